@@ -1,0 +1,187 @@
+/* compact init, migrate, backup and version: the database's life. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ingest/ingest.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const struct option db_opts[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Read --db and --help; returns -1 to go on, else an exit code. */
+static int parse_db_opts(int argc, char **argv, const char *usage, const char **db)
+{
+    int c;
+    *db = NULL;
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", db_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            *db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    *db = cmd_db_path(*db);
+    return -1;
+}
+
+/* Make the folders leading to path, like mkdir -p of its dirname. */
+static int make_parent_dirs(const char *path)
+{
+    char dir[4096];
+    size_t len = strlen(path);
+    if (len >= sizeof(dir)) {
+        return ERR_INVALID;
+    }
+    memcpy(dir, path, len + 1);
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/') {
+            continue;
+        }
+        *p = '\0';
+        if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+            return ERR_IO;
+        }
+        *p = '/';
+    }
+    return 0;
+}
+
+int cmd_init(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact init [--db PATH]\n\n"
+        "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
+        "load the reference data shipped with the program: England's local authorities, as they\n"
+        "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n";
+    struct store *st;
+    struct buf err = BUF_INIT;
+    const char *db;
+    size_t count;
+    int ret, version = 0;
+
+    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+        return ret;
+    }
+    if (optind < argc) {
+        return cmd_usage(usage, 1);
+    }
+    if (strcmp(db, ":memory:") != 0 && make_parent_dirs(db) < 0) {
+        fprintf(stderr, "compact: cannot create the folder for '%s': %s\n", db, strerror(errno));
+        return EXIT_FAIL;
+    }
+    if (!(st = cmd_open_db(db, 1))) {
+        return EXIT_FAIL;
+    }
+    ret = ingest_reference_data(st, &count, &err);
+    if (ret == 0) {
+        ret = store_schema_version(st, &version);
+    }
+    store_close(st);
+    if (ret < 0) {
+        fprintf(stderr, "compact: cannot load the reference data: %s\n",
+                err.len ? err.data : err_str(ret));
+        buf_release(&err);
+        return EXIT_FAIL;
+    }
+    buf_release(&err);
+    printf("%s: schema version %d, %zu local authorities\n", db, version, count);
+    return EXIT_OK;
+}
+
+int cmd_migrate(int argc, char **argv)
+{
+    static const char usage[] = "usage: compact migrate [--db PATH]\n\n"
+                                "Apply the schema changes the database lacks, each in its own "
+                                "transaction.\n";
+    struct store *st;
+    const char *db;
+    int ret, from = 0, to = 0;
+
+    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+        return ret;
+    }
+    if (optind < argc) {
+        return cmd_usage(usage, 1);
+    }
+    if ((ret = store_open(db, 0, &st)) < 0) {
+        fprintf(stderr, "compact: cannot open database '%s': %s\n", db,
+                ret == ERR_NOT_FOUND ? "no such file; create it with 'compact init'"
+                                     : err_str(ret));
+        return EXIT_FAIL;
+    }
+    ret = store_migrate(st, &from, &to);
+    store_close(st);
+    if (ret < 0) {
+        fprintf(stderr, "compact: migration failed: %s\n",
+                ret == ERR_CONFLICT ? "the database is newer than this program" : err_str(ret));
+        return EXIT_FAIL;
+    }
+    if (from == to) {
+        printf("%s: schema version %d, up to date\n", db, to);
+    } else {
+        printf("%s: schema version %d -> %d\n", db, from, to);
+    }
+    return EXIT_OK;
+}
+
+int cmd_backup(int argc, char **argv)
+{
+    static const char usage[] = "usage: compact backup [--db PATH] FILE\n\n"
+                                "Copy the database to FILE, a new file, while the service runs "
+                                "(SQLite's online backup).\n";
+    struct store *st;
+    const char *db;
+    int ret;
+
+    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+        return ret;
+    }
+    if (optind != argc - 1) {
+        return cmd_usage(usage, 1);
+    }
+    if (access(argv[optind], F_OK) == 0) {
+        fprintf(stderr, "compact: '%s' exists already; name a new file\n", argv[optind]);
+        return EXIT_FAIL;
+    }
+    if (!(st = cmd_open_db(db, 0))) {
+        return EXIT_FAIL;
+    }
+    ret = store_backup(st, argv[optind]);
+    store_close(st);
+    if (ret < 0) {
+        fprintf(stderr, "compact: backup to '%s' failed: %s\n", argv[optind], err_str(ret));
+        unlink(argv[optind]);
+        return EXIT_FAIL;
+    }
+    printf("backed up %s to %s\n", db, argv[optind]);
+    return EXIT_OK;
+}
+
+int cmd_version(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "--help")) {
+        return cmd_usage("usage: compact version\n\nPrint the program's version and the newest "
+                         "schema version it knows.\n",
+                         0);
+    }
+    if (argc > 1) {
+        return cmd_usage("usage: compact version\n", 1);
+    }
+    printf("compact %s (schema version %d)\n", COMPACT_VERSION, store_schema_latest());
+    return EXIT_OK;
+}

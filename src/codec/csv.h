@@ -1,0 +1,35 @@
+/*
+ * CSV (RFC 4180) reading through libcsv, and writing. A reader hands each record to a callback
+ * with the line it started on, so importers can name the line of a bad row.
+ */
+#ifndef CODEC_CSV_H
+#define CODEC_CSV_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+struct csv_row {
+    size_t n;            /* fields in this record */
+    const char **fields; /* NUL-terminated, borrowed until the callback returns */
+    const size_t *lens;
+    long line; /* 1-based line the record starts on */
+};
+
+/* Return 0 to go on, anything else to stop the reader, which then returns that value. */
+typedef int (*csv_row_fn)(const struct csv_row *row, void *ctx);
+
+/*
+ * Read the CSV text data[0..len), skipping a leading UTF-8 byte order mark. Calls fn for every
+ * record, the header included. Returns 0, fn's non-zero value, or ERR_INVALID for malformed
+ * CSV, with a message naming the line in err.
+ */
+int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf *err);
+
+/* The index of the field named name in a header row, or -1. */
+int csv_column(const struct csv_row *header, const char *name);
+
+/* Append s as one CSV field: quoted when it holds a comma, quote or line break. */
+void csv_field(struct buf *b, const char *s);
+
+#endif

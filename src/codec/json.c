@@ -1,0 +1,113 @@
+/* Authorities and problems as JSON (cJSON) and CSV. */
+#include "json.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+#include "csv.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static cJSON *check(cJSON *item)
+{
+    if (!item) {
+        die("out of memory building JSON");
+    }
+    return item;
+}
+
+static void add_str(cJSON *o, const char *key, const char *v)
+{
+    check(v ? cJSON_AddStringToObject(o, key, v) : cJSON_AddNullToObject(o, key));
+}
+
+static cJSON *authority_object(const struct authority *a)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    cJSON *sets;
+
+    add_str(o, "gss", a->gss);
+    add_str(o, "name", a->name);
+    add_str(o, "official_name", a->official_name);
+    add_str(o, "type", authority_type_id(a->type));
+    add_str(o, "code", a->code);
+    add_str(o, "county_gss", a->county_gss);
+    add_str(o, "region", a->region);
+    add_str(o, "gss_2011", a->gss_2011 ? a->gss_2011 : a->gss);
+    add_str(o, "start_date", a->start_date);
+    add_str(o, "end_date", a->end_date);
+    sets = check(cJSON_AddArrayToObject(o, "sets"));
+    for (int s = 0; s < AUTH_SET_COUNT; s++) {
+        if (a->sets & (1u << s)) {
+            cJSON_AddItemToArray(sets, check(cJSON_CreateString(authority_set_id(s))));
+        }
+    }
+    return o;
+}
+
+static void print(struct buf *b, cJSON *root)
+{
+    char *s = cJSON_PrintUnformatted(root);
+    if (!s) {
+        die("out of memory printing JSON");
+    }
+    buf_adds(b, s);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}
+
+void json_authority(struct buf *b, const struct authority *a)
+{
+    print(b, authority_object(a));
+}
+
+void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
+                         const char *next)
+{
+    cJSON *root = check(cJSON_CreateObject());
+    cJSON *arr;
+
+    check(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = check(cJSON_AddArrayToObject(root, "items"));
+    for (size_t i = 0; i < n; i++) {
+        cJSON_AddItemToArray(arr, authority_object(&items[i]));
+    }
+    add_str(root, "next", next);
+    print(b, root);
+}
+
+void json_problem(struct buf *b, int status, const char *type, const char *title,
+                  const char *detail, const char *param)
+{
+    cJSON *root = check(cJSON_CreateObject());
+    add_str(root, "type", type);
+    add_str(root, "title", title);
+    check(cJSON_AddNumberToObject(root, "status", status));
+    if (detail) {
+        add_str(root, "detail", detail);
+    }
+    if (param) {
+        add_str(root, "param", param);
+    }
+    print(b, root);
+}
+
+void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
+{
+    buf_adds(b, "gss,name,official_name,type,code,county_gss,region,gss_2011,start_date,"
+                "end_date\r\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct authority *a = &items[i];
+        const char *fields[] = {a->gss,         a->name,   a->official_name,
+                                authority_type_id(a->type), a->code, a->county_gss,
+                                a->region,      a->gss_2011 ? a->gss_2011 : a->gss,
+                                a->start_date,  a->end_date};
+        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            if (f) {
+                buf_addc(b, ',');
+            }
+            csv_field(b, fields[f]);
+        }
+        buf_adds(b, "\r\n");
+    }
+}

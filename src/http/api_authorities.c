@@ -1,0 +1,91 @@
+/* GET /api/v1/authorities, its .csv variant, and GET /api/v1/authorities/{gss}. */
+#include "authority_query.h"
+#include "handlers.h"
+#include "codec/json.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static int bad_query(struct request *r, const struct field_error *e)
+{
+    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
+}
+
+int api_authorities(struct request *r)
+{
+    struct authority_filter f;
+    struct field_error errs[5];
+    struct authority *items;
+    size_t n, total, want;
+    const char *next = NULL;
+    int ret;
+
+    if (authority_query(r, 1, &f, errs)) {
+        return bad_query(r, &errs[0]);
+    }
+    if ((ret = store_authority_count(r->st, &f, &total)) < 0) {
+        return ret;
+    }
+    want = f.limit;
+    f.limit = want + 1; /* one more tells whether there is a next page */
+    if ((ret = store_authority_list(r->st, &f, r->arena, &items, &n)) < 0) {
+        return ret;
+    }
+    if (n > want) {
+        n = want;
+        next = items[n - 1].gss;
+    }
+    r->content_type = "application/json";
+    json_authority_list(r->body, total, items, n, next);
+    return 0;
+}
+
+int api_authorities_csv(struct request *r)
+{
+    struct authority_filter f;
+    struct field_error errs[5];
+    struct authority *items;
+    size_t n;
+    int ret;
+
+    if (authority_query(r, 0, &f, errs)) {
+        return bad_query(r, &errs[0]);
+    }
+    f.by_name = 0;
+    if ((ret = store_authority_list(r->st, &f, r->arena, &items, &n)) < 0) {
+        return ret;
+    }
+    r->content_type = "text/csv; charset=utf-8";
+    csv_authority_list(r->body, items, n);
+    return 0;
+}
+
+int api_authority(struct request *r)
+{
+    struct authority a;
+    int ret = store_authority_get(r->st, r->params[0], r->arena, &a);
+
+    if (ret == ERR_NOT_FOUND) {
+        return reply_problem(r, 404, "Authority not found",
+                             "No English principal authority has that GSS code, now or in 2011.",
+                             "gss");
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    json_authority(r->body, &a);
+    return 0;
+}
+
+int api_healthz(struct request *r)
+{
+    int ret = store_ping(r->st);
+    r->content_type = "application/json";
+    if (ret < 0) {
+        r->status = 503;
+        buf_adds(r->body, "{\"status\":\"unavailable\"}");
+        return 0;
+    }
+    buf_adds(r->body, "{\"status\":\"ok\"}");
+    return 0;
+}

@@ -1,0 +1,95 @@
+/* Form-urlencoded parsing. */
+#include "query.h"
+
+#include <string.h>
+
+#include "base/err.h"
+#include "base/banned.h"
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out)
+{
+    char *d = arena_alloc(arena, len + 1), *p = d;
+
+    *out = NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '%') {
+            int hi, lo;
+            if (i + 2 >= len) {
+                return ERR_INVALID;
+            }
+            hi = hexval(s[i + 1]);
+            lo = hexval(s[i + 2]);
+            if (hi < 0 || lo < 0) {
+                return ERR_INVALID;
+            }
+            c = (unsigned char)(hi * 16 + lo);
+            i += 2;
+        } else if (c == '+' && plus) {
+            c = ' ';
+        }
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+            return ERR_INVALID;
+        }
+        *p++ = (char)c;
+    }
+    *p = '\0';
+    *out = d;
+    return 0;
+}
+
+int query_parse(const char *s, size_t len, struct arena *arena, struct query *q)
+{
+    size_t i = 0;
+
+    q->n = 0;
+    while (i < len) {
+        const char *pair = s + i, *amp = memchr(pair, '&', len - i), *eq;
+        size_t plen = amp ? (size_t)(amp - pair) : len - i;
+        char *name, *value;
+
+        i += plen + 1;
+        if (!plen) {
+            continue;
+        }
+        if (q->n == QUERY_MAX_PARAMS) {
+            q->n = 0;
+            return ERR_INVALID;
+        }
+        eq = memchr(pair, '=', plen);
+        if (url_decode(pair, eq ? (size_t)(eq - pair) : plen, 1, arena, &name) < 0 ||
+            url_decode(eq ? eq + 1 : "", eq ? plen - (size_t)(eq - pair) - 1 : 0, 1, arena,
+                       &value) < 0) {
+            q->n = 0;
+            return ERR_INVALID;
+        }
+        q->params[q->n].name = name;
+        q->params[q->n].value = value;
+        q->n++;
+    }
+    return 0;
+}
+
+const char *query_get(const struct query *q, const char *name)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        if (!strcmp(q->params[i].name, name)) {
+            return q->params[i].value;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,37 @@
+/*
+ * application/x-www-form-urlencoded: query strings and form bodies. Pure functions, no libevent,
+ * so the fuzz target can drive them alone.
+ */
+#ifndef HTTP_QUERY_H
+#define HTTP_QUERY_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+
+#define QUERY_MAX_PARAMS 64
+
+struct query_param {
+    const char *name, *value; /* decoded, NUL-terminated, from the arena */
+};
+
+struct query {
+    struct query_param params[QUERY_MAX_PARAMS];
+    size_t n;
+};
+
+/*
+ * Split s[0..len) on '&' into name=value pairs, decoding %XX and '+'. Empty pairs are skipped;
+ * a pair without '=' has the value "". Returns ERR_INVALID for a bad %-escape, a decoded NUL
+ * or a control character, or more than QUERY_MAX_PARAMS pairs; q is then empty.
+ */
+int query_parse(const char *s, size_t len, struct arena *arena, struct query *q);
+/* The first value of name, or NULL. */
+const char *query_get(const struct query *q, const char *name);
+/*
+ * Decode %XX escapes of s[0..len) into the arena (plus: '+' means space too). ERR_INVALID for
+ * a bad escape, a NUL, or a control character other than tab, CR and LF.
+ */
+int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * A request as handlers see it, and the replies they can give. Handlers are functions of a
+ * request; they set status, body and content type (or call a reply_ helper) and return 0, or
+ * return a negative enum err that the router turns into an error reply.
+ */
+#ifndef HTTP_REQUEST_H
+#define HTTP_REQUEST_H
+
+#include <stddef.h>
+
+#include "query.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "store/store.h"
+
+enum method { M_GET = 1 << 0, M_HEAD = 1 << 1, M_POST = 1 << 2, M_PUT = 1 << 3,
+              M_PATCH = 1 << 4, M_DELETE = 1 << 5, M_OPTIONS = 1 << 6 };
+
+#define ROUTE_MAX_PARAMS 4
+
+struct evhttp_request;
+
+struct request {
+    struct evhttp_request *ev; /* opaque here: only server.c looks inside */
+    enum method method;
+    const char *path; /* decoded */
+    struct query query;
+    const char *params[ROUTE_MAX_PARAMS]; /* the route's :name segments, in order */
+    size_t nparams;
+    int is_api; /* under /api/: errors are problem JSON */
+    struct arena *arena; /* freed when the reply has been sent */
+    struct store *st;    /* this thread's connection */
+
+    /* the reply */
+    int status;
+    const char *content_type;
+    const char *cache_control; /* NULL: no-store for API and pages */
+    struct buf *body;
+    const void *static_body; /* instead of body: bytes that outlive the request */
+    size_t static_len;
+    const char *etag;
+    unsigned allow; /* with 405: the methods the path does answer */
+};
+
+/* The value of the request header name, or NULL. */
+const char *request_header(struct request *r, const char *name);
+
+/* An RFC 9457 problem reply (application/problem+json); param names the offending input. */
+int reply_problem(struct request *r, int status, const char *title, const char *detail,
+                  const char *param);
+/* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
+int reply_error(struct request *r, int status, const char *detail);
+
+#endif

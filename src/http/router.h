@@ -1,0 +1,30 @@
+/* The route table and the dispatch of a request to its handler. */
+#ifndef HTTP_ROUTER_H
+#define HTTP_ROUTER_H
+
+#include "request.h"
+
+typedef int (*handler_fn)(struct request *r);
+
+/* Who may use a route; every route declares one (the accounts issue adds roles). */
+enum route_access { ROUTE_PUBLIC = 1 };
+
+struct route {
+    unsigned methods;    /* enum method bits; GET routes answer HEAD too */
+    const char *pattern; /* "/authorities/:gss"; a final "*" matches the rest */
+    handler_fn fn;
+    enum route_access access;
+};
+
+extern const struct route routes[];
+extern const size_t routes_count;
+
+/*
+ * Find r->path's route and run its handler, or reply 404 or 405. On return the reply is set
+ * in r (status, content type, body).
+ */
+void router_dispatch(struct request *r);
+/* The HTTP status for an enum err, from one table. */
+int http_status_of(int err);
+
+#endif

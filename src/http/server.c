@@ -1,0 +1,647 @@
+/*
+ * The server: N worker threads, each with its own event_base, evhttp and database connection,
+ * all accepting on one listening socket. We make each connection's bufferevent and watch its
+ * buffers, so a request that takes too long to arrive is answered 408 (evhttp would close it
+ * without a word) and a stop can wait for requests in flight.
+ */
+#include "server.h"
+
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include <event2/http.h>
+#include <sys/queue.h>
+#include <event2/keyvalq_struct.h>
+#include <event2/thread.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "request.h"
+#include "router.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+#define SECURITY_CSP "default-src 'self'; frame-ancestors 'none'"
+
+struct conn;
+
+struct worker {
+    int id;
+    pthread_t thread;
+    const struct server_config *cfg;
+    struct event_base *base;
+    struct evhttp *http;
+    struct evhttp_bound_socket *bound;
+    struct store *st;
+    struct arena arena;
+    struct buf body;
+    struct event *stop_ev, *drain_ev, *sweep_ev;
+    struct conn *conns; /* every open connection, for the drain at stop */
+    int stopping;
+    int drain_ticks;
+};
+
+/*
+ * One client connection. evhttp owns the bufferevent and frees it when the connection ends; we
+ * hold a reference so it stays valid, and the sweep finds it released (its callbacks cleared)
+ * and lets it go, which closes the socket.
+ */
+struct conn {
+    struct worker *w;
+    struct bufferevent *bev;
+    struct event *timer; /* the request timeout */
+    int receiving;       /* bytes of a request have come and no reply has started */
+    struct conn *prev, *next;
+};
+
+void server_config_init(struct server_config *c)
+{
+    memset(c, 0, sizeof(*c));
+    c->host = "127.0.0.1";
+    c->port = 8080;
+    c->threads = 0;
+    c->max_body = 1u << 20;
+    c->max_headers = 16u << 10;
+    c->max_uri = 8u << 10;
+    c->request_timeout = 10;
+    c->idle_timeout = 60;
+}
+
+/* Connections */
+
+static const char timeout_reply[] =
+    "HTTP/1.1 408 Request Timeout\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Length: 33\r\n"
+    "Connection: close\r\n"
+    "Content-Security-Policy: " SECURITY_CSP "\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "\r\n"
+    "The request took too long to send";
+
+static int conn_released(struct conn *c)
+{
+    bufferevent_data_cb readcb;
+    bufferevent_getcb(c->bev, &readcb, NULL, NULL, NULL);
+    return readcb == NULL;
+}
+
+static void on_request_timeout(evutil_socket_t fd, short what, void *arg)
+{
+    struct conn *c = arg;
+    evutil_socket_t sock = bufferevent_getfd(c->bev);
+    (void)fd;
+    (void)what;
+
+    if (!c->receiving || sock < 0 || conn_released(c)) {
+        return;
+    }
+    c->receiving = 0;
+    log_info("- - 408 33 %d000.00ms", c->w->cfg->request_timeout);
+    /* Straight to the socket: evhttp shuts the socket when it drops the connection, before its
+     * own buffers would be written. */
+    if (send(sock, timeout_reply, sizeof(timeout_reply) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+        log_warn("cannot send 408: %s", strerror(errno));
+    }
+    /* evhttp takes this as the client going away and drops the connection. */
+    bufferevent_trigger_event(c->bev, BEV_EVENT_EOF | BEV_EVENT_READING, 0);
+}
+
+static void on_input(struct evbuffer *buf, const struct evbuffer_cb_info *info, void *arg)
+{
+    struct conn *c = arg;
+    (void)buf;
+    if (info->n_added && !c->receiving) {
+        struct timeval tv = {c->w->cfg->request_timeout, 0};
+        c->receiving = 1;
+        evtimer_add(c->timer, &tv);
+    }
+}
+
+static void on_output(struct evbuffer *buf, const struct evbuffer_cb_info *info, void *arg)
+{
+    struct conn *c = arg;
+    (void)buf;
+    if (info->n_added && c->receiving) {
+        c->receiving = 0;
+        evtimer_del(c->timer);
+    }
+}
+
+static void conn_free(struct conn *c)
+{
+    if (c->prev) {
+        c->prev->next = c->next;
+    } else {
+        c->w->conns = c->next;
+    }
+    if (c->next) {
+        c->next->prev = c->prev;
+    }
+    event_free(c->timer);
+    evbuffer_remove_cb(bufferevent_get_input(c->bev), on_input, c);
+    evbuffer_remove_cb(bufferevent_get_output(c->bev), on_output, c);
+    bufferevent_decref(c->bev); /* the last reference: closes the socket */
+    free(c);
+}
+
+/* Let go of the connections evhttp has finished with. */
+static void sweep(struct worker *w)
+{
+    struct conn *c = w->conns, *next;
+    for (; c; c = next) {
+        next = c->next;
+        if (conn_released(c)) {
+            conn_free(c);
+        }
+    }
+}
+
+static void on_sweep(evutil_socket_t fd, short what, void *arg)
+{
+    (void)fd;
+    (void)what;
+    sweep(arg);
+}
+
+static struct bufferevent *conn_new(struct event_base *base, void *arg)
+{
+    struct worker *w = arg;
+    struct conn *c = xcalloc(1, sizeof(*c));
+
+    c->w = w;
+    c->bev = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
+    c->timer = evtimer_new(base, on_request_timeout, c);
+    if (!c->bev || !c->timer || !evbuffer_add_cb(bufferevent_get_input(c->bev), on_input, c) ||
+        !evbuffer_add_cb(bufferevent_get_output(c->bev), on_output, c)) {
+        die("out of memory for a connection");
+    }
+    bufferevent_incref(c->bev);
+    c->next = w->conns;
+    if (c->next) {
+        c->next->prev = c;
+    }
+    w->conns = c;
+    return c->bev;
+}
+
+/* Requests */
+
+const char *request_header(struct request *r, const char *name)
+{
+    return evhttp_find_header(evhttp_request_get_input_headers(r->ev), name);
+}
+
+static enum method method_of(enum evhttp_cmd_type t)
+{
+    switch (t) {
+    case EVHTTP_REQ_GET:
+        return M_GET;
+    case EVHTTP_REQ_HEAD:
+        return M_HEAD;
+    case EVHTTP_REQ_POST:
+        return M_POST;
+    case EVHTTP_REQ_PUT:
+        return M_PUT;
+    case EVHTTP_REQ_PATCH:
+        return M_PATCH;
+    case EVHTTP_REQ_DELETE:
+        return M_DELETE;
+    default:
+        return M_OPTIONS;
+    }
+}
+
+static const char *method_name(enum method m)
+{
+    switch (m) {
+    case M_GET:
+        return "GET";
+    case M_HEAD:
+        return "HEAD";
+    case M_POST:
+        return "POST";
+    case M_PUT:
+        return "PUT";
+    case M_PATCH:
+        return "PATCH";
+    case M_DELETE:
+        return "DELETE";
+    default:
+        return "OPTIONS";
+    }
+}
+
+static size_t headers_size(struct evhttp_request *ev)
+{
+    struct evkeyvalq *h = evhttp_request_get_input_headers(ev);
+    struct evkeyval *kv;
+    size_t n = 0;
+    TAILQ_FOREACH(kv, h, next)
+    {
+        n += strlen(kv->key) + strlen(kv->value) + 4;
+    }
+    return n;
+}
+
+/* A decoded path is accepted only when it is absolute and has no "." or ".." segment. */
+static int path_is_clean(const char *p)
+{
+    if (p[0] != '/') {
+        return 0;
+    }
+    for (const char *s = p; s; s = strchr(s + 1, '/')) {
+        const char *seg = s + 1;
+        if ((seg[0] == '.' && (seg[1] == '/' || !seg[1])) ||
+            (seg[0] == '.' && seg[1] == '.' && (seg[2] == '/' || !seg[2])) || strchr(seg, '\\')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Parse the request line into r, or set an error reply; 0 when the router should run. */
+static int read_request(struct worker *w, struct evhttp_request *ev, struct request *r)
+{
+    const char *uri = evhttp_request_get_uri(ev);
+    const struct evhttp_uri *u = evhttp_request_get_evhttp_uri(ev);
+    const char *path = u ? evhttp_uri_get_path(u) : NULL, *query = u ? evhttp_uri_get_query(u) : NULL;
+    char *decoded;
+
+    if (strlen(uri) > w->cfg->max_uri) {
+        return reply_error(r, 414, NULL), -1;
+    }
+    if (headers_size(ev) > w->cfg->max_headers) {
+        return reply_error(r, 431, NULL), -1;
+    }
+    if (!path || !*path) {
+        path = "/";
+    }
+    r->is_api = !strncmp(path, "/api/", 5);
+    if (url_decode(path, strlen(path), 0, r->arena, &decoded) < 0 || !path_is_clean(decoded)) {
+        return reply_error(r, 400, "The address is not valid."), -1;
+    }
+    r->path = decoded;
+    if (query && query_parse(query, strlen(query), r->arena, &r->query) < 0) {
+        if (r->is_api) {
+            return reply_problem(r, 400, "Invalid query string",
+                                 "The query string is not valid form-urlencoded text.", "query"),
+                   -1;
+        }
+        return reply_error(r, 400, "The address is not valid."), -1;
+    }
+    return 0;
+}
+
+static void add_header(struct evkeyvalq *h, const char *k, const char *v)
+{
+    if (evhttp_add_header(h, k, v) < 0) {
+        die("out of memory adding a header");
+    }
+}
+
+static void send_reply(struct worker *w, struct evhttp_request *ev, struct request *r,
+                       size_t *sent)
+{
+    struct evkeyvalq *h = evhttp_request_get_output_headers(ev);
+    struct evbuffer *out = evhttp_request_get_output_buffer(ev);
+    const void *body = r->static_body ? r->static_body : r->body->data;
+    size_t len = r->static_body ? r->static_len : r->body->len;
+    char allow[64] = "", clen[32];
+
+    if (!r->static_body && buf_failed(r->body)) {
+        log_error("reply to %s too large", r->path ? r->path : "?");
+        buf_reset(r->body);
+        reply_error(r, 500, NULL);
+        body = r->body->data;
+        len = r->body->len;
+    }
+    add_header(h, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
+    add_header(h, "Content-Security-Policy", SECURITY_CSP);
+    add_header(h, "X-Content-Type-Options", "nosniff");
+    add_header(h, "Referrer-Policy", "same-origin");
+    add_header(h, "X-Frame-Options", "DENY");
+    add_header(h, "Cache-Control", r->cache_control ? r->cache_control : "no-cache");
+    if (r->etag) {
+        add_header(h, "ETag", r->etag);
+    }
+    if (r->status == 405) {
+        for (unsigned m = M_GET; m <= M_OPTIONS; m <<= 1) {
+            if (r->allow & m) {
+                size_t at = strlen(allow);
+                snprintf(allow + at, sizeof(allow) - at, "%s%s", at ? ", " : "",
+                         method_name((enum method)m));
+            }
+        }
+        add_header(h, "Allow", allow);
+    }
+    if (w->stopping) {
+        add_header(h, "Connection", "close");
+    }
+    if (r->method == M_HEAD) {
+        snprintf(clen, sizeof(clen), "%zu", len);
+        add_header(h, "Content-Length", clen);
+    } else if (r->static_body) {
+        evbuffer_add_reference(out, body, len, NULL, NULL);
+    } else if (evbuffer_add(out, body, len) < 0) {
+        die("out of memory for a reply");
+    }
+    *sent = len;
+    evhttp_send_reply(ev, r->status, NULL, NULL);
+}
+
+/* The path for the access log: no query (it may hold secrets later), no control characters. */
+static void log_path(char *out, size_t size, const char *uri)
+{
+    size_t i = 0;
+    for (; uri && *uri && *uri != '?' && i + 1 < size; uri++) {
+        out[i++] = (*uri < 0x21 || *uri == 0x7f) ? '?' : *uri;
+    }
+    out[i] = '\0';
+}
+
+static void on_request(struct evhttp_request *ev, void *arg)
+{
+    struct worker *w = arg;
+    struct request r;
+    struct timespec t0, t1;
+    char path[256];
+    size_t sent = 0;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    memset(&r, 0, sizeof(r));
+    r.ev = ev;
+    r.method = method_of(evhttp_request_get_command(ev));
+    r.arena = &w->arena;
+    r.st = w->st;
+    r.body = &w->body;
+    r.status = 200;
+    buf_reset(&w->body);
+
+    log_path(path, sizeof(path), evhttp_request_get_uri(ev));
+    if (read_request(w, ev, &r) == 0) {
+        router_dispatch(&r);
+    }
+    send_reply(w, ev, &r, &sent);
+
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    log_info("%s %s %d %zu %.2fms", method_name(r.method), path, r.status, sent,
+             (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    arena_reset(&w->arena);
+    if (w->body.cap > (1u << 20)) {
+        buf_release(&w->body); /* do not keep a rare large reply's memory */
+    }
+}
+
+/* Stopping */
+
+static int all_idle(struct worker *w)
+{
+    sweep(w);
+    for (const struct conn *c = w->conns; c; c = c->next) {
+        if (c->receiving || evbuffer_get_length(bufferevent_get_output(c->bev))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void on_drain_tick(evutil_socket_t fd, short what, void *arg)
+{
+    struct worker *w = arg;
+    (void)fd;
+    (void)what;
+    /* Give requests in flight up to the request timeout, plus a second to write replies. */
+    if (all_idle(w) || ++w->drain_ticks > (w->cfg->request_timeout + 1) * 20) {
+        event_base_loopbreak(w->base);
+    }
+}
+
+static void on_stop(evutil_socket_t fd, short what, void *arg)
+{
+    struct worker *w = arg;
+    struct timeval tick = {0, 50000};
+    (void)fd;
+    (void)what;
+    if (w->stopping) {
+        return;
+    }
+    w->stopping = 1;
+    if (w->bound) {
+        evhttp_del_accept_socket(w->http, w->bound);
+        w->bound = NULL;
+    }
+    event_add(w->drain_ev, &tick);
+    on_drain_tick(-1, 0, w);
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker *w = arg;
+    event_base_dispatch(w->base);
+    return NULL;
+}
+
+static void worker_release(struct worker *w)
+{
+    if (w->http) {
+        evhttp_free(w->http); /* drops the connections still open */
+    }
+    while (w->conns) {
+        conn_free(w->conns);
+    }
+    if (w->stop_ev) {
+        event_free(w->stop_ev);
+    }
+    if (w->drain_ev) {
+        event_free(w->drain_ev);
+    }
+    if (w->sweep_ev) {
+        event_free(w->sweep_ev);
+    }
+    if (w->base) {
+        event_base_free(w->base);
+    }
+    store_close(w->st);
+    arena_release(&w->arena);
+    buf_release(&w->body);
+}
+
+static int worker_init(struct worker *w, const struct server_config *cfg, evutil_socket_t fd)
+{
+    size_t libevent_headers = 4 * (cfg->max_headers + cfg->max_uri);
+    struct timeval sweep_every = {1, 0};
+    int ret;
+
+    w->cfg = cfg;
+    arena_init(&w->arena);
+    buf_init(&w->body, 64u << 20);
+    if ((ret = store_open(cfg->db_path, 0, &w->st)) < 0) {
+        log_error("cannot open database '%s'; create it with 'compact init --db %s'",
+                  cfg->db_path, cfg->db_path);
+        return ret;
+    }
+    w->base = event_base_new();
+    w->http = w->base ? evhttp_new(w->base) : NULL;
+    if (!w->http) {
+        log_error("cannot start an event loop");
+        return ERR_IO;
+    }
+    w->stop_ev = event_new(w->base, -1, 0, on_stop, w);
+    w->drain_ev = event_new(w->base, -1, EV_PERSIST, on_drain_tick, w);
+    w->sweep_ev = event_new(w->base, -1, EV_PERSIST, on_sweep, w);
+    if (!w->stop_ev || !w->drain_ev || !w->sweep_ev || event_add(w->sweep_ev, &sweep_every) < 0) {
+        return ERR_IO;
+    }
+    evhttp_set_max_body_size(w->http, (ev_ssize_t)cfg->max_body);
+    evhttp_set_max_headers_size(w->http, (ev_ssize_t)libevent_headers);
+    evhttp_set_timeout(w->http, cfg->idle_timeout > cfg->request_timeout
+                                    ? cfg->idle_timeout
+                                    : cfg->request_timeout + 1);
+    evhttp_set_allowed_methods(w->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
+                                            EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH |
+                                            EVHTTP_REQ_DELETE | EVHTTP_REQ_OPTIONS);
+    evhttp_set_bevcb(w->http, conn_new, w);
+    evhttp_set_gencb(w->http, on_request, w);
+    w->bound = evhttp_accept_socket_with_handle(w->http, fd);
+    if (!w->bound) {
+        log_error("cannot accept on the listening socket");
+        return ERR_IO;
+    }
+    return 0;
+}
+
+static evutil_socket_t listen_on(const char *host, int port, int *bound_port)
+{
+    struct addrinfo hints, *res = NULL;
+    struct sockaddr_storage ss;
+    socklen_t sslen = sizeof(ss);
+    char portstr[16];
+    evutil_socket_t fd = -1;
+    int one = 1, rc;
+
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    snprintf(portstr, sizeof(portstr), "%d", port);
+    if ((rc = getaddrinfo(host, portstr, &hints, &res)) != 0) {
+        log_error("cannot listen on '%s': %s", host, gai_strerror(rc));
+        return -1;
+    }
+    fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
+        bind(fd, res->ai_addr, res->ai_addrlen) < 0 || listen(fd, 1024) < 0 ||
+        evutil_make_socket_nonblocking(fd) < 0 ||
+        getsockname(fd, (struct sockaddr *)&ss, &sslen) < 0) {
+        log_error("cannot listen on %s:%d: %s", host, port, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        freeaddrinfo(res);
+        return -1;
+    }
+    freeaddrinfo(res);
+    *bound_port = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                 : ((struct sockaddr_in *)&ss)->sin_port);
+    return fd;
+}
+
+static void on_signal(evutil_socket_t sig, short what, void *arg)
+{
+    (void)what;
+    log_info("received %s; finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    event_base_loopbreak(arg);
+}
+
+int server_run(const struct server_config *cfg)
+{
+    struct event_base *main_base = NULL;
+    struct event *sigterm = NULL, *sigint = NULL;
+    struct worker *workers = NULL;
+    evutil_socket_t fd = -1;
+    int nthreads = cfg->threads, started = 0, port = 0, ret = ERR_IO;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (nthreads <= 0) {
+        nthreads = cores > 0 ? (int)cores : 1;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    if (evthread_use_pthreads() < 0) {
+        log_error("libevent has no thread support");
+        return ERR_IO;
+    }
+    if ((fd = listen_on(cfg->host, cfg->port, &port)) < 0) {
+        return ERR_IO;
+    }
+    main_base = event_base_new();
+    if (!main_base) {
+        goto cleanup;
+    }
+    sigterm = evsignal_new(main_base, SIGTERM, on_signal, main_base);
+    sigint = evsignal_new(main_base, SIGINT, on_signal, main_base);
+    if (!sigterm || !sigint || evsignal_add(sigterm, NULL) < 0 || evsignal_add(sigint, NULL) < 0) {
+        goto cleanup;
+    }
+    workers = xcalloc((size_t)nthreads, sizeof(*workers));
+    for (int i = 0; i < nthreads; i++) {
+        workers[i].id = i;
+        if ((ret = worker_init(&workers[i], cfg, fd)) < 0) {
+            goto cleanup;
+        }
+    }
+    for (; started < nthreads; started++) {
+        if (pthread_create(&workers[started].thread, NULL, worker_main, &workers[started]) != 0) {
+            log_error("cannot start a worker thread");
+            ret = ERR_IO;
+            break;
+        }
+    }
+    if (started == nthreads) {
+        log_info("listening on http://%s%s%s:%d/ with %d threads", strchr(cfg->host, ':') ? "[" : "",
+                 cfg->host, strchr(cfg->host, ':') ? "]" : "", port, nthreads);
+        event_base_dispatch(main_base);
+        ret = 0;
+    }
+    for (int i = 0; i < started; i++) {
+        event_active(workers[i].stop_ev, 0, 0);
+    }
+    for (int i = 0; i < started; i++) {
+        pthread_join(workers[i].thread, NULL);
+    }
+    if (ret == 0) {
+        log_info("stopped");
+    }
+cleanup:
+    if (workers) {
+        for (int i = 0; i < nthreads; i++) {
+            worker_release(&workers[i]);
+        }
+        free(workers);
+    }
+    if (sigterm) {
+        event_free(sigterm);
+    }
+    if (sigint) {
+        event_free(sigint);
+    }
+    if (main_base) {
+        event_base_free(main_base);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return ret;
+}

@@ -1,0 +1,17 @@
+/* Importers: data files in, the store's records out, each file in one transaction. */
+#ifndef INGEST_INGEST_H
+#define INGEST_INGEST_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "store/store.h"
+
+/*
+ * Load the reference data compiled into the program (England's principal authorities, both
+ * sets, and their former codes) in one transaction; running it again updates them in place.
+ * *count is how many authorities were written. On failure nothing is written and err says why.
+ */
+int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
+
+#endif

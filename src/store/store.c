@@ -1,0 +1,320 @@
+/* Opening the database, migrations, transactions, backups and the statement cache. */
+#include "store_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/embed.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+/* Generated at build time from migrations/NNNN_*.sql, in order. */
+extern const struct embed_file store_migrations[];
+extern const size_t store_migrations_count;
+
+int (*store_step_hook)(sqlite3_stmt *stmt);
+
+int store_err(struct store *st, int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return 0;
+    case SQLITE_CONSTRAINT:
+        return ERR_CONFLICT;
+    case SQLITE_TOOBIG:
+        return ERR_TOO_BIG;
+    default:
+        log_error("database: %s (%s)", sqlite3_errstr(rc), st && st->db ? sqlite3_errmsg(st->db) : "");
+        return ERR_DB;
+    }
+}
+
+int store_fail(struct store *st, int rc)
+{
+    int ret = store_err(st, rc);
+    return ret ? ret : ERR_DB;
+}
+
+int store_step(struct store *st, sqlite3_stmt *stmt)
+{
+    (void)st;
+    if (store_step_hook) {
+        return store_step_hook(stmt);
+    }
+    return sqlite3_step(stmt);
+}
+
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
+{
+    size_t h = ((size_t)(uintptr_t)sql >> 3) % STORE_STMT_CACHE;
+    int rc;
+
+    *out = NULL;
+    for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+        size_t j = (h + i) % STORE_STMT_CACHE;
+        if (st->cache[j].sql == sql) {
+            *out = st->cache[j].stmt;
+            return 0;
+        }
+        if (!st->cache[j].sql) {
+            rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                    &st->cache[j].stmt, NULL);
+            if (rc != SQLITE_OK) {
+                return store_err(st, rc);
+            }
+            st->cache[j].sql = sql;
+            *out = st->cache[j].stmt;
+            return 0;
+        }
+    }
+    die("store: statement cache full; raise STORE_STMT_CACHE");
+}
+
+void store_done(sqlite3_stmt *stmt)
+{
+    if (stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    }
+}
+
+/* Run a statement that returns no rows, once (pragmas and fixed commands). */
+static int exec(struct store *st, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        log_error("database: %s", msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        return rc == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
+    }
+    return 0;
+}
+
+int store_open(const char *path, unsigned flags, struct store **out)
+{
+    struct store *st = xcalloc(1, sizeof(*st));
+    int oflags = SQLITE_OPEN_NOMUTEX;
+    int ret = ERR_DB, rc;
+
+    *out = NULL;
+    if (flags & STORE_READONLY) {
+        oflags |= SQLITE_OPEN_READONLY;
+    } else {
+        oflags |= SQLITE_OPEN_READWRITE;
+        if (flags & STORE_CREATE) {
+            oflags |= SQLITE_OPEN_CREATE;
+        }
+    }
+    rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        ret = rc == SQLITE_CANTOPEN ? ERR_NOT_FOUND : ERR_DB;
+        goto cleanup;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, 5000);
+    if (!(flags & STORE_READONLY) && strcmp(path, ":memory:") != 0) {
+        if ((ret = exec(st, "PRAGMA journal_mode = WAL")) < 0) {
+            goto cleanup;
+        }
+    }
+    if ((ret = exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) < 0) {
+        goto cleanup;
+    }
+    *out = st;
+    st = NULL;
+    ret = 0;
+cleanup:
+    if (st) {
+        store_close(st);
+    }
+    return ret;
+}
+
+void store_close(struct store *st)
+{
+    if (!st) {
+        return;
+    }
+    for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+        sqlite3_finalize(st->cache[i].stmt);
+    }
+    sqlite3_close(st->db);
+    free(st);
+}
+
+const char *store_errmsg(const struct store *st)
+{
+    return st && st->db ? sqlite3_errmsg(st->db) : "no database";
+}
+
+int store_schema_latest(void)
+{
+    return (int)store_migrations_count;
+}
+
+int store_schema_version(struct store *st, int *out)
+{
+    static const char sql[] = "PRAGMA user_version";
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *out = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(stmt, 0);
+        ret = 0;
+    } else {
+        ret = store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_migrate(struct store *st, int *from, int *to)
+{
+    int version = 0, ret, latest = store_schema_latest();
+
+    if (from) {
+        *from = 0;
+    }
+    if (to) {
+        *to = 0;
+    }
+    if ((ret = store_schema_version(st, &version)) < 0) {
+        return ret;
+    }
+    if (from) {
+        *from = version;
+    }
+    if (version > latest) {
+        log_error("database schema version %d is newer than this program's %d", version, latest);
+        return ERR_CONFLICT;
+    }
+    for (int v = version; v < latest; v++) {
+        const struct embed_file *m = &store_migrations[v];
+        char *sql = xmemdupz(m->data, m->len);
+        int now = 0;
+
+        ret = exec(st, "BEGIN IMMEDIATE");
+        if (!ret) {
+            ret = exec(st, sql);
+        }
+        free(sql);
+        if (!ret) {
+            ret = store_schema_version(st, &now);
+        }
+        if (!ret && now != v + 1) {
+            log_error("migration '%s' must set user_version to %d", m->name, v + 1);
+            ret = ERR_DB;
+        }
+        if (!ret) {
+            ret = exec(st, "COMMIT");
+        }
+        if (ret) {
+            exec(st, "ROLLBACK");
+            return ret;
+        }
+        log_info("applied migration %s", m->name);
+    }
+    if (to) {
+        *to = latest;
+    }
+    return 0;
+}
+
+int store_backup(struct store *st, const char *path)
+{
+    sqlite3 *dest = NULL;
+    sqlite3_backup *b;
+    int rc, ret = ERR_DB;
+
+    rc = sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        log_error("backup: cannot open '%s': %s", path, sqlite3_errstr(rc));
+        ret = ERR_IO;
+        goto cleanup;
+    }
+    b = sqlite3_backup_init(dest, "main", st->db, "main");
+    if (!b) {
+        log_error("backup: %s", sqlite3_errmsg(dest));
+        goto cleanup;
+    }
+    /* Copy in steps so writers on other connections are not locked out for long. */
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            sqlite3_sleep(20);
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        log_error("backup: %s", sqlite3_errstr(rc));
+        goto cleanup;
+    }
+    ret = 0;
+cleanup:
+    sqlite3_close(dest);
+    return ret;
+}
+
+int store_ping(struct store *st)
+{
+    static const char sql[] = "SELECT 1";
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    rc = store_step(st, stmt);
+    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+int store_begin(struct store *st)
+{
+    return exec(st, "BEGIN IMMEDIATE");
+}
+
+int store_commit(struct store *st)
+{
+    return exec(st, "COMMIT");
+}
+
+void store_rollback(struct store *st)
+{
+    if (!sqlite3_get_autocommit(st->db)) {
+        exec(st, "ROLLBACK");
+    }
+}
+
+int store_data_version(struct store *st, long long *out)
+{
+    static const char sql[] = "PRAGMA data_version";
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *out = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(stmt, 0);
+        ret = 0;
+    } else {
+        ret = store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}

@@ -1,0 +1,232 @@
+/* Authorities and their former codes. */
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+#define AUTHORITY_COLUMNS                                                                          \
+    "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, c.name, a.region, "     \
+    "a.start_date, a.end_date, a.sets, "                                                           \
+    "(SELECT alias FROM authority_alias WHERE gss = a.gss AND in_2011) "                          \
+    "FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "
+
+#define AUTHORITY_WHERE                                                                            \
+    "WHERE (?1 IS NULL OR a.sets & ?1) AND (?2 IS NULL OR a.type = ?2) "                           \
+    "AND (?3 IS NULL OR a.region = ?3) "
+
+static const char sql_list_by_gss[] = AUTHORITY_COLUMNS AUTHORITY_WHERE
+    "AND (?4 IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
+static const char sql_list_by_name[] = AUTHORITY_COLUMNS AUTHORITY_WHERE
+    "ORDER BY a.name, a.gss LIMIT ?5";
+static const char sql_count[] = "SELECT count(*) FROM authority a " AUTHORITY_WHERE;
+static const char sql_count_by_type[] =
+    "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
+static const char sql_get[] = AUTHORITY_COLUMNS
+    "WHERE a.gss = ?1 OR a.gss = (SELECT gss FROM authority_alias WHERE alias = ?1)";
+static const char sql_put[] =
+    "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, "
+    "start_date, end_date, sets) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT (gss) DO UPDATE SET code = ?2, name = ?3, official_name = ?4, type = ?5, "
+    "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10";
+static const char sql_alias_put[] =
+    "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
+
+static const char *col_text(sqlite3_stmt *stmt, int i, struct arena *arena)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, i);
+    if (!s) {
+        return NULL;
+    }
+    return arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i));
+}
+
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct authority *a)
+{
+    const char *type = (const char *)sqlite3_column_text(stmt, 4);
+    enum authority_type t;
+
+    a->gss = col_text(stmt, 0, arena);
+    a->code = col_text(stmt, 1, arena);
+    a->name = col_text(stmt, 2, arena);
+    a->official_name = col_text(stmt, 3, arena);
+    if (authority_type_parse(type ? type : "", &t) < 0) {
+        t = AUTH_UNITARY; /* the CHECK constraint makes this unreachable */
+    }
+    a->type = t;
+    a->county_gss = col_text(stmt, 5, arena);
+    a->county_name = col_text(stmt, 6, arena);
+    a->region = col_text(stmt, 7, arena);
+    a->start_date = col_text(stmt, 8, arena);
+    a->end_date = col_text(stmt, 9, arena);
+    a->sets = (unsigned)sqlite3_column_int(stmt, 10);
+    a->gss_2011 = col_text(stmt, 11, arena);
+}
+
+static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+{
+    if (s) {
+        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+static void bind_filter(sqlite3_stmt *stmt, const struct authority_filter *f)
+{
+    if (f->set >= 0) {
+        sqlite3_bind_int(stmt, 1, 1 << f->set);
+    }
+    if (f->type >= 0) {
+        sqlite3_bind_text(stmt, 2, authority_type_id((enum authority_type)f->type), -1,
+                          SQLITE_STATIC);
+    }
+    if (f->region >= 0) {
+        sqlite3_bind_text(stmt, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
+    }
+}
+
+int store_authority_put(struct store *st, const struct authority *a)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_put, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, a->gss, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, a->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, a->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, a->official_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, authority_type_id(a->type), -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 6, a->county_gss);
+    sqlite3_bind_text(stmt, 7, a->region, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 8, a->start_date);
+    bind_text_or_null(stmt, 9, a->end_date);
+    sqlite3_bind_int(stmt, 10, (int)a->sets);
+    ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    return ret;
+}
+
+int store_authority_alias_put(struct store *st, const char *alias, const char *gss, int in_2011)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_alias_put, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, alias, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, in_2011 != 0);
+    ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    return ret;
+}
+
+int store_authority_get(struct store *st, const char *code, struct arena *arena,
+                        struct authority *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        read_row(stmt, arena, out);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *out = 0;
+    if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, f);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        *out = (size_t)sqlite3_column_int64(stmt, 0);
+        ret = 0;
+    } else {
+        ret = store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
+                                  size_t counts[AUTH_TYPE_COUNT])
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    memset(counts, 0, sizeof(counts[0]) * AUTH_TYPE_COUNT);
+    if ((ret = store_prepare(st, sql_count_by_type, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, f);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(stmt, 0);
+        enum authority_type t;
+        if (type && authority_type_parse(type, &t) == 0) {
+            counts[t] = (size_t)sqlite3_column_int64(stmt, 1);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct authority *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_gss, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, f);
+    if (!f->by_name) {
+        bind_text_or_null(stmt, 4, f->after);
+    }
+    sqlite3_bind_int64(stmt, 5, f->limit ? (sqlite3_int64)f->limit : -1);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        if (len == cap) {
+            struct authority *nv;
+            cap = cap ? cap * 2 : 64;
+            nv = arena_alloc(arena, cap * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        read_row(stmt, arena, &v[len++]);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (ret == 0) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}

@@ -1,0 +1,37 @@
+/* What the files of the store share, and nothing outside it sees. */
+#ifndef STORE_STORE_INT_H
+#define STORE_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 64
+
+struct store {
+    sqlite3 *db;
+    struct {
+        const char *sql; /* the literal's address is the key */
+        sqlite3_stmt *stmt;
+    } cache[STORE_STMT_CACHE];
+};
+
+/*
+ * The prepared statement for the literal sql, prepared on first use and kept. The caller binds,
+ * steps, and leaves it through store_done().
+ */
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+/* Reset and clear the bindings, ready for the next use. */
+void store_done(sqlite3_stmt *stmt);
+/* Every sqlite3_step of the store goes through this, so tests can force errors. */
+int store_step(struct store *st, sqlite3_stmt *stmt);
+/* Map an SQLite result code to an enum err, logging what the database said. */
+int store_err(struct store *st, int rc);
+
+/* Like store_err, for a step that should have given a row: never 0. */
+int store_fail(struct store *st, int rc);
+
+/* Tests may set this to make store_step answer their code instead (e.g. SQLITE_BUSY). */
+extern int (*store_step_hook)(sqlite3_stmt *stmt);
+
+#endif

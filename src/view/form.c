@@ -1,0 +1,70 @@
+/* GOV.UK form components. */
+#include "form.h"
+
+#include "html.h"
+#include "base/banned.h"
+
+void form_select(struct buf *b, const char *name, const char *label,
+                 const struct form_option *options, size_t n, const char *error)
+{
+    html_lit(b, "<div class=\"govuk-form-group");
+    if (error) {
+        html_lit(b, " govuk-form-group--error");
+    }
+    html_lit(b, "\"><label class=\"govuk-label\" for=\"");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    html_text(b, label);
+    html_lit(b, "</label>");
+    if (error) {
+        html_lit(b, "<p id=\"");
+        html_attr(b, name);
+        html_lit(b, "-error\" class=\"govuk-error-message\">"
+                    "<span class=\"govuk-visually-hidden\">Error:</span> ");
+        html_text(b, error);
+        html_lit(b, "</p>");
+    }
+    html_lit(b, "<select class=\"govuk-select");
+    if (error) {
+        html_lit(b, " govuk-select--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\"");
+    if (error) {
+        html_lit(b, " aria-describedby=\"");
+        html_attr(b, name);
+        html_lit(b, "-error\"");
+    }
+    html_lit(b, ">");
+    for (size_t i = 0; i < n; i++) {
+        html_lit(b, "<option value=\"");
+        html_attr(b, options[i].value);
+        html_lit(b, "\"");
+        if (options[i].selected) {
+            html_lit(b, " selected");
+        }
+        html_lit(b, ">");
+        html_text(b, options[i].label);
+        html_lit(b, "</option>");
+    }
+    html_lit(b, "</select></div>");
+}
+
+void form_error_summary(struct buf *b, const struct field_error *errors, size_t n)
+{
+    html_lit(b, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
+                "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a "
+                "problem</h2><div class=\"govuk-error-summary__body\">"
+                "<ul class=\"govuk-list govuk-error-summary__list\">");
+    for (size_t i = 0; i < n; i++) {
+        html_lit(b, "<li><a href=\"#");
+        html_attr(b, errors[i].field);
+        html_lit(b, "\">");
+        html_text(b, errors[i].message);
+        html_lit(b, "</a></li>");
+    }
+    html_lit(b, "</ul></div></div></div>");
+}

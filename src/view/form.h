@@ -1,0 +1,25 @@
+/* GOV.UK form components: select, error summary. */
+#ifndef VIEW_FORM_H
+#define VIEW_FORM_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+struct field_error {
+    const char *field;   /* the form field's name and id */
+    const char *message; /* what is wrong and what to do */
+};
+
+struct form_option {
+    const char *value, *label;
+    int selected;
+};
+
+/* A labelled select named name (its id too), with error (may be NULL) shown above it. */
+void form_select(struct buf *b, const char *name, const char *label,
+                 const struct form_option *options, size_t n, const char *error);
+/* The error summary that opens a page whose form has errors; each links to its field. */
+void form_error_summary(struct buf *b, const struct field_error *errors, size_t n);
+
+#endif

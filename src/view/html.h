@@ -1,0 +1,23 @@
+/*
+ * The only way markup is written (after cgit's html.c). Fixed markup goes through html_lit,
+ * which takes string literals only; every dynamic value goes through html_text, html_attr or
+ * html_url, which escape by context.
+ */
+#ifndef VIEW_HTML_H
+#define VIEW_HTML_H
+
+#include "base/buf.h"
+
+/* Append fixed markup; "" s makes anything but a string literal fail to compile. */
+#define html_lit(b, s) buf_add((b), "" s, sizeof(s) - 1)
+
+/* Text between tags: & < > " ' escaped. NULL appends nothing. */
+void html_text(struct buf *b, const char *s);
+/* A double-quoted attribute value: the same five escaped. */
+void html_attr(struct buf *b, const char *s);
+/* One URL component (a path segment or query value): percent-encoded, then safe in an attribute. */
+void html_url(struct buf *b, const char *s);
+/* A whole number as text. */
+void html_num(struct buf *b, long long n);
+
+#endif

@@ -1,0 +1,62 @@
+/* One local authority: a summary list of what the register knows of it. */
+#include "page_authority.h"
+
+#include <string.h>
+
+#include "html.h"
+#include "layout.h"
+#include "base/banned.h"
+
+static void row_start(struct buf *b, const char *key)
+{
+    html_lit(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
+    html_text(b, key);
+    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
+}
+
+static void row(struct buf *b, const char *key, const char *value)
+{
+    row_start(b, key);
+    html_text(b, value);
+    html_lit(b, "</dd></div>");
+}
+
+void view_authority_page(struct buf *b, const struct authority *a)
+{
+    const struct crumb crumbs[] = {
+        {"Home", "/"}, {"Local authorities", "/authorities"}, {a->name, NULL}};
+    struct layout l = {.title = a->name, .nav = NAV_AUTHORITIES, .crumbs = crumbs, .ncrumbs = 3};
+
+    view_layout_start(b, &l);
+    html_lit(b, "<span class=\"govuk-caption-l\">");
+    html_text(b, authority_type_label(a->type));
+    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
+    html_text(b, a->name);
+    html_lit(b, "</h1><dl class=\"govuk-summary-list\">");
+    row(b, "Official name", a->official_name);
+    row(b, "GSS code", a->gss);
+    if (a->gss_2011) {
+        row(b, "GSS code in 2011", a->gss_2011);
+    }
+    row(b, "Register code", a->code);
+    row(b, "Type", authority_type_label(a->type));
+    if (a->county_gss) {
+        row_start(b, "County");
+        html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
+        html_url(b, a->county_gss);
+        html_lit(b, "\">");
+        html_text(b, a->county_name ? a->county_name : a->county_gss);
+        html_lit(b, "</a></dd></div>");
+    }
+    row(b, "Region", a->region);
+    if (a->start_date && strcmp(a->start_date, "2009") > 0) { /* earlier dates are unreliable */
+        row(b, "Came into existence", a->start_date);
+    }
+    row(b, "Abolished", a->end_date ? a->end_date : "Still in existence");
+    row_start(b, "In the 2009 to 2019 set");
+    html_text(b, a->sets & AUTH_IN_2012 ? "Yes" : "No");
+    html_lit(b, "</dd></div>");
+    html_lit(b, "</dl><p class=\"govuk-body\">Which local Compact covers this area will be shown "
+                "here once the register of local Compacts is open.</p>");
+    view_layout_end(b);
+}

@@ -1,0 +1,64 @@
+/* Error pages, with the wording of the GOV.UK Design System's error page patterns. */
+#include "page_error.h"
+
+#include "html.h"
+#include "layout.h"
+#include "base/banned.h"
+
+const char *view_error_title(int status)
+{
+    switch (status) {
+    case 400:
+        return "There is a problem with the address";
+    case 403:
+        return "You cannot see this page";
+    case 404:
+        return "Page not found";
+    case 405:
+        return "Method not allowed";
+    case 408:
+        return "The request took too long";
+    case 413:
+        return "What you sent is too large";
+    case 414:
+        return "The address is too long";
+    case 431:
+        return "The request headers are too large";
+    case 503:
+        return "Sorry, the service is unavailable";
+    default:
+        return "Sorry, there is a problem with the service";
+    }
+}
+
+void view_error_page(struct buf *b, int status, const char *detail)
+{
+    struct layout l = {.title = view_error_title(status), .nav = NAV_NONE};
+
+    view_layout_start(b, &l);
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+                "<h1 class=\"govuk-heading-l\">");
+    html_text(b, l.title);
+    html_lit(b, "</h1>");
+    if (detail) {
+        html_lit(b, "<p class=\"govuk-body\">");
+        html_text(b, detail);
+        html_lit(b, "</p>");
+    }
+    switch (status) {
+    case 404:
+        html_lit(b, "<p class=\"govuk-body\">If you typed the web address, check it is "
+                    "correct.</p><p class=\"govuk-body\">If you pasted the web address, check "
+                    "you copied the entire address.</p>");
+        break;
+    case 500:
+    case 503:
+        html_lit(b, "<p class=\"govuk-body\">Try again later.</p>");
+        break;
+    default:
+        break;
+    }
+    html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the Compact Hub "
+                "home page</a></p></div></div>");
+    view_layout_end(b);
+}

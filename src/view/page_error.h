@@ -1,0 +1,12 @@
+/* Error pages (404, 500 and the rest) in the service's own style. */
+#ifndef VIEW_PAGE_ERROR_H
+#define VIEW_PAGE_ERROR_H
+
+#include "base/buf.h"
+
+/* A page for HTTP status; detail (may be NULL) is a sentence for the person, shown escaped. */
+void view_error_page(struct buf *b, int status, const char *detail);
+/* The short title for a status, e.g. "Page not found"; never NULL. */
+const char *view_error_title(int status);
+
+#endif
