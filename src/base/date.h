@@ -10,7 +10,7 @@
 
 typedef int32_t date_t;
 
-#define DATE_STRLEN 10 /* "YYYY-MM-DD" */
+#define DATE_STRLEN   10 /* "YYYY-MM-DD" */
 #define DATE_MIN_YEAR 1000
 #define DATE_MAX_YEAR 9999
 

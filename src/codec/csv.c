@@ -10,16 +10,16 @@
 #include "base/banned.h"
 
 struct reader {
-    struct buf bytes;    /* the current record's fields, each NUL-terminated */
-    size_t *offsets;     /* where each field starts in bytes */
+    struct buf bytes; /* the current record's fields, each NUL-terminated */
+    size_t *offsets;  /* where each field starts in bytes */
     size_t *lens;
     const char **fields;
     size_t n, cap;
-    long line;           /* line being fed */
-    long row_line;       /* line the current record started on */
+    long line;     /* line being fed */
+    long row_line; /* line the current record started on */
     csv_row_fn fn;
     void *ctx;
-    int stop;            /* fn's non-zero answer */
+    int stop; /* fn's non-zero answer */
 };
 
 static void on_field(void *s, size_t len, void *arg)

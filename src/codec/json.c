@@ -98,10 +98,10 @@ void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
                 "end_date\r\n");
     for (size_t i = 0; i < n; i++) {
         const struct authority *a = &items[i];
-        const char *fields[] = {a->gss,         a->name,   a->official_name,
-                                authority_type_id(a->type), a->code, a->county_gss,
-                                a->region,      a->gss_2011 ? a->gss_2011 : a->gss,
-                                a->start_date,  a->end_date};
+        const char *fields[] = {
+            a->gss,        a->name,       a->official_name, authority_type_id(a->type),
+            a->code,       a->county_gss, a->region,        a->gss_2011 ? a->gss_2011 : a->gss,
+            a->start_date, a->end_date};
         for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
             if (f) {
                 buf_addc(b, ',');

@@ -30,9 +30,9 @@ enum authority_set_flags {
 /* Strings are borrowed from whoever filled the struct (an arena or a store row buffer). */
 struct authority {
     const char *gss;
-    const char *gss_2011;   /* the code in use in 2011 where it was recoded later, else NULL */
-    const char *code;       /* the three-letter register code, e.g. "TRF" */
-    const char *name;       /* "Trafford" */
+    const char *gss_2011; /* the code in use in 2011 where it was recoded later, else NULL */
+    const char *code;     /* the three-letter register code, e.g. "TRF" */
+    const char *name;     /* "Trafford" */
     const char *official_name;
     enum authority_type type;
     const char *county_gss; /* districts only, else NULL */

@@ -6,7 +6,7 @@
 #include "view/form.h"
 
 #define AUTHORITY_LIMIT_DEFAULT 100
-#define AUTHORITY_LIMIT_MAX 1000
+#define AUTHORITY_LIMIT_MAX     1000
 
 /*
  * Fill f from set, type, region (and, with paged, limit and cursor). Each bad parameter adds a

@@ -13,8 +13,15 @@
 #include "base/buf.h"
 #include "store/store.h"
 
-enum method { M_GET = 1 << 0, M_HEAD = 1 << 1, M_POST = 1 << 2, M_PUT = 1 << 3,
-              M_PATCH = 1 << 4, M_DELETE = 1 << 5, M_OPTIONS = 1 << 6 };
+enum method {
+    M_GET = 1 << 0,
+    M_HEAD = 1 << 1,
+    M_POST = 1 << 2,
+    M_PUT = 1 << 3,
+    M_PATCH = 1 << 4,
+    M_DELETE = 1 << 5,
+    M_OPTIONS = 1 << 6
+};
 
 #define ROUTE_MAX_PARAMS 4
 
@@ -27,7 +34,7 @@ struct request {
     struct query query;
     const char *params[ROUTE_MAX_PARAMS]; /* the route's :name segments, in order */
     size_t nparams;
-    int is_api; /* under /api/: errors are problem JSON */
+    int is_api;          /* under /api/: errors are problem JSON */
     struct arena *arena; /* freed when the reply has been sent */
     struct store *st;    /* this thread's connection */
 

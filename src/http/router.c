@@ -80,7 +80,8 @@ void router_dispatch(struct request *r)
             continue;
         }
         allowed |= routes[i].methods | (routes[i].methods & M_GET ? M_HEAD : 0);
-        if (!(routes[i].methods & r->method) && !(r->method == M_HEAD && routes[i].methods & M_GET)) {
+        if (!(routes[i].methods & r->method) &&
+            !(r->method == M_HEAD && routes[i].methods & M_GET)) {
             continue;
         }
         ret = routes[i].fn(r);

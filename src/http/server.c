@@ -79,17 +79,16 @@ void server_config_init(struct server_config *c)
 
 /* Connections */
 
-static const char timeout_reply[] =
-    "HTTP/1.1 408 Request Timeout\r\n"
-    "Content-Type: text/plain; charset=utf-8\r\n"
-    "Content-Length: 33\r\n"
-    "Connection: close\r\n"
-    "Content-Security-Policy: " SECURITY_CSP "\r\n"
-    "X-Content-Type-Options: nosniff\r\n"
-    "Referrer-Policy: same-origin\r\n"
-    "X-Frame-Options: DENY\r\n"
-    "\r\n"
-    "The request took too long to send";
+static const char timeout_reply[] = "HTTP/1.1 408 Request Timeout\r\n"
+                                    "Content-Type: text/plain; charset=utf-8\r\n"
+                                    "Content-Length: 33\r\n"
+                                    "Connection: close\r\n"
+                                    "Content-Security-Policy: " SECURITY_CSP "\r\n"
+                                    "X-Content-Type-Options: nosniff\r\n"
+                                    "Referrer-Policy: same-origin\r\n"
+                                    "X-Frame-Options: DENY\r\n"
+                                    "\r\n"
+                                    "The request took too long to send";
 
 static int conn_released(struct conn *c)
 {
@@ -277,7 +276,8 @@ static int read_request(struct worker *w, struct evhttp_request *ev, struct requ
 {
     const char *uri = evhttp_request_get_uri(ev);
     const struct evhttp_uri *u = evhttp_request_get_evhttp_uri(ev);
-    const char *path = u ? evhttp_uri_get_path(u) : NULL, *query = u ? evhttp_uri_get_query(u) : NULL;
+    const char *path = u ? evhttp_uri_get_path(u) : NULL,
+               *query = u ? evhttp_uri_get_query(u) : NULL;
     char *decoded;
 
     if (strlen(uri) > w->cfg->max_uri) {
@@ -312,8 +312,7 @@ static void add_header(struct evkeyvalq *h, const char *k, const char *v)
     }
 }
 
-static void send_reply(struct worker *w, struct evhttp_request *ev, struct request *r,
-                       size_t *sent)
+static void send_reply(struct worker *w, struct evhttp_request *ev, struct request *r, size_t *sent)
 {
     struct evkeyvalq *h = evhttp_request_get_output_headers(ev);
     struct evbuffer *out = evhttp_request_get_output_buffer(ev);
@@ -489,8 +488,8 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     arena_init(&w->arena);
     buf_init(&w->body, 64u << 20);
     if ((ret = store_open(cfg->db_path, 0, &w->st)) < 0) {
-        log_error("cannot open database '%s'; create it with 'compact init --db %s'",
-                  cfg->db_path, cfg->db_path);
+        log_error("cannot open database '%s'; create it with 'compact init --db %s'", cfg->db_path,
+                  cfg->db_path);
         return ret;
     }
     w->base = event_base_new();
@@ -511,8 +510,8 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
                                     ? cfg->idle_timeout
                                     : cfg->request_timeout + 1);
     evhttp_set_allowed_methods(w->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
-                                            EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH |
-                                            EVHTTP_REQ_DELETE | EVHTTP_REQ_OPTIONS);
+                                            EVHTTP_REQ_PUT | EVHTTP_REQ_PATCH | EVHTTP_REQ_DELETE |
+                                            EVHTTP_REQ_OPTIONS);
     evhttp_set_bevcb(w->http, conn_new, w);
     evhttp_set_gencb(w->http, on_request, w);
     w->bound = evhttp_accept_socket_with_handle(w->http, fd);
@@ -610,8 +609,9 @@ int server_run(const struct server_config *cfg)
         }
     }
     if (started == nthreads) {
-        log_info("listening on http://%s%s%s:%d/ with %d threads", strchr(cfg->host, ':') ? "[" : "",
-                 cfg->host, strchr(cfg->host, ':') ? "]" : "", port, nthreads);
+        log_info("listening on http://%s%s%s:%d/ with %d threads",
+                 strchr(cfg->host, ':') ? "[" : "", cfg->host, strchr(cfg->host, ':') ? "]" : "",
+                 port, nthreads);
         event_base_dispatch(main_base);
         ret = 0;
     }

@@ -33,14 +33,28 @@ struct load {
     size_t n2012;
     /* the authorities to write */
     struct authority *items;
-    char **former; /* comma-separated former GSS codes, parallel to items */
+    char **former;      /* comma-separated former GSS codes, parallel to items */
     char **replaced_by; /* comma-separated register codes of successors, parallel to items */
     size_t n, cap;
     int col[16];
 };
 
-enum { C_CODE, C_GSS, C_GSS_2011, C_FORMER, C_OFFICIAL, C_NICE, C_TYPE, C_COUNTY, C_REGION,
-       C_START, C_END, C_NATION, C_REPLACED, C_NCOLS };
+enum {
+    C_CODE,
+    C_GSS,
+    C_GSS_2011,
+    C_FORMER,
+    C_OFFICIAL,
+    C_NICE,
+    C_TYPE,
+    C_COUNTY,
+    C_REGION,
+    C_START,
+    C_END,
+    C_NATION,
+    C_REPLACED,
+    C_NCOLS
+};
 
 static const char *field(const struct load *l, const struct csv_row *row, int c)
 {
@@ -99,8 +113,12 @@ static int map_type(const char *t, enum authority_type *out)
         const char *code;
         enum authority_type type;
     } types[] = {
-        {"CTY", AUTH_COUNTY},         {"NMD", AUTH_DISTRICT},       {"MD", AUTH_METROPOLITAN_DISTRICT},
-        {"LBO", AUTH_LONDON_BOROUGH}, {"CC", AUTH_LONDON_BOROUGH}, {"UA", AUTH_UNITARY},
+        {"CTY", AUTH_COUNTY},
+        {"NMD", AUTH_DISTRICT},
+        {"MD", AUTH_METROPOLITAN_DISTRICT},
+        {"LBO", AUTH_LONDON_BOROUGH},
+        {"CC", AUTH_LONDON_BOROUGH},
+        {"UA", AUTH_UNITARY},
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         if (!strcmp(t, types[i].code)) {
@@ -118,12 +136,20 @@ static const char *dup_or_null(struct load *l, const char *s)
 
 static int on_register_row(const struct csv_row *row, void *ctx)
 {
-    static const int wanted[] = {C_CODE,   C_GSS,    C_FORMER, C_OFFICIAL, C_NICE,    C_TYPE,
+    static const int wanted[] = {C_CODE,   C_GSS,    C_FORMER, C_OFFICIAL, C_NICE,   C_TYPE,
                                  C_COUNTY, C_REGION, C_START,  C_END,      C_NATION, C_REPLACED};
-    static const char *const names[] = {
-        "local-authority-code", "gss-code", "former-gss-codes", "official-name",
-        "nice-name",            "local-authority-type", "county-la", "region",
-        "start-date",           "end-date", "nation", "replaced-by"};
+    static const char *const names[] = {"local-authority-code",
+                                        "gss-code",
+                                        "former-gss-codes",
+                                        "official-name",
+                                        "nice-name",
+                                        "local-authority-type",
+                                        "county-la",
+                                        "region",
+                                        "start-date",
+                                        "end-date",
+                                        "nation",
+                                        "replaced-by"};
     struct load *l = ctx;
     const struct code_2011 *c2012;
     struct authority *a;
@@ -300,7 +326,8 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err)
         n2012 += (l.items[i].sets & AUTH_IN_2012) != 0;
     }
     if (n2012 != l.n2012) {
-        buf_addf(err, "%zu authorities of the 2009-2019 set are not in the register", l.n2012 - n2012);
+        buf_addf(err, "%zu authorities of the 2009-2019 set are not in the register",
+                 l.n2012 - n2012);
         ret = ERR_INVALID;
         goto cleanup;
     }

@@ -29,7 +29,8 @@ int store_err(struct store *st, int rc)
     case SQLITE_TOOBIG:
         return ERR_TOO_BIG;
     default:
-        log_error("database: %s (%s)", sqlite3_errstr(rc), st && st->db ? sqlite3_errmsg(st->db) : "");
+        log_error("database: %s (%s)", sqlite3_errstr(rc),
+                  st && st->db ? sqlite3_errmsg(st->db) : "");
         return ERR_DB;
     }
 }
@@ -62,8 +63,8 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
             return 0;
         }
         if (!st->cache[j].sql) {
-            rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                                    &st->cache[j].stmt, NULL);
+            rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->cache[j].stmt,
+                                    NULL);
             if (rc != SQLITE_OK) {
                 return store_err(st, rc);
             }
@@ -89,9 +90,12 @@ static int exec(struct store *st, const char *sql)
     char *msg = NULL;
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
-        log_error("database: %s", msg ? msg : sqlite3_errstr(rc));
+        int constraint = (rc & 0xff) == SQLITE_CONSTRAINT;
+        if (!constraint) {
+            log_error("database: %s", msg ? msg : sqlite3_errstr(rc));
+        }
         sqlite3_free(msg);
-        return rc == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_DB;
+        return constraint ? ERR_CONFLICT : ERR_DB;
     }
     return 0;
 }

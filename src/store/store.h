@@ -53,12 +53,12 @@ int store_data_version(struct store *st, long long *out);
 
 /* Authorities. */
 struct authority_filter {
-    int set;          /* enum authority_set, or -1 for any */
-    int type;         /* enum authority_type, or -1 for any */
-    int region;       /* index for region_name(), or -1 for any */
+    int set;           /* enum authority_set, or -1 for any */
+    int type;          /* enum authority_type, or -1 for any */
+    int region;        /* index for region_name(), or -1 for any */
     const char *after; /* keyset cursor: list codes after this GSS code (API order), or NULL */
-    size_t limit;     /* most items to return; 0 for no limit */
-    int by_name;      /* order by name (pages) instead of by GSS code (API, cursors) */
+    size_t limit;      /* most items to return; 0 for no limit */
+    int by_name;       /* order by name (pages) instead of by GSS code (API, cursors) */
 };
 
 /* Insert or update an authority, by GSS code. */

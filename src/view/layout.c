@@ -1,4 +1,5 @@
-/* The GOV.UK page template (docs/GOVUK-MARKUP.md), with the Generic header: not a GOV.UK service. */
+/* The GOV.UK page template (docs/GOVUK-MARKUP.md), with the Generic header: not a GOV.UK service.
+ */
 #include "layout.h"
 
 #include "assets.h"
@@ -26,9 +27,10 @@ static void service_navigation(struct buf *b, enum nav current)
     for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
         int active = nav_items[i].nav == current;
         if (active) {
-            html_lit(b, "<li class=\"govuk-service-navigation__item "
-                        "govuk-service-navigation__item--active\">"
-                        "<a class=\"govuk-service-navigation__link\" aria-current=\"true\" href=\"");
+            html_lit(b,
+                     "<li class=\"govuk-service-navigation__item "
+                     "govuk-service-navigation__item--active\">"
+                     "<a class=\"govuk-service-navigation__link\" aria-current=\"true\" href=\"");
             html_attr(b, nav_items[i].href);
             html_lit(b, "\"><strong class=\"govuk-service-navigation__active-fallback\">");
             html_text(b, nav_items[i].label);
@@ -109,27 +111,33 @@ void view_layout_start(struct buf *b, const struct layout *l)
 
 void view_layout_end(struct buf *b)
 {
-    html_lit(b, "</main></div><footer class=\"govuk-template__footer\">"
-                "<div class=\"govuk-footer\"><div class=\"govuk-width-container\">"
-                "<div class=\"govuk-footer__meta\">"
-                "<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">"
-                "<h2 class=\"govuk-visually-hidden\">Support links</h2>"
-                "<ul class=\"govuk-footer__inline-list\">"
-                "<li class=\"govuk-footer__inline-list-item\">"
-                "<a class=\"govuk-footer__link\" href=\"/api/v1/authorities\">API</a></li>"
-                "<li class=\"govuk-footer__inline-list-item\">"
-                "<a class=\"govuk-footer__link\" href=\"/healthz\">Service status</a></li></ul>"
-                "<div class=\"govuk-footer__meta-custom\">Local authority data from mySociety "
-                "and the Office for National Statistics.</div>"
-                "<svg aria-hidden=\"true\" focusable=\"false\" class=\"govuk-footer__licence-logo\" "
-                "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 483.2 195.7\" height=\"17\" "
-                "width=\"41\"><path fill=\"currentColor\" d=\"M421.5 142.8V.1l-50.7 32.3v161.1h112.4v-50.7zm-122.3-9.6A47.12 47.12 0 0 1 221 97.8c0-26 21.1-47.1 47.1-47.1 16.7 0 31.4 8.7 39.7 21.8l42.7-27.2A97.63 97.63 0 0 0 268.1 0c-36.5 0-68.3 20.1-85.1 49.7A98 98 0 0 0 97.8 0C43.9 0 0 43.9 0 97.8s43.9 97.8 97.8 97.8c36.5 0 68.3-20.1 85.1-49.7a97.76 97.76 0 0 0 149.6 25.4l19.4 22.2h3v-87.8h-80l24.3 27.5zM97.8 145c-26 0-47.1-21.1-47.1-47.1s21.1-47.1 47.1-47.1 47.2 21 47.2 47S123.8 145 97.8 145\"/></svg>"
-                "<span class=\"govuk-footer__licence-description\">All content is available "
-                "under the <a class=\"govuk-footer__link\" "
-                "href=\"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\" "
-                "rel=\"license\">Open Government Licence v3.0</a>, except where otherwise "
-                "stated</span></div></div></div></div></footer>"
-                "<script type=\"module\" src=\"/assets/init.mjs?v=");
+    html_lit(
+        b, "</main></div><footer class=\"govuk-template__footer\">"
+           "<div class=\"govuk-footer\"><div class=\"govuk-width-container\">"
+           "<div class=\"govuk-footer__meta\">"
+           "<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">"
+           "<h2 class=\"govuk-visually-hidden\">Support links</h2>"
+           "<ul class=\"govuk-footer__inline-list\">"
+           "<li class=\"govuk-footer__inline-list-item\">"
+           "<a class=\"govuk-footer__link\" href=\"/api/v1/authorities\">API</a></li>"
+           "<li class=\"govuk-footer__inline-list-item\">"
+           "<a class=\"govuk-footer__link\" href=\"/healthz\">Service status</a></li></ul>"
+           "<div class=\"govuk-footer__meta-custom\">Local authority data from mySociety "
+           "and the Office for National Statistics.</div>"
+           "<svg aria-hidden=\"true\" focusable=\"false\" class=\"govuk-footer__licence-logo\" "
+           "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 483.2 195.7\" height=\"17\" "
+           "width=\"41\"><path fill=\"currentColor\" d=\"M421.5 142.8V.1l-50.7 "
+           "32.3v161.1h112.4v-50.7zm-122.3-9.6A47.12 47.12 0 0 1 221 97.8c0-26 21.1-47.1 47.1-47.1 "
+           "16.7 0 31.4 8.7 39.7 21.8l42.7-27.2A97.63 97.63 0 0 0 268.1 0c-36.5 0-68.3 20.1-85.1 "
+           "49.7A98 98 0 0 0 97.8 0C43.9 0 0 43.9 0 97.8s43.9 97.8 97.8 97.8c36.5 0 68.3-20.1 "
+           "85.1-49.7a97.76 97.76 0 0 0 149.6 25.4l19.4 22.2h3v-87.8h-80l24.3 27.5zM97.8 145c-26 "
+           "0-47.1-21.1-47.1-47.1s21.1-47.1 47.1-47.1 47.2 21 47.2 47S123.8 145 97.8 145\"/></svg>"
+           "<span class=\"govuk-footer__licence-description\">All content is available "
+           "under the <a class=\"govuk-footer__link\" "
+           "href=\"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\" "
+           "rel=\"license\">Open Government Licence v3.0</a>, except where otherwise "
+           "stated</span></div></div></div></div></footer>"
+           "<script type=\"module\" src=\"/assets/init.mjs?v=");
     html_attr(b, web_assets_version);
     html_lit(b, "\"></script></body></html>\n");
 }

@@ -20,32 +20,31 @@ static const char *error_for(const struct authorities_view *v, const char *field
 
 static void filter_form(struct buf *b, const struct authorities_view *v)
 {
-    struct form_option sets[AUTH_SET_COUNT], types[AUTH_TYPE_COUNT + 1],
-        regions[REGION_COUNT + 1];
+    struct form_option sets[AUTH_SET_COUNT], types[AUTH_TYPE_COUNT + 1], regions[REGION_COUNT + 1];
 
     for (int i = 0; i < AUTH_SET_COUNT; i++) {
         sets[i] = (struct form_option){authority_set_id(i), authority_set_label(i), v->set == i};
     }
     types[0] = (struct form_option){"", "All types", v->type < 0};
     for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
-        types[i + 1] = (struct form_option){authority_type_id(i), authority_type_label(i),
-                                            v->type == i};
+        types[i + 1] =
+            (struct form_option){authority_type_id(i), authority_type_label(i), v->type == i};
     }
     regions[0] = (struct form_option){"", "All regions", v->region < 0};
     for (int i = 0; i < REGION_COUNT; i++) {
-        regions[i + 1] = (struct form_option){region_id((size_t)i), region_name((size_t)i),
-                                              v->region == i};
+        regions[i + 1] =
+            (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
     }
     html_lit(b, "<form method=\"get\" action=\"/authorities\" novalidate>"
                 "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT,
-                error_for(v, "set"));
+    form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT, error_for(v, "set"));
     html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
     form_select(b, "type", "Type", types, AUTH_TYPE_COUNT + 1, error_for(v, "type"));
     html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
     form_select(b, "region", "Region", regions, REGION_COUNT + 1, error_for(v, "region"));
-    html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
-                "data-module=\"govuk-button\">Apply filters</button></form>");
+    html_lit(b,
+             "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+             "data-module=\"govuk-button\">Apply filters</button></form>");
 }
 
 static void table(struct buf *b, const struct authorities_view *v)

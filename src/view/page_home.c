@@ -23,9 +23,10 @@ void view_home_page(struct buf *b, const struct home_view *v)
                 "<ul class=\"govuk-list govuk-list--bullet\">"
                 "<li><a class=\"govuk-link\" href=\"/authorities?set=2012\">Browse the ");
     html_num(b, (long long)v->authorities_2012);
-    html_lit(b, " local authorities of 2009 to 2019</a>, the areas the 2011 survey of local "
-                "Compacts refers to</li>"
-                "<li><a class=\"govuk-link\" href=\"/authorities?set=current\">Browse today&#39;s ");
+    html_lit(b,
+             " local authorities of 2009 to 2019</a>, the areas the 2011 survey of local "
+             "Compacts refers to</li>"
+             "<li><a class=\"govuk-link\" href=\"/authorities?set=current\">Browse today&#39;s ");
     html_num(b, (long long)v->authorities_current);
     html_lit(b, " local authorities</a></li>"
                 "<li>Download the list as <a class=\"govuk-link\" "

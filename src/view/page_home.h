@@ -7,7 +7,7 @@
 #include "base/buf.h"
 
 struct home_view {
-    size_t authorities_2012;    /* how many authorities each set holds */
+    size_t authorities_2012; /* how many authorities each set holds */
     size_t authorities_current;
 };
 

@@ -1,0 +1,23 @@
+#!/bin/sh
+# The layering of docs/ARCHITECTURE.md for what the compiler cannot see: which layer may include
+# which library's headers, and no layer reaching around the include folders with "../".
+set -eu
+cd "$1/src"
+fail=0
+check() { # layer pattern message
+	hits=$(grep -rnE "#include *<($2)" --include='*.[ch]' . | grep -v "^\./$1/" || true)
+	if [ -n "$hits" ]; then
+		echo "$3:"; echo "$hits"; fail=1
+	fi
+}
+check store 'sqlite3\.h' "only src/store/ may include sqlite3.h"
+check http 'event2/' "only src/http/ may include libevent"
+check codec 'cjson/|csv\.h' "only src/codec/ may include cJSON or libcsv"
+if grep -rn '#include *"\.\./' --include='*.[ch]' .; then
+	echo "no include may climb out of its folder with ../"; fail=1
+fi
+if grep -rnE '\b(printf|fprintf|fopen|socket|sqlite3_)' core view --include='*.c' | grep -v 'buf_addf'; then
+	echo "core/ and view/ do no I/O"; fail=1
+fi
+[ $fail -eq 0 ] && echo "layers: ok"
+exit $fail

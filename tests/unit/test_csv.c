@@ -1,0 +1,110 @@
+/* CSV: records with the line they start on, a byte order mark, quoting in and out. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "codec/csv.h"
+#include "base/err.h"
+
+struct seen {
+    long lines[16];
+    char first[16][32];
+    size_t nfields[16];
+    size_t n;
+};
+
+static int collect(const struct csv_row *row, void *ctx)
+{
+    struct seen *s = ctx;
+    if (s->n < 16) {
+        s->lines[s->n] = row->line;
+        s->nfields[s->n] = row->n;
+        strncat(s->first[s->n], row->n ? row->fields[0] : "", 31);
+        s->n++;
+    }
+    return 0;
+}
+
+static void test_lines_with_embedded_newlines_and_bom(void **state)
+{
+    static const char in[] = "\xEF\xBB\xBFname,note\r\n"
+                             "a,\"two\nlines\"\r\n"
+                             "\"b, quoted\",x\n"
+                             "c,\"say \"\"hi\"\"\"\n";
+    struct seen s;
+    struct buf err = BUF_INIT;
+    (void)state;
+    memset(&s, 0, sizeof(s));
+    assert_int_equal(csv_read(in, sizeof(in) - 1, collect, &s, &err), 0);
+    assert_int_equal(s.n, 4);
+    assert_string_equal(s.first[0], "name"); /* no BOM in the first field */
+    assert_int_equal(s.lines[0], 1);
+    assert_int_equal(s.lines[1], 2);
+    assert_int_equal(s.lines[2], 4); /* after a record spanning lines 2 and 3 */
+    assert_string_equal(s.first[2], "b, quoted");
+    assert_int_equal(s.lines[3], 5);
+    assert_int_equal(s.nfields[3], 2);
+    buf_release(&err);
+}
+
+static void test_malformed_names_its_line(void **state)
+{
+    static const char in[] = "a,b\nc,\"d\"x\n";
+    struct seen s;
+    struct buf err = BUF_INIT;
+    (void)state;
+    memset(&s, 0, sizeof(s));
+    assert_int_equal(csv_read(in, sizeof(in) - 1, collect, &s, &err), ERR_INVALID);
+    assert_non_null(strstr(err.data, "line 2"));
+    buf_release(&err);
+}
+
+static int stop_at_two(const struct csv_row *row, void *ctx)
+{
+    (void)ctx;
+    return row->line == 2 ? 7 : 0;
+}
+
+static void test_callback_stops_reader(void **state)
+{
+    static const char in[] = "a\nb\nc\n";
+    struct buf err = BUF_INIT;
+    (void)state;
+    assert_int_equal(csv_read(in, sizeof(in) - 1, stop_at_two, NULL, &err), 7);
+    buf_release(&err);
+}
+
+static void test_field_quoting(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain", "plain"},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines", "\"two\nlines\""},
+        {"=SUM(A1)", "\"'=SUM(A1)\""},
+        {"@cmd", "\"'@cmd\""},
+        {"", ""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct buf b = BUF_INIT;
+        csv_field(&b, cases[i].in);
+        assert_string_equal(b.data, cases[i].out);
+        buf_release(&b);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lines_with_embedded_newlines_and_bom),
+        cmocka_unit_test(test_malformed_names_its_line),
+        cmocka_unit_test(test_callback_stops_reader),
+        cmocka_unit_test(test_field_quoting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

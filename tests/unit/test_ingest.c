@@ -1,0 +1,126 @@
+/* The reference data: both sets of authorities as SPEC section 2 and the issue count them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ingest/ingest.h"
+#include "base/err.h"
+
+static struct store *st;
+
+static int setup(void **state)
+{
+    struct buf err = BUF_INIT;
+    size_t count;
+    (void)state;
+    if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
+        return -1;
+    }
+    if (ingest_reference_data(st, &count, &err) || count != 364) {
+        print_error("ingest: %s (%zu)\n", err.data, count);
+        buf_release(&err);
+        return -1;
+    }
+    buf_release(&err);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    store_close(st);
+    return 0;
+}
+
+static void test_set_2012_counts_by_type(void **state)
+{
+    struct authority_filter f = {.set = AUTH_SET_2012, .type = -1, .region = -1};
+    size_t counts[AUTH_TYPE_COUNT], total;
+    (void)state;
+    assert_int_equal(store_authority_count(st, &f, &total), 0);
+    assert_int_equal(total, 353);
+    assert_int_equal(store_authority_count_by_type(st, &f, counts), 0);
+    assert_int_equal(counts[AUTH_COUNTY], 27);
+    assert_int_equal(counts[AUTH_DISTRICT], 201);
+    assert_int_equal(counts[AUTH_METROPOLITAN_DISTRICT], 36);
+    assert_int_equal(counts[AUTH_LONDON_BOROUGH], 33);
+    assert_int_equal(counts[AUTH_UNITARY], 56);
+}
+
+static void test_current_set(void **state)
+{
+    struct authority_filter f = {.set = AUTH_SET_CURRENT, .type = -1, .region = -1};
+    size_t counts[AUTH_TYPE_COUNT], total;
+    (void)state;
+    assert_int_equal(store_authority_count(st, &f, &total), 0);
+    assert_int_equal(total, 317);
+    assert_int_equal(store_authority_count_by_type(st, &f, counts), 0);
+    assert_int_equal(counts[AUTH_COUNTY], 21);
+    assert_int_equal(counts[AUTH_DISTRICT], 164);
+    assert_int_equal(counts[AUTH_UNITARY], 63);
+}
+
+static void test_six_recoded_authorities_answer_to_their_2011_codes(void **state)
+{
+    static const char *const pairs[][2] = {{"E06000048", "E06000057"}, {"E07000100", "E07000240"},
+                                           {"E07000104", "E07000241"}, {"E07000097", "E07000242"},
+                                           {"E07000101", "E07000243"}, {"E08000020", "E08000037"}};
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    for (size_t i = 0; i < 6; i++) {
+        struct authority got;
+        assert_int_equal(store_authority_get(st, pairs[i][0], &a, &got), 0);
+        assert_string_equal(got.gss, pairs[i][1]);
+        assert_string_equal(got.gss_2011, pairs[i][0]);
+    }
+    arena_release(&a);
+}
+
+static void test_types_counties_and_regions(void **state)
+{
+    struct arena a;
+    struct authority got;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(store_authority_get(st, "E09000001", &a, &got), 0); /* City of London */
+    assert_int_equal(got.type, AUTH_LONDON_BOROUGH);
+    assert_int_equal(store_authority_get(st, "E06000053", &a, &got), 0); /* Isles of Scilly */
+    assert_int_equal(got.type, AUTH_UNITARY);
+    assert_int_equal(store_authority_get(st, "E07000190", &a, &got), 0); /* Taunton Deane */
+    assert_string_equal(got.region, "South West"); /* blank in the register; its county's */
+    assert_non_null(got.end_date);
+    assert_int_equal(store_authority_get(st, "E06000028", &a, &got), 0); /* Bournemouth */
+    assert_string_equal(got.region, "South West"); /* blank; its successor's */
+    assert_int_equal(store_authority_get(st, "E07000008", &a, &got), 0); /* Cambridge */
+    assert_string_equal(got.county_gss, "E10000003");
+    assert_string_equal(got.county_name, "Cambridgeshire");
+    arena_release(&a);
+}
+
+static void test_loading_again_changes_nothing(void **state)
+{
+    struct buf err = BUF_INIT;
+    struct authority_filter f = {.set = -1, .type = -1, .region = -1};
+    size_t count, total;
+    (void)state;
+    assert_int_equal(ingest_reference_data(st, &count, &err), 0);
+    assert_int_equal(count, 364);
+    assert_int_equal(store_authority_count(st, &f, &total), 0);
+    assert_int_equal(total, 364);
+    buf_release(&err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_set_2012_counts_by_type),
+        cmocka_unit_test(test_current_set),
+        cmocka_unit_test(test_six_recoded_authorities_answer_to_their_2011_codes),
+        cmocka_unit_test(test_types_counties_and_regions),
+        cmocka_unit_test(test_loading_again_changes_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
