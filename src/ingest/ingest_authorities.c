@@ -217,11 +217,40 @@ static const struct authority *by_code(const struct load *l, const char *code, s
 }
 
 /*
+ * A county lies in the region of its districts. The register puts two counties elsewhere
+ * (Derbyshire and Lincolnshire in the East Midlands' neighbours); their districts agree.
+ */
+static void correct_county_regions(struct load *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        struct authority *county = &l->items[i];
+        const char *region = NULL;
+        int agree = 1;
+        if (county->type != AUTH_COUNTY) {
+            continue;
+        }
+        for (size_t j = 0; j < l->n; j++) {
+            const struct authority *d = &l->items[j];
+            if (d->type != AUTH_DISTRICT || !d->region || !d->county_gss ||
+                strcmp(d->county_gss, county->code) != 0) {
+                continue;
+            }
+            agree &= !region || region == d->region;
+            region = d->region;
+        }
+        if (region && agree && county->region != region) {
+            county->region = region;
+        }
+    }
+}
+
+/*
  * The register leaves the region of some abolished authorities blank: a district's is its
  * county's (every county lies in one region), anyone else's its successor's.
  */
 static int resolve_regions(struct load *l)
 {
+    correct_county_regions(l);
     for (size_t i = 0; i < l->n; i++) {
         struct authority *a = &l->items[i];
         const struct authority *from;

@@ -94,6 +94,12 @@ static void test_types_counties_and_regions(void **state)
     assert_non_null(got.end_date);
     assert_int_equal(store_authority_get(st, "E06000028", &a, &got), 0); /* Bournemouth */
     assert_string_equal(got.region, "South West"); /* blank; its successor's */
+    assert_int_equal(store_authority_get(st, "E10000007", &a, &got), 0); /* Derbyshire */
+    assert_string_equal(got.region, "East Midlands"); /* the register says West Midlands */
+    assert_int_equal(store_authority_get(st, "E10000019", &a, &got), 0); /* Lincolnshire */
+    assert_string_equal(got.region, "East Midlands");
+    assert_int_equal(store_authority_get(st, "E10000002", &a, &got), 0); /* Buckinghamshire */
+    assert_string_equal(got.region, "South East");                       /* blank in the register */
     assert_int_equal(store_authority_get(st, "E07000008", &a, &got), 0); /* Cambridge */
     assert_string_equal(got.county_gss, "E10000003");
     assert_string_equal(got.county_name, "Cambridgeshire");
