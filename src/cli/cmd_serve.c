@@ -13,13 +13,15 @@
 
 static const char usage[] =
     "usage: compact serve [--listen HOST:PORT] [--db PATH] [--threads N]\n"
-    "                     [--request-timeout SECONDS]\n\n"
+    "                     [--request-timeout SECONDS] [--no-cache]\n\n"
     "Serve the web application and the JSON API until SIGTERM or SIGINT, then finish the\n"
     "requests in flight and exit 0.\n\n"
     "  --listen HOST:PORT        address to listen on (default 127.0.0.1:8080; port 0 picks one)\n"
     "  --db PATH                 the database, made by 'compact init'\n"
     "  --threads N               worker threads (default: one per core)\n"
-    "  --request-timeout SECONDS time a client has to send a whole request (default 10)\n";
+    "  --request-timeout SECONDS time a client has to send a whole request (default 10)\n"
+    "  --no-cache                render every page afresh (replies are otherwise kept per\n"
+    "                            thread until the database changes)\n";
 
 static int parse_int(const char *s, long lo, long hi, long *out)
 {
@@ -64,6 +66,7 @@ int cmd_serve(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},
         {"threads", required_argument, NULL, 't'},
         {"request-timeout", required_argument, NULL, 'r'},
+        {"no-cache", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -104,6 +107,9 @@ int cmd_serve(int argc, char **argv)
                 return EXIT_USAGE;
             }
             cfg.request_timeout = (int)v;
+            break;
+        case 'n':
+            cfg.cache_entries = 0;
             break;
         case 'h':
             free(host);

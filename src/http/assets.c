@@ -32,5 +32,6 @@ int asset_get(struct request *r)
     }
     r->static_body = f->data;
     r->static_len = f->len;
+    r->static_permanent = 1;
     return 0;
 }

@@ -30,21 +30,25 @@ struct evhttp_request;
 struct request {
     struct evhttp_request *ev; /* opaque here: only server.c looks inside */
     enum method method;
-    const char *path; /* decoded */
+    const char *target; /* the request target as sent: path and query */
+    const char *path;   /* decoded */
     struct query query;
     const char *params[ROUTE_MAX_PARAMS]; /* the route's :name segments, in order */
     size_t nparams;
-    int is_api;          /* under /api/: errors are problem JSON */
-    struct arena *arena; /* freed when the reply has been sent */
-    struct store *st;    /* this thread's connection */
+    int is_api;                /* under /api/: errors are problem JSON */
+    struct arena *arena;       /* freed when the reply has been sent */
+    struct store *st;          /* this thread's connection */
+    struct reply_cache *cache; /* this thread's cache of replies, or NULL */
 
     /* the reply */
     int status;
     const char *content_type;
     const char *cache_control; /* NULL: no-store for API and pages */
     struct buf *body;
-    const void *static_body; /* instead of body: bytes that outlive the request */
+    const void *static_body; /* instead of body: bytes that outlive the reply being written */
     size_t static_len;
+    int static_permanent; /* static_body lives as long as the program: sent without a copy */
+    struct evbuffer_file_segment *segment; /* instead of body: a cached reply's (cache.h) */
     const char *etag;
     unsigned allow; /* with 405: the methods the path does answer */
 };

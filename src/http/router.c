@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cache.h"
 #include "handlers.h"
 #include "codec/json.h"
 #include "view/page_error.h"
@@ -10,14 +11,14 @@
 #include "base/banned.h"
 
 const struct route routes[] = {
-    {M_GET, "/", page_home, ROUTE_PUBLIC},
-    {M_GET, "/authorities", page_authorities, ROUTE_PUBLIC},
-    {M_GET, "/authorities/:gss", page_authority, ROUTE_PUBLIC},
-    {M_GET, "/api/v1/authorities", api_authorities, ROUTE_PUBLIC},
-    {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ROUTE_PUBLIC},
-    {M_GET, "/api/v1/authorities/:gss", api_authority, ROUTE_PUBLIC},
-    {M_GET, "/healthz", api_healthz, ROUTE_PUBLIC},
-    {M_GET, "/assets/*", asset_get, ROUTE_PUBLIC},
+    {M_GET, "/", page_home, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/authorities", page_authorities, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/authorities/:gss", page_authority, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/api/v1/authorities", api_authorities, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/api/v1/authorities/:gss", api_authority, ROUTE_PUBLIC, ROUTE_CACHE},
+    {M_GET, "/healthz", api_healthz, ROUTE_PUBLIC, 0},
+    {M_GET, "/assets/*", asset_get, ROUTE_PUBLIC, 0},
 };
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 
@@ -70,10 +71,36 @@ static int match(const char *pattern, const char *path, struct request *r)
     return *pattern == '\0' && *path == '\0';
 }
 
+static void run(const struct route *route, struct request *r)
+{
+    const struct cached_reply *hit;
+    long long version = 0;
+    int cache = (route->flags & ROUTE_CACHE) && r->cache && store_version(r->st, &version) == 0;
+    int ret;
+
+    if (cache && (hit = cache_get(r->cache, version, r->target))) {
+        r->status = hit->status;
+        r->content_type = hit->content_type;
+        r->segment = hit->segment;
+        r->static_body = hit->body;
+        r->static_len = hit->len;
+        return;
+    }
+    ret = route->fn(r);
+    if (ret < 0) {
+        buf_reset(r->body);
+        r->static_body = NULL;
+        r->segment = NULL;
+        reply_error(r, http_status_of(ret), NULL);
+    } else if (cache && r->status == 200 && !r->static_body && !buf_failed(r->body)) {
+        cache_put(r->cache, version, r->target, r->status, r->content_type, r->body->data,
+                  r->body->len);
+    }
+}
+
 void router_dispatch(struct request *r)
 {
     unsigned allowed = 0;
-    int ret;
 
     for (size_t i = 0; i < routes_count; i++) {
         if (!match(routes[i].pattern, r->path, r)) {
@@ -84,12 +111,7 @@ void router_dispatch(struct request *r)
             !(r->method == M_HEAD && routes[i].methods & M_GET)) {
             continue;
         }
-        ret = routes[i].fn(r);
-        if (ret < 0) {
-            buf_reset(r->body);
-            r->static_body = NULL;
-            reply_error(r, http_status_of(ret), NULL);
-        }
+        run(&routes[i], r);
         return;
     }
     r->allow = allowed;
@@ -101,6 +123,7 @@ int reply_problem(struct request *r, int status, const char *title, const char *
 {
     buf_reset(r->body);
     r->static_body = NULL;
+    r->segment = NULL;
     r->status = status;
     r->content_type = "application/problem+json";
     json_problem(r->body, status, "about:blank", title, detail, param);
@@ -114,6 +137,7 @@ int reply_error(struct request *r, int status, const char *detail)
     }
     buf_reset(r->body);
     r->static_body = NULL;
+    r->segment = NULL;
     r->status = status;
     r->content_type = "text/html; charset=utf-8";
     view_error_page(r->body, status, detail);

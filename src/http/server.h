@@ -8,12 +8,13 @@ struct server_config {
     const char *host; /* "127.0.0.1" */
     int port;         /* 0: any free port (the log says which) */
     const char *db_path;
-    int threads;         /* worker threads; 0: one per core */
-    size_t max_body;     /* bytes; larger bodies are answered 413 */
-    size_t max_headers;  /* bytes of request headers; more is answered 431 */
-    size_t max_uri;      /* bytes of request target; more is answered 414 */
-    int request_timeout; /* seconds to receive a whole request, else 408 */
-    int idle_timeout;    /* seconds a kept-alive connection may sit idle */
+    int threads;          /* worker threads; 0: one per core */
+    size_t max_body;      /* bytes; larger bodies are answered 413 */
+    size_t max_headers;   /* bytes of request headers; more is answered 431 */
+    size_t max_uri;       /* bytes of request target; more is answered 414 */
+    int request_timeout;  /* seconds to receive a whole request, else 408 */
+    int idle_timeout;     /* seconds a kept-alive connection may sit idle */
+    size_t cache_entries; /* replies each thread keeps until the database changes; 0: none */
 };
 
 /* Defaults for every field but db_path. */

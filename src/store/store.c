@@ -302,7 +302,7 @@ void store_rollback(struct store *st)
     }
 }
 
-int store_data_version(struct store *st, long long *out)
+int store_version(struct store *st, long long *out)
 {
     static const char sql[] = "PRAGMA data_version";
     sqlite3_stmt *stmt;
@@ -314,7 +314,7 @@ int store_data_version(struct store *st, long long *out)
     }
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int64(stmt, 0);
+        *out = (sqlite3_column_int64(stmt, 0) << 32) ^ sqlite3_total_changes64(st->db);
         ret = 0;
     } else {
         ret = store_fail(st, rc);

@@ -46,10 +46,11 @@ int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
 /*
- * A number that changes whenever another connection commits a change to the database
- * (PRAGMA data_version), so callers can tell whether what they read earlier still holds.
+ * A number that changes whenever the database changes: a commit by another connection or
+ * process (PRAGMA data_version) or a change through this one (sqlite3_total_changes). What was
+ * read at one version still holds while the version is the same.
  */
-int store_data_version(struct store *st, long long *out);
+int store_version(struct store *st, long long *out);
 
 /* Authorities. */
 struct authority_filter {

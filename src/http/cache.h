@@ -1,0 +1,44 @@
+/*
+ * Replies of cacheable routes, kept per worker thread and keyed by the request target. An entry
+ * holds only while the database is unchanged: any commit, by this connection or another process,
+ * moves the database's version (store_version) and empties the cache. Owned by one thread.
+ *
+ * A body is kept in an anonymous memory file as a libevent file segment, so a reply is sent with
+ * sendfile(2) straight from it, as a static file server would, without a copy per request.
+ */
+#ifndef HTTP_CACHE_H
+#define HTTP_CACHE_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+struct reply_cache;
+
+/* A cache of up to entries replies, none larger than max_body bytes; entries 0 disables it. */
+struct reply_cache *cache_new(size_t entries, size_t max_body);
+void cache_free(struct reply_cache *c);
+
+struct evbuffer_file_segment;
+
+struct cached_reply {
+    int status;
+    const char *content_type; /* a string literal of the handler's */
+    size_t len;
+    /* the body: a file segment (add it to a reply with evbuffer_add_file_segment, which keeps
+     * it alive as long as it needs), or, where no memory file could be made, bytes borrowed
+     * until the next cache call */
+    struct evbuffer_file_segment *segment;
+    const char *body;
+};
+
+/*
+ * The reply stored for target while the database is at version, or NULL. A version other than
+ * the cache's empties it first.
+ */
+const struct cached_reply *cache_get(struct reply_cache *c, long long version, const char *target);
+/* Keep a copy of a reply for target at version. */
+void cache_put(struct reply_cache *c, long long version, const char *target, int status,
+               const char *content_type, const char *body, size_t len);
+
+#endif
