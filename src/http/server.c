@@ -96,11 +96,16 @@ static const char timeout_reply[] = "HTTP/1.1 408 Request Timeout\r\n"
                                     "\r\n"
                                     "The request took too long to send";
 
+/*
+ * Whether evhttp has let the connection go. bufferevent_free clears every callback; evhttp
+ * itself clears only the read callback while it writes a reply, so only the event callback,
+ * which evhttp keeps for the connection's whole life, tells.
+ */
 static int conn_released(struct conn *c)
 {
-    bufferevent_data_cb readcb;
-    bufferevent_getcb(c->bev, &readcb, NULL, NULL, NULL);
-    return readcb == NULL;
+    bufferevent_event_cb eventcb;
+    bufferevent_getcb(c->bev, NULL, NULL, &eventcb, NULL);
+    return eventcb == NULL;
 }
 
 static void on_request_timeout(evutil_socket_t fd, short what, void *arg)
@@ -323,6 +328,23 @@ static int read_request(struct worker *w, struct evhttp_request *ev, struct requ
     return 0;
 }
 
+/* Reason phrases evhttp lacks (it would say "Client Error"); NULL lets evhttp choose. */
+static const char *status_reason(int status)
+{
+    switch (status) {
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return NULL;
+    }
+}
+
 static void add_header(struct evkeyvalq *h, const char *k, const char *v)
 {
     if (evhttp_add_header(h, k, v) < 0) {
@@ -368,20 +390,26 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     if (w->stopping) {
         add_header(h, "Connection", "close");
     }
-    if (r->method == M_HEAD) {
+    if (r->status != 304) {
+        /* evhttp adds it only for HTTP/1.1; HTTP/1.0 clients and HEAD want it too */
         snprintf(clen, sizeof(clen), "%zu", len);
         add_header(h, "Content-Length", clen);
-    } else if (r->segment) {
-        if (evbuffer_add_file_segment(out, r->segment, 0, (ev_off_t)len) < 0) {
+    }
+    if (r->method != M_HEAD && r->status != 304) {
+        int rc = 0;
+        if (r->segment) {
+            rc = evbuffer_add_file_segment(out, r->segment, 0, (ev_off_t)len);
+        } else if (r->static_body && r->static_permanent) {
+            rc = evbuffer_add_reference(out, body, len, NULL, NULL);
+        } else {
+            rc = evbuffer_add(out, body, len);
+        }
+        if (rc < 0) {
             die("out of memory for a reply");
         }
-    } else if (r->static_body && r->static_permanent) {
-        evbuffer_add_reference(out, body, len, NULL, NULL);
-    } else if (evbuffer_add(out, body, len) < 0) {
-        die("out of memory for a reply");
     }
     *sent = len;
-    evhttp_send_reply(ev, r->status, NULL, NULL);
+    evhttp_send_reply(ev, r->status, status_reason(r->status), NULL);
 }
 
 /* The path for the access log: no query (it may hold secrets later), no control characters. */
@@ -506,7 +534,9 @@ static void worker_release(struct worker *w)
 
 static int worker_init(struct worker *w, const struct server_config *cfg, evutil_socket_t fd)
 {
-    size_t libevent_headers = 4 * (cfg->max_headers + cfg->max_uri);
+    /* evhttp's own cap, past which it answers a bare 400: far above ours, so that ours (431,
+     * 414) are what a client meets, yet bounded. */
+    size_t libevent_headers = 64 * (cfg->max_headers + cfg->max_uri);
     struct timeval sweep_every = {1, 0};
     int ret;
 

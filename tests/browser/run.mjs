@@ -1,6 +1,8 @@
 // Browser journeys against a running Compact Hub server.
 //
-// Usage: node tests/browser/run.mjs BASE_URL     (e.g. http://127.0.0.1:8080)
+// Usage: node tests/browser/run.mjs BASE_URL       (e.g. http://127.0.0.1:8080)
+//        node tests/browser/run.mjs --binary PATH  (starts PATH serve on a free port with a
+//                                                   fresh database, and stops it at the end)
 // Env:   SCREENSHOT_DIR=dir   full-page PNG of each page visited
 //        CHROMIUM=path        browser binary (default /usr/bin/chromium)
 //
@@ -11,6 +13,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from '../lib/server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -23,11 +26,13 @@ const EXPECT = {
   unitary2012: 56,
 };
 
-if (process.argv.length !== 3) {
-  console.error('usage: node tests/browser/run.mjs BASE_URL');
+const ARGS = process.argv.slice(2);
+const BINARY = ARGS.length === 2 && ARGS[0] === '--binary' ? ARGS[1] : null;
+if (!BINARY && (ARGS.length !== 1 || ARGS[0].startsWith('-'))) {
+  console.error('usage: node tests/browser/run.mjs BASE_URL | --binary PATH');
   process.exit(2);
 }
-const BASE = process.argv[2].replace(/\/+$/, '');
+let BASE = BINARY ? '' : ARGS[0].replace(/\/+$/, '');
 const SHOTS = process.env.SCREENSHOT_DIR || '';
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
@@ -267,10 +272,26 @@ async function main() {
   }
 }
 
+let server = null;
 try {
-  await main();
+  if (BINARY) {
+    try {
+      server = await startServer(BINARY, { threads: 2 });
+      BASE = server.url;
+    } catch (e) {
+      check('server starts', false, e.message.split('\n')[0]);
+    }
+  }
+  if (BASE) await main();
 } catch (e) {
   check('browser tests ran', false, e.stack || String(e));
+} finally {
+  if (server) {
+    const code = await server.stop();
+    check('server stops on SIGTERM with exit code 0', code === 0, `exit code ${code}`);
+    check('server log has no sanitizer report',
+      !/AddressSanitizer|LeakSanitizer|runtime error:/.test(server.logs()), server.logs().slice(-400));
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
