@@ -401,6 +401,29 @@ async function sliceCode(s) {
   });
 }
 
+// A reply kept in the server's cache must not outlive a change to the database made by another
+// process: sqlite3 renames an authority behind the server's back.
+async function cacheInvalidation(s) {
+  await test('cache: a change made by another process shows on the next request', async () => {
+    const path = '/authorities/E06000001';
+    const before = await request(s.port, { path });
+    expect(before.status === 200 && before.text.includes('Hartlepool'), `before: ${before.status}`);
+    await request(s.port, { path }); // now certainly cached
+    const r = await run('sqlite3', [s.dbPath,
+      "UPDATE authority SET name = 'Hartlepool (renamed)' WHERE gss = 'E06000001'"]);
+    expect(r.code === 0, `sqlite3 exit ${r.code}: ${show(r.stderr)}`);
+    const page = await request(s.port, { path });
+    expect(page.text.includes('Hartlepool (renamed)'), 'page still shows the old name');
+    const api = JSON.parse((await request(s.port, { path: '/api/v1/authorities/E06000001' })).text);
+    expect(api.name === 'Hartlepool (renamed)', `API says ${api.name}`);
+    const back = await run('sqlite3', [s.dbPath,
+      "UPDATE authority SET name = 'Hartlepool' WHERE gss = 'E06000001'"]);
+    expect(back.code === 0, `sqlite3 exit ${back.code}`);
+    const again = await request(s.port, { path });
+    expect(!again.text.includes('(renamed)'), 'the old name did not come back');
+  });
+}
+
 async function alive(s) {
   const res = await request(s.port, { path: '/healthz' });
   expect(res.status === 200, `healthz then answers ${res.status}`);
@@ -904,6 +927,7 @@ async function main() {
       const vars = await assetVars(s);
       await dataCases(s, vars);
       await sliceCode(s);
+      await cacheInvalidation(s);
       await rawSockets(s);
       await accessLog(s);
       await cli(s.dbPath, s.dir);
