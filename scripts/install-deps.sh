@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # Debian packages: the build, the libraries, and what the tests and benchmarks drive.
 pkgs="build-essential cmake pkg-config clang clang-format libclang-rt-14-dev nodejs npm
 libevent-dev libsqlite3-dev libcjson-dev libcsv-dev libsodium-dev libcmocka-dev
-chromium nginx-light wrk sqlite3"
+chromium nginx-light wrk sqlite3 curl"
 
 missing=""
 for p in $pkgs; do

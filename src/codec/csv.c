@@ -86,6 +86,9 @@ int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf 
             r.row_line = r.line;
         }
         if (csv_parse(&p, data + pos, n, on_field, on_row, &r) != n) {
+            if (r.stop) {
+                break; /* the callback stopped mid-line; what follows it does not count */
+            }
             buf_addf(err, "line %ld: %s", r.line, csv_strerror(csv_error(&p)));
             goto cleanup;
         }

@@ -1,0 +1,246 @@
+#!/bin/sh
+# Compact Hub's HTTP benchmark (docs/PERFORMANCE.md): wrk against `compact serve` and against
+# nginx serving the very same bytes as static files, side by side in one run, on loopback.
+#
+#   sh bench/http.sh [path/to/compact]          (`make bench` builds and runs it)
+#
+# Cases: the HTML page /authorities?set=2012 and the JSON /api/v1/authorities?set=2012&limit=100,
+# each from `compact serve` (its per-thread reply cache on, as deployed), from
+# `compact serve --no-cache` (every reply rendered from the database), and from nginx. Prints
+# requests per second, p99 latency and the ratio compact/nginx; the goal of DESIGN.md is a ratio
+# of at least 0.7 with p99 under 10 ms. Everything it starts it stops, by PID, on exit.
+#
+# Each case runs once per round, ROUNDS rounds; the table gives medians. About 100 s in all.
+#
+# Settings (environment): ROUNDS=3, DURATION=5 (seconds per measured run), WARMUP=1 (seconds, once
+# per case), CONNECTIONS=64, WRK_THREADS=2, SERVER_THREADS=2 (compact threads and nginx workers),
+# KEEP=1 keeps the temporary folder (logs, configuration, the bytes served, wrk's output).
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/build/release/compact}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-1}
+CONNECTIONS=${CONNECTIONS:-64}
+WRK_THREADS=${WRK_THREADS:-2}
+SERVER_THREADS=${SERVER_THREADS:-2}
+KEEP=${KEEP:-0}
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+[ -x "$bin" ] || die "no executable at $bin (run: make build)"
+for tool in wrk nginx curl ss; do
+	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench.XXXXXX")
+pids=""
+
+cleanup() {
+	for p in $pids; do
+		kill "$p" 2>/dev/null || true
+	done
+	for p in $pids; do
+		wait "$p" 2>/dev/null || true
+	done
+	if [ "$KEEP" = 1 ]; then
+		echo "bench: kept $tmp"
+	else
+		rm -rf "$tmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A loopback port nothing listens on.
+free_port() {
+	p=$(awk 'BEGIN { srand(); print 20000 + int(rand() * 30000) }')
+	while [ -n "$(ss -Htln "sport = :$p")" ]; do
+		p=$((p + 1))
+	done
+	echo "$p"
+}
+
+# Start `compact serve` with the given extra options on a port it picks; sets $url.
+start_compact() { # name [options]
+	name=$1
+	shift
+	"$bin" serve --db "$tmp/compact.db" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
+		2>"$tmp/$name.log" &
+	pids="$pids $!"
+	url=""
+	i=0
+	while [ -z "$url" ]; do
+		[ $i -lt 100 ] || die "$name did not start: $(cat "$tmp/$name.log")"
+		sleep 0.1
+		url=$(sed -n 's|.*listening on \(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$tmp/$name.log")
+		i=$((i + 1))
+	done
+}
+
+# Wait until url answers 200.
+wait_ok() { # url
+	i=0
+	until curl -sf --max-time 10 -o /dev/null "$1"; do
+		[ $i -lt 100 ] || die "no answer from $1"
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# One wrk run; prints "requests_per_second p99_ms errors".
+measure() { # url seconds
+	out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1") || die "wrk failed on $1"
+	echo "$out" >>"$tmp/wrk.txt"
+	echo "$out" | awk '
+		function ms(v) {
+			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+			if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+			if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
+			return -1
+		}
+		/Requests\/sec:/ { rps = $2 }
+		$1 == "99%" { p99 = ms($2) }
+		/Non-2xx or 3xx responses:/ { errors += $NF }
+		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
+		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
+}
+
+# 1. A fresh database and the two compact servers.
+"$bin" init --db "$tmp/compact.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
+start_compact compact
+compact_url=$url
+start_compact compact-nocache --no-cache
+nocache_url=$url
+
+# 2. The bytes to serve statically, exactly as compact sends them.
+html_path='/authorities?set=2012'
+json_path='/api/v1/authorities?set=2012&limit=100'
+mkdir -p "$tmp/www"
+curl -sf --max-time 10 -o "$tmp/www/authorities.html" "$compact_url$html_path" || die "GET $html_path failed"
+curl -sf --max-time 10 -o "$tmp/www/authorities.json" "$compact_url$json_path" || die "GET $json_path failed"
+curl -sf --max-time 10 -o "$tmp/nocache.html" "$nocache_url$html_path" || die "GET $html_path (no cache) failed"
+cmp -s "$tmp/nocache.html" "$tmp/www/authorities.html" || die "the cached and uncached pages differ"
+
+# 3. nginx: a static file server as deployed (sendfile, keep-alive, a listening socket per worker),
+# adding the headers compact sends so that the replies are the same size.
+nginx_port=$(free_port)
+mkdir -p "$tmp/nginx"
+chmod 755 "$tmp" "$tmp/www" # nginx's workers may run as another user
+cat >"$tmp/nginx.conf" <<EOF
+daemon off;
+master_process on;
+worker_processes $SERVER_THREADS;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $tmp/nginx/body;
+    proxy_temp_path $tmp/nginx/proxy;
+    fastcgi_temp_path $tmp/nginx/fastcgi;
+    uwsgi_temp_path $tmp/nginx/uwsgi;
+    scgi_temp_path $tmp/nginx/scgi;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    server_tokens off;
+    types { text/html html; application/json json; }
+    charset utf-8;
+    server {
+        listen 127.0.0.1:$nginx_port reuseport;
+        root $tmp/www;
+        add_header Content-Security-Policy "default-src 'self'; frame-ancestors 'none'" always;
+        add_header X-Content-Type-Options nosniff always;
+        add_header Referrer-Policy same-origin always;
+        add_header X-Frame-Options DENY always;
+        add_header Cache-Control no-cache always;
+    }
+}
+EOF
+nginx -p "$tmp/nginx" -c "$tmp/nginx.conf" -e "$tmp/nginx/error.log" &
+pids="$pids $!"
+nginx_url=http://127.0.0.1:$nginx_port
+wait_ok "$nginx_url/authorities.html"
+curl -sf --max-time 10 "$nginx_url/authorities.html" | cmp -s - "$tmp/www/authorities.html" ||
+	die "nginx serves other bytes"
+
+# 4. Measure: ROUNDS rounds, each running every case once, the servers of a case back to back,
+# so that what else the machine does hits each alike; every case is warmed up once first.
+html_bytes=$(wc -c <"$tmp/www/authorities.html" | tr -d ' ')
+json_bytes=$(wc -c <"$tmp/www/authorities.json" | tr -d ' ')
+logged_before=$(cat "$tmp/compact.log" "$tmp/compact-nocache.log" | wc -l)
+echo "bench: $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)); $ROUNDS rounds of" \
+	"wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency per case;" \
+	"compact --threads $SERVER_THREADS, nginx worker_processes $SERVER_THREADS" >&2
+cases="html compact $compact_url$html_path
+html nocache $nocache_url$html_path
+html nginx $nginx_url/authorities.html
+json compact $compact_url$json_path
+json nocache $nocache_url$json_path
+json nginx $nginx_url/authorities.json"
+set -f # the URLs hold "?"
+echo "$cases" | while read -r _ _ u; do
+	measure "$u" "$WARMUP" >/dev/null || exit 1
+done
+: >"$tmp/results"
+round=1
+while [ $round -le "$ROUNDS" ]; do
+	echo "bench: round $round of $ROUNDS" >&2
+	echo "$cases" | while read -r case server u; do
+		r=$(measure "$u" "$DURATION") || exit 1
+		echo "$round $case $server $r" >>"$tmp/results"
+	done
+	round=$((round + 1))
+done
+logged=$(($(cat "$tmp/compact.log" "$tmp/compact-nocache.log" | wc -l) - logged_before))
+
+# 5. The table: medians over the rounds; the ratio is the median of each round's ratio.
+awk -v hb="$html_bytes" -v jb="$json_bytes" -v logged="$logged" -v rounds="$ROUNDS" '
+	function median(a, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	{ rps[$2, $3, $1] = $4; p99[$2, $3, $1] = $5; err[$2, $3] += $6 }
+	END {
+		split("html json", cases, " ")
+		name["html"] = "GET /authorities?set=2012 (" hb " bytes)"
+		name["json"] = "GET /api/v1/authorities?set=2012&limit=100 (" jb " bytes)"
+		split("compact nocache nginx", servers, " ")
+		label["compact"] = "compact"
+		label["nocache"] = "compact --no-cache"
+		label["nginx"] = "nginx, static file"
+		printf "\nMedians of %d rounds; ratio = compact/nginx req/s within a round (lowest-highest).\n", rounds
+		printf "Goal: ratio >= 0.70 with p99 < 10 ms.\n\n"
+		printf "%-20s %9s %8s %7s %6s %11s  %s\n", "server", "req/s", "p99 ms", "errors", "ratio", "range", "goal"
+		for (i = 1; i <= 2; i++) {
+			c = cases[i]
+			printf "%s\n", name[c]
+			for (j = 1; j <= 3; j++) {
+				s = servers[j]
+				lo = hi = -1
+				for (k = 1; k <= rounds; k++) {
+					a[k] = rps[c, s, k]; b[k] = p99[c, s, k]
+					q[k] = rps[c, "nginx", k] > 0 ? rps[c, s, k] / rps[c, "nginx", k] : 0
+					if (lo < 0 || q[k] < lo) lo = q[k]
+					if (hi < 0 || q[k] > hi) hi = q[k]
+				}
+				mr = median(a, rounds); mp = median(b, rounds); mq = median(q, rounds)
+				if (s == "nginx") {
+					printf "  %-18s %9d %8.2f %7d\n", label[s], mr, mp, err[c, s]
+					continue
+				}
+				ok = mq >= 0.7 && mp < 10 && err[c, s] == 0 ? "met" : "not met"
+				printf "  %-18s %9d %8.2f %7d %6.2f %5.2f-%-5.2f  %s\n", label[s], mr, mp, err[c, s], mq, lo, hi, ok
+			}
+		}
+		printf "\ncompact access logs: %d lines written during the runs, one per request.\n", logged
+	}' "$tmp/results"
