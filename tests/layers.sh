@@ -13,6 +13,10 @@ check() { # layer pattern message
 check store 'sqlite3\.h' "only src/store/ may include sqlite3.h"
 check http 'event2/' "only src/http/ may include libevent"
 check codec 'cjson/|csv\.h' "only src/codec/ may include cJSON or libcsv"
+hits=$(grep -rln '#include *<sodium' --include='*.[ch]' . | grep -v '^\./core/crypto\.c$' || true)
+if [ -n "$hits" ]; then
+	echo "only src/core/crypto.c may include libsodium:"; echo "$hits"; fail=1
+fi
 if grep -rn '#include *"\.\./' --include='*.[ch]' .; then
 	echo "no include may climb out of its folder with ../"; fail=1
 fi

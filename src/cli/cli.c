@@ -17,7 +17,11 @@ static const struct command {
     {"init", cmd_init, "create a database and load the reference data"},
     {"migrate", cmd_migrate, "bring a database's schema up to date"},
     {"backup", cmd_backup, "copy the database to a file while it is in use"},
+    {"user", cmd_user, "add, list and disable the people who sign in"},
+    {"token", cmd_token, "add, list and revoke API tokens for scripts"},
+    {"audit", cmd_audit, "show the history of a user, token or Compact"},
     {"version", cmd_version, "print the version"},
+    {"routes", cmd_routes, "print the route table and who may use each route"},
 };
 
 static int usage(FILE *out)

@@ -13,7 +13,8 @@
 
 static const char usage[] =
     "usage: compact serve [--listen HOST:PORT] [--db PATH] [--threads N]\n"
-    "                     [--request-timeout SECONDS] [--no-cache]\n\n"
+    "                     [--request-timeout SECONDS] [--no-cache]\n"
+    "                     [--session-idle SECONDS] [--secure-cookies]\n\n"
     "Serve the web application and the JSON API until SIGTERM or SIGINT, then finish the\n"
     "requests in flight and exit 0.\n\n"
     "  --listen HOST:PORT        address to listen on (default 127.0.0.1:8080; port 0 picks one)\n"
@@ -21,7 +22,9 @@ static const char usage[] =
     "  --threads N               worker threads (default: one per core)\n"
     "  --request-timeout SECONDS time a client has to send a whole request (default 10)\n"
     "  --no-cache                render every page afresh (replies are otherwise kept per\n"
-    "                            thread until the database changes)\n";
+    "                            thread until the database changes)\n"
+    "  --session-idle SECONDS    sign people out after this long unused (default 1800)\n"
+    "  --secure-cookies          mark cookies Secure: the service is reached over HTTPS\n";
 
 static int parse_int(const char *s, long lo, long hi, long *out)
 {
@@ -67,6 +70,8 @@ int cmd_serve(int argc, char **argv)
         {"threads", required_argument, NULL, 't'},
         {"request-timeout", required_argument, NULL, 'r'},
         {"no-cache", no_argument, NULL, 'n'},
+        {"session-idle", required_argument, NULL, 'i'},
+        {"secure-cookies", no_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -110,6 +115,17 @@ int cmd_serve(int argc, char **argv)
             break;
         case 'n':
             cfg.cache_entries = 0;
+            break;
+        case 'i':
+            if (parse_int(optarg, 1, 7 * 24 * 3600, &v) < 0) {
+                fprintf(stderr, "compact: --session-idle wants seconds from 1 to 604800\n");
+                free(host);
+                return EXIT_USAGE;
+            }
+            cfg.session_idle = (int)v;
+            break;
+        case 's':
+            cfg.secure_cookies = 1;
             break;
         case 'h':
             free(host);

@@ -92,6 +92,46 @@ void json_problem(struct buf *b, int status, const char *type, const char *title
     print(b, root);
 }
 
+void json_user(struct buf *b, const struct user *u)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    check(cJSON_AddNumberToObject(o, "id", (double)u->id));
+    add_str(o, "email", u->email);
+    add_str(o, "name", u->name);
+    add_str(o, "role", role_id(u->role));
+    add_str(o, "org_id", u->org_id);
+    print(b, o);
+}
+
+void json_audit_list(struct buf *b, const struct audit_entry *items, size_t n)
+{
+    cJSON *arr = check(cJSON_CreateArray());
+    for (size_t i = 0; i < n; i++) {
+        cJSON *o = check(cJSON_CreateObject());
+        const struct audit_entry *e = &items[i];
+        check(cJSON_AddNumberToObject(o, "id", (double)e->id));
+        add_str(o, "at", e->at);
+        add_str(o, "actor", e->actor);
+        add_str(o, "action", e->action);
+        add_str(o, "kind", e->kind);
+        add_str(o, "entity", e->entity);
+        /* the states are JSON the database made (json_object), embedded as they are */
+        check(e->before ? cJSON_AddRawToObject(o, "before", e->before)
+                        : cJSON_AddNullToObject(o, "before"));
+        check(e->after ? cJSON_AddRawToObject(o, "after", e->after)
+                       : cJSON_AddNullToObject(o, "after"));
+        cJSON_AddItemToArray(arr, o);
+    }
+    print(b, arr);
+}
+
+void json_id(struct buf *b, long long id)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    check(cJSON_AddNumberToObject(o, "id", (double)id));
+    print(b, o);
+}
+
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
 {
     buf_adds(b, "gss,name,official_name,type,code,county_gss,region,gss_2011,start_date,"

@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "core/account.h"
+#include "core/audit.h"
 #include "core/authority.h"
 
 /* {"gss", "name", "official_name", "type", "code", "county_gss", "region", ...} */
@@ -18,6 +20,13 @@ void json_authority_list(struct buf *b, size_t total, const struct authority *it
  */
 void json_problem(struct buf *b, int status, const char *type, const char *title,
                   const char *detail, const char *param);
+
+/* {"id", "email", "name", "role", "org_id"} */
+void json_user(struct buf *b, const struct user *u);
+/* [{"id", "at", "actor", "action", "kind", "entity", "before", "after"}], states as JSON. */
+void json_audit_list(struct buf *b, const struct audit_entry *items, size_t n);
+/* {"id": id} */
+void json_id(struct buf *b, long long id);
 
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);

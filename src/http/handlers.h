@@ -12,5 +12,19 @@ int api_authorities_csv(struct request *r);
 int api_authority(struct request *r);
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
+int page_login(struct request *r);
+int page_login_post(struct request *r);
+int page_logout(struct request *r);
+int page_account(struct request *r);
+int page_token_create(struct request *r);
+int page_token_revoke(struct request *r);
+int page_history(struct request *r);
+int api_me(struct request *r);
+int api_audit(struct request *r);
+int api_compacts_create(struct request *r);
+
+/* Who may read which history: everyone signed in a Compact's, a person their own account's,
+ * an admin everything. */
+int history_allowed(struct request *r, const char *kind, const char *entity);
 
 #endif

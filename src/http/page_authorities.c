@@ -26,7 +26,7 @@ int page_authorities(struct request *r)
     v.region = f.region;
     v.items = items;
     r->content_type = "text/html; charset=utf-8";
-    view_authorities_page(r->body, &v);
+    view_authorities_page(r->body, &v, request_viewer(r));
     return 0;
 }
 
@@ -39,6 +39,6 @@ int page_authority(struct request *r)
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";
-    view_authority_page(r->body, &a);
+    view_authority_page(r->body, &a, request_viewer(r));
     return 0;
 }

@@ -17,6 +17,6 @@ int page_home(struct request *r)
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";
-    view_home_page(r->body, &v);
+    view_home_page(r->body, &v, request_viewer(r));
     return 0;
 }

@@ -9,6 +9,9 @@
 #include <stddef.h>
 
 #include "query.h"
+#include "view/layout.h"
+#include "core/account.h"
+#include "core/crypto.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "store/store.h"
@@ -26,6 +29,7 @@ enum method {
 #define ROUTE_MAX_PARAMS 4
 
 struct evhttp_request;
+struct server_config;
 
 struct request {
     struct evhttp_request *ev; /* opaque here: only server.c looks inside */
@@ -39,6 +43,19 @@ struct request {
     struct arena *arena;       /* freed when the reply has been sent */
     struct store *st;          /* this thread's connection */
     struct reply_cache *cache; /* this thread's cache of replies, or NULL */
+    const char *client;        /* the peer's address */
+    const char *body_in;       /* the request body, NUL-terminated, or NULL */
+    size_t body_in_len;
+
+    /* who is asking (server.c sets these before the router runs) */
+    struct user user;          /* role ROLE_PUBLIC when nobody is signed in */
+    int by_token;              /* signed in by an API token: no cookies, no CSRF */
+    int bad_token;             /* a bearer token came and is not valid: 401 everywhere */
+    int stale_session;         /* a session cookie came and no session answers to it */
+    char session[SECRET_TEXT]; /* the session cookie's secret, "" without one */
+    const unsigned char *key;  /* the server key for keyed hashes */
+    long long now;             /* Unix seconds when the request came */
+    const struct server_config *cfg;
 
     /* the reply */
     int status;
@@ -50,7 +67,10 @@ struct request {
     int static_permanent; /* static_body lives as long as the program: sent without a copy */
     struct evbuffer_file_segment *segment; /* instead of body: a cached reply's (cache.h) */
     const char *etag;
-    unsigned allow; /* with 405: the methods the path does answer */
+    unsigned allow;         /* with 405: the methods the path does answer */
+    const char *location;   /* a redirect's target */
+    const char *set_cookie; /* a Set-Cookie header's value */
+    int www_authenticate;   /* with 401: ask for a bearer token */
 };
 
 /* The value of the request header name, or NULL. */
@@ -61,5 +81,14 @@ int reply_problem(struct request *r, int status, const char *title, const char *
                   const char *param);
 /* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
 int reply_error(struct request *r, int status, const char *detail);
+
+/* The form fields of an application/x-www-form-urlencoded body; ERR_INVALID if malformed. */
+int request_form(struct request *r, struct query *form);
+/* The CSRF token of the request's session (a keyed hash of its secret), "" without one. */
+const char *request_csrf(struct request *r);
+/* Who is looking, for the page layout (from the arena). */
+const struct viewer *request_viewer(struct request *r);
+/* A 303 See Other to location (a path on this site, already safe). */
+int reply_redirect(struct request *r, const char *location);
 
 #endif

@@ -3,22 +3,34 @@
 
 #include <string.h>
 
+#include "auth.h"
 #include "cache.h"
 #include "handlers.h"
+#include "view/html.h"
 #include "codec/json.h"
 #include "view/page_error.h"
 #include "base/err.h"
 #include "base/banned.h"
 
 const struct route routes[] = {
-    {M_GET, "/", page_home, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/authorities", page_authorities, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/authorities/:gss", page_authority, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/api/v1/authorities", api_authorities, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/api/v1/authorities/:gss", api_authority, ROUTE_PUBLIC, ROUTE_CACHE},
-    {M_GET, "/healthz", api_healthz, ROUTE_PUBLIC, 0},
-    {M_GET, "/assets/*", asset_get, ROUTE_PUBLIC, 0},
+    {M_GET, "/", page_home, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/authorities", page_authorities, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/authorities/:gss", page_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
+    {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
+    {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/account", page_account, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/account/tokens", page_token_create, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/account/tokens/:id/revoke", page_token_revoke, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/history/:kind/:entity", page_history, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/api/v1/authorities", api_authorities, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/authorities/:gss", api_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
+    {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
+    {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
 };
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 
@@ -71,12 +83,92 @@ static int match(const char *pattern, const char *path, struct request *r)
     return *pattern == '\0' && *path == '\0';
 }
 
+/* Whether a state-changing request may go on; else the 403 reply is set. */
+static int request_allowed(struct request *r)
+{
+    const char *origin, *host, *given = NULL, *want;
+    struct query form;
+
+    if (r->method & (M_GET | M_HEAD | M_OPTIONS) || r->by_token) {
+        return 1; /* reads change nothing; a bearer token is never sent by a browser on its own */
+    }
+    if (!r->session[0]) {
+        /* Nobody signed in (the sign-in form): refuse only a post from another site. */
+        origin = request_header(r, "Origin");
+        host = request_header(r, "Host");
+        if (origin && host) {
+            const char *h = strstr(origin, "://");
+            if (!h || strcmp(h + 3, host) != 0) {
+                reply_error(r, 403, "This form was sent from another site.");
+                return 0;
+            }
+        }
+        return 1;
+    }
+    if (request_form(r, &form) == 0) {
+        given = query_get(&form, CSRF_FIELD);
+    }
+    if (!given) {
+        given = request_header(r, "X-CSRF-Token");
+    }
+    want = request_csrf(r);
+    if (!given || strlen(given) != strlen(want) || !secret_equal(given, want, strlen(want))) {
+        reply_error(r, 403,
+                    "The form has expired or did not come from this service. Go back, "
+                    "reload the page and try again.");
+        return 0;
+    }
+    return 1;
+}
+
+/* Whether the route lets r's user in; else the 401, 403 or sign-in redirect is set. */
+static int access_allowed(const struct route *route, struct request *r)
+{
+    struct buf next = BUF_INIT;
+    char *location;
+
+    if (r->bad_token) {
+        r->www_authenticate = 1;
+        reply_problem(r, 401, "Invalid token", "The bearer token is not valid.", "Authorization");
+        return 0;
+    }
+    if (route->access & r->user.role) {
+        return 1;
+    }
+    if (r->user.role != ROLE_PUBLIC) {
+        reply_error(r, 403, "Your account does not allow this.");
+        return 0;
+    }
+    if (r->is_api) {
+        r->www_authenticate = 1;
+        reply_problem(r, 401, "Sign-in needed", "This needs an API token: Authorization: Bearer.",
+                      "Authorization");
+        return 0;
+    }
+    /* A person: to the sign-in page, and back here after. */
+    buf_adds(&next, r->stale_session ? "/login?expired=1&next=" : "/login?next=");
+    html_url(&next, r->method == M_GET ? r->target : "/account");
+    location = arena_strdup(r->arena, next.data);
+    buf_release(&next);
+    reply_redirect(r, location);
+    return 0;
+}
+
 static void run(const struct route *route, struct request *r)
 {
     const struct cached_reply *hit;
     long long version = 0;
-    int cache = (route->flags & ROUTE_CACHE) && r->cache && store_version(r->st, &version) == 0;
-    int ret;
+    int cache, ret;
+
+    if (r->stale_session) {
+        r->set_cookie = SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+    }
+    if (!access_allowed(route, r) || !request_allowed(r)) {
+        return;
+    }
+    /* Only what everybody sees is shared: a signed-in person's pages name them. */
+    cache = (route->flags & ROUTE_CACHE) && r->cache && r->user.role == ROLE_PUBLIC &&
+            !r->session[0] && store_version(r->st, &version) == 0;
 
     if (cache && (hit = cache_get(r->cache, version, r->target))) {
         r->status = hit->status;
@@ -140,6 +232,6 @@ int reply_error(struct request *r, int status, const char *detail)
     r->segment = NULL;
     r->status = status;
     r->content_type = "text/html; charset=utf-8";
-    view_error_page(r->body, status, detail);
+    view_error_page(r->body, status, detail, request_viewer(r));
     return 0;
 }

@@ -3,11 +3,9 @@
 #define HTTP_ROUTER_H
 
 #include "request.h"
+#include "core/account.h"
 
 typedef int (*handler_fn)(struct request *r);
-
-/* Who may use a route; every route declares one (the accounts issue adds roles). */
-enum route_access { ROUTE_PUBLIC = 1 };
 
 enum route_flags {
     /* The reply depends only on the target and the database: kept until the database changes. */
@@ -18,8 +16,8 @@ struct route {
     unsigned methods;    /* enum method bits; GET routes answer HEAD too */
     const char *pattern; /* "/authorities/:gss"; a final "*" matches the rest */
     handler_fn fn;
-    enum route_access access;
-    unsigned flags; /* enum route_flags */
+    unsigned access; /* the enum role bits that may use it: ACCESS_ANYONE, ACCESS_ADMIN, ... */
+    unsigned flags;  /* enum route_flags */
 };
 
 extern const struct route routes[];

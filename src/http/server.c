@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "cache.h"
 #include "request.h"
 #include "router.h"
@@ -46,6 +47,7 @@ struct worker {
     struct evhttp *http;
     struct evhttp_bound_socket *bound;
     struct store *st;
+    unsigned char key[SECRET_BYTES];
     struct reply_cache *cache;
     struct arena arena;
     struct buf body;
@@ -81,6 +83,8 @@ void server_config_init(struct server_config *c)
     c->request_timeout = 10;
     c->idle_timeout = 60;
     c->cache_entries = 64;
+    c->session_idle = 30 * 60;
+    c->session_max = 12 * 60 * 60;
 }
 
 /* Connections */
@@ -377,6 +381,15 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     if (r->etag) {
         add_header(h, "ETag", r->etag);
     }
+    if (r->location) {
+        add_header(h, "Location", r->location);
+    }
+    if (r->set_cookie) {
+        add_header(h, "Set-Cookie", r->set_cookie);
+    }
+    if (r->status == 401 && r->www_authenticate) {
+        add_header(h, "WWW-Authenticate", "Bearer realm=\"compact\"");
+    }
     if (r->status == 405) {
         for (unsigned m = M_GET; m <= M_OPTIONS; m <<= 1) {
             if (r->allow & m) {
@@ -412,6 +425,69 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     evhttp_send_reply(ev, r->status, status_reason(r->status), NULL);
 }
 
+static void read_peer_and_body(struct evhttp_request *ev, struct request *r)
+{
+    struct evhttp_connection *evcon = evhttp_request_get_connection(ev);
+    struct evbuffer *in = evhttp_request_get_input_buffer(ev);
+    size_t len = in ? evbuffer_get_length(in) : 0;
+    char *addr = NULL;
+    ev_uint16_t port = 0;
+
+    if (evcon) {
+        evhttp_connection_get_peer(evcon, &addr, &port);
+    }
+    r->client = addr ? arena_strdup(r->arena, addr) : "unknown";
+    if (len) {
+        char *body = arena_alloc(r->arena, len + 1);
+        evbuffer_copyout(in, body, len);
+        body[len] = '\0';
+        r->body_in = body;
+        r->body_in_len = len;
+    }
+}
+
+/*
+ * Who is asking: a bearer token (scripts) or the session cookie (people). A bad token is an
+ * error wherever it is sent; a stale cookie only makes the person nobody.
+ */
+static void identify(struct request *r)
+{
+    const char *authz = request_header(r, "Authorization"), *cookie = request_header(r, "Cookie");
+    char secret[SECRET_TEXT + 16];
+    unsigned char hash[SECRET_HASH_BYTES];
+
+    r->user.role = ROLE_PUBLIC;
+    if (authz && bearer_token(authz, secret, sizeof(secret)) != ERR_NOT_FOUND) {
+        if (!secret_text_valid(secret)) {
+            r->bad_token = 1;
+            return;
+        }
+        secret_hash(r->key, "api_token", secret, hash);
+        if (store_token_user(r->st, hash, r->arena, &r->user) < 0) {
+            r->user.role = ROLE_PUBLIC;
+            r->bad_token = 1;
+            return;
+        }
+        r->by_token = 1;
+        return;
+    }
+    if (!cookie || cookie_value(cookie, SESSION_COOKIE, secret, sizeof(secret)) == ERR_NOT_FOUND) {
+        return;
+    }
+    if (!secret_text_valid(secret)) {
+        r->stale_session = 1;
+        return;
+    }
+    secret_hash(r->key, "session", secret, hash);
+    if (store_session_user(r->st, hash, r->now - r->cfg->session_max, r->now - r->cfg->session_idle,
+                           r->now, r->arena, &r->user) < 0) {
+        r->user.role = ROLE_PUBLIC;
+        r->stale_session = 1;
+        return;
+    }
+    memcpy(r->session, secret, SECRET_TEXT);
+}
+
 /* The path for the access log: no query (it may hold secrets later), no control characters. */
 static void log_path(char *out, size_t size, const char *uri)
 {
@@ -443,7 +519,12 @@ static void on_request(struct evhttp_request *ev, void *arg)
     buf_reset(&w->body);
 
     log_path(path, sizeof(path), evhttp_request_get_uri(ev));
+    r.key = w->key;
+    r.cfg = w->cfg;
+    r.now = (long long)time(NULL);
     if (read_request(w, ev, &r) == 0) {
+        read_peer_and_body(ev, &r);
+        identify(&r);
         router_dispatch(&r);
     }
     send_reply(w, ev, &r, &sent);
@@ -549,6 +630,10 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
                   cfg->db_path);
         return ret;
     }
+    if ((ret = store_server_key(w->st, w->key)) < 0) {
+        log_error("cannot read the server key from the database");
+        return ret;
+    }
     w->base = event_base_new();
     w->http = w->base ? evhttp_new(w->base) : NULL;
     if (!w->http) {
@@ -635,6 +720,10 @@ int server_run(const struct server_config *cfg)
         nthreads = cores > 0 ? (int)cores : 1;
     }
     signal(SIGPIPE, SIG_IGN);
+    if (crypto_start() < 0) {
+        log_error("libsodium cannot start: no randomness");
+        return ERR_IO;
+    }
     if (evthread_use_pthreads() < 0) {
         log_error("libevent has no thread support");
         return ERR_IO;

@@ -14,6 +14,9 @@ struct server_config {
     size_t max_uri;       /* bytes of request target; more is answered 414 */
     int request_timeout;  /* seconds to receive a whole request, else 408 */
     int idle_timeout;     /* seconds a kept-alive connection may sit idle */
+    int session_idle;     /* seconds a session lasts unused */
+    int session_max;      /* seconds a session lasts at most */
+    int secure_cookies;   /* mark cookies Secure (the site is served over HTTPS) */
     size_t cache_entries; /* replies each thread keeps until the database changes; 0: none */
 };
 
@@ -25,5 +28,9 @@ void server_config_init(struct server_config *c);
  * database and return 0. Returns a negative enum err if it cannot start (the log says why).
  */
 int server_run(const struct server_config *c);
+
+/* Sign-in limits: failures per account and per client address within the window. */
+#define LOGIN_MAX_FAILURES 10
+#define LOGIN_WINDOW       (15 * 60)
 
 #endif

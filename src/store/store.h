@@ -10,7 +10,11 @@
 
 #include <stddef.h>
 
+#include "core/account.h"
+#include "core/audit.h"
 #include "core/authority.h"
+#include "core/compact.h"
+#include "core/crypto.h"
 #include "base/arena.h"
 
 struct store;
@@ -77,5 +81,64 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);
+
+/*
+ * The key of the keyed hashes that stand for sessions and tokens, made on first use and kept in
+ * the database so every thread and process agrees on it.
+ */
+int store_server_key(struct store *st, unsigned char key[SECRET_BYTES]);
+
+/* Users. actor names who acts, for the audit trail ("user:ID" or "cli"). */
+int store_user_add(struct store *st, const struct user *u, const char *password_hash,
+                   const char *actor, long long *id);
+/* The user with that email (any case); *password_hash (may be NULL) from arena, or NULL. */
+int store_user_by_email(struct store *st, const char *email, struct arena *arena, struct user *out,
+                        const char **password_hash);
+/* Every user, by email. */
+int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n);
+/* Disable a user: their sessions end and their tokens are revoked. ERR_NOT_FOUND if none. */
+int store_user_disable(struct store *st, const char *email, const char *actor);
+
+/* Sessions, by the keyed hash of their secret; times are Unix seconds. */
+int store_session_add(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
+                      long long user_id, long long now);
+/*
+ * The enabled user of a session that was created after created_after and seen after
+ * seen_after, or ERR_NOT_FOUND. Marks it seen at now.
+ */
+int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
+                       long long created_after, long long seen_after, long long now,
+                       struct arena *arena, struct user *out);
+int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_BYTES]);
+
+/* API tokens. */
+int store_token_add(struct store *st, long long user_id,
+                    const unsigned char hash[SECRET_HASH_BYTES], const char *label,
+                    const char *actor, long long *id);
+/* The enabled user of a valid token, or ERR_NOT_FOUND. */
+int store_token_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
+                     struct arena *arena, struct user *out);
+/* Tokens of the user with email, or of everyone (email NULL), newest first. */
+int store_token_list(struct store *st, const char *email, struct arena *arena,
+                     struct api_token **items, size_t *n);
+/* Revoke token id; with owner set, only if it is theirs. ERR_NOT_FOUND otherwise. */
+int store_token_revoke(struct store *st, long long id, long long owner, const char *actor);
+
+/* Sign-in failures under key since since (Unix seconds): how many, and the oldest's time. */
+int store_login_failures(struct store *st, const char *key, long long since, size_t *count,
+                         long long *oldest);
+int store_login_failure_add(struct store *st, const char *key, long long now);
+int store_login_failure_clear(struct store *st, const char *key);
+
+/* The audit trail of one entity, oldest first. */
+int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
+                     struct audit_entry **items, size_t *n);
+
+/*
+ * Create a Compact with its authorities (current or former GSS codes) and first status, and
+ * its audit entry, in one transaction. ERR_NOT_FOUND names the unknown code in *bad.
+ */
+int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
+                      long long *id, const char **bad);
 
 #endif

@@ -14,7 +14,34 @@ static const struct {
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
 };
 
-static void service_navigation(struct buf *b, enum nav current)
+void view_csrf_field(struct buf *b, const struct viewer *v)
+{
+    html_lit(b, "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    html_attr(b, v && v->csrf ? v->csrf : "");
+    html_lit(b, "\">");
+}
+
+static void nav_item(struct buf *b, int active, const char *href, const char *label)
+{
+    if (active) {
+        html_lit(b, "<li class=\"govuk-service-navigation__item "
+                    "govuk-service-navigation__item--active\">"
+                    "<a class=\"govuk-service-navigation__link\" aria-current=\"true\" href=\"");
+        html_attr(b, href);
+        html_lit(b, "\"><strong class=\"govuk-service-navigation__active-fallback\">");
+        html_text(b, label);
+        html_lit(b, "</strong></a></li>");
+    } else {
+        html_lit(b, "<li class=\"govuk-service-navigation__item\">"
+                    "<a class=\"govuk-service-navigation__link\" href=\"");
+        html_attr(b, href);
+        html_lit(b, "\">");
+        html_text(b, label);
+        html_lit(b, "</a></li>");
+    }
+}
+
+static void service_navigation(struct buf *b, enum nav current, const struct viewer *viewer)
 {
     html_lit(b, "<div class=\"govuk-service-navigation\" data-module=\"govuk-service-navigation\">"
                 "<div class=\"govuk-width-container\">"
@@ -25,24 +52,17 @@ static void service_navigation(struct buf *b, enum nav current)
                 "aria-hidden=\"true\">Menu</button>"
                 "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">");
     for (size_t i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
-        int active = nav_items[i].nav == current;
-        if (active) {
-            html_lit(b,
-                     "<li class=\"govuk-service-navigation__item "
-                     "govuk-service-navigation__item--active\">"
-                     "<a class=\"govuk-service-navigation__link\" aria-current=\"true\" href=\"");
-            html_attr(b, nav_items[i].href);
-            html_lit(b, "\"><strong class=\"govuk-service-navigation__active-fallback\">");
-            html_text(b, nav_items[i].label);
-            html_lit(b, "</strong></a></li>");
-        } else {
-            html_lit(b, "<li class=\"govuk-service-navigation__item\">"
-                        "<a class=\"govuk-service-navigation__link\" href=\"");
-            html_attr(b, nav_items[i].href);
-            html_lit(b, "\">");
-            html_text(b, nav_items[i].label);
-            html_lit(b, "</a></li>");
-        }
+        nav_item(b, nav_items[i].nav == current, nav_items[i].href, nav_items[i].label);
+    }
+    if (viewer && viewer->name) {
+        nav_item(b, current == NAV_ACCOUNT, "/account", "Your account");
+        html_lit(b, "<li class=\"govuk-service-navigation__item\">"
+                    "<form method=\"post\" action=\"/logout\" class=\"app-inline-form\">");
+        view_csrf_field(b, viewer);
+        html_lit(b, "<button type=\"submit\" class=\"govuk-service-navigation__link "
+                    "app-link-button\">Sign out</button></form></li>");
+    } else {
+        nav_item(b, current == NAV_LOGIN, "/login", "Sign in");
     }
     html_lit(b, "</ul></nav></div></div></div>");
 }
@@ -96,7 +116,7 @@ void view_layout_start(struct buf *b, const struct layout *l)
                 "<div class=\"govuk-generic-header__logo\">"
                 "<a href=\"/\" class=\"govuk-generic-header__homepage-link\">Compact Hub</a>"
                 "</div></div></div>");
-    service_navigation(b, l->nav);
+    service_navigation(b, l->nav, l->viewer);
     html_lit(b, "<div class=\"govuk-phase-banner govuk-width-container\">"
                 "<p class=\"govuk-phase-banner__content\">"
                 "<strong class=\"govuk-tag govuk-phase-banner__content__tag\">Alpha</strong>"

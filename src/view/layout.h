@@ -6,7 +6,13 @@
 
 #include "base/buf.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_AUTHORITIES };
+enum nav { NAV_NONE, NAV_HOME, NAV_AUTHORITIES, NAV_ACCOUNT, NAV_LOGIN };
+
+/* Who is looking at a page. */
+struct viewer {
+    const char *name; /* the signed-in person's name; NULL when nobody is signed in */
+    const char *csrf; /* their session's CSRF token, for forms */
+};
 
 struct crumb {
     const char *label;
@@ -18,11 +24,15 @@ struct layout {
     enum nav nav;               /* the service navigation item to mark current */
     const struct crumb *crumbs; /* breadcrumbs above main, or NULL */
     size_t ncrumbs;
-    int has_error; /* a form with errors: the title starts "Error: " */
+    int has_error;               /* a form with errors: the title starts "Error: " */
+    const struct viewer *viewer; /* NULL: nobody signed in */
 };
 
 /* Everything up to and including the opening of <main>. */
 void view_layout_start(struct buf *b, const struct layout *l);
+/* The hidden CSRF field every state-changing form carries. */
+void view_csrf_field(struct buf *b, const struct viewer *v);
+
 /* The closing of <main> and everything after it. */
 void view_layout_end(struct buf *b);
 

@@ -84,14 +84,16 @@ static void table(struct buf *b, const struct authorities_view *v)
     html_lit(b, "</tbody></table>");
 }
 
-void view_authorities_page(struct buf *b, const struct authorities_view *v)
+void view_authorities_page(struct buf *b, const struct authorities_view *v,
+                           const struct viewer *viewer)
 {
     static const struct crumb crumbs[] = {{"Home", "/"}, {"Local authorities", NULL}};
     struct layout l = {.title = "Local authorities",
                        .nav = NAV_AUTHORITIES,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
-                       .has_error = v->nerrors > 0};
+                       .has_error = v->nerrors > 0,
+                       .viewer = viewer};
 
     view_layout_start(b, &l);
     if (v->nerrors) {

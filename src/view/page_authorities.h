@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "core/authority.h"
 #include "form.h"
+#include "layout.h"
 
 struct authorities_view {
     int set, type, region; /* the filters as chosen; -1 for any (set is never -1) */
@@ -16,6 +17,7 @@ struct authorities_view {
     size_t nerrors;
 };
 
-void view_authorities_page(struct buf *b, const struct authorities_view *v);
+void view_authorities_page(struct buf *b, const struct authorities_view *v,
+                           const struct viewer *viewer);
 
 #endif

@@ -21,11 +21,12 @@ static void row(struct buf *b, const char *key, const char *value)
     html_lit(b, "</dd></div>");
 }
 
-void view_authority_page(struct buf *b, const struct authority *a)
+void view_authority_page(struct buf *b, const struct authority *a, const struct viewer *viewer)
 {
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Local authorities", "/authorities"}, {a->name, NULL}};
-    struct layout l = {.title = a->name, .nav = NAV_AUTHORITIES, .crumbs = crumbs, .ncrumbs = 3};
+    struct layout l = {
+        .title = a->name, .nav = NAV_AUTHORITIES, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
 
     view_layout_start(b, &l);
     html_lit(b, "<span class=\"govuk-caption-l\">");

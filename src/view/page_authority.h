@@ -4,7 +4,8 @@
 
 #include "base/buf.h"
 #include "core/authority.h"
+#include "layout.h"
 
-void view_authority_page(struct buf *b, const struct authority *a);
+void view_authority_page(struct buf *b, const struct authority *a, const struct viewer *viewer);
 
 #endif

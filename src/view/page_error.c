@@ -10,6 +10,10 @@ const char *view_error_title(int status)
     switch (status) {
     case 400:
         return "There is a problem with the address";
+    case 401:
+        return "Sign in to see this page";
+    case 429:
+        return "Too many attempts";
     case 403:
         return "You cannot see this page";
     case 404:
@@ -31,9 +35,9 @@ const char *view_error_title(int status)
     }
 }
 
-void view_error_page(struct buf *b, int status, const char *detail)
+void view_error_page(struct buf *b, int status, const char *detail, const struct viewer *viewer)
 {
-    struct layout l = {.title = view_error_title(status), .nav = NAV_NONE};
+    struct layout l = {.title = view_error_title(status), .nav = NAV_NONE, .viewer = viewer};
 
     view_layout_start(b, &l);
     html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"

@@ -2,10 +2,11 @@
 #ifndef VIEW_PAGE_ERROR_H
 #define VIEW_PAGE_ERROR_H
 
+#include "layout.h"
 #include "base/buf.h"
 
 /* A page for HTTP status; detail (may be NULL) is a sentence for the person, shown escaped. */
-void view_error_page(struct buf *b, int status, const char *detail);
+void view_error_page(struct buf *b, int status, const char *detail, const struct viewer *viewer);
 /* The short title for a status, e.g. "Page not found"; never NULL. */
 const char *view_error_title(int status);
 

@@ -5,9 +5,9 @@
 #include "layout.h"
 #include "base/banned.h"
 
-void view_home_page(struct buf *b, const struct home_view *v)
+void view_home_page(struct buf *b, const struct home_view *v, const struct viewer *viewer)
 {
-    static const struct layout l = {.title = "Compact Hub", .nav = NAV_HOME};
+    const struct layout l = {.title = "Compact Hub", .nav = NAV_HOME, .viewer = viewer};
 
     view_layout_start(b, &l);
     html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "layout.h"
 #include "base/buf.h"
 
 struct home_view {
@@ -11,6 +12,6 @@ struct home_view {
     size_t authorities_current;
 };
 
-void view_home_page(struct buf *b, const struct home_view *v);
+void view_home_page(struct buf *b, const struct home_view *v, const struct viewer *viewer);
 
 #endif

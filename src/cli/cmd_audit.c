@@ -1,0 +1,211 @@
+/* compact audit: the history of one entity from the append-only audit trail. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+/* The kinds the audit trail records, and whether their identifiers are numbers. */
+static const struct audit_kind {
+    const char *name;
+    int numeric;
+} kinds[] = {
+    {"compact", 1},
+    {"user", 0},
+    {"api_token", 1},
+};
+
+/*
+ * Split "KIND/ID" into a known kind and the identifier as the trail stores it: a number in its
+ * plain decimal form, a user's email as it was first written. Prints what is wrong; returns 0
+ * or an exit code.
+ */
+static int parse_entity(struct store *st, const char *s, struct arena *arena, const char **kind,
+                        const char **id)
+{
+    const char *slash = strchr(s, '/');
+    const struct audit_kind *k = NULL;
+    size_t klen;
+
+    if (!slash || slash == s || !slash[1]) {
+        fputs("compact: '", stderr);
+        cmd_text(stderr, s);
+        fputs("' is not KIND/ID; give e.g. user/name@example.org, api_token/2 or compact/3\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    klen = (size_t)(slash - s);
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++) {
+        if (strlen(kinds[i].name) == klen && !memcmp(kinds[i].name, s, klen)) {
+            k = &kinds[i];
+        }
+    }
+    if (!k) {
+        fputs("compact: unknown kind '", stderr);
+        cmd_text(stderr, arena_memdupz(arena, s, klen));
+        fputs("'; use compact, user or api_token\n", stderr);
+        return EXIT_USAGE;
+    }
+    *kind = k->name;
+    *id = slash + 1;
+    if (k->numeric) {
+        const char *digits = *id;
+        char *end = NULL, num[24];
+        long long v = 0;
+        errno = 0;
+        if (digits[0] >= '0' && digits[0] <= '9') {
+            v = strtoll(digits, &end, 10);
+        }
+        if (v < 1 || *end || errno) {
+            fprintf(stderr, "compact: %s '", k->name);
+            cmd_text(stderr, *id);
+            fprintf(stderr, "' is not a number; give e.g. %s/2\n", k->name);
+            return EXIT_USAGE;
+        }
+        if (snprintf(num, sizeof(num), "%lld", v) >= (int)sizeof(num)) {
+            return EXIT_FAIL; /* cannot happen: 20 digits and a sign fit */
+        }
+        *id = arena_strdup(arena, num);
+    } else {
+        struct user u;
+        /* Emails match in any case, but the trail keeps the one first written. */
+        if (store_user_by_email(st, *id, arena, &u, NULL) == 0) {
+            *id = u.email;
+        }
+    }
+    return 0;
+}
+
+static void entry_json(FILE *out, const struct audit_entry *e)
+{
+    fprintf(out, "{\"id\": %lld, \"at\": ", e->id);
+    cmd_json_string(out, e->at);
+    fputs(", \"actor\": ", out);
+    cmd_json_string(out, e->actor);
+    fputs(", \"action\": ", out);
+    cmd_json_string(out, e->action);
+    fputs(", \"kind\": ", out);
+    cmd_json_string(out, e->kind);
+    fputs(", \"entity\": ", out);
+    cmd_json_string(out, e->entity);
+    /* The trail holds JSON that SQLite's json_object() wrote: embedded as it is. */
+    fprintf(out, ", \"before\": %s, \"after\": %s}", e->before ? e->before : "null",
+            e->after ? e->after : "null");
+}
+
+static void entry_text(FILE *out, const struct audit_entry *e)
+{
+    cmd_text(out, e->at);
+    fputs("  ", out);
+    cmd_text(out, e->actor);
+    fputs("  ", out);
+    cmd_text(out, e->action);
+    putc('\n', out);
+    if (e->before) {
+        fputs("  before: ", out);
+        cmd_text(out, e->before);
+        putc('\n', out);
+    }
+    if (e->after) {
+        fputs("  after:  ", out);
+        cmd_text(out, e->after);
+        putc('\n', out);
+    }
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact audit --entity KIND/ID [--format text|json] [--db PATH]\n\n"
+        "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
+        "first.\n\n"
+        "  --entity KIND/ID  user/EMAIL, api_token/NUMBER or compact/NUMBER\n"
+        "  --format FORMAT   text (default) or json\n"
+        "  --db PATH         the database, made by 'compact init'\n";
+    static const struct option opts[] = {
+        {"entity", required_argument, NULL, 'e'},
+        {"format", required_argument, NULL, 'f'},
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    enum cmd_format format = FORMAT_TEXT;
+    const char *db = NULL, *entity = NULL, *kind, *id;
+    struct audit_entry *entries;
+    struct store *st;
+    struct arena arena;
+    size_t n;
+    int c, err, ret;
+
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'e':
+            entity = optarg;
+            break;
+        case 'f':
+            if (cmd_format_parse(optarg, &format) < 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc) {
+        return cmd_usage(usage, 1);
+    }
+    if (!entity) {
+        fprintf(stderr, "compact: say whose history to show with --entity KIND/ID, e.g. "
+                        "--entity user/name@example.org\n");
+        return EXIT_USAGE;
+    }
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    arena_init(&arena);
+    if ((ret = parse_entity(st, entity, &arena, &kind, &id)) != 0) {
+        goto cleanup;
+    }
+    ret = EXIT_FAIL;
+    if ((err = store_audit_list(st, kind, id, &arena, &entries, &n)) < 0) {
+        fprintf(stderr, "compact: cannot read the audit trail: %s\n", err_str(err));
+        goto cleanup;
+    }
+    if (format == FORMAT_JSON) {
+        fputs(n ? "[\n" : "[", stdout);
+        for (size_t i = 0; i < n; i++) {
+            fputs("  ", stdout);
+            entry_json(stdout, &entries[i]);
+            fputs(i + 1 < n ? ",\n" : "\n", stdout);
+        }
+        puts("]");
+    } else if (!n) {
+        fprintf(stderr, "no history for %s/", kind);
+        cmd_text(stderr, id);
+        putc('\n', stderr);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (i) {
+                putchar('\n');
+            }
+            entry_text(stdout, &entries[i]);
+        }
+    }
+    ret = cmd_finish_output();
+cleanup:
+    store_close(st);
+    arena_release(&arena);
+    return ret;
+}

@@ -1,0 +1,46 @@
+/* compact routes: the route table with who may use each route, for tests and reviewers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "http/router.h"
+#include "base/banned.h"
+
+static const char *const method_names[] = {"GET",   "HEAD",   "POST",   "PUT",
+                                           "PATCH", "DELETE", "OPTIONS"};
+
+int cmd_routes(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact routes\n\n"
+        "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
+        "use it (public, member, coordinator, admin). Tests of permissions are made from it.\n";
+    static const enum role roles[] = {ROLE_PUBLIC, ROLE_MEMBER, ROLE_COORDINATOR, ROLE_ADMIN};
+    int printed = 0;
+
+    if (argc > 1) {
+        return cmd_usage(usage, strcmp(argv[1], "--help") != 0);
+    }
+    fputs("[", stdout);
+    for (size_t i = 0; i < routes_count; i++) {
+        const struct route *r = &routes[i];
+        for (unsigned m = 0; m < sizeof(method_names) / sizeof(method_names[0]); m++) {
+            int first = 1;
+            if (!(r->methods & (1u << m))) {
+                continue;
+            }
+            /* patterns and names are literals of the program: nothing to escape */
+            printf("%s\n{\"method\": \"%s\", \"pattern\": \"%s\", \"access\": [",
+                   printed++ ? "," : "", method_names[m], r->pattern);
+            for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
+                if (r->access & roles[k]) {
+                    printf("%s\"%s\"", first ? "" : ", ", role_id(roles[k]));
+                    first = 0;
+                }
+            }
+            fputs("]}", stdout);
+        }
+    }
+    fputs("\n]\n", stdout);
+    return EXIT_OK;
+}

@@ -1,0 +1,656 @@
+/*
+ * compact user add, list and disable: the people who sign in. Also the output helpers the
+ * account commands share (subcommand dispatch, text tables, hand-written JSON strings), since
+ * only src/codec/ may use cJSON.
+ */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+#define NAME_MAX_BYTES 200
+
+int cmd_subcommand(int argc, char **argv, const struct subcommand *subs, size_t n,
+                   const char *usage)
+{
+    if (argc < 2) {
+        return cmd_usage(usage, 1);
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        return cmd_usage(usage, 0);
+    }
+    if (argv[1][0] == '-') {
+        return cmd_usage(usage, 1); /* options follow the subcommand */
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(argv[1], subs[i].name)) {
+            return subs[i].fn(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "compact: unknown %s command '%s'; see 'compact %s --help'\n", argv[0], argv[1],
+            argv[0]);
+    return EXIT_USAGE;
+}
+
+int cmd_format_parse(const char *s, enum cmd_format *out)
+{
+    if (!strcmp(s, "text")) {
+        *out = FORMAT_TEXT;
+    } else if (!strcmp(s, "json")) {
+        *out = FORMAT_JSON;
+    } else {
+        fprintf(stderr, "compact: unknown format '%s'; use text or json\n", s);
+        return ERR_INVALID;
+    }
+    return 0;
+}
+
+/* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if there is none. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned char lo = 0x80, hi = 0xbf;
+    size_t n;
+
+    if (s[0] < 0x80) {
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        n = 2;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        n = 3;
+        lo = s[0] == 0xe0 ? 0xa0 : 0x80; /* no overlong forms */
+        hi = s[0] == 0xed ? 0x9f : 0xbf; /* no surrogates */
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        n = 4;
+        lo = s[0] == 0xf0 ? 0x90 : 0x80;
+        hi = s[0] == 0xf4 ? 0x8f : 0xbf; /* nothing past U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (s[1] < lo || s[1] > hi) {
+        return 0;
+    }
+    for (size_t i = 2; i < n; i++) {
+        if (s[i] < 0x80 || s[i] > 0xbf) {
+            return 0;
+        }
+    }
+    return n;
+}
+
+/* Whether the UTF-8 sequence of n bytes at p is a control character (C0, DEL or C1). */
+static int is_control(const unsigned char *p, size_t n)
+{
+    return (n == 1 && (*p < 0x20 || *p == 0x7f)) || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
+}
+
+int cmd_text_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (!n || is_control(p, n)) {
+            return 0;
+        }
+        p += n;
+    }
+    return 1;
+}
+
+void cmd_json_string(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    putc('"', out);
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (*p == '"' || *p == '\\') {
+            putc('\\', out);
+            putc(*p, out);
+        } else if (*p < 0x20) {
+            fprintf(out, "\\u%04x", *p);
+        } else if (!n) {
+            fputs("\\ufffd", out); /* JSON text is UTF-8; a stray byte becomes U+FFFD */
+            n = 1;
+        } else {
+            fwrite(p, 1, n, out);
+        }
+        p += n ? n : 1;
+    }
+    putc('"', out);
+}
+
+/*
+ * Write s, or (out NULL) only count it, with each control character and each byte that is not
+ * well-formed UTF-8 as '?'. Returns the characters written, as a terminal shows most text.
+ */
+static size_t text_out(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (out && (!n || is_control(p, n))) {
+            putc('?', out);
+        } else if (out) {
+            fwrite(p, 1, n, out);
+        }
+        p += n ? n : 1;
+        chars++;
+    }
+    return chars;
+}
+
+void cmd_text(FILE *out, const char *s)
+{
+    text_out(out, s);
+}
+
+void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows)
+{
+    size_t width[16] = {0};
+
+    if (cols > sizeof(width) / sizeof(width[0])) {
+        cols = sizeof(width) / sizeof(width[0]);
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            size_t w = text_out(NULL, cells[r * cols + c]);
+            width[c] = w > width[c] ? w : width[c];
+        }
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            const char *cell = cells[r * cols + c];
+            size_t w = text_out(out, cell);
+            if (c + 1 < cols) {
+                for (size_t pad = w; pad < width[c] + 2; pad++) {
+                    putc(' ', out);
+                }
+            }
+        }
+        putc('\n', out);
+    }
+}
+
+int cmd_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "compact: cannot write the output\n");
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
+/* Overwrite a secret so it does not linger in freed memory; volatile so it is not optimised out. */
+static void wipe(char *s)
+{
+    volatile char *p = s;
+    while (s && *p) {
+        *p++ = '\0';
+    }
+}
+
+/* Read one line from in without its line ending into *line (the caller frees it). */
+static int read_line(FILE *in, char **line)
+{
+    size_t cap = 0;
+    ssize_t len;
+
+    *line = NULL;
+    if ((len = getline(line, &cap, in)) < 0) {
+        free(*line);
+        *line = NULL;
+        return ERR_NOT_FOUND;
+    }
+    if (len > 0 && (*line)[len - 1] == '\n') {
+        (*line)[--len] = '\0';
+    }
+    if (len > 0 && (*line)[len - 1] == '\r') {
+        (*line)[--len] = '\0';
+    }
+    if (strlen(*line) != (size_t)len) {
+        wipe(*line);
+        free(*line);
+        *line = NULL;
+        return ERR_INVALID; /* a NUL byte inside */
+    }
+    return 0;
+}
+
+/* Ask for a line on the terminal with echo off. */
+static int ask_hidden(const char *prompt, char **line)
+{
+    struct termios old, quiet;
+    int ret;
+
+    *line = NULL;
+    if (tcgetattr(STDIN_FILENO, &old) < 0) {
+        return ERR_IO;
+    }
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) < 0) {
+        return ERR_IO;
+    }
+    fputs(prompt, stderr);
+    fflush(stderr);
+    ret = read_line(stdin, line);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    fputc('\n', stderr);
+    return ret;
+}
+
+/*
+ * The new user's password, from the first line of stdin or asked twice on the terminal;
+ * prints what went wrong and returns an exit code, or -1 with *pw set (the caller wipes and
+ * frees it).
+ */
+static int read_password(int from_stdin, char **pw)
+{
+    char *again = NULL;
+    int ret;
+
+    *pw = NULL;
+    if (from_stdin) {
+        ret = read_line(stdin, pw);
+        if (ret == ERR_NOT_FOUND) {
+            fprintf(stderr, "compact: no password on standard input\n");
+            return EXIT_FAIL;
+        }
+        if (ret < 0) {
+            fprintf(stderr, "compact: the password on standard input holds a NUL byte\n");
+            return EXIT_FAIL;
+        }
+        return -1;
+    }
+    if (!isatty(STDIN_FILENO)) {
+        fprintf(stderr, "compact: standard input is not a terminal; give the password on it "
+                        "with --password-stdin\n");
+        return EXIT_USAGE;
+    }
+    if (ask_hidden("Password: ", pw) < 0 || ask_hidden("Repeat the password: ", &again) < 0) {
+        fprintf(stderr, "compact: no password given\n");
+        ret = EXIT_FAIL;
+    } else if (strcmp(*pw, again) != 0) {
+        fprintf(stderr, "compact: the two passwords differ; try again\n");
+        ret = EXIT_FAIL;
+    } else {
+        ret = -1;
+    }
+    wipe(again);
+    free(again);
+    if (ret >= 0) {
+        wipe(*pw);
+        free(*pw);
+        *pw = NULL;
+    }
+    return ret;
+}
+
+/* Whether s looks like an org-id of a UK organisation: "GB-", then letters, digits and '-'. */
+static int org_id_valid(const char *s)
+{
+    if (strncmp(s, "GB-", 3) != 0 || !s[3]) {
+        return 0;
+    }
+    for (s += 3; *s; s++) {
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '-')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int user_add(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact user add EMAIL --role admin|coordinator|member [--name NAME]\n"
+        "                        [--org ORG-ID] [--password-stdin] [--db PATH]\n\n"
+        "Add a person who signs in with EMAIL and a password. Without --password-stdin the\n"
+        "password is asked for twice on the terminal. It must be 12 characters or more and not\n"
+        "a common one.\n\n"
+        "  --role ROLE       admin (the national body: everything), coordinator (manages the\n"
+        "                    Compacts they are assigned to) or member (acts for one organisation)\n"
+        "  --name NAME       the name shown for them (default: EMAIL's part before '@')\n"
+        "  --org ORG-ID      the organisation a member acts for, an org-id starting 'GB-'\n"
+        "                    (e.g. GB-CHC-1234567); members must have one, others may not\n"
+        "  --password-stdin  read the password from the first line of standard input\n"
+        "  --db PATH         the database, made by 'compact init'\n";
+    static const struct option opts[] = {
+        {"role", required_argument, NULL, 'r'},
+        {"name", required_argument, NULL, 'n'},
+        {"org", required_argument, NULL, 'o'},
+        {"password-stdin", no_argument, NULL, 'p'},
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *role = NULL, *why;
+    char hash[PASSWORD_HASH_MAX], *name = NULL, *pw = NULL;
+    struct user u = {0}, old;
+    struct store *st = NULL;
+    struct arena arena;
+    int c, from_stdin = 0, ret;
+    long long id;
+
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r':
+            role = optarg;
+            break;
+        case 'n':
+            u.name = optarg;
+            break;
+        case 'o':
+            u.org_id = optarg;
+            break;
+        case 'p':
+            from_stdin = 1;
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc - 1) {
+        return cmd_usage(usage, 1);
+    }
+    u.email = argv[optind];
+    if (!email_is_valid(u.email) || !cmd_text_valid(u.email)) {
+        fprintf(stderr, "compact: '%s' is not an email address; give one like name@example.org\n",
+                u.email);
+        return EXIT_USAGE;
+    }
+    if (!role) {
+        fprintf(stderr, "compact: say which role the user has with --role admin, coordinator or "
+                        "member\n");
+        return EXIT_USAGE;
+    }
+    if (role_parse(role, &u.role) < 0) {
+        fprintf(stderr, "compact: unknown role '%s'; use admin, coordinator or member\n", role);
+        return EXIT_USAGE;
+    }
+    if (u.role == ROLE_MEMBER && !u.org_id) {
+        fprintf(stderr, "compact: a member acts for an organisation; name it with --org ORG-ID "
+                        "(e.g. GB-CHC-1234567)\n");
+        return EXIT_USAGE;
+    }
+    if (u.role != ROLE_MEMBER && u.org_id) {
+        fprintf(stderr,
+                "compact: only members have an organisation; leave out --org for role '%s'\n",
+                role);
+        return EXIT_USAGE;
+    }
+    if (u.org_id && !org_id_valid(u.org_id)) {
+        fprintf(stderr,
+                "compact: organisation '%s' is not a UK org-id; for now it must start 'GB-' and "
+                "hold only letters, digits and '-' (e.g. GB-CHC-1234567)\n",
+                u.org_id);
+        return EXIT_USAGE;
+    }
+    if (!u.name) {
+        u.name = name = xmemdupz(u.email, (size_t)(strchr(u.email, '@') - u.email));
+    } else if (!*u.name || strlen(u.name) > NAME_MAX_BYTES || !cmd_text_valid(u.name)) {
+        fprintf(stderr,
+                "compact: --name must be 1 to %d bytes of UTF-8 text without control "
+                "characters\n",
+                NAME_MAX_BYTES);
+        return EXIT_USAGE;
+    }
+    if (crypto_start() < 0) {
+        fprintf(stderr, "compact: cannot start the cryptography library: the system gives no "
+                        "randomness\n");
+        free(name);
+        return EXIT_FAIL;
+    }
+
+    arena_init(&arena);
+    ret = EXIT_FAIL;
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        goto cleanup;
+    }
+    /* Before asking for a password that would be thrown away. */
+    if ((c = store_user_by_email(st, u.email, &arena, &old, NULL)) != ERR_NOT_FOUND) {
+        if (c == 0) {
+            fprintf(stderr, "compact: a user with email '%s' exists already\n", old.email);
+        } else {
+            fprintf(stderr, "compact: cannot read the users: %s\n", err_str(c));
+        }
+        goto cleanup;
+    }
+    if ((ret = read_password(from_stdin, &pw)) >= 0) {
+        goto cleanup;
+    }
+    ret = EXIT_FAIL;
+    if (password_acceptable(pw, &why) < 0) {
+        /* why is a sentence for a web page; here it follows "compact: " in lower case. */
+        fprintf(stderr, "compact: %c%s\n", tolower((unsigned char)why[0]), why + 1);
+        goto cleanup;
+    }
+    if (password_hash(pw, hash) < 0) {
+        fprintf(stderr, "compact: cannot hash the password: out of memory\n");
+        goto cleanup;
+    }
+    c = store_user_add(st, &u, hash, "cli", &id);
+    if (c == ERR_CONFLICT) {
+        fprintf(stderr, "compact: a user with email '%s' exists already\n", u.email);
+        goto cleanup;
+    }
+    if (c < 0) {
+        fprintf(stderr, "compact: cannot add the user: %s\n", err_str(c));
+        goto cleanup;
+    }
+    printf("added user %s (%s)\n", u.email, role_id(u.role));
+    ret = cmd_finish_output();
+cleanup:
+    wipe(pw);
+    free(pw);
+    free(name);
+    if (st) {
+        store_close(st);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+static void user_json(FILE *out, const struct user *u)
+{
+    fprintf(out, "{\"id\": %lld, \"email\": ", u->id);
+    cmd_json_string(out, u->email);
+    fputs(", \"name\": ", out);
+    cmd_json_string(out, u->name);
+    fputs(", \"role\": ", out);
+    cmd_json_string(out, role_id(u->role));
+    fputs(", \"org_id\": ", out);
+    if (u->org_id) {
+        cmd_json_string(out, u->org_id);
+    } else {
+        fputs("null", out);
+    }
+    fprintf(out, ", \"disabled\": %s, \"created_at\": ", u->disabled ? "true" : "false");
+    cmd_json_string(out, u->created_at ? u->created_at : "");
+    putc('}', out);
+}
+
+static int user_list(int argc, char **argv)
+{
+    static const char usage[] = "usage: compact user list [--format text|json] [--db PATH]\n\n"
+                                "List the users by email: name, role, organisation and whether "
+                                "they are active.\n";
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    enum cmd_format format = FORMAT_TEXT;
+    const char *db = NULL;
+    const char **cells;
+    struct store *st;
+    struct arena arena;
+    struct user *users;
+    size_t n;
+    int c, ret;
+
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (cmd_format_parse(optarg, &format) < 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc) {
+        return cmd_usage(usage, 1);
+    }
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    arena_init(&arena);
+    ret = store_user_list(st, &arena, &users, &n);
+    store_close(st);
+    if (ret < 0) {
+        fprintf(stderr, "compact: cannot read the users: %s\n", err_str(ret));
+        arena_release(&arena);
+        return EXIT_FAIL;
+    }
+    if (format == FORMAT_JSON) {
+        fputs(n ? "[\n" : "[", stdout);
+        for (size_t i = 0; i < n; i++) {
+            fputs("  ", stdout);
+            user_json(stdout, &users[i]);
+            fputs(i + 1 < n ? ",\n" : "\n", stdout);
+        }
+        puts("]");
+    } else if (!n) {
+        fprintf(stderr, "no users yet; add one with 'compact user add'\n");
+    } else {
+        cells = arena_alloc(&arena, (n + 1) * 5 * sizeof(*cells));
+        cells[0] = "EMAIL";
+        cells[1] = "NAME";
+        cells[2] = "ROLE";
+        cells[3] = "ORG";
+        cells[4] = "STATUS";
+        for (size_t i = 0; i < n; i++) {
+            const char **row = cells + (i + 1) * 5;
+            row[0] = users[i].email;
+            row[1] = users[i].name;
+            row[2] = role_id(users[i].role);
+            row[3] = users[i].org_id ? users[i].org_id : "-";
+            row[4] = users[i].disabled ? "disabled" : "active";
+        }
+        cmd_table(stdout, cells, 5, n + 1);
+    }
+    arena_release(&arena);
+    return cmd_finish_output();
+}
+
+static int user_disable(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact user disable EMAIL [--db PATH]\n\n"
+        "Stop the user with EMAIL from signing in: their sessions end and their API tokens are\n"
+        "revoked. What they did stays, with their name on it.\n";
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *email;
+    struct store *st;
+    struct arena arena;
+    struct user u;
+    int c, ret;
+
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc - 1) {
+        return cmd_usage(usage, 1);
+    }
+    email = argv[optind];
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    arena_init(&arena);
+    ret = EXIT_FAIL;
+    c = store_user_by_email(st, email, &arena, &u, NULL);
+    if (c == ERR_NOT_FOUND) {
+        fprintf(stderr, "compact: no user with email '");
+        cmd_text(stderr, email);
+        fprintf(stderr, "'; see 'compact user list'\n");
+        goto cleanup;
+    }
+    if (c < 0) {
+        fprintf(stderr, "compact: cannot read the users: %s\n", err_str(c));
+        goto cleanup;
+    }
+    if (u.disabled) {
+        fprintf(stderr, "compact: user %s is disabled already\n", u.email);
+        goto cleanup;
+    }
+    if ((c = store_user_disable(st, u.email, "cli")) < 0) {
+        fprintf(stderr, "compact: cannot disable user %s: %s\n", u.email, err_str(c));
+        goto cleanup;
+    }
+    printf("disabled user %s; their sessions and API tokens no longer work\n", u.email);
+    ret = cmd_finish_output();
+cleanup:
+    store_close(st);
+    arena_release(&arena);
+    return ret;
+}
+
+int cmd_user(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: compact user add EMAIL --role admin|coordinator|member [options]\n"
+        "       compact user list [--format text|json]\n"
+        "       compact user disable EMAIL\n\n"
+        "Manage the people who sign in. Each takes --db PATH; 'compact user COMMAND --help'\n"
+        "tells more.\n";
+    static const struct subcommand subs[] = {
+        {"add", user_add},
+        {"list", user_list},
+        {"disable", user_disable},
+    };
+    return cmd_subcommand(argc, argv, subs, sizeof(subs) / sizeof(subs[0]), usage);
+}

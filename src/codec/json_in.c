@@ -1,0 +1,74 @@
+/* Decoding request bodies with cJSON. */
+#include "json_in.h"
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "core/authority.h"
+#include "base/date.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static int fail(const char **field, const char **why, const char *f, const char *w)
+{
+    *field = f;
+    *why = w;
+    return ERR_INVALID;
+}
+
+int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
+                     const char **field, const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len), *name, *auths, *status, *date, *item;
+    enum compact_status st;
+    date_t d;
+    int ret = ERR_INVALID;
+
+    memset(out, 0, sizeof(*out));
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(field, why, "body", "The body must be a JSON object.");
+        goto cleanup;
+    }
+    name = cJSON_GetObjectItemCaseSensitive(root, "name");
+    if (!cJSON_IsString(name) || !*name->valuestring ||
+        strlen(name->valuestring) > COMPACT_NAME_MAX) {
+        ret = fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+        goto cleanup;
+    }
+    auths = cJSON_GetObjectItemCaseSensitive(root, "authorities");
+    if (!cJSON_IsArray(auths) || cJSON_GetArraySize(auths) < 1 ||
+        cJSON_GetArraySize(auths) > COMPACT_AUTHORITIES_MAX) {
+        ret = fail(field, why, "authorities",
+                   "authorities must be a list of 1 to 64 GSS codes, such as [\"E08000009\"].");
+        goto cleanup;
+    }
+    cJSON_ArrayForEach(item, auths)
+    {
+        if (!cJSON_IsString(item) || !gss_is_valid(item->valuestring)) {
+            ret = fail(field, why, "authorities",
+                       "each authority must be an English GSS code such as \"E08000009\".");
+            goto cleanup;
+        }
+        out->authorities[out->nauthorities++] = arena_strdup(arena, item->valuestring);
+    }
+    status = cJSON_GetObjectItemCaseSensitive(root, "status");
+    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
+        ret = fail(field, why, "status", "status must be in_development, active or inactive.");
+        goto cleanup;
+    }
+    date = cJSON_GetObjectItemCaseSensitive(root, "status_date");
+    if (!cJSON_IsString(date) || date_parse(date->valuestring, strlen(date->valuestring), &d) < 0) {
+        ret =
+            fail(field, why, "status_date", "status_date must be a real date written YYYY-MM-DD.");
+        goto cleanup;
+    }
+    out->name = arena_strdup(arena, name->valuestring);
+    out->status = st;
+    out->status_date = arena_strdup(arena, date->valuestring);
+    ret = 0;
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}

@@ -1,0 +1,17 @@
+/* JSON in: request bodies decoded into core structs, with the offending field named. */
+#ifndef CODEC_JSON_IN_H
+#define CODEC_JSON_IN_H
+
+#include <stddef.h>
+
+#include "core/compact.h"
+#include "base/arena.h"
+
+/*
+ * Decode {"name", "authorities": [gss...], "status", "status_date"} into out (strings from
+ * arena). ERR_INVALID with *field the JSON field at fault (or "body") and *why a sentence.
+ */
+int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
+                     const char **field, const char **why);
+
+#endif

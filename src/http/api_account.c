@@ -1,0 +1,74 @@
+/* GET /api/v1/me, GET /api/v1/audit and POST /api/v1/compacts. */
+#include <string.h>
+
+#include "handlers.h"
+#include "codec/json.h"
+#include "codec/json_in.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+int api_me(struct request *r)
+{
+    r->content_type = "application/json";
+    json_user(r->body, &r->user);
+    return 0;
+}
+
+int api_audit(struct request *r)
+{
+    const char *kind = query_get(&r->query, "kind"), *entity = query_get(&r->query, "entity");
+    struct audit_entry *items;
+    size_t n;
+    int ret;
+
+    if (!kind || (strcmp(kind, "compact") && strcmp(kind, "user") && strcmp(kind, "api_token"))) {
+        return reply_problem(r, 400, "Invalid query parameter",
+                             "kind must be compact, user or api_token.", "kind");
+    }
+    if (!entity || !*entity) {
+        return reply_problem(r, 400, "Invalid query parameter",
+                             "entity must name the entity, e.g. a Compact's id.", "entity");
+    }
+    if (!history_allowed(r, kind, entity)) {
+        return reply_problem(r, 403, "Forbidden", "Your account does not allow this.", NULL);
+    }
+    if ((ret = store_audit_list(r->st, kind, entity, r->arena, &items, &n)) < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    json_audit_list(r->body, items, n);
+    return 0;
+}
+
+int api_compacts_create(struct request *r)
+{
+    struct compact_new c;
+    const char *field, *why, *bad;
+    struct buf who = BUF_INIT;
+    long long id;
+    int ret;
+
+    if (!r->body_in || json_compact_new(r->body_in, r->body_in_len, r->arena, &c, &field, &why)) {
+        return reply_problem(r, 400, "Invalid Compact",
+                             r->body_in ? why : "The body must be a JSON object.",
+                             r->body_in ? field : "body");
+    }
+    buf_addf(&who, "user:%lld", r->user.id);
+    ret = store_compact_add(r->st, &c, who.data, &id, &bad);
+    buf_release(&who);
+    if (ret == ERR_NOT_FOUND) {
+        struct buf msg = BUF_INIT;
+        buf_addf(&msg, "No English principal authority has the GSS code '%s', now or in 2011.",
+                 bad ? bad : "?");
+        reply_problem(r, 400, "Invalid Compact", arena_strdup(r->arena, msg.data), "authorities");
+        buf_release(&msg);
+        return 0;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    r->status = 201;
+    r->content_type = "application/json";
+    json_id(r->body, id);
+    return 0;
+}

@@ -1,0 +1,51 @@
+/* What handlers share: form bodies, the CSRF token, redirects. */
+#include "request.h"
+
+#include <string.h>
+
+#include "base/err.h"
+#include "base/banned.h"
+
+int request_form(struct request *r, struct query *form)
+{
+    const char *type = request_header(r, "Content-Type");
+    form->n = 0;
+    if (!r->body_in) {
+        return 0;
+    }
+    if (!type || strncmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+        return ERR_INVALID;
+    }
+    return query_parse(r->body_in, r->body_in_len, r->arena, form);
+}
+
+const char *request_csrf(struct request *r)
+{
+    char *out;
+    if (!r->session[0]) {
+        return "";
+    }
+    out = arena_alloc(r->arena, SECRET_TEXT);
+    secret_hash_text(r->key, "csrf", r->session, out);
+    return out;
+}
+
+int reply_redirect(struct request *r, const char *location)
+{
+    buf_reset(r->body);
+    r->static_body = NULL;
+    r->segment = NULL;
+    r->status = 303;
+    r->location = location;
+    r->content_type = "text/plain; charset=utf-8";
+    buf_adds(r->body, "See Other\n");
+    return 0;
+}
+
+const struct viewer *request_viewer(struct request *r)
+{
+    struct viewer *v = arena_alloc(r->arena, sizeof(*v));
+    v->name = r->session[0] && r->user.role != ROLE_PUBLIC ? r->user.name : NULL;
+    v->csrf = request_csrf(r);
+    return v;
+}

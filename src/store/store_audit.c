@@ -1,0 +1,57 @@
+/* Reading the audit trail (entries are written by each aggregate's own statements). */
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char sql_list[] = "SELECT id, at, actor, action, kind, entity, before, after "
+                               "FROM audit WHERE kind = ?1 AND entity = ?2 ORDER BY id";
+
+static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, i);
+    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+}
+
+int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
+                     struct audit_entry **items, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct audit_entry *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, entity, -1, SQLITE_STATIC);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        if (len == cap) {
+            struct audit_entry *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        v[len].id = sqlite3_column_int64(stmt, 0);
+        v[len].at = col(stmt, 1, arena);
+        v[len].actor = col(stmt, 2, arena);
+        v[len].action = col(stmt, 3, arena);
+        v[len].kind = col(stmt, 4, arena);
+        v[len].entity = col(stmt, 5, arena);
+        v[len].before = col(stmt, 6, arena);
+        v[len].after = col(stmt, 7, arena);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}

@@ -1,0 +1,116 @@
+/* Local Compacts (the first of the register: name, authorities, status history). */
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char sql_add[] =
+    "INSERT INTO compact (name, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+static const char sql_resolve[] =
+    "SELECT gss FROM authority WHERE gss = ?1 "
+    "UNION ALL SELECT gss FROM authority_alias WHERE alias = ?1 LIMIT 1";
+static const char sql_add_authority[] =
+    "INSERT OR IGNORE INTO compact_authority (compact_id, gss) VALUES (?1, ?2)";
+static const char sql_add_status[] =
+    "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
+static const char sql_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, after) "
+    "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, 'create', 'compact', c.id, "
+    "json_object('id', c.id, 'name', c.name, "
+    "'authorities', (SELECT json_group_array(gss) FROM "
+    "(SELECT gss FROM compact_authority WHERE compact_id = c.id ORDER BY gss)), "
+    "'statuses', (SELECT json_group_array(json_object('status', status, 'date', date)) FROM "
+    "(SELECT status, date FROM compact_status WHERE compact_id = c.id ORDER BY date))) "
+    "FROM compact c WHERE c.id = ?2";
+
+/* The current code for a current or former GSS code, copied into out. */
+static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(st, sql_resolve, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
+        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
+                      long long *id, const char **bad)
+{
+    sqlite3_stmt *stmt;
+    char gss[GSS_LEN + 1];
+    int ret;
+
+    *id = 0;
+    *bad = NULL;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
+    ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    if (ret < 0) {
+        goto cleanup;
+    }
+    *id = sqlite3_last_insert_rowid(st->db);
+    for (size_t i = 0; i < c->nauthorities; i++) {
+        if ((ret = resolve(st, c->authorities[i], gss)) < 0) {
+            if (ret == ERR_NOT_FOUND) {
+                *bad = c->authorities[i];
+            }
+            goto cleanup;
+        }
+        if ((ret = store_prepare(st, sql_add_authority, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_int64(stmt, 1, *id);
+        sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
+        ret = store_err(st, store_step(st, stmt));
+        store_done(stmt);
+        if (ret < 0) {
+            goto cleanup;
+        }
+    }
+    if ((ret = store_prepare(st, sql_add_status, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, *id);
+    sqlite3_bind_text(stmt, 2, compact_status_id(c->status), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, c->status_date, -1, SQLITE_STATIC);
+    ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    if (ret < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, *id);
+    ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    if (ret < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+        *id = 0;
+    }
+    return ret;
+}

@@ -1,0 +1,195 @@
+/* Accounts in the store: users, sessions, tokens, sign-in failures, the audit trail, Compacts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "base/err.h"
+
+static struct store *st;
+static struct arena arena;
+
+static int setup(void **state)
+{
+    struct buf err = BUF_INIT;
+    size_t n;
+    (void)state;
+    arena_init(&arena);
+    if (crypto_start() || store_open(":memory:", STORE_CREATE, &st) ||
+        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
+        return -1;
+    }
+    buf_release(&err);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    store_close(st);
+    arena_release(&arena);
+    return 0;
+}
+
+static long long add_user(const char *email, enum role role, const char *org)
+{
+    struct user u = {.email = email, .name = "Test", .role = role, .org_id = org};
+    long long id = 0;
+    assert_int_equal(store_user_add(st, &u, "$argon2id$fake", "cli", &id), 0);
+    assert_true(id > 0);
+    return id;
+}
+
+static void test_users(void **state)
+{
+    struct user u = {.email = "dup@example.org", .name = "x", .role = ROLE_ADMIN};
+    struct user got, *all;
+    const char *hash;
+    long long id;
+    size_t n;
+    (void)state;
+    add_user("dup@example.org", ROLE_ADMIN, NULL);
+    assert_int_equal(store_user_add(st, &u, NULL, "cli", &id), ERR_CONFLICT);
+    u.email = "DUP@example.org"; /* emails are the same whatever their case */
+    assert_int_equal(store_user_add(st, &u, NULL, "cli", &id), ERR_CONFLICT);
+    u.email = "member@example.org";
+    u.role = ROLE_MEMBER; /* a member needs an organisation */
+    assert_int_equal(store_user_add(st, &u, NULL, "cli", &id), ERR_CONFLICT);
+    assert_int_equal(id, 0);
+    assert_int_equal(store_user_by_email(st, "Dup@Example.org", &arena, &got, &hash), 0);
+    assert_string_equal(got.email, "dup@example.org");
+    assert_string_equal(hash, "$argon2id$fake");
+    assert_int_equal(got.role, ROLE_ADMIN);
+    assert_int_equal(store_user_by_email(st, "none@example.org", &arena, &got, &hash),
+                     ERR_NOT_FOUND);
+    assert_int_equal(store_user_list(st, &arena, &all, &n), 0);
+    assert_true(n >= 1);
+}
+
+static void test_sessions_expire_and_end_with_disable(void **state)
+{
+    unsigned char h[SECRET_HASH_BYTES] = {7}, other[SECRET_HASH_BYTES] = {8};
+    struct user got;
+    long long id = add_user("session@example.org", ROLE_COORDINATOR, NULL);
+    (void)state;
+    assert_int_equal(store_session_add(st, h, id, 1000), 0);
+    /* created after 900, seen after 950: alive; seen is now 1100 */
+    assert_int_equal(store_session_user(st, h, 900, 950, 1100, &arena, &got), 0);
+    assert_int_equal(got.id, id);
+    /* idle: not seen since 1100 */
+    assert_int_equal(store_session_user(st, h, 900, 1100, 1200, &arena, &got), ERR_NOT_FOUND);
+    /* absolute: created at 1000 */
+    assert_int_equal(store_session_user(st, h, 1000, 0, 1200, &arena, &got), ERR_NOT_FOUND);
+    assert_int_equal(store_session_user(st, other, 0, 0, 1200, &arena, &got), ERR_NOT_FOUND);
+    assert_int_equal(store_user_disable(st, "session@example.org", "cli"), 0);
+    assert_int_equal(store_session_user(st, h, 0, 0, 1300, &arena, &got), ERR_NOT_FOUND);
+    assert_int_equal(store_user_disable(st, "nobody@example.org", "cli"), ERR_NOT_FOUND);
+}
+
+static void test_tokens(void **state)
+{
+    unsigned char h[SECRET_HASH_BYTES] = {9};
+    struct user got;
+    struct api_token *list;
+    size_t n;
+    long long tid, id = add_user("token@example.org", ROLE_MEMBER, "GB-CHC-1234567"),
+                   other = add_user("other@example.org", ROLE_ADMIN, NULL);
+    (void)state;
+    assert_int_equal(store_token_add(st, id, h, "script", "cli", &tid), 0);
+    assert_int_equal(store_token_user(st, h, &arena, &got), 0);
+    assert_string_equal(got.email, "token@example.org");
+    assert_string_equal(got.org_id, "GB-CHC-1234567");
+    assert_int_equal(store_token_list(st, "token@example.org", &arena, &list, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(list[0].label, "script");
+    assert_null(list[0].revoked_at);
+    /* someone else cannot revoke it; its owner can, once */
+    assert_int_equal(store_token_revoke(st, tid, other, "cli"), ERR_NOT_FOUND);
+    assert_int_equal(store_token_revoke(st, tid, id, "cli"), 0);
+    assert_int_equal(store_token_revoke(st, tid, 0, "cli"), ERR_NOT_FOUND);
+    assert_int_equal(store_token_user(st, h, &arena, &got), ERR_NOT_FOUND);
+}
+
+static void test_login_failures(void **state)
+{
+    size_t count;
+    long long oldest;
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(store_login_failure_add(st, "email:x@example.org", 100 + i), 0);
+    }
+    assert_int_equal(store_login_failures(st, "email:x@example.org", 100, &count, &oldest), 0);
+    assert_int_equal(count, 2); /* strictly after the window's start */
+    assert_int_equal(oldest, 101);
+    assert_int_equal(store_login_failure_clear(st, "email:x@example.org"), 0);
+    assert_int_equal(store_login_failures(st, "email:x@example.org", 0, &count, &oldest), 0);
+    assert_int_equal(count, 0);
+}
+
+static void test_compact_and_audit(void **state)
+{
+    struct compact_new c = {.name = "Hertfordshire Compact",
+                            .authorities = {"E10000015", "E07000100"},
+                            .nauthorities = 2,
+                            .status = COMPACT_ACTIVE,
+                            .status_date = "2011-06-01"};
+    struct audit_entry *items;
+    const char *bad;
+    char entity[32];
+    long long id;
+    size_t n;
+    (void)state;
+    assert_int_equal(store_compact_add(st, &c, "user:1", &id, &bad), 0);
+    assert_true(id > 0);
+    snprintf(entity, sizeof(entity), "%lld", id);
+    assert_int_equal(store_audit_list(st, "compact", entity, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].actor, "user:1");
+    assert_string_equal(items[0].action, "create");
+    assert_null(items[0].before);
+    /* the 2011 code E07000100 is stored as St Albans' current code */
+    assert_non_null(strstr(items[0].after, "\"E07000240\""));
+    assert_non_null(strstr(items[0].after, "\"active\""));
+
+    c.authorities[1] = "E07999999";
+    assert_int_equal(store_compact_add(st, &c, "user:1", &id, &bad), ERR_NOT_FOUND);
+    assert_string_equal(bad, "E07999999");
+    assert_int_equal(id, 0);
+
+    /* the trail cannot be rewritten */
+    assert_int_equal(sqlite3_exec(st->db, "UPDATE audit SET actor = 'x'", NULL, NULL, NULL) & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(sqlite3_exec(st->db, "DELETE FROM audit", NULL, NULL, NULL) & 0xff,
+                     SQLITE_CONSTRAINT);
+    assert_int_equal(store_audit_list(st, "user", "token@example.org", &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_null(strstr(items[0].after, "argon2")); /* never the password hash */
+}
+
+static void test_server_key_is_stable(void **state)
+{
+    unsigned char a[SECRET_BYTES], b[SECRET_BYTES], zero[SECRET_BYTES] = {0};
+    (void)state;
+    assert_int_equal(store_server_key(st, a), 0);
+    assert_int_equal(store_server_key(st, b), 0);
+    assert_memory_equal(a, b, SECRET_BYTES);
+    assert_memory_not_equal(a, zero, SECRET_BYTES);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_users),
+        cmocka_unit_test(test_sessions_expire_and_end_with_disable),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_login_failures),
+        cmocka_unit_test(test_compact_and_audit),
+        cmocka_unit_test(test_server_key_is_stable),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
