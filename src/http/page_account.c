@@ -148,6 +148,7 @@ int page_login_post(struct request *r)
         secret_hash(r->key, "session", r->session, sid);
         store_session_delete(r->st, sid);
     }
+    store_session_purge(r->st, r->now - r->cfg->session_max, r->now - r->cfg->session_idle);
     secret_new(secret);
     secret_hash(r->key, "session", secret, sid);
     if (store_session_add(r->st, sid, u.id, r->now) < 0) {

@@ -110,6 +110,8 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
                        long long created_after, long long seen_after, long long now,
                        struct arena *arena, struct user *out);
 int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_BYTES]);
+/* End the sessions created at or before created_before or unused since seen_before. */
+int store_session_purge(struct store *st, long long created_before, long long seen_before);
 
 /* API tokens. */
 int store_token_add(struct store *st, long long user_id,

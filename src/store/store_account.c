@@ -57,6 +57,9 @@ static const char sql_failures[] =
     "SELECT count(*), min(at) FROM login_failure WHERE key = ?1 AND at > ?2";
 static const char sql_failure_add[] = "INSERT INTO login_failure (key, at) VALUES (?1, ?2)";
 static const char sql_failure_clear[] = "DELETE FROM login_failure WHERE key = ?1";
+static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at < ?1 - 86400";
+static const char sql_session_purge[] =
+    "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
 static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
 {
@@ -520,6 +523,26 @@ int store_login_failure_add(struct store *st, const char *key, long long now)
     }
     sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, now);
+    if ((ret = run(st, stmt)) < 0) {
+        return ret;
+    }
+    /* a day's failures are more than any limit looks at */
+    if ((ret = store_prepare(st, sql_failure_purge, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, now);
+    return run(st, stmt);
+}
+
+int store_session_purge(struct store *st, long long created_before, long long seen_before)
+{
+    sqlite3_stmt *stmt;
+    int ret = store_prepare(st, sql_session_purge, &stmt);
+    if (ret < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, created_before);
+    sqlite3_bind_int64(stmt, 2, seen_before);
     return run(st, stmt);
 }
 

@@ -86,6 +86,12 @@ static void test_sessions_expire_and_end_with_disable(void **state)
     /* absolute: created at 1000 */
     assert_int_equal(store_session_user(st, h, 1000, 0, 1200, &arena, &got), ERR_NOT_FOUND);
     assert_int_equal(store_session_user(st, other, 0, 0, 1200, &arena, &got), ERR_NOT_FOUND);
+    assert_int_equal(store_session_purge(st, 500, 500), 0); /* neither old nor idle: kept */
+    assert_int_equal(store_session_user(st, h, 0, 0, 1150, &arena, &got), 0);
+    assert_int_equal(store_session_add(st, other, id, 1000), 0);
+    assert_int_equal(store_session_purge(st, 0, 1100), 0); /* other unused since 1000: gone */
+    assert_int_equal(store_session_user(st, other, 0, 0, 1200, &arena, &got), ERR_NOT_FOUND);
+    assert_int_equal(store_session_user(st, h, 0, 0, 1200, &arena, &got), 0);
     assert_int_equal(store_user_disable(st, "session@example.org", "cli"), 0);
     assert_int_equal(store_session_user(st, h, 0, 0, 1300, &arena, &got), ERR_NOT_FOUND);
     assert_int_equal(store_user_disable(st, "nobody@example.org", "cli"), ERR_NOT_FOUND);
