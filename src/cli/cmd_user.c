@@ -192,13 +192,19 @@ int cmd_finish_output(void)
     return EXIT_OK;
 }
 
-/* Overwrite a secret so it does not linger in freed memory; volatile so it is not optimised out. */
-static void wipe(char *s)
+/* Overwrite n bytes of a secret so they do not linger in freed memory; volatile so the writes
+ * are not optimised out. */
+static void wipe_n(char *s, size_t n)
 {
     volatile char *p = s;
-    while (s && *p) {
+    while (s && n--) {
         *p++ = '\0';
     }
+}
+
+static void wipe(char *s)
+{
+    wipe_n(s, s ? strlen(s) : 0);
 }
 
 /* Read one line from in without its line ending into *line (the caller frees it). */
@@ -220,7 +226,7 @@ static int read_line(FILE *in, char **line)
         (*line)[--len] = '\0';
     }
     if (strlen(*line) != (size_t)len) {
-        wipe(*line);
+        wipe_n(*line, (size_t)len);
         free(*line);
         *line = NULL;
         return ERR_INVALID; /* a NUL byte inside */

@@ -96,7 +96,10 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
                         const char **password_hash);
 /* Every user, by email. */
 int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n);
-/* Disable a user: their sessions end and their tokens are revoked. ERR_NOT_FOUND if none. */
+/*
+ * Disable a user: their sessions end and their tokens are revoked (each revocation audited).
+ * ERR_NOT_FOUND if there is no such user, ERR_CONFLICT if they are disabled already.
+ */
 int store_user_disable(struct store *st, const char *email, const char *actor);
 
 /* Sessions, by the keyed hash of their secret; times are Unix seconds. */
@@ -132,7 +135,7 @@ int store_login_failures(struct store *st, const char *key, long long since, siz
 int store_login_failure_add(struct store *st, const char *key, long long now);
 int store_login_failure_clear(struct store *st, const char *key);
 
-/* The audit trail of one entity, oldest first. */
+/* The audit trail of one entity, oldest first (a user's by their email, in any case). */
 int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
                      struct audit_entry **items, size_t *n);
 

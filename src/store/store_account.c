@@ -8,7 +8,8 @@
 #define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 #define USER_JSON                                                                                  \
     "json_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'org_id', "         \
-    "u.org_id, 'disabled', json(CASE u.disabled WHEN 1 THEN 'true' ELSE 'false' END))"
+    "u.org_id, 'disabled', json(CASE u.disabled WHEN 1 THEN 'true' ELSE 'false' END), "            \
+    "'created_at', u.created_at)"
 #define USER_COLUMNS "u.id, u.email, u.name, u.role, u.org_id, u.disabled, u.created_at"
 
 static const char sql_key_make[] = "INSERT OR IGNORE INTO server_key (id, key) VALUES (1, ?1)";
@@ -20,15 +21,26 @@ static const char sql_user_by_email[] =
     "SELECT " USER_COLUMNS ", u.password_hash FROM user u WHERE u.email = ?1";
 static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM user u ORDER BY u.email";
 static const char sql_user_json[] = "SELECT " USER_JSON " FROM user u WHERE u.email = ?1";
-static const char sql_user_disable[] = "UPDATE user SET disabled = 1 WHERE email = ?1";
+static const char sql_user_disable[] =
+    "UPDATE user SET disabled = 1 WHERE email = ?1 AND disabled = 0";
 static const char sql_user_sessions_end[] =
     "DELETE FROM session WHERE user_id = (SELECT id FROM user WHERE email = ?1)";
+#define TOKEN_JSON(revoked)                                                                        \
+    "json_object('id', t.id, 'email', u.email, 'label', t.label, 'created_at', t.created_at, "     \
+    "'revoked_at', " revoked ")"
+static const char sql_audit_user_tokens[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
+    "SELECT " NOW_UTC
+    ", ?2, 'revoke', 'api_token', t.id, " TOKEN_JSON("t.revoked_at") ", " TOKEN_JSON(
+        NOW_UTC) " FROM api_token t JOIN user u ON u.id = t.user_id "
+                 "WHERE u.email = ?1 AND t.revoked_at IS NULL";
 static const char sql_user_tokens_revoke[] =
     "UPDATE api_token SET revoked_at = " NOW_UTC " WHERE revoked_at IS NULL AND "
     "user_id = (SELECT id FROM user WHERE email = ?1)";
 static const char sql_audit_user[] =
     "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " NOW_UTC ", ?1, ?2, 'user', u.email, ?3, " USER_JSON " FROM user u WHERE u.email = ?4";
+    "SELECT " NOW_UTC ", ?1, ?2, 'user', lower(u.email), ?3, " USER_JSON
+    " FROM user u WHERE u.email = ?4";
 static const char sql_session_add[] =
     "INSERT INTO session (id_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)";
 static const char sql_session_user[] =
@@ -41,9 +53,8 @@ static const char sql_token_add[] =
     ")";
 static const char sql_audit_token[] =
     "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT " NOW_UTC ", ?1, ?2, 'api_token', t.id, json_object('id', t.id, 'user', u.email, "
-    "'label', t.label, 'created_at', t.created_at, 'revoked_at', t.revoked_at) "
-    "FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.id = ?3";
+    "SELECT " NOW_UTC ", ?1, ?2, 'api_token', t.id, " TOKEN_JSON(
+        "t.revoked_at") " FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.id = ?3";
 static const char sql_token_user[] =
     "SELECT " USER_COLUMNS " FROM api_token t JOIN user u ON u.id = t.user_id "
     "WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND u.disabled = 0";
@@ -247,7 +258,7 @@ int store_user_list(struct store *st, struct arena *arena, struct user **items, 
 
 int store_user_disable(struct store *st, const char *email, const char *actor)
 {
-    static const char *const steps[] = {sql_user_disable, sql_user_sessions_end,
+    static const char *const steps[] = {sql_user_sessions_end, sql_audit_user_tokens,
                                         sql_user_tokens_revoke};
     struct arena arena;
     sqlite3_stmt *stmt;
@@ -271,11 +282,23 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
         goto cleanup;
     }
+    if ((ret = store_prepare(st, sql_user_disable, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    if ((ret = run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    if (sqlite3_changes(st->db) != 1) {
+        ret = ERR_CONFLICT; /* disabled already */
+        goto cleanup;
+    }
     for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
         if ((ret = store_prepare(st, steps[i], &stmt)) < 0) {
             goto cleanup;
         }
         sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, actor, -1, SQLITE_STATIC);
         if ((ret = run(st, stmt)) < 0) {
             goto cleanup;
         }

@@ -6,7 +6,8 @@
 #include "base/banned.h"
 
 static const char sql_list[] = "SELECT id, at, actor, action, kind, entity, before, after "
-                               "FROM audit WHERE kind = ?1 AND entity = ?2 ORDER BY id";
+                               "FROM audit WHERE kind = ?1 AND entity = "
+                               "CASE ?1 WHEN 'user' THEN lower(?2) ELSE ?2 END ORDER BY id";
 
 static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
 {

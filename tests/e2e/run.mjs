@@ -23,6 +23,7 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, startServer } from '../lib/server.mjs';
+import { cliAccounts } from './cli_accounts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -931,6 +932,7 @@ async function main() {
       await rawSockets(s);
       await accessLog(s);
       await cli(s.dbPath, s.dir);
+      await cliAccounts(BIN, s.dir, report);
     } finally {
       const code = await s.stop();
       report('main server: SIGTERM stops it with exit code 0', code === 0, `exit ${code}; ${show(s.logs().slice(-600), 600)}`);

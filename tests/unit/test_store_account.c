@@ -177,6 +177,34 @@ static void test_compact_and_audit(void **state)
     assert_null(strstr(items[0].after, "argon2")); /* never the password hash */
 }
 
+static void test_disable_revokes_tokens_with_audit(void **state)
+{
+    unsigned char h[SECRET_HASH_BYTES] = {11};
+    struct audit_entry *items;
+    struct user got;
+    char entity[32];
+    long long tid, id = add_user("Leaver@Example.org", ROLE_COORDINATOR, NULL);
+    size_t n;
+    (void)state;
+    assert_int_equal(store_token_add(st, id, h, "cron", "cli", &tid), 0);
+    assert_int_equal(store_user_disable(st, "leaver@example.org", "user:1"), 0);
+    assert_int_equal(store_user_disable(st, "leaver@example.org", "user:1"), ERR_CONFLICT);
+    assert_int_equal(store_token_user(st, h, &arena, &got), ERR_NOT_FOUND);
+    snprintf(entity, sizeof(entity), "%lld", tid);
+    assert_int_equal(store_audit_list(st, "api_token", entity, &arena, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(items[1].action, "revoke");
+    assert_string_equal(items[1].actor, "user:1");
+    assert_non_null(strstr(items[1].before, "\"revoked_at\":null"));
+    assert_null(strstr(items[1].after, "\"revoked_at\":null"));
+    /* a user's history answers to their email in any case */
+    assert_int_equal(store_audit_list(st, "user", "LEAVER@example.ORG", &arena, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(items[1].action, "disable");
+    assert_non_null(strstr(items[1].before, "\"disabled\":false"));
+    assert_non_null(strstr(items[1].after, "\"disabled\":true"));
+}
+
 static void test_server_key_is_stable(void **state)
 {
     unsigned char a[SECRET_BYTES], b[SECRET_BYTES], zero[SECRET_BYTES] = {0};
@@ -195,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_login_failures),
         cmocka_unit_test(test_compact_and_audit),
+        cmocka_unit_test(test_disable_revokes_tokens_with_audit),
         cmocka_unit_test(test_server_key_is_stable),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
