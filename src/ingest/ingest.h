@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "core/calendar.h"
 #include "store/store.h"
 
 /*
@@ -13,5 +14,12 @@
  * *count is how many authorities were written. On failure nothing is written and err says why.
  */
 int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
+
+/*
+ * The England and Wales bank holidays compiled into the program, into out; its table is the
+ * caller's to free with ingest_calendar_free. On failure out is empty and err says why.
+ */
+int ingest_calendar(struct calendar *out, struct buf *err);
+void ingest_calendar_free(struct calendar *c);
 
 #endif
