@@ -1,4 +1,5 @@
 /* The per-thread reply cache: a small table with least-recently-used replacement. */
+#define _GNU_SOURCE /* memfd_create */
 #include "cache.h"
 
 #include <event2/buffer.h>

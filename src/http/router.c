@@ -29,6 +29,7 @@ const struct route routes[] = {
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
+    {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
 };

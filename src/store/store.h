@@ -15,6 +15,7 @@
 #include "core/authority.h"
 #include "core/compact.h"
 #include "core/crypto.h"
+#include "core/rules.h"
 #include "base/arena.h"
 
 struct store;
@@ -145,5 +146,12 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
  */
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
                       long long *id, const char **bad);
+
+/*
+ * The local parameters of the Compact with id (SPEC section 5) into out. The register has no
+ * local parameters yet (they come with the register's Compact pages), so a Compact that exists
+ * gives an empty set. ERR_NOT_FOUND when there is no such Compact.
+ */
+int store_compact_params(struct store *st, const char *id, struct param_set *out);
 
 #endif

@@ -51,9 +51,11 @@ static const char sql_session_delete[] = "DELETE FROM session WHERE id_hash = ?1
 static const char sql_token_add[] =
     "INSERT INTO api_token (user_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, " NOW_UTC
     ")";
+/* A revocation's before state is the token unrevoked: only an unrevoked one is revoked. */
 static const char sql_audit_token[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT " NOW_UTC ", ?1, ?2, 'api_token', t.id, " TOKEN_JSON(
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
+    "SELECT " NOW_UTC ", ?1, ?2, 'api_token', t.id, "
+    "CASE ?2 WHEN 'revoke' THEN " TOKEN_JSON("NULL") " END, " TOKEN_JSON(
         "t.revoked_at") " FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.id = ?3";
 static const char sql_token_user[] =
     "SELECT " USER_COLUMNS " FROM api_token t JOIN user u ON u.id = t.user_id "

@@ -24,6 +24,24 @@ static const char sql_audit[] =
     "(SELECT status, date FROM compact_status WHERE compact_id = c.id ORDER BY date))) "
     "FROM compact c WHERE c.id = ?2";
 
+static const char sql_exists[] = "SELECT 1 FROM compact WHERE id = ?1";
+
+int store_compact_params(struct store *st, const char *id, struct param_set *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    rc = store_step(st, stmt);
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
 /* The current code for a current or former GSS code, copied into out. */
 static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
 {

@@ -1,0 +1,333 @@
+/* Decoding check requests and encoding their results, with cJSON. */
+#include "json_check.h"
+
+#include <cjson/cJSON.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "core/commitments.h"
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+enum fact_type { FACT_TYPE_DATE, FACT_TYPE_BOOL, FACT_TYPE_TEXT };
+
+#define K(kind) (1u << (kind))
+#define FC      K(ACTIVITY_FUNDING_CHANGE)
+#define CO      K(ACTIVITY_CONSULTATION)
+#define FA      K(ACTIVITY_FUNDING_AWARD)
+#define PR      K(ACTIVITY_PROCUREMENT)
+
+/* Every fact of every kind: its JSON name, type, the kinds it belongs to, where it goes. */
+static const struct fact_def {
+    const char *name;
+    enum fact_type type;
+    unsigned kinds;
+    size_t offset;
+} facts[] = {
+    {"decision_date", FACT_TYPE_DATE, FC, offsetof(struct activity, decision_date)},
+    {"notice_date", FACT_TYPE_DATE, FC, offsetof(struct activity, notice_date)},
+    {"notice_in_writing", FACT_TYPE_BOOL, FC, offsetof(struct activity, notice_in_writing)},
+    {"effective_date", FACT_TYPE_DATE, FC, offsetof(struct activity, effective_date)},
+    {"reasons_given", FACT_TYPE_BOOL, FC, offsetof(struct activity, reasons_given)},
+    {"impact_assessment_date", FACT_TYPE_DATE, FC,
+     offsetof(struct activity, impact_assessment_date)},
+    {"response_invited_date", FACT_TYPE_DATE, FC, offsetof(struct activity, response_invited_date)},
+    {"affects_equality_groups", FACT_TYPE_BOOL, FC,
+     offsetof(struct activity, affects_equality_groups)},
+    {"equality_assessment_date", FACT_TYPE_DATE, FC,
+     offsetof(struct activity, equality_assessment_date)},
+    {"formal", FACT_TYPE_BOOL, CO, offsetof(struct activity, formal)},
+    {"opens", FACT_TYPE_DATE, CO, offsetof(struct activity, opens)},
+    {"closes", FACT_TYPE_DATE, CO, offsetof(struct activity, closes)},
+    {"reason", FACT_TYPE_TEXT, CO | PR, offsetof(struct activity, reason)},
+    {"feedback_date", FACT_TYPE_DATE, CO, offsetof(struct activity, feedback_date)},
+    {"start_date", FACT_TYPE_DATE, FA, offsetof(struct activity, start_date)},
+    {"end_date", FACT_TYPE_DATE, FA, offsetof(struct activity, end_date)},
+    {"duration_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, duration_reason)},
+    {"payment", FACT_TYPE_TEXT, FA, offsetof(struct activity, payment)},
+    {"payment_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, payment_reason)},
+    {"overheads_allowed", FACT_TYPE_BOOL, FA, offsetof(struct activity, overheads_allowed)},
+    {"overheads_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, overheads_reason)},
+    {"published", FACT_TYPE_DATE, PR, offsetof(struct activity, published)},
+    {"submission_deadline", FACT_TYPE_DATE, PR, offsetof(struct activity, submission_deadline)},
+    {"vcs_engaged_date", FACT_TYPE_DATE, PR, offsetof(struct activity, vcs_engaged_date)},
+    {"social_value_considered", FACT_TYPE_BOOL, PR,
+     offsetof(struct activity, social_value_considered)},
+};
+
+struct ctx {
+    struct arena *arena;
+    const char **field, **why;
+};
+
+/* Record what is wrong: field is "prefix.name" (or name alone). */
+static int fail(struct ctx *c, const char *prefix, const char *name, const char *why)
+{
+    size_t plen = prefix ? strlen(prefix) + 1 : 0, nlen = strlen(name);
+    char *f = arena_alloc(c->arena, plen + nlen + 1);
+    if (prefix) {
+        memcpy(f, prefix, plen - 1);
+        f[plen - 1] = '.';
+    }
+    memcpy(f + plen, name, nlen + 1);
+    *c->field = f;
+    *c->why = why;
+    return ERR_INVALID;
+}
+
+static int read_date(const cJSON *v, date_t *out)
+{
+    return cJSON_IsString(v) ? date_parse(v->valuestring, strlen(v->valuestring), out)
+                             : ERR_INVALID;
+}
+
+static int read_fact(struct ctx *c, const struct fact_def *d, const cJSON *v, struct activity *a)
+{
+    char *at = (char *)a + d->offset;
+    switch (d->type) {
+    case FACT_TYPE_DATE: {
+        struct fact_date *f = (struct fact_date *)(void *)at;
+        if (cJSON_IsNull(v)) {
+            f->state = FACT_NULL;
+        } else if (read_date(v, &f->value) == 0) {
+            f->state = FACT_SET;
+        } else {
+            return fail(c, "activity", d->name,
+                        "must be a real date written YYYY-MM-DD, or null if it did not happen");
+        }
+        break;
+    }
+    case FACT_TYPE_BOOL: {
+        struct fact_bool *f = (struct fact_bool *)(void *)at;
+        if (cJSON_IsNull(v) && strcmp(d->name, "formal") != 0) {
+            f->state = FACT_NULL;
+        } else if (cJSON_IsBool(v)) {
+            f->state = FACT_SET;
+            f->value = cJSON_IsTrue(v);
+        } else {
+            return fail(c, "activity", d->name, "must be true or false");
+        }
+        break;
+    }
+    case FACT_TYPE_TEXT: {
+        struct fact_text *f = (struct fact_text *)(void *)at;
+        if (cJSON_IsNull(v)) {
+            f->state = FACT_NULL;
+        } else if (cJSON_IsString(v)) {
+            f->state = FACT_SET;
+            f->value = arena_strdup(c->arena, v->valuestring);
+        } else {
+            return fail(c, "activity", d->name, "must be text, or null");
+        }
+        if (!strcmp(d->name, "payment") && f->state == FACT_SET &&
+            strcmp(f->value, "advance") != 0 && strcmp(f->value, "arrears") != 0) {
+            return fail(c, "activity", d->name, "must be \"advance\" or \"arrears\"");
+        }
+        break;
+    }
+    }
+    return 0;
+}
+
+static int read_activity(struct ctx *c, const cJSON *obj, struct activity *a)
+{
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(obj, "kind"), *item;
+    enum activity_kind k;
+
+    if (!cJSON_IsObject(obj)) {
+        return fail(c, NULL, "activity", "must be an object with a kind and its facts");
+    }
+    if (!cJSON_IsString(kind) || activity_kind_parse(kind->valuestring, &k) < 0) {
+        return fail(c, "activity", "kind",
+                    "must be funding_change, consultation, funding_award or procurement");
+    }
+    a->kind = k;
+    cJSON_ArrayForEach(item, obj)
+    {
+        const struct fact_def *d = NULL;
+        if (!strcmp(item->string, "kind")) {
+            continue;
+        }
+        if (!strcmp(item->string, "change") && k == ACTIVITY_FUNDING_CHANGE) {
+            if (!cJSON_IsString(item) || funding_change_parse(item->valuestring, &a->change) < 0) {
+                return fail(c, "activity", "change", "must be \"end\" or \"reduce\"");
+            }
+            continue;
+        }
+        for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
+            if (!strcmp(item->string, facts[i].name) && (facts[i].kinds & K(k))) {
+                d = &facts[i];
+            }
+        }
+        if (!d) {
+            return fail(c, "activity", item->string, "is not a fact of this kind of activity");
+        }
+        if (read_fact(c, d, item, a) < 0) {
+            return ERR_INVALID;
+        }
+    }
+    if (k == ACTIVITY_FUNDING_CHANGE && a->change == CHANGE_UNSET) {
+        return fail(c, "activity", "change", "must be \"end\" or \"reduce\"");
+    }
+    return 0;
+}
+
+static int read_params(struct ctx *c, const cJSON *obj, struct param_set *ps)
+{
+    const cJSON *item;
+    if (!cJSON_IsObject(obj)) {
+        return fail(c, NULL, "parameters", "must be an object of parameter names and numbers");
+    }
+    cJSON_ArrayForEach(item, obj)
+    {
+        enum param p;
+        double v;
+        if (param_parse(item->string, &p) < 0) {
+            return fail(c, "parameters", item->string, "is not a parameter of the Compact");
+        }
+        if (!cJSON_IsNumber(item)) {
+            return fail(c, "parameters", item->string, "must be a whole number");
+        }
+        v = item->valuedouble;
+        if (v < 0 || v > PARAM_VALUE_MAX || v != (double)(int)v) {
+            return fail(c, "parameters", item->string, "must be a whole number from 0 to 3660");
+        }
+        ps->set[p] = 1;
+        ps->value[p] = (int)v;
+    }
+    return 0;
+}
+
+int json_check_request(const char *text, size_t len, struct arena *arena, struct check_request *out,
+                       const char **field, const char **why)
+{
+    struct ctx c = {arena, field, why};
+    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    int ret = 0;
+
+    memset(out, 0, sizeof(*out));
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(&c, NULL, "body", "must be a JSON object");
+        goto cleanup;
+    }
+    cJSON_ArrayForEach(item, root)
+    {
+        if (!strcmp(item->string, "as_of")) {
+            if (read_date(item, &out->as_of) < 0) {
+                ret = fail(&c, NULL, "as_of", "must be a real date written YYYY-MM-DD");
+                goto cleanup;
+            }
+            out->has_as_of = 1;
+        } else if (!strcmp(item->string, "compact_id")) {
+            if (cJSON_IsString(item) && *item->valuestring) {
+                out->compact_id = arena_strdup(arena, item->valuestring);
+            } else if (cJSON_IsNumber(item) && item->valuedouble >= 1 &&
+                       item->valuedouble == (double)(long long)item->valuedouble) {
+                struct buf b = BUF_INIT;
+                buf_addf(&b, "%lld", (long long)item->valuedouble);
+                out->compact_id = arena_strdup(arena, b.data);
+                buf_release(&b);
+            } else if (!cJSON_IsNull(item)) {
+                ret = fail(&c, NULL, "compact_id", "must name a Compact");
+                goto cleanup;
+            }
+        } else if (!strcmp(item->string, "parameters")) {
+            if ((ret = read_params(&c, item, &out->params)) < 0) {
+                goto cleanup;
+            }
+        } else if (!strcmp(item->string, "activity")) {
+            if ((ret = read_activity(&c, item, &out->activity)) < 0) {
+                goto cleanup;
+            }
+        } else {
+            ret = fail(&c, NULL, item->string, "is not part of a check");
+            goto cleanup;
+        }
+    }
+    if (!cJSON_GetObjectItemCaseSensitive(root, "activity")) {
+        ret = fail(&c, NULL, "activity", "is needed: the activity to check");
+    }
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}
+
+static cJSON *check(cJSON *item)
+{
+    if (!item) {
+        die("out of memory building JSON");
+    }
+    return item;
+}
+
+static void add_date(cJSON *o, const char *key, date_t d)
+{
+    char s[DATE_STRLEN + 1];
+    date_format(d, s);
+    check(cJSON_AddStringToObject(o, key, s));
+}
+
+void json_check_result(struct buf *b, const struct activity *a, const struct params *p,
+                       const struct finding *findings, size_t n, enum verdict overall)
+{
+    cJSON *root = check(cJSON_CreateObject()), *params, *list;
+    unsigned used = activity_kind_params(a->kind);
+    char *s;
+
+    check(cJSON_AddStringToObject(root, "kind", activity_kind_id(a->kind)));
+    check(cJSON_AddStringToObject(root, "overall", verdict_id(overall)));
+    params = check(cJSON_AddObjectToObject(root, "parameters"));
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        cJSON *o;
+        if (!(used & (1u << i))) {
+            continue;
+        }
+        o = check(cJSON_AddObjectToObject(params, param_id((enum param)i)));
+        if (p->source[i] == SOURCE_NONE) {
+            check(cJSON_AddNullToObject(o, "value"));
+        } else {
+            check(cJSON_AddNumberToObject(o, "value", p->value[i]));
+        }
+        check(cJSON_AddStringToObject(o, "source", param_source_id(p->source[i])));
+    }
+    list = check(cJSON_AddArrayToObject(root, "findings"));
+    for (size_t i = 0; i < n; i++) {
+        const struct finding *f = &findings[i];
+        const char *number = commitment_for_rule(f->rule);
+        cJSON *o = check(cJSON_CreateObject());
+        check(cJSON_AddStringToObject(o, "rule", f->rule));
+        check(number ? cJSON_AddStringToObject(o, "commitment", number)
+                     : cJSON_AddNullToObject(o, "commitment"));
+        check(cJSON_AddStringToObject(o, "verdict", verdict_id(f->verdict)));
+        check(cJSON_AddStringToObject(o, "explanation", f->explanation));
+        if (f->remedy[0]) {
+            check(cJSON_AddStringToObject(o, "remedy", f->remedy));
+        }
+        if (f->fields & FINDING_EARLIEST_END_DATE) {
+            add_date(o, "earliest_end_date", f->earliest_end_date);
+        }
+        if (f->fields & FINDING_SHORTFALL_DAYS) {
+            check(cJSON_AddNumberToObject(o, "shortfall_days", f->shortfall_days));
+        }
+        if (f->fields & FINDING_EARLIEST_CLOSE_DATE) {
+            add_date(o, "earliest_close_date", f->earliest_close_date);
+        }
+        if (f->fields & FINDING_FEEDBACK_DUE_DATE) {
+            add_date(o, "feedback_due_date", f->feedback_due_date);
+        }
+        if (f->fields & FINDING_DAYS) {
+            check(cJSON_AddNumberToObject(o, "days", f->days));
+        }
+        cJSON_AddItemToArray(list, o);
+    }
+    s = cJSON_PrintUnformatted(root);
+    if (!s) {
+        die("out of memory printing JSON");
+    }
+    buf_adds(b, s);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}

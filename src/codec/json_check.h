@@ -1,0 +1,34 @@
+/* The check contract of SPEC section 5 in JSON: the request decoded, the result encoded. */
+#ifndef CODEC_JSON_CHECK_H
+#define CODEC_JSON_CHECK_H
+
+#include <stddef.h>
+
+#include "core/rules.h"
+#include "base/arena.h"
+#include "base/buf.h"
+
+struct check_request {
+    int has_as_of; /* else the caller uses today */
+    date_t as_of;
+    const char *compact_id; /* NULL when not given */
+    struct param_set params;
+    struct activity activity;
+};
+
+/*
+ * Decode {"as_of", "compact_id", "parameters", "activity": {"kind", ...facts}} into out
+ * (strings from arena). A fact absent from the object is FACT_ABSENT, null is FACT_NULL.
+ * ERR_INVALID with *field naming what is wrong ("activity.notice_date", "parameters.notice_months",
+ * "body") and *why a sentence: not JSON, an unknown kind, change, fact or parameter, a malformed
+ * or impossible date, a negative parameter, a fact of the wrong type.
+ */
+int json_check_request(const char *text, size_t len, struct arena *arena, struct check_request *out,
+                       const char **field, const char **why);
+
+/* {"kind", "overall", "parameters": {...}, "findings": [...]} with each finding's commitment
+ * number taken from the catalogue by its rule. */
+void json_check_result(struct buf *b, const struct activity *a, const struct params *p,
+                       const struct finding *findings, size_t n, enum verdict overall);
+
+#endif

@@ -1,0 +1,1070 @@
+/* The compliance rules of SPEC section 5, one function per rule, dispatched from tables. */
+#include "rules.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/banned.h"
+
+/* ---- names ---- */
+
+static const char *const kind_ids[ACTIVITY_KIND_COUNT] = {
+    [ACTIVITY_FUNDING_CHANGE] = "funding_change",
+    [ACTIVITY_CONSULTATION] = "consultation",
+    [ACTIVITY_FUNDING_AWARD] = "funding_award",
+    [ACTIVITY_PROCUREMENT] = "procurement",
+};
+
+static const char *const change_ids[] = {
+    [CHANGE_UNSET] = "",
+    [CHANGE_END] = "end",
+    [CHANGE_REDUCE] = "reduce",
+};
+
+static const struct {
+    const char *id;
+    int has_default;
+    int national_default;
+} param_info[PARAM_COUNT] = {
+    [PARAM_CONSULTATION_WEEKS] = {"consultation_weeks", 1, 12},
+    [PARAM_FEEDBACK_WEEKS] = {"feedback_weeks", 1, 12},
+    [PARAM_NOTICE_MONTHS] = {"notice_months", 1, 3},
+    [PARAM_MIN_FUNDING_MONTHS] = {"min_funding_months", 1, 36},
+    [PARAM_MIN_TENDER_DAYS] = {"min_tender_days", 0, 0},
+};
+
+static const struct {
+    const char *id, *phrase;
+} sources[SOURCE_COUNT] = {
+    [SOURCE_NONE] = {"none", "no value"},
+    [SOURCE_DEFAULT] = {"default", "national default"},
+    [SOURCE_COMPACT] = {"compact", "the Compact's local parameter"},
+    [SOURCE_REQUEST] = {"request", "set for this check"},
+};
+
+static const char *const verdict_ids[VERDICT_COUNT] = {
+    [VERDICT_MET] = "met",         [VERDICT_JUSTIFIED] = "justified", [VERDICT_PENDING] = "pending",
+    [VERDICT_UNKNOWN] = "unknown", [VERDICT_BREACH] = "breach",
+};
+
+const char *activity_kind_id(enum activity_kind k)
+{
+    return (unsigned)k < ACTIVITY_KIND_COUNT ? kind_ids[k] : "";
+}
+
+int activity_kind_parse(const char *s, enum activity_kind *out)
+{
+    for (int i = 0; i < ACTIVITY_KIND_COUNT; i++) {
+        if (!strcmp(s, kind_ids[i])) {
+            *out = (enum activity_kind)i;
+            return 0;
+        }
+    }
+    *out = ACTIVITY_FUNDING_CHANGE;
+    return ERR_INVALID;
+}
+
+const char *funding_change_id(enum funding_change c)
+{
+    return (unsigned)c <= CHANGE_REDUCE ? change_ids[c] : "";
+}
+
+int funding_change_parse(const char *s, enum funding_change *out)
+{
+    for (int i = CHANGE_END; i <= CHANGE_REDUCE; i++) {
+        if (!strcmp(s, change_ids[i])) {
+            *out = (enum funding_change)i;
+            return 0;
+        }
+    }
+    *out = CHANGE_UNSET;
+    return ERR_INVALID;
+}
+
+const char *param_id(enum param p)
+{
+    return (unsigned)p < PARAM_COUNT ? param_info[p].id : "";
+}
+
+int param_parse(const char *s, enum param *out)
+{
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if (!strcmp(s, param_info[i].id)) {
+            *out = (enum param)i;
+            return 0;
+        }
+    }
+    *out = PARAM_CONSULTATION_WEEKS;
+    return ERR_INVALID;
+}
+
+int param_default(enum param p, int *out)
+{
+    if ((unsigned)p >= PARAM_COUNT || !param_info[p].has_default) {
+        *out = 0;
+        return 0;
+    }
+    *out = param_info[p].national_default;
+    return 1;
+}
+
+const char *param_source_id(enum param_source s)
+{
+    return (unsigned)s < SOURCE_COUNT ? sources[s].id : "";
+}
+
+const char *param_source_phrase(enum param_source s)
+{
+    return (unsigned)s < SOURCE_COUNT ? sources[s].phrase : "";
+}
+
+void params_resolve(const struct param_set *request, const struct param_set *compact,
+                    struct params *out)
+{
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if (request && request->set[i]) {
+            out->value[i] = request->value[i];
+            out->source[i] = SOURCE_REQUEST;
+        } else if (compact && compact->set[i]) {
+            out->value[i] = compact->value[i];
+            out->source[i] = SOURCE_COMPACT;
+        } else if (param_default((enum param)i, &out->value[i])) {
+            out->source[i] = SOURCE_DEFAULT;
+        } else {
+            out->source[i] = SOURCE_NONE;
+        }
+    }
+}
+
+const char *verdict_id(enum verdict v)
+{
+    return (unsigned)v < VERDICT_COUNT ? verdict_ids[v] : "";
+}
+
+int verdict_parse(const char *s, enum verdict *out)
+{
+    for (int i = 0; i < VERDICT_COUNT; i++) {
+        if (!strcmp(s, verdict_ids[i])) {
+            *out = (enum verdict)i;
+            return 0;
+        }
+    }
+    *out = VERDICT_UNKNOWN;
+    return ERR_INVALID;
+}
+
+/* ---- writing sentences ---- */
+
+/* A fixed array being written; the first overflow sticks (like struct buf, without growing). */
+struct text {
+    char *p;
+    size_t size;
+    size_t len;
+    int over;
+};
+
+static void text_start(struct text *t, char *p, size_t size)
+{
+    t->p = p;
+    t->size = size;
+    t->len = 0;
+    t->over = 0;
+    p[0] = '\0';
+}
+
+__attribute__((format(__printf__, 2, 3))) static void text_addf(struct text *t, const char *fmt,
+                                                                ...)
+{
+    va_list ap;
+    int r;
+    if (t->over) {
+        return;
+    }
+    va_start(ap, fmt);
+    r = vsnprintf(t->p + t->len, t->size - t->len, fmt, ap);
+    va_end(ap);
+    if (r < 0 || (size_t)r >= t->size - t->len) {
+        t->over = 1;
+        t->p[t->len] = '\0';
+        return;
+    }
+    t->len += (size_t)r;
+}
+
+/* A date as text, by value so that several fit in one call (C11 temporary lifetime). */
+struct day {
+    char s[DATE_STRLEN + 1];
+};
+
+static struct day day(date_t d)
+{
+    struct day out;
+    date_format(d, out.s);
+    return out;
+}
+
+/* "s" after a count other than one. */
+static const char *plural(long n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* "3 months' notice", "1 month's notice". */
+static const char *possessive(long n)
+{
+    return n == 1 ? "'s" : "s'";
+}
+
+/* ---- facts ---- */
+
+static int known(const struct fact_date *f)
+{
+    return f->state == FACT_SET;
+}
+
+/* 1 yes, 0 no (null means no), -1 not known. */
+static int truth(const struct fact_bool *f)
+{
+    switch (f->state) {
+    case FACT_SET:
+        return f->value != 0;
+    case FACT_NULL:
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* Whether a reason was recorded: set, and more than spaces. */
+static int has_reason(const struct fact_text *t)
+{
+    if (t->state != FACT_SET || !t->value) {
+        return 0;
+    }
+    for (const char *s = t->value; *s; s++) {
+        if (!isspace((unsigned char)*s)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "a" or "no", for "... and a reason for that is recorded". */
+static const char *a_or_no(int reason)
+{
+    return reason ? "a" : "no";
+}
+
+/* The verdict for a departure: justified with a reason, else breach. */
+static enum verdict departure(int reason)
+{
+    return reason ? VERDICT_JUSTIFIED : VERDICT_BREACH;
+}
+
+/* ---- the rules ---- */
+
+struct check {
+    const struct activity *a;
+    const struct params *p;
+    date_t as_of;
+};
+
+/* Fill f->verdict, its computed fields, and write the explanation and the remedy (the remedy is
+ * dropped afterwards for met and justified, so a rule may always write it). */
+typedef void rule_fn(const struct check *c, struct finding *f, struct text *why, struct text *fix);
+
+static int value(const struct check *c, enum param p)
+{
+    return c->p->value[p];
+}
+
+static const char *source(const struct check *c, enum param p)
+{
+    return param_source_phrase(c->p->source[p]);
+}
+
+/*
+ * The latest day written notice may be given for funding to end on end_day: the largest N with
+ * add_months(N, months) <= end_day. Going back months from end_day can land early at a month's end
+ * (2013-02-28 - 3 months = 2012-11-28, yet 2012-11-30 + 3 months is also 2013-02-28), so step
+ * forward while the next day still fits; add_months never decreases, and this takes at most three
+ * steps.
+ */
+static date_t latest_notice(date_t end_day, int months)
+{
+    date_t n = date_add_months(end_day, -months);
+    while (date_add_months(n + 1, months) <= end_day) {
+        n++;
+    }
+    return n;
+}
+
+static void rule_notice(const struct check *c, struct finding *f, struct text *why,
+                        struct text *fix)
+{
+    const struct activity *a = c->a;
+    int m = value(c, PARAM_NOTICE_MONTHS);
+    const char *src = source(c, PARAM_NOTICE_MONTHS);
+    int ends = a->change == CHANGE_END;
+    const char *noun = ends ? "end date" : "date of the reduction";
+    int writing = truth(&a->notice_in_writing);
+    int have_notice = known(&a->notice_date);
+    int have_end = known(&a->effective_date);
+    date_t notice = a->notice_date.value, end_day = a->effective_date.value;
+    date_t earliest = 0, latest = 0;
+    int shortfall = 0;
+
+    if (have_notice) {
+        earliest = date_add_months(notice, m);
+        f->earliest_end_date = earliest;
+        f->fields |= FINDING_EARLIEST_END_DATE;
+    }
+    if (have_end) {
+        latest = latest_notice(end_day, m);
+        f->latest_notice_date = latest;
+        f->fields |= FINDING_LATEST_NOTICE_DATE;
+    }
+    if (have_notice && have_end && end_day < earliest) {
+        shortfall = earliest - end_day;
+        f->shortfall_days = shortfall;
+        f->fields |= FINDING_SHORTFALL_DAYS;
+    }
+
+    if (a->notice_date.state == FACT_NULL || writing == 0 || shortfall > 0) {
+        f->verdict = VERDICT_BREACH;
+    } else if (have_notice && have_end && writing == 1) {
+        f->verdict = VERDICT_MET;
+    } else {
+        f->verdict = VERDICT_UNKNOWN;
+    }
+
+    if (have_notice) {
+        text_addf(
+            why, "Notice given %s%s; %d month%s notice (%s) allows funding %s no earlier than %s; ",
+            day(notice).s, writing == 0 ? ", not in writing" : "", m, possessive(m), src,
+            ends ? "to end" : "to be reduced", day(earliest).s);
+        if (!have_end) {
+            text_addf(why, "the %s is not recorded.", noun);
+        } else {
+            text_addf(why, ends ? "it ends %s" : "it is reduced from %s", day(end_day).s);
+            if (shortfall > 0) {
+                text_addf(why, ", %d day%s short.", shortfall, plural(shortfall));
+            } else if (writing < 0) {
+                text_addf(why, ", but whether the notice was in writing is not recorded.");
+            } else {
+                text_addf(why, ".");
+            }
+        }
+    } else {
+        if (a->notice_date.state == FACT_NULL) {
+            text_addf(why, "No notice was given; ");
+        } else if (writing == 0) {
+            text_addf(why, "Notice was not given in writing, and its date is not recorded; ");
+        } else {
+            text_addf(why, "The notice date is not recorded; ");
+        }
+        text_addf(why, "%d month%s notice (%s) ", m, possessive(m), src);
+        if (have_end) {
+            text_addf(why, "means written notice by %s for funding that %s %s.", day(latest).s,
+                      ends ? "ends" : "is reduced from", day(end_day).s);
+        } else {
+            text_addf(why, "is needed before funding %s, and the %s is not recorded.",
+                      ends ? "ends" : "is reduced", noun);
+        }
+    }
+
+    if (have_end) {
+        if (have_notice && writing != 0 && shortfall > 0) {
+            text_addf(fix, "Give written notice by %s, or move the %s to %s or later.",
+                      day(latest).s, noun, day(earliest).s);
+        } else if (have_notice && writing != 0) {
+            text_addf(fix,
+                      "Confirm that the notice was given in writing, or give written notice "
+                      "by %s.",
+                      day(latest).s);
+        } else {
+            text_addf(fix,
+                      "Give written notice by %s, or move the %s to at least %d month%s after "
+                      "written notice is given.",
+                      day(latest).s, noun, m, plural(m));
+        }
+    } else if (have_notice && writing != 0) {
+        text_addf(fix, "Set the %s to %s or later%s", noun, day(earliest).s,
+                  writing < 0 ? ", and make sure the notice is in writing." : ".");
+    } else {
+        text_addf(fix, "Give written notice at least %d month%s before funding %s.", m, plural(m),
+                  ends ? "ends" : "is reduced");
+    }
+}
+
+static void rule_reasons(const struct check *c, struct finding *f, struct text *why,
+                         struct text *fix)
+{
+    switch (truth(&c->a->reasons_given)) {
+    case 1:
+        f->verdict = VERDICT_MET;
+        text_addf(why, "Reasons for the decision were given.");
+        break;
+    case 0:
+        f->verdict = VERDICT_BREACH;
+        text_addf(why, "No reasons for the decision were given.");
+        break;
+    default:
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "Whether reasons for the decision were given is not recorded.");
+        break;
+    }
+    text_addf(fix, "Give the organisation a clear rationale for the decision.");
+}
+
+/* A step the body must take on or before the decision: assessments, inviting a response. */
+struct step {
+    const char *done;     /* followed by " on <date>" */
+    const char *not_done; /* a clause */
+    const char *what;     /* after "The date of " */
+    const char *todo;     /* the remedy, followed by " on or before the decision" */
+};
+
+static const struct step impact_step = {
+    "The impact assessment was made",
+    "No impact assessment was made",
+    "the impact assessment",
+    "Assess the impact on beneficiaries, service users and volunteers",
+};
+
+static const struct step response_step = {
+    "The organisation was invited to respond",
+    "The organisation was not invited to respond",
+    "the invitation to respond",
+    "Invite the organisation to respond, and consider its response,",
+};
+
+static const struct step equality_step = {
+    "The equality impact assessment was made",
+    "No equality impact assessment was made",
+    "the equality impact assessment",
+    "Assess the equality impact",
+};
+
+static void rule_step(const struct check *c, const struct step *s, const struct fact_date *taken,
+                      struct finding *f, struct text *why, struct text *fix)
+{
+    const struct fact_date *decision = &c->a->decision_date;
+    struct day dd = day(known(decision) ? decision->value : 0); /* read only when known */
+
+    if (taken->state == FACT_NULL) {
+        f->verdict = VERDICT_BREACH;
+        if (known(decision)) {
+            text_addf(why, "%s before the decision of %s.", s->not_done, dd.s);
+        } else {
+            text_addf(why, "%s.", s->not_done);
+        }
+    } else if (known(taken) && known(decision)) {
+        int late = taken->value - decision->value;
+        if (late <= 0) {
+            f->verdict = VERDICT_MET;
+            text_addf(why, "%s on %s, on or before the decision of %s.", s->done,
+                      day(taken->value).s, dd.s);
+        } else {
+            f->verdict = VERDICT_BREACH;
+            text_addf(why, "%s on %s, %d day%s after the decision of %s.", s->done,
+                      day(taken->value).s, late, plural(late), dd.s);
+        }
+    } else if (known(taken)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "%s on %s, but the date of the decision is not recorded.", s->done,
+                  day(taken->value).s);
+    } else {
+        f->verdict = VERDICT_UNKNOWN;
+        if (known(decision)) {
+            text_addf(why,
+                      "The date of %s is not recorded, so it cannot be compared with the "
+                      "decision of %s.",
+                      s->what, dd.s);
+        } else {
+            text_addf(why, "The date of %s is not recorded, nor is the date of the decision.",
+                      s->what);
+        }
+    }
+
+    if (known(taken) && !known(decision)) {
+        text_addf(fix, "Make the decision no earlier than %s.", day(taken->value).s);
+    } else if (known(decision)) {
+        text_addf(fix, "%s on or before the decision of %s.", s->todo, dd.s);
+    } else {
+        text_addf(fix, "%s on or before the decision.", s->todo);
+    }
+}
+
+static void rule_impact(const struct check *c, struct finding *f, struct text *why,
+                        struct text *fix)
+{
+    rule_step(c, &impact_step, &c->a->impact_assessment_date, f, why, fix);
+}
+
+static void rule_response(const struct check *c, struct finding *f, struct text *why,
+                          struct text *fix)
+{
+    rule_step(c, &response_step, &c->a->response_invited_date, f, why, fix);
+}
+
+/* Runs only when affects_equality_groups is true or absent (see rule_applies). */
+static void rule_equality(const struct check *c, struct finding *f, struct text *why,
+                          struct text *fix)
+{
+    const struct fact_date *decision = &c->a->decision_date;
+    if (truth(&c->a->affects_equality_groups) == 1) {
+        rule_step(c, &equality_step, &c->a->equality_assessment_date, f, why, fix);
+        return;
+    }
+    f->verdict = VERDICT_UNKNOWN;
+    text_addf(why, "Whether the change affects equality groups is not recorded.");
+    if (known(decision)) {
+        text_addf(fix,
+                  "If equality groups are affected, assess the equality impact on or before the "
+                  "decision of %s.",
+                  day(decision->value).s);
+    } else {
+        text_addf(fix, "If equality groups are affected, assess the equality impact on or before "
+                       "the decision.");
+    }
+}
+
+static void rule_consultation_length(const struct check *c, struct finding *f, struct text *why,
+                                     struct text *fix)
+{
+    const struct activity *a = c->a;
+    int formal = truth(&a->formal);
+    int reason = has_reason(&a->reason);
+    int w = value(c, PARAM_CONSULTATION_WEEKS);
+    const char *src = source(c, PARAM_CONSULTATION_WEEKS);
+    const char *subject = formal < 0 ? "The consultation (taken as formal)"
+                                     : "The formal "
+                                       "consultation";
+    date_t earliest = 0;
+
+    if (formal == 0) {
+        f->param = -1; /* the length does not matter */
+        f->verdict = departure(reason);
+        text_addf(why, "The consultation was informal, and %s reason for that is recorded.",
+                  a_or_no(reason));
+        text_addf(fix,
+                  "Run a formal written consultation of %d week%s, or record why an informal "
+                  "approach is appropriate.",
+                  w, plural(w));
+        return;
+    }
+    if (!known(&a->opens)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The opening date of the consultation is not recorded, so the earliest closing "
+                  "date under %d week%s (%s) cannot be worked out.",
+                  w, plural(w), src);
+        text_addf(fix, "Keep the consultation open for at least %d week%s.", w, plural(w));
+        return;
+    }
+    earliest = date_add_weeks(a->opens.value, w);
+    f->earliest_close_date = earliest;
+    f->fields |= FINDING_EARLIEST_CLOSE_DATE;
+    if (!known(&a->closes)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "%s opens %s; %d week%s (%s) means closing no earlier than %s, but the closing "
+                  "date is not recorded.",
+                  subject, day(a->opens.value).s, w, plural(w), src, day(earliest).s);
+        text_addf(fix, "Close the consultation no earlier than %s.", day(earliest).s);
+        return;
+    }
+    text_addf(why, "%s runs from %s to %s; %d week%s (%s) means closing no earlier than %s",
+              subject, day(a->opens.value).s, day(a->closes.value).s, w, plural(w), src,
+              day(earliest).s);
+    if (a->closes.value >= earliest) {
+        f->verdict = VERDICT_MET;
+        text_addf(why, ".");
+    } else {
+        int shortfall = earliest - a->closes.value;
+        f->verdict = departure(reason);
+        text_addf(why, "; it is %d day%s short, and %s reason for the shorter period is recorded.",
+                  shortfall, plural(shortfall), a_or_no(reason));
+    }
+    text_addf(fix,
+              "Move the closing date to %s or later, or record why a shorter period is "
+              "appropriate.",
+              day(earliest).s);
+}
+
+static void rule_consultation_feedback(const struct check *c, struct finding *f, struct text *why,
+                                       struct text *fix)
+{
+    const struct activity *a = c->a;
+    const struct fact_date *fb = &a->feedback_date;
+    int w = value(c, PARAM_FEEDBACK_WEEKS);
+    const char *src = source(c, PARAM_FEEDBACK_WEEKS);
+    date_t due;
+
+    if (!known(&a->closes)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The closing date of the consultation is not recorded, so the date feedback is "
+                  "due under %d week%s (%s) cannot be worked out.",
+                  w, plural(w), src);
+        text_addf(fix,
+                  "Publish feedback on how consultees' views shaped the outcome within %d week%s "
+                  "of the consultation closing.",
+                  w, plural(w));
+        return;
+    }
+    due = date_add_weeks(a->closes.value, w);
+    f->feedback_due_date = due;
+    f->fields |= FINDING_FEEDBACK_DUE_DATE;
+    text_addf(why, "The consultation closes %s; %d week%s (%s) means feedback is due by %s; ",
+              day(a->closes.value).s, w, plural(w), src, day(due).s);
+    if (known(fb)) {
+        int late = fb->value - due;
+        if (late <= 0) {
+            f->verdict = VERDICT_MET;
+            text_addf(why, "it was published %s.", day(fb->value).s);
+        } else {
+            f->verdict = VERDICT_BREACH;
+            text_addf(why, "it was published %s, %d day%s late.", day(fb->value).s, late,
+                      plural(late));
+        }
+    } else if (fb->state == FACT_NULL) {
+        int late = c->as_of - due;
+        if (late <= 0) {
+            f->verdict = VERDICT_PENDING;
+            text_addf(why, "none is published as of %s.", day(c->as_of).s);
+        } else {
+            f->verdict = VERDICT_BREACH;
+            text_addf(why, "none is published as of %s, %d day%s overdue.", day(c->as_of).s, late,
+                      plural(late));
+        }
+    } else {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "whether and when it was published is not recorded.");
+    }
+    text_addf(fix, "Publish feedback on how consultees' views shaped the outcome by %s.",
+              day(due).s);
+}
+
+static void rule_award_duration(const struct check *c, struct finding *f, struct text *why,
+                                struct text *fix)
+{
+    const struct activity *a = c->a;
+    int reason = has_reason(&a->duration_reason);
+    int m = value(c, PARAM_MIN_FUNDING_MONTHS);
+    const char *src = source(c, PARAM_MIN_FUNDING_MONTHS);
+    date_t last; /* the earliest end date that makes it multi-year */
+
+    if (!known(&a->start_date)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The start date of the award is not recorded, so its length cannot be compared "
+                  "with multi-year funding of %d month%s (%s).",
+                  m, plural(m), src);
+        text_addf(fix,
+                  "Fund for at least %d month%s, or record why a shorter award is appropriate.", m,
+                  plural(m));
+        return;
+    }
+    /* SPEC: multi-year when end_date + 1 day >= add_months(start_date, months). */
+    last = date_add_months(a->start_date.value, m) - 1;
+    if (!known(&a->end_date)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The award starts %s; multi-year funding of %d month%s (%s) needs an end date "
+                  "of %s or later, but the end date is not recorded.",
+                  day(a->start_date.value).s, m, plural(m), src, day(last).s);
+    } else {
+        text_addf(why,
+                  "The award runs from %s to %s; multi-year funding of %d month%s (%s) needs an "
+                  "end date of %s or later",
+                  day(a->start_date.value).s, day(a->end_date.value).s, m, plural(m), src,
+                  day(last).s);
+        if (a->end_date.value >= last) {
+            f->verdict = VERDICT_MET;
+            text_addf(why, ", which it has.");
+        } else {
+            int shortfall = last - a->end_date.value;
+            f->verdict = departure(reason);
+            text_addf(why,
+                      "; it is %d day%s short, and %s reason for the shorter award is recorded.",
+                      shortfall, plural(shortfall), a_or_no(reason));
+        }
+    }
+    text_addf(fix, "Set the end date to %s or later, or record why a shorter award is appropriate.",
+              day(last).s);
+}
+
+static void rule_award_payment(const struct check *c, struct finding *f, struct text *why,
+                               struct text *fix)
+{
+    const struct activity *a = c->a;
+    int reason = has_reason(&a->payment_reason);
+
+    if (a->payment.state != FACT_SET) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "Whether payment is in advance or in arrears is not recorded.");
+    } else if (!strcmp(a->payment.value, "advance")) {
+        f->verdict = VERDICT_MET;
+        text_addf(why, "Payment is in advance of expenditure.");
+    } else {
+        f->verdict = departure(reason); /* "arrears": inputs_ok refused anything else */
+        text_addf(why, "Payment is in arrears, and %s reason for that is recorded.",
+                  a_or_no(reason));
+    }
+    text_addf(fix, "Pay in advance of expenditure, or record why payment in arrears is "
+                   "appropriate.");
+}
+
+static void rule_award_overheads(const struct check *c, struct finding *f, struct text *why,
+                                 struct text *fix)
+{
+    const struct activity *a = c->a;
+    int reason = has_reason(&a->overheads_reason);
+
+    switch (truth(&a->overheads_allowed)) {
+    case 1:
+        f->verdict = VERDICT_MET;
+        text_addf(why, "The award allows overheads in its costs (full cost recovery).");
+        break;
+    case 0:
+        f->verdict = departure(reason);
+        text_addf(why,
+                  "The award does not allow overheads in its costs, and %s reason for that is "
+                  "recorded.",
+                  a_or_no(reason));
+        break;
+    default:
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "Whether the award allows overheads in its costs is not recorded.");
+        break;
+    }
+    text_addf(fix, "Allow appropriate overheads in the costs, or record why they are not "
+                   "allowed.");
+}
+
+/* Runs only when min_tender_days has a source (see rule_applies). */
+static void rule_tender_period(const struct check *c, struct finding *f, struct text *why,
+                               struct text *fix)
+{
+    const struct activity *a = c->a;
+    int reason = has_reason(&a->reason);
+    int m = value(c, PARAM_MIN_TENDER_DAYS);
+    const char *src = source(c, PARAM_MIN_TENDER_DAYS);
+    date_t deadline;
+
+    if (!known(&a->published)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The publication date of the tender is not recorded, so the time to bid cannot "
+                  "be compared with the minimum of %d day%s (%s).",
+                  m, plural(m), src);
+        text_addf(fix, "Allow at least %d day%s from publication to the submission deadline.", m,
+                  plural(m));
+        return;
+    }
+    deadline = a->published.value + m;
+    if (!known(&a->submission_deadline)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "The tender is published %s, and the minimum of %d day%s (%s) means a "
+                  "submission deadline of %s or later, but the deadline is not recorded.",
+                  day(a->published.value).s, m, plural(m), src, day(deadline).s);
+    } else {
+        int days = a->submission_deadline.value - a->published.value;
+        f->days = days;
+        f->fields |= FINDING_DAYS;
+        text_addf(why,
+                  "The tender, published %s with a submission deadline of %s, allows %d day%s to "
+                  "bid; the minimum is %d day%s (%s)",
+                  day(a->published.value).s, day(a->submission_deadline.value).s, days,
+                  plural(days), m, plural(m), src);
+        if (days >= m) {
+            f->verdict = VERDICT_MET;
+            text_addf(why, ".");
+        } else {
+            f->verdict = departure(reason);
+            text_addf(why,
+                      "; it is %d day%s short, and %s reason for the shorter period is recorded.",
+                      m - days, plural(m - days), a_or_no(reason));
+        }
+    }
+    text_addf(fix,
+              "Set the submission deadline to %s or later, or record why a shorter period is "
+              "appropriate.",
+              day(deadline).s);
+}
+
+static void rule_early_involvement(const struct check *c, struct finding *f, struct text *why,
+                                   struct text *fix)
+{
+    const struct activity *a = c->a;
+    const struct fact_date *engaged = &a->vcs_engaged_date;
+    int reason = has_reason(&a->reason);
+
+    if (engaged->state == FACT_NULL) {
+        f->verdict = departure(reason);
+        text_addf(why,
+                  "VCS organisations were not involved in designing the service, and %s reason "
+                  "for that is recorded.",
+                  a_or_no(reason));
+    } else if (known(engaged) && known(&a->published)) {
+        int late = engaged->value - a->published.value;
+        if (late <= 0) {
+            f->verdict = VERDICT_MET;
+            text_addf(why,
+                      "VCS organisations were first involved on %s, on or before the tender was "
+                      "published on %s.",
+                      day(engaged->value).s, day(a->published.value).s);
+        } else {
+            f->verdict = departure(reason);
+            text_addf(why,
+                      "VCS organisations were first involved on %s, %d day%s after the tender was "
+                      "published on %s, and %s reason for that is recorded.",
+                      day(engaged->value).s, late, plural(late), day(a->published.value).s,
+                      a_or_no(reason));
+        }
+    } else if (known(engaged)) {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why,
+                  "VCS organisations were first involved on %s, but the publication date of the "
+                  "tender is not recorded.",
+                  day(engaged->value).s);
+    } else {
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "Whether and when VCS organisations were involved is not recorded.");
+    }
+    if (known(&a->published)) {
+        text_addf(fix,
+                  "Involve VCS organisations in designing the service by the time the tender is "
+                  "published (%s), or record why not.",
+                  day(a->published.value).s);
+    } else {
+        text_addf(fix, "Involve VCS organisations in designing the service before the tender is "
+                       "published, or record why not.");
+    }
+}
+
+static void rule_social_value(const struct check *c, struct finding *f, struct text *why,
+                              struct text *fix)
+{
+    const struct activity *a = c->a;
+    int reason = has_reason(&a->reason);
+
+    switch (truth(&a->social_value_considered)) {
+    case 1:
+        f->verdict = VERDICT_MET;
+        text_addf(why, "Social, economic and environmental value were weighed, not lowest price "
+                       "alone.");
+        break;
+    case 0:
+        f->verdict = departure(reason);
+        text_addf(why, "Social value was not weighed, and %s reason for that is recorded.",
+                  a_or_no(reason));
+        break;
+    default:
+        f->verdict = VERDICT_UNKNOWN;
+        text_addf(why, "Whether social value was weighed is not recorded.");
+        break;
+    }
+    text_addf(fix, "Weigh social, economic and environmental value, not lowest price alone, or "
+                   "record why not.");
+}
+
+static const struct {
+    const char *id;
+    int param; /* enum param, or -1 */
+    rule_fn *fn;
+} rules[RULE_COUNT] = {
+    [RULE_FUNDING_NOTICE] = {"funding.notice", PARAM_NOTICE_MONTHS, rule_notice},
+    [RULE_FUNDING_REASONS] = {"funding.reasons", -1, rule_reasons},
+    [RULE_FUNDING_IMPACT_ASSESSMENT] = {"funding.impact_assessment", -1, rule_impact},
+    [RULE_FUNDING_RESPONSE_OPPORTUNITY] = {"funding.response_opportunity", -1, rule_response},
+    [RULE_FUNDING_EQUALITY_ASSESSMENT] = {"funding.equality_assessment", -1, rule_equality},
+    [RULE_CONSULTATION_LENGTH] = {"consultation.length", PARAM_CONSULTATION_WEEKS,
+                                  rule_consultation_length},
+    [RULE_CONSULTATION_FEEDBACK] = {"consultation.feedback", PARAM_FEEDBACK_WEEKS,
+                                    rule_consultation_feedback},
+    [RULE_AWARD_DURATION] = {"award.duration", PARAM_MIN_FUNDING_MONTHS, rule_award_duration},
+    [RULE_AWARD_PAYMENT_IN_ADVANCE] = {"award.payment_in_advance", -1, rule_award_payment},
+    [RULE_AWARD_FULL_COST_RECOVERY] = {"award.full_cost_recovery", -1, rule_award_overheads},
+    [RULE_PROCUREMENT_TENDER_PERIOD] = {"procurement.tender_period", PARAM_MIN_TENDER_DAYS,
+                                        rule_tender_period},
+    [RULE_PROCUREMENT_EARLY_INVOLVEMENT] = {"procurement.early_involvement", -1,
+                                            rule_early_involvement},
+    [RULE_PROCUREMENT_SOCIAL_VALUE] = {"procurement.social_value", -1, rule_social_value},
+};
+
+#define MAX_KIND_DATES 6
+
+/* Each kind: its rules (a run of enum rule), the parameters they use, the date facts it reads. */
+static const struct {
+    enum rule first, last;
+    unsigned params;
+    size_t ndates;
+    size_t dates[MAX_KIND_DATES]; /* offsets of struct fact_date in struct activity */
+} kinds[ACTIVITY_KIND_COUNT] = {
+    [ACTIVITY_FUNDING_CHANGE] = {RULE_FUNDING_NOTICE,
+                                 RULE_FUNDING_EQUALITY_ASSESSMENT,
+                                 1u << PARAM_NOTICE_MONTHS,
+                                 6,
+                                 {offsetof(struct activity, decision_date),
+                                  offsetof(struct activity, notice_date),
+                                  offsetof(struct activity, effective_date),
+                                  offsetof(struct activity, impact_assessment_date),
+                                  offsetof(struct activity, response_invited_date),
+                                  offsetof(struct activity, equality_assessment_date)}},
+    [ACTIVITY_CONSULTATION] = {RULE_CONSULTATION_LENGTH,
+                               RULE_CONSULTATION_FEEDBACK,
+                               1u << PARAM_CONSULTATION_WEEKS | 1u << PARAM_FEEDBACK_WEEKS,
+                               3,
+                               {offsetof(struct activity, opens), offsetof(struct activity, closes),
+                                offsetof(struct activity, feedback_date)}},
+    [ACTIVITY_FUNDING_AWARD] = {RULE_AWARD_DURATION,
+                                RULE_AWARD_FULL_COST_RECOVERY,
+                                1u << PARAM_MIN_FUNDING_MONTHS,
+                                2,
+                                {offsetof(struct activity, start_date),
+                                 offsetof(struct activity, end_date)}},
+    [ACTIVITY_PROCUREMENT] = {RULE_PROCUREMENT_TENDER_PERIOD,
+                              RULE_PROCUREMENT_SOCIAL_VALUE,
+                              1u << PARAM_MIN_TENDER_DAYS,
+                              3,
+                              {offsetof(struct activity, published),
+                               offsetof(struct activity, submission_deadline),
+                               offsetof(struct activity, vcs_engaged_date)}},
+};
+
+const char *rule_id(enum rule r)
+{
+    return (unsigned)r < RULE_COUNT ? rules[r].id : "";
+}
+
+int rule_parse(const char *s, enum rule *out)
+{
+    for (int i = 0; i < RULE_COUNT; i++) {
+        if (!strcmp(s, rules[i].id)) {
+            *out = (enum rule)i;
+            return 0;
+        }
+    }
+    *out = RULE_FUNDING_NOTICE;
+    return ERR_INVALID;
+}
+
+unsigned activity_kind_params(enum activity_kind k)
+{
+    return (unsigned)k < ACTIVITY_KIND_COUNT ? kinds[k].params : 0;
+}
+
+/* ---- the check ---- */
+
+static int date_in_range(date_t d)
+{
+    return d >= date_from_ymd(DATE_MIN_YEAR, 1, 1) && d <= date_from_ymd(DATE_MAX_YEAR, 12, 31);
+}
+
+/* Refuse what the rules cannot read, before any finding is written. */
+static int inputs_ok(const struct activity *a, const struct params *p, date_t as_of)
+{
+    if ((unsigned)a->kind >= ACTIVITY_KIND_COUNT || !date_in_range(as_of)) {
+        return ERR_INVALID;
+    }
+    if (a->kind == ACTIVITY_FUNDING_CHANGE && a->change != CHANGE_END &&
+        a->change != CHANGE_REDUCE) {
+        return ERR_INVALID;
+    }
+    if (a->kind == ACTIVITY_FUNDING_AWARD && a->payment.state == FACT_SET &&
+        (!a->payment.value ||
+         (strcmp(a->payment.value, "advance") && strcmp(a->payment.value, "arrears")))) {
+        return ERR_INVALID;
+    }
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if ((unsigned)p->source[i] >= SOURCE_COUNT) {
+            return ERR_INVALID;
+        }
+        if (p->source[i] != SOURCE_NONE && (p->value[i] < 0 || p->value[i] > PARAM_VALUE_MAX)) {
+            return ERR_INVALID;
+        }
+    }
+    for (size_t i = 0; i < kinds[a->kind].ndates; i++) {
+        const struct fact_date *f =
+            (const struct fact_date *)(const void *)((const char *)a + kinds[a->kind].dates[i]);
+        if ((unsigned)f->state > FACT_SET || (f->state == FACT_SET && !date_in_range(f->value))) {
+            return ERR_INVALID;
+        }
+    }
+    return 0;
+}
+
+static int rule_applies(const struct check *c, enum rule r)
+{
+    switch (r) {
+    case RULE_FUNDING_EQUALITY_ASSESSMENT:
+        return truth(&c->a->affects_equality_groups) != 0;
+    case RULE_PROCUREMENT_TENDER_PERIOD:
+        return c->p->source[PARAM_MIN_TENDER_DAYS] != SOURCE_NONE;
+    default:
+        return 1;
+    }
+}
+
+static int run_rule(const struct check *c, enum rule r, struct finding *f)
+{
+    struct text why, fix;
+    memset(f, 0, sizeof(*f));
+    f->rule = rules[r].id;
+    f->param = rules[r].param;
+    text_start(&why, f->explanation, sizeof(f->explanation));
+    text_start(&fix, f->remedy, sizeof(f->remedy));
+    rules[r].fn(c, f, &why, &fix);
+    if (why.over || fix.over) {
+        return ERR_TOO_BIG;
+    }
+    if (f->verdict == VERDICT_MET || f->verdict == VERDICT_JUSTIFIED) {
+        f->remedy[0] = '\0';
+    }
+    return 0;
+}
+
+int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
+                size_t max, size_t *n, enum verdict *overall)
+{
+    struct check c = {a, p, as_of};
+    enum verdict worst = VERDICT_MET;
+    size_t count = 0;
+    int ret;
+
+    *n = 0;
+    *overall = VERDICT_UNKNOWN;
+    ret = inputs_ok(a, p, as_of);
+    if (ret) {
+        goto cleanup;
+    }
+    for (enum rule r = kinds[a->kind].first; r <= kinds[a->kind].last; r++) {
+        if (!rule_applies(&c, r)) {
+            continue;
+        }
+        if (count == max) {
+            ret = ERR_TOO_BIG;
+            goto cleanup;
+        }
+        ret = run_rule(&c, r, &out[count]);
+        if (ret) {
+            goto cleanup;
+        }
+        if (out[count].verdict > worst) {
+            worst = out[count].verdict;
+        }
+        count++;
+    }
+    *n = count;
+    *overall = worst;
+    ret = 0;
+cleanup:
+    return ret;
+}

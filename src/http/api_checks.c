@@ -1,0 +1,29 @@
+/* POST /api/v1/checks: check an activity against the Compact without storing it. */
+#include "check.h"
+#include "handlers.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+int api_checks(struct request *r)
+{
+    const char *field, *why;
+    int ret;
+
+    if (!r->body_in) {
+        return reply_problem(r, 400, "Invalid check", "The body must be a JSON object.", "body");
+    }
+    ret = check_evaluate(r->st, r->body_in, r->body_in_len, date_today(), r->arena, r->body, &field,
+                         &why);
+    if (ret == ERR_INVALID) {
+        struct buf detail = BUF_INIT;
+        buf_addf(&detail, "%s %s.", field, why);
+        reply_problem(r, 400, "Invalid check", arena_strdup(r->arena, detail.data), field);
+        buf_release(&detail);
+        return 0;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    return 0;
+}
