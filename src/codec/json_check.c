@@ -10,52 +10,6 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-enum fact_type { FACT_TYPE_DATE, FACT_TYPE_BOOL, FACT_TYPE_TEXT };
-
-#define K(kind) (1u << (kind))
-#define FC      K(ACTIVITY_FUNDING_CHANGE)
-#define CO      K(ACTIVITY_CONSULTATION)
-#define FA      K(ACTIVITY_FUNDING_AWARD)
-#define PR      K(ACTIVITY_PROCUREMENT)
-
-/* Every fact of every kind: its JSON name, type, the kinds it belongs to, where it goes. */
-static const struct fact_def {
-    const char *name;
-    enum fact_type type;
-    unsigned kinds;
-    size_t offset;
-} facts[] = {
-    {"decision_date", FACT_TYPE_DATE, FC, offsetof(struct activity, decision_date)},
-    {"notice_date", FACT_TYPE_DATE, FC, offsetof(struct activity, notice_date)},
-    {"notice_in_writing", FACT_TYPE_BOOL, FC, offsetof(struct activity, notice_in_writing)},
-    {"effective_date", FACT_TYPE_DATE, FC, offsetof(struct activity, effective_date)},
-    {"reasons_given", FACT_TYPE_BOOL, FC, offsetof(struct activity, reasons_given)},
-    {"impact_assessment_date", FACT_TYPE_DATE, FC,
-     offsetof(struct activity, impact_assessment_date)},
-    {"response_invited_date", FACT_TYPE_DATE, FC, offsetof(struct activity, response_invited_date)},
-    {"affects_equality_groups", FACT_TYPE_BOOL, FC,
-     offsetof(struct activity, affects_equality_groups)},
-    {"equality_assessment_date", FACT_TYPE_DATE, FC,
-     offsetof(struct activity, equality_assessment_date)},
-    {"formal", FACT_TYPE_BOOL, CO, offsetof(struct activity, formal)},
-    {"opens", FACT_TYPE_DATE, CO, offsetof(struct activity, opens)},
-    {"closes", FACT_TYPE_DATE, CO, offsetof(struct activity, closes)},
-    {"reason", FACT_TYPE_TEXT, CO | PR, offsetof(struct activity, reason)},
-    {"feedback_date", FACT_TYPE_DATE, CO, offsetof(struct activity, feedback_date)},
-    {"start_date", FACT_TYPE_DATE, FA, offsetof(struct activity, start_date)},
-    {"end_date", FACT_TYPE_DATE, FA, offsetof(struct activity, end_date)},
-    {"duration_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, duration_reason)},
-    {"payment", FACT_TYPE_TEXT, FA, offsetof(struct activity, payment)},
-    {"payment_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, payment_reason)},
-    {"overheads_allowed", FACT_TYPE_BOOL, FA, offsetof(struct activity, overheads_allowed)},
-    {"overheads_reason", FACT_TYPE_TEXT, FA, offsetof(struct activity, overheads_reason)},
-    {"published", FACT_TYPE_DATE, PR, offsetof(struct activity, published)},
-    {"submission_deadline", FACT_TYPE_DATE, PR, offsetof(struct activity, submission_deadline)},
-    {"vcs_engaged_date", FACT_TYPE_DATE, PR, offsetof(struct activity, vcs_engaged_date)},
-    {"social_value_considered", FACT_TYPE_BOOL, PR,
-     offsetof(struct activity, social_value_considered)},
-};
-
 struct ctx {
     struct arena *arena;
     const char **field, **why;
@@ -155,11 +109,7 @@ static int read_activity(struct ctx *c, const cJSON *obj, struct activity *a)
             }
             continue;
         }
-        for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
-            if (!strcmp(item->string, facts[i].name) && (facts[i].kinds & K(k))) {
-                d = &facts[i];
-            }
-        }
+        d = activity_fact(k, item->string);
         if (!d) {
             return fail(c, "activity", item->string, "is not a fact of this kind of activity");
         }

@@ -273,4 +273,19 @@ struct finding {
 int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
                 size_t max, size_t *n, enum verdict *overall);
 
+/* The facts of the activities, as data, for decoders of JSON and of forms. */
+enum fact_type { FACT_TYPE_DATE, FACT_TYPE_BOOL, FACT_TYPE_TEXT };
+
+struct fact_def {
+    const char *name; /* as in the check contract, e.g. "notice_date" */
+    enum fact_type type;
+    unsigned kinds; /* bits 1u << enum activity_kind it belongs to */
+    size_t offset;  /* of its struct fact_date, fact_bool or fact_text in struct activity */
+};
+
+/* Every fact, in the order of SPEC section 5. */
+const struct fact_def *activity_facts(size_t *n);
+/* The fact named name of kind k, or NULL. */
+const struct fact_def *activity_fact(enum activity_kind k, const char *name);
+
 #endif

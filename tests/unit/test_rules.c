@@ -25,40 +25,6 @@ static date_t d(const char *s)
 
 /* ---- building activities from "name=value" strings ---- */
 
-enum fact_type { T_DATE, T_BOOL, T_TEXT };
-
-static const struct {
-    const char *name;
-    enum fact_type type;
-    size_t off;
-} fact_names[] = {
-    {"decision_date", T_DATE, offsetof(struct activity, decision_date)},
-    {"notice_date", T_DATE, offsetof(struct activity, notice_date)},
-    {"notice_in_writing", T_BOOL, offsetof(struct activity, notice_in_writing)},
-    {"effective_date", T_DATE, offsetof(struct activity, effective_date)},
-    {"reasons_given", T_BOOL, offsetof(struct activity, reasons_given)},
-    {"impact_assessment_date", T_DATE, offsetof(struct activity, impact_assessment_date)},
-    {"response_invited_date", T_DATE, offsetof(struct activity, response_invited_date)},
-    {"affects_equality_groups", T_BOOL, offsetof(struct activity, affects_equality_groups)},
-    {"equality_assessment_date", T_DATE, offsetof(struct activity, equality_assessment_date)},
-    {"formal", T_BOOL, offsetof(struct activity, formal)},
-    {"opens", T_DATE, offsetof(struct activity, opens)},
-    {"closes", T_DATE, offsetof(struct activity, closes)},
-    {"reason", T_TEXT, offsetof(struct activity, reason)},
-    {"feedback_date", T_DATE, offsetof(struct activity, feedback_date)},
-    {"start_date", T_DATE, offsetof(struct activity, start_date)},
-    {"end_date", T_DATE, offsetof(struct activity, end_date)},
-    {"duration_reason", T_TEXT, offsetof(struct activity, duration_reason)},
-    {"payment", T_TEXT, offsetof(struct activity, payment)},
-    {"payment_reason", T_TEXT, offsetof(struct activity, payment_reason)},
-    {"overheads_allowed", T_BOOL, offsetof(struct activity, overheads_allowed)},
-    {"overheads_reason", T_TEXT, offsetof(struct activity, overheads_reason)},
-    {"published", T_DATE, offsetof(struct activity, published)},
-    {"submission_deadline", T_DATE, offsetof(struct activity, submission_deadline)},
-    {"vcs_engaged_date", T_DATE, offsetof(struct activity, vcs_engaged_date)},
-    {"social_value_considered", T_BOOL, offsetof(struct activity, social_value_considered)},
-};
-
 /* One "name=value" into a; "null" makes the fact null. A funding change ends unless told. */
 static void set_fact(struct activity *a, const char *nv)
 {
@@ -72,35 +38,39 @@ static void set_fact(struct activity *a, const char *nv)
         assert_int_equal(funding_change_parse(v, &a->change), 0);
         return;
     }
-    for (size_t i = 0; i < sizeof(fact_names) / sizeof(fact_names[0]); i++) {
-        char *p = (char *)a + fact_names[i].off;
-        if (strlen(fact_names[i].name) != len || strncmp(nv, fact_names[i].name, len)) {
-            continue;
-        }
-        switch (fact_names[i].type) {
-        case T_DATE: {
-            struct fact_date *f = (struct fact_date *)(void *)p;
-            f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
-            f->value = f->state == FACT_SET ? d(v) : 0;
-            break;
-        }
-        case T_BOOL: {
-            struct fact_bool *f = (struct fact_bool *)(void *)p;
-            f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
-            f->value = !strcmp(v, "true");
-            if (f->state == FACT_SET && !f->value) {
-                assert_string_equal(v, "false");
+    {
+        size_t n;
+        const struct fact_def *all = activity_facts(&n);
+        for (size_t i = 0; i < n; i++) {
+            char *p = (char *)a + all[i].offset;
+            if (strlen(all[i].name) != len || strncmp(nv, all[i].name, len)) {
+                continue;
             }
-            break;
+            switch (all[i].type) {
+            case FACT_TYPE_DATE: {
+                struct fact_date *f = (struct fact_date *)(void *)p;
+                f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
+                f->value = f->state == FACT_SET ? d(v) : 0;
+                break;
+            }
+            case FACT_TYPE_BOOL: {
+                struct fact_bool *f = (struct fact_bool *)(void *)p;
+                f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
+                f->value = !strcmp(v, "true");
+                if (f->state == FACT_SET && !f->value) {
+                    assert_string_equal(v, "false");
+                }
+                break;
+            }
+            case FACT_TYPE_TEXT: {
+                struct fact_text *f = (struct fact_text *)(void *)p;
+                f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
+                f->value = f->state == FACT_SET ? v : NULL;
+                break;
+            }
+            }
+            return;
         }
-        case T_TEXT: {
-            struct fact_text *f = (struct fact_text *)(void *)p;
-            f->state = strcmp(v, "null") ? FACT_SET : FACT_NULL;
-            f->value = f->state == FACT_SET ? v : NULL;
-            break;
-        }
-        }
-        return;
     }
     fail_msg("unknown fact '%s'", nv);
 }
