@@ -23,6 +23,9 @@ int api_me(struct request *r);
 int api_audit(struct request *r);
 int api_compacts_create(struct request *r);
 int api_checks(struct request *r);
+int page_checks(struct request *r);
+int page_check_form(struct request *r);
+int page_check_result(struct request *r);
 
 /* Who may read which history: everyone signed in a Compact's, a person their own account's,
  * an admin everything. */

@@ -147,6 +147,10 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
                       long long *id, const char **bad);
 
+/* Up to max Compacts by name: ids (as text) and names from arena, for choosing one. */
+int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
+                        const char ***names, size_t *n);
+
 /*
  * The local parameters of the Compact with id (SPEC section 5) into out. The register has no
  * local parameters yet (they come with the register's Compact pages), so a Compact that exists

@@ -25,6 +25,38 @@ static const char sql_audit[] =
     "FROM compact c WHERE c.id = ?2";
 
 static const char sql_exists[] = "SELECT 1 FROM compact WHERE id = ?1";
+static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
+
+int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
+                        const char ***names, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    const char **i = arena_alloc(arena, (max + 1) * sizeof(*i));
+    const char **nm = arena_alloc(arena, (max + 1) * sizeof(*nm));
+    size_t len = 0;
+    int ret, rc;
+
+    *ids = NULL;
+    *names = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_names, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, (sqlite3_int64)max);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < max) {
+        i[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
+        nm[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 1));
+        len++;
+    }
+    ret = rc == SQLITE_ROW ? 0 : store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *ids = i;
+        *names = nm;
+        *n = len;
+    }
+    return ret;
+}
 
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {

@@ -12,6 +12,7 @@ static const struct {
 } nav_items[] = {
     {NAV_HOME, "Home", "/"},
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
+    {NAV_CHECKS, "Check a decision", "/checks"},
 };
 
 void view_csrf_field(struct buf *b, const struct viewer *v)

@@ -6,7 +6,7 @@
 
 #include "base/buf.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_AUTHORITIES, NAV_ACCOUNT, NAV_LOGIN };
+enum nav { NAV_NONE, NAV_HOME, NAV_AUTHORITIES, NAV_CHECKS, NAV_ACCOUNT, NAV_LOGIN };
 
 /* Who is looking at a page. */
 struct viewer {

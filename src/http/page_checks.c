@@ -1,0 +1,220 @@
+/* GET /checks, /checks/{kind} and /checks/{kind}/result: the check pages for people. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "view/page_check.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+#define CHECK_MAX_ERRORS 16
+
+int page_checks(struct request *r)
+{
+    r->content_type = "text/html; charset=utf-8";
+    view_check_start_page(r->body, request_viewer(r));
+    return 0;
+}
+
+static const char *answer(const void *ctx, const char *field)
+{
+    return query_get(ctx, field);
+}
+
+static int kind_of(struct request *r, enum activity_kind *k)
+{
+    return activity_kind_parse(r->params[0], k);
+}
+
+static int form(struct request *r, enum activity_kind k, const struct field_error *errs,
+                size_t nerrs)
+{
+    struct check_form_view v = {.kind = k, .value = answer, .ctx = &r->query};
+    const char **ids, **names;
+    struct compact_choice *choices;
+    size_t n;
+    int ret;
+
+    if ((ret = store_compact_names(r->st, 16, r->arena, &ids, &names, &n)) < 0) {
+        return ret;
+    }
+    choices = arena_alloc(r->arena, (n + 1) * sizeof(*choices));
+    for (size_t i = 0; i < n; i++) {
+        choices[i] = (struct compact_choice){ids[i], names[i]};
+    }
+    v.compacts = choices;
+    v.ncompacts = n;
+    v.errors = errs;
+    v.nerrors = nerrs;
+    r->status = nerrs ? 400 : 200;
+    r->content_type = "text/html; charset=utf-8";
+    view_check_form_page(r->body, &v, request_viewer(r));
+    return 0;
+}
+
+int page_check_form(struct request *r)
+{
+    enum activity_kind k;
+    if (kind_of(r, &k) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    return form(r, k, NULL, 0);
+}
+
+static const char *field(struct request *r, const char *stem, const char *suffix)
+{
+    struct buf b = BUF_INIT;
+    const char *v;
+    buf_addf(&b, "%s%s", stem, suffix);
+    v = query_get(&r->query, b.data);
+    buf_release(&b);
+    return v && *v ? v : NULL;
+}
+
+static int number(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) {
+        return ERR_INVALID;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* A date from its day, month and year fields: FACT_ABSENT when all are blank. */
+static int read_date(struct request *r, const char *stem, struct fact_date *out)
+{
+    const char *d = field(r, stem, "-day"), *m = field(r, stem, "-month"),
+               *y = field(r, stem, "-year");
+    int dd, mm, yy;
+
+    out->state = FACT_ABSENT;
+    if (!d && !m && !y) {
+        return 0;
+    }
+    if (!d || !m || !y || number(d, 1, 31, &dd) || number(m, 1, 12, &mm) ||
+        number(y, 1000, 9999, &yy) || dd > date_days_in_month(yy, mm)) {
+        return ERR_INVALID;
+    }
+    out->state = FACT_SET;
+    out->value = date_from_ymd(yy, mm, dd);
+    return 0;
+}
+
+static void add_error(struct field_error *errs, size_t *n, const char *f, const char *msg)
+{
+    if (*n < CHECK_MAX_ERRORS) {
+        errs[(*n)++] = (struct field_error){f, msg};
+    }
+}
+
+/* The answers to question q into a; errors appended. */
+static void read_answer(struct request *r, enum activity_kind k, const struct check_question *q,
+                        struct activity *a, struct field_error *errs, size_t *nerrs)
+{
+    const struct fact_def *d = activity_fact(k, q->fact);
+    const char *v = query_get(&r->query, q->fact);
+    char *at;
+
+    if (!strcmp(q->fact, "change")) {
+        if (!v || funding_change_parse(v, &a->change) < 0) {
+            add_error(errs, nerrs, q->fact, "Say whether the funding ends or is reduced");
+        }
+        return;
+    }
+    if (!d) {
+        return;
+    }
+    at = (char *)a + d->offset;
+    switch (q->type) {
+    case Q_DATE: {
+        struct fact_date *f = (struct fact_date *)(void *)at;
+        int none = field(r, q->fact, "-none") != NULL;
+        if (read_date(r, q->fact, f) < 0) {
+            struct buf msg = BUF_INIT;
+            buf_addf(&msg, "%s Enter a real date, for example 27 3 2012", q->label);
+            add_error(errs, nerrs, q->fact, arena_strdup(r->arena, msg.data));
+            buf_release(&msg);
+        } else if (none && f->state == FACT_SET) {
+            add_error(errs, nerrs, q->fact, "Enter a date or tick the box below it, not both");
+        } else if (none) {
+            f->state = FACT_NULL;
+        }
+        break;
+    }
+    case Q_YES_NO: {
+        struct fact_bool *f = (struct fact_bool *)(void *)at;
+        f->state = v && (!strcmp(v, "yes") || !strcmp(v, "no")) ? FACT_SET : FACT_ABSENT;
+        f->value = v && !strcmp(v, "yes");
+        break;
+    }
+    case Q_TEXT:
+    case Q_CHOICE: {
+        struct fact_text *f = (struct fact_text *)(void *)at;
+        f->state = v && *v && strcmp(v, "unknown") != 0 ? FACT_SET : FACT_ABSENT;
+        f->value = f->state == FACT_SET ? v : NULL;
+        if (q->type == Q_CHOICE && f->state == FACT_SET && strcmp(v, "advance") != 0 &&
+            strcmp(v, "arrears") != 0) {
+            add_error(errs, nerrs, q->fact, "Choose one of the answers");
+        }
+        break;
+    }
+    }
+}
+
+int page_check_result(struct request *r)
+{
+    struct field_error errs[CHECK_MAX_ERRORS];
+    struct finding findings[RULES_MAX_FINDINGS];
+    struct check_result_view v = {0};
+    struct param_set compact = {{0}, {0}};
+    struct activity a;
+    struct params p;
+    struct fact_date as_of;
+    const struct check_question *qs;
+    const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?');
+    enum activity_kind k;
+    size_t n, nerrs = 0;
+    int ret;
+
+    if (kind_of(r, &k) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    memset(&a, 0, sizeof(a));
+    a.kind = k;
+    qs = check_questions(k, &n);
+    for (size_t i = 0; i < n; i++) {
+        read_answer(r, k, &qs[i], &a, errs, &nerrs);
+    }
+    if (read_date(r, "as_of", &as_of) < 0) {
+        add_error(errs, &nerrs, "as_of", "Enter a real date to check as of, or leave it blank");
+    }
+    if (chosen && *chosen) {
+        ret = store_compact_params(r->st, chosen, &compact);
+        if (ret == ERR_NOT_FOUND) {
+            add_error(errs, &nerrs, "compact", "Choose a local Compact from the list");
+        } else if (ret < 0) {
+            return ret;
+        }
+    }
+    if (nerrs) {
+        return form(r, k, errs, nerrs);
+    }
+    params_resolve(NULL, &compact, &p);
+    v.as_of = as_of.state == FACT_SET ? as_of.value : date_today();
+    if (rules_check(&a, &p, v.as_of, findings, RULES_MAX_FINDINGS, &v.n, &v.overall) < 0) {
+        add_error(errs, &nerrs, qs[0].fact, "These answers cannot be checked: check them");
+        return form(r, k, errs, nerrs);
+    }
+    v.kind = k;
+    v.params = &p;
+    v.findings = findings;
+    v.answers = q ? q + 1 : "";
+    r->content_type = "text/html; charset=utf-8";
+    view_check_result_page(r->body, &v, request_viewer(r));
+    return 0;
+}

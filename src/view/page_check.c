@@ -1,0 +1,523 @@
+/* The check pages: GOV.UK question pages over the facts of each kind of activity. */
+#include "page_check.h"
+
+#include <string.h>
+
+#include "html.h"
+#include "core/commitments.h"
+#include "base/banned.h"
+
+static const struct check_choice change_choices[] = {
+    {"end", "It ends"}, {"reduce", "It is reduced"}, {NULL, NULL}};
+static const struct check_choice payment_choices[] = {{"advance", "In advance of spending"},
+                                                      {"arrears", "In arrears, after spending"},
+                                                      {"unknown", "Not known"},
+                                                      {NULL, NULL}};
+
+static const struct check_question funding_change[] = {
+    {"change", Q_CHOICE, "What is happening to the funding?", NULL, NULL, change_choices},
+    {"effective_date", Q_DATE, "When does the funding end or reduce?", "For example, 1 4 2012",
+     NULL, NULL},
+    {"decision_date", Q_DATE, "When is the decision made?", "Leave it blank if not known", NULL,
+     NULL},
+    {"notice_date", Q_DATE, "When was notice given to the organisation?", NULL,
+     "No notice has been given", NULL},
+    {"notice_in_writing", Q_YES_NO, "Was the notice given in writing?", NULL, NULL, NULL},
+    {"reasons_given", Q_YES_NO, "Was the organisation given the reasons for the decision?", NULL,
+     NULL, NULL},
+    {"impact_assessment_date", Q_DATE,
+     "When was the impact on beneficiaries, service users and volunteers assessed?", NULL,
+     "No impact assessment has been made", NULL},
+    {"response_invited_date", Q_DATE, "When was the organisation invited to respond?", NULL,
+     "The organisation has not been invited to respond", NULL},
+    {"affects_equality_groups", Q_YES_NO, "Does the change affect equality groups?", NULL, NULL,
+     NULL},
+    {"equality_assessment_date", Q_DATE, "When was the equality impact assessed?",
+     "Only needed when equality groups are affected", "No equality impact assessment has been made",
+     NULL},
+};
+
+static const struct check_question consultation[] = {
+    {"formal", Q_YES_NO, "Is it a formal written consultation?", NULL, NULL, NULL},
+    {"opens", Q_DATE, "When does the consultation open?", "For example, 9 1 2012", NULL, NULL},
+    {"closes", Q_DATE, "When does it close?", NULL, NULL, NULL},
+    {"reason", Q_TEXT, "If it is shorter than the Compact asks for, or informal, why?",
+     "Leave it blank if there is no reason", NULL, NULL},
+    {"feedback_date", Q_DATE, "When was feedback published to consultees?", NULL,
+     "Feedback has not been published yet", NULL},
+};
+
+static const struct check_question funding_award[] = {
+    {"start_date", Q_DATE, "When does the funding start?", "For example, 1 4 2012", NULL, NULL},
+    {"end_date", Q_DATE, "When does it end?", "The last day funded", NULL, NULL},
+    {"duration_reason", Q_TEXT, "If it is shorter than multi-year funding, why?", NULL, NULL, NULL},
+    {"payment", Q_CHOICE, "When is it paid?", NULL, NULL, payment_choices},
+    {"payment_reason", Q_TEXT, "If it is paid in arrears, why?", NULL, NULL, NULL},
+    {"overheads_allowed", Q_YES_NO, "Are appropriate overheads allowed in the costs?",
+     "Full cost recovery", NULL, NULL},
+    {"overheads_reason", Q_TEXT, "If overheads are not allowed, why?", NULL, NULL, NULL},
+};
+
+static const struct check_question procurement[] = {
+    {"published", Q_DATE, "When is the tender published?", "For example, 9 1 2012", NULL, NULL},
+    {"submission_deadline", Q_DATE, "What is the deadline for bids?", NULL, NULL, NULL},
+    {"vcs_engaged_date", Q_DATE,
+     "When were voluntary and community organisations involved in designing the service?", NULL,
+     "They have not been involved", NULL},
+    {"social_value_considered", Q_YES_NO,
+     "Is social, economic and environmental value weighed, not lowest price alone?", NULL, NULL,
+     NULL},
+    {"reason", Q_TEXT, "If the process departs from the Compact, why?",
+     "For example, why the time to bid is shorter", NULL, NULL},
+};
+
+static const struct {
+    const struct check_question *q;
+    size_t n;
+    const char *title, *summary;
+} kinds[ACTIVITY_KIND_COUNT] = {
+    [ACTIVITY_FUNDING_CHANGE] = {funding_change, sizeof(funding_change) / sizeof(funding_change[0]),
+                                 "Check a funding change",
+                                 "Ending or reducing funding: notice, reasons, assessments and "
+                                 "the chance to respond."},
+    [ACTIVITY_CONSULTATION] = {consultation, sizeof(consultation) / sizeof(consultation[0]),
+                               "Check a consultation",
+                               "Its length, and feedback on how views shaped the outcome."},
+    [ACTIVITY_FUNDING_AWARD] = {funding_award, sizeof(funding_award) / sizeof(funding_award[0]),
+                                "Check a funding award",
+                                "Multi-year funding, payment in advance and full cost recovery."},
+    [ACTIVITY_PROCUREMENT] = {procurement, sizeof(procurement) / sizeof(procurement[0]),
+                              "Check a procurement",
+                              "Time to bid, early involvement of the sector and social value."},
+};
+
+const struct check_question *check_questions(enum activity_kind k, size_t *n)
+{
+    *n = (unsigned)k < ACTIVITY_KIND_COUNT ? kinds[k].n : 0;
+    return *n ? kinds[k].q : NULL;
+}
+
+const char *check_title(enum activity_kind k)
+{
+    return (unsigned)k < ACTIVITY_KIND_COUNT ? kinds[k].title : "";
+}
+
+void view_check_start_page(struct buf *b, const struct viewer *viewer)
+{
+    static const struct crumb crumbs[] = {{"Home", "/"}, {"Check a decision", NULL}};
+    const struct layout l = {.title = "Check a decision against the Compact",
+                             .nav = NAV_CHECKS,
+                             .crumbs = crumbs,
+                             .ncrumbs = 2,
+                             .viewer = viewer};
+
+    view_layout_start(b, &l);
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+                "<h1 class=\"govuk-heading-l\">Check a decision against the Compact</h1>"
+                "<p class=\"govuk-body\">Answer a few questions about what you plan, or what "
+                "happened, and see which commitments of the Compact it keeps, which it breaks, "
+                "and what would make it keep them. Nothing you enter is stored.</p>"
+                "<ul class=\"govuk-list govuk-list--spaced\">");
+    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
+        html_lit(b, "<li><a class=\"govuk-link govuk-!-font-weight-bold\" href=\"/checks/");
+        html_url(b, activity_kind_id((enum activity_kind)k));
+        html_lit(b, "\">");
+        html_text(b, kinds[k].title);
+        html_lit(b, "</a><br>");
+        html_text(b, kinds[k].summary);
+        html_lit(b, "</li>");
+    }
+    html_lit(b, "</ul><p class=\"govuk-body\">Scripts can use the same checks through "
+                "<code>POST /api/v1/checks</code>.</p></div></div>");
+    view_layout_end(b);
+}
+
+static const char *value_of(const struct check_form_view *v, const char *field)
+{
+    return v->value ? v->value(v->ctx, field) : NULL;
+}
+
+static const char *error_for(const struct check_form_view *v, const char *field)
+{
+    for (size_t i = 0; i < v->nerrors; i++) {
+        if (!strcmp(v->errors[i].field, field)) {
+            return v->errors[i].message;
+        }
+    }
+    return NULL;
+}
+
+/* Field name stem + suffix, into a small buffer. */
+static void field_name(char *out, size_t size, const char *stem, const char *suffix)
+{
+    size_t a = strlen(stem), s = strlen(suffix);
+    if (a + s + 1 > size) {
+        out[0] = '\0';
+        return;
+    }
+    memcpy(out, stem, a);
+    memcpy(out + a, suffix, s + 1);
+}
+
+static void error_message(struct buf *b, const char *id, const char *error)
+{
+    html_lit(b, "<p id=\"");
+    html_attr(b, id);
+    html_lit(b, "-error\" class=\"govuk-error-message\">"
+                "<span class=\"govuk-visually-hidden\">Error:</span> ");
+    html_text(b, error);
+    html_lit(b, "</p>");
+}
+
+static void legend(struct buf *b, const char *id, const char *label, const char *hint,
+                   const char *error)
+{
+    html_lit(b, "<div class=\"govuk-form-group");
+    if (error) {
+        html_lit(b, " govuk-form-group--error");
+    }
+    html_lit(b, "\"><fieldset class=\"govuk-fieldset\"");
+    if (hint || error) {
+        html_lit(b, " aria-describedby=\"");
+        if (hint) {
+            html_attr(b, id);
+            html_lit(b, "-hint");
+        }
+        if (error) {
+            if (hint) {
+                html_lit(b, " ");
+            }
+            html_attr(b, id);
+            html_lit(b, "-error");
+        }
+        html_lit(b, "\"");
+    }
+    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
+    html_text(b, label);
+    html_lit(b, "</legend>");
+    if (hint) {
+        html_lit(b, "<div id=\"");
+        html_attr(b, id);
+        html_lit(b, "-hint\" class=\"govuk-hint\">");
+        html_text(b, hint);
+        html_lit(b, "</div>");
+    }
+    if (error) {
+        error_message(b, id, error);
+    }
+}
+
+static void date_part(struct buf *b, const struct check_form_view *v, const char *stem,
+                      const char *part, const char *label, int width, int error)
+{
+    char name[64];
+    field_name(name, sizeof(name), stem, part);
+    html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                "<label class=\"govuk-label govuk-date-input__label\" for=\"");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    html_text(b, label);
+    html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
+    if (width == 4) {
+        html_lit(b, " govuk-input--width-4");
+    } else {
+        html_lit(b, " govuk-input--width-2");
+    }
+    if (error) {
+        html_lit(b, " govuk-input--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" type=\"text\" inputmode=\"numeric\" value=\"");
+    html_attr(b, value_of(v, name));
+    html_lit(b, "\"></div></div>");
+}
+
+static void date_question(struct buf *b, const struct check_form_view *v,
+                          const struct check_question *q)
+{
+    const char *error = error_for(v, q->fact);
+    char none[64];
+
+    legend(b, q->fact, q->label, q->hint, error);
+    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
+    html_attr(b, q->fact);
+    html_lit(b, "\">");
+    date_part(b, v, q->fact, "-day", "Day", 2, error != NULL);
+    date_part(b, v, q->fact, "-month", "Month", 2, error != NULL);
+    date_part(b, v, q->fact, "-year", "Year", 4, error != NULL);
+    html_lit(b, "</div>");
+    if (q->none) {
+        field_name(none, sizeof(none), q->fact, "-none");
+        html_lit(b, "<div class=\"govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3\" "
+                    "data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">"
+                    "<input class=\"govuk-checkboxes__input\" id=\"");
+        html_attr(b, none);
+        html_lit(b, "\" name=\"");
+        html_attr(b, none);
+        html_lit(b, "\" type=\"checkbox\" value=\"yes\"");
+        if (value_of(v, none)) {
+            html_lit(b, " checked");
+        }
+        html_lit(b, "><label class=\"govuk-label govuk-checkboxes__label\" for=\"");
+        html_attr(b, none);
+        html_lit(b, "\">");
+        html_text(b, q->none);
+        html_lit(b, "</label></div></div>");
+    }
+    html_lit(b, "</fieldset></div>");
+}
+
+static void radios(struct buf *b, const struct check_form_view *v, const struct check_question *q,
+                   const struct check_choice *choices, const char *preset)
+{
+    const char *error = error_for(v, q->fact), *given = value_of(v, q->fact);
+
+    if (!given) {
+        given = preset;
+    }
+    legend(b, q->fact, q->label, q->hint, error);
+    html_lit(b, "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">");
+    for (size_t i = 0; choices[i].value; i++) {
+        char id[64], tail[32];
+        /* the first radio takes the question's own id, which the error summary links to */
+        field_name(tail, sizeof(tail), "-", choices[i].value);
+        field_name(id, sizeof(id), q->fact, i ? tail : "");
+        html_lit(b, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"");
+        html_attr(b, id);
+        html_lit(b, "\" name=\"");
+        html_attr(b, q->fact);
+        html_lit(b, "\" type=\"radio\" value=\"");
+        html_attr(b, choices[i].value);
+        html_lit(b, "\"");
+        if (given && !strcmp(given, choices[i].value)) {
+            html_lit(b, " checked");
+        }
+        html_lit(b, "><label class=\"govuk-label govuk-radios__label\" for=\"");
+        html_attr(b, id);
+        html_lit(b, "\">");
+        html_text(b, choices[i].label);
+        html_lit(b, "</label></div>");
+    }
+    html_lit(b, "</div></fieldset></div>");
+}
+
+static void text_question(struct buf *b, const struct check_form_view *v,
+                          const struct check_question *q)
+{
+    html_lit(b,
+             "<div class=\"govuk-form-group\"><label class=\"govuk-label govuk-label--s\" for=\"");
+    html_attr(b, q->fact);
+    html_lit(b, "\">");
+    html_text(b, q->label);
+    html_lit(b, "</label>");
+    if (q->hint) {
+        html_lit(b, "<div id=\"");
+        html_attr(b, q->fact);
+        html_lit(b, "-hint\" class=\"govuk-hint\">");
+        html_text(b, q->hint);
+        html_lit(b, "</div>");
+    }
+    html_lit(b, "<textarea class=\"govuk-textarea\" rows=\"2\" id=\"");
+    html_attr(b, q->fact);
+    html_lit(b, "\" name=\"");
+    html_attr(b, q->fact);
+    html_lit(b, "\"");
+    if (q->hint) {
+        html_lit(b, " aria-describedby=\"");
+        html_attr(b, q->fact);
+        html_lit(b, "-hint\"");
+    }
+    html_lit(b, ">");
+    html_text(b, value_of(v, q->fact));
+    html_lit(b, "</textarea></div>");
+}
+
+void view_check_form_page(struct buf *b, const struct check_form_view *v,
+                          const struct viewer *viewer)
+{
+    static const struct check_choice yes_no[] = {
+        {"yes", "Yes"}, {"no", "No"}, {"unknown", "Not known"}, {NULL, NULL}};
+    static const struct check_choice formal_choices[] = {
+        {"yes", "Yes"}, {"no", "No, it is informal"}, {NULL, NULL}};
+    static const struct check_question as_of = {
+        "as_of", Q_DATE, "Check it as of which date?", "Leave it blank for today", NULL, NULL};
+    const struct crumb crumbs[] = {
+        {"Home", "/"}, {"Check a decision", "/checks"}, {check_title(v->kind), NULL}};
+    const struct layout l = {.title = check_title(v->kind),
+                             .nav = NAV_CHECKS,
+                             .crumbs = crumbs,
+                             .ncrumbs = 3,
+                             .has_error = v->nerrors > 0,
+                             .viewer = viewer};
+    struct form_option *options;
+    struct form_option stack[17];
+    size_t n;
+    const struct check_question *qs = check_questions(v->kind, &n);
+
+    view_layout_start(b, &l);
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+    if (v->nerrors) {
+        form_error_summary(b, v->errors, v->nerrors);
+    }
+    html_lit(b, "<h1 class=\"govuk-heading-l\">");
+    html_text(b, check_title(v->kind));
+    html_lit(b, "</h1><p class=\"govuk-body\">Answer what you know. Leave blank what you do not "
+                "know: the check will say what it cannot tell without it.</p>"
+                "<form method=\"get\" action=\"/checks/");
+    html_url(b, activity_kind_id(v->kind));
+    html_lit(b, "/result\" novalidate>");
+    for (size_t i = 0; i < n; i++) {
+        switch (qs[i].type) {
+        case Q_DATE:
+            date_question(b, v, &qs[i]);
+            break;
+        case Q_YES_NO:
+            if (!strcmp(qs[i].fact, "formal")) {
+                radios(b, v, &qs[i], formal_choices, "yes");
+            } else {
+                radios(b, v, &qs[i], yes_no, "unknown");
+            }
+            break;
+        case Q_TEXT:
+            text_question(b, v, &qs[i]);
+            break;
+        case Q_CHOICE:
+            radios(b, v, &qs[i], qs[i].choices, qs[i].choices[0].value);
+            break;
+        }
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">The Compact</h2>");
+    /* at most 16 Compacts offered here; the rest by the API */
+    options = stack;
+    options[0] = (struct form_option){"", "None: use the national Compact's defaults",
+                                      !value_of(v, "compact") || !*value_of(v, "compact")};
+    for (size_t i = 0; i < v->ncompacts && i < 16; i++) {
+        const char *chosen = value_of(v, "compact");
+        options[i + 1] = (struct form_option){v->compacts[i].id, v->compacts[i].name,
+                                              chosen && !strcmp(chosen, v->compacts[i].id)};
+    }
+    form_select(b, "compact", "Which local Compact applies?", options,
+                1 + (v->ncompacts < 16 ? v->ncompacts : 16), error_for(v, "compact"));
+    date_question(b, v, &as_of);
+    html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+                "Check</button></form></div></div>");
+    view_layout_end(b);
+}
+
+static void verdict_tag(struct buf *b, enum verdict v)
+{
+    static const char *const classes[VERDICT_COUNT] = {
+        [VERDICT_MET] = "govuk-tag--green",    [VERDICT_JUSTIFIED] = "govuk-tag--blue",
+        [VERDICT_PENDING] = "govuk-tag--grey", [VERDICT_UNKNOWN] = "govuk-tag--yellow",
+        [VERDICT_BREACH] = "govuk-tag--red",
+    };
+    static const char *const labels[VERDICT_COUNT] = {
+        [VERDICT_MET] = "Met",         [VERDICT_JUSTIFIED] = "Justified",
+        [VERDICT_PENDING] = "Pending", [VERDICT_UNKNOWN] = "Not known",
+        [VERDICT_BREACH] = "Breach",
+    };
+    html_lit(b, "<strong class=\"govuk-tag ");
+    html_attr(b, classes[v]);
+    html_lit(b, "\">");
+    html_text(b, labels[v]);
+    html_lit(b, "</strong>");
+}
+
+static const char *paraphrase_for(const char *rule)
+{
+    size_t n;
+    const struct commitment *all = commitments_default(&n);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t r = 0; r < COMMITMENT_RULES_MAX && all[i].rules[r]; r++) {
+            if (!strcmp(all[i].rules[r], rule)) {
+                return all[i].paraphrase;
+            }
+        }
+    }
+    return rule;
+}
+
+void view_check_result_page(struct buf *b, const struct check_result_view *v,
+                            const struct viewer *viewer)
+{
+    const struct crumb crumbs[] = {
+        {"Home", "/"}, {"Check a decision", "/checks"}, {check_title(v->kind), NULL}};
+    const struct layout l = {.title = "The result of the check",
+                             .nav = NAV_CHECKS,
+                             .crumbs = crumbs,
+                             .ncrumbs = 3,
+                             .viewer = viewer};
+    char as_of[DATE_STRLEN + 1];
+
+    date_format(v->as_of, as_of);
+    view_layout_start(b, &l);
+    html_lit(b, "<span class=\"govuk-caption-l\">");
+    html_text(b, check_title(v->kind));
+    html_lit(b, "</span><h1 class=\"govuk-heading-l\">The result of the check</h1>"
+                "<p class=\"govuk-body-l\">Overall: ");
+    verdict_tag(b, v->overall);
+    html_lit(b, "</p><p class=\"govuk-body\">Checked as of ");
+    html_text(b, as_of);
+    html_lit(b, ". A commitment is met, or a good reason for departing from it is recorded; "
+                "notice of a funding cut is a minimum no reason excuses.</p>"
+                "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                "govuk-table__caption--m\">What the Compact asks, and what the answers show"
+                "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">Commitment</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Result</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Why</th>"
+                "</tr></thead><tbody class=\"govuk-table__body\">");
+    for (size_t i = 0; i < v->n; i++) {
+        const struct finding *f = &v->findings[i];
+        const char *number = commitment_for_rule(f->rule);
+        html_lit(b,
+                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+        if (number) {
+            html_text(b, number);
+            html_lit(b, " ");
+        }
+        html_text(b, paraphrase_for(f->rule));
+        html_lit(b, "</th><td class=\"govuk-table__cell\">");
+        verdict_tag(b, f->verdict);
+        html_lit(b, "</td><td class=\"govuk-table__cell\"><p class=\"govuk-body\">");
+        html_text(b, f->explanation);
+        html_lit(b, "</p>");
+        if (f->remedy[0]) {
+            html_lit(b, "<p class=\"govuk-body\"><strong>To keep it:</strong> ");
+            html_text(b, f->remedy);
+            html_lit(b, "</p>");
+        }
+        html_lit(b, "</td></tr>");
+    }
+    html_lit(b, "</tbody></table><h2 class=\"govuk-heading-m\">The numbers used</h2>"
+                "<dl class=\"govuk-summary-list\">");
+    for (int p = 0; p < PARAM_COUNT; p++) {
+        if (!(activity_kind_params(v->kind) & (1u << p))) {
+            continue;
+        }
+        html_lit(b,
+                 "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
+        html_text(b, param_id((enum param)p));
+        html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
+        if (v->params->source[p] == SOURCE_NONE) {
+            html_lit(b, "Not set: the Compact sets no minimum");
+        } else {
+            html_num(b, v->params->value[p]);
+            html_lit(b, " (");
+            html_text(b, param_source_phrase(v->params->source[p]));
+            html_lit(b, ")");
+        }
+        html_lit(b, "</dd></div>");
+    }
+    html_lit(b, "</dl><div class=\"govuk-button-group\"><a class=\"govuk-button "
+                "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");
+    html_url(b, activity_kind_id(v->kind));
+    html_lit(b, "?");
+    html_attr(b, v->answers);
+    html_lit(b, "\">Change your answers</a><a class=\"govuk-link\" href=\"/checks\">Check "
+                "something else</a></div>");
+    view_layout_end(b);
+}

@@ -1,0 +1,61 @@
+/* The check pages for people: choose a kind, answer its questions, see the findings. */
+#ifndef VIEW_PAGE_CHECK_H
+#define VIEW_PAGE_CHECK_H
+
+#include "form.h"
+#include "layout.h"
+#include "core/rules.h"
+
+/* A question of a check form: one fact, or the two fields every form has ("as_of", "compact"). */
+enum question_type { Q_DATE, Q_YES_NO, Q_TEXT, Q_CHOICE };
+
+struct check_choice {
+    const char *value, *label;
+};
+
+struct check_question {
+    const char *fact; /* the fact's name (rules.h), and the stem of its fields' names */
+    enum question_type type;
+    const char *label; /* the question */
+    const char *hint;  /* or NULL */
+    const char *none;  /* for a date: the box to tick when it has not happened, or NULL */
+    const struct check_choice *choices; /* for Q_CHOICE, ending with {NULL, NULL} */
+};
+
+/* The questions for kind k, in the order the form asks them. */
+const struct check_question *check_questions(enum activity_kind k, size_t *n);
+/* "Check a funding change" and the like. */
+const char *check_title(enum activity_kind k);
+
+struct compact_choice {
+    const char *id, *name;
+};
+
+struct check_form_view {
+    enum activity_kind kind;
+    /* the answers given, to show again: a lookup of a field by name, or NULL */
+    const char *(*value)(const void *ctx, const char *field);
+    const void *ctx;
+    const struct field_error *errors;
+    size_t nerrors;
+    const struct compact_choice *compacts;
+    size_t ncompacts;
+};
+
+struct check_result_view {
+    enum activity_kind kind;
+    const struct params *params;
+    const struct finding *findings;
+    size_t n;
+    enum verdict overall;
+    date_t as_of;
+    const char *answers; /* the query string of the answers, to change them */
+};
+
+void view_check_start_page(struct buf *b, const struct viewer *viewer);
+void view_check_form_page(struct buf *b, const struct check_form_view *v,
+                          const struct viewer *viewer);
+void view_check_result_page(struct buf *b, const struct check_result_view *v,
+                            const struct viewer *viewer);
+
+#endif
