@@ -14,7 +14,8 @@ int cmd_routes(int argc, char **argv)
     static const char usage[] =
         "usage: compact routes\n\n"
         "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
-        "use it (public, member, coordinator, admin). Tests of permissions are made from it.\n";
+        "use it (public, member, coordinator, admin), and whether an API token may (tokens).\n"
+        "Tests of permissions are made from it.\n";
     static const enum role roles[] = {ROLE_PUBLIC, ROLE_MEMBER, ROLE_COORDINATOR, ROLE_ADMIN};
     int printed = 0;
 
@@ -38,7 +39,7 @@ int cmd_routes(int argc, char **argv)
                     first = 0;
                 }
             }
-            fputs("]}", stdout);
+            printf("], \"tokens\": %s}", r->flags & ROUTE_PEOPLE ? "false" : "true");
         }
     }
     fputs("\n]\n", stdout);

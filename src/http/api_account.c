@@ -30,7 +30,7 @@ int api_audit(struct request *r)
                              "entity must name the entity, e.g. a Compact's id.", "entity");
     }
     if (!history_allowed(r, kind, entity)) {
-        return reply_problem(r, 403, "Forbidden", "Your account does not allow this.", NULL);
+        return reply_error(r, 403, "Your account does not allow this.");
     }
     if ((ret = store_audit_list(r->st, kind, entity, r->arena, &items, &n)) < 0) {
         return ret;

@@ -122,6 +122,8 @@ int page_login_post(struct request *r)
         char when[32] = "in 15 minutes";
         time_t t = (time_t)retry_at;
         struct tm tm;
+        /* to the next whole minute, so the time given is never before the lock lifts */
+        t = (time_t)((retry_at + 59) / 60 * 60);
         if (retry_at && gmtime_r(&t, &tm)) {
             strftime(when, sizeof(when), "after %H:%M UTC", &tm);
         }

@@ -23,8 +23,8 @@ const struct route routes[] = {
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
     {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},
     {M_GET, "/account", page_account, ACCESS_SIGNED_IN, 0},
-    {M_POST, "/account/tokens", page_token_create, ACCESS_SIGNED_IN, 0},
-    {M_POST, "/account/tokens/:id/revoke", page_token_revoke, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/account/tokens", page_token_create, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
+    {M_POST, "/account/tokens/:id/revoke", page_token_revoke, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
     {M_GET, "/history/:kind/:entity", page_history, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/authorities", api_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
@@ -136,6 +136,10 @@ static int access_allowed(const struct route *route, struct request *r)
         reply_problem(r, 401, "Invalid token", "The bearer token is not valid.", "Authorization");
         return 0;
     }
+    if ((route->flags & ROUTE_PEOPLE) && r->by_token) {
+        reply_error(r, 403, "This is for a person signed in, not for an API token.");
+        return 0;
+    }
     if (route->access & r->user.role) {
         return 1;
     }
@@ -226,10 +230,32 @@ int reply_problem(struct request *r, int status, const char *title, const char *
     return 0;
 }
 
+/* Problem titles for scripts: the status's standard phrase. */
+static const char *problem_title(int status)
+{
+    static const struct {
+        int status;
+        const char *title;
+    } titles[] = {
+        {400, "Bad Request"},         {401, "Unauthorized"},
+        {403, "Forbidden"},           {404, "Not Found"},
+        {405, "Method Not Allowed"},  {409, "Conflict"},
+        {413, "Content Too Large"},   {414, "URI Too Long"},
+        {429, "Too Many Requests"},   {431, "Request Header Fields Too Large"},
+        {503, "Service Unavailable"},
+    };
+    for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+        if (titles[i].status == status) {
+            return titles[i].title;
+        }
+    }
+    return "Internal Server Error";
+}
+
 int reply_error(struct request *r, int status, const char *detail)
 {
     if (r->is_api) {
-        return reply_problem(r, status, view_error_title(status), detail, NULL);
+        return reply_problem(r, status, problem_title(status), detail, NULL);
     }
     buf_reset(r->body);
     r->static_body = NULL;

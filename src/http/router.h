@@ -10,6 +10,9 @@ typedef int (*handler_fn)(struct request *r);
 enum route_flags {
     /* The reply depends only on the target and the database: kept until the database changes. */
     ROUTE_CACHE = 1 << 0,
+    /* For a person signed in, never for an API token (managing tokens: a leaked token must not
+     * make others that outlive its revocation). */
+    ROUTE_PEOPLE = 1 << 1,
 };
 
 struct route {

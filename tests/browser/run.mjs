@@ -7,13 +7,15 @@
 //        CHROMIUM=path        browser binary (default /usr/bin/chromium)
 //
 // Drives Debian's Chromium through playwright-core and checks pages with
-// axe-core (WCAG 2.0/2.1/2.2 A and AA). Prints one line per check, then
+// axe-core (WCAG 2.0/2.1/2.2 A and AA); with --binary also the journey of a new account
+// (auth.mjs). Prints one line per check, then
 // "N passed, N failed"; exits 1 if any check failed.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../lib/server.mjs';
+import { authJourney } from './auth.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -267,6 +269,9 @@ async function main() {
         await ctx.close();
       }
     });
+
+    await journey('auth', () => authJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

@@ -5,8 +5,10 @@
 // Starts `compact serve` on a free loopback port with a fresh database (tests/lib/server.mjs),
 // runs the cases stored as data in tests/e2e/cases/*.json, then the tests that need code: raw
 // sockets (malformed requests, limits, path traversal, keep-alive, HTTP/1.0), the request
-// timeout, SIGTERM during a request, the access log, and the command line. Prints one line per
-// check, then "N passed, N failed"; exits 1 if any check failed.
+// timeout, SIGTERM during a request, the access log, and the command line; then accounts,
+// sessions, CSRF, tokens and the audit trail (auth.mjs) and the route-by-role permission matrix
+// (permissions.mjs), each on servers of their own. Prints one line per check, then
+// "N passed, N failed"; exits 1 if any check failed.
 //
 // A case is {name, method?, path, headers?, body?, status (a number or a list), contentType?
 // (prefix), bodyContains?, bodyNotContains?, bodyStartsWith?, bodyEmpty?, bodyCount?
@@ -23,7 +25,9 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, startServer } from '../lib/server.mjs';
+import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
+import { permissionMatrix } from './permissions.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -941,6 +945,8 @@ async function main() {
   }
   await slowloris();
   await sigterm();
+  await authTests(BIN, report);
+  await permissionMatrix(BIN, report);
 }
 
 try {

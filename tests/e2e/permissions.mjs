@@ -1,0 +1,217 @@
+// The route-by-role permission matrix, generated from the route table (`compact routes`).
+//
+//   import { permissionMatrix } from './permissions.mjs';
+//   await permissionMatrix(BIN, report);   // report(name, ok, why)
+//
+// Every route is called as each caller: nobody, a token of each role, a forged token, and a
+// signed-in cookie of each role (with the CSRF token on posts). Path parameters get sample
+// values (:gss an authority, :id a token of the caller's own, :kind/:entity the caller's user
+// history, * app.css). A route a caller may use must succeed: not 401 or 403, not a 5xx, not a
+// redirect to /login. One it may not must answer 401 (nobody on the API, any forged token), 303
+// to /login?next= (nobody on a page) or 403 (a signed-in caller of another role). A route with
+// no declared access fails, so a new route cannot be added without deciding who may use it.
+import { randomBytes } from 'node:crypto';
+import { run, startServer } from '../lib/server.mjs';
+import {
+  addToken, addUser, bearer, cookieHeader, csrfOf, expect, Fail, newPassword, request, session,
+  sessionCookie, show, tester,
+} from './auth.mjs';
+
+const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
+const ROLES = ['public', 'member', 'coordinator', 'admin'];
+const COMPACT = { name: 'Matrix Compact', authorities: ['E08000009'], status: 'in_development', status_date: '2025-01-31' };
+
+// Query strings a route needs to do its work rather than answer 400 (not needed for the verdict,
+// which only cares about 401, 403 and the sign-in redirect, but it makes a success a real one).
+const QUERY = {
+  '/api/v1/audit': (c) => `?kind=user&entity=${encodeURIComponent(c.email)}`,
+  '/api/v1/authorities': () => '?limit=1',
+};
+
+function fillPath(pattern, c) {
+  const values = { gss: 'E08000009', id: String(c.spareId), kind: 'user', entity: encodeURIComponent(c.email) };
+  return pattern
+    .split('/')
+    .map((seg) => {
+      if (seg === '*') return 'app.css';
+      if (seg.startsWith(':')) return values[seg.slice(1)] ?? '1';
+      return seg;
+    })
+    .join('/') + (QUERY[pattern] ? QUERY[pattern](c) : '');
+}
+
+// The body of a post to pattern by caller c: JSON for the API, a form otherwise.
+function bodyFor(pattern, c) {
+  if (pattern.startsWith('/api/')) return { json: true, body: JSON.stringify(pattern === '/api/v1/compacts' ? COMPACT : {}) };
+  const form = {};
+  if (pattern === '/login') Object.assign(form, { email: c.email, password: c.password });
+  if (pattern === '/account/tokens') form.label = `matrix ${c.name}`;
+  if (c.session) form.csrf_token = c.session.csrf;
+  return { json: false, body: form };
+}
+
+function verdict(route, c, res) {
+  const isApi = route.pattern.startsWith('/api/');
+  const loc = res.headers.location || '';
+  const toLogin = res.status >= 300 && res.status < 400 && /^\/login(\?|$)/.test(loc);
+  const got = `${res.status}${loc ? ` -> ${loc}` : ''}`;
+  if (c.forged) return { ok: res.status === 401, want: '401', got };
+  // Routes for people only (managing tokens) refuse every token, whatever its role.
+  if (c.byToken && route.tokens === false) return { ok: res.status === 403, want: '403 (people only)', got };
+  if (route.access.includes(c.role)) {
+    // Access is decided before the handler runs, so a 400 or 404 of the handler (sample values
+    // it does not like) still means the caller was let in; a 5xx never passes.
+    return { ok: res.status !== 401 && res.status !== 403 && res.status < 500 && !toLogin, want: 'allowed', got };
+  }
+  if (c.role !== 'public') return { ok: res.status === 403, want: '403', got };
+  if (isApi) return { ok: res.status === 401 && /^Bearer\b/.test(res.headers['www-authenticate'] || ''), want: '401 + WWW-Authenticate', got };
+  return { ok: res.status === 303 && /^\/login\?(.*&)?next=/.test(loc), want: '303 to /login?next=', got };
+}
+
+export async function permissionMatrix(BIN, report) {
+  const test = tester(report);
+  let routes;
+  await test('matrix: `compact routes` lists the route table as JSON', async () => {
+    const r = await run(BIN, ['routes']);
+    expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
+    try {
+      routes = JSON.parse(r.stdout);
+    } catch {
+      throw new Fail(`not JSON: ${show(r.stdout)}`);
+    }
+    expect(Array.isArray(routes) && routes.length > 0, 'no routes');
+  });
+  if (!routes) return;
+  await test(`matrix: each of the ${routes.length} routes declares who may use it (known roles, none empty)`, async () => {
+    const bad = routes.filter((rt) => typeof rt.method !== 'string' || typeof rt.pattern !== 'string' ||
+      !Array.isArray(rt.access) || rt.access.length === 0 || rt.access.some((a) => !ROLES.includes(a)));
+    expect(bad.length === 0, `undeclared or unknown access: ${bad.map((b) => JSON.stringify(b)).join('; ')}`);
+    const seen = new Set();
+    for (const rt of routes) {
+      const k = `${rt.method} ${rt.pattern}`;
+      expect(!seen.has(k), `${k} is listed twice`);
+      seen.add(k);
+    }
+  });
+  await test('matrix: an admin may use every route a signed-in person may', async () => {
+    const bad = routes.filter((rt) => (rt.access.includes('member') || rt.access.includes('coordinator')) && !rt.access.includes('admin'));
+    expect(bad.length === 0, bad.map((b) => `${b.method} ${b.pattern}`).join(', '));
+  });
+
+  let s;
+  await test('matrix: a server starts', async () => {
+    s = await startServer(BIN, { threads: 2 });
+  });
+  if (!s) return;
+  const secrets = new Set();
+  try {
+    await matrix(BIN, s, routes, test, report, secrets);
+  } finally {
+    const code = await s.stop();
+    const log = s.logs();
+    report('matrix: the server stops on SIGTERM with exit code 0', code === 0, `exit ${code}`);
+    report('matrix: the server log has no sanitizer report', !SANITIZER_REPORT.test(log), show(log.slice(-600), 600));
+    const leaked = [...secrets].filter((x) => x && log.includes(x));
+    report(`matrix: the server log holds none of the ${secrets.size} passwords, tokens and session secrets used`,
+      leaked.length === 0, `${leaked.length} found`);
+  }
+}
+
+async function matrix(BIN, s, routes, test, report, secrets) {
+  const P = s.port;
+  const people = {};
+  const callers = [];
+  const ready = await test('matrix: a user of each role with a token, two spare tokens and a session', async () => {
+    // Nobody signs in on POST /login as a user of their own.
+    const email = 'nobody@matrix.test';
+    const password = newPassword('nobody');
+    await Promise.all([
+      addUser(BIN, s.dbPath, email, 'member', password, 'GB-CHC-789'),
+      ...['member', 'coordinator', 'admin'].map(async (role) => {
+        const p = { email: `${role}@matrix.test`, password: newPassword(role) };
+        await addUser(BIN, s.dbPath, p.email, role, p.password, role === 'member' ? 'GB-CHC-456' : undefined);
+        p.main = await addToken(BIN, s.dbPath, p.email, 'matrix');
+        p.spare1 = await addToken(BIN, s.dbPath, p.email, 'spare for the token');
+        p.spare2 = await addToken(BIN, s.dbPath, p.email, 'spare for the cookie');
+        people[role] = p;
+      }),
+    ]);
+    const nobody = { name: 'nobody', role: 'public', email, password, spareId: people.member.spare1.id, headers: () => ({}) };
+    callers.push(nobody);
+    for (const role of ['member', 'coordinator', 'admin']) {
+      const p = people[role];
+      callers.push({ name: `${role} token`, role, byToken: true, email: p.email, password: p.password, spareId: p.spare1.id, headers: () => bearer(p.main.token) });
+    }
+    const forged = randomBytes(32).toString('base64url');
+    callers.push({ name: 'forged token', role: 'public', forged: true, email, password, spareId: people.member.spare1.id, headers: () => bearer(forged) });
+    for (const role of ['member', 'coordinator', 'admin']) {
+      const p = people[role];
+      const c = { name: `${role} signed in`, role, email: p.email, password: p.password, spareId: p.spare2.id, secrets };
+      c.headers = () => cookieHeader(c.session.cookie);
+      callers.push(c);
+    }
+    await Promise.all(callers.filter((c) => c.name.endsWith('signed in')).map(async (c) => {
+      c.session = await session(P, c.email, c.password);
+    }));
+  });
+  if (!ready) return;
+  for (const p of Object.values(people)) [p.password, p.main.token, p.spare1.token, p.spare2.token].forEach((x) => secrets.add(x));
+  for (const c of callers) {
+    secrets.add(c.password);
+    if (c.session) secrets.add(c.session.cookie);
+  }
+  secrets.add(callers.find((c) => c.forged).headers().Authorization.slice(7));
+
+  // Each caller's column runs in order (a cell may change its session), the columns side by
+  // side; the verdicts are then reported row by row.
+  const verdicts = await Promise.all(callers.map(async (c) => {
+    const col = [];
+    for (const route of routes) col.push(await cell(P, route, c));
+    return col;
+  }));
+  let cells = 0;
+  routes.forEach((route, i) => {
+    callers.forEach((c, j) => {
+      const v = verdicts[j][i];
+      cells++;
+      report(`matrix: ${route.method} ${route.pattern} as ${c.name}: ${v.want === 'allowed' ? 'allowed' : `refused (${v.want})`}`,
+        v.ok, v.why);
+    });
+  });
+  report(`matrix: ${cells} cells = ${routes.length} routes x ${callers.length} callers`, cells === routes.length * callers.length, `${cells} cells`);
+}
+
+// Calls route as caller c; its verdict {ok, want, why}.
+async function cell(P, route, c) {
+  const path = fillPath(route.pattern, c);
+  const headers = { ...c.headers() };
+  let body;
+  if (route.method !== 'GET' && route.method !== 'HEAD') {
+    const b = bodyFor(route.pattern, c);
+    body = b.body;
+    if (b.json) headers['Content-Type'] = 'application/json';
+    if (c.session) headers['X-CSRF-Token'] = c.session.csrf;
+  }
+  try {
+    const res = await request(P, { method: route.method, path, headers, body });
+    const v = verdict(route, c, res);
+    if (c.session) await keepSignedIn(P, c, res);
+    return { ...v, why: `${route.method} ${path}: want ${v.want}, got ${v.got}; ${show(res.text, 200)}` };
+  } catch (e) {
+    return { ok: false, want: 'a reply', why: `${route.method} ${path}: ${e.message}` };
+  }
+}
+
+// A cell may have changed the caller's session (POST /login rotates it, POST /logout ends it):
+// take the new one, or sign in again, so the next cells run signed in.
+async function keepSignedIn(P, c, res) {
+  const set = sessionCookie(res);
+  if (set && set.value) {
+    const acc = await request(P, { path: '/account', headers: cookieHeader(set.value) });
+    c.session = { cookie: set.value, csrf: csrfOf(acc.text), email: c.email };
+  } else {
+    const me = await request(P, { path: '/api/v1/me', headers: cookieHeader(c.session.cookie) });
+    if (me.status !== 200) c.session = await session(P, c.email, c.password);
+  }
+  c.secrets.add(c.session.cookie);
+}
