@@ -1033,6 +1033,22 @@ static int run_rule(const struct check *c, enum rule r, struct finding *f)
     return 0;
 }
 
+/* Whether every date a finding computed can be written YYYY-MM-DD (years 1000 to 9999). */
+static int dates_writable(const struct finding *f)
+{
+    static const date_t lo = -354285, hi = 2932896; /* 1000-01-01 and 9999-12-31 */
+    const date_t dates[] = {f->earliest_end_date, f->latest_notice_date, f->earliest_close_date,
+                            f->feedback_due_date};
+    const unsigned flags[] = {FINDING_EARLIEST_END_DATE, FINDING_LATEST_NOTICE_DATE,
+                              FINDING_EARLIEST_CLOSE_DATE, FINDING_FEEDBACK_DUE_DATE};
+    for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+        if ((f->fields & flags[i]) && (dates[i] < lo || dates[i] > hi)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
                 size_t max, size_t *n, enum verdict *overall)
 {
@@ -1057,6 +1073,10 @@ int rules_check(const struct activity *a, const struct params *p, date_t as_of, 
         }
         ret = run_rule(&c, r, &out[count]);
         if (ret) {
+            goto cleanup;
+        }
+        if (!dates_writable(&out[count])) {
+            ret = ERR_INVALID; /* e.g. 3660 months after 9999-12-31 */
             goto cleanup;
         }
         if (out[count].verdict > worst) {

@@ -268,7 +268,8 @@ struct finding {
  *
  * Returns 0, or ERR_INVALID (an unknown kind or change, a payment other than advance or arrears,
  * a parameter outside 0..PARAM_VALUE_MAX or with an unknown source, a date outside years 1000 to
- * 9999), or ERR_TOO_BIG (more findings than max). On failure *n = 0 and *overall = VERDICT_UNKNOWN.
+ * 9999, given or computed), or ERR_TOO_BIG (more findings than max). On failure *n = 0 and *overall
+ * = VERDICT_UNKNOWN.
  */
 int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
                 size_t max, size_t *n, enum verdict *overall);

@@ -36,7 +36,8 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
                       RULES_MAX_FINDINGS, &n, &overall);
     if (ret < 0) {
         *field = "activity";
-        *why = "cannot be checked as given";
+        *why = "cannot be checked: a date it gives or leads to falls outside the years 1000 to "
+               "9999";
         return ERR_INVALID;
     }
     json_check_result(out, &req.activity, &p, findings, n, overall);

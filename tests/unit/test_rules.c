@@ -1915,9 +1915,33 @@ static void test_commitments_catalogue(void **state)
     assert_int_equal(party_parse("CSOs", &party), ERR_INVALID);
 }
 
+static void test_computed_dates_stay_writable(void **state)
+{
+    struct activity a;
+    struct param_set req = {{0}, {0}};
+    struct params p;
+    struct finding f[RULES_MAX_FINDINGS];
+    enum verdict overall;
+    size_t n = 9;
+    (void)state;
+    memset(&a, 0, sizeof(a));
+    a.kind = ACTIVITY_FUNDING_CHANGE;
+    a.change = CHANGE_END;
+    a.notice_date = (struct fact_date){FACT_SET, d("9999-12-31")};
+    a.notice_in_writing = (struct fact_bool){FACT_SET, 1};
+    a.effective_date = (struct fact_date){FACT_SET, d("9999-12-31")};
+    req.set[PARAM_NOTICE_MONTHS] = 1;
+    req.value[PARAM_NOTICE_MONTHS] = 3660; /* past the year 9999: no date to write */
+    params_resolve(&req, NULL, &p);
+    assert_int_equal(rules_check(&a, &p, d("2012-01-01"), f, RULES_MAX_FINDINGS, &n, &overall),
+                     ERR_INVALID);
+    assert_int_equal(n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_computed_dates_stay_writable),
         cmocka_unit_test(test_every_rule_every_verdict),
         cmocka_unit_test(test_cases_cover_every_verdict),
         cmocka_unit_test(test_whole_checks),
