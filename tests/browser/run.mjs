@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../lib/server.mjs';
 import { authJourney } from './auth.mjs';
+import { checksJourney } from './checks.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -272,6 +273,7 @@ async function main() {
 
     await journey('auth', () => authJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
+    await journey('checks', () => checksJourney(browser, BASE, check, { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }
