@@ -4,8 +4,18 @@
 #include "html.h"
 #include "base/banned.h"
 
-void form_select(struct buf *b, const char *name, const char *label,
-                 const struct form_option *options, size_t n, const char *error)
+void form_error_message(struct buf *b, const char *id, const char *error)
+{
+    html_lit(b, "<p id=\"");
+    html_attr(b, id);
+    html_lit(b, "-error\" class=\"govuk-error-message\">"
+                "<span class=\"govuk-visually-hidden\">Error:</span> ");
+    html_text(b, error);
+    html_lit(b, "</p>");
+}
+
+/* A form group with its label and, with an error, the group's error style and message. */
+static void group_start(struct buf *b, const char *name, const char *label, const char *error)
 {
     html_lit(b, "<div class=\"govuk-form-group");
     if (error) {
@@ -17,13 +27,44 @@ void form_select(struct buf *b, const char *name, const char *label,
     html_text(b, label);
     html_lit(b, "</label>");
     if (error) {
-        html_lit(b, "<p id=\"");
-        html_attr(b, name);
-        html_lit(b, "-error\" class=\"govuk-error-message\">"
-                    "<span class=\"govuk-visually-hidden\">Error:</span> ");
-        html_text(b, error);
-        html_lit(b, "</p>");
+        form_error_message(b, name, error);
     }
+}
+
+void form_input(struct buf *b, const char *name, const char *label, const char *type,
+                const char *autocomplete, const char *value, const char *error)
+{
+    group_start(b, name, label, error);
+    html_lit(b, "<input class=\"govuk-input");
+    if (error) {
+        html_lit(b, " govuk-input--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" type=\"");
+    html_attr(b, type);
+    html_lit(b, "\" autocomplete=\"");
+    html_attr(b, autocomplete);
+    html_lit(b, "\" spellcheck=\"false\"");
+    if (value) {
+        html_lit(b, " value=\"");
+        html_attr(b, value);
+        html_lit(b, "\"");
+    }
+    if (error) {
+        html_lit(b, " aria-describedby=\"");
+        html_attr(b, name);
+        html_lit(b, "-error\"");
+    }
+    html_lit(b, "></div>");
+}
+
+void form_select(struct buf *b, const char *name, const char *label,
+                 const struct form_option *options, size_t n, const char *error)
+{
+    group_start(b, name, label, error);
     html_lit(b, "<select class=\"govuk-select");
     if (error) {
         html_lit(b, " govuk-select--error");

@@ -19,6 +19,11 @@ struct form_option {
 /* A labelled select named name (its id too), with error (may be NULL) shown above it. */
 void form_select(struct buf *b, const char *name, const char *label,
                  const struct form_option *options, size_t n, const char *error);
+/* A labelled text input named name (its id too); value (may be NULL) shown again. */
+void form_input(struct buf *b, const char *name, const char *label, const char *type,
+                const char *autocomplete, const char *value, const char *error);
+/* The error message of the field with id, shown above it; its id is "ID-error". */
+void form_error_message(struct buf *b, const char *id, const char *error);
 /* The error summary that opens a page whose form has errors; each links to its field. */
 void form_error_summary(struct buf *b, const struct field_error *errors, size_t n);
 

@@ -159,16 +159,6 @@ static void field_name(char *out, size_t size, const char *stem, const char *suf
     memcpy(out + a, suffix, s + 1);
 }
 
-static void error_message(struct buf *b, const char *id, const char *error)
-{
-    html_lit(b, "<p id=\"");
-    html_attr(b, id);
-    html_lit(b, "-error\" class=\"govuk-error-message\">"
-                "<span class=\"govuk-visually-hidden\">Error:</span> ");
-    html_text(b, error);
-    html_lit(b, "</p>");
-}
-
 static void legend(struct buf *b, const char *id, const char *label, const char *hint,
                    const char *error)
 {
@@ -203,7 +193,7 @@ static void legend(struct buf *b, const char *id, const char *label, const char 
         html_lit(b, "</div>");
     }
     if (error) {
-        error_message(b, id, error);
+        form_error_message(b, id, error);
     }
 }
 

@@ -16,52 +16,6 @@ static const char *error_for(const struct login_view *v, const char *field)
     return NULL;
 }
 
-static void input(struct buf *b, const char *name, const char *label, const char *type,
-                  const char *autocomplete, const char *value, const char *error)
-{
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\"><label class=\"govuk-label\" for=\"");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    html_text(b, label);
-    html_lit(b, "</label>");
-    if (error) {
-        html_lit(b, "<p id=\"");
-        html_attr(b, name);
-        html_lit(b, "-error\" class=\"govuk-error-message\">"
-                    "<span class=\"govuk-visually-hidden\">Error:</span> ");
-        html_text(b, error);
-        html_lit(b, "</p>");
-    }
-    html_lit(b, "<input class=\"govuk-input");
-    if (error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" type=\"");
-    html_attr(b, type);
-    html_lit(b, "\" autocomplete=\"");
-    html_attr(b, autocomplete);
-    html_lit(b, "\" spellcheck=\"false\"");
-    if (value) {
-        html_lit(b, " value=\"");
-        html_attr(b, value);
-        html_lit(b, "\"");
-    }
-    if (error) {
-        html_lit(b, " aria-describedby=\"");
-        html_attr(b, name);
-        html_lit(b, "-error\"");
-    }
-    html_lit(b, "></div>");
-}
-
 void view_login_page(struct buf *b, const struct login_view *v, const struct viewer *viewer)
 {
     const struct layout l = {
@@ -92,9 +46,9 @@ void view_login_page(struct buf *b, const struct login_view *v, const struct vie
         html_attr(b, v->next);
         html_lit(b, "\">");
     }
-    input(b, "email", "Email address", "email", "email", v->email, error_for(v, "email"));
-    input(b, "password", "Password", "password", "current-password", NULL,
-          error_for(v, "password"));
+    form_input(b, "email", "Email address", "email", "email", v->email, error_for(v, "email"));
+    form_input(b, "password", "Password", "password", "current-password", NULL,
+               error_for(v, "password"));
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
                 "Sign in</button></form>"
                 "<p class=\"govuk-body\">If you need an account, or have forgotten your "
