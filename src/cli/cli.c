@@ -71,7 +71,7 @@ const char *cmd_db_path(const char *opt)
 struct store *cmd_open_db(const char *path, int create)
 {
     struct store *st;
-    int ret = store_open(path, create ? STORE_CREATE : 0, &st), from, to;
+    int ret = store_open(path, create ? STORE_CREATE : 0, &st), from, to, seeded;
 
     if (ret == ERR_NOT_FOUND) {
         fprintf(stderr, "compact: no database at '%s'; create one with 'compact init --db %s'\n",
@@ -85,6 +85,12 @@ struct store *cmd_open_db(const char *path, int create)
     if ((ret = store_migrate(st, &from, &to)) < 0) {
         fprintf(stderr, "compact: cannot bring the schema of '%s' up to date: %s\n", path,
                 ret == ERR_CONFLICT ? "it is newer than this program" : err_str(ret));
+        store_close(st);
+        return NULL;
+    }
+    if ((ret = store_commitments_seed(st, &seeded)) < 0) {
+        fprintf(stderr, "compact: cannot put the commitments catalogue into '%s': %s\n", path,
+                err_str(ret));
         store_close(st);
         return NULL;
     }

@@ -3,6 +3,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "csv.h"
 #include "base/xalloc.h"
@@ -150,4 +151,44 @@ void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
         }
         buf_adds(b, "\r\n");
     }
+}
+
+void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n)
+{
+    cJSON *root = check(cJSON_CreateObject());
+    cJSON *sections = check(cJSON_AddArrayToObject(root, "sections")), *list = NULL;
+    int current = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct commitment_row *c = &rows[i];
+        cJSON *o, *rules;
+        if (c->section != current || !list) {
+            cJSON *s = check(cJSON_CreateObject());
+            check(cJSON_AddNumberToObject(s, "number", c->section));
+            add_str(s, "title", c->section_title);
+            list = check(cJSON_AddArrayToObject(s, "commitments"));
+            cJSON_AddItemToArray(sections, s);
+            current = c->section;
+        }
+        o = check(cJSON_CreateObject());
+        check(cJSON_AddNumberToObject(o, "id", (double)c->id));
+        add_str(o, "number", c->number);
+        add_str(o, "party", party_id(c->party));
+        add_str(o, "paraphrase", c->paraphrase);
+        check(cJSON_AddBoolToObject(o, "verified", c->verified));
+        rules = check(cJSON_AddArrayToObject(o, "rules"));
+        for (const char *p = c->rules; p && *p;) {
+            size_t len = strcspn(p, " ");
+            char rule[64];
+            if (len && len < sizeof(rule)) {
+                memcpy(rule, p, len);
+                rule[len] = '\0';
+                cJSON_AddItemToArray(rules, check(cJSON_CreateString(rule)));
+            }
+            p += len;
+            p += *p == ' ';
+        }
+        cJSON_AddItemToArray(list, o);
+    }
+    print(b, root);
 }

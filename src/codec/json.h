@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "core/account.h"
 #include "core/audit.h"
+#include "core/commitments.h"
 #include "core/authority.h"
 
 /* {"gss", "name", "official_name", "type", "code", "county_gss", "region", ...} */
@@ -27,6 +28,10 @@ void json_user(struct buf *b, const struct user *u);
 void json_audit_list(struct buf *b, const struct audit_entry *items, size_t n);
 /* {"id": id} */
 void json_id(struct buf *b, long long id);
+
+/* {"sections": [{"number", "title", "commitments": [{"id", "number", "party", "paraphrase",
+ * "verified", "rules"}]}]} from rows sorted by section. */
+void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n);
 
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);

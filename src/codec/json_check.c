@@ -221,7 +221,8 @@ static void add_date(cJSON *o, const char *key, date_t d)
 }
 
 void json_check_result(struct buf *b, const struct activity *a, const struct params *p,
-                       const struct finding *findings, size_t n, enum verdict overall)
+                       const struct finding *findings, size_t n, enum verdict overall,
+                       const char *const *numbers)
 {
     cJSON *root = check(cJSON_CreateObject()), *params, *list;
     unsigned used = activity_kind_params(a->kind);
@@ -246,7 +247,9 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
     list = check(cJSON_AddArrayToObject(root, "findings"));
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = &findings[i];
-        const char *number = commitment_for_rule(f->rule);
+        enum rule r;
+        const char *number =
+            numbers && rule_parse(f->rule, &r) == 0 ? numbers[r] : commitment_for_rule(f->rule);
         cJSON *o = check(cJSON_CreateObject());
         check(cJSON_AddStringToObject(o, "rule", f->rule));
         check(number ? cJSON_AddStringToObject(o, "commitment", number)

@@ -27,8 +27,10 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
                        const char **field, const char **why);
 
 /* {"kind", "overall", "parameters": {...}, "findings": [...]} with each finding's commitment
- * number taken from the catalogue by its rule. */
+ * number from numbers (indexed by enum rule: the stored catalogue), or where that is NULL (no
+ * database) from the catalogue's defaults. */
 void json_check_result(struct buf *b, const struct activity *a, const struct params *p,
-                       const struct finding *findings, size_t n, enum verdict overall);
+                       const struct finding *findings, size_t n, enum verdict overall,
+                       const char *const *numbers);
 
 #endif

@@ -72,3 +72,56 @@ cleanup:
     cJSON_Delete(root);
     return ret;
 }
+
+int json_commitment_patch(const char *text, size_t len, int section, struct arena *arena,
+                          const char **number, const char **paraphrase, int *verified,
+                          const char **field, const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    int ret = 0;
+
+    *number = NULL;
+    *paraphrase = NULL;
+    *verified = -1;
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(field, why, "body", "The body must be a JSON object.");
+        goto cleanup;
+    }
+    cJSON_ArrayForEach(item, root)
+    {
+        if (!strcmp(item->string, "number")) {
+            const char *s = cJSON_IsString(item) ? item->valuestring : "";
+            size_t n = strlen(s), digits = n > 2 ? strspn(s + 2, "0123456789") : 0;
+            if (n < 3 || n > 4 || s[0] - '0' != section || s[1] != '.' || digits != n - 2 ||
+                s[2] == '0') {
+                ret = fail(field, why, "number",
+                           "number must be the section's number, a dot and a number, such as "
+                           "\"4.4\", in the commitment's own section.");
+                goto cleanup;
+            }
+            *number = arena_strdup(arena, s);
+        } else if (!strcmp(item->string, "paraphrase")) {
+            if (!cJSON_IsString(item) || !*item->valuestring || strlen(item->valuestring) > 1000) {
+                ret = fail(field, why, "paraphrase",
+                           "paraphrase must be text of 1 to 1000 characters.");
+                goto cleanup;
+            }
+            *paraphrase = arena_strdup(arena, item->valuestring);
+        } else if (!strcmp(item->string, "verified")) {
+            if (!cJSON_IsBool(item)) {
+                ret = fail(field, why, "verified", "verified must be true or false.");
+                goto cleanup;
+            }
+            *verified = cJSON_IsTrue(item);
+        } else {
+            ret = fail(field, why, arena_strdup(arena, item->string),
+                       "is not a field of a commitment.");
+            goto cleanup;
+        }
+    }
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}

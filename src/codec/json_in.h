@@ -14,4 +14,13 @@
 int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
                      const char **field, const char **why);
 
+/*
+ * Decode a correction of a commitment: {"number"?, "paraphrase"?, "verified"?}. Absent fields
+ * keep their values (*number and *paraphrase NULL, *verified -1). A number must be of the form
+ * SECTION.N with SECTION the commitment's own section.
+ */
+int json_commitment_patch(const char *text, size_t len, int section, struct arena *arena,
+                          const char **number, const char **paraphrase, int *verified,
+                          const char **field, const char **why);
+
 #endif

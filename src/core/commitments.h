@@ -47,4 +47,16 @@ const struct commitment *commitments_default(size_t *n);
  * NULL for a rule the catalogue does not know. */
 const char *commitment_for_rule(const char *rule);
 
+/* The commitments catalogue (SPEC section 4), as stored and corrected. */
+struct commitment_row {
+    long long id;
+    const char *number; /* "4.4" */
+    int section;
+    const char *section_title;
+    enum party party;
+    const char *paraphrase;
+    int verified;
+    const char *rules; /* the rule ids that test it, space-separated, or NULL */
+};
+
 #endif

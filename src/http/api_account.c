@@ -21,9 +21,10 @@ int api_audit(struct request *r)
     size_t n;
     int ret;
 
-    if (!kind || (strcmp(kind, "compact") && strcmp(kind, "user") && strcmp(kind, "api_token"))) {
+    if (!kind || (strcmp(kind, "compact") && strcmp(kind, "user") && strcmp(kind, "api_token") &&
+                  strcmp(kind, "commitment"))) {
         return reply_problem(r, 400, "Invalid query parameter",
-                             "kind must be compact, user or api_token.", "kind");
+                             "kind must be compact, user, api_token or commitment.", "kind");
     }
     if (!entity || !*entity) {
         return reply_problem(r, 400, "Invalid query parameter",

@@ -40,6 +40,14 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
                "9999";
         return ERR_INVALID;
     }
-    json_check_result(out, &req.activity, &p, findings, n, overall);
+    if (st) {
+        const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
+        if ((ret = store_rule_numbers(st, arena, numbers, paraphrases)) < 0) {
+            return ret;
+        }
+        json_check_result(out, &req.activity, &p, findings, n, overall, numbers);
+        return 0;
+    }
+    json_check_result(out, &req.activity, &p, findings, n, overall, NULL);
     return 0;
 }

@@ -24,6 +24,11 @@ int api_audit(struct request *r);
 int api_compacts_create(struct request *r);
 int api_checks(struct request *r);
 int page_checks(struct request *r);
+int page_commitments(struct request *r);
+int page_commitment_section(struct request *r);
+int page_commitment(struct request *r);
+int api_commitments(struct request *r);
+int api_commitment_patch(struct request *r);
 int page_check_form(struct request *r);
 int page_check_result(struct request *r);
 

@@ -210,6 +210,15 @@ int page_check_result(struct request *r)
         add_error(errs, &nerrs, qs[0].fact, "These answers cannot be checked: check them");
         return form(r, k, errs, nerrs);
     }
+    {
+        const char **numbers = arena_alloc(r->arena, RULE_COUNT * sizeof(*numbers));
+        const char **paraphrases = arena_alloc(r->arena, RULE_COUNT * sizeof(*paraphrases));
+        if ((ret = store_rule_numbers(r->st, r->arena, numbers, paraphrases)) < 0) {
+            return ret;
+        }
+        v.numbers = numbers;
+        v.paraphrases = paraphrases;
+    }
     v.kind = k;
     v.params = &p;
     v.findings = findings;

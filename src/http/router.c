@@ -19,6 +19,9 @@ const struct route routes[] = {
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
+    {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
     {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},
@@ -33,6 +36,8 @@ const struct route routes[] = {
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
+    {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
 };

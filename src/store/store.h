@@ -13,6 +13,7 @@
 #include "core/account.h"
 #include "core/audit.h"
 #include "core/authority.h"
+#include "core/commitments.h"
 #include "core/compact.h"
 #include "core/crypto.h"
 #include "core/rules.h"
@@ -146,6 +147,22 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
  */
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
                       long long *id, const char **bad);
+
+/* Copy the program's default catalogue in when the table is empty; *seeded says whether. */
+int store_commitments_seed(struct store *st, int *seeded);
+/* Every commitment, by section and number. */
+int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
+                          size_t *n);
+/* The stored number and paraphrase of the commitment each rule tests (NULL where none),
+ * strings from arena. */
+int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
+                       const char *paraphrases[RULE_COUNT]);
+/*
+ * Correct commitment id: a new number and paraphrase (NULL keeps each), verified (-1 keeps it),
+ * with its audit entry, in one transaction. ERR_NOT_FOUND, or ERR_CONFLICT (a number in use).
+ */
+int store_commitment_update(struct store *st, long long id, const char *number,
+                            const char *paraphrase, int verified, const char *actor);
 
 /* Up to max Compacts by name: ids (as text) and names from arena, for choosing one. */
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,

@@ -462,14 +462,20 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
                 "</tr></thead><tbody class=\"govuk-table__body\">");
     for (size_t i = 0; i < v->n; i++) {
         const struct finding *f = &v->findings[i];
-        const char *number = commitment_for_rule(f->rule);
+        enum rule r;
+        int known = rule_parse(f->rule, &r) == 0;
+        const char *number =
+            known && v->numbers && v->numbers[r] ? v->numbers[r] : commitment_for_rule(f->rule);
+        const char *paraphrase = known && v->paraphrases && v->paraphrases[r]
+                                     ? v->paraphrases[r]
+                                     : paraphrase_for(f->rule);
         html_lit(b,
                  "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
         if (number) {
             html_text(b, number);
             html_lit(b, " ");
         }
-        html_text(b, paraphrase_for(f->rule));
+        html_text(b, paraphrase);
         html_lit(b, "</th><td class=\"govuk-table__cell\">");
         verdict_tag(b, f->verdict);
         html_lit(b, "</td><td class=\"govuk-table__cell\"><p class=\"govuk-body\">");

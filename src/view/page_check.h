@@ -50,6 +50,9 @@ struct check_result_view {
     enum verdict overall;
     date_t as_of;
     const char *answers; /* the query string of the answers, to change them */
+    /* the stored catalogue's number and paraphrase for each enum rule (NULL: the default) */
+    const char *const *numbers;
+    const char *const *paraphrases;
 };
 
 void view_check_start_page(struct buf *b, const struct viewer *viewer);

@@ -321,7 +321,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundtrip(SESSION_COOKIE "=", v, "", out_size, 0, 1);
     roundtrip("a=b; " SESSION_COOKIE "=\"", v, "\"; c=d", out_size, 0, 1);
     roundtrip(" \t;; other=2 ;" SESSION_COOKIE "=", v, " \t", out_size, 0, 1);
-    roundtrip(SESSION_COOKIE "_x=1; x" SESSION_COOKIE "=2;" SESSION_COOKIE "=", v, ";", out_size, 0, 1);
+    roundtrip(SESSION_COOKIE "_x=1; x" SESSION_COOKIE "=2;" SESSION_COOKIE "=", v, ";", out_size, 0,
+              1);
     roundtrip("x" SESSION_COOKIE "=", v, "", out_size, 0, 0);
     roundtrip("Bearer ", v, "", out_size, 1, 1);
     roundtrip(" \tbEaReR\t\t", v, "  ", out_size, 1, 1);

@@ -205,6 +205,45 @@ static void test_disable_revokes_tokens_with_audit(void **state)
     assert_non_null(strstr(items[1].after, "\"disabled\":true"));
 }
 
+static void test_commitments_seeded_once_and_corrected_with_audit(void **state)
+{
+    struct commitment_row *rows;
+    struct audit_entry *items;
+    const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
+    char entity[32];
+    long long id = 0;
+    size_t n, m;
+    int seeded;
+    (void)state;
+    assert_int_equal(store_commitments_seed(st, &seeded), 0);
+    assert_int_equal(seeded, 1);
+    assert_int_equal(store_commitments_seed(st, &seeded), 0);
+    assert_int_equal(seeded, 0); /* once only: corrections are kept */
+    assert_int_equal(store_commitment_list(st, &arena, &rows, &n), 0);
+    assert_int_equal(n, 12);
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(rows[i].number, "4.4")) {
+            id = rows[i].id;
+            assert_string_equal(rows[i].rules, "funding.notice funding.reasons");
+            assert_int_equal(rows[i].verified, 0);
+        }
+    }
+    assert_true(id > 0);
+    assert_int_equal(store_commitment_update(st, id, "4.6", NULL, 1, "user:1"), 0);
+    assert_int_equal(store_rule_numbers(st, &arena, numbers, paraphrases), 0);
+    assert_string_equal(numbers[RULE_FUNDING_NOTICE], "4.6");
+    assert_string_equal(numbers[RULE_FUNDING_REASONS], "4.6");
+    assert_string_equal(numbers[RULE_FUNDING_IMPACT_ASSESSMENT], "4.3");
+    assert_int_equal(store_commitment_update(st, id, "4.3", NULL, -1, "user:1"), ERR_CONFLICT);
+    assert_int_equal(store_commitment_update(st, 99999, "4.9", NULL, -1, "user:1"), ERR_NOT_FOUND);
+    snprintf(entity, sizeof(entity), "%lld", id);
+    assert_int_equal(store_audit_list(st, "commitment", entity, &arena, &items, &m), 0);
+    assert_int_equal(m, 1);
+    assert_non_null(strstr(items[0].before, "\"number\":\"4.4\""));
+    assert_non_null(strstr(items[0].after, "\"number\":\"4.6\""));
+    assert_non_null(strstr(items[0].after, "\"verified\":true"));
+}
+
 static void test_server_key_is_stable(void **state)
 {
     unsigned char a[SECRET_BYTES], b[SECRET_BYTES], zero[SECRET_BYTES] = {0};
@@ -224,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_login_failures),
         cmocka_unit_test(test_compact_and_audit),
         cmocka_unit_test(test_disable_revokes_tokens_with_audit),
+        cmocka_unit_test(test_commitments_seeded_once_and_corrected_with_audit),
         cmocka_unit_test(test_server_key_is_stable),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

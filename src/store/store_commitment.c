@@ -1,0 +1,245 @@
+/* The commitments catalogue: seeded from the defaults, listed, corrected by admins. */
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char sql_count[] = "SELECT count(*) FROM commitment";
+static const char sql_section_add[] =
+    "INSERT OR IGNORE INTO commitment_section (number, title) VALUES (?1, ?2)";
+static const char sql_add[] = "INSERT INTO commitment (number, section, party, paraphrase, "
+                              "verified) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_rule_add[] =
+    "INSERT INTO commitment_rule (rule, commitment_id) VALUES (?1, ?2)";
+static const char sql_list[] =
+    "SELECT c.id, c.number, c.section, c.party, c.paraphrase, c.verified, s.title, "
+    "(SELECT group_concat(rule, ' ') FROM (SELECT rule FROM commitment_rule "
+    "WHERE commitment_id = c.id ORDER BY rule)) "
+    "FROM commitment c JOIN commitment_section s ON s.number = c.section "
+    "ORDER BY c.section, CAST(substr(c.number, instr(c.number, '.') + 1) AS INTEGER), c.number";
+static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
+                                   "JOIN commitment c ON c.id = r.commitment_id";
+#define COMMITMENT_JSON                                                                            \
+    "json_object('id', c.id, 'number', c.number, 'section', c.section, 'party', c.party, "         \
+    "'paraphrase', c.paraphrase, 'verified', json(CASE c.verified WHEN 1 THEN 'true' ELSE "        \
+    "'false' END))"
+static const char sql_json[] = "SELECT " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?1";
+static const char sql_update[] =
+    "UPDATE commitment SET number = coalesce(?2, number), paraphrase = coalesce(?3, paraphrase), "
+    "verified = coalesce(?4, verified) WHERE id = ?1";
+static const char sql_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
+    "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, 'update', 'commitment', c.id, "
+    "?2, " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?3";
+
+static int run(struct store *st, sqlite3_stmt *stmt)
+{
+    int ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    return ret;
+}
+
+int store_commitments_seed(struct store *st, int *seeded)
+{
+    size_t nsec, ncom;
+    const struct commitment_section *secs = commitment_sections(&nsec);
+    const struct commitment *coms = commitments_default(&ncom);
+    sqlite3_stmt *stmt;
+    int ret, rc, count;
+
+    *seeded = 0;
+    if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
+        return ret;
+    }
+    rc = store_step(st, stmt);
+    count = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    store_done(stmt);
+    if (count < 0) {
+        return store_fail(st, rc);
+    }
+    if (count > 0) {
+        return 0; /* seeded before, and perhaps corrected since: leave it */
+    }
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    for (size_t i = 0; i < nsec; i++) {
+        if ((ret = store_prepare(st, sql_section_add, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_int(stmt, 1, secs[i].number);
+        sqlite3_bind_text(stmt, 2, secs[i].title, -1, SQLITE_STATIC);
+        if ((ret = run(st, stmt)) < 0) {
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < ncom; i++) {
+        long long id;
+        if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_text(stmt, 1, coms[i].number, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 2, coms[i].section);
+        sqlite3_bind_text(stmt, 3, party_id(coms[i].party), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, coms[i].paraphrase, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 5, coms[i].verified);
+        if ((ret = run(st, stmt)) < 0) {
+            goto cleanup;
+        }
+        id = sqlite3_last_insert_rowid(st->db);
+        for (size_t r = 0; r < COMMITMENT_RULES_MAX && coms[i].rules[r]; r++) {
+            if ((ret = store_prepare(st, sql_rule_add, &stmt)) < 0) {
+                goto cleanup;
+            }
+            sqlite3_bind_text(stmt, 1, coms[i].rules[r], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(stmt, 2, id);
+            if ((ret = run(st, stmt)) < 0) {
+                goto cleanup;
+            }
+        }
+    }
+    ret = store_commit(st);
+    *seeded = ret == 0;
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    return ret;
+}
+
+static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, i);
+    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+}
+
+int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
+                          size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct commitment_row *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
+        return ret;
+    }
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        const char *party = (const char *)sqlite3_column_text(stmt, 3);
+        struct commitment_row *c;
+        if (len == cap) {
+            struct commitment_row *nv =
+                arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        c = &v[len++];
+        c->id = sqlite3_column_int64(stmt, 0);
+        c->number = col(stmt, 1, arena);
+        c->section = sqlite3_column_int(stmt, 2);
+        if (!party || party_parse(party, &c->party) < 0) {
+            c->party = PARTY_PUBLIC_BODIES;
+        }
+        c->paraphrase = col(stmt, 4, arena);
+        c->verified = sqlite3_column_int(stmt, 5);
+        c->section_title = col(stmt, 6, arena);
+        c->rules = col(stmt, 7, arena);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}
+
+int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
+                       const char *paraphrases[RULE_COUNT])
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    for (int i = 0; i < RULE_COUNT; i++) {
+        numbers[i] = NULL;
+        paraphrases[i] = NULL;
+    }
+    if ((ret = store_prepare(st, sql_numbers, &stmt)) < 0) {
+        return ret;
+    }
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        enum rule r;
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        if (id && rule_parse(id, &r) == 0) {
+            numbers[r] = col(stmt, 1, arena);
+            paraphrases[r] = col(stmt, 2, arena);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+int store_commitment_update(struct store *st, long long id, const char *number,
+                            const char *paraphrase, int verified, const char *actor)
+{
+    struct arena arena;
+    sqlite3_stmt *stmt;
+    const char *before = NULL;
+    int ret, rc;
+
+    arena_init(&arena);
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_json, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        before = col(stmt, 0, &arena);
+    }
+    store_done(stmt);
+    if (!before) {
+        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    if (number) {
+        sqlite3_bind_text(stmt, 2, number, -1, SQLITE_STATIC);
+    }
+    if (paraphrase) {
+        sqlite3_bind_text(stmt, 3, paraphrase, -1, SQLITE_STATIC);
+    }
+    if (verified >= 0) {
+        sqlite3_bind_int(stmt, 4, verified != 0);
+    }
+    if ((ret = run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, before, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, id);
+    if ((ret = run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
+    return ret;
+}
