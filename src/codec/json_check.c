@@ -100,6 +100,9 @@ static int read_activity(struct ctx *c, const cJSON *obj, struct activity *a)
     cJSON_ArrayForEach(item, obj)
     {
         const struct fact_def *d = NULL;
+        if (!*item->string) { /* "" or a name starting with \u0000 */
+            return fail(c, NULL, "activity", "has a fact with no name");
+        }
         if (!strcmp(item->string, "kind")) {
             continue;
         }
@@ -133,6 +136,9 @@ static int read_params(struct ctx *c, const cJSON *obj, struct param_set *ps)
     {
         enum param p;
         double v;
+        if (!*item->string) {
+            return fail(c, NULL, "parameters", "has a parameter with no name");
+        }
         if (param_parse(item->string, &p) < 0) {
             return fail(c, "parameters", item->string, "is not a parameter of the Compact");
         }
@@ -165,6 +171,10 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
     }
     cJSON_ArrayForEach(item, root)
     {
+        if (!*item->string) {
+            ret = fail(&c, NULL, "body", "has a field with no name");
+            goto cleanup;
+        }
         if (!strcmp(item->string, "as_of")) {
             if (read_date(item, &out->as_of) < 0) {
                 ret = fail(&c, NULL, "as_of", "must be a real date written YYYY-MM-DD");
@@ -175,6 +185,7 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
             if (cJSON_IsString(item) && *item->valuestring) {
                 out->compact_id = arena_strdup(arena, item->valuestring);
             } else if (cJSON_IsNumber(item) && item->valuedouble >= 1 &&
+                       item->valuedouble <= 9007199254740991.0 && /* whole in a double */
                        item->valuedouble == (double)(long long)item->valuedouble) {
                 struct buf b = BUF_INIT;
                 buf_addf(&b, "%lld", (long long)item->valuedouble);

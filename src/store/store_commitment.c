@@ -19,7 +19,7 @@ static const char sql_list[] =
     "FROM commitment c JOIN commitment_section s ON s.number = c.section "
     "ORDER BY c.section, CAST(substr(c.number, instr(c.number, '.') + 1) AS INTEGER), c.number";
 static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
-                                   "JOIN commitment c ON c.id = r.commitment_id";
+                                  "JOIN commitment c ON c.id = r.commitment_id";
 #define COMMITMENT_JSON                                                                            \
     "json_object('id', c.id, 'number', c.number, 'section', c.section, 'party', c.party, "         \
     "'paraphrase', c.paraphrase, 'verified', json(CASE c.verified WHEN 1 THEN 'true' ELSE "        \
