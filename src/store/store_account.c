@@ -5,7 +5,6 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-#define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 #define USER_JSON                                                                                  \
     "json_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'org_id', "         \
     "u.org_id, 'disabled', json(CASE u.disabled WHEN 1 THEN 'true' ELSE 'false' END), "            \
@@ -16,7 +15,7 @@ static const char sql_key_make[] = "INSERT OR IGNORE INTO server_key (id, key) V
 static const char sql_key_get[] = "SELECT key FROM server_key WHERE id = 1";
 static const char sql_user_add[] =
     "INSERT INTO user (email, name, role, org_id, password_hash, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, " NOW_UTC ")";
+    "VALUES (?1, ?2, ?3, ?4, ?5, " SQL_NOW_UTC ")";
 static const char sql_user_by_email[] =
     "SELECT " USER_COLUMNS ", u.password_hash FROM user u WHERE u.email = ?1";
 static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM user u ORDER BY u.email";
@@ -30,16 +29,16 @@ static const char sql_user_sessions_end[] =
     "'revoked_at', " revoked ")"
 static const char sql_audit_user_tokens[] =
     "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " NOW_UTC
+    "SELECT " SQL_NOW_UTC
     ", ?2, 'revoke', 'api_token', t.id, " TOKEN_JSON("t.revoked_at") ", " TOKEN_JSON(
-        NOW_UTC) " FROM api_token t JOIN user u ON u.id = t.user_id "
-                 "WHERE u.email = ?1 AND t.revoked_at IS NULL";
+        SQL_NOW_UTC) " FROM api_token t JOIN user u ON u.id = t.user_id "
+                     "WHERE u.email = ?1 AND t.revoked_at IS NULL";
 static const char sql_user_tokens_revoke[] =
-    "UPDATE api_token SET revoked_at = " NOW_UTC " WHERE revoked_at IS NULL AND "
+    "UPDATE api_token SET revoked_at = " SQL_NOW_UTC " WHERE revoked_at IS NULL AND "
     "user_id = (SELECT id FROM user WHERE email = ?1)";
 static const char sql_audit_user[] =
     "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " NOW_UTC ", ?1, ?2, 'user', lower(u.email), ?3, " USER_JSON
+    "SELECT " SQL_NOW_UTC ", ?1, ?2, 'user', lower(u.email), ?3, " USER_JSON
     " FROM user u WHERE u.email = ?4";
 static const char sql_session_add[] =
     "INSERT INTO session (id_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)";
@@ -48,13 +47,12 @@ static const char sql_session_user[] =
     "WHERE s.id_hash = ?1 AND s.created_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0";
 static const char sql_session_touch[] = "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1";
 static const char sql_session_delete[] = "DELETE FROM session WHERE id_hash = ?1";
-static const char sql_token_add[] =
-    "INSERT INTO api_token (user_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, " NOW_UTC
-    ")";
+static const char sql_token_add[] = "INSERT INTO api_token (user_id, token_hash, label, "
+                                    "created_at) VALUES (?1, ?2, ?3, " SQL_NOW_UTC ")";
 /* A revocation's before state is the token unrevoked: only an unrevoked one is revoked. */
 static const char sql_audit_token[] =
     "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " NOW_UTC ", ?1, ?2, 'api_token', t.id, "
+    "SELECT " SQL_NOW_UTC ", ?1, ?2, 'api_token', t.id, "
     "CASE ?2 WHEN 'revoke' THEN " TOKEN_JSON("NULL") " END, " TOKEN_JSON(
         "t.revoked_at") " FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.id = ?3";
 static const char sql_token_user[] =
@@ -64,7 +62,7 @@ static const char sql_token_list[] =
     "SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_token t "
     "JOIN user u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id DESC";
 static const char sql_token_revoke[] =
-    "UPDATE api_token SET revoked_at = " NOW_UTC
+    "UPDATE api_token SET revoked_at = " SQL_NOW_UTC
     " WHERE id = ?1 AND revoked_at IS NULL AND (?2 = 0 OR user_id = ?2)";
 static const char sql_failures[] =
     "SELECT count(*), min(at) FROM login_failure WHERE key = ?1 AND at > ?2";

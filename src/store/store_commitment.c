@@ -30,7 +30,7 @@ static const char sql_update[] =
     "verified = coalesce(?4, verified) WHERE id = ?1";
 static const char sql_audit[] =
     "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, 'update', 'commitment', c.id, "
+    "SELECT " SQL_NOW_UTC ", ?1, 'update', 'commitment', c.id, "
     "?2, " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?3";
 
 static int run(struct store *st, sqlite3_stmt *stmt)

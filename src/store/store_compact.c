@@ -5,8 +5,7 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char sql_add[] =
-    "INSERT INTO compact (name, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+static const char sql_add[] = "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ")";
 static const char sql_resolve[] =
     "SELECT gss FROM authority WHERE gss = ?1 "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = ?1 LIMIT 1";
@@ -16,7 +15,7 @@ static const char sql_add_status[] =
     "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
 static const char sql_audit[] =
     "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, 'create', 'compact', c.id, "
+    "SELECT " SQL_NOW_UTC ", ?1, 'create', 'compact', c.id, "
     "json_object('id', c.id, 'name', c.name, "
     "'authorities', (SELECT json_group_array(gss) FROM "
     "(SELECT gss FROM compact_authority WHERE compact_id = c.id ORDER BY gss)), "

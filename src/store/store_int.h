@@ -8,6 +8,9 @@
 
 #define STORE_STMT_CACHE 64
 
+/* The time now in UTC as 'YYYY-MM-DDTHH:MM:SSZ', inside a statement. */
+#define SQL_NOW_UTC "(replace(datetime('now'), ' ', 'T') || 'Z')"
+
 struct store {
     sqlite3 *db;
     struct {
