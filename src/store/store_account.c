@@ -45,7 +45,8 @@ static const char sql_session_add[] =
 static const char sql_session_user[] =
     "SELECT " USER_COLUMNS " FROM session s JOIN user u ON u.id = s.user_id "
     "WHERE s.id_hash = ?1 AND s.created_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0";
-static const char sql_session_touch[] = "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1";
+static const char sql_session_touch[] =
+    "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1 AND seen_at <= ?2 - ?3";
 static const char sql_session_delete[] = "DELETE FROM session WHERE id_hash = ?1";
 static const char sql_token_add[] = "INSERT INTO api_token (user_id, token_hash, label, "
                                     "created_at) VALUES (?1, ?2, ?3, " SQL_NOW_UTC ")";
@@ -334,6 +335,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
                        struct arena *arena, struct user *out)
 {
     sqlite3_stmt *stmt;
+    long long slack;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
@@ -354,11 +356,15 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     if (ret < 0) {
         return ret;
     }
+    /* Mark it seen at most once a minute (or twice per idle period, if shorter): a write on
+     * every request would also move the database's version and empty the reply caches. */
+    slack = (now - seen_after) / 2 < 60 ? (now - seen_after) / 2 : 60;
     if ((ret = store_prepare(st, sql_session_touch, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, now);
+    sqlite3_bind_int64(stmt, 3, slack);
     return run(st, stmt);
 }
 

@@ -87,7 +87,18 @@ static void test_sessions_expire_and_end_with_disable(void **state)
     assert_int_equal(store_session_user(st, h, 1000, 0, 1200, &arena, &got), ERR_NOT_FOUND);
     assert_int_equal(store_session_user(st, other, 0, 0, 1200, &arena, &got), ERR_NOT_FOUND);
     assert_int_equal(store_session_purge(st, 500, 500), 0); /* neither old nor idle: kept */
-    assert_int_equal(store_session_user(st, h, 0, 0, 1150, &arena, &got), 0);
+    assert_int_equal(store_session_user(st, h, 0, 0, 1200, &arena, &got), 0); /* seen: 1200 */
+    {
+        long long v1, v2, v3;
+        assert_int_equal(store_version(st, &v1), 0);
+        assert_int_equal(store_session_user(st, h, 0, 0, 1210, &arena, &got), 0);
+        assert_int_equal(store_version(st, &v2), 0);
+        assert_true(v1 == v2); /* seen 10 s ago: no write, the reply caches keep */
+        assert_int_equal(store_session_user(st, h, 0, 0, 1261, &arena, &got), 0);
+        assert_int_equal(store_version(st, &v3), 0);
+        assert_true(v3 != v2); /* a minute on: marked seen */
+        assert_int_equal(store_session_user(st, h, 0, 1260, 1262, &arena, &got), 0);
+    }
     assert_int_equal(store_session_add(st, other, id, 1000), 0);
     assert_int_equal(store_session_purge(st, 0, 1100), 0); /* other unused since 1000: gone */
     assert_int_equal(store_session_user(st, other, 0, 0, 1200, &arena, &got), ERR_NOT_FOUND);
