@@ -76,6 +76,19 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
     die("store: statement cache full; raise STORE_STMT_CACHE");
 }
 
+int store_run(struct store *st, sqlite3_stmt *stmt)
+{
+    int ret = store_err(st, store_step(st, stmt));
+    store_done(stmt);
+    return ret;
+}
+
+const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena)
+{
+    const unsigned char *s = sqlite3_column_text(stmt, i);
+    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+}
+
 void store_done(sqlite3_stmt *stmt)
 {
     if (stmt) {

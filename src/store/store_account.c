@@ -73,31 +73,17 @@ static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at < ?1
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
-static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
-{
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
-}
-
 static void read_user(sqlite3_stmt *stmt, struct arena *arena, struct user *u)
 {
     const char *role = (const char *)sqlite3_column_text(stmt, 3);
     enum role r;
     u->id = sqlite3_column_int64(stmt, 0);
-    u->email = col(stmt, 1, arena);
-    u->name = col(stmt, 2, arena);
+    u->email = store_col(stmt, 1, arena);
+    u->name = store_col(stmt, 2, arena);
     u->role = role && role_parse(role, &r) == 0 ? r : ROLE_PUBLIC;
-    u->org_id = col(stmt, 4, arena);
+    u->org_id = store_col(stmt, 4, arena);
     u->disabled = sqlite3_column_int(stmt, 5);
-    u->created_at = col(stmt, 6, arena);
-}
-
-/* Run a prepared write with its bindings done; reset it. */
-static int run(struct store *st, sqlite3_stmt *stmt)
-{
-    int ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    return ret;
+    u->created_at = store_col(stmt, 6, arena);
 }
 
 int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
@@ -125,7 +111,7 @@ int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
         return ret;
     }
     sqlite3_bind_blob(stmt, 1, fresh, sizeof(fresh), SQLITE_TRANSIENT);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
     if ((ret = store_prepare(st, sql_key_get, &stmt)) < 0) {
@@ -157,7 +143,7 @@ static int audit_user(struct store *st, const char *actor, const char *action, c
         sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
     }
     sqlite3_bind_text(stmt, 4, email, -1, SQLITE_STATIC);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_user_add(struct store *st, const struct user *u, const char *password_hash,
@@ -182,7 +168,7 @@ int store_user_add(struct store *st, const struct user *u, const char *password_
     if (password_hash) {
         sqlite3_bind_text(stmt, 5, password_hash, -1, SQLITE_STATIC);
     }
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     *id = sqlite3_last_insert_rowid(st->db);
@@ -216,7 +202,7 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
     if (rc == SQLITE_ROW) {
         read_user(stmt, arena, out);
         if (password_hash) {
-            *password_hash = col(stmt, 7, arena);
+            *password_hash = store_col(stmt, 7, arena);
         }
         ret = 0;
     } else {
@@ -276,7 +262,7 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
     sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW) {
-        before = col(stmt, 0, &arena);
+        before = store_col(stmt, 0, &arena);
     }
     store_done(stmt);
     if (!before) {
@@ -287,7 +273,7 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         goto cleanup;
     }
     sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     if (sqlite3_changes(st->db) != 1) {
@@ -300,7 +286,7 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         }
         sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 2, actor, -1, SQLITE_STATIC);
-        if ((ret = run(st, stmt)) < 0) {
+        if ((ret = store_run(st, stmt)) < 0) {
             goto cleanup;
         }
     }
@@ -327,7 +313,7 @@ int store_session_add(struct store *st, const unsigned char hash[SECRET_HASH_BYT
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, user_id);
     sqlite3_bind_int64(stmt, 3, now);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
@@ -365,7 +351,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, now);
     sqlite3_bind_int64(stmt, 3, slack);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_BYTES])
@@ -376,7 +362,7 @@ int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_
         return ret;
     }
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 static int audit_token(struct store *st, const char *actor, const char *action, long long id)
@@ -389,7 +375,7 @@ static int audit_token(struct store *st, const char *actor, const char *action, 
     sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, id);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_token_add(struct store *st, long long user_id,
@@ -409,7 +395,7 @@ int store_token_add(struct store *st, long long user_id,
     sqlite3_bind_int64(stmt, 1, user_id);
     sqlite3_bind_blob(stmt, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     *id = sqlite3_last_insert_rowid(st->db);
@@ -472,10 +458,10 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
             v = nv;
         }
         v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].email = col(stmt, 1, arena);
-        v[len].label = col(stmt, 2, arena);
-        v[len].created_at = col(stmt, 3, arena);
-        v[len].revoked_at = col(stmt, 4, arena);
+        v[len].email = store_col(stmt, 1, arena);
+        v[len].label = store_col(stmt, 2, arena);
+        v[len].created_at = store_col(stmt, 3, arena);
+        v[len].revoked_at = store_col(stmt, 4, arena);
         len++;
     }
     ret = store_err(st, rc);
@@ -500,7 +486,7 @@ int store_token_revoke(struct store *st, long long id, long long owner, const ch
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, owner);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     if (sqlite3_changes(st->db) != 1) {
@@ -552,7 +538,7 @@ int store_login_failure_add(struct store *st, const char *key, long long now)
     }
     sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, now);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
     /* a day's failures are more than any limit looks at */
@@ -560,7 +546,7 @@ int store_login_failure_add(struct store *st, const char *key, long long now)
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, now);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_session_purge(struct store *st, long long created_before, long long seen_before)
@@ -572,7 +558,7 @@ int store_session_purge(struct store *st, long long created_before, long long se
     }
     sqlite3_bind_int64(stmt, 1, created_before);
     sqlite3_bind_int64(stmt, 2, seen_before);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }
 
 int store_login_failure_clear(struct store *st, const char *key)
@@ -583,5 +569,5 @@ int store_login_failure_clear(struct store *st, const char *key)
         return ret;
     }
     sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-    return run(st, stmt);
+    return store_run(st, stmt);
 }

@@ -9,12 +9,6 @@ static const char sql_list[] = "SELECT id, at, actor, action, kind, entity, befo
                                "FROM audit WHERE kind = ?1 AND entity = "
                                "CASE ?1 WHEN 'user' THEN lower(?2) ELSE ?2 END ORDER BY id";
 
-static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
-{
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
-}
-
 int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
                      struct audit_entry **items, size_t *n)
 {
@@ -39,13 +33,13 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
             v = nv;
         }
         v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].at = col(stmt, 1, arena);
-        v[len].actor = col(stmt, 2, arena);
-        v[len].action = col(stmt, 3, arena);
-        v[len].kind = col(stmt, 4, arena);
-        v[len].entity = col(stmt, 5, arena);
-        v[len].before = col(stmt, 6, arena);
-        v[len].after = col(stmt, 7, arena);
+        v[len].at = store_col(stmt, 1, arena);
+        v[len].actor = store_col(stmt, 2, arena);
+        v[len].action = store_col(stmt, 3, arena);
+        v[len].kind = store_col(stmt, 4, arena);
+        v[len].entity = store_col(stmt, 5, arena);
+        v[len].before = store_col(stmt, 6, arena);
+        v[len].after = store_col(stmt, 7, arena);
         len++;
     }
     ret = store_err(st, rc);

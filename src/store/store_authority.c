@@ -33,35 +33,26 @@ static const char sql_alias_put[] =
     "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
 
-static const char *col_text(sqlite3_stmt *stmt, int i, struct arena *arena)
-{
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    if (!s) {
-        return NULL;
-    }
-    return arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i));
-}
-
 static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct authority *a)
 {
     const char *type = (const char *)sqlite3_column_text(stmt, 4);
     enum authority_type t;
 
-    a->gss = col_text(stmt, 0, arena);
-    a->code = col_text(stmt, 1, arena);
-    a->name = col_text(stmt, 2, arena);
-    a->official_name = col_text(stmt, 3, arena);
+    a->gss = store_col(stmt, 0, arena);
+    a->code = store_col(stmt, 1, arena);
+    a->name = store_col(stmt, 2, arena);
+    a->official_name = store_col(stmt, 3, arena);
     if (authority_type_parse(type ? type : "", &t) < 0) {
         t = AUTH_UNITARY; /* the CHECK constraint makes this unreachable */
     }
     a->type = t;
-    a->county_gss = col_text(stmt, 5, arena);
-    a->county_name = col_text(stmt, 6, arena);
-    a->region = col_text(stmt, 7, arena);
-    a->start_date = col_text(stmt, 8, arena);
-    a->end_date = col_text(stmt, 9, arena);
+    a->county_gss = store_col(stmt, 5, arena);
+    a->county_name = store_col(stmt, 6, arena);
+    a->region = store_col(stmt, 7, arena);
+    a->start_date = store_col(stmt, 8, arena);
+    a->end_date = store_col(stmt, 9, arena);
     a->sets = (unsigned)sqlite3_column_int(stmt, 10);
-    a->gss_2011 = col_text(stmt, 11, arena);
+    a->gss_2011 = store_col(stmt, 11, arena);
 }
 
 static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)

@@ -33,13 +33,6 @@ static const char sql_audit[] =
     "SELECT " SQL_NOW_UTC ", ?1, 'update', 'commitment', c.id, "
     "?2, " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?3";
 
-static int run(struct store *st, sqlite3_stmt *stmt)
-{
-    int ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    return ret;
-}
-
 int store_commitments_seed(struct store *st, int *seeded)
 {
     size_t nsec, ncom;
@@ -70,7 +63,7 @@ int store_commitments_seed(struct store *st, int *seeded)
         }
         sqlite3_bind_int(stmt, 1, secs[i].number);
         sqlite3_bind_text(stmt, 2, secs[i].title, -1, SQLITE_STATIC);
-        if ((ret = run(st, stmt)) < 0) {
+        if ((ret = store_run(st, stmt)) < 0) {
             goto cleanup;
         }
     }
@@ -84,7 +77,7 @@ int store_commitments_seed(struct store *st, int *seeded)
         sqlite3_bind_text(stmt, 3, party_id(coms[i].party), -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 4, coms[i].paraphrase, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, coms[i].verified);
-        if ((ret = run(st, stmt)) < 0) {
+        if ((ret = store_run(st, stmt)) < 0) {
             goto cleanup;
         }
         id = sqlite3_last_insert_rowid(st->db);
@@ -94,7 +87,7 @@ int store_commitments_seed(struct store *st, int *seeded)
             }
             sqlite3_bind_text(stmt, 1, coms[i].rules[r], -1, SQLITE_STATIC);
             sqlite3_bind_int64(stmt, 2, id);
-            if ((ret = run(st, stmt)) < 0) {
+            if ((ret = store_run(st, stmt)) < 0) {
                 goto cleanup;
             }
         }
@@ -106,12 +99,6 @@ cleanup:
         store_rollback(st);
     }
     return ret;
-}
-
-static const char *col(sqlite3_stmt *stmt, int i, struct arena *arena)
-{
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
 }
 
 int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
@@ -140,15 +127,15 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
         }
         c = &v[len++];
         c->id = sqlite3_column_int64(stmt, 0);
-        c->number = col(stmt, 1, arena);
+        c->number = store_col(stmt, 1, arena);
         c->section = sqlite3_column_int(stmt, 2);
         if (!party || party_parse(party, &c->party) < 0) {
             c->party = PARTY_PUBLIC_BODIES;
         }
-        c->paraphrase = col(stmt, 4, arena);
+        c->paraphrase = store_col(stmt, 4, arena);
         c->verified = sqlite3_column_int(stmt, 5);
-        c->section_title = col(stmt, 6, arena);
-        c->rules = col(stmt, 7, arena);
+        c->section_title = store_col(stmt, 6, arena);
+        c->rules = store_col(stmt, 7, arena);
     }
     ret = store_err(st, rc);
     store_done(stmt);
@@ -176,8 +163,8 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
         enum rule r;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
         if (id && rule_parse(id, &r) == 0) {
-            numbers[r] = col(stmt, 1, arena);
-            paraphrases[r] = col(stmt, 2, arena);
+            numbers[r] = store_col(stmt, 1, arena);
+            paraphrases[r] = store_col(stmt, 2, arena);
         }
     }
     ret = store_err(st, rc);
@@ -203,7 +190,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     sqlite3_bind_int64(stmt, 1, id);
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW) {
-        before = col(stmt, 0, &arena);
+        before = store_col(stmt, 0, &arena);
     }
     store_done(stmt);
     if (!before) {
@@ -223,7 +210,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     if (verified >= 0) {
         sqlite3_bind_int(stmt, 4, verified != 0);
     }
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
@@ -232,7 +219,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, before, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, id);
-    if ((ret = run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);

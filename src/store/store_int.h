@@ -24,6 +24,10 @@ struct store {
  * steps, and leaves it through store_done().
  */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+/* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
+int store_run(struct store *st, sqlite3_stmt *stmt);
+/* A copy from arena of text column i of the current row, or NULL for SQL NULL. */
+const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena);
 /* Reset and clear the bindings, ready for the next use. */
 void store_done(sqlite3_stmt *stmt);
 /* Every sqlite3_step of the store goes through this, so tests can force errors. */
