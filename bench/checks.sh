@@ -20,6 +20,9 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=""
+pids=""
+. "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 core=${2:-$root/build/release/bench/bench_check_core}
 ROUNDS=${ROUNDS:-3}
@@ -32,11 +35,6 @@ RUNS=${RUNS:-7}
 PYTHON=${PYTHON:-python3}
 KEEP=${KEEP:-0}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x "$core" ] || die "no executable at $core (build the release preset first)"
 for tool in wrk curl "$PYTHON"; do
@@ -46,41 +44,11 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-checks.XXXXXX")
 pids=""
 
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null || true
-	done
-	for p in $pids; do
-		wait "$p" 2>/dev/null || true
-	done
-	if [ "$KEEP" = 1 ]; then
-		echo "bench: kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# One wrk run; prints "requests_per_second p99_ms errors".
 measure() { # url seconds
-	out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$tmp/post.lua" "$1") ||
-		die "wrk failed on $1"
-	echo "$out" >>"$tmp/wrk.txt"
-	echo "$out" | awk '
-		function ms(v) {
-			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
-			if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
-			if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
-			return -1
-		}
-		/Requests\/sec:/ { rps = $2 }
-		$1 == "99%" { p99 = ms($2) }
-		/Non-2xx or 3xx responses:/ { errors += $NF }
-		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
-		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
+	wrk_run "$1" "$2" -s "$tmp/post.lua"
 }
+
+
 
 # 1. The request, and wrk's script posting it (the body read from a file, as given).
 "$core" --request >"$tmp/request.json" || die "$core --request failed"
@@ -94,17 +62,7 @@ EOF
 
 # 2. A fresh database and the server, on a loopback port it picks.
 "$bin" init --db "$tmp/compact.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
-"$bin" serve --db "$tmp/compact.db" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" \
-	2>"$tmp/compact.log" &
-pids="$pids $!"
-url=""
-i=0
-while [ -z "$url" ]; do
-	[ $i -lt 100 ] || die "compact did not start: $(cat "$tmp/compact.log")"
-	sleep 0.1
-	url=$(sed -n 's|.*listening on \(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$tmp/compact.log")
-	i=$((i + 1))
-done
+start_compact compact
 url=$url/api/v1/checks
 
 # 3. One request by hand: it must answer 200 with the breach SPEC shows.

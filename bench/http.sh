@@ -18,6 +18,9 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=""
+pids=""
+. "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5}
@@ -27,11 +30,6 @@ WRK_THREADS=${WRK_THREADS:-2}
 SERVER_THREADS=${SERVER_THREADS:-2}
 KEEP=${KEEP:-0}
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
 for tool in wrk nginx curl ss; do
 	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
@@ -40,22 +38,10 @@ done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench.XXXXXX")
 pids=""
 
-cleanup() {
-	for p in $pids; do
-		kill "$p" 2>/dev/null || true
-	done
-	for p in $pids; do
-		wait "$p" 2>/dev/null || true
-	done
-	if [ "$KEEP" = 1 ]; then
-		echo "bench: kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
+measure() { # url seconds
+	wrk_run "$1" "$2"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+
 
 # A loopback port nothing listens on.
 free_port() {
@@ -67,21 +53,6 @@ free_port() {
 }
 
 # Start `compact serve` with the given extra options on a port it picks; sets $url.
-start_compact() { # name [options]
-	name=$1
-	shift
-	"$bin" serve --db "$tmp/compact.db" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
-		2>"$tmp/$name.log" &
-	pids="$pids $!"
-	url=""
-	i=0
-	while [ -z "$url" ]; do
-		[ $i -lt 100 ] || die "$name did not start: $(cat "$tmp/$name.log")"
-		sleep 0.1
-		url=$(sed -n 's|.*listening on \(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$tmp/$name.log")
-		i=$((i + 1))
-	done
-}
 
 # Wait until url answers 200.
 wait_ok() { # url
@@ -93,23 +64,6 @@ wait_ok() { # url
 	done
 }
 
-# One wrk run; prints "requests_per_second p99_ms errors".
-measure() { # url seconds
-	out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --latency "$1") || die "wrk failed on $1"
-	echo "$out" >>"$tmp/wrk.txt"
-	echo "$out" | awk '
-		function ms(v) {
-			if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
-			if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
-			if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
-			return -1
-		}
-		/Requests\/sec:/ { rps = $2 }
-		$1 == "99%" { p99 = ms($2) }
-		/Non-2xx or 3xx responses:/ { errors += $NF }
-		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
-		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
-}
 
 # 1. A fresh database and the two compact servers.
 "$bin" init --db "$tmp/compact.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
