@@ -66,8 +66,8 @@ int bearer_token(const char *header, char *out, size_t size)
     while (is_space(*p)) {
         p++;
     }
-    if (strncasecmp(p, "Bearer", 6) != 0 || !is_space(p[6])) {
-        return ERR_NOT_FOUND;
+    if (strncasecmp(p, "Bearer", 6) != 0 || (p[6] && !is_space(p[6]))) {
+        return ERR_NOT_FOUND; /* another scheme, such as "Basic" or "BearerX" */
     }
     p += 6;
     while (is_space(*p)) {

@@ -17,7 +17,7 @@
 int cookie_value(const char *header, const char *name, char *out, size_t size);
 /*
  * Copy the token of an "Authorization: Bearer TOKEN" header into out. 0, ERR_NOT_FOUND when
- * the header is of another scheme, ERR_INVALID when malformed or too long.
+ * the header is of another scheme, ERR_INVALID when malformed, too long or empty ("Bearer").
  */
 int bearer_token(const char *header, char *out, size_t size);
 /* Whether s is a secret as secret_new makes them: 43 base64url characters. */

@@ -114,9 +114,9 @@ static int ref_cookie(const char *h, const char *name, size_t size, const char *
 }
 
 /*
- * Reference bearer_token: optional whitespace, "Bearer" in any case, at least one space or tab,
- * then the token up to trailing whitespace: non-empty, visible ASCII, fitting in size. Anything
- * not starting so is another scheme.
+ * Reference bearer_token: optional whitespace, "Bearer" in any case, then the end or at least one
+ * space or tab, then the token up to trailing whitespace: non-empty, visible ASCII, fitting in
+ * size. Anything not starting so is another scheme.
  */
 static int ref_bearer(const char *h, size_t size, const char **val, size_t *vlen)
 {
@@ -131,8 +131,8 @@ static int ref_bearer(const char *h, size_t size, const char **val, size_t *vlen
             return ERR_NOT_FOUND;
         }
     }
-    if (!sp(p[6])) {
-        return ERR_NOT_FOUND;
+    if (p[6] && !sp(p[6])) {
+        return ERR_NOT_FOUND; /* "Bearer" alone is the scheme with no token: invalid */
     }
     p += 6;
     while (sp(*p)) {

@@ -51,7 +51,7 @@ static void test_bearer_token(void **state)
     assert_int_equal(bearer_token("bearer   abc  ", out, sizeof(out)), 0);
     assert_string_equal(out, "abc");
     assert_int_equal(bearer_token("Basic dXNlcjpwYXNz", out, sizeof(out)), ERR_NOT_FOUND);
-    assert_int_equal(bearer_token("Bearer", out, sizeof(out)), ERR_NOT_FOUND);
+    assert_int_equal(bearer_token("Bearer", out, sizeof(out)), ERR_INVALID); /* no token */
     assert_int_equal(bearer_token("Bearer ", out, sizeof(out)), ERR_INVALID);
     assert_int_equal(bearer_token("Bearer a\x01", out, sizeof(out)), ERR_INVALID);
     assert_int_equal(bearer_token("BearerX abc", out, sizeof(out)), ERR_NOT_FOUND);
