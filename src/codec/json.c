@@ -2,6 +2,7 @@
 #include "json.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,4 +192,23 @@ void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n
         cJSON_AddItemToArray(list, o);
     }
     print(b, root);
+}
+
+void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
+{
+    buf_adds(b, "activity_id,organisation,kind,recorded_at,rule,verdict,due_date,explanation\r\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct finding_record *r = &rows[i];
+        char id[32];
+        const char *fields[] = {id,      r->org_id,  r->kind,     r->recorded_at,
+                                r->rule, r->verdict, r->due_date, r->explanation};
+        snprintf(id, sizeof(id), "%lld", r->activity_id);
+        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            if (f) {
+                buf_addc(b, ',');
+            }
+            csv_field(b, fields[f]);
+        }
+        buf_adds(b, "\r\n");
+    }
 }

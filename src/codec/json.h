@@ -8,6 +8,7 @@
 #include "core/account.h"
 #include "core/audit.h"
 #include "core/commitments.h"
+#include "core/rules.h"
 #include "core/authority.h"
 
 /* {"gss", "name", "official_name", "type", "code", "county_gss", "region", ...} */
@@ -32,6 +33,9 @@ void json_id(struct buf *b, long long id);
 /* {"sections": [{"number", "title", "commitments": [{"id", "number", "party", "paraphrase",
  * "verified", "rules"}]}]} from rows sorted by section. */
 void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n);
+
+/* A CSV table of stored findings with a header line. */
+void csv_findings(struct buf *b, const struct finding_record *rows, size_t n);
 
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);

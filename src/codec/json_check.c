@@ -199,10 +199,24 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
             if ((ret = read_params(&c, item, &out->params)) < 0) {
                 goto cleanup;
             }
+            out->has_params = 1;
+        } else if (!strcmp(item->string, "organisation")) {
+            if (!cJSON_IsString(item) || strncmp(item->valuestring, "GB-", 3) != 0 ||
+                strlen(item->valuestring) > 64) {
+                ret = fail(&c, NULL, "organisation", "must be an org-id such as GB-CHC-1234567");
+                goto cleanup;
+            }
+            out->organisation = arena_strdup(arena, item->valuestring);
         } else if (!strcmp(item->string, "activity")) {
+            char *printed;
             if ((ret = read_activity(&c, item, &out->activity)) < 0) {
                 goto cleanup;
             }
+            if (!(printed = cJSON_PrintUnformatted(item))) {
+                die("out of memory printing JSON");
+            }
+            out->activity_json = arena_strdup(arena, printed);
+            cJSON_free(printed);
         } else {
             ret = fail(&c, NULL, item->string, "is not part of a check");
             goto cleanup;

@@ -11,7 +11,10 @@
 struct check_request {
     int has_as_of; /* else the caller uses today */
     date_t as_of;
-    const char *compact_id; /* NULL when not given */
+    const char *compact_id;    /* NULL when not given */
+    int has_params;            /* "parameters" was given */
+    const char *organisation;  /* an org-id the activity concerns (recorded activities), or NULL */
+    const char *activity_json; /* the activity object as compact JSON text, from the arena */
     struct param_set params;
     struct activity activity;
 };

@@ -289,4 +289,16 @@ const struct fact_def *activity_facts(size_t *n);
 /* The fact named name of kind k, or NULL. */
 const struct fact_def *activity_fact(enum activity_kind k, const char *name);
 
+/* A finding as stored with a recorded activity (strings borrowed from whoever filled it). */
+struct finding_record {
+    long long activity_id;
+    const char *org_id; /* or NULL */
+    const char *kind;
+    const char *recorded_at;
+    const char *rule;
+    const char *verdict;
+    const char *explanation;
+    const char *due_date; /* when a pending step falls due, or NULL */
+};
+
 #endif

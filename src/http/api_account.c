@@ -22,9 +22,10 @@ int api_audit(struct request *r)
     int ret;
 
     if (!kind || (strcmp(kind, "compact") && strcmp(kind, "user") && strcmp(kind, "api_token") &&
-                  strcmp(kind, "commitment"))) {
+                  strcmp(kind, "commitment") && strcmp(kind, "activity"))) {
         return reply_problem(r, 400, "Invalid query parameter",
-                             "kind must be compact, user, api_token or commitment.", "kind");
+                             "kind must be compact, user, api_token, commitment or activity.",
+                             "kind");
     }
     if (!entity || !*entity) {
         return reply_problem(r, 400, "Invalid query parameter",

@@ -1,6 +1,8 @@
 /* Decode, resolve parameters, apply the rules, encode. */
 #include "check.h"
 
+#include <string.h>
+
 #include "codec/json_check.h"
 #include "core/rules.h"
 #include "base/err.h"
@@ -50,4 +52,107 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
     }
     json_check_result(out, &req.activity, &p, findings, n, overall, NULL);
     return 0;
+}
+
+/* Resolve a Compact's parameters and check a; findings into out[RULES_MAX_FINDINGS]. */
+static int check_for_compact(struct store *st, const char *compact, const struct activity *a,
+                             date_t as_of, struct finding *out, size_t *n, enum verdict *overall)
+{
+    struct param_set local = {{0}, {0}};
+    struct params p;
+    int ret = store_compact_params(st, compact, &local);
+    if (ret < 0) {
+        return ret;
+    }
+    params_resolve(NULL, &local, &p);
+    return rules_check(a, &p, as_of, out, RULES_MAX_FINDINGS, n, overall);
+}
+
+int check_record(struct store *st, long long compact_id, const char *text, size_t len,
+                 const char *org, const char *actor, date_t today, struct arena *arena,
+                 long long *id, const char **org_out, const char **field, const char **why)
+{
+    struct check_request req;
+    struct finding findings[RULES_MAX_FINDINGS];
+    enum verdict overall;
+    struct buf compact = BUF_INIT;
+    size_t n;
+    int ret;
+
+    *id = 0;
+    *org_out = NULL;
+    if ((ret = json_check_request(text, len, arena, &req, field, why)) < 0) {
+        return ret;
+    }
+    if (req.has_params || req.compact_id || req.has_as_of) {
+        *field = req.has_params ? "parameters" : req.compact_id ? "compact_id" : "as_of";
+        *why = "is not for a recorded activity: it is checked today with its Compact's parameters";
+        return ERR_INVALID;
+    }
+    if (org && req.organisation && strcmp(org, req.organisation) != 0) {
+        *field = "organisation";
+        *why = "must be your own organisation";
+        return ERR_INVALID;
+    }
+    *org_out = req.organisation ? req.organisation : org;
+    buf_addf(&compact, "%lld", compact_id);
+    ret = check_for_compact(st, compact.data, &req.activity, today, findings, &n, &overall);
+    buf_release(&compact);
+    if (ret == ERR_INVALID) {
+        *field = "activity";
+        *why = "cannot be checked: a date it gives or leads to falls outside the years 1000 to "
+               "9999";
+        return ret;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return store_activity_add(st, compact_id, *org_out, req.activity.kind, req.activity_json, actor,
+                              today, findings, n, overall, id);
+}
+
+int check_recheck_all(struct store *st, date_t as_of, size_t *count)
+{
+    struct arena arena;
+    struct stored_activity *items;
+    size_t n;
+    int ret;
+
+    *count = 0;
+    arena_init(&arena);
+    if ((ret = store_activity_list(st, &arena, &items, &n)) < 0 || (ret = store_begin(st)) < 0) {
+        arena_release(&arena);
+        return ret;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct buf req = BUF_INIT, compact = BUF_INIT;
+        struct check_request cr;
+        struct finding findings[RULES_MAX_FINDINGS];
+        enum verdict overall;
+        const char *field, *why;
+        size_t nf;
+
+        buf_addf(&req, "{\"activity\":%s}", items[i].facts);
+        buf_addf(&compact, "%lld", items[i].compact_id);
+        ret = json_check_request(req.data, req.len, &arena, &cr, &field, &why);
+        if (ret == 0) {
+            ret = check_for_compact(st, compact.data, &cr.activity, as_of, findings, &nf, &overall);
+        }
+        if (ret == 0) {
+            ret = store_activity_set_findings(st, items[i].id, as_of, findings, nf, overall);
+        }
+        buf_release(&req);
+        buf_release(&compact);
+        if (ret < 0) {
+            store_rollback(st);
+            arena_release(&arena);
+            return ret;
+        }
+    }
+    ret = store_commit(st);
+    if (ret == 0) {
+        *count = n;
+    }
+    arena_release(&arena);
+    return ret;
 }

@@ -20,4 +20,17 @@
 int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
                    struct arena *arena, struct buf *out, const char **field, const char **why);
 
+/*
+ * Record the activity of the request text against Compact compact_id for org (may be NULL) as
+ * actor: checked with the Compact's parameters on today, stored with its findings. A request that
+ * sets its own parameters or names another Compact is ERR_INVALID (with *field and *why), as is
+ * anything json_check_request refuses; ERR_NOT_FOUND when there is no such Compact.
+ */
+int check_record(struct store *st, long long compact_id, const char *text, size_t len,
+                 const char *org, const char *actor, date_t today, struct arena *arena,
+                 long long *id, const char **org_out, const char **field, const char **why);
+/* Check every recorded activity again as of as_of (time makes pending steps overdue), in one
+ * transaction; *count is how many. */
+int check_recheck_all(struct store *st, date_t as_of, size_t *count);
+
 #endif

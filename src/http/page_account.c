@@ -247,7 +247,8 @@ int page_token_revoke(struct request *r)
 
 int history_allowed(struct request *r, const char *kind, const char *entity)
 {
-    if (r->user.role == ROLE_ADMIN || !strcmp(kind, "compact") || !strcmp(kind, "commitment")) {
+    if (r->user.role == ROLE_ADMIN || !strcmp(kind, "compact") || !strcmp(kind, "commitment") ||
+        !strcmp(kind, "activity")) {
         return 1;
     }
     return !strcmp(kind, "user") && !strcasecmp(entity, r->user.email);
@@ -260,7 +261,8 @@ int page_history(struct request *r)
     int ret;
 
     if (strcmp(r->params[0], "compact") && strcmp(r->params[0], "user") &&
-        strcmp(r->params[0], "api_token") && strcmp(r->params[0], "commitment")) {
+        strcmp(r->params[0], "api_token") && strcmp(r->params[0], "commitment") &&
+        strcmp(r->params[0], "activity")) {
         return ERR_NOT_FOUND;
     }
     if (!history_allowed(r, r->params[0], r->params[1])) {

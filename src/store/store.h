@@ -175,4 +175,28 @@ int store_compact_names(struct store *st, size_t max, struct arena *arena, const
  */
 int store_compact_params(struct store *st, const char *id, struct param_set *out);
 
+/*
+ * Record an activity against Compact compact_id with the findings of its check on checked_on,
+ * and its audit entry, in one transaction. facts is the activity object as JSON.
+ * ERR_NOT_FOUND when there is no such Compact.
+ */
+int store_activity_add(struct store *st, long long compact_id, const char *org,
+                       enum activity_kind kind, const char *facts, const char *actor,
+                       date_t checked_on, const struct finding *findings, size_t n,
+                       enum verdict overall, long long *id);
+/* Replace the findings of activity id with those of a new check on checked_on. */
+int store_activity_set_findings(struct store *st, long long id, date_t checked_on,
+                                const struct finding *findings, size_t n, enum verdict overall);
+
+struct stored_activity {
+    long long id, compact_id;
+    const char *facts;
+};
+/* Every recorded activity (for re-checking), from arena. */
+int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
+                        size_t *n);
+/* The findings of Compact compact_id's activities: pending first by due date, then by activity. */
+int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
+                           struct finding_record **rows, size_t *n);
+
 #endif

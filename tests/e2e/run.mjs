@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { run, startServer } from '../lib/server.mjs';
 import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
+import { activityTests } from './activities.mjs';
 import { permissionMatrix } from './permissions.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -937,6 +938,7 @@ async function main() {
       await accessLog(s);
       await cli(s.dbPath, s.dir);
       await cliAccounts(BIN, s.dir, report);
+      await activityTests(BIN, report);
     } finally {
       const code = await s.stop();
       report('main server: SIGTERM stops it with exit code 0', code === 0, `exit ${code}; ${show(s.logs().slice(-600), 600)}`);

@@ -36,6 +36,15 @@ static int teardown(void **state)
     return 0;
 }
 
+static date_t d(const char *s)
+{
+    date_t out;
+    assert_int_equal(date_parse(s, strlen(s), &out), 0);
+    return out;
+}
+
+#define strcpy_safe(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
 static long long add_user(const char *email, enum role role, const char *org)
 {
     struct user u = {.email = email, .name = "Test", .role = role, .org_id = org};
@@ -255,6 +264,53 @@ static void test_commitments_seeded_once_and_corrected_with_audit(void **state)
     assert_non_null(strstr(items[0].after, "\"verified\":true"));
 }
 
+static void test_activities_and_their_findings(void **state)
+{
+    struct compact_new c = {.name = "Activities Compact",
+                            .authorities = {"E08000009"},
+                            .nauthorities = 1,
+                            .status = COMPACT_ACTIVE,
+                            .status_date = "2012-04-01"};
+    struct finding f[2];
+    struct finding_record *rows;
+    struct stored_activity *all;
+    const char *bad;
+    long long compact, id, none;
+    size_t n;
+    (void)state;
+    assert_int_equal(store_compact_add(st, &c, "user:1", &compact, &bad), 0);
+    memset(f, 0, sizeof(f));
+    f[0] = (struct finding){.rule = "consultation.length", .verdict = VERDICT_MET};
+    f[1] = (struct finding){.rule = "consultation.feedback",
+                            .verdict = VERDICT_PENDING,
+                            .fields = FINDING_FEEDBACK_DUE_DATE,
+                            .feedback_due_date = d("2013-01-01")};
+    strcpy_safe(f[0].explanation, "Long enough.");
+    strcpy_safe(f[1].explanation, "Due later.");
+    assert_int_equal(store_activity_add(st, compact, "GB-CHC-1", ACTIVITY_CONSULTATION,
+                                        "{\"kind\":\"consultation\"}", "user:1", d("2012-06-01"), f,
+                                        2, VERDICT_PENDING, &id),
+                     0);
+    assert_true(id > 0);
+    assert_int_equal(store_activity_add(st, 99999, NULL, ACTIVITY_CONSULTATION, "{}", "user:1",
+                                        d("2012-06-01"), f, 2, VERDICT_PENDING, &none),
+                     ERR_NOT_FOUND);
+    assert_int_equal(none, 0);
+    assert_int_equal(store_compact_findings(st, compact, &arena, &rows, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].verdict, "pending"); /* pending first, with its due date */
+    assert_string_equal(rows[0].due_date, "2013-01-01");
+    assert_null(rows[1].due_date);
+    f[1].verdict = VERDICT_BREACH;
+    assert_int_equal(store_activity_set_findings(st, id, d("2013-02-01"), f, 2, VERDICT_BREACH), 0);
+    assert_int_equal(store_compact_findings(st, compact, &arena, &rows, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].verdict, "breach");
+    assert_int_equal(store_activity_list(st, &arena, &all, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(all[0].facts, "{\"kind\":\"consultation\"}");
+}
+
 static void test_server_key_is_stable(void **state)
 {
     unsigned char a[SECRET_BYTES], b[SECRET_BYTES], zero[SECRET_BYTES] = {0};
@@ -275,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_compact_and_audit),
         cmocka_unit_test(test_disable_revokes_tokens_with_audit),
         cmocka_unit_test(test_commitments_seeded_once_and_corrected_with_audit),
+        cmocka_unit_test(test_activities_and_their_findings),
         cmocka_unit_test(test_server_key_is_stable),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,73 @@
+/* POST /api/v1/compacts/{id}/activities and GET /api/v1/compacts/{id}/findings.csv. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "handlers.h"
+#include "codec/json.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static int compact_id(struct request *r, long long *id)
+{
+    char *end;
+    errno = 0;
+    *id = strtoll(r->params[0], &end, 10);
+    return !*r->params[0] || *end || errno || *id <= 0 ? ERR_NOT_FOUND : 0;
+}
+
+int api_activity_record(struct request *r)
+{
+    const char *field = NULL, *why = NULL, *org;
+    struct buf who = BUF_INIT;
+    long long cid, id;
+    int ret;
+
+    if (compact_id(r, &cid) < 0) {
+        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    if (!r->body_in) {
+        return reply_problem(r, 400, "Invalid activity", "The body must be a JSON object.", "body");
+    }
+    buf_addf(&who, "user:%lld", r->user.id);
+    /* A member records for their own organisation; others may name one. */
+    ret = check_record(r->st, cid, r->body_in, r->body_in_len,
+                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
+                       r->arena, &id, &org, &field, &why);
+    buf_release(&who);
+    if (ret == ERR_INVALID) {
+        struct buf detail = BUF_INIT;
+        buf_addf(&detail, "%s %s.", field, why);
+        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
+        buf_release(&detail);
+        return 0;
+    }
+    if (ret == ERR_NOT_FOUND) {
+        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    r->status = 201;
+    r->content_type = "application/json";
+    json_id(r->body, id);
+    return 0;
+}
+
+int api_findings_csv(struct request *r)
+{
+    struct finding_record *rows;
+    size_t n;
+    long long cid;
+    int ret;
+
+    if (compact_id(r, &cid) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    if ((ret = store_compact_findings(r->st, cid, r->arena, &rows, &n)) < 0) {
+        return ret;
+    }
+    r->content_type = "text/csv; charset=utf-8";
+    csv_findings(r->body, rows, n);
+    return 0;
+}

@@ -1,0 +1,211 @@
+/* Activities recorded against a Compact, and the findings of their latest check. */
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char sql_add[] =
+    "INSERT INTO activity (compact_id, org_id, kind, facts, recorded_by, recorded_at, "
+    "checked_on, overall) SELECT ?1, ?2, ?3, json(?4), ?5, " SQL_NOW_UTC ", ?6, ?7 "
+    "WHERE EXISTS (SELECT 1 FROM compact WHERE id = ?1)";
+static const char sql_finding_add[] =
+    "INSERT INTO activity_finding (activity_id, rule, verdict, explanation, due_date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_findings_clear[] = "DELETE FROM activity_finding WHERE activity_id = ?1";
+static const char sql_checked[] = "UPDATE activity SET checked_on = ?2, overall = ?3 WHERE id = ?1";
+static const char sql_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, after) "
+    "SELECT " SQL_NOW_UTC ", ?1, 'create', 'activity', a.id, json_object('id', a.id, "
+    "'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, 'facts', json(a.facts), "
+    "'overall', a.overall) FROM activity a WHERE a.id = ?2";
+static const char sql_list[] = "SELECT id, compact_id, facts FROM activity ORDER BY id";
+static const char sql_findings[] =
+    "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
+    "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "
+    "ORDER BY f.verdict <> 'pending', f.due_date, a.id, f.rule";
+
+static int add_findings(struct store *st, long long id, const struct finding *f, size_t n)
+{
+    sqlite3_stmt *stmt;
+    char due[DATE_STRLEN + 1];
+    int ret;
+
+    for (size_t i = 0; i < n; i++) {
+        if ((ret = store_prepare(st, sql_finding_add, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, id);
+        sqlite3_bind_text(stmt, 2, f[i].rule, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, verdict_id(f[i].verdict), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, f[i].explanation, -1, SQLITE_STATIC);
+        if (f[i].verdict == VERDICT_PENDING && (f[i].fields & FINDING_FEEDBACK_DUE_DATE)) {
+            date_format(f[i].feedback_due_date, due);
+            sqlite3_bind_text(stmt, 5, due, -1, SQLITE_TRANSIENT);
+        }
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+int store_activity_add(struct store *st, long long compact_id, const char *org,
+                       enum activity_kind kind, const char *facts, const char *actor,
+                       date_t checked_on, const struct finding *findings, size_t n,
+                       enum verdict overall, long long *id)
+{
+    sqlite3_stmt *stmt;
+    char on[DATE_STRLEN + 1];
+    int ret;
+
+    *id = 0;
+    date_format(checked_on, on);
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, compact_id);
+    if (org) {
+        sqlite3_bind_text(stmt, 2, org, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6, on, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, verdict_id(overall), -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    if (sqlite3_changes(st->db) != 1) {
+        ret = ERR_NOT_FOUND;
+        goto cleanup;
+    }
+    *id = sqlite3_last_insert_rowid(st->db);
+    if ((ret = add_findings(st, *id, findings, n)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, *id);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+        *id = 0;
+    }
+    return ret;
+}
+
+int store_activity_set_findings(struct store *st, long long id, date_t checked_on,
+                                const struct finding *findings, size_t n, enum verdict overall)
+{
+    sqlite3_stmt *stmt;
+    char on[DATE_STRLEN + 1];
+    int ret;
+
+    date_format(checked_on, on);
+    if ((ret = store_prepare(st, sql_findings_clear, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
+    }
+    if ((ret = store_prepare(st, sql_checked, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_text(stmt, 2, on, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, verdict_id(overall), -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
+    }
+    return add_findings(st, id, findings, n);
+}
+
+int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
+                        size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct stored_activity *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
+        return ret;
+    }
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        if (len == cap) {
+            struct stored_activity *nv =
+                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        v[len].id = sqlite3_column_int64(stmt, 0);
+        v[len].compact_id = sqlite3_column_int64(stmt, 1);
+        v[len].facts = store_col(stmt, 2, arena);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}
+
+int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
+                           struct finding_record **rows, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct finding_record *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *rows = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_findings, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, compact_id);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        struct finding_record *r;
+        if (len == cap) {
+            struct finding_record *nv =
+                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        r = &v[len++];
+        r->activity_id = sqlite3_column_int64(stmt, 0);
+        r->org_id = store_col(stmt, 1, arena);
+        r->kind = store_col(stmt, 2, arena);
+        r->recorded_at = store_col(stmt, 3, arena);
+        r->rule = store_col(stmt, 4, arena);
+        r->verdict = store_col(stmt, 5, arena);
+        r->explanation = store_col(stmt, 6, arena);
+        r->due_date = store_col(stmt, 7, arena);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *rows = v;
+        *n = len;
+    }
+    return ret;
+}

@@ -1,0 +1,101 @@
+// Activities recorded against a Compact: POST /api/v1/compacts/{id}/activities, the findings
+// CSV (pending first), `compact recheck` turning a pending feedback into a breach, and bad input.
+import { run, startServer } from '../lib/server.mjs';
+import { addToken, addUser, bearer, expect, newPassword, request, show, tester } from './auth.mjs';
+
+function post(port, token, path, obj) {
+  return request(port, { method: 'POST', path, headers: { ...bearer(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify(obj) });
+}
+
+// Dates around today, so the test means the same whenever it runs.
+function day(offset) {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+const CLOSES = day(-1), OPENS = day(-1 - 84), DUE = day(-1 + 84), AFTER_DUE = day(-1 + 85);
+
+export async function activityTests(BIN, report) {
+  const test = tester(report);
+  let s;
+  const ok = await test('activities: a server starts', async () => {
+    s = await startServer(BIN, { threads: 2 });
+  });
+  if (!ok) return;
+  try {
+    let admin, member, compact;
+    await test('activities: an admin, a member and a Compact', async () => {
+      await addUser(BIN, s.dbPath, 'admin@act.test', 'admin', newPassword('a'));
+      await addUser(BIN, s.dbPath, 'member@act.test', 'member', newPassword('m'), 'GB-CHC-1111111');
+      admin = (await addToken(BIN, s.dbPath, 'admin@act.test')).token;
+      member = (await addToken(BIN, s.dbPath, 'member@act.test')).token;
+      const r = await post(s.port, admin, '/api/v1/compacts',
+        { name: 'Trafford Compact', authorities: ['E08000009'], status: 'active', status_date: '2012-04-01' });
+      expect(r.status === 201, `create compact: ${r.status} ${show(r.text)}`);
+      compact = JSON.parse(r.text).id;
+    });
+    const path = () => `/api/v1/compacts/${compact}/activities`;
+    await test('activities: a member records a consultation for their organisation (201)', async () => {
+      const r = await post(s.port, member, path(),
+        { activity: { kind: 'consultation', opens: OPENS, closes: CLOSES, feedback_date: null } });
+      expect(r.status === 201 && JSON.parse(r.text).id > 0, `${r.status} ${show(r.text)}`);
+    });
+    await test('activities: an admin records a funding cut for a named organisation', async () => {
+      const r = await post(s.port, admin, path(),
+        { organisation: 'GB-CHC-2222222', activity: { kind: 'funding_change', change: 'end', notice_date: null } });
+      expect(r.status === 201, `${r.status} ${show(r.text)}`);
+    });
+    const bad = [
+      ['a member for another organisation', () => member, { organisation: 'GB-CHC-2222222', activity: { kind: 'consultation' } }, 400, 'organisation'],
+      ['parameters of its own', () => admin, { parameters: { notice_months: 6 }, activity: { kind: 'consultation' } }, 400, 'parameters'],
+      ['an as_of of its own', () => admin, { as_of: '2012-01-01', activity: { kind: 'consultation' } }, 400, 'as_of'],
+      ['an impossible date', () => admin, { activity: { kind: 'consultation', opens: '2012-02-30' } }, 400, 'activity.opens'],
+      ['no activity', () => admin, {}, 400, 'activity'],
+    ];
+    for (const [name, who, body, status, param] of bad) {
+      await test(`activities: bad input, ${name}: ${status} naming ${param}`, async () => {
+        const r = await post(s.port, who(), path(), body);
+        const p = JSON.parse(r.text);
+        expect(r.status === status && p.param === param, `${r.status} ${show(r.text)}`);
+      });
+    }
+    await test('activities: an unknown Compact is 404', async () => {
+      const r = await post(s.port, admin, '/api/v1/compacts/9999/activities', { activity: { kind: 'consultation' } });
+      expect(r.status === 404, `${r.status} ${show(r.text)}`);
+    });
+    await test('activities: nothing was stored by the bad requests (7 findings in all, pending first)', async () => {
+      const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
+      const lines = r.text.trim().split('\r\n');
+      expect(r.status === 200 && lines[0].startsWith('activity_id,organisation,kind'), `${r.status} ${show(r.text)}`);
+      expect(lines.length === 1 + 2 + 5, `${lines.length - 1} findings: ${show(r.text, 400)}`);
+      expect(new RegExp(`^1,GB-CHC-1111111,consultation,.*,consultation\\.feedback,pending,${DUE},`).test(lines[1]),
+        `first row ${show(lines[1])}, want due ${DUE}`);
+      expect(lines.some((l) => /,funding\.notice,breach,/.test(l) && l.includes('GB-CHC-2222222')), 'no notice breach');
+    });
+    await test('activities: the findings need a sign-in (401 for nobody)', async () => {
+      const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv` });
+      expect(r.status === 401, `${r.status}`);
+    });
+    await test('activities: every record is in the audit trail', async () => {
+      const r = await request(s.port, { path: '/api/v1/audit?kind=activity&entity=2', headers: bearer(admin) });
+      const a = JSON.parse(r.text);
+      expect(r.status === 200 && a.length === 1 && a[0].after.org_id === 'GB-CHC-2222222' &&
+        a[0].after.facts.change === 'end', `${r.status} ${show(r.text)}`);
+    });
+    await test('activities: `compact recheck --as-of` after the due date turns pending into breach', async () => {
+      const rc = await run(BIN, ['recheck', '--db', s.dbPath, '--as-of', AFTER_DUE]);
+      expect(rc.code === 0 && /re-checked 2 activities/.test(rc.stdout), `exit ${rc.code}: ${show(rc.stdout + rc.stderr)}`);
+      const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
+      expect(/consultation\.feedback,breach,/.test(r.text) && !/,pending,/.test(r.text), show(r.text, 300));
+    });
+    await test('activities: `compact recheck` refuses a bad date (exit 2)', async () => {
+      const rc = await run(BIN, ['recheck', '--db', s.dbPath, '--as-of', '2027-02-30']);
+      expect(rc.code === 2, `exit ${rc.code}`);
+    });
+  } finally {
+    const code = await s.stop();
+    report('activities: the server exits 0', code === 0, `exit ${code}`);
+  }
+}
