@@ -1,10 +1,12 @@
-/* POST /api/v1/compacts/{id}/activities and GET /api/v1/compacts/{id}/findings.csv. */
+/* Recorded activities: POST /api/v1/compacts/{id}/activities, the findings CSV and the
+ * compliance page. */
 #include <errno.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "handlers.h"
 #include "codec/json.h"
+#include "view/page_compliance.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -69,5 +71,27 @@ int api_findings_csv(struct request *r)
     }
     r->content_type = "text/csv; charset=utf-8";
     csv_findings(r->body, rows, n);
+    return 0;
+}
+
+int page_compliance(struct request *r)
+{
+    struct compliance_view v = {0};
+    struct compliance *summary = arena_alloc(r->arena, sizeof(*summary));
+    struct finding_record *rows;
+    int ret;
+
+    if (compact_id(r, &v.compact_id) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    if ((ret = store_compact_name(r->st, v.compact_id, r->arena, &v.compact_name)) < 0 ||
+        (ret = store_compact_findings(r->st, v.compact_id, r->arena, &rows, &v.n)) < 0) {
+        return ret;
+    }
+    compliance_summarise(rows, v.n, summary);
+    v.rows = rows;
+    v.summary = summary;
+    r->content_type = "text/html; charset=utf-8";
+    view_compliance_page(r->body, &v, request_viewer(r));
     return 0;
 }

@@ -22,6 +22,7 @@ const struct route routes[] = {
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
     {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},

@@ -164,6 +164,9 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
 int store_commitment_update(struct store *st, long long id, const char *number,
                             const char *paraphrase, int verified, const char *actor);
 
+/* The name of Compact id, from arena; ERR_NOT_FOUND when there is none. */
+int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name);
+
 /* Up to max Compacts by name: ids (as text) and names from arena, for choosing one. */
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
                         const char ***names, size_t *n);

@@ -74,6 +74,19 @@ export async function activityTests(BIN, report) {
         `first row ${show(lines[1])}, want due ${DUE}`);
       expect(lines.some((l) => /,funding\.notice,breach,/.test(l) && l.includes('GB-CHC-2222222')), 'no notice breach');
     });
+    await test('activities: the compliance page lists the pending step first, then the tallies', async () => {
+      const r = await request(s.port, { path: `/compacts/${compact}/compliance`, headers: bearer(admin) });
+      expect(r.status === 200 && r.text.includes('Compliance with the Compact'), `${r.status}`);
+      const pendingAt = r.text.indexOf('Pending: steps still to take'), byRule = r.text.indexOf('By rule');
+      expect(pendingAt > 0 && byRule > pendingAt && r.text.includes(DUE), 'pending table missing or not first');
+      expect(r.text.includes('By organisation') && r.text.includes('GB-CHC-2222222') &&
+        r.text.includes('By month recorded') && r.text.includes(`>${day(0).slice(0, 7)}</th>`), 'tallies missing');
+      expect(r.text.includes(`href="/api/v1/compacts/${compact}/findings.csv"`), 'no CSV link');
+    });
+    await test('activities: the compliance page sends nobody to sign in', async () => {
+      const r = await request(s.port, { path: `/compacts/${compact}/compliance` });
+      expect(r.status === 303 && /^\/login\?next=/.test(r.headers.location || ''), `${r.status} ${r.headers.location}`);
+    });
     await test('activities: the findings need a sign-in (401 for nobody)', async () => {
       const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv` });
       expect(r.status === 401, `${r.status}`);

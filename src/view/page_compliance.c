@@ -1,0 +1,113 @@
+/* The compliance page of a Compact. */
+#include "page_compliance.h"
+
+#include <string.h>
+
+#include "html.h"
+#include "base/banned.h"
+
+static const char *const verdict_labels[VERDICT_COUNT] = {
+    [VERDICT_MET] = "Met",         [VERDICT_JUSTIFIED] = "Justified",
+    [VERDICT_PENDING] = "Pending", [VERDICT_UNKNOWN] = "Not known",
+    [VERDICT_BREACH] = "Breach",
+};
+
+/* key_len: show only that many characters of each key (months of timestamps), 0 for all. */
+static void tally_table(struct buf *b, const char *caption, const char *what, const struct tally *t,
+                        size_t n, size_t key_len)
+{
+    html_lit(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                "govuk-table__caption--m\">");
+    html_text(b, caption);
+    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">");
+    html_text(b, what);
+    html_lit(b, "</th>");
+    for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
+        html_lit(b,
+                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
+        html_text(b, verdict_labels[v]);
+        html_lit(b, "</th>");
+    }
+    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+    for (size_t i = 0; i < n; i++) {
+        html_lit(b,
+                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+        if (t[i].key[0] && key_len) {
+            char part[16] = "";
+            size_t len = strlen(t[i].key) < key_len ? strlen(t[i].key) : key_len;
+            memcpy(part, t[i].key, len < sizeof(part) ? len : sizeof(part) - 1);
+            html_text(b, part);
+        } else if (t[i].key[0]) {
+            html_text(b, t[i].key);
+        } else {
+            html_lit(b, "Not given");
+        }
+        html_lit(b, "</th>");
+        for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
+            html_lit(b, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+            html_num(b, (long long)t[i].counts[v]);
+            html_lit(b, "</td>");
+        }
+        html_lit(b, "</tr>");
+    }
+    html_lit(b, "</tbody></table>");
+}
+
+void view_compliance_page(struct buf *b, const struct compliance_view *v,
+                          const struct viewer *viewer)
+{
+    const struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}};
+    const struct layout l = {.title = "Compliance with the Compact",
+                             .nav = NAV_NONE,
+                             .crumbs = crumbs,
+                             .ncrumbs = 2,
+                             .viewer = viewer};
+    const struct compliance *s = v->summary;
+    size_t pending = 0;
+
+    view_layout_start(b, &l);
+    html_lit(b, "<span class=\"govuk-caption-l\">");
+    html_text(b, v->compact_name);
+    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Compliance with the Compact</h1>");
+    if (!v->n) {
+        html_lit(b, "<p class=\"govuk-body\">No activity has been recorded against this Compact "
+                    "yet.</p>");
+        view_layout_end(b);
+        return;
+    }
+    html_lit(b, "<p class=\"govuk-body\">The findings of every activity recorded against this "
+                "Compact, as last checked. <a class=\"govuk-link\" href=\"/api/v1/compacts/");
+    html_num(b, v->compact_id);
+    html_lit(b, "/findings.csv\">Download them as CSV</a>.</p>");
+    for (size_t i = 0; i < v->n && !strcmp(v->rows[i].verdict, "pending"); i++) {
+        pending++;
+    }
+    if (pending) {
+        html_lit(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                    "govuk-table__caption--m\">Pending: steps still to take</caption>"
+                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                    "<th scope=\"col\" class=\"govuk-table__header\">Due by</th>"
+                    "<th scope=\"col\" class=\"govuk-table__header\">Organisation</th>"
+                    "<th scope=\"col\" class=\"govuk-table__header\">What</th></tr></thead>"
+                    "<tbody class=\"govuk-table__body\">");
+        for (size_t i = 0; i < pending; i++) {
+            html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+            html_text(b, v->rows[i].due_date ? v->rows[i].due_date : "Not known");
+            html_lit(b, "</td><td class=\"govuk-table__cell\">");
+            html_text(b, v->rows[i].org_id ? v->rows[i].org_id : "Not given");
+            html_lit(b, "</td><td class=\"govuk-table__cell\">");
+            html_text(b, v->rows[i].explanation);
+            html_lit(b, "</td></tr>");
+        }
+        html_lit(b, "</tbody></table>");
+    }
+    tally_table(b, "By rule", "Rule", s->by_rule, s->nrules, 0);
+    tally_table(b, "By organisation", "Organisation", s->by_org, s->norgs, 0);
+    tally_table(b, "By month recorded", "Month", s->by_month, s->nmonths, 7);
+    if (s->truncated) {
+        html_lit(b, "<p class=\"govuk-body\">Only the first 64 organisations and months are "
+                    "shown; the CSV has every finding.</p>");
+    }
+    view_layout_end(b);
+}
