@@ -34,6 +34,7 @@ test: deps
 bench: build
 	sh bench/http.sh
 	sh bench/checks.sh
+	sh bench/recheck.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60
 fuzz: deps

@@ -24,7 +24,7 @@ int cmd_recheck(int argc, char **argv)
     struct store *st;
     const char *db = NULL;
     date_t as_of = date_today();
-    size_t count;
+    size_t count, changed;
     int c, ret;
 
     optind = 1;
@@ -51,13 +51,13 @@ int cmd_recheck(int argc, char **argv)
     if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
         return EXIT_FAIL;
     }
-    ret = check_recheck_all(st, as_of, &count);
+    ret = check_recheck_all(st, as_of, &count, &changed);
     store_close(st);
     if (ret < 0) {
         fprintf(stderr, "compact: the re-check failed, and nothing was changed: %s\n",
                 err_str(ret));
         return EXIT_FAIL;
     }
-    printf("re-checked %zu activities\n", count);
+    printf("re-checked %zu activities; the findings of %zu changed\n", count, changed);
     return EXIT_OK;
 }

@@ -111,14 +111,19 @@ int check_record(struct store *st, long long compact_id, const char *text, size_
                               today, findings, n, overall, id);
 }
 
-int check_recheck_all(struct store *st, date_t as_of, size_t *count)
+int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)
 {
+    struct buf sig = BUF_INIT;
+    size_t rewritten = 0;
     struct arena arena;
     struct stored_activity *items;
     size_t n;
     int ret;
 
     *count = 0;
+    if (changed) {
+        *changed = 0;
+    }
     arena_init(&arena);
     if ((ret = store_activity_list(st, &arena, &items, &n)) < 0 || (ret = store_begin(st)) < 0) {
         arena_release(&arena);
@@ -139,20 +144,30 @@ int check_recheck_all(struct store *st, date_t as_of, size_t *count)
             ret = check_for_compact(st, compact.data, &cr.activity, as_of, findings, &nf, &overall);
         }
         if (ret == 0) {
-            ret = store_activity_set_findings(st, items[i].id, as_of, findings, nf, overall);
+            buf_reset(&sig);
+            store_findings_signature(&sig, findings, nf);
+            if (!items[i].signature || strcmp(sig.data, items[i].signature) != 0) {
+                ret = store_activity_set_findings(st, items[i].id, as_of, findings, nf, overall);
+                rewritten++;
+            }
         }
         buf_release(&req);
         buf_release(&compact);
         if (ret < 0) {
             store_rollback(st);
             arena_release(&arena);
+            buf_release(&sig);
             return ret;
         }
     }
     ret = store_commit(st);
     if (ret == 0) {
         *count = n;
+        if (changed) {
+            *changed = rewritten;
+        }
     }
     arena_release(&arena);
+    buf_release(&sig);
     return ret;
 }

@@ -30,7 +30,8 @@ int check_record(struct store *st, long long compact_id, const char *text, size_
                  const char *org, const char *actor, date_t today, struct arena *arena,
                  long long *id, const char **org_out, const char **field, const char **why);
 /* Check every recorded activity again as of as_of (time makes pending steps overdue), in one
- * transaction; *count is how many. */
-int check_recheck_all(struct store *st, date_t as_of, size_t *count);
+ * transaction, writing only the findings that changed; *count is how many were checked,
+ * *changed how many were rewritten (may be NULL). */
+int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed);
 
 #endif

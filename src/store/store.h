@@ -18,6 +18,7 @@
 #include "core/crypto.h"
 #include "core/rules.h"
 #include "base/arena.h"
+#include "base/buf.h"
 
 struct store;
 
@@ -194,7 +195,12 @@ int store_activity_set_findings(struct store *st, long long id, date_t checked_o
 struct stored_activity {
     long long id, compact_id;
     const char *facts;
+    /* its stored findings as "rule verdict explanation" lines in rule order, so a re-check can
+     * tell whether anything changed (see store_findings_signature) */
+    const char *signature;
 };
+/* The signature of findings as store_activity_list gives it for stored ones, into b. */
+void store_findings_signature(struct buf *b, const struct finding *findings, size_t n);
 /* Every recorded activity (for re-checking), from arena. */
 int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
                         size_t *n);

@@ -19,7 +19,10 @@ static const char sql_audit[] =
     "SELECT " SQL_NOW_UTC ", ?1, 'create', 'activity', a.id, json_object('id', a.id, "
     "'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, 'facts', json(a.facts), "
     "'overall', a.overall) FROM activity a WHERE a.id = ?2";
-static const char sql_list[] = "SELECT id, compact_id, facts FROM activity ORDER BY id";
+static const char sql_list[] =
+    "SELECT a.id, a.compact_id, a.facts, (SELECT group_concat(line, char(10)) FROM "
+    "(SELECT rule || ' ' || verdict || ' ' || explanation AS line FROM activity_finding "
+    "WHERE activity_id = a.id ORDER BY rule)) FROM activity a ORDER BY a.id";
 static const char sql_findings[] =
     "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
     "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "
@@ -131,6 +134,25 @@ int store_activity_set_findings(struct store *st, long long id, date_t checked_o
     return add_findings(st, id, findings, n);
 }
 
+void store_findings_signature(struct buf *b, const struct finding *findings, size_t n)
+{
+    const struct finding *sorted[RULES_MAX_FINDINGS];
+    size_t m = n < RULES_MAX_FINDINGS ? n : RULES_MAX_FINDINGS;
+
+    for (size_t i = 0; i < m; i++) { /* by rule id, as the statement orders them */
+        size_t j = i;
+        while (j > 0 && strcmp(sorted[j - 1]->rule, findings[i].rule) > 0) {
+            sorted[j] = sorted[j - 1];
+            j--;
+        }
+        sorted[j] = &findings[i];
+    }
+    for (size_t i = 0; i < m; i++) {
+        buf_addf(b, "%s%s %s %s", i ? "\n" : "", sorted[i]->rule, verdict_id(sorted[i]->verdict),
+                 sorted[i]->explanation);
+    }
+}
+
 int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
                         size_t *n)
 {
@@ -156,6 +178,7 @@ int store_activity_list(struct store *st, struct arena *arena, struct stored_act
         v[len].id = sqlite3_column_int64(stmt, 0);
         v[len].compact_id = sqlite3_column_int64(stmt, 1);
         v[len].facts = store_col(stmt, 2, arena);
+        v[len].signature = store_col(stmt, 3, arena);
         len++;
     }
     ret = store_err(st, rc);

@@ -9,6 +9,7 @@
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "http/check.h"
 #include "base/err.h"
 
 static struct store *st;
@@ -309,6 +310,18 @@ static void test_activities_and_their_findings(void **state)
     assert_int_equal(store_activity_list(st, &arena, &all, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(all[0].facts, "{\"kind\":\"consultation\"}");
+    {
+        size_t count, changed;
+        /* the stored findings were made up: a real check rewrites them, once */
+        assert_int_equal(check_recheck_all(st, d("2013-02-01"), &count, &changed), 0);
+        assert_int_equal(count, 1);
+        assert_int_equal(changed, 1);
+        assert_int_equal(check_recheck_all(st, d("2013-02-01"), &count, &changed), 0);
+        assert_int_equal(changed, 0);
+        assert_int_equal(store_compact_findings(st, compact, &arena, &rows, &n), 0);
+        assert_int_equal(n, 2); /* consultation.length and .feedback, both unknown */
+        assert_string_equal(rows[0].verdict, "unknown");
+    }
 }
 
 static void test_server_key_is_stable(void **state)
