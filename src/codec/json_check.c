@@ -309,3 +309,54 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
     cJSON_free(s);
     cJSON_Delete(root);
 }
+
+void json_activity_request(struct buf *b, const struct activity *a, const char *organisation)
+{
+    cJSON *root = check(cJSON_CreateObject()), *act;
+    size_t n;
+    const struct fact_def *facts = activity_facts(&n);
+    char *s;
+
+    if (organisation) {
+        check(cJSON_AddStringToObject(root, "organisation", organisation));
+    }
+    act = check(cJSON_AddObjectToObject(root, "activity"));
+    check(cJSON_AddStringToObject(act, "kind", activity_kind_id(a->kind)));
+    if (a->kind == ACTIVITY_FUNDING_CHANGE && a->change != CHANGE_UNSET) {
+        check(cJSON_AddStringToObject(act, "change", funding_change_id(a->change)));
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *at = (const char *)a + facts[i].offset;
+        enum fact_state state;
+        if (!(facts[i].kinds & (1u << a->kind))) {
+            continue;
+        }
+        state = *(const enum fact_state *)(const void *)at; /* every fact struct starts so */
+        if (state == FACT_ABSENT) {
+            continue;
+        }
+        if (state == FACT_NULL) {
+            check(cJSON_AddNullToObject(act, facts[i].name));
+            continue;
+        }
+        switch (facts[i].type) {
+        case FACT_TYPE_DATE:
+            add_date(act, facts[i].name, ((const struct fact_date *)(const void *)at)->value);
+            break;
+        case FACT_TYPE_BOOL:
+            check(cJSON_AddBoolToObject(act, facts[i].name,
+                                        ((const struct fact_bool *)(const void *)at)->value));
+            break;
+        case FACT_TYPE_TEXT:
+            check(cJSON_AddStringToObject(act, facts[i].name,
+                                          ((const struct fact_text *)(const void *)at)->value));
+            break;
+        }
+    }
+    if (!(s = cJSON_PrintUnformatted(root))) {
+        die("out of memory printing JSON");
+    }
+    buf_adds(b, s);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}

@@ -36,4 +36,8 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
                        const struct finding *findings, size_t n, enum verdict overall,
                        const char *const *numbers);
 
+/* {"organisation"?, "activity": {"kind", "change"?, facts...}}: a request json_check_request reads
+ * back as a (absent facts left out, null ones null). */
+void json_activity_request(struct buf *b, const struct activity *a, const char *organisation);
+
 #endif

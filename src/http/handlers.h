@@ -34,6 +34,7 @@ int api_commitments(struct request *r);
 int api_commitment_patch(struct request *r);
 int page_check_form(struct request *r);
 int page_check_result(struct request *r);
+int page_check_record(struct request *r);
 
 /* Who may read which history: everyone signed in a Compact's, a person their own account's,
  * an admin everything. */

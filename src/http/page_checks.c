@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "handlers.h"
+#include "codec/json_check.h"
 #include "view/page_check.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -62,12 +64,12 @@ int page_check_form(struct request *r)
     return form(r, k, NULL, 0);
 }
 
-static const char *field(struct request *r, const char *stem, const char *suffix)
+static const char *field(const struct query *q, const char *stem, const char *suffix)
 {
     struct buf b = BUF_INIT;
     const char *v;
     buf_addf(&b, "%s%s", stem, suffix);
-    v = query_get(&r->query, b.data);
+    v = query_get(q, b.data);
     buf_release(&b);
     return v && *v ? v : NULL;
 }
@@ -86,10 +88,10 @@ static int number(const char *s, int lo, int hi, int *out)
 }
 
 /* A date from its day, month and year fields: FACT_ABSENT when all are blank. */
-static int read_date(struct request *r, const char *stem, struct fact_date *out)
+static int read_date(const struct query *q, const char *stem, struct fact_date *out)
 {
-    const char *d = field(r, stem, "-day"), *m = field(r, stem, "-month"),
-               *y = field(r, stem, "-year");
+    const char *d = field(q, stem, "-day"), *m = field(q, stem, "-month"),
+               *y = field(q, stem, "-year");
     int dd, mm, yy;
 
     out->state = FACT_ABSENT;
@@ -113,11 +115,12 @@ static void add_error(struct field_error *errs, size_t *n, const char *f, const 
 }
 
 /* The answers to question q into a; errors appended. */
-static void read_answer(struct request *r, enum activity_kind k, const struct check_question *q,
-                        struct activity *a, struct field_error *errs, size_t *nerrs)
+static void read_answer(struct request *r, const struct query *answers, enum activity_kind k,
+                        const struct check_question *q, struct activity *a,
+                        struct field_error *errs, size_t *nerrs)
 {
     const struct fact_def *d = activity_fact(k, q->fact);
-    const char *v = query_get(&r->query, q->fact);
+    const char *v = query_get(answers, q->fact);
     char *at;
 
     if (!strcmp(q->fact, "change")) {
@@ -133,8 +136,8 @@ static void read_answer(struct request *r, enum activity_kind k, const struct ch
     switch (q->type) {
     case Q_DATE: {
         struct fact_date *f = (struct fact_date *)(void *)at;
-        int none = field(r, q->fact, "-none") != NULL;
-        if (read_date(r, q->fact, f) < 0) {
+        int none = field(answers, q->fact, "-none") != NULL;
+        if (read_date(answers, q->fact, f) < 0) {
             struct buf msg = BUF_INIT;
             buf_addf(&msg, "%s Enter a real date, for example 27 3 2012", q->label);
             add_error(errs, nerrs, q->fact, arena_strdup(r->arena, msg.data));
@@ -188,9 +191,9 @@ int page_check_result(struct request *r)
     a.kind = k;
     qs = check_questions(k, &n);
     for (size_t i = 0; i < n; i++) {
-        read_answer(r, k, &qs[i], &a, errs, &nerrs);
+        read_answer(r, &r->query, k, &qs[i], &a, errs, &nerrs);
     }
-    if (read_date(r, "as_of", &as_of) < 0) {
+    if (read_date(&r->query, "as_of", &as_of) < 0) {
         add_error(errs, &nerrs, "as_of", "Enter a real date to check as of, or leave it blank");
     }
     if (chosen && *chosen) {
@@ -219,6 +222,30 @@ int page_check_result(struct request *r)
         v.numbers = numbers;
         v.paraphrases = paraphrases;
     }
+    if (r->user.role != ROLE_PUBLIC && r->session[0]) {
+        const char **ids, **names;
+        struct compact_choice *choices;
+        struct check_answer *carry = arena_alloc(r->arena, (r->query.n + 1) * sizeof(*carry));
+        size_t nc;
+        if ((ret = store_compact_names(r->st, 16, r->arena, &ids, &names, &nc)) < 0) {
+            return ret;
+        }
+        choices = arena_alloc(r->arena, (nc + 1) * sizeof(*choices));
+        for (size_t i = 0; i < nc; i++) {
+            choices[i] = (struct compact_choice){ids[i], names[i]};
+        }
+        for (size_t i = 0; i < r->query.n; i++) { /* the answers, not the choices of this page */
+            const char *name = r->query.params[i].name;
+            if (strcmp(name, "compact") && strncmp(name, "as_of", 5)) {
+                carry[v.ncarry++] = (struct check_answer){name, r->query.params[i].value};
+            }
+        }
+        v.record = 1;
+        v.carry = carry;
+        v.compacts = choices;
+        v.ncompacts = nc;
+        v.own_org = r->user.role == ROLE_MEMBER ? r->user.org_id : NULL;
+    }
     v.kind = k;
     v.params = &p;
     v.findings = findings;
@@ -226,4 +253,69 @@ int page_check_result(struct request *r)
     r->content_type = "text/html; charset=utf-8";
     view_check_result_page(r->body, &v, request_viewer(r));
     return 0;
+}
+
+int page_check_record(struct request *r)
+{
+    struct field_error errs[CHECK_MAX_ERRORS];
+    struct query form;
+    struct activity a;
+    struct buf json = BUF_INIT, who = BUF_INIT;
+    const struct check_question *qs;
+    const char *org, *org_out, *chosen, *field = NULL, *why = NULL;
+    enum activity_kind k;
+    long long cid, id;
+    char *end, *location;
+    size_t n, nerrs = 0;
+    int ret;
+
+    if (kind_of(r, &k) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    if (request_form(r, &form) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    memset(&a, 0, sizeof(a));
+    a.kind = k;
+    qs = check_questions(k, &n);
+    for (size_t i = 0; i < n; i++) {
+        read_answer(r, &form, k, &qs[i], &a, errs, &nerrs);
+    }
+    if (nerrs) {
+        return reply_error(r, 400, "The answers are not complete: go back and check them.");
+    }
+    chosen = query_get(&form, "compact");
+    cid = chosen ? strtoll(chosen, &end, 10) : 0;
+    if (!chosen || !*chosen || *end || cid <= 0) {
+        return reply_error(r, 400, "Choose the local Compact to record it for.");
+    }
+    org = r->user.role == ROLE_MEMBER ? r->user.org_id : query_get(&form, "organisation");
+    json_activity_request(&json, &a, org && *org ? org : NULL);
+    buf_addf(&who, "user:%lld", r->user.id);
+    ret = check_record(r->st, cid, json.data, json.len,
+                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
+                       r->arena, &id, &org_out, &field, &why);
+    buf_release(&json);
+    buf_release(&who);
+    if (ret == ERR_INVALID || ret == ERR_NOT_FOUND) {
+        struct buf msg = BUF_INIT;
+        if (ret == ERR_NOT_FOUND) {
+            buf_adds(&msg, "There is no such local Compact: choose one from the list.");
+        } else {
+            buf_addf(&msg, "It could not be recorded: %s %s.", field, why);
+        }
+        reply_error(r, 400, arena_strdup(r->arena, msg.data));
+        buf_release(&msg);
+        return 0;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    {
+        struct buf loc = BUF_INIT;
+        buf_addf(&loc, "/compacts/%lld/compliance", cid);
+        location = arena_strdup(r->arena, loc.data);
+        buf_release(&loc);
+    }
+    return reply_redirect(r, location);
 }

@@ -19,6 +19,7 @@ const struct route routes[] = {
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
+    {M_POST, "/checks/:kind/record", page_check_record, ACCESS_SIGNED_IN, 0},
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},

@@ -430,6 +430,42 @@ static const char *paraphrase_for(const char *rule)
     return rule;
 }
 
+/* For a person signed in: record the activity against a Compact, carrying the answers. */
+static void record_form(struct buf *b, const struct check_result_view *v,
+                        const struct viewer *viewer)
+{
+    struct form_option options[16];
+    size_t n = v->ncompacts < 16 ? v->ncompacts : 16;
+
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Record it</h2><p class=\"govuk-body\">Keep this "
+                "activity and its findings in a local Compact&#39;s record. It is checked again "
+                "with that Compact&#39;s parameters.</p><form method=\"post\" action=\"/checks/");
+    html_url(b, activity_kind_id(v->kind));
+    html_lit(b, "/record\" novalidate>");
+    view_csrf_field(b, viewer);
+    for (size_t i = 0; i < v->ncarry; i++) {
+        html_lit(b, "<input type=\"hidden\" name=\"");
+        html_attr(b, v->carry[i].name);
+        html_lit(b, "\" value=\"");
+        html_attr(b, v->carry[i].value);
+        html_lit(b, "\">");
+    }
+    for (size_t i = 0; i < n; i++) {
+        options[i] = (struct form_option){v->compacts[i].id, v->compacts[i].name, i == 0};
+    }
+    form_select(b, "compact", "Which local Compact is it for?", options, n, NULL);
+    if (v->own_org) {
+        html_lit(b, "<p class=\"govuk-body\">It will be recorded for your organisation, ");
+        html_text(b, v->own_org);
+        html_lit(b, ".</p>");
+    } else {
+        form_input(b, "organisation", "Which organisation does it concern? (optional)", "text",
+                   "off", NULL, NULL);
+    }
+    html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+                "Record it</button></form>");
+}
+
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer)
 {
@@ -508,7 +544,11 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
         }
         html_lit(b, "</dd></div>");
     }
-    html_lit(b, "</dl><div class=\"govuk-button-group\"><a class=\"govuk-button "
+    html_lit(b, "</dl>");
+    if (v->record && v->ncompacts) {
+        record_form(b, v, viewer);
+    }
+    html_lit(b, "<div class=\"govuk-button-group\"><a class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");
     html_url(b, activity_kind_id(v->kind));
     html_lit(b, "?");

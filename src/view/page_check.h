@@ -42,6 +42,10 @@ struct check_form_view {
     size_t ncompacts;
 };
 
+struct check_answer {
+    const char *name, *value;
+};
+
 struct check_result_view {
     enum activity_kind kind;
     const struct params *params;
@@ -53,6 +57,14 @@ struct check_result_view {
     /* the stored catalogue's number and paraphrase for each enum rule (NULL: the default) */
     const char *const *numbers;
     const char *const *paraphrases;
+    /* to offer recording it, for a person signed in (record set): the answers to carry, the
+     * Compacts to choose from, and the member's own organisation (NULL: they may name one) */
+    int record;
+    const struct check_answer *carry;
+    size_t ncarry;
+    const struct compact_choice *compacts;
+    size_t ncompacts;
+    const char *own_org;
 };
 
 void view_check_start_page(struct buf *b, const struct viewer *viewer);

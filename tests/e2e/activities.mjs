@@ -1,7 +1,7 @@
 // Activities recorded against a Compact: POST /api/v1/compacts/{id}/activities, the findings
 // CSV (pending first), `compact recheck` turning a pending feedback into a breach, and bad input.
 import { run, startServer } from '../lib/server.mjs';
-import { addToken, addUser, bearer, expect, newPassword, request, show, tester } from './auth.mjs';
+import { addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester } from './auth.mjs';
 
 function post(port, token, path, obj) {
   return request(port, { method: 'POST', path, headers: { ...bearer(token), 'Content-Type': 'application/json' },
@@ -26,9 +26,10 @@ export async function activityTests(BIN, report) {
   if (!ok) return;
   try {
     let admin, member, compact;
+    const memberPassword = newPassword('m');
     await test('activities: an admin, a member and a Compact', async () => {
       await addUser(BIN, s.dbPath, 'admin@act.test', 'admin', newPassword('a'));
-      await addUser(BIN, s.dbPath, 'member@act.test', 'member', newPassword('m'), 'GB-CHC-1111111');
+      await addUser(BIN, s.dbPath, 'member@act.test', 'member', memberPassword, 'GB-CHC-1111111');
       admin = (await addToken(BIN, s.dbPath, 'admin@act.test')).token;
       member = (await addToken(BIN, s.dbPath, 'member@act.test')).token;
       const r = await post(s.port, admin, '/api/v1/compacts',
@@ -83,6 +84,28 @@ export async function activityTests(BIN, report) {
         r.text.includes('By month recorded') && r.text.includes(`>${day(0).slice(0, 7)}</th>`), 'tallies missing');
       expect(r.text.includes(`href="/api/v1/compacts/${compact}/findings.csv"`), 'no CSV link');
     });
+    await test('activities: a member signed in records a check from its result page', async () => {
+      const m = await session(s.port, 'member@act.test', memberPassword);
+      const q = `change=end&effective_date-day=1&effective_date-month=4&effective_date-year=2012` +
+        `&notice_date-day=1&notice_date-month=2&notice_date-year=2012&notice_in_writing=yes&as_of-day=1&as_of-month=6&as_of-year=2012`;
+      const page = await request(s.port, { path: `/checks/funding_change/result?${q}`, headers: cookieHeader(m.cookie) });
+      expect(page.status === 200 && page.text.includes('Record it') && page.text.includes('your organisation, GB-CHC-1111111'),
+        `result page: ${page.status}, no record form`);
+      const csrf = csrfOf(page.text);
+      const body = { csrf_token: csrf, compact: String(compact), change: 'end', 'effective_date-day': '1', 'effective_date-month': '4',
+        'effective_date-year': '2012', 'notice_date-day': '1', 'notice_date-month': '2', 'notice_date-year': '2012', notice_in_writing: 'yes' };
+      const r = await request(s.port, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(m.cookie), body });
+      expect(r.status === 303 && r.headers.location === `/compacts/${compact}/compliance`, `${r.status} ${r.headers.location} ${show(r.text)}`);
+      const csv = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
+      expect(/GB-CHC-1111111,funding_change,.*,funding\.notice,breach,,"?Notice given 2012-02-01/.test(csv.text), show(csv.text, 600));
+      const noCsrf = await request(s.port, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(m.cookie),
+        body: { ...body, csrf_token: 'x' } });
+      expect(noCsrf.status === 403, `without the CSRF token: ${noCsrf.status}`);
+    });
+    await test('activities: the result page offers no recording to nobody', async () => {
+      const page = await request(s.port, { path: '/checks/consultation/result?formal=yes' });
+      expect(page.status === 200 && !page.text.includes('Record it'), `${page.status}`);
+    });
     await test('activities: the compliance page sends nobody to sign in', async () => {
       const r = await request(s.port, { path: `/compacts/${compact}/compliance` });
       expect(r.status === 303 && /^\/login\?next=/.test(r.headers.location || ''), `${r.status} ${r.headers.location}`);
@@ -99,7 +122,7 @@ export async function activityTests(BIN, report) {
     });
     await test('activities: `compact recheck --as-of` after the due date turns pending into breach', async () => {
       const rc = await run(BIN, ['recheck', '--db', s.dbPath, '--as-of', AFTER_DUE]);
-      expect(rc.code === 0 && /re-checked 2 activities/.test(rc.stdout), `exit ${rc.code}: ${show(rc.stdout + rc.stderr)}`);
+      expect(rc.code === 0 && /re-checked 3 activities/.test(rc.stdout), `exit ${rc.code}: ${show(rc.stdout + rc.stderr)}`);
       const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
       expect(/consultation\.feedback,breach,/.test(r.text) && !/,pending,/.test(r.text), show(r.text, 300));
     });
