@@ -134,6 +134,15 @@ void json_id(struct buf *b, long long id)
     print(b, o);
 }
 
+void json_recheck(struct buf *b, long long id, size_t count, size_t changed)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    check(cJSON_AddNumberToObject(o, "id", (double)id));
+    check(cJSON_AddNumberToObject(o, "rechecked", (double)count));
+    check(cJSON_AddNumberToObject(o, "changed", (double)changed));
+    print(b, o);
+}
+
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
 {
     buf_adds(b, "gss,name,official_name,type,code,county_gss,region,gss_2011,start_date,"

@@ -29,6 +29,8 @@ void json_user(struct buf *b, const struct user *u);
 void json_audit_list(struct buf *b, const struct audit_entry *items, size_t n);
 /* {"id": id} */
 void json_id(struct buf *b, long long id);
+/* {"id": id, "rechecked": count, "changed": changed} */
+void json_recheck(struct buf *b, long long id, size_t count, size_t changed);
 
 /* {"sections": [{"number", "title", "commitments": [{"id", "number", "party", "paraphrase",
  * "verified", "rules"}]}]} from rows sorted by section. */

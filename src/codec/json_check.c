@@ -360,3 +360,18 @@ void json_activity_request(struct buf *b, const struct activity *a, const char *
     cJSON_free(s);
     cJSON_Delete(root);
 }
+
+int json_param_set(const char *text, size_t len, struct arena *arena, struct param_set *ps,
+                   const char **field, const char **why)
+{
+    struct ctx c = {arena, field, why};
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    int ret;
+
+    memset(ps, 0, sizeof(*ps));
+    *field = NULL;
+    *why = NULL;
+    ret = root ? read_params(&c, root, ps) : fail(&c, NULL, "body", "must be a JSON object");
+    cJSON_Delete(root);
+    return ret;
+}

@@ -36,6 +36,10 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
                        const struct finding *findings, size_t n, enum verdict overall,
                        const char *const *numbers);
 
+/* A Compact's own parameters: {"notice_months": 6, ...}, whole numbers 0 to 3660, into ps. */
+int json_param_set(const char *text, size_t len, struct arena *arena, struct param_set *ps,
+                   const char **field, const char **why);
+
 /* {"organisation"?, "activity": {"kind", "change"?, facts...}}: a request json_check_request reads
  * back as a (absent facts left out, null ones null). */
 void json_activity_request(struct buf *b, const struct activity *a, const char *organisation);

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "handlers.h"
 #include "codec/json.h"
+#include "codec/json_check.h"
 #include "view/page_compliance.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -93,5 +94,41 @@ int page_compliance(struct request *r)
     v.summary = summary;
     r->content_type = "text/html; charset=utf-8";
     view_compliance_page(r->body, &v, request_viewer(r));
+    return 0;
+}
+
+int api_compact_parameters(struct request *r)
+{
+    struct param_set ps;
+    const char *field, *why;
+    struct buf who = BUF_INIT;
+    long long cid;
+    size_t count, changed;
+    int ret;
+
+    if (compact_id(r, &cid) < 0) {
+        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    if (!r->body_in || json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &field, &why)) {
+        struct buf detail = BUF_INIT;
+        buf_addf(&detail, "%s %s.", r->body_in ? field : "body",
+                 r->body_in ? why : "must be a JSON object");
+        reply_problem(r, 400, "Invalid parameters", arena_strdup(r->arena, detail.data),
+                      r->body_in ? field : "body");
+        buf_release(&detail);
+        return 0;
+    }
+    buf_addf(&who, "user:%lld", r->user.id);
+    ret = store_compact_set_params(r->st, cid, &ps, who.data);
+    buf_release(&who);
+    if (ret == ERR_NOT_FOUND) {
+        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    /* The Compact's recorded activities are checked again with its new parameters. */
+    if (ret < 0 || (ret = check_recheck_compact(r->st, cid, date_today(), &count, &changed)) < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    json_recheck(r->body, cid, count, changed);
     return 0;
 }

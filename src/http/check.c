@@ -113,6 +113,12 @@ int check_record(struct store *st, long long compact_id, const char *text, size_
 
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)
 {
+    return check_recheck_compact(st, 0, as_of, count, changed);
+}
+
+int check_recheck_compact(struct store *st, long long compact_id, date_t as_of, size_t *count,
+                          size_t *changed)
+{
     struct buf sig = BUF_INIT;
     size_t rewritten = 0;
     struct arena arena;
@@ -125,7 +131,8 @@ int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *cha
         *changed = 0;
     }
     arena_init(&arena);
-    if ((ret = store_activity_list(st, &arena, &items, &n)) < 0 || (ret = store_begin(st)) < 0) {
+    if ((ret = store_activity_list(st, compact_id, &arena, &items, &n)) < 0 ||
+        (ret = store_begin(st)) < 0) {
         arena_release(&arena);
         return ret;
     }

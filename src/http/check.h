@@ -33,5 +33,8 @@ int check_record(struct store *st, long long compact_id, const char *text, size_
  * transaction, writing only the findings that changed; *count is how many were checked,
  * *changed how many were rewritten (may be NULL). */
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed);
+/* The same for the activities of one Compact (after its parameters change). */
+int check_recheck_compact(struct store *st, long long compact_id, date_t as_of, size_t *count,
+                          size_t *changed);
 
 #endif

@@ -172,12 +172,13 @@ int store_compact_name(struct store *st, long long id, struct arena *arena, cons
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
                         const char ***names, size_t *n);
 
-/*
- * The local parameters of the Compact with id (SPEC section 5) into out. The register has no
- * local parameters yet (they come with the register's Compact pages), so a Compact that exists
- * gives an empty set. ERR_NOT_FOUND when there is no such Compact.
- */
+/* The local parameters of the Compact with id (SPEC section 5) into out; ERR_NOT_FOUND when
+ * there is no such Compact. */
 int store_compact_params(struct store *st, const char *id, struct param_set *out);
+/* Replace the local parameters of Compact id with ps, with an audit entry, in one transaction.
+ * ERR_NOT_FOUND when there is no such Compact. */
+int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
+                             const char *actor);
 
 /*
  * Record an activity against Compact compact_id with the findings of its check on checked_on,
@@ -201,9 +202,9 @@ struct stored_activity {
 };
 /* The signature of findings as store_activity_list gives it for stored ones, into b. */
 void store_findings_signature(struct buf *b, const struct finding *findings, size_t n);
-/* Every recorded activity (for re-checking), from arena. */
-int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
-                        size_t *n);
+/* The recorded activities of Compact compact_id, or of all (0), for re-checking; from arena. */
+int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
+                        struct stored_activity **items, size_t *n);
 /* The findings of Compact compact_id's activities: pending first by due date, then by activity. */
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n);

@@ -22,7 +22,8 @@ static const char sql_audit[] =
 static const char sql_list[] =
     "SELECT a.id, a.compact_id, a.facts, (SELECT group_concat(line, char(10)) FROM "
     "(SELECT rule || ' ' || verdict || ' ' || explanation AS line FROM activity_finding "
-    "WHERE activity_id = a.id ORDER BY rule)) FROM activity a ORDER BY a.id";
+    "WHERE activity_id = a.id ORDER BY rule)) FROM activity a "
+    "WHERE ?1 = 0 OR a.compact_id = ?1 ORDER BY a.id";
 static const char sql_findings[] =
     "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
     "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "
@@ -153,8 +154,8 @@ void store_findings_signature(struct buf *b, const struct finding *findings, siz
     }
 }
 
-int store_activity_list(struct store *st, struct arena *arena, struct stored_activity **items,
-                        size_t *n)
+int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
+                        struct stored_activity **items, size_t *n)
 {
     sqlite3_stmt *stmt;
     struct stored_activity *v = NULL;
@@ -166,6 +167,7 @@ int store_activity_list(struct store *st, struct arena *arena, struct stored_act
     if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
         return ret;
     }
+    sqlite3_bind_int64(stmt, 1, compact_id);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         if (len == cap) {
             struct stored_activity *nv =

@@ -79,6 +79,18 @@ int store_compact_names(struct store *st, size_t max, struct arena *arena, const
     return ret;
 }
 
+static const char sql_params[] = "SELECT name, value FROM compact_parameter WHERE compact_id = ?1";
+static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE compact_id = ?1";
+static const char sql_param_add[] =
+    "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
+#define PARAMS_JSON                                                                                \
+    "(SELECT json_group_object(name, value) FROM compact_parameter WHERE compact_id = ?2)"
+static const char sql_params_json[] = "SELECT " PARAMS_JSON;
+static const char sql_params_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'parameters', 'compact', ?2, json_object('parameters', json(?3)), "
+    "json_object('parameters', json(" PARAMS_JSON "))";
+
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {
     sqlite3_stmt *stmt;
@@ -92,6 +104,92 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
     rc = store_step(st, stmt);
     ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     store_done(stmt);
+    if (ret < 0) {
+        return ret;
+    }
+    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        enum param p;
+        const char *name = (const char *)sqlite3_column_text(stmt, 0);
+        if (name && param_parse(name, &p) == 0) {
+            out->set[p] = 1;
+            out->value[p] = sqlite3_column_int(stmt, 1);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
+                             const char *actor)
+{
+    struct arena arena;
+    sqlite3_stmt *stmt;
+    const char *before = NULL;
+    int ret, rc;
+
+    arena_init(&arena);
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = store_step(st, stmt);
+    store_done(stmt);
+    if (rc != SQLITE_ROW) {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_params_json, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 2, id);
+    if (store_step(st, stmt) == SQLITE_ROW) {
+        before = store_col(stmt, 0, &arena);
+    }
+    store_done(stmt);
+    if ((ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    for (int p = 0; p < PARAM_COUNT; p++) {
+        if (!ps->set[p]) {
+            continue;
+        }
+        if ((ret = store_prepare(st, sql_param_add, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_int64(stmt, 1, id);
+        sqlite3_bind_text(stmt, 2, param_id((enum param)p), -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 3, ps->value[p]);
+        if ((ret = store_run(st, stmt)) < 0) {
+            goto cleanup;
+        }
+    }
+    if ((ret = store_prepare(st, sql_params_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, id);
+    sqlite3_bind_text(stmt, 3, before ? before : "{}", -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
     return ret;
 }
 

@@ -106,6 +106,31 @@ export async function activityTests(BIN, report) {
       const page = await request(s.port, { path: '/checks/consultation/result?formal=yes' });
       expect(page.status === 200 && !page.text.includes('Record it'), `${page.status}`);
     });
+    await test('activities: a Compact\'s own parameters apply to checks and re-check its activities', async () => {
+      const put = (token, body) => request(s.port, { method: 'PUT', path: `/api/v1/compacts/${compact}/parameters`,
+        headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await put(admin, { feedback_weeks: 4, notice_months: 6 });
+      const j = JSON.parse(r.text);
+      expect(r.status === 200 && j.rechecked === 3 && j.changed >= 1, `${r.status} ${show(r.text)}`);
+      const csv = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
+      expect(/consultation\.feedback,[a-z]+,[^,]*,"?The consultation closes .*4 weeks \(the Compact's local parameter\)/.test(csv.text),
+        show(csv.text, 500));
+      const chk = await post(s.port, admin, '/api/v1/checks', { compact_id: compact, as_of: '2012-06-01',
+        activity: { kind: 'funding_change', change: 'end', notice_date: '2012-02-01', notice_in_writing: true, effective_date: '2012-06-01' } });
+      const c = JSON.parse(chk.text);
+      expect(chk.status === 200 && c.parameters.notice_months.value === 6 && c.parameters.notice_months.source === 'compact' &&
+        c.findings[0].earliest_end_date === '2012-08-01', show(chk.text, 300));
+      const bad = await put(admin, { notice_weeks: 3 });
+      expect(bad.status === 400 && JSON.parse(bad.text).param === 'parameters.notice_weeks', `${bad.status} ${show(bad.text)}`);
+      const neg = await put(admin, { notice_months: -1 });
+      expect(neg.status === 400 && JSON.parse(neg.text).param === 'parameters.notice_months', `${neg.status}`);
+      const byMember = await put(member, { notice_months: 1 });
+      expect(byMember.status === 403, `a member: ${byMember.status}`);
+      const audit = JSON.parse((await request(s.port, { path: `/api/v1/audit?kind=compact&entity=${compact}`, headers: bearer(admin) })).text);
+      const last = audit[audit.length - 1];
+      expect(last.action === 'parameters' && last.after.parameters.notice_months === 6 && last.before.parameters !== undefined,
+        show(JSON.stringify(last), 300));
+    });
     await test('activities: the compliance page sends nobody to sign in', async () => {
       const r = await request(s.port, { path: `/compacts/${compact}/compliance` });
       expect(r.status === 303 && /^\/login\?next=/.test(r.headers.location || ''), `${r.status} ${r.headers.location}`);

@@ -307,7 +307,7 @@ static void test_activities_and_their_findings(void **state)
     assert_int_equal(store_compact_findings(st, compact, &arena, &rows, &n), 0);
     assert_int_equal(n, 2);
     assert_string_equal(rows[0].verdict, "breach");
-    assert_int_equal(store_activity_list(st, &arena, &all, &n), 0);
+    assert_int_equal(store_activity_list(st, 0, &arena, &all, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(all[0].facts, "{\"kind\":\"consultation\"}");
     {
