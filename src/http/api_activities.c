@@ -132,3 +132,41 @@ int api_compact_parameters(struct request *r)
     json_recheck(r->body, cid, count, changed);
     return 0;
 }
+
+int api_activity_update(struct request *r)
+{
+    const char *field = NULL, *why = NULL;
+    struct buf who = BUF_INIT;
+    long long cid, id;
+    char *end;
+    int ret;
+
+    id = strtoll(r->params[1], &end, 10);
+    if (compact_id(r, &cid) < 0 || *end || id <= 0) {
+        return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
+    }
+    if (!r->body_in) {
+        return reply_problem(r, 400, "Invalid activity", "The body must be a JSON object.", "body");
+    }
+    buf_addf(&who, "user:%lld", r->user.id);
+    ret = check_update(r->st, cid, id, r->body_in, r->body_in_len,
+                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
+                       r->arena, &field, &why);
+    buf_release(&who);
+    if (ret == ERR_INVALID) {
+        struct buf detail = BUF_INIT;
+        buf_addf(&detail, "%s %s.", field, why);
+        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
+        buf_release(&detail);
+        return 0;
+    }
+    if (ret == ERR_NOT_FOUND) {
+        return reply_problem(r, 404, "Not Found", "There is no such activity (of yours).", "id");
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    json_id(r->body, id);
+    return 0;
+}

@@ -68,6 +68,43 @@ static int check_for_compact(struct store *st, const char *compact, const struct
     return rules_check(a, &p, as_of, out, RULES_MAX_FINDINGS, n, overall);
 }
 
+/* Decode and check a recorded activity's request for Compact compact_id; *org_out the
+ * organisation it concerns. The shared part of check_record and check_update. */
+static int check_activity_request(struct store *st, long long compact_id, const char *text,
+                                  size_t len, const char *org, date_t today, struct arena *arena,
+                                  struct check_request *req, struct finding *findings, size_t *n,
+                                  enum verdict *overall, const char **org_out, const char **field,
+                                  const char **why)
+{
+    struct buf compact = BUF_INIT;
+    int ret;
+
+    *org_out = NULL;
+    if ((ret = json_check_request(text, len, arena, req, field, why)) < 0) {
+        return ret;
+    }
+    if (req->has_params || req->compact_id || req->has_as_of) {
+        *field = req->has_params ? "parameters" : req->compact_id ? "compact_id" : "as_of";
+        *why = "is not for a recorded activity: it is checked today with its Compact's parameters";
+        return ERR_INVALID;
+    }
+    if (org && req->organisation && strcmp(org, req->organisation) != 0) {
+        *field = "organisation";
+        *why = "must be your own organisation";
+        return ERR_INVALID;
+    }
+    *org_out = req->organisation ? req->organisation : org;
+    buf_addf(&compact, "%lld", compact_id);
+    ret = check_for_compact(st, compact.data, &req->activity, today, findings, n, overall);
+    buf_release(&compact);
+    if (ret == ERR_INVALID) {
+        *field = "activity";
+        *why = "cannot be checked: a date it gives or leads to falls outside the years 1000 to "
+               "9999";
+    }
+    return ret;
+}
+
 int check_record(struct store *st, long long compact_id, const char *text, size_t len,
                  const char *org, const char *actor, date_t today, struct arena *arena,
                  long long *id, const char **org_out, const char **field, const char **why)
@@ -75,40 +112,37 @@ int check_record(struct store *st, long long compact_id, const char *text, size_
     struct check_request req;
     struct finding findings[RULES_MAX_FINDINGS];
     enum verdict overall;
-    struct buf compact = BUF_INIT;
     size_t n;
     int ret;
 
     *id = 0;
-    *org_out = NULL;
-    if ((ret = json_check_request(text, len, arena, &req, field, why)) < 0) {
-        return ret;
-    }
-    if (req.has_params || req.compact_id || req.has_as_of) {
-        *field = req.has_params ? "parameters" : req.compact_id ? "compact_id" : "as_of";
-        *why = "is not for a recorded activity: it is checked today with its Compact's parameters";
-        return ERR_INVALID;
-    }
-    if (org && req.organisation && strcmp(org, req.organisation) != 0) {
-        *field = "organisation";
-        *why = "must be your own organisation";
-        return ERR_INVALID;
-    }
-    *org_out = req.organisation ? req.organisation : org;
-    buf_addf(&compact, "%lld", compact_id);
-    ret = check_for_compact(st, compact.data, &req.activity, today, findings, &n, &overall);
-    buf_release(&compact);
-    if (ret == ERR_INVALID) {
-        *field = "activity";
-        *why = "cannot be checked: a date it gives or leads to falls outside the years 1000 to "
-               "9999";
-        return ret;
-    }
+    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
+                                 &overall, org_out, field, why);
     if (ret < 0) {
         return ret;
     }
     return store_activity_add(st, compact_id, *org_out, req.activity.kind, req.activity_json, actor,
                               today, findings, n, overall, id);
+}
+
+int check_update(struct store *st, long long compact_id, long long id, const char *text, size_t len,
+                 const char *org, const char *actor, date_t today, struct arena *arena,
+                 const char **field, const char **why)
+{
+    struct check_request req;
+    struct finding findings[RULES_MAX_FINDINGS];
+    enum verdict overall;
+    const char *org_out;
+    size_t n;
+    int ret;
+
+    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
+                                 &overall, &org_out, field, why);
+    if (ret < 0) {
+        return ret;
+    }
+    return store_activity_update(st, id, compact_id, org, org_out, req.activity.kind,
+                                 req.activity_json, actor, today, findings, n, overall);
 }
 
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)

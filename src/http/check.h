@@ -29,6 +29,11 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
 int check_record(struct store *st, long long compact_id, const char *text, size_t len,
                  const char *org, const char *actor, date_t today, struct arena *arena,
                  long long *id, const char **org_out, const char **field, const char **why);
+/* The same for changing recorded activity id: checked again and stored with its new findings.
+ * A member (org set) changes only their organisation's activities. */
+int check_update(struct store *st, long long compact_id, long long id, const char *text, size_t len,
+                 const char *org, const char *actor, date_t today, struct arena *arena,
+                 const char **field, const char **why);
 /* Check every recorded activity again as of as_of (time makes pending steps overdue), in one
  * transaction, writing only the findings that changed; *count is how many were checked,
  * *changed how many were rewritten (may be NULL). */

@@ -27,6 +27,7 @@ int api_activity_record(struct request *r);
 int api_findings_csv(struct request *r);
 int page_compliance(struct request *r);
 int api_compact_parameters(struct request *r);
+int api_activity_update(struct request *r);
 int page_checks(struct request *r);
 int page_commitments(struct request *r);
 int page_commitment_section(struct request *r);

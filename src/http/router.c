@@ -40,6 +40,7 @@ const struct route routes[] = {
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
     {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters, ACCESS_ADMIN, 0},
+    {M_PUT, "/api/v1/compacts/:id/activities/:activity", api_activity_update, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},

@@ -189,6 +189,15 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
                        enum activity_kind kind, const char *facts, const char *actor,
                        date_t checked_on, const struct finding *findings, size_t n,
                        enum verdict overall, long long *id);
+/*
+ * Change recorded activity id of Compact compact_id to the given facts and findings, with an
+ * audit entry (before and after), in one transaction. With only_org set, only an activity of
+ * that organisation. ERR_NOT_FOUND when there is no such activity (for that organisation).
+ */
+int store_activity_update(struct store *st, long long id, long long compact_id,
+                          const char *only_org, const char *org, enum activity_kind kind,
+                          const char *facts, const char *actor, date_t checked_on,
+                          const struct finding *findings, size_t n, enum verdict overall);
 /* Replace the findings of activity id with those of a new check on checked_on. */
 int store_activity_set_findings(struct store *st, long long id, date_t checked_on,
                                 const struct finding *findings, size_t n, enum verdict overall);

@@ -19,6 +19,16 @@ static const char sql_audit[] =
     "SELECT " SQL_NOW_UTC ", ?1, 'create', 'activity', a.id, json_object('id', a.id, "
     "'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, 'facts', json(a.facts), "
     "'overall', a.overall) FROM activity a WHERE a.id = ?2";
+#define ACTIVITY_JSON                                                                              \
+    "json_object('id', a.id, 'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, "     \
+    "'facts', json(a.facts), 'overall', a.overall)"
+static const char sql_before[] = "SELECT " ACTIVITY_JSON " FROM activity a WHERE a.id = ?1 AND "
+                                 "a.compact_id = ?2 AND (?3 IS NULL OR a.org_id = ?3)";
+static const char sql_update[] =
+    "UPDATE activity SET org_id = ?2, kind = ?3, facts = json(?4) WHERE id = ?1";
+static const char sql_update_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'update', 'activity', a.id, ?3, " ACTIVITY_JSON " FROM activity a WHERE a.id = ?2";
 static const char sql_list[] =
     "SELECT a.id, a.compact_id, a.facts, (SELECT group_concat(line, char(10)) FROM "
     "(SELECT rule || ' ' || verdict || ' ' || explanation AS line FROM activity_finding "
@@ -232,5 +242,67 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
         *rows = v;
         *n = len;
     }
+    return ret;
+}
+
+int store_activity_update(struct store *st, long long id, long long compact_id,
+                          const char *only_org, const char *org, enum activity_kind kind,
+                          const char *facts, const char *actor, date_t checked_on,
+                          const struct finding *findings, size_t n, enum verdict overall)
+{
+    struct arena arena;
+    sqlite3_stmt *stmt;
+    const char *before = NULL;
+    int ret, rc;
+
+    arena_init(&arena);
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_before, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, compact_id);
+    if (only_org) {
+        sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
+    }
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        before = store_col(stmt, 0, &arena);
+    }
+    store_done(stmt);
+    if (!before) {
+        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    if (org) {
+        sqlite3_bind_text(stmt, 2, org, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0 ||
+        (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_update_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, id);
+    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
     return ret;
 }

@@ -151,6 +151,22 @@ export async function activityTests(BIN, report) {
       const r = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
       expect(/consultation\.feedback,breach,/.test(r.text) && !/,pending,/.test(r.text), show(r.text, 300));
     });
+    await test('activities: changing an activity checks it again; a member changes only their own', async () => {
+      const put = (token, id, body) => request(s.port, { method: 'PUT', path: `/api/v1/compacts/${compact}/activities/${id}`,
+        headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await put(member, 1, { activity: { kind: 'consultation', opens: OPENS, closes: CLOSES, feedback_date: CLOSES } });
+      expect(r.status === 200 && JSON.parse(r.text).id === 1, `${r.status} ${show(r.text)}`);
+      const csv = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
+      expect(/^1,GB-CHC-1111111,consultation,.*,consultation\.feedback,met,/m.test(csv.text), show(csv.text, 500));
+      const other = await put(member, 2, { activity: { kind: 'funding_change', change: 'end', notice_date: null } });
+      expect(other.status === 404, `another organisation's activity: ${other.status}`);
+      const badDate = await put(member, 1, { activity: { kind: 'consultation', opens: '2012-02-30' } });
+      expect(badDate.status === 400 && JSON.parse(badDate.text).param === 'activity.opens', `${badDate.status}`);
+      const audit = JSON.parse((await request(s.port, { path: '/api/v1/audit?kind=activity&entity=1', headers: bearer(admin) })).text);
+      const last = audit[audit.length - 1];
+      expect(last.action === 'update' && last.before.facts.feedback_date === null && last.after.facts.feedback_date === CLOSES,
+        show(JSON.stringify(last), 300));
+    });
     await test('activities: `compact recheck` refuses a bad date (exit 2)', async () => {
       const rc = await run(BIN, ['recheck', '--db', s.dbPath, '--as-of', '2027-02-30']);
       expect(rc.code === 2, `exit ${rc.code}`);
