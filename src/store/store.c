@@ -83,6 +83,16 @@ int store_run(struct store *st, sqlite3_stmt *stmt)
     return ret;
 }
 
+int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, const char **out)
+{
+    int rc = store_step(st, stmt), ret;
+
+    *out = rc == SQLITE_ROW ? store_col(stmt, 0, arena) : NULL;
+    ret = *out ? 0 : rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
 const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena)
 {
     const unsigned char *s = sqlite3_column_text(stmt, i);

@@ -250,7 +250,7 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
     struct arena arena;
     sqlite3_stmt *stmt;
     const char *before = NULL;
-    int ret, rc;
+    int ret;
 
     arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
@@ -260,13 +260,7 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         goto cleanup;
     }
     sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        before = store_col(stmt, 0, &arena);
-    }
-    store_done(stmt);
-    if (!before) {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_user_disable, &stmt)) < 0) {

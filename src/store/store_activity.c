@@ -253,7 +253,7 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
     struct arena arena;
     sqlite3_stmt *stmt;
     const char *before = NULL;
-    int ret, rc;
+    int ret;
 
     arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
@@ -267,13 +267,7 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
     if (only_org) {
         sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
     }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        before = store_col(stmt, 0, &arena);
-    }
-    store_done(stmt);
-    if (!before) {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {

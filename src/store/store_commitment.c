@@ -178,7 +178,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     struct arena arena;
     sqlite3_stmt *stmt;
     const char *before = NULL;
-    int ret, rc;
+    int ret;
 
     arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
@@ -188,13 +188,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        before = store_col(stmt, 0, &arena);
-    }
-    store_done(stmt);
-    if (!before) {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {

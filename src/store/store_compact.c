@@ -29,22 +29,14 @@ static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *name = NULL;
     if ((ret = store_prepare(st, sql_name, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *name = store_col(stmt, 0, arena);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row_text(st, stmt, arena, name);
 }
 static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
 

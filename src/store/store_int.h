@@ -26,6 +26,9 @@ struct store {
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
 /* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
 int store_run(struct store *st, sqlite3_stmt *stmt);
+/* Step a bound statement for one row and copy its first column from arena into *out; reset
+ * it. 0, ERR_NOT_FOUND when there is no row (or it is NULL), or another enum err. */
+int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, const char **out);
 /* A copy from arena of text column i of the current row, or NULL for SQL NULL. */
 const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena);
 /* Reset and clear the bindings, ready for the next use. */
