@@ -1,0 +1,121 @@
+/* Coverage of a set of authorities by the Compacts in force on a date. */
+#include "coverage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+static const char *const state_ids[COVER_STATE_COUNT] = {
+    [COVER_NONE] = "not_covered",
+    [COVER_IN_DEVELOPMENT] = "in_development",
+    [COVER_COVERED] = "covered",
+};
+static const char *const state_labels[COVER_STATE_COUNT] = {
+    [COVER_NONE] = "Not covered",
+    [COVER_IN_DEVELOPMENT] = "In development",
+    [COVER_COVERED] = "Covered",
+};
+
+const char *coverage_state_id(enum coverage_state s)
+{
+    return (unsigned)s < COVER_STATE_COUNT ? state_ids[s] : "";
+}
+
+const char *coverage_state_label(enum coverage_state s)
+{
+    return (unsigned)s < COVER_STATE_COUNT ? state_labels[s] : "";
+}
+
+/* What names an authority directly: the best state and which Compact gives it. */
+struct direct {
+    const char *gss;
+    size_t row;
+    enum coverage_state state;
+    const struct coverage_compact *by;
+};
+
+static int cmp_direct(const void *a, const void *b)
+{
+    return strcmp(((const struct direct *)a)->gss, ((const struct direct *)b)->gss);
+}
+
+static struct direct *find(struct direct *d, size_t n, const char *gss)
+{
+    struct direct key = {.gss = gss};
+    return gss ? bsearch(&key, d, n, sizeof(*d), cmp_direct) : NULL;
+}
+
+/* Whether state s by Compact c beats what d holds: covered beats in development, then the
+ * lower id. */
+static int better(const struct direct *d, enum coverage_state s, const struct coverage_compact *c)
+{
+    return s > d->state || (s == d->state && d->by && c->id < d->by->id);
+}
+
+static void count(struct coverage_count *c, enum coverage_state s)
+{
+    c->total++;
+    c->covered += s == COVER_COVERED;
+    c->in_development += s == COVER_IN_DEVELOPMENT;
+}
+
+void coverage_compute(const struct authority *a, size_t n, enum authority_set set,
+                      const struct coverage_compact *c, size_t nc, date_t as_of,
+                      struct arena *arena, struct coverage *out)
+{
+    struct direct *d = arena_alloc(arena, (n ? n : 1) * sizeof(*d));
+
+    memset(out, 0, sizeof(*out));
+    out->as_of = as_of;
+    out->set = set;
+    out->rows = arena_alloc(arena, (n ? n : 1) * sizeof(*out->rows));
+    out->nrows = n;
+    for (size_t i = 0; i < n; i++) {
+        d[i] = (struct direct){.gss = a[i].gss, .row = i};
+    }
+    qsort(d, n, sizeof(*d), cmp_direct);
+
+    for (size_t i = 0; i < nc; i++) {
+        int st = compact_status_on(c[i].statuses, c[i].nstatuses, as_of);
+        enum coverage_state s = st == COMPACT_ACTIVE           ? COVER_COVERED
+                                : st == COMPACT_IN_DEVELOPMENT ? COVER_IN_DEVELOPMENT
+                                                               : COVER_NONE;
+        out->active_compacts += st == COMPACT_ACTIVE;
+        if (s == COVER_NONE) {
+            continue;
+        }
+        for (size_t j = 0; j < c[i].ngss; j++) {
+            struct direct *hit = find(d, n, c[i].gss[j]);
+            if (hit && better(hit, s, &c[i])) {
+                hit->state = s;
+                hit->by = &c[i];
+            }
+        }
+    }
+
+    for (size_t i = 0; i < n; i++) {
+        struct coverage_row *row = &out->rows[d[i].row];
+        const struct authority *au = &a[d[i].row];
+        const struct direct *best = &d[i];
+        size_t region;
+
+        if (au->type == AUTH_DISTRICT) {
+            const struct direct *county = find(d, n, au->county_gss);
+            if (county && county->state > best->state) {
+                best = county;
+            }
+        }
+        *row = (struct coverage_row){.authority = au, .state = best->state};
+        if (best->by) {
+            row->compact_id = best->by->id;
+            row->compact_name = best->by->name;
+            row->via_county = best != &d[i];
+        }
+        count(&out->all, row->state);
+        count(&out->by_type[au->type], row->state);
+        if (au->region && region_parse(au->region, &region) == 0) {
+            count(&out->by_region[region], row->state);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/*
+ * Coverage as of a date (SPEC section 3): authority A is covered on D when a Compact whose
+ * status on D is active covers A directly, or A is a non-metropolitan district whose county is
+ * covered directly by such a Compact. A county is covered only directly. Pure: the caller
+ * loads the authorities of a set and every Compact's history.
+ */
+#ifndef CORE_COVERAGE_H
+#define CORE_COVERAGE_H
+
+#include <stddef.h>
+
+#include "core/authority.h"
+#include "core/compact.h"
+#include "base/arena.h"
+#include "base/date.h"
+
+/* A Compact as coverage needs it: its history (ascending) and the authorities it names
+ * (current GSS codes, aliases already resolved). */
+struct coverage_compact {
+    long long id;
+    const char *name;
+    const struct status_change *statuses;
+    size_t nstatuses;
+    const char *const *gss;
+    size_t ngss;
+};
+
+enum coverage_state {
+    COVER_NONE,           /* no Compact in force or in development covers it */
+    COVER_IN_DEVELOPMENT, /* not covered, but a Compact that would is in development */
+    COVER_COVERED,
+    COVER_STATE_COUNT
+};
+
+/* "not_covered", "in_development", "covered"; and labels for people. */
+const char *coverage_state_id(enum coverage_state s);
+const char *coverage_state_label(enum coverage_state s);
+
+struct coverage_row {
+    const struct authority *authority;
+    enum coverage_state state;
+    /* the Compact that covers it (or, when in development, would): the one that names it
+     * directly before one through its county, then the lowest id; 0 and NULL for none */
+    long long compact_id;
+    const char *compact_name;
+    int via_county; /* covered through its county's Compact */
+};
+
+struct coverage_count {
+    size_t total, covered, in_development;
+};
+
+struct coverage {
+    date_t as_of;
+    enum authority_set set;
+    size_t active_compacts; /* Compacts whose status on as_of is active */
+    struct coverage_count all;
+    struct coverage_count by_type[AUTH_TYPE_COUNT];
+    struct coverage_count by_region[REGION_COUNT]; /* by region_name() index */
+    struct coverage_row *rows;                     /* one per authority, in the order given */
+    size_t nrows;
+};
+
+/*
+ * Work out coverage on as_of of the n authorities a (those of one set; a district's county is
+ * found among them by county_gss) by the Compacts c[0..nc). Rows come from arena.
+ */
+void coverage_compute(const struct authority *a, size_t n, enum authority_set set,
+                      const struct coverage_compact *c, size_t nc, date_t as_of,
+                      struct arena *arena, struct coverage *out);
+
+#endif
