@@ -20,8 +20,10 @@ static const struct command {
     {"user", cmd_user, "add, list and disable the people who sign in"},
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
+    /* register */
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
+    /* coverage */
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},
     {"routes", cmd_routes, "print the route table and who may use each route"},
 };

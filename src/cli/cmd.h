@@ -16,8 +16,10 @@ int cmd_migrate(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
+/* register */
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
+/* coverage */
 int cmd_user(int, char **);
 int cmd_token(int, char **);
 int cmd_audit(int, char **);

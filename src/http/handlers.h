@@ -5,6 +5,7 @@
 #include "request.h"
 
 int page_home(struct request *r);
+/* coverage */
 int page_authorities(struct request *r);
 int page_authority(struct request *r);
 int api_authorities(struct request *r);
@@ -12,6 +13,7 @@ int api_authorities_csv(struct request *r);
 int api_authority(struct request *r);
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
+/* organisations */
 int page_login(struct request *r);
 int page_login_post(struct request *r);
 int page_logout(struct request *r);
@@ -22,12 +24,14 @@ int page_history(struct request *r);
 int api_me(struct request *r);
 int api_audit(struct request *r);
 int api_compacts_create(struct request *r);
+/* compacts */
 int api_checks(struct request *r);
 int api_activity_record(struct request *r);
 int api_findings_csv(struct request *r);
 int page_compliance(struct request *r);
 int api_compact_parameters(struct request *r);
 int api_activity_update(struct request *r);
+/* open data */
 int page_checks(struct request *r);
 int page_commitments(struct request *r);
 int page_commitment_section(struct request *r);

@@ -16,6 +16,7 @@ const struct route routes[] = {
     {M_GET, "/", page_home, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/authorities", page_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/authorities/:gss", page_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    /* coverage: pages */
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
@@ -23,6 +24,8 @@ const struct route routes[] = {
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
+    /* organisations: pages */
+    /* compacts: pages */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
@@ -34,9 +37,12 @@ const struct route routes[] = {
     {M_GET, "/api/v1/authorities", api_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities/:gss", api_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    /* coverage: API */
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
+    /* organisations: API */
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
+    /* compacts: API */
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
     {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters, ACCESS_ADMIN, 0},
@@ -44,6 +50,7 @@ const struct route routes[] = {
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},
+    /* open data */
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
 };

@@ -149,6 +149,8 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
                       long long *id, const char **bad);
 
+/* Organisations: see below. */
+
 /* Copy the program's default catalogue in when the table is empty; *seeded says whether. */
 int store_commitments_seed(struct store *st, int *seeded);
 /* Every commitment, by section and number. */
@@ -164,6 +166,8 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
  */
 int store_commitment_update(struct store *st, long long id, const char *number,
                             const char *paraphrase, int verified, const char *actor);
+
+/* Compacts: the whole register entry. */
 
 /* The name of Compact id, from arena; ERR_NOT_FOUND when there is none. */
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name);
@@ -217,5 +221,9 @@ int store_activity_list(struct store *st, long long compact_id, struct arena *ar
 /* The findings of Compact compact_id's activities: pending first by due date, then by activity. */
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n);
+
+/* Coverage. */
+
+/* Open data. */
 
 #endif
