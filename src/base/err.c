@@ -19,6 +19,8 @@ const char *err_str(int err)
         return "input/output error";
     case ERR_DB:
         return "database error";
+    case ERR_FORBIDDEN:
+        return "forbidden";
     }
     return "unknown error";
 }

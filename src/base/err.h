@@ -10,6 +10,7 @@ enum err {
     ERR_TOO_BIG = -4,   /* over a size limit */
     ERR_IO = -5,        /* the operating system said no */
     ERR_DB = -6,        /* the database said no */
+    ERR_FORBIDDEN = -7, /* this person may not do this */
 };
 
 /* A short lower-case name for an error code, e.g. "not found"; never NULL. */

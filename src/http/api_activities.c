@@ -4,20 +4,13 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "compact_access.h"
 #include "handlers.h"
 #include "codec/json.h"
 #include "codec/json_check.h"
 #include "view/page_compliance.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static int compact_id(struct request *r, long long *id)
-{
-    char *end;
-    errno = 0;
-    *id = strtoll(r->params[0], &end, 10);
-    return !*r->params[0] || *end || errno || *id <= 0 ? ERR_NOT_FOUND : 0;
-}
 
 int api_activity_record(struct request *r)
 {
@@ -26,7 +19,7 @@ int api_activity_record(struct request *r)
     long long cid, id;
     int ret;
 
-    if (compact_id(r, &cid) < 0) {
+    if (compact_param(r, &cid) < 0) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
     if (!r->body_in) {
@@ -64,7 +57,7 @@ int api_findings_csv(struct request *r)
     long long cid;
     int ret;
 
-    if (compact_id(r, &cid) < 0) {
+    if (compact_param(r, &cid) < 0) {
         return ERR_NOT_FOUND;
     }
     if ((ret = store_compact_findings(r->st, cid, r->arena, &rows, &n)) < 0) {
@@ -82,7 +75,7 @@ int page_compliance(struct request *r)
     struct finding_record *rows;
     int ret;
 
-    if (compact_id(r, &v.compact_id) < 0) {
+    if (compact_param(r, &v.compact_id) < 0) {
         return ERR_NOT_FOUND;
     }
     if ((ret = store_compact_name(r->st, v.compact_id, r->arena, &v.compact_name)) < 0 ||
@@ -100,14 +93,25 @@ int page_compliance(struct request *r)
 int api_compact_parameters(struct request *r)
 {
     struct param_set ps;
-    const char *field, *why;
+    const char *field, *why, *name;
     struct buf who = BUF_INIT;
     long long cid;
     size_t count, changed;
     int ret;
 
-    if (compact_id(r, &cid) < 0) {
+    if (compact_param(r, &cid) < 0 ||
+        (ret = store_compact_name(r->st, cid, r->arena, &name)) == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    if ((ret = compact_may_edit(r, cid)) == ERR_FORBIDDEN) {
+        return reply_problem(r, 403, "Forbidden",
+                             "Only an admin or a coordinator of this Compact may change it.", NULL);
+    }
+    if (ret < 0) {
+        return ret;
     }
     if (!r->body_in || json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &field, &why)) {
         struct buf detail = BUF_INIT;
@@ -142,7 +146,7 @@ int api_activity_update(struct request *r)
     int ret;
 
     id = strtoll(r->params[1], &end, 10);
-    if (compact_id(r, &cid) < 0 || *end || id <= 0) {
+    if (compact_param(r, &cid) < 0 || *end || id <= 0) {
         return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
     }
     if (!r->body_in) {

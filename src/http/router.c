@@ -45,7 +45,8 @@ const struct route routes[] = {
     /* compacts: API */
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
-    {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters, ACCESS_ADMIN, 0},
+    {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters,
+     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_PUT, "/api/v1/compacts/:id/activities/:activity", api_activity_update, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
@@ -59,8 +60,8 @@ const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 static const struct {
     int err, status;
 } err_status[] = {
-    {ERR_INVALID, 400}, {ERR_NOT_FOUND, 404}, {ERR_CONFLICT, 409},
-    {ERR_TOO_BIG, 413}, {ERR_IO, 500},        {ERR_DB, 503},
+    {ERR_INVALID, 400}, {ERR_NOT_FOUND, 404}, {ERR_CONFLICT, 409},  {ERR_TOO_BIG, 413},
+    {ERR_IO, 500},      {ERR_DB, 503},        {ERR_FORBIDDEN, 403},
 };
 
 int http_status_of(int err)

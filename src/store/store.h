@@ -169,6 +169,9 @@ int store_commitment_update(struct store *st, long long id, const char *number,
 
 /* Compacts: the whole register entry. */
 
+/* Whether user_id coordinates Compact id: 0 if so, ERR_NOT_FOUND if not (or no such Compact). */
+int store_compact_is_coordinator(struct store *st, long long id, long long user_id);
+
 /* The name of Compact id, from arena; ERR_NOT_FOUND when there is none. */
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name);
 

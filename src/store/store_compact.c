@@ -38,6 +38,25 @@ int store_compact_name(struct store *st, long long id, struct arena *arena, cons
     sqlite3_bind_int64(stmt, 1, id);
     return store_row_text(st, stmt, arena, name);
 }
+static const char sql_is_coordinator[] =
+    "SELECT 1 FROM compact_coordinator WHERE compact_id = ?1 AND user_id = ?2";
+
+int store_compact_is_coordinator(struct store *st, long long id, long long user_id)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(st, sql_is_coordinator, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, user_id);
+    rc = store_step(st, stmt);
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
 static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
 
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,

@@ -126,6 +126,14 @@ export async function activityTests(BIN, report) {
       expect(neg.status === 400 && JSON.parse(neg.text).param === 'parameters.notice_months', `${neg.status}`);
       const byMember = await put(member, { notice_months: 1 });
       expect(byMember.status === 403, `a member: ${byMember.status}`);
+      await addUser(BIN, s.dbPath, 'coord@act.test', 'coordinator', newPassword('c'));
+      const coord = (await addToken(BIN, s.dbPath, 'coord@act.test')).token;
+      const notTheirs = await put(coord, { notice_months: 1 });
+      expect(notTheirs.status === 403 && /coordinator of this Compact/.test(notTheirs.text),
+        `a coordinator of another Compact: ${notTheirs.status} ${show(notTheirs.text)}`);
+      const missing = await request(s.port, { method: 'PUT', path: '/api/v1/compacts/999999/parameters',
+        headers: { ...bearer(coord), 'Content-Type': 'application/json' }, body: '{}' });
+      expect(missing.status === 404, `a Compact that does not exist: ${missing.status}`);
       const audit = JSON.parse((await request(s.port, { path: `/api/v1/audit?kind=compact&entity=${compact}`, headers: bearer(admin) })).text);
       const last = audit[audit.length - 1];
       expect(last.action === 'parameters' && last.after.parameters.notice_months === 6 && last.before.parameters !== undefined,

@@ -28,8 +28,14 @@ const QUERY = {
   '/api/v1/authorities': () => '?limit=1',
 };
 
+// A Compact's routes get the matrix's own Compact, which the coordinator coordinates, so that a
+// coordinator is let in as well as past the router; other :id routes get a spare token's id.
+const COMPACT_ROUTE = /^(\/api\/v1)?\/compacts\/:id(\/|$)/;
+let compactId = 0;
+
 function fillPath(pattern, c) {
-  const values = { gss: 'E08000009', id: String(c.spareId), kind: 'user', entity: encodeURIComponent(c.email) };
+  const id = COMPACT_ROUTE.test(pattern) ? compactId : c.spareId;
+  const values = { gss: 'E08000009', id: String(id), kind: 'user', entity: encodeURIComponent(c.email) };
   return pattern
     .split('/')
     .map((seg) => {
@@ -153,6 +159,13 @@ async function matrix(BIN, s, routes, test, report, secrets) {
     await Promise.all(callers.filter((c) => c.name.endsWith('signed in')).map(async (c) => {
       c.session = await session(P, c.email, c.password);
     }));
+    const made = await request(P, { method: 'POST', path: '/api/v1/compacts', body: JSON.stringify(COMPACT),
+      headers: { ...bearer(people.admin.main.token), 'Content-Type': 'application/json' } });
+    expect(made.status === 201, `creating the matrix's Compact: ${made.status} ${show(made.text)}`);
+    compactId = JSON.parse(made.text).id;
+    const assign = await run('sqlite3', [s.dbPath, `INSERT INTO compact_coordinator (compact_id, user_id)
+      SELECT ${Number(compactId)}, id FROM user WHERE email = 'coordinator@matrix.test'`]);
+    expect(assign.code === 0, `assigning the coordinator: ${show(assign.stderr)}`);
   });
   if (!ready) return;
   for (const p of Object.values(people)) [p.password, p.main.token, p.spare1.token, p.spare2.token].forEach((x) => secrets.add(x));
