@@ -169,6 +169,49 @@ int store_commitment_update(struct store *st, long long id, const char *number,
 
 /* Compacts: the whole register entry. */
 
+/* Signatories. */
+
+/* What recording a signatory takes (SPEC section 3); strings borrowed. */
+struct signatory_new {
+    long long compact_id; /* the Compact, or 0 to find it by compact */
+    const char *compact;  /* its number, or its exact name where no other Compact has it */
+    /* its org-id (any case), its number, or its exact name where no other organisation has it */
+    const char *organisation;
+    const char *role;
+    date_t signed_on, withdrawn_on; /* withdrawn_on 0: still a signatory */
+};
+/*
+ * Record a signatory, checked by the caller (signatory_check), with its audit entry (kind
+ * 'compact', entity the Compact's id, action 'sign'), in one transaction. ERR_NOT_FOUND when the
+ * Compact or the organisation is unknown; ERR_CONFLICT when a name is shared, or the
+ * organisation signed that Compact on that date already. *bad names the field at fault
+ * ("compact", "organisation", "signed_on"), or is NULL.
+ */
+int store_signatory_add(struct store *st, const struct signatory_new *s, const char *actor,
+                        long long *id, const char **bad);
+/* The same inside the caller's transaction (store_begin), for an import of many: a row
+ * refused leaves the transaction as it was. */
+int store_signatory_insert(struct store *st, const struct signatory_new *s, const char *actor,
+                           long long *id, const char **bad);
+/* Signatory id of Compact compact_id, strings from arena; ERR_NOT_FOUND. */
+int store_signatory_get(struct store *st, long long compact_id, long long id, struct arena *arena,
+                        struct signatory *out);
+/*
+ * Record that signatory id of Compact compact_id withdrew on withdrawn_on, with its audit entry
+ * (action 'withdraw', before and after), in one transaction. ERR_NOT_FOUND; ERR_CONFLICT when it
+ * has withdrawn already; ERR_INVALID when withdrawn_on is not after the date it signed.
+ */
+int store_signatory_withdraw(struct store *st, long long compact_id, long long id,
+                             date_t withdrawn_on, const char *actor);
+/* The signatories of Compact compact_id, from arena: current ones first by date signed, then
+ * those withdrawn by date withdrawn. Empty for a Compact that does not exist. */
+int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,
+                         struct signatory **items, size_t *n);
+/* The signatures of organisation org (a reference as in struct signatory_new), in the same
+ * order; ERR_NOT_FOUND for no such organisation, ERR_CONFLICT for a name several share. */
+int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
+                                         struct signatory **items, size_t *n);
+
 /* Whether user_id coordinates Compact id: 0 if so, ERR_NOT_FOUND if not (or no such Compact). */
 int store_compact_is_coordinator(struct store *st, long long id, long long user_id);
 

@@ -1,0 +1,345 @@
+/* Signatories of a Compact: organisations that signed it on a date, and withdrew. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+/*
+ * A reference to an organisation: its org-id (any case), its number, or its exact name where no
+ * other organisation has it; to a Compact: its number or its exact unique name. The rank (the
+ * second column) tells the kinds apart, so two rows of the last rank are an ambiguous name.
+ * The organisations' own code will take this over when it is merged.
+ */
+static const char sql_org_ref[] =
+    "SELECT id, 1 FROM organisation WHERE org_id = ?1 "
+    "UNION ALL SELECT id, 2 FROM organisation WHERE id = ?2 "
+    "UNION ALL SELECT * FROM (SELECT id, 3 FROM organisation "
+    "WHERE name = ?1 COLLATE NOCASE AND name = ?1 LIMIT 2) ORDER BY 2";
+static const char sql_compact_ref[] =
+    "SELECT id, 1 FROM compact WHERE id = ?2 "
+    "UNION ALL SELECT * FROM (SELECT id, 2 FROM compact "
+    "WHERE name = ?1 COLLATE NOCASE AND name = ?1 LIMIT 2) ORDER BY 2";
+
+static const char sql_add[] = "INSERT INTO signatory (compact_id, organisation_id, signed_on, "
+                              "role, withdrawn_on) VALUES (?1, ?2, ?3, ?4, ?5)";
+/* A signatory as the audit trail keeps it, from s (signatory) and o (organisation). */
+#define SIGNATORY_JSON                                                                             \
+    "json_object('id', s.id, 'organisation', coalesce(o.org_id, CAST(o.id AS TEXT)), "             \
+    "'organisation_name', o.name, 'role', s.role, 'signed_on', s.signed_on, "                      \
+    "'withdrawn_on', s.withdrawn_on)"
+#define SIGNATORY_FROM "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "
+static const char sql_add_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'sign', 'compact', s.compact_id, json_object('signatory', " SIGNATORY_JSON
+    ") " SIGNATORY_FROM "WHERE s.id = ?2";
+static const char sql_state[] = "SELECT s.signed_on, s.withdrawn_on, " SIGNATORY_JSON
+                                " " SIGNATORY_FROM "WHERE s.id = ?1 AND s.compact_id = ?2";
+static const char sql_withdraw[] = "UPDATE signatory SET withdrawn_on = ?2 WHERE id = ?1";
+static const char sql_withdraw_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'withdraw', 'compact', s.compact_id, json_object('signatory', json(?3)), "
+    "json_object('signatory', " SIGNATORY_JSON ") " SIGNATORY_FROM "WHERE s.id = ?2";
+
+/* The columns read_row reads, from s, o and c (compact). */
+#define SIGNATORY_COLUMNS                                                                          \
+    "SELECT s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "  \
+    "s.signed_on, s.withdrawn_on " SIGNATORY_FROM "JOIN compact c ON c.id = s.compact_id "
+static const char sql_get[] = SIGNATORY_COLUMNS "WHERE s.id = ?1 AND s.compact_id = ?2";
+/* Current first by date signed, then those withdrawn by date withdrawn. */
+static const char sql_list[] =
+    SIGNATORY_COLUMNS "WHERE s.compact_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
+                      "s.withdrawn_on, s.signed_on, o.name COLLATE NOCASE, s.id";
+static const char sql_list_org[] =
+    SIGNATORY_COLUMNS "WHERE s.organisation_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
+                      "s.withdrawn_on, s.signed_on, c.name COLLATE NOCASE, s.id";
+
+/* ref as a positive whole number, or 0. */
+static long long number_of(const char *ref)
+{
+    char *end;
+    long long v;
+
+    if (!ref || *ref < '0' || *ref > '9') {
+        return 0;
+    }
+    errno = 0;
+    v = strtoll(ref, &end, 10);
+    return *end || errno || v <= 0 ? 0 : v;
+}
+
+/* The id that ref (?1, NULL for none) or number (?2, 0 for none) names through sql:
+ * ERR_NOT_FOUND, or ERR_CONFLICT for a name several share. */
+static int resolve(struct store *st, const char *sql, const char *ref, long long number,
+                   long long *id)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc, rank;
+
+    *id = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+    if (number) {
+        sqlite3_bind_int64(stmt, 2, number);
+    }
+    rc = store_step(st, stmt);
+    if (rc != SQLITE_ROW) {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    *id = sqlite3_column_int64(stmt, 0);
+    rank = sqlite3_column_int(stmt, 1);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1) == rank) {
+        *id = 0;
+        ret = ERR_CONFLICT;
+    } else {
+        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, rc);
+    }
+cleanup:
+    store_done(stmt);
+    return ret;
+}
+
+static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
+{
+    char s[DATE_STRLEN + 1];
+
+    if (d) {
+        date_format(d, s);
+        sqlite3_bind_text(stmt, i, s, DATE_STRLEN, SQLITE_TRANSIENT);
+    }
+}
+
+static date_t column_date(sqlite3_stmt *stmt, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    date_t d = 0;
+
+    if (s) {
+        date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d);
+    }
+    return d;
+}
+
+int store_signatory_insert(struct store *st, const struct signatory_new *s, const char *actor,
+                           long long *id, const char **bad)
+{
+    sqlite3_stmt *stmt;
+    long long compact_id, org_id;
+    int ret;
+
+    *id = 0;
+    *bad = "compact";
+    if (s->compact_id) {
+        ret = resolve(st, sql_compact_ref, NULL, s->compact_id, &compact_id);
+    } else {
+        ret = resolve(st, sql_compact_ref, s->compact, number_of(s->compact), &compact_id);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    *bad = "organisation";
+    if ((ret = resolve(st, sql_org_ref, s->organisation, number_of(s->organisation), &org_id)) <
+        0) {
+        return ret;
+    }
+    *bad = "signed_on";
+    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, compact_id);
+    sqlite3_bind_int64(stmt, 2, org_id);
+    bind_date(stmt, 3, s->signed_on);
+    sqlite3_bind_text(stmt, 4, s->role, -1, SQLITE_STATIC);
+    bind_date(stmt, 5, s->withdrawn_on);
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret; /* ERR_CONFLICT: it signed that Compact on that date already */
+    }
+    *bad = NULL;
+    *id = sqlite3_last_insert_rowid(st->db);
+    if ((ret = store_prepare(st, sql_add_audit, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, *id);
+    return store_run(st, stmt);
+}
+
+int store_signatory_add(struct store *st, const struct signatory_new *s, const char *actor,
+                        long long *id, const char **bad)
+{
+    int ret;
+
+    *id = 0;
+    *bad = NULL;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    if ((ret = store_signatory_insert(st, s, actor, id, bad)) < 0) {
+        store_rollback(st);
+        *id = 0;
+        return ret;
+    }
+    if ((ret = store_commit(st)) < 0) {
+        store_rollback(st);
+        *id = 0;
+    }
+    return ret;
+}
+
+int store_signatory_withdraw(struct store *st, long long compact_id, long long id,
+                             date_t withdrawn_on, const char *actor)
+{
+    struct arena arena;
+    sqlite3_stmt *stmt;
+    const char *before = NULL;
+    date_t signed_on = 0;
+    int ret, rc, withdrawn = 0;
+
+    arena_init(&arena);
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, compact_id);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        signed_on = column_date(stmt, 0);
+        withdrawn = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
+        before = store_col(stmt, 2, &arena);
+    }
+    store_done(stmt);
+    if (rc != SQLITE_ROW) {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    if (withdrawn) {
+        ret = ERR_CONFLICT;
+        goto cleanup;
+    }
+    if (withdrawn_on <= signed_on) {
+        ret = ERR_INVALID;
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_withdraw, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    bind_date(stmt, 2, withdrawn_on);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_withdraw_audit, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, id);
+    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct signatory *out)
+{
+    out->id = sqlite3_column_int64(stmt, 0);
+    out->compact_id = sqlite3_column_int64(stmt, 1);
+    out->compact_name = store_col(stmt, 2, arena);
+    out->org_ref = store_col(stmt, 3, arena);
+    out->org_name = store_col(stmt, 4, arena);
+    out->role = store_col(stmt, 5, arena);
+    out->signed_on = column_date(stmt, 6);
+    out->withdrawn_on = column_date(stmt, 7);
+}
+
+int store_signatory_get(struct store *st, long long compact_id, long long id, struct arena *arena,
+                        struct signatory *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, compact_id);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        read_row(stmt, arena, out);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+/* Every row of sql with ?1 bound to key, into an array from arena. */
+static int list(struct store *st, const char *sql, long long key, struct arena *arena,
+                struct signatory **items, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct signatory *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, key);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        if (len == cap) {
+            struct signatory *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
+            if (len) {
+                memcpy(nv, v, len * sizeof(*nv));
+            }
+            v = nv;
+        }
+        read_row(stmt, arena, &v[len++]);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}
+
+int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,
+                         struct signatory **items, size_t *n)
+{
+    return list(st, sql_list, compact_id, arena, items, n);
+}
+
+int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
+                                         struct signatory **items, size_t *n)
+{
+    long long org_id;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = resolve(st, sql_org_ref, org, number_of(org), &org_id)) < 0) {
+        return ret;
+    }
+    return list(st, sql_list_org, org_id, arena, items, n);
+}
