@@ -31,6 +31,16 @@ int api_findings_csv(struct request *r);
 int page_compliance(struct request *r);
 int api_compact_parameters(struct request *r);
 int api_activity_update(struct request *r);
+/* signatories */
+int api_signatories(struct request *r);
+int api_signatory_add(struct request *r);
+int api_signatory_withdraw(struct request *r);
+int api_organisation_signatories(struct request *r);
+int page_signatories(struct request *r);
+int page_signatory_new(struct request *r);
+int page_signatory_add(struct request *r);
+int page_signatory_withdraw_form(struct request *r);
+int page_signatory_withdraw(struct request *r);
 /* open data */
 int page_checks(struct request *r);
 int page_commitments(struct request *r);

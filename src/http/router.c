@@ -24,6 +24,15 @@ const struct route routes[] = {
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
+    /* signatories: pages */
+    {M_GET, "/compacts/:id/signatories", page_signatories, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/compacts/:id/signatories/new", page_signatory_new, ACCESS_ADMIN | ROLE_COORDINATOR,
+     0},
+    {M_POST, "/compacts/:id/signatories", page_signatory_add, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw_form,
+     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_POST, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw,
+     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* organisations: pages */
     /* compacts: pages */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
@@ -51,6 +60,14 @@ const struct route routes[] = {
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},
+    /* signatories */
+    {M_GET, "/api/v1/compacts/:id/signatories", api_signatories, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_POST, "/api/v1/compacts/:id/signatories", api_signatory_add, ACCESS_ADMIN | ROLE_COORDINATOR,
+     0},
+    {M_PATCH, "/api/v1/compacts/:id/signatories/:sid", api_signatory_withdraw,
+     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET, "/api/v1/organisations/:id/signatories", api_organisation_signatories, ACCESS_ANYONE,
+     ROUTE_CACHE},
     /* open data */
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},

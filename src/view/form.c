@@ -109,3 +109,81 @@ void form_error_summary(struct buf *b, const struct field_error *errors, size_t 
     }
     html_lit(b, "</ul></div></div></div>");
 }
+
+void form_date(struct buf *b, const char *name, const char *legend, const char *hint,
+               const char *const value[3], const char *error)
+{
+    static const char *const parts[3] = {"day", "month", "year"};
+    static const char *const labels[3] = {"Day", "Month", "Year"};
+
+    html_lit(b, "<div class=\"govuk-form-group");
+    if (error) {
+        html_lit(b, " govuk-form-group--error");
+    }
+    html_lit(b, "\"><fieldset class=\"govuk-fieldset\" role=\"group\"");
+    if (hint || error) {
+        html_lit(b, " aria-describedby=\"");
+        if (hint) {
+            html_attr(b, name);
+            html_lit(b, "-hint");
+        }
+        if (error) {
+            if (hint) {
+                html_lit(b, " ");
+            }
+            html_attr(b, name);
+            html_lit(b, "-error");
+        }
+        html_lit(b, "\"");
+    }
+    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
+    html_text(b, legend);
+    html_lit(b, "</legend>");
+    if (hint) {
+        html_lit(b, "<div id=\"");
+        html_attr(b, name);
+        html_lit(b, "-hint\" class=\"govuk-hint\">");
+        html_text(b, hint);
+        html_lit(b, "</div>");
+    }
+    if (error) {
+        form_error_message(b, name, error);
+    }
+    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    for (int i = 0; i < 3; i++) {
+        html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                    "<label class=\"govuk-label govuk-date-input__label\" for=\"");
+        html_attr(b, name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\">");
+        html_text(b, labels[i]);
+        html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
+        if (i == 2) {
+            html_lit(b, " govuk-input--width-4");
+        } else {
+            html_lit(b, " govuk-input--width-2");
+        }
+        if (error) {
+            html_lit(b, " govuk-input--error");
+        }
+        html_lit(b, "\" id=\"");
+        html_attr(b, name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\" name=\"");
+        html_attr(b, name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\" type=\"text\" inputmode=\"numeric\"");
+        if (value && value[i]) {
+            html_lit(b, " value=\"");
+            html_attr(b, value[i]);
+            html_lit(b, "\"");
+        }
+        html_lit(b, "></div></div>");
+    }
+    html_lit(b, "</div></fieldset></div>");
+}

@@ -1,4 +1,4 @@
-/* GOV.UK form components: select, error summary. */
+/* GOV.UK form components: select, text input, date input, error summary. */
 #ifndef VIEW_FORM_H
 #define VIEW_FORM_H
 
@@ -26,5 +26,12 @@ void form_input(struct buf *b, const char *name, const char *label, const char *
 void form_error_message(struct buf *b, const char *id, const char *error);
 /* The error summary that opens a page whose form has errors; each links to its field. */
 void form_error_summary(struct buf *b, const struct field_error *errors, size_t n);
+/*
+ * A GOV.UK date input: a fieldset with legend, hint (may be NULL) and error (may be NULL) over
+ * the fields NAME-day, NAME-month and NAME-year, showing value[0..2] again (each may be NULL).
+ * The error summary links to NAME, the id of the fields' group.
+ */
+void form_date(struct buf *b, const char *name, const char *legend, const char *hint,
+               const char *const value[3], const char *error);
 
 #endif

@@ -1,0 +1,302 @@
+/* The signatory pages: a Compact's list, adding a signatory, recording a withdrawal. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compact_access.h"
+#include "handlers.h"
+#include "view/page_signatories.h"
+#include "core/signatory.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+#define SIGNATORY_MAX_ERRORS 3
+
+/* The Compact of the route and its name: ERR_NOT_FOUND when there is none. */
+static int compact_of(struct request *r, long long *id, const char **name)
+{
+    int ret = compact_param(r, id);
+    return ret < 0 ? ret : store_compact_name(r->st, *id, r->arena, name);
+}
+
+/* As compact_of, for people who may change it: 1 with the 403 page set when they may not. */
+static int editable(struct request *r, long long *id, const char **name)
+{
+    int ret;
+
+    if ((ret = compact_of(r, id, name)) < 0) {
+        return ret;
+    }
+    if ((ret = compact_may_edit(r, *id)) == ERR_FORBIDDEN) {
+        reply_error(r, 403, "Only an admin or a coordinator of this Compact may change it.");
+        return 1;
+    }
+    return ret;
+}
+
+/* The signatory of the route's second parameter, of Compact cid. */
+static int signatory_of(struct request *r, long long cid, struct signatory *out)
+{
+    char *end;
+    long long id;
+
+    errno = 0;
+    id = strtoll(r->params[1], &end, 10);
+    if (*end || errno || id <= 0) {
+        return ERR_NOT_FOUND;
+    }
+    return store_signatory_get(r->st, cid, id, r->arena, out);
+}
+
+static const char *actor(struct request *r)
+{
+    struct buf who = BUF_INIT;
+    const char *out;
+
+    buf_addf(&who, "user:%lld", r->user.id);
+    out = arena_strdup(r->arena, who.data);
+    buf_release(&who);
+    return out;
+}
+
+static int redirect_to_list(struct request *r, long long cid, const char *done)
+{
+    struct buf loc = BUF_INIT;
+    const char *location;
+
+    buf_addf(&loc, "/compacts/%lld/signatories?done=%s", cid, done);
+    location = arena_strdup(r->arena, loc.data);
+    buf_release(&loc);
+    return reply_redirect(r, location);
+}
+
+int page_signatories(struct request *r)
+{
+    struct signatories_view v = {0};
+    struct signatory *items;
+    const char *done = query_get(&r->query, "done");
+    int ret;
+
+    if ((ret = compact_of(r, &v.compact_id, &v.compact_name)) < 0 ||
+        (ret = store_signatory_list(r->st, v.compact_id, r->arena, &items, &v.n)) < 0) {
+        return ret;
+    }
+    v.items = items;
+    v.may_edit = r->user.role != ROLE_PUBLIC && compact_may_edit(r, v.compact_id) == 0;
+    if (done && !strcmp(done, "added")) {
+        v.notice = "Signatory added";
+    } else if (done && !strcmp(done, "withdrawn")) {
+        v.notice = "Withdrawal recorded";
+    }
+    r->content_type = "text/html; charset=utf-8";
+    view_signatories_page(r->body, &v, request_viewer(r));
+    return 0;
+}
+
+static int number(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) {
+        return ERR_INVALID;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* The date in the fields stem-day, stem-month, stem-year of form, their values into given:
+ * 0 and *out, 1 when all three are blank, or ERR_INVALID. */
+static int read_date(const struct query *form, const char *stem, const char *given[3], date_t *out)
+{
+    static const char *const parts[3] = {"-day", "-month", "-year"};
+    struct buf name = BUF_INIT;
+    int d, m, y, blank = 1;
+
+    *out = 0;
+    for (int i = 0; i < 3; i++) {
+        buf_reset(&name);
+        buf_addf(&name, "%s%s", stem, parts[i]);
+        given[i] = query_get(form, name.data);
+        blank &= !given[i] || !*given[i];
+    }
+    buf_release(&name);
+    if (blank) {
+        return 1;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (!given[i]) {
+            return ERR_INVALID;
+        }
+    }
+    if (number(given[0], 1, 31, &d) || number(given[1], 1, 12, &m) ||
+        number(given[2], DATE_MIN_YEAR, DATE_MAX_YEAR, &y) || d > date_days_in_month(y, m)) {
+        return ERR_INVALID;
+    }
+    *out = date_from_ymd(y, m, d);
+    return 0;
+}
+
+static int new_form(struct request *r, const struct signatory_form_view *v)
+{
+    r->status = v->nerrors ? 400 : 200;
+    r->content_type = "text/html; charset=utf-8";
+    view_signatory_new_page(r->body, v, request_viewer(r));
+    return 0;
+}
+
+int page_signatory_new(struct request *r)
+{
+    struct signatory_form_view v = {0};
+    int ret;
+
+    if ((ret = editable(r, &v.compact_id, &v.compact_name)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    return new_form(r, &v);
+}
+
+int page_signatory_add(struct request *r)
+{
+    struct field_error errs[SIGNATORY_MAX_ERRORS];
+    struct signatory_form_view v = {.errors = errs};
+    struct signatory_new s = {0};
+    struct query form;
+    const char *bad;
+    long long id;
+    int ret;
+
+    if ((ret = editable(r, &v.compact_id, &v.compact_name)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, &form) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    v.organisation = query_get(&form, "organisation");
+    v.role = query_get(&form, "role");
+    if (!v.organisation || !*v.organisation) {
+        errs[v.nerrors++] =
+            (struct field_error){"organisation", "Enter the organisation's org-id or its name"};
+    }
+    ret = read_date(&form, "signed_on", v.date, &s.signed_on);
+    if (ret) {
+        errs[v.nerrors++] = (struct field_error){
+            "signed_on", ret > 0 ? "Enter the date the organisation signed"
+                                 : "The date it signed must be a real date, for example 27 3 2012"};
+    }
+    if (!v.role || !*v.role) {
+        errs[v.nerrors++] = (struct field_error){"role", "Enter the role of the person who signed"};
+    } else if (!signatory_role_valid(v.role)) {
+        errs[v.nerrors++] =
+            (struct field_error){"role", "The role must be 200 characters or fewer, on one line"};
+    }
+    if (v.nerrors) {
+        return new_form(r, &v);
+    }
+    s.compact_id = v.compact_id;
+    s.organisation = v.organisation;
+    s.role = v.role;
+    ret = store_signatory_add(r->st, &s, actor(r), &id, &bad);
+    if (ret == ERR_NOT_FOUND && bad && !strcmp(bad, "organisation")) {
+        errs[v.nerrors++] = (struct field_error){
+            "organisation", "No organisation in the register has that org-id or name"};
+    } else if (ret == ERR_CONFLICT && bad && !strcmp(bad, "organisation")) {
+        errs[v.nerrors++] = (struct field_error){
+            "organisation", "More than one organisation has that name: enter its org-id"};
+    } else if (ret == ERR_CONFLICT) {
+        errs[v.nerrors++] = (struct field_error){
+            "signed_on", "The organisation signed this Compact on that date already"};
+    } else if (ret < 0) {
+        return ret;
+    }
+    if (v.nerrors) {
+        return new_form(r, &v);
+    }
+    return redirect_to_list(r, v.compact_id, "added");
+}
+
+static int withdraw_form(struct request *r, const struct signatory_form_view *v)
+{
+    r->status = v->nerrors ? 400 : 200;
+    r->content_type = "text/html; charset=utf-8";
+    view_signatory_withdraw_page(r->body, v, request_viewer(r));
+    return 0;
+}
+
+/* The Compact and its signatory, who may withdraw: 1 with the reply set when not. */
+static int withdrawable(struct request *r, struct signatory_form_view *v, struct signatory *g)
+{
+    char on[DATE_STRLEN + 1];
+    struct buf msg = BUF_INIT;
+    int ret;
+
+    if ((ret = editable(r, &v->compact_id, &v->compact_name)) != 0 ||
+        (ret = signatory_of(r, v->compact_id, g)) < 0) {
+        return ret;
+    }
+    v->signatory = g;
+    if (!g->withdrawn_on) {
+        return 0;
+    }
+    date_format(g->withdrawn_on, on);
+    buf_addf(&msg, "%s withdrew from this Compact already, on %s.", g->org_name, on);
+    reply_error(r, 409, arena_strdup(r->arena, msg.data));
+    buf_release(&msg);
+    return 1;
+}
+
+int page_signatory_withdraw_form(struct request *r)
+{
+    struct signatory_form_view v = {0};
+    struct signatory g;
+    int ret;
+
+    if ((ret = withdrawable(r, &v, &g)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    return withdraw_form(r, &v);
+}
+
+int page_signatory_withdraw(struct request *r)
+{
+    struct field_error errs[1];
+    struct signatory_form_view v = {.errors = errs};
+    struct signatory g;
+    struct query form;
+    struct buf msg = BUF_INIT;
+    char on[DATE_STRLEN + 1];
+    date_t withdrawn_on;
+    int ret;
+
+    if ((ret = withdrawable(r, &v, &g)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, &form) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    ret = read_date(&form, "withdrawn_on", v.date, &withdrawn_on);
+    if (ret == 0 && withdrawn_on <= g.signed_on) {
+        date_format(g.signed_on, on);
+        buf_addf(&msg, "The date it withdrew must be after the date it signed, %s", on);
+        errs[v.nerrors++] = (struct field_error){"withdrawn_on", arena_strdup(r->arena, msg.data)};
+        buf_release(&msg);
+    } else if (ret) {
+        errs[v.nerrors++] = (struct field_error){
+            "withdrawn_on", ret > 0 ? "Enter the date the organisation withdrew"
+                                    : "The date it withdrew must be a real date, for example "
+                                      "27 3 2012"};
+    }
+    if (v.nerrors) {
+        return withdraw_form(r, &v);
+    }
+    ret = store_signatory_withdraw(r->st, v.compact_id, g.id, withdrawn_on, actor(r));
+    if (ret == ERR_CONFLICT || ret == ERR_INVALID) { /* changed since it was read */
+        return reply_error(r, 409, "The signatory changed meanwhile: go back and look again.");
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return redirect_to_list(r, v.compact_id, "withdrawn");
+}
