@@ -22,4 +22,15 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
 int ingest_calendar(struct calendar *out, struct buf *err);
 void ingest_calendar_free(struct calendar *c);
 
+/*
+ * Import the signatories in the CSV file at path: a header naming the columns compact (its
+ * number or exact unique name), organisation (org-id, number or exact unique name), signed_on,
+ * role and, optionally, withdrawn_on (dates YYYY-MM-DD), then one signatory a row, each with its
+ * audit entry by actor, all in one transaction. Every bad row is reported on err, one line each,
+ * as "PATH:LINE: what"; if any row is bad nothing is stored and the result is ERR_INVALID.
+ * *count is how many were stored.
+ */
+int ingest_signatories(struct store *st, const char *path, const char *actor, size_t *count,
+                       struct buf *err);
+
 #endif
