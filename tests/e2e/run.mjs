@@ -29,6 +29,7 @@ import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
 import { permissionMatrix } from './permissions.mjs';
+import { signatoryTests } from './signatories.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -939,6 +940,7 @@ async function main() {
       await cli(s.dbPath, s.dir);
       await cliAccounts(BIN, s.dir, report);
       await activityTests(BIN, report);
+      await signatoryTests(BIN, report);
     } finally {
       const code = await s.stop();
       report('main server: SIGTERM stops it with exit code 0', code === 0, `exit ${code}; ${show(s.logs().slice(-600), 600)}`);
