@@ -22,6 +22,12 @@ static void signatories_href(struct buf *b, long long compact_id)
     html_lit(b, "/signatories");
 }
 
+static void compact_href(struct buf *b, long long id)
+{
+    html_lit(b, "/compacts/");
+    html_num(b, id);
+}
+
 void view_signatory_table(struct buf *b, const struct signatory *items, size_t n,
                           enum signatory_flavour flavour, const char *caption, int withdraw)
 {
@@ -52,8 +58,7 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
             html_lit(b, "/organisations/");
             html_url(b, g->org_ref);
         } else {
-            html_lit(b, "/compacts/");
-            html_num(b, g->compact_id);
+            compact_href(b, g->compact_id);
         }
         html_lit(b, "\">");
         html_text(b, who);
@@ -86,25 +91,17 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
     html_lit(b, "</tbody></table>");
 }
 
-static void compact_href(struct buf *b, long long id)
-{
-    html_lit(b, "/compacts/");
-    html_num(b, id);
-}
-
 void view_signatories_page(struct buf *b, const struct signatories_view *v,
                            const struct viewer *viewer)
 {
     struct buf href = BUF_INIT;
-    const struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}, {"Signatories", NULL}};
-    struct crumb c[3];
-    struct layout l = {.title = "Signatories", .nav = NAV_NONE, .ncrumbs = 3, .viewer = viewer};
+    struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}, {"Signatories", NULL}};
+    const struct layout l = {
+        .title = "Signatories", .nav = NAV_NONE, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
     size_t current = 0;
 
     compact_href(&href, v->compact_id);
-    memcpy(c, crumbs, sizeof(c));
-    c[1].href = href.data;
-    l.crumbs = c;
+    crumbs[1].href = href.data;
     view_layout_start(b, &l);
     buf_release(&href);
     if (v->notice) {
@@ -170,7 +167,7 @@ static const char *error_for(const struct signatory_form_view *v, const char *fi
 static void form_start(struct buf *b, const struct signatory_form_view *v, const char *title,
                        const struct viewer *viewer)
 {
-    struct buf list = BUF_INIT;
+    struct buf compact = BUF_INIT, list = BUF_INIT;
     struct crumb c[3] = {{"Home", "/"}, {v->compact_name, NULL}, {"Signatories", NULL}};
     const struct layout l = {.title = title,
                              .nav = NAV_NONE,
@@ -179,9 +176,12 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
                              .has_error = v->nerrors > 0,
                              .viewer = viewer};
 
+    compact_href(&compact, v->compact_id);
     signatories_href(&list, v->compact_id);
+    c[1].href = compact.data;
     c[2].href = list.data;
     view_layout_start(b, &l);
+    buf_release(&compact);
     buf_release(&list);
     html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
     if (v->nerrors) {
