@@ -11,6 +11,7 @@
 /*
  * Load the reference data compiled into the program (England's principal authorities, both
  * sets, and their former codes) in one transaction; running it again updates them in place.
+ * Each authority's council becomes an organisation the first time (store_organisation_councils).
  * *count is how many authorities were written. On failure nothing is written and err says why.
  */
 int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
