@@ -23,4 +23,14 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
 int ingest_calendar(struct calendar *out, struct buf *err);
 void ingest_calendar_free(struct calendar *c);
 
+/*
+ * Add the organisations of the CSV text data[0..len) (a header row naming org_id, name and
+ * type, and optionally sector and website) in one transaction, each audited as made by actor.
+ * Every bad row, and a row whose org-id is taken or names no council, is reported in err as
+ * "FILE:LINE: what" (file as given), one a line; then nothing is stored and the result is
+ * ERR_INVALID. *count: how many were added.
+ */
+int ingest_organisations(struct store *st, const char *data, size_t len, const char *file,
+                         const char *actor, size_t *count, struct buf *err);
+
 #endif

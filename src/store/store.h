@@ -176,13 +176,10 @@ int store_organisation_get(struct store *st, const char *ref, struct arena *aren
  */
 int store_organisation_add(struct store *st, const struct organisation *o, const char *actor,
                            long long *id);
-/*
- * Add all n organisations, each as store_organisation_add would, in one transaction: all or
- * none. results[i] is 0, ERR_INVALID or ERR_CONFLICT for each; *nbad counts the refused ones.
- * ERR_INVALID (nothing stored) when any was refused.
- */
-int store_organisation_add_all(struct store *st, const struct organisation *items, size_t n,
-                               const char *actor, int *results, size_t *nbad);
+/* As store_organisation_add, inside the caller's transaction (an import's): a refused
+ * insert undoes only itself. */
+int store_organisation_insert(struct store *st, const struct organisation *o, const char *actor,
+                              long long *id);
 /*
  * Change the organisation ref names by patch (organisation_patch_draft), with its audit entry,
  * in one transaction, and read it back into out (from arena). ERR_NOT_FOUND: no such

@@ -278,32 +278,10 @@ int store_organisation_add(struct store *st, const struct organisation *o, const
     return ret;
 }
 
-int store_organisation_add_all(struct store *st, const struct organisation *items, size_t n,
-                               const char *actor, int *results, size_t *nbad)
+int store_organisation_insert(struct store *st, const struct organisation *o, const char *actor,
+                              long long *id)
 {
-    long long id;
-    int ret;
-
-    *nbad = 0;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    for (size_t i = 0; i < n; i++) {
-        /* A refused insert undoes only its own statement: go on, to find every bad one. */
-        results[i] = add_one(st, &items[i], actor, &id);
-        if (results[i] == ERR_INVALID || results[i] == ERR_CONFLICT) {
-            (*nbad)++;
-        } else if (results[i] < 0) {
-            ret = results[i];
-            goto cleanup;
-        }
-    }
-    ret = *nbad ? ERR_INVALID : store_commit(st);
-cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
-    return ret;
+    return add_one(st, o, actor, id);
 }
 
 int store_organisation_update(struct store *st, const char *ref,
