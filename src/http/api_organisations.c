@@ -64,10 +64,10 @@ int api_organisations(struct request *r)
         return ret;
     }
     if (n > want) {
+        char *cursor = arena_alloc(r->arena, 24);
         n = want;
-        next = arena_alloc(r->arena, 24);
-        if (snprintf(next, 24, "%lld", items[n - 1].id) >= 24) {
-            return ERR_INVALID;
+        if (snprintf(cursor, 24, "%lld", items[n - 1].id) < 24) {
+            next = cursor;
         }
     }
     r->content_type = "application/json";
