@@ -6,7 +6,9 @@
 
 #include "store.h"
 
-#define STORE_STMT_CACHE 64
+/* More than the statements of src/store/ together (80 with the organisations'): one
+ * connection may use them all, and a full cache is fatal. */
+#define STORE_STMT_CACHE 256
 
 /* The time now in UTC as 'YYYY-MM-DDTHH:MM:SSZ', inside a statement. */
 #define SQL_NOW_UTC "(replace(datetime('now'), ' ', 'T') || 'Z')"
