@@ -160,6 +160,10 @@ int json_organisation_draft(const char *text, size_t len, struct arena *arena,
         while (i < sizeof(fields) / sizeof(fields[0]) && strcmp(item->string, fields[i].name)) {
             i++;
         }
+        if (i == sizeof(fields) / sizeof(fields[0]) && !*item->string) {
+            ret = fail(field, why, "body", "A field of the body has no name.");
+            goto cleanup;
+        }
         if (i == sizeof(fields) / sizeof(fields[0])) {
             ret = fail(field, why, arena_strdup(arena, item->string),
                        "is not a field of an organisation: give org_id, name, type, sector and "
