@@ -21,7 +21,7 @@ static const struct command {
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
     /* register */
-    {"import", cmd_import, "import a data file into the register (signatories, ...)"},
+    {"import", cmd_import, "import a CSV or data file into the register (organisations, ...)"},
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
     /* coverage */

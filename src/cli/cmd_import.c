@@ -8,6 +8,27 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+#define IMPORT_MAX_BYTES ((size_t)256 << 20)
+
+/* An organisations CSV is read whole (at most 256 MB), then checked and stored. */
+static int import_organisations(struct store *st, const char *path, const char *actor,
+                                size_t *count, struct buf *err)
+{
+    struct buf data;
+    int ret;
+
+    *count = 0;
+    buf_init(&data, IMPORT_MAX_BYTES);
+    if ((ret = ingest_read_file(path, &data)) < 0) {
+        buf_addf(err, "%s: %s\n", path,
+                 ret == ERR_TOO_BIG ? "larger than 256 MB" : "cannot be read");
+    } else {
+        ret = ingest_organisations(st, data.data, data.len, path, actor, count, err);
+    }
+    buf_release(&data);
+    return ret;
+}
+
 /* What each kind of file goes through; every importer stores all of a file or nothing. */
 static const struct import_kind {
     const char *name;
@@ -15,6 +36,11 @@ static const struct import_kind {
               struct buf *err);
     const char *summary;
 } kinds[] = {
+    {"organisations", import_organisations,
+     "CSV: org_id, name, type[, sector, website]; type is one of council, nhs,\n"
+     "                 police, fire, public_other, vcs_infrastructure, charity,\n"
+     "                 community_group, social_enterprise, business; sector (statutory,\n"
+     "                 vcs, private), where given, must be the type's"},
     {"signatories", ingest_signatories,
      "CSV: compact, organisation, signed_on, role[, withdrawn_on]"},
 };
@@ -28,7 +54,7 @@ static int usage(int mistake)
           "FILE:LINE: what, and if any row is bad nothing is stored (exit 1).\n\nkinds:\n",
           out);
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-        fprintf(out, "  %-12s %s\n", kinds[i].name, kinds[i].summary);
+        fprintf(out, "  %-14s %s\n", kinds[i].name, kinds[i].summary);
     }
     return mistake ? EXIT_USAGE : EXIT_OK;
 }

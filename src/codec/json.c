@@ -221,3 +221,74 @@ void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
         buf_adds(b, "\r\n");
     }
 }
+
+static cJSON *organisation_object(const struct organisation *o)
+{
+    cJSON *obj = check(cJSON_CreateObject());
+    char ref[ORG_REF_MAX];
+
+    check(cJSON_AddNumberToObject(obj, "id", (double)o->id));
+    add_str(obj, "ref", organisation_ref(o, ref));
+    add_str(obj, "org_id", o->org_id);
+    add_str(obj, "name", o->name);
+    add_str(obj, "sector", org_sector_id(o->sector));
+    add_str(obj, "type", org_type_id(o->type));
+    add_str(obj, "gss", o->gss);
+    add_str(obj, "website", o->website);
+    check(cJSON_AddBoolToObject(obj, "verified", o->verified));
+    add_str(obj, "created_at", o->created_at);
+    add_str(obj, "updated_at", o->updated_at);
+    return obj;
+}
+
+void json_organisation(struct buf *b, const struct organisation *o)
+{
+    print(b, organisation_object(o));
+}
+
+void json_organisation_list(struct buf *b, size_t total, const struct organisation *items, size_t n,
+                            const char *next)
+{
+    cJSON *root = check(cJSON_CreateObject());
+    cJSON *arr;
+
+    check(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = check(cJSON_AddArrayToObject(root, "items"));
+    for (size_t i = 0; i < n; i++) {
+        cJSON_AddItemToArray(arr, organisation_object(&items[i]));
+    }
+    add_str(root, "next", next);
+    print(b, root);
+}
+
+void json_ref(struct buf *b, const char *ref)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    add_str(o, "id", ref);
+    print(b, o);
+}
+
+void csv_organisation_list(struct buf *b, const struct organisation *items, size_t n)
+{
+    buf_adds(b, "id,org_id,name,sector,type,gss,website,verified\r\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct organisation *o = &items[i];
+        char id[32];
+        const char *fields[] = {id,
+                                o->org_id,
+                                o->name,
+                                org_sector_id(o->sector),
+                                org_type_id(o->type),
+                                o->gss,
+                                o->website,
+                                o->verified ? "true" : "false"};
+        snprintf(id, sizeof(id), "%lld", o->id);
+        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            if (f) {
+                buf_addc(b, ',');
+            }
+            csv_field(b, fields[f]);
+        }
+        buf_adds(b, "\r\n");
+    }
+}

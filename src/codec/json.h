@@ -42,4 +42,17 @@ void csv_findings(struct buf *b, const struct finding_record *rows, size_t n);
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);
 
+/* Organisations. */
+#include "core/organisation.h"
+/* {"id", "ref", "org_id", "name", "sector", "type", "gss", "website", "verified", "created_at",
+ * "updated_at"}: ref is how URLs name it (its org-id, else its number as text). */
+void json_organisation(struct buf *b, const struct organisation *o);
+/* {"total": total, "items": [...], "next": next or null} */
+void json_organisation_list(struct buf *b, size_t total, const struct organisation *items, size_t n,
+                            const char *next);
+/* {"id": ref}: a new organisation's reference, as text. */
+void json_ref(struct buf *b, const char *ref);
+/* A CSV table of organisations with a header line. */
+void csv_organisation_list(struct buf *b, const struct organisation *items, size_t n);
+
 #endif

@@ -125,3 +125,59 @@ cleanup:
     cJSON_Delete(root);
     return ret;
 }
+
+int json_organisation_draft(const char *text, size_t len, struct arena *arena,
+                            struct organisation_draft *out, const char **field, const char **why)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+        const char *why;
+    } fields[] = {
+        {"org_id", ORG_FIELD_ORG_ID,
+         "org_id must be an org-id such as \"GB-CHC-1234567\", or null."},
+        {"name", ORG_FIELD_NAME, "name must be the organisation's name as a string."},
+        {"type", ORG_FIELD_TYPE, "type must be a string such as \"charity\"."},
+        {"sector", ORG_FIELD_SECTOR,
+         "sector must be \"statutory\", \"vcs\" or \"private\", or null to follow the type."},
+        {"website", ORG_FIELD_WEBSITE,
+         "website must be an address starting https:// or http://, or null."},
+    };
+    const char **slots[] = {&out->org_id, &out->name, &out->type, &out->sector, &out->website};
+    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    int ret = 0;
+
+    memset(out, 0, sizeof(*out));
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(field, why, "body", "The body must be a JSON object.");
+        goto cleanup;
+    }
+    cJSON_ArrayForEach(item, root)
+    {
+        size_t i = 0;
+        while (i < sizeof(fields) / sizeof(fields[0]) && strcmp(item->string, fields[i].name)) {
+            i++;
+        }
+        if (i == sizeof(fields) / sizeof(fields[0]) && !*item->string) {
+            ret = fail(field, why, "body", "A field of the body has no name.");
+            goto cleanup;
+        }
+        if (i == sizeof(fields) / sizeof(fields[0])) {
+            ret = fail(field, why, arena_strdup(arena, item->string),
+                       "is not a field of an organisation: give org_id, name, type, sector and "
+                       "website.");
+            goto cleanup;
+        }
+        if (!cJSON_IsString(item) && !cJSON_IsNull(item)) {
+            ret = fail(field, why, fields[i].name, fields[i].why);
+            goto cleanup;
+        }
+        out->given |= fields[i].bit;
+        *slots[i] = cJSON_IsString(item) ? arena_strdup(arena, item->valuestring) : NULL;
+    }
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}

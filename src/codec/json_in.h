@@ -23,4 +23,15 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
                           const char **number, const char **paraphrase, int *verified,
                           const char **field, const char **why);
 
+#include "core/organisation.h"
+/*
+ * Decode an organisation's fields {"org_id", "name", "type", "sector", "website"} into out
+ * (strings from arena, given bits set for those present): each a string, or null (none, or
+ * for sector: follow the type). Any other field, or another kind of value, is ERR_INVALID
+ * naming it in *field, with *why a sentence. Whether the values make an organisation is for
+ * organisation_from_draft to say.
+ */
+int json_organisation_draft(const char *text, size_t len, struct arena *arena,
+                            struct organisation_draft *out, const char **field, const char **why);
+
 #endif

@@ -14,6 +14,17 @@ int api_authority(struct request *r);
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
 /* organisations */
+int page_organisations(struct request *r);
+int page_organisation_new(struct request *r);
+int page_organisation_create(struct request *r);
+int page_organisation(struct request *r);
+int page_organisation_edit(struct request *r);
+int page_organisation_update(struct request *r);
+int api_organisations(struct request *r);
+int api_organisations_csv(struct request *r);
+int api_organisations_create(struct request *r);
+int api_organisation(struct request *r);
+int api_organisation_patch(struct request *r);
 int page_login(struct request *r);
 int page_login_post(struct request *r);
 int page_logout(struct request *r);

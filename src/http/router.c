@@ -34,6 +34,12 @@ const struct route routes[] = {
     {M_POST, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw,
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* organisations: pages */
+    {M_GET, "/organisations", page_organisations, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/organisations/new", page_organisation_new, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_POST, "/organisations", page_organisation_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET, "/organisations/:id", page_organisation, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/organisations/:id/edit", page_organisation_edit, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_POST, "/organisations/:id", page_organisation_update, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* compacts: pages */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
@@ -50,6 +56,12 @@ const struct route routes[] = {
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
     /* organisations: API */
+    {M_GET, "/api/v1/organisations", api_organisations, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/organisations.csv", api_organisations_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_POST, "/api/v1/organisations", api_organisations_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET, "/api/v1/organisations/:id", api_organisation, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_PATCH, "/api/v1/organisations/:id", api_organisation_patch, ACCESS_ADMIN | ROLE_COORDINATOR,
+     0},
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
     /* compacts: API */
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},

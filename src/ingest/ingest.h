@@ -11,6 +11,7 @@
 /*
  * Load the reference data compiled into the program (England's principal authorities, both
  * sets, and their former codes) in one transaction; running it again updates them in place.
+ * Each authority's council becomes an organisation the first time (store_organisation_councils).
  * *count is how many authorities were written. On failure nothing is written and err says why.
  */
 int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
@@ -23,6 +24,12 @@ int ingest_calendar(struct calendar *out, struct buf *err);
 void ingest_calendar_free(struct calendar *c);
 
 /*
+ * Append the file at path to b (made with buf_init and the largest size to accept): 0,
+ * ERR_IO when it cannot be read, or ERR_TOO_BIG when it is larger than b may grow.
+ */
+int ingest_read_file(const char *path, struct buf *b);
+
+/*
  * Import the signatories in the CSV file at path: a header naming the columns compact (its
  * number or exact unique name), organisation (org-id, number or exact unique name), signed_on,
  * role and, optionally, withdrawn_on (dates YYYY-MM-DD), then one signatory a row, each with its
@@ -32,5 +39,15 @@ void ingest_calendar_free(struct calendar *c);
  */
 int ingest_signatories(struct store *st, const char *path, const char *actor, size_t *count,
                        struct buf *err);
+
+/*
+ * Add the organisations of the CSV text data[0..len) (a header row naming org_id, name and
+ * type, and optionally sector and website) in one transaction, each audited as made by actor.
+ * Every bad row, and a row whose org-id is taken or names no council, is reported in err as
+ * "FILE:LINE: what" (file as given), one a line; then nothing is stored and the result is
+ * ERR_INVALID. *count: how many were added.
+ */
+int ingest_organisations(struct store *st, const char *data, size_t len, const char *file,
+                         const char *actor, size_t *count, struct buf *err);
 
 #endif

@@ -332,7 +332,7 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err)
 {
     const struct embed_file *f2012, *freg;
     struct load l;
-    size_t n2012 = 0;
+    size_t n2012 = 0, councils = 0;
     int ret = ERR_INVALID, began = 0;
 
     *count = 0;
@@ -369,6 +369,11 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err)
     }
     began = 1;
     if ((ret = write_all(st, &l)) < 0) {
+        goto cleanup;
+    }
+    /* every council is an organisation too (made once: a person's edits since stand) */
+    if ((ret = store_organisation_councils(st, "cli", &councils)) < 0) {
+        buf_addf(err, "cannot make the councils' organisations");
         goto cleanup;
     }
     if ((ret = store_commit(st)) < 0) {

@@ -166,24 +166,6 @@ static int on_row(const struct csv_row *row, void *ctx)
     return 0;
 }
 
-static int read_file(const char *path, struct buf *b)
-{
-    char chunk[8192];
-    FILE *f = fopen(path, "rb");
-    size_t n;
-    int failed;
-
-    if (!f) {
-        return ERR_IO;
-    }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        buf_add(b, chunk, n);
-    }
-    failed = ferror(f);
-    fclose(f);
-    return failed ? ERR_IO : buf_failed(b) ? ERR_TOO_BIG : 0;
-}
-
 int ingest_signatories(struct store *st, const char *path, const char *actor, size_t *count,
                        struct buf *err)
 {
@@ -194,7 +176,7 @@ int ingest_signatories(struct store *st, const char *path, const char *actor, si
 
     *count = 0;
     buf_init(&data, SIGNATORIES_MAX_BYTES);
-    if ((ret = read_file(path, &data)) < 0) {
+    if ((ret = ingest_read_file(path, &data)) < 0) {
         buf_addf(err, "%s: %s\n", path,
                  ret == ERR_TOO_BIG ? "larger than 64 MB" : "cannot be read");
         goto done;

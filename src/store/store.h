@@ -150,6 +150,53 @@ int store_compact_add(struct store *st, const struct compact_new *c, const char 
                       long long *id, const char **bad);
 
 /* Organisations: see below. */
+#include "core/organisation.h"
+
+struct organisation_filter {
+    const char *q;   /* a substring of the name or a prefix of the org-id, any case; or NULL */
+    int sector;      /* enum org_sector, or -1 for any */
+    int type;        /* enum org_type, or -1 for any */
+    long long after; /* keyset cursor: list those after the organisation with this number (in
+                      * the order by name, then number), or 0 from the start */
+    size_t limit;    /* most items to return; 0 for no limit */
+};
+
+/* How many match f (ignoring after and limit). */
+int store_organisation_count(struct store *st, const struct organisation_filter *f, size_t *out);
+/* The matching organisations by name, then number; array and strings from arena. */
+int store_organisation_list(struct store *st, const struct organisation_filter *f,
+                            struct arena *arena, struct organisation **items, size_t *n);
+/* The organisation ref names: its org-id in any case, or its number. Strings from arena. */
+int store_organisation_get(struct store *st, const char *ref, struct arena *arena,
+                           struct organisation *out);
+/*
+ * Add o (checked by organisation_from_draft) with its audit entry, in one transaction; a
+ * GB-LAE- org-id sets gss to its council's area. ERR_INVALID when a GB-LAE- org-id's code is
+ * no authority's (say orgid_unknown_council), ERR_CONFLICT when the org-id is taken.
+ */
+int store_organisation_add(struct store *st, const struct organisation *o, const char *actor,
+                           long long *id);
+/* As store_organisation_add, inside the caller's transaction (an import's): a refused
+ * insert undoes only itself. */
+int store_organisation_insert(struct store *st, const struct organisation *o, const char *actor,
+                              long long *id);
+/*
+ * Change the organisation ref names by patch (organisation_patch_draft), with its audit entry,
+ * in one transaction, and read it back into out (from arena). ERR_NOT_FOUND: no such
+ * organisation. ERR_INVALID or ERR_CONFLICT (its org-id is another's): problems[0..*nproblems)
+ * say why, and nothing is changed.
+ */
+int store_organisation_update(struct store *st, const char *ref,
+                              const struct organisation_draft *patch, const char *actor,
+                              struct arena *arena, struct organisation *out,
+                              struct org_problem problems[ORG_PROBLEMS_MAX], size_t *nproblems);
+/*
+ * Make every authority's council an organisation (GB-LAE-<code>, its official name, the
+ * authority's area, verified) unless it is there already by that org-id or as the council of
+ * that area, each audited as made by actor. Runs inside the caller's transaction; running it
+ * again makes nothing and never changes what a person has edited. *made: how many were made.
+ */
+int store_organisation_councils(struct store *st, const char *actor, size_t *made);
 
 /* Copy the program's default catalogue in when the table is empty; *seeded says whether. */
 int store_commitments_seed(struct store *st, int *seeded);

@@ -6,6 +6,8 @@
 
 #include "store.h"
 
+/* More than the statements of src/store/ together (80 with the organisations'): one
+ * connection may use them all, and a full cache is fatal. */
 #define STORE_STMT_CACHE 256
 
 /* The time now in UTC as 'YYYY-MM-DDTHH:MM:SSZ', inside a statement. */

@@ -18,6 +18,7 @@ import { startServer } from '../lib/server.mjs';
 import { authJourney } from './auth.mjs';
 import { checksJourney } from './checks.mjs';
 import { signatoriesJourney } from './signatories.mjs';
+import { organisationsJourney } from './organisations.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -277,6 +278,8 @@ async function main() {
     await journey('checks', () => checksJourney(browser, BASE, check, { axeCheck, screenshot }));
     await journey('signatories', () => signatoriesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
+    await journey('organisations', () => organisationsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath },
+      check, { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

@@ -30,6 +30,7 @@ import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
 import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
+import { organisationTests } from './organisations.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -951,6 +952,7 @@ async function main() {
   await sigterm();
   await authTests(BIN, report);
   await permissionMatrix(BIN, report);
+  await organisationTests(BIN, report);
 }
 
 try {

@@ -1,0 +1,201 @@
+/*
+ * GET /organisations (search and list), /organisations/new and POST /organisations (add),
+ * GET /organisations/{ref}, its /edit form and POST /organisations/{ref} (change).
+ */
+#include <stdio.h>
+
+#include "handlers.h"
+#include "organisation_query.h"
+#include "view/page_organisations.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static int may_edit(const struct request *r)
+{
+    return (r->user.role & (ROLE_ADMIN | ROLE_COORDINATOR)) != 0;
+}
+
+static const char *actor(struct request *r)
+{
+    struct buf b = BUF_INIT;
+    char *out;
+    buf_addf(&b, "user:%lld", r->user.id);
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+int page_organisations(struct request *r)
+{
+    struct organisations_view v = {0};
+    struct organisation_filter f;
+    struct field_error errs[5];
+    struct organisation *items = NULL;
+    size_t want;
+    int ret;
+
+    v.nerrors = organisation_query(r, 1, ORGANISATION_LIMIT_PAGE, &f, errs);
+    v.errors = errs;
+    v.q = query_get(&r->query, "q");
+    v.sector = f.sector;
+    v.type = f.type;
+    v.first_page = f.after == 0;
+    v.can_edit = may_edit(r);
+    if (v.nerrors) {
+        r->status = 400;
+    } else {
+        if ((ret = store_organisation_count(r->st, &f, &v.total)) < 0) {
+            return ret;
+        }
+        want = f.limit;
+        f.limit = want + 1; /* one more tells whether there is a next page */
+        if ((ret = store_organisation_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
+            return ret;
+        }
+        if (v.n > want) {
+            char *next = arena_alloc(r->arena, 24);
+            v.n = want;
+            if (snprintf(next, 24, "%lld", items[v.n - 1].id) < 24) {
+                v.next = next;
+            }
+        }
+    }
+    v.items = items;
+    r->content_type = "text/html; charset=utf-8";
+    view_organisations_page(r->body, &v, request_viewer(r));
+    return 0;
+}
+
+int page_organisation(struct request *r)
+{
+    struct organisation o;
+    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o);
+
+    if (ret < 0) {
+        return ret;
+    }
+    r->content_type = "text/html; charset=utf-8";
+    view_organisation_page(r->body, &o, may_edit(r), request_viewer(r));
+    return 0;
+}
+
+/* The form, to add (ref NULL) or change, with the values to show and any errors. */
+static int form(struct request *r, int status, const char *ref, const char *name,
+                const struct organisation_draft *values, const struct org_problem *problems,
+                size_t n)
+{
+    struct field_error *errs = arena_alloc(r->arena, (n + 1) * sizeof(*errs));
+    struct organisation_form_view v = {.ref = ref, .name = name, .values = values};
+
+    for (size_t i = 0; i < n; i++) {
+        errs[i] = (struct field_error){problems[i].field, problems[i].message};
+    }
+    v.errors = errs;
+    v.nerrors = n;
+    r->status = status;
+    r->content_type = "text/html; charset=utf-8";
+    view_organisation_form_page(r->body, &v, request_viewer(r));
+    return 0;
+}
+
+/* The fields of a posted form: every one given (a blank one is none). */
+static int read_form(struct request *r, struct organisation_draft *d)
+{
+    struct query q;
+
+    if (request_form(r, &q) < 0) {
+        return ERR_INVALID;
+    }
+    d->org_id = query_get(&q, "org_id");
+    d->name = query_get(&q, "name");
+    d->type = query_get(&q, "type");
+    d->sector = query_get(&q, "sector");
+    d->website = query_get(&q, "website");
+    d->given =
+        ORG_FIELD_ORG_ID | ORG_FIELD_NAME | ORG_FIELD_TYPE | ORG_FIELD_SECTOR | ORG_FIELD_WEBSITE;
+    return 0;
+}
+
+/* 303 See Other to the organisation's page. */
+static int to_page(struct request *r, const struct organisation *o)
+{
+    struct buf b = BUF_INIT;
+    char ref[ORG_REF_MAX], *location;
+
+    buf_adds(&b, "/organisations/");
+    buf_adds(&b, organisation_ref(o, ref)); /* org-id characters need no escaping in a path */
+    location = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return reply_redirect(r, location);
+}
+
+int page_organisation_new(struct request *r)
+{
+    static const struct organisation_draft empty = {0};
+    return form(r, 200, NULL, NULL, &empty, NULL, 0);
+}
+
+int page_organisation_create(struct request *r)
+{
+    struct organisation_draft d = {0};
+    struct organisation o;
+    struct org_problem problems[ORG_PROBLEMS_MAX];
+    size_t n;
+    int ret;
+
+    if (read_form(r, &d) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    if ((n = organisation_from_draft(&d, &o, problems)) > 0) {
+        return form(r, 400, NULL, NULL, &d, problems, n);
+    }
+    ret = store_organisation_add(r->st, &o, actor(r), &o.id);
+    if (ret == ERR_INVALID || ret == ERR_CONFLICT) {
+        problems[0] = (struct org_problem){"org_id", ret == ERR_INVALID ? orgid_unknown_council
+                                                                        : orgid_taken};
+        return form(r, 400, NULL, NULL, &d, problems, 1);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return to_page(r, &o);
+}
+
+int page_organisation_edit(struct request *r)
+{
+    struct organisation o;
+    struct organisation_draft d;
+    static const struct organisation_draft keep = {0};
+    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o);
+
+    if (ret < 0) {
+        return ret;
+    }
+    organisation_patch_draft(&o, &keep, &d);
+    return form(r, 200, r->params[0], o.name, &d, NULL, 0);
+}
+
+int page_organisation_update(struct request *r)
+{
+    struct organisation_draft d = {0};
+    struct organisation before, after;
+    struct org_problem problems[ORG_PROBLEMS_MAX];
+    size_t n;
+    int ret;
+
+    if ((ret = store_organisation_get(r->st, r->params[0], r->arena, &before)) < 0) {
+        return ret;
+    }
+    if (read_form(r, &d) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    ret = store_organisation_update(r->st, r->params[0], &d, actor(r), r->arena, &after, problems,
+                                    &n);
+    if ((ret == ERR_INVALID || ret == ERR_CONFLICT) && n) {
+        return form(r, 400, r->params[0], before.name, &d, problems, n);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return to_page(r, &after);
+}

@@ -1,0 +1,44 @@
+/* The organisations pages: the list with its search, one organisation, and its form. */
+#ifndef VIEW_PAGE_ORGANISATIONS_H
+#define VIEW_PAGE_ORGANISATIONS_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "core/organisation.h"
+#include "form.h"
+#include "layout.h"
+
+struct organisations_view {
+    const char *q;    /* the search as given, or NULL */
+    int sector, type; /* the filters as chosen; -1 for any */
+    const struct organisation *items;
+    size_t n;                         /* on this page */
+    size_t total;                     /* all that match */
+    const char *next;                 /* the cursor of the next page, or NULL on the last */
+    int first_page;                   /* no cursor was given */
+    int can_edit;                     /* the viewer may add organisations */
+    const struct field_error *errors; /* with any, the page shows them and no table */
+    size_t nerrors;
+};
+
+void view_organisations_page(struct buf *b, const struct organisations_view *v,
+                             const struct viewer *viewer);
+
+/* One organisation's summary; can_edit: offer to change it. */
+void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+                            const struct viewer *viewer);
+
+struct organisation_form_view {
+    const char *ref;  /* the organisation being changed, or NULL to add one */
+    const char *name; /* its name as stored, for the heading (with ref) */
+    const struct organisation_draft *values; /* the values to show in the fields */
+    const struct field_error *errors;
+    size_t nerrors;
+};
+
+/* The form that adds an organisation (POST /organisations) or changes one (POST to its page). */
+void view_organisation_form_page(struct buf *b, const struct organisation_form_view *v,
+                                 const struct viewer *viewer);
+
+#endif
