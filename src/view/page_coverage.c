@@ -46,10 +46,10 @@ static void form(struct buf *b, const struct coverage_view *v)
         date_format(v->cov->as_of, today);
     }
     html_lit(b, "<form method=\"get\" action=\"/coverage\" novalidate>"
-                "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">");
+                "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
     form_input(b, "as_of", "Date (YYYY-MM-DD)", "text", "off", v->as_of ? v->as_of : today,
                error_for(v, "as_of"));
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-half\">");
+    html_lit(b, "</div><div class=\"govuk-grid-column-two-thirds\">");
     form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT, error_for(v, "set"));
     html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\">Show coverage</button>"
@@ -211,9 +211,11 @@ static void report(struct buf *b, const struct coverage_view *v)
     html_num(b, (long long)c->all.covered);
     html_lit(b, " of the ");
     html_num(b, (long long)c->all.total);
-    html_lit(b, " local authorities (");
-    html_text(b, authority_set_label(c->set));
-    html_lit(b, ") were covered by ");
+    if (c->set == AUTH_SET_2012) {
+        html_lit(b, " local authorities of 2009 to 2019 were covered by ");
+    } else {
+        html_lit(b, " local authorities of today were covered by ");
+    }
     html_num(b, (long long)c->active_compacts);
     if (c->active_compacts == 1) {
         html_lit(b, " active local Compact.</p>");
