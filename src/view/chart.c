@@ -148,7 +148,8 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
     date_format(s.from, from);
     date_format(s.to, to);
     html_lit(b, "<div class=\"app-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
-                "viewBox=\"0 0 800 400\" role=\"img\" aria-labelledby=\"chart-title\">"
+                "viewBox=\"0 0 800 400\" font-family=\"Arial, sans-serif\" role=\"img\" "
+                "aria-labelledby=\"chart-title\">"
                 "<title id=\"chart-title\">Step chart of authorities covered and active local "
                 "Compacts from ");
     html_text(b, from);

@@ -67,10 +67,16 @@ static void count_row(struct buf *b, const char *label, const struct coverage_co
     html_lit(b, "</td></tr>");
 }
 
-static void counts_head(struct buf *b)
+static void counts_head(struct buf *b, int by_type)
 {
     html_lit(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Area</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">");
+    if (by_type) {
+        html_lit(b, "Type");
+    } else {
+        html_lit(b, "Region");
+    }
+    html_lit(b, "</th>"
                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
                 "Covered</th>"
                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
@@ -82,7 +88,7 @@ static void counts(struct buf *b, const struct coverage *c)
     html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\" "
                 "id=\"by-type\"><caption class=\"govuk-table__caption "
                 "govuk-table__caption--s\">By type of authority</caption>");
-    counts_head(b);
+    counts_head(b, 1);
     for (int t = 0; t < AUTH_TYPE_COUNT; t++) {
         if (c->by_type[t].total) {
             count_row(b, authority_type_plural((enum authority_type)t), &c->by_type[t]);
@@ -93,7 +99,7 @@ static void counts(struct buf *b, const struct coverage *c)
                 "govuk-table--small-text-until-tablet\" id=\"by-region\">"
                 "<caption class=\"govuk-table__caption govuk-table__caption--s\">By region"
                 "</caption>");
-    counts_head(b);
+    counts_head(b, 0);
     for (size_t r = 0; r < REGION_COUNT; r++) {
         count_row(b, region_name(r), &c->by_region[r]);
     }
