@@ -1,4 +1,9 @@
-/* The coverage hex map as SVG: presentation attributes only (the CSP allows no inline style). */
+/*
+ * The coverage hex map as SVG: presentation attributes only (the CSP allows no inline style).
+ * The drawing is role="group", not "img": an image's content is presentational, so the links
+ * of its hexes would be controls nested in an image (axe: nested-interactive) and lost to
+ * screen readers; as a group each link keeps its name from its <title>.
+ */
 #include "hexmap.h"
 
 #include "html.h"
@@ -76,7 +81,7 @@ void view_hexmap(struct buf *b, const struct hexmap *m, const struct coverage *c
     html_num(b, rnd(width));
     html_lit(b, " ");
     html_num(b, rnd(height));
-    html_lit(b, "\" role=\"img\" aria-labelledby=\"hexmap-title\">"
+    html_lit(b, "\" role=\"group\" aria-labelledby=\"hexmap-title\">"
                 "<title id=\"hexmap-title\">");
     html_text(b, title);
     html_lit(b, "</title>");

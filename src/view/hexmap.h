@@ -8,7 +8,7 @@
 #include "core/hexmap.h"
 
 /*
- * An <svg role="img"> titled title (plain text) with one <a href="/authorities/GSS"> per hex of
+ * An <svg role="group"> titled title (plain text) with one <a href="/authorities/GSS"> per hex of
  * m, its <title> "Name: state" (and the Compact that covers it); a hex whose authority is not in
  * cov is drawn as not covered. The legend is view_coverage_legend's.
  */

@@ -133,7 +133,7 @@ static void test_map_svg_links_each_hex(void **state)
     assert_int_equal(hexjson_read(small, strlen(small), "E", &a, &m, &err), 0);
     coverage_compute(auth, 3, AUTH_SET_2012, &c, 1, date_from_ymd(2012, 1, 1), &a, &cov);
     view_hexmap(&b, &m, &cov, "Map <of> England");
-    assert_non_null(strstr(b.data, "role=\"img\" aria-labelledby=\"hexmap-title\">"
+    assert_non_null(strstr(b.data, "role=\"group\" aria-labelledby=\"hexmap-title\">"
                                    "<title id=\"hexmap-title\">Map &lt;of&gt; England</title>"));
     assert_non_null(strstr(b.data, "<a href=\"/authorities/E07000001\"><title>One: Covered "
                                    "(County &quot;Compact&quot;, through its county)</title>"));
