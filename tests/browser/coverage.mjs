@@ -49,7 +49,7 @@ export async function coverageJourney(browser, baseUrl, { binary, dbPath } = {},
       (await page.locator('.app-hex-map svg > title').count()) === 1 && (await page.locator('.app-map-key li').count()) >= 3);
     if (made) {
       check('coverage: Kent\'s districts are covered on the map',
-        (await page.locator('.app-hex-map svg a path[fill="#00703c"]').count()) === 12);
+        (await page.locator('.app-hex-map svg a use[href="#cov-covered"]').count()) === 12);
     }
     await axeCheck(page, 'coverage: 2012');
     await screenshot(page, 'coverage-2012');

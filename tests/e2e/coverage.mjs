@@ -146,7 +146,7 @@ export async function coverageTests(BIN, report) {
         show(r.text.slice(r.text.indexOf('id="summary"'), r.text.indexOf('id="summary"') + 200)));
       expect((svg.match(/<a href="\/authorities\/E/g) || []).length === 326, 'not 326 hexes');
       expect(svg.includes('<a href="/authorities/E07000108"><title>Dover: Covered (Kent Compact, through its county)</title>'), 'no Dover hex');
-      expect((svg.match(/fill="#00703c"/g) || []).length === 13, 'not 13 green hexes (12 districts and Gateshead)');
+      expect((svg.match(/<use href="#cov-covered"/g) || []).length === 13, 'not 13 covered hexes (12 districts and Gateshead)');
       expect(r.text.includes('339 authorities not covered') && r.text.includes('14 authorities covered'), 'table captions');
       expect(r.text.includes('Kent Compact (through Kent)'), 'no county shown for a district');
       expect(!/ style=/.test(r.text) && !/<style/.test(r.text), 'inline style');

@@ -140,6 +140,8 @@ static void test_map_svg_links_each_hex(void **state)
     assert_non_null(
         strstr(b.data, "<a href=\"/authorities/E07000002\"><title>Two &lt;&amp;&gt;: Not covered"
                        "</title>"));
+    assert_non_null(strstr(b.data, "through its county)</title><use href=\"#cov-covered\" x=\""));
+    assert_non_null(strstr(b.data, "<path id=\"cov-in_development\" d=\"M0 -92L80 -46L80 46L0 92"));
     /* a hex with no authority in the set: its own name, not covered */
     assert_non_null(strstr(b.data, "<title>Three: Not covered</title>"));
     {
