@@ -35,6 +35,7 @@ bench: build
 	sh bench/http.sh
 	sh bench/checks.sh
 	sh bench/recheck.sh
+	sh bench/coverage.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60
 fuzz: deps

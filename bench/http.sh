@@ -43,26 +43,7 @@ measure() { # url seconds
 }
 
 
-# A loopback port nothing listens on.
-free_port() {
-	p=$(awk 'BEGIN { srand(); print 20000 + int(rand() * 30000) }')
-	while [ -n "$(ss -Htln "sport = :$p")" ]; do
-		p=$((p + 1))
-	done
-	echo "$p"
-}
-
 # Start `compact serve` with the given extra options on a port it picks; sets $url.
-
-# Wait until url answers 200.
-wait_ok() { # url
-	i=0
-	until curl -sf --max-time 10 -o /dev/null "$1"; do
-		[ $i -lt 100 ] || die "no answer from $1"
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
 
 
 # 1. A fresh database and the two compact servers.
@@ -83,43 +64,7 @@ cmp -s "$tmp/nocache.html" "$tmp/www/authorities.html" || die "the cached and un
 
 # 3. nginx: a static file server as deployed (sendfile, keep-alive, a listening socket per worker),
 # adding the headers compact sends so that the replies are the same size.
-nginx_port=$(free_port)
-mkdir -p "$tmp/nginx"
-chmod 755 "$tmp" "$tmp/www" # nginx's workers may run as another user
-cat >"$tmp/nginx.conf" <<EOF
-daemon off;
-master_process on;
-worker_processes $SERVER_THREADS;
-pid $tmp/nginx/nginx.pid;
-error_log $tmp/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $tmp/nginx/body;
-    proxy_temp_path $tmp/nginx/proxy;
-    fastcgi_temp_path $tmp/nginx/fastcgi;
-    uwsgi_temp_path $tmp/nginx/uwsgi;
-    scgi_temp_path $tmp/nginx/scgi;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    server_tokens off;
-    types { text/html html; application/json json; }
-    charset utf-8;
-    server {
-        listen 127.0.0.1:$nginx_port reuseport;
-        root $tmp/www;
-        add_header Content-Security-Policy "default-src 'self'; frame-ancestors 'none'" always;
-        add_header X-Content-Type-Options nosniff always;
-        add_header Referrer-Policy same-origin always;
-        add_header X-Frame-Options DENY always;
-        add_header Cache-Control no-cache always;
-    }
-}
-EOF
-nginx -p "$tmp/nginx" -c "$tmp/nginx.conf" -e "$tmp/nginx/error.log" &
-pids="$pids $!"
-nginx_url=http://127.0.0.1:$nginx_port
+start_nginx
 wait_ok "$nginx_url/authorities.html"
 curl -sf --max-time 10 "$nginx_url/authorities.html" | cmp -s - "$tmp/www/authorities.html" ||
 	die "nginx serves other bytes"

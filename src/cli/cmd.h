@@ -21,6 +21,7 @@ int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
 /* coverage */
+int cmd_coverage(int argc, char **argv);
 int cmd_user(int, char **);
 int cmd_token(int, char **);
 int cmd_audit(int, char **);

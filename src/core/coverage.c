@@ -65,6 +65,7 @@ void coverage_compute(const struct authority *a, size_t n, enum authority_set se
                       struct arena *arena, struct coverage *out)
 {
     struct direct *d = arena_alloc(arena, (n ? n : 1) * sizeof(*d));
+    size_t *by_gss = arena_alloc(arena, (n ? n : 1) * sizeof(*by_gss));
 
     memset(out, 0, sizeof(*out));
     out->as_of = as_of;
@@ -117,5 +118,75 @@ void coverage_compute(const struct authority *a, size_t n, enum authority_set se
         if (au->region && region_parse(au->region, &region) == 0) {
             count(&out->by_region[region], row->state);
         }
+        by_gss[i] = d[i].row;
     }
+    out->by_gss = by_gss;
+}
+
+const struct coverage_row *coverage_find(const struct coverage *c, const char *gss)
+{
+    size_t lo = 0, hi = c->nrows;
+
+    while (gss && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct coverage_row *row = &c->rows[c->by_gss[mid]];
+        int cmp = strcmp(gss, row->authority->gss);
+        if (!cmp) {
+            return row;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return NULL;
+}
+
+static int cmp_date(const void *a, const void *b)
+{
+    date_t x = *(const date_t *)a, y = *(const date_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void coverage_timeline(const struct authority *a, size_t n, enum authority_set set,
+                       const struct coverage_compact *c, size_t nc, struct arena *arena,
+                       struct coverage_point **points, size_t *npoints)
+{
+    struct arena scratch;
+    date_t *dates;
+    size_t nd = 0, np = 0;
+
+    *points = NULL;
+    *npoints = 0;
+    for (size_t i = 0; i < nc; i++) {
+        nd += c[i].nstatuses;
+    }
+    if (!nd) {
+        return;
+    }
+    dates = arena_alloc(arena, nd * sizeof(*dates));
+    nd = 0;
+    for (size_t i = 0; i < nc; i++) {
+        for (size_t j = 0; j < c[i].nstatuses; j++) {
+            dates[nd++] = c[i].statuses[j].date;
+        }
+    }
+    qsort(dates, nd, sizeof(*dates), cmp_date);
+    *points = arena_alloc(arena, nd * sizeof(**points));
+    arena_init(&scratch);
+    for (size_t i = 0; i < nd; i++) {
+        struct coverage cov;
+        if (i && dates[i] == dates[i - 1]) {
+            continue;
+        }
+        coverage_compute(a, n, set, c, nc, dates[i], &scratch, &cov);
+        (*points)[np++] = (struct coverage_point){.date = dates[i],
+                                                  .active_compacts = cov.active_compacts,
+                                                  .covered = cov.all.covered,
+                                                  .in_development = cov.all.in_development};
+        arena_reset(&scratch);
+    }
+    arena_release(&scratch);
+    *npoints = np;
 }

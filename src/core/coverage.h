@@ -59,6 +59,7 @@ struct coverage {
     struct coverage_count by_region[REGION_COUNT]; /* by region_name() index */
     struct coverage_row *rows;                     /* one per authority, in the order given */
     size_t nrows;
+    const size_t *by_gss; /* indexes of rows in order of GSS code, for coverage_find */
 };
 
 /*
@@ -68,5 +69,24 @@ struct coverage {
 void coverage_compute(const struct authority *a, size_t n, enum authority_set set,
                       const struct coverage_compact *c, size_t nc, date_t as_of,
                       struct arena *arena, struct coverage *out);
+
+/* The row of the authority with current code gss in c, or NULL (a binary search of an index
+ * coverage_compute keeps, so a hex map can look up each of its hexes). */
+const struct coverage_row *coverage_find(const struct coverage *c, const char *gss);
+
+/* Coverage on one date, for the chart of coverage over time. */
+struct coverage_point {
+    date_t date;
+    size_t active_compacts, covered, in_development;
+};
+
+/*
+ * Coverage on every date a status of one of the Compacts c[0..nc) took effect, ascending, each
+ * date once: what a step chart of coverage over time needs. *points from arena (NULL and 0 when
+ * no Compact has a status).
+ */
+void coverage_timeline(const struct authority *a, size_t n, enum authority_set set,
+                       const struct coverage_compact *c, size_t nc, struct arena *arena,
+                       struct coverage_point **points, size_t *npoints);
 
 #endif

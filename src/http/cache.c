@@ -71,6 +71,11 @@ void cache_free(struct reply_cache *c)
     free(c);
 }
 
+int cache_fresh(const struct cached_reply *r, date_t today)
+{
+    return !r->day || r->day == today;
+}
+
 const struct cached_reply *cache_get(struct reply_cache *c, long long version, const char *target)
 {
     if (!c) {
@@ -80,6 +85,11 @@ const struct cached_reply *cache_get(struct reply_cache *c, long long version, c
     for (size_t i = 0; i < c->n; i++) {
         struct entry *e = &c->entries[i];
         if (e->target && !strcmp(e->target, target)) {
+            /* the clock is read only for the few replies that depend on it */
+            if (e->reply.day && !cache_fresh(&e->reply, date_today())) {
+                entry_clear(e);
+                return NULL;
+            }
             e->used = ++c->tick;
             return &e->reply;
         }
@@ -112,7 +122,7 @@ static struct evbuffer_file_segment *segment_new(const char *body, size_t len)
     return seg;
 }
 
-void cache_put(struct reply_cache *c, long long version, const char *target, int status,
+void cache_put(struct reply_cache *c, long long version, const char *target, date_t day, int status,
                const char *content_type, const char *body, size_t len)
 {
     struct entry *victim;
@@ -135,6 +145,7 @@ void cache_put(struct reply_cache *c, long long version, const char *target, int
     victim->reply.status = status;
     victim->reply.content_type = content_type;
     victim->reply.len = len;
+    victim->reply.day = day;
     victim->reply.segment = segment_new(body, len);
     if (!victim->reply.segment) {
         victim->reply.body = xmemdupz(body, len);

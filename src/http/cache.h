@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "base/date.h"
 #include "store/store.h"
 
 struct reply_cache;
@@ -30,15 +31,21 @@ struct cached_reply {
      * until the next cache call */
     struct evbuffer_file_segment *segment;
     const char *body;
+    /* a reply that depends on today's date (a default of "as of today") holds on this day
+     * only; 0 for a reply that holds on any day */
+    date_t day;
 };
+
+/* Whether reply r may still be served on today: made for any day, or for today. */
+int cache_fresh(const struct cached_reply *r, date_t today);
 
 /*
  * The reply stored for target while the database is at version, or NULL. A version other than
- * the cache's empties it first.
+ * the cache's empties it first; a reply made for another day than today (cache_fresh) is dropped.
  */
 const struct cached_reply *cache_get(struct reply_cache *c, long long version, const char *target);
-/* Keep a copy of a reply for target at version. */
-void cache_put(struct reply_cache *c, long long version, const char *target, int status,
+/* Keep a copy of a reply for target at version; day as in struct cached_reply. */
+void cache_put(struct reply_cache *c, long long version, const char *target, date_t day, int status,
                const char *content_type, const char *body, size_t len);
 
 #endif

@@ -6,6 +6,9 @@
 
 int page_home(struct request *r);
 /* coverage */
+int page_coverage(struct request *r);
+int api_coverage(struct request *r);
+int api_coverage_csv(struct request *r);
 int page_authorities(struct request *r);
 int page_authority(struct request *r);
 int api_authorities(struct request *r);

@@ -14,6 +14,7 @@
 #include "core/crypto.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/date.h"
 #include "store/store.h"
 
 enum method {
@@ -61,6 +62,7 @@ struct request {
     int status;
     const char *content_type;
     const char *cache_control; /* NULL: no-store for API and pages */
+    date_t cache_day;          /* a reply that depends on today's date: that date (see cache.h) */
     struct buf *body;
     const void *static_body; /* instead of body: bytes that outlive the reply being written */
     size_t static_len;

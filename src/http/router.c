@@ -17,6 +17,7 @@ const struct route routes[] = {
     {M_GET, "/authorities", page_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/authorities/:gss", page_authority, ACCESS_ANYONE, ROUTE_CACHE},
     /* coverage: pages */
+    {M_GET, "/coverage", page_coverage, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
@@ -53,6 +54,8 @@ const struct route routes[] = {
     {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities/:gss", api_authority, ACCESS_ANYONE, ROUTE_CACHE},
     /* coverage: API */
+    {M_GET, "/api/v1/coverage", api_coverage, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/coverage.csv", api_coverage_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
     /* organisations: API */
@@ -241,8 +244,8 @@ static void run(const struct route *route, struct request *r)
         r->segment = NULL;
         reply_error(r, http_status_of(ret), NULL);
     } else if (cache && r->status == 200 && !r->static_body && !buf_failed(r->body)) {
-        cache_put(r->cache, version, r->target, r->status, r->content_type, r->body->data,
-                  r->body->len);
+        cache_put(r->cache, version, r->target, r->cache_day, r->status, r->content_type,
+                  r->body->data, r->body->len);
     }
 }
 

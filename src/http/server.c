@@ -411,6 +411,10 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     if (r->method != M_HEAD && r->status != 304) {
         int rc = 0;
         if (r->segment) {
+            /* out only ever drains to the socket: saying so lets libevent send the segment
+             * with sendfile(2) instead of mapping it and copying it with writev (coverage:
+             * half of nginx's rate for a 230 KB page without it) */
+            evbuffer_set_flags(out, EVBUFFER_FLAG_DRAINS_TO_FD);
             rc = evbuffer_add_file_segment(out, r->segment, 0, (ev_off_t)len);
         } else if (r->static_body && r->static_permanent) {
             rc = evbuffer_add_reference(out, body, len, NULL, NULL);

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "core/calendar.h"
+#include "core/hexmap.h"
 #include "store/store.h"
 
 /*
@@ -49,5 +50,12 @@ int ingest_signatories(struct store *st, const char *path, const char *actor, si
  */
 int ingest_organisations(struct store *st, const char *data, size_t len, const char *file,
                          const char *actor, size_t *count, struct buf *err);
+
+/*
+ * The hex map of England's district-level authorities compiled into the program for set (the
+ * 2009-2019 layout for AUTH_SET_2012, the 2023 one for AUTH_SET_CURRENT), English hexes only,
+ * into out (from arena). On failure out is empty and err says why.
+ */
+int ingest_hexmap(enum authority_set set, struct arena *arena, struct hexmap *out, struct buf *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include "core/authority.h"
 #include "core/commitments.h"
 #include "core/compact.h"
+#include "core/coverage.h"
 #include "core/crypto.h"
 #include "core/rules.h"
 #include "base/arena.h"
@@ -316,6 +317,15 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
                            struct finding_record **rows, size_t *n);
 
 /* Coverage. */
+
+/*
+ * What coverage (core/coverage.h) needs, in three statements: the authorities of set, by name,
+ * into *auth; every Compact with its status history (ascending) and its authorities (current
+ * GSS codes) into *compacts, by id. Everything from arena; NULL and 0 on failure.
+ */
+int store_coverage_load(struct store *st, enum authority_set set, struct arena *arena,
+                        struct authority **auth, size_t *nauth, struct coverage_compact **compacts,
+                        size_t *ncompacts);
 
 /* Open data. */
 

@@ -29,13 +29,16 @@ void view_home_page(struct buf *b, const struct home_view *v, const struct viewe
              "<li><a class=\"govuk-link\" href=\"/authorities?set=current\">Browse today&#39;s ");
     html_num(b, (long long)v->authorities_current);
     html_lit(b, " local authorities</a></li>"
+                "<li><a class=\"govuk-link\" href=\"/coverage\">See where local Compacts "
+                "cover England</a>: a map, the figures by type and region, and coverage over "
+                "time</li>"
                 "<li>Download the list as <a class=\"govuk-link\" "
                 "href=\"/api/v1/authorities.csv?set=2012\">CSV</a> or use the "
                 "<a class=\"govuk-link\" href=\"/api/v1/authorities?set=2012\">JSON API</a></li>"
                 "</ul>"
                 "<h2 class=\"govuk-heading-m\">Coming next</h2>"
                 "<p class=\"govuk-body\">The register of local Compacts and their signatories, "
-                "a map of where England is covered, and checks of funding changes, consultations, "
+                "and checks of funding changes, consultations, "
                 "grants and procurements against the Compact before they happen.</p>"
                 "</div></div>");
     view_layout_end(b);

@@ -19,6 +19,7 @@ import { authJourney } from './auth.mjs';
 import { checksJourney } from './checks.mjs';
 import { signatoriesJourney } from './signatories.mjs';
 import { organisationsJourney } from './organisations.mjs';
+import { coverageJourney } from './coverage.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -280,6 +281,8 @@ async function main() {
       { axeCheck, screenshot }));
     await journey('organisations', () => organisationsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath },
       check, { axeCheck, screenshot }));
+    await journey('coverage', () => coverageJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

@@ -31,6 +31,7 @@ import { activityTests } from './activities.mjs';
 import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
+import { coverageTests } from './coverage.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -953,6 +954,7 @@ async function main() {
   await authTests(BIN, report);
   await permissionMatrix(BIN, report);
   await organisationTests(BIN, report);
+  await coverageTests(BIN, report);
 }
 
 try {

@@ -1,0 +1,112 @@
+/* Coverage as JSON (cJSON) and CSV. */
+#include "json_coverage.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+static cJSON *check(cJSON *item)
+{
+    if (!item) {
+        die("out of memory building JSON");
+    }
+    return item;
+}
+
+static void add_num(cJSON *o, const char *key, double v)
+{
+    check(cJSON_AddNumberToObject(o, key, v));
+}
+
+static void add_count(cJSON *parent, const char *key, const struct coverage_count *n)
+{
+    cJSON *o = check(cJSON_AddObjectToObject(parent, key));
+    add_num(o, "total", (double)n->total);
+    add_num(o, "covered", (double)n->covered);
+    add_num(o, "in_development", (double)n->in_development);
+}
+
+static cJSON *authority_item(const struct coverage_row *row)
+{
+    cJSON *o = check(cJSON_CreateObject());
+    check(cJSON_AddStringToObject(o, "gss", row->authority->gss));
+    check(cJSON_AddStringToObject(o, "name", row->authority->name));
+    check(cJSON_AddStringToObject(o, "type", authority_type_id(row->authority->type)));
+    return o;
+}
+
+void json_coverage(struct buf *b, const struct coverage *c)
+{
+    cJSON *root = check(cJSON_CreateObject()), *uncovered, *covered_by, *by_type, *by_region;
+    char as_of[DATE_STRLEN + 1];
+    char *s;
+
+    date_format(c->as_of, as_of);
+    check(cJSON_AddStringToObject(root, "as_of", as_of));
+    check(cJSON_AddStringToObject(root, "set", authority_set_id(c->set)));
+    add_num(root, "authorities_total", (double)c->all.total);
+    add_num(root, "covered", (double)c->all.covered);
+    add_num(root, "in_development", (double)c->all.in_development);
+    add_num(root, "active_compacts", (double)c->active_compacts);
+    uncovered = check(cJSON_AddArrayToObject(root, "uncovered"));
+    covered_by = check(cJSON_AddArrayToObject(root, "covered_by"));
+    for (size_t i = 0; i < c->nrows; i++) {
+        const struct coverage_row *row = &c->rows[i];
+        cJSON *o = authority_item(row);
+        if (row->state != COVER_COVERED) {
+            cJSON_AddItemToArray(uncovered, o);
+            continue;
+        }
+        add_num(o, "compact_id", (double)row->compact_id);
+        check(cJSON_AddStringToObject(o, "compact_name", row->compact_name));
+        check(cJSON_AddBoolToObject(o, "via_county", row->via_county));
+        cJSON_AddItemToArray(covered_by, o);
+    }
+    by_type = check(cJSON_AddObjectToObject(root, "by_type"));
+    for (int t = 0; t < AUTH_TYPE_COUNT; t++) {
+        add_count(by_type, authority_type_id((enum authority_type)t), &c->by_type[t]);
+    }
+    by_region = check(cJSON_AddObjectToObject(root, "by_region"));
+    for (size_t r = 0; r < REGION_COUNT; r++) {
+        add_count(by_region, region_name(r), &c->by_region[r]);
+    }
+    if (!(s = cJSON_PrintUnformatted(root))) {
+        die("out of memory printing JSON");
+    }
+    buf_adds(b, s);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}
+
+void csv_coverage(struct buf *b, const struct coverage *c)
+{
+    buf_adds(b, "gss,name,type,region,county_gss,state,compact_id,compact_name,via_county\r\n");
+    for (size_t i = 0; i < c->nrows; i++) {
+        const struct coverage_row *row = &c->rows[i];
+        const struct authority *a = row->authority;
+        char id[24] = "";
+        const char *fields[] = {a->gss,
+                                a->name,
+                                authority_type_id(a->type),
+                                a->region,
+                                a->county_gss,
+                                coverage_state_id(row->state),
+                                id,
+                                row->compact_name,
+                                row->compact_id ? (row->via_county ? "true" : "false") : ""};
+        if (row->compact_id &&
+            snprintf(id, sizeof(id), "%lld", row->compact_id) >= (int)sizeof(id)) {
+            id[0] = '\0'; /* cannot happen: 20 digits and a sign fit */
+        }
+        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+            if (f) {
+                buf_addc(b, ',');
+            }
+            csv_field(b, fields[f]);
+        }
+        buf_adds(b, "\r\n");
+    }
+}

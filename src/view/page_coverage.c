@@ -1,0 +1,294 @@
+/* The coverage page: the form, the figures, the hex map with its key, the tables, the chart. */
+#include "page_coverage.h"
+
+#include <string.h>
+
+#include "chart.h"
+#include "hexmap.h"
+#include "html.h"
+#include "base/banned.h"
+
+static const char *error_for(const struct coverage_view *v, const char *field)
+{
+    for (size_t i = 0; i < v->nerrors; i++) {
+        if (!strcmp(v->errors[i].field, field)) {
+            return v->errors[i].message;
+        }
+    }
+    return NULL;
+}
+
+/* "31 March 2012" */
+static void long_date(struct buf *b, date_t d)
+{
+    static const char *const months[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+    int y, m, day;
+
+    date_to_ymd(d, &y, &m, &day);
+    html_num(b, day);
+    html_lit(b, " ");
+    html_text(b, months[m - 1]);
+    html_lit(b, " ");
+    html_num(b, y);
+}
+
+static void form(struct buf *b, const struct coverage_view *v)
+{
+    struct form_option sets[AUTH_SET_COUNT];
+    char today[DATE_STRLEN + 1] = "";
+
+    for (int i = 0; i < AUTH_SET_COUNT; i++) {
+        sets[i] = (struct form_option){authority_set_id(i), authority_set_label(i), v->set == i};
+    }
+    if (!v->as_of && v->cov) {
+        date_format(v->cov->as_of, today);
+    }
+    html_lit(b, "<form method=\"get\" action=\"/coverage\" novalidate>"
+                "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
+    form_input(b, "as_of", "Date (YYYY-MM-DD)", "text", "off", v->as_of ? v->as_of : today,
+               error_for(v, "as_of"));
+    html_lit(b, "</div><div class=\"govuk-grid-column-two-thirds\">");
+    form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT, error_for(v, "set"));
+    html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button "
+                "govuk-button--secondary\" data-module=\"govuk-button\">Show coverage</button>"
+                "</form>");
+}
+
+static void count_row(struct buf *b, const char *label, const struct coverage_count *c)
+{
+    html_lit(b, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+    html_text(b, label);
+    html_lit(b, "</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+    html_num(b, (long long)c->covered);
+    html_lit(b, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+    html_num(b, (long long)c->total);
+    html_lit(b, "</td></tr>");
+}
+
+static void counts_head(struct buf *b, int by_type)
+{
+    html_lit(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">");
+    if (by_type) {
+        html_lit(b, "Type");
+    } else {
+        html_lit(b, "Region");
+    }
+    html_lit(b, "</th>"
+                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                "Covered</th>"
+                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                "Of</th></tr></thead><tbody class=\"govuk-table__body\">");
+}
+
+static void counts(struct buf *b, const struct coverage *c)
+{
+    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\" "
+                "id=\"by-type\"><caption class=\"govuk-table__caption "
+                "govuk-table__caption--s\">By type of authority</caption>");
+    counts_head(b, 1);
+    for (int t = 0; t < AUTH_TYPE_COUNT; t++) {
+        if (c->by_type[t].total) {
+            count_row(b, authority_type_plural((enum authority_type)t), &c->by_type[t]);
+        }
+    }
+    count_row(b, "All authorities", &c->all);
+    html_lit(b, "</tbody></table><table class=\"govuk-table "
+                "govuk-table--small-text-until-tablet\" id=\"by-region\">"
+                "<caption class=\"govuk-table__caption govuk-table__caption--s\">By region"
+                "</caption>");
+    counts_head(b, 0);
+    for (size_t r = 0; r < REGION_COUNT; r++) {
+        count_row(b, region_name(r), &c->by_region[r]);
+    }
+    html_lit(b, "</tbody></table>");
+}
+
+static void tag(struct buf *b, enum coverage_state s)
+{
+    switch (s) {
+    case COVER_COVERED:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">");
+        break;
+    case COVER_IN_DEVELOPMENT:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--blue\">");
+        break;
+    default:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">");
+        break;
+    }
+    html_text(b, coverage_state_label(s));
+    html_lit(b, "</strong>");
+}
+
+/* The authorities in state covered (or, with covered 0, every other), by name. */
+static void authority_table(struct buf *b, const struct coverage *c, int covered)
+{
+    size_t n = covered ? c->all.covered : c->all.total - c->all.covered;
+
+    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\" id=\"");
+    if (covered) {
+        html_lit(b, "covered\">");
+    } else {
+        html_lit(b, "not-covered\">");
+    }
+    html_lit(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
+    html_num(b, (long long)n);
+    if (n == 1) {
+        html_lit(b, " authority");
+    } else {
+        html_lit(b, " authorities");
+    }
+    if (covered) {
+        html_lit(b, " covered");
+    } else {
+        html_lit(b, " not covered");
+    }
+    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">Authority</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Type</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Region</th>");
+    if (covered) {
+        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header\">Covered by</th>");
+    } else {
+        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header\">State</th>");
+    }
+    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+    for (size_t i = 0; i < c->nrows; i++) {
+        const struct coverage_row *row = &c->rows[i];
+        if ((row->state == COVER_COVERED) != covered) {
+            continue;
+        }
+        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
+                    "<a class=\"govuk-link\" href=\"/authorities/");
+        html_url(b, row->authority->gss);
+        html_lit(b, "\">");
+        html_text(b, row->authority->name);
+        html_lit(b, "</a></td><td class=\"govuk-table__cell\">");
+        html_text(b, authority_type_label(row->authority->type));
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_text(b, row->authority->region);
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        if (covered) {
+            html_text(b, row->compact_name);
+            if (row->via_county) {
+                html_lit(b, " (through ");
+                html_text(b, row->authority->county_name);
+                html_lit(b, ")");
+            }
+        } else {
+            tag(b, row->state);
+            if (row->compact_name) {
+                html_lit(b, " ");
+                html_text(b, row->compact_name);
+            }
+        }
+        html_lit(b, "</td></tr>");
+    }
+    html_lit(b, "</tbody></table>");
+}
+
+static void downloads(struct buf *b, const struct coverage *c)
+{
+    char day[DATE_STRLEN + 1];
+
+    date_format(c->as_of, day);
+    html_lit(b, "<p class=\"govuk-body\">Download these figures as <a class=\"govuk-link\" "
+                "href=\"/api/v1/coverage.csv?as_of=");
+    html_url(b, day);
+    html_lit(b, "&amp;set=");
+    html_url(b, authority_set_id(c->set));
+    html_lit(b, "\">CSV</a> or <a class=\"govuk-link\" href=\"/api/v1/coverage?as_of=");
+    html_url(b, day);
+    html_lit(b, "&amp;set=");
+    html_url(b, authority_set_id(c->set));
+    html_lit(b, "\">JSON</a>.</p>");
+}
+
+static void report(struct buf *b, const struct coverage_view *v)
+{
+    const struct coverage *c = v->cov;
+
+    html_lit(b, "<p class=\"govuk-body-l\" id=\"summary\">On ");
+    long_date(b, c->as_of);
+    html_lit(b, ", ");
+    html_num(b, (long long)c->all.covered);
+    html_lit(b, " of the ");
+    html_num(b, (long long)c->all.total);
+    if (c->set == AUTH_SET_2012) {
+        html_lit(b, " local authorities of 2009 to 2019 were covered by ");
+    } else {
+        html_lit(b, " local authorities of today were covered by ");
+    }
+    html_num(b, (long long)c->active_compacts);
+    if (c->active_compacts == 1) {
+        html_lit(b, " active local Compact.</p>");
+    } else {
+        html_lit(b, " active local Compacts.</p>");
+    }
+    if (c->all.in_development) {
+        html_lit(b, "<p class=\"govuk-body\">A Compact is in development for ");
+        html_num(b, (long long)c->all.in_development);
+        if (c->all.in_development == 1) {
+            html_lit(b, " more authority.</p>");
+        } else {
+            html_lit(b, " more authorities.</p>");
+        }
+    }
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
+                "<h2 class=\"govuk-heading-m\">Map</h2>");
+    if (v->map) {
+        html_lit(b, "<p class=\"govuk-body\">Each hexagon is a district, metropolitan district, "
+                    "London borough or unitary authority; a district is covered when its "
+                    "county&#39;s Compact is active. Select a hexagon to see the authority. The "
+                    "<a class=\"govuk-link\" href=\"#not-covered\">tables below</a> give the "
+                    "same information.</p><div class=\"app-hex-map\">");
+        view_hexmap(b, v->map, c,
+                    c->set == AUTH_SET_2012
+                        ? "Hex map of England's districts as they stood 2009 to 2019, each "
+                          "shaded by whether a local Compact covers it"
+                        : "Hex map of England's districts today, each shaded by whether a "
+                          "local Compact covers it");
+        html_lit(b, "</div>");
+        view_coverage_legend(b);
+    } else {
+        html_lit(b, "<p class=\"govuk-body\">The map cannot be drawn; the tables below give "
+                    "the figures.</p>");
+    }
+    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">"
+                "<h2 class=\"govuk-heading-m\">Figures</h2>");
+    counts(b, c);
+    html_lit(b, "</div></div>");
+    downloads(b, c);
+    authority_table(b, c, 0);
+    authority_table(b, c, 1);
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"over-time\">Coverage over time</h2>");
+    view_coverage_chart(b, v->points, v->npoints, c->all.total, c->as_of);
+}
+
+void view_coverage_page(struct buf *b, const struct coverage_view *v, const struct viewer *viewer)
+{
+    static const struct crumb crumbs[] = {{"Home", "/"}, {"Coverage", NULL}};
+    struct layout l = {.title = "Coverage of England by local Compacts",
+                       .nav = NAV_NONE,
+                       .crumbs = crumbs,
+                       .ncrumbs = 2,
+                       .has_error = v->nerrors > 0,
+                       .viewer = viewer};
+
+    view_layout_start(b, &l);
+    if (v->nerrors) {
+        form_error_summary(b, v->errors, v->nerrors);
+    }
+    html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
+                "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
+                "that is active on that date covers its area, or, for a district, its "
+                "county&#39;s area. A county is covered only by a Compact of its own.</p>");
+    form(b, v);
+    if (!v->nerrors && v->cov) {
+        report(b, v);
+    }
+    view_layout_end(b);
+}
