@@ -6,7 +6,7 @@
 
 #include "store.h"
 
-#define STORE_STMT_CACHE 64
+#define STORE_STMT_CACHE 256
 
 /* The time now in UTC as 'YYYY-MM-DDTHH:MM:SSZ', inside a statement. */
 #define SQL_NOW_UTC "(replace(datetime('now'), ' ', 'T') || 'Z')"
