@@ -25,6 +25,10 @@ int api_me(struct request *r);
 int api_audit(struct request *r);
 int api_compacts_create(struct request *r);
 /* compacts */
+int api_compacts_list(struct request *r);
+int api_compact(struct request *r);
+int api_compact_patch(struct request *r);
+int api_compact_status(struct request *r);
 int api_checks(struct request *r);
 int api_activity_record(struct request *r);
 int api_findings_csv(struct request *r);

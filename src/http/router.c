@@ -41,8 +41,12 @@ const struct route routes[] = {
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
     /* organisations: API */
-    {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN, 0},
+    {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* compacts: API */
+    {M_GET, "/api/v1/compacts", api_compacts_list, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/compacts/:id", api_compact, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_PATCH, "/api/v1/compacts/:id", api_compact_patch, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_POST, "/api/v1/compacts/:id/status", api_compact_status, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
     {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters,
