@@ -21,6 +21,9 @@ static const struct command {
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
     /* register */
+    {"import", cmd_import, "import a CSV file of local Compacts into the register"},
+    {"export", cmd_export, "write the whole register as JSON"},
+    {"demo", cmd_demo, "load a fictional demo set (demo load)"},
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
     /* coverage */
