@@ -216,6 +216,11 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
 int store_compact_add_many(struct store *st, const struct compact_new *c, size_t n,
                            const char *actor, size_t *bad_item, const char **bad);
 
+/* The current GSS code (from arena) of the authority text names: its current or former GSS
+ * code, or its name (any case; one still in existence first). ERR_NOT_FOUND if none. */
+int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
+                                 const char **gss);
+
 /* The whole register as one JSON object into out: the authorities Compacts name, the
  * organisations, every Compact with everything, the signatories. */
 int store_export(struct store *st, struct buf *out);

@@ -1170,3 +1170,24 @@ cleanup:
     arena_release(&arena);
     return ret;
 }
+
+static const char sql_find_authority[] =
+    "SELECT gss FROM authority WHERE gss = upper(?1) "
+    "UNION ALL SELECT gss FROM authority_alias WHERE alias = upper(?1) "
+    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name = ?1 COLLATE NOCASE "
+    "OR official_name = ?1 COLLATE NOCASE ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
+    "LIMIT 1";
+
+int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
+                                 const char **gss)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    *gss = NULL;
+    if ((ret = store_prepare(st, sql_find_authority, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+    return store_row_text(st, stmt, arena, gss);
+}
