@@ -15,6 +15,7 @@
 #include "core/authority.h"
 #include "core/commitments.h"
 #include "core/compact.h"
+#include "core/coverage.h"
 #include "core/crypto.h"
 #include "core/rules.h"
 #include "base/arena.h"
@@ -220,6 +221,11 @@ int store_compact_add_many(struct store *st, const struct compact_new *c, size_t
  * code, or its name (any case; one still in existence first). ERR_NOT_FOUND if none. */
 int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
                                  const char **gss);
+
+/* The Compacts that name authority gss or its county (county_gss, may be NULL), as coverage
+ * needs them (coverage_compute), from arena. */
+int store_compact_naming(struct store *st, const char *gss, const char *county_gss,
+                         struct arena *arena, struct coverage_compact **out, size_t *n);
 
 /* The whole register as one JSON object into out: the authorities Compacts name, the
  * organisations, every Compact with everything, the signatories. */

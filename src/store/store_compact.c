@@ -1191,3 +1191,52 @@ int store_compact_find_authority(struct store *st, const char *text, struct aren
     sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
     return store_row_text(st, stmt, arena, gss);
 }
+
+static const char sql_naming[] =
+    "SELECT DISTINCT c.id, c.name FROM compact_authority ca JOIN compact c "
+    "ON c.id = ca.compact_id WHERE ca.gss = ?1 OR ca.gss = ?2 ORDER BY c.id LIMIT 256";
+
+int store_compact_naming(struct store *st, const char *gss, const char *county_gss,
+                         struct arena *arena, struct coverage_compact **out, size_t *n)
+{
+    struct coverage_compact *c = arena_alloc(arena, 256 * sizeof(*c));
+    sqlite3_stmt *stmt;
+    size_t len = 0;
+    int ret, rc;
+
+    *out = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_naming, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, gss, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 2, county_gss);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < 256) {
+        c[len].id = sqlite3_column_int64(stmt, 0);
+        c[len].name = store_col(stmt, 1, arena);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    for (size_t i = 0; i < len && !ret; i++) {
+        struct status_change *s = arena_alloc(arena, STATUSES_MAX * sizeof(*s));
+        struct compact_area *a = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*a));
+        const char **codes = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*codes));
+        if ((ret = each_row(st, sql_get_statuses, c[i].id, arena, status_row, s, STATUSES_MAX,
+                            &c[i].nstatuses)) < 0 ||
+            (ret = each_row(st, sql_get_authorities, c[i].id, arena, area_row, a,
+                            COMPACT_AUTHORITIES_MAX, &c[i].ngss)) < 0) {
+            break;
+        }
+        for (size_t j = 0; j < c[i].ngss; j++) {
+            codes[j] = a[j].gss;
+        }
+        c[i].statuses = s;
+        c[i].gss = codes;
+    }
+    if (!ret) {
+        *out = c;
+        *n = len;
+    }
+    return ret;
+}
