@@ -29,6 +29,7 @@ import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
 import { permissionMatrix } from './permissions.mjs';
+import { compactTests } from './compacts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -949,6 +950,7 @@ async function main() {
   await sigterm();
   await authTests(BIN, report);
   await permissionMatrix(BIN, report);
+  await compactTests(BIN, report);
 }
 
 try {
