@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../lib/server.mjs';
 import { authJourney } from './auth.mjs';
 import { checksJourney } from './checks.mjs';
+import { compactsJourney } from './compacts.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -274,6 +275,8 @@ async function main() {
     await journey('auth', () => authJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('checks', () => checksJourney(browser, BASE, check, { axeCheck, screenshot }));
+    await journey('compacts', () => compactsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }
