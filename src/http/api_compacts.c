@@ -121,7 +121,8 @@ int api_compact_patch(struct request *r)
         return invalid(r, "Invalid Compact", field, why);
     }
     buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_compact_patch(r->st, id, p, who.data, r->arena, &field, &why);
+    /* An empty change changes nothing, and is not audited. */
+    ret = p->fields ? store_compact_patch(r->st, id, p, who.data, r->arena, &field, &why) : 0;
     buf_release(&who);
     if (ret == ERR_NOT_FOUND && field) {
         return invalid(r, "Invalid Compact", field,

@@ -175,6 +175,12 @@ async function register(BIN, s, test) {
       e.codes[0].url === null, `${r.status} ${show(r.text, 400)}`);
   });
 
+  await test('compacts: an empty PATCH answers the entry and writes no audit entry', async () => {
+    const a0 = await countAudit();
+    const r = await api(P, T.admin, 'PATCH', `/api/v1/compacts/${trafford}`, {});
+    expect(r.status === 200 && json(r).id === trafford && await countAudit() === a0, `${r.status} ${show(r.text)}`);
+  });
+
   const badPatch = [
     ['an unknown GSS code', { authorities: ['E08999999'] }, 'authorities.0'],
     ['a Welsh code', { authorities: ['E08000009', 'W06000015'] }, 'authorities.1'],
