@@ -22,6 +22,8 @@ static const struct command {
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
     /* register */
     {"import", cmd_import, "import a CSV or data file into the register (organisations, ...)"},
+    {"export", cmd_export, "write the whole register as JSON"},
+    {"demo", cmd_demo, "load a fictional demo set (demo load)"},
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
     /* coverage */

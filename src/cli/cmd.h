@@ -18,6 +18,8 @@ int cmd_version(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 /* register */
 int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
 /* coverage */

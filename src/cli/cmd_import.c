@@ -10,9 +10,12 @@
 
 #define IMPORT_MAX_BYTES ((size_t)256 << 20)
 
-/* An organisations CSV is read whole (at most 256 MB), then checked and stored. */
-static int import_organisations(struct store *st, const char *path, const char *actor,
-                                size_t *count, struct buf *err)
+/* A register CSV (organisations, Compacts) is read whole (at most 256 MB), checked, then
+ * stored by ingest. */
+static int import_csv(struct store *st, const char *path, const char *actor, size_t *count,
+                      struct buf *err,
+                      int (*ingest)(struct store *, const char *, size_t, const char *,
+                                    const char *, size_t *, struct buf *))
 {
     struct buf data;
     int ret;
@@ -23,10 +26,22 @@ static int import_organisations(struct store *st, const char *path, const char *
         buf_addf(err, "%s: %s\n", path,
                  ret == ERR_TOO_BIG ? "larger than 256 MB" : "cannot be read");
     } else {
-        ret = ingest_organisations(st, data.data, data.len, path, actor, count, err);
+        ret = ingest(st, data.data, data.len, path, actor, count, err);
     }
     buf_release(&data);
     return ret;
+}
+
+static int import_organisations(struct store *st, const char *path, const char *actor,
+                                size_t *count, struct buf *err)
+{
+    return import_csv(st, path, actor, count, err, ingest_organisations);
+}
+
+static int import_compacts(struct store *st, const char *path, const char *actor, size_t *count,
+                           struct buf *err)
+{
+    return import_csv(st, path, actor, count, err, ingest_compacts);
 }
 
 /* What each kind of file goes through; every importer stores all of a file or nothing. */
@@ -41,6 +56,10 @@ static const struct import_kind {
      "                 police, fire, public_other, vcs_infrastructure, charity,\n"
      "                 community_group, social_enterprise, business; sector (statutory,\n"
      "                 vcs, private), where given, must be the type's"},
+    {"compacts", import_compacts,
+     "CSV: name, authorities (GSS codes, current or former, separated by ';'),\n"
+     "                 status (in_development, active, inactive), status_date, adopted,\n"
+     "                 refreshed (YYYY-MM-DD, may be empty), document_url (may be empty)"},
     {"signatories", ingest_signatories,
      "CSV: compact, organisation, signed_on, role[, withdrawn_on]"},
 };

@@ -292,3 +292,124 @@ void csv_organisation_list(struct buf *b, const struct organisation *items, size
         buf_adds(b, "\r\n");
     }
 }
+
+static void add_date(cJSON *o, const char *key, date_t d)
+{
+    char text[DATE_STRLEN + 1];
+
+    if (d) {
+        date_format(d, text);
+        check(cJSON_AddStringToObject(o, key, text));
+    } else {
+        check(cJSON_AddNullToObject(o, key));
+    }
+}
+
+static void add_status(cJSON *o, const char *key, int status)
+{
+    add_str(o, key, status >= 0 ? compact_status_id((enum compact_status)status) : NULL);
+}
+
+static cJSON *areas(const struct compact_area *a, size_t n)
+{
+    cJSON *arr = check(cJSON_CreateArray());
+
+    for (size_t i = 0; i < n; i++) {
+        cJSON *o = check(cJSON_CreateObject());
+        add_str(o, "gss", a[i].gss);
+        add_str(o, "name", a[i].name);
+        add_str(o, "type", authority_type_id(a[i].type));
+        add_str(o, "region", a[i].region);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+void json_compact(struct buf *b, const struct compact_entry *e, date_t today)
+{
+    cJSON *root = check(cJSON_CreateObject()), *arr, *params;
+    struct compact_state state;
+    struct params p;
+
+    compact_state_on(e, today, &state);
+    check(cJSON_AddNumberToObject(root, "id", (double)e->id));
+    add_str(root, "name", e->name);
+    add_status(root, "status", state.status);
+    add_date(root, "status_since", state.since);
+    arr = check(cJSON_AddArrayToObject(root, "statuses"));
+    for (size_t i = 0; i < e->nstatuses; i++) {
+        cJSON *o = check(cJSON_CreateObject());
+        add_status(o, "status", (int)e->statuses[i].status);
+        add_date(o, "date", e->statuses[i].date);
+        cJSON_AddItemToArray(arr, o);
+    }
+    cJSON_AddItemToObject(root, "authorities", areas(e->authorities, e->nauthorities));
+    cJSON_AddItemToObject(root, "districts_through_county", areas(e->districts, e->ndistricts));
+    add_date(root, "adopted", e->adopted);
+    add_date(root, "refreshed", e->refreshed);
+    add_date(root, "review_due", state.review_due);
+    check(cJSON_AddBoolToObject(root, "review_due_set", e->review_set != 0));
+    check(cJSON_AddBoolToObject(root, "review_overdue", state.review_overdue));
+    add_str(root, "document_url", e->document_url);
+    arr = check(cJSON_AddArrayToObject(root, "contacts"));
+    for (size_t i = 0; i < e->ncontacts; i++) {
+        cJSON *o = check(cJSON_CreateObject());
+        add_str(o, "name", e->contacts[i].name);
+        add_str(o, "role", e->contacts[i].role);
+        add_str(o, "email", e->contacts[i].email);
+        add_str(o, "phone", e->contacts[i].phone);
+        cJSON_AddItemToArray(arr, o);
+    }
+    arr = check(cJSON_AddArrayToObject(root, "codes"));
+    for (size_t i = 0; i < e->ncodes; i++) {
+        cJSON *o = check(cJSON_CreateObject());
+        check(cJSON_AddNumberToObject(o, "id", (double)e->codes[i].id));
+        add_str(o, "title", e->codes[i].title);
+        add_str(o, "summary", e->codes[i].summary);
+        add_str(o, "url", e->codes[i].url);
+        cJSON_AddItemToArray(arr, o);
+    }
+    arr = check(cJSON_AddArrayToObject(root, "coordinators"));
+    for (size_t i = 0; i < e->ncoordinators; i++) {
+        cJSON_AddItemToArray(arr, check(cJSON_CreateString(e->coordinators[i])));
+    }
+    params_resolve(NULL, &e->params, &p);
+    params = check(cJSON_AddObjectToObject(root, "parameters"));
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        cJSON *o = check(cJSON_AddObjectToObject(params, param_id((enum param)i)));
+        if (p.source[i] == SOURCE_NONE) {
+            check(cJSON_AddNullToObject(o, "value"));
+        } else {
+            check(cJSON_AddNumberToObject(o, "value", p.value[i]));
+        }
+        check(cJSON_AddStringToObject(o, "source", param_source_id(p.source[i])));
+    }
+    check(cJSON_AddBoolToObject(root, "demo", e->demo));
+    add_str(root, "created_at", e->created_at);
+    print(b, root);
+}
+
+void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
+                       const char *next)
+{
+    cJSON *root = check(cJSON_CreateObject());
+    cJSON *arr;
+
+    check(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = check(cJSON_AddArrayToObject(root, "items"));
+    for (size_t i = 0; i < n; i++) {
+        const struct compact_summary *s = &items[i];
+        cJSON *o = check(cJSON_CreateObject());
+        check(cJSON_AddNumberToObject(o, "id", (double)s->id));
+        add_str(o, "name", s->name);
+        add_status(o, "status", s->status);
+        add_date(o, "status_since", s->since);
+        add_date(o, "review_due", s->review_due);
+        check(cJSON_AddBoolToObject(o, "review_overdue", s->review_overdue));
+        add_str(o, "authorities", s->authorities);
+        check(cJSON_AddBoolToObject(o, "demo", s->demo));
+        cJSON_AddItemToArray(arr, o);
+    }
+    add_str(root, "next", next);
+    print(b, root);
+}

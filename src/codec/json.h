@@ -10,6 +10,7 @@
 #include "core/commitments.h"
 #include "core/rules.h"
 #include "core/authority.h"
+#include "core/compact.h"
 
 /* {"gss", "name", "official_name", "type", "code", "county_gss", "region", ...} */
 void json_authority(struct buf *b, const struct authority *a);
@@ -38,6 +39,18 @@ void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n
 
 /* A CSV table of stored findings with a header line. */
 void csv_findings(struct buf *b, const struct finding_record *rows, size_t n);
+
+/*
+ * The whole entry of a Compact as judged on today: {"id", "name", "status" (today's, or null),
+ * "status_since", "statuses", "authorities", "districts_through_county", "adopted",
+ * "refreshed", "review_due", "review_due_set", "review_overdue", "document_url", "contacts",
+ * "codes", "coordinators", "parameters" ({name: {"value", "source"}}), "demo", "created_at"}.
+ */
+void json_compact(struct buf *b, const struct compact_entry *e, date_t today);
+/* {"total", "items": [{"id", "name", "status", "status_since", "review_due", "review_overdue",
+ * "authorities", "demo"}], "next": cursor or null} */
+void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
+                       const char *next);
 
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);

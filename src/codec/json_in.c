@@ -2,8 +2,10 @@
 #include "json_in.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/account.h"
 #include "core/authority.h"
 #include "base/date.h"
 #include "base/err.h"
@@ -14,6 +16,114 @@ static int fail(const char **field, const char **why, const char *f, const char 
     *field = f;
     *why = w;
     return ERR_INVALID;
+}
+
+/* "list.i" from arena. */
+static const char *at(struct arena *arena, const char *list, size_t i)
+{
+    char out[48];
+    int n = snprintf(out, sizeof(out), "%s.%zu", list, i);
+    return n > 0 && (size_t)n < sizeof(out) ? arena_strdup(arena, out) : list;
+}
+
+/* An optional date: absent leaves *out alone, null clears it (0). */
+static int opt_date(const cJSON *item, const char *name, date_t *out, const char **field,
+                    const char **why)
+{
+    if (cJSON_IsNull(item)) {
+        *out = 0;
+        return 0;
+    }
+    if (!cJSON_IsString(item) ||
+        date_parse(item->valuestring, strlen(item->valuestring), out) < 0) {
+        return fail(field, why, name, "must be a real date written YYYY-MM-DD, or null.");
+    }
+    return 0;
+}
+
+/* An optional string, null for none; copied to arena. */
+static int opt_text(const cJSON *item, const char *name, struct arena *arena, const char **out,
+                    const char **field, const char **why)
+{
+    if (!item || cJSON_IsNull(item)) {
+        *out = NULL;
+        return 0;
+    }
+    if (!cJSON_IsString(item)) {
+        return fail(field, why, name, "must be text or null.");
+    }
+    *out = *item->valuestring ? arena_strdup(arena, item->valuestring) : NULL;
+    return 0;
+}
+
+static int document_url(const cJSON *item, struct arena *arena, const char **out,
+                        const char **field, const char **why)
+{
+    if (opt_text(item, "document_url", arena, out, field, why) < 0) {
+        return ERR_INVALID;
+    }
+    if (*out && !compact_url_is_valid(*out)) {
+        return fail(field, why, "document_url",
+                    "must be an http or https address of at most 500 characters.");
+    }
+    return 0;
+}
+
+static int contacts(const cJSON *list, struct arena *arena, struct compact_contact *out, size_t *n,
+                    const char **field, const char **why)
+{
+    const cJSON *item;
+
+    *n = 0;
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > COMPACT_CONTACTS_MAX) {
+        return fail(field, why, "contacts",
+                    "must be a list of at most 16 contacts, each {\"name\", \"role\", "
+                    "\"email\", \"phone\"}.");
+    }
+    cJSON_ArrayForEach(item, list)
+    {
+        struct compact_contact *k = &out[*n];
+        const char *where = at(arena, "contacts", *n);
+        if (!cJSON_IsObject(item)) {
+            return fail(field, why, where, "must be an object {\"name\", \"role\", ...}.");
+        }
+        memset(k, 0, sizeof(*k));
+        if (opt_text(cJSON_GetObjectItemCaseSensitive(item, "name"), where, arena, &k->name, field,
+                     why) < 0 ||
+            opt_text(cJSON_GetObjectItemCaseSensitive(item, "role"), where, arena, &k->role, field,
+                     why) < 0 ||
+            opt_text(cJSON_GetObjectItemCaseSensitive(item, "email"), where, arena, &k->email,
+                     field, why) < 0 ||
+            opt_text(cJSON_GetObjectItemCaseSensitive(item, "phone"), where, arena, &k->phone,
+                     field, why) < 0 ||
+            compact_contact_check(k, where, arena, field, why) < 0) {
+            return ERR_INVALID;
+        }
+        (*n)++;
+    }
+    return 0;
+}
+
+static int authorities(const cJSON *auths, struct arena *arena, const char **out, size_t *n,
+                       const char **field, const char **why)
+{
+    const cJSON *item;
+
+    *n = 0;
+    if (!cJSON_IsArray(auths) || cJSON_GetArraySize(auths) < 1 ||
+        cJSON_GetArraySize(auths) > COMPACT_AUTHORITIES_MAX) {
+        return fail(field, why, "authorities",
+                    "authorities must be a list of 1 to 64 GSS codes, such as [\"E08000009\"].");
+    }
+    cJSON_ArrayForEach(item, auths)
+    {
+        if (!cJSON_IsString(item) || !gss_is_valid(item->valuestring)) {
+            return fail(field, why, at(arena, "authorities", *n),
+                        "each authority must be an English GSS code such as \"E08000009\".");
+        }
+        out[(*n)++] = arena_strdup(arena, item->valuestring);
+    }
+    return 0;
 }
 
 int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
@@ -38,20 +148,8 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
         goto cleanup;
     }
     auths = cJSON_GetObjectItemCaseSensitive(root, "authorities");
-    if (!cJSON_IsArray(auths) || cJSON_GetArraySize(auths) < 1 ||
-        cJSON_GetArraySize(auths) > COMPACT_AUTHORITIES_MAX) {
-        ret = fail(field, why, "authorities",
-                   "authorities must be a list of 1 to 64 GSS codes, such as [\"E08000009\"].");
+    if ((ret = authorities(auths, arena, out->authorities, &out->nauthorities, field, why)) < 0) {
         goto cleanup;
-    }
-    cJSON_ArrayForEach(item, auths)
-    {
-        if (!cJSON_IsString(item) || !gss_is_valid(item->valuestring)) {
-            ret = fail(field, why, "authorities",
-                       "each authority must be an English GSS code such as \"E08000009\".");
-            goto cleanup;
-        }
-        out->authorities[out->nauthorities++] = arena_strdup(arena, item->valuestring);
     }
     status = cJSON_GetObjectItemCaseSensitive(root, "status");
     if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
@@ -64,10 +162,32 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
             fail(field, why, "status_date", "status_date must be a real date written YYYY-MM-DD.");
         goto cleanup;
     }
+    if ((item = cJSON_GetObjectItemCaseSensitive(root, "adopted")) &&
+        (ret = opt_date(item, "adopted", &out->adopted, field, why)) < 0) {
+        goto cleanup;
+    }
+    if ((item = cJSON_GetObjectItemCaseSensitive(root, "refreshed")) &&
+        (ret = opt_date(item, "refreshed", &out->refreshed, field, why)) < 0) {
+        goto cleanup;
+    }
+    if ((item = cJSON_GetObjectItemCaseSensitive(root, "review_due")) &&
+        (ret = opt_date(item, "review_due", &out->review_due, field, why)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = document_url(cJSON_GetObjectItemCaseSensitive(root, "document_url"), arena,
+                            &out->document_url, field, why)) < 0) {
+        goto cleanup;
+    }
+    if ((item = cJSON_GetObjectItemCaseSensitive(root, "contacts")) &&
+        (ret = contacts(item, arena, out->contacts, &out->ncontacts, field, why)) < 0) {
+        goto cleanup;
+    }
     out->name = arena_strdup(arena, name->valuestring);
     out->status = st;
     out->status_date = arena_strdup(arena, date->valuestring);
-    ret = 0;
+    ret = compact_details_check(out->name, out->adopted, out->refreshed, out->review_due,
+                                out->document_url, out->contacts, out->ncontacts, NULL, 0, arena,
+                                field, why);
 cleanup:
     cJSON_Delete(root);
     return ret;
@@ -121,6 +241,202 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
             goto cleanup;
         }
     }
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}
+
+static int code(const cJSON *item, const char *where, int with_id, struct arena *arena,
+                struct compact_code *c, const char **field, const char **why)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "id");
+
+    memset(c, 0, sizeof(*c));
+    if (!cJSON_IsObject(item)) {
+        return fail(field, why, where, "must be an object {\"title\", \"summary\", \"url\"}.");
+    }
+    if (with_id) {
+        if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > 9e15 ||
+            id->valuedouble != (double)(long long)id->valuedouble) {
+            char f[64];
+            int n = snprintf(f, sizeof(f), "%s.id", where);
+            return fail(field, why, n > 0 && (size_t)n < sizeof(f) ? arena_strdup(arena, f) : where,
+                        "must be the id of one of the Compact's codes of practice.");
+        }
+        c->id = (long long)id->valuedouble;
+    }
+    if (opt_text(cJSON_GetObjectItemCaseSensitive(item, "title"), where, arena, &c->title, field,
+                 why) < 0 ||
+        opt_text(cJSON_GetObjectItemCaseSensitive(item, "summary"), where, arena, &c->summary,
+                 field, why) < 0 ||
+        opt_text(cJSON_GetObjectItemCaseSensitive(item, "url"), where, arena, &c->url, field, why) <
+            0) {
+        return ERR_INVALID;
+    }
+    return compact_code_check(c, where, arena, field, why);
+}
+
+static int codes(const cJSON *obj, struct arena *arena, struct compact_patch *p, const char **field,
+                 const char **why)
+{
+    const cJSON *add = cJSON_GetObjectItemCaseSensitive(obj, "add");
+    const cJSON *replace = cJSON_GetObjectItemCaseSensitive(obj, "replace");
+    const cJSON *remove = cJSON_GetObjectItemCaseSensitive(obj, "remove");
+    const cJSON *item;
+
+    if (!cJSON_IsObject(obj)) {
+        return fail(field, why, "codes",
+                    "must be an object {\"add\": [...], \"replace\": [...], \"remove\": "
+                    "[ids]}.");
+    }
+    cJSON_ArrayForEach(item, obj)
+    {
+        if (strcmp(item->string, "add") && strcmp(item->string, "replace") &&
+            strcmp(item->string, "remove")) {
+            return fail(field, why, "codes", "takes only add, replace and remove.");
+        }
+        if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) > COMPACT_CODES_MAX) {
+            return fail(field, why, "codes", "add, replace and remove are lists of at most 32.");
+        }
+    }
+    cJSON_ArrayForEach(item, add)
+    {
+        if (code(item, at(arena, "codes.add", p->ncodes_add), 0, arena,
+                 &p->codes_add[p->ncodes_add], field, why) < 0) {
+            return ERR_INVALID;
+        }
+        p->ncodes_add++;
+    }
+    cJSON_ArrayForEach(item, replace)
+    {
+        if (code(item, at(arena, "codes.replace", p->ncodes_replace), 1, arena,
+                 &p->codes_replace[p->ncodes_replace], field, why) < 0) {
+            return ERR_INVALID;
+        }
+        p->ncodes_replace++;
+    }
+    cJSON_ArrayForEach(item, remove)
+    {
+        if (!cJSON_IsNumber(item) || item->valuedouble < 1 || item->valuedouble > 9e15) {
+            return fail(field, why, at(arena, "codes.remove", p->ncodes_remove),
+                        "must be the id of one of the Compact's codes of practice.");
+        }
+        p->codes_remove[p->ncodes_remove++] = (long long)item->valuedouble;
+    }
+    return 0;
+}
+
+static int coordinators(const cJSON *list, struct arena *arena, struct compact_patch *p,
+                        const char **field, const char **why)
+{
+    const cJSON *item;
+
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > COMPACT_COORDINATORS_MAX) {
+        return fail(field, why, "coordinators",
+                    "must be a list of at most 16 coordinators' email addresses.");
+    }
+    cJSON_ArrayForEach(item, list)
+    {
+        if (!cJSON_IsString(item) || !email_is_valid(item->valuestring)) {
+            return fail(field, why, at(arena, "coordinators", p->ncoordinators),
+                        "must be the email address of a coordinator's account.");
+        }
+        p->coordinators[p->ncoordinators++] = arena_strdup(arena, item->valuestring);
+    }
+    return 0;
+}
+
+int json_compact_patch(const char *text, size_t len, int admin, struct arena *arena,
+                       struct compact_patch *out, const char **field, const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    int ret = 0;
+
+    memset(out, 0, sizeof(*out));
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(field, why, "body", "The body must be a JSON object.");
+        goto cleanup;
+    }
+    cJSON_ArrayForEach(item, root)
+    {
+        const char *k = item->string;
+        if (!strcmp(k, "name")) {
+            if (!cJSON_IsString(item) || !*item->valuestring ||
+                strlen(item->valuestring) > COMPACT_NAME_MAX) {
+                ret = fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+                goto cleanup;
+            }
+            out->name = arena_strdup(arena, item->valuestring);
+            out->fields |= PATCH_NAME;
+        } else if (!strcmp(k, "authorities")) {
+            ret = authorities(item, arena, out->authorities, &out->nauthorities, field, why);
+            out->fields |= PATCH_AUTHORITIES;
+        } else if (!strcmp(k, "adopted")) {
+            ret = opt_date(item, "adopted", &out->adopted, field, why);
+            out->fields |= PATCH_ADOPTED;
+        } else if (!strcmp(k, "refreshed")) {
+            ret = opt_date(item, "refreshed", &out->refreshed, field, why);
+            out->fields |= PATCH_REFRESHED;
+        } else if (!strcmp(k, "review_due")) {
+            ret = opt_date(item, "review_due", &out->review_due, field, why);
+            out->fields |= PATCH_REVIEW_DUE;
+        } else if (!strcmp(k, "document_url")) {
+            ret = document_url(item, arena, &out->document_url, field, why);
+            out->fields |= PATCH_DOCUMENT_URL;
+        } else if (!strcmp(k, "contacts")) {
+            ret = contacts(item, arena, out->contacts, &out->ncontacts, field, why);
+            out->fields |= PATCH_CONTACTS;
+        } else if (!strcmp(k, "codes")) {
+            ret = codes(item, arena, out, field, why);
+            out->fields |= PATCH_CODES;
+        } else if (!strcmp(k, "coordinators")) {
+            if (!admin) {
+                ret = fail(field, why, "coordinators", "only an admin may change coordinators.");
+                goto cleanup;
+            }
+            ret = coordinators(item, arena, out, field, why);
+            out->fields |= PATCH_COORDINATORS;
+        } else {
+            ret = fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");
+        }
+        if (ret < 0) {
+            goto cleanup;
+        }
+    }
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}
+
+int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
+                       const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len), *status, *date;
+    enum compact_status st;
+    int ret = ERR_INVALID;
+
+    memset(out, 0, sizeof(*out));
+    *field = NULL;
+    *why = NULL;
+    if (!root || !cJSON_IsObject(root)) {
+        ret = fail(field, why, "body", "The body must be a JSON object.");
+        goto cleanup;
+    }
+    status = cJSON_GetObjectItemCaseSensitive(root, "status");
+    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
+        ret = fail(field, why, "status", "status must be in_development, active or inactive.");
+        goto cleanup;
+    }
+    date = cJSON_GetObjectItemCaseSensitive(root, "date");
+    if (!cJSON_IsString(date) ||
+        date_parse(date->valuestring, strlen(date->valuestring), &out->date) < 0) {
+        ret = fail(field, why, "date", "date must be a real date written YYYY-MM-DD.");
+        goto cleanup;
+    }
+    out->status = st;
+    ret = 0;
 cleanup:
     cJSON_Delete(root);
     return ret;

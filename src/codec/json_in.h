@@ -8,8 +8,10 @@
 #include "base/arena.h"
 
 /*
- * Decode {"name", "authorities": [gss...], "status", "status_date"} into out (strings from
- * arena). ERR_INVALID with *field the JSON field at fault (or "body") and *why a sentence.
+ * Decode {"name", "authorities": [gss...], "status", "status_date", "adopted"?, "refreshed"?,
+ * "review_due"?, "document_url"?, "contacts"?: [{"name", "role", "email", "phone"}]} into out
+ * (strings from arena), checked by compact_details_check. ERR_INVALID with *field the JSON
+ * field at fault ("body", "authorities.2", "contacts.0.email", ...) and *why a sentence.
  */
 int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
                      const char **field, const char **why);
@@ -22,6 +24,19 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
 int json_commitment_patch(const char *text, size_t len, int section, struct arena *arena,
                           const char **number, const char **paraphrase, int *verified,
                           const char **field, const char **why);
+
+/*
+ * Decode a change to a Compact (PATCH): any of name, authorities, adopted, refreshed,
+ * review_due, document_url (dates and URL null to clear), contacts (all of them), codes
+ * ({"add": [{"title", "summary", "url"}], "replace": [{"id", ...}], "remove": [id]}) and, for
+ * an admin only, coordinators (emails). Any other field is ERR_INVALID naming it.
+ */
+int json_compact_patch(const char *text, size_t len, int admin, struct arena *arena,
+                       struct compact_patch *out, const char **field, const char **why);
+
+/* Decode {"status", "date"}: a new entry of a status history. */
+int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
+                       const char **why);
 
 #include "core/organisation.h"
 /*

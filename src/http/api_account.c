@@ -44,26 +44,35 @@ int api_audit(struct request *r)
 
 int api_compacts_create(struct request *r)
 {
-    struct compact_new c;
+    struct compact_new *c = arena_alloc(r->arena, sizeof(*c));
     const char *field, *why, *bad;
     struct buf who = BUF_INIT;
     long long id;
     int ret;
 
-    if (!r->body_in || json_compact_new(r->body_in, r->body_in_len, r->arena, &c, &field, &why)) {
+    if (!r->body_in || json_compact_new(r->body_in, r->body_in_len, r->arena, c, &field, &why)) {
         return reply_problem(r, 400, "Invalid Compact",
                              r->body_in ? why : "The body must be a JSON object.",
                              r->body_in ? field : "body");
     }
+    /* A coordinator who creates a Compact coordinates it. */
+    c->coordinator_id = r->user.role == ROLE_COORDINATOR ? r->user.id : 0;
     buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_compact_add(r->st, &c, who.data, &id, &bad);
+    ret = store_compact_add(r->st, c, who.data, &id, &bad);
     buf_release(&who);
     if (ret == ERR_NOT_FOUND) {
-        struct buf msg = BUF_INIT;
+        struct buf msg = BUF_INIT, at = BUF_INIT;
+        size_t i = 0;
+        while (i < c->nauthorities && c->authorities[i] != bad) {
+            i++;
+        }
         buf_addf(&msg, "No English principal authority has the GSS code '%s', now or in 2011.",
                  bad ? bad : "?");
-        reply_problem(r, 400, "Invalid Compact", arena_strdup(r->arena, msg.data), "authorities");
+        buf_addf(&at, "authorities.%zu", i);
+        reply_problem(r, 400, "Invalid Compact", arena_strdup(r->arena, msg.data),
+                      arena_strdup(r->arena, at.data));
         buf_release(&msg);
+        buf_release(&at);
         return 0;
     }
     if (ret < 0) {

@@ -1,4 +1,6 @@
 /* GET /authorities and GET /authorities/{gss}. */
+#include <string.h>
+
 #include "authority_query.h"
 #include "handlers.h"
 #include "view/page_authorities.h"
@@ -30,15 +32,54 @@ int page_authorities(struct request *r)
     return 0;
 }
 
+/* The Compact covering a today, by the coverage rule (core/coverage.c) over a and its county. */
+static int local_compact(struct request *r, const struct authority *a, struct authority_local *out)
+{
+    struct authority *both = arena_alloc(r->arena, 2 * sizeof(*both));
+    struct coverage_compact *c;
+    struct coverage cov;
+    struct compact_entry e;
+    struct compact_state s;
+    size_t n = 1, nc;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    out->status = -1;
+    both[0] = *a;
+    if (a->county_gss && store_authority_get(r->st, a->county_gss, r->arena, &both[1]) == 0) {
+        n = 2;
+    }
+    if ((ret = store_compact_naming(r->st, a->gss, a->county_gss, r->arena, &c, &nc)) < 0) {
+        return ret;
+    }
+    coverage_compute(both, n, AUTH_SET_CURRENT, c, nc, date_today(), r->arena, &cov);
+    out->state = (int)cov.rows[0].state;
+    out->compact_id = cov.rows[0].compact_id;
+    out->compact_name = cov.rows[0].compact_name;
+    out->via_county = cov.rows[0].via_county;
+    if (!out->compact_id) {
+        return 0;
+    }
+    if ((ret = store_compact_get(r->st, out->compact_id, r->arena, &e)) < 0) {
+        return ret;
+    }
+    compact_state_on(&e, date_today(), &s);
+    out->status = s.status;
+    out->review_due = s.review_due;
+    out->review_overdue = s.review_overdue;
+    return 0;
+}
+
 int page_authority(struct request *r)
 {
     struct authority a;
+    struct authority_local local;
     int ret = store_authority_get(r->st, r->params[0], r->arena, &a);
 
-    if (ret < 0) {
+    if (ret < 0 || (ret = local_compact(r, &a, &local)) < 0) {
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";
-    view_authority_page(r->body, &a, request_viewer(r));
+    view_authority_page(r->body, &a, &local, request_viewer(r));
     return 0;
 }

@@ -58,4 +58,20 @@ int ingest_organisations(struct store *st, const char *data, size_t len, const c
  */
 int ingest_hexmap(enum authority_set set, struct arena *arena, struct hexmap *out, struct buf *err);
 
+/*
+ * Import local Compacts from CSV text (name, authorities, status, status_date, adopted,
+ * refreshed, document_url; authorities are GSS codes separated by ';'), in one transaction,
+ * audited as actor. When any row is bad nothing is stored and err has one line per problem,
+ * "FILE:LINE: what is wrong" (file as given). *count is how many were stored.
+ */
+int ingest_compacts(struct store *st, const char *data, size_t len, const char *file,
+                    const char *actor, size_t *count, struct buf *err);
+
+/*
+ * Load the fictional demo set (compact demo load): Compacts across the regions in all three
+ * statuses, organisations and signatories, every name marked "(demo)". ERR_CONFLICT when it is
+ * loaded already. *ncompacts is how many Compacts it holds.
+ */
+int ingest_demo(struct store *st, const char *actor, size_t *ncompacts, struct buf *err);
+
 #endif

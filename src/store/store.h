@@ -144,8 +144,9 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
                      struct audit_entry **items, size_t *n);
 
 /*
- * Create a Compact with its authorities (current or former GSS codes) and first status, and
- * its audit entry, in one transaction. ERR_NOT_FOUND names the unknown code in *bad.
+ * Create a Compact with its authorities (current or former GSS codes), first status, optional
+ * dates, document and contacts (and its coordinator, if c names one), and its audit entry, in
+ * one transaction. ERR_NOT_FOUND names the unknown code in *bad.
  */
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
                       long long *id, const char **bad);
@@ -259,6 +260,88 @@ int store_signatory_list(struct store *st, long long compact_id, struct arena *a
  * order; ERR_NOT_FOUND for no such organisation, ERR_CONFLICT for a name several share. */
 int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
                                          struct signatory **items, size_t *n);
+/* The whole entry of Compact id (arrays and strings from arena); ERR_NOT_FOUND if none. */
+int store_compact_get(struct store *st, long long id, struct arena *arena,
+                      struct compact_entry *out);
+
+struct compact_filter {
+    date_t today;          /* the day statuses and reviews are judged on */
+    int status;            /* enum compact_status today, or -1 for any */
+    int region;            /* a region_name() index: names an authority there; -1 for any */
+    int overdue;           /* only those whose review is overdue */
+    const char *q;         /* in its name, or an authority's name or (former) GSS code */
+    const char *authority; /* a current GSS code it covers directly or through its county */
+    long long after;       /* keyset cursor: ids after this one (API order); 0 for none */
+    size_t limit;          /* most to return; 0 for no limit */
+    int by_name;           /* order by name (pages) instead of by id (API, cursors) */
+};
+/* How many Compacts match f (ignoring after and limit). */
+int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out);
+/* The matching Compacts, array and strings from arena. */
+int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n);
+
+/*
+ * Change Compact id as p says, with an audit entry (before and after), in one transaction.
+ * ERR_NOT_FOUND: no such Compact (*field NULL), or something p names does not exist (*field
+ * names it: "authorities.N", "codes.replace.N.id", "codes.remove.N", "coordinators.N").
+ * ERR_INVALID: the entry would break a rule of compact_details_check (*field, *why).
+ * Strings from arena.
+ */
+int store_compact_patch(struct store *st, long long id, const struct compact_patch *p,
+                        const char *actor, struct arena *arena, const char **field,
+                        const char **why);
+
+/*
+ * Add a status to Compact id's history, taking effect on date, with its audit entry.
+ * ERR_NOT_FOUND when there is no such Compact, ERR_INVALID when date is not after the last.
+ */
+int store_compact_status_add(struct store *st, long long id, enum compact_status status,
+                             date_t date, const char *actor);
+
+/*
+ * Create the Compacts c[0..n) in one transaction (an import): all or none. ERR_NOT_FOUND
+ * names the unknown code in *bad and the item in *bad_item.
+ */
+int store_compact_add_many(struct store *st, const struct compact_new *c, size_t n,
+                           const char *actor, size_t *bad_item, const char **bad);
+
+/* The current GSS code (from arena) of the authority text names: its current or former GSS
+ * code, or its name (any case; one still in existence first). ERR_NOT_FOUND if none. */
+int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
+                                 const char **gss);
+
+/* The Compacts that name authority gss or its county (county_gss, may be NULL), as coverage
+ * needs them (coverage_compute), from arena. */
+int store_compact_naming(struct store *st, const char *gss, const char *county_gss,
+                         struct arena *arena, struct coverage_compact **out, size_t *n);
+
+/* The whole register as one JSON object into out: the authorities Compacts name, the
+ * organisations, every Compact with everything, the signatories. */
+int store_export(struct store *st, struct buf *out);
+
+/* Fictional demo data (compact demo load). */
+struct demo_compact {
+    struct compact_new c; /* its first status in c */
+    struct status_change later[4];
+    size_t nlater;
+    struct compact_code codes[2];
+    size_t ncodes;
+};
+struct demo_organisation {
+    const char *name, *sector, *type;
+};
+struct demo_signatory {
+    size_t compact, organisation; /* indexes into the demo's arrays */
+    const char *signed_on, *role, *withdrawn_on;
+};
+/*
+ * Load a demo set in one transaction, every Compact marked demo, every write audited.
+ * ERR_CONFLICT when demo data is already there; ERR_NOT_FOUND names an unknown code in *bad.
+ */
+int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
+                    const struct demo_organisation *o, size_t no, const struct demo_signatory *s,
+                    size_t ns, const char *actor, const char **bad);
 
 /* Whether user_id coordinates Compact id: 0 if so, ERR_NOT_FOUND if not (or no such Compact). */
 int store_compact_is_coordinator(struct store *st, long long id, long long user_id);

@@ -1,4 +1,5 @@
-/* Local Compacts (the first of the register: name, authorities, status history). */
+/* Local Compacts: the whole register entry, its lists, changes, status history and export. */
+#include <stdio.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -13,15 +14,38 @@ static const char sql_add_authority[] =
     "INSERT OR IGNORE INTO compact_authority (compact_id, gss) VALUES (?1, ?2)";
 static const char sql_add_status[] =
     "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
-static const char sql_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, 'create', 'compact', c.id, "
-    "json_object('id', c.id, 'name', c.name, "
-    "'authorities', (SELECT json_group_array(gss) FROM "
-    "(SELECT gss FROM compact_authority WHERE compact_id = c.id ORDER BY gss)), "
-    "'statuses', (SELECT json_group_array(json_object('status', status, 'date', date)) FROM "
-    "(SELECT status, date FROM compact_status WHERE compact_id = c.id ORDER BY date))) "
-    "FROM compact c WHERE c.id = ?2";
+/* The whole entry of Compact c as JSON, for the audit trail's before and after and the export. */
+#define ENTRY_JSON                                                                                 \
+    "json_object('id', c.id, 'name', c.name, "                                                     \
+    "'authorities', json((SELECT json_group_array(gss) FROM "                                      \
+    "(SELECT gss FROM compact_authority WHERE compact_id = c.id ORDER BY gss))), "                 \
+    "'statuses', json((SELECT json_group_array(json_object('status', status, 'date', date)) "      \
+    "FROM (SELECT status, date FROM compact_status WHERE compact_id = c.id ORDER BY date))), "     \
+    "'adopted', c.adopted, 'refreshed', c.refreshed, 'review_due', c.review_due, "                 \
+    "'document_url', c.document_url, "                                                             \
+    "'contacts', json((SELECT json_group_array(json_object('name', name, 'role', role, "           \
+    "'email', email, 'phone', phone)) FROM (SELECT name, role, email, phone FROM "                 \
+    "compact_contact WHERE compact_id = c.id ORDER BY position))), "                               \
+    "'codes', json((SELECT json_group_array(json_object('id', id, 'title', title, "                \
+    "'summary', summary, 'url', url)) FROM (SELECT id, title, summary, url FROM compact_code "     \
+    "WHERE compact_id = c.id ORDER BY id))), "                                                     \
+    "'coordinators', json((SELECT json_group_array(email) FROM (SELECT u.email FROM "              \
+    "compact_coordinator cc JOIN user u ON u.id = cc.user_id WHERE cc.compact_id = c.id "          \
+    "ORDER BY u.email))), "                                                                        \
+    "'parameters', json((SELECT json_group_object(name, value) FROM compact_parameter "            \
+    "WHERE compact_id = c.id)), 'demo', c.demo)"
+
+static const char sql_audit[] = "INSERT INTO audit (at, actor, action, kind, entity, after) "
+                                "SELECT " SQL_NOW_UTC ", ?1, 'create', 'compact', c.id, " ENTRY_JSON
+                                " FROM compact c WHERE c.id = ?2";
+static const char sql_add_details[] =
+    "UPDATE compact SET adopted = ?2, refreshed = ?3, review_due = ?4, document_url = ?5, "
+    "demo = ?6 WHERE id = ?1";
+static const char sql_add_contact[] =
+    "INSERT INTO compact_contact (compact_id, position, name, role, email, phone) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_add_coordinator[] =
+    "INSERT OR IGNORE INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2)";
 
 static const char sql_exists[] = "SELECT 1 FROM compact WHERE id = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
@@ -225,26 +249,77 @@ static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
     return ret;
 }
 
-int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
-                      long long *id, const char **bad)
+static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
+{
+    char text[DATE_STRLEN + 1];
+
+    if (d) {
+        date_format(d, text);
+        sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+{
+    if (s) {
+        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+static int add_contacts(struct store *st, long long id, const struct compact_contact *k, size_t n)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    for (size_t i = 0; i < n; i++) {
+        if ((ret = store_prepare(st, sql_add_contact, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, id);
+        sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(stmt, 3, k[i].name, -1, SQLITE_STATIC);
+        bind_text_or_null(stmt, 4, k[i].role);
+        bind_text_or_null(stmt, 5, k[i].email);
+        bind_text_or_null(stmt, 6, k[i].phone);
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+static int add_status(struct store *st, long long id, const char *status, const char *date)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_add_status, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_text(stmt, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, date, -1, SQLITE_TRANSIENT);
+    return store_run(st, stmt);
+}
+
+/* The write of store_compact_add, inside the caller's transaction. */
+static int add(struct store *st, const struct compact_new *c, const char *actor, long long *id,
+               const char **bad)
 {
     sqlite3_stmt *stmt;
     char gss[GSS_LEN + 1];
     int ret;
 
-    *id = 0;
-    *bad = NULL;
-    if ((ret = store_begin(st)) < 0) {
+    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
         return ret;
     }
-    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
-        goto cleanup;
-    }
     sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
-    ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    if (ret < 0) {
-        goto cleanup;
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
     }
     *id = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < c->nauthorities; i++) {
@@ -252,45 +327,916 @@ int store_compact_add(struct store *st, const struct compact_new *c, const char 
             if (ret == ERR_NOT_FOUND) {
                 *bad = c->authorities[i];
             }
-            goto cleanup;
+            return ret;
         }
         if ((ret = store_prepare(st, sql_add_authority, &stmt)) < 0) {
-            goto cleanup;
+            return ret;
         }
         sqlite3_bind_int64(stmt, 1, *id);
         sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
-        ret = store_err(st, store_step(st, stmt));
-        store_done(stmt);
-        if (ret < 0) {
-            goto cleanup;
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
         }
     }
-    if ((ret = store_prepare(st, sql_add_status, &stmt)) < 0) {
-        goto cleanup;
+    if ((ret = add_status(st, *id, compact_status_id(c->status), c->status_date)) < 0) {
+        return ret;
+    }
+    if ((ret = store_prepare(st, sql_add_details, &stmt)) < 0) {
+        return ret;
     }
     sqlite3_bind_int64(stmt, 1, *id);
-    sqlite3_bind_text(stmt, 2, compact_status_id(c->status), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, c->status_date, -1, SQLITE_STATIC);
-    ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    if (ret < 0) {
-        goto cleanup;
+    bind_date(stmt, 2, c->adopted);
+    bind_date(stmt, 3, c->refreshed);
+    bind_date(stmt, 4, c->review_due);
+    bind_text_or_null(stmt, 5, c->document_url);
+    sqlite3_bind_int(stmt, 6, c->demo != 0);
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
+    }
+    if ((ret = add_contacts(st, *id, c->contacts, c->ncontacts)) < 0) {
+        return ret;
+    }
+    if (c->coordinator_id) {
+        if ((ret = store_prepare(st, sql_add_coordinator, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, *id);
+        sqlite3_bind_int64(stmt, 2, c->coordinator_id);
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
     }
     if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        goto cleanup;
+        return ret;
     }
     sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, *id);
-    ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
+    return store_run(st, stmt);
+}
+
+int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
+                      long long *id, const char **bad)
+{
+    int ret;
+
+    *id = 0;
+    *bad = NULL;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    if ((ret = add(st, c, actor, id, bad)) == 0) {
+        ret = store_commit(st);
+    }
     if (ret < 0) {
+        store_rollback(st);
+        *id = 0;
+    }
+    return ret;
+}
+
+int store_compact_add_many(struct store *st, const struct compact_new *c, size_t n,
+                           const char *actor, size_t *bad_item, const char **bad)
+{
+    long long id;
+    int ret;
+
+    *bad_item = 0;
+    *bad = NULL;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    for (size_t i = 0; i < n && ret == 0; i++) {
+        *bad_item = i;
+        ret = add(st, &c[i], actor, &id, bad);
+    }
+    if (ret == 0) {
+        ret = store_commit(st);
+    }
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    return ret;
+}
+
+/* ---- the whole entry ---- */
+
+static const char sql_get[] = "SELECT name, adopted, refreshed, review_due, document_url, demo, "
+                              "created_at FROM compact WHERE id = ?1";
+static const char sql_get_authorities[] =
+    "SELECT a.gss, a.name, a.type, a.region FROM compact_authority ca "
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = ?1 ORDER BY a.name, a.gss";
+static const char sql_get_districts[] =
+    "SELECT d.gss, d.name, d.type, d.region FROM compact_authority ca "
+    "JOIN authority d ON d.county_gss = ca.gss WHERE ca.compact_id = ?1 "
+    "AND d.type = 'district' AND d.end_date IS NULL ORDER BY d.name, d.gss";
+static const char sql_get_statuses[] =
+    "SELECT date, status FROM compact_status WHERE compact_id = ?1 ORDER BY date";
+static const char sql_get_contacts[] = "SELECT name, role, email, phone FROM compact_contact "
+                                       "WHERE compact_id = ?1 ORDER BY position";
+static const char sql_get_codes[] =
+    "SELECT id, title, summary, url FROM compact_code WHERE compact_id = ?1 ORDER BY id";
+static const char sql_get_coordinators[] =
+    "SELECT u.email FROM compact_coordinator cc JOIN user u ON u.id = cc.user_id "
+    "WHERE cc.compact_id = ?1 ORDER BY u.email";
+
+/* Rows of a statement that takes a Compact's id, each handed to fn with its index. */
+static int each_row(struct store *st, const char *sql, long long id, struct arena *arena,
+                    void (*fn)(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i),
+                    void *items, size_t max, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *n = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        if (*n < max) {
+            fn(stmt, arena, items, (*n)++);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+static date_t col_date(sqlite3_stmt *stmt, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    date_t d;
+    return s && date_parse(s, strlen(s), &d) == 0 ? d : 0;
+}
+
+static void area_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+{
+    struct compact_area *a = (struct compact_area *)items + i;
+    const char *type = (const char *)sqlite3_column_text(stmt, 2);
+    enum authority_type t;
+
+    a->gss = store_col(stmt, 0, arena);
+    a->name = store_col(stmt, 1, arena);
+    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+    a->region = store_col(stmt, 3, arena);
+}
+
+static void status_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+{
+    struct status_change *s = (struct status_change *)items + i;
+    const char *status = (const char *)sqlite3_column_text(stmt, 1);
+    enum compact_status cs;
+
+    (void)arena;
+    s->date = col_date(stmt, 0);
+    s->status = compact_status_parse(status ? status : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
+}
+
+static void contact_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+{
+    struct compact_contact *k = (struct compact_contact *)items + i;
+
+    k->name = store_col(stmt, 0, arena);
+    k->role = store_col(stmt, 1, arena);
+    k->email = store_col(stmt, 2, arena);
+    k->phone = store_col(stmt, 3, arena);
+}
+
+static void code_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+{
+    struct compact_code *c = (struct compact_code *)items + i;
+
+    c->id = sqlite3_column_int64(stmt, 0);
+    c->title = store_col(stmt, 1, arena);
+    c->summary = store_col(stmt, 2, arena);
+    c->url = store_col(stmt, 3, arena);
+}
+
+static void text_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+{
+    ((const char **)items)[i] = store_col(stmt, 0, arena);
+}
+
+#define STATUSES_MAX  256
+#define DISTRICTS_MAX 256
+
+int store_compact_get(struct store *st, long long id, struct arena *arena,
+                      struct compact_entry *out)
+{
+    struct compact_area *auths = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*auths));
+    struct compact_area *districts = arena_alloc(arena, DISTRICTS_MAX * sizeof(*districts));
+    struct status_change *statuses = arena_alloc(arena, STATUSES_MAX * sizeof(*statuses));
+    struct compact_contact *contacts = arena_alloc(arena, COMPACT_CONTACTS_MAX * sizeof(*contacts));
+    struct compact_code *codes = arena_alloc(arena, COMPACT_CODES_MAX * sizeof(*codes));
+    const char **coordinators = arena_alloc(arena, COMPACT_COORDINATORS_MAX * sizeof(char *));
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        out->id = id;
+        out->name = store_col(stmt, 0, arena);
+        out->adopted = col_date(stmt, 1);
+        out->refreshed = col_date(stmt, 2);
+        out->review_set = col_date(stmt, 3);
+        out->document_url = store_col(stmt, 4, arena);
+        out->demo = sqlite3_column_int(stmt, 5);
+        out->created_at = store_col(stmt, 6, arena);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    if (ret < 0 ||
+        (ret = each_row(st, sql_get_authorities, id, arena, area_row, auths,
+                        COMPACT_AUTHORITIES_MAX, &out->nauthorities)) < 0 ||
+        (ret = each_row(st, sql_get_districts, id, arena, area_row, districts, DISTRICTS_MAX,
+                        &out->ndistricts)) < 0 ||
+        (ret = each_row(st, sql_get_statuses, id, arena, status_row, statuses, STATUSES_MAX,
+                        &out->nstatuses)) < 0 ||
+        (ret = each_row(st, sql_get_contacts, id, arena, contact_row, contacts,
+                        COMPACT_CONTACTS_MAX, &out->ncontacts)) < 0 ||
+        (ret = each_row(st, sql_get_codes, id, arena, code_row, codes, COMPACT_CODES_MAX,
+                        &out->ncodes)) < 0 ||
+        (ret = each_row(st, sql_get_coordinators, id, arena, text_row, coordinators,
+                        COMPACT_COORDINATORS_MAX, &out->ncoordinators)) < 0) {
+        memset(out, 0, sizeof(*out));
+        return ret;
+    }
+    out->authorities = auths;
+    out->districts = districts;
+    out->statuses = statuses;
+    out->contacts = contacts;
+    out->codes = codes;
+    out->coordinators = coordinators;
+    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        enum param p;
+        const char *name = (const char *)sqlite3_column_text(stmt, 0);
+        if (name && param_parse(name, &p) == 0) {
+            out->params.set[p] = 1;
+            out->params.value[p] = sqlite3_column_int(stmt, 1);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+/* ---- lists ---- */
+
+/* The later of adopted and refreshed, '' when neither is known. */
+#define REVIEW_FROM "max(coalesce(c.adopted, ''), coalesce(c.refreshed, ''))"
+/* compact_review_due() in SQL: the date set, else six years after REVIEW_FROM (29 February
+ * gives 28 February, as date_add_months does: six years on is never a leap year). */
+#define REVIEW_DUE                                                                                 \
+    "coalesce(c.review_due, CASE WHEN " REVIEW_FROM " = '' THEN NULL "                             \
+    "WHEN substr(" REVIEW_FROM ", 6, 5) = '02-29' THEN date(" REVIEW_FROM ", '-1 day', "           \
+    "'+6 years') ELSE date(" REVIEW_FROM ", '+6 years') END)"
+/* ?1 today; each Compact's state on it. */
+#define LIST_CTE                                                                                   \
+    "WITH l AS (SELECT c.id, c.name, c.demo, "                                                     \
+    "(SELECT status FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                   \
+    "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
+    "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
+    "ORDER BY date DESC LIMIT 1) AS since, " REVIEW_DUE " AS due FROM compact c) "
+/* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
+#define LIST_WHERE                                                                                 \
+    "WHERE (?2 IS NULL OR l.status = ?2) "                                                         \
+    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority a "              \
+    "ON a.gss = ca.gss WHERE ca.compact_id = l.id AND a.region = ?3)) "                            \
+    "AND (NOT ?4 OR (l.due < ?1 AND coalesce(l.status, '') <> 'inactive')) "                       \
+    "AND (?5 IS NULL OR instr(lower(l.name), lower(?5)) > 0 OR EXISTS (SELECT 1 FROM "             \
+    "compact_authority ca JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = l.id AND "      \
+    "(instr(lower(a.name), lower(?5)) > 0 OR a.gss = upper(?5) OR a.gss IN "                       \
+    "(SELECT gss FROM authority_alias WHERE alias = upper(?5))))) "                                \
+    "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE ca.compact_id = l.id "    \
+    "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
+    "AND (?7 IS NULL OR l.id > ?7) "
+#define LIST_COLUMNS                                                                               \
+    "SELECT l.id, l.name, l.demo, l.status, l.since, l.due, (SELECT group_concat(name, '; ') "     \
+    "FROM (SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "            \
+    "WHERE ca.compact_id = l.id ORDER BY a.name)) FROM l "
+
+static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
+static const char sql_list_by_name[] =
+    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name COLLATE NOCASE, l.id LIMIT ?8";
+static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
+
+static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int paged)
+{
+    bind_date(stmt, 1, f->today);
+    bind_text_or_null(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
+    bind_text_or_null(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
+    sqlite3_bind_int(stmt, 4, f->overdue != 0);
+    bind_text_or_null(stmt, 5, f->q && *f->q ? f->q : NULL);
+    bind_text_or_null(stmt, 6, f->authority);
+    if (paged && f->after) {
+        sqlite3_bind_int64(stmt, 7, f->after);
+    } else {
+        sqlite3_bind_null(stmt, 7);
+    }
+    sqlite3_bind_int64(stmt, 8, paged && f->limit ? (sqlite3_int64)f->limit : -1);
+}
+
+int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *out = 0;
+    if ((ret = store_prepare(st, sql_list_count, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, f, 0);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        *out = (size_t)sqlite3_column_int64(stmt, 0);
+    }
+    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    struct compact_summary *out = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_id, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, f, 1);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        struct compact_summary *s;
+        const char *status = (const char *)sqlite3_column_text(stmt, 3);
+        enum compact_status cs;
+        if (len == cap) {
+            struct compact_summary *bigger;
+            cap = cap ? cap * 2 : 64;
+            bigger = arena_alloc(arena, cap * sizeof(*bigger));
+            if (len) {
+                memcpy(bigger, out, len * sizeof(*bigger));
+            }
+            out = bigger;
+        }
+        s = &out[len++];
+        s->id = sqlite3_column_int64(stmt, 0);
+        s->name = store_col(stmt, 1, arena);
+        s->demo = sqlite3_column_int(stmt, 2);
+        s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
+        s->since = col_date(stmt, 4);
+        s->review_due = col_date(stmt, 5);
+        s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
+        s->authorities = store_col(stmt, 6, arena);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        *items = out;
+        *n = len;
+    }
+    return ret;
+}
+
+/* ---- changes ---- */
+
+static const char sql_entry_json[] = "SELECT " ENTRY_JSON " FROM compact c WHERE c.id = ?1";
+static const char sql_change_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
+    "SELECT " SQL_NOW_UTC ", ?1, ?4, 'compact', c.id, json(?3), " ENTRY_JSON
+    " FROM compact c WHERE c.id = ?2";
+static const char sql_patch_details[] =
+    "UPDATE compact SET name = iif(?2, ?3, name), adopted = iif(?4, ?5, adopted), "
+    "refreshed = iif(?6, ?7, refreshed), review_due = iif(?8, ?9, review_due), "
+    "document_url = iif(?10, ?11, document_url) WHERE id = ?1";
+static const char sql_clear_authorities[] = "DELETE FROM compact_authority WHERE compact_id = ?1";
+static const char sql_clear_contacts[] = "DELETE FROM compact_contact WHERE compact_id = ?1";
+static const char sql_code_remove[] = "DELETE FROM compact_code WHERE id = ?1 AND compact_id = ?2";
+static const char sql_code_replace[] = "UPDATE compact_code SET title = ?3, summary = ?4, url = ?5 "
+                                       "WHERE id = ?1 AND compact_id = ?2";
+static const char sql_code_add[] =
+    "INSERT INTO compact_code (compact_id, title, summary, url) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_clear_coordinators[] =
+    "DELETE FROM compact_coordinator WHERE compact_id = ?1";
+static const char sql_coordinator_id[] =
+    "SELECT id FROM user WHERE email = ?1 AND role = 'coordinator' AND NOT disabled";
+
+/* The entry's JSON now, from arena: the audit's before. ERR_NOT_FOUND if there is none. */
+static int entry_json(struct store *st, long long id, struct arena *arena, const char **out)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_entry_json, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    return store_row_text(st, stmt, arena, out);
+}
+
+static int change_audit(struct store *st, long long id, const char *actor, const char *action,
+                        const char *before)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_change_audit, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, id);
+    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, action, -1, SQLITE_STATIC);
+    return store_run(st, stmt);
+}
+
+/* "list.i" or "list.i.name" from arena. */
+static const char *at(struct arena *arena, const char *list, size_t i, const char *name)
+{
+    char out[64];
+    int n = name ? snprintf(out, sizeof(out), "%s.%zu.%s", list, i, name)
+                 : snprintf(out, sizeof(out), "%s.%zu", list, i);
+    return n > 0 && (size_t)n < sizeof(out) ? arena_strdup(arena, out) : list;
+}
+
+/* Run a bound write that must change one row: ERR_NOT_FOUND when it changed none. */
+static int run_one(struct store *st, sqlite3_stmt *stmt)
+{
+    int ret = store_run(st, stmt);
+    return ret < 0 ? ret : sqlite3_changes(st->db) ? 0 : ERR_NOT_FOUND;
+}
+
+static int clear(struct store *st, const char *sql, long long id)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    return store_run(st, stmt);
+}
+
+static int patch_codes(struct store *st, long long id, const struct compact_patch *p,
+                       struct arena *arena, const char **field)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    for (size_t i = 0; i < p->ncodes_remove; i++) {
+        if ((ret = store_prepare(st, sql_code_remove, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, p->codes_remove[i]);
+        sqlite3_bind_int64(stmt, 2, id);
+        if ((ret = run_one(st, stmt)) < 0) {
+            *field = at(arena, "codes.remove", i, NULL);
+            return ret;
+        }
+    }
+    for (size_t i = 0; i < p->ncodes_replace; i++) {
+        const struct compact_code *c = &p->codes_replace[i];
+        if ((ret = store_prepare(st, sql_code_replace, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, c->id);
+        sqlite3_bind_int64(stmt, 2, id);
+        sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
+        bind_text_or_null(stmt, 4, c->summary);
+        bind_text_or_null(stmt, 5, c->url);
+        if ((ret = run_one(st, stmt)) < 0) {
+            *field = at(arena, "codes.replace", i, "id");
+            return ret;
+        }
+    }
+    for (size_t i = 0; i < p->ncodes_add; i++) {
+        const struct compact_code *c = &p->codes_add[i];
+        if ((ret = store_prepare(st, sql_code_add, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, id);
+        sqlite3_bind_text(stmt, 2, c->title, -1, SQLITE_STATIC);
+        bind_text_or_null(stmt, 3, c->summary);
+        bind_text_or_null(stmt, 4, c->url);
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+static int patch_lists(struct store *st, long long id, const struct compact_patch *p,
+                       struct arena *arena, const char **field)
+{
+    sqlite3_stmt *stmt;
+    char gss[GSS_LEN + 1];
+    int ret, rc;
+
+    if (p->fields & PATCH_AUTHORITIES) {
+        if ((ret = clear(st, sql_clear_authorities, id)) < 0) {
+            return ret;
+        }
+        for (size_t i = 0; i < p->nauthorities; i++) {
+            if ((ret = resolve(st, p->authorities[i], gss)) < 0) {
+                *field = at(arena, "authorities", i, NULL);
+                return ret;
+            }
+            if ((ret = store_prepare(st, sql_add_authority, &stmt)) < 0) {
+                return ret;
+            }
+            sqlite3_bind_int64(stmt, 1, id);
+            sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
+            if ((ret = store_run(st, stmt)) < 0) {
+                return ret;
+            }
+        }
+    }
+    if (p->fields & PATCH_CONTACTS) {
+        if ((ret = clear(st, sql_clear_contacts, id)) < 0 ||
+            (ret = add_contacts(st, id, p->contacts, p->ncontacts)) < 0) {
+            return ret;
+        }
+    }
+    if ((p->fields & PATCH_CODES) && (ret = patch_codes(st, id, p, arena, field)) < 0) {
+        return ret;
+    }
+    if (p->fields & PATCH_COORDINATORS) {
+        if ((ret = clear(st, sql_clear_coordinators, id)) < 0) {
+            return ret;
+        }
+        for (size_t i = 0; i < p->ncoordinators; i++) {
+            long long user;
+            if ((ret = store_prepare(st, sql_coordinator_id, &stmt)) < 0) {
+                return ret;
+            }
+            sqlite3_bind_text(stmt, 1, p->coordinators[i], -1, SQLITE_STATIC);
+            rc = store_step(st, stmt);
+            user = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+            ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+            store_done(stmt);
+            if (ret < 0) {
+                *field = at(arena, "coordinators", i, NULL);
+                return ret;
+            }
+            if ((ret = store_prepare(st, sql_add_coordinator, &stmt)) < 0) {
+                return ret;
+            }
+            sqlite3_bind_int64(stmt, 1, id);
+            sqlite3_bind_int64(stmt, 2, user);
+            if ((ret = store_run(st, stmt)) < 0) {
+                return ret;
+            }
+        }
+    }
+    return 0;
+}
+
+int store_compact_patch(struct store *st, long long id, const struct compact_patch *p,
+                        const char *actor, struct arena *arena, const char **field,
+                        const char **why)
+{
+    struct compact_entry e;
+    sqlite3_stmt *stmt;
+    const char *before;
+    int ret;
+
+    *field = NULL;
+    *why = NULL;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    if ((ret = entry_json(st, id, arena, &before)) < 0 ||
+        (ret = store_prepare(st, sql_patch_details, &stmt)) < 0) {
+        goto cleanup;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int(stmt, 2, !!(p->fields & PATCH_NAME));
+    bind_text_or_null(stmt, 3, p->name);
+    sqlite3_bind_int(stmt, 4, !!(p->fields & PATCH_ADOPTED));
+    bind_date(stmt, 5, p->adopted);
+    sqlite3_bind_int(stmt, 6, !!(p->fields & PATCH_REFRESHED));
+    bind_date(stmt, 7, p->refreshed);
+    sqlite3_bind_int(stmt, 8, !!(p->fields & PATCH_REVIEW_DUE));
+    bind_date(stmt, 9, p->review_due);
+    sqlite3_bind_int(stmt, 10, !!(p->fields & PATCH_DOCUMENT_URL));
+    bind_text_or_null(stmt, 11, p->document_url);
+    if ((ret = store_run(st, stmt)) < 0 || (ret = patch_lists(st, id, p, arena, field)) < 0) {
+        goto cleanup;
+    }
+    /* The rules hold for the entry as it now stands, whatever the change touched. */
+    if ((ret = store_compact_get(st, id, arena, &e)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = compact_details_check(e.name, e.adopted, e.refreshed, e.review_set, e.document_url,
+                                     e.contacts, e.ncontacts, e.codes, e.ncodes, arena, field,
+                                     why)) < 0) {
+        goto cleanup;
+    }
+    if (p->fields & PATCH_AUTHORITIES && !e.nauthorities) {
+        *field = "authorities";
+        *why = "a Compact covers at least one authority.";
+        ret = ERR_INVALID;
+        goto cleanup;
+    }
+    if ((ret = change_audit(st, id, actor, "update", before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
 cleanup:
     if (ret < 0) {
         store_rollback(st);
-        *id = 0;
+    }
+    return ret;
+}
+
+int store_compact_status_add(struct store *st, long long id, enum compact_status status,
+                             date_t date, const char *actor)
+{
+    struct arena arena;
+    struct status_change *history = NULL;
+    const char *before;
+    char text[DATE_STRLEN + 1];
+    size_t n;
+    int ret;
+
+    arena_init(&arena);
+    history = arena_alloc(&arena, STATUSES_MAX * sizeof(*history));
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = entry_json(st, id, &arena, &before)) < 0 ||
+        (ret = each_row(st, sql_get_statuses, id, &arena, status_row, history, STATUSES_MAX, &n)) <
+            0) {
+        goto cleanup;
+    }
+    if ((ret = compact_status_check(history, n, date)) < 0) {
+        goto cleanup;
+    }
+    date_format(date, text);
+    if ((ret = add_status(st, id, compact_status_id(status), text)) < 0 ||
+        (ret = change_audit(st, id, actor, "status", before)) < 0) {
+        goto cleanup;
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+/* ---- export and demo data ---- */
+
+static const char sql_export[] =
+    "SELECT json_object('format', 'compact-hub-register/1', 'exported_at', " SQL_NOW_UTC ", "
+    "'authorities', json((SELECT json_group_array(json_object('gss', gss, 'name', name, "
+    "'type', type, 'county_gss', county_gss, 'region', region, 'former_codes', "
+    "json((SELECT json_group_array(alias) FROM (SELECT alias FROM authority_alias "
+    "WHERE authority_alias.gss = a.gss ORDER BY alias))))) FROM (SELECT * FROM authority "
+    "WHERE gss IN (SELECT gss FROM compact_authority) ORDER BY gss) a)), "
+    "'organisations', json((SELECT json_group_array(json_object('id', id, 'org_id', org_id, "
+    "'name', name, 'sector', sector, 'type', type, 'gss', gss, 'website', website, "
+    "'verified', verified)) FROM (SELECT * FROM organisation ORDER BY id))), "
+    "'compacts', json((SELECT json_group_array(json(e)) FROM (SELECT " ENTRY_JSON
+    " AS e FROM compact c ORDER BY c.id))), "
+    "'signatories', json((SELECT json_group_array(json_object('id', s.id, 'compact_id', "
+    "s.compact_id, 'organisation_id', s.organisation_id, 'org_id', o.org_id, 'organisation', "
+    "o.name, 'signed_on', s.signed_on, 'role', s.role, 'withdrawn_on', s.withdrawn_on)) FROM "
+    "(SELECT * FROM signatory ORDER BY compact_id, signed_on, id) s "
+    "JOIN organisation o ON o.id = s.organisation_id)))";
+
+int store_export(struct store *st, struct buf *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(st, sql_export, &stmt)) < 0) {
+        return ret;
+    }
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        buf_add(out, sqlite3_column_text(stmt, 0), (size_t)sqlite3_column_bytes(stmt, 0));
+    }
+    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
+static const char sql_demo_loaded[] = "SELECT 1 FROM compact WHERE demo = 1 LIMIT 1";
+static const char sql_org_add[] =
+    "INSERT INTO organisation (name, sector, type, verified, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, 1, " SQL_NOW_UTC ", " SQL_NOW_UTC ")";
+static const char sql_org_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'create', 'organisation', o.id, json_object('id', o.id, 'org_id', o.org_id, "
+    "'name', o.name, 'sector', o.sector, 'type', o.type) FROM organisation o WHERE o.id = ?2";
+static const char sql_signatory_add[] =
+    "INSERT INTO signatory (compact_id, organisation_id, signed_on, role, withdrawn_on) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_signatory_audit[] =
+    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
+    ", ?1, 'create', 'signatory', s.id, json_object('id', s.id, 'compact_id', s.compact_id, "
+    "'organisation_id', s.organisation_id, 'signed_on', s.signed_on, 'role', s.role, "
+    "'withdrawn_on', s.withdrawn_on) FROM signatory s WHERE s.id = ?2";
+
+/* Insert with stmt (bound), then the audit statement audit for the new row. */
+static int insert_audited(struct store *st, sqlite3_stmt *stmt, const char *audit,
+                          const char *actor, long long *id)
+{
+    int ret;
+
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
+    }
+    *id = sqlite3_last_insert_rowid(st->db);
+    if ((ret = store_prepare(st, audit, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, *id);
+    return store_run(st, stmt);
+}
+
+static int demo_compact(struct store *st, const struct demo_compact *d, const char *actor,
+                        long long *id, const char **bad)
+{
+    char text[DATE_STRLEN + 1];
+    int ret;
+
+    if ((ret = add(st, &d->c, actor, id, bad)) < 0) {
+        return ret;
+    }
+    for (size_t j = 0; j < d->nlater; j++) {
+        date_format(d->later[j].date, text);
+        if ((ret = add_status(st, *id, compact_status_id(d->later[j].status), text)) < 0) {
+            return ret;
+        }
+    }
+    for (size_t j = 0; j < d->ncodes; j++) {
+        sqlite3_stmt *stmt;
+        if ((ret = store_prepare(st, sql_code_add, &stmt)) < 0) {
+            return ret;
+        }
+        sqlite3_bind_int64(stmt, 1, *id);
+        sqlite3_bind_text(stmt, 2, d->codes[j].title, -1, SQLITE_STATIC);
+        bind_text_or_null(stmt, 3, d->codes[j].summary);
+        bind_text_or_null(stmt, 4, d->codes[j].url);
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
+                    const struct demo_organisation *o, size_t no, const struct demo_signatory *s,
+                    size_t ns, const char *actor, const char **bad)
+{
+    struct arena arena;
+    long long *cids, *oids, id;
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *bad = NULL;
+    arena_init(&arena);
+    cids = arena_alloc(&arena, (nc + 1) * sizeof(*cids));
+    oids = arena_alloc(&arena, (no + 1) * sizeof(*oids));
+    if ((ret = store_begin(st)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_prepare(st, sql_demo_loaded, &stmt)) < 0) {
+        goto cleanup;
+    }
+    rc = store_step(st, stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        ret = rc == SQLITE_ROW ? ERR_CONFLICT : store_fail(st, rc);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        if ((ret = demo_compact(st, &c[i], actor, &cids[i], bad)) < 0) {
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < no; i++) {
+        if ((ret = store_prepare(st, sql_org_add, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_text(stmt, 1, o[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, o[i].sector, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, o[i].type, -1, SQLITE_STATIC);
+        if ((ret = insert_audited(st, stmt, sql_org_audit, actor, &oids[i])) < 0) {
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < ns; i++) {
+        if (s[i].compact >= nc || s[i].organisation >= no) {
+            ret = ERR_INVALID;
+            goto cleanup;
+        }
+        if ((ret = store_prepare(st, sql_signatory_add, &stmt)) < 0) {
+            goto cleanup;
+        }
+        sqlite3_bind_int64(stmt, 1, cids[s[i].compact]);
+        sqlite3_bind_int64(stmt, 2, oids[s[i].organisation]);
+        sqlite3_bind_text(stmt, 3, s[i].signed_on, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, s[i].role, -1, SQLITE_STATIC);
+        bind_text_or_null(stmt, 5, s[i].withdrawn_on);
+        if ((ret = insert_audited(st, stmt, sql_signatory_audit, actor, &id)) < 0) {
+            goto cleanup;
+        }
+    }
+    ret = store_commit(st);
+cleanup:
+    if (ret < 0) {
+        store_rollback(st);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+static const char sql_find_authority[] =
+    "SELECT gss FROM authority WHERE gss = upper(?1) "
+    "UNION ALL SELECT gss FROM authority_alias WHERE alias = upper(?1) "
+    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name = ?1 COLLATE NOCASE "
+    "OR official_name = ?1 COLLATE NOCASE ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
+    "LIMIT 1";
+
+int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
+                                 const char **gss)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    *gss = NULL;
+    if ((ret = store_prepare(st, sql_find_authority, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+    return store_row_text(st, stmt, arena, gss);
+}
+
+static const char sql_naming[] =
+    "SELECT DISTINCT c.id, c.name FROM compact_authority ca JOIN compact c "
+    "ON c.id = ca.compact_id WHERE ca.gss = ?1 OR ca.gss = ?2 ORDER BY c.id LIMIT 256";
+
+int store_compact_naming(struct store *st, const char *gss, const char *county_gss,
+                         struct arena *arena, struct coverage_compact **out, size_t *n)
+{
+    struct coverage_compact *c = arena_alloc(arena, 256 * sizeof(*c));
+    sqlite3_stmt *stmt;
+    size_t len = 0;
+    int ret, rc;
+
+    *out = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_naming, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, gss, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 2, county_gss);
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < 256) {
+        c[len].id = sqlite3_column_int64(stmt, 0);
+        c[len].name = store_col(stmt, 1, arena);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    for (size_t i = 0; i < len && !ret; i++) {
+        struct status_change *s = arena_alloc(arena, STATUSES_MAX * sizeof(*s));
+        struct compact_area *a = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*a));
+        const char **codes = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*codes));
+        if ((ret = each_row(st, sql_get_statuses, c[i].id, arena, status_row, s, STATUSES_MAX,
+                            &c[i].nstatuses)) < 0 ||
+            (ret = each_row(st, sql_get_authorities, c[i].id, arena, area_row, a,
+                            COMPACT_AUTHORITIES_MAX, &c[i].ngss)) < 0) {
+            break;
+        }
+        for (size_t j = 0; j < c[i].ngss; j++) {
+            codes[j] = a[j].gss;
+        }
+        c[i].statuses = s;
+        c[i].gss = codes;
+    }
+    if (!ret) {
+        *out = c;
+        *n = len;
     }
     return ret;
 }

@@ -21,7 +21,53 @@ static void row(struct buf *b, const char *key, const char *value)
     html_lit(b, "</dd></div>");
 }
 
-void view_authority_page(struct buf *b, const struct authority *a, const struct viewer *viewer)
+static void local_compact(struct buf *b, const struct authority_local *l)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int y, m, d;
+
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Local Compact</h2>");
+    if (!l->compact_id) {
+        html_lit(b, "<p class=\"govuk-body\">No local Compact in force covers this area today."
+                    "</p>");
+        return;
+    }
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    row_start(b, l->state == COVER_COVERED ? "Covered by" : "Being developed");
+    html_lit(b, "<a class=\"govuk-link\" href=\"/compacts/");
+    html_num(b, l->compact_id);
+    html_lit(b, "\">");
+    html_text(b, l->compact_name);
+    html_lit(b, "</a>");
+    if (l->via_county) {
+        html_lit(b, " (through its county)");
+    }
+    html_lit(b, "</dd></div>");
+    row_start(b, "Status");
+    html_text(b, l->status >= 0 ? compact_status_label((enum compact_status)l->status)
+                                : "Not yet in force");
+    html_lit(b, "</dd></div>");
+    row_start(b, "Review due");
+    if (l->review_due) {
+        date_to_ymd(l->review_due, &y, &m, &d);
+        html_num(b, d);
+        html_lit(b, " ");
+        html_text(b, months[m - 1]);
+        html_lit(b, " ");
+        html_num(b, y);
+    } else {
+        html_lit(b, "Not known");
+    }
+    if (l->review_overdue) {
+        html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
+    }
+    html_lit(b, "</dd></div></dl>");
+}
+
+void view_authority_page(struct buf *b, const struct authority *a,
+                         const struct authority_local *local, const struct viewer *viewer)
 {
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Local authorities", "/authorities"}, {a->name, NULL}};
@@ -57,7 +103,9 @@ void view_authority_page(struct buf *b, const struct authority *a, const struct 
     row_start(b, "In the 2009 to 2019 set");
     html_text(b, a->sets & AUTH_IN_2012 ? "Yes" : "No");
     html_lit(b, "</dd></div>");
-    html_lit(b, "</dl><p class=\"govuk-body\">Which local Compact covers this area will be shown "
-                "here once the register of local Compacts is open.</p>");
+    html_lit(b, "</dl>");
+    if (local) {
+        local_compact(b, local);
+    }
     view_layout_end(b);
 }

@@ -20,6 +20,7 @@ import { checksJourney } from './checks.mjs';
 import { signatoriesJourney } from './signatories.mjs';
 import { organisationsJourney } from './organisations.mjs';
 import { coverageJourney } from './coverage.mjs';
+import { compactsJourney } from './compacts.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -282,6 +283,8 @@ async function main() {
     await journey('organisations', () => organisationsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath },
       check, { axeCheck, screenshot }));
     await journey('coverage', () => coverageJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('compacts', () => compactsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

@@ -32,6 +32,7 @@ import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
+import { compactTests } from './compacts.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -955,6 +956,7 @@ async function main() {
   await permissionMatrix(BIN, report);
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
+  await compactTests(BIN, report);
 }
 
 try {

@@ -1,0 +1,723 @@
+/* The local Compact pages: the list, one Compact, and the forms that add and change them. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "compact_access.h"
+#include "compact_query.h"
+#include "handlers.h"
+#include "view/page_compacts.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+#define FORM_MAX_ERRORS 24
+
+static const char *lookup(const void *ctx, const char *field)
+{
+    return query_get(ctx, field);
+}
+
+static void add_error(struct field_error *errs, size_t *n, const char *field, const char *msg)
+{
+    if (*n < FORM_MAX_ERRORS) {
+        errs[(*n)++] = (struct field_error){field, msg};
+    }
+}
+
+static int html(struct request *r)
+{
+    r->content_type = "text/html; charset=utf-8";
+    return 0;
+}
+
+static int may_create(const struct request *r)
+{
+    return r->user.role == ROLE_ADMIN || r->user.role == ROLE_COORDINATOR;
+}
+
+static const char *compact_location(struct request *r, long long id)
+{
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    buf_addf(&b, "/compacts/%lld", id);
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+static const char *actor(struct request *r)
+{
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    buf_addf(&b, "user:%lld", r->user.id);
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+/* v with surrounding spaces taken off (from the arena); NULL when blank. */
+static const char *trim(struct request *r, const char *v)
+{
+    size_t len;
+
+    if (!v) {
+        return NULL;
+    }
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') {
+        v++;
+    }
+    len = strlen(v);
+    while (len &&
+           (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\r' || v[len - 1] == '\n')) {
+        len--;
+    }
+    return len ? arena_memdupz(r->arena, v, len) : NULL;
+}
+
+/* A form field, trimmed; NULL when blank. */
+static const char *field(struct request *r, const struct query *q, const char *name)
+{
+    return trim(r, query_get(q, name));
+}
+
+static const char *stem_field(struct request *r, const struct query *q, const char *stem,
+                              const char *part)
+{
+    struct buf b = BUF_INIT;
+    const char *v;
+
+    buf_addf(&b, "%s-%s", stem, part);
+    v = field(r, q, b.data);
+    buf_release(&b);
+    return v;
+}
+
+static int number(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+
+    errno = 0;
+    *out = strtol(s, &end, 10);
+    return *s && !*end && !errno && *out >= lo && *out <= hi ? 0 : ERR_INVALID;
+}
+
+/* A date from its day, month and year fields: 0 in *out when all are blank. */
+static int read_date(struct request *r, const struct query *q, const char *stem, date_t *out)
+{
+    const char *d = stem_field(r, q, stem, "day"), *m = stem_field(r, q, stem, "month"),
+               *y = stem_field(r, q, stem, "year");
+    long dd, mm, yy;
+
+    *out = 0;
+    if (!d && !m && !y) {
+        return 0;
+    }
+    if (!d || !m || !y || number(d, 1, 31, &dd) || number(m, 1, 12, &mm) ||
+        number(y, DATE_MIN_YEAR, DATE_MAX_YEAR, &yy) || dd > date_days_in_month((int)yy, (int)mm)) {
+        return ERR_INVALID;
+    }
+    *out = date_from_ymd((int)yy, (int)mm, (int)dd);
+    return 0;
+}
+
+/* Put a date's three fields into q (nothing for 0). */
+static void put_date(struct request *r, struct query *q, const char *stem, date_t d)
+{
+    static const char *const parts[] = {"day", "month", "year"};
+    int v[3];
+
+    if (!d) {
+        return;
+    }
+    date_to_ymd(d, &v[2], &v[1], &v[0]);
+    for (size_t i = 0; i < 3 && q->n < QUERY_MAX_PARAMS; i++) {
+        struct buf name = BUF_INIT, value = BUF_INIT;
+        buf_addf(&name, "%s-%s", stem, parts[i]);
+        buf_addf(&value, "%d", v[i]);
+        q->params[q->n++] = (struct query_param){arena_strdup(r->arena, name.data),
+                                                 arena_strdup(r->arena, value.data)};
+        buf_release(&name);
+        buf_release(&value);
+    }
+}
+
+static void put(struct query *q, const char *name, const char *value)
+{
+    if (value && q->n < QUERY_MAX_PARAMS) {
+        q->params[q->n++] = (struct query_param){name, value};
+    }
+}
+
+/* ---- the list and one Compact ---- */
+
+int page_compacts(struct request *r)
+{
+    struct compacts_view v = {0};
+    struct compact_filter f;
+    struct field_error *errs = arena_alloc(r->arena, COMPACT_QUERY_ERRORS * sizeof(*errs));
+    struct compact_summary *items = NULL;
+    int ret;
+
+    v.nerrors = compact_query(r, 0, &f, errs);
+    v.errors = errs;
+    if (v.nerrors) {
+        r->status = 400;
+    } else if ((ret = store_compact_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
+        return ret;
+    }
+    v.q = f.q;
+    v.status = f.status;
+    v.region = f.region;
+    v.overdue = f.overdue;
+    v.items = items;
+    v.can_create = may_create(r);
+    view_compacts_page(r->body, &v, request_viewer(r));
+    return html(r);
+}
+
+int page_compact(struct request *r)
+{
+    struct compact_page_view v = {0};
+    struct compact_entry e;
+    long long id;
+    int ret;
+
+    if (compact_param(r, &id) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    if ((ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
+        return ret;
+    }
+    if (r->user.role != ROLE_PUBLIC) {
+        if ((ret = compact_may_edit(r, id)) < 0 && ret != ERR_FORBIDDEN) {
+            return ret;
+        }
+        v.may_edit = ret == 0;
+        v.signed_in = 1;
+    }
+    v.entry = &e;
+    v.today = date_today();
+    view_compact_page(r->body, &v, request_viewer(r));
+    return html(r);
+}
+
+/* The Compact of the route, for a form: ERR_NOT_FOUND, or ERR_FORBIDDEN for one the person may
+ * not change. */
+static int editable(struct request *r, struct compact_entry *e)
+{
+    long long id;
+    int ret;
+
+    if (compact_param(r, &id) < 0) {
+        return ERR_NOT_FOUND;
+    }
+    if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0) {
+        return ret;
+    }
+    ret = compact_may_edit(r, id);
+    if (ret == ERR_FORBIDDEN) {
+        return reply_error(r, 403,
+                           "Only an admin or a coordinator of this Compact may change "
+                           "it.") < 0
+                   ? ERR_FORBIDDEN
+                   : 1;
+    }
+    return ret;
+}
+
+/* ---- the details form ---- */
+
+/* The details form's answers, checked; errors appended. */
+struct details {
+    const char *name;
+    const char *authorities[COMPACT_AUTHORITIES_MAX];
+    size_t nauthorities;
+    date_t adopted, refreshed, review_due;
+    const char *document_url;
+    struct compact_contact contacts[COMPACT_FORM_CONTACTS];
+    size_t ncontacts;
+};
+
+static const char *unknown_authority(struct request *r, const char *text)
+{
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    buf_addf(&b, "'%s' is not an English principal authority: enter its name or GSS code", text);
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+static void read_authorities(struct request *r, const struct query *q, struct details *d,
+                             struct field_error *errs, size_t *n)
+{
+    const char *text = query_get(q, "authorities");
+
+    d->nauthorities = 0;
+    while (text && *text) {
+        size_t len = strcspn(text, "\r\n");
+        const char *line, *gss;
+        struct buf b = BUF_INIT;
+        buf_add(&b, text, len);
+        text += len;
+        text += strspn(text, "\r\n");
+        line = trim(r, b.data);
+        buf_release(&b);
+        if (!line) {
+            continue;
+        }
+        if (store_compact_find_authority(r->st, line, r->arena, &gss) < 0) {
+            add_error(errs, n, "authorities", unknown_authority(r, line));
+        } else if (d->nauthorities == COMPACT_AUTHORITIES_MAX) {
+            add_error(errs, n, "authorities", "A Compact names at most 64 authorities");
+            return;
+        } else {
+            d->authorities[d->nauthorities++] = gss;
+        }
+    }
+    if (!d->nauthorities && !*n) {
+        add_error(errs, n, "authorities", "Enter at least one authority the Compact covers");
+    }
+}
+
+static const char *dash(struct request *r, const char *field_name)
+{
+    char *s = arena_strdup(r->arena, field_name);
+    for (char *p = s; *p; p++) {
+        *p = *p == '.' ? '-' : *p;
+    }
+    return s;
+}
+
+static void read_details(struct request *r, const struct query *q, struct details *d,
+                         struct field_error *errs, size_t *n)
+{
+    static const struct {
+        const char *stem, *message;
+    } dates[] = {
+        {"adopted", "Enter a real date the Compact was adopted, for example 1 4 2012"},
+        {"refreshed", "Enter a real date the Compact was last refreshed, for example 1 4 2012"},
+        {"review_due", "Enter a real date the next review is due, for example 1 4 2018"},
+    };
+    date_t *out[] = {&d->adopted, &d->refreshed, &d->review_due};
+    const char *f, *why;
+
+    memset(d, 0, sizeof(*d));
+    d->name = field(r, q, "name");
+    if (!d->name) {
+        add_error(errs, n, "name", "Enter the name of the Compact");
+    } else if (strlen(d->name) > COMPACT_NAME_MAX) {
+        add_error(errs, n, "name", "The name must be 200 characters or fewer");
+    }
+    read_authorities(r, q, d, errs, n);
+    for (size_t i = 0; i < 3; i++) {
+        if (read_date(r, q, dates[i].stem, out[i]) < 0) {
+            add_error(errs, n, dates[i].stem, dates[i].message);
+        }
+    }
+    d->document_url = field(r, q, "document_url");
+    if (d->document_url && !compact_url_is_valid(d->document_url)) {
+        add_error(errs, n, "document_url",
+                  "Enter the document's address starting https:// or http://");
+    }
+    for (size_t i = 0; i < COMPACT_FORM_CONTACTS; i++) {
+        struct buf at = BUF_INIT;
+        struct compact_contact k;
+        buf_addf(&at, "contact-%zu", i);
+        k.name = stem_field(r, q, at.data, "name");
+        k.role = stem_field(r, q, at.data, "role");
+        k.email = stem_field(r, q, at.data, "email");
+        k.phone = stem_field(r, q, at.data, "phone");
+        if (k.name || k.role || k.email || k.phone) {
+            if (compact_contact_check(&k, at.data, r->arena, &f, &why) < 0) {
+                add_error(errs, n, dash(r, f),
+                          !k.name ? "Enter the contact's name, or leave the contact blank"
+                          : strstr(f, "email")
+                              ? "Enter an email address in the correct format, like "
+                                "name@example.org"
+                              : "The contact's details are too long");
+            } else {
+                d->contacts[d->ncontacts++] = k;
+            }
+        }
+        buf_release(&at);
+    }
+}
+
+/* The message for a field the core refused. */
+static const char *core_message(const char *f, const char *why)
+{
+    if (!strcmp(f, "review_due")) {
+        return "The review must be due no later than six years after the Compact was adopted or "
+               "last refreshed";
+    }
+    if (!strcmp(f, "refreshed")) {
+        return "The date it was last refreshed must not be before the date it was adopted";
+    }
+    return why;
+}
+
+static int details_form(struct request *r, long long id, const char *name, const struct query *q,
+                        size_t ncontacts, const struct field_error *errs, size_t n)
+{
+    struct compact_form_view v = {.id = id, .name = name, .values = {lookup, q}};
+
+    v.ncontacts = ncontacts;
+    v.errors = errs;
+    v.nerrors = n;
+    r->status = n ? 400 : 200;
+    view_compact_form_page(r->body, &v, request_viewer(r));
+    return html(r);
+}
+
+static size_t contact_slots(size_t have)
+{
+    return have + 1 > COMPACT_FORM_CONTACTS ? COMPACT_FORM_CONTACTS : have + 1;
+}
+
+int page_compact_new(struct request *r)
+{
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+
+    q->n = 0;
+    return details_form(r, 0, NULL, q, 2, NULL, 0);
+}
+
+int page_compact_create(struct request *r)
+{
+    struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
+    struct compact_new *c = arena_alloc(r->arena, sizeof(*c));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct details d;
+    enum compact_status status;
+    const char *f, *why, *bad, *st;
+    date_t since;
+    char since_text[DATE_STRLEN + 1];
+    size_t n = 0;
+    long long id;
+    int ret;
+
+    if (request_form(r, q) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    read_details(r, q, &d, errs, &n);
+    st = query_get(q, "status");
+    if (!st || compact_status_parse(st, &status) < 0) {
+        add_error(errs, &n, "status", "Choose the Compact's status");
+    }
+    if (read_date(r, q, "status_date", &since) < 0 || !since) {
+        add_error(errs, &n, "status_date",
+                  "Enter a real date the status took effect, for example 1 4 2012");
+    }
+    if (!n && compact_details_check(d.name, d.adopted, d.refreshed, d.review_due, d.document_url,
+                                    d.contacts, d.ncontacts, NULL, 0, r->arena, &f, &why) < 0) {
+        add_error(errs, &n, f, core_message(f, why));
+    }
+    if (n) {
+        return details_form(r, 0, NULL, q, contact_slots(d.ncontacts), errs, n);
+    }
+    memset(c, 0, sizeof(*c));
+    c->name = d.name;
+    memcpy(c->authorities, d.authorities, d.nauthorities * sizeof(d.authorities[0]));
+    c->nauthorities = d.nauthorities;
+    c->status = status;
+    date_format(since, since_text);
+    c->status_date = since_text;
+    c->adopted = d.adopted;
+    c->refreshed = d.refreshed;
+    c->review_due = d.review_due;
+    c->document_url = d.document_url;
+    memcpy(c->contacts, d.contacts, d.ncontacts * sizeof(d.contacts[0]));
+    c->ncontacts = d.ncontacts;
+    c->coordinator_id = r->user.role == ROLE_COORDINATOR ? r->user.id : 0;
+    ret = store_compact_add(r->st, c, actor(r), &id, &bad);
+    if (ret == ERR_NOT_FOUND) {
+        add_error(errs, &n, "authorities", unknown_authority(r, bad ? bad : "?"));
+        return details_form(r, 0, NULL, q, contact_slots(d.ncontacts), errs, n);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return reply_redirect(r, compact_location(r, id));
+}
+
+int page_compact_edit(struct request *r)
+{
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct compact_entry e;
+    struct buf auths = BUF_INIT;
+    int ret;
+
+    if ((ret = editable(r, &e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    q->n = 0;
+    put(q, "name", e.name);
+    for (size_t i = 0; i < e.nauthorities; i++) {
+        buf_addf(&auths, "%s%s", i ? "\n" : "", e.authorities[i].name);
+    }
+    put(q, "authorities", arena_strdup(r->arena, auths.data));
+    buf_release(&auths);
+    put_date(r, q, "adopted", e.adopted);
+    put_date(r, q, "refreshed", e.refreshed);
+    put_date(r, q, "review_due", e.review_set);
+    put(q, "document_url", e.document_url);
+    for (size_t i = 0; i < e.ncontacts && i < COMPACT_FORM_CONTACTS; i++) {
+        static const char *const parts[] = {"name", "role", "email", "phone"};
+        const char *values[] = {e.contacts[i].name, e.contacts[i].role, e.contacts[i].email,
+                                e.contacts[i].phone};
+        for (size_t j = 0; j < 4; j++) {
+            struct buf name = BUF_INIT;
+            buf_addf(&name, "contact-%zu-%s", i, parts[j]);
+            put(q, arena_strdup(r->arena, name.data), values[j]);
+            buf_release(&name);
+        }
+    }
+    return details_form(r, e.id, e.name, q, contact_slots(e.ncontacts), NULL, 0);
+}
+
+int page_compact_update(struct request *r)
+{
+    struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
+    struct compact_patch *p = arena_alloc(r->arena, sizeof(*p));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct compact_entry e;
+    struct details d;
+    const char *f, *why;
+    size_t n = 0;
+    int ret;
+
+    if ((ret = editable(r, &e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, q) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    read_details(r, q, &d, errs, &n);
+    if (n) {
+        return details_form(r, e.id, e.name, q, contact_slots(d.ncontacts), errs, n);
+    }
+    memset(p, 0, sizeof(*p));
+    p->fields = PATCH_NAME | PATCH_AUTHORITIES | PATCH_ADOPTED | PATCH_REFRESHED |
+                PATCH_REVIEW_DUE | PATCH_DOCUMENT_URL;
+    p->name = d.name;
+    memcpy(p->authorities, d.authorities, d.nauthorities * sizeof(d.authorities[0]));
+    p->nauthorities = d.nauthorities;
+    p->adopted = d.adopted;
+    p->refreshed = d.refreshed;
+    p->review_due = d.review_due;
+    p->document_url = d.document_url;
+    if (e.ncontacts < COMPACT_FORM_CONTACTS) { /* more than the form shows: the API's to change */
+        p->fields |= PATCH_CONTACTS;
+        memcpy(p->contacts, d.contacts, d.ncontacts * sizeof(d.contacts[0]));
+        p->ncontacts = d.ncontacts;
+    }
+    ret = store_compact_patch(r->st, e.id, p, actor(r), r->arena, &f, &why);
+    if (ret == ERR_INVALID || (ret == ERR_NOT_FOUND && f)) {
+        add_error(errs, &n, strncmp(f, "authorities", 11) ? f : "authorities",
+                  ret == ERR_INVALID ? core_message(f, why) : "Enter authorities the register has");
+        return details_form(r, e.id, e.name, q, contact_slots(d.ncontacts), errs, n);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return reply_redirect(r, compact_location(r, e.id));
+}
+
+/* ---- status, codes, parameters ---- */
+
+static int subpage(struct request *r,
+                   void (*view)(struct buf *, const struct compact_subpage_view *,
+                                const struct viewer *),
+                   const struct compact_entry *e, const struct query *q,
+                   const struct field_error *errs, size_t n)
+{
+    struct compact_subpage_view v = {
+        .entry = e, .values = {lookup, q}, .errors = errs, .nerrors = n};
+
+    r->status = n ? 400 : 200;
+    view(r->body, &v, request_viewer(r));
+    return html(r);
+}
+
+static int empty_subpage(struct request *r,
+                         void (*view)(struct buf *, const struct compact_subpage_view *,
+                                      const struct viewer *),
+                         struct query *q)
+{
+    struct compact_entry *e = arena_alloc(r->arena, sizeof(*e));
+    int ret;
+
+    if ((ret = editable(r, e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    return subpage(r, view, e, q, NULL, 0);
+}
+
+int page_compact_status_form(struct request *r)
+{
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+
+    q->n = 0;
+    return empty_subpage(r, view_compact_status_page, q);
+}
+
+int page_compact_status_post(struct request *r)
+{
+    struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct compact_entry e;
+    enum compact_status status;
+    const char *st;
+    date_t date;
+    size_t n = 0;
+    int ret;
+
+    if ((ret = editable(r, &e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, q) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    st = query_get(q, "status");
+    if (!st || compact_status_parse(st, &status) < 0) {
+        add_error(errs, &n, "status", "Choose the new status");
+    }
+    if (read_date(r, q, "date", &date) < 0 || !date) {
+        add_error(errs, &n, "date", "Enter a real date it takes effect, for example 1 4 2012");
+    } else if (compact_status_check(e.statuses, e.nstatuses, date) < 0) {
+        add_error(errs, &n, "date", "The date must be later than the date of the last change");
+    }
+    if (n) {
+        return subpage(r, view_compact_status_page, &e, q, errs, n);
+    }
+    ret = store_compact_status_add(r->st, e.id, status, date, actor(r));
+    if (ret == ERR_INVALID) {
+        add_error(errs, &n, "date", "The date must be later than the date of the last change");
+        return subpage(r, view_compact_status_page, &e, q, errs, n);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return reply_redirect(r, compact_location(r, e.id));
+}
+
+int page_compact_codes(struct request *r)
+{
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+
+    q->n = 0;
+    return empty_subpage(r, view_compact_codes_page, q);
+}
+
+int page_compact_codes_post(struct request *r)
+{
+    struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
+    struct compact_patch *p = arena_alloc(r->arena, sizeof(*p));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct compact_entry e;
+    struct compact_code c = {0};
+    const char *f, *why;
+    size_t n = 0;
+    int ret;
+
+    if ((ret = editable(r, &e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, q) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    c.title = field(r, q, "title");
+    c.summary = field(r, q, "summary");
+    c.url = field(r, q, "url");
+    if (compact_code_check(&c, "code", r->arena, &f, &why) < 0) {
+        const char *which = f + strlen("code.");
+        add_error(errs, &n, which,
+                  !strcmp(which, "title") ? (c.title ? "The title must be 200 characters or fewer"
+                                                     : "Enter the code's title")
+                  : !strcmp(which, "url") ? "Enter the code's address starting https:// or http://"
+                                          : "The summary must be 2000 characters or fewer");
+    } else if (e.ncodes >= COMPACT_CODES_MAX) {
+        add_error(errs, &n, "title", "A Compact has at most 32 codes of practice");
+    }
+    if (n) {
+        return subpage(r, view_compact_codes_page, &e, q, errs, n);
+    }
+    memset(p, 0, sizeof(*p));
+    p->fields = PATCH_CODES;
+    p->codes_add[0] = c;
+    p->ncodes_add = 1;
+    ret = store_compact_patch(r->st, e.id, p, actor(r), r->arena, &f, &why);
+    if (ret == ERR_INVALID) {
+        add_error(errs, &n, "title", why);
+        return subpage(r, view_compact_codes_page, &e, q, errs, n);
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    return reply_redirect(r, compact_location(r, e.id));
+}
+
+int page_compact_parameters(struct request *r)
+{
+    struct compact_entry *e = arena_alloc(r->arena, sizeof(*e));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    int ret;
+
+    if ((ret = editable(r, e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    q->n = 0;
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if (e->params.set[i]) {
+            struct buf v = BUF_INIT;
+            buf_addf(&v, "%d", e->params.value[i]);
+            put(q, param_id((enum param)i), arena_strdup(r->arena, v.data));
+            buf_release(&v);
+        }
+    }
+    return subpage(r, view_compact_parameters_page, e, q, NULL, 0);
+}
+
+int page_compact_parameters_post(struct request *r)
+{
+    struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
+    struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct compact_entry e;
+    struct param_set ps;
+    size_t n = 0, count, changed;
+    int ret;
+
+    if ((ret = editable(r, &e)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if (request_form(r, q) < 0) {
+        return reply_error(r, 400, "The form could not be read.");
+    }
+    memset(&ps, 0, sizeof(ps));
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        const char *id = param_id((enum param)i), *v = field(r, q, id);
+        long value;
+        if (!v) {
+            continue;
+        }
+        if (number(v, 0, PARAM_VALUE_MAX, &value) < 0) {
+            add_error(errs, &n, id, "Enter a whole number from 0 to 3660, or leave it blank");
+        } else {
+            ps.set[i] = 1;
+            ps.value[i] = (int)value;
+        }
+    }
+    if (n) {
+        return subpage(r, view_compact_parameters_page, &e, q, errs, n);
+    }
+    if ((ret = store_compact_set_params(r->st, e.id, &ps, actor(r))) < 0 ||
+        (ret = check_recheck_compact(r->st, e.id, date_today(), &count, &changed)) < 0) {
+        return ret;
+    }
+    return reply_redirect(r, compact_location(r, e.id));
+}

@@ -1,0 +1,850 @@
+/* The local Compact pages: list, summary, and the forms that change a Compact. */
+#include "page_compacts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "html.h"
+#include "base/banned.h"
+
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+
+/* "1 April 2012", or text when d is 0. */
+static void human_date(struct buf *b, date_t d, const char *none)
+{
+    int y, m, dd;
+
+    if (!d) {
+        html_text(b, none);
+        return;
+    }
+    date_to_ymd(d, &y, &m, &dd);
+    html_num(b, dd);
+    html_lit(b, " ");
+    html_text(b, months[m - 1]);
+    html_lit(b, " ");
+    html_num(b, y);
+}
+
+static void status_tag(struct buf *b, int status)
+{
+    switch (status) {
+    case COMPACT_ACTIVE:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Active</strong>");
+        break;
+    case COMPACT_IN_DEVELOPMENT:
+        html_lit(b, "<strong class=\"govuk-tag\">In development</strong>");
+        break;
+    case COMPACT_INACTIVE:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">Inactive</strong>");
+        break;
+    default:
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">Not yet in force</strong>");
+    }
+}
+
+static void overdue_tag(struct buf *b)
+{
+    html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
+}
+
+static const char *error_for(const struct field_error *e, size_t n, const char *field)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(e[i].field, field)) {
+            return e[i].message;
+        }
+    }
+    return NULL;
+}
+
+static const char *value_of(const struct form_values *v, const char *name)
+{
+    return v->value ? v->value(v->ctx, name) : NULL;
+}
+
+/* "stem-suffix" into out. */
+static const char *join(char *out, size_t size, const char *stem, const char *suffix)
+{
+    int n = snprintf(out, size, "%s-%s", stem, suffix);
+    return n > 0 && (size_t)n < size ? out : "";
+}
+
+static void hint(struct buf *b, const char *id, const char *text)
+{
+    if (text) {
+        html_lit(b, "<div id=\"");
+        html_attr(b, id);
+        html_lit(b, "-hint\" class=\"govuk-hint\">");
+        html_text(b, text);
+        html_lit(b, "</div>");
+    }
+}
+
+static void described_by(struct buf *b, const char *id, const char *hint_text, const char *error)
+{
+    if (!hint_text && !error) {
+        return;
+    }
+    html_lit(b, " aria-describedby=\"");
+    if (hint_text) {
+        html_attr(b, id);
+        html_lit(b, "-hint");
+    }
+    if (error) {
+        if (hint_text) {
+            html_lit(b, " ");
+        }
+        html_attr(b, id);
+        html_lit(b, "-error");
+    }
+    html_lit(b, "\"");
+}
+
+static void group_start(struct buf *b, const char *error)
+{
+    html_lit(b, "<div class=\"govuk-form-group");
+    if (error) {
+        html_lit(b, " govuk-form-group--error");
+    }
+    html_lit(b, "\">");
+}
+
+static void label(struct buf *b, const char *id, const char *text)
+{
+    html_lit(b, "<label class=\"govuk-label govuk-label--s\" for=\"");
+    html_attr(b, id);
+    html_lit(b, "\">");
+    html_text(b, text);
+    html_lit(b, "</label>");
+}
+
+/* A text input with label, hint and error; width is a govuk-input--width-N class or NULL. */
+static void text_input(struct buf *b, const char *name, const char *text, const char *hint_text,
+                       const char *type, const char *value, const char *error, const char *width)
+{
+    group_start(b, error);
+    label(b, name, text);
+    hint(b, name, hint_text);
+    if (error) {
+        form_error_message(b, name, error);
+    }
+    html_lit(b, "<input class=\"govuk-input");
+    if (width) {
+        html_lit(b, " ");
+        html_attr(b, width);
+    }
+    if (error) {
+        html_lit(b, " govuk-input--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" type=\"");
+    html_attr(b, type);
+    html_lit(b, "\" spellcheck=\"false\" value=\"");
+    html_attr(b, value ? value : "");
+    html_lit(b, "\"");
+    described_by(b, name, hint_text, error);
+    html_lit(b, "></div>");
+}
+
+static void textarea(struct buf *b, const char *name, const char *text, const char *hint_text,
+                     const char *value, const char *error, int rows)
+{
+    group_start(b, error);
+    label(b, name, text);
+    hint(b, name, hint_text);
+    if (error) {
+        form_error_message(b, name, error);
+    }
+    html_lit(b, "<textarea class=\"govuk-textarea");
+    if (error) {
+        html_lit(b, " govuk-textarea--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" rows=\"");
+    html_num(b, rows);
+    html_lit(b, "\"");
+    described_by(b, name, hint_text, error);
+    html_lit(b, ">");
+    html_text(b, value);
+    html_lit(b, "</textarea></div>");
+}
+
+static void fieldset_start(struct buf *b, const char *id, const char *legend, const char *hint_text,
+                           const char *error)
+{
+    group_start(b, error);
+    html_lit(b, "<fieldset class=\"govuk-fieldset\" role=\"group\"");
+    described_by(b, id, hint_text, error);
+    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
+    html_text(b, legend);
+    html_lit(b, "</legend>");
+    hint(b, id, hint_text);
+    if (error) {
+        form_error_message(b, id, error);
+    }
+}
+
+static void date_part(struct buf *b, const struct form_values *v, const char *stem,
+                      const char *part, const char *text, int year, int error)
+{
+    char name[64];
+
+    join(name, sizeof(name), stem, part);
+    html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                "<label class=\"govuk-label govuk-date-input__label\" for=\"");
+    html_attr(b, name);
+    html_lit(b, "\">");
+    html_text(b, text);
+    html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
+    if (year) {
+        html_lit(b, " govuk-input--width-4");
+    } else {
+        html_lit(b, " govuk-input--width-2");
+    }
+    if (error) {
+        html_lit(b, " govuk-input--error");
+    }
+    html_lit(b, "\" id=\"");
+    html_attr(b, name);
+    html_lit(b, "\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" type=\"text\" inputmode=\"numeric\" value=\"");
+    html_attr(b, value_of(v, name));
+    html_lit(b, "\"></div></div>");
+}
+
+/* A GOV.UK date input: fields STEM-day, STEM-month, STEM-year; the div's id is stem. */
+static void date_input(struct buf *b, const struct form_values *v, const char *stem,
+                       const char *legend, const char *hint_text, const char *error)
+{
+    fieldset_start(b, stem, legend, hint_text, error);
+    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
+    html_attr(b, stem);
+    html_lit(b, "\">");
+    date_part(b, v, stem, "day", "Day", 0, error != NULL);
+    date_part(b, v, stem, "month", "Month", 0, error != NULL);
+    date_part(b, v, stem, "year", "Year", 1, error != NULL);
+    html_lit(b, "</div></fieldset></div>");
+}
+
+/* Radios for the three statuses, named status; the first takes the id "status". */
+static void status_radios(struct buf *b, const struct form_values *v, const char *error)
+{
+    const char *given = value_of(v, "status");
+
+    fieldset_start(b, "status", "Status", NULL, error);
+    html_lit(b, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
+    for (int i = 0; i < COMPACT_STATUS_COUNT; i++) {
+        const char *id = compact_status_id((enum compact_status)i);
+        char radio[48];
+        html_lit(b, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
+                    "id=\"");
+        html_attr(b, i ? join(radio, sizeof(radio), "status", id) : "status");
+        html_lit(b, "\" name=\"status\" type=\"radio\" value=\"");
+        html_attr(b, id);
+        html_lit(b, "\"");
+        if (given && !strcmp(given, id)) {
+            html_lit(b, " checked");
+        }
+        html_lit(b, "><label class=\"govuk-label govuk-radios__label\" for=\"");
+        html_attr(b, i ? radio : "status");
+        html_lit(b, "\">");
+        html_text(b, compact_status_label((enum compact_status)i));
+        html_lit(b, "</label></div>");
+    }
+    html_lit(b, "</div></fieldset></div>");
+}
+
+static void submit(struct buf *b, const char *text, const char *cancel_href)
+{
+    html_lit(b, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
+                "data-module=\"govuk-button\">");
+    html_text(b, text);
+    html_lit(b, "</button>");
+    if (cancel_href) {
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
+        html_attr(b, cancel_href);
+        html_lit(b, "\">Cancel</a>");
+    }
+    html_lit(b, "</div>");
+}
+
+static const char *compact_href(char *out, size_t size, long long id, const char *tail)
+{
+    int n = snprintf(out, size, "/compacts/%lld%s", id, tail);
+    return n > 0 && (size_t)n < size ? out : "/compacts";
+}
+
+/* ---- the list ---- */
+
+static void filter_form(struct buf *b, const struct compacts_view *v)
+{
+    struct form_option statuses[COMPACT_STATUS_COUNT + 1], regions[REGION_COUNT + 1];
+
+    statuses[0] = (struct form_option){"", "Any status", v->status < 0};
+    for (int i = 0; i < COMPACT_STATUS_COUNT; i++) {
+        statuses[i + 1] =
+            (struct form_option){compact_status_id((enum compact_status)i),
+                                 compact_status_label((enum compact_status)i), v->status == i};
+    }
+    regions[0] = (struct form_option){"", "All regions", v->region < 0};
+    for (int i = 0; i < REGION_COUNT; i++) {
+        regions[i + 1] =
+            (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
+    }
+    html_lit(b, "<form method=\"get\" action=\"/compacts\" novalidate>");
+    text_input(b, "q", "Search", "A Compact's name, or an authority's name or GSS code", "search",
+               v->q, error_for(v->errors, v->nerrors, "q"), "govuk-!-width-two-thirds");
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
+    form_select(b, "status", "Status today", statuses, COMPACT_STATUS_COUNT + 1,
+                error_for(v->errors, v->nerrors, "status"));
+    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
+    form_select(b, "region", "Region", regions, REGION_COUNT + 1,
+                error_for(v->errors, v->nerrors, "region"));
+    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\"><div class=\"govuk-form-group\">"
+                "<div class=\"govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-6\" "
+                "data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">"
+                "<input class=\"govuk-checkboxes__input\" id=\"overdue\" name=\"overdue\" "
+                "type=\"checkbox\" value=\"true\"");
+    if (v->overdue) {
+        html_lit(b, " checked");
+    }
+    html_lit(b, "><label class=\"govuk-label govuk-checkboxes__label\" for=\"overdue\">Review "
+                "overdue</label></div></div></div></div></div>"
+                "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+                "data-module=\"govuk-button\">Search</button></form>");
+}
+
+static void list_table(struct buf *b, const struct compacts_view *v)
+{
+    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+                "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
+    html_num(b, (long long)v->n);
+    if (v->n == 1) {
+        html_lit(b, " local Compact");
+    } else {
+        html_lit(b, " local Compacts");
+    }
+    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Authorities</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Review due</th>"
+                "</tr></thead><tbody class=\"govuk-table__body\">");
+    for (size_t i = 0; i < v->n; i++) {
+        const struct compact_summary *s = &v->items[i];
+        char href[48];
+        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
+                    "<a class=\"govuk-link\" href=\"");
+        html_attr(b, compact_href(href, sizeof(href), s->id, ""));
+        html_lit(b, "\">");
+        html_text(b, s->name);
+        html_lit(b, "</a></td><td class=\"govuk-table__cell\">");
+        html_text(b, s->authorities);
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        status_tag(b, s->status);
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        human_date(b, s->review_due, "Not known");
+        if (s->review_overdue) {
+            overdue_tag(b);
+        }
+        html_lit(b, "</td></tr>");
+    }
+    html_lit(b, "</tbody></table>");
+}
+
+void view_compacts_page(struct buf *b, const struct compacts_view *v, const struct viewer *viewer)
+{
+    static const struct crumb crumbs[] = {{"Home", "/"}, {"Local Compacts", NULL}};
+    const struct layout l = {.title = "Local Compacts",
+                             .nav = NAV_NONE,
+                             .crumbs = crumbs,
+                             .ncrumbs = 2,
+                             .has_error = v->nerrors > 0,
+                             .viewer = viewer};
+
+    view_layout_start(b, &l);
+    if (v->nerrors) {
+        form_error_summary(b, v->errors, v->nerrors);
+    }
+    html_lit(b, "<h1 class=\"govuk-heading-l\">Local Compacts</h1><p class=\"govuk-body\">The "
+                "register of local Compacts: the agreements between councils, other public "
+                "bodies and the voluntary and community sector of an area. A review is due at "
+                "most six years after a Compact was adopted or last refreshed.</p>");
+    if (v->can_create) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-button\" role=\"button\" "
+                    "draggable=\"false\" data-module=\"govuk-button\" href=\"/compacts/new\">"
+                    "Add a local Compact</a></p>");
+    }
+    filter_form(b, v);
+    if (!v->nerrors) {
+        list_table(b, v);
+    }
+    view_layout_end(b);
+}
+
+/* ---- one Compact ---- */
+
+static void row_start(struct buf *b, const char *key, int actions)
+{
+    html_lit(b, "<div class=\"govuk-summary-list__row");
+    if (!actions) {
+        html_lit(b, " govuk-summary-list__row--no-actions");
+    }
+    html_lit(b, "\"><dt class=\"govuk-summary-list__key\">");
+    html_text(b, key);
+    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
+}
+
+/* Ends the value, with a Change link to href when href is not NULL. */
+static void row_end(struct buf *b, const char *href, const char *what)
+{
+    html_lit(b, "</dd>");
+    if (href) {
+        html_lit(b, "<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, href);
+        html_lit(b, "\">Change<span class=\"govuk-visually-hidden\"> ");
+        html_text(b, what);
+        html_lit(b, "</span></a></dd>");
+    }
+    html_lit(b, "</div>");
+}
+
+static void areas(struct buf *b, const struct compact_area *a, size_t n)
+{
+    html_lit(b, "<ul class=\"govuk-list\">");
+    for (size_t i = 0; i < n; i++) {
+        html_lit(b, "<li><a class=\"govuk-link\" href=\"/authorities/");
+        html_url(b, a[i].gss);
+        html_lit(b, "\">");
+        html_text(b, a[i].name);
+        html_lit(b, "</a> (");
+        html_text(b, authority_type_label(a[i].type));
+        html_lit(b, ")</li>");
+    }
+    html_lit(b, "</ul>");
+}
+
+static void details(struct buf *b, const struct compact_page_view *v, const struct compact_state *s)
+{
+    const struct compact_entry *e = v->entry;
+    char edit[48], status[48];
+    const char *ed = v->may_edit ? compact_href(edit, sizeof(edit), e->id, "/edit") : NULL;
+    const char *st = v->may_edit ? compact_href(status, sizeof(status), e->id, "/status") : NULL;
+    int actions = v->may_edit;
+
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    row_start(b, "Status", actions);
+    status_tag(b, s->status);
+    if (s->since) {
+        html_lit(b, " since ");
+        human_date(b, s->since, "");
+    }
+    row_end(b, st, "status");
+    row_start(b, "Authorities it names", actions);
+    areas(b, e->authorities, e->nauthorities);
+    row_end(b, ed, "authorities");
+    if (e->ndistricts) {
+        row_start(b, "Districts it covers through their county", actions);
+        areas(b, e->districts, e->ndistricts);
+        row_end(b, NULL, NULL);
+    }
+    row_start(b, "Adopted", actions);
+    human_date(b, e->adopted, "Not known");
+    row_end(b, ed, "date adopted");
+    row_start(b, "Last refreshed", actions);
+    human_date(b, e->refreshed, "Not refreshed");
+    row_end(b, ed, "date last refreshed");
+    row_start(b, "Review due", actions);
+    human_date(b, s->review_due, "Not known");
+    if (s->review_overdue) {
+        overdue_tag(b);
+    }
+    if (s->review_due && !e->review_set) {
+        html_lit(b, "<div class=\"govuk-hint govuk-!-margin-bottom-0\">Six years after it was "
+                    "adopted or last refreshed</div>");
+    }
+    row_end(b, ed, "review date");
+    row_start(b, "Document", actions);
+    if (e->document_url) {
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
+        html_attr(b, e->document_url);
+        html_lit(b, "\">The Compact&#39;s document<span class=\"govuk-visually-hidden\"> (");
+        html_text(b, e->name);
+        html_lit(b, ")</span></a>");
+    } else {
+        html_lit(b, "Not linked");
+    }
+    row_end(b, ed, "document link");
+    html_lit(b, "</dl>");
+}
+
+static void contacts(struct buf *b, const struct compact_entry *e)
+{
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Key contacts</h2>");
+    if (!e->ncontacts) {
+        html_lit(b, "<p class=\"govuk-body\">No key contacts are recorded.</p>");
+        return;
+    }
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    for (size_t i = 0; i < e->ncontacts; i++) {
+        const struct compact_contact *k = &e->contacts[i];
+        row_start(b, k->name, 0);
+        if (k->role) {
+            html_text(b, k->role);
+            html_lit(b, "<br>");
+        }
+        if (k->email) {
+            html_lit(b, "<a class=\"govuk-link\" href=\"mailto:");
+            html_attr(b, k->email);
+            html_lit(b, "\">");
+            html_text(b, k->email);
+            html_lit(b, "</a><br>");
+        }
+        html_text(b, k->phone);
+        row_end(b, NULL, NULL);
+    }
+    html_lit(b, "</dl>");
+}
+
+static const struct {
+    enum param p;
+    const char *label, *unit;
+} param_labels[PARAM_COUNT] = {
+    {PARAM_CONSULTATION_WEEKS, "Length of a formal written consultation", "weeks"},
+    {PARAM_FEEDBACK_WEEKS, "Time from closing to published feedback", "weeks"},
+    {PARAM_NOTICE_MONTHS, "Notice before funding ends or is reduced", "months"},
+    {PARAM_MIN_FUNDING_MONTHS, "Length of funding that counts as multi-year", "months"},
+    {PARAM_MIN_TENDER_DAYS, "Minimum days from tender to submission deadline", "days"},
+};
+
+static void parameters(struct buf *b, const struct compact_page_view *v)
+{
+    const struct compact_entry *e = v->entry;
+    char href[48];
+    struct params p;
+
+    params_resolve(NULL, &e->params, &p);
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Local parameters</h2><table class=\"govuk-table\">"
+                "<caption class=\"govuk-table__caption govuk-table__caption--s\">The numbers its "
+                "checks use: the Compact&#39;s own, else the national default</caption>"
+                "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">Parameter</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Value</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">From</th></tr></thead>"
+                "<tbody class=\"govuk-table__body\">");
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        enum param pp = param_labels[i].p;
+        html_lit(b, "<tr class=\"govuk-table__row\"><th scope=\"row\" "
+                    "class=\"govuk-table__header\">");
+        html_text(b, param_labels[i].label);
+        html_lit(b, "</th><td class=\"govuk-table__cell\">");
+        if (p.source[pp] == SOURCE_NONE) {
+            html_lit(b, "Not set");
+        } else {
+            html_num(b, p.value[pp]);
+            html_lit(b, " ");
+            html_text(b, param_labels[i].unit);
+        }
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_text(b, p.source[pp] == SOURCE_COMPACT ? "Local"
+                     : p.source[pp] == SOURCE_NONE  ? "No national default"
+                                                    : "National default");
+        html_lit(b, "</td></tr>");
+    }
+    html_lit(b, "</tbody></table>");
+    if (v->may_edit) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, compact_href(href, sizeof(href), e->id, "/parameters"));
+        html_lit(b, "\">Change the local parameters</a></p>");
+    }
+}
+
+static void codes(struct buf *b, const struct compact_page_view *v)
+{
+    const struct compact_entry *e = v->entry;
+    char href[48];
+
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Local codes of practice</h2>");
+    if (!e->ncodes) {
+        html_lit(b, "<p class=\"govuk-body\">No local codes of practice are recorded.</p>");
+    }
+    for (size_t i = 0; i < e->ncodes; i++) {
+        const struct compact_code *c = &e->codes[i];
+        html_lit(b, "<h3 class=\"govuk-heading-s\">");
+        if (c->url) {
+            html_lit(b, "<a class=\"govuk-link\" href=\"");
+            html_attr(b, c->url);
+            html_lit(b, "\">");
+            html_text(b, c->title);
+            html_lit(b, "</a>");
+        } else {
+            html_text(b, c->title);
+        }
+        html_lit(b, "</h3>");
+        if (c->summary) {
+            html_lit(b, "<p class=\"govuk-body\">");
+            html_text(b, c->summary);
+            html_lit(b, "</p>");
+        }
+    }
+    if (v->may_edit) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, compact_href(href, sizeof(href), e->id, "/codes"));
+        html_lit(b, "\">Add a code of practice</a></p>");
+    }
+}
+
+static void history(struct buf *b, const struct compact_page_view *v)
+{
+    const struct compact_entry *e = v->entry;
+
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Status history</h2><table class=\"govuk-table\">"
+                "<caption class=\"govuk-visually-hidden\">Each status and when it took effect"
+                "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                "<th scope=\"col\" class=\"govuk-table__header\">From</th>"
+                "<th scope=\"col\" class=\"govuk-table__header\">Status</th></tr></thead>"
+                "<tbody class=\"govuk-table__body\">");
+    for (size_t i = 0; i < e->nstatuses; i++) {
+        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+        human_date(b, e->statuses[i].date, "");
+        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_text(b, compact_status_label(e->statuses[i].status));
+        html_lit(b, "</td></tr>");
+    }
+    html_lit(b, "</tbody></table>");
+    if (v->signed_in) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/history/compact/");
+        html_num(b, e->id);
+        html_lit(b, "\">Every change to this Compact</a></p>");
+    }
+}
+
+void view_compact_page(struct buf *b, const struct compact_page_view *v,
+                       const struct viewer *viewer)
+{
+    const struct compact_entry *e = v->entry;
+    const struct crumb crumbs[] = {{"Home", "/"}, {"Local Compacts", "/compacts"}, {e->name, NULL}};
+    const struct layout l = {
+        .title = e->name, .nav = NAV_NONE, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+    struct compact_state s;
+
+    compact_state_on(e, v->today, &s);
+    view_layout_start(b, &l);
+    if (e->demo) {
+        html_lit(b, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
+                    "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\">"
+                    "<span class=\"govuk-visually-hidden\">Warning</span>This is demonstration "
+                    "data: a fictional Compact, not part of the register.</strong></div>");
+    }
+    html_lit(b,
+             "<span class=\"govuk-caption-l\">Local Compact</span><h1 class=\"govuk-heading-l\">");
+    html_text(b, e->name);
+    html_lit(b, "</h1>");
+    details(b, v, &s);
+    contacts(b, e);
+    parameters(b, v);
+    codes(b, v);
+    /* signatories: the integrator inserts the table of signatories here */
+    history(b, v);
+    view_layout_end(b);
+}
+
+/* ---- forms ---- */
+
+static void form_page_start(struct buf *b, const char *title, const struct compact_entry *e,
+                            long long id, const char *name, const struct field_error *errors,
+                            size_t nerrors, const struct viewer *viewer)
+{
+    char href[48];
+    const char *back = id ? compact_href(href, sizeof(href), id, "") : "/compacts";
+    const struct crumb crumbs[] = {{"Home", "/"},
+                                   {"Local Compacts", "/compacts"},
+                                   {name ? name : "New", id ? back : NULL},
+                                   {title, NULL}};
+    const struct layout l = {.title = title,
+                             .nav = NAV_NONE,
+                             .crumbs = crumbs,
+                             .ncrumbs = id ? 4 : 2,
+                             .has_error = nerrors > 0,
+                             .viewer = viewer};
+
+    (void)e;
+    view_layout_start(b, &l);
+    if (nerrors) {
+        form_error_summary(b, errors, nerrors);
+    }
+    if (name) {
+        html_lit(b, "<span class=\"govuk-caption-l\">");
+        html_text(b, name);
+        html_lit(b, "</span>");
+    }
+    html_lit(b, "<h1 class=\"govuk-heading-l\">");
+    html_text(b, title);
+    html_lit(b, "</h1>");
+}
+
+static void form_start(struct buf *b, long long id, const char *tail, const struct viewer *viewer)
+{
+    char href[48];
+
+    html_lit(b, "<form method=\"post\" action=\"");
+    html_attr(b, id ? compact_href(href, sizeof(href), id, tail) : "/compacts");
+    html_lit(b, "\" novalidate>");
+    view_csrf_field(b, viewer);
+}
+
+void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
+                            const struct viewer *viewer)
+{
+    const struct field_error *e = v->errors;
+    size_t ne = v->nerrors;
+    char href[48];
+
+    form_page_start(b, v->id ? "Change the details" : "Add a local Compact", NULL, v->id, v->name,
+                    e, ne, viewer);
+    form_start(b, v->id, "", viewer);
+    text_input(b, "name", "Name", NULL, "text", value_of(&v->values, "name"),
+               error_for(e, ne, "name"), NULL);
+    textarea(b, "authorities", "Authorities it covers",
+             "One per line: a name or a GSS code, such as Trafford or E08000009. A county-wide "
+             "Compact names the county.",
+             value_of(&v->values, "authorities"), error_for(e, ne, "authorities"), 4);
+    if (!v->id) {
+        status_radios(b, &v->values, error_for(e, ne, "status"));
+        date_input(b, &v->values, "status_date", "Since when has it had that status?",
+                   "For example, 1 4 2012", error_for(e, ne, "status_date"));
+    }
+    date_input(b, &v->values, "adopted", "When was it adopted? (optional)", "For example, 1 4 2012",
+               error_for(e, ne, "adopted"));
+    date_input(b, &v->values, "refreshed", "When was it last refreshed? (optional)", NULL,
+               error_for(e, ne, "refreshed"));
+    date_input(b, &v->values, "review_due", "When is its next review due? (optional)",
+               "Leave it blank for six years after it was adopted or last refreshed, the latest "
+               "a review may be",
+               error_for(e, ne, "review_due"));
+    text_input(b, "document_url", "Link to the Compact's document (optional)",
+               "An address starting https:// or http://", "url",
+               value_of(&v->values, "document_url"), error_for(e, ne, "document_url"), NULL);
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Key contacts</h2><p class=\"govuk-body\">Leave a "
+                "contact&#39;s name blank to remove them.</p>");
+    for (size_t i = 0; i < v->ncontacts; i++) {
+        static const char *const parts[] = {"name", "role", "email", "phone"};
+        static const char *const labels[] = {"Name", "Role (optional)", "Email (optional)",
+                                             "Phone (optional)"};
+        static const char *const types[] = {"text", "text", "email", "tel"};
+        char legend[32], name[48];
+        int n = snprintf(legend, sizeof(legend), "Contact %zu", i + 1);
+        html_lit(b, "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend "
+                    "govuk-fieldset__legend--s\">");
+        html_text(b, n > 0 ? legend : "Contact");
+        html_lit(b, "</legend>");
+        for (size_t j = 0; j < 4; j++) {
+            n = snprintf(name, sizeof(name), "contact-%zu-%s", i, parts[j]);
+            if (n > 0 && (size_t)n < sizeof(name)) {
+                text_input(b, name, labels[j], NULL, types[j], value_of(&v->values, name),
+                           error_for(e, ne, name), "govuk-!-width-one-half");
+            }
+        }
+        html_lit(b, "</fieldset>");
+    }
+    submit(b, v->id ? "Save the details" : "Add the Compact",
+           v->id ? compact_href(href, sizeof(href), v->id, "") : "/compacts");
+    html_lit(b, "</form>");
+    view_layout_end(b);
+}
+
+void view_compact_status_page(struct buf *b, const struct compact_subpage_view *v,
+                              const struct viewer *viewer)
+{
+    const struct compact_entry *c = v->entry;
+    char href[48];
+
+    form_page_start(b, "Change the status", c, c->id, c->name, v->errors, v->nerrors, viewer);
+    html_lit(b, "<p class=\"govuk-body\">A new status takes effect on its date; the history keeps "
+                "the earlier ones. The date must be later than ");
+    human_date(b, c->nstatuses ? c->statuses[c->nstatuses - 1].date : 0, "the last change");
+    html_lit(b, ", the last change.</p>");
+    form_start(b, c->id, "/status", viewer);
+    status_radios(b, &v->values, error_for(v->errors, v->nerrors, "status"));
+    date_input(b, &v->values, "date", "When does it take effect?", "For example, 1 4 2012",
+               error_for(v->errors, v->nerrors, "date"));
+    submit(b, "Change the status", compact_href(href, sizeof(href), c->id, ""));
+    html_lit(b, "</form>");
+    view_layout_end(b);
+}
+
+void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v,
+                             const struct viewer *viewer)
+{
+    const struct compact_entry *c = v->entry;
+    const struct field_error *e = v->errors;
+    size_t ne = v->nerrors;
+    char href[48];
+
+    form_page_start(b, "Add a code of practice", c, c->id, c->name, e, ne, viewer);
+    if (c->ncodes) {
+        html_lit(b, "<p class=\"govuk-body\">It has these already:</p><ul class=\"govuk-list "
+                    "govuk-list--bullet\">");
+        for (size_t i = 0; i < c->ncodes; i++) {
+            html_lit(b, "<li>");
+            html_text(b, c->codes[i].title);
+            html_lit(b, "</li>");
+        }
+        html_lit(b, "</ul>");
+    }
+    form_start(b, c->id, "/codes", viewer);
+    text_input(b, "title", "Title", "For example, Funding code of practice", "text",
+               value_of(&v->values, "title"), error_for(e, ne, "title"), NULL);
+    textarea(b, "summary", "Summary (optional)", "What it asks of each side, in a sentence or two",
+             value_of(&v->values, "summary"), error_for(e, ne, "summary"), 4);
+    text_input(b, "url", "Link to it (optional)", "An address starting https:// or http://", "url",
+               value_of(&v->values, "url"), error_for(e, ne, "url"), NULL);
+    submit(b, "Add the code", compact_href(href, sizeof(href), c->id, ""));
+    html_lit(b, "</form>");
+    view_layout_end(b);
+}
+
+void view_compact_parameters_page(struct buf *b, const struct compact_subpage_view *v,
+                                  const struct viewer *viewer)
+{
+    const struct compact_entry *c = v->entry;
+    char href[48];
+
+    form_page_start(b, "Change the local parameters", c, c->id, c->name, v->errors, v->nerrors,
+                    viewer);
+    html_lit(b, "<p class=\"govuk-body\">The numbers the checks use for this Compact. Leave one "
+                "blank to use the national default. Recorded activities are checked again with "
+                "the new numbers.</p>");
+    form_start(b, c->id, "/parameters", viewer);
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        enum param p = param_labels[i].p;
+        const char *id = param_id(p);
+        char text[96], hint_text[96];
+        int dflt, n;
+        n = snprintf(text, sizeof(text), "%s (%s)", param_labels[i].label, param_labels[i].unit);
+        if (param_default(p, &dflt) < 0 ||
+            snprintf(hint_text, sizeof(hint_text), "National default: %d %s", dflt,
+                     param_labels[i].unit) < 0) {
+            hint_text[0] = '\0';
+        }
+        text_input(b, id, n > 0 ? text : id,
+                   hint_text[0] ? hint_text
+                                : "No national default: the rule applies only where a Compact "
+                                  "sets it",
+                   "text", value_of(&v->values, id), error_for(v->errors, v->nerrors, id),
+                   "govuk-input--width-4");
+    }
+    submit(b, "Save the parameters", compact_href(href, sizeof(href), c->id, ""));
+    html_lit(b, "</form>");
+    view_layout_end(b);
+}
