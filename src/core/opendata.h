@@ -65,6 +65,7 @@ struct contract {
     int has_award;
     struct contract_supplier suppliers[CONTRACT_SUPPLIERS_MAX]; /* of every award, each once */
     size_t nsuppliers;
+    int suppliers_cut; /* there were more than CONTRACT_SUPPLIERS_MAX */
 };
 
 /* The kinds of org-id the register links (SPEC section 2). */
