@@ -1,0 +1,192 @@
+/* compact import KIND FILE: data files into the register, one table entry per kind. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ingest/ingest.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char usage[] =
+    "usage: compact import KIND FILE [--format text|json] [--db PATH]\n\n"
+    "Import a data file, all of it in one transaction: if any record is bad, nothing is\n"
+    "imported and every bad record is named with its number and line. Importing a file again\n"
+    "updates its records by their identifiers. The format is told from the content.\n\n"
+    "kinds:\n"
+    "  grants     360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
+    "  contracts  OCDS: release or record packages, JSON lines of releases, single releases\n\n"
+    "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
+    "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
+    "unverified. With --format json, one summary object on standard output: {\"file\",\n"
+    "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
+    "standard error when it is a terminal.\n";
+
+/* The progress bar: redrawn when the percentage changes. */
+struct progress {
+    const char *file;
+    int last; /* percent drawn, -1 for none */
+};
+
+static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
+{
+    struct progress *p = ctx;
+    int pct = total ? (int)(done * 100 / total) : 0, width = 30, fill;
+    if (!total || pct == p->last) {
+        return;
+    }
+    p->last = pct;
+    fill = pct * width / 100;
+    fprintf(stderr, "\r[%.*s%*s] %3d%% ", fill, "##############################", width - fill, "",
+            pct);
+    cmd_text(stderr, p->file);
+    fflush(stderr);
+}
+
+struct report {
+    const char *file;
+    struct progress bar;
+    int tty;
+};
+
+static void end_bar(struct report *r)
+{
+    if (r->tty && r->bar.last >= 0) {
+        fputc('\n', stderr);
+        r->bar.last = -1;
+    }
+}
+
+static void on_progress_report(unsigned long long done, unsigned long long total, void *ctx)
+{
+    struct report *r = ctx;
+    on_progress(done, total, &r->bar);
+}
+
+static void on_rejected(const struct ingest_rejection *rej, void *ctx)
+{
+    struct report *r = ctx;
+    end_bar(r);
+    fputs("compact: ", stderr);
+    cmd_text(stderr, r->file);
+    fprintf(stderr, ": record %zu (line %ld): ", rej->record, rej->line);
+    cmd_text(stderr, rej->why);
+    fputc('\n', stderr);
+}
+
+static void print_summary(const char *file, const struct ingest_summary *s, enum ingest_kind kind,
+                          enum cmd_format format)
+{
+    if (format == FORMAT_JSON) {
+        fputs("{\"file\": ", stdout);
+        cmd_json_string(stdout, file);
+        fputs(", \"format\": ", stdout);
+        cmd_json_string(stdout, s->format);
+        printf(", \"read\": %zu, \"imported\": %zu, \"rejected\": %zu, \"warnings\": %zu}\n",
+               s->read, s->imported, s->rejected, s->warnings);
+        return;
+    }
+    cmd_text(stdout, file);
+    printf(" (%s): %zu %s read, %zu imported, %zu rejected, %zu warnings; %zu organisations "
+           "added, unverified\n",
+           s->format, s->read, kind == INGEST_GRANTS ? "grants" : "releases", s->read, s->rejected,
+           s->warnings, s->organisations_created);
+}
+
+static int import_opendata(enum ingest_kind kind, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct ingest_opendata_opts io;
+    struct ingest_summary sum;
+    struct buf err = BUF_INIT;
+    struct report r;
+    enum cmd_format format = FORMAT_TEXT;
+    const char *db = NULL;
+    struct store *st;
+    int c, ret;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'f':
+            if (cmd_format_parse(optarg, &format) < 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc - 1) {
+        return cmd_usage(usage, 1);
+    }
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    memset(&r, 0, sizeof(r));
+    r.file = argv[optind];
+    r.bar.file = r.file;
+    r.bar.last = -1;
+    r.tty = isatty(fileno(stderr));
+    memset(&io, 0, sizeof(io));
+    io.actor = "cli";
+    io.progress = r.tty ? on_progress_report : NULL;
+    io.rejected = on_rejected;
+    io.ctx = &r;
+    ret = ingest_opendata(st, kind, r.file, &io, &sum, &err);
+    store_close(st);
+    end_bar(&r);
+    for (size_t i = 0; i < sum.nquirks; i++) {
+        const struct ingest_quirk *q = &sum.quirks[i];
+        fputs("compact: ", stderr);
+        cmd_text(stderr, r.file);
+        fprintf(stderr, ": warning: %zu %s: %s %s (first: record %zu, line %ld)\n", q->count,
+                q->count == 1 ? "time" : "times", q->field, q->what, q->first_record,
+                q->first_line);
+    }
+    if (ret < 0) {
+        fputs("compact: ", stderr);
+        cmd_text(stderr, r.file);
+        fputs(": ", stderr);
+        cmd_text(stderr, err.len ? err.data : err_str(ret));
+        fputs("\n", stderr);
+    }
+    if (ret == 0 || sum.read > 0 || format == FORMAT_JSON) {
+        print_summary(r.file, &sum, kind, format);
+    }
+    buf_release(&err);
+    c = cmd_finish_output();
+    return ret < 0 ? EXIT_FAIL : c;
+}
+
+static int import_grants(int argc, char **argv)
+{
+    return import_opendata(INGEST_GRANTS, argc, argv);
+}
+
+static int import_contracts(int argc, char **argv)
+{
+    return import_opendata(INGEST_CONTRACTS, argc, argv);
+}
+
+/* What can be imported; argv[0] of each is the kind's name. */
+static const struct subcommand kinds[] = {
+    {"grants", import_grants},
+    {"contracts", import_contracts},
+};
+
+int cmd_import(int argc, char **argv)
+{
+    return cmd_subcommand(argc, argv, kinds, sizeof(kinds) / sizeof(kinds[0]), usage);
+}
