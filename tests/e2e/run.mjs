@@ -28,6 +28,7 @@ import { run, startServer } from '../lib/server.mjs';
 import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
+import { opendataTests } from './opendata.mjs';
 import { permissionMatrix } from './permissions.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -949,6 +950,7 @@ async function main() {
   await sigterm();
   await authTests(BIN, report);
   await permissionMatrix(BIN, report);
+  await opendataTests(BIN, report);
 }
 
 try {
