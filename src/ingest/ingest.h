@@ -73,7 +73,7 @@ struct ingest_opendata_opts {
  * All in one transaction with an audit entry: the file lands whole, or, when any record is
  * rejected or the file is malformed, not at all. Returns 0; ERR_INVALID when records were
  * rejected (each reported through opts->rejected, counted in out) or the file is not one of
- * the formats (err says where); ERR_IO, ERR_TOO_BIG (a record over 64 MB) or ERR_DB.
+ * the formats (err says where); ERR_IO, ERR_TOO_BIG (a record over 16 MB) or ERR_DB.
  */
 int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
                     const struct ingest_opendata_opts *opts, struct ingest_summary *out,
