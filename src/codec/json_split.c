@@ -479,6 +479,11 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
     return 0;
 }
 
+/* The bytes outside strings that matter to a record's end: quotes, brackets, line breaks. */
+static const unsigned char elem_special[256] = {
+    ['"'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['\n'] = 1,
+};
+
 int json_split_feed(struct json_split *s, const void *data, size_t len)
 {
     const unsigned char *p = data;
@@ -490,6 +495,21 @@ int json_split_feed(struct json_split *s, const void *data, size_t len)
         return s->ret;
     }
     for (i = 0; i < len; i++) {
+        if (s->state == S_ELEM && !s->esc) {
+            /* inside a record most bytes change nothing: run past them */
+            if (s->in_str) {
+                while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\n') {
+                    i++;
+                }
+            } else {
+                while (i < len && !elem_special[p[i]]) {
+                    i++;
+                }
+            }
+            if (i == len) {
+                break;
+            }
+        }
         if (p[i] == '\n') {
             /* counted first, so a message about a line break names the line it ends */
             if (feed_byte(s, p, len, &i, &span) != 0) {

@@ -193,15 +193,16 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
         total = (unsigned long long)sb.st_size;
     }
     chunk = xmalloc(block);
+    /* the writer first: its settings must be made outside a transaction */
+    if ((ret = store_opendata_writer_new(st, opts->actor, &im.w)) < 0) {
+        buf_addf(err, "cannot start writing: %s", err_str(ret));
+        goto cleanup;
+    }
     if ((ret = store_begin(st)) < 0) {
         buf_addf(err, "cannot start a transaction");
         goto cleanup;
     }
     began = 1;
-    if ((ret = store_opendata_writer_new(st, opts->actor, &im.w)) < 0) {
-        buf_addf(err, "cannot start writing: %s", err_str(ret));
-        goto cleanup;
-    }
     ret = 0;
     while (!ret && (n = fread(chunk, 1, block, f)) > 0) {
         if (first) {

@@ -231,9 +231,10 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
 /* Open data. */
 
 /*
- * Writing open data: one writer for one import, inside the caller's transaction (store_begin).
- * It remembers which org-ids it has linked, so repeated funders cost nothing. actor names who
- * imports, for the audit trail; borrowed for the writer's life.
+ * Writing open data: one writer for one import, made before the caller's transaction begins
+ * (store_begin) and freed after it ends: for its life the connection keeps a larger page cache
+ * and its statement journals in memory. It remembers which org-ids it has linked, so repeated
+ * funders cost nothing. actor names who imports, for the audit trail; borrowed for its life.
  */
 struct opendata_writer;
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out);

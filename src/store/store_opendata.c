@@ -34,6 +34,10 @@ static const char sql_now[] = "SELECT " SQL_NOW_UTC;
  * indexes of a large file in memory (and the import's peak memory well under 200 MB). */
 static const char sql_cache_big[] = "PRAGMA cache_size = -98304";
 static const char sql_cache_default[] = "PRAGMA cache_size = -2000";
+/* Each upsert runs with a statement journal (it may fail half-way through its indexes): kept
+ * in memory, not written to a temporary file, statement after statement. */
+static const char sql_temp_memory[] = "PRAGMA temp_store = MEMORY";
+static const char sql_temp_default[] = "PRAGMA temp_store = DEFAULT";
 
 /* Run a pragma that answers a row or nothing. */
 static int pragma(struct store *st, const char *sql)
@@ -70,7 +74,7 @@ int store_opendata_writer_new(struct store *st, const char *actor, struct openda
     w = xcalloc(1, sizeof(*w));
     memcpy(w->now, now, strlen((const char *)now) + 1);
     store_done(stmt);
-    if ((ret = pragma(st, sql_cache_big)) < 0) {
+    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
         free(w);
         return ret;
     }
@@ -87,6 +91,7 @@ void store_opendata_writer_free(struct opendata_writer *w)
         return;
     }
     pragma(w->st, sql_cache_default);
+    pragma(w->st, sql_temp_default);
     free(w->cache);
     free(w);
 }
