@@ -30,6 +30,8 @@ static const struct command {
     {"coverage", cmd_coverage, "which authorities local Compacts cover on a date"},
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},
     {"routes", cmd_routes, "print the route table and who may use each route"},
+    /* open data */
+    {"import", cmd_import, "import grants (360Giving) or contracts (OCDS) from a file"},
 };
 
 static int usage(FILE *out)

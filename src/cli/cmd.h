@@ -27,6 +27,8 @@ int cmd_coverage(int argc, char **argv);
 int cmd_user(int, char **);
 int cmd_token(int, char **);
 int cmd_audit(int, char **);
+/* open data */
+int cmd_import(int argc, char **argv);
 
 /* The database path: --db, else $COMPACT_DB, else DEFAULT_DB. */
 const char *cmd_db_path(const char *opt);

@@ -1,12 +1,38 @@
-/* compact import KIND FILE: a data file into the register, in one transaction. */
+/* compact import KIND FILE: the register's CSV files and funders' open data, each file in one
+ * transaction. */
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "ingest/ingest.h"
 #include "base/err.h"
 #include "base/banned.h"
+
+static const char usage[] =
+    "usage: compact import KIND FILE [--format text|json] [--db PATH]\n\n"
+    "Import a data file, all of it in one transaction: if any record is bad, nothing is\n"
+    "imported and every bad record is named with its line (and, in open data, its number).\n\n"
+    "The register, from CSV files with a header row:\n"
+    "  organisations  org_id, name, type[, sector, website]; type is one of council, nhs,\n"
+    "                 police, fire, public_other, vcs_infrastructure, charity,\n"
+    "                 community_group, social_enterprise, business; sector (statutory, vcs,\n"
+    "                 private), where given, must be the type's\n"
+    "  compacts       name, authorities (GSS codes, current or former, separated by ';'),\n"
+    "                 status (in_development, active, inactive), status_date, adopted,\n"
+    "                 refreshed (YYYY-MM-DD, may be empty), document_url (may be empty)\n"
+    "  signatories    compact, organisation, signed_on, role[, withdrawn_on]\n\n"
+    "Funders' open data (--format json: a summary object), the format told from the content;\n"
+    "importing a file again updates its records by their identifiers:\n"
+    "  grants         360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
+    "  contracts      OCDS: release or record packages, JSON lines of releases, single releases\n\n"
+    "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
+    "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
+    "unverified. With --format json, one summary object on standard output: {\"file\",\n"
+    "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
+    "standard error when it is a terminal.\n";
 
 #define IMPORT_MAX_BYTES ((size_t)256 << 20)
 
@@ -44,54 +70,37 @@ static int import_compacts(struct store *st, const char *path, const char *actor
     return import_csv(st, path, actor, count, err, ingest_compacts);
 }
 
-/* What each kind of file goes through; every importer stores all of a file or nothing. */
-static const struct import_kind {
+/* The register's CSV files; each importer stores all of a file or nothing. */
+static const struct register_kind {
     const char *name;
     int (*fn)(struct store *st, const char *path, const char *actor, size_t *count,
               struct buf *err);
-    const char *summary;
-} kinds[] = {
-    {"organisations", import_organisations,
-     "CSV: org_id, name, type[, sector, website]; type is one of council, nhs,\n"
-     "                 police, fire, public_other, vcs_infrastructure, charity,\n"
-     "                 community_group, social_enterprise, business; sector (statutory,\n"
-     "                 vcs, private), where given, must be the type's"},
-    {"compacts", import_compacts,
-     "CSV: name, authorities (GSS codes, current or former, separated by ';'),\n"
-     "                 status (in_development, active, inactive), status_date, adopted,\n"
-     "                 refreshed (YYYY-MM-DD, may be empty), document_url (may be empty)"},
-    {"signatories", ingest_signatories,
-     "CSV: compact, organisation, signed_on, role[, withdrawn_on]"},
+} register_kinds[] = {
+    {"organisations", import_organisations},
+    {"compacts", import_compacts},
+    {"signatories", ingest_signatories},
 };
 
-static int usage(int mistake)
-{
-    FILE *out = mistake ? stderr : stdout;
-
-    fputs("usage: compact import KIND [--db PATH] FILE\n\n"
-          "Import FILE into the register in one transaction: every bad row is reported as\n"
-          "FILE:LINE: what, and if any row is bad nothing is stored (exit 1).\n\nkinds:\n",
-          out);
-    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-        fprintf(out, "  %-14s %s\n", kinds[i].name, kinds[i].summary);
-    }
-    return mistake ? EXIT_USAGE : EXIT_OK;
-}
-
-int cmd_import(int argc, char **argv)
+/* compact import organisations|compacts|signatories [--db PATH] FILE.csv */
+static int import_register(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const struct import_kind *kind = NULL;
+    const struct register_kind *kind = NULL;
     struct buf err = BUF_INIT;
     struct store *st;
     const char *db = NULL;
     size_t count;
     int c, ret;
 
+    for (size_t i = 0; i < sizeof(register_kinds) / sizeof(register_kinds[0]); i++) {
+        if (!strcmp(argv[0], register_kinds[i].name)) {
+            kind = &register_kinds[i];
+        }
+    }
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -99,29 +108,18 @@ int cmd_import(int argc, char **argv)
             db = optarg;
             break;
         case 'h':
-            return usage(0);
+            return cmd_usage(usage, 0);
         default:
-            return usage(1);
+            return cmd_usage(usage, 1);
         }
     }
-    if (optind != argc - 2) {
-        return usage(1);
-    }
-    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-        if (!strcmp(argv[optind], kinds[i].name)) {
-            kind = &kinds[i];
-        }
-    }
-    if (!kind) {
-        fputs("compact: unknown kind '", stderr);
-        cmd_text(stderr, argv[optind]);
-        fputs("'; see 'compact import --help'\n", stderr);
-        return EXIT_USAGE;
+    if (!kind || optind != argc - 1) {
+        return cmd_usage(usage, 1);
     }
     if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
         return EXIT_FAIL;
     }
-    ret = kind->fn(st, argv[optind + 1], "cli", &count, &err);
+    ret = kind->fn(st, argv[optind], "cli", &count, &err);
     store_close(st);
     /* one line at a time, so that text from the file cannot drive the terminal */
     for (char *line = err.data; *line;) {
@@ -141,4 +139,180 @@ int cmd_import(int argc, char **argv)
     }
     printf("imported %zu %s\n", count, kind->name);
     return cmd_finish_output();
+}
+
+/* The progress bar: redrawn when the percentage changes. */
+struct progress {
+    const char *file;
+    int last; /* percent drawn, -1 for none */
+};
+
+static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
+{
+    struct progress *p = ctx;
+    int pct = total ? (int)(done * 100 / total) : 0, width = 30, fill;
+    if (!total || pct == p->last) {
+        return;
+    }
+    p->last = pct;
+    fill = pct * width / 100;
+    fprintf(stderr, "\r[%.*s%*s] %3d%% ", fill, "##############################", width - fill, "",
+            pct);
+    cmd_text(stderr, p->file);
+    fflush(stderr);
+}
+
+struct report {
+    const char *file;
+    struct progress bar;
+    int tty;
+};
+
+static void end_bar(struct report *r)
+{
+    if (r->tty && r->bar.last >= 0) {
+        fputc('\n', stderr);
+        r->bar.last = -1;
+    }
+}
+
+static void on_progress_report(unsigned long long done, unsigned long long total, void *ctx)
+{
+    struct report *r = ctx;
+    on_progress(done, total, &r->bar);
+}
+
+static void on_rejected(const struct ingest_rejection *rej, void *ctx)
+{
+    struct report *r = ctx;
+    end_bar(r);
+    fputs("compact: ", stderr);
+    cmd_text(stderr, r->file);
+    fprintf(stderr, ": record %zu (line %ld): ", rej->record, rej->line);
+    cmd_text(stderr, rej->why);
+    fputc('\n', stderr);
+}
+
+static void print_summary(const char *file, const struct ingest_summary *s, enum ingest_kind kind,
+                          enum cmd_format format)
+{
+    if (format == FORMAT_JSON) {
+        fputs("{\"file\": ", stdout);
+        cmd_json_string(stdout, file);
+        fputs(", \"format\": ", stdout);
+        cmd_json_string(stdout, s->format);
+        printf(", \"read\": %zu, \"imported\": %zu, \"rejected\": %zu, \"warnings\": %zu}\n",
+               s->read, s->imported, s->rejected, s->warnings);
+        return;
+    }
+    cmd_text(stdout, file);
+    printf(" (%s): %zu %s read, %zu imported, %zu rejected, %zu warnings; %zu organisations "
+           "added, unverified\n",
+           s->format, s->read, kind == INGEST_GRANTS ? "grants" : "releases", s->read, s->rejected,
+           s->warnings, s->organisations_created);
+}
+
+static int import_opendata(enum ingest_kind kind, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct ingest_opendata_opts io;
+    struct ingest_summary sum;
+    struct buf err = BUF_INIT;
+    struct report r;
+    enum cmd_format format = FORMAT_TEXT;
+    const char *db = NULL;
+    struct store *st;
+    int c, ret;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'f':
+            if (cmd_format_parse(optarg, &format) < 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc - 1) {
+        return cmd_usage(usage, 1);
+    }
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    memset(&r, 0, sizeof(r));
+    r.file = argv[optind];
+    r.bar.file = r.file;
+    r.bar.last = -1;
+    r.tty = isatty(fileno(stderr));
+    /* Each record is decoded into a tree of small allocations and freed again: by default glibc
+     * hands the top of the heap back to the system and asks for it again, record after record,
+     * which doubled the import's system time. Keep what it has (the importer's memory is
+     * bounded anyway: see ingest_opendata). */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    memset(&io, 0, sizeof(io));
+    io.actor = "cli";
+    io.progress = r.tty ? on_progress_report : NULL;
+    io.rejected = on_rejected;
+    io.ctx = &r;
+    ret = ingest_opendata(st, kind, r.file, &io, &sum, &err);
+    store_close(st);
+    end_bar(&r);
+    for (size_t i = 0; i < sum.nquirks; i++) {
+        const struct ingest_quirk *q = &sum.quirks[i];
+        fputs("compact: ", stderr);
+        cmd_text(stderr, r.file);
+        fprintf(stderr, ": warning: %zu %s: %s %s (first: record %zu, line %ld)\n", q->count,
+                q->count == 1 ? "time" : "times", q->field, q->what, q->first_record,
+                q->first_line);
+    }
+    if (ret < 0) {
+        fputs("compact: ", stderr);
+        cmd_text(stderr, r.file);
+        fputs(": ", stderr);
+        cmd_text(stderr, err.len ? err.data : err_str(ret));
+        fputs("\n", stderr);
+    }
+    if (ret == 0 || sum.read > 0 || format == FORMAT_JSON) {
+        print_summary(r.file, &sum, kind, format);
+    }
+    buf_release(&err);
+    c = cmd_finish_output();
+    return ret < 0 ? EXIT_FAIL : c;
+}
+
+static int import_grants(int argc, char **argv)
+{
+    return import_opendata(INGEST_GRANTS, argc, argv);
+}
+
+static int import_contracts(int argc, char **argv)
+{
+    return import_opendata(INGEST_CONTRACTS, argc, argv);
+}
+
+/* What can be imported; argv[0] of each is the kind's name. */
+static const struct subcommand kinds[] = {
+    {"organisations", import_register}, {"compacts", import_register},
+    {"signatories", import_register},   {"grants", import_grants},
+    {"contracts", import_contracts},
+};
+
+int cmd_import(int argc, char **argv)
+{
+    return cmd_subcommand(argc, argv, kinds, sizeof(kinds) / sizeof(kinds[0]), usage);
 }

@@ -57,61 +57,130 @@ static void on_row(int c, void *arg)
     r->n = 0;
 }
 
-int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf *err)
-{
+struct csv_stream {
     struct csv_parser p;
     struct reader r;
-    size_t pos = 0;
-    int ret = ERR_INVALID;
+    int bom;           /* byte order mark bytes matched so far; 3 or -1 when past it */
+    int at_line_start; /* the next byte fed starts a line */
+    int ret;           /* sticky: a failure or the callback's stop */
+};
 
-    memset(&r, 0, sizeof(r));
-    buf_init(&r.bytes, 16u << 20);
-    r.fn = fn;
-    r.ctx = ctx;
-    r.line = 1;
-    r.row_line = 1;
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
-        buf_addf(err, "cannot start the CSV reader");
-        goto cleanup_noparser;
+struct csv_stream *csv_stream_new(csv_row_fn fn, void *ctx)
+{
+    struct csv_stream *s = xcalloc(1, sizeof(*s));
+    buf_init(&s->r.bytes, 16u << 20);
+    s->r.fn = fn;
+    s->r.ctx = ctx;
+    s->r.line = 1;
+    s->r.row_line = 1;
+    s->at_line_start = 1;
+    if (csv_init(&s->p, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
+        die("cannot start the CSV reader");
     }
-    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-        pos = 3;
+    return s;
+}
+
+void csv_stream_free(struct csv_stream *s)
+{
+    if (!s) {
+        return;
     }
-    /* Feed a line at a time so a record's first line is known: a record that starts while the
-     * parser holds no partial record begins on the line being fed. */
-    while (pos < len && !r.stop) {
+    csv_free(&s->p);
+    buf_release(&s->r.bytes);
+    free(s->r.offsets);
+    free(s->r.lens);
+    free(s->r.fields);
+    free(s);
+}
+
+/* Feed data[0..len) to libcsv a line at a time, so a record's first line is known. */
+static int feed_lines(struct csv_stream *s, const char *data, size_t len, struct buf *err)
+{
+    struct reader *r = &s->r;
+    size_t pos = 0;
+
+    while (pos < len && !r->stop) {
         const char *nl = memchr(data + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
-        if (p.pstate == 0 && r.n == 0) { /* libcsv's ROW_NOT_BEGUN */
-            r.row_line = r.line;
+        /* a record that starts while the parser holds no partial record begins on this line */
+        if (s->at_line_start && s->p.pstate == 0 && r->n == 0) { /* libcsv's ROW_NOT_BEGUN */
+            r->row_line = r->line;
         }
-        if (csv_parse(&p, data + pos, n, on_field, on_row, &r) != n) {
-            if (r.stop) {
+        if (csv_parse(&s->p, data + pos, n, on_field, on_row, r) != n) {
+            if (r->stop) {
                 break; /* the callback stopped mid-line; what follows it does not count */
             }
-            buf_addf(err, "line %ld: %s", r.line, csv_strerror(csv_error(&p)));
-            goto cleanup;
+            buf_addf(err, "line %ld: %s", r->line, csv_strerror(csv_error(&s->p)));
+            return ERR_INVALID;
         }
-        if (buf_failed(&r.bytes)) {
-            buf_addf(err, "line %ld: record too large", r.row_line);
-            ret = ERR_TOO_BIG;
-            goto cleanup;
+        if (buf_failed(&r->bytes)) {
+            buf_addf(err, "line %ld: record too large", r->row_line);
+            return ERR_TOO_BIG;
         }
         pos += n;
-        r.line++;
+        s->at_line_start = nl != NULL;
+        r->line += nl != NULL;
     }
-    if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
-        buf_addf(err, "line %ld: %s", r.row_line, csv_strerror(csv_error(&p)));
-        goto cleanup;
+    return r->stop;
+}
+
+int csv_stream_feed(struct csv_stream *s, const char *data, size_t len, struct buf *err)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+
+    if (s->ret) {
+        return s->ret;
     }
-    ret = r.stop;
-cleanup:
-    csv_free(&p);
-cleanup_noparser:
-    buf_release(&r.bytes);
-    free(r.offsets);
-    free(r.lens);
-    free(r.fields);
+    while (s->bom >= 0 && s->bom < 3 && len) {
+        if (*data != bom[s->bom]) {
+            /* not a byte order mark after all: what matched of it is data */
+            int matched = s->bom;
+            s->bom = -1;
+            if (matched && (s->ret = feed_lines(s, bom, (size_t)matched, err)) != 0) {
+                return s->ret;
+            }
+            break;
+        }
+        s->bom++;
+        data++;
+        len--;
+    }
+    if (s->bom >= 0 && s->bom < 3) {
+        return 0;
+    }
+    s->ret = feed_lines(s, data, len, err);
+    return s->ret;
+}
+
+int csv_stream_finish(struct csv_stream *s, struct buf *err)
+{
+    if (s->ret) {
+        return s->ret;
+    }
+    if (s->bom > 0 && s->bom < 3) {
+        int matched = s->bom;
+        s->bom = -1;
+        if ((s->ret = feed_lines(s, "\xEF\xBB\xBF", (size_t)matched, err)) != 0) {
+            return s->ret;
+        }
+    }
+    if (csv_fini(&s->p, on_field, on_row, &s->r) != 0) {
+        buf_addf(err, "line %ld: %s", s->r.row_line, csv_strerror(csv_error(&s->p)));
+        s->ret = ERR_INVALID;
+        return s->ret;
+    }
+    s->ret = s->r.stop;
+    return s->ret;
+}
+
+int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf *err)
+{
+    struct csv_stream *s = csv_stream_new(fn, ctx);
+    int ret = csv_stream_feed(s, data, len, err);
+    if (!ret) {
+        ret = csv_stream_finish(s, err);
+    }
+    csv_stream_free(s);
     return ret;
 }
 

@@ -26,6 +26,18 @@ typedef int (*csv_row_fn)(const struct csv_row *row, void *ctx);
  */
 int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf *err);
 
+/*
+ * The same, streaming: a reader fed the text in chunks of any size (a large file a block at a
+ * time), holding no more than the record being read. feed and finish return what csv_read
+ * would (0, fn's non-zero value, ERR_INVALID or ERR_TOO_BIG with err naming the line); after
+ * a failure or a stop they return it again.
+ */
+struct csv_stream;
+struct csv_stream *csv_stream_new(csv_row_fn fn, void *ctx);
+int csv_stream_feed(struct csv_stream *s, const char *data, size_t len, struct buf *err);
+int csv_stream_finish(struct csv_stream *s, struct buf *err);
+void csv_stream_free(struct csv_stream *s);
+
 /* The index of the field named name in a header row, or -1. */
 int csv_column(const struct csv_row *header, const char *name);
 

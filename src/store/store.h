@@ -16,6 +16,7 @@
 #include "core/commitments.h"
 #include "core/compact.h"
 #include "core/coverage.h"
+#include "core/opendata.h"
 #include "core/crypto.h"
 #include "core/rules.h"
 #include "base/arena.h"
@@ -411,5 +412,44 @@ int store_coverage_load(struct store *st, enum authority_set set, struct arena *
                         size_t *ncompacts);
 
 /* Open data. */
+
+/*
+ * Writing open data: one writer for one import, made before the caller's transaction begins
+ * (store_begin) and freed after it ends: for its life the connection keeps a larger page cache
+ * and its statement journals in memory. It remembers which org-ids it has linked, so repeated
+ * funders cost nothing. actor names who imports, for the audit trail; borrowed for its life.
+ */
+struct opendata_writer;
+int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out);
+void store_opendata_writer_free(struct opendata_writer *w);
+
+/* The part an organisation plays in a record, for the sector an unverified one is given. */
+enum org_role { ORG_FUNDER, ORG_RECIPIENT, ORG_BUYER, ORG_SUPPLIER };
+/*
+ * The register's id of the organisation with org_id, which must be of a scheme the register
+ * links (orgid_scheme); ERR_NOT_FOUND for any other. One it does not know is created
+ * unverified, named name (or its org-id), with a sector and type guessed from its scheme and
+ * role (GB-LAE- a council; GB-CHC- a charity; GB-COH- a social enterprise when it receives
+ * grants or calls itself a VCSE (vcse 1), else a business), and an audit entry.
+ */
+int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
+                       enum org_role role, int vcse, long long *id);
+/* How many organisations the writer has created. */
+size_t store_opendata_orgs_created(const struct opendata_writer *w);
+
+/* Insert or update a grant by its identifier, linking its funder and recipient. */
+int store_grant_put(struct opendata_writer *w, const struct grant *g);
+/*
+ * Insert or update a contracting process by its ocid, with its buyer and suppliers linked.
+ * A release older (by date) than the one kept changes nothing: *stored says whether it was
+ * written.
+ */
+int store_contract_put(struct opendata_writer *w, const struct contract *c, int *stored);
+/* The audit entry of an import of file (kind "grants" or "contracts"). */
+int store_opendata_import_audit(struct opendata_writer *w, const char *kind, const char *file,
+                                const char *format, size_t read, size_t imported, size_t warnings);
+/* How many grants and contracting processes are kept. */
+int store_grant_count(struct store *st, size_t *out);
+int store_contract_count(struct store *st, size_t *out);
 
 #endif

@@ -318,6 +318,6 @@ async function tests(BIN, s, test) {
     expect(again.code === 1 && again.stderr.includes(`${file}:2: org_id: another organisation`) &&
       again.stderr.includes(`${file}:3:`), `again: exit ${again.code} ${show(again.stderr, 300)}`);
     const usage = await run(BIN, ['import', 'widgets', file, '--db', s.dbPath]);
-    expect(usage.code === 2 && /unknown kind 'widgets'/.test(usage.stderr), `an unknown kind: exit ${usage.code}`);
+    expect(usage.code === 2 && /unknown import command 'widgets'/.test(usage.stderr), `an unknown kind: exit ${usage.code}`);
   });
 }

@@ -28,6 +28,7 @@ import { run, startServer } from '../lib/server.mjs';
 import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
+import { opendataTests } from './opendata.mjs';
 import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
@@ -957,6 +958,7 @@ async function main() {
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
   await compactTests(BIN, report);
+  await opendataTests(BIN, report);
 }
 
 try {

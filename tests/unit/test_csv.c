@@ -98,6 +98,50 @@ static void test_field_quoting(void **state)
     }
 }
 
+/* The streaming reader in chunks of every size gives what csv_read gives for the whole text. */
+static void test_stream_in_every_chunk_size(void **state)
+{
+    static const char *const inputs[] = {
+        "\xEF\xBB\xBFname,note\r\na,\"two\nlines\"\r\n\"b, quoted\",x\nc,\"say \"\"hi\"\"\"\n",
+        "\xEF\xBBx,y\n1,2",
+        "a,\"b\"x\n",
+    };
+    (void)state;
+    for (size_t k = 0; k < sizeof(inputs) / sizeof(inputs[0]); k++) {
+        const char *in = inputs[k];
+        size_t len = strlen(in);
+        struct seen whole;
+        struct buf err = BUF_INIT;
+        int want;
+        memset(&whole, 0, sizeof(whole));
+        want = csv_read(in, len, collect, &whole, &err);
+        for (size_t chunk = 1; chunk <= len; chunk++) {
+            struct seen part;
+            struct buf err2 = BUF_INIT;
+            struct csv_stream *s = csv_stream_new(collect, &part);
+            int ret = 0;
+            memset(&part, 0, sizeof(part));
+            for (size_t pos = 0; pos < len && !ret; pos += chunk) {
+                ret = csv_stream_feed(s, in + pos, len - pos < chunk ? len - pos : chunk, &err2);
+            }
+            if (!ret) {
+                ret = csv_stream_finish(s, &err2);
+            }
+            csv_stream_free(s);
+            assert_int_equal(ret, want);
+            assert_string_equal(err2.data, err.data);
+            assert_int_equal(part.n, whole.n);
+            for (size_t i = 0; i < whole.n; i++) {
+                assert_int_equal(part.lines[i], whole.lines[i]);
+                assert_int_equal(part.nfields[i], whole.nfields[i]);
+                assert_string_equal(part.first[i], whole.first[i]);
+            }
+            buf_release(&err2);
+        }
+        buf_release(&err);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +149,7 @@ int main(void)
         cmocka_unit_test(test_malformed_names_its_line),
         cmocka_unit_test(test_callback_stops_reader),
         cmocka_unit_test(test_field_quoting),
+        cmocka_unit_test(test_stream_in_every_chunk_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

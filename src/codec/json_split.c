@@ -1,0 +1,557 @@
+/* Splitting a stream of JSON into records: a byte-at-a-time state machine over chunks. */
+#include "json_split.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+#define KEY_MAX 64
+
+enum state {
+    S_BOM,    /* the first bytes: a byte order mark or not */
+    S_TOP,    /* between top-level values */
+    S_CAND,   /* in a top-level object that may hold a named array or be the record itself */
+    S_ARR,    /* in the array of records, between records */
+    S_ELEM,   /* in a record that is an object, an array or a string */
+    S_SCALAR, /* in a record that is a number or a literal */
+    S_REST,   /* in the rest of the document after the array of records */
+};
+
+/* What S_ARR expects next. */
+enum expect { EXPECT_FIRST, EXPECT_COMMA, EXPECT_VALUE };
+
+struct json_split {
+    const char *const *keys;
+    json_split_fn fn;
+    void *ctx;
+    enum state state;
+    enum json_split_shape shape;
+    const char *key; /* the matched key */
+    int ret;         /* sticky failure or stop */
+    struct buf elem; /* the record being collected */
+    struct buf err;
+    size_t count;
+    long line;
+    unsigned long long offset; /* of the chunk being fed */
+    int bom;                   /* byte order mark bytes seen */
+    /* nesting */
+    int depth;
+    unsigned char stack[JSON_SPLIT_MAX_DEPTH / 8]; /* bit set: '{' */
+    int in_str, esc;
+    /* the record being collected */
+    int elem_base; /* depth at which it started */
+    long elem_line;
+    unsigned long long elem_offset;
+    /* the top-level object, while it may be a container (S_CAND) */
+    int at_key, in_key, await_value;
+    const char *key_match;
+    char keybuf[KEY_MAX];
+    size_t keylen;
+    /* the array of records */
+    int arr_depth;
+    enum expect expect;
+    /* top-level values */
+    size_t values;
+    int newline; /* a line break since the last top-level value */
+};
+
+struct json_split *json_split_new(const char *const *keys, size_t max, json_split_fn fn, void *ctx)
+{
+    struct json_split *s = xcalloc(1, sizeof(*s));
+    s->keys = keys;
+    s->fn = fn;
+    s->ctx = ctx;
+    s->state = S_BOM;
+    s->line = 1;
+    buf_init(&s->elem, max ? max : (size_t)64 << 20);
+    buf_init(&s->err, 512);
+    return s;
+}
+
+void json_split_free(struct json_split *s)
+{
+    if (!s) {
+        return;
+    }
+    buf_release(&s->elem);
+    buf_release(&s->err);
+    free(s);
+}
+
+enum json_split_shape json_split_shape(const struct json_split *s)
+{
+    return s->shape;
+}
+
+const char *json_split_key(const struct json_split *s)
+{
+    return s->shape == JSON_SPLIT_KEY ? s->key : NULL;
+}
+
+const char *json_split_error(const struct json_split *s)
+{
+    return s->err.data;
+}
+
+unsigned long long json_split_offset(const struct json_split *s)
+{
+    return s->offset;
+}
+
+static int fail(struct json_split *s, unsigned long long at, const char *why)
+{
+    buf_addf(&s->err, "line %ld, byte %llu: %s", s->line, at, why);
+    s->ret = ERR_INVALID;
+    return s->ret;
+}
+
+static int push(struct json_split *s, int brace, unsigned long long at)
+{
+    if (s->depth >= JSON_SPLIT_MAX_DEPTH) {
+        return fail(s, at, "nested too deeply");
+    }
+    if (brace) {
+        s->stack[s->depth / 8] |= (unsigned char)(1u << (s->depth % 8));
+    } else {
+        s->stack[s->depth / 8] &= (unsigned char)~(1u << (s->depth % 8));
+    }
+    s->depth++;
+    return 0;
+}
+
+static int pop(struct json_split *s, int brace, unsigned long long at)
+{
+    int top;
+    if (s->depth == 0) {
+        return fail(s, at, brace ? "'}' without '{'" : "']' without '['");
+    }
+    top = (s->stack[(s->depth - 1) / 8] >> ((s->depth - 1) % 8)) & 1;
+    if (top != brace) {
+        return fail(s, at, brace ? "'}' closes a '['" : "']' closes a '{'");
+    }
+    s->depth--;
+    return 0;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Append the record's bytes p[0..n) and say whether it still fits. */
+static int collect(struct json_split *s, const char *p, size_t n, unsigned long long at)
+{
+    buf_add(&s->elem, p, n);
+    if (buf_failed(&s->elem)) {
+        buf_addf(&s->err, "line %ld, byte %llu: record %zu is larger than %zu bytes", s->elem_line,
+                 at, s->count + 1, s->elem.max);
+        s->ret = ERR_TOO_BIG;
+        return s->ret;
+    }
+    return 0;
+}
+
+static int emit(struct json_split *s)
+{
+    struct json_split_item item;
+    s->count++;
+    item.data = s->elem.data;
+    item.len = s->elem.len;
+    item.index = s->count;
+    item.line = s->elem_line;
+    item.offset = s->elem_offset;
+    item.key = s->shape == JSON_SPLIT_KEY ? s->key : NULL;
+    s->ret = s->fn(&item, s->ctx);
+    buf_reset(&s->elem);
+    return s->ret;
+}
+
+/* A record starts with byte c at absolute offset at: the state to go on in. */
+static int start_elem(struct json_split *s, unsigned char c, unsigned long long at)
+{
+    s->elem_base = s->depth;
+    s->elem_line = s->line;
+    s->elem_offset = at;
+    buf_reset(&s->elem);
+    switch (c) {
+    case '{':
+    case '[':
+        s->state = S_ELEM;
+        return push(s, c == '{', at);
+    case '"':
+        s->state = S_ELEM;
+        s->in_str = 1;
+        return 0;
+    case '}':
+    case ']':
+    case ',':
+    case ':':
+        return fail(s, at, "expected a value");
+    default:
+        s->state = S_SCALAR;
+        return 0;
+    }
+}
+
+/* After a record or the top-level value: where to go on. */
+static void after_value(struct json_split *s)
+{
+    if (s->arr_depth && s->depth >= s->arr_depth) {
+        s->state = S_ARR;
+        s->expect = EXPECT_COMMA;
+    } else {
+        s->state = S_TOP;
+        s->values++;
+        s->newline = 0;
+    }
+}
+
+static const char *match_key(const struct json_split *s)
+{
+    for (size_t i = 0; s->keys && s->keys[i]; i++) {
+        if (strlen(s->keys[i]) == s->keylen && !memcmp(s->keys[i], s->keybuf, s->keylen)) {
+            return s->keys[i];
+        }
+    }
+    return NULL;
+}
+
+/* A byte of a string or of nesting in S_ELEM, S_CAND or S_REST; returns ERR or 0. */
+static int scan(struct json_split *s, unsigned char c, unsigned long long at)
+{
+    if (s->in_str) {
+        if (s->esc) {
+            s->esc = 0;
+        } else if (c == '\\') {
+            s->esc = 1;
+        } else if (c == '"') {
+            s->in_str = 0;
+        }
+        return 0;
+    }
+    switch (c) {
+    case '"':
+        s->in_str = 1;
+        return 0;
+    case '{':
+    case '[':
+        return push(s, c == '{', at);
+    case '}':
+    case ']':
+        return pop(s, c == '}', at);
+    default:
+        return 0;
+    }
+}
+
+/* Key detection at the top level of S_CAND: before scan() sees byte c. 1: c is consumed. */
+static int cand_key(struct json_split *s, unsigned char c, unsigned long long at, int *done)
+{
+    *done = 0;
+    if (s->in_key) {
+        if (s->esc) {
+            s->esc = 0;
+            s->keylen = KEY_MAX; /* an escaped key never matches */
+        } else if (c == '\\') {
+            s->esc = 1;
+        } else if (c == '"') {
+            s->in_key = 0;
+            s->in_str = 0;
+            s->key_match = s->keylen < KEY_MAX ? match_key(s) : NULL;
+        } else if (s->keylen < KEY_MAX) {
+            s->keybuf[s->keylen++] = (char)c;
+        }
+        return 1;
+    }
+    if (s->in_str || s->depth != 1 || is_space(c)) {
+        return 0;
+    }
+    if (s->await_value) {
+        s->await_value = 0;
+        if (s->key_match) {
+            if (c != '[') {
+                char why[KEY_MAX + 32];
+                snprintf(why, sizeof(why), "'%s' is not a list", s->key_match);
+                fail(s, at, why);
+                return 1;
+            }
+            /* the container: forget the object so far, split the array */
+            s->shape = JSON_SPLIT_KEY;
+            s->key = s->key_match;
+            buf_reset(&s->elem);
+            if (push(s, 0, at) < 0) {
+                return 1;
+            }
+            s->arr_depth = s->depth;
+            s->expect = EXPECT_FIRST;
+            s->state = S_ARR;
+            *done = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (c == ',') {
+        s->at_key = 1;
+        s->key_match = NULL;
+        return 0;
+    }
+    if (c == '"' && s->at_key) {
+        s->at_key = 0;
+        s->in_key = 1;
+        s->in_str = 1;
+        s->keylen = 0;
+        return 1;
+    }
+    if (c == ':') {
+        s->await_value = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, size_t *i,
+                     size_t *span)
+{
+    static const unsigned char bom[] = {0xEF, 0xBB, 0xBF};
+    unsigned char c = p[*i];
+    unsigned long long at = s->offset + *i;
+    int done, ret;
+
+    switch (s->state) {
+    case S_BOM:
+        if (s->bom < 3 && c == bom[s->bom]) {
+            s->bom++;
+            if (s->bom == 3) {
+                s->state = S_TOP;
+            }
+            return 0;
+        }
+        if (s->bom) {
+            return fail(s, at, "a broken byte order mark");
+        }
+        s->state = S_TOP;
+        return feed_byte(s, p, len, i, span);
+    case S_TOP:
+        if (is_space(c)) {
+            s->newline |= c == '\n';
+            return 0;
+        }
+        if (s->values) {
+            if (s->shape != JSON_SPLIT_VALUE && s->shape != JSON_SPLIT_LINES) {
+                return fail(s, at, "more after the end of the JSON document");
+            }
+            if (!s->newline) {
+                return fail(s, at, "a second JSON value on the same line");
+            }
+            s->shape = JSON_SPLIT_LINES;
+            *span = *i;
+            return start_elem(s, c, at);
+        }
+        if (c == '[') {
+            s->shape = JSON_SPLIT_ARRAY;
+            if ((ret = push(s, 0, at)) < 0) {
+                return ret;
+            }
+            s->arr_depth = 1;
+            s->expect = EXPECT_FIRST;
+            s->state = S_ARR;
+            return 0;
+        }
+        if (c == '{') {
+            s->state = S_CAND;
+            s->elem_base = 0;
+            s->elem_line = s->line;
+            s->elem_offset = at;
+            s->at_key = 1;
+            buf_reset(&s->elem);
+            *span = *i;
+            return push(s, 1, at);
+        }
+        s->shape = JSON_SPLIT_VALUE;
+        *span = *i;
+        return start_elem(s, c, at);
+    case S_CAND:
+        if (cand_key(s, c, at, &done)) {
+            if (done) {
+                *span = (size_t)-1;
+            }
+            return s->ret;
+        }
+        if ((ret = scan(s, c, at)) < 0) {
+            return ret;
+        }
+        if (s->depth == 0) {
+            /* no named array: the object is the record */
+            s->shape = JSON_SPLIT_VALUE;
+            if ((ret = collect(s, (const char *)p + *span, *i + 1 - *span, at)) < 0) {
+                return ret;
+            }
+            *span = (size_t)-1;
+            after_value(s);
+            return emit(s);
+        }
+        return 0;
+    case S_ARR:
+        if (is_space(c)) {
+            return 0;
+        }
+        if (c == ']') {
+            if (s->expect == EXPECT_VALUE) {
+                return fail(s, at, "a ',' before ']'");
+            }
+            if ((ret = pop(s, 0, at)) < 0) {
+                return ret;
+            }
+            s->arr_depth = 0;
+            if (s->depth == 0) {
+                after_value(s);
+            } else {
+                s->state = S_REST;
+            }
+            return 0;
+        }
+        if (c == ',') {
+            if (s->expect != EXPECT_COMMA) {
+                return fail(s, at, "a ',' where a record should be");
+            }
+            s->expect = EXPECT_VALUE;
+            return 0;
+        }
+        if (s->expect == EXPECT_COMMA) {
+            return fail(s, at, "expected ',' or ']' after a record");
+        }
+        *span = *i;
+        return start_elem(s, c, at);
+    case S_ELEM:
+        if (s->in_str && !s->esc) {
+            /* the common case: run to the end of the string's plain bytes */
+            size_t j = *i;
+            while (j < len && p[j] != '"' && p[j] != '\\' && p[j] != '\n') {
+                j++;
+            }
+            if (j > *i) {
+                *i = j - 1;
+                return 0;
+            }
+        }
+        if ((ret = scan(s, c, at)) < 0) {
+            return ret;
+        }
+        if (s->depth == s->elem_base && !s->in_str) {
+            if ((ret = collect(s, (const char *)p + *span, *i + 1 - *span, at)) < 0) {
+                return ret;
+            }
+            *span = (size_t)-1;
+            after_value(s);
+            return emit(s);
+        }
+        return 0;
+    case S_SCALAR:
+        if (is_space(c) || c == ',' || c == ']' || c == '}') {
+            if ((ret = collect(s, (const char *)p + *span, *i - *span, at)) < 0) {
+                return ret;
+            }
+            *span = (size_t)-1;
+            after_value(s);
+            if ((ret = emit(s)) != 0) {
+                return ret;
+            }
+            return feed_byte(s, p, len, i, span);
+        }
+        if (c == '{' || c == '[' || c == '"' || c == ':') {
+            return fail(s, at, "a malformed value");
+        }
+        return 0;
+    case S_REST:
+        if ((ret = scan(s, c, at)) < 0) {
+            return ret;
+        }
+        if (s->depth == 0) {
+            after_value(s);
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* The bytes outside strings that matter to a record's end: quotes, brackets, line breaks. */
+static const unsigned char elem_special[256] = {
+    ['"'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['\n'] = 1,
+};
+
+int json_split_feed(struct json_split *s, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    size_t span =
+        (s->state == S_CAND || s->state == S_ELEM || s->state == S_SCALAR) ? 0 : (size_t)-1;
+    size_t i;
+
+    if (s->ret) {
+        return s->ret;
+    }
+    for (i = 0; i < len; i++) {
+        if (s->state == S_ELEM && !s->esc) {
+            /* inside a record most bytes change nothing: run past them */
+            if (s->in_str) {
+                while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\n') {
+                    i++;
+                }
+            } else {
+                while (i < len && !elem_special[p[i]]) {
+                    i++;
+                }
+            }
+            if (i == len) {
+                break;
+            }
+        }
+        if (p[i] == '\n') {
+            /* counted first, so a message about a line break names the line it ends */
+            if (feed_byte(s, p, len, &i, &span) != 0) {
+                return s->ret;
+            }
+            s->line++;
+            continue;
+        }
+        if (feed_byte(s, p, len, &i, &span) != 0) {
+            return s->ret;
+        }
+    }
+    if (span != (size_t)-1 && span < len) {
+        if (collect(s, (const char *)p + span, len - span, s->offset + len) < 0) {
+            return s->ret;
+        }
+    }
+    s->offset += len;
+    return 0;
+}
+
+int json_split_finish(struct json_split *s)
+{
+    if (s->ret) {
+        return s->ret;
+    }
+    switch (s->state) {
+    case S_BOM:
+    case S_TOP:
+        if (!s->values) {
+            return fail(s, s->offset, "no JSON value");
+        }
+        return 0;
+    case S_SCALAR:
+        after_value(s);
+        if (s->state != S_TOP) {
+            return fail(s, s->offset, "the file ends inside the document");
+        }
+        return emit(s);
+    default:
+        return fail(s, s->offset,
+                    s->in_str ? "the file ends inside a string"
+                              : "the file ends inside the document");
+    }
+}

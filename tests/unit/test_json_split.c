@@ -1,0 +1,178 @@
+/* The streaming JSON splitter: records, lines and offsets the same whatever the chunk size. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "codec/json_split.h"
+#include "base/buf.h"
+#include "base/err.h"
+
+static const char *const keys[] = {"grants", "releases", "records", NULL};
+
+/* Every record as "index line offset key data\n". */
+static int log_item(const struct json_split_item *item, void *ctx)
+{
+    struct buf *b = ctx;
+    assert_int_equal(item->data[item->len], '\0');
+    buf_addf(b, "%zu %ld %llu %s %s\n", item->index, item->line, item->offset,
+             item->key ? item->key : "-", item->data);
+    return 0;
+}
+
+/* Split in chunks of size chunk (0: all at once): the log, or "error: message". */
+static int split(const char *in, size_t len, size_t chunk, struct buf *out,
+                 enum json_split_shape *shape)
+{
+    struct json_split *s = json_split_new(keys, 4096, log_item, out);
+    int ret = 0;
+    if (!chunk) {
+        chunk = len ? len : 1;
+    }
+    for (size_t pos = 0; pos < len && !ret; pos += chunk) {
+        ret = json_split_feed(s, in + pos, len - pos < chunk ? len - pos : chunk);
+    }
+    if (!ret) {
+        ret = json_split_finish(s);
+    }
+    if (ret) {
+        buf_addf(out, "error: %s", json_split_error(s));
+    }
+    *shape = json_split_shape(s);
+    json_split_free(s);
+    return ret;
+}
+
+struct split_case {
+    const char *in;
+    int ret;
+    enum json_split_shape shape;
+    const char *want; /* the log, or the error after "error: " */
+};
+
+static const struct split_case cases[] = {
+    {"{\"grants\": [{\"id\": \"a\"}, {\"id\": \"b]}\\\"\"}]}", 0, JSON_SPLIT_KEY,
+     "1 1 12 grants {\"id\": \"a\"}\n2 1 25 grants {\"id\": \"b]}\\\"\"}\n"},
+    {"\xEF\xBB\xBF[1, \"two\", [3], {\"x\":null}, true]\n", 0, JSON_SPLIT_ARRAY,
+     "1 1 4 - 1\n2 1 7 - \"two\"\n3 1 14 - [3]\n4 1 19 - {\"x\":null}\n5 1 31 - true\n"},
+    {"{\"uri\": \"x\", \"version\": \"1.1\",\n \"releases\": [\n  {\"ocid\": \"o\",\n"
+     "   \"tag\": [\"tender\"]},\n  {\"ocid\": \"p\"}\n ],\n \"after\": {\"records\": []}}",
+     0, JSON_SPLIT_KEY,
+     "1 3 48 releases {\"ocid\": \"o\",\n   \"tag\": [\"tender\"]}\n"
+     "2 5 87 releases {\"ocid\": \"p\"}\n"},
+    {"{\"ocid\": \"o\", \"tender\": {\"grants\": [1]}, \"id\": \"1\"}", 0, JSON_SPLIT_VALUE,
+     "1 1 0 - {\"ocid\": \"o\", \"tender\": {\"grants\": [1]}, \"id\": \"1\"}\n"},
+    {"{\"id\": 1}\n{\"id\": 2}\r\n\n{\"grants\": [5]}\n", 0, JSON_SPLIT_LINES,
+     "1 1 0 - {\"id\": 1}\n2 2 10 - {\"id\": 2}\n3 4 22 - {\"grants\": [5]}\n"},
+    {"7\n8", 0, JSON_SPLIT_LINES, "1 1 0 - 7\n2 2 2 - 8\n"},
+    {"{\"records\": [], \"grants\": [1]}", 0, JSON_SPLIT_KEY, ""},
+    {"{\"a\\\"grants\": [1]}", 0, JSON_SPLIT_VALUE, "1 1 0 - {\"a\\\"grants\": [1]}\n"},
+    {"", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 0: no JSON value"},
+    {"\xEF\xBB", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 2: no JSON value"},
+    {"\xEF\x41", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 1: a broken byte order mark"},
+    {"[1, 2,]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\n2 1 4 - 2\nerror: line 1, byte 6: "
+     "a ',' before ']'"},
+    {"[1 2]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 1, byte 3: expected ',' or ']' after a record"},
+    {"[{\"a\": [}]", ERR_INVALID, JSON_SPLIT_ARRAY, "error: line 1, byte 8: '}' closes a '['"},
+    {"{\"grants\": [{\"a\": \"x}]}\n", ERR_INVALID, JSON_SPLIT_KEY,
+     "error: line 2, byte 24: the file ends inside a string"},
+    {"{\"grants\": 5}", ERR_INVALID, JSON_SPLIT_NONE,
+     "error: line 1, byte 11: 'grants' is not a list"},
+    {"[1]\n[2]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 2, byte 4: more after the end of the JSON document"},
+    {"{\"a\": 1} {\"a\": 2}", ERR_INVALID, JSON_SPLIT_VALUE,
+     "1 1 0 - {\"a\": 1}\nerror: line 1, byte 9: a second JSON value on the same line"},
+    {"[1,\n2,\n{\"x\":\n[", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\n2 2 4 - 2\nerror: line 4, byte 14: the file ends inside the document"},
+    {"]", ERR_INVALID, JSON_SPLIT_VALUE, "error: line 1, byte 0: expected a value"},
+    {"[tru\"e]", ERR_INVALID, JSON_SPLIT_ARRAY, "error: line 1, byte 4: a malformed value"},
+};
+
+static void test_cases_in_every_chunk_size(void **state)
+{
+    int failed = 0;
+    (void)state;
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        const struct split_case *k = &cases[c];
+        size_t len = strlen(k->in);
+        struct buf whole = BUF_INIT;
+        enum json_split_shape shape;
+        int ret = split(k->in, len, 0, &whole, &shape);
+        if (strcmp(whole.data, k->want) != 0 || ret != k->ret || shape != k->shape) {
+            print_error("case %zu: got ret %d shape %d\n%s\nwant\n%s\n", c, ret, (int)shape,
+                        whole.data, k->want);
+            failed = 1;
+            buf_release(&whole);
+            continue;
+        }
+        for (size_t chunk = 1; chunk <= len; chunk++) {
+            struct buf part = BUF_INIT;
+            ret = split(k->in, len, chunk, &part, &shape);
+            if (strcmp(part.data, whole.data) != 0 || ret != k->ret || shape != k->shape) {
+                print_error("case %zu, chunks of %zu: got\n%s\n", c, chunk, part.data);
+                fail();
+            }
+            buf_release(&part);
+        }
+        buf_release(&whole);
+    }
+    assert_false(failed);
+}
+
+static int stop_at_two(const struct json_split_item *item, void *ctx)
+{
+    (void)ctx;
+    return item->index == 2 ? 42 : 0;
+}
+
+static void test_callback_stops_the_split(void **state)
+{
+    static const char in[] = "[1,2,3]";
+    struct json_split *s = json_split_new(NULL, 0, stop_at_two, NULL);
+    (void)state;
+    assert_int_equal(json_split_feed(s, in, sizeof(in) - 1), 42);
+    assert_int_equal(json_split_feed(s, "]", 1), 42);
+    assert_int_equal(json_split_finish(s), 42);
+    json_split_free(s);
+}
+
+static void test_record_over_the_limit(void **state)
+{
+    struct buf out = BUF_INIT;
+    struct json_split *s = json_split_new(keys, 8, log_item, &out);
+    (void)state;
+    assert_int_equal(json_split_feed(s, "[\"1234\", \"12345678\"]", 20), ERR_TOO_BIG);
+    assert_string_equal(out.data, "1 1 1 - \"1234\"\n");
+    assert_non_null(strstr(json_split_error(s), "record 2 is larger than 8 bytes"));
+    json_split_free(s);
+    buf_release(&out);
+}
+
+static void test_deep_nesting_is_refused(void **state)
+{
+    struct buf out = BUF_INIT, in = BUF_INIT;
+    enum json_split_shape shape;
+    (void)state;
+    for (int i = 0; i < JSON_SPLIT_MAX_DEPTH + 1; i++) {
+        buf_addc(&in, '[');
+    }
+    assert_int_equal(split(in.data, in.len, 0, &out, &shape), ERR_INVALID);
+    assert_non_null(strstr(out.data, "nested too deeply"));
+    buf_release(&out);
+    buf_release(&in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases_in_every_chunk_size),
+        cmocka_unit_test(test_callback_stops_the_split),
+        cmocka_unit_test(test_record_over_the_limit),
+        cmocka_unit_test(test_deep_nesting_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
