@@ -6,7 +6,7 @@
 #   sh bench/import.sh [path/to/compact]      (default build/release/compact)
 #
 # Makes, in a temporary folder deleted afterwards, a 360Giving JSON package ({"grants": [...]})
-# of SIZE_MB (default 1100) by repeating the real grants of ../shared/data (Trafford Council,
+# of SIZE_MB (default 1100) by repeating the real grants of data/opendata (Trafford Council,
 # Power to Change, the mixed funders) with fresh identifiers, and the same records as JSON lines.
 # Then times, each under /usr/bin/time -v (wall time and peak RSS):
 #   - `compact import grants` of the package into a fresh database (stored and indexed),
@@ -29,13 +29,13 @@ SIZE_MB=${SIZE_MB:-1100}
 PYTHON=${PYTHON:-python3}
 WHOLE=${WHOLE:-1}
 KEEP=${KEEP:-0}
-data=${DATA:-$root/../shared/data}
+data=${DATA:-$root/data/opendata}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x /usr/bin/time ] || die "/usr/bin/time is not installed"
 command -v "$PYTHON" >/dev/null 2>&1 || die "$PYTHON is not installed"
 command -v jq >/dev/null 2>&1 || die "jq is not installed"
-[ -d "$data/360giving" ] || die "no shared data at $data"
+[ -d "$data/360giving" ] || die "no open data files at $data"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-import.XXXXXX")
 
 # 1. The files: the real grants again and again, each copy with fresh identifiers.

@@ -1,5 +1,5 @@
 // End-to-end tests of `compact import grants|contracts FILE [--format json]` on the real open
-// data files of ../shared/data (see data/SOURCES.md there) and the fixtures of tests/data/opendata:
+// data files of data/opendata (see data/SOURCES.md) and the fixtures of tests/data/opendata:
 // the summary numbers, importing again updates rather than duplicates, a file with a bad record
 // or a malformed file stores nothing and names what is wrong, quirks are warned about.
 //
@@ -13,7 +13,7 @@ import { run } from '../lib/server.mjs';
 import { expect, show, tester } from './auth.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const SHARED = join(HERE, '..', '..', '..', 'shared', 'data');
+const SHARED = join(HERE, '..', '..', 'data', 'opendata');
 const FIXTURES = join(HERE, '..', 'data', 'opendata');
 const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
 

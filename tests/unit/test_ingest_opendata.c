@@ -1,5 +1,5 @@
 /*
- * Importing open data into the store: real files of ../shared/data land whole, importing
+ * Importing open data into the store: real files of data/opendata land whole, importing
  * again updates rather than duplicates, a file with a bad record or a malformed file stores
  * nothing, org-ids are linked and unknown ones become unverified organisations.
  */
@@ -16,7 +16,7 @@
 
 static struct store *st;
 
-#define SHARED   "../../../shared/data/"
+#define SHARED   "../../data/opendata/"
 #define FIXTURES "../data/opendata/"
 
 static void path_of(struct buf *b, const char *rel)

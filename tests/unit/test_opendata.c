@@ -1,5 +1,5 @@
 /*
- * Open data decoders on the real files of ../shared/data (data/SOURCES.md there): Trafford
+ * Open data decoders on the real files of data/opendata (data/SOURCES.md there): Trafford
  * Council's grants as 360Giving CSV and JSON give the same 555 grants field by field; Power to
  * Change 870; the mixed funders 154; Contracts Finder's 200 releases as JSON lines and the 21
  * single releases; and the quirks, in small fixtures of tests/data/opendata/.
@@ -28,7 +28,7 @@ static void path_of(struct buf *b, const char *rel)
     buf_adds(b, rel);
 }
 
-#define SHARED   "../../../shared/data/"
+#define SHARED   "../../data/opendata/"
 #define FIXTURES "../data/opendata/"
 
 /* A grant as text, every field, one line, for comparing decoders. */
