@@ -10,16 +10,6 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-/* The kinds the audit trail records, and whether their identifiers are numbers. */
-static const struct audit_kind {
-    const char *name;
-    int numeric;
-} kinds[] = {
-    {"compact", 1},
-    {"user", 0},
-    {"api_token", 1},
-};
-
 /*
  * Split "KIND/ID" into a known kind and the identifier as the trail stores it: a number in its
  * plain decimal form, a user's email as it was first written. Prints what is wrong; returns 0
@@ -29,7 +19,7 @@ static int parse_entity(struct store *st, const char *s, struct arena *arena, co
                         const char **id)
 {
     const char *slash = strchr(s, '/');
-    const struct audit_kind *k = NULL;
+    const struct audit_kind *k;
     size_t klen;
 
     if (!slash || slash == s || !slash[1]) {
@@ -40,15 +30,10 @@ static int parse_entity(struct store *st, const char *s, struct arena *arena, co
         return EXIT_USAGE;
     }
     klen = (size_t)(slash - s);
-    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++) {
-        if (strlen(kinds[i].name) == klen && !memcmp(kinds[i].name, s, klen)) {
-            k = &kinds[i];
-        }
-    }
-    if (!k) {
+    if (!(k = audit_kind_find(s, klen))) {
         fputs("compact: unknown kind '", stderr);
         cmd_text(stderr, arena_memdupz(arena, s, klen));
-        fputs("'; use compact, user or api_token\n", stderr);
+        fputs("'; use " AUDIT_KINDS "\n", stderr);
         return EXIT_USAGE;
     }
     *kind = k->name;
@@ -71,7 +56,7 @@ static int parse_entity(struct store *st, const char *s, struct arena *arena, co
             return EXIT_FAIL; /* cannot happen: 20 digits and a sign fit */
         }
         *id = arena_strdup(arena, num);
-    } else {
+    } else if (!strcmp(k->name, "user")) {
         struct user u;
         /* Emails match in any case, but the trail keeps the one first written. */
         if (store_user_by_email(st, *id, arena, &u, NULL) == 0) {

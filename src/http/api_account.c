@@ -21,10 +21,8 @@ int api_audit(struct request *r)
     size_t n;
     int ret;
 
-    if (!kind || (strcmp(kind, "compact") && strcmp(kind, "user") && strcmp(kind, "api_token") &&
-                  strcmp(kind, "commitment") && strcmp(kind, "activity"))) {
-        return reply_problem(r, 400, "Invalid query parameter",
-                             "kind must be compact, user, api_token, commitment or activity.",
+    if (!kind || !audit_kind_find(kind, strlen(kind))) {
+        return reply_problem(r, 400, "Invalid query parameter", "kind must be " AUDIT_KINDS ".",
                              "kind");
     }
     if (!entity || !*entity) {

@@ -62,7 +62,8 @@ int api_compact(struct request *r)
         e.ncoordinators = 0; /* who signs in is not for everyone to see */
     }
     r->content_type = "application/json";
-    json_compact(r->body, &e, date_today());
+    r->cache_day = date_today(); /* its status and review are as of today */
+    json_compact(r->body, &e, r->cache_day);
     return 0;
 }
 

@@ -29,6 +29,7 @@ size_t compact_query(struct request *r, int paged, struct compact_filter *f,
 
     memset(f, 0, sizeof(*f));
     f->today = date_today();
+    r->cache_day = f->today; /* statuses and reviews are as of today */
     f->status = -1;
     f->region = -1;
     f->by_name = !paged;

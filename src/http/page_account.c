@@ -247,8 +247,9 @@ int page_token_revoke(struct request *r)
 
 int history_allowed(struct request *r, const char *kind, const char *entity)
 {
-    if (r->user.role == ROLE_ADMIN || !strcmp(kind, "compact") || !strcmp(kind, "commitment") ||
-        !strcmp(kind, "activity")) {
+    const struct audit_kind *k = audit_kind_find(kind, strlen(kind));
+
+    if (r->user.role == ROLE_ADMIN || (k && k->signed_in)) {
         return 1;
     }
     return !strcmp(kind, "user") && !strcasecmp(entity, r->user.email);
@@ -260,9 +261,7 @@ int page_history(struct request *r)
     size_t n;
     int ret;
 
-    if (strcmp(r->params[0], "compact") && strcmp(r->params[0], "user") &&
-        strcmp(r->params[0], "api_token") && strcmp(r->params[0], "commitment") &&
-        strcmp(r->params[0], "activity")) {
+    if (!audit_kind_find(r->params[0], strlen(r->params[0]))) {
         return ERR_NOT_FOUND;
     }
     if (!history_allowed(r, r->params[0], r->params[1])) {

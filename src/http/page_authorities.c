@@ -64,6 +64,11 @@ static int local_compact(struct request *r, const struct authority *a, struct au
         return ret;
     }
     compact_state_on(&e, date_today(), &s);
+    if ((ret = store_signatory_list(r->st, out->compact_id, r->arena,
+                                    (struct signatory **)&out->signatories, &out->nsignatories)) <
+        0) {
+        return ret;
+    }
     out->status = s.status;
     out->review_due = s.review_due;
     out->review_overdue = s.review_overdue;
@@ -79,6 +84,7 @@ int page_authority(struct request *r)
     if (ret < 0 || (ret = local_compact(r, &a, &local)) < 0) {
         return ret;
     }
+    r->cache_day = date_today(); /* its Compact's status and review are as of today */
     r->content_type = "text/html; charset=utf-8";
     view_authority_page(r->body, &a, &local, request_viewer(r));
     return 0;

@@ -198,8 +198,12 @@ int page_compact(struct request *r)
         v.may_edit = ret == 0;
         v.signed_in = 1;
     }
+    if ((ret = store_signatory_list(r->st, id, r->arena, (struct signatory **)&v.signatories,
+                                    &v.nsignatories)) < 0) {
+        return ret;
+    }
     v.entry = &e;
-    v.today = date_today();
+    v.today = r->cache_day = date_today(); /* its status and review are as of today */
     view_compact_page(r->body, &v, request_viewer(r));
     return html(r);
 }

@@ -71,3 +71,18 @@ void html_num(struct buf *b, long long n)
 {
     buf_addf(b, "%lld", n);
 }
+
+void html_date(struct buf *b, date_t d)
+{
+    static const char *const months[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+    int y, m, day;
+
+    date_to_ymd(d, &y, &m, &day);
+    html_num(b, day);
+    html_lit(b, " ");
+    buf_adds(b, months[m - 1]);
+    html_lit(b, " ");
+    html_num(b, y);
+}

@@ -7,6 +7,7 @@
 #define VIEW_HTML_H
 
 #include "base/buf.h"
+#include "base/date.h"
 
 /* Append fixed markup; "" s makes anything but a string literal fail to compile. */
 #define html_lit(b, s) buf_add((b), "" s, sizeof(s) - 1)
@@ -19,5 +20,7 @@ void html_attr(struct buf *b, const char *s);
 void html_url(struct buf *b, const char *s);
 /* A whole number as text. */
 void html_num(struct buf *b, long long n);
+/* A date as people read it: "31 March 2012". */
+void html_date(struct buf *b, date_t d);
 
 #endif

@@ -11,6 +11,9 @@ static const struct {
     const char *label, *href;
 } nav_items[] = {
     {NAV_HOME, "Home", "/"},
+    {NAV_COMPACTS, "Local Compacts", "/compacts"},
+    {NAV_COVERAGE, "Coverage", "/coverage"},
+    {NAV_ORGANISATIONS, "Organisations", "/organisations"},
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
     {NAV_CHECKS, "Check a decision", "/checks"},
 };

@@ -6,7 +6,17 @@
 
 #include "base/buf.h"
 
-enum nav { NAV_NONE, NAV_HOME, NAV_AUTHORITIES, NAV_CHECKS, NAV_ACCOUNT, NAV_LOGIN };
+enum nav {
+    NAV_NONE,
+    NAV_HOME,
+    NAV_COMPACTS,
+    NAV_COVERAGE,
+    NAV_ORGANISATIONS,
+    NAV_AUTHORITIES,
+    NAV_CHECKS,
+    NAV_ACCOUNT,
+    NAV_LOGIN
+};
 
 /* Who is looking at a page. */
 struct viewer {

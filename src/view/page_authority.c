@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "page_signatories.h"
 #include "layout.h"
 #include "base/banned.h"
 
@@ -23,11 +24,6 @@ static void row(struct buf *b, const char *key, const char *value)
 
 static void local_compact(struct buf *b, const struct authority_local *l)
 {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int y, m, d;
-
     html_lit(b, "<h2 class=\"govuk-heading-m\">Local Compact</h2>");
     if (!l->compact_id) {
         html_lit(b, "<p class=\"govuk-body\">No local Compact in force covers this area today."
@@ -51,12 +47,7 @@ static void local_compact(struct buf *b, const struct authority_local *l)
     html_lit(b, "</dd></div>");
     row_start(b, "Review due");
     if (l->review_due) {
-        date_to_ymd(l->review_due, &y, &m, &d);
-        html_num(b, d);
-        html_lit(b, " ");
-        html_text(b, months[m - 1]);
-        html_lit(b, " ");
-        html_num(b, y);
+        html_date(b, l->review_due);
     } else {
         html_lit(b, "Not known");
     }
@@ -64,6 +55,12 @@ static void local_compact(struct buf *b, const struct authority_local *l)
         html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
     }
     html_lit(b, "</dd></div></dl>");
+    if (l->nsignatories) {
+        view_signatory_table(b, l->signatories, l->nsignatories, SIGNATORIES_OF_COMPACT,
+                             "Signatories of that Compact", 0);
+    } else {
+        html_lit(b, "<p class=\"govuk-body\">No organisation has signed that Compact yet.</p>");
+    }
 }
 
 void view_authority_page(struct buf *b, const struct authority *a,

@@ -17,6 +17,8 @@ struct authority_local {
     int status;     /* that Compact's status today (enum compact_status, -1 none) */
     date_t review_due;
     int review_overdue;
+    const struct signatory *signatories; /* that Compact's, current first */
+    size_t nsignatories;
 };
 
 /* local may be NULL (not known). */

@@ -1,5 +1,6 @@
 /* The local Compact pages: list, summary, and the forms that change a Compact. */
 #include "page_compacts.h"
+#include "page_signatories.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -7,25 +8,14 @@
 #include "html.h"
 #include "base/banned.h"
 
-static const char *const months[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
-
 /* "1 April 2012", or text when d is 0. */
 static void human_date(struct buf *b, date_t d, const char *none)
 {
-    int y, m, dd;
-
     if (!d) {
         html_text(b, none);
         return;
     }
-    date_to_ymd(d, &y, &m, &dd);
-    html_num(b, dd);
-    html_lit(b, " ");
-    html_text(b, months[m - 1]);
-    html_lit(b, " ");
-    html_num(b, y);
+    html_date(b, d);
 }
 
 static void status_tag(struct buf *b, int status)
@@ -366,7 +356,7 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
 {
     static const struct crumb crumbs[] = {{"Home", "/"}, {"Local Compacts", NULL}};
     const struct layout l = {.title = "Local Compacts",
-                             .nav = NAV_NONE,
+                             .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
                              .has_error = v->nerrors > 0,
@@ -604,6 +594,24 @@ static void codes(struct buf *b, const struct compact_page_view *v)
     }
 }
 
+static void signatories(struct buf *b, const struct compact_page_view *v)
+{
+    char href[48];
+
+    if (v->nsignatories) {
+        view_signatory_table(b, v->signatories, v->nsignatories, SIGNATORIES_OF_COMPACT,
+                             "Signatories", v->may_edit);
+    } else {
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Signatories</h2>"
+                    "<p class=\"govuk-body\">No organisation has signed this Compact yet.</p>");
+    }
+    if (v->may_edit) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, compact_href(href, sizeof(href), v->entry->id, "/signatories/new"));
+        html_lit(b, "\">Add a signatory</a></p>");
+    }
+}
+
 static void history(struct buf *b, const struct compact_page_view *v)
 {
     const struct compact_entry *e = v->entry;
@@ -635,7 +643,7 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
     const struct compact_entry *e = v->entry;
     const struct crumb crumbs[] = {{"Home", "/"}, {"Local Compacts", "/compacts"}, {e->name, NULL}};
     const struct layout l = {
-        .title = e->name, .nav = NAV_NONE, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+        .title = e->name, .nav = NAV_COMPACTS, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
     struct compact_state s;
 
     compact_state_on(e, v->today, &s);
@@ -654,7 +662,7 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
     contacts(b, e);
     parameters(b, v);
     codes(b, v);
-    /* signatories: the integrator inserts the table of signatories here */
+    signatories(b, v);
     history(b, v);
     view_layout_end(b);
 }
@@ -672,7 +680,7 @@ static void form_page_start(struct buf *b, const char *title, const struct compa
                                    {name ? name : "New", id ? back : NULL},
                                    {title, NULL}};
     const struct layout l = {.title = title,
-                             .nav = NAV_NONE,
+                             .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = id ? 4 : 2,
                              .has_error = nerrors > 0,

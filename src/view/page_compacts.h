@@ -30,6 +30,8 @@ struct compact_page_view {
     date_t today;
     int may_edit;  /* an admin, or a coordinator of this Compact: edit links */
     int signed_in; /* the history link (the history is for people signed in) */
+    const struct signatory *signatories; /* current first, then those who withdrew */
+    size_t nsignatories;
 };
 void view_compact_page(struct buf *b, const struct compact_page_view *v,
                        const struct viewer *viewer);

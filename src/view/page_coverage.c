@@ -18,22 +18,6 @@ static const char *error_for(const struct coverage_view *v, const char *field)
     return NULL;
 }
 
-/* "31 March 2012" */
-static void long_date(struct buf *b, date_t d)
-{
-    static const char *const months[12] = {"January",   "February", "March",    "April",
-                                           "May",       "June",     "July",     "August",
-                                           "September", "October",  "November", "December"};
-    int y, m, day;
-
-    date_to_ymd(d, &y, &m, &day);
-    html_num(b, day);
-    html_lit(b, " ");
-    html_text(b, months[m - 1]);
-    html_lit(b, " ");
-    html_num(b, y);
-}
-
 static void form(struct buf *b, const struct coverage_view *v)
 {
     struct form_option sets[AUTH_SET_COUNT];
@@ -212,7 +196,7 @@ static void report(struct buf *b, const struct coverage_view *v)
     const struct coverage *c = v->cov;
 
     html_lit(b, "<p class=\"govuk-body-l\" id=\"summary\">On ");
-    long_date(b, c->as_of);
+    html_date(b, c->as_of);
     html_lit(b, ", ");
     html_num(b, (long long)c->all.covered);
     html_lit(b, " of the ");
@@ -272,7 +256,7 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
 {
     static const struct crumb crumbs[] = {{"Home", "/"}, {"Coverage", NULL}};
     struct layout l = {.title = "Coverage of England by local Compacts",
-                       .nav = NAV_NONE,
+                       .nav = NAV_COVERAGE,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
                        .has_error = v->nerrors > 0,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "page_signatories.h"
 #include "base/banned.h"
 
 static const char *error_in(const struct field_error *errors, size_t n, const char *field)
@@ -162,7 +163,7 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
 {
     static const struct crumb crumbs[] = {{"Home", "/"}, {"Organisations", NULL}};
     const struct layout l = {.title = "Organisations",
-                             .nav = NAV_NONE,
+                             .nav = NAV_ORGANISATIONS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
                              .has_error = v->nerrors > 0,
@@ -220,12 +221,16 @@ static const char *org_path(struct buf *tmp, const char *ref, const char *suffix
 }
 
 void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+                            const struct signatory *signatures, size_t n,
                             const struct viewer *viewer)
 {
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Organisations", "/organisations"}, {o->name, NULL}};
-    const struct layout l = {
-        .title = o->name, .nav = NAV_NONE, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+    const struct layout l = {.title = o->name,
+                             .nav = NAV_ORGANISATIONS,
+                             .crumbs = crumbs,
+                             .ncrumbs = 3,
+                             .viewer = viewer};
     struct buf path = BUF_INIT;
     char ref[ORG_REF_MAX];
 
@@ -270,7 +275,13 @@ void view_organisation_page(struct buf *b, const struct organisation *o, int can
                     "govuk-button--secondary\" data-module=\"govuk-button\">Change these "
                     "details</a>");
     }
-    /* The Compacts it signed go here (the register's signatories). */
+    if (n) {
+        view_signatory_table(b, signatures, n, SIGNATORIES_OF_ORGANISATION, "Compacts it signed",
+                             0);
+    } else {
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Compacts it signed</h2><p class=\"govuk-body\">"
+                    "It has not signed a local Compact in the register.</p>");
+    }
     view_layout_end(b);
     buf_release(&path);
 }
@@ -283,7 +294,7 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
     struct buf path = BUF_INIT, back = BUF_INIT;
     struct crumb crumbs[4] = {{"Home", "/"}, {"Organisations", "/organisations"}};
     struct layout l = {.title = title,
-                       .nav = NAV_NONE,
+                       .nav = NAV_ORGANISATIONS,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
                        .has_error = v->nerrors > 0,

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "core/compact.h"
 #include "core/organisation.h"
 #include "form.h"
 #include "layout.h"
@@ -26,7 +27,9 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer);
 
 /* One organisation's summary; can_edit: offer to change it. */
+/* An organisation's page: its details and the Compacts it signed (signatures[0..n)). */
 void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+                            const struct signatory *signatures, size_t n,
                             const struct viewer *viewer);
 
 struct organisation_form_view {

@@ -6,14 +6,6 @@
 #include "html.h"
 #include "base/banned.h"
 
-static void cell_date(struct buf *b, date_t d)
-{
-    char s[DATE_STRLEN + 1];
-
-    date_format(d, s);
-    html_text(b, s);
-}
-
 /* "/compacts/{id}/signatories" and what follows it. */
 static void signatories_href(struct buf *b, long long compact_id)
 {
@@ -65,10 +57,10 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
         html_lit(b, "</a></th><td class=\"govuk-table__cell\">");
         html_text(b, g->role);
         html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        cell_date(b, g->signed_on);
+        html_date(b, g->signed_on);
         html_lit(b, "</td><td class=\"govuk-table__cell\">");
         if (g->withdrawn_on) {
-            cell_date(b, g->withdrawn_on);
+            html_date(b, g->withdrawn_on);
         } else {
             html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Current</strong>");
         }
@@ -96,8 +88,11 @@ void view_signatories_page(struct buf *b, const struct signatories_view *v,
 {
     struct buf href = BUF_INIT;
     struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}, {"Signatories", NULL}};
-    const struct layout l = {
-        .title = "Signatories", .nav = NAV_NONE, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+    const struct layout l = {.title = "Signatories",
+                             .nav = NAV_COMPACTS,
+                             .crumbs = crumbs,
+                             .ncrumbs = 3,
+                             .viewer = viewer};
     size_t current = 0;
 
     compact_href(&href, v->compact_id);
@@ -170,7 +165,7 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
     struct buf compact = BUF_INIT, list = BUF_INIT;
     struct crumb c[3] = {{"Home", "/"}, {v->compact_name, NULL}, {"Signatories", NULL}};
     const struct layout l = {.title = title,
-                             .nav = NAV_NONE,
+                             .nav = NAV_COMPACTS,
                              .crumbs = c,
                              .ncrumbs = 3,
                              .has_error = v->nerrors > 0,
@@ -287,7 +282,7 @@ void view_signatory_withdraw_page(struct buf *b, const struct signatory_form_vie
     html_lit(b, "</dd></div><div class=\"govuk-summary-list__row\">"
                 "<dt class=\"govuk-summary-list__key\">Signed</dt>"
                 "<dd class=\"govuk-summary-list__value\">");
-    cell_date(b, g->signed_on);
+    html_date(b, g->signed_on);
     html_lit(b, "</dd></div></dl><form method=\"post\" action=\"");
     signatories_href(b, v->compact_id);
     html_lit(b, "/");

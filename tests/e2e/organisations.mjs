@@ -198,6 +198,17 @@ async function tests(BIN, s, test) {
       show(rows[1], 400));
   });
 
+  await test('organisations: the same trail through the API, to anyone signed in, and the CLI', async () => {
+    const r = await get('/api/v1/audit?kind=organisation&entity=GB-CHC-1234567', bearer(who.member.token));
+    const entries = json(r);
+    expect(r.status === 200 && Array.isArray(entries) && entries.length === 2 && entries[0].action === 'create' &&
+      entries[1].action === 'update', `${r.status} ${show(r.text, 300)}`);
+    const cli = await run(BIN, ['audit', '--entity', 'organisation/GB-CHC-1234567', '--format', 'json', '--db', s.dbPath]);
+    expect(cli.code === 0 && JSON.parse(cli.stdout).length === 2, `exit ${cli.code} ${show(cli.stdout + cli.stderr, 300)}`);
+    const page = await get('/history/organisation/GB-CHC-1234567');
+    expect(page.status === 303, `the history page asks nobody to sign in: ${page.status}`);
+  });
+
   await test('organisations: a member may not add or change (403); nobody is asked for a token (401)', async () => {
     const m1 = await post(who.member.token, { name: 'X', type: 'charity' });
     const m2 = await patch(who.member.token, 'GB-CHC-1234567', { name: 'X' });

@@ -252,7 +252,7 @@ async function run1(BIN, s, test) {
       body: { csrf_token: adm.csrf, organisation: 'GB-COH-0000002', 'signed_on-day': '28', 'signed_on-month': '2', 'signed_on-year': '2012', role: 'Director' } });
     expect(r.status === 303 && r.headers.location === `/compacts/${A}/signatories?done=added`, `${r.status} ${r.headers.location}`);
     const after = await page(r.headers.location, adm.cookie);
-    expect(after.text.includes('Signatory added') && after.text.includes('2012-02-28'), 'no banner or row');
+    expect(after.text.includes('Signatory added') && after.text.includes('28 February 2012'), 'no banner or row');
     expect((await list(A)).total === 4, 'not stored');
   });
   await test('signatories: the withdrawal form refuses a date before signing, then records one', async () => {

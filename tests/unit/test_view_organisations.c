@@ -74,15 +74,26 @@ static void test_one_organisation(void **state)
 {
     struct buf b = BUF_INIT;
     (void)state;
-    view_organisation_page(&b, &items[1], 0, NULL);
+    view_organisation_page(&b, &items[1], 0, NULL, 0, NULL);
     assert_non_null(strstr(b.data, "<h1 class=\"govuk-heading-l\">Friends of the Park</h1>"));
+    assert_non_null(strstr(b.data, "It has not signed a local Compact"));
     assert_non_null(strstr(b.data, "None recorded"));
     assert_non_null(strstr(b.data, "href=\"https://park.example/?a=1&amp;b=2\""));
     assert_non_null(strstr(b.data, "Not yet"));
     assert_null(strstr(b.data, "/edit"));
     buf_reset(&b);
-    view_organisation_page(&b, &items[0], 1, NULL);
+    const struct signatory signed_one = {.id = 3,
+                                         .compact_id = 7,
+                                         .compact_name = "Wigan & Leigh Compact",
+                                         .org_ref = "GB-CHC-1234567",
+                                         .org_name = "Acme",
+                                         .role = "Chair",
+                                         .signed_on = 15000};
+    view_organisation_page(&b, &items[0], 1, &signed_one, 1, NULL);
     assert_non_null(strstr(b.data, "href=\"/organisations/GB-CHC-1234567/edit\""));
+    assert_non_null(strstr(b.data, "href=\"/compacts/7\""));
+    assert_non_null(strstr(b.data, "Wigan &amp; Leigh Compact"));
+    assert_null(strstr(b.data, "It has not signed"));
     assert_non_null(strstr(b.data, "Registered charity"));
     buf_release(&b);
 }

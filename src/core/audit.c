@@ -1,0 +1,21 @@
+/* The kinds of entity the audit trail records. */
+#include "audit.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+static const struct audit_kind kinds[] = {
+    {"compact", 1, 1},    {"organisation", 0, 1}, {"user", 0, 0},   {"api_token", 1, 0},
+    {"commitment", 1, 1}, {"activity", 1, 1},     {"grants", 0, 1}, {"contracts", 0, 1},
+};
+
+const struct audit_kind *audit_kind_find(const char *s, size_t len)
+{
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        if (strlen(kinds[i].name) == len && !memcmp(kinds[i].name, s, len)) {
+            return &kinds[i];
+        }
+    }
+    return NULL;
+}
