@@ -206,6 +206,9 @@ int store_schema_version(struct store *st, int *out)
     return ret;
 }
 
+/* The schema version that added organisations (0006_register.sql). */
+#define SCHEMA_ORGANISATIONS 6
+
 int store_migrate(struct store *st, int *from, int *to)
 {
     int version = 0, ret, latest = store_schema_latest();
@@ -242,6 +245,12 @@ int store_migrate(struct store *st, int *from, int *to)
         if (!ret && now != v + 1) {
             log_error("migration '%s' must set user_version to %d", m->name, v + 1);
             ret = ERR_DB;
+        }
+        /* An existing database gets its councils with the organisations table; a new one's
+         * come with the reference data (compact init). */
+        if (!ret && now == SCHEMA_ORGANISATIONS && version > 0) {
+            size_t made;
+            ret = store_organisation_councils(st, "migration", &made);
         }
         if (!ret) {
             ret = exec(st, "COMMIT");

@@ -911,6 +911,23 @@ async function cli(dbPath, dir) {
     expect(r.code === 0 && /up to date/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
   });
 
+  await test('cli: a database made before organisations gets its councils when migrated', async () => {
+    const old = join(dir, 'schema5.db');
+    const migrations = join(HERE, '..', '..', 'src', 'store', 'migrations');
+    const sql = '\n' + readdirSync(migrations).filter((f) => f < '0006').sort()
+      .map((f) => readFileSync(join(migrations, f), 'utf8')).join('\n') +
+      "\nINSERT INTO authority (gss, code, name, official_name, type, region, sets) " +
+      "VALUES ('E08000009', 'TRF', 'Trafford', 'Trafford Metropolitan Borough Council', 'metropolitan_district', 'North West', 3);";
+    const made = await run('sqlite3', [old, sql]);
+    expect(made.code === 0, show(made.stderr));
+    const r = await run(BIN, ['migrate', '--db', old]);
+    expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
+    const q = await run('sqlite3', [old, "PRAGMA user_version; SELECT org_id || '|' || name || '|' || type FROM organisation; " +
+      "SELECT count(*) FROM audit WHERE kind = 'organisation'"]);
+    expect(q.stdout.trim().split('\n').slice(1).join(' ') === 'GB-LAE-TRF|Trafford Metropolitan Borough Council|council 1',
+      show(q.stdout + q.stderr));
+  });
+
   await test('cli: backup onto an existing file exits 1 and leaves it alone', async () => {
     const other = join(dir, 'existing.txt');
     writeFileSync(other, 'keep me');
