@@ -183,47 +183,19 @@ static void fieldset_start(struct buf *b, const char *id, const char *legend, co
     }
 }
 
-static void date_part(struct buf *b, const struct form_values *v, const char *stem,
-                      const char *part, const char *text, int year, int error)
-{
-    char name[64];
-
-    join(name, sizeof(name), stem, part);
-    html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-                "<label class=\"govuk-label govuk-date-input__label\" for=\"");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    html_text(b, text);
-    html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
-    if (year) {
-        html_lit(b, " govuk-input--width-4");
-    } else {
-        html_lit(b, " govuk-input--width-2");
-    }
-    if (error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" type=\"text\" inputmode=\"numeric\" value=\"");
-    html_attr(b, value_of(v, name));
-    html_lit(b, "\"></div></div>");
-}
-
-/* A GOV.UK date input: fields STEM-day, STEM-month, STEM-year; the div's id is stem. */
+/* A GOV.UK date input (form_date) with the answers given: STEM-day, STEM-month, STEM-year. */
 static void date_input(struct buf *b, const struct form_values *v, const char *stem,
                        const char *legend, const char *hint_text, const char *error)
 {
-    fieldset_start(b, stem, legend, hint_text, error);
-    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
-    html_attr(b, stem);
-    html_lit(b, "\">");
-    date_part(b, v, stem, "day", "Day", 0, error != NULL);
-    date_part(b, v, stem, "month", "Month", 0, error != NULL);
-    date_part(b, v, stem, "year", "Year", 1, error != NULL);
-    html_lit(b, "</div></fieldset></div>");
+    static const char *const parts[3] = {"day", "month", "year"};
+    const char *value[3];
+    char name[64];
+
+    for (int i = 0; i < 3; i++) {
+        join(name, sizeof(name), stem, parts[i]);
+        value[i] = value_of(v, name);
+    }
+    form_date(b, stem, legend, hint_text, value, error);
 }
 
 /* Radios for the three statuses, named status; the first takes the id "status". */
