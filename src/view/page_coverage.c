@@ -202,9 +202,14 @@ static void report(struct buf *b, const struct coverage_view *v)
     html_lit(b, " of the ");
     html_num(b, (long long)c->all.total);
     if (c->set == AUTH_SET_2012) {
-        html_lit(b, " local authorities of 2009 to 2019 were covered by ");
+        html_lit(b, " local authorities of 2009 to 2019");
     } else {
-        html_lit(b, " local authorities of today were covered by ");
+        html_lit(b, " local authorities of today");
+    }
+    if (v->as_of) {
+        html_lit(b, " were covered by ");
+    } else {
+        html_lit(b, " are covered by "); /* today's coverage */
     }
     html_num(b, (long long)c->active_compacts);
     if (c->active_compacts == 1) {
