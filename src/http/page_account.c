@@ -153,7 +153,9 @@ int page_login_post(struct request *r)
     store_session_purge(r->st, r->now - r->cfg->session_max, r->now - r->cfg->session_idle);
     secret_new(secret);
     secret_hash(r->key, "session", secret, sid);
-    if (store_session_add(r->st, sid, u.id, r->now) < 0) {
+    /* Its clock starts now, not when the request came: checking the password takes a while,
+     * and a busy machine must not eat into the idle time before the session is even used. */
+    if (store_session_add(r->st, sid, u.id, (long long)time(NULL)) < 0) {
         return ERR_DB;
     }
     r->set_cookie = cookie(r, secret, r->cfg->session_max);
