@@ -32,6 +32,7 @@ static const struct command {
     {"routes", cmd_routes, "print the route table and who may use each route"},
     /* open data */
     {"import", cmd_import, "import grants (360Giving) or contracts (OCDS) from a file"},
+    {"indicators", cmd_indicators, "a funder's or buyer's open data indicators"},
 };
 
 static int usage(FILE *out)

@@ -9,14 +9,103 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-const char ind_caveat_small[] =
-    "Based on fewer records than the minimum count, so the figure is not shown.";
 const char ind_caveat_no_rule[] =
     "There is no national minimum tender period: the rule applies only where a local Compact "
     "sets min_tender_days.";
 const char ind_caveat_year_basis[] =
     "Grants are counted in the calendar year of their award date; contracts in the calendar "
     "year their tender opened.";
+
+const char ind_caveat_ended[] =
+    "A recipient funded in one year and not the next may still be funded in another way or "
+    "under another name: each is a prompt to check that notice was given, not a finding.";
+
+static const char *say(struct arena *arena, struct buf *b)
+{
+    const char *s = arena_strdup(arena, b->data);
+    buf_reset(b);
+    return s;
+}
+
+size_t ind_grants_caveats(const struct ind_grants *s, size_t min_count, struct arena *arena,
+                          const char *out[IND_CAVEATS_MAX])
+{
+    struct buf b = BUF_INIT;
+    size_t n = 0;
+
+    if (s->value_suppressed) {
+        buf_addf(&b, "%zu grants, fewer than the minimum count of %zu: their value is not shown.",
+                 s->count, min_count);
+        out[n++] = say(arena, &b);
+    }
+    if (s->share_suppressed) {
+        buf_addf(&b,
+                 "%zu grants give planned dates or a duration, fewer than the minimum count of "
+                 "%zu: the multi-year share is not shown.",
+                 s->multi_year_known, min_count);
+        out[n++] = say(arena, &b);
+    }
+    if (s->multi_year_known < s->count) {
+        buf_addf(&b,
+                 "%zu grants give neither planned dates nor a duration and are left out of the "
+                 "multi-year share.",
+                 s->count - s->multi_year_known);
+        out[n++] = say(arena, &b);
+    }
+    if (s->not_gbp) {
+        buf_addf(&b, "%zu grants in other currencies are left out of the value.", s->not_gbp);
+        out[n++] = say(arena, &b);
+    }
+    buf_release(&b);
+    return n;
+}
+
+size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, struct arena *arena,
+                             const char *out[IND_CAVEATS_MAX])
+{
+    struct buf b = BUF_INIT;
+    size_t n = 0;
+
+    if (s->median_suppressed) {
+        buf_addf(&b,
+                 "%zu tenders give a tender period that can be measured, fewer than the minimum "
+                 "count of %zu: the median and the count under the minimum are not shown.",
+                 s->with_period, min_count);
+        out[n++] = say(arena, &b);
+    }
+    if (!s->rule_applies) {
+        out[n++] = ind_caveat_no_rule;
+    }
+    if (s->vcse_suppressed) {
+        buf_addf(&b,
+                 "%zu tenders say whether they suit VCSE organisations, fewer than the minimum "
+                 "count of %zu: the share is not shown.",
+                 s->vcse_known, min_count);
+        out[n++] = say(arena, &b);
+    }
+    if (s->reversed) {
+        buf_addf(&b, "%zu tenders close before they open and are left out of the tender period.",
+                 s->reversed);
+        out[n++] = say(arena, &b);
+    }
+    buf_release(&b);
+    return n;
+}
+
+void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *compact_id)
+{
+    buf_adds(b, "/checks/funding_change?change=end");
+    if (e->has_end) {
+        int y, m, d;
+        date_to_ymd(e->end, &y, &m, &d);
+        buf_addf(b, "&effective_date-day=%d&effective_date-month=%d&effective_date-year=%d", d, m,
+                 y);
+    }
+    if (compact_id && *compact_id && strspn(compact_id, "0123456789") == strlen(compact_id)) {
+        buf_adds(b, "&compact=");
+        buf_adds(b, compact_id);
+    }
+}
 
 static int year_of(date_t d)
 {

@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/date.h"
 
 #define INDICATORS_MIN_COUNT_DEFAULT 10
@@ -138,9 +139,56 @@ int ind_contract_days(const struct ind_contract *c, long *days);
 /* The year a contract is counted in. */
 int ind_contract_year(const struct ind_contract *c);
 
-/* The caveats the figures carry, as sentences. */
-extern const char ind_caveat_small[];      /* "Fewer than the minimum count ..." */
+/* A grant as the lists show it; strings borrowed (from an arena), NULL when absent. */
+struct grant_item {
+    long long rowid; /* its number in the store: the lists' cursor */
+    const char *identifier, *title, *currency;
+    int64_t amount; /* pence */
+    const char *award_date;
+    const char *funder_id, *funder_name, *recipient_id, *recipient_name;
+    const char *planned_start, *planned_end;
+    int duration_months; /* -1 when absent */
+    const char *programme;
+};
+
+/* A contracting process as the lists show it. */
+struct contract_item {
+    long long rowid;
+    const char *ocid, *title, *buyer_id, *buyer_name;
+    const char *release_date, *tender_published, *tender_start, *tender_end;
+    int vcse_suitable; /* 1, 0, -1 */
+    const char *value_currency;
+    int64_t value; /* pence, when has_value */
+    int has_value;
+    const char *award_currency;
+    int64_t award;
+    int has_award;
+    const char *suppliers; /* their names, "; " between, or NULL */
+};
+
+/* What the figures rest on and what they leave out, as sentences. */
 extern const char ind_caveat_no_rule[];    /* min_tender_days not set */
 extern const char ind_caveat_year_basis[]; /* how years are counted */
+extern const char ind_caveat_ended[];      /* what an ended relationship is, and is not */
+
+#define IND_CAVEATS_MAX 4
+/*
+ * The caveats of grant figures s (at most IND_CAVEATS_MAX, strings from arena) into out: a
+ * suppressed value or share with its count and the minimum, grants left out of the share or
+ * the value. Returns how many.
+ */
+size_t ind_grants_caveats(const struct ind_grants *s, size_t min_count, struct arena *arena,
+                          const char *out[IND_CAVEATS_MAX]);
+/* The same for contract figures: a suppressed median or share, the rule that does not apply,
+ * tenders left out. */
+size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, struct arena *arena,
+                             const char *out[IND_CAVEATS_MAX]);
+
+/*
+ * The path of the funding-change check form pre-filled for e, into b:
+ * "/checks/funding_change?change=end", the effective date from the latest planned end when
+ * there is one, and compact=compact_id when compact_id is a number (else it is left out).
+ */
+void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *compact_id);
 
 #endif
