@@ -463,6 +463,9 @@ int store_indicator_grants(struct store *st, const char *org_id, struct arena *a
 int store_indicator_contracts(struct store *st, const char *org_id, struct arena *arena,
                               struct ind_contract **items, size_t *n);
 
+/* Whether any grant names org_id (any case) as its funder or any contract as its buyer. */
+int store_opendata_has(struct store *st, const char *org_id, int *out);
+
 struct opendata_filter {
     const char *org;         /* funder (grants) or buyer (contracts) org-id, any case; or NULL */
     const char *counterpart; /* recipient (grants) or supplier (contracts) org-id; or NULL */

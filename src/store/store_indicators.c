@@ -17,6 +17,29 @@ static const char sql_buyer_contracts[] =
     "SELECT release_date, tender_published, tender_start, tender_end, vcse_suitable "
     "FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE ORDER BY release_date, id";
 
+static const char sql_has[] =
+    "SELECT EXISTS (SELECT 1 FROM grant_award WHERE funder_org_id = ?1 COLLATE NOCASE) "
+    "OR EXISTS (SELECT 1 FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE)";
+
+int store_opendata_has(struct store *st, const char *org_id, int *out)
+{
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    *out = 0;
+    if ((ret = store_prepare(st, sql_has, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(stmt, 0) != 0;
+    }
+    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
 /* A full date from text column i: 1 and *out, or 0 (NULL, or only a year or a month). */
 static int col_date(sqlite3_stmt *stmt, int i, date_t *out)
 {

@@ -25,8 +25,14 @@ struct organisations_view {
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer);
 
-/* One organisation's summary; can_edit: offer to change it. */
-void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+/* What an organisation's page offers besides its summary (bits of its flags). */
+enum organisation_page_flags {
+    ORG_PAGE_EDIT = 1 << 0,    /* the viewer may change it */
+    ORG_PAGE_FUNDING = 1 << 1, /* it has grants or contracts: link to its funding page */
+};
+
+/* One organisation's summary; flags: enum organisation_page_flags. */
+void view_organisation_page(struct buf *b, const struct organisation *o, unsigned flags,
                             const struct viewer *viewer);
 
 struct organisation_form_view {
