@@ -30,7 +30,7 @@ static void money(struct buf *b, int64_t pence)
     if (pence < 0) {
         html_lit(b, "-");
     }
-    html_lit(b, "&pound;");
+    html_lit(b, "£");
     for (int i = 0; i < n; i++) {
         buf_addc(b, digits[i]);
         if ((n - i - 1) % 3 == 0 && i + 1 < n) {

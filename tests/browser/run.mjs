@@ -21,6 +21,7 @@ import { signatoriesJourney } from './signatories.mjs';
 import { organisationsJourney } from './organisations.mjs';
 import { coverageJourney } from './coverage.mjs';
 import { compactsJourney } from './compacts.mjs';
+import { funderJourney } from './funder.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -285,6 +286,8 @@ async function main() {
     await journey('coverage', () => coverageJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('compacts', () => compactsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('funder', () => funderJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();
