@@ -345,7 +345,12 @@ static void ended_section(struct buf *b, const struct funder_view *v)
                     "year.</p>");
         return;
     }
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
+    html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+                "<span class=\"govuk-details__summary-text\">Show the ");
+    html_num(b, (long long)ind->nended);
+    html_lit(b, " recipients, each with a link to check the notice</span></summary>"
+                "<div class=\"govuk-details__text\">"
+                "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
                 "<caption class=\"govuk-table__caption govuk-table__caption--s\">");
     html_num(b, (long long)ind->nended);
     html_lit(b, " recipients funded one year and not the next</caption>"
@@ -379,7 +384,7 @@ static void ended_section(struct buf *b, const struct funder_view *v)
         html_text(b, e->name ? e->name : e->recipient);
         html_lit(b, "</span></a></td></tr>");
     }
-    html_lit(b, "</tbody></table>");
+    html_lit(b, "</tbody></table></div></details>");
     buf_release(&path);
 }
 

@@ -67,6 +67,7 @@ export async function funderJourney(browser, baseUrl, { binary, dbPath } = {}, c
     await axeCheck(page, 'funder: funding page');
     await screenshot(page, 'funder');
 
+    await page.click('summary:has-text("recipients, each with a link")');
     const first = ended.first().locator('a:has-text("Check the notice")');
     await Promise.all([page.waitForNavigation(), first.click()]);
     check('funder: a check link opens the funding change form, ending chosen',
