@@ -21,7 +21,7 @@ static const struct command {
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
     /* register */
-    {"import", cmd_import, "import a CSV or data file into the register (organisations, ...)"},
+    {"import", cmd_import, "import organisations, Compacts, signatories, grants or contracts"},
     {"export", cmd_export, "write the whole register as JSON"},
     {"demo", cmd_demo, "load a fictional demo set (demo load)"},
     {"version", cmd_version, "print the version"},
@@ -31,7 +31,7 @@ static const struct command {
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},
     {"routes", cmd_routes, "print the route table and who may use each route"},
     /* open data */
-    {"import", cmd_import, "import grants (360Giving) or contracts (OCDS) from a file"},
+    {"indicators", cmd_indicators, "a funder's or buyer's open data indicators"},
 };
 
 static int usage(FILE *out)

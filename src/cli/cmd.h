@@ -29,6 +29,7 @@ int cmd_token(int, char **);
 int cmd_audit(int, char **);
 /* open data */
 int cmd_import(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
 
 /* The database path: --db, else $COMPACT_DB, else DEFAULT_DB. */
 const char *cmd_db_path(const char *opt);

@@ -71,6 +71,16 @@ int page_signatory_new(struct request *r);
 int page_signatory_add(struct request *r);
 int page_signatory_withdraw_form(struct request *r);
 int page_signatory_withdraw(struct request *r);
+/* indicators */
+int api_organisation_indicators(struct request *r);
+int api_organisation_indicators_csv(struct request *r);
+int api_grants(struct request *r);
+int api_grants_csv(struct request *r);
+int api_contracts(struct request *r);
+int api_contracts_csv(struct request *r);
+int page_funder(struct request *r);
+int page_grants(struct request *r);
+int page_contracts(struct request *r);
 /* open data */
 int page_checks(struct request *r);
 int page_commitments(struct request *r);

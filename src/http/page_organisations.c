@@ -71,14 +71,17 @@ int page_organisation(struct request *r)
     struct organisation o;
     struct signatory *signatures;
     size_t n;
-    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o);
+    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o), funding = 0;
 
-    if (ret < 0 || (ret = store_signatory_list_by_organisation(r->st, r->params[0], r->arena,
-                                                               &signatures, &n)) < 0) {
+    if (ret < 0 || (o.org_id && (ret = store_opendata_has(r->st, o.org_id, &funding)) < 0) ||
+        (ret = store_signatory_list_by_organisation(r->st, r->params[0], r->arena, &signatures,
+                                                    &n)) < 0) {
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";
-    view_organisation_page(r->body, &o, may_edit(r), signatures, n, request_viewer(r));
+    view_organisation_page(r->body, &o,
+                           (may_edit(r) ? ORG_PAGE_EDIT : 0u) | (funding ? ORG_PAGE_FUNDING : 0u),
+                           signatures, n, request_viewer(r));
     return 0;
 }
 

@@ -101,6 +101,18 @@ const struct route routes[] = {
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/api/v1/organisations/:id/signatories", api_organisation_signatories, ACCESS_ANYONE,
      ROUTE_CACHE},
+    /* indicators */
+    {M_GET, "/organisations/:id/funding", page_funder, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/grants", page_grants, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/contracts", page_contracts, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/organisations/:id/indicators", api_organisation_indicators, ACCESS_ANYONE,
+     ROUTE_CACHE},
+    {M_GET, "/api/v1/organisations/:id/indicators.csv", api_organisation_indicators_csv,
+     ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/grants", api_grants, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/grants.csv", api_grants_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/contracts", api_contracts, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/contracts.csv", api_contracts_csv, ACCESS_ANYONE, ROUTE_CACHE},
     /* open data */
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},

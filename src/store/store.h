@@ -452,4 +452,39 @@ int store_opendata_import_audit(struct opendata_writer *w, const char *kind, con
 int store_grant_count(struct store *st, size_t *out);
 int store_contract_count(struct store *st, size_t *out);
 
+/* indicators */
+#include "core/indicators.h"
+
+/* The grants funded by org_id (any case), oldest first, as the indicators need them; from
+ * arena. */
+int store_indicator_grants(struct store *st, const char *org_id, struct arena *arena,
+                           struct ind_grant **items, size_t *n);
+/* The contracting processes of buyer org_id (any case), as the indicators need them. */
+int store_indicator_contracts(struct store *st, const char *org_id, struct arena *arena,
+                              struct ind_contract **items, size_t *n);
+
+/* Whether any grant names org_id (any case) as its funder or any contract as its buyer. */
+int store_opendata_has(struct store *st, const char *org_id, int *out);
+
+struct opendata_filter {
+    const char *org;         /* funder (grants) or buyer (contracts) org-id, any case; or NULL */
+    const char *counterpart; /* recipient (grants) or supplier (contracts) org-id; or NULL */
+    int year;                /* a grant's award year, a contract's tender year (1000 to 9998);
+                                0 for any */
+    const char *q;           /* a substring of the title or recipient name (grants), the title
+                                or ocid (contracts), any case; or NULL */
+    long long after;         /* keyset cursor: those after the one with this number (newest
+                                first), or 0 from the start */
+    size_t limit;            /* most items; 0 for no limit */
+};
+/* How many grants or contracts match f (ignoring after and limit). */
+int store_grant_list_count(struct store *st, const struct opendata_filter *f, size_t *out);
+int store_contract_list_count(struct store *st, const struct opendata_filter *f, size_t *out);
+/* The matching grants (by award date) or contracts (by release date), newest first; array and
+ * strings from arena. */
+int store_grant_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
+                     struct grant_item **items, size_t *n);
+int store_contract_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
+                        struct contract_item **items, size_t *n);
+
 #endif

@@ -220,7 +220,7 @@ static const char *org_path(struct buf *tmp, const char *ref, const char *suffix
     return tmp->data;
 }
 
-void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+void view_organisation_page(struct buf *b, const struct organisation *o, unsigned flags,
                             const struct signatory *signatures, size_t n,
                             const struct viewer *viewer)
 {
@@ -268,7 +268,12 @@ void view_organisation_page(struct buf *b, const struct organisation *o, int can
     html_num(b, o->id);
     html_lit(b, "</dd></div>");
     html_lit(b, "</dl>");
-    if (can_edit) {
+    if (flags & ORG_PAGE_FUNDING) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, org_path(&path, ref, "/funding"));
+        html_lit(b, "\">Funding and contracts</a></p>");
+    }
+    if (flags & ORG_PAGE_EDIT) {
         html_lit(b, "<a href=\"");
         html_attr(b, org_path(&path, ref, "/edit"));
         html_lit(b, "\" role=\"button\" draggable=\"false\" class=\"govuk-button "

@@ -26,9 +26,15 @@ struct organisations_view {
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer);
 
-/* One organisation's summary; can_edit: offer to change it. */
-/* An organisation's page: its details and the Compacts it signed (signatures[0..n)). */
-void view_organisation_page(struct buf *b, const struct organisation *o, int can_edit,
+/* What an organisation's page offers besides its summary (bits of its flags). */
+enum organisation_page_flags {
+    ORG_PAGE_EDIT = 1 << 0,    /* the viewer may change it */
+    ORG_PAGE_FUNDING = 1 << 1, /* it has grants or contracts: link to its funding page */
+};
+
+/* An organisation's page: its summary (flags: enum organisation_page_flags) and the Compacts
+ * it signed (signatures[0..n)). */
+void view_organisation_page(struct buf *b, const struct organisation *o, unsigned flags,
                             const struct signatory *signatures, size_t n,
                             const struct viewer *viewer);
 

@@ -22,6 +22,7 @@ import { organisationsJourney } from './organisations.mjs';
 import { coverageJourney } from './coverage.mjs';
 import { compactsJourney } from './compacts.mjs';
 import { registerJourney } from './register.mjs';
+import { funderJourney } from './funder.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -288,6 +289,8 @@ async function main() {
     await journey('compacts', () => compactsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('register', () => registerJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('funder', () => funderJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

@@ -34,6 +34,7 @@ import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
+import { indicatorTests } from './indicators.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -976,6 +977,7 @@ async function main() {
   await coverageTests(BIN, report);
   await compactTests(BIN, report);
   await opendataTests(BIN, report);
+  await indicatorTests(BIN, report);
 }
 
 try {

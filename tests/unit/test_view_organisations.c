@@ -89,7 +89,7 @@ static void test_one_organisation(void **state)
                                          .org_name = "Acme",
                                          .role = "Chair",
                                          .signed_on = 15000};
-    view_organisation_page(&b, &items[0], 1, &signed_one, 1, NULL);
+    view_organisation_page(&b, &items[0], ORG_PAGE_EDIT, &signed_one, 1, NULL);
     assert_non_null(strstr(b.data, "href=\"/organisations/GB-CHC-1234567/edit\""));
     assert_non_null(strstr(b.data, "href=\"/compacts/7\""));
     assert_non_null(strstr(b.data, "Wigan &amp; Leigh Compact"));

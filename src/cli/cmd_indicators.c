@@ -1,0 +1,219 @@
+/* compact indicators: a funder's or buyer's open data indicators, as GET
+ * /api/v1/organisations/{id}/indicators gives them. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "codec/json_indicators.h"
+#include "http/indicators_report.h"
+#include "core/norm.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+static const char usage[] =
+    "usage: compact indicators --org ORG-ID [--format text|json|csv] [--min-count N]\n"
+    "                          [--compact ID] [--db PATH]\n\n"
+    "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
+    "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
+    "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
+    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
+    "minimum count is not shown.\n\n"
+    "  --org ORG-ID     the organisation: an org-id, or its number in the register\n"
+    "  --format FORMAT  text (default); json, the same as the API; csv, the figures by year\n"
+    "  --min-count N    the minimum count (default 10)\n"
+    "  --compact ID     use that local Compact's parameters (min_funding_months,\n"
+    "                   min_tender_days) instead of the national defaults\n"
+    "  --db PATH        the database, made by 'compact init'\n";
+
+enum { OUT_TEXT, OUT_JSON, OUT_CSV };
+
+static void print_share(size_t count, size_t known, int suppressed, double share)
+{
+    if (suppressed) {
+        printf("not shown (%zu of %zu known, below the minimum count)", count, known);
+    } else {
+        printf("%.1f%% (%zu of %zu)", share * 100, count, known);
+    }
+}
+
+static void print_caveats(const char *const *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputs("  note: ", stdout);
+        cmd_text(stdout, c[i]);
+        putchar('\n');
+    }
+}
+
+static void print_text(const struct indicators_report *rep, struct arena *arena)
+{
+    const struct indicators *ind = &rep->ind;
+    const struct ind_grants *g = &ind->grants;
+    const struct ind_contracts *c = &ind->contracts;
+    const char *caveats[IND_CAVEATS_MAX];
+    char value[32];
+
+    cmd_text(stdout, rep->subject.org);
+    if (rep->subject.name) {
+        fputs("  ", stdout);
+        cmd_text(stdout, rep->subject.name);
+    }
+    printf("\nminimum count %zu; multi-year means %d months or more (%s)\n\n",
+           ind->params.min_count, ind->params.min_funding_months,
+           param_source_phrase(rep->params.source[PARAM_MIN_FUNDING_MONTHS]));
+    printf("grants: %zu", g->count);
+    if (!g->value_suppressed) {
+        norm_amount_format(g->value, value);
+        printf(", GBP %s", value);
+    }
+    fputs("; multi-year ", stdout);
+    print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
+    putchar('\n');
+    print_caveats(caveats, ind_grants_caveats(g, ind->params.min_count, arena, caveats));
+    for (size_t i = 0; i < ind->ngrant_years; i++) {
+        const struct ind_grants *y = &ind->grant_years[i].g;
+        printf("  %d: %zu grants", ind->grant_years[i].year, y->count);
+        if (!y->value_suppressed) {
+            norm_amount_format(y->value, value);
+            printf(", GBP %s", value);
+        }
+        fputs("; multi-year ", stdout);
+        print_share(y->multi_year, y->multi_year_known, y->share_suppressed, y->share);
+        putchar('\n');
+    }
+    printf("\nended relationships (%zu): funded in one year and not the next\n", ind->nended);
+    for (size_t i = 0; i < ind->nended; i++) {
+        const struct ind_ended *e = &ind->ended[i];
+        printf("  %d  ", e->year);
+        cmd_text(stdout, e->name ? e->name : e->recipient);
+        if (e->recipient && e->name) {
+            fputs(" (", stdout);
+            cmd_text(stdout, e->recipient);
+            fputs(")", stdout);
+        }
+        printf(": %zu grants, none in %d\n", e->grants, e->year + 1);
+    }
+    printf("\ncontracts: %zu; tender periods measured %zu", c->count, c->with_period);
+    if (!c->median_suppressed) {
+        printf(", median %.1f days", c->median_days);
+        if (c->rule_applies) {
+            printf(", %zu under %d days", c->under_min, ind->params.min_tender_days);
+        }
+    }
+    fputs("; suitable for VCSE organisations ", stdout);
+    print_share(c->vcse_suitable, c->vcse_known, c->vcse_suppressed, c->vcse_share);
+    putchar('\n');
+    print_caveats(caveats, ind_contracts_caveats(c, ind->params.min_count, arena, caveats));
+}
+
+int cmd_indicators(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"org", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"min-count", required_argument, NULL, 'm'},
+        {"compact", required_argument, NULL, 'c'},
+        {"db", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *org = NULL, *min_count = NULL, *compact_id = NULL;
+    struct field_error errs[2];
+    struct indicators_report rep;
+    struct param_set compact;
+    struct buf out = BUF_INIT;
+    struct store *st;
+    struct arena arena;
+    size_t count, nerr;
+    int c, format = OUT_TEXT, ret, has_compact;
+
+    optind = 1;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            org = optarg;
+            break;
+        case 'm':
+            min_count = optarg;
+            break;
+        case 'c':
+            compact_id = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text")) {
+                format = OUT_TEXT;
+            } else if (!strcmp(optarg, "json")) {
+                format = OUT_JSON;
+            } else if (!strcmp(optarg, "csv")) {
+                format = OUT_CSV;
+            } else {
+                fputs("compact: unknown format '", stderr);
+                cmd_text(stderr, optarg);
+                fputs("'; use text, json or csv\n", stderr);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'h':
+            return cmd_usage(usage, 0);
+        default:
+            return cmd_usage(usage, 1);
+        }
+    }
+    if (optind != argc || !org || !*org || (min_count && !*min_count) ||
+        (compact_id && !*compact_id)) {
+        return cmd_usage(usage, 1);
+    }
+    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+        return EXIT_FAIL;
+    }
+    arena_init(&arena);
+    ret = EXIT_USAGE;
+    if ((nerr =
+             indicators_query(st, min_count, compact_id, &count, &compact, &has_compact, errs))) {
+        for (size_t i = 0; i < nerr; i++) {
+            fprintf(stderr, "compact: --%s: %s\n",
+                    !strcmp(errs[i].field, "min_count") ? "min-count" : "compact", errs[i].message);
+        }
+        goto cleanup;
+    }
+    ret = EXIT_FAIL;
+    c = indicators_report(st, org, count, has_compact ? &compact : NULL, compact_id, &arena, &rep);
+    if (c == ERR_NOT_FOUND) {
+        fputs("compact: no organisation in the register and no grant or contract has the "
+              "org-id '",
+              stderr);
+        cmd_text(stderr, org);
+        fputs("'\n", stderr);
+        goto cleanup;
+    }
+    if (c < 0) {
+        fprintf(stderr, "compact: cannot read the open data: %s\n", err_str(c));
+        goto cleanup;
+    }
+    if (format == OUT_TEXT) {
+        print_text(&rep, &arena);
+    } else {
+        if (format == OUT_JSON) {
+            json_indicators(&out, &rep.subject, &rep.ind, &arena);
+            buf_addc(&out, '\n');
+        } else {
+            csv_indicators(&out, &rep.ind);
+        }
+        if (buf_failed(&out)) {
+            fputs("compact: the report is too big\n", stderr);
+            goto cleanup;
+        }
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    ret = cmd_finish_output();
+cleanup:
+    buf_release(&out);
+    store_close(st);
+    arena_release(&arena);
+    return ret;
+}

@@ -1,0 +1,194 @@
+/*
+ * Open data indicators (SPEC section 8): one funder's grants and one buyer's contracts read
+ * through the Compact's lens, overall and by calendar year, each figure with the count it rests
+ * on and suppressed (left out, with a caveat) when that count is below a minimum.
+ *
+ * - grants: how many and their value (the sum of amountAwarded, in pence);
+ * - multi-year: a grant counts when its planned dates give a start and an end and
+ *   end + 1 day >= add_months(start, min_funding_months), or, without both dates, when its
+ *   duration is at least min_funding_months; a grant with neither is left out of the share;
+ * - ended relationships: a recipient funded in year Y and not in Y + 1, for every Y + 1 up to
+ *   the last year of the funder's grants: prompts to check that notice was given;
+ * - contracts: the tender period in days (from the tender period's start, else the date the
+ *   tender was published, to the tender period's end) against min_tender_days where a local
+ *   Compact sets it, and the share of tenders marked suitable for VCSE organisations among
+ *   those that say either way.
+ *
+ * A grant's year is the calendar year of its award date; a contract's the calendar year of its
+ * tender's start (the tender period's start, else its publication, else the release's date).
+ * Pure: no I/O. Everything the results point to is from the caller's arena or borrowed from the
+ * inputs, which must outlive them.
+ */
+#ifndef CORE_INDICATORS_H
+#define CORE_INDICATORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/date.h"
+
+#define INDICATORS_MIN_COUNT_DEFAULT 10
+#define INDICATORS_MIN_COUNT_MAX     1000000
+
+/* A grant as the indicators need it. */
+struct ind_grant {
+    int64_t amount;        /* amountAwarded in pence */
+    int gbp;               /* its currency is GBP (only those are added into the value) */
+    date_t award;          /* its award date */
+    int has_dates;         /* planned start and end are both full dates */
+    date_t start, end;     /* the first plannedDates entry's, when has_dates */
+    int duration_months;   /* plannedDates duration, or -1 */
+    const char *recipient; /* its recipient's org-id, else NULL */
+    const char *name;      /* its recipient's name, else NULL */
+    int individual;        /* a grant to a person: never named as an ended relationship */
+};
+
+/* A contracting process as the indicators need it; a date 0 with its has_ flag 0 is unknown. */
+struct ind_contract {
+    date_t release; /* the release's date */
+    int has_published, has_start, has_end;
+    date_t published, start, end; /* tender.datePublished, tender.tenderPeriod start and end */
+    int vcse_suitable;            /* 1, 0, or -1 where the data does not say */
+};
+
+struct ind_params {
+    int min_funding_months; /* length of funding that counts as multi-year */
+    int min_tender_days;    /* the local minimum tender period, or -1 where none is set */
+    size_t min_count;       /* figures resting on fewer are suppressed */
+};
+
+/* The grant figures of a period (all years, or one). */
+struct ind_grants {
+    size_t count;
+    int64_t value;           /* pence, of the GBP grants */
+    size_t not_gbp;          /* grants in another currency, left out of value */
+    int value_suppressed;    /* count < min_count: value is not to be shown */
+    size_t multi_year;       /* grants that are multi-year */
+    size_t multi_year_known; /* grants with dates or a duration: the share's base */
+    int share_suppressed;    /* multi_year_known < min_count (the share is not shown) */
+    double share;            /* multi_year / multi_year_known, when not suppressed */
+};
+
+struct ind_grant_year {
+    int year;
+    struct ind_grants g;
+};
+
+/* A recipient funded in year, not in year + 1. */
+struct ind_ended {
+    const char *recipient; /* its org-id, or NULL */
+    const char *name;      /* its name (or NULL when only an org-id is known) */
+    int year;              /* the last year of the run of years it was funded */
+    size_t grants;         /* its grants in that year */
+    int64_t value;         /* their value in pence (GBP only) */
+    date_t last_award;     /* its latest award date in that year */
+    int has_end;           /* the latest planned end of those grants, when any gives one */
+    date_t end;
+};
+
+/* The contract figures of a period. */
+struct ind_contracts {
+    size_t count;
+    size_t with_period;    /* tenders whose period can be measured: the median's base */
+    size_t reversed;       /* tenders whose end is before their start: left out */
+    int median_suppressed; /* with_period < min_count */
+    double median_days;    /* when not suppressed */
+    int rule_applies;      /* min_tender_days is set */
+    size_t under_min;      /* tenders shorter than min_tender_days, when the rule applies */
+    size_t vcse_known;     /* tenders that say whether they suit VCSE organisations */
+    size_t vcse_suitable;
+    int vcse_suppressed; /* vcse_known < min_count */
+    double vcse_share;
+};
+
+struct ind_contract_year {
+    int year;
+    struct ind_contracts c;
+};
+
+struct indicators {
+    struct ind_params params;
+    struct ind_grants grants;
+    struct ind_grant_year *grant_years; /* every year from the first to the last, ascending */
+    size_t ngrant_years;
+    struct ind_ended *ended; /* by year, then name */
+    size_t nended;
+    struct ind_contracts contracts;
+    struct ind_contract_year *contract_years;
+    size_t ncontract_years;
+};
+
+/*
+ * Compute the indicators of g[0..ng) and c[0..nc) with p into out (arrays from arena).
+ * Returns 0, or ERR_INVALID for parameters out of range (min_count 0 or above
+ * INDICATORS_MIN_COUNT_MAX, min_funding_months outside 1..PARAM_VALUE_MAX, min_tender_days
+ * below -1); out is then zeroed.
+ */
+int indicators_compute(const struct ind_grant *g, size_t ng, const struct ind_contract *c,
+                       size_t nc, const struct ind_params *p, struct arena *arena,
+                       struct indicators *out);
+
+/* Whether grant g counts as multi-year under min_funding_months: 1 yes, 0 no, -1 unknown. */
+int ind_grant_multi_year(const struct ind_grant *g, int min_funding_months);
+
+/* The days of c's tender period, and 0; or -1 when it cannot be measured. */
+int ind_contract_days(const struct ind_contract *c, long *days);
+
+/* The year a contract is counted in. */
+int ind_contract_year(const struct ind_contract *c);
+
+/* A grant as the lists show it; strings borrowed (from an arena), NULL when absent. */
+struct grant_item {
+    long long rowid; /* its number in the store: the lists' cursor */
+    const char *identifier, *title, *currency;
+    int64_t amount; /* pence */
+    const char *award_date;
+    const char *funder_id, *funder_name, *recipient_id, *recipient_name;
+    const char *planned_start, *planned_end;
+    int duration_months; /* -1 when absent */
+    const char *programme;
+};
+
+/* A contracting process as the lists show it. */
+struct contract_item {
+    long long rowid;
+    const char *ocid, *title, *buyer_id, *buyer_name;
+    const char *release_date, *tender_published, *tender_start, *tender_end;
+    int vcse_suitable; /* 1, 0, -1 */
+    const char *value_currency;
+    int64_t value; /* pence, when has_value */
+    int has_value;
+    const char *award_currency;
+    int64_t award;
+    int has_award;
+    const char *suppliers; /* their names, "; " between, or NULL */
+};
+
+/* What the figures rest on and what they leave out, as sentences. */
+extern const char ind_caveat_no_rule[];    /* min_tender_days not set */
+extern const char ind_caveat_year_basis[]; /* how years are counted */
+extern const char ind_caveat_ended[];      /* what an ended relationship is, and is not */
+
+#define IND_CAVEATS_MAX 4
+/*
+ * The caveats of grant figures s (at most IND_CAVEATS_MAX, strings from arena) into out: a
+ * suppressed value or share with its count and the minimum, grants left out of the share or
+ * the value. Returns how many.
+ */
+size_t ind_grants_caveats(const struct ind_grants *s, size_t min_count, struct arena *arena,
+                          const char *out[IND_CAVEATS_MAX]);
+/* The same for contract figures: a suppressed median or share, the rule that does not apply,
+ * tenders left out. */
+size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, struct arena *arena,
+                             const char *out[IND_CAVEATS_MAX]);
+
+/*
+ * The path of the funding-change check form pre-filled for e, into b:
+ * "/checks/funding_change?change=end", the effective date from the latest planned end when
+ * there is one, and compact=compact_id when compact_id is a number (else it is left out).
+ */
+void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *compact_id);
+
+#endif

@@ -1,0 +1,170 @@
+/* Open data indicators from the store, and the list filters. */
+#include "indicators_report.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/banned.h"
+
+static int whole(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi || *s == '+' || *s == ' ') {
+        return ERR_INVALID;
+    }
+    *out = v;
+    return 0;
+}
+
+size_t indicators_query(struct store *st, const char *min_count, const char *compact_id,
+                        size_t *count, struct param_set *compact, int *has_compact,
+                        struct field_error errs[2])
+{
+    size_t n = 0;
+    long v;
+    int ret;
+
+    *count = INDICATORS_MIN_COUNT_DEFAULT;
+    *has_compact = 0;
+    memset(compact, 0, sizeof(*compact));
+    if (min_count && *min_count) {
+        if (whole(min_count, 1, INDICATORS_MIN_COUNT_MAX, &v) < 0) {
+            errs[n++] = (struct field_error){"min_count",
+                                             "min_count must be a whole number from 1 to 1000000"};
+        } else {
+            *count = (size_t)v;
+        }
+    }
+    if (compact_id && *compact_id) {
+        if (whole(compact_id, 1, 2147483647L, &v) < 0 ||
+            (ret = store_compact_params(st, compact_id, compact)) == ERR_NOT_FOUND) {
+            errs[n++] = (struct field_error){"compact_id", "compact_id must be the number of a "
+                                                           "local Compact in the register"};
+        } else if (ret < 0) {
+            errs[n++] = (struct field_error){"compact_id", "The Compact's parameters cannot be "
+                                                           "read just now"};
+        } else {
+            *has_compact = 1;
+        }
+    }
+    return n;
+}
+
+int indicators_report(struct store *st, const char *ref, size_t min_count,
+                      const struct param_set *compact, const char *compact_id, struct arena *arena,
+                      struct indicators_report *out)
+{
+    struct organisation *o = arena_alloc(arena, sizeof(*o));
+    struct ind_grant *g = NULL;
+    struct ind_contract *c = NULL;
+    struct ind_params p;
+    size_t ng = 0, nc = 0;
+    const char *org = NULL;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    ret = store_organisation_get(st, ref, arena, o);
+    if (ret == 0) {
+        out->org = o;
+        org = o->org_id;
+    } else if (ret != ERR_NOT_FOUND) {
+        return ret;
+    } else if (!organisation_ref_is_number(ref) && strlen(ref) <= OPENDATA_ID_MAX) {
+        org = ref; /* an org-id of a scheme the register does not link */
+    }
+    if (org) {
+        if ((ret = store_indicator_grants(st, org, arena, &g, &ng)) < 0 ||
+            (ret = store_indicator_contracts(st, org, arena, &c, &nc)) < 0) {
+            return ret;
+        }
+    }
+    if (!out->org && !ng && !nc) {
+        return ERR_NOT_FOUND;
+    }
+    params_resolve(NULL, compact, &out->params);
+    p.min_funding_months = out->params.value[PARAM_MIN_FUNDING_MONTHS];
+    p.min_tender_days = out->params.source[PARAM_MIN_TENDER_DAYS] == SOURCE_NONE
+                            ? -1
+                            : out->params.value[PARAM_MIN_TENDER_DAYS];
+    p.min_count = min_count;
+    if ((ret = indicators_compute(g, ng, c, nc, &p, arena, &out->ind)) < 0) {
+        return ret;
+    }
+    out->subject.org = org ? org : ref;
+    out->subject.name = out->org ? out->org->name : NULL;
+    out->subject.compact_id = compact_id && *compact_id ? compact_id : NULL;
+    out->subject.params = &out->params;
+    return 0;
+}
+
+size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,
+                      struct opendata_filter *f, struct field_error errs[6])
+{
+    const char *org_name = grants ? "funder" : "buyer", *other = grants ? "recipient" : "supplier";
+    const char *org = query_get(&r->query, org_name), *cp = query_get(&r->query, other),
+               *year = query_get(&r->query, "year"), *q = query_get(&r->query, "q");
+    size_t n = 0;
+    long v;
+
+    memset(f, 0, sizeof(*f));
+    if (org && *org) {
+        if (strlen(org) > OPENDATA_ID_MAX) {
+            errs[n++] = (struct field_error){org_name, grants ? "Enter a funder's org-id of 200 "
+                                                                "characters or fewer"
+                                                              : "Enter a buyer's org-id of 200 "
+                                                                "characters or fewer"};
+        } else {
+            f->org = org;
+        }
+    }
+    if (cp && *cp) {
+        if (strlen(cp) > OPENDATA_ID_MAX) {
+            errs[n++] = (struct field_error){other, grants ? "Enter a recipient's org-id of 200 "
+                                                             "characters or fewer"
+                                                           : "Enter a supplier's org-id of 200 "
+                                                             "characters or fewer"};
+        } else {
+            f->counterpart = cp;
+        }
+    }
+    if (year && *year) {
+        if (strlen(year) != 4 || whole(year, 1000, 9998, &v) < 0) {
+            errs[n++] = (struct field_error){"year", "Enter a year as 4 digits, like 2019"};
+        } else {
+            f->year = (int)v;
+        }
+    }
+    if (q && *q) {
+        if (strlen(q) > OPENDATA_Q_MAX) {
+            errs[n++] = (struct field_error){"q", "Search for 100 characters or fewer"};
+        } else {
+            f->q = q;
+        }
+    }
+    if (paged) {
+        const char *limit = query_get(&r->query, "limit"), *cursor = query_get(&r->query, "cursor");
+        f->limit = limit_default;
+        if (limit) {
+            if (whole(limit, 1, OPENDATA_LIMIT_MAX, &v) < 0) {
+                errs[n++] = (struct field_error){"limit", "limit must be a whole number from 1 "
+                                                          "to 1000"};
+            } else {
+                f->limit = (size_t)v;
+            }
+        }
+        if (cursor && *cursor) {
+            if (!organisation_ref_is_number(cursor) || strtoll(cursor, NULL, 10) < 1) {
+                errs[n++] = (struct field_error){"cursor", "cursor must be the value of 'next' "
+                                                           "from the previous page"};
+            } else {
+                f->after = strtoll(cursor, NULL, 10);
+            }
+        }
+    }
+    return n;
+}

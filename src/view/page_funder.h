@@ -1,0 +1,59 @@
+/*
+ * The open data pages: a funder's (and buyer's) indicators with a chart by year, and the lists
+ * of grants and contracts with their filters.
+ */
+#ifndef VIEW_PAGE_FUNDER_H
+#define VIEW_PAGE_FUNDER_H
+
+#include <stddef.h>
+
+#include "form.h"
+#include "layout.h"
+#include "core/indicators.h"
+#include "core/organisation.h"
+#include "core/rules.h"
+#include "base/arena.h"
+#include "base/buf.h"
+
+struct funder_view {
+    const char *org;  /* the org-id the figures are for */
+    const char *name; /* its name, or NULL (then the org-id is the heading) */
+    const char *ref;  /* its reference in the register (org-id or number), or NULL when the
+                         register does not keep it */
+    const struct indicators *ind;   /* NULL with errors */
+    const struct params *params;    /* the parameters used, with their sources */
+    const char *compact_id;         /* the Compact whose parameters apply, or NULL */
+    const char *min_count;          /* as given, for the form and the links; or NULL */
+    const char *const *compact_ids; /* Compacts to choose from: ids and names */
+    const char *const *compact_names;
+    size_t ncompacts;
+    const struct field_error *errors; /* with any, the form shows them and no figures */
+    size_t nerrors;
+};
+
+/* The funder page; arena for the caveats' sentences. */
+void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *arena,
+                      const struct viewer *viewer);
+
+/* The chart of grants by year: bars of the count with axis labels, then the figures as a table
+ * (its text equivalent). Nothing to draw: a sentence saying so. */
+void view_grants_chart(struct buf *b, const struct indicators *ind);
+
+struct opendata_list_view {
+    int grants;                    /* grants (funder, recipient) or contracts (buyer, supplier) */
+    const char *org, *counterpart; /* the filters as given, or NULL */
+    const char *year, *q;
+    const struct grant_item *grant_items;
+    const struct contract_item *contract_items;
+    size_t n, total;
+    const char *next; /* the next page's cursor, or NULL */
+    int first_page;
+    const struct field_error *errors;
+    size_t nerrors;
+};
+
+/* GET /grants or /contracts. */
+void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
+                             const struct viewer *viewer);
+
+#endif

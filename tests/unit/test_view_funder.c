@@ -1,0 +1,123 @@
+/* The funder page and its chart as strings: bars, axis labels, the table, suppression, escaping,
+ * the check links; the organisation page's link to it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "view/page_funder.h"
+#include "view/page_organisations.h"
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p; p = strstr(p + 1, what)) {
+        n++;
+    }
+    return n;
+}
+
+static date_t day(const char *s)
+{
+    date_t d;
+    assert_int_equal(date_parse(s, strlen(s), &d), 0);
+    return d;
+}
+
+static void test_funder_page(void **state)
+{
+    struct ind_grant g[12];
+    struct indicators ind;
+    struct params p = {
+        {12, 12, 3, 36, 0},
+        {SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_NONE}};
+    struct ind_params ip = {36, -1, 10};
+    struct funder_view v = {.org = "GB-LAE-TRF", .name = "Trafford <Council>", .ref = "GB-LAE-TRF"};
+    struct buf b = BUF_INIT;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    for (int i = 0; i < 12; i++) {
+        g[i] = (struct ind_grant){123456,
+                                  1,
+                                  day(i < 11 ? "2013-05-01" : "2015-05-01"),
+                                  0,
+                                  0,
+                                  0,
+                                  i < 4 ? 36 : 12,
+                                  "GB-CHC-1",
+                                  "Friends & <Neighbours>",
+                                  0};
+    }
+    assert_int_equal(indicators_compute(g, 12, NULL, 0, &ip, &a, &ind), 0);
+    v.ind = &ind;
+    v.params = &p;
+    v.compact_id = "7";
+    view_funder_page(&b, &v, &a, NULL);
+    assert_false(buf_failed(&b));
+    /* three years, one bar each, with their labels and a table row each */
+    assert_int_equal(count(b.data, "<rect "), 3);
+    assert_non_null(strstr(b.data, ">2014</text>"));
+    assert_non_null(strstr(b.data, "Number of grants</text>"));
+    assert_non_null(strstr(b.data, "<title id=\"grants-chart-title\">"));
+    assert_int_equal(count(b.data, "<th scope=\"row\" class=\"govuk-table__header\">"), 3);
+    /* 11 grants in 2013: shown; 1 in 2015: not */
+    assert_non_null(strstr(b.data, "£13,580.16"));
+    assert_non_null(strstr(b.data, "Not shown (fewer than 10 grants)"));
+    assert_non_null(strstr(b.data, "33.3% (4 of the 12 grants whose length is known)"));
+    /* names escaped; no inline style under the CSP */
+    assert_non_null(strstr(b.data, "Trafford &lt;Council&gt;"));
+    assert_null(strstr(b.data, "<Council>"));
+    assert_non_null(strstr(b.data, "Friends &amp; &lt;Neighbours&gt;"));
+    assert_null(strstr(b.data, "style="));
+    /* ended in 2013 (none in 2014), with its check link carrying the Compact */
+    assert_non_null(strstr(b.data, "href=\"/checks/funding_change?change=end&amp;compact=7\""));
+    assert_non_null(strstr(b.data, "No contracts with this organisation as the buyer"));
+    assert_non_null(strstr(b.data, "href=\"/api/v1/organisations/GB-LAE-TRF/indicators.csv?"
+                                   "compact_id=7\""));
+    buf_release(&b);
+    arena_release(&a);
+}
+
+static void test_no_grants(void **state)
+{
+    struct indicators ind;
+    struct ind_params ip = {36, -1, 10};
+    struct buf b = BUF_INIT;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(indicators_compute(NULL, 0, NULL, 0, &ip, &a, &ind), 0);
+    view_grants_chart(&b, &ind);
+    assert_string_equal(b.data, "<p class=\"govuk-body\">There are no grants to draw.</p>");
+    buf_release(&b);
+    arena_release(&a);
+}
+
+static void test_organisation_link(void **state)
+{
+    const struct organisation o = {
+        .id = 3, .org_id = "GB-LAE-TRF", .name = "Trafford", .sector = SECTOR_STATUTORY};
+    struct buf b = BUF_INIT;
+    (void)state;
+    view_organisation_page(&b, &o, ORG_PAGE_FUNDING, NULL, 0, NULL);
+    assert_non_null(strstr(b.data, "href=\"/organisations/GB-LAE-TRF/funding\">Funding and "
+                                   "contracts</a>"));
+    assert_null(strstr(b.data, "/edit"));
+    buf_reset(&b);
+    view_organisation_page(&b, &o, ORG_PAGE_EDIT, NULL, 0, NULL);
+    assert_null(strstr(b.data, "/funding"));
+    assert_non_null(strstr(b.data, "/edit"));
+    buf_release(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_funder_page),
+        cmocka_unit_test(test_no_grants),
+        cmocka_unit_test(test_organisation_link),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
