@@ -58,6 +58,18 @@ export async function opendataTests(BIN, report) {
       const r = await run(BIN, ['init', '--db', db]);
       expect(r.code === 0, `init: exit ${r.code} ${show(r.stderr)}`);
     });
+    await test('opendata: a progress bar on a terminal (through script), none when stderr is a file', async () => {
+      const quote = (x) => `'${String(x).replace(/'/g, `'\\''`)}'`;
+      const scratch = join(dir, 'progress.db');
+      const init = await run(BIN, ['init', '--db', scratch]);
+      expect(init.code === 0, `init: exit ${init.code}`);
+      const cmd = [BIN, 'import', 'grants', TRAFFORD_JSON, '--db', scratch].map(quote).join(' ');
+      const tty = await run('script', ['-qec', cmd, '/dev/null'], { timeoutMs: 120000 });
+      expect(tty.code === 0 && /\r\[#+\s*\] +\d+% /.test(tty.stdout) && tty.stdout.includes('100%'),
+        `exit ${tty.code}; ${show(tty.stdout, 300)}`);
+      const plain = await run(BIN, ['import', 'grants', TRAFFORD_JSON, '--db', scratch]);
+      expect(plain.code === 0 && !/\[#/.test(plain.stderr) && !plain.stderr.includes('%'), show(plain.stderr, 300));
+    });
     await test('opendata: Trafford grants as CSV: 555 read and imported', async () => {
       const r = await importJson('grants', TRAFFORD_CSV);
       expect(r.code === 0, `exit ${r.code}; ${show(r.stderr, 400)}`);
