@@ -108,6 +108,16 @@ static void tag(struct buf *b, enum coverage_state s)
 }
 
 /* The authorities in state covered (or, with covered 0, every other), by name. */
+/* The Compact of a row, linked to its page. */
+static void compact_link(struct buf *b, const struct coverage_row *row)
+{
+    html_lit(b, "<a class=\"govuk-link\" href=\"/compacts/");
+    html_num(b, row->compact_id);
+    html_lit(b, "\">");
+    html_text(b, row->compact_name);
+    html_lit(b, "</a>");
+}
+
 static void authority_table(struct buf *b, const struct coverage *c, int covered)
 {
     size_t n = covered ? c->all.covered : c->all.total - c->all.covered;
@@ -156,7 +166,7 @@ static void authority_table(struct buf *b, const struct coverage *c, int covered
         html_text(b, row->authority->region);
         html_lit(b, "</td><td class=\"govuk-table__cell\">");
         if (covered) {
-            html_text(b, row->compact_name);
+            compact_link(b, row);
             if (row->via_county) {
                 html_lit(b, " (through ");
                 html_text(b, row->authority->county_name);
@@ -166,7 +176,7 @@ static void authority_table(struct buf *b, const struct coverage *c, int covered
             tag(b, row->state);
             if (row->compact_name) {
                 html_lit(b, " ");
-                html_text(b, row->compact_name);
+                compact_link(b, row);
             }
         }
         html_lit(b, "</td></tr>");

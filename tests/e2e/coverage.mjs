@@ -148,7 +148,8 @@ export async function coverageTests(BIN, report) {
       expect(svg.includes('<a href="/authorities/E07000108"><title>Dover: Covered (Kent Compact, through its county)</title>'), 'no Dover hex');
       expect((svg.match(/<use href="#cov-covered"/g) || []).length === 13, 'not 13 covered hexes (12 districts and Gateshead)');
       expect(r.text.includes('339 authorities not covered') && r.text.includes('14 authorities covered'), 'table captions');
-      expect(r.text.includes('Kent Compact (through Kent)'), 'no county shown for a district');
+      expect(/<a class="govuk-link" href="\/compacts\/\d+">Kent Compact<\/a> \(through Kent\)/.test(r.text),
+        'no county shown for a district, or the Compact not linked to its page');
       expect(!/ style=/.test(r.text) && !/<style/.test(r.text), 'inline style');
       expect(r.text.includes('href="/api/v1/coverage.csv?as_of=2012-01-15&amp;set=2012"'), 'no CSV link');
       expect(r.text.includes('Coverage on each date a Compact&#39;s status changed') && r.text.includes('>2012-01-15</th>'), 'no chart table');
