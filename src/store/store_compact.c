@@ -1039,40 +1039,6 @@ int store_export(struct store *st, struct buf *out)
 }
 
 static const char sql_demo_loaded[] = "SELECT 1 FROM compact WHERE demo = 1 LIMIT 1";
-static const char sql_org_add[] =
-    "INSERT INTO organisation (name, sector, type, verified, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, 1, " SQL_NOW_UTC ", " SQL_NOW_UTC ")";
-static const char sql_org_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'create', 'organisation', o.id, json_object('id', o.id, 'org_id', o.org_id, "
-    "'name', o.name, 'sector', o.sector, 'type', o.type) FROM organisation o WHERE o.id = ?2";
-static const char sql_signatory_add[] =
-    "INSERT INTO signatory (compact_id, organisation_id, signed_on, role, withdrawn_on) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char sql_signatory_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'create', 'signatory', s.id, json_object('id', s.id, 'compact_id', s.compact_id, "
-    "'organisation_id', s.organisation_id, 'signed_on', s.signed_on, 'role', s.role, "
-    "'withdrawn_on', s.withdrawn_on) FROM signatory s WHERE s.id = ?2";
-
-/* Insert with stmt (bound), then the audit statement audit for the new row. */
-static int insert_audited(struct store *st, sqlite3_stmt *stmt, const char *audit,
-                          const char *actor, long long *id)
-{
-    int ret;
-
-    if ((ret = store_run(st, stmt)) < 0) {
-        return ret;
-    }
-    *id = sqlite3_last_insert_rowid(st->db);
-    if ((ret = store_prepare(st, audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, *id);
-    return store_run(st, stmt);
-}
-
 static int demo_compact(struct store *st, const struct demo_compact *d, const char *actor,
                         long long *id, const char **bad)
 {
@@ -1134,31 +1100,34 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
             goto cleanup;
         }
     }
+    /* Organisations and signatories go through their own store functions, so the demo's
+     * audit entries are those a person's would be. */
     for (size_t i = 0; i < no; i++) {
-        if ((ret = store_prepare(st, sql_org_add, &stmt)) < 0) {
+        struct organisation org = {.name = o[i].name, .verified = 1};
+        if (org_sector_parse(o[i].sector, &org.sector) < 0 ||
+            org_type_parse(o[i].type, &org.type) < 0) {
+            ret = ERR_INVALID;
             goto cleanup;
         }
-        sqlite3_bind_text(stmt, 1, o[i].name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, o[i].sector, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, o[i].type, -1, SQLITE_STATIC);
-        if ((ret = insert_audited(st, stmt, sql_org_audit, actor, &oids[i])) < 0) {
+        if ((ret = store_organisation_insert(st, &org, actor, &oids[i])) < 0) {
             goto cleanup;
         }
     }
     for (size_t i = 0; i < ns; i++) {
-        if (s[i].compact >= nc || s[i].organisation >= no) {
+        char ref[24];
+        struct signatory_new sn = {.role = s[i].role};
+        const char *field;
+        if (s[i].compact >= nc || s[i].organisation >= no ||
+            date_parse(s[i].signed_on, strlen(s[i].signed_on), &sn.signed_on) < 0 ||
+            (s[i].withdrawn_on &&
+             date_parse(s[i].withdrawn_on, strlen(s[i].withdrawn_on), &sn.withdrawn_on) < 0)) {
             ret = ERR_INVALID;
             goto cleanup;
         }
-        if ((ret = store_prepare(st, sql_signatory_add, &stmt)) < 0) {
-            goto cleanup;
-        }
-        sqlite3_bind_int64(stmt, 1, cids[s[i].compact]);
-        sqlite3_bind_int64(stmt, 2, oids[s[i].organisation]);
-        sqlite3_bind_text(stmt, 3, s[i].signed_on, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, s[i].role, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 5, s[i].withdrawn_on);
-        if ((ret = insert_audited(st, stmt, sql_signatory_audit, actor, &id)) < 0) {
+        snprintf(ref, sizeof(ref), "%lld", oids[s[i].organisation]);
+        sn.compact_id = cids[s[i].compact];
+        sn.organisation = ref;
+        if ((ret = store_signatory_insert(st, &sn, actor, &id, &field)) < 0) {
             goto cleanup;
         }
     }
