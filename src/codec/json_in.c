@@ -235,6 +235,9 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
                 goto cleanup;
             }
             *verified = cJSON_IsTrue(item);
+        } else if (!*item->string) { /* "" or a name starting with \u0000 */
+            ret = fail(field, why, "body", "has a field with no name.");
+            goto cleanup;
         } else {
             ret = fail(field, why, arena_strdup(arena, item->string),
                        "is not a field of a commitment.");
@@ -398,6 +401,8 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
             }
             ret = coordinators(item, arena, out, field, why);
             out->fields |= PATCH_COORDINATORS;
+        } else if (!*k) { /* "" or a name starting with \u0000 */
+            ret = fail(field, why, "body", "has a field with no name.");
         } else {
             ret = fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");
         }

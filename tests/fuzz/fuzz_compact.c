@@ -4,6 +4,8 @@
  * naming a field and saying why (both non-empty), or decodes it: a new Compact then passes
  * compact_details_check, has 1 to 64 authorities, each a well-formed GSS code, and a status
  * date that parses; a change sets only known flags and keeps its lists within their limits.
+ * The same decoder file's commitment correction (PATCH /api/v1/commitments/{id}) likewise
+ * refuses with a named field or gives a number of its section.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -77,6 +79,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(!(p->fields & PATCH_NAME) || (p->name && *p->name));
         for (size_t i = 0; i < p->ncodes_replace; i++) {
             CHECK(p->codes_replace[i].id > 0);
+        }
+    }
+    for (int section = 1; section <= 5; section++) {
+        const char *number, *paraphrase;
+        int verified;
+        ret = json_commitment_patch(text, size, section, &arena, &number, &paraphrase, &verified,
+                                    &field, &why);
+        if (ret) {
+            refused(ret, field, why);
+        } else {
+            CHECK(!number || number[0] - '0' == section);
+            CHECK(verified >= -1 && verified <= 1);
         }
     }
     ret = json_status_change(text, size, &s, &field, &why);
