@@ -53,9 +53,10 @@ struct subcommand {
 int cmd_subcommand(int argc, char **argv, const struct subcommand *subs, size_t n,
                    const char *usage);
 
-/* --format text|json: 0, or ERR_INVALID after saying so on stderr. */
-enum cmd_format { FORMAT_TEXT, FORMAT_JSON };
-int cmd_format_parse(const char *s, enum cmd_format *out);
+/* --format text|json, and csv where the command has it (csv set): 0, or ERR_INVALID after
+ * saying so on stderr. */
+enum cmd_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
+int cmd_format_parse(const char *s, int csv, enum cmd_format *out);
 
 /* Whether s is well-formed UTF-8 with no control characters: fit for a name or a label. */
 int cmd_text_valid(const char *s);

@@ -135,7 +135,7 @@ int cmd_audit(int argc, char **argv)
             entity = optarg;
             break;
         case 'f':
-            if (cmd_format_parse(optarg, &format) < 0) {
+            if (cmd_format_parse(optarg, 0, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;

@@ -20,8 +20,6 @@ static const char usage[] =
     "                   as GET /api/v1/coverage.csv\n"
     "  --db PATH        the database, made by 'compact init'\n";
 
-enum { OUT_TEXT, OUT_JSON, OUT_CSV };
-
 static void print_text(const struct coverage *c)
 {
     char day[DATE_STRLEN + 1];
@@ -109,7 +107,8 @@ int cmd_coverage(int argc, char **argv)
     struct arena arena;
     enum authority_set set;
     date_t day;
-    int c, format = OUT_TEXT, ret;
+    enum cmd_format format = FORMAT_TEXT;
+    int c, ret;
     size_t nerr;
 
     optind = 1;
@@ -123,16 +122,7 @@ int cmd_coverage(int argc, char **argv)
             set_arg = optarg;
             break;
         case 'f':
-            if (!strcmp(optarg, "text")) {
-                format = OUT_TEXT;
-            } else if (!strcmp(optarg, "json")) {
-                format = OUT_JSON;
-            } else if (!strcmp(optarg, "csv")) {
-                format = OUT_CSV;
-            } else {
-                fputs("compact: unknown format '", stderr);
-                cmd_text(stderr, optarg);
-                fputs("'; use text, json or csv\n", stderr);
+            if (cmd_format_parse(optarg, 1, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;
@@ -167,10 +157,10 @@ int cmd_coverage(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the register: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == OUT_TEXT) {
+    if (format == FORMAT_TEXT) {
         print_text(&cov);
     } else {
-        if (format == OUT_JSON) {
+        if (format == FORMAT_JSON) {
             json_coverage(&out, &cov);
             buf_addc(&out, '\n');
         } else {

@@ -236,7 +236,7 @@ static int import_opendata(enum ingest_kind kind, int argc, char **argv)
             db = optarg;
             break;
         case 'f':
-            if (cmd_format_parse(optarg, &format) < 0) {
+            if (cmd_format_parse(optarg, 0, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;

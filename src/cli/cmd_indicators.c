@@ -26,8 +26,6 @@ static const char usage[] =
     "                   min_tender_days) instead of the national defaults\n"
     "  --db PATH        the database, made by 'compact init'\n";
 
-enum { OUT_TEXT, OUT_JSON, OUT_CSV };
-
 static void print_share(size_t count, size_t known, int suppressed, double share)
 {
     if (suppressed) {
@@ -126,7 +124,8 @@ int cmd_indicators(int argc, char **argv)
     struct store *st;
     struct arena arena;
     size_t count, nerr;
-    int c, format = OUT_TEXT, ret, has_compact;
+    enum cmd_format format = FORMAT_TEXT;
+    int c, ret, has_compact;
 
     optind = 1;
     opterr = 1;
@@ -142,16 +141,7 @@ int cmd_indicators(int argc, char **argv)
             compact_id = optarg;
             break;
         case 'f':
-            if (!strcmp(optarg, "text")) {
-                format = OUT_TEXT;
-            } else if (!strcmp(optarg, "json")) {
-                format = OUT_JSON;
-            } else if (!strcmp(optarg, "csv")) {
-                format = OUT_CSV;
-            } else {
-                fputs("compact: unknown format '", stderr);
-                cmd_text(stderr, optarg);
-                fputs("'; use text, json or csv\n", stderr);
+            if (cmd_format_parse(optarg, 1, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;
@@ -195,10 +185,10 @@ int cmd_indicators(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the open data: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == OUT_TEXT) {
+    if (format == FORMAT_TEXT) {
         print_text(&rep, &arena);
     } else {
-        if (format == OUT_JSON) {
+        if (format == FORMAT_JSON) {
             json_indicators(&out, &rep.subject, &rep.ind, &arena);
             buf_addc(&out, '\n');
         } else {

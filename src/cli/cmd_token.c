@@ -172,7 +172,7 @@ static int token_list(int argc, char **argv)
             email = optarg;
             break;
         case 'f':
-            if (cmd_format_parse(optarg, &format) < 0) {
+            if (cmd_format_parse(optarg, 0, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;

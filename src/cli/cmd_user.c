@@ -41,14 +41,18 @@ int cmd_subcommand(int argc, char **argv, const struct subcommand *subs, size_t 
     return EXIT_USAGE;
 }
 
-int cmd_format_parse(const char *s, enum cmd_format *out)
+int cmd_format_parse(const char *s, int csv, enum cmd_format *out)
 {
     if (!strcmp(s, "text")) {
         *out = FORMAT_TEXT;
     } else if (!strcmp(s, "json")) {
         *out = FORMAT_JSON;
+    } else if (csv && !strcmp(s, "csv")) {
+        *out = FORMAT_CSV;
     } else {
-        fprintf(stderr, "compact: unknown format '%s'; use text or json\n", s);
+        fputs("compact: unknown format '", stderr);
+        cmd_text(stderr, s);
+        fputs(csv ? "'; use text, json or csv\n" : "'; use text or json\n", stderr);
         return ERR_INVALID;
     }
     return 0;
@@ -521,7 +525,7 @@ static int user_list(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (cmd_format_parse(optarg, &format) < 0) {
+            if (cmd_format_parse(optarg, 0, &format) < 0) {
                 return EXIT_USAGE;
             }
             break;

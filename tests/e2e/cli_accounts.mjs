@@ -137,6 +137,8 @@ export async function cliAccounts(BIN, dir, report) {
     ['audit --entity of an unknown kind', ['audit', '--entity', 'grant/3'], 2, /unknown kind 'grant'/, 'stderr'],
     ['audit --entity api_token/x', ['audit', '--entity', 'api_token/x'], 2, /not a number/, 'stderr'],
     ['audit --format yaml', ['audit', '--entity', 'compact/1', '--format', 'yaml'], 2, /unknown format 'yaml'/, 'stderr'],
+    ['coverage --format xml', ['coverage', '--format', 'xml'], 2, /unknown format 'xml'; use text, json or csv/, 'stderr'],
+    ['indicators --format xml', ['indicators', '--org', 'GB-LAE-TRF', '--format', 'xml'], 2, /unknown format 'xml'; use text, json or csv/, 'stderr'],
   ];
   for (const [name, args, code, re, stream, opts] of usageCases) {
     await check(`${name} exits ${code}`, () => expectRun(args, undefined, code, re, stream, opts));
