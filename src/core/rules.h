@@ -203,7 +203,12 @@ const char *verdict_id(enum verdict v);
 /* 0 and *out, or ERR_INVALID (*out = VERDICT_UNKNOWN). */
 int verdict_parse(const char *s, enum verdict *out);
 
-/* Every rule, in SPEC order within each kind. */
+/*
+ * Every rule, in SPEC order within each kind. The rules of one kind must stay one unbroken run,
+ * kinds in the order of enum activity_kind: rules.c's kinds[] names each kind's rules by its
+ * first and last, and checks every rule from first to last. A rule added to a kind goes inside
+ * that kind's run.
+ */
 enum rule {
     RULE_FUNDING_NOTICE,
     RULE_FUNDING_REASONS,

@@ -1938,6 +1938,28 @@ static void test_computed_dates_stay_writable(void **state)
     assert_int_equal(n, 0);
 }
 
+/* enum rule keeps each kind's rules in one run, kinds in order (rules.h): a rule's name starts
+ * with its kind's prefix, and the prefixes come in the order of enum activity_kind. */
+static void test_rules_grouped_by_kind(void **state)
+{
+    static const char *const prefix[ACTIVITY_KIND_COUNT] = {
+        [ACTIVITY_FUNDING_CHANGE] = "funding.",
+        [ACTIVITY_CONSULTATION] = "consultation.",
+        [ACTIVITY_FUNDING_AWARD] = "award.",
+        [ACTIVITY_PROCUREMENT] = "procurement.",
+    };
+    int kind = 0;
+
+    (void)state;
+    for (int r = 0; r < RULE_COUNT; r++) {
+        const char *id = rule_id((enum rule)r);
+        while (kind < ACTIVITY_KIND_COUNT && strncmp(id, prefix[kind], strlen(prefix[kind]))) {
+            kind++;
+        }
+        assert_true(kind < ACTIVITY_KIND_COUNT);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1949,6 +1971,7 @@ int main(void)
         cmocka_unit_test(test_latest_notice_is_exact),
         cmocka_unit_test(test_params_resolve_reports_sources),
         cmocka_unit_test(test_kind_params),
+        cmocka_unit_test(test_rules_grouped_by_kind),
         cmocka_unit_test(test_ids_round_trip),
         cmocka_unit_test(test_refuses_what_it_cannot_read),
         cmocka_unit_test(test_commitments_catalogue),
