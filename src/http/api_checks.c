@@ -1,6 +1,6 @@
 /* POST /api/v1/checks: check an activity against the Compact without storing it. */
-#include "check.h"
 #include "handlers.h"
+#include "app/check.h"
 #include "base/err.h"
 #include "base/banned.h"
 

@@ -1,6 +1,6 @@
 /* GET /api/v1/coverage and its .csv variant: coverage as of a date (SPEC section 3). */
-#include "coverage_report.h"
 #include "handlers.h"
+#include "app/coverage_report.h"
 #include "codec/json_coverage.h"
 #include "base/banned.h"
 
@@ -15,7 +15,7 @@ static int load(struct request *r, struct coverage *cov, int *done)
     *done = 0;
     if (coverage_query(as_of, query_get(&r->query, "set"), today, &day, &set, errs)) {
         *done = 1;
-        return reply_problem(r, 400, "Invalid query parameter", errs[0].message, errs[0].field);
+        return reply_bad_query(r, &errs[0]);
     }
     if (!as_of || !*as_of) {
         r->cache_day = today; /* as of today: stale after midnight */

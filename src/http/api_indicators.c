@@ -2,41 +2,46 @@
  * GET /api/v1/organisations/{id}/indicators (?min_count, ?compact_id), GET /api/v1/grants and
  * /api/v1/contracts (filters, limit, cursor) and their .csv variants.
  */
-#include <stdio.h>
-
 #include "handlers.h"
-#include "indicators_report.h"
+#include "opendata_query.h"
+#include "paging.h"
+#include "app/indicators_report.h"
 #include "codec/json_indicators.h"
 #include "base/err.h"
 #include "base/banned.h"
 
-static int bad_query(struct request *r, const struct field_error *e)
-{
-    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
-}
-
-int api_organisation_indicators(struct request *r)
+/* The indicators the route and query name, or the 400 or 404 problem (*done). */
+static int load(struct request *r, struct indicators_report *rep, int *done)
 {
     struct field_error errs[2];
-    struct indicators_report rep;
     struct param_set compact;
     const char *compact_id = query_get(&r->query, "compact_id");
     size_t count;
     int has_compact, ret;
 
+    *done = 1;
     if (indicators_query(r->st, query_get(&r->query, "min_count"), compact_id, &count, &compact,
                          &has_compact, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
     ret = indicators_report(r->st, r->params[0], count, has_compact ? &compact : NULL, compact_id,
-                            r->arena, &rep);
+                            r->arena, rep);
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Organisation not found",
                              "No organisation in the register has that org-id or number, and no "
                              "grant or contract names it.",
                              "id");
     }
-    if (ret < 0) {
+    *done = 0;
+    return ret;
+}
+
+int api_organisation_indicators(struct request *r)
+{
+    struct indicators_report rep;
+    int done, ret = load(r, &rep, &done);
+
+    if (ret < 0 || done) {
         return ret;
     }
     r->content_type = "application/json";
@@ -46,26 +51,10 @@ int api_organisation_indicators(struct request *r)
 
 int api_organisation_indicators_csv(struct request *r)
 {
-    struct field_error errs[2];
     struct indicators_report rep;
-    struct param_set compact;
-    const char *compact_id = query_get(&r->query, "compact_id");
-    size_t count;
-    int has_compact, ret;
+    int done, ret = load(r, &rep, &done);
 
-    if (indicators_query(r->st, query_get(&r->query, "min_count"), compact_id, &count, &compact,
-                         &has_compact, errs)) {
-        return bad_query(r, &errs[0]);
-    }
-    ret = indicators_report(r->st, r->params[0], count, has_compact ? &compact : NULL, compact_id,
-                            r->arena, &rep);
-    if (ret == ERR_NOT_FOUND) {
-        return reply_problem(r, 404, "Organisation not found",
-                             "No organisation in the register has that org-id or number, and no "
-                             "grant or contract names it.",
-                             "id");
-    }
-    if (ret < 0) {
+    if (ret < 0 || done) {
         return ret;
     }
     r->content_type = "text/csv; charset=utf-8";
@@ -73,39 +62,26 @@ int api_organisation_indicators_csv(struct request *r)
     return 0;
 }
 
-/* "next": the cursor after the last item of a full page, from the arena; or NULL. */
-static const char *next_cursor(struct request *r, long long last)
-{
-    char *cursor = arena_alloc(r->arena, 24);
-    return snprintf(cursor, 24, "%lld", last) < 24 ? cursor : NULL;
-}
-
 int api_grants(struct request *r)
 {
     struct opendata_filter f;
     struct field_error errs[6];
     struct grant_item *items;
-    const char *next = NULL;
-    size_t n, total, want;
+    struct page pg;
+    const char *next;
     int ret;
 
     if (opendata_query(r, 1, 1, OPENDATA_LIMIT_DEFAULT, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = store_grant_list_count(r->st, &f, &total)) < 0) {
+    page_begin(&pg, &f.limit);
+    if ((ret = store_grant_list_count(r->st, &f, &pg.total)) < 0 ||
+        (ret = store_grant_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
         return ret;
     }
-    want = f.limit;
-    f.limit = want + 1; /* one more tells whether there is a next page */
-    if ((ret = store_grant_list(r->st, &f, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    if (n > want) {
-        n = want;
-        next = next_cursor(r, items[n - 1].rowid);
-    }
+    next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].rowid) : NULL;
     r->content_type = "application/json";
-    json_grant_list(r->body, total, items, n, next);
+    json_grant_list(r->body, pg.total, items, pg.n, next);
     return 0;
 }
 
@@ -118,7 +94,7 @@ int api_grants_csv(struct request *r)
     int ret;
 
     if (opendata_query(r, 1, 0, 0, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
     if ((ret = store_grant_list(r->st, &f, r->arena, &items, &n)) < 0) {
         return ret;
@@ -133,27 +109,21 @@ int api_contracts(struct request *r)
     struct opendata_filter f;
     struct field_error errs[6];
     struct contract_item *items;
-    const char *next = NULL;
-    size_t n, total, want;
+    struct page pg;
+    const char *next;
     int ret;
 
     if (opendata_query(r, 0, 1, OPENDATA_LIMIT_DEFAULT, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = store_contract_list_count(r->st, &f, &total)) < 0) {
+    page_begin(&pg, &f.limit);
+    if ((ret = store_contract_list_count(r->st, &f, &pg.total)) < 0 ||
+        (ret = store_contract_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
         return ret;
     }
-    want = f.limit;
-    f.limit = want + 1;
-    if ((ret = store_contract_list(r->st, &f, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    if (n > want) {
-        n = want;
-        next = next_cursor(r, items[n - 1].rowid);
-    }
+    next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].rowid) : NULL;
     r->content_type = "application/json";
-    json_contract_list(r->body, total, items, n, next);
+    json_contract_list(r->body, pg.total, items, pg.n, next);
     return 0;
 }
 
@@ -166,7 +136,7 @@ int api_contracts_csv(struct request *r)
     int ret;
 
     if (opendata_query(r, 0, 0, 0, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
     if ((ret = store_contract_list(r->st, &f, r->arena, &items, &n)) < 0) {
         return ret;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "actor.h"
+#include "policy.h"
 #include "codec/json_check.h"
 #include "core/rules.h"
 #include "base/err.h"
@@ -105,44 +107,55 @@ static int check_activity_request(struct store *st, long long compact_id, const 
     return ret;
 }
 
-int check_record(struct store *st, long long compact_id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
-                 long long *id, const char **org_out, const char **field, const char **why)
-{
-    struct check_request req;
-    struct finding findings[RULES_MAX_FINDINGS];
-    enum verdict overall;
-    size_t n;
-    int ret;
-
-    *id = 0;
-    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
-                                 &overall, org_out, field, why);
-    if (ret < 0) {
-        return ret;
-    }
-    return store_activity_add(st, compact_id, *org_out, req.activity.kind, req.activity_json, actor,
-                              today, findings, n, overall, id);
-}
-
-int check_update(struct store *st, long long compact_id, long long id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
+int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,
+                 size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
                  const char **field, const char **why)
 {
     struct check_request req;
     struct finding findings[RULES_MAX_FINDINGS];
     enum verdict overall;
-    const char *org_out;
+    const char *org;
+    char who[ACTOR_MAX];
     size_t n;
     int ret;
 
+    *id = 0;
+    *org_out = NULL;
+    if ((ret = policy_activity_write(st, u, compact_id, &org)) < 0) {
+        return ret;
+    }
+    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
+                                 &overall, org_out, field, why);
+    if (ret < 0) {
+        return ret;
+    }
+    return store_activity_add(st, compact_id, *org_out, req.activity.kind, req.activity_json,
+                              actor_name(u, who), today, findings, n, overall, id);
+}
+
+int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
+                 const char *text, size_t len, date_t today, struct arena *arena,
+                 const char **field, const char **why)
+{
+    struct check_request req;
+    struct finding findings[RULES_MAX_FINDINGS];
+    enum verdict overall;
+    const char *org, *org_out;
+    char who[ACTOR_MAX];
+    size_t n;
+    int ret;
+
+    if ((ret = policy_activity_write(st, u, compact_id, &org)) < 0) {
+        return ret;
+    }
     ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
                                  &overall, &org_out, field, why);
     if (ret < 0) {
         return ret;
     }
     return store_activity_update(st, id, compact_id, org, org_out, req.activity.kind,
-                                 req.activity_json, actor, today, findings, n, overall);
+                                 req.activity_json, actor_name(u, who), today, findings, n,
+                                 overall);
 }
 
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)
