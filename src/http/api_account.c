@@ -74,8 +74,5 @@ int api_compacts_create(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }

@@ -28,11 +28,7 @@ int api_activity_record(struct request *r)
     ret = check_record(r->st, &r->user, cid, r->body_in, r->body_in_len, date_today(), r->arena,
                        &id, &org, &field, &why);
     if (ret == ERR_INVALID) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", field, why);
-        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid activity", field, why);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
@@ -40,10 +36,7 @@ int api_activity_record(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }
 
 int api_findings_csv(struct request *r)
@@ -98,13 +91,8 @@ int api_compact_parameters(struct request *r)
         return ret < 0 ? ret : 0;
     }
     if (!r->body_in || json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &field, &why)) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", r->body_in ? field : "body",
-                 r->body_in ? why : "must be a JSON object");
-        reply_problem(r, 400, "Invalid parameters", arena_strdup(r->arena, detail.data),
-                      r->body_in ? field : "body");
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid parameters", r->body_in ? field : "body",
+                             r->body_in ? why : "must be a JSON object");
     }
     ret = store_compact_set_params(r->st, cid, &ps, request_actor(r));
     if (ret == ERR_NOT_FOUND) {
@@ -136,11 +124,7 @@ int api_activity_update(struct request *r)
     ret = check_update(r->st, &r->user, cid, id, r->body_in, r->body_in_len, date_today(), r->arena,
                        &field, &why);
     if (ret == ERR_INVALID) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", field, why);
-        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid activity", field, why);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no such activity (of yours).", "id");
@@ -148,7 +132,5 @@ int api_activity_update(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 200, id);
 }

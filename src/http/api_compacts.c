@@ -69,11 +69,25 @@ static int invalid(struct request *r, const char *title, const char *field, cons
     return 0;
 }
 
+/* The Compact's whole entry after a change, with status. */
+static int reply_entry(struct request *r, long long id, int status)
+{
+    struct compact_entry e;
+    int ret = store_compact_get(r->st, id, r->arena, &e);
+
+    if (ret < 0) {
+        return ret;
+    }
+    r->status = status;
+    r->content_type = "application/json";
+    json_compact(r->body, &e, date_today());
+    return 0;
+}
+
 int api_compact_patch(struct request *r)
 {
     struct compact_patch *p = arena_alloc(r->arena, sizeof(*p));
     const char *field, *why;
-    struct compact_entry e;
     long long id;
     int ret;
 
@@ -101,19 +115,13 @@ int api_compact_patch(struct request *r)
     if (ret == ERR_INVALID) {
         return invalid(r, "Invalid Compact", field, why);
     }
-    if (ret < 0 || (ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_compact(r->body, &e, date_today());
-    return 0;
+    return ret < 0 ? ret : reply_entry(r, id, 200);
 }
 
 int api_compact_status(struct request *r)
 {
     struct status_change s;
     const char *field, *why;
-    struct compact_entry e;
     long long id;
     int ret;
 
@@ -132,11 +140,5 @@ int api_compact_status(struct request *r)
     if (ret == ERR_NOT_FOUND) {
         return not_found(r);
     }
-    if (ret < 0 || (ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
-        return ret;
-    }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_compact(r->body, &e, date_today());
-    return 0;
+    return ret < 0 ? ret : reply_entry(r, id, 201);
 }

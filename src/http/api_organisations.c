@@ -84,18 +84,29 @@ int api_organisation(struct request *r)
     return 0;
 }
 
+/* The body as an organisation's draft: 0, or 1 with the 400 problem set. */
+static int read_draft(struct request *r, struct organisation_draft *d)
+{
+    const char *field = "body", *why = "The body must be a JSON object.";
+
+    if (r->body_in &&
+        json_organisation_draft(r->body_in, r->body_in_len, r->arena, d, &field, &why) >= 0) {
+        return 0;
+    }
+    reply_problem(r, 400, "Invalid organisation", why, field);
+    return 1;
+}
+
 int api_organisations_create(struct request *r)
 {
     struct organisation_draft d;
     struct organisation o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
-    const char *field = "body", *why = "The body must be a JSON object.";
     char ref[ORG_REF_MAX];
     int ret;
 
-    if (!r->body_in ||
-        json_organisation_draft(r->body_in, r->body_in_len, r->arena, &d, &field, &why) < 0) {
-        return reply_problem(r, 400, "Invalid organisation", why, field);
+    if (read_draft(r, &d)) {
+        return 0;
     }
     if (organisation_from_draft(&d, &o, problems) > 0) {
         return invalid(r, &problems[0]);
@@ -121,13 +132,11 @@ int api_organisation_patch(struct request *r)
     struct organisation_draft d;
     struct organisation o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
-    const char *field = "body", *why = "The body must be a JSON object.";
     size_t nproblems;
     int ret;
 
-    if (!r->body_in ||
-        json_organisation_draft(r->body_in, r->body_in_len, r->arena, &d, &field, &why) < 0) {
-        return reply_problem(r, 400, "Invalid organisation", why, field);
+    if (read_draft(r, &d)) {
+        return 0;
     }
     if (!d.given) { /* nothing to change: the organisation as it is */
         return api_organisation(r);

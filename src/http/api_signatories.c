@@ -94,10 +94,7 @@ int api_signatory_add(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }
 
 int api_signatory_withdraw(struct request *r)
@@ -146,9 +143,7 @@ int api_signatory_withdraw(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 200, id);
 }
 
 int api_organisation_signatories(struct request *r)

@@ -30,30 +30,29 @@ static int year_of(const char *s, int *out)
 size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,
                       struct opendata_filter *f, struct field_error errs[6])
 {
-    const char *org_name = grants ? "funder" : "buyer", *other = grants ? "recipient" : "supplier";
-    const char *org = query_get(&r->query, org_name), *cp = query_get(&r->query, other),
-               *year = query_get(&r->query, "year"), *q = query_get(&r->query, "q");
+    const struct {
+        const char *name, *message;
+        const char **into;
+    } ids[] = {
+        {grants ? "funder" : "buyer",
+         grants ? "Enter a funder's org-id of 200 characters or fewer"
+                : "Enter a buyer's org-id of 200 characters or fewer",
+         &f->org},
+        {grants ? "recipient" : "supplier",
+         grants ? "Enter a recipient's org-id of 200 characters or fewer"
+                : "Enter a supplier's org-id of 200 characters or fewer",
+         &f->counterpart},
+    };
+    const char *year = query_get(&r->query, "year"), *q = query_get(&r->query, "q");
     size_t n = 0;
 
     memset(f, 0, sizeof(*f));
-    if (org && *org) {
-        if (strlen(org) > OPENDATA_ID_MAX) {
-            errs[n++] = (struct field_error){org_name, grants ? "Enter a funder's org-id of 200 "
-                                                                "characters or fewer"
-                                                              : "Enter a buyer's org-id of 200 "
-                                                                "characters or fewer"};
-        } else {
-            f->org = org;
-        }
-    }
-    if (cp && *cp) {
-        if (strlen(cp) > OPENDATA_ID_MAX) {
-            errs[n++] = (struct field_error){other, grants ? "Enter a recipient's org-id of 200 "
-                                                             "characters or fewer"
-                                                           : "Enter a supplier's org-id of 200 "
-                                                             "characters or fewer"};
-        } else {
-            f->counterpart = cp;
+    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        const char *id = query_get(&r->query, ids[i].name);
+        if (id && *id && strlen(id) > OPENDATA_ID_MAX) {
+            errs[n++] = (struct field_error){ids[i].name, ids[i].message};
+        } else if (id && *id) {
+            *ids[i].into = id;
         }
     }
     if (year && *year && year_of(year, &f->year) < 0) {

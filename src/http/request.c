@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/actor.h"
+#include "codec/json.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -40,6 +41,24 @@ int reply_redirect(struct request *r, const char *location)
     r->location = location;
     r->content_type = "text/plain; charset=utf-8";
     buf_adds(r->body, "See Other\n");
+    return 0;
+}
+
+int reply_invalid(struct request *r, const char *title, const char *field, const char *why)
+{
+    struct buf detail = BUF_INIT;
+
+    buf_addf(&detail, "%s %s.", field, why);
+    reply_problem(r, 400, title, arena_strdup(r->arena, detail.data), field);
+    buf_release(&detail);
+    return 0;
+}
+
+int reply_id(struct request *r, int status, long long id)
+{
+    r->status = status;
+    r->content_type = "application/json";
+    json_id(r->body, id);
     return 0;
 }
 

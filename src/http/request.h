@@ -82,6 +82,10 @@ const char *request_header(struct request *r, const char *name);
 /* An RFC 9457 problem reply (application/problem+json); param names the offending input. */
 int reply_problem(struct request *r, int status, const char *title, const char *detail,
                   const char *param);
+/* The 400 problem of input field (the param) with detail "FIELD WHY." */
+int reply_invalid(struct request *r, const char *title, const char *field, const char *why);
+/* {"id": id} as JSON, with status (201 for something made). */
+int reply_id(struct request *r, int status, long long id);
 /* The 400 problem of a bad query parameter, naming it. */
 int reply_bad_query(struct request *r, const struct field_error *e);
 /* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
