@@ -120,36 +120,43 @@ static int check_activity_request(struct store *st, const struct user *u, long l
     return ret;
 }
 
+/* Record a new activity (id 0; *new_id its id) or change activity id, as check_record and
+ * check_update say. */
+static int write_activity(struct store *st, const struct user *u, long long compact_id,
+                          long long id, const char *text, size_t len, date_t today,
+                          struct arena *arena, long long *new_id, const char **org_out,
+                          const char **field, const char **why)
+{
+    struct recorded a;
+    int ret = check_activity_request(st, u, compact_id, text, len, today, arena, &a, field, why);
+
+    if (org_out) {
+        *org_out = a.org;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    if (!id) {
+        return store_activity_add(st, compact_id, a.org, a.req.activity.kind, a.req.activity_json,
+                                  a.actor, today, a.findings, a.n, a.overall, new_id);
+    }
+    return store_activity_update(st, id, compact_id, a.own_org, a.org, a.req.activity.kind,
+                                 a.req.activity_json, a.actor, today, a.findings, a.n, a.overall);
+}
+
 int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,
                  size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
                  const char **field, const char **why)
 {
-    struct recorded a;
-    int ret;
-
     *id = 0;
-    ret = check_activity_request(st, u, compact_id, text, len, today, arena, &a, field, why);
-    *org_out = a.org;
-    if (ret < 0) {
-        return ret;
-    }
-    return store_activity_add(st, compact_id, a.org, a.req.activity.kind, a.req.activity_json,
-                              a.actor, today, a.findings, a.n, a.overall, id);
+    return write_activity(st, u, compact_id, 0, text, len, today, arena, id, org_out, field, why);
 }
 
 int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
                  const char *text, size_t len, date_t today, struct arena *arena,
                  const char **field, const char **why)
 {
-    struct recorded a;
-    int ret;
-
-    ret = check_activity_request(st, u, compact_id, text, len, today, arena, &a, field, why);
-    if (ret < 0) {
-        return ret;
-    }
-    return store_activity_update(st, id, compact_id, a.own_org, a.org, a.req.activity.kind,
-                                 a.req.activity_json, a.actor, today, a.findings, a.n, a.overall);
+    return write_activity(st, u, compact_id, id, text, len, today, arena, NULL, NULL, field, why);
 }
 
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)
