@@ -34,8 +34,7 @@ int check_record(struct store *st, const struct user *u, long long compact_id, c
                  size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
                  const char **field, const char **why);
 /* The same for changing recorded activity id (from 1): checked again and stored with its new
- * findings.
- * A member changes only their organisation's activities (others are ERR_NOT_FOUND). */
+ * findings. A member changes only their organisation's activities (others are ERR_NOT_FOUND). */
 int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
                  const char *text, size_t len, date_t today, struct arena *arena,
                  const char **field, const char **why);
