@@ -22,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "http/check.h"
+#include "app/check.h"
 #include "codec/json_check.h"
 #include "core/rules.h"
 #include "base/arena.h"

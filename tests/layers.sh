@@ -17,11 +17,18 @@ hits=$(grep -rln '#include *<sodium' --include='*.[ch]' . | grep -v '^\./core/cr
 if [ -n "$hits" ]; then
 	echo "only src/core/crypto.c may include libsodium:"; echo "$hits"; fail=1
 fi
+# app/ is what HTTP and the command line share: plain calls over core, codec and store.
+hits=$(grep -rnE '#include *(<(event2/|evhttp|sqlite3\.h|libpq-fe\.h|cjson/|csv\.h)|"(http|view|cli)/)' \
+	app --include='*.[ch]' || true)
+if [ -n "$hits" ]; then
+	echo "src/app/ includes no libevent, SQLite, cJSON or libcsv, and no http/, view/ or cli/ header:"
+	echo "$hits"; fail=1
+fi
 if grep -rn '#include *"\.\./' --include='*.[ch]' .; then
 	echo "no include may climb out of its folder with ../"; fail=1
 fi
-if grep -rnE '\b(printf|fprintf|fopen|socket|sqlite3_)' core view --include='*.c' | grep -v 'buf_addf'; then
-	echo "core/ and view/ do no I/O"; fail=1
+if grep -rnE '\b(printf|fprintf|fopen|socket|sqlite3_)' core view app --include='*.c' | grep -v 'buf_addf'; then
+	echo "core/ and view/ do no I/O, app/ none but through the store"; fail=1
 fi
 [ $fail -eq 0 ] && echo "layers: ok"
 exit $fail

@@ -5,7 +5,7 @@
 
 #include "cmd.h"
 #include "codec/json.h"
-#include "http/check.h"
+#include "app/check.h"
 #include "base/err.h"
 #include "base/banned.h"
 

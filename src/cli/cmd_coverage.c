@@ -5,7 +5,7 @@
 
 #include "cmd.h"
 #include "codec/json_coverage.h"
-#include "http/coverage_report.h"
+#include "app/coverage_report.h"
 #include "base/err.h"
 #include "base/banned.h"
 

@@ -6,7 +6,7 @@
 
 #include "cmd.h"
 #include "codec/json_indicators.h"
-#include "http/indicators_report.h"
+#include "app/indicators_report.h"
 #include "core/norm.h"
 #include "base/err.h"
 #include "base/banned.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "http/check.h"
+#include "app/check.h"
 #include "base/err.h"
 #include "base/banned.h"
 

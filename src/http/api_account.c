@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "handlers.h"
+#include "app/policy.h"
 #include "codec/json.h"
 #include "codec/json_in.h"
 #include "base/err.h"
@@ -29,7 +30,7 @@ int api_audit(struct request *r)
         return reply_problem(r, 400, "Invalid query parameter",
                              "entity must name the entity, e.g. a Compact's id.", "entity");
     }
-    if (!history_allowed(r, kind, entity)) {
+    if (policy_audit_read(&r->user, kind, entity) < 0) {
         return reply_error(r, 403, "Your account does not allow this.");
     }
     if ((ret = store_audit_list(r->st, kind, entity, r->arena, &items, &n)) < 0) {
@@ -44,7 +45,6 @@ int api_compacts_create(struct request *r)
 {
     struct compact_new *c = arena_alloc(r->arena, sizeof(*c));
     const char *field, *why, *bad;
-    struct buf who = BUF_INIT;
     long long id;
     int ret;
 
@@ -54,10 +54,8 @@ int api_compacts_create(struct request *r)
                              r->body_in ? field : "body");
     }
     /* A coordinator who creates a Compact coordinates it. */
-    c->coordinator_id = r->user.role == ROLE_COORDINATOR ? r->user.id : 0;
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_compact_add(r->st, c, who.data, &id, &bad);
-    buf_release(&who);
+    c->coordinator_id = policy_compact_coordinator(&r->user);
+    ret = store_compact_add(r->st, c, request_actor(r), &id, &bad);
     if (ret == ERR_NOT_FOUND) {
         struct buf msg = BUF_INIT, at = BUF_INIT;
         size_t i = 0;
@@ -76,8 +74,5 @@ int api_compacts_create(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }

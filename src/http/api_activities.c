@@ -3,9 +3,9 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "check.h"
-#include "compact_access.h"
+#include "compact_query.h"
 #include "handlers.h"
+#include "app/check.h"
 #include "codec/json.h"
 #include "codec/json_check.h"
 #include "view/page_compliance.h"
@@ -15,7 +15,6 @@
 int api_activity_record(struct request *r)
 {
     const char *field = NULL, *why = NULL, *org;
-    struct buf who = BUF_INIT;
     long long cid, id;
     int ret;
 
@@ -25,18 +24,11 @@ int api_activity_record(struct request *r)
     if (!r->body_in) {
         return reply_problem(r, 400, "Invalid activity", "The body must be a JSON object.", "body");
     }
-    buf_addf(&who, "user:%lld", r->user.id);
-    /* A member records for their own organisation; others may name one. */
-    ret = check_record(r->st, cid, r->body_in, r->body_in_len,
-                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
-                       r->arena, &id, &org, &field, &why);
-    buf_release(&who);
+    /* A member records for their own organisation; others may name one (app/policy.h). */
+    ret = check_record(r->st, &r->user, cid, r->body_in, r->body_in_len, date_today(), r->arena,
+                       &id, &org, &field, &why);
     if (ret == ERR_INVALID) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", field, why);
-        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid activity", field, why);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
@@ -44,10 +36,7 @@ int api_activity_record(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }
 
 int api_findings_csv(struct request *r)
@@ -93,38 +82,19 @@ int page_compliance(struct request *r)
 int api_compact_parameters(struct request *r)
 {
     struct param_set ps;
-    const char *field, *why, *name;
-    struct buf who = BUF_INIT;
+    const char *field, *why;
     long long cid;
     size_t count, changed;
     int ret;
 
-    if (compact_param(r, &cid) < 0 ||
-        (ret = store_compact_name(r->st, cid, r->arena, &name)) == ERR_NOT_FOUND) {
-        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    if ((ret = compact_may_edit(r, cid)) == ERR_FORBIDDEN) {
-        return reply_problem(r, 403, "Forbidden",
-                             "Only an admin or a coordinator of this Compact may change it.", NULL);
-    }
-    if (ret < 0) {
-        return ret;
+    if ((ret = api_compact_editable(r, &cid)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     if (!r->body_in || json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &field, &why)) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", r->body_in ? field : "body",
-                 r->body_in ? why : "must be a JSON object");
-        reply_problem(r, 400, "Invalid parameters", arena_strdup(r->arena, detail.data),
-                      r->body_in ? field : "body");
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid parameters", r->body_in ? field : "body",
+                             r->body_in ? why : "must be a JSON object");
     }
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_compact_set_params(r->st, cid, &ps, who.data);
-    buf_release(&who);
+    ret = store_compact_set_params(r->st, cid, &ps, request_actor(r));
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
@@ -140,7 +110,6 @@ int api_compact_parameters(struct request *r)
 int api_activity_update(struct request *r)
 {
     const char *field = NULL, *why = NULL;
-    struct buf who = BUF_INIT;
     long long cid, id;
     char *end;
     int ret;
@@ -152,17 +121,10 @@ int api_activity_update(struct request *r)
     if (!r->body_in) {
         return reply_problem(r, 400, "Invalid activity", "The body must be a JSON object.", "body");
     }
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = check_update(r->st, cid, id, r->body_in, r->body_in_len,
-                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
-                       r->arena, &field, &why);
-    buf_release(&who);
+    ret = check_update(r->st, &r->user, cid, id, r->body_in, r->body_in_len, date_today(), r->arena,
+                       &field, &why);
     if (ret == ERR_INVALID) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", field, why);
-        reply_problem(r, 400, "Invalid activity", arena_strdup(r->arena, detail.data), field);
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid activity", field, why);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no such activity (of yours).", "id");
@@ -170,7 +132,5 @@ int api_activity_update(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 200, id);
 }

@@ -1,41 +1,31 @@
 /* GET /api/v1/authorities, its .csv variant, and GET /api/v1/authorities/{gss}. */
 #include "authority_query.h"
 #include "handlers.h"
+#include "paging.h"
 #include "codec/json.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static int bad_query(struct request *r, const struct field_error *e)
-{
-    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
-}
 
 int api_authorities(struct request *r)
 {
     struct authority_filter f;
     struct field_error errs[5];
     struct authority *items;
-    size_t n, total, want;
-    const char *next = NULL;
+    struct page pg;
+    const char *next;
     int ret;
 
     if (authority_query(r, 1, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = store_authority_count(r->st, &f, &total)) < 0) {
+    page_begin(&pg, &f.limit);
+    if ((ret = store_authority_count(r->st, &f, &pg.total)) < 0 ||
+        (ret = store_authority_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
         return ret;
     }
-    want = f.limit;
-    f.limit = want + 1; /* one more tells whether there is a next page */
-    if ((ret = store_authority_list(r->st, &f, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    if (n > want) {
-        n = want;
-        next = items[n - 1].gss;
-    }
+    next = page_more(&pg) ? items[pg.n - 1].gss : NULL;
     r->content_type = "application/json";
-    json_authority_list(r->body, total, items, n, next);
+    json_authority_list(r->body, pg.total, items, pg.n, next);
     return 0;
 }
 
@@ -48,7 +38,7 @@ int api_authorities_csv(struct request *r)
     int ret;
 
     if (authority_query(r, 0, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
     f.by_name = 0;
     if ((ret = store_authority_list(r->st, &f, r->arena, &items, &n)) < 0) {

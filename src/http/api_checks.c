@@ -1,6 +1,6 @@
 /* POST /api/v1/checks: check an activity against the Compact without storing it. */
-#include "check.h"
 #include "handlers.h"
+#include "app/check.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -15,11 +15,7 @@ int api_checks(struct request *r)
     ret = check_evaluate(r->st, r->body_in, r->body_in_len, date_today(), r->arena, r->body, &field,
                          &why);
     if (ret == ERR_INVALID) {
-        struct buf detail = BUF_INIT;
-        buf_addf(&detail, "%s %s.", field, why);
-        reply_problem(r, 400, "Invalid check", arena_strdup(r->arena, detail.data), field);
-        buf_release(&detail);
-        return 0;
+        return reply_invalid(r, "Invalid check", field, why);
     }
     if (ret < 0) {
         return ret;

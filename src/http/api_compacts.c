@@ -1,8 +1,9 @@
 /* The Compact API: GET /api/v1/compacts (a list), GET and PATCH /api/v1/compacts/{id}, and
  * POST /api/v1/compacts/{id}/status. */
-#include "compact_access.h"
 #include "compact_query.h"
 #include "handlers.h"
+#include "paging.h"
+#include "app/policy.h"
 #include "codec/json.h"
 #include "codec/json_in.h"
 #include "base/err.h"
@@ -13,30 +14,21 @@ int api_compacts_list(struct request *r)
     struct compact_filter f;
     struct field_error errs[COMPACT_QUERY_ERRORS];
     struct compact_summary *items;
-    size_t n, total, want;
-    const char *next = NULL;
+    struct page pg;
+    const char *next;
     int ret;
 
     if (compact_query(r, 1, &f, errs)) {
-        return reply_problem(r, 400, "Invalid query parameter", errs[0].message, errs[0].field);
+        return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = store_compact_count(r->st, &f, &total)) < 0) {
+    page_begin(&pg, &f.limit);
+    if ((ret = store_compact_count(r->st, &f, &pg.total)) < 0 ||
+        (ret = store_compact_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
         return ret;
     }
-    want = f.limit;
-    f.limit = want + 1; /* one more tells whether there is a next page */
-    if ((ret = store_compact_list(r->st, &f, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    if (n > want) {
-        struct buf b = BUF_INIT;
-        n = want;
-        buf_addf(&b, "%lld", items[n - 1].id);
-        next = arena_strdup(r->arena, b.data);
-        buf_release(&b);
-    }
+    next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].id) : NULL;
     r->content_type = "application/json";
-    json_compact_list(r->body, total, items, n, next);
+    json_compact_list(r->body, pg.total, items, pg.n, next);
     return 0;
 }
 
@@ -58,37 +50,12 @@ int api_compact(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    if (r->user.role == ROLE_PUBLIC) {
+    if (policy_compact_coordinators(&r->user) < 0) {
         e.ncoordinators = 0; /* who signs in is not for everyone to see */
     }
     r->content_type = "application/json";
     r->cache_day = date_today(); /* its status and review are as of today */
     json_compact(r->body, &e, r->cache_day);
-    return 0;
-}
-
-/* 404 for a missing Compact, then 403 for one the caller may not change; 0 to go on. */
-static int editable(struct request *r, long long *id, int *done)
-{
-    const char *name;
-    int ret;
-
-    *done = 1;
-    if (compact_param(r, id) < 0 ||
-        (ret = store_compact_name(r->st, *id, r->arena, &name)) == ERR_NOT_FOUND) {
-        return not_found(r);
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    if ((ret = compact_may_edit(r, *id)) == ERR_FORBIDDEN) {
-        return reply_problem(r, 403, "Forbidden",
-                             "Only an admin or a coordinator of this Compact may change it.", NULL);
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    *done = 0;
     return 0;
 }
 
@@ -102,29 +69,41 @@ static int invalid(struct request *r, const char *title, const char *field, cons
     return 0;
 }
 
+/* The Compact's whole entry after a change, with status. */
+static int reply_entry(struct request *r, long long id, int status)
+{
+    struct compact_entry e;
+    int ret = store_compact_get(r->st, id, r->arena, &e);
+
+    if (ret < 0) {
+        return ret;
+    }
+    r->status = status;
+    r->content_type = "application/json";
+    json_compact(r->body, &e, date_today());
+    return 0;
+}
+
 int api_compact_patch(struct request *r)
 {
     struct compact_patch *p = arena_alloc(r->arena, sizeof(*p));
     const char *field, *why;
-    struct buf who = BUF_INIT;
-    struct compact_entry e;
     long long id;
-    int done, ret;
+    int ret;
 
-    if ((ret = editable(r, &id, &done)) < 0 || done) {
-        return ret;
+    if ((ret = api_compact_editable(r, &id)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     if (!r->body_in) {
         return invalid(r, "Invalid Compact", "body", "The body must be a JSON object.");
     }
-    if (json_compact_patch(r->body_in, r->body_in_len, r->user.role == ROLE_ADMIN, r->arena, p,
-                           &field, &why) < 0) {
+    if (json_compact_patch(r->body_in, r->body_in_len, policy_compact_admin_fields(&r->user) == 0,
+                           r->arena, p, &field, &why) < 0) {
         return invalid(r, "Invalid Compact", field, why);
     }
-    buf_addf(&who, "user:%lld", r->user.id);
     /* An empty change changes nothing, and is not audited. */
-    ret = p->fields ? store_compact_patch(r->st, id, p, who.data, r->arena, &field, &why) : 0;
-    buf_release(&who);
+    ret =
+        p->fields ? store_compact_patch(r->st, id, p, request_actor(r), r->arena, &field, &why) : 0;
     if (ret == ERR_NOT_FOUND && field) {
         return invalid(r, "Invalid Compact", field,
                        "names something the register does not have (an authority, a code of "
@@ -136,33 +115,24 @@ int api_compact_patch(struct request *r)
     if (ret == ERR_INVALID) {
         return invalid(r, "Invalid Compact", field, why);
     }
-    if (ret < 0 || (ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_compact(r->body, &e, date_today());
-    return 0;
+    return ret < 0 ? ret : reply_entry(r, id, 200);
 }
 
 int api_compact_status(struct request *r)
 {
     struct status_change s;
     const char *field, *why;
-    struct buf who = BUF_INIT;
-    struct compact_entry e;
     long long id;
-    int done, ret;
+    int ret;
 
-    if ((ret = editable(r, &id, &done)) < 0 || done) {
-        return ret;
+    if ((ret = api_compact_editable(r, &id)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     if (!r->body_in || json_status_change(r->body_in, r->body_in_len, &s, &field, &why) < 0) {
         return invalid(r, "Invalid status", r->body_in ? field : "body",
                        r->body_in ? why : "The body must be a JSON object.");
     }
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_compact_status_add(r->st, id, s.status, s.date, who.data);
-    buf_release(&who);
+    ret = store_compact_status_add(r->st, id, s.status, s.date, request_actor(r));
     if (ret == ERR_INVALID) {
         return invalid(r, "Invalid status", "date",
                        "date must be later than the date of the Compact's last status.");
@@ -170,11 +140,5 @@ int api_compact_status(struct request *r)
     if (ret == ERR_NOT_FOUND) {
         return not_found(r);
     }
-    if (ret < 0 || (ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
-        return ret;
-    }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_compact(r->body, &e, date_today());
-    return 0;
+    return ret < 0 ? ret : reply_entry(r, id, 201);
 }

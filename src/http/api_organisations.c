@@ -2,19 +2,13 @@
  * GET and POST /api/v1/organisations, its .csv variant, and GET and PATCH
  * /api/v1/organisations/{org-id or number}.
  */
-#include <stdio.h>
-
 #include "handlers.h"
 #include "organisation_query.h"
+#include "paging.h"
 #include "codec/json.h"
 #include "codec/json_in.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static int bad_query(struct request *r, const struct field_error *e)
-{
-    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
-}
 
 static int invalid(struct request *r, const struct org_problem *p)
 {
@@ -32,46 +26,26 @@ static int not_found(struct request *r)
                          "No organisation in the register has that org-id or number.", "id");
 }
 
-/* "user:ID", who acts, from the arena. */
-static const char *actor(struct request *r)
-{
-    struct buf b = BUF_INIT;
-    char *out;
-    buf_addf(&b, "user:%lld", r->user.id);
-    out = arena_strdup(r->arena, b.data);
-    buf_release(&b);
-    return out;
-}
-
 int api_organisations(struct request *r)
 {
     struct organisation_filter f;
     struct field_error errs[5];
     struct organisation *items;
-    size_t n, total, want;
-    char *next = NULL;
+    struct page pg;
+    const char *next;
     int ret;
 
     if (organisation_query(r, 1, ORGANISATION_LIMIT_DEFAULT, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = store_organisation_count(r->st, &f, &total)) < 0) {
+    page_begin(&pg, &f.limit);
+    if ((ret = store_organisation_count(r->st, &f, &pg.total)) < 0 ||
+        (ret = store_organisation_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
         return ret;
     }
-    want = f.limit;
-    f.limit = want + 1; /* one more tells whether there is a next page */
-    if ((ret = store_organisation_list(r->st, &f, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    if (n > want) {
-        char *cursor = arena_alloc(r->arena, 24);
-        n = want;
-        if (snprintf(cursor, 24, "%lld", items[n - 1].id) < 24) {
-            next = cursor;
-        }
-    }
+    next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].id) : NULL;
     r->content_type = "application/json";
-    json_organisation_list(r->body, total, items, n, next);
+    json_organisation_list(r->body, pg.total, items, pg.n, next);
     return 0;
 }
 
@@ -84,7 +58,7 @@ int api_organisations_csv(struct request *r)
     int ret;
 
     if (organisation_query(r, 0, 0, &f, errs)) {
-        return bad_query(r, &errs[0]);
+        return reply_bad_query(r, &errs[0]);
     }
     if ((ret = store_organisation_list(r->st, &f, r->arena, &items, &n)) < 0) {
         return ret;
@@ -110,23 +84,34 @@ int api_organisation(struct request *r)
     return 0;
 }
 
+/* The body as an organisation's draft: 0, or 1 with the 400 problem set. */
+static int read_draft(struct request *r, struct organisation_draft *d)
+{
+    const char *field = "body", *why = "The body must be a JSON object.";
+
+    if (r->body_in &&
+        json_organisation_draft(r->body_in, r->body_in_len, r->arena, d, &field, &why) >= 0) {
+        return 0;
+    }
+    reply_problem(r, 400, "Invalid organisation", why, field);
+    return 1;
+}
+
 int api_organisations_create(struct request *r)
 {
     struct organisation_draft d;
     struct organisation o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
-    const char *field = "body", *why = "The body must be a JSON object.";
     char ref[ORG_REF_MAX];
     int ret;
 
-    if (!r->body_in ||
-        json_organisation_draft(r->body_in, r->body_in_len, r->arena, &d, &field, &why) < 0) {
-        return reply_problem(r, 400, "Invalid organisation", why, field);
+    if (read_draft(r, &d)) {
+        return 0;
     }
     if (organisation_from_draft(&d, &o, problems) > 0) {
         return invalid(r, &problems[0]);
     }
-    ret = store_organisation_add(r->st, &o, actor(r), &o.id);
+    ret = store_organisation_add(r->st, &o, request_actor(r), &o.id);
     if (ret == ERR_INVALID) {
         return invalid(r, &(struct org_problem){"org_id", orgid_unknown_council});
     }
@@ -147,19 +132,17 @@ int api_organisation_patch(struct request *r)
     struct organisation_draft d;
     struct organisation o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
-    const char *field = "body", *why = "The body must be a JSON object.";
     size_t nproblems;
     int ret;
 
-    if (!r->body_in ||
-        json_organisation_draft(r->body_in, r->body_in_len, r->arena, &d, &field, &why) < 0) {
-        return reply_problem(r, 400, "Invalid organisation", why, field);
+    if (read_draft(r, &d)) {
+        return 0;
     }
     if (!d.given) { /* nothing to change: the organisation as it is */
         return api_organisation(r);
     }
-    ret = store_organisation_update(r->st, r->params[0], &d, actor(r), r->arena, &o, problems,
-                                    &nproblems);
+    ret = store_organisation_update(r->st, r->params[0], &d, request_actor(r), r->arena, &o,
+                                    problems, &nproblems);
     if (ret == ERR_NOT_FOUND) {
         return not_found(r);
     }

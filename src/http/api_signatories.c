@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compact_access.h"
+#include "compact_query.h"
 #include "handlers.h"
 #include "codec/json.h"
 #include "codec/json_signatory.h"
@@ -31,40 +31,6 @@ static int invalid(struct request *r, int status, const char *title, const char 
     reply_problem(r, status, title, arena_strdup(r->arena, detail.data), field);
     buf_release(&detail);
     return 0;
-}
-
-/* The Compact of the route, existing and changeable by r's user: 0 and *cid, or 1 with the
- * reply (404, 403) set, or a negative enum err. */
-static int editable_compact(struct request *r, long long *cid)
-{
-    const char *name;
-    int ret;
-
-    if (compact_param(r, cid) < 0 ||
-        (ret = store_compact_name(r->st, *cid, r->arena, &name)) == ERR_NOT_FOUND) {
-        no_compact(r);
-        return 1;
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    if ((ret = compact_may_edit(r, *cid)) == ERR_FORBIDDEN) {
-        reply_problem(r, 403, "Forbidden",
-                      "Only an admin or a coordinator of this Compact may change it.", NULL);
-        return 1;
-    }
-    return ret;
-}
-
-static const char *actor(struct request *r)
-{
-    struct buf who = BUF_INIT;
-    const char *out;
-
-    buf_addf(&who, "user:%lld", r->user.id);
-    out = arena_strdup(r->arena, who.data);
-    buf_release(&who);
-    return out;
 }
 
 int api_signatories(struct request *r)
@@ -94,7 +60,7 @@ int api_signatory_add(struct request *r)
     long long cid, id;
     int ret;
 
-    if ((ret = editable_compact(r, &cid)) != 0) {
+    if ((ret = api_compact_editable(r, &cid)) != 0) {
         return ret < 0 ? ret : 0;
     }
     if (!r->body_in) {
@@ -106,7 +72,7 @@ int api_signatory_add(struct request *r)
         return reply_problem(r, 400, "Invalid signatory", why, field);
     }
     s.compact_id = cid;
-    ret = store_signatory_add(r->st, &s, actor(r), &id, &bad);
+    ret = store_signatory_add(r->st, &s, request_actor(r), &id, &bad);
     if (ret == ERR_NOT_FOUND && bad && !strcmp(bad, "organisation")) {
         return invalid(r, 400, "Invalid signatory", "organisation",
                        "No organisation in the register has the org-id, number or name '%s'.",
@@ -128,10 +94,7 @@ int api_signatory_add(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->status = 201;
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 201, id);
 }
 
 int api_signatory_withdraw(struct request *r)
@@ -143,7 +106,7 @@ int api_signatory_withdraw(struct request *r)
     long long cid, id;
     int ret;
 
-    if ((ret = editable_compact(r, &cid)) != 0) {
+    if ((ret = api_compact_editable(r, &cid)) != 0) {
         return ret < 0 ? ret : 0;
     }
     errno = 0;
@@ -172,7 +135,7 @@ int api_signatory_withdraw(struct request *r)
         return invalid(r, 400, "Invalid withdrawal", "withdrawn_on",
                        "withdrawn_on must be after the date the organisation signed, %s.", on);
     }
-    ret = store_signatory_withdraw(r->st, cid, id, withdrawn_on, actor(r));
+    ret = store_signatory_withdraw(r->st, cid, id, withdrawn_on, request_actor(r));
     if (ret == ERR_CONFLICT || ret == ERR_INVALID) { /* changed since it was read */
         return reply_problem(r, ret == ERR_CONFLICT ? 409 : 400, "Invalid withdrawal",
                              "The signatory changed meanwhile: read it again.", "withdrawn_on");
@@ -180,9 +143,7 @@ int api_signatory_withdraw(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    r->content_type = "application/json";
-    json_id(r->body, id);
-    return 0;
+    return reply_id(r, 200, id);
 }
 
 int api_organisation_signatories(struct request *r)

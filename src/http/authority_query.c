@@ -1,9 +1,7 @@
 /* The authority list's query parameters. */
 #include "authority_query.h"
 
-#include <errno.h>
-#include <stdlib.h>
-
+#include "paging.h"
 #include "base/banned.h"
 
 size_t authority_query(const struct request *r, int paged, struct authority_filter *f,
@@ -46,27 +44,10 @@ size_t authority_query(const struct request *r, int paged, struct authority_filt
         }
     }
     if (paged) {
-        const char *limit = query_get(&r->query, "limit"), *cursor = query_get(&r->query, "cursor");
-        f->limit = AUTHORITY_LIMIT_DEFAULT;
-        if (limit) {
-            char *end;
-            long v;
-            errno = 0;
-            v = strtol(limit, &end, 10);
-            if (!*limit || *end || errno || v < 1 || v > AUTHORITY_LIMIT_MAX) {
-                errs[n++] = (struct field_error){"limit", "limit must be a whole number from 1 "
-                                                          "to 1000"};
-            } else {
-                f->limit = (size_t)v;
-            }
-        }
-        if (cursor && *cursor) {
-            if (!gss_is_valid(cursor)) {
-                errs[n++] = (struct field_error){"cursor", "cursor must be the value of 'next' "
-                                                           "from the previous page"};
-            } else {
-                f->after = cursor;
-            }
+        page_query(&r->query, AUTHORITY_LIMIT_DEFAULT, &f->limit, NULL, &f->after, errs, &n);
+        if (f->after && !gss_is_valid(f->after)) {
+            f->after = NULL;
+            errs[n++] = page_bad_cursor;
         }
     }
     return n;

@@ -3,10 +3,9 @@
 #define HTTP_AUTHORITY_QUERY_H
 
 #include "request.h"
-#include "view/form.h"
+#include "core/field_error.h"
 
 #define AUTHORITY_LIMIT_DEFAULT 100
-#define AUTHORITY_LIMIT_MAX     1000
 
 /*
  * Fill f from set, type, region (and, with paged, limit and cursor). Each bad parameter adds a

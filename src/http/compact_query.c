@@ -1,19 +1,43 @@
-/* The Compact list's query parameters. */
+/* The Compact of a route, and the Compact list's query parameters. */
 #include "compact_query.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "paging.h"
+#include "app/policy.h"
+#include "base/err.h"
 #include "base/banned.h"
 
-static int whole(const char *s, long long lo, long long hi, long long *out)
+int compact_param(struct request *r, long long *id)
 {
     char *end;
 
     errno = 0;
-    *out = strtoll(s, &end, 10);
-    return *s && !*end && !errno && *out >= lo && *out <= hi;
+    *id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
+    return !r->nparams || !*r->params[0] || *end || errno || *id <= 0 ? ERR_NOT_FOUND : 0;
+}
+
+int api_compact_editable(struct request *r, long long *id)
+{
+    const char *name;
+    int ret;
+
+    if (compact_param(r, id) < 0 ||
+        (ret = store_compact_name(r->st, *id, r->arena, &name)) == ERR_NOT_FOUND) {
+        reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+        return 1;
+    }
+    if (ret < 0) {
+        return ret;
+    }
+    if ((ret = policy_compact_edit(r->st, &r->user, *id)) == ERR_FORBIDDEN) {
+        reply_problem(r, 403, "Forbidden",
+                      "Only an admin or a coordinator of this Compact may change it.", NULL);
+        return 1;
+    }
+    return ret;
 }
 
 size_t compact_query(struct request *r, int paged, struct compact_filter *f,
@@ -25,7 +49,6 @@ size_t compact_query(struct request *r, int paged, struct compact_filter *f,
     enum compact_status s;
     struct authority a;
     size_t n = 0, reg;
-    long long v;
 
     memset(f, 0, sizeof(*f));
     f->today = date_today();
@@ -65,24 +88,7 @@ size_t compact_query(struct request *r, int paged, struct compact_filter *f,
         }
     }
     if (paged) {
-        const char *limit = query_get(&r->query, "limit"), *cursor = query_get(&r->query, "cursor");
-        f->limit = COMPACT_LIMIT_DEFAULT;
-        if (limit) {
-            if (!whole(limit, 1, COMPACT_LIMIT_MAX, &v)) {
-                errs[n++] = (struct field_error){"limit", "limit must be a whole number from 1 "
-                                                          "to 1000"};
-            } else {
-                f->limit = (size_t)v;
-            }
-        }
-        if (cursor && *cursor) {
-            if (!whole(cursor, 1, 1LL << 53, &v)) {
-                errs[n++] = (struct field_error){"cursor", "cursor must be the value of 'next' "
-                                                           "from the previous page"};
-            } else {
-                f->after = v;
-            }
-        }
+        page_query(&r->query, COMPACT_LIMIT_DEFAULT, &f->limit, &f->after, NULL, errs, &n);
     }
     return n;
 }

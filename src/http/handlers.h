@@ -92,8 +92,4 @@ int page_check_form(struct request *r);
 int page_check_result(struct request *r);
 int page_check_record(struct request *r);
 
-/* Who may read which history: everyone signed in a Compact's, a person their own account's,
- * an admin everything. */
-int history_allowed(struct request *r, const char *kind, const char *entity);
-
 #endif

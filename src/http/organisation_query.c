@@ -1,10 +1,9 @@
 /* The organisation list's query parameters. */
 #include "organisation_query.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "paging.h"
 #include "base/banned.h"
 
 size_t organisation_query(const struct request *r, int paged, size_t limit_default,
@@ -47,28 +46,7 @@ size_t organisation_query(const struct request *r, int paged, size_t limit_defau
         }
     }
     if (paged) {
-        const char *limit = query_get(&r->query, "limit"), *cursor = query_get(&r->query, "cursor");
-        f->limit = limit_default;
-        if (limit) {
-            char *end;
-            long v;
-            errno = 0;
-            v = strtol(limit, &end, 10);
-            if (!*limit || *end || errno || v < 1 || v > ORGANISATION_LIMIT_MAX) {
-                errs[n++] = (struct field_error){"limit", "limit must be a whole number from 1 "
-                                                          "to 1000"};
-            } else {
-                f->limit = (size_t)v;
-            }
-        }
-        if (cursor && *cursor) {
-            if (!organisation_ref_is_number(cursor) || strtoll(cursor, NULL, 10) < 1) {
-                errs[n++] = (struct field_error){"cursor", "cursor must be the value of 'next' "
-                                                           "from the previous page"};
-            } else {
-                f->after = strtoll(cursor, NULL, 10);
-            }
-        }
+        page_query(&r->query, limit_default, &f->limit, &f->after, NULL, errs, &n);
     }
     return n;
 }

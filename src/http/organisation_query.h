@@ -4,11 +4,10 @@
 #define HTTP_ORGANISATION_QUERY_H
 
 #include "request.h"
-#include "view/form.h"
+#include "core/field_error.h"
 
 #define ORGANISATION_LIMIT_DEFAULT 100
 #define ORGANISATION_LIMIT_PAGE    50
-#define ORGANISATION_LIMIT_MAX     1000
 #define ORGANISATION_Q_MAX         100
 
 /*

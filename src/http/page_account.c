@@ -2,12 +2,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "auth.h"
 #include "handlers.h"
 #include "server.h"
+#include "app/policy.h"
 #include "view/html.h"
 #include "view/page_account.h"
 #include "view/page_history.h"
@@ -191,16 +191,6 @@ int page_account(struct request *r)
     return account(r, NULL, query_get(&r->query, "revoked") ? "The token has been revoked" : NULL);
 }
 
-static const char *actor(struct request *r)
-{
-    struct buf b = BUF_INIT;
-    char *out;
-    buf_addf(&b, "user:%lld", r->user.id);
-    out = arena_strdup(r->arena, b.data);
-    buf_release(&b);
-    return out;
-}
-
 int page_token_create(struct request *r)
 {
     struct query form;
@@ -222,7 +212,7 @@ int page_token_create(struct request *r)
     }
     secret_new(secret);
     secret_hash(r->key, "api_token", secret, hash);
-    if ((ret = store_token_add(r->st, r->user.id, hash, label, actor(r), &id)) < 0) {
+    if ((ret = store_token_add(r->st, r->user.id, hash, label, request_actor(r), &id)) < 0) {
         return ret;
     }
     r->status = 201;
@@ -241,20 +231,10 @@ int page_token_revoke(struct request *r)
         return ERR_NOT_FOUND;
     }
     /* Only your own tokens, whatever your role: an admin revokes others' with the CLI. */
-    if ((ret = store_token_revoke(r->st, id, r->user.id, actor(r))) < 0) {
+    if ((ret = store_token_revoke(r->st, id, r->user.id, request_actor(r))) < 0) {
         return ret;
     }
     return reply_redirect(r, "/account?revoked=1");
-}
-
-int history_allowed(struct request *r, const char *kind, const char *entity)
-{
-    const struct audit_kind *k = audit_kind_find(kind, strlen(kind));
-
-    if (r->user.role == ROLE_ADMIN || (k && k->signed_in)) {
-        return 1;
-    }
-    return !strcmp(kind, "user") && !strcasecmp(entity, r->user.email);
 }
 
 int page_history(struct request *r)
@@ -266,7 +246,7 @@ int page_history(struct request *r)
     if (!audit_kind_find(r->params[0], strlen(r->params[0]))) {
         return ERR_NOT_FOUND;
     }
-    if (!history_allowed(r, r->params[0], r->params[1])) {
+    if (policy_audit_read(&r->user, r->params[0], r->params[1]) < 0) {
         return reply_error(r, 403, "Your account does not allow this.");
     }
     if ((ret = store_audit_list(r->st, r->params[0], r->params[1], r->arena, &items, &n)) < 0) {

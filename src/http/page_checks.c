@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "handlers.h"
+#include "app/check.h"
+#include "app/policy.h"
 #include "codec/json_check.h"
 #include "view/page_check.h"
 #include "base/err.h"
@@ -179,7 +180,7 @@ int page_check_result(struct request *r)
     struct params p;
     struct fact_date as_of;
     const struct check_question *qs;
-    const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?');
+    const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?'), *own_org;
     enum activity_kind k;
     size_t n, nerrs = 0;
     int ret;
@@ -222,7 +223,8 @@ int page_check_result(struct request *r)
         v.numbers = numbers;
         v.paraphrases = paraphrases;
     }
-    if (r->user.role != ROLE_PUBLIC && r->session[0]) {
+    /* A person signed in (not a script) may record what they checked. */
+    if (r->session[0] && policy_activity_write(r->st, &r->user, 0, &own_org) == 0) {
         const char **ids, **names;
         struct compact_choice *choices;
         struct check_answer *carry = arena_alloc(r->arena, (r->query.n + 1) * sizeof(*carry));
@@ -244,7 +246,7 @@ int page_check_result(struct request *r)
         v.carry = carry;
         v.compacts = choices;
         v.ncompacts = nc;
-        v.own_org = r->user.role == ROLE_MEMBER ? r->user.org_id : NULL;
+        v.own_org = own_org;
     }
     v.kind = k;
     v.params = &p;
@@ -260,7 +262,7 @@ int page_check_record(struct request *r)
     struct field_error errs[CHECK_MAX_ERRORS];
     struct query form;
     struct activity a;
-    struct buf json = BUF_INIT, who = BUF_INIT;
+    struct buf json = BUF_INIT;
     const struct check_question *qs;
     const char *org, *org_out, *chosen, *field = NULL, *why = NULL;
     enum activity_kind k;
@@ -289,14 +291,17 @@ int page_check_record(struct request *r)
     if (!chosen || !*chosen || *end || cid <= 0) {
         return reply_error(r, 400, "Choose the local Compact to record it for.");
     }
-    org = r->user.role == ROLE_MEMBER ? r->user.org_id : query_get(&form, "organisation");
+    /* A member's own organisation, whatever the form says; others choose. */
+    if ((ret = policy_activity_write(r->st, &r->user, cid, &org)) < 0) {
+        return ret;
+    }
+    if (!org) {
+        org = query_get(&form, "organisation");
+    }
     json_activity_request(&json, &a, org && *org ? org : NULL);
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = check_record(r->st, cid, json.data, json.len,
-                       r->user.role == ROLE_MEMBER ? r->user.org_id : NULL, who.data, date_today(),
-                       r->arena, &id, &org_out, &field, &why);
+    ret = check_record(r->st, &r->user, cid, json.data, json.len, date_today(), r->arena, &id,
+                       &org_out, &field, &why);
     buf_release(&json);
-    buf_release(&who);
     if (ret == ERR_INVALID || ret == ERR_NOT_FOUND) {
         struct buf msg = BUF_INIT;
         if (ret == ERR_NOT_FOUND) {

@@ -105,7 +105,6 @@ int api_commitment_patch(struct request *r)
 {
     struct commitment_row *rows, *c = NULL;
     const char *number, *paraphrase, *field, *why;
-    struct buf who = BUF_INIT;
     size_t n;
     long long id;
     int verified, ret;
@@ -127,9 +126,7 @@ int api_commitment_patch(struct request *r)
                              r->body_in ? why : "The body must be a JSON object.",
                              r->body_in ? field : "body");
     }
-    buf_addf(&who, "user:%lld", r->user.id);
-    ret = store_commitment_update(r->st, id, number, paraphrase, verified, who.data);
-    buf_release(&who);
+    ret = store_commitment_update(r->st, id, number, paraphrase, verified, request_actor(r));
     if (ret == ERR_CONFLICT) {
         return reply_problem(r, 409, "Conflict", "Another commitment has that number.", "number");
     }

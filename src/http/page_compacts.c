@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "compact_access.h"
 #include "compact_query.h"
 #include "handlers.h"
+#include "app/check.h"
+#include "app/policy.h"
 #include "view/page_compacts.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -31,28 +31,12 @@ static int html(struct request *r)
     return 0;
 }
 
-static int may_create(const struct request *r)
-{
-    return r->user.role == ROLE_ADMIN || r->user.role == ROLE_COORDINATOR;
-}
-
 static const char *compact_location(struct request *r, long long id)
 {
     struct buf b = BUF_INIT;
     const char *out;
 
     buf_addf(&b, "/compacts/%lld", id);
-    out = arena_strdup(r->arena, b.data);
-    buf_release(&b);
-    return out;
-}
-
-static const char *actor(struct request *r)
-{
-    struct buf b = BUF_INIT;
-    const char *out;
-
-    buf_addf(&b, "user:%lld", r->user.id);
     out = arena_strdup(r->arena, b.data);
     buf_release(&b);
     return out;
@@ -173,7 +157,7 @@ int page_compacts(struct request *r)
     v.region = f.region;
     v.overdue = f.overdue;
     v.items = items;
-    v.can_create = may_create(r);
+    v.can_create = policy_compact_create(&r->user) == 0;
     view_compacts_page(r->body, &v, request_viewer(r));
     return html(r);
 }
@@ -191,13 +175,11 @@ int page_compact(struct request *r)
     if ((ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
         return ret;
     }
-    if (r->user.role != ROLE_PUBLIC) {
-        if ((ret = compact_may_edit(r, id)) < 0 && ret != ERR_FORBIDDEN) {
-            return ret;
-        }
-        v.may_edit = ret == 0;
-        v.signed_in = 1;
+    if ((ret = policy_compact_edit(r->st, &r->user, id)) < 0 && ret != ERR_FORBIDDEN) {
+        return ret;
     }
+    v.may_edit = ret == 0;
+    v.signed_in = policy_audit_read(&r->user, "compact", r->params[0]) == 0;
     if ((ret = store_signatory_list(r->st, id, r->arena, (struct signatory **)&v.signatories,
                                     &v.nsignatories)) < 0) {
         return ret;
@@ -221,7 +203,7 @@ static int editable(struct request *r, struct compact_entry *e)
     if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0) {
         return ret;
     }
-    ret = compact_may_edit(r, id);
+    ret = policy_compact_edit(r->st, &r->user, id);
     if (ret == ERR_FORBIDDEN) {
         return reply_error(r, 403,
                            "Only an admin or a coordinator of this Compact may change "
@@ -437,8 +419,8 @@ int page_compact_create(struct request *r)
     c->document_url = d.document_url;
     memcpy(c->contacts, d.contacts, d.ncontacts * sizeof(d.contacts[0]));
     c->ncontacts = d.ncontacts;
-    c->coordinator_id = r->user.role == ROLE_COORDINATOR ? r->user.id : 0;
-    ret = store_compact_add(r->st, c, actor(r), &id, &bad);
+    c->coordinator_id = policy_compact_coordinator(&r->user);
+    ret = store_compact_add(r->st, c, request_actor(r), &id, &bad);
     if (ret == ERR_NOT_FOUND) {
         add_error(errs, &n, "authorities", unknown_authority(r, bad ? bad : "?"));
         return details_form(r, 0, NULL, q, contact_slots(d.ncontacts), errs, n);
@@ -520,7 +502,7 @@ int page_compact_update(struct request *r)
         memcpy(p->contacts, d.contacts, d.ncontacts * sizeof(d.contacts[0]));
         p->ncontacts = d.ncontacts;
     }
-    ret = store_compact_patch(r->st, e.id, p, actor(r), r->arena, &f, &why);
+    ret = store_compact_patch(r->st, e.id, p, request_actor(r), r->arena, &f, &why);
     if (ret == ERR_INVALID || (ret == ERR_NOT_FOUND && f)) {
         add_error(errs, &n, strncmp(f, "authorities", 11) ? f : "authorities",
                   ret == ERR_INVALID ? core_message(f, why) : "Enter authorities the register has");
@@ -599,7 +581,7 @@ int page_compact_status_post(struct request *r)
     if (n) {
         return subpage(r, view_compact_status_page, &e, q, errs, n);
     }
-    ret = store_compact_status_add(r->st, e.id, status, date, actor(r));
+    ret = store_compact_status_add(r->st, e.id, status, date, request_actor(r));
     if (ret == ERR_INVALID) {
         add_error(errs, &n, "date", "The date must be later than the date of the last change");
         return subpage(r, view_compact_status_page, &e, q, errs, n);
@@ -655,7 +637,7 @@ int page_compact_codes_post(struct request *r)
     p->fields = PATCH_CODES;
     p->codes_add[0] = c;
     p->ncodes_add = 1;
-    ret = store_compact_patch(r->st, e.id, p, actor(r), r->arena, &f, &why);
+    ret = store_compact_patch(r->st, e.id, p, request_actor(r), r->arena, &f, &why);
     if (ret == ERR_INVALID) {
         add_error(errs, &n, "title", why);
         return subpage(r, view_compact_codes_page, &e, q, errs, n);
@@ -719,7 +701,7 @@ int page_compact_parameters_post(struct request *r)
     if (n) {
         return subpage(r, view_compact_parameters_page, &e, q, errs, n);
     }
-    if ((ret = store_compact_set_params(r->st, e.id, &ps, actor(r))) < 0 ||
+    if ((ret = store_compact_set_params(r->st, e.id, &ps, request_actor(r))) < 0 ||
         (ret = check_recheck_compact(r->st, e.id, date_today(), &count, &changed)) < 0) {
         return ret;
     }

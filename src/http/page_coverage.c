@@ -1,6 +1,7 @@
 /* GET /coverage: the coverage page (SPEC section 3). */
-#include "coverage_report.h"
+#include "coverage_map.h"
 #include "handlers.h"
+#include "app/coverage_report.h"
 #include "view/page_coverage.h"
 #include "base/banned.h"
 

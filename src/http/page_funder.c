@@ -2,7 +2,8 @@
 #include <stdio.h>
 
 #include "handlers.h"
-#include "indicators_report.h"
+#include "opendata_query.h"
+#include "app/indicators_report.h"
 #include "view/page_funder.h"
 #include "base/err.h"
 #include "base/banned.h"

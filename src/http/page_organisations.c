@@ -6,23 +6,14 @@
 
 #include "handlers.h"
 #include "organisation_query.h"
+#include "app/policy.h"
 #include "view/page_organisations.h"
 #include "base/err.h"
 #include "base/banned.h"
 
 static int may_edit(const struct request *r)
 {
-    return (r->user.role & (ROLE_ADMIN | ROLE_COORDINATOR)) != 0;
-}
-
-static const char *actor(struct request *r)
-{
-    struct buf b = BUF_INIT;
-    char *out;
-    buf_addf(&b, "user:%lld", r->user.id);
-    out = arena_strdup(r->arena, b.data);
-    buf_release(&b);
-    return out;
+    return policy_organisation_edit(&r->user) == 0;
 }
 
 int page_organisations(struct request *r)
@@ -155,7 +146,7 @@ int page_organisation_create(struct request *r)
     if ((n = organisation_from_draft(&d, &o, problems)) > 0) {
         return form(r, 400, NULL, NULL, &d, problems, n);
     }
-    ret = store_organisation_add(r->st, &o, actor(r), &o.id);
+    ret = store_organisation_add(r->st, &o, request_actor(r), &o.id);
     if (ret == ERR_INVALID || ret == ERR_CONFLICT) {
         problems[0] = (struct org_problem){"org_id", ret == ERR_INVALID ? orgid_unknown_council
                                                                         : orgid_taken};
@@ -195,8 +186,8 @@ int page_organisation_update(struct request *r)
     if (read_form(r, &d) < 0) {
         return reply_error(r, 400, "The form could not be read.");
     }
-    ret = store_organisation_update(r->st, r->params[0], &d, actor(r), r->arena, &after, problems,
-                                    &n);
+    ret = store_organisation_update(r->st, r->params[0], &d, request_actor(r), r->arena, &after,
+                                    problems, &n);
     if ((ret == ERR_INVALID || ret == ERR_CONFLICT) && n) {
         return form(r, 400, r->params[0], before.name, &d, problems, n);
     }

@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compact_access.h"
+#include "compact_query.h"
 #include "handlers.h"
+#include "app/policy.h"
 #include "view/page_signatories.h"
 #include "core/signatory.h"
 #include "base/err.h"
@@ -27,7 +28,7 @@ static int editable(struct request *r, long long *id, const char **name)
     if ((ret = compact_of(r, id, name)) < 0) {
         return ret;
     }
-    if ((ret = compact_may_edit(r, *id)) == ERR_FORBIDDEN) {
+    if ((ret = policy_compact_edit(r->st, &r->user, *id)) == ERR_FORBIDDEN) {
         reply_error(r, 403, "Only an admin or a coordinator of this Compact may change it.");
         return 1;
     }
@@ -46,17 +47,6 @@ static int signatory_of(struct request *r, long long cid, struct signatory *out)
         return ERR_NOT_FOUND;
     }
     return store_signatory_get(r->st, cid, id, r->arena, out);
-}
-
-static const char *actor(struct request *r)
-{
-    struct buf who = BUF_INIT;
-    const char *out;
-
-    buf_addf(&who, "user:%lld", r->user.id);
-    out = arena_strdup(r->arena, who.data);
-    buf_release(&who);
-    return out;
 }
 
 static int redirect_to_list(struct request *r, long long cid, const char *done)
@@ -82,7 +72,7 @@ int page_signatories(struct request *r)
         return ret;
     }
     v.items = items;
-    v.may_edit = r->user.role != ROLE_PUBLIC && compact_may_edit(r, v.compact_id) == 0;
+    v.may_edit = policy_compact_edit(r->st, &r->user, v.compact_id) == 0;
     if (done && !strcmp(done, "added")) {
         v.notice = "Signatory added";
     } else if (done && !strcmp(done, "withdrawn")) {
@@ -198,7 +188,7 @@ int page_signatory_add(struct request *r)
     s.compact_id = v.compact_id;
     s.organisation = v.organisation;
     s.role = v.role;
-    ret = store_signatory_add(r->st, &s, actor(r), &id, &bad);
+    ret = store_signatory_add(r->st, &s, request_actor(r), &id, &bad);
     if (ret == ERR_NOT_FOUND && bad && !strcmp(bad, "organisation")) {
         errs[v.nerrors++] = (struct field_error){
             "organisation", "No organisation in the register has that org-id or name"};
@@ -291,7 +281,7 @@ int page_signatory_withdraw(struct request *r)
     if (v.nerrors) {
         return withdraw_form(r, &v);
     }
-    ret = store_signatory_withdraw(r->st, v.compact_id, g.id, withdrawn_on, actor(r));
+    ret = store_signatory_withdraw(r->st, v.compact_id, g.id, withdrawn_on, request_actor(r));
     if (ret == ERR_CONFLICT || ret == ERR_INVALID) { /* changed since it was read */
         return reply_error(r, 409, "The signatory changed meanwhile: go back and look again.");
     }

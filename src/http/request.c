@@ -1,8 +1,10 @@
-/* What handlers share: form bodies, the CSRF token, redirects. */
+/* What handlers share: form bodies, the CSRF token, redirects, the actor of a write. */
 #include "request.h"
 
 #include <string.h>
 
+#include "app/actor.h"
+#include "codec/json.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -40,6 +42,35 @@ int reply_redirect(struct request *r, const char *location)
     r->content_type = "text/plain; charset=utf-8";
     buf_adds(r->body, "See Other\n");
     return 0;
+}
+
+int reply_invalid(struct request *r, const char *title, const char *field, const char *why)
+{
+    struct buf detail = BUF_INIT;
+
+    buf_addf(&detail, "%s %s.", field, why);
+    reply_problem(r, 400, title, arena_strdup(r->arena, detail.data), field);
+    buf_release(&detail);
+    return 0;
+}
+
+int reply_id(struct request *r, int status, long long id)
+{
+    r->status = status;
+    r->content_type = "application/json";
+    json_id(r->body, id);
+    return 0;
+}
+
+int reply_bad_query(struct request *r, const struct field_error *e)
+{
+    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
+}
+
+const char *request_actor(struct request *r)
+{
+    char who[ACTOR_MAX];
+    return arena_strdup(r->arena, actor_name(&r->user, who));
 }
 
 const struct viewer *request_viewer(struct request *r)

@@ -12,6 +12,7 @@
 #include "view/layout.h"
 #include "core/account.h"
 #include "core/crypto.h"
+#include "core/field_error.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
@@ -81,6 +82,12 @@ const char *request_header(struct request *r, const char *name);
 /* An RFC 9457 problem reply (application/problem+json); param names the offending input. */
 int reply_problem(struct request *r, int status, const char *title, const char *detail,
                   const char *param);
+/* The 400 problem of input field (the param) with detail "FIELD WHY." */
+int reply_invalid(struct request *r, const char *title, const char *field, const char *why);
+/* {"id": id} as JSON, with status (201 for something made). */
+int reply_id(struct request *r, int status, long long id);
+/* The 400 problem of a bad query parameter, naming it. */
+int reply_bad_query(struct request *r, const struct field_error *e);
 /* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
 int reply_error(struct request *r, int status, const char *detail);
 
@@ -88,6 +95,8 @@ int reply_error(struct request *r, int status, const char *detail);
 int request_form(struct request *r, struct query *form);
 /* The CSRF token of the request's session (a keyed hash of its secret), "" without one. */
 const char *request_csrf(struct request *r);
+/* Who acts, for the audit trail: actor_name of the person asking (from the arena). */
+const char *request_actor(struct request *r);
 /* Who is looking, for the page layout (from the arena). */
 const struct viewer *request_viewer(struct request *r);
 /* A 303 See Other to location (a path on this site, already safe). */

@@ -4,12 +4,8 @@
 
 #include <stddef.h>
 
+#include "core/field_error.h"
 #include "base/buf.h"
-
-struct field_error {
-    const char *field;   /* the form field's name and id */
-    const char *message; /* what is wrong and what to do */
-};
 
 struct form_option {
     const char *value, *label;

@@ -9,7 +9,7 @@
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "store/store_int.h"
-#include "http/check.h"
+#include "app/check.h"
 #include "base/err.h"
 
 static struct store *st;

@@ -2,16 +2,15 @@
  * Coverage (SPEC section 3) from the store: the one piece of code behind GET /coverage,
  * GET /api/v1/coverage (and .csv) and `compact coverage`.
  */
-#ifndef HTTP_COVERAGE_REPORT_H
-#define HTTP_COVERAGE_REPORT_H
+#ifndef APP_COVERAGE_REPORT_H
+#define APP_COVERAGE_REPORT_H
 
 #include <stddef.h>
 
-#include "view/form.h"
-#include "core/coverage.h"
-#include "core/hexmap.h"
-#include "base/arena.h"
 #include "store/store.h"
+#include "core/coverage.h"
+#include "core/field_error.h"
+#include "base/arena.h"
 
 /*
  * Read as_of ("YYYY-MM-DD"; NULL or "" for today) and set ("2012" or "current"; NULL or "" for
@@ -25,9 +24,5 @@ size_t coverage_query(const char *as_of, const char *set, date_t today, date_t *
  * also the points of coverage over time (coverage_timeline) into *timeline and *npoints. */
 int coverage_report(struct store *st, enum authority_set set, date_t as_of, struct arena *arena,
                     struct coverage *out, struct coverage_point **timeline, size_t *npoints);
-
-/* The hex map of set's districts, read from the program on first use and kept for its life;
- * NULL (and logged) if it cannot be read. Safe from any thread. */
-const struct hexmap *coverage_hexmap(enum authority_set set);
 
 #endif

@@ -1,4 +1,4 @@
-/* Open data indicators from the store, and the list filters. */
+/* Open data indicators from the store. */
 #include "indicators_report.h"
 
 #include <errno.h>
@@ -100,71 +100,4 @@ int indicators_report(struct store *st, const char *ref, size_t min_count,
     out->subject.compact_id = compact_id && *compact_id ? compact_id : NULL;
     out->subject.params = &out->params;
     return 0;
-}
-
-size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,
-                      struct opendata_filter *f, struct field_error errs[6])
-{
-    const char *org_name = grants ? "funder" : "buyer", *other = grants ? "recipient" : "supplier";
-    const char *org = query_get(&r->query, org_name), *cp = query_get(&r->query, other),
-               *year = query_get(&r->query, "year"), *q = query_get(&r->query, "q");
-    size_t n = 0;
-    long v;
-
-    memset(f, 0, sizeof(*f));
-    if (org && *org) {
-        if (strlen(org) > OPENDATA_ID_MAX) {
-            errs[n++] = (struct field_error){org_name, grants ? "Enter a funder's org-id of 200 "
-                                                                "characters or fewer"
-                                                              : "Enter a buyer's org-id of 200 "
-                                                                "characters or fewer"};
-        } else {
-            f->org = org;
-        }
-    }
-    if (cp && *cp) {
-        if (strlen(cp) > OPENDATA_ID_MAX) {
-            errs[n++] = (struct field_error){other, grants ? "Enter a recipient's org-id of 200 "
-                                                             "characters or fewer"
-                                                           : "Enter a supplier's org-id of 200 "
-                                                             "characters or fewer"};
-        } else {
-            f->counterpart = cp;
-        }
-    }
-    if (year && *year) {
-        if (strlen(year) != 4 || whole(year, 1000, 9998, &v) < 0) {
-            errs[n++] = (struct field_error){"year", "Enter a year as 4 digits, like 2019"};
-        } else {
-            f->year = (int)v;
-        }
-    }
-    if (q && *q) {
-        if (strlen(q) > OPENDATA_Q_MAX) {
-            errs[n++] = (struct field_error){"q", "Search for 100 characters or fewer"};
-        } else {
-            f->q = q;
-        }
-    }
-    if (paged) {
-        const char *limit = query_get(&r->query, "limit"), *cursor = query_get(&r->query, "cursor");
-        f->limit = limit_default;
-        if (limit) {
-            if (whole(limit, 1, OPENDATA_LIMIT_MAX, &v) < 0) {
-                errs[n++] = (struct field_error){"limit", "limit must be a whole number from 1 "
-                                                          "to 1000"};
-            } else {
-                f->limit = (size_t)v;
-            }
-        }
-        if (cursor && *cursor) {
-            if (!organisation_ref_is_number(cursor) || strtoll(cursor, NULL, 10) < 1) {
-                errs[n++] = (struct field_error){"cursor", "cursor must be the value of 'next' "
-                                                           "from the previous page"};
-            } else {
-                f->after = strtoll(cursor, NULL, 10);
-            }
-        }
-    }
-    return n;
 }

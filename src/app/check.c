@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "actor.h"
+#include "policy.h"
 #include "codec/json_check.h"
 #include "core/rules.h"
 #include "base/err.h"
@@ -68,19 +70,31 @@ static int check_for_compact(struct store *st, const char *compact, const struct
     return rules_check(a, &p, as_of, out, RULES_MAX_FINDINGS, n, overall);
 }
 
-/* Decode and check a recorded activity's request for Compact compact_id; *org_out the
- * organisation it concerns. The shared part of check_record and check_update. */
-static int check_activity_request(struct store *st, long long compact_id, const char *text,
-                                  size_t len, const char *org, date_t today, struct arena *arena,
-                                  struct check_request *req, struct finding *findings, size_t *n,
-                                  enum verdict *overall, const char **org_out, const char **field,
-                                  const char **why)
+/* A recorded activity's request, decoded and checked, and for whom. */
+struct recorded {
+    struct check_request req;
+    struct finding findings[RULES_MAX_FINDINGS];
+    size_t n;
+    enum verdict overall;
+    const char *own_org; /* the organisation u may write for (a member's), or NULL for any */
+    const char *org;     /* the organisation it concerns */
+    char actor[ACTOR_MAX];
+};
+
+/* May u write it (policy_activity_write), then decode and check the request for Compact
+ * compact_id into out. The shared part of check_record and check_update. */
+static int check_activity_request(struct store *st, const struct user *u, long long compact_id,
+                                  const char *text, size_t len, date_t today, struct arena *arena,
+                                  struct recorded *out, const char **field, const char **why)
 {
+    struct check_request *req = &out->req;
     struct buf compact = BUF_INIT;
     int ret;
 
-    *org_out = NULL;
-    if ((ret = json_check_request(text, len, arena, req, field, why)) < 0) {
+    out->org = NULL;
+    actor_name(u, out->actor);
+    if ((ret = policy_activity_write(st, u, compact_id, &out->own_org)) < 0 ||
+        (ret = json_check_request(text, len, arena, req, field, why)) < 0) {
         return ret;
     }
     if (req->has_params || req->compact_id || req->has_as_of) {
@@ -88,14 +102,15 @@ static int check_activity_request(struct store *st, long long compact_id, const 
         *why = "is not for a recorded activity: it is checked today with its Compact's parameters";
         return ERR_INVALID;
     }
-    if (org && req->organisation && strcmp(org, req->organisation) != 0) {
+    if (out->own_org && req->organisation && strcmp(out->own_org, req->organisation) != 0) {
         *field = "organisation";
         *why = "must be your own organisation";
         return ERR_INVALID;
     }
-    *org_out = req->organisation ? req->organisation : org;
+    out->org = req->organisation ? req->organisation : out->own_org;
     buf_addf(&compact, "%lld", compact_id);
-    ret = check_for_compact(st, compact.data, &req->activity, today, findings, n, overall);
+    ret = check_for_compact(st, compact.data, &req->activity, today, out->findings, &out->n,
+                            &out->overall);
     buf_release(&compact);
     if (ret == ERR_INVALID) {
         *field = "activity";
@@ -105,44 +120,43 @@ static int check_activity_request(struct store *st, long long compact_id, const 
     return ret;
 }
 
-int check_record(struct store *st, long long compact_id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
-                 long long *id, const char **org_out, const char **field, const char **why)
+/* Record a new activity (id 0; *new_id its id) or change activity id, as check_record and
+ * check_update say. */
+static int write_activity(struct store *st, const struct user *u, long long compact_id,
+                          long long id, const char *text, size_t len, date_t today,
+                          struct arena *arena, long long *new_id, const char **org_out,
+                          const char **field, const char **why)
 {
-    struct check_request req;
-    struct finding findings[RULES_MAX_FINDINGS];
-    enum verdict overall;
-    size_t n;
-    int ret;
+    struct recorded a;
+    int ret = check_activity_request(st, u, compact_id, text, len, today, arena, &a, field, why);
 
-    *id = 0;
-    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
-                                 &overall, org_out, field, why);
+    if (org_out) {
+        *org_out = a.org;
+    }
     if (ret < 0) {
         return ret;
     }
-    return store_activity_add(st, compact_id, *org_out, req.activity.kind, req.activity_json, actor,
-                              today, findings, n, overall, id);
+    if (!id) {
+        return store_activity_add(st, compact_id, a.org, a.req.activity.kind, a.req.activity_json,
+                                  a.actor, today, a.findings, a.n, a.overall, new_id);
+    }
+    return store_activity_update(st, id, compact_id, a.own_org, a.org, a.req.activity.kind,
+                                 a.req.activity_json, a.actor, today, a.findings, a.n, a.overall);
 }
 
-int check_update(struct store *st, long long compact_id, long long id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
+int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,
+                 size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
                  const char **field, const char **why)
 {
-    struct check_request req;
-    struct finding findings[RULES_MAX_FINDINGS];
-    enum verdict overall;
-    const char *org_out;
-    size_t n;
-    int ret;
+    *id = 0;
+    return write_activity(st, u, compact_id, 0, text, len, today, arena, id, org_out, field, why);
+}
 
-    ret = check_activity_request(st, compact_id, text, len, org, today, arena, &req, findings, &n,
-                                 &overall, &org_out, field, why);
-    if (ret < 0) {
-        return ret;
-    }
-    return store_activity_update(st, id, compact_id, org, org_out, req.activity.kind,
-                                 req.activity_json, actor, today, findings, n, overall);
+int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
+                 const char *text, size_t len, date_t today, struct arena *arena,
+                 const char **field, const char **why)
+{
+    return write_activity(st, u, compact_id, id, text, len, today, arena, NULL, NULL, field, why);
 }
 
 int check_recheck_all(struct store *st, date_t as_of, size_t *count, size_t *changed)

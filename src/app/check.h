@@ -2,14 +2,15 @@
  * A compliance check from its JSON request to its JSON result (SPEC section 5): the one piece of
  * code behind POST /api/v1/checks and `compact check`. Stores nothing.
  */
-#ifndef HTTP_CHECK_H
-#define HTTP_CHECK_H
+#ifndef APP_CHECK_H
+#define APP_CHECK_H
 
 #include <stddef.h>
 
+#include "store/store.h"
+#include "core/account.h"
 #include "base/arena.h"
 #include "base/buf.h"
-#include "store/store.h"
 
 /*
  * Evaluate the check request text[0..len) and append the result JSON to out. st (may be NULL
@@ -21,18 +22,21 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
                    struct arena *arena, struct buf *out, const char **field, const char **why);
 
 /*
- * Record the activity of the request text against Compact compact_id for org (may be NULL) as
- * actor: checked with the Compact's parameters on today, stored with its findings. A request that
- * sets its own parameters or names another Compact is ERR_INVALID (with *field and *why), as is
- * anything json_check_request refuses; ERR_NOT_FOUND when there is no such Compact.
+ * Record the activity of the request text against Compact compact_id as u (policy.h: NULL for
+ * the command line), for the organisation the request names or, for a member, their own:
+ * checked with the Compact's parameters on today, stored with its findings, audited as u.
+ * ERR_FORBIDDEN when u may not (policy_activity_write). A request that sets its own parameters
+ * or names another Compact or, for a member, another organisation is ERR_INVALID (with *field
+ * and *why), as is anything json_check_request refuses; ERR_NOT_FOUND when there is no such
+ * Compact. *id is the new activity's, *org_out the organisation it is for.
  */
-int check_record(struct store *st, long long compact_id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
-                 long long *id, const char **org_out, const char **field, const char **why);
-/* The same for changing recorded activity id: checked again and stored with its new findings.
- * A member (org set) changes only their organisation's activities. */
-int check_update(struct store *st, long long compact_id, long long id, const char *text, size_t len,
-                 const char *org, const char *actor, date_t today, struct arena *arena,
+int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,
+                 size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
+                 const char **field, const char **why);
+/* The same for changing recorded activity id (from 1): checked again and stored with its new
+ * findings. A member changes only their organisation's activities (others are ERR_NOT_FOUND). */
+int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
+                 const char *text, size_t len, date_t today, struct arena *arena,
                  const char **field, const char **why);
 /* Check every recorded activity again as of as_of (time makes pending steps overdue), in one
  * transaction, writing only the findings that changed; *count is how many were checked,

@@ -1,11 +1,8 @@
-/* Coverage from the store, its query parameters, and the hex maps read once. */
+/* Coverage from the store, and its query parameters. */
 #include "coverage_report.h"
 
-#include <pthread.h>
 #include <string.h>
 
-#include "ingest/ingest.h"
-#include "base/log.h"
 #include "base/banned.h"
 
 size_t coverage_query(const char *as_of, const char *set, date_t today, date_t *day,
@@ -49,33 +46,4 @@ int coverage_report(struct store *st, enum authority_set set, date_t as_of, stru
         coverage_timeline(auth, nauth, set, compacts, ncompacts, arena, timeline, npoints);
     }
     return 0;
-}
-
-static struct {
-    pthread_once_t once;
-    struct arena arena;
-    struct hexmap maps[AUTH_SET_COUNT];
-    int ok[AUTH_SET_COUNT];
-} hexmaps = {.once = PTHREAD_ONCE_INIT};
-
-static void load_hexmaps(void)
-{
-    struct buf err = BUF_INIT;
-
-    arena_init(&hexmaps.arena);
-    for (int s = 0; s < AUTH_SET_COUNT; s++) {
-        buf_reset(&err);
-        hexmaps.ok[s] =
-            ingest_hexmap((enum authority_set)s, &hexmaps.arena, &hexmaps.maps[s], &err) == 0;
-        if (!hexmaps.ok[s]) {
-            log_msg(LOG_ERROR, "cannot read the hex map: %s", err.data);
-        }
-    }
-    buf_release(&err);
-}
-
-const struct hexmap *coverage_hexmap(enum authority_set set)
-{
-    pthread_once(&hexmaps.once, load_hexmaps);
-    return (unsigned)set < AUTH_SET_COUNT && hexmaps.ok[set] ? &hexmaps.maps[set] : NULL;
 }

@@ -1,0 +1,72 @@
+/* The grant and contract lists' query parameters. */
+#include "opendata_query.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paging.h"
+#include "base/err.h"
+#include "base/banned.h"
+
+/* The year: four digits, 1000 to 9998. */
+static int year_of(const char *s, int *out)
+{
+    char *end;
+    long v;
+
+    if (strlen(s) != 4 || *s == '+' || *s == ' ') {
+        return ERR_INVALID;
+    }
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*end || errno || v < 1000 || v > 9998) {
+        return ERR_INVALID;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,
+                      struct opendata_filter *f, struct field_error errs[6])
+{
+    const struct {
+        const char *name, *message;
+        const char **into;
+    } ids[] = {
+        {grants ? "funder" : "buyer",
+         grants ? "Enter a funder's org-id of 200 characters or fewer"
+                : "Enter a buyer's org-id of 200 characters or fewer",
+         &f->org},
+        {grants ? "recipient" : "supplier",
+         grants ? "Enter a recipient's org-id of 200 characters or fewer"
+                : "Enter a supplier's org-id of 200 characters or fewer",
+         &f->counterpart},
+    };
+    const char *year = query_get(&r->query, "year"), *q = query_get(&r->query, "q");
+    size_t n = 0;
+
+    memset(f, 0, sizeof(*f));
+    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        const char *id = query_get(&r->query, ids[i].name);
+        if (id && *id && strlen(id) > OPENDATA_ID_MAX) {
+            errs[n++] = (struct field_error){ids[i].name, ids[i].message};
+        } else if (id && *id) {
+            *ids[i].into = id;
+        }
+    }
+    if (year && *year && year_of(year, &f->year) < 0) {
+        errs[n++] = (struct field_error){"year", "Enter a year as 4 digits, like 2019"};
+    }
+    if (q && *q) {
+        if (strlen(q) > OPENDATA_Q_MAX) {
+            errs[n++] = (struct field_error){"q", "Search for 100 characters or fewer"};
+        } else {
+            f->q = q;
+        }
+    }
+    if (paged) {
+        page_query(&r->query, limit_default, &f->limit, &f->after, NULL, errs, &n);
+    }
+    return n;
+}

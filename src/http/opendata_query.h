@@ -1,0 +1,24 @@
+/* Reading the filters of the grant and contract lists from a query string, for their pages and
+ * the API alike. */
+#ifndef HTTP_OPENDATA_QUERY_H
+#define HTTP_OPENDATA_QUERY_H
+
+#include <stddef.h>
+
+#include "request.h"
+#include "store/store.h"
+#include "core/field_error.h"
+
+#define OPENDATA_LIMIT_DEFAULT 100
+#define OPENDATA_LIMIT_PAGE    50
+#define OPENDATA_Q_MAX         100
+
+/*
+ * The filters of GET /grants (grants set: funder, recipient) or /contracts (buyer, supplier),
+ * with year and q, and with paged limit (default limit_default) and cursor, into f. Each bad one
+ * adds a field_error naming it to errs (room for 6); returns how many.
+ */
+size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,
+                      struct opendata_filter *f, struct field_error errs[6]);
+
+#endif
