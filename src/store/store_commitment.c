@@ -2,14 +2,15 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
 static const char sql_count[] = "SELECT count(*) FROM commitment";
-static const char sql_section_add[] =
-    "INSERT OR IGNORE INTO commitment_section (number, title) VALUES (?1, ?2)";
+static const char sql_section_add[] = "INSERT INTO commitment_section (number, title) VALUES (?1, "
+                                      "?2) ON CONFLICT (number) DO NOTHING";
 static const char sql_add[] = "INSERT INTO commitment (number, section, party, paraphrase, "
-                              "verified) VALUES (?1, ?2, ?3, ?4, ?5)";
+                              "verified) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
 static const char sql_rule_add[] =
     "INSERT INTO commitment_rule (rule, commitment_id) VALUES (?1, ?2)";
 static const char sql_list[] =
@@ -20,18 +21,25 @@ static const char sql_list[] =
     "ORDER BY c.section, CAST(substr(c.number, instr(c.number, '.') + 1) AS INTEGER), c.number";
 static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
                                   "JOIN commitment c ON c.id = r.commitment_id";
-#define COMMITMENT_JSON                                                                            \
-    "json_object('id', c.id, 'number', c.number, 'section', c.section, 'party', c.party, "         \
-    "'paraphrase', c.paraphrase, 'verified', json(CASE c.verified WHEN 1 THEN 'true' ELSE "        \
-    "'false' END))"
-static const char sql_json[] = "SELECT " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?1";
+static const char sql_state[] = "SELECT c.id, c.number, c.section, c.party, c.paraphrase, "
+                                "c.verified FROM commitment c WHERE c.id = ?1";
 static const char sql_update[] =
     "UPDATE commitment SET number = coalesce(?2, number), paraphrase = coalesce(?3, paraphrase), "
     "verified = coalesce(?4, verified) WHERE id = ?1";
-static const char sql_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, 'update', 'commitment', c.id, "
-    "?2, " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?3";
+/* Columns 0 to 5 of sql_list or sql_state: id, number, section, party, paraphrase, verified. */
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct commitment_row *c)
+{
+    const char *party = (const char *)sqlite3_column_text(stmt, 3);
+
+    c->id = sqlite3_column_int64(stmt, 0);
+    c->number = store_col(stmt, 1, arena);
+    c->section = sqlite3_column_int(stmt, 2);
+    if (!party || party_parse(party, &c->party) < 0) {
+        c->party = PARTY_PUBLIC_BODIES;
+    }
+    c->paraphrase = store_col(stmt, 4, arena);
+    c->verified = sqlite3_column_int(stmt, 5);
+}
 
 int store_commitments_seed(struct store *st, int *seeded)
 {
@@ -77,10 +85,9 @@ int store_commitments_seed(struct store *st, int *seeded)
         sqlite3_bind_text(stmt, 3, party_id(coms[i].party), -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 4, coms[i].paraphrase, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, coms[i].verified);
-        if ((ret = store_run(st, stmt)) < 0) {
+        if ((ret = store_run_id(st, stmt, &id)) < 0) {
             goto cleanup;
         }
-        id = sqlite3_last_insert_rowid(st->db);
         for (size_t r = 0; r < COMMITMENT_RULES_MAX && coms[i].rules[r]; r++) {
             if ((ret = store_prepare(st, sql_rule_add, &stmt)) < 0) {
                 goto cleanup;
@@ -115,7 +122,6 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
         return ret;
     }
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        const char *party = (const char *)sqlite3_column_text(stmt, 3);
         struct commitment_row *c;
         if (len == cap) {
             struct commitment_row *nv =
@@ -126,14 +132,7 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
             v = nv;
         }
         c = &v[len++];
-        c->id = sqlite3_column_int64(stmt, 0);
-        c->number = store_col(stmt, 1, arena);
-        c->section = sqlite3_column_int(stmt, 2);
-        if (!party || party_parse(party, &c->party) < 0) {
-            c->party = PARTY_PUBLIC_BODIES;
-        }
-        c->paraphrase = store_col(stmt, 4, arena);
-        c->verified = sqlite3_column_int(stmt, 5);
+        read_row(stmt, arena, c);
         c->section_title = store_col(stmt, 6, arena);
         c->rules = store_col(stmt, 7, arena);
     }
@@ -172,26 +171,42 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
     return ret;
 }
 
+/* Commitment id as the audit trail keeps it, into out; ERR_NOT_FOUND when there is none. */
+static int snapshot(struct store *st, long long id, struct buf *out)
+{
+    struct arena arena;
+    struct commitment_row c = {0};
+    sqlite3_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    sqlite3_bind_int64(stmt, 1, id);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW) {
+        read_row(stmt, &arena, &c);
+        json_audit_commitment(out, &c);
+    }
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    arena_release(&arena);
+    return ret;
+}
+
 int store_commitment_update(struct store *st, long long id, const char *number,
                             const char *paraphrase, int verified, const char *actor)
 {
-    struct arena arena;
+    struct buf before = BUF_INIT, after = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
+    char entity[STORE_ID_LEN];
     int ret;
 
-    arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_json, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
+    if ((ret = snapshot(st, id, &before)) < 0 || (ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
@@ -204,16 +219,9 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     if (verified >= 0) {
         sqlite3_bind_int(stmt, 4, verified != 0);
     }
-    if ((ret = store_run(st, stmt)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, before, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, id);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0 || (ret = snapshot(st, id, &after)) < 0 ||
+        (ret = store_audit_add(st, NULL, actor, "update", "commitment", store_id_text(id, entity),
+                               &before, &after)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -221,6 +229,7 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
-    arena_release(&arena);
+    buf_release(&before);
+    buf_release(&after);
     return ret;
 }

@@ -1,0 +1,62 @@
+/* Small pieces the store's files share: the time now, ids as text, RETURNING id, arrays. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+void store_now(char out[STORE_TIME_LEN + 1])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    if (!gmtime_r(&t, &tm) ||
+        snprintf(out, STORE_TIME_LEN + 1, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) != STORE_TIME_LEN) {
+        die("store: cannot tell the time");
+    }
+}
+
+const char *store_id_text(long long id, char out[STORE_ID_LEN])
+{
+    int n = snprintf(out, STORE_ID_LEN, "%lld", id);
+
+    if (n < 0 || n >= STORE_ID_LEN) {
+        die("store: id %lld does not fit", id); /* 20 digits and a sign always fit */
+    }
+    return out;
+}
+
+int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id)
+{
+    int rc = store_step(st, stmt), ret;
+
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    if (rc == SQLITE_ROW) {
+        rc = store_step(st, stmt); /* the statement finishes its write */
+    }
+    ret = rc != SQLITE_DONE ? store_fail(st, rc) : *id ? 0 : ERR_NOT_FOUND;
+    store_done(stmt);
+    if (ret < 0) {
+        *id = 0;
+    }
+    return ret;
+}
+
+void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size)
+{
+    void *nv;
+
+    if (len < *cap) {
+        return;
+    }
+    *cap = *cap ? *cap * 2 : 16;
+    nv = arena_alloc(arena, st_mult(*cap, size));
+    if (len) {
+        memcpy(nv, *v, len * size);
+    }
+    *v = nv;
+}
