@@ -56,8 +56,9 @@ static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at < ?1
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
-static void read_user(sqlite3_stmt *stmt, struct arena *arena, struct user *u)
+static void read_user(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct user *u = item;
     const char *role = (const char *)sqlite3_column_text(stmt, 3);
     enum role r;
     u->id = sqlite3_column_int64(stmt, 0);
@@ -218,36 +219,19 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
 int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct user *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
     if ((ret = store_prepare(st, sql_user_list, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct user *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        read_user(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_user, items, n);
 }
 
-static void read_token(sqlite3_stmt *stmt, struct arena *arena, struct api_token *t)
+static void read_token(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct api_token *t = item;
     t->id = sqlite3_column_int64(stmt, 0);
     t->email = store_col(stmt, 1, arena);
     t->label = store_col(stmt, 2, arena);
@@ -498,9 +482,7 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
                      struct api_token **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct api_token *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -510,23 +492,7 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
     if (email) {
         sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct api_token *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        read_token(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_token, items, n);
 }
 
 int store_token_revoke(struct store *st, long long id, long long owner, const char *actor)

@@ -195,13 +195,21 @@ void store_findings_signature(struct buf *b, const struct finding *findings, siz
     }
 }
 
+static void read_stored(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct stored_activity *a = item;
+
+    a->id = sqlite3_column_int64(stmt, 0);
+    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->facts = store_col(stmt, 2, arena);
+    a->signature = store_col(stmt, 3, arena);
+}
+
 int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
                         struct stored_activity **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct stored_activity *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -209,37 +217,28 @@ int store_activity_list(struct store *st, long long compact_id, struct arena *ar
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct stored_activity *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].compact_id = sqlite3_column_int64(stmt, 1);
-        v[len].facts = store_col(stmt, 2, arena);
-        v[len].signature = store_col(stmt, 3, arena);
-        len++;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_stored, items, n);
+}
+
+static void read_finding(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct finding_record *r = item;
+
+    r->activity_id = sqlite3_column_int64(stmt, 0);
+    r->org_id = store_col(stmt, 1, arena);
+    r->kind = store_col(stmt, 2, arena);
+    r->recorded_at = store_col(stmt, 3, arena);
+    r->rule = store_col(stmt, 4, arena);
+    r->verdict = store_col(stmt, 5, arena);
+    r->explanation = store_col(stmt, 6, arena);
+    r->due_date = store_col(stmt, 7, arena);
 }
 
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct finding_record *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *rows = NULL;
     *n = 0;
@@ -247,33 +246,7 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct finding_record *r;
-        if (len == cap) {
-            struct finding_record *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        r = &v[len++];
-        r->activity_id = sqlite3_column_int64(stmt, 0);
-        r->org_id = store_col(stmt, 1, arena);
-        r->kind = store_col(stmt, 2, arena);
-        r->recorded_at = store_col(stmt, 3, arena);
-        r->rule = store_col(stmt, 4, arena);
-        r->verdict = store_col(stmt, 5, arena);
-        r->explanation = store_col(stmt, 6, arena);
-        r->due_date = store_col(stmt, 7, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *rows = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**rows), read_finding, rows, n);
 }
 
 int store_activity_update(struct store *st, long long id, long long compact_id,

@@ -43,13 +43,25 @@ int store_audit_add(struct store *st, const char *at, const char *actor, const c
     return store_run(st, stmt);
 }
 
+static void read_entry(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct audit_entry *e = item;
+
+    e->id = sqlite3_column_int64(stmt, 0);
+    e->at = store_col(stmt, 1, arena);
+    e->actor = store_col(stmt, 2, arena);
+    e->action = store_col(stmt, 3, arena);
+    e->kind = store_col(stmt, 4, arena);
+    e->entity = store_col(stmt, 5, arena);
+    e->before = store_col(stmt, 6, arena);
+    e->after = store_col(stmt, 7, arena);
+}
+
 int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
                      struct audit_entry **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct audit_entry *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -58,29 +70,5 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
     }
     sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, entity, -1, SQLITE_STATIC);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct audit_entry *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].at = store_col(stmt, 1, arena);
-        v[len].actor = store_col(stmt, 2, arena);
-        v[len].action = store_col(stmt, 3, arena);
-        v[len].kind = store_col(stmt, 4, arena);
-        v[len].entity = store_col(stmt, 5, arena);
-        v[len].before = store_col(stmt, 6, arena);
-        v[len].after = store_col(stmt, 7, arena);
-        len++;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_entry, items, n);
 }

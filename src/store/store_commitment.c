@@ -27,8 +27,9 @@ static const char sql_update[] =
     "UPDATE commitment SET number = coalesce(?2, number), paraphrase = coalesce(?3, paraphrase), "
     "verified = coalesce(?4, verified) WHERE id = ?1";
 /* Columns 0 to 5 of sql_list or sql_state: id, number, section, party, paraphrase, verified. */
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct commitment_row *c)
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct commitment_row *c = item;
     const char *party = (const char *)sqlite3_column_text(stmt, 3);
 
     c->id = sqlite3_column_int64(stmt, 0);
@@ -108,41 +109,28 @@ cleanup:
     return ret;
 }
 
+/* A row of sql_list: read_row's columns, then the section's title and the rules. */
+static void read_list_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct commitment_row *c = item;
+
+    read_row(stmt, arena, c);
+    c->section_title = store_col(stmt, 6, arena);
+    c->rules = store_col(stmt, 7, arena);
+}
+
 int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
                           size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct commitment_row *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
     if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct commitment_row *c;
-        if (len == cap) {
-            struct commitment_row *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        c = &v[len++];
-        read_row(stmt, arena, c);
-        c->section_title = store_col(stmt, 6, arena);
-        c->rules = store_col(stmt, 7, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_list_row, items, n);
 }
 
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],

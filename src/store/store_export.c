@@ -29,53 +29,59 @@ static date_t col_date(sqlite3_stmt *stmt, int i)
     return s && date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d) == 0 ? d : 0;
 }
 
+static void read_authority(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct export_authority *a = item;
+    const char *type = (const char *)sqlite3_column_text(stmt, 2);
+
+    *a = (struct export_authority){.gss = store_col(stmt, 0, arena),
+                                   .name = store_col(stmt, 1, arena),
+                                   .county_gss = store_col(stmt, 3, arena),
+                                   .region = store_col(stmt, 4, arena)};
+    authority_type_parse(type ? type : "", &a->type);
+}
+
+/* A former code: read as (gss, alias), then only the alias is kept. */
+static void read_former_code(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    const char **pair = item;
+
+    pair[0] = store_col(stmt, 0, arena);
+    pair[1] = store_col(stmt, 1, arena);
+}
+
 static int read_authorities(struct store *st, struct arena *arena, struct register_export *x)
 {
-    struct export_authority *v = NULL;
-    const char **gss = NULL, **codes = NULL;
-    size_t len = 0, cap = 0, n = 0, capg = 0, capc = 0, k = 0;
+    struct export_authority *v;
+    const char *(*pairs)[2] = NULL, **codes;
+    size_t len, n = 0, k = 0;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
-    if ((ret = store_prepare(st, sql_authorities, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_authorities, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(*v), read_authority, &v, &len)) < 0 ||
+        (ret = store_prepare(st, sql_former_codes, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(*pairs), read_former_code, &pairs, &n)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        const char *type = (const char *)sqlite3_column_text(stmt, 2);
-        store_grow(arena, (void **)&v, len, &cap, sizeof(*v));
-        v[len] = (struct export_authority){.gss = store_col(stmt, 0, arena),
-                                           .name = store_col(stmt, 1, arena),
-                                           .county_gss = store_col(stmt, 3, arena),
-                                           .region = store_col(stmt, 4, arena)};
-        authority_type_parse(type ? type : "", &v[len++].type);
+    codes = arena_alloc(arena, (n + 1) * sizeof(*codes));
+    for (size_t i = 0; i < n; i++) {
+        codes[i] = pairs[i][1];
     }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret < 0 || (ret = store_prepare(st, sql_former_codes, &stmt)) < 0) {
-        return ret;
-    }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        store_grow(arena, (void **)&gss, n, &capg, sizeof(*gss));
-        store_grow(arena, (void **)&codes, n, &capc, sizeof(*codes));
-        gss[n] = store_col(stmt, 0, arena);
-        codes[n++] = store_col(stmt, 1, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
     /* both by GSS code: each authority's former codes are one run of codes[] */
-    for (size_t i = 0; ret == 0 && i < len; i++) {
-        while (k < n && strcmp(gss[k], v[i].gss) < 0) {
+    for (size_t i = 0; i < len; i++) {
+        while (k < n && strcmp(pairs[k][0], v[i].gss) < 0) {
             k++;
         }
         v[i].former_codes = &codes[k];
-        while (k < n && !strcmp(gss[k], v[i].gss)) {
+        while (k < n && !strcmp(pairs[k][0], v[i].gss)) {
             v[i].nformer_codes++;
             k++;
         }
     }
     x->authorities = v;
     x->nauthorities = len;
-    return ret;
+    return 0;
 }
 
 static int by_id(const void *a, const void *b)
@@ -102,60 +108,60 @@ static int read_organisations(struct store *st, struct arena *arena, struct regi
     return 0;
 }
 
+static void read_id(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    (void)arena;
+    *(long long *)item = sqlite3_column_int64(stmt, 0);
+}
+
 static int read_compacts(struct store *st, struct arena *arena, struct register_export *x)
 {
-    struct compact_entry *v = NULL;
-    long long *ids = NULL;
-    size_t len = 0, cap = 0;
+    struct compact_entry *v;
+    long long *ids;
+    size_t n;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
-    if ((ret = store_prepare(st, sql_compacts, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_compacts, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(*ids), read_id, &ids, &n)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        store_grow(arena, (void **)&ids, len, &cap, sizeof(*ids));
-        ids[len++] = sqlite3_column_int64(stmt, 0);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (len) {
-        v = arena_alloc(arena, len * sizeof(*v));
-    }
-    for (size_t i = 0; ret == 0 && i < len; i++) {
-        ret = store_compact_get(st, ids[i], arena, &v[i]);
+    v = arena_alloc(arena, (n + 1) * sizeof(*v));
+    for (size_t i = 0; i < n; i++) {
+        if ((ret = store_compact_get(st, ids[i], arena, &v[i])) < 0) {
+            return ret;
+        }
     }
     x->compacts = v;
-    x->ncompacts = ret ? 0 : len;
-    return ret;
+    x->ncompacts = n;
+    return 0;
+}
+
+static void read_signatory(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    *(struct export_signatory *)item =
+        (struct export_signatory){.id = sqlite3_column_int64(stmt, 0),
+                                  .compact_id = sqlite3_column_int64(stmt, 1),
+                                  .organisation_id = sqlite3_column_int64(stmt, 2),
+                                  .org_id = store_col(stmt, 3, arena),
+                                  .organisation = store_col(stmt, 4, arena),
+                                  .role = store_col(stmt, 5, arena),
+                                  .signed_on = col_date(stmt, 6),
+                                  .withdrawn_on = col_date(stmt, 7)};
 }
 
 static int read_signatories(struct store *st, struct arena *arena, struct register_export *x)
 {
-    struct export_signatory *v = NULL;
-    size_t len = 0, cap = 0;
+    struct export_signatory *v;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
-    if ((ret = store_prepare(st, sql_signatories, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_signatories, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(*v), read_signatory, &v, &x->nsignatories)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        store_grow(arena, (void **)&v, len, &cap, sizeof(*v));
-        v[len++] = (struct export_signatory){.id = sqlite3_column_int64(stmt, 0),
-                                             .compact_id = sqlite3_column_int64(stmt, 1),
-                                             .organisation_id = sqlite3_column_int64(stmt, 2),
-                                             .org_id = store_col(stmt, 3, arena),
-                                             .organisation = store_col(stmt, 4, arena),
-                                             .role = store_col(stmt, 5, arena),
-                                             .signed_on = col_date(stmt, 6),
-                                             .withdrawn_on = col_date(stmt, 7)};
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
     x->signatories = v;
-    x->nsignatories = len;
-    return ret;
+    return 0;
 }
 
 int store_export(struct store *st, struct buf *out)

@@ -61,6 +61,15 @@ const char *store_id_text(long long id, char out[STORE_ID_LEN]);
 int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id);
 /* Room for one more item of size after len in the array *v of capacity *cap, from arena. */
 void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size);
+/* Reads the current row of stmt into item (its strings from arena). */
+typedef void store_row_fn(sqlite3_stmt *stmt, struct arena *arena, void *item);
+/*
+ * Step the bound stmt through its rows, each read by fn into one more item of size in an
+ * array from arena; reset it. items is the address of the caller's array pointer (a T **):
+ * set with *n on success, NULL and 0 on failure.
+ */
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               store_row_fn *fn, void *items, size_t *n);
 
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),

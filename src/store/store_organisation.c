@@ -357,27 +357,27 @@ cleanup:
     return ret;
 }
 
+static void read_org(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    read_row(stmt, arena, item);
+}
+
 /* The audit entries of the organisations made after number after, in order. */
 static int audit_made_after(struct store *st, const char *actor, long long after)
 {
     struct arena arena;
-    struct organisation *v = NULL;
-    size_t len = 0, cap = 0;
+    struct organisation *v;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    size_t n;
+    int ret;
 
     if ((ret = store_prepare(st, sql_made_after, &stmt)) < 0) {
         return ret;
     }
     arena_init(&arena);
     sqlite3_bind_int64(stmt, 1, after);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        store_grow(&arena, (void **)&v, len, &cap, sizeof(*v));
-        read_row(stmt, &arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    for (size_t i = 0; ret == 0 && i < len; i++) {
+    ret = store_rows(st, stmt, &arena, sizeof(*v), read_org, &v, &n);
+    for (size_t i = 0; ret == 0 && i < n; i++) {
         ret = audit(st, actor, "create", NULL, &v[i]);
     }
     arena_release(&arena);

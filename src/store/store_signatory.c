@@ -235,8 +235,10 @@ cleanup:
     return ret;
 }
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct signatory *out)
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct signatory *out = item;
+
     out->id = sqlite3_column_int64(stmt, 0);
     out->compact_id = sqlite3_column_int64(stmt, 1);
     out->compact_name = store_col(stmt, 2, arena);
@@ -275,9 +277,7 @@ static int list(struct store *st, const char *sql, long long key, struct arena *
                 struct signatory **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct signatory *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -285,23 +285,7 @@ static int list(struct store *st, const char *sql, long long key, struct arena *
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, key);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct signatory *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        read_row(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
 }
 
 int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,

@@ -1,4 +1,4 @@
-/* Small pieces the store's files share: the time now, ids as text, RETURNING id, arrays. */
+/* Small pieces the store's files share: the time now, ids as text, RETURNING id, lists of rows. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -59,4 +59,26 @@ void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t s
         memcpy(nv, *v, len * size);
     }
     *v = nv;
+}
+
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               store_row_fn *fn, void *items, size_t *n)
+{
+    char *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    memcpy(items, &v, sizeof(v)); /* items is a T **: every object pointer is alike here */
+    *n = 0;
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        store_grow(arena, (void **)&v, len, &cap, size);
+        fn(stmt, arena, v + len++ * size);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        memcpy(items, &v, sizeof(v));
+        *n = len;
+    }
+    return ret;
 }
