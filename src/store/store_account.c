@@ -268,20 +268,14 @@ static int audit_token_id(struct store *st, const char *actor, long long id, con
     struct arena arena;
     struct api_token t;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_token_get, &stmt)) < 0) {
         return ret;
     }
     arena_init(&arena);
     sqlite3_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_token(stmt, &arena, &t);
-    }
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
+    if ((ret = store_row(st, stmt, &arena, read_token, &t)) == 0) {
         ret = audit_token(st, actor, &t, revoked_at);
     }
     arena_release(&arena);
@@ -380,7 +374,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
 {
     sqlite3_stmt *stmt;
     long long slack;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_session_user, &stmt)) < 0) {
@@ -389,15 +383,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, created_after);
     sqlite3_bind_int64(stmt, 3, seen_after);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_user(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    if (ret < 0) {
+    if ((ret = store_row(st, stmt, arena, read_user, out)) < 0) {
         return ret;
     }
     /* Mark it seen at most once a minute (or twice per idle period, if shorter): a write on
@@ -460,22 +446,14 @@ int store_token_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTE
                      struct arena *arena, struct user *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_token_user, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_user(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row(st, stmt, arena, read_user, out);
 }
 
 int store_token_list(struct store *st, const char *email, struct arena *arena,

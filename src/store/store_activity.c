@@ -56,6 +56,18 @@ static int add_findings(struct store *st, long long id, const struct finding *f,
     return 0;
 }
 
+static void read_state(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct audit_activity *a = item;
+
+    a->id = sqlite3_column_int64(stmt, 0);
+    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->org_id = store_col(stmt, 2, arena);
+    a->kind = store_col(stmt, 3, arena);
+    a->facts = store_col(stmt, 4, arena);
+    a->overall = store_col(stmt, 5, arena);
+}
+
 /* The snapshot of activity id of Compact compact_id (of only_org, unless NULL) into out;
  * ERR_NOT_FOUND when there is none. */
 static int snapshot(struct store *st, long long id, long long compact_id, const char *only_org,
@@ -64,7 +76,7 @@ static int snapshot(struct store *st, long long id, long long compact_id, const 
     struct arena arena;
     struct audit_activity a;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
         return ret;
@@ -75,18 +87,9 @@ static int snapshot(struct store *st, long long id, long long compact_id, const 
     if (only_org) {
         sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
     }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        a.id = sqlite3_column_int64(stmt, 0);
-        a.compact_id = sqlite3_column_int64(stmt, 1);
-        a.org_id = store_col(stmt, 2, &arena);
-        a.kind = store_col(stmt, 3, &arena);
-        a.facts = store_col(stmt, 4, &arena);
-        a.overall = store_col(stmt, 5, &arena);
+    if ((ret = store_row(st, stmt, &arena, read_state, &a)) == 0) {
         json_audit_activity(out, &a);
     }
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
     arena_release(&arena);
     return ret;
 }

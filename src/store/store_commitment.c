@@ -165,20 +165,16 @@ static int snapshot(struct store *st, long long id, struct buf *out)
     struct arena arena;
     struct commitment_row c = {0};
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
         return ret;
     }
     arena_init(&arena);
     sqlite3_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_row(stmt, &arena, &c);
+    if ((ret = store_row(st, stmt, &arena, read_row, &c)) == 0) {
         json_audit_commitment(out, &c);
     }
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
     arena_release(&arena);
     return ret;
 }

@@ -70,6 +70,10 @@ typedef void store_row_fn(sqlite3_stmt *stmt, struct arena *arena, void *item);
  */
 int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n);
+/* Step the bound stmt for one row, read by fn into item; reset it. 0, ERR_NOT_FOUND when
+ * there is no row (item untouched), or another enum err. */
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+              void *item);
 
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),

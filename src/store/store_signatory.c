@@ -253,7 +253,7 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
                         struct signatory *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
@@ -261,15 +261,7 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, compact_id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_row(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row(st, stmt, arena, read_row, out);
 }
 
 /* Every row of sql with ?1 bound to key, into an array from arena. */

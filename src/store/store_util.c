@@ -82,3 +82,16 @@ int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t
     }
     return ret;
 }
+
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+              void *item)
+{
+    int rc = store_step(st, stmt), ret;
+
+    if (rc == SQLITE_ROW) {
+        fn(stmt, arena, item);
+    }
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
