@@ -1,45 +1,34 @@
 /* Users, the server key, sessions, API tokens and sign-in failures. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
+#include "base/xalloc.h"
 #include "base/banned.h"
 
-#define USER_JSON                                                                                  \
-    "json_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role, 'org_id', "         \
-    "u.org_id, 'disabled', json(CASE u.disabled WHEN 1 THEN 'true' ELSE 'false' END), "            \
-    "'created_at', u.created_at)"
 #define USER_COLUMNS "u.id, u.email, u.name, u.role, u.org_id, u.disabled, u.created_at"
+#define TOKEN_COLUMNS                                                                              \
+    "SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_token t "                  \
+    "JOIN user u ON u.id = t.user_id "
 
-static const char sql_key_make[] = "INSERT OR IGNORE INTO server_key (id, key) VALUES (1, ?1)";
+static const char sql_key_make[] =
+    "INSERT INTO server_key (id, key) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING";
 static const char sql_key_get[] = "SELECT key FROM server_key WHERE id = 1";
 static const char sql_user_add[] =
     "INSERT INTO user (email, name, role, org_id, password_hash, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, " SQL_NOW_UTC ")";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 static const char sql_user_by_email[] =
     "SELECT " USER_COLUMNS ", u.password_hash FROM user u WHERE u.email = ?1";
 static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM user u ORDER BY u.email";
-static const char sql_user_json[] = "SELECT " USER_JSON " FROM user u WHERE u.email = ?1";
 static const char sql_user_disable[] =
     "UPDATE user SET disabled = 1 WHERE email = ?1 AND disabled = 0";
 static const char sql_user_sessions_end[] =
     "DELETE FROM session WHERE user_id = (SELECT id FROM user WHERE email = ?1)";
-#define TOKEN_JSON(revoked)                                                                        \
-    "json_object('id', t.id, 'email', u.email, 'label', t.label, 'created_at', t.created_at, "     \
-    "'revoked_at', " revoked ")"
-static const char sql_audit_user_tokens[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC
-    ", ?2, 'revoke', 'api_token', t.id, " TOKEN_JSON("t.revoked_at") ", " TOKEN_JSON(
-        SQL_NOW_UTC) " FROM api_token t JOIN user u ON u.id = t.user_id "
-                     "WHERE u.email = ?1 AND t.revoked_at IS NULL";
 static const char sql_user_tokens_revoke[] =
-    "UPDATE api_token SET revoked_at = " SQL_NOW_UTC " WHERE revoked_at IS NULL AND "
+    "UPDATE api_token SET revoked_at = ?2 WHERE revoked_at IS NULL AND "
     "user_id = (SELECT id FROM user WHERE email = ?1)";
-static const char sql_audit_user[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, ?2, 'user', lower(u.email), ?3, " USER_JSON
-    " FROM user u WHERE u.email = ?4";
 static const char sql_session_add[] =
     "INSERT INTO session (id_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)";
 static const char sql_session_user[] =
@@ -49,22 +38,16 @@ static const char sql_session_touch[] =
     "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1 AND seen_at <= ?2 - ?3";
 static const char sql_session_delete[] = "DELETE FROM session WHERE id_hash = ?1";
 static const char sql_token_add[] = "INSERT INTO api_token (user_id, token_hash, label, "
-                                    "created_at) VALUES (?1, ?2, ?3, " SQL_NOW_UTC ")";
-/* A revocation's before state is the token unrevoked: only an unrevoked one is revoked. */
-static const char sql_audit_token[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, ?2, 'api_token', t.id, "
-    "CASE ?2 WHEN 'revoke' THEN " TOKEN_JSON("NULL") " END, " TOKEN_JSON(
-        "t.revoked_at") " FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.id = ?3";
+                                    "created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id";
+static const char sql_token_get[] = TOKEN_COLUMNS "WHERE t.id = ?1";
 static const char sql_token_user[] =
     "SELECT " USER_COLUMNS " FROM api_token t JOIN user u ON u.id = t.user_id "
     "WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND u.disabled = 0";
 static const char sql_token_list[] =
-    "SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_token t "
-    "JOIN user u ON u.id = t.user_id WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id DESC";
+    TOKEN_COLUMNS "WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id DESC";
 static const char sql_token_revoke[] =
-    "UPDATE api_token SET revoked_at = " SQL_NOW_UTC
-    " WHERE id = ?1 AND revoked_at IS NULL AND (?2 = 0 OR user_id = ?2)";
+    "UPDATE api_token SET revoked_at = ?3 WHERE id = ?1 AND revoked_at IS NULL AND "
+    "(?2 = 0 OR user_id = ?2)";
 static const char sql_failures[] =
     "SELECT count(*), min(at) FROM login_failure WHERE key = ?1 AND at > ?2";
 static const char sql_failure_add[] = "INSERT INTO login_failure (key, at) VALUES (?1, ?2)";
@@ -73,8 +56,9 @@ static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at < ?1
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
-static void read_user(sqlite3_stmt *stmt, struct arena *arena, struct user *u)
+static void read_user(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct user *u = item;
     const char *role = (const char *)sqlite3_column_text(stmt, 3);
     enum role r;
     u->id = sqlite3_column_int64(stmt, 0);
@@ -128,31 +112,51 @@ int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
     return ret;
 }
 
-/* Append the audit entry of user email's state now; before may be NULL. */
-static int audit_user(struct store *st, const char *actor, const char *action, const char *email,
-                      const char *before)
+/* The snapshot of user email as the audit trail keeps it, into out. */
+static int user_snapshot(struct store *st, const char *email, struct buf *out)
 {
-    sqlite3_stmt *stmt;
-    int ret = store_prepare(st, sql_audit_user, &stmt);
-    if (ret < 0) {
-        return ret;
+    struct arena arena;
+    struct user u;
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = store_user_by_email(st, email, &arena, &u, NULL)) == 0) {
+        json_audit_user(out, &u);
     }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
-    if (before) {
-        sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
+    arena_release(&arena);
+    return ret;
+}
+
+/* Append the audit entry of user email's state now; before may be NULL. A user's entity is
+ * their email in lower case, so any spelling finds their history. */
+static int audit_user(struct store *st, const char *actor, const char *action, const char *email,
+                      const struct buf *before)
+{
+    struct buf after = BUF_INIT;
+    char *entity = NULL;
+    int ret;
+
+    if ((ret = user_snapshot(st, email, &after)) == 0) {
+        entity = xstrdup(email);
+        for (char *p = entity; *p; p++) {
+            *p = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+        }
+        ret = store_audit_add(st, NULL, actor, action, "user", entity, before, &after);
     }
-    sqlite3_bind_text(stmt, 4, email, -1, SQLITE_STATIC);
-    return store_run(st, stmt);
+    free(entity);
+    buf_release(&after);
+    return ret;
 }
 
 int store_user_add(struct store *st, const struct user *u, const char *password_hash,
                    const char *actor, long long *id)
 {
     sqlite3_stmt *stmt;
+    char now[STORE_TIME_LEN + 1];
     int ret;
 
     *id = 0;
+    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -168,10 +172,10 @@ int store_user_add(struct store *st, const struct user *u, const char *password_
     if (password_hash) {
         sqlite3_bind_text(stmt, 5, password_hash, -1, SQLITE_STATIC);
     }
-    if ((ret = store_run(st, stmt)) < 0) {
+    sqlite3_bind_text(stmt, 6, now, -1, SQLITE_STATIC);
+    if ((ret = store_run_id(st, stmt, id)) < 0) {
         goto cleanup;
     }
-    *id = sqlite3_last_insert_rowid(st->db);
     if ((ret = audit_user(st, actor, "create", u->email, NULL)) < 0) {
         goto cleanup;
     }
@@ -215,52 +219,111 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
 int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct user *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
     if ((ret = store_prepare(st, sql_user_list, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct user *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
+    return store_rows(st, stmt, arena, sizeof(**items), read_user, items, n);
+}
+
+static void read_token(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct api_token *t = item;
+    t->id = sqlite3_column_int64(stmt, 0);
+    t->email = store_col(stmt, 1, arena);
+    t->label = store_col(stmt, 2, arena);
+    t->created_at = store_col(stmt, 3, arena);
+    t->revoked_at = store_col(stmt, 4, arena);
+}
+
+/* The audit entry of token t's creation (revoked_at NULL) or of its revocation at revoked_at:
+ * only a valid token is revoked, so its before is t unrevoked. */
+static int audit_token(struct store *st, const char *actor, const struct api_token *t,
+                       const char *revoked_at)
+{
+    struct api_token state = *t;
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    char entity[STORE_ID_LEN];
+    int ret;
+
+    state.revoked_at = NULL;
+    if (revoked_at) {
+        json_audit_token(&before, &state);
+    }
+    state.revoked_at = revoked_at;
+    json_audit_token(&after, &state);
+    ret = store_audit_add(st, NULL, actor, revoked_at ? "revoke" : "create", "api_token",
+                          store_id_text(t->id, entity), revoked_at ? &before : NULL, &after);
+    buf_release(&before);
+    buf_release(&after);
+    return ret;
+}
+
+/* audit_token for the token with id, as stored. */
+static int audit_token_id(struct store *st, const char *actor, long long id, const char *revoked_at)
+{
+    struct arena arena;
+    struct api_token t;
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_token_get, &stmt)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    sqlite3_bind_int64(stmt, 1, id);
+    if ((ret = store_row(st, stmt, &arena, read_token, &t)) == 0) {
+        ret = audit_token(st, actor, &t, revoked_at);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+/* Revoke every valid token of user email at now, each with its audit entry. */
+static int revoke_user_tokens(struct store *st, const char *email, const char *actor,
+                              const char *now)
+{
+    struct arena arena;
+    struct api_token *tokens;
+    sqlite3_stmt *stmt;
+    size_t n;
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = store_token_list(st, email, &arena, &tokens, &n)) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = n; i-- > 0;) { /* oldest first */
+        if (!tokens[i].revoked_at && (ret = audit_token(st, actor, &tokens[i], now)) < 0) {
+            goto cleanup;
         }
-        read_user(stmt, arena, &v[len++]);
     }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
+    if ((ret = store_prepare(st, sql_user_tokens_revoke, &stmt)) < 0) {
+        goto cleanup;
     }
+    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+    ret = store_run(st, stmt);
+cleanup:
+    arena_release(&arena);
     return ret;
 }
 
 int store_user_disable(struct store *st, const char *email, const char *actor)
 {
-    static const char *const steps[] = {sql_user_sessions_end, sql_audit_user_tokens,
-                                        sql_user_tokens_revoke};
-    struct arena arena;
+    struct buf before = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
+    char now[STORE_TIME_LEN + 1];
     int ret;
 
-    arena_init(&arena);
+    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_user_json, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
+    if ((ret = user_snapshot(st, email, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_user_disable, &stmt)) < 0) {
@@ -274,17 +337,12 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         ret = ERR_CONFLICT; /* disabled already */
         goto cleanup;
     }
-    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-        if ((ret = store_prepare(st, steps[i], &stmt)) < 0) {
-            goto cleanup;
-        }
-        sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, actor, -1, SQLITE_STATIC);
-        if ((ret = store_run(st, stmt)) < 0) {
-            goto cleanup;
-        }
+    if ((ret = store_prepare(st, sql_user_sessions_end, &stmt)) < 0) {
+        goto cleanup;
     }
-    if ((ret = audit_user(st, actor, "disable", email, before)) < 0) {
+    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    if ((ret = store_run(st, stmt)) < 0 || (ret = revoke_user_tokens(st, email, actor, now)) < 0 ||
+        (ret = audit_user(st, actor, "disable", email, &before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -292,7 +350,7 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
-    arena_release(&arena);
+    buf_release(&before);
     return ret;
 }
 
@@ -316,7 +374,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
 {
     sqlite3_stmt *stmt;
     long long slack;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_session_user, &stmt)) < 0) {
@@ -325,15 +383,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, created_after);
     sqlite3_bind_int64(stmt, 3, seen_after);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_user(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    if (ret < 0) {
+    if ((ret = store_row(st, stmt, arena, read_user, out)) < 0) {
         return ret;
     }
     /* Mark it seen at most once a minute (or twice per idle period, if shorter): a write on
@@ -359,27 +409,16 @@ int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_
     return store_run(st, stmt);
 }
 
-static int audit_token(struct store *st, const char *actor, const char *action, long long id)
-{
-    sqlite3_stmt *stmt;
-    int ret = store_prepare(st, sql_audit_token, &stmt);
-    if (ret < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, id);
-    return store_run(st, stmt);
-}
-
 int store_token_add(struct store *st, long long user_id,
                     const unsigned char hash[SECRET_HASH_BYTES], const char *label,
                     const char *actor, long long *id)
 {
     sqlite3_stmt *stmt;
+    char now[STORE_TIME_LEN + 1];
     int ret;
 
     *id = 0;
+    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -389,11 +428,9 @@ int store_token_add(struct store *st, long long user_id,
     sqlite3_bind_int64(stmt, 1, user_id);
     sqlite3_bind_blob(stmt, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
-        goto cleanup;
-    }
-    *id = sqlite3_last_insert_rowid(st->db);
-    if ((ret = audit_token(st, actor, "create", *id)) < 0) {
+    sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+    if ((ret = store_run_id(st, stmt, id)) < 0 ||
+        (ret = audit_token_id(st, actor, *id, NULL)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -409,31 +446,21 @@ int store_token_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTE
                      struct arena *arena, struct user *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_token_user, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_user(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row(st, stmt, arena, read_user, out);
 }
 
 int store_token_list(struct store *st, const char *email, struct arena *arena,
                      struct api_token **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct api_token *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -443,35 +470,16 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
     if (email) {
         sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct api_token *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].email = store_col(stmt, 1, arena);
-        v[len].label = store_col(stmt, 2, arena);
-        v[len].created_at = store_col(stmt, 3, arena);
-        v[len].revoked_at = store_col(stmt, 4, arena);
-        len++;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_token, items, n);
 }
 
 int store_token_revoke(struct store *st, long long id, long long owner, const char *actor)
 {
     sqlite3_stmt *stmt;
+    char now[STORE_TIME_LEN + 1];
     int ret;
 
+    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -480,6 +488,7 @@ int store_token_revoke(struct store *st, long long id, long long owner, const ch
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, owner);
+    sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
     if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
@@ -487,7 +496,7 @@ int store_token_revoke(struct store *st, long long id, long long owner, const ch
         ret = ERR_NOT_FOUND;
         goto cleanup;
     }
-    if ((ret = audit_token(st, actor, "revoke", id)) < 0) {
+    if ((ret = audit_token_id(st, actor, id, now)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);

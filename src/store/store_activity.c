@@ -2,33 +2,25 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
 static const char sql_add[] =
     "INSERT INTO activity (compact_id, org_id, kind, facts, recorded_by, recorded_at, "
-    "checked_on, overall) SELECT ?1, ?2, ?3, json(?4), ?5, " SQL_NOW_UTC ", ?6, ?7 "
-    "WHERE EXISTS (SELECT 1 FROM compact WHERE id = ?1)";
+    "checked_on, overall) SELECT ?1, ?2, ?3, ?4, ?5, ?8, ?6, ?7 "
+    "WHERE EXISTS (SELECT 1 FROM compact WHERE id = ?1) RETURNING id";
 static const char sql_finding_add[] =
     "INSERT INTO activity_finding (activity_id, rule, verdict, explanation, due_date) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char sql_findings_clear[] = "DELETE FROM activity_finding WHERE activity_id = ?1";
 static const char sql_checked[] = "UPDATE activity SET checked_on = ?2, overall = ?3 WHERE id = ?1";
-static const char sql_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, 'create', 'activity', a.id, json_object('id', a.id, "
-    "'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, 'facts', json(a.facts), "
-    "'overall', a.overall) FROM activity a WHERE a.id = ?2";
-#define ACTIVITY_JSON                                                                              \
-    "json_object('id', a.id, 'compact_id', a.compact_id, 'org_id', a.org_id, 'kind', a.kind, "     \
-    "'facts', json(a.facts), 'overall', a.overall)"
-static const char sql_before[] = "SELECT " ACTIVITY_JSON " FROM activity a WHERE a.id = ?1 AND "
-                                 "a.compact_id = ?2 AND (?3 IS NULL OR a.org_id = ?3)";
+/* An activity as the audit trail keeps it; with ?3, only one of that organisation. */
+static const char sql_state[] =
+    "SELECT a.id, a.compact_id, a.org_id, a.kind, a.facts, a.overall FROM activity a "
+    "WHERE a.id = ?1 AND a.compact_id = ?2 AND (?3 IS NULL OR a.org_id = ?3)";
 static const char sql_update[] =
-    "UPDATE activity SET org_id = ?2, kind = ?3, facts = json(?4) WHERE id = ?1";
-static const char sql_update_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'update', 'activity', a.id, ?3, " ACTIVITY_JSON " FROM activity a WHERE a.id = ?2";
+    "UPDATE activity SET org_id = ?2, kind = ?3, facts = ?4 WHERE id = ?1";
 static const char sql_list[] =
     "SELECT a.id, a.compact_id, a.facts, (SELECT group_concat(line, char(10)) FROM "
     "(SELECT rule || ' ' || verdict || ' ' || explanation AS line FROM activity_finding "
@@ -64,17 +56,72 @@ static int add_findings(struct store *st, long long id, const struct finding *f,
     return 0;
 }
 
+static void read_state(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct audit_activity *a = item;
+
+    a->id = sqlite3_column_int64(stmt, 0);
+    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->org_id = store_col(stmt, 2, arena);
+    a->kind = store_col(stmt, 3, arena);
+    a->facts = store_col(stmt, 4, arena);
+    a->overall = store_col(stmt, 5, arena);
+}
+
+/* The snapshot of activity id of Compact compact_id (of only_org, unless NULL) into out;
+ * ERR_NOT_FOUND when there is none. */
+static int snapshot(struct store *st, long long id, long long compact_id, const char *only_org,
+                    struct buf *out)
+{
+    struct arena arena;
+    struct audit_activity a;
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, compact_id);
+    if (only_org) {
+        sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
+    }
+    if ((ret = store_row(st, stmt, &arena, read_state, &a)) == 0) {
+        json_audit_activity(out, &a);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+/* The audit entry of activity id's change; before NULL for its creation. */
+static int audit(struct store *st, long long id, long long compact_id, const char *actor,
+                 const struct buf *before)
+{
+    struct buf after = BUF_INIT;
+    char entity[STORE_ID_LEN];
+    int ret;
+
+    if ((ret = snapshot(st, id, compact_id, NULL, &after)) == 0) {
+        ret = store_audit_add(st, NULL, actor, before ? "update" : "create", "activity",
+                              store_id_text(id, entity), before, &after);
+    }
+    buf_release(&after);
+    return ret;
+}
+
 int store_activity_add(struct store *st, long long compact_id, const char *org,
                        enum activity_kind kind, const char *facts, const char *actor,
                        date_t checked_on, const struct finding *findings, size_t n,
                        enum verdict overall, long long *id)
 {
     sqlite3_stmt *stmt;
-    char on[DATE_STRLEN + 1];
+    char on[DATE_STRLEN + 1], now[STORE_TIME_LEN + 1];
     int ret;
 
     *id = 0;
     date_format(checked_on, on);
+    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -90,23 +137,10 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
     sqlite3_bind_text(stmt, 5, actor, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 6, on, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, verdict_id(overall), -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
-        goto cleanup;
-    }
-    if (sqlite3_changes(st->db) != 1) {
-        ret = ERR_NOT_FOUND;
-        goto cleanup;
-    }
-    *id = sqlite3_last_insert_rowid(st->db);
-    if ((ret = add_findings(st, *id, findings, n)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, *id);
-    if ((ret = store_run(st, stmt)) < 0) {
+    sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
+    if ((ret = store_run_id(st, stmt, id)) < 0 || /* ERR_NOT_FOUND: no such Compact */
+        (ret = add_findings(st, *id, findings, n)) < 0 ||
+        (ret = audit(st, *id, compact_id, actor, NULL)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -164,13 +198,21 @@ void store_findings_signature(struct buf *b, const struct finding *findings, siz
     }
 }
 
+static void read_stored(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct stored_activity *a = item;
+
+    a->id = sqlite3_column_int64(stmt, 0);
+    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->facts = store_col(stmt, 2, arena);
+    a->signature = store_col(stmt, 3, arena);
+}
+
 int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
                         struct stored_activity **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct stored_activity *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -178,37 +220,28 @@ int store_activity_list(struct store *st, long long compact_id, struct arena *ar
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct stored_activity *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].compact_id = sqlite3_column_int64(stmt, 1);
-        v[len].facts = store_col(stmt, 2, arena);
-        v[len].signature = store_col(stmt, 3, arena);
-        len++;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_stored, items, n);
+}
+
+static void read_finding(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct finding_record *r = item;
+
+    r->activity_id = sqlite3_column_int64(stmt, 0);
+    r->org_id = store_col(stmt, 1, arena);
+    r->kind = store_col(stmt, 2, arena);
+    r->recorded_at = store_col(stmt, 3, arena);
+    r->rule = store_col(stmt, 4, arena);
+    r->verdict = store_col(stmt, 5, arena);
+    r->explanation = store_col(stmt, 6, arena);
+    r->due_date = store_col(stmt, 7, arena);
 }
 
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct finding_record *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *rows = NULL;
     *n = 0;
@@ -216,33 +249,7 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct finding_record *r;
-        if (len == cap) {
-            struct finding_record *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        r = &v[len++];
-        r->activity_id = sqlite3_column_int64(stmt, 0);
-        r->org_id = store_col(stmt, 1, arena);
-        r->kind = store_col(stmt, 2, arena);
-        r->recorded_at = store_col(stmt, 3, arena);
-        r->rule = store_col(stmt, 4, arena);
-        r->verdict = store_col(stmt, 5, arena);
-        r->explanation = store_col(stmt, 6, arena);
-        r->due_date = store_col(stmt, 7, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *rows = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**rows), read_finding, rows, n);
 }
 
 int store_activity_update(struct store *st, long long id, long long compact_id,
@@ -250,27 +257,15 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
                           const char *facts, const char *actor, date_t checked_on,
                           const struct finding *findings, size_t n, enum verdict overall)
 {
-    struct arena arena;
+    struct buf before = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
     int ret;
 
-    arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_before, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, compact_id);
-    if (only_org) {
-        sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
-    }
-    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
+    if ((ret = snapshot(st, id, compact_id, only_org, &before)) < 0 ||
+        (ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
@@ -280,16 +275,8 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
     sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
     if ((ret = store_run(st, stmt)) < 0 ||
-        (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_update_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, id);
-    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
+        (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) < 0 ||
+        (ret = audit(st, id, compact_id, actor, &before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -297,6 +284,6 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
-    arena_release(&arena);
+    buf_release(&before);
     return ret;
 }

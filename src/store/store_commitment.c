@@ -2,14 +2,15 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
 static const char sql_count[] = "SELECT count(*) FROM commitment";
-static const char sql_section_add[] =
-    "INSERT OR IGNORE INTO commitment_section (number, title) VALUES (?1, ?2)";
+static const char sql_section_add[] = "INSERT INTO commitment_section (number, title) VALUES (?1, "
+                                      "?2) ON CONFLICT (number) DO NOTHING";
 static const char sql_add[] = "INSERT INTO commitment (number, section, party, paraphrase, "
-                              "verified) VALUES (?1, ?2, ?3, ?4, ?5)";
+                              "verified) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
 static const char sql_rule_add[] =
     "INSERT INTO commitment_rule (rule, commitment_id) VALUES (?1, ?2)";
 static const char sql_list[] =
@@ -20,18 +21,26 @@ static const char sql_list[] =
     "ORDER BY c.section, CAST(substr(c.number, instr(c.number, '.') + 1) AS INTEGER), c.number";
 static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
                                   "JOIN commitment c ON c.id = r.commitment_id";
-#define COMMITMENT_JSON                                                                            \
-    "json_object('id', c.id, 'number', c.number, 'section', c.section, 'party', c.party, "         \
-    "'paraphrase', c.paraphrase, 'verified', json(CASE c.verified WHEN 1 THEN 'true' ELSE "        \
-    "'false' END))"
-static const char sql_json[] = "SELECT " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?1";
+static const char sql_state[] = "SELECT c.id, c.number, c.section, c.party, c.paraphrase, "
+                                "c.verified FROM commitment c WHERE c.id = ?1";
 static const char sql_update[] =
     "UPDATE commitment SET number = coalesce(?2, number), paraphrase = coalesce(?3, paraphrase), "
     "verified = coalesce(?4, verified) WHERE id = ?1";
-static const char sql_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, 'update', 'commitment', c.id, "
-    "?2, " COMMITMENT_JSON " FROM commitment c WHERE c.id = ?3";
+/* Columns 0 to 5 of sql_list or sql_state: id, number, section, party, paraphrase, verified. */
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct commitment_row *c = item;
+    const char *party = (const char *)sqlite3_column_text(stmt, 3);
+
+    c->id = sqlite3_column_int64(stmt, 0);
+    c->number = store_col(stmt, 1, arena);
+    c->section = sqlite3_column_int(stmt, 2);
+    if (!party || party_parse(party, &c->party) < 0) {
+        c->party = PARTY_PUBLIC_BODIES;
+    }
+    c->paraphrase = store_col(stmt, 4, arena);
+    c->verified = sqlite3_column_int(stmt, 5);
+}
 
 int store_commitments_seed(struct store *st, int *seeded)
 {
@@ -77,10 +86,9 @@ int store_commitments_seed(struct store *st, int *seeded)
         sqlite3_bind_text(stmt, 3, party_id(coms[i].party), -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 4, coms[i].paraphrase, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, coms[i].verified);
-        if ((ret = store_run(st, stmt)) < 0) {
+        if ((ret = store_run_id(st, stmt, &id)) < 0) {
             goto cleanup;
         }
-        id = sqlite3_last_insert_rowid(st->db);
         for (size_t r = 0; r < COMMITMENT_RULES_MAX && coms[i].rules[r]; r++) {
             if ((ret = store_prepare(st, sql_rule_add, &stmt)) < 0) {
                 goto cleanup;
@@ -101,49 +109,28 @@ cleanup:
     return ret;
 }
 
+/* A row of sql_list: read_row's columns, then the section's title and the rules. */
+static void read_list_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct commitment_row *c = item;
+
+    read_row(stmt, arena, c);
+    c->section_title = store_col(stmt, 6, arena);
+    c->rules = store_col(stmt, 7, arena);
+}
+
 int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
                           size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct commitment_row *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
     if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        const char *party = (const char *)sqlite3_column_text(stmt, 3);
-        struct commitment_row *c;
-        if (len == cap) {
-            struct commitment_row *nv =
-                arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        c = &v[len++];
-        c->id = sqlite3_column_int64(stmt, 0);
-        c->number = store_col(stmt, 1, arena);
-        c->section = sqlite3_column_int(stmt, 2);
-        if (!party || party_parse(party, &c->party) < 0) {
-            c->party = PARTY_PUBLIC_BODIES;
-        }
-        c->paraphrase = store_col(stmt, 4, arena);
-        c->verified = sqlite3_column_int(stmt, 5);
-        c->section_title = store_col(stmt, 6, arena);
-        c->rules = store_col(stmt, 7, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_list_row, items, n);
 }
 
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
@@ -172,26 +159,38 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
     return ret;
 }
 
+/* Commitment id as the audit trail keeps it, into out; ERR_NOT_FOUND when there is none. */
+static int snapshot(struct store *st, long long id, struct buf *out)
+{
+    struct arena arena;
+    struct commitment_row c = {0};
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    sqlite3_bind_int64(stmt, 1, id);
+    if ((ret = store_row(st, stmt, &arena, read_row, &c)) == 0) {
+        json_audit_commitment(out, &c);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
 int store_commitment_update(struct store *st, long long id, const char *number,
                             const char *paraphrase, int verified, const char *actor)
 {
-    struct arena arena;
+    struct buf before = BUF_INIT, after = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
+    char entity[STORE_ID_LEN];
     int ret;
 
-    arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_json, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    if ((ret = store_row_text(st, stmt, &arena, &before)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
+    if ((ret = snapshot(st, id, &before)) < 0 || (ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
@@ -204,16 +203,9 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     if (verified >= 0) {
         sqlite3_bind_int(stmt, 4, verified != 0);
     }
-    if ((ret = store_run(st, stmt)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, before, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, id);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0 || (ret = snapshot(st, id, &after)) < 0 ||
+        (ret = store_audit_add(st, NULL, actor, "update", "commitment", store_id_text(id, entity),
+                               &before, &after)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -221,6 +213,7 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
-    arena_release(&arena);
+    buf_release(&before);
+    buf_release(&after);
     return ret;
 }

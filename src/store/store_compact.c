@@ -1,8 +1,9 @@
-/* Local Compacts: the whole register entry, its lists, changes, status history and export. */
+/* Local Compacts: the whole register entry, its lists, changes, status history and demo data. */
 #include <stdio.h>
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -14,30 +15,6 @@ static const char sql_add_authority[] =
     "INSERT OR IGNORE INTO compact_authority (compact_id, gss) VALUES (?1, ?2)";
 static const char sql_add_status[] =
     "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
-/* The whole entry of Compact c as JSON, for the audit trail's before and after and the export. */
-#define ENTRY_JSON                                                                                 \
-    "json_object('id', c.id, 'name', c.name, "                                                     \
-    "'authorities', json((SELECT json_group_array(gss) FROM "                                      \
-    "(SELECT gss FROM compact_authority WHERE compact_id = c.id ORDER BY gss))), "                 \
-    "'statuses', json((SELECT json_group_array(json_object('status', status, 'date', date)) "      \
-    "FROM (SELECT status, date FROM compact_status WHERE compact_id = c.id ORDER BY date))), "     \
-    "'adopted', c.adopted, 'refreshed', c.refreshed, 'review_due', c.review_due, "                 \
-    "'document_url', c.document_url, "                                                             \
-    "'contacts', json((SELECT json_group_array(json_object('name', name, 'role', role, "           \
-    "'email', email, 'phone', phone)) FROM (SELECT name, role, email, phone FROM "                 \
-    "compact_contact WHERE compact_id = c.id ORDER BY position))), "                               \
-    "'codes', json((SELECT json_group_array(json_object('id', id, 'title', title, "                \
-    "'summary', summary, 'url', url)) FROM (SELECT id, title, summary, url FROM compact_code "     \
-    "WHERE compact_id = c.id ORDER BY id))), "                                                     \
-    "'coordinators', json((SELECT json_group_array(email) FROM (SELECT u.email FROM "              \
-    "compact_coordinator cc JOIN user u ON u.id = cc.user_id WHERE cc.compact_id = c.id "          \
-    "ORDER BY u.email))), "                                                                        \
-    "'parameters', json((SELECT json_group_object(name, value) FROM compact_parameter "            \
-    "WHERE compact_id = c.id)), 'demo', c.demo)"
-
-static const char sql_audit[] = "INSERT INTO audit (at, actor, action, kind, entity, after) "
-                                "SELECT " SQL_NOW_UTC ", ?1, 'create', 'compact', c.id, " ENTRY_JSON
-                                " FROM compact c WHERE c.id = ?2";
 static const char sql_add_details[] =
     "UPDATE compact SET adopted = ?2, refreshed = ?3, review_due = ?4, document_url = ?5, "
     "demo = ?6 WHERE id = ?1";
@@ -118,13 +95,6 @@ static const char sql_params[] = "SELECT name, value FROM compact_parameter WHER
 static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE compact_id = ?1";
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
-#define PARAMS_JSON                                                                                \
-    "(SELECT json_group_object(name, value) FROM compact_parameter WHERE compact_id = ?2)"
-static const char sql_params_json[] = "SELECT " PARAMS_JSON;
-static const char sql_params_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'parameters', 'compact', ?2, json_object('parameters', json(?3)), "
-    "json_object('parameters', json(" PARAMS_JSON "))";
 
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {
@@ -162,33 +132,19 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
                              const char *actor)
 {
-    struct arena arena;
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    struct param_set was;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
-    int ret, rc;
+    char entity[STORE_ID_LEN];
+    int ret;
 
-    arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+    if ((ret = store_compact_params(st, store_id_text(id, entity), &was)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    store_done(stmt);
-    if (rc != SQLITE_ROW) {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_params_json, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 2, id);
-    if (store_step(st, stmt) == SQLITE_ROW) {
-        before = store_col(stmt, 0, &arena);
-    }
-    store_done(stmt);
+    json_audit_parameters(&before, &was);
     if ((ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
         goto cleanup;
     }
@@ -210,13 +166,9 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
             goto cleanup;
         }
     }
-    if ((ret = store_prepare(st, sql_params_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, id);
-    sqlite3_bind_text(stmt, 3, before ? before : "{}", -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
+    json_audit_parameters(&after, ps);
+    if ((ret = store_audit_add(st, NULL, actor, "parameters", "compact", entity, &before, &after)) <
+        0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -224,7 +176,8 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
-    arena_release(&arena);
+    buf_release(&before);
+    buf_release(&after);
     return ret;
 }
 
@@ -306,6 +259,38 @@ static int add_status(struct store *st, long long id, const char *status, const 
     return store_run(st, stmt);
 }
 
+/* The whole entry of Compact id as the audit trail keeps it, into out; ERR_NOT_FOUND if there
+ * is none. */
+static int entry_snapshot(struct store *st, long long id, struct buf *out)
+{
+    struct arena arena;
+    struct compact_entry e;
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = store_compact_get(st, id, &arena, &e)) == 0) {
+        json_audit_compact(out, &e);
+    }
+    arena_release(&arena);
+    return ret;
+}
+
+/* The audit entry of Compact id's change: its entry now, and before (NULL when it is new). */
+static int audit(struct store *st, long long id, const char *actor, const char *action,
+                 const struct buf *before)
+{
+    struct buf after = BUF_INIT;
+    char entity[STORE_ID_LEN];
+    int ret;
+
+    if ((ret = entry_snapshot(st, id, &after)) == 0) {
+        ret = store_audit_add(st, NULL, actor, action, "compact", store_id_text(id, entity), before,
+                              &after);
+    }
+    buf_release(&after);
+    return ret;
+}
+
 /* The write of store_compact_add, inside the caller's transaction. */
 static int add(struct store *st, const struct compact_new *c, const char *actor, long long *id,
                const char **bad)
@@ -366,12 +351,7 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
             return ret;
         }
     }
-    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, *id);
-    return store_run(st, stmt);
+    return audit(st, *id, actor, "create", NULL);
 }
 
 int store_compact_add(struct store *st, const struct compact_new *c, const char *actor,
@@ -714,11 +694,6 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
 
 /* ---- changes ---- */
 
-static const char sql_entry_json[] = "SELECT " ENTRY_JSON " FROM compact c WHERE c.id = ?1";
-static const char sql_change_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, ?4, 'compact', c.id, json(?3), " ENTRY_JSON
-    " FROM compact c WHERE c.id = ?2";
 static const char sql_patch_details[] =
     "UPDATE compact SET name = iif(?2, ?3, name), adopted = iif(?4, ?5, adopted), "
     "refreshed = iif(?6, ?7, refreshed), review_due = iif(?8, ?9, review_due), "
@@ -734,35 +709,6 @@ static const char sql_clear_coordinators[] =
     "DELETE FROM compact_coordinator WHERE compact_id = ?1";
 static const char sql_coordinator_id[] =
     "SELECT id FROM user WHERE email = ?1 AND role = 'coordinator' AND NOT disabled";
-
-/* The entry's JSON now, from arena: the audit's before. ERR_NOT_FOUND if there is none. */
-static int entry_json(struct store *st, long long id, struct arena *arena, const char **out)
-{
-    sqlite3_stmt *stmt;
-    int ret;
-
-    if ((ret = store_prepare(st, sql_entry_json, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    return store_row_text(st, stmt, arena, out);
-}
-
-static int change_audit(struct store *st, long long id, const char *actor, const char *action,
-                        const char *before)
-{
-    sqlite3_stmt *stmt;
-    int ret;
-
-    if ((ret = store_prepare(st, sql_change_audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, id);
-    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, action, -1, SQLITE_STATIC);
-    return store_run(st, stmt);
-}
 
 /* "list.i" or "list.i.name" from arena. */
 static const char *at(struct arena *arena, const char *list, size_t i, const char *name)
@@ -911,8 +857,8 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
                         const char **why)
 {
     struct compact_entry e;
+    struct buf before = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before;
     int ret;
 
     *field = NULL;
@@ -920,7 +866,7 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
-    if ((ret = entry_json(st, id, arena, &before)) < 0 ||
+    if ((ret = entry_snapshot(st, id, &before)) < 0 ||
         (ret = store_prepare(st, sql_patch_details, &stmt)) < 0) {
         goto cleanup;
     }
@@ -953,7 +899,7 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
         ret = ERR_INVALID;
         goto cleanup;
     }
-    if ((ret = change_audit(st, id, actor, "update", before)) < 0) {
+    if ((ret = audit(st, id, actor, "update", &before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -961,6 +907,7 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
+    buf_release(&before);
     return ret;
 }
 
@@ -969,7 +916,7 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
 {
     struct arena arena;
     struct status_change *history = NULL;
-    const char *before;
+    struct buf before = BUF_INIT;
     char text[DATE_STRLEN + 1];
     size_t n;
     int ret;
@@ -979,7 +926,7 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = entry_json(st, id, &arena, &before)) < 0 ||
+    if ((ret = entry_snapshot(st, id, &before)) < 0 ||
         (ret = each_row(st, sql_get_statuses, id, &arena, status_row, history, STATUSES_MAX, &n)) <
             0) {
         goto cleanup;
@@ -989,7 +936,7 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
     }
     date_format(date, text);
     if ((ret = add_status(st, id, compact_status_id(status), text)) < 0 ||
-        (ret = change_audit(st, id, actor, "status", before)) < 0) {
+        (ret = audit(st, id, actor, "status", &before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -997,46 +944,12 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
+    buf_release(&before);
     arena_release(&arena);
     return ret;
 }
 
-/* ---- export and demo data ---- */
-
-static const char sql_export[] =
-    "SELECT json_object('format', 'compact-hub-register/1', 'exported_at', " SQL_NOW_UTC ", "
-    "'authorities', json((SELECT json_group_array(json_object('gss', gss, 'name', name, "
-    "'type', type, 'county_gss', county_gss, 'region', region, 'former_codes', "
-    "json((SELECT json_group_array(alias) FROM (SELECT alias FROM authority_alias "
-    "WHERE authority_alias.gss = a.gss ORDER BY alias))))) FROM (SELECT * FROM authority "
-    "WHERE gss IN (SELECT gss FROM compact_authority) ORDER BY gss) a)), "
-    "'organisations', json((SELECT json_group_array(json_object('id', id, 'org_id', org_id, "
-    "'name', name, 'sector', sector, 'type', type, 'gss', gss, 'website', website, "
-    "'verified', verified)) FROM (SELECT * FROM organisation ORDER BY id))), "
-    "'compacts', json((SELECT json_group_array(json(e)) FROM (SELECT " ENTRY_JSON
-    " AS e FROM compact c ORDER BY c.id))), "
-    "'signatories', json((SELECT json_group_array(json_object('id', s.id, 'compact_id', "
-    "s.compact_id, 'organisation_id', s.organisation_id, 'org_id', o.org_id, 'organisation', "
-    "o.name, 'signed_on', s.signed_on, 'role', s.role, 'withdrawn_on', s.withdrawn_on)) FROM "
-    "(SELECT * FROM signatory ORDER BY compact_id, signed_on, id) s "
-    "JOIN organisation o ON o.id = s.organisation_id)))";
-
-int store_export(struct store *st, struct buf *out)
-{
-    sqlite3_stmt *stmt;
-    int ret, rc;
-
-    if ((ret = store_prepare(st, sql_export, &stmt)) < 0) {
-        return ret;
-    }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        buf_add(out, sqlite3_column_text(stmt, 0), (size_t)sqlite3_column_bytes(stmt, 0));
-    }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
-}
+/* ---- demo data ---- */
 
 static const char sql_demo_loaded[] = "SELECT 1 FROM compact WHERE demo = 1 LIMIT 1";
 static int demo_compact(struct store *st, const struct demo_compact *d, const char *actor,

@@ -3,7 +3,6 @@
 
 #include "store_int.h"
 #include "base/err.h"
-#include "base/xalloc.h"
 #include "base/banned.h"
 
 /* Every Compact, with its statuses in the order they took effect (none: one row of NULLs). */
@@ -13,22 +12,6 @@ static const char sql_statuses[] =
 /* Every Compact's authorities, by their current codes (aliases were resolved when stored). */
 static const char sql_codes[] =
     "SELECT compact_id, gss FROM compact_authority ORDER BY compact_id, gss";
-
-/* Room for one more item of size in the array *v of *len (capacity *cap), from arena. */
-static void grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size)
-{
-    void *nv;
-
-    if (len < *cap) {
-        return;
-    }
-    *cap = *cap ? *cap * 2 : 64;
-    nv = arena_alloc(arena, st_mult(*cap, size));
-    if (len) {
-        memcpy(nv, *v, len * size);
-    }
-    *v = nv;
-}
 
 /* The Compacts and their histories from sql_statuses. */
 static int read_statuses(struct store *st, struct arena *arena, struct coverage_compact **out,
@@ -51,8 +34,8 @@ static int read_statuses(struct store *st, struct arena *arena, struct coverage_
         enum compact_status cs;
 
         if (!nc || c[nc - 1].id != id) {
-            grow(arena, (void **)&c, nc, &capc, sizeof(*c));
-            grow(arena, (void **)&first, nc, &capf, sizeof(*first));
+            store_grow(arena, (void **)&c, nc, &capc, sizeof(*c));
+            store_grow(arena, (void **)&first, nc, &capf, sizeof(*first));
             c[nc] = (struct coverage_compact){.id = id, .name = store_col(stmt, 1, arena)};
             first[nc++] = ns;
         }
@@ -62,7 +45,7 @@ static int read_statuses(struct store *st, struct arena *arena, struct coverage_
             continue;
         }
         change.status = cs;
-        grow(arena, (void **)&s, ns, &caps, sizeof(*s));
+        store_grow(arena, (void **)&s, ns, &caps, sizeof(*s));
         s[ns++] = change;
         c[nc - 1].nstatuses++;
     }
@@ -90,8 +73,8 @@ static int read_codes(struct store *st, struct arena *arena, struct coverage_com
         return ret;
     }
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        grow(arena, (void **)&codes, n, &capc, sizeof(*codes));
-        grow(arena, (void **)&ids, n, &capi, sizeof(*ids));
+        store_grow(arena, (void **)&codes, n, &capc, sizeof(*codes));
+        store_grow(arena, (void **)&ids, n, &capi, sizeof(*ids));
         ids[n] = sqlite3_column_int64(stmt, 0);
         codes[n++] = store_col(stmt, 1, arena);
     }

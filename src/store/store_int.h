@@ -46,4 +46,42 @@ int store_fail(struct store *st, int rc);
 /* Tests may set this to make store_step answer their code instead (e.g. SQLITE_BUSY). */
 extern int (*store_step_hook)(sqlite3_stmt *stmt);
 
+/* ---- store_util.c and store_audit.c: what the writes share ---- */
+
+#define STORE_TIME_LEN 20 /* "YYYY-MM-DDTHH:MM:SSZ" */
+#define STORE_ID_LEN   24 /* a long long as text, with its NUL */
+
+/* The time now in UTC as "YYYY-MM-DDTHH:MM:SSZ" into out, for a statement to bind: times are
+ * computed here, never in SQL, so every engine stores the same text. */
+void store_now(char out[STORE_TIME_LEN + 1]);
+/* id as decimal text in out; returns out. */
+const char *store_id_text(long long id, char out[STORE_ID_LEN]);
+/* Step a bound INSERT ... RETURNING id for *id and reset it: 0, ERR_NOT_FOUND when it
+ * inserted no row (*id 0), or another enum err. */
+int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id);
+/* Room for one more item of size after len in the array *v of capacity *cap, from arena. */
+void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size);
+/* Reads the current row of stmt into item (its strings from arena). */
+typedef void store_row_fn(sqlite3_stmt *stmt, struct arena *arena, void *item);
+/*
+ * Step the bound stmt through its rows, each read by fn into one more item of size in an
+ * array from arena; reset it. items is the address of the caller's array pointer (a T **):
+ * set with *n on success, NULL and 0 on failure.
+ */
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               store_row_fn *fn, void *items, size_t *n);
+/* Step the bound stmt for one row, read by fn into item; reset it. 0, ERR_NOT_FOUND when
+ * there is no row (item untouched), or another enum err. */
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+              void *item);
+
+/*
+ * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),
+ * who, what, the entity's kind and identifier, and its state before and after as JSON that
+ * codec/json_audit.h wrote (either NULL for none). ERR_TOO_BIG when a state's buf failed.
+ */
+int store_audit_add(struct store *st, const char *at, const char *actor, const char *action,
+                    const char *kind, const char *entity, const struct buf *before,
+                    const struct buf *after);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -23,12 +24,11 @@ struct org_slot {
 struct opendata_writer {
     struct store *st;
     const char *actor;
-    char now[32];
+    char now[STORE_TIME_LEN + 1]; /* the import's time, for every row and audit entry */
     size_t orgs_created;
     struct org_slot *cache; /* ORG_CACHE slots */
 };
 
-static const char sql_now[] = "SELECT " SQL_NOW_UTC;
 /* An import's transaction writes far more than SQLite's default 2 MB page cache holds: with
  * the cache that small, index pages are spilled and written again and again. 96 MB keeps the
  * indexes of a large file in memory (and the import's peak memory well under 200 MB). */
@@ -56,24 +56,11 @@ static int pragma(struct store *st, const char *sql)
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out)
 {
     struct opendata_writer *w;
-    sqlite3_stmt *stmt;
-    const unsigned char *now;
-    int ret, rc;
+    int ret;
 
     *out = NULL;
-    if ((ret = store_prepare(st, sql_now, &stmt)) < 0) {
-        return ret;
-    }
-    rc = store_step(st, stmt);
-    if (rc != SQLITE_ROW || !(now = sqlite3_column_text(stmt, 0)) ||
-        strlen((const char *)now) >= sizeof(w->now)) {
-        ret = store_fail(st, rc);
-        store_done(stmt);
-        return ret;
-    }
     w = xcalloc(1, sizeof(*w));
-    memcpy(w->now, now, strlen((const char *)now) + 1);
-    store_done(stmt);
+    store_now(w->now);
     if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
         free(w);
         return ret;
@@ -105,30 +92,17 @@ static const char sql_org_find[] = "SELECT id FROM organisation WHERE org_id = ?
 static const char sql_org_add[] =
     "INSERT INTO organisation (org_id, name, sector, type, verified, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5) RETURNING id";
-static const char sql_org_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT ?1, ?2, 'create', 'organisation', o.org_id, "
-    "json_object('org_id', o.org_id, 'name', o.name, 'sector', o.sector, 'type', o.type, "
-    "'verified', o.verified) FROM organisation o WHERE o.id = ?3";
-
-/* The sector and type an unverified organisation is given, from its scheme and role. */
-static void guess_kind(enum orgid_scheme scheme, enum org_role role, int vcse, const char **sector,
-                       const char **type)
+/* The type an unverified organisation is given, from its scheme and role. */
+static enum org_type guess_type(enum orgid_scheme scheme, enum org_role role, int vcse)
 {
     if (scheme == ORGID_LAE) {
-        *sector = "statutory";
-        *type = "council";
-    } else if (scheme == ORGID_CHC) {
-        *sector = "vcs";
-        *type = "charity";
-    } else if (role == ORG_RECIPIENT || vcse == 1) {
-        /* a company that receives grants or says it is a VCSE: a social enterprise */
-        *sector = "vcs";
-        *type = "social_enterprise";
-    } else {
-        *sector = "private";
-        *type = "business";
+        return ORG_COUNCIL;
     }
+    if (scheme == ORGID_CHC) {
+        return ORG_CHARITY;
+    }
+    /* a company that receives grants or says it is a VCSE: a social enterprise */
+    return role == ORG_RECIPIENT || vcse == 1 ? ORG_SOCIAL_ENTERPRISE : ORG_BUSINESS;
 }
 
 static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, char *key)
@@ -143,6 +117,36 @@ static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, 
     return &w->cache[h % ORG_CACHE];
 }
 
+/* Make an unverified organisation of type, with its audit entry. */
+static int make_org(struct opendata_writer *w, const char *org_id, const char *name,
+                    enum org_type type, long long *id)
+{
+    struct organisation o = {.org_id = org_id, .name = name, .type = type};
+    struct buf after = BUF_INIT;
+    sqlite3_stmt *stmt;
+    int ret;
+
+    o.sector = org_type_sector(type);
+    if ((ret = store_prepare(w->st, sql_org_add, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, org_sector_id(o.sector), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, org_type_id(type), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, w->now, -1, SQLITE_STATIC);
+    if ((ret = store_run_id(w->st, stmt, id)) < 0) {
+        return ret;
+    }
+    json_audit_organisation_linked(&after, &o);
+    ret = store_audit_add(w->st, w->now, w->actor, "create", "organisation", org_id, NULL, &after);
+    buf_release(&after);
+    if (ret == 0) {
+        w->orgs_created++;
+    }
+    return ret;
+}
+
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
                        enum org_role role, int vcse, long long *id)
 {
@@ -151,7 +155,6 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
     char key[OPENDATA_ID_MAX + 1];
     struct org_slot *slot;
     sqlite3_stmt *stmt;
-    const char *sector, *type;
     int ret, rc;
 
     *id = 0;
@@ -176,37 +179,9 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
     if (ret < 0) {
         return ret;
     }
-    if (!*id) {
-        guess_kind(scheme, role, vcse, &sector, &type);
-        if ((ret = store_prepare(st, sql_org_add, &stmt)) < 0) {
-            return ret;
-        }
-        sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, name && *name ? name : org_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, sector, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, type, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 5, w->now, -1, SQLITE_STATIC);
-        rc = store_step(st, stmt);
-        if (rc == SQLITE_ROW) {
-            *id = sqlite3_column_int64(stmt, 0);
-            rc = store_step(st, stmt);
-        }
-        ret = rc == SQLITE_DONE && *id ? 0 : store_fail(st, rc);
-        store_done(stmt);
-        if (ret < 0) {
-            *id = 0;
-            return ret;
-        }
-        if ((ret = store_prepare(st, sql_org_audit, &stmt)) < 0) {
-            return ret;
-        }
-        sqlite3_bind_text(stmt, 1, w->now, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, w->actor, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 3, *id);
-        if ((ret = store_run(st, stmt)) < 0) {
-            return ret;
-        }
-        w->orgs_created++;
+    if (!*id && (ret = make_org(w, org_id, name && *name ? name : org_id,
+                                guess_type(scheme, role, vcse), id)) < 0) {
+        return ret;
     }
     memcpy(slot->key, key, strlen(key) + 1);
     slot->id = *id;
@@ -396,30 +371,22 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
     return 0;
 }
 
-static const char sql_import_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "VALUES (?1, ?2, 'import', ?3, ?4, json_object('file', ?4, 'format', ?5, 'read', ?6, "
-    "'imported', ?7, 'rejected', 0, 'warnings', ?8, 'organisations_created', ?9))";
-
 int store_opendata_import_audit(struct opendata_writer *w, const char *kind, const char *file,
                                 const char *format, size_t read, size_t imported, size_t warnings)
 {
-    sqlite3_stmt *stmt;
+    const struct audit_import summary = {.file = file,
+                                         .format = format,
+                                         .read = read,
+                                         .imported = imported,
+                                         .warnings = warnings,
+                                         .organisations_created = w->orgs_created};
+    struct buf after = BUF_INIT;
     int ret;
 
-    if ((ret = store_prepare(w->st, sql_import_audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, w->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, w->actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, format, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 6, (sqlite3_int64)read);
-    sqlite3_bind_int64(stmt, 7, (sqlite3_int64)imported);
-    sqlite3_bind_int64(stmt, 8, (sqlite3_int64)warnings);
-    sqlite3_bind_int64(stmt, 9, (sqlite3_int64)w->orgs_created);
-    return store_run(w->st, stmt);
+    json_audit_import(&after, &summary);
+    ret = store_audit_add(w->st, w->now, w->actor, "import", kind, file, NULL, &after);
+    buf_release(&after);
+    return ret;
 }
 
 static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -17,12 +18,6 @@
     "OR substr(o.org_id, 1, length(?1)) = ?1 COLLATE NOCASE) "                                     \
     "AND (?2 IS NULL OR o.sector = ?2) AND (?3 IS NULL OR o.type = ?3) "
 
-/* The state the audit trail keeps, computed by SQLite from what was stored. */
-#define ORG_JSON                                                                                   \
-    "json_object('id', o.id, 'org_id', o.org_id, 'name', o.name, 'sector', o.sector, "             \
-    "'type', o.type, 'gss', o.gss, 'website', o.website, 'verified', "                             \
-    "json(CASE o.verified WHEN 1 THEN 'true' ELSE 'false' END))"
-
 /* The organisations by name (in any case), then number; ?4 the number of the last one seen. */
 static const char sql_list[] =
     ORG_COLUMNS ORG_WHERE "AND (?4 IS NULL OR (o.name COLLATE NOCASE, o.id) > "
@@ -35,14 +30,9 @@ static const char sql_council_gss[] = "SELECT gss FROM authority WHERE code = ?1
 static const char sql_add[] =
     "INSERT INTO organisation (org_id, name, sector, type, gss, website, verified, created_at, "
     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " SQL_NOW_UTC ", " SQL_NOW_UTC ")";
-static const char sql_json[] = "SELECT " ORG_JSON " FROM organisation o WHERE o.id = ?1";
 static const char sql_update[] =
     "UPDATE organisation SET org_id = ?2, name = ?3, sector = ?4, type = ?5, gss = ?6, "
     "website = ?7, updated_at = " SQL_NOW_UTC " WHERE id = ?1";
-static const char sql_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, ?2, 'organisation', coalesce(o.org_id, o.id), ?3, " ORG_JSON
-    " FROM organisation o WHERE o.id = ?4";
 static const char sql_max_id[] = "SELECT coalesce(max(id), 0) FROM organisation";
 /* Every authority's council, unless it is there already by its org-id or as its area's
  * council (a person may have changed its org-id or name since: theirs stands). */
@@ -52,10 +42,8 @@ static const char sql_councils[] =
     ", " SQL_NOW_UTC " FROM authority a WHERE NOT EXISTS (SELECT 1 FROM organisation o "
     "WHERE o.org_id = 'GB-LAE-' || a.code OR (o.gss = a.gss AND o.type = 'council')) "
     "ORDER BY a.gss";
-static const char sql_councils_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT " SQL_NOW_UTC ", ?1, 'create', 'organisation', coalesce(o.org_id, o.id), " ORG_JSON
-    " FROM organisation o WHERE o.id > ?2 ORDER BY o.id";
+/* Those made after the organisation with number ?1, for their audit entries. */
+static const char sql_made_after[] = ORG_COLUMNS "WHERE o.id > ?1 ORDER BY o.id";
 
 static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
 {
@@ -215,20 +203,37 @@ static int council_gss(struct store *st, const char *org_id, char gss[GSS_LEN + 
     return ret;
 }
 
-static int audit(struct store *st, const char *actor, const char *action, const char *before,
-                 long long id)
+/* The audit entry of o as it now stands; before NULL when it is new. Its entity is its
+ * org-id, else its number. */
+static int audit(struct store *st, const char *actor, const char *action, const struct buf *before,
+                 const struct organisation *o)
 {
-    sqlite3_stmt *stmt;
+    struct buf after = BUF_INIT;
+    char num[STORE_ID_LEN];
     int ret;
 
-    if ((ret = store_prepare(st, sql_audit, &stmt)) < 0) {
-        return ret;
+    json_audit_organisation(&after, o);
+    ret = store_audit_add(st, NULL, actor, action, "organisation",
+                          o->org_id ? o->org_id : store_id_text(o->id, num), before, &after);
+    buf_release(&after);
+    return ret;
+}
+
+/* audit() of the organisation with number id, as stored. */
+static int audit_id(struct store *st, const char *actor, const char *action,
+                    const struct buf *before, long long id)
+{
+    struct arena arena;
+    struct organisation o;
+    char num[STORE_ID_LEN];
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = get(st, store_id_text(id, num), &arena, &o)) == 0) {
+        ret = audit(st, actor, action, before, &o);
     }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, action, -1, SQLITE_STATIC);
-    bind_text_or_null(stmt, 3, before);
-    sqlite3_bind_int64(stmt, 4, id);
-    return store_run(st, stmt);
+    arena_release(&arena);
+    return ret;
 }
 
 /* Insert o and its audit entry inside the caller's transaction. */
@@ -256,7 +261,7 @@ static int add_one(struct store *st, const struct organisation *o, const char *a
         return ret;
     }
     *id = sqlite3_last_insert_rowid(st->db);
-    return audit(st, actor, "create", NULL, *id);
+    return audit_id(st, actor, "create", NULL, *id);
 }
 
 int store_organisation_add(struct store *st, const struct organisation *o, const char *actor,
@@ -291,8 +296,8 @@ int store_organisation_update(struct store *st, const char *ref,
 {
     struct organisation before, after;
     struct organisation_draft d;
+    struct buf before_json = BUF_INIT;
     sqlite3_stmt *stmt;
-    const char *before_json = NULL;
     char gss[GSS_LEN + 1], num[24];
     int ret;
 
@@ -315,13 +320,7 @@ int store_organisation_update(struct store *st, const char *ref,
         }
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_json, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 1, before.id);
-    if ((ret = store_row_text(st, stmt, arena, &before_json)) < 0) {
-        goto cleanup;
-    }
+    json_audit_organisation(&before_json, &before);
     if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
@@ -339,7 +338,7 @@ int store_organisation_update(struct store *st, const char *ref,
         }
         goto cleanup;
     }
-    if ((ret = audit(st, actor, "update", before_json, before.id)) < 0) {
+    if ((ret = audit_id(st, actor, "update", &before_json, before.id)) < 0) {
         goto cleanup;
     }
     /* read back by number: the org-id may be what changed */
@@ -354,6 +353,34 @@ cleanup:
         store_rollback(st);
         memset(out, 0, sizeof(*out));
     }
+    buf_release(&before_json);
+    return ret;
+}
+
+static void read_org(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    read_row(stmt, arena, item);
+}
+
+/* The audit entries of the organisations made after number after, in order. */
+static int audit_made_after(struct store *st, const char *actor, long long after)
+{
+    struct arena arena;
+    struct organisation *v;
+    sqlite3_stmt *stmt;
+    size_t n;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_made_after, &stmt)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    sqlite3_bind_int64(stmt, 1, after);
+    ret = store_rows(st, stmt, &arena, sizeof(*v), read_org, &v, &n);
+    for (size_t i = 0; ret == 0 && i < n; i++) {
+        ret = audit(st, actor, "create", NULL, &v[i]);
+    }
+    arena_release(&arena);
     return ret;
 }
 
@@ -383,10 +410,5 @@ int store_organisation_councils(struct store *st, const char *actor, size_t *mad
         return ret;
     }
     *made = (size_t)sqlite3_changes(st->db);
-    if ((ret = store_prepare(st, sql_councils_audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, max_before);
-    return store_run(st, stmt);
+    return audit_made_after(st, actor, max_before);
 }

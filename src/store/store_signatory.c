@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -13,48 +14,32 @@
  * second column) tells the kinds apart, so two rows of the last rank are an ambiguous name.
  * The organisations' own code will take this over when it is merged.
  */
-static const char sql_org_ref[] =
-    "SELECT id, 1 FROM organisation WHERE org_id = ?1 "
-    "UNION ALL SELECT id, 2 FROM organisation WHERE id = ?2 "
-    "UNION ALL SELECT * FROM (SELECT id, 3 FROM organisation "
-    "WHERE name = ?1 COLLATE NOCASE AND name = ?1 LIMIT 2) ORDER BY 2";
+static const char sql_org_ref[] = "SELECT id, 1 FROM organisation WHERE org_id = ?1 "
+                                  "UNION ALL SELECT id, 2 FROM organisation WHERE id = ?2 "
+                                  "UNION ALL SELECT * FROM (SELECT id, 3 FROM organisation "
+                                  "WHERE name = ?1 LIMIT 2) ORDER BY 2";
 static const char sql_compact_ref[] =
     "SELECT id, 1 FROM compact WHERE id = ?2 "
-    "UNION ALL SELECT * FROM (SELECT id, 2 FROM compact "
-    "WHERE name = ?1 COLLATE NOCASE AND name = ?1 LIMIT 2) ORDER BY 2";
+    "UNION ALL SELECT * FROM (SELECT id, 2 FROM compact WHERE name = ?1 LIMIT 2) ORDER BY 2";
 
 static const char sql_add[] = "INSERT INTO signatory (compact_id, organisation_id, signed_on, "
-                              "role, withdrawn_on) VALUES (?1, ?2, ?3, ?4, ?5)";
-/* A signatory as the audit trail keeps it, from s (signatory) and o (organisation). */
-#define SIGNATORY_JSON                                                                             \
-    "json_object('id', s.id, 'organisation', coalesce(o.org_id, CAST(o.id AS TEXT)), "             \
-    "'organisation_name', o.name, 'role', s.role, 'signed_on', s.signed_on, "                      \
-    "'withdrawn_on', s.withdrawn_on)"
-#define SIGNATORY_FROM "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "
-static const char sql_add_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'sign', 'compact', s.compact_id, json_object('signatory', " SIGNATORY_JSON
-    ") " SIGNATORY_FROM "WHERE s.id = ?2";
-static const char sql_state[] = "SELECT s.signed_on, s.withdrawn_on, " SIGNATORY_JSON
-                                " " SIGNATORY_FROM "WHERE s.id = ?1 AND s.compact_id = ?2";
+                              "role, withdrawn_on) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
 static const char sql_withdraw[] = "UPDATE signatory SET withdrawn_on = ?2 WHERE id = ?1";
-static const char sql_withdraw_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, before, after) SELECT " SQL_NOW_UTC
-    ", ?1, 'withdraw', 'compact', s.compact_id, json_object('signatory', json(?3)), "
-    "json_object('signatory', " SIGNATORY_JSON ") " SIGNATORY_FROM "WHERE s.id = ?2";
 
 /* The columns read_row reads, from s, o and c (compact). */
 #define SIGNATORY_COLUMNS                                                                          \
     "SELECT s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "  \
-    "s.signed_on, s.withdrawn_on " SIGNATORY_FROM "JOIN compact c ON c.id = s.compact_id "
+    "s.signed_on, s.withdrawn_on FROM signatory s JOIN organisation o ON o.id = "                  \
+    "s.organisation_id "                                                                           \
+    "JOIN compact c ON c.id = s.compact_id "
 static const char sql_get[] = SIGNATORY_COLUMNS "WHERE s.id = ?1 AND s.compact_id = ?2";
 /* Current first by date signed, then those withdrawn by date withdrawn. */
 static const char sql_list[] =
     SIGNATORY_COLUMNS "WHERE s.compact_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
-                      "s.withdrawn_on, s.signed_on, o.name COLLATE NOCASE, s.id";
+                      "s.withdrawn_on, s.signed_on, lower(o.name), s.id";
 static const char sql_list_org[] =
     SIGNATORY_COLUMNS "WHERE s.organisation_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
-                      "s.withdrawn_on, s.signed_on, c.name COLLATE NOCASE, s.id";
+                      "s.withdrawn_on, s.signed_on, lower(c.name), s.id";
 
 /* ref as a positive whole number, or 0. */
 static long long number_of(const char *ref)
@@ -126,6 +111,28 @@ static date_t column_date(sqlite3_stmt *stmt, int i)
     return d;
 }
 
+/* The audit entry of signatory id of Compact compact_id as it now stands (kind 'compact', the
+ * Compact's id): action "sign" or "withdraw", with before. */
+static int audit(struct store *st, long long compact_id, long long id, const char *actor,
+                 const char *action, const struct buf *before)
+{
+    struct arena arena;
+    struct buf after = BUF_INIT;
+    struct signatory s;
+    char entity[STORE_ID_LEN];
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = store_signatory_get(st, compact_id, id, &arena, &s)) == 0) {
+        json_audit_signatory(&after, &s);
+        ret = store_audit_add(st, NULL, actor, action, "compact", store_id_text(compact_id, entity),
+                              before, &after);
+    }
+    buf_release(&after);
+    arena_release(&arena);
+    return ret;
+}
+
 int store_signatory_insert(struct store *st, const struct signatory_new *s, const char *actor,
                            long long *id, const char **bad)
 {
@@ -157,17 +164,11 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
     bind_date(stmt, 3, s->signed_on);
     sqlite3_bind_text(stmt, 4, s->role, -1, SQLITE_STATIC);
     bind_date(stmt, 5, s->withdrawn_on);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run_id(st, stmt, id)) < 0) {
         return ret; /* ERR_CONFLICT: it signed that Compact on that date already */
     }
     *bad = NULL;
-    *id = sqlite3_last_insert_rowid(st->db);
-    if ((ret = store_prepare(st, sql_add_audit, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, *id);
-    return store_run(st, stmt);
+    return audit(st, compact_id, *id, actor, "sign", NULL);
 }
 
 int store_signatory_add(struct store *st, const struct signatory_new *s, const char *actor,
@@ -196,54 +197,32 @@ int store_signatory_withdraw(struct store *st, long long compact_id, long long i
                              date_t withdrawn_on, const char *actor)
 {
     struct arena arena;
+    struct buf before = BUF_INIT;
+    struct signatory now;
     sqlite3_stmt *stmt;
-    const char *before = NULL;
-    date_t signed_on = 0;
-    int ret, rc, withdrawn = 0;
+    int ret;
 
     arena_init(&arena);
-    if ((ret = store_begin(st)) < 0) {
+    if ((ret = store_begin(st)) < 0 ||
+        (ret = store_signatory_get(st, compact_id, id, &arena, &now)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, compact_id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        signed_on = column_date(stmt, 0);
-        withdrawn = sqlite3_column_type(stmt, 1) != SQLITE_NULL;
-        before = store_col(stmt, 2, &arena);
-    }
-    store_done(stmt);
-    if (rc != SQLITE_ROW) {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-        goto cleanup;
-    }
-    if (withdrawn) {
+    if (now.withdrawn_on) {
         ret = ERR_CONFLICT;
         goto cleanup;
     }
-    if (withdrawn_on <= signed_on) {
+    if (withdrawn_on <= now.signed_on) {
         ret = ERR_INVALID;
         goto cleanup;
     }
+    json_audit_signatory(&before, &now);
     if ((ret = store_prepare(st, sql_withdraw, &stmt)) < 0) {
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
     bind_date(stmt, 2, withdrawn_on);
-    if ((ret = store_run(st, stmt)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(st, sql_withdraw_audit, &stmt)) < 0) {
-        goto cleanup;
-    }
-    sqlite3_bind_text(stmt, 1, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, id);
-    sqlite3_bind_text(stmt, 3, before, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0 ||
+        (ret = audit(st, compact_id, id, actor, "withdraw", &before)) < 0) {
         goto cleanup;
     }
     ret = store_commit(st);
@@ -251,12 +230,15 @@ cleanup:
     if (ret < 0) {
         store_rollback(st);
     }
+    buf_release(&before);
     arena_release(&arena);
     return ret;
 }
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct signatory *out)
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct signatory *out = item;
+
     out->id = sqlite3_column_int64(stmt, 0);
     out->compact_id = sqlite3_column_int64(stmt, 1);
     out->compact_name = store_col(stmt, 2, arena);
@@ -271,7 +253,7 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
                         struct signatory *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
@@ -279,15 +261,7 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, compact_id);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_row(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row(st, stmt, arena, read_row, out);
 }
 
 /* Every row of sql with ?1 bound to key, into an array from arena. */
@@ -295,9 +269,7 @@ static int list(struct store *st, const char *sql, long long key, struct arena *
                 struct signatory **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct signatory *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -305,23 +277,7 @@ static int list(struct store *st, const char *sql, long long key, struct arena *
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, key);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct signatory *nv = arena_alloc(arena, (cap = cap ? cap * 2 : 16) * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        read_row(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = v;
-        *n = len;
-    }
-    return ret;
+    return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
 }
 
 int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,

@@ -1,0 +1,271 @@
+/* The audit trail's snapshots and the register's export, as JSON (cJSON). */
+#include "json_audit.h"
+
+#include <string.h>
+
+#include "json_util.h"
+#include "base/banned.h"
+
+static void add_bool(cJSON *o, const char *key, int v)
+{
+    json_must(cJSON_AddBoolToObject(o, key, v != 0));
+}
+
+static void add_strings(cJSON *o, const char *key, const char *const *v, size_t n)
+{
+    cJSON *arr = json_must(cJSON_AddArrayToObject(o, key));
+
+    for (size_t i = 0; i < n; i++) {
+        cJSON_AddItemToArray(arr, json_must(cJSON_CreateString(v[i])));
+    }
+}
+
+/* {name: value} of the parameters set, by name (as the table's key orders them). */
+static void add_params(cJSON *o, const char *key, const struct param_set *ps)
+{
+    cJSON *obj = json_must(cJSON_AddObjectToObject(o, key));
+    enum param order[PARAM_COUNT];
+    size_t n = 0;
+
+    for (int p = 0; p < PARAM_COUNT; p++) {
+        size_t j = n++;
+        while (j > 0 && strcmp(param_id(order[j - 1]), param_id((enum param)p)) > 0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = (enum param)p;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ps->set[order[i]]) {
+            json_add_int(obj, param_id(order[i]), ps->value[order[i]]);
+        }
+    }
+}
+
+static cJSON *compact_object(const struct compact_entry *e)
+{
+    cJSON *o = json_must(cJSON_CreateObject()), *arr;
+    const char *gss[COMPACT_AUTHORITIES_MAX];
+    size_t ngss = 0;
+
+    json_add_int(o, "id", e->id);
+    json_add_str(o, "name", e->name);
+    for (size_t i = 0; i < e->nauthorities && ngss < COMPACT_AUTHORITIES_MAX; i++) {
+        size_t j = ngss++;
+        while (j > 0 && strcmp(gss[j - 1], e->authorities[i].gss) > 0) {
+            gss[j] = gss[j - 1];
+            j--;
+        }
+        gss[j] = e->authorities[i].gss;
+    }
+    add_strings(o, "authorities", gss, ngss);
+    arr = json_must(cJSON_AddArrayToObject(o, "statuses"));
+    for (size_t i = 0; i < e->nstatuses; i++) {
+        cJSON *s = json_must(cJSON_CreateObject());
+        json_add_str(s, "status", compact_status_id(e->statuses[i].status));
+        json_add_date(s, "date", e->statuses[i].date);
+        cJSON_AddItemToArray(arr, s);
+    }
+    json_add_date(o, "adopted", e->adopted);
+    json_add_date(o, "refreshed", e->refreshed);
+    json_add_date(o, "review_due", e->review_set);
+    json_add_str(o, "document_url", e->document_url);
+    arr = json_must(cJSON_AddArrayToObject(o, "contacts"));
+    for (size_t i = 0; i < e->ncontacts; i++) {
+        const struct compact_contact *k = &e->contacts[i];
+        cJSON *c = json_must(cJSON_CreateObject());
+        json_add_str(c, "name", k->name);
+        json_add_str(c, "role", k->role);
+        json_add_str(c, "email", k->email);
+        json_add_str(c, "phone", k->phone);
+        cJSON_AddItemToArray(arr, c);
+    }
+    arr = json_must(cJSON_AddArrayToObject(o, "codes"));
+    for (size_t i = 0; i < e->ncodes; i++) {
+        const struct compact_code *k = &e->codes[i];
+        cJSON *c = json_must(cJSON_CreateObject());
+        json_add_int(c, "id", k->id);
+        json_add_str(c, "title", k->title);
+        json_add_str(c, "summary", k->summary);
+        json_add_str(c, "url", k->url);
+        cJSON_AddItemToArray(arr, c);
+    }
+    add_strings(o, "coordinators", e->coordinators, e->ncoordinators);
+    add_params(o, "parameters", &e->params);
+    json_add_int(o, "demo", e->demo);
+    return o;
+}
+
+void json_audit_compact(struct buf *b, const struct compact_entry *e)
+{
+    json_print(b, compact_object(e));
+}
+
+void json_audit_parameters(struct buf *b, const struct param_set *ps)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    add_params(o, "parameters", ps);
+    json_print(b, o);
+}
+
+/* The fields every organisation snapshot has, from "org_id" to "type". */
+static void add_org_kind(cJSON *o, const struct organisation *org)
+{
+    json_add_str(o, "org_id", org->org_id);
+    json_add_str(o, "name", org->name);
+    json_add_str(o, "sector", org_sector_id(org->sector));
+    json_add_str(o, "type", org_type_id(org->type));
+}
+
+void json_audit_organisation(struct buf *b, const struct organisation *org)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", org->id);
+    add_org_kind(o, org);
+    json_add_str(o, "gss", org->gss);
+    json_add_str(o, "website", org->website);
+    add_bool(o, "verified", org->verified);
+    json_print(b, o);
+}
+
+void json_audit_organisation_linked(struct buf *b, const struct organisation *org)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    add_org_kind(o, org);
+    json_add_int(o, "verified", org->verified != 0);
+    json_print(b, o);
+}
+
+void json_audit_signatory(struct buf *b, const struct signatory *s)
+{
+    cJSON *root = json_must(cJSON_CreateObject());
+    cJSON *o = json_must(cJSON_AddObjectToObject(root, "signatory"));
+
+    json_add_int(o, "id", s->id);
+    json_add_str(o, "organisation", s->org_ref);
+    json_add_str(o, "organisation_name", s->org_name);
+    json_add_str(o, "role", s->role);
+    json_add_date(o, "signed_on", s->signed_on);
+    json_add_date(o, "withdrawn_on", s->withdrawn_on);
+    json_print(b, root);
+}
+
+void json_audit_activity(struct buf *b, const struct audit_activity *a)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", a->id);
+    json_add_int(o, "compact_id", a->compact_id);
+    json_add_str(o, "org_id", a->org_id);
+    json_add_str(o, "kind", a->kind);
+    json_must(a->facts ? cJSON_AddRawToObject(o, "facts", a->facts)
+                       : cJSON_AddNullToObject(o, "facts"));
+    json_add_str(o, "overall", a->overall);
+    json_print(b, o);
+}
+
+void json_audit_commitment(struct buf *b, const struct commitment_row *c)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", c->id);
+    json_add_str(o, "number", c->number);
+    json_add_int(o, "section", c->section);
+    json_add_str(o, "party", party_id(c->party));
+    json_add_str(o, "paraphrase", c->paraphrase);
+    add_bool(o, "verified", c->verified);
+    json_print(b, o);
+}
+
+void json_audit_user(struct buf *b, const struct user *u)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", u->id);
+    json_add_str(o, "email", u->email);
+    json_add_str(o, "name", u->name);
+    json_add_str(o, "role", role_id(u->role));
+    json_add_str(o, "org_id", u->org_id);
+    add_bool(o, "disabled", u->disabled);
+    json_add_str(o, "created_at", u->created_at);
+    json_print(b, o);
+}
+
+void json_audit_token(struct buf *b, const struct api_token *t)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", t->id);
+    json_add_str(o, "email", t->email);
+    json_add_str(o, "label", t->label);
+    json_add_str(o, "created_at", t->created_at);
+    json_add_str(o, "revoked_at", t->revoked_at);
+    json_print(b, o);
+}
+
+void json_audit_import(struct buf *b, const struct audit_import *s)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_str(o, "file", s->file);
+    json_add_str(o, "format", s->format);
+    json_add_int(o, "read", (long long)s->read);
+    json_add_int(o, "imported", (long long)s->imported);
+    json_add_int(o, "rejected", 0);
+    json_add_int(o, "warnings", (long long)s->warnings);
+    json_add_int(o, "organisations_created", (long long)s->organisations_created);
+    json_print(b, o);
+}
+
+void json_register_export(struct buf *b, const struct register_export *x)
+{
+    cJSON *root = json_must(cJSON_CreateObject()), *arr;
+
+    json_add_str(root, "format", "compact-hub-register/1");
+    json_add_str(root, "exported_at", x->exported_at);
+    arr = json_must(cJSON_AddArrayToObject(root, "authorities"));
+    for (size_t i = 0; i < x->nauthorities; i++) {
+        const struct export_authority *a = &x->authorities[i];
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_str(o, "gss", a->gss);
+        json_add_str(o, "name", a->name);
+        json_add_str(o, "type", authority_type_id(a->type));
+        json_add_str(o, "county_gss", a->county_gss);
+        json_add_str(o, "region", a->region);
+        add_strings(o, "former_codes", a->former_codes, a->nformer_codes);
+        cJSON_AddItemToArray(arr, o);
+    }
+    arr = json_must(cJSON_AddArrayToObject(root, "organisations"));
+    for (size_t i = 0; i < x->norganisations; i++) {
+        const struct organisation *org = &x->organisations[i];
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_int(o, "id", org->id);
+        add_org_kind(o, org);
+        json_add_str(o, "gss", org->gss);
+        json_add_str(o, "website", org->website);
+        json_add_int(o, "verified", org->verified != 0);
+        cJSON_AddItemToArray(arr, o);
+    }
+    arr = json_must(cJSON_AddArrayToObject(root, "compacts"));
+    for (size_t i = 0; i < x->ncompacts; i++) {
+        cJSON_AddItemToArray(arr, compact_object(&x->compacts[i]));
+    }
+    arr = json_must(cJSON_AddArrayToObject(root, "signatories"));
+    for (size_t i = 0; i < x->nsignatories; i++) {
+        const struct export_signatory *s = &x->signatories[i];
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_int(o, "id", s->id);
+        json_add_int(o, "compact_id", s->compact_id);
+        json_add_int(o, "organisation_id", s->organisation_id);
+        json_add_str(o, "org_id", s->org_id);
+        json_add_str(o, "organisation", s->organisation);
+        json_add_date(o, "signed_on", s->signed_on);
+        json_add_str(o, "role", s->role);
+        json_add_date(o, "withdrawn_on", s->withdrawn_on);
+        cJSON_AddItemToArray(arr, o);
+    }
+    json_print(b, root);
+}

@@ -1,0 +1,98 @@
+/*
+ * The audit trail's snapshots (an entity's state before and after a change) and the register's
+ * export, as JSON. Each snapshot is one object without spaces, its keys in a fixed order; the
+ * history page, the API and `compact audit` show them as they are, and tests read them.
+ */
+#ifndef CODEC_JSON_AUDIT_H
+#define CODEC_JSON_AUDIT_H
+
+#include <stddef.h>
+
+#include "core/account.h"
+#include "core/commitments.h"
+#include "core/compact.h"
+#include "core/organisation.h"
+#include "base/buf.h"
+
+/*
+ * The whole entry of a Compact: {"id", "name", "authorities" (GSS codes, ascending),
+ * "statuses" ([{"status", "date"}] as given, ascending), "adopted", "refreshed", "review_due"
+ * (the date set, or null), "document_url", "contacts" ([{"name", "role", "email", "phone"}]),
+ * "codes" ([{"id", "title", "summary", "url"}]), "coordinators" (emails as given),
+ * "parameters" ({name: value} by name), "demo" (0 or 1)}.
+ */
+void json_audit_compact(struct buf *b, const struct compact_entry *e);
+/* A Compact's local parameters: {"parameters": {name: value} by name}. */
+void json_audit_parameters(struct buf *b, const struct param_set *ps);
+/* {"id", "org_id", "name", "sector", "type", "gss", "website", "verified" (a boolean)} */
+void json_audit_organisation(struct buf *b, const struct organisation *o);
+/* An organisation open data made: {"org_id", "name", "sector", "type", "verified" (0 or 1)}. */
+void json_audit_organisation_linked(struct buf *b, const struct organisation *o);
+/* {"signatory": {"id", "organisation" (org_ref), "organisation_name", "role", "signed_on",
+ * "withdrawn_on"}} */
+void json_audit_signatory(struct buf *b, const struct signatory *s);
+
+/* A recorded activity as the trail keeps it; strings borrowed, org_id may be NULL. */
+struct audit_activity {
+    long long id, compact_id;
+    const char *org_id;
+    const char *kind;
+    const char *facts; /* the activity object, JSON without spaces: embedded as it is */
+    const char *overall;
+};
+/* {"id", "compact_id", "org_id", "kind", "facts", "overall"} */
+void json_audit_activity(struct buf *b, const struct audit_activity *a);
+/* {"id", "number", "section", "party", "paraphrase", "verified" (a boolean)} */
+void json_audit_commitment(struct buf *b, const struct commitment_row *c);
+/* {"id", "email", "name", "role", "org_id", "disabled" (a boolean), "created_at"}: never a
+ * password hash */
+void json_audit_user(struct buf *b, const struct user *u);
+/* {"id", "email", "label", "created_at", "revoked_at"} */
+void json_audit_token(struct buf *b, const struct api_token *t);
+
+/* What an import of open data did. */
+struct audit_import {
+    const char *file, *format;
+    size_t read, imported, warnings, organisations_created;
+};
+/* {"file", "format", "read", "imported", "rejected" (always 0: a bad file imports nothing),
+ * "warnings", "organisations_created"} */
+void json_audit_import(struct buf *b, const struct audit_import *s);
+
+/* The register's export. */
+
+/* An authority a Compact names, with its former GSS codes (ascending). */
+struct export_authority {
+    const char *gss, *name;
+    enum authority_type type;
+    const char *county_gss, *region;
+    const char *const *former_codes;
+    size_t nformer_codes;
+};
+/* A signatory with the organisation's number and its org-id (NULL where it has none). */
+struct export_signatory {
+    long long id, compact_id, organisation_id;
+    const char *org_id, *organisation, *role;
+    date_t signed_on, withdrawn_on;
+};
+struct register_export {
+    const char *exported_at; /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+    const struct export_authority *authorities;
+    size_t nauthorities;
+    const struct organisation *organisations;
+    size_t norganisations;
+    const struct compact_entry *compacts;
+    size_t ncompacts;
+    const struct export_signatory *signatories;
+    size_t nsignatories;
+};
+/*
+ * {"format": "compact-hub-register/1", "exported_at", "authorities": [{"gss", "name", "type",
+ * "county_gss", "region", "former_codes"}], "organisations": [{"id", "org_id", "name",
+ * "sector", "type", "gss", "website", "verified" (0 or 1)}], "compacts": [each as
+ * json_audit_compact], "signatories": [{"id", "compact_id", "organisation_id", "org_id",
+ * "organisation", "signed_on", "role", "withdrawn_on"}]}, each list in the order given.
+ */
+void json_register_export(struct buf *b, const struct register_export *x);
+
+#endif

@@ -1,0 +1,47 @@
+/* What the JSON writers of codec/ share over cJSON. */
+#include "json_util.h"
+
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+cJSON *json_must(cJSON *item)
+{
+    if (!item) {
+        die("out of memory building JSON");
+    }
+    return item;
+}
+
+void json_add_str(cJSON *o, const char *key, const char *v)
+{
+    json_must(v ? cJSON_AddStringToObject(o, key, v) : cJSON_AddNullToObject(o, key));
+}
+
+void json_add_date(cJSON *o, const char *key, date_t d)
+{
+    char s[DATE_STRLEN + 1];
+
+    if (!d) {
+        json_must(cJSON_AddNullToObject(o, key));
+        return;
+    }
+    date_format(d, s);
+    json_add_str(o, key, s);
+}
+
+void json_add_int(cJSON *o, const char *key, long long v)
+{
+    json_must(cJSON_AddNumberToObject(o, key, (double)v));
+}
+
+void json_print(struct buf *b, cJSON *root)
+{
+    char *s = cJSON_PrintUnformatted(root);
+
+    if (!s) {
+        die("out of memory printing JSON");
+    }
+    buf_adds(b, s);
+    cJSON_free(s);
+    cJSON_Delete(root);
+}

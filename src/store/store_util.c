@@ -1,0 +1,97 @@
+/* Small pieces the store's files share: the time now, ids as text, RETURNING id, lists of rows. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_int.h"
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "base/banned.h"
+
+void store_now(char out[STORE_TIME_LEN + 1])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    if (!gmtime_r(&t, &tm) ||
+        snprintf(out, STORE_TIME_LEN + 1, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec) != STORE_TIME_LEN) {
+        die("store: cannot tell the time");
+    }
+}
+
+const char *store_id_text(long long id, char out[STORE_ID_LEN])
+{
+    int n = snprintf(out, STORE_ID_LEN, "%lld", id);
+
+    if (n < 0 || n >= STORE_ID_LEN) {
+        die("store: id %lld does not fit", id); /* 20 digits and a sign always fit */
+    }
+    return out;
+}
+
+int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id)
+{
+    int rc = store_step(st, stmt), ret;
+
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    if (rc == SQLITE_ROW) {
+        rc = store_step(st, stmt); /* the statement finishes its write */
+    }
+    ret = rc != SQLITE_DONE ? store_fail(st, rc) : *id ? 0 : ERR_NOT_FOUND;
+    store_done(stmt);
+    if (ret < 0) {
+        *id = 0;
+    }
+    return ret;
+}
+
+void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size)
+{
+    void *nv;
+
+    if (len < *cap) {
+        return;
+    }
+    *cap = *cap ? *cap * 2 : 16;
+    nv = arena_alloc(arena, st_mult(*cap, size));
+    if (len) {
+        memcpy(nv, *v, len * size);
+    }
+    *v = nv;
+}
+
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               store_row_fn *fn, void *items, size_t *n)
+{
+    char *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    memcpy(items, &v, sizeof(v)); /* items is a T **: every object pointer is alike here */
+    *n = 0;
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        store_grow(arena, (void **)&v, len, &cap, size);
+        fn(stmt, arena, v + len++ * size);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (!ret) {
+        memcpy(items, &v, sizeof(v));
+        *n = len;
+    }
+    return ret;
+}
+
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+              void *item)
+{
+    int rc = store_step(st, stmt), ret;
+
+    if (rc == SQLITE_ROW) {
+        fn(stmt, arena, item);
+    }
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    store_done(stmt);
+    return ret;
+}
