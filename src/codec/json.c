@@ -1,6 +1,8 @@
 /* Authorities and problems as JSON (cJSON) and CSV. */
 #include "json.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,137 +12,113 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-static cJSON *check(cJSON *item)
-{
-    if (!item) {
-        die("out of memory building JSON");
-    }
-    return item;
-}
-
-static void add_str(cJSON *o, const char *key, const char *v)
-{
-    check(v ? cJSON_AddStringToObject(o, key, v) : cJSON_AddNullToObject(o, key));
-}
-
 static cJSON *authority_object(const struct authority *a)
 {
-    cJSON *o = check(cJSON_CreateObject());
+    cJSON *o = json_must(cJSON_CreateObject());
     cJSON *sets;
 
-    add_str(o, "gss", a->gss);
-    add_str(o, "name", a->name);
-    add_str(o, "official_name", a->official_name);
-    add_str(o, "type", authority_type_id(a->type));
-    add_str(o, "code", a->code);
-    add_str(o, "county_gss", a->county_gss);
-    add_str(o, "region", a->region);
-    add_str(o, "gss_2011", a->gss_2011 ? a->gss_2011 : a->gss);
-    add_str(o, "start_date", a->start_date);
-    add_str(o, "end_date", a->end_date);
-    sets = check(cJSON_AddArrayToObject(o, "sets"));
+    json_add_str(o, "gss", a->gss);
+    json_add_str(o, "name", a->name);
+    json_add_str(o, "official_name", a->official_name);
+    json_add_str(o, "type", authority_type_id(a->type));
+    json_add_str(o, "code", a->code);
+    json_add_str(o, "county_gss", a->county_gss);
+    json_add_str(o, "region", a->region);
+    json_add_str(o, "gss_2011", a->gss_2011 ? a->gss_2011 : a->gss);
+    json_add_str(o, "start_date", a->start_date);
+    json_add_str(o, "end_date", a->end_date);
+    sets = json_must(cJSON_AddArrayToObject(o, "sets"));
     for (int s = 0; s < AUTH_SET_COUNT; s++) {
         if (a->sets & (1u << s)) {
-            cJSON_AddItemToArray(sets, check(cJSON_CreateString(authority_set_id(s))));
+            cJSON_AddItemToArray(sets, json_must(cJSON_CreateString(authority_set_id(s))));
         }
     }
     return o;
 }
 
-static void print(struct buf *b, cJSON *root)
-{
-    char *s = cJSON_PrintUnformatted(root);
-    if (!s) {
-        die("out of memory printing JSON");
-    }
-    buf_adds(b, s);
-    cJSON_free(s);
-    cJSON_Delete(root);
-}
-
 void json_authority(struct buf *b, const struct authority *a)
 {
-    print(b, authority_object(a));
+    json_print(b, authority_object(a));
 }
 
 void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
                          const char *next)
 {
-    cJSON *root = check(cJSON_CreateObject());
+    cJSON *root = json_must(cJSON_CreateObject());
     cJSON *arr;
 
-    check(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, authority_object(&items[i]));
     }
-    add_str(root, "next", next);
-    print(b, root);
+    json_add_str(root, "next", next);
+    json_print(b, root);
 }
 
 void json_problem(struct buf *b, int status, const char *type, const char *title,
                   const char *detail, const char *param)
 {
-    cJSON *root = check(cJSON_CreateObject());
-    add_str(root, "type", type);
-    add_str(root, "title", title);
-    check(cJSON_AddNumberToObject(root, "status", status));
+    cJSON *root = json_must(cJSON_CreateObject());
+    json_add_str(root, "type", type);
+    json_add_str(root, "title", title);
+    json_must(cJSON_AddNumberToObject(root, "status", status));
     if (detail) {
-        add_str(root, "detail", detail);
+        json_add_str(root, "detail", detail);
     }
     if (param) {
-        add_str(root, "param", param);
+        json_add_str(root, "param", param);
     }
-    print(b, root);
+    json_print(b, root);
 }
 
 void json_user(struct buf *b, const struct user *u)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    check(cJSON_AddNumberToObject(o, "id", (double)u->id));
-    add_str(o, "email", u->email);
-    add_str(o, "name", u->name);
-    add_str(o, "role", role_id(u->role));
-    add_str(o, "org_id", u->org_id);
-    print(b, o);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_must(cJSON_AddNumberToObject(o, "id", (double)u->id));
+    json_add_str(o, "email", u->email);
+    json_add_str(o, "name", u->name);
+    json_add_str(o, "role", role_id(u->role));
+    json_add_str(o, "org_id", u->org_id);
+    json_print(b, o);
 }
 
 void json_audit_list(struct buf *b, const struct audit_entry *items, size_t n)
 {
-    cJSON *arr = check(cJSON_CreateArray());
+    cJSON *arr = json_must(cJSON_CreateArray());
     for (size_t i = 0; i < n; i++) {
-        cJSON *o = check(cJSON_CreateObject());
+        cJSON *o = json_must(cJSON_CreateObject());
         const struct audit_entry *e = &items[i];
-        check(cJSON_AddNumberToObject(o, "id", (double)e->id));
-        add_str(o, "at", e->at);
-        add_str(o, "actor", e->actor);
-        add_str(o, "action", e->action);
-        add_str(o, "kind", e->kind);
-        add_str(o, "entity", e->entity);
+        json_must(cJSON_AddNumberToObject(o, "id", (double)e->id));
+        json_add_str(o, "at", e->at);
+        json_add_str(o, "actor", e->actor);
+        json_add_str(o, "action", e->action);
+        json_add_str(o, "kind", e->kind);
+        json_add_str(o, "entity", e->entity);
         /* the states are JSON the database made (json_object), embedded as they are */
-        check(e->before ? cJSON_AddRawToObject(o, "before", e->before)
-                        : cJSON_AddNullToObject(o, "before"));
-        check(e->after ? cJSON_AddRawToObject(o, "after", e->after)
-                       : cJSON_AddNullToObject(o, "after"));
+        json_must(e->before ? cJSON_AddRawToObject(o, "before", e->before)
+                            : cJSON_AddNullToObject(o, "before"));
+        json_must(e->after ? cJSON_AddRawToObject(o, "after", e->after)
+                           : cJSON_AddNullToObject(o, "after"));
         cJSON_AddItemToArray(arr, o);
     }
-    print(b, arr);
+    json_print(b, arr);
 }
 
 void json_id(struct buf *b, long long id)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    check(cJSON_AddNumberToObject(o, "id", (double)id));
-    print(b, o);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_must(cJSON_AddNumberToObject(o, "id", (double)id));
+    json_print(b, o);
 }
 
 void json_recheck(struct buf *b, long long id, size_t count, size_t changed)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    check(cJSON_AddNumberToObject(o, "id", (double)id));
-    check(cJSON_AddNumberToObject(o, "rechecked", (double)count));
-    check(cJSON_AddNumberToObject(o, "changed", (double)changed));
-    print(b, o);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_must(cJSON_AddNumberToObject(o, "id", (double)id));
+    json_must(cJSON_AddNumberToObject(o, "rechecked", (double)count));
+    json_must(cJSON_AddNumberToObject(o, "changed", (double)changed));
+    json_print(b, o);
 }
 
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
@@ -165,42 +143,42 @@ void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
 
 void json_commitments(struct buf *b, const struct commitment_row *rows, size_t n)
 {
-    cJSON *root = check(cJSON_CreateObject());
-    cJSON *sections = check(cJSON_AddArrayToObject(root, "sections")), *list = NULL;
+    cJSON *root = json_must(cJSON_CreateObject());
+    cJSON *sections = json_must(cJSON_AddArrayToObject(root, "sections")), *list = NULL;
     int current = 0;
 
     for (size_t i = 0; i < n; i++) {
         const struct commitment_row *c = &rows[i];
         cJSON *o, *rules;
         if (c->section != current || !list) {
-            cJSON *s = check(cJSON_CreateObject());
-            check(cJSON_AddNumberToObject(s, "number", c->section));
-            add_str(s, "title", c->section_title);
-            list = check(cJSON_AddArrayToObject(s, "commitments"));
+            cJSON *s = json_must(cJSON_CreateObject());
+            json_must(cJSON_AddNumberToObject(s, "number", c->section));
+            json_add_str(s, "title", c->section_title);
+            list = json_must(cJSON_AddArrayToObject(s, "commitments"));
             cJSON_AddItemToArray(sections, s);
             current = c->section;
         }
-        o = check(cJSON_CreateObject());
-        check(cJSON_AddNumberToObject(o, "id", (double)c->id));
-        add_str(o, "number", c->number);
-        add_str(o, "party", party_id(c->party));
-        add_str(o, "paraphrase", c->paraphrase);
-        check(cJSON_AddBoolToObject(o, "verified", c->verified));
-        rules = check(cJSON_AddArrayToObject(o, "rules"));
+        o = json_must(cJSON_CreateObject());
+        json_must(cJSON_AddNumberToObject(o, "id", (double)c->id));
+        json_add_str(o, "number", c->number);
+        json_add_str(o, "party", party_id(c->party));
+        json_add_str(o, "paraphrase", c->paraphrase);
+        json_must(cJSON_AddBoolToObject(o, "verified", c->verified));
+        rules = json_must(cJSON_AddArrayToObject(o, "rules"));
         for (const char *p = c->rules; p && *p;) {
             size_t len = strcspn(p, " ");
             char rule[64];
             if (len && len < sizeof(rule)) {
                 memcpy(rule, p, len);
                 rule[len] = '\0';
-                cJSON_AddItemToArray(rules, check(cJSON_CreateString(rule)));
+                cJSON_AddItemToArray(rules, json_must(cJSON_CreateString(rule)));
             }
             p += len;
             p += *p == ' ';
         }
         cJSON_AddItemToArray(list, o);
     }
-    print(b, root);
+    json_print(b, root);
 }
 
 void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
@@ -224,48 +202,48 @@ void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
 
 static cJSON *organisation_object(const struct organisation *o)
 {
-    cJSON *obj = check(cJSON_CreateObject());
+    cJSON *obj = json_must(cJSON_CreateObject());
     char ref[ORG_REF_MAX];
 
-    check(cJSON_AddNumberToObject(obj, "id", (double)o->id));
-    add_str(obj, "ref", organisation_ref(o, ref));
-    add_str(obj, "org_id", o->org_id);
-    add_str(obj, "name", o->name);
-    add_str(obj, "sector", org_sector_id(o->sector));
-    add_str(obj, "type", org_type_id(o->type));
-    add_str(obj, "gss", o->gss);
-    add_str(obj, "website", o->website);
-    check(cJSON_AddBoolToObject(obj, "verified", o->verified));
-    add_str(obj, "created_at", o->created_at);
-    add_str(obj, "updated_at", o->updated_at);
+    json_must(cJSON_AddNumberToObject(obj, "id", (double)o->id));
+    json_add_str(obj, "ref", organisation_ref(o, ref));
+    json_add_str(obj, "org_id", o->org_id);
+    json_add_str(obj, "name", o->name);
+    json_add_str(obj, "sector", org_sector_id(o->sector));
+    json_add_str(obj, "type", org_type_id(o->type));
+    json_add_str(obj, "gss", o->gss);
+    json_add_str(obj, "website", o->website);
+    json_must(cJSON_AddBoolToObject(obj, "verified", o->verified));
+    json_add_str(obj, "created_at", o->created_at);
+    json_add_str(obj, "updated_at", o->updated_at);
     return obj;
 }
 
 void json_organisation(struct buf *b, const struct organisation *o)
 {
-    print(b, organisation_object(o));
+    json_print(b, organisation_object(o));
 }
 
 void json_organisation_list(struct buf *b, size_t total, const struct organisation *items, size_t n,
                             const char *next)
 {
-    cJSON *root = check(cJSON_CreateObject());
+    cJSON *root = json_must(cJSON_CreateObject());
     cJSON *arr;
 
-    check(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, organisation_object(&items[i]));
     }
-    add_str(root, "next", next);
-    print(b, root);
+    json_add_str(root, "next", next);
+    json_print(b, root);
 }
 
 void json_ref(struct buf *b, const char *ref)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    add_str(o, "id", ref);
-    print(b, o);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_add_str(o, "id", ref);
+    json_print(b, o);
 }
 
 void csv_organisation_list(struct buf *b, const struct organisation *items, size_t n)
@@ -293,33 +271,21 @@ void csv_organisation_list(struct buf *b, const struct organisation *items, size
     }
 }
 
-static void add_date(cJSON *o, const char *key, date_t d)
-{
-    char text[DATE_STRLEN + 1];
-
-    if (d) {
-        date_format(d, text);
-        check(cJSON_AddStringToObject(o, key, text));
-    } else {
-        check(cJSON_AddNullToObject(o, key));
-    }
-}
-
 static void add_status(cJSON *o, const char *key, int status)
 {
-    add_str(o, key, status >= 0 ? compact_status_id((enum compact_status)status) : NULL);
+    json_add_str(o, key, status >= 0 ? compact_status_id((enum compact_status)status) : NULL);
 }
 
 static cJSON *areas(const struct compact_area *a, size_t n)
 {
-    cJSON *arr = check(cJSON_CreateArray());
+    cJSON *arr = json_must(cJSON_CreateArray());
 
     for (size_t i = 0; i < n; i++) {
-        cJSON *o = check(cJSON_CreateObject());
-        add_str(o, "gss", a[i].gss);
-        add_str(o, "name", a[i].name);
-        add_str(o, "type", authority_type_id(a[i].type));
-        add_str(o, "region", a[i].region);
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_str(o, "gss", a[i].gss);
+        json_add_str(o, "name", a[i].name);
+        json_add_str(o, "type", authority_type_id(a[i].type));
+        json_add_str(o, "region", a[i].region);
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -327,89 +293,89 @@ static cJSON *areas(const struct compact_area *a, size_t n)
 
 void json_compact(struct buf *b, const struct compact_entry *e, date_t today)
 {
-    cJSON *root = check(cJSON_CreateObject()), *arr, *params;
+    cJSON *root = json_must(cJSON_CreateObject()), *arr, *params;
     struct compact_state state;
     struct params p;
 
     compact_state_on(e, today, &state);
-    check(cJSON_AddNumberToObject(root, "id", (double)e->id));
-    add_str(root, "name", e->name);
+    json_must(cJSON_AddNumberToObject(root, "id", (double)e->id));
+    json_add_str(root, "name", e->name);
     add_status(root, "status", state.status);
-    add_date(root, "status_since", state.since);
-    arr = check(cJSON_AddArrayToObject(root, "statuses"));
+    json_add_date(root, "status_since", state.since);
+    arr = json_must(cJSON_AddArrayToObject(root, "statuses"));
     for (size_t i = 0; i < e->nstatuses; i++) {
-        cJSON *o = check(cJSON_CreateObject());
+        cJSON *o = json_must(cJSON_CreateObject());
         add_status(o, "status", (int)e->statuses[i].status);
-        add_date(o, "date", e->statuses[i].date);
+        json_add_date(o, "date", e->statuses[i].date);
         cJSON_AddItemToArray(arr, o);
     }
     cJSON_AddItemToObject(root, "authorities", areas(e->authorities, e->nauthorities));
     cJSON_AddItemToObject(root, "districts_through_county", areas(e->districts, e->ndistricts));
-    add_date(root, "adopted", e->adopted);
-    add_date(root, "refreshed", e->refreshed);
-    add_date(root, "review_due", state.review_due);
-    check(cJSON_AddBoolToObject(root, "review_due_set", e->review_set != 0));
-    check(cJSON_AddBoolToObject(root, "review_overdue", state.review_overdue));
-    add_str(root, "document_url", e->document_url);
-    arr = check(cJSON_AddArrayToObject(root, "contacts"));
+    json_add_date(root, "adopted", e->adopted);
+    json_add_date(root, "refreshed", e->refreshed);
+    json_add_date(root, "review_due", state.review_due);
+    json_must(cJSON_AddBoolToObject(root, "review_due_set", e->review_set != 0));
+    json_must(cJSON_AddBoolToObject(root, "review_overdue", state.review_overdue));
+    json_add_str(root, "document_url", e->document_url);
+    arr = json_must(cJSON_AddArrayToObject(root, "contacts"));
     for (size_t i = 0; i < e->ncontacts; i++) {
-        cJSON *o = check(cJSON_CreateObject());
-        add_str(o, "name", e->contacts[i].name);
-        add_str(o, "role", e->contacts[i].role);
-        add_str(o, "email", e->contacts[i].email);
-        add_str(o, "phone", e->contacts[i].phone);
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_str(o, "name", e->contacts[i].name);
+        json_add_str(o, "role", e->contacts[i].role);
+        json_add_str(o, "email", e->contacts[i].email);
+        json_add_str(o, "phone", e->contacts[i].phone);
         cJSON_AddItemToArray(arr, o);
     }
-    arr = check(cJSON_AddArrayToObject(root, "codes"));
+    arr = json_must(cJSON_AddArrayToObject(root, "codes"));
     for (size_t i = 0; i < e->ncodes; i++) {
-        cJSON *o = check(cJSON_CreateObject());
-        check(cJSON_AddNumberToObject(o, "id", (double)e->codes[i].id));
-        add_str(o, "title", e->codes[i].title);
-        add_str(o, "summary", e->codes[i].summary);
-        add_str(o, "url", e->codes[i].url);
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_must(cJSON_AddNumberToObject(o, "id", (double)e->codes[i].id));
+        json_add_str(o, "title", e->codes[i].title);
+        json_add_str(o, "summary", e->codes[i].summary);
+        json_add_str(o, "url", e->codes[i].url);
         cJSON_AddItemToArray(arr, o);
     }
-    arr = check(cJSON_AddArrayToObject(root, "coordinators"));
+    arr = json_must(cJSON_AddArrayToObject(root, "coordinators"));
     for (size_t i = 0; i < e->ncoordinators; i++) {
-        cJSON_AddItemToArray(arr, check(cJSON_CreateString(e->coordinators[i])));
+        cJSON_AddItemToArray(arr, json_must(cJSON_CreateString(e->coordinators[i])));
     }
     params_resolve(NULL, &e->params, &p);
-    params = check(cJSON_AddObjectToObject(root, "parameters"));
+    params = json_must(cJSON_AddObjectToObject(root, "parameters"));
     for (int i = 0; i < PARAM_COUNT; i++) {
-        cJSON *o = check(cJSON_AddObjectToObject(params, param_id((enum param)i)));
+        cJSON *o = json_must(cJSON_AddObjectToObject(params, param_id((enum param)i)));
         if (p.source[i] == SOURCE_NONE) {
-            check(cJSON_AddNullToObject(o, "value"));
+            json_must(cJSON_AddNullToObject(o, "value"));
         } else {
-            check(cJSON_AddNumberToObject(o, "value", p.value[i]));
+            json_must(cJSON_AddNumberToObject(o, "value", p.value[i]));
         }
-        check(cJSON_AddStringToObject(o, "source", param_source_id(p.source[i])));
+        json_must(cJSON_AddStringToObject(o, "source", param_source_id(p.source[i])));
     }
-    check(cJSON_AddBoolToObject(root, "demo", e->demo));
-    add_str(root, "created_at", e->created_at);
-    print(b, root);
+    json_must(cJSON_AddBoolToObject(root, "demo", e->demo));
+    json_add_str(root, "created_at", e->created_at);
+    json_print(b, root);
 }
 
 void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
                        const char *next)
 {
-    cJSON *root = check(cJSON_CreateObject());
+    cJSON *root = json_must(cJSON_CreateObject());
     cJSON *arr;
 
-    check(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         const struct compact_summary *s = &items[i];
-        cJSON *o = check(cJSON_CreateObject());
-        check(cJSON_AddNumberToObject(o, "id", (double)s->id));
-        add_str(o, "name", s->name);
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_must(cJSON_AddNumberToObject(o, "id", (double)s->id));
+        json_add_str(o, "name", s->name);
         add_status(o, "status", s->status);
-        add_date(o, "status_since", s->since);
-        add_date(o, "review_due", s->review_due);
-        check(cJSON_AddBoolToObject(o, "review_overdue", s->review_overdue));
-        add_str(o, "authorities", s->authorities);
-        check(cJSON_AddBoolToObject(o, "demo", s->demo));
+        json_add_date(o, "status_since", s->since);
+        json_add_date(o, "review_due", s->review_due);
+        json_must(cJSON_AddBoolToObject(o, "review_overdue", s->review_overdue));
+        json_add_str(o, "authorities", s->authorities);
+        json_must(cJSON_AddBoolToObject(o, "demo", s->demo));
         cJSON_AddItemToArray(arr, o);
     }
-    add_str(root, "next", next);
-    print(b, root);
+    json_add_str(root, "next", next);
+    json_print(b, root);
 }

@@ -1,6 +1,8 @@
 /* Decoding check requests and encoding their results, with cJSON. */
 #include "json_check.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <stddef.h>
 #include <string.h>
@@ -230,65 +232,57 @@ cleanup:
     return ret;
 }
 
-static cJSON *check(cJSON *item)
-{
-    if (!item) {
-        die("out of memory building JSON");
-    }
-    return item;
-}
-
 static void add_date(cJSON *o, const char *key, date_t d)
 {
     char s[DATE_STRLEN + 1];
     date_format(d, s);
-    check(cJSON_AddStringToObject(o, key, s));
+    json_must(cJSON_AddStringToObject(o, key, s));
 }
 
 void json_check_result(struct buf *b, const struct activity *a, const struct params *p,
                        const struct finding *findings, size_t n, enum verdict overall,
                        const char *const *numbers)
 {
-    cJSON *root = check(cJSON_CreateObject()), *params, *list;
+    cJSON *root = json_must(cJSON_CreateObject()), *params, *list;
     unsigned used = activity_kind_params(a->kind);
     char *s;
 
-    check(cJSON_AddStringToObject(root, "kind", activity_kind_id(a->kind)));
-    check(cJSON_AddStringToObject(root, "overall", verdict_id(overall)));
-    params = check(cJSON_AddObjectToObject(root, "parameters"));
+    json_must(cJSON_AddStringToObject(root, "kind", activity_kind_id(a->kind)));
+    json_must(cJSON_AddStringToObject(root, "overall", verdict_id(overall)));
+    params = json_must(cJSON_AddObjectToObject(root, "parameters"));
     for (int i = 0; i < PARAM_COUNT; i++) {
         cJSON *o;
         if (!(used & (1u << i))) {
             continue;
         }
-        o = check(cJSON_AddObjectToObject(params, param_id((enum param)i)));
+        o = json_must(cJSON_AddObjectToObject(params, param_id((enum param)i)));
         if (p->source[i] == SOURCE_NONE) {
-            check(cJSON_AddNullToObject(o, "value"));
+            json_must(cJSON_AddNullToObject(o, "value"));
         } else {
-            check(cJSON_AddNumberToObject(o, "value", p->value[i]));
+            json_must(cJSON_AddNumberToObject(o, "value", p->value[i]));
         }
-        check(cJSON_AddStringToObject(o, "source", param_source_id(p->source[i])));
+        json_must(cJSON_AddStringToObject(o, "source", param_source_id(p->source[i])));
     }
-    list = check(cJSON_AddArrayToObject(root, "findings"));
+    list = json_must(cJSON_AddArrayToObject(root, "findings"));
     for (size_t i = 0; i < n; i++) {
         const struct finding *f = &findings[i];
         enum rule r;
         const char *number =
             numbers && rule_parse(f->rule, &r) == 0 ? numbers[r] : commitment_for_rule(f->rule);
-        cJSON *o = check(cJSON_CreateObject());
-        check(cJSON_AddStringToObject(o, "rule", f->rule));
-        check(number ? cJSON_AddStringToObject(o, "commitment", number)
-                     : cJSON_AddNullToObject(o, "commitment"));
-        check(cJSON_AddStringToObject(o, "verdict", verdict_id(f->verdict)));
-        check(cJSON_AddStringToObject(o, "explanation", f->explanation));
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_must(cJSON_AddStringToObject(o, "rule", f->rule));
+        json_must(number ? cJSON_AddStringToObject(o, "commitment", number)
+                         : cJSON_AddNullToObject(o, "commitment"));
+        json_must(cJSON_AddStringToObject(o, "verdict", verdict_id(f->verdict)));
+        json_must(cJSON_AddStringToObject(o, "explanation", f->explanation));
         if (f->remedy[0]) {
-            check(cJSON_AddStringToObject(o, "remedy", f->remedy));
+            json_must(cJSON_AddStringToObject(o, "remedy", f->remedy));
         }
         if (f->fields & FINDING_EARLIEST_END_DATE) {
             add_date(o, "earliest_end_date", f->earliest_end_date);
         }
         if (f->fields & FINDING_SHORTFALL_DAYS) {
-            check(cJSON_AddNumberToObject(o, "shortfall_days", f->shortfall_days));
+            json_must(cJSON_AddNumberToObject(o, "shortfall_days", f->shortfall_days));
         }
         if (f->fields & FINDING_EARLIEST_CLOSE_DATE) {
             add_date(o, "earliest_close_date", f->earliest_close_date);
@@ -297,7 +291,7 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
             add_date(o, "feedback_due_date", f->feedback_due_date);
         }
         if (f->fields & FINDING_DAYS) {
-            check(cJSON_AddNumberToObject(o, "days", f->days));
+            json_must(cJSON_AddNumberToObject(o, "days", f->days));
         }
         cJSON_AddItemToArray(list, o);
     }
@@ -312,18 +306,18 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
 
 void json_activity_request(struct buf *b, const struct activity *a, const char *organisation)
 {
-    cJSON *root = check(cJSON_CreateObject()), *act;
+    cJSON *root = json_must(cJSON_CreateObject()), *act;
     size_t n;
     const struct fact_def *facts = activity_facts(&n);
     char *s;
 
     if (organisation) {
-        check(cJSON_AddStringToObject(root, "organisation", organisation));
+        json_must(cJSON_AddStringToObject(root, "organisation", organisation));
     }
-    act = check(cJSON_AddObjectToObject(root, "activity"));
-    check(cJSON_AddStringToObject(act, "kind", activity_kind_id(a->kind)));
+    act = json_must(cJSON_AddObjectToObject(root, "activity"));
+    json_must(cJSON_AddStringToObject(act, "kind", activity_kind_id(a->kind)));
     if (a->kind == ACTIVITY_FUNDING_CHANGE && a->change != CHANGE_UNSET) {
-        check(cJSON_AddStringToObject(act, "change", funding_change_id(a->change)));
+        json_must(cJSON_AddStringToObject(act, "change", funding_change_id(a->change)));
     }
     for (size_t i = 0; i < n; i++) {
         const char *at = (const char *)a + facts[i].offset;
@@ -336,7 +330,7 @@ void json_activity_request(struct buf *b, const struct activity *a, const char *
             continue;
         }
         if (state == FACT_NULL) {
-            check(cJSON_AddNullToObject(act, facts[i].name));
+            json_must(cJSON_AddNullToObject(act, facts[i].name));
             continue;
         }
         switch (facts[i].type) {
@@ -344,12 +338,12 @@ void json_activity_request(struct buf *b, const struct activity *a, const char *
             add_date(act, facts[i].name, ((const struct fact_date *)(const void *)at)->value);
             break;
         case FACT_TYPE_BOOL:
-            check(cJSON_AddBoolToObject(act, facts[i].name,
-                                        ((const struct fact_bool *)(const void *)at)->value));
+            json_must(cJSON_AddBoolToObject(act, facts[i].name,
+                                            ((const struct fact_bool *)(const void *)at)->value));
             break;
         case FACT_TYPE_TEXT:
-            check(cJSON_AddStringToObject(act, facts[i].name,
-                                          ((const struct fact_text *)(const void *)at)->value));
+            json_must(cJSON_AddStringToObject(act, facts[i].name,
+                                              ((const struct fact_text *)(const void *)at)->value));
             break;
         }
     }

@@ -1,6 +1,8 @@
 /* Coverage as JSON (cJSON) and CSV. */
 #include "json_coverage.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
@@ -8,51 +10,38 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-static cJSON *check(cJSON *item)
-{
-    if (!item) {
-        die("out of memory building JSON");
-    }
-    return item;
-}
-
-static void add_num(cJSON *o, const char *key, double v)
-{
-    check(cJSON_AddNumberToObject(o, key, v));
-}
-
 static void add_count(cJSON *parent, const char *key, const struct coverage_count *n)
 {
-    cJSON *o = check(cJSON_AddObjectToObject(parent, key));
-    add_num(o, "total", (double)n->total);
-    add_num(o, "covered", (double)n->covered);
-    add_num(o, "in_development", (double)n->in_development);
+    cJSON *o = json_must(cJSON_AddObjectToObject(parent, key));
+    json_add_num(o, "total", (double)n->total);
+    json_add_num(o, "covered", (double)n->covered);
+    json_add_num(o, "in_development", (double)n->in_development);
 }
 
 static cJSON *authority_item(const struct coverage_row *row)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    check(cJSON_AddStringToObject(o, "gss", row->authority->gss));
-    check(cJSON_AddStringToObject(o, "name", row->authority->name));
-    check(cJSON_AddStringToObject(o, "type", authority_type_id(row->authority->type)));
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_must(cJSON_AddStringToObject(o, "gss", row->authority->gss));
+    json_must(cJSON_AddStringToObject(o, "name", row->authority->name));
+    json_must(cJSON_AddStringToObject(o, "type", authority_type_id(row->authority->type)));
     return o;
 }
 
 void json_coverage(struct buf *b, const struct coverage *c)
 {
-    cJSON *root = check(cJSON_CreateObject()), *uncovered, *covered_by, *by_type, *by_region;
+    cJSON *root = json_must(cJSON_CreateObject()), *uncovered, *covered_by, *by_type, *by_region;
     char as_of[DATE_STRLEN + 1];
     char *s;
 
     date_format(c->as_of, as_of);
-    check(cJSON_AddStringToObject(root, "as_of", as_of));
-    check(cJSON_AddStringToObject(root, "set", authority_set_id(c->set)));
-    add_num(root, "authorities_total", (double)c->all.total);
-    add_num(root, "covered", (double)c->all.covered);
-    add_num(root, "in_development", (double)c->all.in_development);
-    add_num(root, "active_compacts", (double)c->active_compacts);
-    uncovered = check(cJSON_AddArrayToObject(root, "uncovered"));
-    covered_by = check(cJSON_AddArrayToObject(root, "covered_by"));
+    json_must(cJSON_AddStringToObject(root, "as_of", as_of));
+    json_must(cJSON_AddStringToObject(root, "set", authority_set_id(c->set)));
+    json_add_num(root, "authorities_total", (double)c->all.total);
+    json_add_num(root, "covered", (double)c->all.covered);
+    json_add_num(root, "in_development", (double)c->all.in_development);
+    json_add_num(root, "active_compacts", (double)c->active_compacts);
+    uncovered = json_must(cJSON_AddArrayToObject(root, "uncovered"));
+    covered_by = json_must(cJSON_AddArrayToObject(root, "covered_by"));
     for (size_t i = 0; i < c->nrows; i++) {
         const struct coverage_row *row = &c->rows[i];
         cJSON *o = authority_item(row);
@@ -60,16 +49,16 @@ void json_coverage(struct buf *b, const struct coverage *c)
             cJSON_AddItemToArray(uncovered, o);
             continue;
         }
-        add_num(o, "compact_id", (double)row->compact_id);
-        check(cJSON_AddStringToObject(o, "compact_name", row->compact_name));
-        check(cJSON_AddBoolToObject(o, "via_county", row->via_county));
+        json_add_num(o, "compact_id", (double)row->compact_id);
+        json_must(cJSON_AddStringToObject(o, "compact_name", row->compact_name));
+        json_must(cJSON_AddBoolToObject(o, "via_county", row->via_county));
         cJSON_AddItemToArray(covered_by, o);
     }
-    by_type = check(cJSON_AddObjectToObject(root, "by_type"));
+    by_type = json_must(cJSON_AddObjectToObject(root, "by_type"));
     for (int t = 0; t < AUTH_TYPE_COUNT; t++) {
         add_count(by_type, authority_type_id((enum authority_type)t), &c->by_type[t]);
     }
-    by_region = check(cJSON_AddObjectToObject(root, "by_region"));
+    by_region = json_must(cJSON_AddObjectToObject(root, "by_region"));
     for (size_t r = 0; r < REGION_COUNT; r++) {
         add_count(by_region, region_name(r), &c->by_region[r]);
     }

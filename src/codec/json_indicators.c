@@ -1,6 +1,8 @@
 /* Open data indicators and the grant and contract lists as JSON (cJSON) and CSV. */
 #include "json_indicators.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
@@ -9,63 +11,29 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-static cJSON *check(cJSON *item)
-{
-    if (!item) {
-        die("out of memory building JSON");
-    }
-    return item;
-}
-
-static void add_num(cJSON *o, const char *key, double v)
-{
-    check(cJSON_AddNumberToObject(o, key, v));
-}
-
-static void add_null(cJSON *o, const char *key)
-{
-    check(cJSON_AddNullToObject(o, key));
-}
-
-static void add_str(cJSON *o, const char *key, const char *v)
-{
-    check(v ? cJSON_AddStringToObject(o, key, v) : cJSON_AddNullToObject(o, key));
-}
-
 /* A fraction to 4 places (no libm: shares are never negative). */
 static double round4(double v)
 {
     return (double)(long long)(v * 10000 + 0.5) / 10000;
 }
 
-static void print(struct buf *b, cJSON *root)
-{
-    char *s = cJSON_PrintUnformatted(root);
-    if (!s) {
-        die("out of memory printing JSON");
-    }
-    buf_adds(b, s);
-    cJSON_free(s);
-    cJSON_Delete(root);
-}
-
 static void add_caveats(cJSON *o, const char *const *c, size_t n)
 {
-    cJSON *arr = check(cJSON_AddArrayToObject(o, "caveats"));
+    cJSON *arr = json_must(cJSON_AddArrayToObject(o, "caveats"));
     for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(arr, check(cJSON_CreateString(c[i])));
+        cJSON_AddItemToArray(arr, json_must(cJSON_CreateString(c[i])));
     }
 }
 
 static void add_param(cJSON *parent, const char *key, const struct params *p, enum param which)
 {
-    cJSON *o = check(cJSON_AddObjectToObject(parent, key));
+    cJSON *o = json_must(cJSON_AddObjectToObject(parent, key));
     if (p->source[which] == SOURCE_NONE) {
-        add_null(o, "value");
+        json_add_null(o, "value");
     } else {
-        add_num(o, "value", p->value[which]);
+        json_add_num(o, "value", p->value[which]);
     }
-    add_str(o, "source", param_source_id(p->source[which]));
+    json_add_str(o, "source", param_source_id(p->source[which]));
 }
 
 static void add_grants(cJSON *o, const struct ind_grants *g, size_t min_count, struct arena *arena)
@@ -74,21 +42,21 @@ static void add_grants(cJSON *o, const struct ind_grants *g, size_t min_count, s
     cJSON *multi;
     size_t n;
 
-    add_num(o, "count", (double)g->count);
+    json_add_num(o, "count", (double)g->count);
     if (g->value_suppressed) {
-        add_null(o, "value");
-        add_null(o, "value_pence");
+        json_add_null(o, "value");
+        json_add_null(o, "value_pence");
     } else {
-        add_num(o, "value", (double)g->value / 100);
-        add_num(o, "value_pence", (double)g->value);
+        json_add_num(o, "value", (double)g->value / 100);
+        json_add_num(o, "value_pence", (double)g->value);
     }
-    multi = check(cJSON_AddObjectToObject(o, "multi_year"));
-    add_num(multi, "count", (double)g->multi_year);
-    add_num(multi, "known", (double)g->multi_year_known);
+    multi = json_must(cJSON_AddObjectToObject(o, "multi_year"));
+    json_add_num(multi, "count", (double)g->multi_year);
+    json_add_num(multi, "known", (double)g->multi_year_known);
     if (g->share_suppressed) {
-        add_null(multi, "share");
+        json_add_null(multi, "share");
     } else {
-        add_num(multi, "share", round4(g->share));
+        json_add_num(multi, "share", round4(g->share));
     }
     n = ind_grants_caveats(g, min_count, arena, caveats);
     add_caveats(o, caveats, n);
@@ -101,33 +69,33 @@ static void add_contracts(cJSON *o, const struct ind_contracts *c, const struct 
     cJSON *days, *vcse;
     size_t n;
 
-    add_num(o, "count", (double)c->count);
-    days = check(cJSON_AddObjectToObject(o, "tender_days"));
-    add_num(days, "measured", (double)c->with_period);
+    json_add_num(o, "count", (double)c->count);
+    days = json_must(cJSON_AddObjectToObject(o, "tender_days"));
+    json_add_num(days, "measured", (double)c->with_period);
     if (c->median_suppressed) {
-        add_null(days, "median");
+        json_add_null(days, "median");
     } else {
-        add_num(days, "median", c->median_days);
+        json_add_num(days, "median", c->median_days);
     }
     if (c->rule_applies) {
-        add_num(days, "min_tender_days", p->min_tender_days);
+        json_add_num(days, "min_tender_days", p->min_tender_days);
     } else {
-        add_null(days, "min_tender_days");
+        json_add_null(days, "min_tender_days");
     }
-    check(cJSON_AddBoolToObject(days, "rule_applies", c->rule_applies));
+    json_must(cJSON_AddBoolToObject(days, "rule_applies", c->rule_applies));
     if (c->rule_applies && !c->median_suppressed) {
-        add_num(days, "under_min", (double)c->under_min);
+        json_add_num(days, "under_min", (double)c->under_min);
     } else {
-        add_null(days, "under_min");
+        json_add_null(days, "under_min");
     }
-    vcse = check(cJSON_AddObjectToObject(o, "vcse_suitable"));
-    add_num(vcse, "known", (double)c->vcse_known);
+    vcse = json_must(cJSON_AddObjectToObject(o, "vcse_suitable"));
+    json_add_num(vcse, "known", (double)c->vcse_known);
     if (c->vcse_suppressed) {
-        add_null(vcse, "count");
-        add_null(vcse, "share");
+        json_add_null(vcse, "count");
+        json_add_null(vcse, "share");
     } else {
-        add_num(vcse, "count", (double)c->vcse_suitable);
-        add_num(vcse, "share", round4(c->vcse_share));
+        json_add_num(vcse, "count", (double)c->vcse_suitable);
+        json_add_num(vcse, "share", round4(c->vcse_share));
     }
     n = ind_contracts_caveats(c, p->min_count, arena, caveats);
     add_caveats(o, caveats, n);
@@ -135,27 +103,27 @@ static void add_contracts(cJSON *o, const struct ind_contracts *c, const struct 
 
 static cJSON *ended_item(const struct ind_ended *e, const char *compact_id)
 {
-    cJSON *o = check(cJSON_CreateObject());
+    cJSON *o = json_must(cJSON_CreateObject());
     char last[DATE_STRLEN + 1], end[DATE_STRLEN + 1];
     struct buf path = BUF_INIT;
 
-    add_str(o, "recipient_id", e->recipient);
-    add_str(o, "recipient_name", e->name);
-    add_num(o, "year", e->year);
-    add_num(o, "not_funded_in", e->year + 1);
-    add_num(o, "grants", (double)e->grants);
-    add_num(o, "value", (double)e->value / 100);
-    add_num(o, "value_pence", (double)e->value);
+    json_add_str(o, "recipient_id", e->recipient);
+    json_add_str(o, "recipient_name", e->name);
+    json_add_num(o, "year", e->year);
+    json_add_num(o, "not_funded_in", e->year + 1);
+    json_add_num(o, "grants", (double)e->grants);
+    json_add_num(o, "value", (double)e->value / 100);
+    json_add_num(o, "value_pence", (double)e->value);
     date_format(e->last_award, last);
-    add_str(o, "last_award_date", last);
+    json_add_str(o, "last_award_date", last);
     if (e->has_end) {
         date_format(e->end, end);
-        add_str(o, "planned_end", end);
+        json_add_str(o, "planned_end", end);
     } else {
-        add_null(o, "planned_end");
+        json_add_null(o, "planned_end");
     }
     ind_ended_check_path(&path, e, compact_id);
-    add_str(o, "check", path.data);
+    json_add_str(o, "check", path.data);
     buf_release(&path);
     return o;
 }
@@ -163,50 +131,50 @@ static cJSON *ended_item(const struct ind_ended *e, const char *compact_id)
 void json_indicators(struct buf *b, const struct indicators_subject *s,
                      const struct indicators *ind, struct arena *arena)
 {
-    cJSON *root = check(cJSON_CreateObject()), *params, *grants, *years, *ended, *contracts;
+    cJSON *root = json_must(cJSON_CreateObject()), *params, *grants, *years, *ended, *contracts;
 
-    add_str(root, "org", s->org);
-    add_str(root, "name", s->name);
-    add_str(root, "compact_id", s->compact_id);
-    params = check(cJSON_AddObjectToObject(root, "parameters"));
-    add_num(params, "min_count", (double)ind->params.min_count);
+    json_add_str(root, "org", s->org);
+    json_add_str(root, "name", s->name);
+    json_add_str(root, "compact_id", s->compact_id);
+    params = json_must(cJSON_AddObjectToObject(root, "parameters"));
+    json_add_num(params, "min_count", (double)ind->params.min_count);
     add_param(params, "min_funding_months", s->params, PARAM_MIN_FUNDING_MONTHS);
     add_param(params, "min_tender_days", s->params, PARAM_MIN_TENDER_DAYS);
-    add_str(root, "year_basis", ind_caveat_year_basis);
+    json_add_str(root, "year_basis", ind_caveat_year_basis);
 
-    grants = check(cJSON_AddObjectToObject(root, "grants"));
+    grants = json_must(cJSON_AddObjectToObject(root, "grants"));
     add_grants(grants, &ind->grants, ind->params.min_count, arena);
     if (ind->ngrant_years) {
-        add_num(grants, "first_year", ind->grant_years[0].year);
-        add_num(grants, "last_year", ind->grant_years[ind->ngrant_years - 1].year);
+        json_add_num(grants, "first_year", ind->grant_years[0].year);
+        json_add_num(grants, "last_year", ind->grant_years[ind->ngrant_years - 1].year);
     } else {
-        add_null(grants, "first_year");
-        add_null(grants, "last_year");
+        json_add_null(grants, "first_year");
+        json_add_null(grants, "last_year");
     }
-    years = check(cJSON_AddArrayToObject(grants, "by_year"));
+    years = json_must(cJSON_AddArrayToObject(grants, "by_year"));
     for (size_t i = 0; i < ind->ngrant_years; i++) {
-        cJSON *y = check(cJSON_CreateObject());
-        add_num(y, "year", ind->grant_years[i].year);
+        cJSON *y = json_must(cJSON_CreateObject());
+        json_add_num(y, "year", ind->grant_years[i].year);
         add_grants(y, &ind->grant_years[i].g, ind->params.min_count, arena);
         cJSON_AddItemToArray(years, y);
     }
 
-    ended = check(cJSON_AddArrayToObject(root, "ended_relationships"));
+    ended = json_must(cJSON_AddArrayToObject(root, "ended_relationships"));
     for (size_t i = 0; i < ind->nended; i++) {
         cJSON_AddItemToArray(ended, ended_item(&ind->ended[i], s->compact_id));
     }
-    add_str(root, "ended_caveat", ind_caveat_ended);
+    json_add_str(root, "ended_caveat", ind_caveat_ended);
 
-    contracts = check(cJSON_AddObjectToObject(root, "contracts"));
+    contracts = json_must(cJSON_AddObjectToObject(root, "contracts"));
     add_contracts(contracts, &ind->contracts, &ind->params, arena);
-    years = check(cJSON_AddArrayToObject(contracts, "by_year"));
+    years = json_must(cJSON_AddArrayToObject(contracts, "by_year"));
     for (size_t i = 0; i < ind->ncontract_years; i++) {
-        cJSON *y = check(cJSON_CreateObject());
-        add_num(y, "year", ind->contract_years[i].year);
+        cJSON *y = json_must(cJSON_CreateObject());
+        json_add_num(y, "year", ind->contract_years[i].year);
         add_contracts(y, &ind->contract_years[i].c, &ind->params, arena);
         cJSON_AddItemToArray(years, y);
     }
-    print(b, root);
+    json_print(b, root);
 }
 
 /* Text of a whole number, or "" (into a buffer of 32). */
@@ -298,83 +266,83 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
 
 static cJSON *grant_object(const struct grant_item *g)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    add_str(o, "id", g->identifier);
-    add_str(o, "title", g->title);
-    add_str(o, "currency", g->currency);
-    add_num(o, "amount", (double)g->amount / 100);
-    add_str(o, "award_date", g->award_date);
-    add_str(o, "funder_id", g->funder_id);
-    add_str(o, "funder_name", g->funder_name);
-    add_str(o, "recipient_id", g->recipient_id);
-    add_str(o, "recipient_name", g->recipient_name);
-    add_str(o, "planned_start", g->planned_start);
-    add_str(o, "planned_end", g->planned_end);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_add_str(o, "id", g->identifier);
+    json_add_str(o, "title", g->title);
+    json_add_str(o, "currency", g->currency);
+    json_add_num(o, "amount", (double)g->amount / 100);
+    json_add_str(o, "award_date", g->award_date);
+    json_add_str(o, "funder_id", g->funder_id);
+    json_add_str(o, "funder_name", g->funder_name);
+    json_add_str(o, "recipient_id", g->recipient_id);
+    json_add_str(o, "recipient_name", g->recipient_name);
+    json_add_str(o, "planned_start", g->planned_start);
+    json_add_str(o, "planned_end", g->planned_end);
     if (g->duration_months >= 0) {
-        add_num(o, "duration_months", g->duration_months);
+        json_add_num(o, "duration_months", g->duration_months);
     } else {
-        add_null(o, "duration_months");
+        json_add_null(o, "duration_months");
     }
-    add_str(o, "programme", g->programme);
+    json_add_str(o, "programme", g->programme);
     return o;
 }
 
 static cJSON *contract_object(const struct contract_item *c)
 {
-    cJSON *o = check(cJSON_CreateObject());
-    add_str(o, "ocid", c->ocid);
-    add_str(o, "title", c->title);
-    add_str(o, "buyer_id", c->buyer_id);
-    add_str(o, "buyer_name", c->buyer_name);
-    add_str(o, "release_date", c->release_date);
-    add_str(o, "tender_published", c->tender_published);
-    add_str(o, "tender_start", c->tender_start);
-    add_str(o, "tender_end", c->tender_end);
+    cJSON *o = json_must(cJSON_CreateObject());
+    json_add_str(o, "ocid", c->ocid);
+    json_add_str(o, "title", c->title);
+    json_add_str(o, "buyer_id", c->buyer_id);
+    json_add_str(o, "buyer_name", c->buyer_name);
+    json_add_str(o, "release_date", c->release_date);
+    json_add_str(o, "tender_published", c->tender_published);
+    json_add_str(o, "tender_start", c->tender_start);
+    json_add_str(o, "tender_end", c->tender_end);
     if (c->vcse_suitable >= 0) {
-        check(cJSON_AddBoolToObject(o, "vcse_suitable", c->vcse_suitable));
+        json_must(cJSON_AddBoolToObject(o, "vcse_suitable", c->vcse_suitable));
     } else {
-        add_null(o, "vcse_suitable");
+        json_add_null(o, "vcse_suitable");
     }
-    add_str(o, "value_currency", c->has_value ? c->value_currency : NULL);
+    json_add_str(o, "value_currency", c->has_value ? c->value_currency : NULL);
     if (c->has_value) {
-        add_num(o, "value", (double)c->value / 100);
+        json_add_num(o, "value", (double)c->value / 100);
     } else {
-        add_null(o, "value");
+        json_add_null(o, "value");
     }
-    add_str(o, "award_currency", c->has_award ? c->award_currency : NULL);
+    json_add_str(o, "award_currency", c->has_award ? c->award_currency : NULL);
     if (c->has_award) {
-        add_num(o, "award_value", (double)c->award / 100);
+        json_add_num(o, "award_value", (double)c->award / 100);
     } else {
-        add_null(o, "award_value");
+        json_add_null(o, "award_value");
     }
-    add_str(o, "suppliers", c->suppliers);
+    json_add_str(o, "suppliers", c->suppliers);
     return o;
 }
 
 void json_grant_list(struct buf *b, size_t total, const struct grant_item *items, size_t n,
                      const char *next)
 {
-    cJSON *root = check(cJSON_CreateObject()), *arr;
-    add_num(root, "total", (double)total);
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    cJSON *root = json_must(cJSON_CreateObject()), *arr;
+    json_add_num(root, "total", (double)total);
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, grant_object(&items[i]));
     }
-    add_str(root, "next", next);
-    print(b, root);
+    json_add_str(root, "next", next);
+    json_print(b, root);
 }
 
 void json_contract_list(struct buf *b, size_t total, const struct contract_item *items, size_t n,
                         const char *next)
 {
-    cJSON *root = check(cJSON_CreateObject()), *arr;
-    add_num(root, "total", (double)total);
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    cJSON *root = json_must(cJSON_CreateObject()), *arr;
+    json_add_num(root, "total", (double)total);
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, contract_object(&items[i]));
     }
-    add_str(root, "next", next);
-    print(b, root);
+    json_add_str(root, "next", next);
+    json_print(b, root);
 }
 
 void csv_grant_list(struct buf *b, const struct grant_item *items, size_t n)

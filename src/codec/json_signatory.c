@@ -1,6 +1,8 @@
 /* Signatories in JSON, with cJSON. */
 #include "json_signatory.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -130,50 +132,25 @@ cleanup:
     return ret;
 }
 
-static cJSON *check(cJSON *item)
-{
-    if (!item) {
-        die("out of memory building JSON");
-    }
-    return item;
-}
-
-static void add_str(cJSON *o, const char *key, const char *v)
-{
-    check(v ? cJSON_AddStringToObject(o, key, v) : cJSON_AddNullToObject(o, key));
-}
-
-static void add_date(cJSON *o, const char *key, date_t d)
-{
-    char s[DATE_STRLEN + 1];
-
-    if (!d) {
-        check(cJSON_AddNullToObject(o, key));
-        return;
-    }
-    date_format(d, s);
-    add_str(o, key, s);
-}
-
 void json_signatory_list(struct buf *b, const struct signatory *items, size_t n)
 {
-    cJSON *root = check(cJSON_CreateObject()), *arr;
+    cJSON *root = json_must(cJSON_CreateObject()), *arr;
     char *s;
 
-    check(cJSON_AddNumberToObject(root, "total", (double)n));
-    arr = check(cJSON_AddArrayToObject(root, "items"));
+    json_must(cJSON_AddNumberToObject(root, "total", (double)n));
+    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         const struct signatory *g = &items[i];
-        cJSON *o = check(cJSON_CreateObject());
-        check(cJSON_AddNumberToObject(o, "id", (double)g->id));
-        check(cJSON_AddNumberToObject(o, "compact_id", (double)g->compact_id));
-        add_str(o, "compact_name", g->compact_name);
-        add_str(o, "organisation", g->org_ref);
-        add_str(o, "organisation_name", g->org_name);
-        add_str(o, "role", g->role);
-        add_date(o, "signed_on", g->signed_on);
-        add_date(o, "withdrawn_on", g->withdrawn_on);
-        check(cJSON_AddBoolToObject(o, "current", !g->withdrawn_on));
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_must(cJSON_AddNumberToObject(o, "id", (double)g->id));
+        json_must(cJSON_AddNumberToObject(o, "compact_id", (double)g->compact_id));
+        json_add_str(o, "compact_name", g->compact_name);
+        json_add_str(o, "organisation", g->org_ref);
+        json_add_str(o, "organisation_name", g->org_name);
+        json_add_str(o, "role", g->role);
+        json_add_date(o, "signed_on", g->signed_on);
+        json_add_date(o, "withdrawn_on", g->withdrawn_on);
+        json_must(cJSON_AddBoolToObject(o, "current", !g->withdrawn_on));
         cJSON_AddItemToArray(arr, o);
     }
     if (!(s = cJSON_PrintUnformatted(root))) {

@@ -29,6 +29,16 @@ void json_add_date(cJSON *o, const char *key, date_t d)
     json_add_str(o, key, s);
 }
 
+void json_add_null(cJSON *o, const char *key)
+{
+    json_must(cJSON_AddNullToObject(o, key));
+}
+
+void json_add_num(cJSON *o, const char *key, double v)
+{
+    json_must(cJSON_AddNumberToObject(o, key, v));
+}
+
 void json_add_int(cJSON *o, const char *key, long long v)
 {
     json_must(cJSON_AddNumberToObject(o, key, (double)v));

@@ -13,6 +13,10 @@ cJSON *json_must(cJSON *item);
 void json_add_str(cJSON *o, const char *key, const char *v);
 /* key: d as "YYYY-MM-DD", or null when d is 0. */
 void json_add_date(cJSON *o, const char *key, date_t d);
+/* key: null. */
+void json_add_null(cJSON *o, const char *key);
+/* key: a number. */
+void json_add_num(cJSON *o, const char *key, double v);
 /* key: a whole number. */
 void json_add_int(cJSON *o, const char *key, long long v);
 /* Append root printed without spaces to b, and free root. */
