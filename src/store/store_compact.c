@@ -6,12 +6,13 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char sql_add[] = "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ")";
+static const char sql_add[] =
+    "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ") RETURNING id";
 static const char sql_resolve[] =
     "SELECT gss FROM authority WHERE gss = ?1 "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = ?1 LIMIT 1";
 static const char sql_add_authority[] =
-    "INSERT OR IGNORE INTO compact_authority (compact_id, gss) VALUES (?1, ?2)";
+    "INSERT INTO compact_authority (compact_id, gss) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 static const char sql_add_status[] =
     "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
 /* The whole entry of Compact c as JSON, for the audit trail's before and after and the export. */
@@ -41,13 +42,15 @@ static const char sql_audit[] = "INSERT INTO audit (at, actor, action, kind, ent
 static const char sql_add_details[] =
     "UPDATE compact SET adopted = ?2, refreshed = ?3, review_due = ?4, document_url = ?5, "
     "demo = ?6 WHERE id = ?1";
+static const char sql_review_dates[] = "SELECT id, adopted, refreshed, review_due FROM compact";
+static const char sql_set_review_due_on[] = "UPDATE compact SET review_due_on = ?2 WHERE id = ?1";
 static const char sql_add_contact[] =
     "INSERT INTO compact_contact (compact_id, position, name, role, email, phone) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_add_coordinator[] =
-    "INSERT OR IGNORE INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2)";
+    "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
-static const char sql_exists[] = "SELECT 1 FROM compact WHERE id = ?1";
+static const char sql_exists[] = "SELECT id FROM compact WHERE id = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
@@ -68,17 +71,14 @@ static const char sql_is_coordinator[] =
 int store_compact_is_coordinator(struct store *st, long long id, long long user_id)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_is_coordinator, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, user_id);
-    rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_int(st, stmt, NULL);
 }
 
 static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
@@ -126,26 +126,17 @@ static const char sql_params_audit[] =
     ", ?1, 'parameters', 'compact', ?2, json_object('parameters', json(?3)), "
     "json_object('parameters', json(" PARAMS_JSON "))";
 
-int store_compact_params(struct store *st, const char *id, struct param_set *out)
+/* The local parameters of Compact id into out (cleared first). */
+static int read_params(struct store *st, long long id, struct param_set *out)
 {
     sqlite3_stmt *stmt;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
-    if (ret < 0) {
-        return ret;
-    }
     if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 1, id);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         enum param p;
         const char *name = (const char *)sqlite3_column_text(stmt, 0);
@@ -157,6 +148,23 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
     ret = store_err(st, rc);
     store_done(stmt);
     return ret;
+}
+
+int store_compact_params(struct store *st, const char *id, struct param_set *out)
+{
+    sqlite3_stmt *stmt;
+    long long number;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if ((ret = store_row_int(st, stmt, &number)) < 0) {
+        return ret;
+    }
+    return read_params(st, number, out);
 }
 
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
@@ -249,25 +257,52 @@ static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
     return ret;
 }
 
-static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
+/* Write Compact id's review_due_on from its dates (compact_review_due: the one rule). */
+static int set_review_due_on(struct store *st, long long id, date_t adopted, date_t refreshed,
+                             date_t review_set)
 {
-    char text[DATE_STRLEN + 1];
+    sqlite3_stmt *stmt;
+    int ret;
 
-    if (d) {
-        date_format(d, text);
-        sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
-    } else {
-        sqlite3_bind_null(stmt, i);
+    if ((ret = store_prepare(st, sql_set_review_due_on, &stmt)) < 0) {
+        return ret;
     }
+    sqlite3_bind_int64(stmt, 1, id);
+    store_bind_date(stmt, 2, compact_review_due(adopted, refreshed, review_set));
+    return store_run(st, stmt);
 }
 
-static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+int store_compact_review_fill(struct store *st)
 {
-    if (s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
-    } else {
-        sqlite3_bind_null(stmt, i);
+    struct arena arena;
+    struct review_dates {
+        long long id;
+        date_t adopted, refreshed, set;
+    } *v = NULL;
+    sqlite3_stmt *stmt;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    arena_init(&arena);
+    if ((ret = store_prepare(st, sql_review_dates, &stmt)) < 0) {
+        goto cleanup;
     }
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        v = store_grow(&arena, v, len, &cap, sizeof(*v));
+        v[len].id = sqlite3_column_int64(stmt, 0);
+        v[len].adopted = store_col_date(stmt, 1);
+        v[len].refreshed = store_col_date(stmt, 2);
+        v[len].set = store_col_date(stmt, 3);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    for (size_t i = 0; i < len && !ret; i++) {
+        ret = set_review_due_on(st, v[i].id, v[i].adopted, v[i].refreshed, v[i].set);
+    }
+cleanup:
+    arena_release(&arena);
+    return ret;
 }
 
 static int add_contacts(struct store *st, long long id, const struct compact_contact *k, size_t n)
@@ -282,9 +317,9 @@ static int add_contacts(struct store *st, long long id, const struct compact_con
         sqlite3_bind_int64(stmt, 1, id);
         sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
         sqlite3_bind_text(stmt, 3, k[i].name, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 4, k[i].role);
-        bind_text_or_null(stmt, 5, k[i].email);
-        bind_text_or_null(stmt, 6, k[i].phone);
+        store_bind_text(stmt, 4, k[i].role);
+        store_bind_text(stmt, 5, k[i].email);
+        store_bind_text(stmt, 6, k[i].phone);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -318,10 +353,9 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         return ret;
     }
     sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_row_int(st, stmt, id)) < 0) {
         return ret;
     }
-    *id = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < c->nauthorities; i++) {
         if ((ret = resolve(st, c->authorities[i], gss)) < 0) {
             if (ret == ERR_NOT_FOUND) {
@@ -345,12 +379,13 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, *id);
-    bind_date(stmt, 2, c->adopted);
-    bind_date(stmt, 3, c->refreshed);
-    bind_date(stmt, 4, c->review_due);
-    bind_text_or_null(stmt, 5, c->document_url);
+    store_bind_date(stmt, 2, c->adopted);
+    store_bind_date(stmt, 3, c->refreshed);
+    store_bind_date(stmt, 4, c->review_due);
+    store_bind_text(stmt, 5, c->document_url);
     sqlite3_bind_int(stmt, 6, c->demo != 0);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0 ||
+        (ret = set_review_due_on(st, *id, c->adopted, c->refreshed, c->review_due)) < 0) {
         return ret;
     }
     if ((ret = add_contacts(st, *id, c->contacts, c->ncontacts)) < 0) {
@@ -462,13 +497,6 @@ static int each_row(struct store *st, const char *sql, long long id, struct aren
     return ret;
 }
 
-static date_t col_date(sqlite3_stmt *stmt, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
-    date_t d;
-    return s && date_parse(s, strlen(s), &d) == 0 ? d : 0;
-}
-
 static void area_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct compact_area *a = (struct compact_area *)items + i;
@@ -488,7 +516,7 @@ static void status_row(sqlite3_stmt *stmt, struct arena *arena, void *items, siz
     enum compact_status cs;
 
     (void)arena;
-    s->date = col_date(stmt, 0);
+    s->date = store_col_date(stmt, 0);
     s->status = compact_status_parse(status ? status : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
 }
 
@@ -541,9 +569,9 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     if (rc == SQLITE_ROW) {
         out->id = id;
         out->name = store_col(stmt, 0, arena);
-        out->adopted = col_date(stmt, 1);
-        out->refreshed = col_date(stmt, 2);
-        out->review_set = col_date(stmt, 3);
+        out->adopted = store_col_date(stmt, 1);
+        out->refreshed = store_col_date(stmt, 2);
+        out->review_set = store_col_date(stmt, 3);
         out->document_url = store_col(stmt, 4, arena);
         out->demo = sqlite3_column_int(stmt, 5);
         out->created_at = store_col(stmt, 6, arena);
@@ -574,40 +602,18 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     out->contacts = contacts;
     out->codes = codes;
     out->coordinators = coordinators;
-    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        enum param p;
-        const char *name = (const char *)sqlite3_column_text(stmt, 0);
-        if (name && param_parse(name, &p) == 0) {
-            out->params.set[p] = 1;
-            out->params.value[p] = sqlite3_column_int(stmt, 1);
-        }
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    return ret;
+    return read_params(st, id, &out->params);
 }
 
 /* ---- lists ---- */
 
-/* The later of adopted and refreshed, '' when neither is known. */
-#define REVIEW_FROM "max(coalesce(c.adopted, ''), coalesce(c.refreshed, ''))"
-/* compact_review_due() in SQL: the date set, else six years after REVIEW_FROM (29 February
- * gives 28 February, as date_add_months does: six years on is never a leap year). */
-#define REVIEW_DUE                                                                                 \
-    "coalesce(c.review_due, CASE WHEN " REVIEW_FROM " = '' THEN NULL "                             \
-    "WHEN substr(" REVIEW_FROM ", 6, 5) = '02-29' THEN date(" REVIEW_FROM ", '-1 day', "           \
-    "'+6 years') ELSE date(" REVIEW_FROM ", '+6 years') END)"
-/* ?1 today; each Compact's state on it. */
+/* ?1 today; each Compact's state on it. due: review_due_on, written by set_review_due_on. */
 #define LIST_CTE                                                                                   \
-    "WITH l AS (SELECT c.id, c.name, c.demo, "                                                     \
+    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, "                                        \
     "(SELECT status FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                   \
     "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
     "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
-    "ORDER BY date DESC LIMIT 1) AS since, " REVIEW_DUE " AS due FROM compact c) "
+    "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
 #define LIST_WHERE                                                                                 \
     "WHERE (?2 IS NULL OR l.status = ?2) "                                                         \
@@ -628,17 +634,17 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 
 static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
 static const char sql_list_by_name[] =
-    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name COLLATE NOCASE, l.id LIMIT ?8";
+    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
 static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
 
 static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int paged)
 {
-    bind_date(stmt, 1, f->today);
-    bind_text_or_null(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
-    bind_text_or_null(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
+    store_bind_date(stmt, 1, f->today);
+    store_bind_text(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
+    store_bind_text(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
     sqlite3_bind_int(stmt, 4, f->overdue != 0);
-    bind_text_or_null(stmt, 5, f->q && *f->q ? f->q : NULL);
-    bind_text_or_null(stmt, 6, f->authority);
+    store_bind_text(stmt, 5, f->q && *f->q ? f->q : NULL);
+    store_bind_text(stmt, 6, f->authority);
     if (paged && f->after) {
         sqlite3_bind_int64(stmt, 7, f->after);
     } else {
@@ -650,20 +656,14 @@ static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int 
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql_list_count, &stmt)) < 0) {
         return ret;
     }
     bind_filter(stmt, f, 0);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_count(st, stmt, out);
 }
 
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
@@ -684,22 +684,14 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
         struct compact_summary *s;
         const char *status = (const char *)sqlite3_column_text(stmt, 3);
         enum compact_status cs;
-        if (len == cap) {
-            struct compact_summary *bigger;
-            cap = cap ? cap * 2 : 64;
-            bigger = arena_alloc(arena, cap * sizeof(*bigger));
-            if (len) {
-                memcpy(bigger, out, len * sizeof(*bigger));
-            }
-            out = bigger;
-        }
+        out = store_grow(arena, out, len, &cap, sizeof(*out));
         s = &out[len++];
         s->id = sqlite3_column_int64(stmt, 0);
         s->name = store_col(stmt, 1, arena);
         s->demo = sqlite3_column_int(stmt, 2);
         s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
-        s->since = col_date(stmt, 4);
-        s->review_due = col_date(stmt, 5);
+        s->since = store_col_date(stmt, 4);
+        s->review_due = store_col_date(stmt, 5);
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
         s->authorities = store_col(stmt, 6, arena);
     }
@@ -720,9 +712,11 @@ static const char sql_change_audit[] =
     "SELECT " SQL_NOW_UTC ", ?1, ?4, 'compact', c.id, json(?3), " ENTRY_JSON
     " FROM compact c WHERE c.id = ?2";
 static const char sql_patch_details[] =
-    "UPDATE compact SET name = iif(?2, ?3, name), adopted = iif(?4, ?5, adopted), "
-    "refreshed = iif(?6, ?7, refreshed), review_due = iif(?8, ?9, review_due), "
-    "document_url = iif(?10, ?11, document_url) WHERE id = ?1";
+    "UPDATE compact SET name = CASE WHEN ?2 THEN ?3 ELSE name END, "
+    "adopted = CASE WHEN ?4 THEN ?5 ELSE adopted END, "
+    "refreshed = CASE WHEN ?6 THEN ?7 ELSE refreshed END, "
+    "review_due = CASE WHEN ?8 THEN ?9 ELSE review_due END, "
+    "document_url = CASE WHEN ?10 THEN ?11 ELSE document_url END WHERE id = ?1";
 static const char sql_clear_authorities[] = "DELETE FROM compact_authority WHERE compact_id = ?1";
 static const char sql_clear_contacts[] = "DELETE FROM compact_contact WHERE compact_id = ?1";
 static const char sql_code_remove[] = "DELETE FROM compact_code WHERE id = ?1 AND compact_id = ?2";
@@ -817,8 +811,8 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         sqlite3_bind_int64(stmt, 1, c->id);
         sqlite3_bind_int64(stmt, 2, id);
         sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 4, c->summary);
-        bind_text_or_null(stmt, 5, c->url);
+        store_bind_text(stmt, 4, c->summary);
+        store_bind_text(stmt, 5, c->url);
         if ((ret = run_one(st, stmt)) < 0) {
             *field = at(arena, "codes.replace", i, "id");
             return ret;
@@ -831,8 +825,8 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         }
         sqlite3_bind_int64(stmt, 1, id);
         sqlite3_bind_text(stmt, 2, c->title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 3, c->summary);
-        bind_text_or_null(stmt, 4, c->url);
+        store_bind_text(stmt, 3, c->summary);
+        store_bind_text(stmt, 4, c->url);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -926,15 +920,15 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int(stmt, 2, !!(p->fields & PATCH_NAME));
-    bind_text_or_null(stmt, 3, p->name);
+    store_bind_text(stmt, 3, p->name);
     sqlite3_bind_int(stmt, 4, !!(p->fields & PATCH_ADOPTED));
-    bind_date(stmt, 5, p->adopted);
+    store_bind_date(stmt, 5, p->adopted);
     sqlite3_bind_int(stmt, 6, !!(p->fields & PATCH_REFRESHED));
-    bind_date(stmt, 7, p->refreshed);
+    store_bind_date(stmt, 7, p->refreshed);
     sqlite3_bind_int(stmt, 8, !!(p->fields & PATCH_REVIEW_DUE));
-    bind_date(stmt, 9, p->review_due);
+    store_bind_date(stmt, 9, p->review_due);
     sqlite3_bind_int(stmt, 10, !!(p->fields & PATCH_DOCUMENT_URL));
-    bind_text_or_null(stmt, 11, p->document_url);
+    store_bind_text(stmt, 11, p->document_url);
     if ((ret = store_run(st, stmt)) < 0 || (ret = patch_lists(st, id, p, arena, field)) < 0) {
         goto cleanup;
     }
@@ -951,6 +945,9 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
         *field = "authorities";
         *why = "a Compact covers at least one authority.";
         ret = ERR_INVALID;
+        goto cleanup;
+    }
+    if ((ret = set_review_due_on(st, id, e.adopted, e.refreshed, e.review_set)) < 0) {
         goto cleanup;
     }
     if ((ret = change_audit(st, id, actor, "update", before)) < 0) {
@@ -1061,8 +1058,8 @@ static int demo_compact(struct store *st, const struct demo_compact *d, const ch
         }
         sqlite3_bind_int64(stmt, 1, *id);
         sqlite3_bind_text(stmt, 2, d->codes[j].title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 3, d->codes[j].summary);
-        bind_text_or_null(stmt, 4, d->codes[j].url);
+        store_bind_text(stmt, 3, d->codes[j].summary);
+        store_bind_text(stmt, 4, d->codes[j].url);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -1143,8 +1140,8 @@ cleanup:
 static const char sql_find_authority[] =
     "SELECT gss FROM authority WHERE gss = upper(?1) "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = upper(?1) "
-    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name = ?1 COLLATE NOCASE "
-    "OR official_name = ?1 COLLATE NOCASE ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
+    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name_norm = lower(?1) "
+    "OR official_name_norm = lower(?1) ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
     "LIMIT 1";
 
 int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
@@ -1179,7 +1176,7 @@ int store_compact_naming(struct store *st, const char *gss, const char *county_g
         return ret;
     }
     sqlite3_bind_text(stmt, 1, gss, -1, SQLITE_STATIC);
-    bind_text_or_null(stmt, 2, county_gss);
+    store_bind_text(stmt, 2, county_gss);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < 256) {
         c[len].id = sqlite3_column_int64(stmt, 0);
         c[len].name = store_col(stmt, 1, arena);

@@ -12,55 +12,38 @@
 static const char sql_funder_grants[] =
     "SELECT amount_pence, currency, award_date, planned_start, planned_end, duration_months, "
     "recipient_org_id, recipient_name, recipient_individual FROM grant_award "
-    "WHERE funder_org_id = ?1 COLLATE NOCASE ORDER BY award_date, id";
+    "WHERE funder_org_id_norm = lower(?1) ORDER BY award_date, id";
 static const char sql_buyer_contracts[] =
     "SELECT release_date, tender_published, tender_start, tender_end, vcse_suitable "
-    "FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE ORDER BY release_date, id";
+    "FROM contract WHERE buyer_org_id_norm = lower(?1) ORDER BY release_date, id";
 
 static const char sql_has[] =
-    "SELECT EXISTS (SELECT 1 FROM grant_award WHERE funder_org_id = ?1 COLLATE NOCASE) "
-    "OR EXISTS (SELECT 1 FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE)";
+    "SELECT EXISTS (SELECT 1 FROM grant_award WHERE funder_org_id_norm = lower(?1)) "
+    "OR EXISTS (SELECT 1 FROM contract WHERE buyer_org_id_norm = lower(?1))";
 
 int store_opendata_has(struct store *st, const char *org_id, int *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    long long has;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql_has, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(stmt, 0) != 0;
+    if ((ret = store_row_int(st, stmt, &has)) < 0) {
+        return ret == ERR_NOT_FOUND ? ERR_DB : ret;
     }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    *out = has != 0;
+    return 0;
 }
 
 /* A full date from text column i: 1 and *out, or 0 (NULL, or only a year or a month). */
 static int col_date(sqlite3_stmt *stmt, int i, date_t *out)
 {
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
-    *out = 0;
-    return s && date_parse(s, strlen(s), out) == 0;
-}
-
-/* Grow the arena array *v of *cap items of size each, so item len fits. */
-static void *grow(struct arena *arena, void *v, size_t len, size_t *cap, size_t size)
-{
-    void *nv;
-    if (len < *cap) {
-        return v;
-    }
-    *cap = *cap ? *cap * 2 : 64;
-    nv = arena_alloc(arena, *cap * size);
-    if (len) {
-        memcpy(nv, v, len * size);
-    }
-    return nv;
+    *out = store_col_date(stmt, i);
+    return *out != 0;
 }
 
 int store_indicator_grants(struct store *st, const char *org_id, struct arena *arena,
@@ -80,7 +63,7 @@ int store_indicator_grants(struct store *st, const char *org_id, struct arena *a
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         struct ind_grant *g;
         const char *currency = (const char *)sqlite3_column_text(stmt, 1);
-        v = grow(arena, v, len, &cap, sizeof(*v));
+        v = store_grow(arena, v, len, &cap, sizeof(*v));
         g = &v[len++];
         memset(g, 0, sizeof(*g));
         g->amount = sqlite3_column_int64(stmt, 0);
@@ -118,7 +101,7 @@ int store_indicator_contracts(struct store *st, const char *org_id, struct arena
     sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         struct ind_contract *c;
-        v = grow(arena, v, len, &cap, sizeof(*v));
+        v = store_grow(arena, v, len, &cap, sizeof(*v));
         c = &v[len++];
         memset(c, 0, sizeof(*c));
         col_date(stmt, 0, &c->release);
@@ -139,8 +122,8 @@ int store_indicator_contracts(struct store *st, const char *org_id, struct arena
 
 /* ?1 funder, ?2 recipient, ?3 and ?4 the year's first day and the next year's, ?5 q. */
 #define GRANT_WHERE                                                                                \
-    "WHERE (?1 IS NULL OR g.funder_org_id = ?1 COLLATE NOCASE) "                                   \
-    "AND (?2 IS NULL OR g.recipient_org_id = ?2 COLLATE NOCASE) "                                  \
+    "WHERE (?1 IS NULL OR g.funder_org_id_norm = lower(?1)) "                                      \
+    "AND (?2 IS NULL OR g.recipient_org_id_norm = lower(?2)) "                                     \
     "AND (?3 IS NULL OR (g.award_date >= ?3 AND g.award_date < ?4)) "                              \
     "AND (?5 IS NULL OR instr(lower(g.title), lower(?5)) > 0 "                                     \
     "OR instr(lower(coalesce(g.recipient_name, '')), lower(?5)) > 0) "
@@ -158,9 +141,9 @@ static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g "
 /* ?1 buyer, ?2 supplier, ?3 the year ("YYYY") its tender opened, ?5 q (?4 is not used). */
 #define CONTRACT_YEAR "substr(coalesce(c.tender_start, c.tender_published, c.release_date), 1, 4)"
 #define CONTRACT_WHERE                                                                             \
-    "WHERE (?1 IS NULL OR c.buyer_org_id = ?1 COLLATE NOCASE) "                                    \
+    "WHERE (?1 IS NULL OR c.buyer_org_id_norm = lower(?1)) "                                       \
     "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contract_supplier s WHERE s.contract_id = c.id "     \
-    "AND s.supplier_org_id = ?2 COLLATE NOCASE)) "                                                 \
+    "AND s.supplier_org_id_norm = lower(?2))) "                                                    \
     "AND (?3 IS NULL OR " CONTRACT_YEAR " = ?3) "                                                  \
     "AND (?5 IS NULL OR instr(lower(coalesce(c.title, '')), lower(?5)) > 0 "                       \
     "OR instr(lower(c.ocid), lower(?5)) > 0) "
@@ -176,13 +159,10 @@ static const char sql_contract_list[] =
     "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7";
 static const char sql_contract_list_count[] = "SELECT count(*) FROM contract c " CONTRACT_WHERE;
 
+/* s, or NULL for none or "". */
 static void bind_opt(sqlite3_stmt *stmt, int i, const char *s)
 {
-    if (s && *s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
+    store_bind_text(stmt, i, s && *s ? s : NULL);
 }
 
 static void bind_list_filter(sqlite3_stmt *stmt, const struct opendata_filter *f, int grants)
@@ -205,20 +185,14 @@ static int count_of(struct store *st, const char *sql, const struct opendata_fil
                     size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
     bind_list_filter(stmt, f, grants);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_count(st, stmt, out);
 }
 
 int store_grant_list_count(struct store *st, const struct opendata_filter *f, size_t *out)
@@ -251,7 +225,7 @@ int store_grant_list(struct store *st, const struct opendata_filter *f, struct a
     sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         struct grant_item *g;
-        v = grow(arena, v, len, &cap, sizeof(*v));
+        v = store_grow(arena, v, len, &cap, sizeof(*v));
         g = &v[len++];
         g->rowid = sqlite3_column_int64(stmt, 0);
         g->identifier = store_col(stmt, 1, arena);
@@ -298,7 +272,7 @@ int store_contract_list(struct store *st, const struct opendata_filter *f, struc
     sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         struct contract_item *c;
-        v = grow(arena, v, len, &cap, sizeof(*v));
+        v = store_grow(arena, v, len, &cap, sizeof(*v));
         c = &v[len++];
         c->rowid = sqlite3_column_int64(stmt, 0);
         c->ocid = store_col(stmt, 1, arena);

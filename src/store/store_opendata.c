@@ -101,34 +101,17 @@ size_t store_opendata_orgs_created(const struct opendata_writer *w)
     return w->orgs_created;
 }
 
-static const char sql_org_find[] = "SELECT id FROM organisation WHERE org_id = ?1";
-static const char sql_org_add[] =
-    "INSERT INTO organisation (org_id, name, sector, type, verified, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5) RETURNING id";
-static const char sql_org_audit[] =
-    "INSERT INTO audit (at, actor, action, kind, entity, after) "
-    "SELECT ?1, ?2, 'create', 'organisation', o.org_id, "
-    "json_object('org_id', o.org_id, 'name', o.name, 'sector', o.sector, 'type', o.type, "
-    "'verified', o.verified) FROM organisation o WHERE o.id = ?3";
-
-/* The sector and type an unverified organisation is given, from its scheme and role. */
-static void guess_kind(enum orgid_scheme scheme, enum org_role role, int vcse, const char **sector,
-                       const char **type)
+/* The type an unverified organisation is given, from its scheme and role. */
+static enum org_type guess_type(enum orgid_scheme scheme, enum org_role role, int vcse)
 {
     if (scheme == ORGID_LAE) {
-        *sector = "statutory";
-        *type = "council";
-    } else if (scheme == ORGID_CHC) {
-        *sector = "vcs";
-        *type = "charity";
-    } else if (role == ORG_RECIPIENT || vcse == 1) {
-        /* a company that receives grants or says it is a VCSE: a social enterprise */
-        *sector = "vcs";
-        *type = "social_enterprise";
-    } else {
-        *sector = "private";
-        *type = "business";
+        return ORG_COUNCIL;
     }
+    if (scheme == ORGID_CHC) {
+        return ORG_CHARITY;
+    }
+    /* a company that receives grants or says it is a VCSE: a social enterprise */
+    return role == ORG_RECIPIENT || vcse == 1 ? ORG_SOCIAL_ENTERPRISE : ORG_BUSINESS;
 }
 
 static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, char *key)
@@ -146,13 +129,11 @@ static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, 
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
                        enum org_role role, int vcse, long long *id)
 {
-    struct store *st = w->st;
-    enum orgid_scheme scheme = orgid_scheme(org_id);
-    char key[OPENDATA_ID_MAX + 1];
+    char form[ORG_ID_MAX + 1], key[OPENDATA_ID_MAX + 1];
+    enum orgid_scheme scheme = orgid_linked(org_id, form);
+    struct organisation o = {.org_id = form, .name = name && *name ? name : form};
     struct org_slot *slot;
-    sqlite3_stmt *stmt;
-    const char *sector, *type;
-    int ret, rc;
+    int ret, made;
 
     *id = 0;
     if (scheme == ORGID_NONE) {
@@ -163,51 +144,13 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
         *id = slot->id;
         return 0;
     }
-    if ((ret = store_prepare(st, sql_org_find, &stmt)) < 0) {
+    /* unverified, of a type guessed from the scheme and the part it plays */
+    o.type = guess_type(scheme, role, vcse);
+    o.sector = org_type_sector(o.type);
+    if ((ret = store_organisation_find_or_make(w->st, &o, w->actor, id, &made)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, rc);
-    store_done(stmt);
-    if (ret < 0) {
-        return ret;
-    }
-    if (!*id) {
-        guess_kind(scheme, role, vcse, &sector, &type);
-        if ((ret = store_prepare(st, sql_org_add, &stmt)) < 0) {
-            return ret;
-        }
-        sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, name && *name ? name : org_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, sector, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, type, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 5, w->now, -1, SQLITE_STATIC);
-        rc = store_step(st, stmt);
-        if (rc == SQLITE_ROW) {
-            *id = sqlite3_column_int64(stmt, 0);
-            rc = store_step(st, stmt);
-        }
-        ret = rc == SQLITE_DONE && *id ? 0 : store_fail(st, rc);
-        store_done(stmt);
-        if (ret < 0) {
-            *id = 0;
-            return ret;
-        }
-        if ((ret = store_prepare(st, sql_org_audit, &stmt)) < 0) {
-            return ret;
-        }
-        sqlite3_bind_text(stmt, 1, w->now, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, w->actor, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 3, *id);
-        if ((ret = store_run(st, stmt)) < 0) {
-            return ret;
-        }
-        w->orgs_created++;
-    }
+    w->orgs_created += (size_t)made;
     memcpy(slot->key, key, strlen(key) + 1);
     slot->id = *id;
     return 0;
