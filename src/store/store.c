@@ -114,6 +114,46 @@ int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out)
     return ret;
 }
 
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena,
+              void (*read)(sqlite3_stmt *stmt, struct arena *arena, void *item), void *item)
+{
+    int rc = store_step(st, stmt), ret;
+
+    if (rc == SQLITE_ROW) {
+        read(stmt, arena, item);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               void (*read)(sqlite3_stmt *stmt, struct arena *arena, void *item), void **items,
+               size_t *n)
+{
+    unsigned char *v = NULL;
+    size_t len = 0, cap = 0;
+    int ret, rc;
+
+    *items = NULL;
+    *n = 0;
+    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+        v = store_grow(arena, v, len, &cap, size);
+        memset(v + len * size, 0, size);
+        read(stmt, arena, v + len * size);
+        len++;
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (ret == 0) {
+        *items = v;
+        *n = len;
+    }
+    return ret;
+}
+
 int store_row_ranked(struct store *st, sqlite3_stmt *stmt, long long *id)
 {
     int rc = store_step(st, stmt), ret, rank;
@@ -435,6 +475,15 @@ void store_rollback(struct store *st)
     if (!sqlite3_get_autocommit(st->db)) {
         exec(st, "ROLLBACK");
     }
+}
+
+int store_end(struct store *st, int ret)
+{
+    if (ret == 0 && (ret = store_commit(st)) == 0) {
+        return 0;
+    }
+    store_rollback(st);
+    return ret;
 }
 
 int store_version(struct store *st, long long *out)

@@ -416,14 +416,7 @@ int store_compact_add(struct store *st, const struct compact_new *c, const char 
 
     *id = 0;
     *bad = NULL;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    if ((ret = add(st, c, actor, id, bad)) == 0) {
-        ret = store_commit(st);
-    }
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_begin(st)) < 0 || (ret = store_end(st, add(st, c, actor, id, bad))) < 0) {
         *id = 0;
     }
     return ret;
@@ -444,13 +437,7 @@ int store_compact_add_many(struct store *st, const struct compact_new *c, size_t
         *bad_item = i;
         ret = add(st, &c[i], actor, &id, bad);
     }
-    if (ret == 0) {
-        ret = store_commit(st);
-    }
-    if (ret < 0) {
-        store_rollback(st);
-    }
-    return ret;
+    return store_end(st, ret);
 }
 
 /* ---- the whole entry ---- */
@@ -666,13 +653,27 @@ int store_compact_count(struct store *st, const struct compact_filter *f, size_t
     return store_row_count(st, stmt, out);
 }
 
+static void summary_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct compact_summary *s = item;
+    const char *status = (const char *)sqlite3_column_text(stmt, 3);
+    enum compact_status cs;
+
+    s->id = sqlite3_column_int64(stmt, 0);
+    s->name = store_col(stmt, 1, arena);
+    s->demo = sqlite3_column_int(stmt, 2);
+    s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
+    s->since = store_col_date(stmt, 4);
+    s->review_due = store_col_date(stmt, 5);
+    s->authorities = store_col(stmt, 6, arena);
+}
+
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct compact_summary *out = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -680,26 +681,11 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
         return ret;
     }
     bind_filter(stmt, f, 1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct compact_summary *s;
-        const char *status = (const char *)sqlite3_column_text(stmt, 3);
-        enum compact_status cs;
-        out = store_grow(arena, out, len, &cap, sizeof(*out));
-        s = &out[len++];
-        s->id = sqlite3_column_int64(stmt, 0);
-        s->name = store_col(stmt, 1, arena);
-        s->demo = sqlite3_column_int(stmt, 2);
-        s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
-        s->since = store_col_date(stmt, 4);
-        s->review_due = store_col_date(stmt, 5);
+    ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n);
+    *items = v;
+    for (size_t i = 0; i < *n; i++) {
+        struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
-        s->authorities = store_col(stmt, 6, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = out;
-        *n = len;
     }
     return ret;
 }
@@ -1074,7 +1060,7 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
     struct arena arena;
     long long *cids, *oids, id;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *bad = NULL;
     arena_init(&arena);
@@ -1083,13 +1069,10 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_demo_loaded, &stmt)) < 0) {
-        goto cleanup;
-    }
-    rc = store_step(st, stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        ret = rc == SQLITE_ROW ? ERR_CONFLICT : store_fail(st, rc);
+    /* demo data there already is a conflict */
+    if ((ret = store_prepare(st, sql_demo_loaded, &stmt)) < 0 ||
+        (ret = store_row_int(st, stmt, NULL)) != ERR_NOT_FOUND) {
+        ret = ret == 0 ? ERR_CONFLICT : ret;
         goto cleanup;
     }
     for (size_t i = 0; i < nc; i++) {
@@ -1128,11 +1111,8 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
             goto cleanup;
         }
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     arena_release(&arena);
     return ret;
 }

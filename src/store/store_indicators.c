@@ -46,77 +46,72 @@ static int col_date(sqlite3_stmt *stmt, int i, date_t *out)
     return *out != 0;
 }
 
-int store_indicator_grants(struct store *st, const char *org_id, struct arena *arena,
-                           struct ind_grant **items, size_t *n)
+/* An int column i, or -1 for NULL. */
+static int col_int_or(sqlite3_stmt *stmt, int i)
+{
+    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, i);
+}
+
+static void ind_grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct ind_grant *g = item;
+    const char *currency = (const char *)sqlite3_column_text(stmt, 1);
+
+    g->amount = sqlite3_column_int64(stmt, 0);
+    g->gbp = currency && !strcmp(currency, "GBP");
+    col_date(stmt, 2, &g->award);
+    g->has_dates = col_date(stmt, 3, &g->start) && col_date(stmt, 4, &g->end);
+    g->duration_months = col_int_or(stmt, 5);
+    g->recipient = store_col(stmt, 6, arena);
+    g->name = store_col(stmt, 7, arena);
+    g->individual = sqlite3_column_int(stmt, 8) != 0;
+}
+
+static void ind_contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct ind_contract *c = item;
+
+    (void)arena;
+    col_date(stmt, 0, &c->release);
+    c->has_published = col_date(stmt, 1, &c->published);
+    c->has_start = col_date(stmt, 2, &c->start);
+    c->has_end = col_date(stmt, 3, &c->end);
+    c->vcse_suitable = col_int_or(stmt, 4);
+}
+
+/* The rows of sql for org_id (?1), each read by read, into an array from arena. */
+static int rows_of(struct store *st, const char *sql, const char *org_id, struct arena *arena,
+                   size_t size, void (*read)(sqlite3_stmt *, struct arena *, void *), void **items,
+                   size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct ind_grant *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, sql_funder_grants, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct ind_grant *g;
-        const char *currency = (const char *)sqlite3_column_text(stmt, 1);
-        v = store_grow(arena, v, len, &cap, sizeof(*v));
-        g = &v[len++];
-        memset(g, 0, sizeof(*g));
-        g->amount = sqlite3_column_int64(stmt, 0);
-        g->gbp = currency && !strcmp(currency, "GBP");
-        col_date(stmt, 2, &g->award);
-        g->has_dates = col_date(stmt, 3, &g->start) && col_date(stmt, 4, &g->end);
-        g->duration_months =
-            sqlite3_column_type(stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 5);
-        g->recipient = store_col(stmt, 6, arena);
-        g->name = store_col(stmt, 7, arena);
-        g->individual = sqlite3_column_int(stmt, 8) != 0;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    return store_rows(st, stmt, arena, size, read, items, n);
+}
+
+int store_indicator_grants(struct store *st, const char *org_id, struct arena *arena,
+                           struct ind_grant **items, size_t *n)
+{
+    void *v;
+    int ret = rows_of(st, sql_funder_grants, org_id, arena, sizeof(**items), ind_grant_row, &v, n);
+    *items = v;
     return ret;
 }
 
 int store_indicator_contracts(struct store *st, const char *org_id, struct arena *arena,
                               struct ind_contract **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    struct ind_contract *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_buyer_contracts, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct ind_contract *c;
-        v = store_grow(arena, v, len, &cap, sizeof(*v));
-        c = &v[len++];
-        memset(c, 0, sizeof(*c));
-        col_date(stmt, 0, &c->release);
-        c->has_published = col_date(stmt, 1, &c->published);
-        c->has_start = col_date(stmt, 2, &c->start);
-        c->has_end = col_date(stmt, 3, &c->end);
-        c->vcse_suitable =
-            sqlite3_column_type(stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 4);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    void *v;
+    int ret =
+        rows_of(st, sql_buyer_contracts, org_id, arena, sizeof(**items), ind_contract_row, &v, n);
+    *items = v;
     return ret;
 }
 
@@ -205,99 +200,84 @@ int store_contract_list_count(struct store *st, const struct opendata_filter *f,
     return count_of(st, sql_contract_list_count, f, 0, out);
 }
 
-int store_grant_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
-                     struct grant_item **items, size_t *n)
+static void grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct grant_item *g = item;
+
+    g->rowid = sqlite3_column_int64(stmt, 0);
+    g->identifier = store_col(stmt, 1, arena);
+    g->title = store_col(stmt, 2, arena);
+    g->currency = store_col(stmt, 3, arena);
+    g->amount = sqlite3_column_int64(stmt, 4);
+    g->award_date = store_col(stmt, 5, arena);
+    g->funder_id = store_col(stmt, 6, arena);
+    g->funder_name = store_col(stmt, 7, arena);
+    g->recipient_id = store_col(stmt, 8, arena);
+    g->recipient_name = store_col(stmt, 9, arena);
+    g->planned_start = store_col(stmt, 10, arena);
+    g->planned_end = store_col(stmt, 11, arena);
+    g->duration_months = col_int_or(stmt, 12);
+    g->programme = store_col(stmt, 13, arena);
+}
+
+static void contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct contract_item *c = item;
+
+    c->rowid = sqlite3_column_int64(stmt, 0);
+    c->ocid = store_col(stmt, 1, arena);
+    c->title = store_col(stmt, 2, arena);
+    c->buyer_id = store_col(stmt, 3, arena);
+    c->buyer_name = store_col(stmt, 4, arena);
+    c->release_date = store_col(stmt, 5, arena);
+    c->tender_published = store_col(stmt, 6, arena);
+    c->tender_start = store_col(stmt, 7, arena);
+    c->tender_end = store_col(stmt, 8, arena);
+    c->vcse_suitable = col_int_or(stmt, 9);
+    c->value_currency = store_col(stmt, 10, arena);
+    c->has_value = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+    c->value = sqlite3_column_int64(stmt, 11);
+    c->award_currency = store_col(stmt, 12, arena);
+    c->has_award = sqlite3_column_type(stmt, 13) != SQLITE_NULL;
+    c->award = sqlite3_column_int64(stmt, 13);
+    c->suppliers = store_col(stmt, 14, arena);
+}
+
+/* A page of sql as f says (grants or contracts), each row read by read. */
+static int list_of(struct store *st, const char *sql, const struct opendata_filter *f, int grants,
+                   struct arena *arena, size_t size,
+                   void (*read)(sqlite3_stmt *, struct arena *, void *), void **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct grant_item *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, sql_grant_list, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    bind_list_filter(stmt, f, 1);
+    bind_list_filter(stmt, f, grants);
     if (f->after > 0) {
         sqlite3_bind_int64(stmt, 6, f->after);
     }
     sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct grant_item *g;
-        v = store_grow(arena, v, len, &cap, sizeof(*v));
-        g = &v[len++];
-        g->rowid = sqlite3_column_int64(stmt, 0);
-        g->identifier = store_col(stmt, 1, arena);
-        g->title = store_col(stmt, 2, arena);
-        g->currency = store_col(stmt, 3, arena);
-        g->amount = sqlite3_column_int64(stmt, 4);
-        g->award_date = store_col(stmt, 5, arena);
-        g->funder_id = store_col(stmt, 6, arena);
-        g->funder_name = store_col(stmt, 7, arena);
-        g->recipient_id = store_col(stmt, 8, arena);
-        g->recipient_name = store_col(stmt, 9, arena);
-        g->planned_start = store_col(stmt, 10, arena);
-        g->planned_end = store_col(stmt, 11, arena);
-        g->duration_months =
-            sqlite3_column_type(stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 12);
-        g->programme = store_col(stmt, 13, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    return store_rows(st, stmt, arena, size, read, items, n);
+}
+
+int store_grant_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
+                     struct grant_item **items, size_t *n)
+{
+    void *v;
+    int ret = list_of(st, sql_grant_list, f, 1, arena, sizeof(**items), grant_row, &v, n);
+    *items = v;
     return ret;
 }
 
 int store_contract_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
                         struct contract_item **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    struct contract_item *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_contract_list, &stmt)) < 0) {
-        return ret;
-    }
-    bind_list_filter(stmt, f, 0);
-    if (f->after > 0) {
-        sqlite3_bind_int64(stmt, 6, f->after);
-    }
-    sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct contract_item *c;
-        v = store_grow(arena, v, len, &cap, sizeof(*v));
-        c = &v[len++];
-        c->rowid = sqlite3_column_int64(stmt, 0);
-        c->ocid = store_col(stmt, 1, arena);
-        c->title = store_col(stmt, 2, arena);
-        c->buyer_id = store_col(stmt, 3, arena);
-        c->buyer_name = store_col(stmt, 4, arena);
-        c->release_date = store_col(stmt, 5, arena);
-        c->tender_published = store_col(stmt, 6, arena);
-        c->tender_start = store_col(stmt, 7, arena);
-        c->tender_end = store_col(stmt, 8, arena);
-        c->vcse_suitable =
-            sqlite3_column_type(stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 9);
-        c->value_currency = store_col(stmt, 10, arena);
-        c->has_value = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-        c->value = sqlite3_column_int64(stmt, 11);
-        c->award_currency = store_col(stmt, 12, arena);
-        c->has_award = sqlite3_column_type(stmt, 13) != SQLITE_NULL;
-        c->award = sqlite3_column_int64(stmt, 13);
-        c->suppliers = store_col(stmt, 14, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    void *v;
+    int ret = list_of(st, sql_contract_list, f, 0, arena, sizeof(**items), contract_row, &v, n);
+    *items = v;
     return ret;
 }

@@ -26,6 +26,9 @@ struct store {
  * steps, and leaves it through store_done().
  */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+/* End the transaction store_begin began: commit when ret is 0, else roll back. Returns ret, or
+ * the commit's enum err. */
+int store_end(struct store *st, int ret);
 /* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
 int store_run(struct store *st, sqlite3_stmt *stmt);
 /* Step a bound statement for one row and copy its first column from arena into *out; reset
@@ -52,6 +55,20 @@ date_t store_col_date(sqlite3_stmt *stmt, int i);
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
 void store_bind_date(sqlite3_stmt *stmt, int i, date_t d);
+/*
+ * Step a bound statement for one row, read by read into item (strings from arena), and reset
+ * it. 0, ERR_NOT_FOUND when there is no row, or another enum err.
+ */
+int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena,
+              void (*read)(sqlite3_stmt *stmt, struct arena *arena, void *item), void *item);
+/*
+ * Step a bound statement to its end, each row read by read into the next item (of size bytes)
+ * of an array from arena, and reset it: the array in *items (NULL for no rows) and its length
+ * in *n; NULL and 0 on failure.
+ */
+int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+               void (*read)(sqlite3_stmt *stmt, struct arena *arena, void *item), void **items,
+               size_t *n);
 /*
  * The array v of *cap items of size bytes each (from arena), grown if need be so that item len
  * fits: a new array with the first len items copied when it was full. Rows read one by one

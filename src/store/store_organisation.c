@@ -64,8 +64,9 @@ static const char sql_councils_missing[] =
     "SELECT a.code, a.official_name FROM authority a WHERE NOT EXISTS (SELECT 1 FROM "
     "organisation o WHERE o.gss = a.gss AND o.type = 'council') ORDER BY a.gss";
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct organisation *o)
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct organisation *o = item;
     const char *sector = (const char *)sqlite3_column_text(stmt, 3);
     const char *type = (const char *)sqlite3_column_text(stmt, 4);
 
@@ -80,6 +81,15 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct organisatio
     o->verified = sqlite3_column_int(stmt, 7);
     o->created_at = store_col(stmt, 8, arena);
     o->updated_at = store_col(stmt, 9, arena);
+}
+
+/* A reference: ?1 as an org-id or a name, ?2 as a number where it is one. */
+static void bind_ref(sqlite3_stmt *stmt, const char *ref)
+{
+    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+    if (organisation_ref_is_number(ref)) {
+        sqlite3_bind_int64(stmt, 2, strtoll(ref, NULL, 10)); /* at most 18 digits */
+    }
 }
 
 static void bind_filter(sqlite3_stmt *stmt, const struct organisation_filter *f)
@@ -110,9 +120,8 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
                             struct arena *arena, struct organisation **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct organisation *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v;
+    int ret;
 
     *items = NULL;
     *n = 0;
@@ -124,16 +133,8 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
         sqlite3_bind_int64(stmt, 4, f->after);
     }
     sqlite3_bind_int64(stmt, 5, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        v = store_grow(arena, v, len, &cap, sizeof(*v));
-        read_row(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
+    *items = v;
     return ret;
 }
 
@@ -141,25 +142,14 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
 static int get(struct store *st, const char *ref, struct arena *arena, struct organisation *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
-    if (organisation_ref_is_number(ref)) {
-        sqlite3_bind_int64(stmt, 2, strtoll(ref, NULL, 10)); /* at most 18 digits */
-    }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_row(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    bind_ref(stmt, ref);
+    return store_row(st, stmt, arena, read_row, out);
 }
 
 int store_organisation_get(struct store *st, const char *ref, struct arena *arena,
@@ -257,14 +247,7 @@ int store_organisation_add(struct store *st, const struct organisation *o, const
     int ret;
 
     *id = 0;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    if ((ret = make(st, o, 0, actor, id)) == 0) {
-        ret = store_commit(st);
-    }
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_begin(st)) < 0 || (ret = store_end(st, make(st, o, 0, actor, id))) < 0) {
         *id = 0;
     }
     return ret;
@@ -285,10 +268,7 @@ int store_organisation_find(struct store *st, const char *ref, long long *id)
     if ((ret = store_prepare(st, sql_find, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
-    if (organisation_ref_is_number(ref)) {
-        sqlite3_bind_int64(stmt, 2, strtoll(ref, NULL, 10)); /* at most 18 digits */
-    }
+    bind_ref(stmt, ref);
     return store_row_ranked(st, stmt, id);
 }
 
