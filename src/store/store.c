@@ -215,6 +215,26 @@ void store_bind_date(sqlite3_stmt *stmt, int i, date_t d)
     }
 }
 
+void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit)
+{
+    sqlite3_bind_int64(stmt, i, limit ? (sqlite3_int64)limit : -1);
+}
+
+int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1])
+{
+    int rc = store_step(st, stmt), ret;
+
+    out[0] = '\0';
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
+        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
+}
+
 void *store_grow(struct arena *arena, void *v, size_t len, size_t *cap, size_t size)
 {
     void *bigger;

@@ -56,18 +56,26 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     a->gss_2011 = store_col(stmt, 11, arena);
 }
 
-static void bind_filter(sqlite3_stmt *stmt, const struct authority_filter *f)
+/* sql prepared with f's set, type and region bound (?1 to ?3). */
+static int prepare_filter(struct store *st, const char *sql, const struct authority_filter *f,
+                          sqlite3_stmt **out)
 {
+    int ret = store_prepare(st, sql, out);
+
+    if (ret < 0) {
+        return ret;
+    }
     if (f->set >= 0) {
-        sqlite3_bind_int(stmt, 1, 1 << f->set);
+        sqlite3_bind_int(*out, 1, 1 << f->set);
     }
     if (f->type >= 0) {
-        sqlite3_bind_text(stmt, 2, authority_type_id((enum authority_type)f->type), -1,
+        sqlite3_bind_text(*out, 2, authority_type_id((enum authority_type)f->type), -1,
                           SQLITE_STATIC);
     }
     if (f->region >= 0) {
-        sqlite3_bind_text(stmt, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
+        sqlite3_bind_text(*out, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
     }
+    return 0;
 }
 
 int store_authority_put(struct store *st, const struct authority *a)
@@ -122,14 +130,10 @@ int store_authority_get(struct store *st, const char *code, struct arena *arena,
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret;
+    int ret = prepare_filter(st, sql_count, f, &stmt);
 
     *out = 0;
-    if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
-        return ret;
-    }
-    bind_filter(stmt, f);
-    return store_row_count(st, stmt, out);
+    return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
@@ -139,10 +143,9 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     int ret, rc;
 
     memset(counts, 0, sizeof(counts[0]) * AUTH_TYPE_COUNT);
-    if ((ret = store_prepare(st, sql_count_by_type, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_count_by_type, f, &stmt)) < 0) {
         return ret;
     }
-    bind_filter(stmt, f);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(stmt, 0);
         enum authority_type t;
@@ -164,14 +167,13 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_gss, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_gss, f, &stmt)) < 0) {
         return ret;
     }
-    bind_filter(stmt, f);
     if (!f->by_name) {
         store_bind_text(stmt, 4, f->after);
     }
-    sqlite3_bind_int64(stmt, 5, f->limit ? (sqlite3_int64)f->limit : -1);
+    store_bind_limit(stmt, 5, f->limit);
     ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
     *items = v;
     return ret;

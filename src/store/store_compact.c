@@ -240,21 +240,13 @@ cleanup:
 static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_resolve, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
-        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row_gss(st, stmt, out);
 }
 
 /* Write Compact id's review_due_on from its dates (compact_review_due: the one rule). */
@@ -624,8 +616,17 @@ static const char sql_list_by_name[] =
     LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
 static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
 
-static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int paged)
+/* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
+static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
+                          int paged, sqlite3_stmt **out)
 {
+    sqlite3_stmt *stmt;
+    int ret = store_prepare(st, sql, out);
+
+    if (ret < 0) {
+        return ret;
+    }
+    stmt = *out;
     store_bind_date(stmt, 1, f->today);
     store_bind_text(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
     store_bind_text(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
@@ -637,20 +638,17 @@ static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int 
     } else {
         sqlite3_bind_null(stmt, 7);
     }
-    sqlite3_bind_int64(stmt, 8, paged && f->limit ? (sqlite3_int64)f->limit : -1);
+    store_bind_limit(stmt, 8, paged ? f->limit : 0);
+    return 0;
 }
 
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret;
+    int ret = prepare_filter(st, sql_list_count, f, 0, &stmt);
 
     *out = 0;
-    if ((ret = store_prepare(st, sql_list_count, &stmt)) < 0) {
-        return ret;
-    }
-    bind_filter(stmt, f, 0);
-    return store_row_count(st, stmt, out);
+    return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
 static void summary_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -677,10 +675,10 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_id, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_id, f, 1, &stmt)) <
+        0) {
         return ret;
     }
-    bind_filter(stmt, f, 1);
     ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n);
     *items = v;
     for (size_t i = 0; i < *n; i++) {

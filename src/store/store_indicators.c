@@ -260,7 +260,7 @@ static int list_of(struct store *st, const char *sql, const struct opendata_filt
     if (f->after > 0) {
         sqlite3_bind_int64(stmt, 6, f->after);
     }
-    sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
+    store_bind_limit(stmt, 7, f->limit);
     return store_rows(st, stmt, arena, size, read, items, n);
 }
 

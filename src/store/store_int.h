@@ -55,6 +55,12 @@ date_t store_col_date(sqlite3_stmt *stmt, int i);
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
 void store_bind_date(sqlite3_stmt *stmt, int i, date_t d);
+/* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite; PostgreSQL will want
+ * NULL, so it is said in this one place). */
+void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit);
+/* Step a bound statement for one row whose first column is a GSS code and copy it into out;
+ * reset it. 0, ERR_NOT_FOUND when there is no row, or another enum err. */
+int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1]);
 /*
  * Step a bound statement for one row, read by read into item (strings from arena), and reset
  * it. 0, ERR_NOT_FOUND when there is no row, or another enum err.

@@ -92,28 +92,32 @@ static void bind_ref(sqlite3_stmt *stmt, const char *ref)
     }
 }
 
-static void bind_filter(sqlite3_stmt *stmt, const struct organisation_filter *f)
+/* sql prepared with f's q, sector and type bound (?1 to ?3). */
+static int prepare_filter(struct store *st, const char *sql, const struct organisation_filter *f,
+                          sqlite3_stmt **out)
 {
-    store_bind_text(stmt, 1, f->q && *f->q ? f->q : NULL);
+    int ret = store_prepare(st, sql, out);
+
+    if (ret < 0) {
+        return ret;
+    }
+    store_bind_text(*out, 1, f->q && *f->q ? f->q : NULL);
     if (f->sector >= 0) {
-        sqlite3_bind_text(stmt, 2, org_sector_id((enum org_sector)f->sector), -1, SQLITE_STATIC);
+        sqlite3_bind_text(*out, 2, org_sector_id((enum org_sector)f->sector), -1, SQLITE_STATIC);
     }
     if (f->type >= 0) {
-        sqlite3_bind_text(stmt, 3, org_type_id((enum org_type)f->type), -1, SQLITE_STATIC);
+        sqlite3_bind_text(*out, 3, org_type_id((enum org_type)f->type), -1, SQLITE_STATIC);
     }
+    return 0;
 }
 
 int store_organisation_count(struct store *st, const struct organisation_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret;
+    int ret = prepare_filter(st, sql_count, f, &stmt);
 
     *out = 0;
-    if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
-        return ret;
-    }
-    bind_filter(stmt, f);
-    return store_row_count(st, stmt, out);
+    return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
 int store_organisation_list(struct store *st, const struct organisation_filter *f,
@@ -125,14 +129,13 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_list, f, &stmt)) < 0) {
         return ret;
     }
-    bind_filter(stmt, f);
     if (f->after > 0) {
         sqlite3_bind_int64(stmt, 4, f->after);
     }
-    sqlite3_bind_int64(stmt, 5, f->limit ? (sqlite3_int64)f->limit : -1);
+    store_bind_limit(stmt, 5, f->limit);
     ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
     *items = v;
     return ret;
@@ -166,7 +169,7 @@ static int council_gss(struct store *st, const char *org_id, char gss[GSS_LEN + 
 {
     const char *code = orgid_council_code(org_id);
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     gss[0] = '\0';
     if (!code) {
@@ -176,15 +179,8 @@ static int council_gss(struct store *st, const char *org_id, char gss[GSS_LEN + 
         return ret;
     }
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
-        memcpy(gss, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_INVALID : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    ret = store_row_gss(st, stmt, gss);
+    return ret == ERR_NOT_FOUND ? ERR_INVALID : ret;
 }
 
 static int audit(struct store *st, const char *actor, const char *action, const char *before,
