@@ -227,11 +227,8 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
     if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     arena_release(&arena);
     return ret;
 }
@@ -264,35 +261,40 @@ static int set_review_due_on(struct store *st, long long id, date_t adopted, dat
     return store_run(st, stmt);
 }
 
+/* The dates a review date follows. */
+struct review_dates {
+    long long id;
+    date_t adopted, refreshed, set;
+};
+
+static void review_dates_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct review_dates *r = item;
+
+    (void)arena;
+    r->id = sqlite3_column_int64(stmt, 0);
+    r->adopted = store_col_date(stmt, 1);
+    r->refreshed = store_col_date(stmt, 2);
+    r->set = store_col_date(stmt, 3);
+}
+
 int store_compact_review_fill(struct store *st)
 {
     struct arena arena;
-    struct review_dates {
-        long long id;
-        date_t adopted, refreshed, set;
-    } *v = NULL;
+    struct review_dates *r;
     sqlite3_stmt *stmt;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v = NULL;
+    size_t n = 0;
+    int ret;
 
     arena_init(&arena);
-    if ((ret = store_prepare(st, sql_review_dates, &stmt)) < 0) {
-        goto cleanup;
+    if ((ret = store_prepare(st, sql_review_dates, &stmt)) == 0) {
+        ret = store_rows(st, stmt, &arena, sizeof(*r), review_dates_row, &v, &n);
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        v = store_grow(&arena, v, len, &cap, sizeof(*v));
-        v[len].id = sqlite3_column_int64(stmt, 0);
-        v[len].adopted = store_col_date(stmt, 1);
-        v[len].refreshed = store_col_date(stmt, 2);
-        v[len].set = store_col_date(stmt, 3);
-        len++;
+    r = v;
+    for (size_t i = 0; i < n && !ret; i++) {
+        ret = set_review_due_on(st, r[i].id, r[i].adopted, r[i].refreshed, r[i].set);
     }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    for (size_t i = 0; i < len && !ret; i++) {
-        ret = set_review_due_on(st, v[i].id, v[i].adopted, v[i].refreshed, v[i].set);
-    }
-cleanup:
     arena_release(&arena);
     return ret;
 }
@@ -937,11 +939,8 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
     if ((ret = change_audit(st, id, actor, "update", before)) < 0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     return ret;
 }
 
@@ -973,11 +972,8 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
         (ret = change_audit(st, id, actor, "status", before)) < 0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     arena_release(&arena);
     return ret;
 }

@@ -356,57 +356,57 @@ int store_organisation_update(struct store *st, const char *ref,
         ret = ret < 0 ? ret : ERR_DB;
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_end(st, ret)) < 0) {
         memset(out, 0, sizeof(*out));
     }
     return ret;
 }
 
+/* A council to make: its authority's code and official name. */
+struct council {
+    const char *code, *name;
+};
+
+static void council_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct council *c = item;
+
+    c->code = store_col(stmt, 0, arena);
+    c->name = store_col(stmt, 1, arena);
+}
+
 int store_organisation_councils(struct store *st, const char *actor, size_t *made)
 {
     struct arena arena;
-    struct council {
-        const char *code, *name;
-    } *v = NULL;
+    struct council *c;
     sqlite3_stmt *stmt;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v = NULL;
+    size_t n = 0;
+    int ret;
 
     *made = 0;
     arena_init(&arena);
-    if ((ret = store_prepare(st, sql_councils_missing, &stmt)) < 0) {
-        goto cleanup;
+    if ((ret = store_prepare(st, sql_councils_missing, &stmt)) == 0) {
+        ret = store_rows(st, stmt, &arena, sizeof(*c), council_row, &v, &n);
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        v = store_grow(&arena, v, len, &cap, sizeof(*v));
-        v[len].code = store_col(stmt, 0, &arena);
-        v[len].name = store_col(stmt, 1, &arena);
-        len++;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
+    c = v;
     /* each one as any organisation is made, unless its org-id is there already */
-    for (size_t i = 0; i < len && !ret; i++) {
+    for (size_t i = 0; i < n && !ret; i++) {
         char org_id[ORG_ID_MAX + 1];
         struct organisation o = {.org_id = org_id,
-                                 .name = v[i].name,
+                                 .name = c[i].name,
                                  .sector = SECTOR_STATUTORY,
                                  .type = ORG_COUNCIL,
                                  .verified = 1};
         long long id;
-        int n = snprintf(org_id, sizeof(org_id), "GB-LAE-%s", v[i].code ? v[i].code : "");
-        if (n < 0 || (size_t)n >= sizeof(org_id)) {
+        int len = snprintf(org_id, sizeof(org_id), "GB-LAE-%s", c[i].code ? c[i].code : ""), m;
+        if (len < 0 || (size_t)len >= sizeof(org_id)) {
             ret = ERR_INVALID;
-            break;
-        }
-        if ((ret = store_organisation_find_or_make(st, &o, actor, &id, &n)) == 0) {
-            *made += (size_t)n;
+        } else if ((ret = store_organisation_find_or_make(st, &o, actor, &id, &m)) == 0) {
+            *made += (size_t)m;
         }
     }
-cleanup:
     arena_release(&arena);
     return ret;
 }
