@@ -109,34 +109,29 @@ void json_audit_parameters(struct buf *b, const struct param_set *ps)
     json_print(b, o);
 }
 
-/* The fields every organisation snapshot has, from "org_id" to "type". */
-static void add_org_kind(cJSON *o, const struct organisation *org)
-{
-    json_add_str(o, "org_id", org->org_id);
-    json_add_str(o, "name", org->name);
-    json_add_str(o, "sector", org_sector_id(org->sector));
-    json_add_str(o, "type", org_type_id(org->type));
-}
-
-void json_audit_organisation(struct buf *b, const struct organisation *org)
+/* An organisation's fields; verified a boolean (the audit trail) or 0 and 1 (the export). */
+static cJSON *org_object(const struct organisation *org, int verified_bool)
 {
     cJSON *o = json_must(cJSON_CreateObject());
 
     json_add_int(o, "id", org->id);
-    add_org_kind(o, org);
+    json_add_str(o, "org_id", org->org_id);
+    json_add_str(o, "name", org->name);
+    json_add_str(o, "sector", org_sector_id(org->sector));
+    json_add_str(o, "type", org_type_id(org->type));
     json_add_str(o, "gss", org->gss);
     json_add_str(o, "website", org->website);
-    add_bool(o, "verified", org->verified);
-    json_print(b, o);
+    if (verified_bool) {
+        add_bool(o, "verified", org->verified);
+    } else {
+        json_add_int(o, "verified", org->verified != 0);
+    }
+    return o;
 }
 
-void json_audit_organisation_linked(struct buf *b, const struct organisation *org)
+void json_audit_organisation(struct buf *b, const struct organisation *org)
 {
-    cJSON *o = json_must(cJSON_CreateObject());
-
-    add_org_kind(o, org);
-    json_add_int(o, "verified", org->verified != 0);
-    json_print(b, o);
+    json_print(b, org_object(org, 1));
 }
 
 void json_audit_signatory(struct buf *b, const struct signatory *s)
@@ -240,14 +235,7 @@ void json_register_export(struct buf *b, const struct register_export *x)
     }
     arr = json_must(cJSON_AddArrayToObject(root, "organisations"));
     for (size_t i = 0; i < x->norganisations; i++) {
-        const struct organisation *org = &x->organisations[i];
-        cJSON *o = json_must(cJSON_CreateObject());
-        json_add_int(o, "id", org->id);
-        add_org_kind(o, org);
-        json_add_str(o, "gss", org->gss);
-        json_add_str(o, "website", org->website);
-        json_add_int(o, "verified", org->verified != 0);
-        cJSON_AddItemToArray(arr, o);
+        cJSON_AddItemToArray(arr, org_object(&x->organisations[i], 0));
     }
     arr = json_must(cJSON_AddArrayToObject(root, "compacts"));
     for (size_t i = 0; i < x->ncompacts; i++) {

@@ -26,8 +26,6 @@ void json_audit_compact(struct buf *b, const struct compact_entry *e);
 void json_audit_parameters(struct buf *b, const struct param_set *ps);
 /* {"id", "org_id", "name", "sector", "type", "gss", "website", "verified" (a boolean)} */
 void json_audit_organisation(struct buf *b, const struct organisation *o);
-/* An organisation open data made: {"org_id", "name", "sector", "type", "verified" (0 or 1)}. */
-void json_audit_organisation_linked(struct buf *b, const struct organisation *o);
 /* {"signatory": {"id", "organisation" (org_ref), "organisation_name", "role", "signed_on",
  * "withdrawn_on"}} */
 void json_audit_signatory(struct buf *b, const struct signatory *s);

@@ -2,37 +2,37 @@
 #include "opendata.h"
 
 #include <string.h>
-#include <strings.h>
 
+#include "core/organisation.h"
 #include "base/banned.h"
 
-static int alnum_run(const char *s, size_t min, size_t max, int digits_only)
+enum orgid_scheme orgid_linked(const char *s, char out[ORG_ID_MAX + 1])
 {
-    size_t n = 0;
-    for (; s[n]; n++) {
-        char c = s[n];
-        int ok = (c >= '0' && c <= '9') ||
-                 (!digits_only && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')));
-        if (!ok) {
-            return 0;
+    static const struct {
+        const char *prefix;
+        enum orgid_scheme scheme;
+    } linked[] = {{"GB-LAE-", ORGID_LAE}, {"GB-CHC-", ORGID_CHC}, {"GB-COH-", ORGID_COH}};
+    const char *why;
+    size_t n = s ? strlen(s) : 0;
+
+    out[0] = '\0';
+    if (!s || n > ORG_ID_MAX) {
+        return ORGID_NONE;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        out[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+    }
+    for (size_t i = 0; i < sizeof(linked) / sizeof(linked[0]); i++) {
+        if (!strncmp(out, linked[i].prefix, 7) && orgid_check(out, &why) == 0) {
+            return linked[i].scheme;
         }
     }
-    return n >= min && n <= max;
+    out[0] = '\0';
+    return ORGID_NONE;
 }
 
 enum orgid_scheme orgid_scheme(const char *s)
 {
-    if (!s || strlen(s) > OPENDATA_ID_MAX) {
-        return ORGID_NONE;
-    }
-    if (!strncasecmp(s, "GB-LAE-", 7) && alnum_run(s + 7, 3, 4, 0)) {
-        return ORGID_LAE;
-    }
-    if (!strncasecmp(s, "GB-CHC-", 7) && alnum_run(s + 7, 5, 8, 1)) {
-        return ORGID_CHC;
-    }
-    if (!strncasecmp(s, "GB-COH-", 7) && alnum_run(s + 7, 6, 10, 0)) {
-        return ORGID_COH;
-    }
-    return ORGID_NONE;
+    char form[ORG_ID_MAX + 1];
+    return orgid_linked(s, form);
 }

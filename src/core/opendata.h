@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/organisation.h"
 #include "base/date.h"
 
 #define OPENDATA_ID_MAX   200 /* longest identifier kept (grant id, ocid, org-id) */
@@ -73,11 +74,16 @@ enum orgid_scheme {
     ORGID_NONE, /* not one the register links, e.g. "360G-..." or "GB-CFS-..." */
     ORGID_LAE,  /* GB-LAE-<3 letters>: an English council */
     ORGID_CHC,  /* GB-CHC-<number>: a registered charity */
-    ORGID_COH,  /* GB-COH-<company number>: a company (6 to 10 letters and digits; publishers drop
-                   leading zeros) */
+    ORGID_COH,  /* GB-COH-<company number>: a company */
 };
 
-/* Which linked scheme the identifier s is of (case-insensitive prefix, a well-formed rest). */
+/*
+ * Which linked scheme the identifier s is of, in any case: in capitals it must be an org-id the
+ * register accepts (orgid_check, core/organisation.h), so a company number is 8 characters
+ * everywhere (one published without its leading zeros is not linked). With orgid_linked, that
+ * form in capitals into out ("" for ORGID_NONE), as the register keeps it.
+ */
 enum orgid_scheme orgid_scheme(const char *s);
+enum orgid_scheme orgid_linked(const char *s, char out[ORG_ID_MAX + 1]);
 
 #endif

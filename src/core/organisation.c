@@ -162,12 +162,17 @@ int orgid_check(const char *s, const char **why)
         return 0;
     }
     if (!strncmp(s, "GB-COH-", 7)) {
+        /* Companies House numbers: 8 digits (England and Wales), 2 capitals and 6 digits
+         * (SC, NI, OC, ...), or 2 capitals, 5 digits and a capital (a registered society,
+         * IP12345R) */
         id = s + 7;
         if (strlen(id) != 8 ||
-            !(all(id, 8, is_digit) || (all(id, 2, is_upper) && all(id + 2, 6, is_digit)))) {
+            !(all(id, 8, is_digit) || (all(id, 2, is_upper) && all(id + 2, 5, is_digit) &&
+                                       (is_digit(id[7]) || is_upper(id[7]))))) {
             return invalid(why, "GB-COH- must be followed by an 8-character company number: 8 "
                                 "digits, or 2 capital letters and 6 digits, such as "
-                                "GB-COH-01234567 or GB-COH-SC123456");
+                                "GB-COH-01234567 or GB-COH-SC123456 (a registered society's "
+                                "ends in a capital letter, such as GB-COH-IP28755R)");
         }
         return 0;
     }

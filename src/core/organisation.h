@@ -67,7 +67,8 @@ int organisation_ref_is_number(const char *ref);
 /*
  * Whether s is a well-formed org-id: GB-LAE- and a council's three capital letters (whether
  * they are a *known* council's code is for the store to say), GB-CHC- and a charity number of
- * 5 to 8 digits, GB-COH- and a company number (8 digits, or 2 capital letters and 6 digits);
+ * 5 to 8 digits, GB-COH- and a company number (8 digits, or 2 capital letters and 6 digits, or
+ * for a registered society 2 capital letters, 5 digits and a capital letter, as IP28755R);
  * any other list as PREFIX-LIST-identifier: capitals and digits in the two prefix parts, the
  * identifier of letters, digits, '-', '.' and '_', ORG_ID_MIN to ORG_ID_MAX bytes in all.
  * 0, or ERR_INVALID with *why a sentence saying what is wrong.

@@ -93,10 +93,106 @@ int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, co
     return ret;
 }
 
+int store_row_int(struct store *st, sqlite3_stmt *stmt, long long *out)
+{
+    int rc = store_step(st, stmt), ret;
+
+    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    if (out) {
+        *out = ret == 0 ? sqlite3_column_int64(stmt, 0) : 0;
+    }
+    store_done(stmt);
+    return ret;
+}
+
+int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out)
+{
+    long long n;
+    int ret = store_row_int(st, stmt, &n);
+
+    *out = ret == 0 && n > 0 ? (size_t)n : 0;
+    return ret;
+}
+
+int store_row_ranked(struct store *st, sqlite3_stmt *stmt, long long *id)
+{
+    int rc = store_step(st, stmt), ret, rank;
+
+    *id = 0;
+    if (rc != SQLITE_ROW) {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        goto cleanup;
+    }
+    *id = sqlite3_column_int64(stmt, 0);
+    rank = sqlite3_column_int(stmt, 1);
+    rc = store_step(st, stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1) == rank) {
+        *id = 0;
+        ret = ERR_CONFLICT;
+    } else {
+        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, rc);
+    }
+cleanup:
+    store_done(stmt);
+    return ret;
+}
+
 const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena)
 {
     const unsigned char *s = sqlite3_column_text(stmt, i);
     return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+}
+
+date_t store_col_date(sqlite3_stmt *stmt, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    date_t d = 0;
+
+    if (s) {
+        date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d);
+    }
+    return d;
+}
+
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+    if (s) {
+        sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+void store_bind_date(sqlite3_stmt *stmt, int i, date_t d)
+{
+    char text[DATE_STRLEN + 1];
+
+    if (d) {
+        date_format(d, text);
+        sqlite3_bind_text(stmt, i, text, DATE_STRLEN, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit)
+{
+    sqlite3_bind_int64(stmt, i, limit ? (sqlite3_int64)limit : -1);
+}
+
+int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1])
+{
+    int rc = store_step(st, stmt), ret;
+
+    out[0] = '\0';
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
+        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    }
+    store_done(stmt);
+    return ret;
 }
 
 void store_done(sqlite3_stmt *stmt)
@@ -189,25 +285,43 @@ int store_schema_version(struct store *st, int *out)
 {
     static const char sql[] = "PRAGMA user_version";
     sqlite3_stmt *stmt;
-    int ret, rc;
+    long long v;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(stmt, 0);
-        ret = 0;
-    } else {
-        ret = store_fail(st, rc);
-    }
-    store_done(stmt);
+    ret = store_row_int(st, stmt, &v);
+    *out = (int)v;
     return ret;
 }
 
 /* The schema version that added organisations (0006_register.sql). */
 #define SCHEMA_ORGANISATIONS 6
+/* The schema version that added the review date the program computes (0008_portable.sql). */
+#define SCHEMA_REVIEW_DUE_ON 8
+
+/*
+ * What migrating a database from schema version from takes beyond the migrations' SQL, done in
+ * C by the store's own functions: so it runs with the newest schema, in the last migration's
+ * transaction.
+ */
+static int migrate_data(struct store *st, int from)
+{
+    int ret = 0;
+
+    /* An existing database gets its councils with the organisations table; a new one's come
+     * with the reference data (compact init). */
+    if (from > 0 && from < SCHEMA_ORGANISATIONS) {
+        size_t made;
+        ret = store_organisation_councils(st, "migration", &made);
+    }
+    if (!ret && from < SCHEMA_REVIEW_DUE_ON) {
+        ret = store_compact_review_fill(st);
+    }
+    return ret;
+}
 
 int store_migrate(struct store *st, int *from, int *to)
 {
@@ -246,11 +360,8 @@ int store_migrate(struct store *st, int *from, int *to)
             log_error("migration '%s' must set user_version to %d", m->name, v + 1);
             ret = ERR_DB;
         }
-        /* An existing database gets its councils with the organisations table; a new one's
-         * come with the reference data (compact init). */
-        if (!ret && now == SCHEMA_ORGANISATIONS && version > 0) {
-            size_t made;
-            ret = store_organisation_councils(st, "migration", &made);
+        if (!ret && now == latest) {
+            ret = migrate_data(st, version);
         }
         if (!ret) {
             ret = exec(st, "COMMIT");
@@ -306,15 +417,12 @@ int store_ping(struct store *st)
 {
     static const char sql[] = "SELECT 1";
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_int(st, stmt, NULL);
 }
 
 int store_begin(struct store *st)
@@ -334,23 +442,26 @@ void store_rollback(struct store *st)
     }
 }
 
+int store_end(struct store *st, int ret)
+{
+    if (ret == 0 && (ret = store_commit(st)) == 0) {
+        return 0;
+    }
+    store_rollback(st);
+    return ret;
+}
+
 int store_version(struct store *st, long long *out)
 {
     static const char sql[] = "PRAGMA data_version";
     sqlite3_stmt *stmt;
-    int ret, rc;
+    long long v;
+    int ret;
 
     *out = 0;
-    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql, &stmt)) < 0 || (ret = store_row_int(st, stmt, &v)) < 0) {
         return ret;
     }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (sqlite3_column_int64(stmt, 0) << 32) ^ sqlite3_total_changes64(st->db);
-        ret = 0;
-    } else {
-        ret = store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    *out = (v << 32) ^ sqlite3_total_changes64(st->db);
+    return 0;
 }

@@ -175,7 +175,8 @@ int store_organisation_get(struct store *st, const char *ref, struct arena *aren
 /*
  * Add o (checked by organisation_from_draft) with its audit entry, in one transaction; a
  * GB-LAE- org-id sets gss to its council's area. ERR_INVALID when a GB-LAE- org-id's code is
- * no authority's (say orgid_unknown_council), ERR_CONFLICT when the org-id is taken.
+ * no authority's (say orgid_unknown_council; or when orgid_check refuses the org-id, which the
+ * draft's check has done already), ERR_CONFLICT when the org-id is taken.
  */
 int store_organisation_add(struct store *st, const struct organisation *o, const char *actor,
                            long long *id);
@@ -183,6 +184,20 @@ int store_organisation_add(struct store *st, const struct organisation *o, const
  * insert undoes only itself. */
 int store_organisation_insert(struct store *st, const struct organisation *o, const char *actor,
                               long long *id);
+/*
+ * The number of the organisation ref names: its org-id (any case), its number, or its exact
+ * name where no other organisation has it. ERR_NOT_FOUND; ERR_CONFLICT for a name several
+ * share.
+ */
+int store_organisation_find(struct store *st, const char *ref, long long *id);
+/*
+ * The number of the organisation with o's org-id (any case; o->org_id must be set), or else o
+ * made as store_organisation_insert makes it (*made 1), inside the caller's transaction; a
+ * GB-LAE- code no authority has is kept, the council made without an area. ERR_INVALID for an
+ * org-id orgid_check refuses.
+ */
+int store_organisation_find_or_make(struct store *st, const struct organisation *o,
+                                    const char *actor, long long *id, int *made);
 /*
  * Change the organisation ref names by patch (organisation_patch_draft), with its audit entry,
  * in one transaction, and read it back into out (from arena). ERR_NOT_FOUND: no such

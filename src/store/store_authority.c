@@ -33,8 +33,9 @@ static const char sql_alias_put[] =
     "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct authority *a)
+static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
+    struct authority *a = item;
     const char *type = (const char *)sqlite3_column_text(stmt, 4);
     enum authority_type t;
 
@@ -55,27 +56,26 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, struct authority *
     a->gss_2011 = store_col(stmt, 11, arena);
 }
 
-static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+/* sql prepared with f's set, type and region bound (?1 to ?3). */
+static int prepare_filter(struct store *st, const char *sql, const struct authority_filter *f,
+                          sqlite3_stmt **out)
 {
-    if (s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
-}
+    int ret = store_prepare(st, sql, out);
 
-static void bind_filter(sqlite3_stmt *stmt, const struct authority_filter *f)
-{
+    if (ret < 0) {
+        return ret;
+    }
     if (f->set >= 0) {
-        sqlite3_bind_int(stmt, 1, 1 << f->set);
+        sqlite3_bind_int(*out, 1, 1 << f->set);
     }
     if (f->type >= 0) {
-        sqlite3_bind_text(stmt, 2, authority_type_id((enum authority_type)f->type), -1,
+        sqlite3_bind_text(*out, 2, authority_type_id((enum authority_type)f->type), -1,
                           SQLITE_STATIC);
     }
     if (f->region >= 0) {
-        sqlite3_bind_text(stmt, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
+        sqlite3_bind_text(*out, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
     }
+    return 0;
 }
 
 int store_authority_put(struct store *st, const struct authority *a)
@@ -91,14 +91,12 @@ int store_authority_put(struct store *st, const struct authority *a)
     sqlite3_bind_text(stmt, 3, a->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, a->official_name, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 5, authority_type_id(a->type), -1, SQLITE_STATIC);
-    bind_text_or_null(stmt, 6, a->county_gss);
+    store_bind_text(stmt, 6, a->county_gss);
     sqlite3_bind_text(stmt, 7, a->region, -1, SQLITE_STATIC);
-    bind_text_or_null(stmt, 8, a->start_date);
-    bind_text_or_null(stmt, 9, a->end_date);
+    store_bind_text(stmt, 8, a->start_date);
+    store_bind_text(stmt, 9, a->end_date);
     sqlite3_bind_int(stmt, 10, (int)a->sets);
-    ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    return ret;
+    return store_run(st, stmt);
 }
 
 int store_authority_alias_put(struct store *st, const char *alias, const char *gss, int in_2011)
@@ -112,52 +110,30 @@ int store_authority_alias_put(struct store *st, const char *alias, const char *g
     sqlite3_bind_text(stmt, 1, alias, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 3, in_2011 != 0);
-    ret = store_err(st, store_step(st, stmt));
-    store_done(stmt);
-    return ret;
+    return store_run(st, stmt);
 }
 
 int store_authority_get(struct store *st, const char *code, struct arena *arena,
                         struct authority *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        read_row(stmt, arena, out);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return store_row(st, stmt, arena, read_row, out);
 }
 
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret = prepare_filter(st, sql_count, f, &stmt);
 
     *out = 0;
-    if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
-        return ret;
-    }
-    bind_filter(stmt, f);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
-        ret = 0;
-    } else {
-        ret = store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
@@ -167,10 +143,9 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     int ret, rc;
 
     memset(counts, 0, sizeof(counts[0]) * AUTH_TYPE_COUNT);
-    if ((ret = store_prepare(st, sql_count_by_type, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_count_by_type, f, &stmt)) < 0) {
         return ret;
     }
-    bind_filter(stmt, f);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(stmt, 0);
         enum authority_type t;
@@ -187,37 +162,19 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
                          struct authority **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct authority *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v;
+    int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_gss, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_gss, f, &stmt)) < 0) {
         return ret;
     }
-    bind_filter(stmt, f);
     if (!f->by_name) {
-        bind_text_or_null(stmt, 4, f->after);
+        store_bind_text(stmt, 4, f->after);
     }
-    sqlite3_bind_int64(stmt, 5, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        if (len == cap) {
-            struct authority *nv;
-            cap = cap ? cap * 2 : 64;
-            nv = arena_alloc(arena, cap * sizeof(*nv));
-            if (len) {
-                memcpy(nv, v, len * sizeof(*nv));
-            }
-            v = nv;
-        }
-        read_row(stmt, arena, &v[len++]);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    store_bind_limit(stmt, 5, f->limit);
+    ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
+    *items = v;
     return ret;
 }

@@ -7,24 +7,27 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char sql_add[] = "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ")";
+static const char sql_add[] =
+    "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ") RETURNING id";
 static const char sql_resolve[] =
     "SELECT gss FROM authority WHERE gss = ?1 "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = ?1 LIMIT 1";
 static const char sql_add_authority[] =
-    "INSERT OR IGNORE INTO compact_authority (compact_id, gss) VALUES (?1, ?2)";
+    "INSERT INTO compact_authority (compact_id, gss) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 static const char sql_add_status[] =
     "INSERT INTO compact_status (compact_id, status, date) VALUES (?1, ?2, ?3)";
 static const char sql_add_details[] =
     "UPDATE compact SET adopted = ?2, refreshed = ?3, review_due = ?4, document_url = ?5, "
     "demo = ?6 WHERE id = ?1";
+static const char sql_review_dates[] = "SELECT id, adopted, refreshed, review_due FROM compact";
+static const char sql_set_review_due_on[] = "UPDATE compact SET review_due_on = ?2 WHERE id = ?1";
 static const char sql_add_contact[] =
     "INSERT INTO compact_contact (compact_id, position, name, role, email, phone) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_add_coordinator[] =
-    "INSERT OR IGNORE INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2)";
+    "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
-static const char sql_exists[] = "SELECT 1 FROM compact WHERE id = ?1";
+static const char sql_exists[] = "SELECT id FROM compact WHERE id = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
@@ -45,17 +48,14 @@ static const char sql_is_coordinator[] =
 int store_compact_is_coordinator(struct store *st, long long id, long long user_id)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_is_coordinator, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int64(stmt, 2, user_id);
-    rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_int(st, stmt, NULL);
 }
 
 static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
@@ -96,26 +96,17 @@ static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE comp
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
 
-int store_compact_params(struct store *st, const char *id, struct param_set *out)
+/* The local parameters of Compact id into out (cleared first). */
+static int read_params(struct store *st, long long id, struct param_set *out)
 {
     sqlite3_stmt *stmt;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-    store_done(stmt);
-    if (ret < 0) {
-        return ret;
-    }
     if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 1, id);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         enum param p;
         const char *name = (const char *)sqlite3_column_text(stmt, 0);
@@ -127,6 +118,23 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
     ret = store_err(st, rc);
     store_done(stmt);
     return ret;
+}
+
+int store_compact_params(struct store *st, const char *id, struct param_set *out)
+{
+    sqlite3_stmt *stmt;
+    long long number;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if ((ret = store_row_int(st, stmt, &number)) < 0) {
+        return ret;
+    }
+    return read_params(st, number, out);
 }
 
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
@@ -171,11 +179,8 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
         0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     buf_release(&after);
     return ret;
@@ -185,42 +190,66 @@ cleanup:
 static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     if ((ret = store_prepare(st, sql_resolve, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
-        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
-        ret = 0;
-    } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    return store_row_gss(st, stmt, out);
+}
+
+/* Write Compact id's review_due_on from its dates (compact_review_due: the one rule). */
+static int set_review_due_on(struct store *st, long long id, date_t adopted, date_t refreshed,
+                             date_t review_set)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_set_review_due_on, &stmt)) < 0) {
+        return ret;
     }
-    store_done(stmt);
+    sqlite3_bind_int64(stmt, 1, id);
+    store_bind_date(stmt, 2, compact_review_due(adopted, refreshed, review_set));
+    return store_run(st, stmt);
+}
+
+/* The dates a review date follows. */
+struct review_dates {
+    long long id;
+    date_t adopted, refreshed, set;
+};
+
+static void review_dates_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct review_dates *r = item;
+
+    (void)arena;
+    r->id = sqlite3_column_int64(stmt, 0);
+    r->adopted = store_col_date(stmt, 1);
+    r->refreshed = store_col_date(stmt, 2);
+    r->set = store_col_date(stmt, 3);
+}
+
+int store_compact_review_fill(struct store *st)
+{
+    struct arena arena;
+    struct review_dates *r;
+    sqlite3_stmt *stmt;
+    void *v = NULL;
+    size_t n = 0;
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = store_prepare(st, sql_review_dates, &stmt)) == 0) {
+        ret = store_rows(st, stmt, &arena, sizeof(*r), review_dates_row, &v, &n);
+    }
+    r = v;
+    for (size_t i = 0; i < n && !ret; i++) {
+        ret = set_review_due_on(st, r[i].id, r[i].adopted, r[i].refreshed, r[i].set);
+    }
+    arena_release(&arena);
     return ret;
-}
-
-static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
-{
-    char text[DATE_STRLEN + 1];
-
-    if (d) {
-        date_format(d, text);
-        sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
-}
-
-static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
-{
-    if (s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
 }
 
 static int add_contacts(struct store *st, long long id, const struct compact_contact *k, size_t n)
@@ -235,9 +264,9 @@ static int add_contacts(struct store *st, long long id, const struct compact_con
         sqlite3_bind_int64(stmt, 1, id);
         sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
         sqlite3_bind_text(stmt, 3, k[i].name, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 4, k[i].role);
-        bind_text_or_null(stmt, 5, k[i].email);
-        bind_text_or_null(stmt, 6, k[i].phone);
+        store_bind_text(stmt, 4, k[i].role);
+        store_bind_text(stmt, 5, k[i].email);
+        store_bind_text(stmt, 6, k[i].phone);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -303,10 +332,9 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         return ret;
     }
     sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_row_int(st, stmt, id)) < 0) {
         return ret;
     }
-    *id = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < c->nauthorities; i++) {
         if ((ret = resolve(st, c->authorities[i], gss)) < 0) {
             if (ret == ERR_NOT_FOUND) {
@@ -330,12 +358,13 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, *id);
-    bind_date(stmt, 2, c->adopted);
-    bind_date(stmt, 3, c->refreshed);
-    bind_date(stmt, 4, c->review_due);
-    bind_text_or_null(stmt, 5, c->document_url);
+    store_bind_date(stmt, 2, c->adopted);
+    store_bind_date(stmt, 3, c->refreshed);
+    store_bind_date(stmt, 4, c->review_due);
+    store_bind_text(stmt, 5, c->document_url);
     sqlite3_bind_int(stmt, 6, c->demo != 0);
-    if ((ret = store_run(st, stmt)) < 0) {
+    if ((ret = store_run(st, stmt)) < 0 ||
+        (ret = set_review_due_on(st, *id, c->adopted, c->refreshed, c->review_due)) < 0) {
         return ret;
     }
     if ((ret = add_contacts(st, *id, c->contacts, c->ncontacts)) < 0) {
@@ -361,14 +390,7 @@ int store_compact_add(struct store *st, const struct compact_new *c, const char 
 
     *id = 0;
     *bad = NULL;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    if ((ret = add(st, c, actor, id, bad)) == 0) {
-        ret = store_commit(st);
-    }
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_begin(st)) < 0 || (ret = store_end(st, add(st, c, actor, id, bad))) < 0) {
         *id = 0;
     }
     return ret;
@@ -389,13 +411,7 @@ int store_compact_add_many(struct store *st, const struct compact_new *c, size_t
         *bad_item = i;
         ret = add(st, &c[i], actor, &id, bad);
     }
-    if (ret == 0) {
-        ret = store_commit(st);
-    }
-    if (ret < 0) {
-        store_rollback(st);
-    }
-    return ret;
+    return store_end(st, ret);
 }
 
 /* ---- the whole entry ---- */
@@ -442,13 +458,6 @@ static int each_row(struct store *st, const char *sql, long long id, struct aren
     return ret;
 }
 
-static date_t col_date(sqlite3_stmt *stmt, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
-    date_t d;
-    return s && date_parse(s, strlen(s), &d) == 0 ? d : 0;
-}
-
 static void area_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct compact_area *a = (struct compact_area *)items + i;
@@ -468,7 +477,7 @@ static void status_row(sqlite3_stmt *stmt, struct arena *arena, void *items, siz
     enum compact_status cs;
 
     (void)arena;
-    s->date = col_date(stmt, 0);
+    s->date = store_col_date(stmt, 0);
     s->status = compact_status_parse(status ? status : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
 }
 
@@ -521,9 +530,9 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     if (rc == SQLITE_ROW) {
         out->id = id;
         out->name = store_col(stmt, 0, arena);
-        out->adopted = col_date(stmt, 1);
-        out->refreshed = col_date(stmt, 2);
-        out->review_set = col_date(stmt, 3);
+        out->adopted = store_col_date(stmt, 1);
+        out->refreshed = store_col_date(stmt, 2);
+        out->review_set = store_col_date(stmt, 3);
         out->document_url = store_col(stmt, 4, arena);
         out->demo = sqlite3_column_int(stmt, 5);
         out->created_at = store_col(stmt, 6, arena);
@@ -554,40 +563,18 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     out->contacts = contacts;
     out->codes = codes;
     out->coordinators = coordinators;
-    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        enum param p;
-        const char *name = (const char *)sqlite3_column_text(stmt, 0);
-        if (name && param_parse(name, &p) == 0) {
-            out->params.set[p] = 1;
-            out->params.value[p] = sqlite3_column_int(stmt, 1);
-        }
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    return ret;
+    return read_params(st, id, &out->params);
 }
 
 /* ---- lists ---- */
 
-/* The later of adopted and refreshed, '' when neither is known. */
-#define REVIEW_FROM "max(coalesce(c.adopted, ''), coalesce(c.refreshed, ''))"
-/* compact_review_due() in SQL: the date set, else six years after REVIEW_FROM (29 February
- * gives 28 February, as date_add_months does: six years on is never a leap year). */
-#define REVIEW_DUE                                                                                 \
-    "coalesce(c.review_due, CASE WHEN " REVIEW_FROM " = '' THEN NULL "                             \
-    "WHEN substr(" REVIEW_FROM ", 6, 5) = '02-29' THEN date(" REVIEW_FROM ", '-1 day', "           \
-    "'+6 years') ELSE date(" REVIEW_FROM ", '+6 years') END)"
-/* ?1 today; each Compact's state on it. */
+/* ?1 today; each Compact's state on it. due: review_due_on, written by set_review_due_on. */
 #define LIST_CTE                                                                                   \
-    "WITH l AS (SELECT c.id, c.name, c.demo, "                                                     \
+    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, "                                        \
     "(SELECT status FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                   \
     "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
     "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
-    "ORDER BY date DESC LIMIT 1) AS since, " REVIEW_DUE " AS due FROM compact c) "
+    "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
 #define LIST_WHERE                                                                                 \
     "WHERE (?2 IS NULL OR l.status = ?2) "                                                         \
@@ -608,86 +595,77 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 
 static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
 static const char sql_list_by_name[] =
-    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name COLLATE NOCASE, l.id LIMIT ?8";
+    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
 static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
 
-static void bind_filter(sqlite3_stmt *stmt, const struct compact_filter *f, int paged)
+/* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
+static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
+                          int paged, sqlite3_stmt **out)
 {
-    bind_date(stmt, 1, f->today);
-    bind_text_or_null(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
-    bind_text_or_null(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
+    sqlite3_stmt *stmt;
+    int ret = store_prepare(st, sql, out);
+
+    if (ret < 0) {
+        return ret;
+    }
+    stmt = *out;
+    store_bind_date(stmt, 1, f->today);
+    store_bind_text(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
+    store_bind_text(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
     sqlite3_bind_int(stmt, 4, f->overdue != 0);
-    bind_text_or_null(stmt, 5, f->q && *f->q ? f->q : NULL);
-    bind_text_or_null(stmt, 6, f->authority);
+    store_bind_text(stmt, 5, f->q && *f->q ? f->q : NULL);
+    store_bind_text(stmt, 6, f->authority);
     if (paged && f->after) {
         sqlite3_bind_int64(stmt, 7, f->after);
     } else {
         sqlite3_bind_null(stmt, 7);
     }
-    sqlite3_bind_int64(stmt, 8, paged && f->limit ? (sqlite3_int64)f->limit : -1);
+    store_bind_limit(stmt, 8, paged ? f->limit : 0);
+    return 0;
 }
 
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret = prepare_filter(st, sql_list_count, f, 0, &stmt);
 
     *out = 0;
-    if ((ret = store_prepare(st, sql_list_count, &stmt)) < 0) {
-        return ret;
-    }
-    bind_filter(stmt, f, 0);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return ret < 0 ? ret : store_row_count(st, stmt, out);
+}
+
+static void summary_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct compact_summary *s = item;
+    const char *status = (const char *)sqlite3_column_text(stmt, 3);
+    enum compact_status cs;
+
+    s->id = sqlite3_column_int64(stmt, 0);
+    s->name = store_col(stmt, 1, arena);
+    s->demo = sqlite3_column_int(stmt, 2);
+    s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
+    s->since = store_col_date(stmt, 4);
+    s->review_due = store_col_date(stmt, 5);
+    s->authorities = store_col(stmt, 6, arena);
 }
 
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct compact_summary *out = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    void *v;
+    int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, f->by_name ? sql_list_by_name : sql_list_by_id, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_id, f, 1, &stmt)) <
+        0) {
         return ret;
     }
-    bind_filter(stmt, f, 1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct compact_summary *s;
-        const char *status = (const char *)sqlite3_column_text(stmt, 3);
-        enum compact_status cs;
-        if (len == cap) {
-            struct compact_summary *bigger;
-            cap = cap ? cap * 2 : 64;
-            bigger = arena_alloc(arena, cap * sizeof(*bigger));
-            if (len) {
-                memcpy(bigger, out, len * sizeof(*bigger));
-            }
-            out = bigger;
-        }
-        s = &out[len++];
-        s->id = sqlite3_column_int64(stmt, 0);
-        s->name = store_col(stmt, 1, arena);
-        s->demo = sqlite3_column_int(stmt, 2);
-        s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
-        s->since = col_date(stmt, 4);
-        s->review_due = col_date(stmt, 5);
+    ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n);
+    *items = v;
+    for (size_t i = 0; i < *n; i++) {
+        struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
-        s->authorities = store_col(stmt, 6, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (!ret) {
-        *items = out;
-        *n = len;
     }
     return ret;
 }
@@ -695,9 +673,11 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
 /* ---- changes ---- */
 
 static const char sql_patch_details[] =
-    "UPDATE compact SET name = iif(?2, ?3, name), adopted = iif(?4, ?5, adopted), "
-    "refreshed = iif(?6, ?7, refreshed), review_due = iif(?8, ?9, review_due), "
-    "document_url = iif(?10, ?11, document_url) WHERE id = ?1";
+    "UPDATE compact SET name = CASE WHEN ?2 THEN ?3 ELSE name END, "
+    "adopted = CASE WHEN ?4 THEN ?5 ELSE adopted END, "
+    "refreshed = CASE WHEN ?6 THEN ?7 ELSE refreshed END, "
+    "review_due = CASE WHEN ?8 THEN ?9 ELSE review_due END, "
+    "document_url = CASE WHEN ?10 THEN ?11 ELSE document_url END WHERE id = ?1";
 static const char sql_clear_authorities[] = "DELETE FROM compact_authority WHERE compact_id = ?1";
 static const char sql_clear_contacts[] = "DELETE FROM compact_contact WHERE compact_id = ?1";
 static const char sql_code_remove[] = "DELETE FROM compact_code WHERE id = ?1 AND compact_id = ?2";
@@ -763,8 +743,8 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         sqlite3_bind_int64(stmt, 1, c->id);
         sqlite3_bind_int64(stmt, 2, id);
         sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 4, c->summary);
-        bind_text_or_null(stmt, 5, c->url);
+        store_bind_text(stmt, 4, c->summary);
+        store_bind_text(stmt, 5, c->url);
         if ((ret = run_one(st, stmt)) < 0) {
             *field = at(arena, "codes.replace", i, "id");
             return ret;
@@ -777,8 +757,8 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         }
         sqlite3_bind_int64(stmt, 1, id);
         sqlite3_bind_text(stmt, 2, c->title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 3, c->summary);
-        bind_text_or_null(stmt, 4, c->url);
+        store_bind_text(stmt, 3, c->summary);
+        store_bind_text(stmt, 4, c->url);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -872,15 +852,15 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
     }
     sqlite3_bind_int64(stmt, 1, id);
     sqlite3_bind_int(stmt, 2, !!(p->fields & PATCH_NAME));
-    bind_text_or_null(stmt, 3, p->name);
+    store_bind_text(stmt, 3, p->name);
     sqlite3_bind_int(stmt, 4, !!(p->fields & PATCH_ADOPTED));
-    bind_date(stmt, 5, p->adopted);
+    store_bind_date(stmt, 5, p->adopted);
     sqlite3_bind_int(stmt, 6, !!(p->fields & PATCH_REFRESHED));
-    bind_date(stmt, 7, p->refreshed);
+    store_bind_date(stmt, 7, p->refreshed);
     sqlite3_bind_int(stmt, 8, !!(p->fields & PATCH_REVIEW_DUE));
-    bind_date(stmt, 9, p->review_due);
+    store_bind_date(stmt, 9, p->review_due);
     sqlite3_bind_int(stmt, 10, !!(p->fields & PATCH_DOCUMENT_URL));
-    bind_text_or_null(stmt, 11, p->document_url);
+    store_bind_text(stmt, 11, p->document_url);
     if ((ret = store_run(st, stmt)) < 0 || (ret = patch_lists(st, id, p, arena, field)) < 0) {
         goto cleanup;
     }
@@ -899,14 +879,14 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
         ret = ERR_INVALID;
         goto cleanup;
     }
+    if ((ret = set_review_due_on(st, id, e.adopted, e.refreshed, e.review_set)) < 0) {
+        goto cleanup;
+    }
     if ((ret = audit(st, id, actor, "update", &before)) < 0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     return ret;
 }
@@ -939,11 +919,8 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
         (ret = audit(st, id, actor, "status", &before)) < 0) {
         goto cleanup;
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     arena_release(&arena);
     return ret;
@@ -974,8 +951,8 @@ static int demo_compact(struct store *st, const struct demo_compact *d, const ch
         }
         sqlite3_bind_int64(stmt, 1, *id);
         sqlite3_bind_text(stmt, 2, d->codes[j].title, -1, SQLITE_STATIC);
-        bind_text_or_null(stmt, 3, d->codes[j].summary);
-        bind_text_or_null(stmt, 4, d->codes[j].url);
+        store_bind_text(stmt, 3, d->codes[j].summary);
+        store_bind_text(stmt, 4, d->codes[j].url);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -990,7 +967,7 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
     struct arena arena;
     long long *cids, *oids, id;
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *bad = NULL;
     arena_init(&arena);
@@ -999,13 +976,10 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, sql_demo_loaded, &stmt)) < 0) {
-        goto cleanup;
-    }
-    rc = store_step(st, stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        ret = rc == SQLITE_ROW ? ERR_CONFLICT : store_fail(st, rc);
+    /* demo data there already is a conflict */
+    if ((ret = store_prepare(st, sql_demo_loaded, &stmt)) < 0 ||
+        (ret = store_row_int(st, stmt, NULL)) != ERR_NOT_FOUND) {
+        ret = ret == 0 ? ERR_CONFLICT : ret;
         goto cleanup;
     }
     for (size_t i = 0; i < nc; i++) {
@@ -1044,11 +1018,8 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
             goto cleanup;
         }
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     arena_release(&arena);
     return ret;
 }
@@ -1056,8 +1027,8 @@ cleanup:
 static const char sql_find_authority[] =
     "SELECT gss FROM authority WHERE gss = upper(?1) "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = upper(?1) "
-    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name = ?1 COLLATE NOCASE "
-    "OR official_name = ?1 COLLATE NOCASE ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
+    "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name_norm = lower(?1) "
+    "OR official_name_norm = lower(?1) ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
     "LIMIT 1";
 
 int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
@@ -1092,7 +1063,7 @@ int store_compact_naming(struct store *st, const char *gss, const char *county_g
         return ret;
     }
     sqlite3_bind_text(stmt, 1, gss, -1, SQLITE_STATIC);
-    bind_text_or_null(stmt, 2, county_gss);
+    store_bind_text(stmt, 2, county_gss);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < 256) {
         c[len].id = sqlite3_column_int64(stmt, 0);
         c[len].name = store_col(stmt, 1, arena);

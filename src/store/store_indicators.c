@@ -12,135 +12,113 @@
 static const char sql_funder_grants[] =
     "SELECT amount_pence, currency, award_date, planned_start, planned_end, duration_months, "
     "recipient_org_id, recipient_name, recipient_individual FROM grant_award "
-    "WHERE funder_org_id = ?1 COLLATE NOCASE ORDER BY award_date, id";
+    "WHERE funder_org_id_norm = lower(?1) ORDER BY award_date, id";
 static const char sql_buyer_contracts[] =
     "SELECT release_date, tender_published, tender_start, tender_end, vcse_suitable "
-    "FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE ORDER BY release_date, id";
+    "FROM contract WHERE buyer_org_id_norm = lower(?1) ORDER BY release_date, id";
 
 static const char sql_has[] =
-    "SELECT EXISTS (SELECT 1 FROM grant_award WHERE funder_org_id = ?1 COLLATE NOCASE) "
-    "OR EXISTS (SELECT 1 FROM contract WHERE buyer_org_id = ?1 COLLATE NOCASE)";
+    "SELECT EXISTS (SELECT 1 FROM grant_award WHERE funder_org_id_norm = lower(?1)) "
+    "OR EXISTS (SELECT 1 FROM contract WHERE buyer_org_id_norm = lower(?1))";
 
 int store_opendata_has(struct store *st, const char *org_id, int *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    long long has;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql_has, &stmt)) < 0) {
         return ret;
     }
     sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(stmt, 0) != 0;
+    if ((ret = store_row_int(st, stmt, &has)) < 0) {
+        return ret == ERR_NOT_FOUND ? ERR_DB : ret;
     }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    *out = has != 0;
+    return 0;
 }
 
 /* A full date from text column i: 1 and *out, or 0 (NULL, or only a year or a month). */
 static int col_date(sqlite3_stmt *stmt, int i, date_t *out)
 {
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
-    *out = 0;
-    return s && date_parse(s, strlen(s), out) == 0;
+    *out = store_col_date(stmt, i);
+    return *out != 0;
 }
 
-/* Grow the arena array *v of *cap items of size each, so item len fits. */
-static void *grow(struct arena *arena, void *v, size_t len, size_t *cap, size_t size)
+/* An int column i, or -1 for NULL. */
+static int col_int_or(sqlite3_stmt *stmt, int i)
 {
-    void *nv;
-    if (len < *cap) {
-        return v;
+    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, i);
+}
+
+static void ind_grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct ind_grant *g = item;
+    const char *currency = (const char *)sqlite3_column_text(stmt, 1);
+
+    g->amount = sqlite3_column_int64(stmt, 0);
+    g->gbp = currency && !strcmp(currency, "GBP");
+    col_date(stmt, 2, &g->award);
+    g->has_dates = col_date(stmt, 3, &g->start) && col_date(stmt, 4, &g->end);
+    g->duration_months = col_int_or(stmt, 5);
+    g->recipient = store_col(stmt, 6, arena);
+    g->name = store_col(stmt, 7, arena);
+    g->individual = sqlite3_column_int(stmt, 8) != 0;
+}
+
+static void ind_contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct ind_contract *c = item;
+
+    (void)arena;
+    col_date(stmt, 0, &c->release);
+    c->has_published = col_date(stmt, 1, &c->published);
+    c->has_start = col_date(stmt, 2, &c->start);
+    c->has_end = col_date(stmt, 3, &c->end);
+    c->vcse_suitable = col_int_or(stmt, 4);
+}
+
+/* The rows of sql for org_id (?1), each read by read, into an array from arena. */
+static int rows_of(struct store *st, const char *sql, const char *org_id, struct arena *arena,
+                   size_t size, void (*read)(sqlite3_stmt *, struct arena *, void *), void **items,
+                   size_t *n)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
     }
-    *cap = *cap ? *cap * 2 : 64;
-    nv = arena_alloc(arena, *cap * size);
-    if (len) {
-        memcpy(nv, v, len * size);
-    }
-    return nv;
+    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
+    return store_rows(st, stmt, arena, size, read, items, n);
 }
 
 int store_indicator_grants(struct store *st, const char *org_id, struct arena *arena,
                            struct ind_grant **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    struct ind_grant *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_funder_grants, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct ind_grant *g;
-        const char *currency = (const char *)sqlite3_column_text(stmt, 1);
-        v = grow(arena, v, len, &cap, sizeof(*v));
-        g = &v[len++];
-        memset(g, 0, sizeof(*g));
-        g->amount = sqlite3_column_int64(stmt, 0);
-        g->gbp = currency && !strcmp(currency, "GBP");
-        col_date(stmt, 2, &g->award);
-        g->has_dates = col_date(stmt, 3, &g->start) && col_date(stmt, 4, &g->end);
-        g->duration_months =
-            sqlite3_column_type(stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 5);
-        g->recipient = store_col(stmt, 6, arena);
-        g->name = store_col(stmt, 7, arena);
-        g->individual = sqlite3_column_int(stmt, 8) != 0;
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    void *v;
+    int ret = rows_of(st, sql_funder_grants, org_id, arena, sizeof(**items), ind_grant_row, &v, n);
+    *items = v;
     return ret;
 }
 
 int store_indicator_contracts(struct store *st, const char *org_id, struct arena *arena,
                               struct ind_contract **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    struct ind_contract *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_buyer_contracts, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct ind_contract *c;
-        v = grow(arena, v, len, &cap, sizeof(*v));
-        c = &v[len++];
-        memset(c, 0, sizeof(*c));
-        col_date(stmt, 0, &c->release);
-        c->has_published = col_date(stmt, 1, &c->published);
-        c->has_start = col_date(stmt, 2, &c->start);
-        c->has_end = col_date(stmt, 3, &c->end);
-        c->vcse_suitable =
-            sqlite3_column_type(stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 4);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    void *v;
+    int ret =
+        rows_of(st, sql_buyer_contracts, org_id, arena, sizeof(**items), ind_contract_row, &v, n);
+    *items = v;
     return ret;
 }
 
 /* ?1 funder, ?2 recipient, ?3 and ?4 the year's first day and the next year's, ?5 q. */
 #define GRANT_WHERE                                                                                \
-    "WHERE (?1 IS NULL OR g.funder_org_id = ?1 COLLATE NOCASE) "                                   \
-    "AND (?2 IS NULL OR g.recipient_org_id = ?2 COLLATE NOCASE) "                                  \
+    "WHERE (?1 IS NULL OR g.funder_org_id_norm = lower(?1)) "                                      \
+    "AND (?2 IS NULL OR g.recipient_org_id_norm = lower(?2)) "                                     \
     "AND (?3 IS NULL OR (g.award_date >= ?3 AND g.award_date < ?4)) "                              \
     "AND (?5 IS NULL OR instr(lower(g.title), lower(?5)) > 0 "                                     \
     "OR instr(lower(coalesce(g.recipient_name, '')), lower(?5)) > 0) "
@@ -158,9 +136,9 @@ static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g "
 /* ?1 buyer, ?2 supplier, ?3 the year ("YYYY") its tender opened, ?5 q (?4 is not used). */
 #define CONTRACT_YEAR "substr(coalesce(c.tender_start, c.tender_published, c.release_date), 1, 4)"
 #define CONTRACT_WHERE                                                                             \
-    "WHERE (?1 IS NULL OR c.buyer_org_id = ?1 COLLATE NOCASE) "                                    \
+    "WHERE (?1 IS NULL OR c.buyer_org_id_norm = lower(?1)) "                                       \
     "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contract_supplier s WHERE s.contract_id = c.id "     \
-    "AND s.supplier_org_id = ?2 COLLATE NOCASE)) "                                                 \
+    "AND s.supplier_org_id_norm = lower(?2))) "                                                    \
     "AND (?3 IS NULL OR " CONTRACT_YEAR " = ?3) "                                                  \
     "AND (?5 IS NULL OR instr(lower(coalesce(c.title, '')), lower(?5)) > 0 "                       \
     "OR instr(lower(c.ocid), lower(?5)) > 0) "
@@ -176,13 +154,10 @@ static const char sql_contract_list[] =
     "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7";
 static const char sql_contract_list_count[] = "SELECT count(*) FROM contract c " CONTRACT_WHERE;
 
+/* s, or NULL for none or "". */
 static void bind_opt(sqlite3_stmt *stmt, int i, const char *s)
 {
-    if (s && *s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
+    store_bind_text(stmt, i, s && *s ? s : NULL);
 }
 
 static void bind_list_filter(sqlite3_stmt *stmt, const struct opendata_filter *f, int grants)
@@ -205,20 +180,14 @@ static int count_of(struct store *st, const char *sql, const struct opendata_fil
                     size_t *out)
 {
     sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret;
 
     *out = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
     bind_list_filter(stmt, f, grants);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
-    store_done(stmt);
-    return ret;
+    return store_row_count(st, stmt, out);
 }
 
 int store_grant_list_count(struct store *st, const struct opendata_filter *f, size_t *out)
@@ -231,99 +200,84 @@ int store_contract_list_count(struct store *st, const struct opendata_filter *f,
     return count_of(st, sql_contract_list_count, f, 0, out);
 }
 
-int store_grant_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
-                     struct grant_item **items, size_t *n)
+static void grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct grant_item *g = item;
+
+    g->rowid = sqlite3_column_int64(stmt, 0);
+    g->identifier = store_col(stmt, 1, arena);
+    g->title = store_col(stmt, 2, arena);
+    g->currency = store_col(stmt, 3, arena);
+    g->amount = sqlite3_column_int64(stmt, 4);
+    g->award_date = store_col(stmt, 5, arena);
+    g->funder_id = store_col(stmt, 6, arena);
+    g->funder_name = store_col(stmt, 7, arena);
+    g->recipient_id = store_col(stmt, 8, arena);
+    g->recipient_name = store_col(stmt, 9, arena);
+    g->planned_start = store_col(stmt, 10, arena);
+    g->planned_end = store_col(stmt, 11, arena);
+    g->duration_months = col_int_or(stmt, 12);
+    g->programme = store_col(stmt, 13, arena);
+}
+
+static void contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    struct contract_item *c = item;
+
+    c->rowid = sqlite3_column_int64(stmt, 0);
+    c->ocid = store_col(stmt, 1, arena);
+    c->title = store_col(stmt, 2, arena);
+    c->buyer_id = store_col(stmt, 3, arena);
+    c->buyer_name = store_col(stmt, 4, arena);
+    c->release_date = store_col(stmt, 5, arena);
+    c->tender_published = store_col(stmt, 6, arena);
+    c->tender_start = store_col(stmt, 7, arena);
+    c->tender_end = store_col(stmt, 8, arena);
+    c->vcse_suitable = col_int_or(stmt, 9);
+    c->value_currency = store_col(stmt, 10, arena);
+    c->has_value = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
+    c->value = sqlite3_column_int64(stmt, 11);
+    c->award_currency = store_col(stmt, 12, arena);
+    c->has_award = sqlite3_column_type(stmt, 13) != SQLITE_NULL;
+    c->award = sqlite3_column_int64(stmt, 13);
+    c->suppliers = store_col(stmt, 14, arena);
+}
+
+/* A page of sql as f says (grants or contracts), each row read by read. */
+static int list_of(struct store *st, const char *sql, const struct opendata_filter *f, int grants,
+                   struct arena *arena, size_t size,
+                   void (*read)(sqlite3_stmt *, struct arena *, void *), void **items, size_t *n)
 {
     sqlite3_stmt *stmt;
-    struct grant_item *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
+    int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, sql_grant_list, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    bind_list_filter(stmt, f, 1);
+    bind_list_filter(stmt, f, grants);
     if (f->after > 0) {
         sqlite3_bind_int64(stmt, 6, f->after);
     }
-    sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct grant_item *g;
-        v = grow(arena, v, len, &cap, sizeof(*v));
-        g = &v[len++];
-        g->rowid = sqlite3_column_int64(stmt, 0);
-        g->identifier = store_col(stmt, 1, arena);
-        g->title = store_col(stmt, 2, arena);
-        g->currency = store_col(stmt, 3, arena);
-        g->amount = sqlite3_column_int64(stmt, 4);
-        g->award_date = store_col(stmt, 5, arena);
-        g->funder_id = store_col(stmt, 6, arena);
-        g->funder_name = store_col(stmt, 7, arena);
-        g->recipient_id = store_col(stmt, 8, arena);
-        g->recipient_name = store_col(stmt, 9, arena);
-        g->planned_start = store_col(stmt, 10, arena);
-        g->planned_end = store_col(stmt, 11, arena);
-        g->duration_months =
-            sqlite3_column_type(stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 12);
-        g->programme = store_col(stmt, 13, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    store_bind_limit(stmt, 7, f->limit);
+    return store_rows(st, stmt, arena, size, read, items, n);
+}
+
+int store_grant_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
+                     struct grant_item **items, size_t *n)
+{
+    void *v;
+    int ret = list_of(st, sql_grant_list, f, 1, arena, sizeof(**items), grant_row, &v, n);
+    *items = v;
     return ret;
 }
 
 int store_contract_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
                         struct contract_item **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    struct contract_item *v = NULL;
-    size_t len = 0, cap = 0;
-    int ret, rc;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_contract_list, &stmt)) < 0) {
-        return ret;
-    }
-    bind_list_filter(stmt, f, 0);
-    if (f->after > 0) {
-        sqlite3_bind_int64(stmt, 6, f->after);
-    }
-    sqlite3_bind_int64(stmt, 7, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        struct contract_item *c;
-        v = grow(arena, v, len, &cap, sizeof(*v));
-        c = &v[len++];
-        c->rowid = sqlite3_column_int64(stmt, 0);
-        c->ocid = store_col(stmt, 1, arena);
-        c->title = store_col(stmt, 2, arena);
-        c->buyer_id = store_col(stmt, 3, arena);
-        c->buyer_name = store_col(stmt, 4, arena);
-        c->release_date = store_col(stmt, 5, arena);
-        c->tender_published = store_col(stmt, 6, arena);
-        c->tender_start = store_col(stmt, 7, arena);
-        c->tender_end = store_col(stmt, 8, arena);
-        c->vcse_suitable =
-            sqlite3_column_type(stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 9);
-        c->value_currency = store_col(stmt, 10, arena);
-        c->has_value = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-        c->value = sqlite3_column_int64(stmt, 11);
-        c->award_currency = store_col(stmt, 12, arena);
-        c->has_award = sqlite3_column_type(stmt, 13) != SQLITE_NULL;
-        c->award = sqlite3_column_int64(stmt, 13);
-        c->suppliers = store_col(stmt, 14, arena);
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0) {
-        *items = v;
-        *n = len;
-    }
+    void *v;
+    int ret = list_of(st, sql_contract_list, f, 0, arena, sizeof(**items), contract_row, &v, n);
+    *items = v;
     return ret;
 }

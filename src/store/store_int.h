@@ -26,13 +26,41 @@ struct store {
  * steps, and leaves it through store_done().
  */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+/* End the transaction store_begin began: commit when ret is 0, else roll back. Returns ret, or
+ * the commit's enum err. */
+int store_end(struct store *st, int ret);
 /* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
 int store_run(struct store *st, sqlite3_stmt *stmt);
 /* Step a bound statement for one row and copy its first column from arena into *out; reset
  * it. 0, ERR_NOT_FOUND when there is no row (or it is NULL), or another enum err. */
 int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, const char **out);
+/* Step a bound statement for one row and read its first column as a whole number into *out
+ * (may be NULL: whether there is a row; SQL NULL reads as 0); reset it. 0, ERR_NOT_FOUND when
+ * there is no row, or another enum err. Also for a write with RETURNING id: SQLite makes the
+ * whole change at the first step. */
+int store_row_int(struct store *st, sqlite3_stmt *stmt, long long *out);
+/* store_row_int for a count(*): *out is 0 on failure. */
+int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out);
+/*
+ * Step a bound statement whose rows are (id, rank), best rank first, and reset it: the first
+ * row's id into *id; ERR_NOT_FOUND when there is none, ERR_CONFLICT (and *id 0) when the
+ * second row has the same rank (a name several share).
+ */
+int store_row_ranked(struct store *st, sqlite3_stmt *stmt, long long *id);
 /* A copy from arena of text column i of the current row, or NULL for SQL NULL. */
 const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena);
+/* Text column i of the current row as a date: 0 for SQL NULL or anything but 'YYYY-MM-DD'. */
+date_t store_col_date(sqlite3_stmt *stmt, int i);
+/* Bind s (copied by SQLite, so it may be a temporary), or NULL when s is NULL. */
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+/* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
+void store_bind_date(sqlite3_stmt *stmt, int i, date_t d);
+/* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite; PostgreSQL will want
+ * NULL, so it is said in this one place). */
+void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit);
+/* Step a bound statement for one row whose first column is a GSS code and copy it into out;
+ * reset it. 0, ERR_NOT_FOUND when there is no row, or another enum err. */
+int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1]);
 /* Reset and clear the bindings, ready for the next use. */
 void store_done(sqlite3_stmt *stmt);
 /* Every sqlite3_step of the store goes through this, so tests can force errors. */
@@ -42,6 +70,10 @@ int store_err(struct store *st, int rc);
 
 /* Like store_err, for a step that should have given a row: never 0. */
 int store_fail(struct store *st, int rc);
+
+/* Write every Compact's review_due_on (compact_review_due) from its dates: after the
+ * migration that added the column, inside its transaction. */
+int store_compact_review_fill(struct store *st);
 
 /* Tests may set this to make store_step answer their code instead (e.g. SQLITE_BUSY). */
 extern int (*store_step_hook)(sqlite3_stmt *stmt);

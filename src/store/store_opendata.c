@@ -88,10 +88,6 @@ size_t store_opendata_orgs_created(const struct opendata_writer *w)
     return w->orgs_created;
 }
 
-static const char sql_org_find[] = "SELECT id FROM organisation WHERE org_id = ?1";
-static const char sql_org_add[] =
-    "INSERT INTO organisation (org_id, name, sector, type, verified, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5) RETURNING id";
 /* The type an unverified organisation is given, from its scheme and role. */
 static enum org_type guess_type(enum orgid_scheme scheme, enum org_role role, int vcse)
 {
@@ -117,45 +113,14 @@ static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, 
     return &w->cache[h % ORG_CACHE];
 }
 
-/* Make an unverified organisation of type, with its audit entry. */
-static int make_org(struct opendata_writer *w, const char *org_id, const char *name,
-                    enum org_type type, long long *id)
-{
-    struct organisation o = {.org_id = org_id, .name = name, .type = type};
-    struct buf after = BUF_INIT;
-    sqlite3_stmt *stmt;
-    int ret;
-
-    o.sector = org_type_sector(type);
-    if ((ret = store_prepare(w->st, sql_org_add, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, org_sector_id(o.sector), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, org_type_id(type), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, w->now, -1, SQLITE_STATIC);
-    if ((ret = store_run_id(w->st, stmt, id)) < 0) {
-        return ret;
-    }
-    json_audit_organisation_linked(&after, &o);
-    ret = store_audit_add(w->st, w->now, w->actor, "create", "organisation", org_id, NULL, &after);
-    buf_release(&after);
-    if (ret == 0) {
-        w->orgs_created++;
-    }
-    return ret;
-}
-
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
                        enum org_role role, int vcse, long long *id)
 {
-    struct store *st = w->st;
-    enum orgid_scheme scheme = orgid_scheme(org_id);
-    char key[OPENDATA_ID_MAX + 1];
+    char form[ORG_ID_MAX + 1], key[OPENDATA_ID_MAX + 1];
+    enum orgid_scheme scheme = orgid_linked(org_id, form);
+    struct organisation o = {.org_id = form, .name = name && *name ? name : form};
     struct org_slot *slot;
-    sqlite3_stmt *stmt;
-    int ret, rc;
+    int ret, made;
 
     *id = 0;
     if (scheme == ORGID_NONE) {
@@ -166,23 +131,13 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
         *id = slot->id;
         return 0;
     }
-    if ((ret = store_prepare(st, sql_org_find, &stmt)) < 0) {
+    /* unverified, of a type guessed from the scheme and the part it plays */
+    o.type = guess_type(scheme, role, vcse);
+    o.sector = org_type_sector(o.type);
+    if ((ret = store_organisation_find_or_make(w->st, &o, w->actor, id, &made)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(stmt, 0);
-    }
-    ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, rc);
-    store_done(stmt);
-    if (ret < 0) {
-        return ret;
-    }
-    if (!*id && (ret = make_org(w, org_id, name && *name ? name : org_id,
-                                guess_type(scheme, role, vcse), id)) < 0) {
-        return ret;
-    }
+    w->orgs_created += (size_t)made;
     memcpy(slot->key, key, strlen(key) + 1);
     slot->id = *id;
     return 0;

@@ -9,18 +9,14 @@
 #include "base/banned.h"
 
 /*
- * A reference to an organisation: its org-id (any case), its number, or its exact name where no
- * other organisation has it; to a Compact: its number or its exact unique name. The rank (the
- * second column) tells the kinds apart, so two rows of the last rank are an ambiguous name.
- * The organisations' own code will take this over when it is merged.
+ * A reference to a Compact: its number or its exact unique name. The rank (the second column)
+ * tells the kinds apart, so two rows of the last rank are an ambiguous name. (An organisation's:
+ * store_organisation_find.)
  */
-static const char sql_org_ref[] = "SELECT id, 1 FROM organisation WHERE org_id = ?1 "
-                                  "UNION ALL SELECT id, 2 FROM organisation WHERE id = ?2 "
-                                  "UNION ALL SELECT * FROM (SELECT id, 3 FROM organisation "
-                                  "WHERE name = ?1 LIMIT 2) ORDER BY 2";
 static const char sql_compact_ref[] =
     "SELECT id, 1 FROM compact WHERE id = ?2 "
-    "UNION ALL SELECT * FROM (SELECT id, 2 FROM compact WHERE name = ?1 LIMIT 2) ORDER BY 2";
+    "UNION ALL SELECT * FROM (SELECT id, 2 FROM compact "
+    "WHERE name_norm = lower(?1) AND name = ?1 LIMIT 2) AS by_name ORDER BY 2";
 
 static const char sql_add[] = "INSERT INTO signatory (compact_id, organisation_id, signed_on, "
                               "role, withdrawn_on) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
@@ -36,10 +32,10 @@ static const char sql_get[] = SIGNATORY_COLUMNS "WHERE s.id = ?1 AND s.compact_i
 /* Current first by date signed, then those withdrawn by date withdrawn. */
 static const char sql_list[] =
     SIGNATORY_COLUMNS "WHERE s.compact_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
-                      "s.withdrawn_on, s.signed_on, lower(o.name), s.id";
+                      "s.withdrawn_on, s.signed_on, o.name_norm, s.id";
 static const char sql_list_org[] =
     SIGNATORY_COLUMNS "WHERE s.organisation_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
-                      "s.withdrawn_on, s.signed_on, lower(c.name), s.id";
+                      "s.withdrawn_on, s.signed_on, c.name_norm, s.id";
 
 /* ref as a positive whole number, or 0. */
 static long long number_of(const char *ref)
@@ -61,7 +57,7 @@ static int resolve(struct store *st, const char *sql, const char *ref, long long
                    long long *id)
 {
     sqlite3_stmt *stmt;
-    int ret, rc, rank;
+    int ret;
 
     *id = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
@@ -71,23 +67,7 @@ static int resolve(struct store *st, const char *sql, const char *ref, long long
     if (number) {
         sqlite3_bind_int64(stmt, 2, number);
     }
-    rc = store_step(st, stmt);
-    if (rc != SQLITE_ROW) {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
-        goto cleanup;
-    }
-    *id = sqlite3_column_int64(stmt, 0);
-    rank = sqlite3_column_int(stmt, 1);
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1) == rank) {
-        *id = 0;
-        ret = ERR_CONFLICT;
-    } else {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, rc);
-    }
-cleanup:
-    store_done(stmt);
-    return ret;
+    return store_row_ranked(st, stmt, id);
 }
 
 static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
@@ -151,8 +131,7 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
         return ret;
     }
     *bad = "organisation";
-    if ((ret = resolve(st, sql_org_ref, s->organisation, number_of(s->organisation), &org_id)) <
-        0) {
+    if ((ret = store_organisation_find(st, s->organisation, &org_id)) < 0) {
         return ret;
     }
     *bad = "signed_on";
@@ -294,7 +273,7 @@ int store_signatory_list_by_organisation(struct store *st, const char *org, stru
 
     *items = NULL;
     *n = 0;
-    if ((ret = resolve(st, sql_org_ref, org, number_of(org), &org_id)) < 0) {
+    if ((ret = store_organisation_find(st, org, &org_id)) < 0) {
         return ret;
     }
     return list(st, sql_list_org, org_id, arena, items, n);

@@ -72,6 +72,7 @@ int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t
     *n = 0;
     while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
         store_grow(arena, (void **)&v, len, &cap, size);
+        memset(v + len * size, 0, size);
         fn(stmt, arena, v + len++ * size);
     }
     ret = store_err(st, rc);

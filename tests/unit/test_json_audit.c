@@ -118,10 +118,6 @@ static void test_organisations(void **state)
                                        .sector = SECTOR_VCS,
                                        .type = ORG_COMMUNITY_GROUP,
                                        .website = "https://example.org/"};
-    const struct organisation linked = {.org_id = "GB-COH-01234567",
-                                        .name = "A Recipient",
-                                        .sector = SECTOR_VCS,
-                                        .type = ORG_SOCIAL_ENTERPRISE};
     (void)state;
     ASSERT_JSON("{\"id\":4,\"org_id\":\"GB-LAE-TRF\",\"name\":\"Trafford Council\",\"sector\":"
                 "\"statutory\",\"type\":\"council\",\"gss\":\"E08000009\",\"website\":null,"
@@ -131,9 +127,6 @@ static void test_organisations(void **state)
                 "\"community_group\",\"gss\":null,\"website\":\"https://example.org/\","
                 "\"verified\":false}",
                 json_audit_organisation(&b, &group));
-    ASSERT_JSON("{\"org_id\":\"GB-COH-01234567\",\"name\":\"A Recipient\",\"sector\":\"vcs\","
-                "\"type\":\"social_enterprise\",\"verified\":0}",
-                json_audit_organisation_linked(&b, &linked));
 }
 
 static void test_signatory(void **state)

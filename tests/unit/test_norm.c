@@ -153,6 +153,27 @@ static void test_orgid_schemes(void **state)
     assert_int_equal(orgid_scheme("GB-CFS-18525"), ORGID_NONE);
     assert_int_equal(orgid_scheme("GB-SC-SC022910"), ORGID_NONE);
     assert_int_equal(orgid_scheme(NULL), ORGID_NONE);
+    /* the register's rule: a company number is 8 characters here too */
+    assert_int_equal(orgid_scheme("GB-COH-4013122"), ORGID_NONE);
+    assert_int_equal(orgid_scheme("GB-COH-458577871"), ORGID_NONE);
+    assert_int_equal(orgid_scheme("GB-LAE-TRFD"), ORGID_NONE);
+    assert_int_equal(orgid_scheme("gb-coh-sc123456"), ORGID_COH);
+}
+
+static void test_orgid_linked_is_the_registers_form(void **state)
+{
+    char form[ORG_ID_MAX + 1];
+    (void)state;
+    assert_int_equal(orgid_linked("gb-coh-ip28755r", form), ORGID_COH);
+    assert_string_equal(form, "GB-COH-IP28755R");
+    assert_int_equal(orgid_linked("Gb-Lae-trf", form), ORGID_LAE);
+    assert_string_equal(form, "GB-LAE-TRF");
+    assert_int_equal(orgid_linked("GB-CHC-200051", form), ORGID_CHC);
+    assert_string_equal(form, "GB-CHC-200051");
+    assert_int_equal(orgid_linked("GB-COH-n/a", form), ORGID_NONE);
+    assert_string_equal(form, "");
+    assert_int_equal(orgid_linked(NULL, form), ORGID_NONE);
+    assert_string_equal(form, "");
 }
 
 int main(void)
@@ -162,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_yesno),
         cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_orgid_schemes),
+        cmocka_unit_test(test_orgid_linked_is_the_registers_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

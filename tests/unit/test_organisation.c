@@ -65,6 +65,10 @@ static void test_orgid_check(void **state)
         {"GB-COH-1234567", 0, "company number"},
         {"GB-COH-012345678", 0, "company number"},
         {"GB-COH-SCX12345", 0, "company number"},
+        {"GB-COH-IP28755R", 1, NULL}, /* a registered society */
+        {"GB-COH-IP28755r", 0, "company number"},
+        {"GB-COH-I2875512", 0, "company number"},
+        {"GB-COH-4013122", 0, "company number"}, /* published without its leading zero */
         {"GB-NHS-RBV", 1, NULL},
         {"XI-PB-12.3_A-b", 1, NULL},
         {"GB-GOR-PB1234", 1, NULL},

@@ -281,6 +281,81 @@ static void test_insert_is_undone_with_its_transaction(void **state)
     assert_int_equal(audits("GB-COH-SC123456"), 0);
 }
 
+static void test_find_by_org_id_number_or_exact_name(void **state)
+{
+    struct organisation twin = {.name = "Twin Trust", .sector = SECTOR_VCS, .type = ORG_CHARITY};
+    long long id, a, b;
+    char ref[ORG_REF_MAX];
+    (void)state;
+    assert_int_equal(store_organisation_find(st, "gb-lae-trf", &id), 0);
+    assert_true(id > 0);
+    snprintf(ref, sizeof(ref), "%lld", id);
+    assert_int_equal(store_organisation_find(st, ref, &a), 0);
+    assert_int_equal(a, id);
+    /* the exact name, where no other has it */
+    assert_int_equal(store_organisation_find(st, "Trafford Council", &a), 0);
+    assert_int_equal(a, id);
+    assert_int_equal(store_organisation_find(st, "trafford council", &a), ERR_NOT_FOUND);
+    assert_int_equal(a, 0);
+    assert_int_equal(store_organisation_add(st, &twin, "cli", &a), 0);
+    assert_int_equal(store_organisation_find(st, "Twin Trust", &b), 0);
+    assert_int_equal(b, a);
+    assert_int_equal(store_organisation_add(st, &twin, "cli", &b), 0);
+    assert_int_equal(store_organisation_find(st, "Twin Trust", &id), ERR_CONFLICT);
+    assert_int_equal(id, 0);
+    assert_int_equal(store_organisation_find(st, "GB-CHC-999999", &id), ERR_NOT_FOUND);
+}
+
+static void test_find_or_make(void **state)
+{
+    struct organisation o = {.org_id = "GB-COH-IP28755R",
+                             .name = "Hyde Park Source",
+                             .sector = SECTOR_VCS,
+                             .type = ORG_SOCIAL_ENTERPRISE};
+    struct organisation got;
+    struct audit_entry *items;
+    long long id, again;
+    size_t n;
+    int made;
+    (void)state;
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(store_organisation_find_or_make(st, &o, "import:1", &id, &made), 0);
+    assert_int_equal(made, 1);
+    /* found again in any case, not made twice */
+    o.org_id = "gb-coh-ip28755r";
+    assert_int_equal(store_organisation_find_or_make(st, &o, "import:1", &again, &made), 0);
+    assert_int_equal(made, 0);
+    assert_int_equal(again, id);
+    /* a council no authority has: kept, without an area */
+    o = (struct organisation){.org_id = "GB-LAE-ZZZ",
+                              .name = "Nowhere Council",
+                              .sector = SECTOR_STATUTORY,
+                              .type = ORG_COUNCIL};
+    assert_int_equal(store_organisation_find_or_make(st, &o, "import:1", &again, &made), 0);
+    assert_int_equal(made, 1);
+    /* one rule for org-ids: a company number of 7 digits is refused */
+    o.org_id = "GB-COH-4013122";
+    o.type = ORG_BUSINESS;
+    o.sector = SECTOR_PRIVATE;
+    assert_int_equal(store_organisation_find_or_make(st, &o, "import:1", &again, &made),
+                     ERR_INVALID);
+    assert_int_equal(again, 0);
+    assert_int_equal(made, 0);
+    assert_int_equal(store_commit(st), 0);
+    assert_int_equal(store_organisation_get(st, "GB-LAE-ZZZ", &arena, &got), 0);
+    assert_null(got.gss);
+    assert_int_equal(got.verified, 0);
+    assert_int_equal(store_organisation_get(st, "GB-COH-4013122", &arena, &got), ERR_NOT_FOUND);
+    /* made with the audit entry a person's would have */
+    assert_int_equal(store_audit_list(st, "organisation", "GB-COH-IP28755R", &arena, &items, &n),
+                     0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].action, "create");
+    assert_string_equal(items[0].actor, "import:1");
+    assert_non_null(strstr(items[0].after, "\"type\":\"social_enterprise\""));
+    assert_non_null(strstr(items[0].after, "\"verified\":false"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +365,8 @@ int main(void)
         cmocka_unit_test(test_update_checks_and_audits),
         cmocka_unit_test(test_search_filters_and_pages),
         cmocka_unit_test(test_insert_is_undone_with_its_transaction),
+        cmocka_unit_test(test_find_by_org_id_number_or_exact_name),
+        cmocka_unit_test(test_find_or_make),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

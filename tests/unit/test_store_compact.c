@@ -1,0 +1,455 @@
+/*
+ * Compacts in the store on :memory:: add, get, the lists with their filters and order, changes,
+ * statuses, parameters, the review date (computed in C only) and the refusals.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <cmocka.h>
+
+#include "store/store.h"
+#include "store/store_int.h"
+#include "base/err.h"
+
+static struct store *st;
+static struct arena arena;
+
+static int setup(void **state)
+{
+    (void)state;
+    arena_init(&arena);
+    if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
+        return -1;
+    }
+    /* Trafford and Salford (North West), Buckinghamshire and one of its districts (South
+     * East); Trafford once had another code */
+    return sqlite3_exec(
+        st->db,
+        "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, sets) "
+        "VALUES ('E08000009', 'TRF', 'Trafford', 'Trafford Metropolitan Borough Council', "
+        "'metropolitan_district', NULL, 'North West', 3), "
+        "('E08000006', 'SLF', 'Salford', 'Salford City Council', 'metropolitan_district', NULL, "
+        "'North West', 3), "
+        "('E10000002', 'BKM', 'Buckinghamshire', 'Buckinghamshire County Council', 'county', "
+        "NULL, 'South East', 1), "
+        "('E07000004', 'AYL', 'Aylesbury Vale', 'Aylesbury Vale District Council', 'district', "
+        "'E10000002', 'South East', 1); "
+        "INSERT INTO authority_alias (alias, gss, in_2011) VALUES ('E08000099', 'E08000009', 1); "
+        "INSERT INTO user (id, email, name, role, created_at) VALUES "
+        "(7, 'coord@example.org', 'Coordinator', 'coordinator', 'x')",
+        NULL, NULL, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    store_close(st);
+    arena_release(&arena);
+    return 0;
+}
+
+static date_t day(const char *s)
+{
+    date_t d;
+    assert_int_equal(date_parse(s, strlen(s), &d), 0);
+    return d;
+}
+
+static const char *text(date_t d)
+{
+    char *s = arena_alloc(&arena, DATE_STRLEN + 1);
+    if (!d) {
+        return "none";
+    }
+    date_format(d, s);
+    return s;
+}
+
+/* A Compact of authority gss, in the given status since 2010-01-01, with the dates given
+ * ("" for none). */
+static long long add(const char *name, const char *gss, enum compact_status status,
+                     const char *adopted, const char *refreshed, const char *review_due)
+{
+    struct compact_new c = {.name = name,
+                            .authorities = {gss},
+                            .nauthorities = 1,
+                            .status = status,
+                            .status_date = "2010-01-01"};
+    const char *bad;
+    long long id;
+
+    c.adopted = *adopted ? day(adopted) : 0;
+    c.refreshed = *refreshed ? day(refreshed) : 0;
+    c.review_due = *review_due ? day(review_due) : 0;
+    assert_int_equal(store_compact_add(st, &c, "cli", &id, &bad), 0);
+    assert_null(bad);
+    assert_true(id > 0);
+    return id;
+}
+
+/* The listed summary of Compact id, judged on today. */
+static struct compact_summary summary(long long id, const char *today)
+{
+    struct compact_filter f = {.today = day(today), .status = -1, .region = -1};
+    struct compact_summary *items;
+    size_t n;
+
+    assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].id == id) {
+            return items[i];
+        }
+    }
+    fail_msg("Compact %lld is not listed", id);
+    return items[0];
+}
+
+static const char *review_due(long long id)
+{
+    return text(summary(id, "2020-01-01").review_due);
+}
+
+static size_t audits(long long id)
+{
+    struct audit_entry *items;
+    char entity[24];
+    size_t n;
+    snprintf(entity, sizeof(entity), "%lld", id);
+    assert_int_equal(store_audit_list(st, "compact", entity, &arena, &items, &n), 0);
+    return n;
+}
+
+static void test_add_get_and_refusals(void **state)
+{
+    struct compact_new c = {.name = "Trafford Compact",
+                            .authorities = {"E08000099", "E08000006"}, /* a former code */
+                            .nauthorities = 2,
+                            .status = COMPACT_ACTIVE,
+                            .status_date = "2011-04-01",
+                            .document_url = "https://example.org/compact.pdf",
+                            .contacts = {{"Ann Other", "Chair", "ann@example.org", NULL}},
+                            .ncontacts = 1,
+                            .coordinator_id = 7};
+    struct compact_entry e;
+    const char *bad;
+    size_t bad_item;
+    long long id, id2;
+    (void)state;
+    c.adopted = day("2011-03-15");
+    assert_int_equal(store_compact_add(st, &c, "user:1", &id, &bad), 0);
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_string_equal(e.name, "Trafford Compact");
+    assert_int_equal(e.nauthorities, 2); /* by name: Salford, Trafford (its current code) */
+    assert_string_equal(e.authorities[0].gss, "E08000006");
+    assert_string_equal(e.authorities[1].gss, "E08000009");
+    assert_int_equal(e.nstatuses, 1);
+    assert_int_equal(e.statuses[0].status, COMPACT_ACTIVE);
+    assert_string_equal(text(e.statuses[0].date), "2011-04-01");
+    assert_string_equal(text(e.adopted), "2011-03-15");
+    assert_int_equal(e.refreshed, 0);
+    assert_int_equal(e.review_set, 0);
+    assert_string_equal(e.document_url, "https://example.org/compact.pdf");
+    assert_int_equal(e.ncontacts, 1);
+    assert_string_equal(e.contacts[0].email, "ann@example.org");
+    assert_null(e.contacts[0].phone);
+    assert_int_equal(e.ncoordinators, 1);
+    assert_string_equal(e.coordinators[0], "coord@example.org");
+    assert_int_equal(store_compact_is_coordinator(st, id, 7), 0);
+    assert_int_equal(store_compact_is_coordinator(st, id, 8), ERR_NOT_FOUND);
+    assert_int_equal(audits(id), 1);
+    /* an unknown code names itself, and nothing is stored */
+    c.authorities[1] = "E99999999";
+    assert_int_equal(store_compact_add(st, &c, "user:1", &id2, &bad), ERR_NOT_FOUND);
+    assert_string_equal(bad, "E99999999");
+    assert_int_equal(id2, 0);
+    assert_int_equal(store_compact_get(st, id + 1, &arena, &e), ERR_NOT_FOUND);
+    /* many at once: all or none */
+    c.authorities[1] = "E08000006";
+    {
+        struct compact_new two[2] = {c, c};
+        two[1].authorities[0] = "nowhere";
+        assert_int_equal(store_compact_add_many(st, two, 2, "cli", &bad_item, &bad), ERR_NOT_FOUND);
+        assert_int_equal(bad_item, 1);
+        assert_string_equal(bad, "nowhere");
+        assert_int_equal(store_compact_get(st, id + 1, &arena, &e), ERR_NOT_FOUND);
+    }
+}
+
+static void test_review_due_is_six_years_on_or_the_date_set(void **state)
+{
+    long long leap, later, set, none;
+    (void)state;
+    /* 29 February gives 28 February: six years on is never a leap year */
+    leap = add("Leap Compact", "E08000009", COMPACT_ACTIVE, "2016-02-29", "", "");
+    assert_string_equal(review_due(leap), "2022-02-28");
+    /* the later of adopted and refreshed */
+    later = add("Later Compact", "E08000009", COMPACT_ACTIVE, "2010-05-31", "2013-08-31", "");
+    assert_string_equal(review_due(later), "2019-08-31");
+    /* a date set wins */
+    set = add("Set Compact", "E08000009", COMPACT_ACTIVE, "2010-05-31", "", "2012-01-15");
+    assert_string_equal(review_due(set), "2012-01-15");
+    none = add("Undated Compact", "E08000009", COMPACT_ACTIVE, "", "", "");
+    assert_string_equal(review_due(none), "none");
+    /* the list agrees with core's rule */
+    assert_int_equal(summary(leap, "2020-01-01").review_due,
+                     compact_review_due(day("2016-02-29"), 0, 0));
+    /* kept right after a migration: every Compact's date filled again from its dates */
+    assert_int_equal(
+        sqlite3_exec(st->db, "UPDATE compact SET review_due_on = NULL", NULL, NULL, NULL),
+        SQLITE_OK);
+    assert_string_equal(review_due(leap), "none");
+    assert_int_equal(store_compact_review_fill(st), 0);
+    assert_string_equal(review_due(leap), "2022-02-28");
+    assert_string_equal(review_due(later), "2019-08-31");
+    assert_string_equal(review_due(set), "2012-01-15");
+    assert_string_equal(review_due(none), "none");
+}
+
+/* Whether the overdue filter lists exactly those the summaries call overdue, on today. */
+static size_t overdue_on(const char *today)
+{
+    struct compact_filter all = {.today = day(today), .status = -1, .region = -1};
+    struct compact_filter overdue = all;
+    struct compact_summary *items, *late;
+    size_t n, nlate, flagged = 0, counted;
+
+    overdue.overdue = 1;
+    assert_int_equal(store_compact_list(st, &all, &arena, &items, &n), 0);
+    assert_int_equal(store_compact_list(st, &overdue, &arena, &late, &nlate), 0);
+    assert_int_equal(store_compact_count(st, &overdue, &counted), 0);
+    assert_int_equal(counted, nlate);
+    for (size_t i = 0; i < n; i++) {
+        int listed = 0;
+        for (size_t j = 0; j < nlate; j++) {
+            listed |= late[j].id == items[i].id;
+        }
+        assert_int_equal(listed, items[i].review_overdue);
+        flagged += (size_t)items[i].review_overdue;
+    }
+    assert_int_equal(flagged, nlate);
+    return nlate;
+}
+
+static void test_overdue(void **state)
+{
+    long long leap = add("Overdue Leap", "E08000006", COMPACT_ACTIVE, "2004-02-29", "", "");
+    long long dormant = add("Dormant", "E08000006", COMPACT_INACTIVE, "2000-01-01", "", "");
+    size_t before;
+    (void)state;
+    /* due 2010-02-28: not overdue that day, overdue the next */
+    before = overdue_on("2010-02-28");
+    assert_false(summary(leap, "2010-02-28").review_overdue);
+    assert_int_equal(overdue_on("2010-03-01"), before + 1);
+    assert_true(summary(leap, "2010-03-01").review_overdue);
+    /* an inactive Compact is no longer reviewed, long past its date */
+    assert_string_equal(text(summary(dormant, "2010-03-01").review_due), "2006-01-01");
+    assert_false(summary(dormant, "2010-03-01").review_overdue);
+    assert_true(overdue_on("2030-01-01") > before + 1);
+}
+
+static void test_lists_filter_and_order(void **state)
+{
+    struct compact_filter f = {.today = day("2020-01-01"), .status = -1, .region = -1};
+    struct compact_summary *items;
+    size_t n, total, seen = 0;
+    long long last = 0;
+    (void)state;
+    add("alpha lower", "E07000004", COMPACT_IN_DEVELOPMENT, "", "", "");
+    add("ALPHA upper", "E10000002", COMPACT_ACTIVE, "", "", "");
+    add("Beta", "E10000002", COMPACT_ACTIVE, "", "", "");
+    assert_int_equal(store_compact_count(st, &f, &total), 0);
+    /* by name in any case, then number */
+    f.by_name = 1;
+    assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, total);
+    for (size_t i = 1; i < n; i++) {
+        int order = strcasecmp(items[i - 1].name, items[i].name);
+        assert_true(order < 0 || (order == 0 && items[i - 1].id < items[i].id));
+    }
+    /* by number in pages */
+    f.by_name = 0;
+    f.limit = 2;
+    do {
+        assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(items[i].id > last);
+            last = items[i].id;
+        }
+        seen += n;
+        f.after = last;
+    } while (n == f.limit);
+    assert_int_equal(seen, total);
+    f = (struct compact_filter){.today = day("2020-01-01"), .status = -1, .region = -1};
+    /* a name in any case, an authority's name, a (former) code */
+    f.q = "ALPHA";
+    assert_int_equal(store_compact_count(st, &f, &n), 0);
+    assert_int_equal(n, 2);
+    f.q = "aylesbury";
+    assert_int_equal(store_compact_count(st, &f, &n), 0);
+    assert_int_equal(n, 1);
+    f.q = "e08000099";
+    assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        assert_non_null(strstr(items[i].authorities, "Trafford"));
+    }
+    /* status on the day, region, an authority directly or through its county */
+    f.q = NULL;
+    f.status = COMPACT_IN_DEVELOPMENT;
+    assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].name, "alpha lower");
+    assert_string_equal(text(items[0].since), "2010-01-01");
+    f.today = day("2009-12-31"); /* before its first status: none */
+    f.status = -1;
+    f.q = "alpha lower";
+    assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(items[0].status, -1);
+    f = (struct compact_filter){.today = day("2020-01-01"), .status = -1, .region = 7};
+    assert_int_equal(store_compact_count(st, &f, &n), 0); /* South East */
+    assert_int_equal(n, 3);
+    f.region = -1;
+    f.authority = "E07000004"; /* its own and its county's */
+    assert_int_equal(store_compact_count(st, &f, &n), 0);
+    assert_int_equal(n, 3);
+}
+
+static void test_patch(void **state)
+{
+    long long id = add("Patch Compact", "E08000009", COMPACT_ACTIVE, "2012-02-29", "", "");
+    struct compact_patch p = {.fields = PATCH_NAME | PATCH_REFRESHED, .name = "Patched Compact"};
+    struct compact_entry e;
+    const char *field, *why;
+    (void)state;
+    p.refreshed = day("2014-06-30");
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), 0);
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_string_equal(e.name, "Patched Compact");
+    assert_string_equal(text(e.adopted), "2012-02-29"); /* kept */
+    assert_string_equal(review_due(id), "2020-06-30");
+    assert_int_equal(audits(id), 2);
+    /* a review date set, then cleared again */
+    p = (struct compact_patch){.fields = PATCH_REVIEW_DUE, .review_due = day("2019-01-01")};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), 0);
+    assert_string_equal(review_due(id), "2019-01-01");
+    p.review_due = 0;
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), 0);
+    assert_string_equal(review_due(id), "2020-06-30");
+    /* refusals change nothing */
+    p = (struct compact_patch){.fields = PATCH_REVIEW_DUE, .review_due = day("2021-01-01")};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), ERR_INVALID);
+    assert_string_equal(field, "review_due");
+    assert_non_null(why);
+    p = (struct compact_patch){.fields = PATCH_AUTHORITIES | PATCH_NAME, .name = "Gone"};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), ERR_INVALID);
+    assert_string_equal(field, "authorities");
+    p = (struct compact_patch){
+        .fields = PATCH_AUTHORITIES, .authorities = {"E08000009", "E00000000"}, .nauthorities = 2};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why),
+                     ERR_NOT_FOUND);
+    assert_string_equal(field, "authorities.1");
+    p = (struct compact_patch){
+        .fields = PATCH_COORDINATORS, .coordinators = {"nobody@example.org"}, .ncoordinators = 1};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why),
+                     ERR_NOT_FOUND);
+    assert_string_equal(field, "coordinators.0");
+    p = (struct compact_patch){.fields = PATCH_CODES, .codes_remove = {999}, .ncodes_remove = 1};
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why),
+                     ERR_NOT_FOUND);
+    assert_string_equal(field, "codes.remove.0");
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_string_equal(e.name, "Patched Compact");
+    assert_int_equal(e.nauthorities, 1);
+    assert_string_equal(review_due(id), "2020-06-30");
+    assert_int_equal(audits(id), 4);
+    /* no such Compact */
+    p = (struct compact_patch){.fields = PATCH_NAME, .name = "X"};
+    assert_int_equal(store_compact_patch(st, 9999, &p, "user:2", &arena, &field, &why),
+                     ERR_NOT_FOUND);
+    assert_null(field);
+}
+
+static void test_statuses(void **state)
+{
+    long long id = add("Status Compact", "E08000006", COMPACT_IN_DEVELOPMENT, "", "", "");
+    struct compact_entry e;
+    (void)state;
+    assert_int_equal(store_compact_status_add(st, id, COMPACT_ACTIVE, day("2012-05-01"), "user:3"),
+                     0);
+    assert_int_equal(summary(id, "2012-04-30").status, COMPACT_IN_DEVELOPMENT);
+    assert_int_equal(summary(id, "2012-05-01").status, COMPACT_ACTIVE);
+    assert_string_equal(text(summary(id, "2013-01-01").since), "2012-05-01");
+    /* only after the last change */
+    assert_int_equal(
+        store_compact_status_add(st, id, COMPACT_INACTIVE, day("2012-05-01"), "user:3"),
+        ERR_INVALID);
+    assert_int_equal(
+        store_compact_status_add(st, 9999, COMPACT_INACTIVE, day("2015-01-01"), "user:3"),
+        ERR_NOT_FOUND);
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_int_equal(e.nstatuses, 2);
+    assert_int_equal(audits(id), 2);
+}
+
+static void test_params(void **state)
+{
+    long long id = add("Params Compact", "E08000006", COMPACT_ACTIVE, "", "", "");
+    struct param_set ps = {{0}}, got;
+    struct compact_entry e;
+    char ref[24];
+    (void)state;
+    snprintf(ref, sizeof(ref), "%lld", id);
+    assert_int_equal(store_compact_params(st, ref, &got), 0);
+    for (int p = 0; p < PARAM_COUNT; p++) {
+        assert_false(got.set[p]);
+    }
+    ps.set[PARAM_CONSULTATION_WEEKS] = 1;
+    ps.value[PARAM_CONSULTATION_WEEKS] = 8;
+    ps.set[PARAM_MIN_TENDER_DAYS] = 1;
+    ps.value[PARAM_MIN_TENDER_DAYS] = 30;
+    assert_int_equal(store_compact_set_params(st, id, &ps, "user:4"), 0);
+    assert_int_equal(store_compact_params(st, ref, &got), 0);
+    assert_true(got.set[PARAM_CONSULTATION_WEEKS]);
+    assert_int_equal(got.value[PARAM_CONSULTATION_WEEKS], 8);
+    assert_int_equal(got.value[PARAM_MIN_TENDER_DAYS], 30);
+    assert_false(got.set[PARAM_FEEDBACK_WEEKS]);
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_int_equal(e.params.value[PARAM_MIN_TENDER_DAYS], 30);
+    assert_int_equal(store_compact_params(st, "9999", &got), ERR_NOT_FOUND);
+    assert_int_equal(store_compact_params(st, "abc", &got), ERR_NOT_FOUND);
+    assert_int_equal(store_compact_set_params(st, 9999, &ps, "user:4"), ERR_NOT_FOUND);
+    assert_int_equal(audits(id), 2);
+}
+
+static void test_find_authority(void **state)
+{
+    const char *gss;
+    (void)state;
+    assert_int_equal(store_compact_find_authority(st, "trafford", &arena, &gss), 0);
+    assert_string_equal(gss, "E08000009");
+    assert_int_equal(store_compact_find_authority(st, "SALFORD CITY COUNCIL", &arena, &gss), 0);
+    assert_string_equal(gss, "E08000006");
+    assert_int_equal(store_compact_find_authority(st, "e08000099", &arena, &gss), 0);
+    assert_string_equal(gss, "E08000009");
+    assert_int_equal(store_compact_find_authority(st, "Trafforde", &arena, &gss), ERR_NOT_FOUND);
+    assert_null(gss);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_add_get_and_refusals),
+        cmocka_unit_test(test_review_due_is_six_years_on_or_the_date_set),
+        cmocka_unit_test(test_overdue),
+        cmocka_unit_test(test_lists_filter_and_order),
+        cmocka_unit_test(test_patch),
+        cmocka_unit_test(test_statuses),
+        cmocka_unit_test(test_params),
+        cmocka_unit_test(test_find_authority),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
