@@ -7,8 +7,7 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char sql_add[] =
-    "INSERT INTO compact (name, created_at) VALUES (?1, " SQL_NOW_UTC ") RETURNING id";
+static const char sql_add[] = "INSERT INTO compact (name, created_at) VALUES (?1, ?2) RETURNING id";
 static const char sql_resolve[] =
     "SELECT gss FROM authority WHERE gss = ?1 "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = ?1 LIMIT 1";
@@ -332,6 +331,7 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         return ret;
     }
     sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
+    store_bind_now(stmt, 2);
     if ((ret = store_row_int(st, stmt, id)) < 0) {
         return ret;
     }

@@ -10,9 +10,6 @@
  * connection may use them all, and a full cache is fatal. */
 #define STORE_STMT_CACHE 256
 
-/* The time now in UTC as 'YYYY-MM-DDTHH:MM:SSZ', inside a statement. */
-#define SQL_NOW_UTC "(replace(datetime('now'), ' ', 'T') || 'Z')"
-
 struct store {
     sqlite3 *db;
     struct {
@@ -86,6 +83,8 @@ extern int (*store_step_hook)(sqlite3_stmt *stmt);
 /* The time now in UTC as "YYYY-MM-DDTHH:MM:SSZ" into out, for a statement to bind: times are
  * computed here, never in SQL, so every engine stores the same text. */
 void store_now(char out[STORE_TIME_LEN + 1]);
+/* Bind the time now (store_now) to parameter i. */
+void store_bind_now(sqlite3_stmt *stmt, int i);
 /* id as decimal text in out; returns out. */
 const char *store_id_text(long long id, char out[STORE_ID_LEN]);
 /* Step a bound INSERT ... RETURNING id for *id and reset it: 0, ERR_NOT_FOUND when it

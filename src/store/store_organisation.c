@@ -43,11 +43,11 @@ static const char sql_find_org_id[] = "SELECT id FROM organisation WHERE org_id_
 static const char sql_council_gss[] = "SELECT gss FROM authority WHERE code = ?1";
 static const char sql_add[] =
     "INSERT INTO organisation (org_id, name, sector, type, gss, website, verified, created_at, "
-    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " SQL_NOW_UTC ", " SQL_NOW_UTC ") "
+    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
     "RETURNING id";
 static const char sql_update[] =
     "UPDATE organisation SET org_id = ?2, name = ?3, sector = ?4, type = ?5, gss = ?6, "
-    "website = ?7, updated_at = " SQL_NOW_UTC " WHERE id = ?1";
+    "website = ?7, updated_at = ?8 WHERE id = ?1";
 /* The authorities whose area has no council in the register (a person may have changed its
  * org-id or name since: theirs stands). */
 static const char sql_councils_missing[] =
@@ -226,6 +226,7 @@ static int make(struct store *st, const struct organisation *o, int any_council,
     store_bind_text(stmt, 5, gss[0] ? gss : NULL);
     store_bind_text(stmt, 6, o->website);
     sqlite3_bind_int(stmt, 7, o->verified != 0);
+    store_bind_now(stmt, 8);
     if ((ret = store_row_int(st, stmt, id)) < 0 ||
         (ret = audit(st, actor, "create", NULL, *id)) < 0) {
         *id = 0;
@@ -331,6 +332,7 @@ int store_organisation_update(struct store *st, const char *ref,
     /* a council's area follows its GB-LAE- org-id; a council without one keeps its area */
     store_bind_text(stmt, 6, gss[0] ? gss : after.type == ORG_COUNCIL ? before.gss : NULL);
     store_bind_text(stmt, 7, after.website);
+    store_bind_now(stmt, 8);
     if ((ret = store_run(st, stmt)) < 0) {
         if (ret == ERR_CONFLICT) {
             problems[(*nproblems)++] = (struct org_problem){"org_id", orgid_taken};

@@ -20,6 +20,14 @@ void store_now(char out[STORE_TIME_LEN + 1])
     }
 }
 
+void store_bind_now(sqlite3_stmt *stmt, int i)
+{
+    char now[STORE_TIME_LEN + 1];
+
+    store_now(now);
+    sqlite3_bind_text(stmt, i, now, -1, SQLITE_TRANSIENT);
+}
+
 const char *store_id_text(long long id, char out[STORE_ID_LEN])
 {
     int n = snprintf(out, STORE_ID_LEN, "%lld", id);
