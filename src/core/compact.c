@@ -1,4 +1,5 @@
-/* Compact statuses. */
+/* Local Compacts: statuses over time, the review date, the checks of an entry's details, contacts
+ * and codes. */
 #include "compact.h"
 
 #include <stdio.h>

@@ -4,45 +4,33 @@
 
 #include "request.h"
 
+/* home and authorities */
 int page_home(struct request *r);
-/* coverage */
-int page_coverage(struct request *r);
-int api_coverage(struct request *r);
-int api_coverage_csv(struct request *r);
 int page_authorities(struct request *r);
 int page_authority(struct request *r);
 int api_authorities(struct request *r);
 int api_authorities_csv(struct request *r);
 int api_authority(struct request *r);
-int api_healthz(struct request *r);
-int asset_get(struct request *r);
-/* organisations */
-int page_organisations(struct request *r);
-int page_organisation_new(struct request *r);
-int page_organisation_create(struct request *r);
-int page_organisation(struct request *r);
-int page_organisation_edit(struct request *r);
-int page_organisation_update(struct request *r);
-int api_organisations(struct request *r);
-int api_organisations_csv(struct request *r);
-int api_organisations_create(struct request *r);
-int api_organisation(struct request *r);
-int api_organisation_patch(struct request *r);
-int page_login(struct request *r);
-int page_login_post(struct request *r);
-int page_logout(struct request *r);
-int page_account(struct request *r);
-int page_token_create(struct request *r);
-int page_token_revoke(struct request *r);
-int page_history(struct request *r);
-int api_me(struct request *r);
-int api_audit(struct request *r);
-int api_compacts_create(struct request *r);
+/* coverage */
+int page_coverage(struct request *r);
+int api_coverage(struct request *r);
+int api_coverage_csv(struct request *r);
+/* checks, commitments and recorded activities */
+int page_checks(struct request *r);
+int page_check_form(struct request *r);
+int page_check_result(struct request *r);
+int page_check_record(struct request *r);
+int api_checks(struct request *r);
+int page_commitments(struct request *r);
+int page_commitment_section(struct request *r);
+int page_commitment(struct request *r);
+int api_commitments(struct request *r);
+int api_commitment_patch(struct request *r);
+int api_activity_record(struct request *r);
+int api_activity_update(struct request *r);
+int api_findings_csv(struct request *r);
+int page_compliance(struct request *r);
 /* compacts */
-int api_compacts_list(struct request *r);
-int api_compact(struct request *r);
-int api_compact_patch(struct request *r);
-int api_compact_status(struct request *r);
 int page_compacts(struct request *r);
 int page_compact(struct request *r);
 int page_compact_new(struct request *r);
@@ -55,41 +43,56 @@ int page_compact_codes(struct request *r);
 int page_compact_codes_post(struct request *r);
 int page_compact_parameters(struct request *r);
 int page_compact_parameters_post(struct request *r);
-int api_checks(struct request *r);
-int api_activity_record(struct request *r);
-int api_findings_csv(struct request *r);
-int page_compliance(struct request *r);
+int api_compacts_create(struct request *r);
+int api_compacts_list(struct request *r);
+int api_compact(struct request *r);
+int api_compact_patch(struct request *r);
+int api_compact_status(struct request *r);
 int api_compact_parameters(struct request *r);
-int api_activity_update(struct request *r);
 /* signatories */
-int api_signatories(struct request *r);
-int api_signatory_add(struct request *r);
-int api_signatory_withdraw(struct request *r);
-int api_organisation_signatories(struct request *r);
 int page_signatories(struct request *r);
 int page_signatory_new(struct request *r);
 int page_signatory_add(struct request *r);
 int page_signatory_withdraw_form(struct request *r);
 int page_signatory_withdraw(struct request *r);
-/* indicators */
+int api_signatories(struct request *r);
+int api_signatory_add(struct request *r);
+int api_signatory_withdraw(struct request *r);
+int api_organisation_signatories(struct request *r);
+/* organisations */
+int page_organisations(struct request *r);
+int page_organisation_new(struct request *r);
+int page_organisation_create(struct request *r);
+int page_organisation(struct request *r);
+int page_organisation_edit(struct request *r);
+int page_organisation_update(struct request *r);
+int api_organisations(struct request *r);
+int api_organisations_csv(struct request *r);
+int api_organisations_create(struct request *r);
+int api_organisation(struct request *r);
+int api_organisation_patch(struct request *r);
+/* accounts and the audit trail */
+int page_login(struct request *r);
+int page_login_post(struct request *r);
+int page_logout(struct request *r);
+int page_account(struct request *r);
+int page_token_create(struct request *r);
+int page_token_revoke(struct request *r);
+int page_history(struct request *r);
+int api_me(struct request *r);
+int api_audit(struct request *r);
+/* open data: funders' grants and buyers' contracts */
+int page_funder(struct request *r);
+int page_grants(struct request *r);
+int page_contracts(struct request *r);
 int api_organisation_indicators(struct request *r);
 int api_organisation_indicators_csv(struct request *r);
 int api_grants(struct request *r);
 int api_grants_csv(struct request *r);
 int api_contracts(struct request *r);
 int api_contracts_csv(struct request *r);
-int page_funder(struct request *r);
-int page_grants(struct request *r);
-int page_contracts(struct request *r);
-/* open data */
-int page_checks(struct request *r);
-int page_commitments(struct request *r);
-int page_commitment_section(struct request *r);
-int page_commitment(struct request *r);
-int api_commitments(struct request *r);
-int api_commitment_patch(struct request *r);
-int page_check_form(struct request *r);
-int page_check_result(struct request *r);
-int page_check_record(struct request *r);
+/* the service itself */
+int api_healthz(struct request *r);
+int asset_get(struct request *r);
 
 #endif

@@ -62,7 +62,7 @@ struct request {
     /* the reply */
     int status;
     const char *content_type;
-    const char *cache_control; /* NULL: no-store for API and pages */
+    const char *cache_control; /* NULL: "no-cache" (server.c) */
     date_t cache_day;          /* a reply that depends on today's date: that date (see cache.h) */
     struct buf *body;
     const void *static_body; /* instead of body: bytes that outlive the reply being written */

@@ -12,12 +12,21 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+/*
+ * Dispatch tries the routes in this order and runs the first whose pattern matches the path and
+ * whose methods include the request's; when patterns match but none has the method, it answers
+ * 405 with Allow naming theirs. So a literal segment comes before a ":param" route that would
+ * match it too ("/compacts/new" before "/compacts/:id"). A route's access says which roles may
+ * use it; what a person may do to one object is app/policy.c's to decide.
+ */
 const struct route routes[] = {
+    /* home and authorities */
     {M_GET, "/", page_home, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/authorities", page_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/authorities/:gss", page_authority, ACCESS_ANYONE, ROUTE_CACHE},
-    /* coverage: pages */
+    /* coverage */
     {M_GET, "/coverage", page_coverage, ACCESS_ANYONE, ROUTE_CACHE},
+    /* checks, commitments and recorded activities */
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
@@ -25,7 +34,7 @@ const struct route routes[] = {
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
-    /* signatories: pages */
+    /* signatories */
     {M_GET, "/compacts/:id/signatories", page_signatories, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/compacts/:id/signatories/new", page_signatory_new, ACCESS_ADMIN | ROLE_COORDINATOR,
      0},
@@ -34,14 +43,14 @@ const struct route routes[] = {
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw,
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    /* organisations: pages */
+    /* organisations */
     {M_GET, "/organisations", page_organisations, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/organisations/new", page_organisation_new, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/organisations", page_organisation_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/organisations/:id", page_organisation, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/organisations/:id/edit", page_organisation_edit, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/organisations/:id", page_organisation_update, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    /* compacts: pages */
+    /* compacts */
     {M_GET, "/compacts", page_compacts, ACCESS_ANYONE, ROUTE_CACHE},
     {M_POST, "/compacts", page_compact_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/compacts/new", page_compact_new, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
@@ -56,7 +65,9 @@ const struct route routes[] = {
      0},
     {M_POST, "/compacts/:id/parameters", page_compact_parameters_post,
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    /* checks, commitments and recorded activities */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
+    /* accounts and the audit trail */
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
     {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},
@@ -64,31 +75,36 @@ const struct route routes[] = {
     {M_POST, "/account/tokens", page_token_create, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
     {M_POST, "/account/tokens/:id/revoke", page_token_revoke, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
     {M_GET, "/history/:kind/:entity", page_history, ACCESS_SIGNED_IN, 0},
+    /* home and authorities */
     {M_GET, "/api/v1/authorities", api_authorities, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/authorities/:gss", api_authority, ACCESS_ANYONE, ROUTE_CACHE},
-    /* coverage: API */
+    /* coverage */
     {M_GET, "/api/v1/coverage", api_coverage, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/coverage.csv", api_coverage_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    /* accounts and the audit trail */
     {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
-    /* organisations: API */
+    /* organisations */
     {M_GET, "/api/v1/organisations", api_organisations, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/organisations.csv", api_organisations_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_POST, "/api/v1/organisations", api_organisations_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/api/v1/organisations/:id", api_organisation, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/organisations/:id", api_organisation_patch, ACCESS_ADMIN | ROLE_COORDINATOR,
      0},
+    /* compacts */
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    /* compacts: API */
     {M_GET, "/api/v1/compacts", api_compacts_list, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/compacts/:id", api_compact, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/compacts/:id", api_compact_patch, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/api/v1/compacts/:id/status", api_compact_status, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    /* checks, commitments and recorded activities */
     {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
     {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
+    /* compacts */
     {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters,
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    /* checks, commitments and recorded activities */
     {M_PUT, "/api/v1/compacts/:id/activities/:activity", api_activity_update, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
@@ -101,7 +117,7 @@ const struct route routes[] = {
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/api/v1/organisations/:id/signatories", api_organisation_signatories, ACCESS_ANYONE,
      ROUTE_CACHE},
-    /* indicators */
+    /* open data: funders' grants and buyers' contracts */
     {M_GET, "/organisations/:id/funding", page_funder, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/grants", page_grants, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/contracts", page_contracts, ACCESS_ANYONE, ROUTE_CACHE},
@@ -113,7 +129,7 @@ const struct route routes[] = {
     {M_GET, "/api/v1/grants.csv", api_grants_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/contracts", api_contracts, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/contracts.csv", api_contracts_csv, ACCESS_ANYONE, ROUTE_CACHE},
-    /* open data */
+    /* the service itself */
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
 };
