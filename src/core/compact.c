@@ -1,5 +1,4 @@
-/* Local Compacts: statuses over time, the review date, the checks of an entry's details, contacts
- * and codes. */
+/* Local Compacts: statuses over time, the review date, the checks of an entry's parts. */
 #include "compact.h"
 
 #include <stdio.h>
