@@ -87,5 +87,5 @@ void view_account_page(struct buf *b, const struct account_view *v, const struct
     html_url(b, v->user->email);
     html_lit(b, "\">History of your account</a></p>");
     tokens(b, v, viewer);
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -84,13 +84,11 @@ void view_authorities_page(struct buf *b, const struct authorities_view *v,
                        .nav = NAV_AUTHORITIES,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
-                       .has_error = v->nerrors > 0,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
                        .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local authorities</h1>"
                 "<p class=\"govuk-body\">England&#39;s principal local authorities: counties, "
                 "districts, metropolitan districts, London boroughs (with the City of London) "
@@ -111,5 +109,5 @@ void view_authorities_page(struct buf *b, const struct authorities_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -60,11 +60,8 @@ void view_authority_page(struct buf *b, const struct authority *a,
         .title = a->name, .nav = NAV_AUTHORITIES, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, authority_type_label(a->type));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, a->name);
-    html_lit(b, "</h1><dl class=\"govuk-summary-list\">");
+    view_heading(b, authority_type_label(a->type), a->name);
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
     summary_row(b, "Official name", a->official_name);
     summary_row(b, "GSS code", a->gss);
     if (a->gss_2011) {
@@ -91,5 +88,5 @@ void view_authority_page(struct buf *b, const struct authority *a,
     if (local) {
         local_compact(b, local);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -110,11 +110,11 @@ void view_check_start_page(struct buf *b, const struct viewer *viewer)
                              .nav = NAV_CHECKS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .narrow = 1};
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-                "<h1 class=\"govuk-heading-l\">Check a decision against the Compact</h1>"
+    html_lit(b, "<h1 class=\"govuk-heading-l\">Check a decision against the Compact</h1>"
                 "<p class=\"govuk-body\">Answer a few questions about what you plan, or what "
                 "happened, and see which commitments of the Compact it keeps, which it breaks, "
                 "and what would make it keep them. Nothing you enter is stored.</p>"
@@ -129,8 +129,8 @@ void view_check_start_page(struct buf *b, const struct viewer *viewer)
         html_lit(b, "</li>");
     }
     html_lit(b, "</ul><p class=\"govuk-body\">Scripts can use the same checks through "
-                "<code>POST /api/v1/checks</code>.</p></div></div>");
-    view_layout_end(b);
+                "<code>POST /api/v1/checks</code>.</p>");
+    view_layout_end(b, &l);
 }
 
 static const char *value_of(const struct check_form_view *v, const char *field)
@@ -226,21 +226,18 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                              .nav = NAV_CHECKS,
                              .crumbs = crumbs,
                              .ncrumbs = 3,
-                             .has_error = v->nerrors > 0,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
+                             .narrow = 1};
     struct form_option *options;
     struct form_option stack[17];
     size_t n;
     const struct check_question *qs = check_questions(v->kind, &n);
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, check_title(v->kind));
-    html_lit(b, "</h1><p class=\"govuk-body\">Answer what you know. Leave blank what you do not "
+    view_heading(b, NULL, l.title);
+    html_lit(b, "<p class=\"govuk-body\">Answer what you know. Leave blank what you do not "
                 "know: the check will say what it cannot tell without it.</p>"
                 "<form method=\"get\" action=\"/checks/");
     html_url(b, activity_kind_id(v->kind));
@@ -282,8 +279,8 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                 options, 1 + (v->ncompacts < 16 ? v->ncompacts : 16));
     date_question(b, v, &as_of);
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Check</button></form></div></div>");
-    view_layout_end(b);
+                "Check</button></form>");
+    view_layout_end(b, &l);
 }
 
 static void verdict_tag(struct buf *b, enum verdict v)
@@ -375,10 +372,8 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
 
     date_format(v->as_of, as_of);
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, check_title(v->kind));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">The result of the check</h1>"
-                "<p class=\"govuk-body-l\">Overall: ");
+    view_heading(b, check_title(v->kind), l.title);
+    html_lit(b, "<p class=\"govuk-body-l\">Overall: ");
     verdict_tag(b, v->overall);
     html_lit(b, "</p><p class=\"govuk-body\">Checked as of ");
     html_text(b, as_of);
@@ -448,5 +443,5 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     html_attr(b, v->answers);
     html_lit(b, "\">Change your answers</a><a class=\"govuk-link\" href=\"/checks\">Check "
                 "something else</a></div>");
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -207,13 +207,11 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
                              .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .has_error = v->nerrors > 0,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
                              .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local Compacts</h1><p class=\"govuk-body\">The "
                 "register of local Compacts: the agreements between councils, other public "
                 "bodies and the voluntary and community sector of an area. A review is due at "
@@ -227,7 +225,7 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
     if (!v->nerrors) {
         list_table(b, v);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 /* ---- one Compact ---- */
@@ -478,24 +476,21 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
                     "<span class=\"govuk-visually-hidden\">Warning</span>This is demonstration "
                     "data: a fictional Compact, not part of the register.</strong></div>");
     }
-    html_lit(b,
-             "<span class=\"govuk-caption-l\">Local Compact</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, e->name);
-    html_lit(b, "</h1>");
+    view_heading(b, "Local Compact", e->name);
     details(b, v, &s);
     contacts(b, e);
     parameters(b, v);
     codes(b, v);
     signatories(b, v);
     history(b, v);
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 /* ---- forms ---- */
 
-static void form_page_start(struct buf *b, const char *title, const struct compact_entry *e,
-                            long long id, const char *name, const struct field_error *errors,
-                            size_t nerrors, const struct viewer *viewer)
+static void form_page_start(struct buf *b, const char *title, long long id, const char *name,
+                            const struct field_error *errors, size_t nerrors,
+                            const struct viewer *viewer)
 {
     char href[48];
     const char *back = id ? compact_href(href, sizeof(href), id, "") : "/compacts";
@@ -507,22 +502,21 @@ static void form_page_start(struct buf *b, const char *title, const struct compa
                              .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = id ? 4 : 2,
-                             .has_error = nerrors > 0,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .errors = errors,
+                             .nerrors = nerrors};
 
-    (void)e;
     view_layout_start(b, &l);
-    if (nerrors) {
-        form_error_summary(b, errors, nerrors);
-    }
-    if (name) {
-        html_lit(b, "<span class=\"govuk-caption-l\">");
-        html_text(b, name);
-        html_lit(b, "</span>");
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    view_heading(b, name, title);
+}
+
+/* The end of the form and of its page (full width, as form_page_start made it). */
+static void form_page_end(struct buf *b)
+{
+    static const struct layout full_width = {.narrow = 0};
+
+    html_lit(b, "</form>");
+    view_layout_end(b, &full_width);
 }
 
 static void form_start(struct buf *b, long long id, const char *tail, const struct viewer *viewer)
@@ -543,8 +537,8 @@ void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
     size_t ne = v->nerrors;
     char href[48];
 
-    form_page_start(b, v->id ? "Change the details" : "Add a local Compact", NULL, v->id, v->name,
-                    e, ne, viewer);
+    form_page_start(b, v->id ? "Change the details" : "Add a local Compact", v->id, v->name, e, ne,
+                    viewer);
     form_start(b, v->id, "", viewer);
     text_input(b, question(given, e, ne, "name", "Name", NULL), NULL, NULL);
     textarea(b, question(given, e, ne, "authorities", "Authorities it covers",
@@ -597,8 +591,7 @@ void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
     }
     form_buttons(b, v->id ? "Save the details" : "Add the Compact",
                  v->id ? compact_href(href, sizeof(href), v->id, "") : "/compacts");
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_page_end(b);
 }
 
 void view_compact_status_page(struct buf *b, const struct compact_subpage_view *v,
@@ -607,7 +600,7 @@ void view_compact_status_page(struct buf *b, const struct compact_subpage_view *
     const struct compact_entry *c = v->entry;
     char href[48];
 
-    form_page_start(b, "Change the status", c, c->id, c->name, v->errors, v->nerrors, viewer);
+    form_page_start(b, "Change the status", c->id, c->name, v->errors, v->nerrors, viewer);
     html_lit(b, "<p class=\"govuk-body\">A new status takes effect on its date; the history keeps "
                 "the earlier ones. The date must be later than ");
     human_date(b, c->nstatuses ? c->statuses[c->nstatuses - 1].date : 0, "the last change");
@@ -619,8 +612,7 @@ void view_compact_status_page(struct buf *b, const struct compact_subpage_view *
                         "For example, 1 4 2012"),
                &v->values);
     form_buttons(b, "Change the status", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_page_end(b);
 }
 
 void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v,
@@ -631,7 +623,7 @@ void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v
     size_t ne = v->nerrors;
     char href[48];
 
-    form_page_start(b, "Add a code of practice", c, c->id, c->name, e, ne, viewer);
+    form_page_start(b, "Add a code of practice", c->id, c->name, e, ne, viewer);
     if (c->ncodes) {
         html_lit(b, "<p class=\"govuk-body\">It has these already:</p><ul class=\"govuk-list "
                     "govuk-list--bullet\">");
@@ -653,8 +645,7 @@ void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v
                         "An address starting https:// or http://"),
                "url", NULL);
     form_buttons(b, "Add the code", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_page_end(b);
 }
 
 void view_compact_parameters_page(struct buf *b, const struct compact_subpage_view *v,
@@ -663,7 +654,7 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
     const struct compact_entry *c = v->entry;
     char href[48];
 
-    form_page_start(b, "Change the local parameters", c, c->id, c->name, v->errors, v->nerrors,
+    form_page_start(b, "Change the local parameters", c->id, c->name, v->errors, v->nerrors,
                     viewer);
     html_lit(b, "<p class=\"govuk-body\">The numbers the checks use for this Compact. Leave one "
                 "blank to use the national default. Recorded activities are checked again with "
@@ -688,6 +679,5 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
                    NULL, "govuk-input--width-4");
     }
     form_buttons(b, "Save the parameters", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_page_end(b);
 }

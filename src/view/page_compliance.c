@@ -59,13 +59,11 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
     size_t pending = 0;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Compliance with the Compact</h1>");
+    view_heading(b, v->compact_name, l.title);
     if (!v->n) {
         html_lit(b, "<p class=\"govuk-body\">No activity has been recorded against this Compact "
                     "yet.</p>");
-        view_layout_end(b);
+        view_layout_end(b, &l);
         return;
     }
     html_lit(b, "<p class=\"govuk-body\">The findings of every activity recorded against this "
@@ -94,5 +92,5 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
         html_lit(b, "<p class=\"govuk-body\">Only the first 64 organisations and months are "
                     "shown; the CSV has every finding.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -247,13 +247,11 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
                        .nav = NAV_COVERAGE,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
-                       .has_error = v->nerrors > 0,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
                        .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
                 "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
                 "that is active on that date covers its area, or, for a district, its "
@@ -262,5 +260,5 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
     if (!v->nerrors && v->cov) {
         report(b, v);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -288,7 +288,8 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
                        .nav = NAV_NONE,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
-                       .has_error = v->nerrors > 0,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
                        .viewer = viewer};
 
     if (v->ref) {
@@ -300,13 +301,8 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
         crumbs[2] = (struct crumb){"Funding and contracts", NULL};
     }
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Funding and contracts</h1>"
-                "<p class=\"govuk-body\">What this organisation&#39;s published grants "
+    view_heading(b, name, l.title);
+    html_lit(b, "<p class=\"govuk-body\">What this organisation&#39;s published grants "
                 "(360Giving) and contracts (Open Contracting) show, read through the Compact: "
                 "multi-year funding, funding that ended, and time to bid. A figure resting on "
                 "fewer than ");
@@ -336,7 +332,7 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
         html_attr(b, path.data);
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
     buf_release(&org);
     buf_release(&path);
 }
@@ -510,17 +506,13 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                              .nav = NAV_NONE,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .has_error = v->nerrors > 0,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
                              .viewer = viewer};
     struct buf q = BUF_INIT;
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    view_heading(b, NULL, title);
     if (v->grants) {
         html_lit(b, "<p class=\"govuk-body\">Grants published by funders in the 360Giving Data "
                     "Standard, newest first.</p>");
@@ -541,6 +533,6 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
     buf_release(&q);
 }

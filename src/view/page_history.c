@@ -22,16 +22,15 @@ void view_history_page(struct buf *b, const char *kind, const char *entity,
     static const struct table_column cols[] = {
         {"When (UTC)", 0}, {"Who", 0}, {"What", 0}, {"Before", 0}, {"After", 0}};
     const struct layout l = {.title = "History", .nav = NAV_NONE, .viewer = viewer};
+    struct buf caption = BUF_INIT;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, kind);
-    html_lit(b, " ");
-    html_text(b, entity);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">History</h1>");
+    buf_addf(&caption, "%s %s", kind ? kind : "", entity ? entity : "");
+    view_heading(b, caption.data, l.title);
+    buf_release(&caption);
     if (!n) {
         html_lit(b, "<p class=\"govuk-body\">No changes have been recorded.</p>");
-        view_layout_end(b);
+        view_layout_end(b, &l);
         return;
     }
     table_start(b,
@@ -50,5 +49,5 @@ void view_history_page(struct buf *b, const char *kind, const char *entity,
         table_row_end(b);
     }
     table_end(b);
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -7,14 +7,15 @@
 
 void view_login_page(struct buf *b, const struct login_view *v, const struct viewer *viewer)
 {
-    const struct layout l = {
-        .title = "Sign in", .nav = NAV_LOGIN, .has_error = v->nerrors > 0, .viewer = viewer};
+    const struct layout l = {.title = "Sign in",
+                             .nav = NAV_LOGIN,
+                             .viewer = viewer,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
+                             .narrow = 1};
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    } else if (v->expired) {
+    if (!v->nerrors && v->expired) {
         banner(b, 0,
                "You have been signed out because you were inactive for a while. Sign in again to "
                "carry on.");
@@ -45,7 +46,6 @@ void view_login_page(struct buf *b, const struct login_view *v, const struct vie
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
                 "Sign in</button></form>"
                 "<p class=\"govuk-body\">If you need an account, or have forgotten your "
-                "password, ask your local Compact&#39;s coordinator or the national body.</p>"
-                "</div></div>");
-    view_layout_end(b);
+                "password, ask your local Compact&#39;s coordinator or the national body.</p>");
+    view_layout_end(b, &l);
 }

@@ -125,14 +125,12 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              .nav = NAV_ORGANISATIONS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .has_error = v->nerrors > 0,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
                              .viewer = viewer};
     struct buf query = BUF_INIT;
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Organisations</h1>"
                 "<p class=\"govuk-body\">Public bodies, voluntary and community organisations "
                 "and businesses that take part in local Compacts, with their org-id where they "
@@ -154,7 +152,7 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
     buf_release(&query);
 }
 
@@ -184,11 +182,8 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
 
     organisation_ref(o, ref);
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, org_type_label(o->type));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, o->name);
-    html_lit(b, "</h1><dl class=\"govuk-summary-list\">");
+    view_heading(b, org_type_label(o->type), o->name);
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
     summary_row(b, "Org-id", o->org_id ? o->org_id : "None recorded");
     summary_row(b, "Type", org_type_label(o->type));
     summary_row(b, "Sector", org_sector_label(o->sector));
@@ -237,7 +232,7 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
         html_lit(b, "<h2 class=\"govuk-heading-m\">Compacts it signed</h2><p class=\"govuk-body\">"
                     "It has not signed a local Compact in the register.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
     buf_release(&path);
 }
 
@@ -265,8 +260,10 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
                        .nav = NAV_ORGANISATIONS,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
-                       .has_error = v->nerrors > 0,
-                       .viewer = viewer};
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
+                       .viewer = viewer,
+                       .narrow = 1};
     struct form_option sectors[SECTOR_COUNT + 1], types[ORG_TYPE_COUNT + 1];
     const char *sector = d->sector ? d->sector : "", *type = d->type ? d->type : "";
 
@@ -290,18 +287,8 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
             (struct form_option){id, org_type_label((enum org_type)i), !strcmp(type, id)};
     }
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    if (v->ref) {
-        html_lit(b, "<span class=\"govuk-caption-l\">");
-        html_text(b, v->name);
-        html_lit(b, "</span>");
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1><p class=\"govuk-body\">An org-id names the list an organisation is "
+    view_heading(b, v->ref ? v->name : NULL, title);
+    html_lit(b, "<p class=\"govuk-body\">An org-id names the list an organisation is "
                 "registered in and its number there: GB-CHC- and the charity number for a "
                 "registered charity, GB-COH- and the company number for a company, GB-LAE- and "
                 "the three-letter code for a council (GB-LAE-TRF is Trafford). Leave it blank if "
@@ -328,8 +315,8 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
     input(b, v, "website", "Website (optional)", "url", "url", d->website);
     form_buttons(b, v->ref ? "Save changes" : "Add the organisation",
                  v->ref ? org_path(&path, v->ref, "") : "/organisations");
-    html_lit(b, "</form></div></div>");
-    view_layout_end(b);
+    html_lit(b, "</form>");
+    view_layout_end(b, &l);
     buf_release(&path);
     buf_release(&back);
 }

@@ -94,9 +94,7 @@ void view_signatories_page(struct buf *b, const struct signatories_view *v,
     if (v->notice) {
         banner(b, 1, v->notice);
     }
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Signatories</h1>");
+    view_heading(b, v->compact_name, l.title);
     for (size_t i = 0; i < v->n; i++) {
         current += !v->items[i].withdrawn_on;
     }
@@ -128,7 +126,7 @@ void view_signatories_page(struct buf *b, const struct signatories_view *v,
     html_lit(b, "/api/v1");
     signatories_href(b, v->compact_id);
     html_lit(b, "</a>.</p>");
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 static const char *error_for(const struct signatory_form_view *v, const char *field)
@@ -146,8 +144,10 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
                              .nav = NAV_COMPACTS,
                              .crumbs = c,
                              .ncrumbs = 3,
-                             .has_error = v->nerrors > 0,
-                             .viewer = viewer};
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
+                             .viewer = viewer,
+                             .narrow = 1};
 
     compact_href(&compact, v->compact_id);
     signatories_href(&list, v->compact_id);
@@ -156,23 +156,18 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
     view_layout_start(b, &l);
     buf_release(&compact);
     buf_release(&list);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    view_heading(b, v->compact_name, title);
 }
 
+/* The button, the end of the form and of its page (narrow, as form_start made it). */
 static void form_end(struct buf *b, const char *button)
 {
+    static const struct layout narrow = {.narrow = 1};
+
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">");
     html_text(b, button);
-    html_lit(b, "</button></form></div></div>");
-    view_layout_end(b);
+    html_lit(b, "</button></form>");
+    view_layout_end(b, &narrow);
 }
 
 void view_signatory_new_page(struct buf *b, const struct signatory_form_view *v,
