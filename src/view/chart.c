@@ -264,11 +264,6 @@ static void bar(struct buf *b, const struct frame *f, size_t i, size_t n, size_t
     }
 }
 
-static void percent(struct buf *b, double share)
-{
-    buf_addf(b, "%.1f%%", share * 100);
-}
-
 static void grants_table(struct buf *b, const struct indicators *ind)
 {
     static const struct table_column cols[] = {{"Year", 0},
@@ -301,7 +296,7 @@ static void grants_table(struct buf *b, const struct indicators *ind)
             html_num(b, (long long)g->multi_year_known);
             html_lit(b, " with a known length)");
         } else {
-            percent(b, g->share);
+            html_percent(b, g->share);
             html_lit(b, " (");
             html_num(b, (long long)g->multi_year);
             html_lit(b, " of ");

@@ -220,6 +220,23 @@ void pagination_nav(struct buf *b, const struct pagination *p)
     html_lit(b, "</nav>");
 }
 
+void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
+                       const char *next)
+{
+    struct buf first = BUF_INIT, then = BUF_INIT;
+
+    buf_addf(&first, "%s?%s", path, query);
+    if (next) {
+        buf_addf(&then, "%s%scursor=", first.data, *query ? "&" : "");
+        html_url(&then, next);
+    }
+    pagination_nav(b, &(struct pagination){.prev_href = first_page ? NULL : first.data,
+                                           .prev_label = "First",
+                                           .next_href = next ? then.data : NULL});
+    buf_release(&first);
+    buf_release(&then);
+}
+
 /* ---- notification banner ---- */
 
 void banner_start(struct buf *b, int success)

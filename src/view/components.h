@@ -87,6 +87,14 @@ struct pagination {
  * without links and without from. */
 void pagination_nav(struct buf *b, const struct pagination *p);
 
+/*
+ * The pagination of a list paged by cursor: "First" back to PATH?QUERY unless on the first page,
+ * "Next" on to PATH?QUERY&cursor=NEXT unless next is NULL. query: the list's filters,
+ * URL-encoded and not yet escaped for HTML ("" for none).
+ */
+void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
+                       const char *next);
+
 /* ---- notification banner ---- */
 
 /*

@@ -116,6 +116,11 @@ void html_money(struct buf *b, long long pence)
     buf_addf(b, ".%02u", (unsigned)(a % 100));
 }
 
+void html_percent(struct buf *b, double share)
+{
+    buf_addf(b, "%.1f%%", share * 100);
+}
+
 void html_date(struct buf *b, date_t d)
 {
     static const char *const months[12] = {"January",   "February", "March",    "April",

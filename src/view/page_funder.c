@@ -7,10 +7,17 @@
 #include "html.h"
 #include "base/banned.h"
 
-/* A share as "42.5%". */
-static void percent(struct buf *b, double share)
+/* A share with the counts it rests on: "42.5% (17 of the 40 tenders that say)". */
+static void share_of(struct buf *b, double share, size_t part, size_t whole, const char *what)
 {
-    buf_addf(b, "%.1f%%", share * 100);
+    html_percent(b, share);
+    html_lit(b, " (");
+    html_num(b, (long long)part);
+    html_lit(b, " of the ");
+    html_num(b, (long long)whole);
+    html_lit(b, " ");
+    html_text(b, what);
+    html_lit(b, ")");
 }
 
 static void caveats(struct buf *b, const char *const *c, size_t n)
@@ -119,12 +126,7 @@ static void grants_section(struct buf *b, const struct funder_view *v, struct ar
     if (g->share_suppressed) {
         html_lit(b, "Not shown");
     } else {
-        percent(b, g->share);
-        html_lit(b, " (");
-        html_num(b, (long long)g->multi_year);
-        html_lit(b, " of the ");
-        html_num(b, (long long)g->multi_year_known);
-        html_lit(b, " grants whose length is known)");
+        share_of(b, g->share, g->multi_year, g->multi_year_known, "grants whose length is known");
     }
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Multi-year means", 0);
@@ -246,12 +248,7 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
         html_num(b, (long long)c->vcse_known);
         html_lit(b, " tenders say)");
     } else {
-        percent(b, c->vcse_share);
-        html_lit(b, " (");
-        html_num(b, (long long)c->vcse_suitable);
-        html_lit(b, " of the ");
-        html_num(b, (long long)c->vcse_known);
-        html_lit(b, " tenders that say)");
+        share_of(b, c->vcse_share, c->vcse_suitable, c->vcse_known, "tenders that say");
     }
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
@@ -462,7 +459,7 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     static const struct table_column contract_cols[] = {
         {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
         {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
-    struct buf caption = BUF_INIT, note = BUF_INIT, first = BUF_INIT, next = BUF_INIT;
+    struct buf caption = BUF_INIT, note = BUF_INIT;
 
     if (v->grants) {
         count_phrase(&caption, v->total, "grant", "grants");
@@ -483,18 +480,9 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
         contract_rows(b, v);
     }
     table_end(b);
-    buf_addf(&first, "%s?%s", v->grants ? "/grants" : "/contracts", query);
-    if (v->next) {
-        buf_addf(&next, "%s%scursor=", first.data, *query ? "&" : "");
-        html_url(&next, v->next);
-    }
-    pagination_nav(b, &(struct pagination){.prev_href = v->first_page ? NULL : first.data,
-                                           .prev_label = "First",
-                                           .next_href = v->next ? next.data : NULL});
+    pagination_cursor(b, v->grants ? "/grants" : "/contracts", query, v->first_page, v->next);
     buf_release(&caption);
     buf_release(&note);
-    buf_release(&first);
-    buf_release(&next);
 }
 
 void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,

@@ -100,23 +100,6 @@ static void table(struct buf *b, const struct organisations_view *v)
     buf_release(&note);
 }
 
-/* Back to the first page, on to the next; query: the filters. */
-static void pagination(struct buf *b, const struct organisations_view *v, const char *query)
-{
-    struct buf first = BUF_INIT, next = BUF_INIT;
-
-    buf_addf(&first, "/organisations?%s", query);
-    if (v->next) {
-        buf_addf(&next, "%s%scursor=", first.data, *query ? "&" : "");
-        html_url(&next, v->next);
-    }
-    pagination_nav(b, &(struct pagination){.prev_href = v->first_page ? NULL : first.data,
-                                           .prev_label = "First",
-                                           .next_href = v->next ? next.data : NULL});
-    buf_release(&first);
-    buf_release(&next);
-}
-
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer)
 {
@@ -143,7 +126,7 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
     if (!v->nerrors) {
         filters_query(&query, v);
         table(b, v);
-        pagination(b, v, query.data);
+        pagination_cursor(b, "/organisations", query.data, v->first_page, v->next);
         html_lit(b, "<p class=\"govuk-body\">Download every organisation that matches as <a "
                     "class=\"govuk-link\" href=\"/api/v1/organisations.csv");
         if (query.len) {
