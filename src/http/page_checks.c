@@ -1,5 +1,4 @@
 /* GET /checks, /checks/{kind} and /checks/{kind}/result: the check pages for people. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,37 +74,13 @@ static const char *field(const struct query *q, const char *stem, const char *su
     return v && *v ? v : NULL;
 }
 
-static int number(const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    long v;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < lo || v > hi) {
-        return ERR_INVALID;
-    }
-    *out = (int)v;
-    return 0;
-}
-
 /* A date from its day, month and year fields: FACT_ABSENT when all are blank. */
-static int read_date(const struct query *q, const char *stem, struct fact_date *out)
+static int read_fact_date(const struct query *q, const char *stem, struct fact_date *out)
 {
-    const char *d = field(q, stem, "-day"), *m = field(q, stem, "-month"),
-               *y = field(q, stem, "-year");
-    int dd, mm, yy;
+    int ret = read_date(q, stem, NULL, NULL, &out->value, NULL);
 
-    out->state = FACT_ABSENT;
-    if (!d && !m && !y) {
-        return 0;
-    }
-    if (!d || !m || !y || number(d, 1, 31, &dd) || number(m, 1, 12, &mm) ||
-        number(y, 1000, 9999, &yy) || dd > date_days_in_month(yy, mm)) {
-        return ERR_INVALID;
-    }
-    out->state = FACT_SET;
-    out->value = date_from_ymd(yy, mm, dd);
-    return 0;
+    out->state = ret == 0 ? FACT_SET : FACT_ABSENT;
+    return ret < 0 ? ret : 0;
 }
 
 static void add_error(struct field_error *errs, size_t *n, const char *f, const char *msg)
@@ -138,7 +113,7 @@ static void read_answer(struct request *r, const struct query *answers, enum act
     case Q_DATE: {
         struct fact_date *f = (struct fact_date *)(void *)at;
         int none = field(answers, q->fact, "-none") != NULL;
-        if (read_date(answers, q->fact, f) < 0) {
+        if (read_fact_date(answers, q->fact, f) < 0) {
             struct buf msg = BUF_INIT;
             buf_addf(&msg, "%s Enter a real date, for example 27 3 2012", q->label);
             add_error(errs, nerrs, q->fact, arena_strdup(r->arena, msg.data));
@@ -194,7 +169,7 @@ int page_check_result(struct request *r)
     for (size_t i = 0; i < n; i++) {
         read_answer(r, &r->query, k, &qs[i], &a, errs, &nerrs);
     }
-    if (read_date(&r->query, "as_of", &as_of) < 0) {
+    if (read_fact_date(&r->query, "as_of", &as_of) < 0) {
         add_error(errs, &nerrs, "as_of", "Enter a real date to check as of, or leave it blank");
     }
     if (chosen && *chosen) {

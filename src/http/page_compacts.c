@@ -88,25 +88,6 @@ static int number(const char *s, long lo, long hi, long *out)
     return *s && !*end && !errno && *out >= lo && *out <= hi ? 0 : ERR_INVALID;
 }
 
-/* A date from its day, month and year fields: 0 in *out when all are blank. */
-static int read_date(struct request *r, const struct query *q, const char *stem, date_t *out)
-{
-    const char *d = stem_field(r, q, stem, "day"), *m = stem_field(r, q, stem, "month"),
-               *y = stem_field(r, q, stem, "year");
-    long dd, mm, yy;
-
-    *out = 0;
-    if (!d && !m && !y) {
-        return 0;
-    }
-    if (!d || !m || !y || number(d, 1, 31, &dd) || number(m, 1, 12, &mm) ||
-        number(y, DATE_MIN_YEAR, DATE_MAX_YEAR, &yy) || dd > date_days_in_month((int)yy, (int)mm)) {
-        return ERR_INVALID;
-    }
-    *out = date_from_ymd((int)yy, (int)mm, (int)dd);
-    return 0;
-}
-
 /* Put a date's three fields into q (nothing for 0). */
 static void put_date(struct request *r, struct query *q, const char *stem, date_t d)
 {
@@ -283,11 +264,13 @@ static void read_details(struct request *r, const struct query *q, struct detail
                          struct field_error *errs, size_t *n)
 {
     static const struct {
-        const char *stem, *message;
+        const char *stem;
+        struct date_messages message; /* each may be blank */
     } dates[] = {
-        {"adopted", "Enter a real date the Compact was adopted, for example 1 4 2012"},
-        {"refreshed", "Enter a real date the Compact was last refreshed, for example 1 4 2012"},
-        {"review_due", "Enter a real date the next review is due, for example 1 4 2018"},
+        {"adopted", {NULL, "Enter a real date the Compact was adopted, for example 1 4 2012"}},
+        {"refreshed",
+         {NULL, "Enter a real date the Compact was last refreshed, for example 1 4 2012"}},
+        {"review_due", {NULL, "Enter a real date the next review is due, for example 1 4 2018"}},
     };
     date_t *out[] = {&d->adopted, &d->refreshed, &d->review_due};
     const char *f, *why;
@@ -301,8 +284,9 @@ static void read_details(struct request *r, const struct query *q, struct detail
     }
     read_authorities(r, q, d, errs, n);
     for (size_t i = 0; i < 3; i++) {
-        if (read_date(r, q, dates[i].stem, out[i]) < 0) {
-            add_error(errs, n, dates[i].stem, dates[i].message);
+        read_date(q, dates[i].stem, &dates[i].message, NULL, out[i], &why);
+        if (why) {
+            add_error(errs, n, dates[i].stem, why);
         }
     }
     d->document_url = field(r, q, "document_url");
@@ -375,6 +359,9 @@ int page_compact_new(struct request *r)
 
 int page_compact_create(struct request *r)
 {
+    static const struct date_messages since_date = {
+        "Enter a real date the status took effect, for example 1 4 2012",
+        "Enter a real date the status took effect, for example 1 4 2012"};
     struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
     struct compact_new *c = arena_alloc(r->arena, sizeof(*c));
     struct query *q = arena_alloc(r->arena, sizeof(*q));
@@ -395,9 +382,9 @@ int page_compact_create(struct request *r)
     if (!st || compact_status_parse(st, &status) < 0) {
         add_error(errs, &n, "status", "Choose the Compact's status");
     }
-    if (read_date(r, q, "status_date", &since) < 0 || !since) {
-        add_error(errs, &n, "status_date",
-                  "Enter a real date the status took effect, for example 1 4 2012");
+    read_date(q, "status_date", &since_date, NULL, &since, &why);
+    if (why) {
+        add_error(errs, &n, "status_date", why);
     }
     if (!n && compact_details_check(d.name, d.adopted, d.refreshed, d.review_due, d.document_url,
                                     d.contacts, d.ncontacts, NULL, 0, r->arena, &f, &why) < 0) {
@@ -554,11 +541,14 @@ int page_compact_status_form(struct request *r)
 
 int page_compact_status_post(struct request *r)
 {
+    static const struct date_messages date_messages = {
+        "Enter a real date it takes effect, for example 1 4 2012",
+        "Enter a real date it takes effect, for example 1 4 2012"};
     struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
     struct query *q = arena_alloc(r->arena, sizeof(*q));
     struct compact_entry e;
     enum compact_status status;
-    const char *st;
+    const char *st, *why;
     date_t date;
     size_t n = 0;
     int ret;
@@ -573,8 +563,9 @@ int page_compact_status_post(struct request *r)
     if (!st || compact_status_parse(st, &status) < 0) {
         add_error(errs, &n, "status", "Choose the new status");
     }
-    if (read_date(r, q, "date", &date) < 0 || !date) {
-        add_error(errs, &n, "date", "Enter a real date it takes effect, for example 1 4 2012");
+    read_date(q, "date", &date_messages, NULL, &date, &why);
+    if (why) {
+        add_error(errs, &n, "date", why);
     } else if (compact_status_check(e.statuses, e.nstatuses, date) < 0) {
         add_error(errs, &n, "date", "The date must be later than the date of the last change");
     }

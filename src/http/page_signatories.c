@@ -83,52 +83,6 @@ int page_signatories(struct request *r)
     return 0;
 }
 
-static int number(const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    long v;
-
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < lo || v > hi) {
-        return ERR_INVALID;
-    }
-    *out = (int)v;
-    return 0;
-}
-
-/* The date in the fields stem-day, stem-month, stem-year of form, their values into given:
- * 0 and *out, 1 when all three are blank, or ERR_INVALID. */
-static int read_date(const struct query *form, const char *stem, const char *given[3], date_t *out)
-{
-    static const char *const parts[3] = {"-day", "-month", "-year"};
-    struct buf name = BUF_INIT;
-    int d, m, y, blank = 1;
-
-    *out = 0;
-    for (int i = 0; i < 3; i++) {
-        buf_reset(&name);
-        buf_addf(&name, "%s%s", stem, parts[i]);
-        given[i] = query_get(form, name.data);
-        blank &= !given[i] || !*given[i];
-    }
-    buf_release(&name);
-    if (blank) {
-        return 1;
-    }
-    for (int i = 0; i < 3; i++) {
-        if (!given[i]) {
-            return ERR_INVALID;
-        }
-    }
-    if (number(given[0], 1, 31, &d) || number(given[1], 1, 12, &m) ||
-        number(given[2], DATE_MIN_YEAR, DATE_MAX_YEAR, &y) || d > date_days_in_month(y, m)) {
-        return ERR_INVALID;
-    }
-    *out = date_from_ymd(y, m, d);
-    return 0;
-}
-
 static int new_form(struct request *r, const struct signatory_form_view *v)
 {
     r->status = v->nerrors ? 400 : 200;
@@ -150,11 +104,14 @@ int page_signatory_new(struct request *r)
 
 int page_signatory_add(struct request *r)
 {
+    static const struct date_messages signed_on = {
+        "Enter the date the organisation signed",
+        "The date it signed must be a real date, for example 27 3 2012"};
     struct field_error errs[SIGNATORY_MAX_ERRORS];
     struct signatory_form_view v = {.errors = errs};
     struct signatory_new s = {0};
     struct query form;
-    const char *bad;
+    const char *bad, *why;
     long long id;
     int ret;
 
@@ -170,11 +127,9 @@ int page_signatory_add(struct request *r)
         errs[v.nerrors++] =
             (struct field_error){"organisation", "Enter the organisation's org-id or its name"};
     }
-    ret = read_date(&form, "signed_on", v.date, &s.signed_on);
-    if (ret) {
-        errs[v.nerrors++] = (struct field_error){
-            "signed_on", ret > 0 ? "Enter the date the organisation signed"
-                                 : "The date it signed must be a real date, for example 27 3 2012"};
+    read_date(&form, "signed_on", &signed_on, v.date, &s.signed_on, &why);
+    if (why) {
+        errs[v.nerrors++] = (struct field_error){"signed_on", why};
     }
     if (!v.role || !*v.role) {
         errs[v.nerrors++] = (struct field_error){"role", "Enter the role of the person who signed"};
@@ -251,11 +206,15 @@ int page_signatory_withdraw_form(struct request *r)
 
 int page_signatory_withdraw(struct request *r)
 {
+    static const struct date_messages withdrawn = {
+        "Enter the date the organisation withdrew",
+        "The date it withdrew must be a real date, for example 27 3 2012"};
     struct field_error errs[1];
     struct signatory_form_view v = {.errors = errs};
     struct signatory g;
     struct query form;
     struct buf msg = BUF_INIT;
+    const char *why;
     char on[DATE_STRLEN + 1];
     date_t withdrawn_on;
     int ret;
@@ -266,17 +225,14 @@ int page_signatory_withdraw(struct request *r)
     if (request_form(r, &form) < 0) {
         return reply_error(r, 400, "The form could not be read.");
     }
-    ret = read_date(&form, "withdrawn_on", v.date, &withdrawn_on);
+    ret = read_date(&form, "withdrawn_on", &withdrawn, v.date, &withdrawn_on, &why);
     if (ret == 0 && withdrawn_on <= g.signed_on) {
         date_format(g.signed_on, on);
         buf_addf(&msg, "The date it withdrew must be after the date it signed, %s", on);
         errs[v.nerrors++] = (struct field_error){"withdrawn_on", arena_strdup(r->arena, msg.data)};
         buf_release(&msg);
-    } else if (ret) {
-        errs[v.nerrors++] = (struct field_error){
-            "withdrawn_on", ret > 0 ? "Enter the date the organisation withdrew"
-                                    : "The date it withdrew must be a real date, for example "
-                                      "27 3 2012"};
+    } else if (why) {
+        errs[v.nerrors++] = (struct field_error){"withdrawn_on", why};
     }
     if (v.nerrors) {
         return withdraw_form(r, &v);

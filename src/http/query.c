@@ -1,6 +1,7 @@
 /* Form-urlencoded parsing. */
 #include "query.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/err.h"
@@ -92,4 +93,78 @@ const char *query_get(const struct query *q, const char *name)
         }
     }
     return NULL;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int is_blank(const char *s)
+{
+    while (s && is_space(*s)) {
+        s++;
+    }
+    return !s || !*s;
+}
+
+/* One field of a date: digits, spaces around them ignored, from lo to hi. */
+static int date_part(const char *s, int lo, int hi, int *out)
+{
+    long v = 0;
+    int digits = 0;
+
+    if (!s) {
+        return ERR_INVALID;
+    }
+    while (is_space(*s)) {
+        s++;
+    }
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (++digits > 9) {
+            return ERR_INVALID;
+        }
+        v = v * 10 + (*s - '0');
+    }
+    while (is_space(*s)) {
+        s++;
+    }
+    if (!digits || *s || v < lo || v > hi) {
+        return ERR_INVALID;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+int read_date(const struct query *q, const char *stem, const struct date_messages *m,
+              const char *given[3], date_t *out, const char **error)
+{
+    static const char *const parts[3] = {"day", "month", "year"};
+    const char *v[3];
+    int n[3], blanks = 0, ret;
+
+    *out = 0;
+    for (int i = 0; i < 3; i++) {
+        char name[96];
+        int len = snprintf(name, sizeof(name), "%s-%s", stem, parts[i]);
+        v[i] = len > 0 && (size_t)len < sizeof(name) ? query_get(q, name) : NULL;
+        blanks += is_blank(v[i]);
+        if (given) {
+            given[i] = v[i];
+        }
+    }
+    if (blanks == 3) {
+        ret = 1;
+    } else if (date_part(v[0], 1, 31, &n[0]) || date_part(v[1], 1, 12, &n[1]) ||
+               date_part(v[2], DATE_MIN_YEAR, DATE_MAX_YEAR, &n[2]) ||
+               n[0] > date_days_in_month(n[2], n[1])) {
+        ret = ERR_INVALID;
+    } else {
+        *out = date_from_ymd(n[2], n[1], n[0]);
+        ret = 0;
+    }
+    if (error) {
+        *error = !m ? NULL : ret == 1 ? m->blank : ret < 0 ? m->invalid : NULL;
+    }
+    return ret;
 }

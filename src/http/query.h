@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/date.h"
 
 #define QUERY_MAX_PARAMS 64
 
@@ -33,5 +34,22 @@ const char *query_get(const struct query *q, const char *name);
  * a bad escape, a NUL, or a control character other than tab, CR and LF.
  */
 int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out);
+
+/* What to say, GOV.UK style, when a date input is left blank (NULL: it may be) and when its
+ * fields make no real date. */
+struct date_messages {
+    const char *blank, *invalid;
+};
+
+/*
+ * The GOV.UK date input STEM of q: its fields STEM-day, STEM-month and STEM-year, digits with
+ * any spaces around them. Returns 0 with *out the date; 1 when all three are blank; or
+ * ERR_INVALID when one is blank or they make no real date (years 1000 to 9999). *out is 0
+ * unless it returns 0. given (may be NULL) receives the three values as sent (NULL when absent),
+ * to show again. *error (may be NULL) receives m's message for a blank or a wrong date, else
+ * NULL (always NULL with m NULL).
+ */
+int read_date(const struct query *q, const char *stem, const struct date_messages *m,
+              const char *given[3], date_t *out, const char **error);
 
 #endif

@@ -1,51 +1,23 @@
-/* A step chart in SVG: axes, ticks and two series; presentation attributes only. */
+/*
+ * Charts in SVG, on one frame (an 800 by 400 drawing, grid lines, axes and their titles;
+ * presentation attributes only, under the CSP): coverage over time as a step chart, and grants
+ * by year as a bar chart. Each is followed by its figures as a table, its text equivalent.
+ */
 #include "chart.h"
 
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
-/* The drawing: 800 by 400 units, the plot inside these margins. */
-#define CHART_W 800
-#define CHART_H 400
-#define PLOT_X0 70
-#define PLOT_X1 780
-#define PLOT_Y0 20
-#define PLOT_Y1 340
-
-struct scale {
-    date_t from, to;
-    size_t top;
+/* The plot area inside the drawing, and the y axis: 0 to top, a grid line every step. */
+struct frame {
+    long long x0, x1, y0, y1;
+    size_t top, step;
 };
 
-static long long xof(const struct scale *s, date_t d)
+static long long frame_y(const struct frame *f, size_t v)
 {
-    return PLOT_X0 + (long long)(d - s->from) * (PLOT_X1 - PLOT_X0) / (s->to - s->from);
-}
-
-static long long yof(const struct scale *s, size_t v)
-{
-    return PLOT_Y1 - (long long)v * (PLOT_Y1 - PLOT_Y0) / (long long)s->top;
-}
-
-/* A step line through the points' field, flat to the end of the plot. */
-static void series(struct buf *b, const struct scale *s, const struct coverage_point *p, size_t n,
-                   int compacts)
-{
-    html_lit(b, " d=\"M");
-    for (size_t i = 0; i < n; i++) {
-        size_t v = compacts ? p[i].active_compacts : p[i].covered;
-        html_num(b, xof(s, p[i].date));
-        html_lit(b, " ");
-        html_num(b, i ? yof(s, compacts ? p[i - 1].active_compacts : p[i - 1].covered) : yof(s, 0));
-        html_lit(b, "V");
-        html_num(b, yof(s, v));
-        html_lit(b, "H");
-        html_num(b, i + 1 < n ? xof(s, p[i + 1].date) : PLOT_X1);
-        if (i + 1 < n) {
-            html_lit(b, "L");
-        }
-    }
-    html_lit(b, "\"");
+    return f->y1 - (long long)v * (f->y1 - f->y0) / (long long)f->top;
 }
 
 static void text_at(struct buf *b, long long x, long long y, const char *anchor)
@@ -59,29 +31,109 @@ static void text_at(struct buf *b, long long x, long long y, const char *anchor)
     html_lit(b, "\" font-size=\"16\" fill=\"#0b0c0c\">");
 }
 
-static void axes(struct buf *b, const struct scale *s)
+/* The drawing with its title (id: the title's id), and the grid lines with their labels. */
+static void frame_start(struct buf *b, const struct frame *f, const char *id, const char *title)
 {
-    int y0, y1, m, d, step;
-    size_t ystep = s->top <= 10 ? 1 : s->top <= 50 ? 10 : s->top <= 200 ? 50 : 100;
-
-    html_lit(b,
-             "<g stroke=\"#0b0c0c\" stroke-width=\"2\"><path fill=\"none\" d=\"M70 20V340H780\"/>"
-             "</g>");
-    for (size_t v = 0; v <= s->top; v += ystep) {
-        long long y = yof(s, v);
-        html_lit(b, "<path stroke=\"#b1b4b6\" stroke-width=\"1\" d=\"M70 ");
+    html_lit(b, "<div class=\"app-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                "viewBox=\"0 0 800 400\" font-family=\"Arial, sans-serif\" role=\"img\" "
+                "aria-labelledby=\"");
+    html_attr(b, id);
+    html_lit(b, "\"><title id=\"");
+    html_attr(b, id);
+    html_lit(b, "\">");
+    html_text(b, title);
+    html_lit(b, "</title>");
+    for (size_t v = 0; v <= f->top; v += f->step) {
+        long long y = frame_y(f, v);
+        html_lit(b, "<path stroke=\"#b1b4b6\" stroke-width=\"1\" d=\"M");
+        html_num(b, f->x0);
+        html_lit(b, " ");
         html_num(b, y);
-        html_lit(b, "H780\"/>");
-        text_at(b, PLOT_X0 - 8, y + 5, "end");
+        html_lit(b, "H");
+        html_num(b, f->x1);
+        html_lit(b, "\"/>");
+        text_at(b, f->x0 - 8, y + 5, "end");
         html_num(b, (long long)v);
         html_lit(b, "</text>");
     }
+}
+
+/* The two axes, over the grid lines, and their titles. */
+static void frame_axes(struct buf *b, const struct frame *f, const char *x_title,
+                       const char *y_title)
+{
+    long long mid = (f->y0 + f->y1) / 2;
+
+    html_lit(b, "<path stroke=\"#0b0c0c\" stroke-width=\"2\" fill=\"none\" d=\"M");
+    html_num(b, f->x0);
+    html_lit(b, " ");
+    html_num(b, f->y0);
+    html_lit(b, "V");
+    html_num(b, f->y1);
+    html_lit(b, "H");
+    html_num(b, f->x1);
+    html_lit(b, "\"/>");
+    text_at(b, (f->x0 + f->x1) / 2, 394, "middle");
+    html_text(b, x_title);
+    html_lit(b, "</text><text x=\"16\" y=\"");
+    html_num(b, mid);
+    html_lit(b, "\" text-anchor=\"middle\" font-size=\"16\" fill=\"#0b0c0c\" "
+                "transform=\"rotate(-90 16 ");
+    html_num(b, mid);
+    html_lit(b, ")\">");
+    html_text(b, y_title);
+    html_lit(b, "</text>");
+}
+
+static void frame_end(struct buf *b)
+{
+    html_lit(b, "</svg></div>");
+}
+
+/* ---- coverage over time ---- */
+
+struct scale {
+    struct frame f;
+    date_t from, to;
+};
+
+static long long xof(const struct scale *s, date_t d)
+{
+    return s->f.x0 + (long long)(d - s->from) * (s->f.x1 - s->f.x0) / (s->to - s->from);
+}
+
+/* A step line through the points' field, flat to the end of the plot. */
+static void series(struct buf *b, const struct scale *s, const struct coverage_point *p, size_t n,
+                   int compacts)
+{
+    html_lit(b, " d=\"M");
+    for (size_t i = 0; i < n; i++) {
+        size_t v = compacts ? p[i].active_compacts : p[i].covered;
+        html_num(b, xof(s, p[i].date));
+        html_lit(b, " ");
+        html_num(b,
+                 frame_y(&s->f, i ? (compacts ? p[i - 1].active_compacts : p[i - 1].covered) : 0));
+        html_lit(b, "V");
+        html_num(b, frame_y(&s->f, v));
+        html_lit(b, "H");
+        html_num(b, i + 1 < n ? xof(s, p[i + 1].date) : s->f.x1);
+        if (i + 1 < n) {
+            html_lit(b, "L");
+        }
+    }
+    html_lit(b, "\"");
+}
+
+/* A tick and a label at each 1 January (every year, or every 2 or 5 over a longer span). */
+static void year_ticks(struct buf *b, const struct scale *s)
+{
+    int y0, y1, m, d, step;
+
     date_to_ymd(s->from, &y0, &m, &d);
     date_to_ymd(s->to, &y1, &m, &d);
     step = y1 - y0 <= 8 ? 1 : y1 - y0 <= 20 ? 2 : 5;
     for (int y = y0 + 1; y <= y1; y += step) {
-        date_t jan = date_from_ymd(y, 1, 1);
-        long long x = xof(s, jan);
+        long long x = xof(s, date_from_ymd(y, 1, 1));
         html_lit(b, "<path stroke=\"#0b0c0c\" stroke-width=\"2\" d=\"M");
         html_num(b, x);
         html_lit(b, " 340V348\"/>");
@@ -89,44 +141,39 @@ static void axes(struct buf *b, const struct scale *s)
         html_num(b, y);
         html_lit(b, "</text>");
     }
-    text_at(b, (PLOT_X0 + PLOT_X1) / 2, 394, "middle");
-    html_lit(b, "Date (ticks at 1 January)</text>");
-    html_lit(b, "<text x=\"16\" y=\"180\" text-anchor=\"middle\" font-size=\"16\" fill=\"#0b0c0c\" "
-                "transform=\"rotate(-90 16 180)\">Number</text>");
 }
 
-static void table(struct buf *b, const struct coverage_point *p, size_t n)
+static void coverage_table(struct buf *b, const struct coverage_point *p, size_t n)
 {
+    static const struct table_column cols[] = {
+        {"Date", 0}, {"Active Compacts", CELL_NUMERIC}, {"Authorities covered", CELL_NUMERIC}};
+    const struct table t = {.caption = "Coverage on each date a Compact's status changed",
+                            .flags = TABLE_CAPTION_S,
+                            .cols = cols,
+                            .ncols = 3};
+
     html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
                 "<span class=\"govuk-details__summary-text\">The chart as a table</span>"
-                "</summary><div class=\"govuk-details__text\">"
-                "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--s\">Coverage on each date a Compact&#39;s status changed"
-                "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Date</th>"
-                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                "Active Compacts</th>"
-                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                "Authorities covered</th></tr></thead><tbody class=\"govuk-table__body\">");
+                "</summary><div class=\"govuk-details__text\">");
+    table_start(b, &t);
     for (size_t i = 0; i < n; i++) {
         char day[DATE_STRLEN + 1];
         date_format(p[i].date, day);
-        html_lit(b,
-                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
-        html_text(b, day);
-        html_lit(b, "</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-        html_num(b, (long long)p[i].active_compacts);
-        html_lit(b, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-        html_num(b, (long long)p[i].covered);
-        html_lit(b, "</td></tr>");
+        table_row_start(b);
+        table_row_head(b, day);
+        table_num_cell(b, (long long)p[i].active_compacts);
+        table_num_cell(b, (long long)p[i].covered);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table></div></details>");
+    table_end(b);
+    html_lit(b, "</div></details>");
 }
 
 void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, size_t total,
                          date_t end)
 {
-    struct scale s;
+    struct scale s = {.f = {70, 780, 20, 340, total ? total : 1, 1}};
+    struct buf title = BUF_INIT;
     char from[DATE_STRLEN + 1], to[DATE_STRLEN + 1];
 
     if (!n) {
@@ -139,31 +186,29 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
     if (s.to <= s.from) {
         s.to = s.from + 1;
     }
-    s.top = total ? total : 1;
     for (size_t i = 0; i < n; i++) {
-        if (p[i].active_compacts > s.top) {
-            s.top = p[i].active_compacts;
+        if (p[i].active_compacts > s.f.top) {
+            s.f.top = p[i].active_compacts;
         }
     }
+    s.f.step = s.f.top <= 10 ? 1 : s.f.top <= 50 ? 10 : s.f.top <= 200 ? 50 : 100;
     date_format(s.from, from);
     date_format(s.to, to);
-    html_lit(b, "<div class=\"app-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
-                "viewBox=\"0 0 800 400\" font-family=\"Arial, sans-serif\" role=\"img\" "
-                "aria-labelledby=\"chart-title\">"
-                "<title id=\"chart-title\">Step chart of authorities covered and active local "
-                "Compacts from ");
-    html_text(b, from);
-    html_lit(b, " to ");
-    html_text(b, to);
-    html_lit(b, "; the table below gives the figures</title>");
-    axes(b, &s);
+    buf_addf(&title,
+             "Step chart of authorities covered and active local Compacts from %s to %s; the "
+             "table below gives the figures",
+             from, to);
+    frame_start(b, &s.f, "chart-title", title.data);
+    year_ticks(b, &s);
+    frame_axes(b, &s.f, "Date (ticks at 1 January)", "Number");
     html_lit(b, "<path fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"4\"");
     series(b, &s, p, n, 0);
     html_lit(b, "/><path fill=\"none\" stroke=\"#0b0c0c\" stroke-width=\"3\" "
                 "stroke-dasharray=\"10 6\"");
     series(b, &s, p, n, 1);
-    html_lit(b, "/></svg></div>"
-                "<ul class=\"govuk-list app-map-key\">"
+    html_lit(b, "/>");
+    frame_end(b);
+    html_lit(b, "<ul class=\"govuk-list app-map-key\">"
                 "<li><svg class=\"app-map-key__line\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" "
                 "focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\"><path stroke=\"#1d70b8\" "
                 "stroke-width=\"4\" d=\"M0 10H60\"/></svg> Authorities covered (solid line)</li>"
@@ -171,5 +216,126 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
                 "focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\"><path stroke=\"#0b0c0c\" "
                 "stroke-width=\"3\" stroke-dasharray=\"10 6\" d=\"M0 10H60\"/></svg> Active local "
                 "Compacts (dashed line)</li></ul>");
-    table(b, p, n);
+    coverage_table(b, p, n);
+    buf_release(&title);
+}
+
+/* ---- grants by year ---- */
+
+/* A round top for the y axis above max, with its step: at most 7 grid lines. */
+static size_t nice_top(size_t max, size_t *step)
+{
+    static const size_t steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000};
+    size_t s = steps[sizeof(steps) / sizeof(steps[0]) - 1];
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        if (max / steps[i] <= 6) {
+            s = steps[i];
+            break;
+        }
+    }
+    while (max / s > 6) {
+        s *= 10; /* more than 30,000 grants a year */
+    }
+    *step = s;
+    return (max / s + 1) * s;
+}
+
+/* Bar i of n, value high, its label (when it has one) under the axis. */
+static void bar(struct buf *b, const struct frame *f, size_t i, size_t n, size_t value,
+                int labelled, long long label)
+{
+    long long slot = (f->x1 - f->x0) / (long long)n;
+    long long h = (long long)value * (f->y1 - f->y0) / (long long)f->top;
+    long long x = f->x0 + (long long)i * slot + slot / 8;
+
+    html_lit(b, "<rect fill=\"#1d70b8\" x=\"");
+    html_num(b, x);
+    html_lit(b, "\" y=\"");
+    html_num(b, f->y1 - h);
+    html_lit(b, "\" width=\"");
+    html_num(b, slot - slot / 4);
+    html_lit(b, "\" height=\"");
+    html_num(b, h);
+    html_lit(b, "\"/>");
+    if (labelled) {
+        text_at(b, x + (slot - slot / 4) / 2, f->y1 + 22, "middle");
+        html_num(b, label);
+        html_lit(b, "</text>");
+    }
+}
+
+static void grants_table(struct buf *b, const struct indicators *ind)
+{
+    static const struct table_column cols[] = {{"Year", 0},
+                                               {"Grants", CELL_NUMERIC},
+                                               {"Value", CELL_NUMERIC},
+                                               {"Multi-year", CELL_NUMERIC}};
+    const struct table t = {
+        .caption = "Grants by calendar year of award", .cols = cols, .ncols = 4};
+
+    table_start(b, &t);
+    for (size_t i = 0; i < ind->ngrant_years; i++) {
+        const struct ind_grants *g = &ind->grant_years[i].g;
+        table_row_start(b);
+        table_row_head_start(b);
+        html_num(b, ind->grant_years[i].year);
+        table_row_head_end(b);
+        table_num_cell(b, (long long)g->count);
+        table_cell_start(b, CELL_NUMERIC);
+        if (g->value_suppressed) {
+            html_lit(b, "Not shown (fewer than ");
+            html_num(b, (long long)ind->params.min_count);
+            html_lit(b, " grants)");
+        } else {
+            html_money(b, g->value);
+        }
+        table_cell_end(b);
+        table_cell_start(b, CELL_NUMERIC);
+        if (g->share_suppressed) {
+            html_lit(b, "Not shown (");
+            html_num(b, (long long)g->multi_year_known);
+            html_lit(b, " with a known length)");
+        } else {
+            html_percent(b, g->share);
+            html_lit(b, " (");
+            html_num(b, (long long)g->multi_year);
+            html_lit(b, " of ");
+            html_num(b, (long long)g->multi_year_known);
+            html_lit(b, ")");
+        }
+        table_cell_end(b);
+        table_row_end(b);
+    }
+    table_end(b);
+}
+
+void view_grants_chart(struct buf *b, const struct indicators *ind)
+{
+    struct frame f = {80, 780, 20, 330, 0, 0};
+    struct buf title = BUF_INIT;
+    size_t max = 0, n = ind->ngrant_years, every;
+
+    if (!n) {
+        html_lit(b, "<p class=\"govuk-body\">There are no grants to draw.</p>");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ind->grant_years[i].g.count > max) {
+            max = ind->grant_years[i].g.count;
+        }
+    }
+    f.top = nice_top(max, &f.step);
+    every = n <= 15 ? 1 : (n + 14) / 15; /* at most 15 labels */
+    buf_addf(&title,
+             "Bar chart of the number of grants in each calendar year from %lld to %lld; the "
+             "table below gives the figures",
+             (long long)ind->grant_years[0].year, (long long)ind->grant_years[n - 1].year);
+    frame_start(b, &f, "grants-chart-title", title.data);
+    for (size_t i = 0; i < n; i++) {
+        bar(b, &f, i, n, ind->grant_years[i].g.count, i % every == 0, ind->grant_years[i].year);
+    }
+    frame_axes(b, &f, "Calendar year of the award date", "Number of grants");
+    frame_end(b);
+    grants_table(b, ind);
+    buf_release(&title);
 }

@@ -1,5 +1,5 @@
-/* The chart of coverage over time: a step chart of covered authorities and active Compacts on
- * each date a status changed, as an inline SVG, with the same figures as a table. */
+/* Charts as inline SVG, each with its figures as a table: coverage over time (a step chart) and
+ * grants by year (a bar chart), drawn on one frame. */
 #ifndef VIEW_CHART_H
 #define VIEW_CHART_H
 
@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "core/coverage.h"
+#include "core/indicators.h"
 
 /*
  * The chart of p[0..n) (ascending dates), drawn from the first date to end (held flat after
@@ -15,5 +16,9 @@
  */
 void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, size_t total,
                          date_t end);
+
+/* The chart of grants by year: bars of the count with axis labels, then the figures as a table
+ * (its text equivalent). Nothing to draw: a sentence saying so. */
+void view_grants_chart(struct buf *b, const struct indicators *ind);
 
 #endif

@@ -1,8 +1,20 @@
-/* GOV.UK form components. */
+/* GOV.UK form components: the markup of GOV.UK Frontend's macros, attribute for attribute. */
 #include "form.h"
+
+#include <string.h>
 
 #include "html.h"
 #include "base/banned.h"
+
+const char *form_error_for(const struct field_error *errors, size_t n, const char *field)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(errors[i].field, field)) {
+            return errors[i].message;
+        }
+    }
+    return NULL;
+}
 
 void form_error_message(struct buf *b, const char *id, const char *error)
 {
@@ -14,71 +26,150 @@ void form_error_message(struct buf *b, const char *id, const char *error)
     html_lit(b, "</p>");
 }
 
-/* A form group with its label and, with an error, the group's error style and message. */
-static void group_start(struct buf *b, const char *name, const char *label, const char *error)
+/* " more classes", when there are any. */
+static void classes(struct buf *b, const char *more)
+{
+    if (more) {
+        html_lit(b, " ");
+        html_attr(b, more);
+    }
+}
+
+static void group_start(struct buf *b, const char *error)
 {
     html_lit(b, "<div class=\"govuk-form-group");
     if (error) {
         html_lit(b, " govuk-form-group--error");
     }
-    html_lit(b, "\"><label class=\"govuk-label\" for=\"");
-    html_attr(b, name);
     html_lit(b, "\">");
-    html_text(b, label);
+}
+
+/* The hint and the error message, in that order, as every component has them. */
+static void hint_and_error(struct buf *b, const struct form_field *f)
+{
+    if (f->hint) {
+        html_lit(b, "<div id=\"");
+        html_attr(b, f->name);
+        html_lit(b, "-hint\" class=\"govuk-hint\">");
+        html_text(b, f->hint);
+        html_lit(b, "</div>");
+    }
+    if (f->error) {
+        form_error_message(b, f->name, f->error);
+    }
+}
+
+/* aria-describedby naming the hint and the error message, when there is either. */
+static void described_by(struct buf *b, const struct form_field *f)
+{
+    if (!f->hint && !f->error) {
+        return;
+    }
+    html_lit(b, " aria-describedby=\"");
+    if (f->hint) {
+        html_attr(b, f->name);
+        html_lit(b, "-hint");
+    }
+    if (f->error) {
+        if (f->hint) {
+            html_lit(b, " ");
+        }
+        html_attr(b, f->name);
+        html_lit(b, "-error");
+    }
+    html_lit(b, "\"");
+}
+
+/* The form group, the label, the hint and the error: all that comes before a control. */
+static void labelled_start(struct buf *b, const struct form_field *f)
+{
+    group_start(b, f->error);
+    html_lit(b, "<label class=\"govuk-label");
+    if (f->flags & FORM_BOLD) {
+        html_lit(b, " govuk-label--s");
+    }
+    html_lit(b, "\" for=\"");
+    html_attr(b, f->name);
+    html_lit(b, "\">");
+    html_text(b, f->label);
     html_lit(b, "</label>");
-    if (error) {
-        form_error_message(b, name, error);
-    }
+    hint_and_error(b, f);
 }
 
-void form_input(struct buf *b, const char *name, const char *label, const char *type,
-                const char *autocomplete, const char *value, const char *error)
+/* id="NAME" name="NAME" */
+static void id_and_name(struct buf *b, const char *name)
 {
-    group_start(b, name, label, error);
-    html_lit(b, "<input class=\"govuk-input");
-    if (error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" type=\"");
-    html_attr(b, type);
-    html_lit(b, "\" autocomplete=\"");
-    html_attr(b, autocomplete);
-    html_lit(b, "\" spellcheck=\"false\"");
-    if (value) {
-        html_lit(b, " value=\"");
-        html_attr(b, value);
-        html_lit(b, "\"");
-    }
-    if (error) {
-        html_lit(b, " aria-describedby=\"");
-        html_attr(b, name);
-        html_lit(b, "-error\"");
-    }
-    html_lit(b, "></div>");
-}
-
-void form_select(struct buf *b, const char *name, const char *label,
-                 const struct form_option *options, size_t n, const char *error)
-{
-    group_start(b, name, label, error);
-    html_lit(b, "<select class=\"govuk-select");
-    if (error) {
-        html_lit(b, " govuk-select--error");
-    }
-    html_lit(b, "\" id=\"");
+    html_lit(b, " id=\"");
     html_attr(b, name);
     html_lit(b, "\" name=\"");
     html_attr(b, name);
     html_lit(b, "\"");
-    if (error) {
-        html_lit(b, " aria-describedby=\"");
-        html_attr(b, name);
-        html_lit(b, "-error\"");
+}
+
+void form_text_input(struct buf *b, const struct form_field *f)
+{
+    labelled_start(b, f);
+    html_lit(b, "<input class=\"govuk-input");
+    classes(b, f->classes);
+    if (f->error) {
+        html_lit(b, " govuk-input--error");
     }
+    html_lit(b, "\"");
+    id_and_name(b, f->name);
+    html_lit(b, " type=\"");
+    html_attr(b, f->type ? f->type : "text");
+    html_lit(b, "\"");
+    if (f->flags & FORM_NO_SPELLCHECK) {
+        html_lit(b, " spellcheck=\"false\"");
+    }
+    if (f->value) {
+        html_lit(b, " value=\"");
+        html_attr(b, f->value);
+        html_lit(b, "\"");
+    }
+    described_by(b, f);
+    if (f->autocomplete) {
+        html_lit(b, " autocomplete=\"");
+        html_attr(b, f->autocomplete);
+        html_lit(b, "\"");
+    }
+    html_lit(b, "></div>");
+}
+
+void form_textarea(struct buf *b, const struct form_field *f)
+{
+    labelled_start(b, f);
+    html_lit(b, "<textarea class=\"govuk-textarea");
+    if (f->error) {
+        html_lit(b, " govuk-textarea--error");
+    }
+    classes(b, f->classes);
+    html_lit(b, "\"");
+    id_and_name(b, f->name);
+    html_lit(b, " rows=\"");
+    html_num(b, f->rows ? f->rows : 5);
+    html_lit(b, "\"");
+    if (f->flags & FORM_NO_SPELLCHECK) {
+        html_lit(b, " spellcheck=\"false\"");
+    }
+    described_by(b, f);
+    html_lit(b, ">");
+    html_text(b, f->value);
+    html_lit(b, "</textarea></div>");
+}
+
+void form_select(struct buf *b, const struct form_field *f, const struct form_option *options,
+                 size_t n)
+{
+    labelled_start(b, f);
+    html_lit(b, "<select class=\"govuk-select");
+    classes(b, f->classes);
+    if (f->error) {
+        html_lit(b, " govuk-select--error");
+    }
+    html_lit(b, "\"");
+    id_and_name(b, f->name);
+    described_by(b, f);
     html_lit(b, ">");
     for (size_t i = 0; i < n; i++) {
         html_lit(b, "<option value=\"");
@@ -92,6 +183,168 @@ void form_select(struct buf *b, const char *name, const char *label,
         html_lit(b, "</option>");
     }
     html_lit(b, "</select></div>");
+}
+
+/* The form group, the fieldset (role="group" for a date input's) and its legend, hint, error. */
+static void fieldset_start(struct buf *b, const struct form_field *f, int role_group)
+{
+    group_start(b, f->error);
+    html_lit(b, "<fieldset class=\"govuk-fieldset\"");
+    if (role_group) {
+        html_lit(b, " role=\"group\"");
+    }
+    described_by(b, f);
+    html_lit(b, "><legend class=\"govuk-fieldset__legend");
+    if (f->flags & FORM_BOLD) {
+        html_lit(b, " govuk-fieldset__legend--s");
+    }
+    html_lit(b, "\">");
+    html_text(b, f->label);
+    html_lit(b, "</legend>");
+    hint_and_error(b, f);
+}
+
+void form_fieldset_end(struct buf *b)
+{
+    html_lit(b, "</fieldset></div>");
+}
+
+/* The id of choice i: the field's own for the first (the error summary links there), else
+ * NAME-VALUE. */
+static void choice_id(struct buf *b, const char *name, const struct form_choice *c, size_t i)
+{
+    html_attr(b, name);
+    if (i) {
+        html_lit(b, "-");
+        html_attr(b, c->value);
+    }
+}
+
+/* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox". */
+static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                    size_t n, const char *kind, const char *type)
+{
+    html_lit(b, "<div class=\"govuk-");
+    html_attr(b, kind);
+    classes(b, f->classes);
+    html_lit(b, "\" data-module=\"govuk-");
+    html_attr(b, kind);
+    html_lit(b, "\">");
+    for (size_t i = 0; i < n; i++) {
+        html_lit(b, "<div class=\"govuk-");
+        html_attr(b, kind);
+        html_lit(b, "__item\"><input class=\"govuk-");
+        html_attr(b, kind);
+        html_lit(b, "__input\" id=\"");
+        choice_id(b, f->name, &c[i], i);
+        html_lit(b, "\" name=\"");
+        html_attr(b, f->name);
+        html_lit(b, "\" type=\"");
+        html_attr(b, type);
+        html_lit(b, "\" value=\"");
+        html_attr(b, c[i].value);
+        html_lit(b, "\"");
+        if (f->value && !strcmp(f->value, c[i].value)) {
+            html_lit(b, " checked");
+        }
+        html_lit(b, "><label class=\"govuk-label govuk-");
+        html_attr(b, kind);
+        html_lit(b, "__label\" for=\"");
+        choice_id(b, f->name, &c[i], i);
+        html_lit(b, "\">");
+        html_text(b, c[i].label);
+        html_lit(b, "</label></div>");
+    }
+    html_lit(b, "</div>");
+}
+
+void form_radios(struct buf *b, const struct form_field *f, const struct form_choice *c, size_t n)
+{
+    fieldset_start(b, f, 0);
+    choices(b, f, c, n, "radios", "radio");
+    form_fieldset_end(b);
+}
+
+void form_checkboxes(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                     size_t n)
+{
+    if (f->label) {
+        fieldset_start(b, f, 0);
+        choices(b, f, c, n, "checkboxes", "checkbox");
+        form_fieldset_end(b);
+    } else if (f->flags & FORM_WITHOUT_GROUP) {
+        choices(b, f, c, n, "checkboxes", "checkbox");
+    } else {
+        group_start(b, f->error);
+        hint_and_error(b, f);
+        choices(b, f, c, n, "checkboxes", "checkbox");
+        html_lit(b, "</div>");
+    }
+}
+
+void form_date_start(struct buf *b, const struct form_field *f, const char *const given[3])
+{
+    static const char *const parts[3] = {"day", "month", "year"};
+    static const char *const labels[3] = {"Day", "Month", "Year"};
+
+    fieldset_start(b, f, 1);
+    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
+    html_attr(b, f->name);
+    html_lit(b, "\">");
+    for (int i = 0; i < 3; i++) {
+        html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
+                    "<label class=\"govuk-label govuk-date-input__label\" for=\"");
+        html_attr(b, f->name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\">");
+        html_text(b, labels[i]);
+        html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
+        if (i == 2) {
+            html_lit(b, " govuk-input--width-4");
+        } else {
+            html_lit(b, " govuk-input--width-2");
+        }
+        if (f->error) {
+            html_lit(b, " govuk-input--error");
+        }
+        html_lit(b, "\" id=\"");
+        html_attr(b, f->name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\" name=\"");
+        html_attr(b, f->name);
+        html_lit(b, "-");
+        html_attr(b, parts[i]);
+        html_lit(b, "\" type=\"text\" inputmode=\"numeric\"");
+        if (given && given[i]) {
+            html_lit(b, " value=\"");
+            html_attr(b, given[i]);
+            html_lit(b, "\"");
+        }
+        html_lit(b, "></div></div>");
+    }
+    html_lit(b, "</div>");
+}
+
+void form_date(struct buf *b, const struct form_field *f, const char *const given[3])
+{
+    form_date_start(b, f, given);
+    form_fieldset_end(b);
+}
+
+void form_buttons(struct buf *b, const char *submit, const char *cancel_href)
+{
+    html_lit(b, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
+                "data-module=\"govuk-button\">");
+    html_text(b, submit);
+    html_lit(b, "</button>");
+    if (cancel_href) {
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
+        html_attr(b, cancel_href);
+        html_lit(b, "\">Cancel</a>");
+    }
+    html_lit(b, "</div>");
 }
 
 void form_error_summary(struct buf *b, const struct field_error *errors, size_t n)
@@ -108,82 +361,4 @@ void form_error_summary(struct buf *b, const struct field_error *errors, size_t 
         html_lit(b, "</a></li>");
     }
     html_lit(b, "</ul></div></div></div>");
-}
-
-void form_date(struct buf *b, const char *name, const char *legend, const char *hint,
-               const char *const value[3], const char *error)
-{
-    static const char *const parts[3] = {"day", "month", "year"};
-    static const char *const labels[3] = {"Day", "Month", "Year"};
-
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\"><fieldset class=\"govuk-fieldset\" role=\"group\"");
-    if (hint || error) {
-        html_lit(b, " aria-describedby=\"");
-        if (hint) {
-            html_attr(b, name);
-            html_lit(b, "-hint");
-        }
-        if (error) {
-            if (hint) {
-                html_lit(b, " ");
-            }
-            html_attr(b, name);
-            html_lit(b, "-error");
-        }
-        html_lit(b, "\"");
-    }
-    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
-    html_text(b, legend);
-    html_lit(b, "</legend>");
-    if (hint) {
-        html_lit(b, "<div id=\"");
-        html_attr(b, name);
-        html_lit(b, "-hint\" class=\"govuk-hint\">");
-        html_text(b, hint);
-        html_lit(b, "</div>");
-    }
-    if (error) {
-        form_error_message(b, name, error);
-    }
-    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    for (int i = 0; i < 3; i++) {
-        html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-                    "<label class=\"govuk-label govuk-date-input__label\" for=\"");
-        html_attr(b, name);
-        html_lit(b, "-");
-        html_attr(b, parts[i]);
-        html_lit(b, "\">");
-        html_text(b, labels[i]);
-        html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
-        if (i == 2) {
-            html_lit(b, " govuk-input--width-4");
-        } else {
-            html_lit(b, " govuk-input--width-2");
-        }
-        if (error) {
-            html_lit(b, " govuk-input--error");
-        }
-        html_lit(b, "\" id=\"");
-        html_attr(b, name);
-        html_lit(b, "-");
-        html_attr(b, parts[i]);
-        html_lit(b, "\" name=\"");
-        html_attr(b, name);
-        html_lit(b, "-");
-        html_attr(b, parts[i]);
-        html_lit(b, "\" type=\"text\" inputmode=\"numeric\"");
-        if (value && value[i]) {
-            html_lit(b, " value=\"");
-            html_attr(b, value[i]);
-            html_lit(b, "\"");
-        }
-        html_lit(b, "></div></div>");
-    }
-    html_lit(b, "</div></fieldset></div>");
 }

@@ -1,4 +1,8 @@
-/* GOV.UK form components: select, text input, date input, error summary. */
+/*
+ * GOV.UK form components (docs/GOVUK-MARKUP.md, GOV.UK Frontend's templates): text input,
+ * textarea, select, radios, checkboxes, date input, error message and error summary. Every form
+ * of every page is made of these; a page writes no form control of its own.
+ */
 #ifndef VIEW_FORM_H
 #define VIEW_FORM_H
 
@@ -7,27 +11,71 @@
 #include "core/field_error.h"
 #include "base/buf.h"
 
+/* The message for field among errors[0..n), or NULL when it has none. */
+const char *form_error_for(const struct field_error *errors, size_t n, const char *field);
+
+enum form_flags {
+    FORM_BOLD = 1 << 0,          /* a bold label or legend (govuk-label--s, __legend--s) */
+    FORM_NO_SPELLCHECK = 1 << 1, /* spellcheck="false": names, codes, addresses */
+    FORM_WITHOUT_GROUP = 1 << 2, /* boxes without their form group: inside another's fieldset */
+};
+
+/*
+ * One question of a form, as GOV.UK Frontend's macros take it. name is the field's name and
+ * id (the error summary links to it); label is its label, or the legend of its fieldset. The
+ * rest may be NULL or 0. value is the answer given, shown again (a radio or box is ticked when
+ * its value is value). classes are more classes for the control: a width such as
+ * "govuk-input--width-4" or "govuk-!-width-one-half", or "govuk-radios--small".
+ */
+struct form_field {
+    const char *name, *label, *hint, *error, *value, *classes;
+    const char *type;         /* an input's type: NULL for "text" */
+    const char *autocomplete; /* an input's autocomplete, or NULL */
+    int rows;                 /* a textarea's rows: 0 for 5 */
+    unsigned flags;           /* enum form_flags */
+};
+
+/* A choice of radios, checkboxes or a select: the value sent and the label shown. */
+struct form_choice {
+    const char *value, *label;
+};
+
 struct form_option {
     const char *value, *label;
     int selected;
 };
 
-/* A labelled select named name (its id too), with error (may be NULL) shown above it. */
-void form_select(struct buf *b, const char *name, const char *label,
-                 const struct form_option *options, size_t n, const char *error);
-/* A labelled text input named name (its id too); value (may be NULL) shown again. */
-void form_input(struct buf *b, const char *name, const char *label, const char *type,
-                const char *autocomplete, const char *value, const char *error);
+/* <input class="govuk-input">, with its label, hint and error message. */
+void form_text_input(struct buf *b, const struct form_field *f);
+/* <textarea class="govuk-textarea">, with its label, hint and error message. */
+void form_textarea(struct buf *b, const struct form_field *f);
+/* A labelled select of options[0..n). */
+void form_select(struct buf *b, const struct form_field *f, const struct form_option *options,
+                 size_t n);
+/* Radios c[0..n) in a fieldset with legend f->label; the first takes the id f->name, the others
+ * NAME-VALUE. */
+void form_radios(struct buf *b, const struct form_field *f, const struct form_choice *c, size_t n);
+/*
+ * Checkboxes c[0..n) named f->name (ids as for radios): in a fieldset with legend f->label, or
+ * with f->label NULL the boxes alone in their form group (a single box says what it means) or,
+ * with FORM_WITHOUT_GROUP, not even that (a box inside another question's fieldset).
+ */
+void form_checkboxes(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                     size_t n);
+/*
+ * A GOV.UK date input: a fieldset with legend f->label over the fields NAME-day, NAME-month and
+ * NAME-year, showing given[0..2] again (given or any may be NULL). The error summary links to
+ * NAME, the id of the fields' group. form_date_start leaves the fieldset open, for something
+ * to follow the fields inside it (GOV.UK's afterInputs); form_fieldset_end closes it.
+ */
+void form_date(struct buf *b, const struct form_field *f, const char *const given[3]);
+void form_date_start(struct buf *b, const struct form_field *f, const char *const given[3]);
+void form_fieldset_end(struct buf *b);
+/* The submit button, and a Cancel link to cancel_href (NULL: none), side by side. */
+void form_buttons(struct buf *b, const char *submit, const char *cancel_href);
 /* The error message of the field with id, shown above it; its id is "ID-error". */
 void form_error_message(struct buf *b, const char *id, const char *error);
 /* The error summary that opens a page whose form has errors; each links to its field. */
 void form_error_summary(struct buf *b, const struct field_error *errors, size_t n);
-/*
- * A GOV.UK date input: a fieldset with legend, hint (may be NULL) and error (may be NULL) over
- * the fields NAME-day, NAME-month and NAME-year, showing value[0..2] again (each may be NULL).
- * The error summary links to NAME, the id of the fields' group.
- */
-void form_date(struct buf *b, const char *name, const char *legend, const char *hint,
-               const char *const value[3], const char *error);
 
 #endif

@@ -20,6 +20,12 @@ void html_attr(struct buf *b, const char *s);
 void html_url(struct buf *b, const char *s);
 /* A whole number as text. */
 void html_num(struct buf *b, long long n);
+/* A whole number with a comma between each three digits, as people read it: "1,169". */
+void html_count(struct buf *b, long long n);
+/* A share as a percentage to one decimal place: 0.425 as "42.5%". */
+void html_percent(struct buf *b, double share);
+/* Pence as pounds: "£1,234,567.89" ("-£0.50" below zero). */
+void html_money(struct buf *b, long long pence);
 /* A date as people read it: "31 March 2012". */
 void html_date(struct buf *b, date_t d);
 

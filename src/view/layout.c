@@ -96,7 +96,7 @@ void view_layout_start(struct buf *b, const struct layout *l)
 {
     html_lit(b, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\"><head>"
                 "<meta charset=\"utf-8\"><title>");
-    if (l->has_error) {
+    if (l->nerrors) {
         html_lit(b, "Error: ");
     }
     html_text(b, l->title);
@@ -131,10 +131,31 @@ void view_layout_start(struct buf *b, const struct layout *l)
         breadcrumbs(b, l->crumbs, l->ncrumbs);
     }
     html_lit(b, "<main class=\"govuk-main-wrapper\" id=\"main-content\">");
+    if (l->narrow) {
+        html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+    }
+    if (l->nerrors) {
+        form_error_summary(b, l->errors, l->nerrors);
+    }
 }
 
-void view_layout_end(struct buf *b)
+void view_heading(struct buf *b, const char *caption, const char *title)
 {
+    if (caption) {
+        html_lit(b, "<span class=\"govuk-caption-l\">");
+        html_text(b, caption);
+        html_lit(b, "</span>");
+    }
+    html_lit(b, "<h1 class=\"govuk-heading-l\">");
+    html_text(b, title);
+    html_lit(b, "</h1>");
+}
+
+void view_layout_end(struct buf *b, const struct layout *l)
+{
+    if (l->narrow) {
+        html_lit(b, "</div></div>");
+    }
     html_lit(
         b, "</main></div><footer class=\"govuk-template__footer\">"
            "<div class=\"govuk-footer\"><div class=\"govuk-width-container\">"

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "form.h"
 #include "base/buf.h"
 
 enum nav {
@@ -34,16 +35,22 @@ struct layout {
     enum nav nav;               /* the service navigation item to mark current */
     const struct crumb *crumbs; /* breadcrumbs above main, or NULL */
     size_t ncrumbs;
-    int has_error;               /* a form with errors: the title starts "Error: " */
     const struct viewer *viewer; /* NULL: nobody signed in */
+    /* a form's errors: the title starts "Error: " and the error summary opens the content */
+    const struct field_error *errors;
+    size_t nerrors;
+    int narrow; /* the content in two-thirds of the width, as question pages have it */
 };
 
-/* Everything up to and including the opening of <main>. */
+/* Everything up to and including the opening of <main> (and of the narrow column), then the
+ * error summary of a page with errors. */
 void view_layout_start(struct buf *b, const struct layout *l);
+/* The page's heading, with a caption above it (NULL: none). */
+void view_heading(struct buf *b, const char *caption, const char *title);
 /* The hidden CSRF field every state-changing form carries. */
 void view_csrf_field(struct buf *b, const struct viewer *v);
 
-/* The closing of <main> and everything after it. */
-void view_layout_end(struct buf *b);
+/* The closing of <main> (and of the narrow column) and everything after it. */
+void view_layout_end(struct buf *b, const struct layout *l);
 
 #endif

@@ -1,21 +1,23 @@
 /* The local authorities page: filter form, summary and table. */
 #include "page_authorities.h"
 
-#include <string.h>
-
+#include "components.h"
 #include "form.h"
 #include "html.h"
 #include "layout.h"
 #include "base/banned.h"
 
-static const char *error_for(const struct authorities_view *v, const char *field)
+/* A filter: a select in a third of the row. */
+static void filter(struct buf *b, const struct authorities_view *v, const char *name,
+                   const char *label, const struct form_option *options, size_t n)
 {
-    for (size_t i = 0; i < v->nerrors; i++) {
-        if (!strcmp(v->errors[i].field, field)) {
-            return v->errors[i].message;
-        }
-    }
-    return NULL;
+    html_lit(b, "<div class=\"govuk-grid-column-one-third\">");
+    form_select(b,
+                &(struct form_field){.name = name,
+                                     .label = label,
+                                     .error = form_error_for(v->errors, v->nerrors, name)},
+                options, n);
+    html_lit(b, "</div>");
 }
 
 static void filter_form(struct buf *b, const struct authorities_view *v)
@@ -36,52 +38,42 @@ static void filter_form(struct buf *b, const struct authorities_view *v)
             (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
     }
     html_lit(b, "<form method=\"get\" action=\"/authorities\" novalidate>"
-                "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT, error_for(v, "set"));
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "type", "Type", types, AUTH_TYPE_COUNT + 1, error_for(v, "type"));
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "region", "Region", regions, REGION_COUNT + 1, error_for(v, "region"));
-    html_lit(b,
-             "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
-             "data-module=\"govuk-button\">Apply filters</button></form>");
+                "<div class=\"govuk-grid-row\">");
+    filter(b, v, "set", "Authorities as they stood", sets, AUTH_SET_COUNT);
+    filter(b, v, "type", "Type", types, AUTH_TYPE_COUNT + 1);
+    filter(b, v, "region", "Region", regions, REGION_COUNT + 1);
+    html_lit(b, "</div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+                "data-module=\"govuk-button\">Apply filters</button></form>");
 }
 
 static void table(struct buf *b, const struct authorities_view *v)
 {
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
-                "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-    html_num(b, (long long)v->n);
-    if (v->n == 1) {
-        html_lit(b, " authority");
-    } else {
-        html_lit(b, " authorities");
-    }
-    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">GSS code</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Type</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">County</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Region</th>"
-                "</tr></thead><tbody class=\"govuk-table__body\">");
+    static const struct table_column cols[] = {
+        {"Name", 0}, {"GSS code", 0}, {"Type", 0}, {"County", 0}, {"Region", 0}};
+    struct buf caption = BUF_INIT;
+
+    count_phrase(&caption, v->n, "authority", "authorities");
+    table_start(b,
+                &(struct table){
+                    .caption = caption.data, .flags = TABLE_SMALL_TEXT, .cols = cols, .ncols = 5});
     for (size_t i = 0; i < v->n; i++) {
         const struct authority *a = &v->items[i];
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
-                    "<a class=\"govuk-link\" href=\"/authorities/");
+        table_row_start(b);
+        table_cell_start(b, 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
         html_url(b, a->gss);
         html_lit(b, "\">");
         html_text(b, a->name);
-        html_lit(b, "</a></td><td class=\"govuk-table__cell\">");
-        html_text(b, a->gss);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, authority_type_label(a->type));
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, a->county_name);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, a->region);
-        html_lit(b, "</td></tr>");
+        html_lit(b, "</a>");
+        table_cell_end(b);
+        table_cell(b, a->gss, 0);
+        table_cell(b, authority_type_label(a->type), 0);
+        table_cell(b, a->county_name, 0);
+        table_cell(b, a->region, 0);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
+    buf_release(&caption);
 }
 
 void view_authorities_page(struct buf *b, const struct authorities_view *v,
@@ -92,13 +84,11 @@ void view_authorities_page(struct buf *b, const struct authorities_view *v,
                        .nav = NAV_AUTHORITIES,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
-                       .has_error = v->nerrors > 0,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
                        .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local authorities</h1>"
                 "<p class=\"govuk-body\">England&#39;s principal local authorities: counties, "
                 "districts, metropolitan districts, London boroughs (with the City of London) "
@@ -119,5 +109,5 @@ void view_authorities_page(struct buf *b, const struct authorities_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

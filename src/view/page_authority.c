@@ -3,24 +3,11 @@
 
 #include <string.h>
 
+#include "components.h"
 #include "html.h"
 #include "page_signatories.h"
 #include "layout.h"
 #include "base/banned.h"
-
-static void row_start(struct buf *b, const char *key)
-{
-    html_lit(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-    html_text(b, key);
-    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
-}
-
-static void row(struct buf *b, const char *key, const char *value)
-{
-    row_start(b, key);
-    html_text(b, value);
-    html_lit(b, "</dd></div>");
-}
 
 static void local_compact(struct buf *b, const struct authority_local *l)
 {
@@ -31,7 +18,7 @@ static void local_compact(struct buf *b, const struct authority_local *l)
         return;
     }
     html_lit(b, "<dl class=\"govuk-summary-list\">");
-    row_start(b, l->state == COVER_COVERED ? "Covered by" : "Being developed");
+    summary_row_start(b, l->state == COVER_COVERED ? "Covered by" : "Being developed", 0);
     html_lit(b, "<a class=\"govuk-link\" href=\"/compacts/");
     html_num(b, l->compact_id);
     html_lit(b, "\">");
@@ -40,12 +27,12 @@ static void local_compact(struct buf *b, const struct authority_local *l)
     if (l->via_county) {
         html_lit(b, " (through its county)");
     }
-    html_lit(b, "</dd></div>");
-    row_start(b, "Status");
+    summary_row_end(b, NULL, NULL);
+    summary_row_start(b, "Status", 0);
     html_text(b, l->status >= 0 ? compact_status_label((enum compact_status)l->status)
                                 : "Not yet in force");
-    html_lit(b, "</dd></div>");
-    row_start(b, "Review due");
+    summary_row_end(b, NULL, NULL);
+    summary_row_start(b, "Review due", 0);
     if (l->review_due) {
         html_date(b, l->review_due);
     } else {
@@ -54,7 +41,8 @@ static void local_compact(struct buf *b, const struct authority_local *l)
     if (l->review_overdue) {
         html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
     }
-    html_lit(b, "</dd></div></dl>");
+    summary_row_end(b, NULL, NULL);
+    html_lit(b, "</dl>");
     if (l->nsignatories) {
         view_signatory_table(b, l->signatories, l->nsignatories, SIGNATORIES_OF_COMPACT,
                              "Signatories of that Compact", 0);
@@ -72,37 +60,33 @@ void view_authority_page(struct buf *b, const struct authority *a,
         .title = a->name, .nav = NAV_AUTHORITIES, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, authority_type_label(a->type));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, a->name);
-    html_lit(b, "</h1><dl class=\"govuk-summary-list\">");
-    row(b, "Official name", a->official_name);
-    row(b, "GSS code", a->gss);
+    view_heading(b, authority_type_label(a->type), a->name);
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    summary_row(b, "Official name", a->official_name);
+    summary_row(b, "GSS code", a->gss);
     if (a->gss_2011) {
-        row(b, "GSS code in 2011", a->gss_2011);
+        summary_row(b, "GSS code in 2011", a->gss_2011);
     }
-    row(b, "Register code", a->code);
-    row(b, "Type", authority_type_label(a->type));
+    summary_row(b, "Register code", a->code);
+    summary_row(b, "Type", authority_type_label(a->type));
     if (a->county_gss) {
-        row_start(b, "County");
+        summary_row_start(b, "County", 0);
         html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
         html_url(b, a->county_gss);
         html_lit(b, "\">");
         html_text(b, a->county_name ? a->county_name : a->county_gss);
-        html_lit(b, "</a></dd></div>");
+        html_lit(b, "</a>");
+        summary_row_end(b, NULL, NULL);
     }
-    row(b, "Region", a->region);
+    summary_row(b, "Region", a->region);
     if (a->start_date && strcmp(a->start_date, "2009") > 0) { /* earlier dates are unreliable */
-        row(b, "Came into existence", a->start_date);
+        summary_row(b, "Came into existence", a->start_date);
     }
-    row(b, "Abolished", a->end_date ? a->end_date : "Still in existence");
-    row_start(b, "In the 2009 to 2019 set");
-    html_text(b, a->sets & AUTH_IN_2012 ? "Yes" : "No");
-    html_lit(b, "</dd></div>");
+    summary_row(b, "Abolished", a->end_date ? a->end_date : "Still in existence");
+    summary_row(b, "In the 2009 to 2019 set", a->sets & AUTH_IN_2012 ? "Yes" : "No");
     html_lit(b, "</dl>");
     if (local) {
         local_compact(b, local);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -3,16 +3,17 @@
 
 #include <string.h>
 
+#include "components.h"
 #include "html.h"
 #include "core/commitments.h"
 #include "base/banned.h"
 
-static const struct check_choice change_choices[] = {
+static const struct form_choice change_choices[] = {
     {"end", "It ends"}, {"reduce", "It is reduced"}, {NULL, NULL}};
-static const struct check_choice payment_choices[] = {{"advance", "In advance of spending"},
-                                                      {"arrears", "In arrears, after spending"},
-                                                      {"unknown", "Not known"},
-                                                      {NULL, NULL}};
+static const struct form_choice payment_choices[] = {{"advance", "In advance of spending"},
+                                                     {"arrears", "In arrears, after spending"},
+                                                     {"unknown", "Not known"},
+                                                     {NULL, NULL}};
 
 static const struct check_question funding_change[] = {
     {"change", Q_CHOICE, "What is happening to the funding?", NULL, NULL, change_choices},
@@ -109,11 +110,11 @@ void view_check_start_page(struct buf *b, const struct viewer *viewer)
                              .nav = NAV_CHECKS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .narrow = 1};
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-                "<h1 class=\"govuk-heading-l\">Check a decision against the Compact</h1>"
+    html_lit(b, "<h1 class=\"govuk-heading-l\">Check a decision against the Compact</h1>"
                 "<p class=\"govuk-body\">Answer a few questions about what you plan, or what "
                 "happened, and see which commitments of the Compact it keeps, which it breaks, "
                 "and what would make it keep them. Nothing you enter is stored.</p>"
@@ -128,8 +129,8 @@ void view_check_start_page(struct buf *b, const struct viewer *viewer)
         html_lit(b, "</li>");
     }
     html_lit(b, "</ul><p class=\"govuk-body\">Scripts can use the same checks through "
-                "<code>POST /api/v1/checks</code>.</p></div></div>");
-    view_layout_end(b);
+                "<code>POST /api/v1/checks</code>.</p>");
+    view_layout_end(b, &l);
 }
 
 static const char *value_of(const struct check_form_view *v, const char *field)
@@ -139,198 +140,83 @@ static const char *value_of(const struct check_form_view *v, const char *field)
 
 static const char *error_for(const struct check_form_view *v, const char *field)
 {
-    for (size_t i = 0; i < v->nerrors; i++) {
-        if (!strcmp(v->errors[i].field, field)) {
-            return v->errors[i].message;
-        }
-    }
-    return NULL;
+    return form_error_for(v->errors, v->nerrors, field);
 }
 
-/* Field name stem + suffix, into a small buffer. */
-static void field_name(char *out, size_t size, const char *stem, const char *suffix)
+/* A question's label (bold), hint and error, and the answer given. */
+static struct form_field question(const struct check_form_view *v, const struct check_question *q)
 {
-    size_t a = strlen(stem), s = strlen(suffix);
-    if (a + s + 1 > size) {
-        out[0] = '\0';
-        return;
-    }
-    memcpy(out, stem, a);
-    memcpy(out + a, suffix, s + 1);
+    return (struct form_field){.name = q->fact,
+                               .label = q->label,
+                               .hint = q->hint,
+                               .error = error_for(v, q->fact),
+                               .value = value_of(v, q->fact),
+                               .flags = FORM_BOLD};
 }
 
-static void legend(struct buf *b, const char *id, const char *label, const char *hint,
-                   const char *error)
-{
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\"><fieldset class=\"govuk-fieldset\"");
-    if (hint || error) {
-        html_lit(b, " aria-describedby=\"");
-        if (hint) {
-            html_attr(b, id);
-            html_lit(b, "-hint");
-        }
-        if (error) {
-            if (hint) {
-                html_lit(b, " ");
-            }
-            html_attr(b, id);
-            html_lit(b, "-error");
-        }
-        html_lit(b, "\"");
-    }
-    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
-    html_text(b, label);
-    html_lit(b, "</legend>");
-    if (hint) {
-        html_lit(b, "<div id=\"");
-        html_attr(b, id);
-        html_lit(b, "-hint\" class=\"govuk-hint\">");
-        html_text(b, hint);
-        html_lit(b, "</div>");
-    }
-    if (error) {
-        form_error_message(b, id, error);
-    }
-}
-
-static void date_part(struct buf *b, const struct check_form_view *v, const char *stem,
-                      const char *part, const char *label, int width, int error)
-{
-    char name[64];
-    field_name(name, sizeof(name), stem, part);
-    html_lit(b, "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-                "<label class=\"govuk-label govuk-date-input__label\" for=\"");
-    html_attr(b, name);
-    html_lit(b, "\">");
-    html_text(b, label);
-    html_lit(b, "</label><input class=\"govuk-input govuk-date-input__input");
-    if (width == 4) {
-        html_lit(b, " govuk-input--width-4");
-    } else {
-        html_lit(b, " govuk-input--width-2");
-    }
-    if (error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" type=\"text\" inputmode=\"numeric\" value=\"");
-    html_attr(b, value_of(v, name));
-    html_lit(b, "\"></div></div>");
-}
-
+/* A date, and with q->none a box to tick when it has not happened (FACT-none) below it. */
 static void date_question(struct buf *b, const struct check_form_view *v,
                           const struct check_question *q)
 {
-    const char *error = error_for(v, q->fact);
-    char none[64];
+    static const char *const parts[3] = {"-day", "-month", "-year"};
+    const struct form_field f = question(v, q);
+    const char *given[3];
+    struct buf name = BUF_INIT;
 
-    legend(b, q->fact, q->label, q->hint, error);
-    html_lit(b, "<div class=\"govuk-date-input\" id=\"");
-    html_attr(b, q->fact);
-    html_lit(b, "\">");
-    date_part(b, v, q->fact, "-day", "Day", 2, error != NULL);
-    date_part(b, v, q->fact, "-month", "Month", 2, error != NULL);
-    date_part(b, v, q->fact, "-year", "Year", 4, error != NULL);
-    html_lit(b, "</div>");
-    if (q->none) {
-        field_name(none, sizeof(none), q->fact, "-none");
-        html_lit(b, "<div class=\"govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-3\" "
-                    "data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">"
-                    "<input class=\"govuk-checkboxes__input\" id=\"");
-        html_attr(b, none);
-        html_lit(b, "\" name=\"");
-        html_attr(b, none);
-        html_lit(b, "\" type=\"checkbox\" value=\"yes\"");
-        if (value_of(v, none)) {
-            html_lit(b, " checked");
-        }
-        html_lit(b, "><label class=\"govuk-label govuk-checkboxes__label\" for=\"");
-        html_attr(b, none);
-        html_lit(b, "\">");
-        html_text(b, q->none);
-        html_lit(b, "</label></div></div>");
+    for (int i = 0; i < 3; i++) {
+        buf_reset(&name);
+        buf_addf(&name, "%s%s", q->fact, parts[i]);
+        given[i] = value_of(v, name.data);
     }
-    html_lit(b, "</fieldset></div>");
+    form_date_start(b, &f, given);
+    if (q->none) {
+        const struct form_choice box = {"yes", q->none};
+        buf_reset(&name);
+        buf_addf(&name, "%s-none", q->fact);
+        form_checkboxes(b,
+                        &(struct form_field){.name = name.data,
+                                             .value = value_of(v, name.data) ? "yes" : NULL,
+                                             .classes = "govuk-checkboxes--small "
+                                                        "govuk-!-margin-top-3",
+                                             .flags = FORM_WITHOUT_GROUP},
+                        &box, 1);
+    }
+    form_fieldset_end(b);
+    buf_release(&name);
 }
 
+/* Radios of choices[0..) (ending with a NULL value), preset chosen when none is given. */
 static void radios(struct buf *b, const struct check_form_view *v, const struct check_question *q,
-                   const struct check_choice *choices, const char *preset)
+                   const struct form_choice *choices, const char *preset)
 {
-    const char *error = error_for(v, q->fact), *given = value_of(v, q->fact);
+    struct form_field f = question(v, q);
+    size_t n = 0;
 
-    if (!given) {
-        given = preset;
+    while (choices[n].value) {
+        n++;
     }
-    legend(b, q->fact, q->label, q->hint, error);
-    html_lit(b, "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">");
-    for (size_t i = 0; choices[i].value; i++) {
-        char id[64], tail[32];
-        /* the first radio takes the question's own id, which the error summary links to */
-        field_name(tail, sizeof(tail), "-", choices[i].value);
-        field_name(id, sizeof(id), q->fact, i ? tail : "");
-        html_lit(b, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"");
-        html_attr(b, id);
-        html_lit(b, "\" name=\"");
-        html_attr(b, q->fact);
-        html_lit(b, "\" type=\"radio\" value=\"");
-        html_attr(b, choices[i].value);
-        html_lit(b, "\"");
-        if (given && !strcmp(given, choices[i].value)) {
-            html_lit(b, " checked");
-        }
-        html_lit(b, "><label class=\"govuk-label govuk-radios__label\" for=\"");
-        html_attr(b, id);
-        html_lit(b, "\">");
-        html_text(b, choices[i].label);
-        html_lit(b, "</label></div>");
+    if (!f.value) {
+        f.value = preset;
     }
-    html_lit(b, "</div></fieldset></div>");
+    f.classes = "govuk-radios--small";
+    form_radios(b, &f, choices, n);
 }
 
 static void text_question(struct buf *b, const struct check_form_view *v,
                           const struct check_question *q)
 {
-    html_lit(b,
-             "<div class=\"govuk-form-group\"><label class=\"govuk-label govuk-label--s\" for=\"");
-    html_attr(b, q->fact);
-    html_lit(b, "\">");
-    html_text(b, q->label);
-    html_lit(b, "</label>");
-    if (q->hint) {
-        html_lit(b, "<div id=\"");
-        html_attr(b, q->fact);
-        html_lit(b, "-hint\" class=\"govuk-hint\">");
-        html_text(b, q->hint);
-        html_lit(b, "</div>");
-    }
-    html_lit(b, "<textarea class=\"govuk-textarea\" rows=\"2\" id=\"");
-    html_attr(b, q->fact);
-    html_lit(b, "\" name=\"");
-    html_attr(b, q->fact);
-    html_lit(b, "\"");
-    if (q->hint) {
-        html_lit(b, " aria-describedby=\"");
-        html_attr(b, q->fact);
-        html_lit(b, "-hint\"");
-    }
-    html_lit(b, ">");
-    html_text(b, value_of(v, q->fact));
-    html_lit(b, "</textarea></div>");
+    struct form_field f = question(v, q);
+
+    f.rows = 2;
+    form_textarea(b, &f);
 }
 
 void view_check_form_page(struct buf *b, const struct check_form_view *v,
                           const struct viewer *viewer)
 {
-    static const struct check_choice yes_no[] = {
+    static const struct form_choice yes_no[] = {
         {"yes", "Yes"}, {"no", "No"}, {"unknown", "Not known"}, {NULL, NULL}};
-    static const struct check_choice formal_choices[] = {
+    static const struct form_choice formal_choices[] = {
         {"yes", "Yes"}, {"no", "No, it is informal"}, {NULL, NULL}};
     static const struct check_question as_of = {
         "as_of", Q_DATE, "Check it as of which date?", "Leave it blank for today", NULL, NULL};
@@ -340,21 +226,18 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                              .nav = NAV_CHECKS,
                              .crumbs = crumbs,
                              .ncrumbs = 3,
-                             .has_error = v->nerrors > 0,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
+                             .narrow = 1};
     struct form_option *options;
     struct form_option stack[17];
     size_t n;
     const struct check_question *qs = check_questions(v->kind, &n);
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, check_title(v->kind));
-    html_lit(b, "</h1><p class=\"govuk-body\">Answer what you know. Leave blank what you do not "
+    view_heading(b, NULL, l.title);
+    html_lit(b, "<p class=\"govuk-body\">Answer what you know. Leave blank what you do not "
                 "know: the check will say what it cannot tell without it.</p>"
                 "<form method=\"get\" action=\"/checks/");
     html_url(b, activity_kind_id(v->kind));
@@ -389,12 +272,15 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
         options[i + 1] = (struct form_option){v->compacts[i].id, v->compacts[i].name,
                                               chosen && !strcmp(chosen, v->compacts[i].id)};
     }
-    form_select(b, "compact", "Which local Compact applies?", options,
-                1 + (v->ncompacts < 16 ? v->ncompacts : 16), error_for(v, "compact"));
+    form_select(b,
+                &(struct form_field){.name = "compact",
+                                     .label = "Which local Compact applies?",
+                                     .error = error_for(v, "compact")},
+                options, 1 + (v->ncompacts < 16 ? v->ncompacts : 16));
     date_question(b, v, &as_of);
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Check</button></form></div></div>");
-    view_layout_end(b);
+                "Check</button></form>");
+    view_layout_end(b, &l);
 }
 
 static void verdict_tag(struct buf *b, enum verdict v)
@@ -453,14 +339,19 @@ static void record_form(struct buf *b, const struct check_result_view *v,
     for (size_t i = 0; i < n; i++) {
         options[i] = (struct form_option){v->compacts[i].id, v->compacts[i].name, i == 0};
     }
-    form_select(b, "compact", "Which local Compact is it for?", options, n, NULL);
+    form_select(b,
+                &(struct form_field){.name = "compact", .label = "Which local Compact is it for?"},
+                options, n);
     if (v->own_org) {
         html_lit(b, "<p class=\"govuk-body\">It will be recorded for your organisation, ");
         html_text(b, v->own_org);
         html_lit(b, ".</p>");
     } else {
-        form_input(b, "organisation", "Which organisation does it concern? (optional)", "text",
-                   "off", NULL, NULL);
+        form_text_input(b, &(struct form_field){.name = "organisation",
+                                                .label = "Which organisation does it concern? "
+                                                         "(optional)",
+                                                .autocomplete = "off",
+                                                .flags = FORM_NO_SPELLCHECK});
     }
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
                 "Record it</button></form>");
@@ -469,6 +360,7 @@ static void record_form(struct buf *b, const struct check_result_view *v,
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer)
 {
+    static const struct table_column cols[] = {{"Commitment", 0}, {"Result", 0}, {"Why", 0}};
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Check a decision", "/checks"}, {check_title(v->kind), NULL}};
     const struct layout l = {.title = "The result of the check",
@@ -480,22 +372,16 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
 
     date_format(v->as_of, as_of);
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, check_title(v->kind));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">The result of the check</h1>"
-                "<p class=\"govuk-body-l\">Overall: ");
+    view_heading(b, check_title(v->kind), l.title);
+    html_lit(b, "<p class=\"govuk-body-l\">Overall: ");
     verdict_tag(b, v->overall);
     html_lit(b, "</p><p class=\"govuk-body\">Checked as of ");
     html_text(b, as_of);
     html_lit(b, ". A commitment is met, or a good reason for departing from it is recorded; "
-                "notice of a funding cut is a minimum no reason excuses.</p>"
-                "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--m\">What the Compact asks, and what the answers show"
-                "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Commitment</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Result</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Why</th>"
-                "</tr></thead><tbody class=\"govuk-table__body\">");
+                "notice of a funding cut is a minimum no reason excuses.</p>");
+    table_start(b, &(struct table){.caption = "What the Compact asks, and what the answers show",
+                                   .cols = cols,
+                                   .ncols = 3});
     for (size_t i = 0; i < v->n; i++) {
         const struct finding *f = &v->findings[i];
         enum rule r;
@@ -505,16 +391,19 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
         const char *paraphrase = known && v->paraphrases && v->paraphrases[r]
                                      ? v->paraphrases[r]
                                      : paraphrase_for(f->rule);
-        html_lit(b,
-                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+        table_row_start(b);
+        table_row_head_start(b);
         if (number) {
             html_text(b, number);
             html_lit(b, " ");
         }
         html_text(b, paraphrase);
-        html_lit(b, "</th><td class=\"govuk-table__cell\">");
+        table_row_head_end(b);
+        table_cell_start(b, 0);
         verdict_tag(b, f->verdict);
-        html_lit(b, "</td><td class=\"govuk-table__cell\"><p class=\"govuk-body\">");
+        table_cell_end(b);
+        table_cell_start(b, 0);
+        html_lit(b, "<p class=\"govuk-body\">");
         html_text(b, f->explanation);
         html_lit(b, "</p>");
         if (f->remedy[0]) {
@@ -522,18 +411,17 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
             html_text(b, f->remedy);
             html_lit(b, "</p>");
         }
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table><h2 class=\"govuk-heading-m\">The numbers used</h2>"
+    table_end(b);
+    html_lit(b, "<h2 class=\"govuk-heading-m\">The numbers used</h2>"
                 "<dl class=\"govuk-summary-list\">");
     for (int p = 0; p < PARAM_COUNT; p++) {
         if (!(activity_kind_params(v->kind) & (1u << p))) {
             continue;
         }
-        html_lit(b,
-                 "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-        html_text(b, param_id((enum param)p));
-        html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
+        summary_row_start(b, param_id((enum param)p), 0);
         if (v->params->source[p] == SOURCE_NONE) {
             html_lit(b, "Not set: the Compact sets no minimum");
         } else {
@@ -542,7 +430,7 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
             html_text(b, param_source_phrase(v->params->source[p]));
             html_lit(b, ")");
         }
-        html_lit(b, "</dd></div>");
+        summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
     if (v->record && v->ncompacts) {
@@ -555,5 +443,5 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     html_attr(b, v->answers);
     html_lit(b, "\">Change your answers</a><a class=\"govuk-link\" href=\"/checks\">Check "
                 "something else</a></div>");
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

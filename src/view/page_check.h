@@ -9,17 +9,13 @@
 /* A question of a check form: one fact, or the two fields every form has ("as_of", "compact"). */
 enum question_type { Q_DATE, Q_YES_NO, Q_TEXT, Q_CHOICE };
 
-struct check_choice {
-    const char *value, *label;
-};
-
 struct check_question {
     const char *fact; /* the fact's name (rules.h), and the stem of its fields' names */
     enum question_type type;
     const char *label; /* the question */
     const char *hint;  /* or NULL */
     const char *none;  /* for a date: the box to tick when it has not happened, or NULL */
-    const struct check_choice *choices; /* for Q_CHOICE, ending with {NULL, NULL} */
+    const struct form_choice *choices; /* for Q_CHOICE, ending with {NULL, NULL} */
 };
 
 /* The questions for kind k, in the order the form asks them. */

@@ -1,8 +1,7 @@
 /* Pages of the commitments catalogue. */
 #include "page_commitments.h"
 
-#include <string.h>
-
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -18,15 +17,16 @@ static void commitment_list(struct buf *b, const struct commitment_row *rows, si
 {
     html_lit(b, "<dl class=\"govuk-summary-list\">");
     for (size_t i = 0; i < n; i++) {
-        html_lit(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">"
-                    "<a class=\"govuk-link\" href=\"/commitments/");
+        summary_key_start(b, 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/commitments/");
         html_num(b, rows[i].id);
         html_lit(b, "\">");
         html_text(b, rows[i].number);
-        html_lit(b, "</a></dt><dd class=\"govuk-summary-list__value\">");
+        html_lit(b, "</a>");
+        summary_value_start(b);
         html_text(b, rows[i].paraphrase);
         unverified_tag(b, &rows[i]);
-        html_lit(b, "</dd></div>");
+        summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
 }
@@ -72,7 +72,7 @@ void view_commitments_page(struct buf *b, const struct commitment_row *rows, siz
         commitment_list(b, rows + i, j - i);
         i = j;
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 void view_commitment_section_page(struct buf *b, int section, const char *title,
@@ -82,20 +82,19 @@ void view_commitment_section_page(struct buf *b, int section, const char *title,
     const struct crumb crumbs[] = {{"Home", "/"}, {"Commitments", "/commitments"}, {title, NULL}};
     const struct layout l = {
         .title = title, .nav = NAV_CHECKS, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+    struct buf caption = BUF_INIT;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">Section ");
-    html_num(b, section);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    buf_addf(&caption, "Section %d", section);
+    view_heading(b, caption.data, title);
+    buf_release(&caption);
     if (n) {
         commitment_list(b, rows, n);
     } else {
         html_lit(b, "<p class=\"govuk-body\">No commitment of this section is tested by the "
                     "checks yet.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 void view_commitment_page(struct buf *b, const struct commitment_row *c,
@@ -105,30 +104,24 @@ void view_commitment_page(struct buf *b, const struct commitment_row *c,
         {"Home", "/"}, {"Commitments", "/commitments"}, {c->number, NULL}};
     const struct layout l = {
         .title = c->number, .nav = NAV_CHECKS, .crumbs = crumbs, .ncrumbs = 3, .viewer = viewer};
+    struct buf caption = BUF_INIT, heading = BUF_INIT;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_num(b, c->section);
-    html_lit(b, ". ");
-    html_text(b, c->section_title);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Commitment ");
-    html_text(b, c->number);
-    html_lit(b, "</h1><p class=\"govuk-body-l\">");
+    buf_addf(&caption, "%d. %s", c->section, c->section_title ? c->section_title : "");
+    buf_addf(&heading, "Commitment %s", c->number ? c->number : "");
+    view_heading(b, caption.data, heading.data);
+    buf_release(&caption);
+    buf_release(&heading);
+    html_lit(b, "<p class=\"govuk-body-l\">");
     html_text(b, c->paraphrase);
-    html_lit(b, "</p><dl class=\"govuk-summary-list\"><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Made by</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
-    html_text(b, party_label(c->party));
-    html_lit(b, "</dd></div><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Number</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
+    html_lit(b, "</p><dl class=\"govuk-summary-list\">");
+    summary_row(b, "Made by", party_label(c->party));
+    summary_row_start(b, "Number", 0);
     html_text(b, c->number);
     unverified_tag(b, c);
-    html_lit(b, "</dd></div><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Tested by</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
-    html_text(b, c->rules ? c->rules : "No rule yet");
-    html_lit(b, "</dd></div></dl><p class=\"govuk-body\"><a class=\"govuk-link\" "
+    summary_row_end(b, NULL, NULL);
+    summary_row(b, "Tested by", c->rules ? c->rules : "No rule yet");
+    html_lit(b, "</dl><p class=\"govuk-body\"><a class=\"govuk-link\" "
                 "href=\"/checks\">Check a decision against the Compact</a></p>");
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

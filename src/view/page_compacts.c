@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -40,204 +41,70 @@ static void overdue_tag(struct buf *b)
     html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
 }
 
-static const char *error_for(const struct field_error *e, size_t n, const char *field)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (!strcmp(e[i].field, field)) {
-            return e[i].message;
-        }
-    }
-    return NULL;
-}
-
 static const char *value_of(const struct form_values *v, const char *name)
 {
     return v->value ? v->value(v->ctx, name) : NULL;
 }
 
-/* "stem-suffix" into out. */
-static const char *join(char *out, size_t size, const char *stem, const char *suffix)
+/* A question of a Compact's forms: a bold label, its hint, the answer given and its error. */
+static struct form_field question(const struct form_values *v, const struct field_error *e,
+                                  size_t ne, const char *name, const char *label, const char *hint)
 {
-    int n = snprintf(out, size, "%s-%s", stem, suffix);
-    return n > 0 && (size_t)n < size ? out : "";
+    return (struct form_field){.name = name,
+                               .label = label,
+                               .hint = hint,
+                               .error = form_error_for(e, ne, name),
+                               .value = value_of(v, name),
+                               .flags = FORM_BOLD | FORM_NO_SPELLCHECK};
 }
 
-static void hint(struct buf *b, const char *id, const char *text)
+/* A text input of type type (NULL: text), classes a width or NULL. */
+static void text_input(struct buf *b, struct form_field f, const char *type, const char *classes)
 {
-    if (text) {
-        html_lit(b, "<div id=\"");
-        html_attr(b, id);
-        html_lit(b, "-hint\" class=\"govuk-hint\">");
-        html_text(b, text);
-        html_lit(b, "</div>");
-    }
+    f.type = type;
+    f.classes = classes;
+    form_text_input(b, &f);
 }
 
-static void described_by(struct buf *b, const char *id, const char *hint_text, const char *error)
+static void textarea(struct buf *b, struct form_field f)
 {
-    if (!hint_text && !error) {
-        return;
-    }
-    html_lit(b, " aria-describedby=\"");
-    if (hint_text) {
-        html_attr(b, id);
-        html_lit(b, "-hint");
-    }
-    if (error) {
-        if (hint_text) {
-            html_lit(b, " ");
-        }
-        html_attr(b, id);
-        html_lit(b, "-error");
-    }
-    html_lit(b, "\"");
+    f.rows = 4;
+    f.flags = FORM_BOLD;
+    form_textarea(b, &f);
 }
 
-static void group_start(struct buf *b, const char *error)
-{
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\">");
-}
-
-static void label(struct buf *b, const char *id, const char *text)
-{
-    html_lit(b, "<label class=\"govuk-label govuk-label--s\" for=\"");
-    html_attr(b, id);
-    html_lit(b, "\">");
-    html_text(b, text);
-    html_lit(b, "</label>");
-}
-
-/* A text input with label, hint and error; width is a govuk-input--width-N class or NULL. */
-static void text_input(struct buf *b, const char *name, const char *text, const char *hint_text,
-                       const char *type, const char *value, const char *error, const char *width)
-{
-    group_start(b, error);
-    label(b, name, text);
-    hint(b, name, hint_text);
-    if (error) {
-        form_error_message(b, name, error);
-    }
-    html_lit(b, "<input class=\"govuk-input");
-    if (width) {
-        html_lit(b, " ");
-        html_attr(b, width);
-    }
-    if (error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" type=\"");
-    html_attr(b, type);
-    html_lit(b, "\" spellcheck=\"false\" value=\"");
-    html_attr(b, value ? value : "");
-    html_lit(b, "\"");
-    described_by(b, name, hint_text, error);
-    html_lit(b, "></div>");
-}
-
-static void textarea(struct buf *b, const char *name, const char *text, const char *hint_text,
-                     const char *value, const char *error, int rows)
-{
-    group_start(b, error);
-    label(b, name, text);
-    hint(b, name, hint_text);
-    if (error) {
-        form_error_message(b, name, error);
-    }
-    html_lit(b, "<textarea class=\"govuk-textarea");
-    if (error) {
-        html_lit(b, " govuk-textarea--error");
-    }
-    html_lit(b, "\" id=\"");
-    html_attr(b, name);
-    html_lit(b, "\" name=\"");
-    html_attr(b, name);
-    html_lit(b, "\" rows=\"");
-    html_num(b, rows);
-    html_lit(b, "\"");
-    described_by(b, name, hint_text, error);
-    html_lit(b, ">");
-    html_text(b, value);
-    html_lit(b, "</textarea></div>");
-}
-
-static void fieldset_start(struct buf *b, const char *id, const char *legend, const char *hint_text,
-                           const char *error)
-{
-    group_start(b, error);
-    html_lit(b, "<fieldset class=\"govuk-fieldset\" role=\"group\"");
-    described_by(b, id, hint_text, error);
-    html_lit(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
-    html_text(b, legend);
-    html_lit(b, "</legend>");
-    hint(b, id, hint_text);
-    if (error) {
-        form_error_message(b, id, error);
-    }
-}
-
-/* A GOV.UK date input (form_date) with the answers given: STEM-day, STEM-month, STEM-year. */
-static void date_input(struct buf *b, const struct form_values *v, const char *stem,
-                       const char *legend, const char *hint_text, const char *error)
+/* A GOV.UK date input with the answers given: NAME-day, NAME-month, NAME-year. */
+static void date_input(struct buf *b, struct form_field f, const struct form_values *v)
 {
     static const char *const parts[3] = {"day", "month", "year"};
-    const char *value[3];
-    char name[64];
+    const char *given[3];
 
     for (int i = 0; i < 3; i++) {
-        join(name, sizeof(name), stem, parts[i]);
-        value[i] = value_of(v, name);
+        struct buf name = BUF_INIT;
+        buf_addf(&name, "%s-%s", f.name, parts[i]);
+        given[i] = value_of(v, name.data);
+        buf_release(&name);
     }
-    form_date(b, stem, legend, hint_text, value, error);
+    f.flags = FORM_BOLD;
+    form_date(b, &f, given);
 }
 
-/* Radios for the three statuses, named status; the first takes the id "status". */
+/* Radios for the three statuses, named status. */
 static void status_radios(struct buf *b, const struct form_values *v, const char *error)
 {
-    const char *given = value_of(v, "status");
+    struct form_choice c[COMPACT_STATUS_COUNT];
 
-    fieldset_start(b, "status", "Status", NULL, error);
-    html_lit(b, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">");
     for (int i = 0; i < COMPACT_STATUS_COUNT; i++) {
-        const char *id = compact_status_id((enum compact_status)i);
-        char radio[48];
-        html_lit(b, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
-                    "id=\"");
-        html_attr(b, i ? join(radio, sizeof(radio), "status", id) : "status");
-        html_lit(b, "\" name=\"status\" type=\"radio\" value=\"");
-        html_attr(b, id);
-        html_lit(b, "\"");
-        if (given && !strcmp(given, id)) {
-            html_lit(b, " checked");
-        }
-        html_lit(b, "><label class=\"govuk-label govuk-radios__label\" for=\"");
-        html_attr(b, i ? radio : "status");
-        html_lit(b, "\">");
-        html_text(b, compact_status_label((enum compact_status)i));
-        html_lit(b, "</label></div>");
+        c[i] = (struct form_choice){compact_status_id((enum compact_status)i),
+                                    compact_status_label((enum compact_status)i)};
     }
-    html_lit(b, "</div></fieldset></div>");
-}
-
-static void submit(struct buf *b, const char *text, const char *cancel_href)
-{
-    html_lit(b, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
-                "data-module=\"govuk-button\">");
-    html_text(b, text);
-    html_lit(b, "</button>");
-    if (cancel_href) {
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, cancel_href);
-        html_lit(b, "\">Cancel</a>");
-    }
-    html_lit(b, "</div>");
+    form_radios(b,
+                &(struct form_field){.name = "status",
+                                     .label = "Status",
+                                     .error = error,
+                                     .value = value_of(v, "status"),
+                                     .flags = FORM_BOLD},
+                c, COMPACT_STATUS_COUNT);
 }
 
 static const char *compact_href(char *out, size_t size, long long id, const char *tail)
@@ -264,64 +131,73 @@ static void filter_form(struct buf *b, const struct compacts_view *v)
             (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
     }
     html_lit(b, "<form method=\"get\" action=\"/compacts\" novalidate>");
-    text_input(b, "q", "Search", "A Compact's name, or an authority's name or GSS code", "search",
-               v->q, error_for(v->errors, v->nerrors, "q"), "govuk-!-width-two-thirds");
+    form_text_input(
+        b, &(struct form_field){.name = "q",
+                                .label = "Search",
+                                .hint = "A Compact's name, or an authority's name or GSS code",
+                                .error = form_error_for(v->errors, v->nerrors, "q"),
+                                .value = v->q,
+                                .classes = "govuk-!-width-two-thirds",
+                                .type = "search",
+                                .flags = FORM_BOLD | FORM_NO_SPELLCHECK});
     html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "status", "Status today", statuses, COMPACT_STATUS_COUNT + 1,
-                error_for(v->errors, v->nerrors, "status"));
+    form_select(b,
+                &(struct form_field){.name = "status",
+                                     .label = "Status today",
+                                     .error = form_error_for(v->errors, v->nerrors, "status")},
+                statuses, COMPACT_STATUS_COUNT + 1);
     html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "region", "Region", regions, REGION_COUNT + 1,
-                error_for(v->errors, v->nerrors, "region"));
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\"><div class=\"govuk-form-group\">"
-                "<div class=\"govuk-checkboxes govuk-checkboxes--small govuk-!-margin-top-6\" "
-                "data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">"
-                "<input class=\"govuk-checkboxes__input\" id=\"overdue\" name=\"overdue\" "
-                "type=\"checkbox\" value=\"true\"");
-    if (v->overdue) {
-        html_lit(b, " checked");
-    }
-    html_lit(b, "><label class=\"govuk-label govuk-checkboxes__label\" for=\"overdue\">Review "
-                "overdue</label></div></div></div></div></div>"
-                "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
-                "data-module=\"govuk-button\">Search</button></form>");
+    form_select(b,
+                &(struct form_field){.name = "region",
+                                     .label = "Region",
+                                     .error = form_error_for(v->errors, v->nerrors, "region")},
+                regions, REGION_COUNT + 1);
+    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
+    form_checkboxes(b,
+                    &(struct form_field){.name = "overdue",
+                                         .value = v->overdue ? "true" : NULL,
+                                         .classes = "govuk-checkboxes--small govuk-!-margin-top-6"},
+                    &(struct form_choice){"true", "Review overdue"}, 1);
+    html_lit(b,
+             "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+             "data-module=\"govuk-button\">Search</button></form>");
 }
 
 static void list_table(struct buf *b, const struct compacts_view *v)
 {
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
-                "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-    html_num(b, (long long)v->n);
-    if (v->n == 1) {
-        html_lit(b, " local Compact");
-    } else {
-        html_lit(b, " local Compacts");
-    }
-    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Authorities</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Review due</th>"
-                "</tr></thead><tbody class=\"govuk-table__body\">");
+    static const struct table_column cols[] = {
+        {"Name", 0}, {"Authorities", 0}, {"Status", 0}, {"Review due", 0}};
+    struct buf caption = BUF_INIT;
+
+    count_phrase(&caption, v->n, "local Compact", "local Compacts");
+    table_start(b,
+                &(struct table){
+                    .caption = caption.data, .flags = TABLE_SMALL_TEXT, .cols = cols, .ncols = 4});
     for (size_t i = 0; i < v->n; i++) {
         const struct compact_summary *s = &v->items[i];
         char href[48];
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
-                    "<a class=\"govuk-link\" href=\"");
+        table_row_start(b);
+        table_cell_start(b, 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
         html_attr(b, compact_href(href, sizeof(href), s->id, ""));
         html_lit(b, "\">");
         html_text(b, s->name);
-        html_lit(b, "</a></td><td class=\"govuk-table__cell\">");
-        html_text(b, s->authorities);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_lit(b, "</a>");
+        table_cell_end(b);
+        table_cell(b, s->authorities, 0);
+        table_cell_start(b, 0);
         status_tag(b, s->status);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        table_cell_end(b);
+        table_cell_start(b, 0);
         human_date(b, s->review_due, "Not known");
         if (s->review_overdue) {
             overdue_tag(b);
         }
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
+    buf_release(&caption);
 }
 
 void view_compacts_page(struct buf *b, const struct compacts_view *v, const struct viewer *viewer)
@@ -331,13 +207,11 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
                              .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .has_error = v->nerrors > 0,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
                              .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local Compacts</h1><p class=\"govuk-body\">The "
                 "register of local Compacts: the agreements between councils, other public "
                 "bodies and the voluntary and community sector of an area. A review is due at "
@@ -351,35 +225,10 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
     if (!v->nerrors) {
         list_table(b, v);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 /* ---- one Compact ---- */
-
-static void row_start(struct buf *b, const char *key, int actions)
-{
-    html_lit(b, "<div class=\"govuk-summary-list__row");
-    if (!actions) {
-        html_lit(b, " govuk-summary-list__row--no-actions");
-    }
-    html_lit(b, "\"><dt class=\"govuk-summary-list__key\">");
-    html_text(b, key);
-    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
-}
-
-/* Ends the value, with a Change link to href when href is not NULL. */
-static void row_end(struct buf *b, const char *href, const char *what)
-{
-    html_lit(b, "</dd>");
-    if (href) {
-        html_lit(b, "<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"");
-        html_attr(b, href);
-        html_lit(b, "\">Change<span class=\"govuk-visually-hidden\"> ");
-        html_text(b, what);
-        html_lit(b, "</span></a></dd>");
-    }
-    html_lit(b, "</div>");
-}
 
 static void areas(struct buf *b, const struct compact_area *a, size_t n)
 {
@@ -402,31 +251,31 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
     char edit[48], status[48];
     const char *ed = v->may_edit ? compact_href(edit, sizeof(edit), e->id, "/edit") : NULL;
     const char *st = v->may_edit ? compact_href(status, sizeof(status), e->id, "/status") : NULL;
-    int actions = v->may_edit;
 
     html_lit(b, "<dl class=\"govuk-summary-list\">");
-    row_start(b, "Status", actions);
+    summary_row_start(b, "Status", 0);
     status_tag(b, s->status);
     if (s->since) {
         html_lit(b, " since ");
         human_date(b, s->since, "");
     }
-    row_end(b, st, "status");
-    row_start(b, "Authorities it names", actions);
+    summary_row_end(b, st, "status");
+    summary_row_start(b, "Authorities it names", 0);
     areas(b, e->authorities, e->nauthorities);
-    row_end(b, ed, "authorities");
+    summary_row_end(b, ed, "authorities");
     if (e->ndistricts) {
-        row_start(b, "Districts it covers through their county", actions);
+        /* the one row without a Change link, marked so when the others have one */
+        summary_row_start(b, "Districts it covers through their county", v->may_edit);
         areas(b, e->districts, e->ndistricts);
-        row_end(b, NULL, NULL);
+        summary_row_end(b, NULL, NULL);
     }
-    row_start(b, "Adopted", actions);
+    summary_row_start(b, "Adopted", 0);
     human_date(b, e->adopted, "Not known");
-    row_end(b, ed, "date adopted");
-    row_start(b, "Last refreshed", actions);
+    summary_row_end(b, ed, "date adopted");
+    summary_row_start(b, "Last refreshed", 0);
     human_date(b, e->refreshed, "Not refreshed");
-    row_end(b, ed, "date last refreshed");
-    row_start(b, "Review due", actions);
+    summary_row_end(b, ed, "date last refreshed");
+    summary_row_start(b, "Review due", 0);
     human_date(b, s->review_due, "Not known");
     if (s->review_overdue) {
         overdue_tag(b);
@@ -435,8 +284,8 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
         html_lit(b, "<div class=\"govuk-hint govuk-!-margin-bottom-0\">Six years after it was "
                     "adopted or last refreshed</div>");
     }
-    row_end(b, ed, "review date");
-    row_start(b, "Document", actions);
+    summary_row_end(b, ed, "review date");
+    summary_row_start(b, "Document", 0);
     if (e->document_url) {
         html_lit(b, "<a class=\"govuk-link\" href=\"");
         html_attr(b, e->document_url);
@@ -446,7 +295,7 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
     } else {
         html_lit(b, "Not linked");
     }
-    row_end(b, ed, "document link");
+    summary_row_end(b, ed, "document link");
     html_lit(b, "</dl>");
 }
 
@@ -460,7 +309,7 @@ static void contacts(struct buf *b, const struct compact_entry *e)
     html_lit(b, "<dl class=\"govuk-summary-list\">");
     for (size_t i = 0; i < e->ncontacts; i++) {
         const struct compact_contact *k = &e->contacts[i];
-        row_start(b, k->name, 0);
+        summary_row_start(b, k->name, 0);
         if (k->role) {
             html_text(b, k->role);
             html_lit(b, "<br>");
@@ -473,7 +322,7 @@ static void contacts(struct buf *b, const struct compact_entry *e)
             html_lit(b, "</a><br>");
         }
         html_text(b, k->phone);
-        row_end(b, NULL, NULL);
+        summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
 }
@@ -491,25 +340,23 @@ static const struct {
 
 static void parameters(struct buf *b, const struct compact_page_view *v)
 {
+    static const struct table_column cols[] = {{"Parameter", 0}, {"Value", 0}, {"From", 0}};
     const struct compact_entry *e = v->entry;
     char href[48];
     struct params p;
 
     params_resolve(NULL, &e->params, &p);
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Local parameters</h2><table class=\"govuk-table\">"
-                "<caption class=\"govuk-table__caption govuk-table__caption--s\">The numbers its "
-                "checks use: the Compact&#39;s own, else the national default</caption>"
-                "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Parameter</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Value</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">From</th></tr></thead>"
-                "<tbody class=\"govuk-table__body\">");
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Local parameters</h2>");
+    table_start(b, &(struct table){.caption = "The numbers its checks use: the Compact's own, "
+                                              "else the national default",
+                                   .flags = TABLE_CAPTION_S,
+                                   .cols = cols,
+                                   .ncols = 3});
     for (int i = 0; i < PARAM_COUNT; i++) {
         enum param pp = param_labels[i].p;
-        html_lit(b, "<tr class=\"govuk-table__row\"><th scope=\"row\" "
-                    "class=\"govuk-table__header\">");
-        html_text(b, param_labels[i].label);
-        html_lit(b, "</th><td class=\"govuk-table__cell\">");
+        table_row_start(b);
+        table_row_head(b, param_labels[i].label);
+        table_cell_start(b, 0);
         if (p.source[pp] == SOURCE_NONE) {
             html_lit(b, "Not set");
         } else {
@@ -517,13 +364,15 @@ static void parameters(struct buf *b, const struct compact_page_view *v)
             html_lit(b, " ");
             html_text(b, param_labels[i].unit);
         }
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, p.source[pp] == SOURCE_COMPACT ? "Local"
-                     : p.source[pp] == SOURCE_NONE  ? "No national default"
-                                                    : "National default");
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_cell(b,
+                   p.source[pp] == SOURCE_COMPACT ? "Local"
+                   : p.source[pp] == SOURCE_NONE  ? "No national default"
+                                                  : "National default",
+                   0);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
     if (v->may_edit) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
         html_attr(b, compact_href(href, sizeof(href), e->id, "/parameters"));
@@ -586,22 +435,23 @@ static void signatories(struct buf *b, const struct compact_page_view *v)
 
 static void history(struct buf *b, const struct compact_page_view *v)
 {
+    static const struct table_column cols[] = {{"From", 0}, {"Status", 0}};
     const struct compact_entry *e = v->entry;
 
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Status history</h2><table class=\"govuk-table\">"
-                "<caption class=\"govuk-visually-hidden\">Each status and when it took effect"
-                "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">From</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Status</th></tr></thead>"
-                "<tbody class=\"govuk-table__body\">");
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Status history</h2>");
+    table_start(b, &(struct table){.caption = "Each status and when it took effect",
+                                   .flags = TABLE_CAPTION_HIDDEN,
+                                   .cols = cols,
+                                   .ncols = 2});
     for (size_t i = 0; i < e->nstatuses; i++) {
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+        table_row_start(b);
+        table_cell_start(b, 0);
         human_date(b, e->statuses[i].date, "");
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, compact_status_label(e->statuses[i].status));
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_cell(b, compact_status_label(e->statuses[i].status), 0);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
     if (v->signed_in) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/history/compact/");
         html_num(b, e->id);
@@ -626,24 +476,21 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
                     "<span class=\"govuk-visually-hidden\">Warning</span>This is demonstration "
                     "data: a fictional Compact, not part of the register.</strong></div>");
     }
-    html_lit(b,
-             "<span class=\"govuk-caption-l\">Local Compact</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, e->name);
-    html_lit(b, "</h1>");
+    view_heading(b, "Local Compact", e->name);
     details(b, v, &s);
     contacts(b, e);
     parameters(b, v);
     codes(b, v);
     signatories(b, v);
     history(b, v);
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 /* ---- forms ---- */
 
-static void form_page_start(struct buf *b, const char *title, const struct compact_entry *e,
-                            long long id, const char *name, const struct field_error *errors,
-                            size_t nerrors, const struct viewer *viewer)
+static void form_page_start(struct buf *b, const char *title, long long id, const char *name,
+                            const struct field_error *errors, size_t nerrors,
+                            const struct viewer *viewer)
 {
     char href[48];
     const char *back = id ? compact_href(href, sizeof(href), id, "") : "/compacts";
@@ -655,22 +502,21 @@ static void form_page_start(struct buf *b, const char *title, const struct compa
                              .nav = NAV_COMPACTS,
                              .crumbs = crumbs,
                              .ncrumbs = id ? 4 : 2,
-                             .has_error = nerrors > 0,
-                             .viewer = viewer};
+                             .viewer = viewer,
+                             .errors = errors,
+                             .nerrors = nerrors};
 
-    (void)e;
     view_layout_start(b, &l);
-    if (nerrors) {
-        form_error_summary(b, errors, nerrors);
-    }
-    if (name) {
-        html_lit(b, "<span class=\"govuk-caption-l\">");
-        html_text(b, name);
-        html_lit(b, "</span>");
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    view_heading(b, name, title);
+}
+
+/* The end of the form and of its page (full width, as form_page_start made it). */
+static void form_page_end(struct buf *b)
+{
+    static const struct layout full_width = {.narrow = 0};
+
+    html_lit(b, "</form>");
+    view_layout_end(b, &full_width);
 }
 
 static void form_start(struct buf *b, long long id, const char *tail, const struct viewer *viewer)
@@ -686,35 +532,41 @@ static void form_start(struct buf *b, long long id, const char *tail, const stru
 void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
                             const struct viewer *viewer)
 {
+    const struct form_values *given = &v->values;
     const struct field_error *e = v->errors;
     size_t ne = v->nerrors;
     char href[48];
 
-    form_page_start(b, v->id ? "Change the details" : "Add a local Compact", NULL, v->id, v->name,
-                    e, ne, viewer);
+    form_page_start(b, v->id ? "Change the details" : "Add a local Compact", v->id, v->name, e, ne,
+                    viewer);
     form_start(b, v->id, "", viewer);
-    text_input(b, "name", "Name", NULL, "text", value_of(&v->values, "name"),
-               error_for(e, ne, "name"), NULL);
-    textarea(b, "authorities", "Authorities it covers",
-             "One per line: a name or a GSS code, such as Trafford or E08000009. A county-wide "
-             "Compact names the county.",
-             value_of(&v->values, "authorities"), error_for(e, ne, "authorities"), 4);
+    text_input(b, question(given, e, ne, "name", "Name", NULL), NULL, NULL);
+    textarea(b, question(given, e, ne, "authorities", "Authorities it covers",
+                         "One per line: a name or a GSS code, such as Trafford or E08000009. A "
+                         "county-wide Compact names the county."));
     if (!v->id) {
-        status_radios(b, &v->values, error_for(e, ne, "status"));
-        date_input(b, &v->values, "status_date", "Since when has it had that status?",
-                   "For example, 1 4 2012", error_for(e, ne, "status_date"));
+        status_radios(b, given, form_error_for(e, ne, "status"));
+        date_input(b,
+                   question(given, e, ne, "status_date", "Since when has it had that status?",
+                            "For example, 1 4 2012"),
+                   given);
     }
-    date_input(b, &v->values, "adopted", "When was it adopted? (optional)", "For example, 1 4 2012",
-               error_for(e, ne, "adopted"));
-    date_input(b, &v->values, "refreshed", "When was it last refreshed? (optional)", NULL,
-               error_for(e, ne, "refreshed"));
-    date_input(b, &v->values, "review_due", "When is its next review due? (optional)",
-               "Leave it blank for six years after it was adopted or last refreshed, the latest "
-               "a review may be",
-               error_for(e, ne, "review_due"));
-    text_input(b, "document_url", "Link to the Compact's document (optional)",
-               "An address starting https:// or http://", "url",
-               value_of(&v->values, "document_url"), error_for(e, ne, "document_url"), NULL);
+    date_input(b,
+               question(given, e, ne, "adopted", "When was it adopted? (optional)",
+                        "For example, 1 4 2012"),
+               given);
+    date_input(b,
+               question(given, e, ne, "refreshed", "When was it last refreshed? (optional)", NULL),
+               given);
+    date_input(b,
+               question(given, e, ne, "review_due", "When is its next review due? (optional)",
+                        "Leave it blank for six years after it was adopted or last refreshed, the "
+                        "latest a review may be"),
+               given);
+    text_input(b,
+               question(given, e, ne, "document_url", "Link to the Compact's document (optional)",
+                        "An address starting https:// or http://"),
+               "url", NULL);
     html_lit(b, "<h2 class=\"govuk-heading-m\">Key contacts</h2><p class=\"govuk-body\">Leave a "
                 "contact&#39;s name blank to remove them.</p>");
     for (size_t i = 0; i < v->ncontacts; i++) {
@@ -731,16 +583,15 @@ void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
         for (size_t j = 0; j < 4; j++) {
             n = snprintf(name, sizeof(name), "contact-%zu-%s", i, parts[j]);
             if (n > 0 && (size_t)n < sizeof(name)) {
-                text_input(b, name, labels[j], NULL, types[j], value_of(&v->values, name),
-                           error_for(e, ne, name), "govuk-!-width-one-half");
+                text_input(b, question(given, e, ne, name, labels[j], NULL), types[j],
+                           "govuk-!-width-one-half");
             }
         }
         html_lit(b, "</fieldset>");
     }
-    submit(b, v->id ? "Save the details" : "Add the Compact",
-           v->id ? compact_href(href, sizeof(href), v->id, "") : "/compacts");
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_buttons(b, v->id ? "Save the details" : "Add the Compact",
+                 v->id ? compact_href(href, sizeof(href), v->id, "") : "/compacts");
+    form_page_end(b);
 }
 
 void view_compact_status_page(struct buf *b, const struct compact_subpage_view *v,
@@ -749,18 +600,19 @@ void view_compact_status_page(struct buf *b, const struct compact_subpage_view *
     const struct compact_entry *c = v->entry;
     char href[48];
 
-    form_page_start(b, "Change the status", c, c->id, c->name, v->errors, v->nerrors, viewer);
+    form_page_start(b, "Change the status", c->id, c->name, v->errors, v->nerrors, viewer);
     html_lit(b, "<p class=\"govuk-body\">A new status takes effect on its date; the history keeps "
                 "the earlier ones. The date must be later than ");
     human_date(b, c->nstatuses ? c->statuses[c->nstatuses - 1].date : 0, "the last change");
     html_lit(b, ", the last change.</p>");
     form_start(b, c->id, "/status", viewer);
-    status_radios(b, &v->values, error_for(v->errors, v->nerrors, "status"));
-    date_input(b, &v->values, "date", "When does it take effect?", "For example, 1 4 2012",
-               error_for(v->errors, v->nerrors, "date"));
-    submit(b, "Change the status", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    status_radios(b, &v->values, form_error_for(v->errors, v->nerrors, "status"));
+    date_input(b,
+               question(&v->values, v->errors, v->nerrors, "date", "When does it take effect?",
+                        "For example, 1 4 2012"),
+               &v->values);
+    form_buttons(b, "Change the status", compact_href(href, sizeof(href), c->id, ""));
+    form_page_end(b);
 }
 
 void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v,
@@ -771,7 +623,7 @@ void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v
     size_t ne = v->nerrors;
     char href[48];
 
-    form_page_start(b, "Add a code of practice", c, c->id, c->name, e, ne, viewer);
+    form_page_start(b, "Add a code of practice", c->id, c->name, e, ne, viewer);
     if (c->ncodes) {
         html_lit(b, "<p class=\"govuk-body\">It has these already:</p><ul class=\"govuk-list "
                     "govuk-list--bullet\">");
@@ -783,15 +635,17 @@ void view_compact_codes_page(struct buf *b, const struct compact_subpage_view *v
         html_lit(b, "</ul>");
     }
     form_start(b, c->id, "/codes", viewer);
-    text_input(b, "title", "Title", "For example, Funding code of practice", "text",
-               value_of(&v->values, "title"), error_for(e, ne, "title"), NULL);
-    textarea(b, "summary", "Summary (optional)", "What it asks of each side, in a sentence or two",
-             value_of(&v->values, "summary"), error_for(e, ne, "summary"), 4);
-    text_input(b, "url", "Link to it (optional)", "An address starting https:// or http://", "url",
-               value_of(&v->values, "url"), error_for(e, ne, "url"), NULL);
-    submit(b, "Add the code", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    text_input(
+        b, question(&v->values, e, ne, "title", "Title", "For example, Funding code of practice"),
+        NULL, NULL);
+    textarea(b, question(&v->values, e, ne, "summary", "Summary (optional)",
+                         "What it asks of each side, in a sentence or two"));
+    text_input(b,
+               question(&v->values, e, ne, "url", "Link to it (optional)",
+                        "An address starting https:// or http://"),
+               "url", NULL);
+    form_buttons(b, "Add the code", compact_href(href, sizeof(href), c->id, ""));
+    form_page_end(b);
 }
 
 void view_compact_parameters_page(struct buf *b, const struct compact_subpage_view *v,
@@ -800,7 +654,7 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
     const struct compact_entry *c = v->entry;
     char href[48];
 
-    form_page_start(b, "Change the local parameters", c, c->id, c->name, v->errors, v->nerrors,
+    form_page_start(b, "Change the local parameters", c->id, c->name, v->errors, v->nerrors,
                     viewer);
     html_lit(b, "<p class=\"govuk-body\">The numbers the checks use for this Compact. Leave one "
                 "blank to use the national default. Recorded activities are checked again with "
@@ -817,14 +671,13 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
                      param_labels[i].unit) < 0) {
             hint_text[0] = '\0';
         }
-        text_input(b, id, n > 0 ? text : id,
-                   hint_text[0] ? hint_text
-                                : "No national default: the rule applies only where a Compact "
-                                  "sets it",
-                   "text", value_of(&v->values, id), error_for(v->errors, v->nerrors, id),
-                   "govuk-input--width-4");
+        text_input(b,
+                   question(&v->values, v->errors, v->nerrors, id, n > 0 ? text : id,
+                            hint_text[0] ? hint_text
+                                         : "No national default: the rule applies only where a "
+                                           "Compact sets it"),
+                   NULL, "govuk-input--width-4");
     }
-    submit(b, "Save the parameters", compact_href(href, sizeof(href), c->id, ""));
-    html_lit(b, "</form>");
-    view_layout_end(b);
+    form_buttons(b, "Save the parameters", compact_href(href, sizeof(href), c->id, ""));
+    form_page_end(b);
 }

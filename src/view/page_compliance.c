@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -16,23 +17,15 @@ static const char *const verdict_labels[VERDICT_COUNT] = {
 static void tally_table(struct buf *b, const char *caption, const char *what, const struct tally *t,
                         size_t n, size_t key_len)
 {
-    html_lit(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--m\">");
-    html_text(b, caption);
-    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">");
-    html_text(b, what);
-    html_lit(b, "</th>");
+    struct table_column cols[1 + VERDICT_COUNT] = {{what, 0}};
+
     for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
-        html_lit(b,
-                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
-        html_text(b, verdict_labels[v]);
-        html_lit(b, "</th>");
+        cols[VERDICT_COUNT - v] = (struct table_column){verdict_labels[v], CELL_NUMERIC};
     }
-    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+    table_start(b, &(struct table){.caption = caption, .cols = cols, .ncols = 1 + VERDICT_COUNT});
     for (size_t i = 0; i < n; i++) {
-        html_lit(b,
-                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
+        table_row_start(b);
+        table_row_head_start(b);
         if (t[i].key[0] && key_len) {
             char part[16] = "";
             size_t len = strlen(t[i].key) < key_len ? strlen(t[i].key) : key_len;
@@ -43,20 +36,19 @@ static void tally_table(struct buf *b, const char *caption, const char *what, co
         } else {
             html_lit(b, "Not given");
         }
-        html_lit(b, "</th>");
+        table_row_head_end(b);
         for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
-            html_lit(b, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-            html_num(b, (long long)t[i].counts[v]);
-            html_lit(b, "</td>");
+            table_num_cell(b, (long long)t[i].counts[v]);
         }
-        html_lit(b, "</tr>");
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
 }
 
 void view_compliance_page(struct buf *b, const struct compliance_view *v,
                           const struct viewer *viewer)
 {
+    static const struct table_column cols[] = {{"Due by", 0}, {"Organisation", 0}, {"What", 0}};
     const struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}};
     const struct layout l = {.title = "Compliance with the Compact",
                              .nav = NAV_NONE,
@@ -67,13 +59,11 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
     size_t pending = 0;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Compliance with the Compact</h1>");
+    view_heading(b, v->compact_name, l.title);
     if (!v->n) {
         html_lit(b, "<p class=\"govuk-body\">No activity has been recorded against this Compact "
                     "yet.</p>");
-        view_layout_end(b);
+        view_layout_end(b, &l);
         return;
     }
     html_lit(b, "<p class=\"govuk-body\">The findings of every activity recorded against this "
@@ -84,23 +74,16 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
         pending++;
     }
     if (pending) {
-        html_lit(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                    "govuk-table__caption--m\">Pending: steps still to take</caption>"
-                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                    "<th scope=\"col\" class=\"govuk-table__header\">Due by</th>"
-                    "<th scope=\"col\" class=\"govuk-table__header\">Organisation</th>"
-                    "<th scope=\"col\" class=\"govuk-table__header\">What</th></tr></thead>"
-                    "<tbody class=\"govuk-table__body\">");
+        table_start(b, &(struct table){
+                           .caption = "Pending: steps still to take", .cols = cols, .ncols = 3});
         for (size_t i = 0; i < pending; i++) {
-            html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-            html_text(b, v->rows[i].due_date ? v->rows[i].due_date : "Not known");
-            html_lit(b, "</td><td class=\"govuk-table__cell\">");
-            html_text(b, v->rows[i].org_id ? v->rows[i].org_id : "Not given");
-            html_lit(b, "</td><td class=\"govuk-table__cell\">");
-            html_text(b, v->rows[i].explanation);
-            html_lit(b, "</td></tr>");
+            table_row_start(b);
+            table_cell(b, v->rows[i].due_date ? v->rows[i].due_date : "Not known", 0);
+            table_cell(b, v->rows[i].org_id ? v->rows[i].org_id : "Not given", 0);
+            table_cell(b, v->rows[i].explanation, 0);
+            table_row_end(b);
         }
-        html_lit(b, "</tbody></table>");
+        table_end(b);
     }
     tally_table(b, "By rule", "Rule", s->by_rule, s->nrules, 0);
     tally_table(b, "By organisation", "Organisation", s->by_org, s->norgs, 0);
@@ -109,5 +92,5 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
         html_lit(b, "<p class=\"govuk-body\">Only the first 64 organisations and months are "
                     "shown; the CSV has every finding.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

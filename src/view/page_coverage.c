@@ -1,21 +1,15 @@
 /* The coverage page: the form, the figures, the hex map with its key, the tables, the chart. */
 #include "page_coverage.h"
 
-#include <string.h>
-
 #include "chart.h"
 #include "hexmap.h"
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
 static const char *error_for(const struct coverage_view *v, const char *field)
 {
-    for (size_t i = 0; i < v->nerrors; i++) {
-        if (!strcmp(v->errors[i].field, field)) {
-            return v->errors[i].message;
-        }
-    }
-    return NULL;
+    return form_error_for(v->errors, v->nerrors, field);
 }
 
 static void form(struct buf *b, const struct coverage_view *v)
@@ -31,10 +25,18 @@ static void form(struct buf *b, const struct coverage_view *v)
     }
     html_lit(b, "<form method=\"get\" action=\"/coverage\" novalidate>"
                 "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
-    form_input(b, "as_of", "Date (YYYY-MM-DD)", "text", "off", v->as_of ? v->as_of : today,
-               error_for(v, "as_of"));
+    form_text_input(b, &(struct form_field){.name = "as_of",
+                                            .label = "Date (YYYY-MM-DD)",
+                                            .error = error_for(v, "as_of"),
+                                            .value = v->as_of ? v->as_of : today,
+                                            .autocomplete = "off",
+                                            .flags = FORM_NO_SPELLCHECK});
     html_lit(b, "</div><div class=\"govuk-grid-column-two-thirds\">");
-    form_select(b, "set", "Authorities as they stood", sets, AUTH_SET_COUNT, error_for(v, "set"));
+    form_select(b,
+                &(struct form_field){.name = "set",
+                                     .label = "Authorities as they stood",
+                                     .error = error_for(v, "set")},
+                sets, AUTH_SET_COUNT);
     html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\">Show coverage</button>"
                 "</form>");
@@ -42,52 +44,38 @@ static void form(struct buf *b, const struct coverage_view *v)
 
 static void count_row(struct buf *b, const char *label, const struct coverage_count *c)
 {
-    html_lit(b, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">");
-    html_text(b, label);
-    html_lit(b, "</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-    html_num(b, (long long)c->covered);
-    html_lit(b, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-    html_num(b, (long long)c->total);
-    html_lit(b, "</td></tr>");
-}
-
-static void counts_head(struct buf *b, int by_type)
-{
-    html_lit(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">");
-    if (by_type) {
-        html_lit(b, "Type");
-    } else {
-        html_lit(b, "Region");
-    }
-    html_lit(b, "</th>"
-                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                "Covered</th>"
-                "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                "Of</th></tr></thead><tbody class=\"govuk-table__body\">");
+    table_row_start(b);
+    table_row_head(b, label);
+    table_num_cell(b, (long long)c->covered);
+    table_num_cell(b, (long long)c->total);
+    table_row_end(b);
 }
 
 static void counts(struct buf *b, const struct coverage *c)
 {
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\" "
-                "id=\"by-type\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--s\">By type of authority</caption>");
-    counts_head(b, 1);
-    for (int t = 0; t < AUTH_TYPE_COUNT; t++) {
-        if (c->by_type[t].total) {
-            count_row(b, authority_type_plural((enum authority_type)t), &c->by_type[t]);
+    struct table_column cols[] = {{"Type", 0}, {"Covered", CELL_NUMERIC}, {"Of", CELL_NUMERIC}};
+    struct table t = {.id = "by-type",
+                      .caption = "By type of authority",
+                      .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
+                      .cols = cols,
+                      .ncols = 3};
+
+    table_start(b, &t);
+    for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
+        if (c->by_type[i].total) {
+            count_row(b, authority_type_plural((enum authority_type)i), &c->by_type[i]);
         }
     }
     count_row(b, "All authorities", &c->all);
-    html_lit(b, "</tbody></table><table class=\"govuk-table "
-                "govuk-table--small-text-until-tablet\" id=\"by-region\">"
-                "<caption class=\"govuk-table__caption govuk-table__caption--s\">By region"
-                "</caption>");
-    counts_head(b, 0);
+    table_end(b);
+    cols[0].head = "Region";
+    t.id = "by-region";
+    t.caption = "By region";
+    table_start(b, &t);
     for (size_t r = 0; r < REGION_COUNT; r++) {
         count_row(b, region_name(r), &c->by_region[r]);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
 }
 
 static void tag(struct buf *b, enum coverage_state s)
@@ -107,7 +95,6 @@ static void tag(struct buf *b, enum coverage_state s)
     html_lit(b, "</strong>");
 }
 
-/* The authorities in state covered (or, with covered 0, every other), by name. */
 /* The Compact of a row, linked to its page. */
 static void compact_link(struct buf *b, const struct coverage_row *row)
 {
@@ -118,53 +105,37 @@ static void compact_link(struct buf *b, const struct coverage_row *row)
     html_lit(b, "</a>");
 }
 
+/* The authorities in state covered (or, with covered 0, every other), by name. */
 static void authority_table(struct buf *b, const struct coverage *c, int covered)
 {
+    const struct table_column cols[] = {
+        {"Authority", 0}, {"Type", 0}, {"Region", 0}, {covered ? "Covered by" : "State", 0}};
     size_t n = covered ? c->all.covered : c->all.total - c->all.covered;
+    struct buf caption = BUF_INIT;
 
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\" id=\"");
-    if (covered) {
-        html_lit(b, "covered\">");
-    } else {
-        html_lit(b, "not-covered\">");
-    }
-    html_lit(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-    html_num(b, (long long)n);
-    if (n == 1) {
-        html_lit(b, " authority");
-    } else {
-        html_lit(b, " authorities");
-    }
-    if (covered) {
-        html_lit(b, " covered");
-    } else {
-        html_lit(b, " not covered");
-    }
-    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Authority</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Type</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Region</th>");
-    if (covered) {
-        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header\">Covered by</th>");
-    } else {
-        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header\">State</th>");
-    }
-    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+    count_phrase(&caption, n, "authority", "authorities");
+    buf_adds(&caption, covered ? " covered" : " not covered");
+    table_start(b, &(struct table){.id = covered ? "covered" : "not-covered",
+                                   .caption = caption.data,
+                                   .flags = TABLE_SMALL_TEXT,
+                                   .cols = cols,
+                                   .ncols = 4});
     for (size_t i = 0; i < c->nrows; i++) {
         const struct coverage_row *row = &c->rows[i];
         if ((row->state == COVER_COVERED) != covered) {
             continue;
         }
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
-                    "<a class=\"govuk-link\" href=\"/authorities/");
+        table_row_start(b);
+        table_cell_start(b, 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
         html_url(b, row->authority->gss);
         html_lit(b, "\">");
         html_text(b, row->authority->name);
-        html_lit(b, "</a></td><td class=\"govuk-table__cell\">");
-        html_text(b, authority_type_label(row->authority->type));
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, row->authority->region);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_lit(b, "</a>");
+        table_cell_end(b);
+        table_cell(b, authority_type_label(row->authority->type), 0);
+        table_cell(b, row->authority->region, 0);
+        table_cell_start(b, 0);
         if (covered) {
             compact_link(b, row);
             if (row->via_county) {
@@ -179,9 +150,11 @@ static void authority_table(struct buf *b, const struct coverage *c, int covered
                 compact_link(b, row);
             }
         }
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
+    buf_release(&caption);
 }
 
 static void downloads(struct buf *b, const struct coverage *c)
@@ -274,13 +247,11 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
                        .nav = NAV_COVERAGE,
                        .crumbs = crumbs,
                        .ncrumbs = 2,
-                       .has_error = v->nerrors > 0,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
                        .viewer = viewer};
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
                 "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
                 "that is active on that date covers its area, or, for a district, its "
@@ -289,5 +260,5 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
     if (!v->nerrors && v->cov) {
         report(b, v);
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }

@@ -37,13 +37,11 @@ const char *view_error_title(int status)
 
 void view_error_page(struct buf *b, int status, const char *detail, const struct viewer *viewer)
 {
-    struct layout l = {.title = view_error_title(status), .nav = NAV_NONE, .viewer = viewer};
+    struct layout l = {
+        .title = view_error_title(status), .nav = NAV_NONE, .viewer = viewer, .narrow = 1};
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-                "<h1 class=\"govuk-heading-l\">");
-    html_text(b, l.title);
-    html_lit(b, "</h1>");
+    view_heading(b, NULL, l.title);
     if (detail) {
         html_lit(b, "<p class=\"govuk-body\">");
         html_text(b, detail);
@@ -63,6 +61,6 @@ void view_error_page(struct buf *b, int status, const char *detail, const struct
         break;
     }
     html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the Compact Hub "
-                "home page</a></p></div></div>");
-    view_layout_end(b);
+                "home page</a></p>");
+    view_layout_end(b, &l);
 }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "chart.h"
 #include "form.h"
 #include "layout.h"
 #include "core/indicators.h"
@@ -34,10 +35,6 @@ struct funder_view {
 /* The funder page; arena for the caveats' sentences. */
 void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *arena,
                       const struct viewer *viewer);
-
-/* The chart of grants by year: bars of the count with axis labels, then the figures as a table
- * (its text equivalent). Nothing to draw: a sentence saying so. */
-void view_grants_chart(struct buf *b, const struct indicators *ind);
 
 struct opendata_list_view {
     int grants;                    /* grants (funder, recipient) or contracts (buyer, supplier) */

@@ -1,6 +1,7 @@
 /* The history page: who changed what, when, before and after. */
 #include "page_history.h"
 
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -18,41 +19,35 @@ static void state(struct buf *b, const char *json)
 void view_history_page(struct buf *b, const char *kind, const char *entity,
                        const struct audit_entry *items, size_t n, const struct viewer *viewer)
 {
+    static const struct table_column cols[] = {
+        {"When (UTC)", 0}, {"Who", 0}, {"What", 0}, {"Before", 0}, {"After", 0}};
     const struct layout l = {.title = "History", .nav = NAV_NONE, .viewer = viewer};
+    struct buf caption = BUF_INIT;
 
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, kind);
-    html_lit(b, " ");
-    html_text(b, entity);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">History</h1>");
+    buf_addf(&caption, "%s %s", kind ? kind : "", entity ? entity : "");
+    view_heading(b, caption.data, l.title);
+    buf_release(&caption);
     if (!n) {
         html_lit(b, "<p class=\"govuk-body\">No changes have been recorded.</p>");
-        view_layout_end(b);
+        view_layout_end(b, &l);
         return;
     }
-    html_lit(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--m\">Every change, oldest first</caption>"
-                "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">When (UTC)</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Before</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">After</th>"
-                "</tr></thead><tbody class=\"govuk-table__body\">");
+    table_start(b,
+                &(struct table){.caption = "Every change, oldest first", .cols = cols, .ncols = 5});
     for (size_t i = 0; i < n; i++) {
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-        html_text(b, items[i].at);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, items[i].actor);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, items[i].action);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        table_row_start(b);
+        table_cell(b, items[i].at, 0);
+        table_cell(b, items[i].actor, 0);
+        table_cell(b, items[i].action, 0);
+        table_cell_start(b, 0);
         state(b, items[i].before);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        table_cell_end(b);
+        table_cell_start(b, 0);
         state(b, items[i].after);
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
-    view_layout_end(b);
+    table_end(b);
+    view_layout_end(b, &l);
 }

@@ -7,11 +7,11 @@
 
 void view_home_page(struct buf *b, const struct home_view *v, const struct viewer *viewer)
 {
-    const struct layout l = {.title = "Compact Hub", .nav = NAV_HOME, .viewer = viewer};
+    const struct layout l = {
+        .title = "Compact Hub", .nav = NAV_HOME, .viewer = viewer, .narrow = 1};
 
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">"
-                "<h1 class=\"govuk-heading-xl\">Compact Hub</h1>"
+    html_lit(b, "<h1 class=\"govuk-heading-xl\">Compact Hub</h1>"
                 "<p class=\"govuk-body-l\">The register of local Compacts in England: the "
                 "agreements between councils, the NHS, police, fire and rescue services and the "
                 "local voluntary and community sector on how they work together.</p>"
@@ -41,7 +41,6 @@ void view_home_page(struct buf *b, const struct home_view *v, const struct viewe
     html_lit(b, "</a></li>"
                 "<li>Use the register in your own tools: the <a class=\"govuk-link\" "
                 "href=\"/api/v1/compacts\">JSON API</a> and CSV downloads</li>"
-                "</ul>"
-                "</div></div>");
-    view_layout_end(b);
+                "</ul>");
+    view_layout_end(b, &l);
 }

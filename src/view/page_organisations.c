@@ -3,48 +3,32 @@
 
 #include <string.h>
 
+#include "components.h"
 #include "html.h"
 #include "page_signatories.h"
 #include "base/banned.h"
 
-static const char *error_in(const struct field_error *errors, size_t n, const char *field)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (!strcmp(errors[i].field, field)) {
-            return errors[i].message;
-        }
-    }
-    return NULL;
-}
-
-/* The list's filters as a query string (no leading '?'), each value URL-encoded. */
+/* The list's filters as a query string (no leading '?'), each value URL-encoded; not yet
+ * escaped for an attribute. */
 static void filters_query(struct buf *b, const struct organisations_view *v)
 {
-    int more = 0;
-    if (v->q && *v->q) {
-        html_lit(b, "q=");
-        html_url(b, v->q);
-        more = 1;
-    }
-    if (v->sector >= 0) {
-        if (more) {
-            html_lit(b, "&amp;");
+    const char *names[3] = {"q", "sector", "type"};
+    const char *values[3] = {v->q && *v->q ? v->q : NULL,
+                             v->sector >= 0 ? org_sector_id((enum org_sector)v->sector) : NULL,
+                             v->type >= 0 ? org_type_id((enum org_type)v->type) : NULL};
+
+    for (size_t i = 0; i < 3; i++) {
+        if (values[i]) {
+            buf_addf(b, "%s%s=", b->len ? "&" : "", names[i]);
+            html_url(b, values[i]);
         }
-        html_lit(b, "sector=");
-        html_url(b, org_sector_id((enum org_sector)v->sector));
-        more = 1;
-    }
-    if (v->type >= 0) {
-        if (more) {
-            html_lit(b, "&amp;");
-        }
-        html_lit(b, "type=");
-        html_url(b, org_type_id((enum org_type)v->type));
     }
 }
 
 static void search_form(struct buf *b, const struct organisations_view *v)
 {
+    const char *sector_error = form_error_for(v->errors, v->nerrors, "sector");
+    const char *type_error = form_error_for(v->errors, v->nerrors, "type");
     struct form_option sectors[SECTOR_COUNT + 1], types[ORG_TYPE_COUNT + 1];
 
     sectors[0] = (struct form_option){"", "All sectors", v->sector < 0};
@@ -59,15 +43,20 @@ static void search_form(struct buf *b, const struct organisations_view *v)
     }
     html_lit(b, "<form method=\"get\" action=\"/organisations\" novalidate>"
                 "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    form_input(b, "q", "Search by name or org-id", "search", "off", v->q,
-               error_in(v->errors, v->nerrors, "q"));
+    form_text_input(b, &(struct form_field){.name = "q",
+                                            .label = "Search by name or org-id",
+                                            .error = form_error_for(v->errors, v->nerrors, "q"),
+                                            .value = v->q,
+                                            .type = "search",
+                                            .autocomplete = "off",
+                                            .flags = FORM_NO_SPELLCHECK});
     html_lit(b, "</div></div><div class=\"govuk-grid-row\">"
                 "<div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "sector", "Sector", sectors, SECTOR_COUNT + 1,
-                error_in(v->errors, v->nerrors, "sector"));
+    form_select(b, &(struct form_field){.name = "sector", .label = "Sector", .error = sector_error},
+                sectors, SECTOR_COUNT + 1);
     html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
-    form_select(b, "type", "Type", types, ORG_TYPE_COUNT + 1,
-                error_in(v->errors, v->nerrors, "type"));
+    form_select(b, &(struct form_field){.name = "type", .label = "Type", .error = type_error},
+                types, ORG_TYPE_COUNT + 1);
     html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\">Search</button></form>");
 }
@@ -84,78 +73,31 @@ static void link_to(struct buf *b, const struct organisation *o)
 
 static void table(struct buf *b, const struct organisations_view *v)
 {
-    html_lit(b, "<table class=\"govuk-table govuk-table--small-text-until-tablet\">"
-                "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-    html_num(b, (long long)v->total);
-    if (v->total == 1) {
-        html_lit(b, " organisation");
-    } else {
-        html_lit(b, " organisations");
-    }
-    if (v->total > v->n) {
-        html_lit(b, " <span class=\"govuk-caption-m\">This page shows ");
-        html_num(b, (long long)v->n);
-        html_lit(b, ".</span>");
-    }
-    html_lit(b, "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">Name</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Org-id</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Type</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Sector</th>"
-                "</tr></thead><tbody class=\"govuk-table__body\">");
+    static const struct table_column cols[] = {
+        {"Name", 0}, {"Org-id", 0}, {"Type", 0}, {"Sector", 0}};
+    struct buf caption = BUF_INIT, note = BUF_INIT;
+
+    count_phrase(&caption, v->total, "organisation", "organisations");
+    buf_addf(&note, "This page shows %zu.", v->n);
+    table_start(b, &(struct table){.caption = caption.data,
+                                   .caption_note = v->total > v->n ? note.data : NULL,
+                                   .flags = TABLE_SMALL_TEXT,
+                                   .cols = cols,
+                                   .ncols = 4});
     for (size_t i = 0; i < v->n; i++) {
         const struct organisation *o = &v->items[i];
-        html_lit(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+        table_row_start(b);
+        table_cell_start(b, 0);
         link_to(b, o);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, o->org_id ? o->org_id : "None");
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, org_type_label(o->type));
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
-        html_text(b, org_sector_label(o->sector));
-        html_lit(b, "</td></tr>");
+        table_cell_end(b);
+        table_cell(b, o->org_id ? o->org_id : "None", 0);
+        table_cell(b, org_type_label(o->type), 0);
+        table_cell(b, org_sector_label(o->sector), 0);
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
-}
-
-/* GOV.UK pagination, block style: back to the first page, on to the next. */
-static void pagination(struct buf *b, const struct organisations_view *v)
-{
-    if (v->first_page && !v->next) {
-        return;
-    }
-    html_lit(b, "<nav class=\"govuk-pagination govuk-pagination--block\" "
-                "aria-label=\"Pagination\">");
-    if (!v->first_page) {
-        html_lit(b, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link "
-                    "govuk-pagination__link\" href=\"/organisations?");
-        filters_query(b, v);
-        html_lit(b, "\" rel=\"prev\"><svg class=\"govuk-pagination__icon "
-                    "govuk-pagination__icon--prev\" xmlns=\"http://www.w3.org/2000/svg\" "
-                    "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
-                    "viewBox=\"0 0 15 13\"><path d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 "
-                    "6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"
-                    "\"></path></svg><span class=\"govuk-pagination__link-title\">First"
-                    "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
-    }
-    if (v->next) {
-        html_lit(b, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link "
-                    "govuk-pagination__link\" href=\"/organisations?");
-        filters_query(b, v);
-        if ((v->q && *v->q) || v->sector >= 0 || v->type >= 0) {
-            html_lit(b, "&amp;");
-        }
-        html_lit(b, "cursor=");
-        html_url(b, v->next);
-        html_lit(b, "\" rel=\"next\"><svg class=\"govuk-pagination__icon "
-                    "govuk-pagination__icon--next\" xmlns=\"http://www.w3.org/2000/svg\" "
-                    "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
-                    "viewBox=\"0 0 15 13\"><path d=\"m8.107-0.0078125-1.4136 1.414 4.2926 "
-                    "4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-"
-                    "6.7266z\"></path></svg><span class=\"govuk-pagination__link-title\">Next"
-                    "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
-    }
-    html_lit(b, "</nav>");
+    table_end(b);
+    buf_release(&caption);
+    buf_release(&note);
 }
 
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
@@ -166,13 +108,12 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              .nav = NAV_ORGANISATIONS,
                              .crumbs = crumbs,
                              .ncrumbs = 2,
-                             .has_error = v->nerrors > 0,
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
                              .viewer = viewer};
+    struct buf query = BUF_INIT;
 
     view_layout_start(b, &l);
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
     html_lit(b, "<h1 class=\"govuk-heading-l\">Organisations</h1>"
                 "<p class=\"govuk-body\">Public bodies, voluntary and community organisations "
                 "and businesses that take part in local Compacts, with their org-id where they "
@@ -183,31 +124,19 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
     }
     search_form(b, v);
     if (!v->nerrors) {
+        filters_query(&query, v);
         table(b, v);
-        pagination(b, v);
+        pagination_cursor(b, "/organisations", query.data, v->first_page, v->next);
         html_lit(b, "<p class=\"govuk-body\">Download every organisation that matches as <a "
                     "class=\"govuk-link\" href=\"/api/v1/organisations.csv");
-        if ((v->q && *v->q) || v->sector >= 0 || v->type >= 0) {
+        if (query.len) {
             html_lit(b, "?");
-            filters_query(b, v);
+            html_attr(b, query.data);
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b);
-}
-
-static void row_start(struct buf *b, const char *key)
-{
-    html_lit(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-    html_text(b, key);
-    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
-}
-
-static void row(struct buf *b, const char *key, const char *value)
-{
-    row_start(b, key);
-    html_text(b, value);
-    html_lit(b, "</dd></div>");
+    view_layout_end(b, &l);
+    buf_release(&query);
 }
 
 /* "/organisations/REF" and a suffix, for breadcrumbs and actions. */
@@ -236,23 +165,21 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
 
     organisation_ref(o, ref);
     view_layout_start(b, &l);
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, org_type_label(o->type));
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, o->name);
-    html_lit(b, "</h1><dl class=\"govuk-summary-list\">");
-    row(b, "Org-id", o->org_id ? o->org_id : "None recorded");
-    row(b, "Type", org_type_label(o->type));
-    row(b, "Sector", org_sector_label(o->sector));
+    view_heading(b, org_type_label(o->type), o->name);
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    summary_row(b, "Org-id", o->org_id ? o->org_id : "None recorded");
+    summary_row(b, "Type", org_type_label(o->type));
+    summary_row(b, "Sector", org_sector_label(o->sector));
     if (o->gss) {
-        row_start(b, "Its area (GSS code)");
+        summary_row_start(b, "Its area (GSS code)", 0);
         html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
         html_url(b, o->gss);
         html_lit(b, "\">");
         html_text(b, o->gss);
-        html_lit(b, "</a></dd></div>");
+        html_lit(b, "</a>");
+        summary_row_end(b, NULL, NULL);
     }
-    row_start(b, "Website");
+    summary_row_start(b, "Website", 0);
     if (o->website) {
         html_lit(b, "<a class=\"govuk-link\" rel=\"nofollow\" href=\"");
         html_attr(b, o->website);
@@ -262,11 +189,12 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
     } else {
         html_lit(b, "None recorded");
     }
-    html_lit(b, "</dd></div>");
-    row(b, "Checked by a person", o->verified ? "Yes" : "Not yet: it came from a funder's data");
-    row_start(b, "Number in the register");
+    summary_row_end(b, NULL, NULL);
+    summary_row(b, "Checked by a person",
+                o->verified ? "Yes" : "Not yet: it came from a funder's data");
+    summary_row_start(b, "Number in the register", 0);
     html_num(b, o->id);
-    html_lit(b, "</dd></div>");
+    summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
     if (flags & ORG_PAGE_FUNDING) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
@@ -287,8 +215,21 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
         html_lit(b, "<h2 class=\"govuk-heading-m\">Compacts it signed</h2><p class=\"govuk-body\">"
                     "It has not signed a local Compact in the register.</p>");
     }
-    view_layout_end(b);
+    view_layout_end(b, &l);
     buf_release(&path);
+}
+
+/* A text input of the form: the value given shown again, with its error. */
+static void input(struct buf *b, const struct organisation_form_view *v, const char *name,
+                  const char *label, const char *type, const char *autocomplete, const char *value)
+{
+    form_text_input(b, &(struct form_field){.name = name,
+                                            .label = label,
+                                            .error = form_error_for(v->errors, v->nerrors, name),
+                                            .value = value,
+                                            .type = type,
+                                            .autocomplete = autocomplete,
+                                            .flags = FORM_NO_SPELLCHECK});
 }
 
 void view_organisation_form_page(struct buf *b, const struct organisation_form_view *v,
@@ -302,8 +243,10 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
                        .nav = NAV_ORGANISATIONS,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
-                       .has_error = v->nerrors > 0,
-                       .viewer = viewer};
+                       .errors = v->errors,
+                       .nerrors = v->nerrors,
+                       .viewer = viewer,
+                       .narrow = 1};
     struct form_option sectors[SECTOR_COUNT + 1], types[ORG_TYPE_COUNT + 1];
     const char *sector = d->sector ? d->sector : "", *type = d->type ? d->type : "";
 
@@ -327,18 +270,8 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
             (struct form_option){id, org_type_label((enum org_type)i), !strcmp(type, id)};
     }
     view_layout_start(b, &l);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    if (v->ref) {
-        html_lit(b, "<span class=\"govuk-caption-l\">");
-        html_text(b, v->name);
-        html_lit(b, "</span>");
-    }
-    html_lit(b, "<h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1><p class=\"govuk-body\">An org-id names the list an organisation is "
+    view_heading(b, v->ref ? v->name : NULL, title);
+    html_lit(b, "<p class=\"govuk-body\">An org-id names the list an organisation is "
                 "registered in and its number there: GB-CHC- and the charity number for a "
                 "registered charity, GB-COH- and the company number for a company, GB-LAE- and "
                 "the three-letter code for a council (GB-LAE-TRF is Trafford). Leave it blank if "
@@ -350,27 +283,23 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
     }
     html_lit(b, "\" novalidate>");
     view_csrf_field(b, viewer);
-    form_input(b, "name", "Name", "text", "organization", d->name,
-               error_in(v->errors, v->nerrors, "name"));
-    form_input(b, "org_id", "Org-id (optional)", "text", "off", d->org_id,
-               error_in(v->errors, v->nerrors, "org_id"));
-    form_select(b, "type", "Type", types, ORG_TYPE_COUNT + 1,
-                error_in(v->errors, v->nerrors, "type"));
-    form_select(b, "sector", "Sector", sectors, SECTOR_COUNT + 1,
-                error_in(v->errors, v->nerrors, "sector"));
-    form_input(b, "website", "Website (optional)", "url", "url", d->website,
-               error_in(v->errors, v->nerrors, "website"));
-    html_lit(b, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
-                "data-module=\"govuk-button\">");
-    if (v->ref) {
-        html_lit(b, "Save changes");
-    } else {
-        html_lit(b, "Add the organisation");
-    }
-    html_lit(b, "</button><a class=\"govuk-link\" href=\"");
-    html_attr(b, v->ref ? org_path(&path, v->ref, "") : "/organisations");
-    html_lit(b, "\">Cancel</a></div></form></div></div>");
-    view_layout_end(b);
+    input(b, v, "name", "Name", NULL, "organization", d->name);
+    input(b, v, "org_id", "Org-id (optional)", NULL, "off", d->org_id);
+    form_select(b,
+                &(struct form_field){.name = "type",
+                                     .label = "Type",
+                                     .error = form_error_for(v->errors, v->nerrors, "type")},
+                types, ORG_TYPE_COUNT + 1);
+    form_select(b,
+                &(struct form_field){.name = "sector",
+                                     .label = "Sector",
+                                     .error = form_error_for(v->errors, v->nerrors, "sector")},
+                sectors, SECTOR_COUNT + 1);
+    input(b, v, "website", "Website (optional)", "url", "url", d->website);
+    form_buttons(b, v->ref ? "Save changes" : "Add the organisation",
+                 v->ref ? org_path(&path, v->ref, "") : "/organisations");
+    html_lit(b, "</form>");
+    view_layout_end(b, &l);
     buf_release(&path);
     buf_release(&back);
 }

@@ -1,8 +1,7 @@
 /* Signatory pages: the table, the list and the two forms. */
 #include "page_signatories.h"
 
-#include <string.h>
-
+#include "components.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -23,29 +22,20 @@ static void compact_href(struct buf *b, long long id)
 void view_signatory_table(struct buf *b, const struct signatory *items, size_t n,
                           enum signatory_flavour flavour, const char *caption, int withdraw)
 {
-    html_lit(b, "<table class=\"govuk-table\">");
-    if (caption) {
-        html_lit(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-        html_text(b, caption);
-        html_lit(b, "</caption>");
-    }
-    html_lit(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                "<th scope=\"col\" class=\"govuk-table__header\">");
-    html_text(b, flavour == SIGNATORIES_OF_COMPACT ? "Organisation" : "Compact");
-    html_lit(b, "</th><th scope=\"col\" class=\"govuk-table__header\">Signed by</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Signed</th>"
-                "<th scope=\"col\" class=\"govuk-table__header\">Withdrawn</th>");
-    if (withdraw) {
-        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header\"><span "
-                    "class=\"govuk-visually-hidden\">Action</span></th>");
-    }
-    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+    const struct table_column cols[] = {
+        {flavour == SIGNATORIES_OF_COMPACT ? "Organisation" : "Compact", 0},
+        {"Signed by", 0},
+        {"Signed", 0},
+        {"Withdrawn", 0},
+        {"Action", CELL_HIDDEN}};
+
+    table_start(b, &(struct table){.caption = caption, .cols = cols, .ncols = withdraw ? 5 : 4});
     for (size_t i = 0; i < n; i++) {
         const struct signatory *g = &items[i];
         const char *who = flavour == SIGNATORIES_OF_COMPACT ? g->org_name : g->compact_name;
-        html_lit(b,
-                 "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-                 "<a class=\"govuk-link\" href=\"");
+        table_row_start(b);
+        table_row_head_start(b);
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
         if (flavour == SIGNATORIES_OF_COMPACT) {
             html_lit(b, "/organisations/");
             html_url(b, g->org_ref);
@@ -54,19 +44,21 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
         }
         html_lit(b, "\">");
         html_text(b, who);
-        html_lit(b, "</a></th><td class=\"govuk-table__cell\">");
-        html_text(b, g->role);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        html_lit(b, "</a>");
+        table_row_head_end(b);
+        table_cell(b, g->role, 0);
+        table_cell_start(b, 0);
         html_date(b, g->signed_on);
-        html_lit(b, "</td><td class=\"govuk-table__cell\">");
+        table_cell_end(b);
+        table_cell_start(b, 0);
         if (g->withdrawn_on) {
             html_date(b, g->withdrawn_on);
         } else {
             html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Current</strong>");
         }
-        html_lit(b, "</td>");
+        table_cell_end(b);
         if (withdraw) {
-            html_lit(b, "<td class=\"govuk-table__cell\">");
+            table_cell_start(b, 0);
             if (!g->withdrawn_on) {
                 html_lit(b, "<a class=\"govuk-link\" href=\"");
                 signatories_href(b, g->compact_id);
@@ -76,11 +68,11 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
                 html_text(b, who);
                 html_lit(b, "</span></a>");
             }
-            html_lit(b, "</td>");
+            table_cell_end(b);
         }
-        html_lit(b, "</tr>");
+        table_row_end(b);
     }
-    html_lit(b, "</tbody></table>");
+    table_end(b);
 }
 
 void view_signatories_page(struct buf *b, const struct signatories_view *v,
@@ -100,20 +92,9 @@ void view_signatories_page(struct buf *b, const struct signatories_view *v,
     view_layout_start(b, &l);
     buf_release(&href);
     if (v->notice) {
-        html_lit(b, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
-                    "role=\"alert\" aria-labelledby=\"govuk-notification-banner-title\" "
-                    "data-module=\"govuk-notification-banner\">"
-                    "<div class=\"govuk-notification-banner__header\">"
-                    "<h2 class=\"govuk-notification-banner__title\" "
-                    "id=\"govuk-notification-banner-title\">Success</h2></div>"
-                    "<div class=\"govuk-notification-banner__content\">"
-                    "<p class=\"govuk-notification-banner__heading\">");
-        html_text(b, v->notice);
-        html_lit(b, "</p></div></div>");
+        banner(b, 1, v->notice);
     }
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">Signatories</h1>");
+    view_heading(b, v->compact_name, l.title);
     for (size_t i = 0; i < v->n; i++) {
         current += !v->items[i].withdrawn_on;
     }
@@ -145,17 +126,12 @@ void view_signatories_page(struct buf *b, const struct signatories_view *v,
     html_lit(b, "/api/v1");
     signatories_href(b, v->compact_id);
     html_lit(b, "</a>.</p>");
-    view_layout_end(b);
+    view_layout_end(b, &l);
 }
 
 static const char *error_for(const struct signatory_form_view *v, const char *field)
 {
-    for (size_t i = 0; i < v->nerrors; i++) {
-        if (!strcmp(v->errors[i].field, field)) {
-            return v->errors[i].message;
-        }
-    }
-    return NULL;
+    return form_error_for(v->errors, v->nerrors, field);
 }
 
 /* The layout of a form page titled title, under the Compact's signatories. */
@@ -168,8 +144,10 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
                              .nav = NAV_COMPACTS,
                              .crumbs = c,
                              .ncrumbs = 3,
-                             .has_error = v->nerrors > 0,
-                             .viewer = viewer};
+                             .errors = v->errors,
+                             .nerrors = v->nerrors,
+                             .viewer = viewer,
+                             .narrow = 1};
 
     compact_href(&compact, v->compact_id);
     signatories_href(&list, v->compact_id);
@@ -178,90 +156,51 @@ static void form_start(struct buf *b, const struct signatory_form_view *v, const
     view_layout_start(b, &l);
     buf_release(&compact);
     buf_release(&list);
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
-    if (v->nerrors) {
-        form_error_summary(b, v->errors, v->nerrors);
-    }
-    html_lit(b, "<span class=\"govuk-caption-l\">");
-    html_text(b, v->compact_name);
-    html_lit(b, "</span><h1 class=\"govuk-heading-l\">");
-    html_text(b, title);
-    html_lit(b, "</h1>");
+    view_heading(b, v->compact_name, title);
 }
 
+/* The button, the end of the form and of its page (narrow, as form_start made it). */
 static void form_end(struct buf *b, const char *button)
 {
+    static const struct layout narrow = {.narrow = 1};
+
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">");
     html_text(b, button);
-    html_lit(b, "</button></form></div></div>");
-    view_layout_end(b);
+    html_lit(b, "</button></form>");
+    view_layout_end(b, &narrow);
 }
 
 void view_signatory_new_page(struct buf *b, const struct signatory_form_view *v,
                              const struct viewer *viewer)
 {
-    const char *org_error = error_for(v, "organisation"), *role_error = error_for(v, "role");
-
     form_start(b, v, "Add a signatory", viewer);
     html_lit(b, "<form method=\"post\" action=\"");
     signatories_href(b, v->compact_id);
     html_lit(b, "\" novalidate>");
     view_csrf_field(b, viewer);
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (org_error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\"><label class=\"govuk-label govuk-label--s\" for=\"organisation\">"
-                "Which organisation signed?</label><div id=\"organisation-hint\" "
-                "class=\"govuk-hint\">Its org-id, such as GB-CHC-1234567, or its exact name as "
-                "the register has it</div>");
-    if (org_error) {
-        form_error_message(b, "organisation", org_error);
-    }
-    html_lit(b, "<input class=\"govuk-input");
-    if (org_error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"organisation\" name=\"organisation\" type=\"text\" spellcheck=\"false\" "
-                "autocomplete=\"organization\" aria-describedby=\"organisation-hint");
-    if (org_error) {
-        html_lit(b, " organisation-error");
-    }
-    html_lit(b, "\"");
-    if (v->organisation) {
-        html_lit(b, " value=\"");
-        html_attr(b, v->organisation);
-        html_lit(b, "\"");
-    }
-    html_lit(b, "></div>");
-    form_date(b, "signed_on", "When did it sign?", "For example, 27 3 2012", v->date,
-              error_for(v, "signed_on"));
-    html_lit(b, "<div class=\"govuk-form-group");
-    if (role_error) {
-        html_lit(b, " govuk-form-group--error");
-    }
-    html_lit(b, "\"><label class=\"govuk-label govuk-label--s\" for=\"role\">Who signed for "
-                "it?</label><div id=\"role-hint\" class=\"govuk-hint\">Their role, such as "
-                "Chief Executive or Chair of Trustees</div>");
-    if (role_error) {
-        form_error_message(b, "role", role_error);
-    }
-    html_lit(b, "<input class=\"govuk-input");
-    if (role_error) {
-        html_lit(b, " govuk-input--error");
-    }
-    html_lit(b, "\" id=\"role\" name=\"role\" type=\"text\" autocomplete=\"organization-title\" "
-                "aria-describedby=\"role-hint");
-    if (role_error) {
-        html_lit(b, " role-error");
-    }
-    html_lit(b, "\"");
-    if (v->role) {
-        html_lit(b, " value=\"");
-        html_attr(b, v->role);
-        html_lit(b, "\"");
-    }
-    html_lit(b, "></div>");
+    form_text_input(b, &(struct form_field){.name = "organisation",
+                                            .label = "Which organisation signed?",
+                                            .hint = "Its org-id, such as GB-CHC-1234567, or its "
+                                                    "exact name as the register has it",
+                                            .error = error_for(v, "organisation"),
+                                            .value = v->organisation,
+                                            .autocomplete = "organization",
+                                            .flags = FORM_BOLD | FORM_NO_SPELLCHECK});
+    form_date(b,
+              &(struct form_field){.name = "signed_on",
+                                   .label = "When did it sign?",
+                                   .hint = "For example, 27 3 2012",
+                                   .error = error_for(v, "signed_on"),
+                                   .flags = FORM_BOLD},
+              v->date);
+    form_text_input(b, &(struct form_field){.name = "role",
+                                            .label = "Who signed for it?",
+                                            .hint = "Their role, such as Chief Executive or Chair "
+                                                    "of Trustees",
+                                            .error = error_for(v, "role"),
+                                            .value = v->role,
+                                            .autocomplete = "organization-title",
+                                            .flags = FORM_BOLD});
     form_end(b, "Add the signatory");
 }
 
@@ -271,25 +210,24 @@ void view_signatory_withdraw_page(struct buf *b, const struct signatory_form_vie
     const struct signatory *g = v->signatory;
 
     form_start(b, v, "Record a withdrawal", viewer);
-    html_lit(b, "<dl class=\"govuk-summary-list\"><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Organisation</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
-    html_text(b, g->org_name);
-    html_lit(b, "</dd></div><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Signed by</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
-    html_text(b, g->role);
-    html_lit(b, "</dd></div><div class=\"govuk-summary-list__row\">"
-                "<dt class=\"govuk-summary-list__key\">Signed</dt>"
-                "<dd class=\"govuk-summary-list__value\">");
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    summary_row(b, "Organisation", g->org_name);
+    summary_row(b, "Signed by", g->role);
+    summary_row_start(b, "Signed", 0);
     html_date(b, g->signed_on);
-    html_lit(b, "</dd></div></dl><form method=\"post\" action=\"");
+    summary_row_end(b, NULL, NULL);
+    html_lit(b, "</dl><form method=\"post\" action=\"");
     signatories_href(b, v->compact_id);
     html_lit(b, "/");
     html_num(b, g->id);
     html_lit(b, "/withdraw\" novalidate>");
     view_csrf_field(b, viewer);
-    form_date(b, "withdrawn_on", "When did it withdraw?", "A date after it signed", v->date,
-              error_for(v, "withdrawn_on"));
+    form_date(b,
+              &(struct form_field){.name = "withdrawn_on",
+                                   .label = "When did it withdraw?",
+                                   .hint = "A date after it signed",
+                                   .error = error_for(v, "withdrawn_on"),
+                                   .flags = FORM_BOLD},
+              v->date);
     form_end(b, "Record the withdrawal");
 }

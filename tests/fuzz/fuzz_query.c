@@ -158,6 +158,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             CHECK(v == q.params[first].value);
         }
+        { /* a date input "d": a date in range, blank, or refused, and nothing else */
+            date_t day = 1;
+            int y, m, dd, r = read_date(&q, "d", NULL, NULL, &day, NULL);
+            CHECK(r == 0 || r == 1 || r == ERR_INVALID);
+            if (r == 0) {
+                date_to_ymd(day, &y, &m, &dd);
+                CHECK(y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR);
+            } else {
+                CHECK(day == 0);
+            }
+        }
     } else {
         CHECK(rc == ERR_INVALID);
         CHECK(!ok);

@@ -84,6 +84,58 @@ static void test_path_decoding_keeps_plus(void **state)
     arena_release(&a);
 }
 
+/* A GOV.UK date input's three fields: each case a query, what read_date returns, and the date. */
+static void test_read_date(void **state)
+{
+    static const struct {
+        const char *query;
+        int ret;
+        int y, m, d;
+    } cases[] = {
+        {"d-day=27&d-month=3&d-year=2012", 0, 2012, 3, 27},
+        {"d-day=+1+&d-month=%204&d-year=2012+", 0, 2012, 4, 1}, /* spaces around: fine */
+        {"d-day=01&d-month=04&d-year=2012", 0, 2012, 4, 1},
+        {"d-day=29&d-month=2&d-year=2012", 0, 2012, 2, 29},
+        {"", 1, 0, 0, 0},
+        {"d-day=&d-month=+&d-year=", 1, 0, 0, 0},
+        {"d-day=29&d-month=2&d-year=2013", ERR_INVALID, 0, 0, 0},
+        {"d-day=31&d-month=4&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=1&d-month=13&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=0&d-month=1&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=1&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=1&d-month=1&d-year=999", ERR_INVALID, 0, 0, 0},
+        {"d-day=1&d-month=1&d-year=10000", ERR_INVALID, 0, 0, 0},
+        {"d-day=1&d-month=1&d-year=99999999999999999999", ERR_INVALID, 0, 0, 0},
+        {"d-day=-1&d-month=1&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=1x&d-month=1&d-year=2012", ERR_INVALID, 0, 0, 0},
+        {"d-day=1+2&d-month=1&d-year=2012", ERR_INVALID, 0, 0, 0},
+    };
+    static const struct date_messages m = {"Enter the date", "The date must be a real date"};
+    struct arena a;
+    struct query q;
+    (void)state;
+    arena_init(&a);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *given[3], *error = "unset";
+        date_t d = 1;
+        assert_int_equal(query_parse(cases[i].query, strlen(cases[i].query), &a, &q), 0);
+        assert_int_equal(read_date(&q, "d", &m, given, &d, &error), cases[i].ret);
+        if (cases[i].ret == 0) {
+            assert_int_equal(d, date_from_ymd(cases[i].y, cases[i].m, cases[i].d));
+            assert_null(error);
+        } else {
+            assert_int_equal(d, 0);
+            assert_string_equal(error, cases[i].ret > 0 ? m.blank : m.invalid);
+        }
+        assert_ptr_equal(given[0], query_get(&q, "d-day")); /* as sent, to show again */
+        assert_ptr_equal(given[1], query_get(&q, "d-month"));
+        assert_ptr_equal(given[2], query_get(&q, "d-year"));
+        assert_int_equal(read_date(&q, "d", NULL, NULL, &d, &error), cases[i].ret);
+        assert_null(error); /* no messages given, none said */
+    }
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_malformed_refused),
         cmocka_unit_test(test_too_many_params),
         cmocka_unit_test(test_path_decoding_keeps_plus),
+        cmocka_unit_test(test_read_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

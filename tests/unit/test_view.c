@@ -12,8 +12,13 @@ static void test_input_with_error(void **state)
 {
     struct buf b = BUF_INIT;
     (void)state;
-    form_input(&b, "email", "Email address", "email", "email", "a\"b@example.org",
-               "Enter your email address");
+    form_text_input(&b, &(struct form_field){.name = "email",
+                                             .label = "Email address",
+                                             .error = "Enter your email address",
+                                             .value = "a\"b@example.org",
+                                             .type = "email",
+                                             .autocomplete = "email",
+                                             .flags = FORM_NO_SPELLCHECK});
     assert_non_null(strstr(b.data, "govuk-form-group--error"));
     assert_non_null(strstr(b.data, "<p id=\"email-error\" class=\"govuk-error-message\">"));
     assert_non_null(strstr(b.data, "aria-describedby=\"email-error\""));
@@ -26,7 +31,11 @@ static void test_input_without_error(void **state)
 {
     struct buf b = BUF_INIT;
     (void)state;
-    form_input(&b, "password", "Password", "password", "current-password", NULL, NULL);
+    form_text_input(&b, &(struct form_field){.name = "password",
+                                             .label = "Password",
+                                             .type = "password",
+                                             .autocomplete = "current-password",
+                                             .flags = FORM_NO_SPELLCHECK});
     assert_null(strstr(b.data, "error"));
     assert_null(strstr(b.data, "value="));
     assert_non_null(

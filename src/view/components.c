@@ -1,0 +1,274 @@
+/* The shared GOV.UK components: summary list rows, tables, pagination, notification banner. */
+#include "components.h"
+
+#include "html.h"
+#include "base/banned.h"
+
+/* ---- summary list rows ---- */
+
+void summary_key_start(struct buf *b, int no_actions)
+{
+    html_lit(b, "<div class=\"govuk-summary-list__row");
+    if (no_actions) {
+        html_lit(b, " govuk-summary-list__row--no-actions");
+    }
+    html_lit(b, "\"><dt class=\"govuk-summary-list__key\">");
+}
+
+void summary_value_start(struct buf *b)
+{
+    html_lit(b, "</dt><dd class=\"govuk-summary-list__value\">");
+}
+
+void summary_row_start(struct buf *b, const char *key, int no_actions)
+{
+    summary_key_start(b, no_actions);
+    html_text(b, key);
+    summary_value_start(b);
+}
+
+void summary_row_end(struct buf *b, const char *change_href, const char *what)
+{
+    html_lit(b, "</dd>");
+    if (change_href) {
+        html_lit(b, "<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, change_href);
+        html_lit(b, "\">Change<span class=\"govuk-visually-hidden\"> ");
+        html_text(b, what);
+        html_lit(b, "</span></a></dd>");
+    }
+    html_lit(b, "</div>");
+}
+
+void summary_row(struct buf *b, const char *key, const char *value)
+{
+    summary_row_start(b, key, 0);
+    html_text(b, value);
+    summary_row_end(b, NULL, NULL);
+}
+
+/* ---- tables ---- */
+
+void table_start(struct buf *b, const struct table *t)
+{
+    html_lit(b, "<table class=\"govuk-table");
+    if (t->flags & TABLE_SMALL_TEXT) {
+        html_lit(b, " govuk-table--small-text-until-tablet");
+    }
+    html_lit(b, "\"");
+    if (t->id) {
+        html_lit(b, " id=\"");
+        html_attr(b, t->id);
+        html_lit(b, "\"");
+    }
+    html_lit(b, ">");
+    if (t->caption) {
+        if (t->flags & TABLE_CAPTION_HIDDEN) {
+            html_lit(b, "<caption class=\"govuk-visually-hidden\">");
+        } else if (t->flags & TABLE_CAPTION_S) {
+            html_lit(b, "<caption class=\"govuk-table__caption govuk-table__caption--s\">");
+        } else {
+            html_lit(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
+        }
+        html_text(b, t->caption);
+        if (t->caption_note) {
+            html_lit(b, " <span class=\"govuk-caption-m\">");
+            html_text(b, t->caption_note);
+            html_lit(b, "</span>");
+        }
+        html_lit(b, "</caption>");
+    }
+    html_lit(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
+    for (size_t i = 0; i < t->ncols; i++) {
+        html_lit(b, "<th scope=\"col\" class=\"govuk-table__header");
+        if (t->cols[i].flags & CELL_NUMERIC) {
+            html_lit(b, " govuk-table__header--numeric");
+        }
+        html_lit(b, "\">");
+        if (t->cols[i].flags & CELL_HIDDEN) {
+            html_lit(b, "<span class=\"govuk-visually-hidden\">");
+            html_text(b, t->cols[i].head);
+            html_lit(b, "</span>");
+        } else {
+            html_text(b, t->cols[i].head);
+        }
+        html_lit(b, "</th>");
+    }
+    html_lit(b, "</tr></thead><tbody class=\"govuk-table__body\">");
+}
+
+void table_end(struct buf *b)
+{
+    html_lit(b, "</tbody></table>");
+}
+
+void table_row_start(struct buf *b)
+{
+    html_lit(b, "<tr class=\"govuk-table__row\">");
+}
+
+void table_row_end(struct buf *b)
+{
+    html_lit(b, "</tr>");
+}
+
+void table_cell_start(struct buf *b, unsigned flags)
+{
+    if (flags & CELL_NUMERIC) {
+        html_lit(b, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+    } else {
+        html_lit(b, "<td class=\"govuk-table__cell\">");
+    }
+}
+
+void table_cell_end(struct buf *b)
+{
+    html_lit(b, "</td>");
+}
+
+void table_cell(struct buf *b, const char *text, unsigned flags)
+{
+    table_cell_start(b, flags);
+    html_text(b, text);
+    table_cell_end(b);
+}
+
+void table_num_cell(struct buf *b, long long n)
+{
+    table_cell_start(b, CELL_NUMERIC);
+    html_num(b, n);
+    table_cell_end(b);
+}
+
+void table_row_head_start(struct buf *b)
+{
+    html_lit(b, "<th scope=\"row\" class=\"govuk-table__header\">");
+}
+
+void table_row_head_end(struct buf *b)
+{
+    html_lit(b, "</th>");
+}
+
+void table_row_head(struct buf *b, const char *text)
+{
+    table_row_head_start(b);
+    html_text(b, text);
+    table_row_head_end(b);
+}
+
+void count_phrase(struct buf *b, size_t n, const char *one, const char *many)
+{
+    buf_addf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+/* ---- pagination ---- */
+
+/* One of the two links; prev: the previous page's, else the next's. */
+static void pagination_link(struct buf *b, int prev, const char *href, const char *label)
+{
+    if (prev) {
+        html_lit(b, "<div class=\"govuk-pagination__prev\">");
+    } else {
+        html_lit(b, "<div class=\"govuk-pagination__next\">");
+    }
+    html_lit(b, "<a class=\"govuk-link govuk-pagination__link\" href=\"");
+    html_attr(b, href);
+    if (prev) {
+        html_lit(b, "\" rel=\"prev\"><svg class=\"govuk-pagination__icon "
+                    "govuk-pagination__icon--prev\" xmlns=\"http://www.w3.org/2000/svg\" "
+                    "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
+                    "viewBox=\"0 0 15 13\"><path d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 "
+                    "6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"
+                    "\"></path></svg>");
+    } else {
+        html_lit(b, "\" rel=\"next\"><svg class=\"govuk-pagination__icon "
+                    "govuk-pagination__icon--next\" xmlns=\"http://www.w3.org/2000/svg\" "
+                    "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
+                    "viewBox=\"0 0 15 13\"><path d=\"m8.107-0.0078125-1.4136 1.414 4.2926 "
+                    "4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-"
+                    "6.7266z\"></path></svg>");
+    }
+    html_lit(b, "<span class=\"govuk-pagination__link-title "
+                "govuk-pagination__link-title--decorated\">");
+    html_text(b, label);
+    html_lit(b, "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+}
+
+void pagination_nav(struct buf *b, const struct pagination *p)
+{
+    if (p->from) {
+        html_lit(b, "<p class=\"govuk-body\">Showing ");
+        html_count(b, (long long)p->from);
+        html_lit(b, " to ");
+        html_count(b, (long long)p->to);
+        html_lit(b, " of ");
+        html_count(b, (long long)p->total);
+        html_lit(b, "</p>");
+    }
+    if (!p->prev_href && !p->next_href) {
+        return;
+    }
+    html_lit(b, "<nav class=\"govuk-pagination govuk-pagination--block\" "
+                "aria-label=\"Pagination\">");
+    if (p->prev_href) {
+        pagination_link(b, 1, p->prev_href, p->prev_label ? p->prev_label : "Previous");
+    }
+    if (p->next_href) {
+        pagination_link(b, 0, p->next_href, "Next");
+    }
+    html_lit(b, "</nav>");
+}
+
+void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
+                       const char *next)
+{
+    struct buf first = BUF_INIT, then = BUF_INIT;
+
+    buf_addf(&first, "%s?%s", path, query);
+    if (next) {
+        buf_addf(&then, "%s%scursor=", first.data, *query ? "&" : "");
+        html_url(&then, next);
+    }
+    pagination_nav(b, &(struct pagination){.prev_href = first_page ? NULL : first.data,
+                                           .prev_label = "First",
+                                           .next_href = next ? then.data : NULL});
+    buf_release(&first);
+    buf_release(&then);
+}
+
+/* ---- notification banner ---- */
+
+void banner_start(struct buf *b, int success)
+{
+    if (success) {
+        html_lit(b, "<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
+                    "role=\"alert\" aria-labelledby=\"govuk-notification-banner-title\" "
+                    "data-module=\"govuk-notification-banner\">"
+                    "<div class=\"govuk-notification-banner__header\">"
+                    "<h2 class=\"govuk-notification-banner__title\" "
+                    "id=\"govuk-notification-banner-title\">Success</h2></div>");
+    } else {
+        html_lit(b, "<div class=\"govuk-notification-banner\" role=\"region\" "
+                    "aria-labelledby=\"govuk-notification-banner-title\" "
+                    "data-module=\"govuk-notification-banner\">"
+                    "<div class=\"govuk-notification-banner__header\">"
+                    "<h2 class=\"govuk-notification-banner__title\" "
+                    "id=\"govuk-notification-banner-title\">Important</h2></div>");
+    }
+    html_lit(b, "<div class=\"govuk-notification-banner__content\">");
+}
+
+void banner_end(struct buf *b)
+{
+    html_lit(b, "</div></div>");
+}
+
+void banner(struct buf *b, int success, const char *heading)
+{
+    banner_start(b, success);
+    html_lit(b, "<p class=\"govuk-notification-banner__heading\">");
+    html_text(b, heading);
+    html_lit(b, "</p>");
+    banner_end(b);
+}
