@@ -1,6 +1,5 @@
 /* compact audit: the history of one entity from the append-only audit trail. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,58 +104,30 @@ static void entry_text(FILE *out, const struct audit_entry *e)
 
 int cmd_audit(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact audit --entity KIND/ID [--format text|json] [--db PATH]\n\n"
-        "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
-        "first.\n\n"
-        "  --entity KIND/ID  user/EMAIL, api_token/NUMBER or compact/NUMBER\n"
-        "  --format FORMAT   text (default) or json\n"
-        "  --db PATH         the database, made by 'compact init'\n";
-    static const struct option opts[] = {
-        {"entity", required_argument, NULL, 'e'},
-        {"format", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    enum cmd_format format = FORMAT_TEXT;
-    const char *db = NULL, *entity = NULL, *kind, *id;
+    int format = FORMAT_TEXT, err, ret;
+    const char *db, *entity = NULL, *kind, *id;
     struct audit_entry *entries;
     struct store *st;
     struct arena arena;
     size_t n;
-    int c, err, ret;
+    const struct opt opts[] = {
+        OPT_STRING_REQUIRED("entity", "KIND/ID", &entity,
+                            "the kind, one of " AUDIT_KINDS ", and the identifier: e.g. "
+                            "user/name@example.org, api_token/2 or compact/3"),
+        OPT_FORMAT(&format),
+        OPT_DB(&db),
+        OPT_END(),
+    };
+    const struct opt_cmd cmd = {
+        NULL, 0,
+        "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
+        "first.\n",
+        opts};
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'e':
-            entity = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 0, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!entity) {
-        fprintf(stderr, "compact: say whose history to show with --entity KIND/ID, e.g. "
-                        "--entity user/name@example.org\n");
-        return EXIT_USAGE;
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+    if (!(st = cmd_open_db(db, 0))) {
         return EXIT_FAIL;
     }
     arena_init(&arena);

@@ -1,6 +1,5 @@
 /* compact indicators: a funder's or buyer's open data indicators, as GET
  * /api/v1/organisations/{id}/indicators gives them. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,21 +9,6 @@
 #include "core/norm.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static const char usage[] =
-    "usage: compact indicators --org ORG-ID [--format text|json|csv] [--min-count N]\n"
-    "                          [--compact ID] [--db PATH]\n\n"
-    "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
-    "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
-    "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
-    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
-    "minimum count is not shown.\n\n"
-    "  --org ORG-ID     the organisation: an org-id, or its number in the register\n"
-    "  --format FORMAT  text (default); json, the same as the API; csv, the figures by year\n"
-    "  --min-count N    the minimum count (default 10)\n"
-    "  --compact ID     use that local Compact's parameters (min_funding_months,\n"
-    "                   min_tender_days) instead of the national defaults\n"
-    "  --db PATH        the database, made by 'compact init'\n";
 
 static void print_share(size_t count, size_t known, int suppressed, double share)
 {
@@ -107,16 +91,7 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
 
 int cmd_indicators(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"org", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"min-count", required_argument, NULL, 'm'},
-        {"compact", required_argument, NULL, 'c'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *org = NULL, *min_count = NULL, *compact_id = NULL;
+    const char *db, *org = NULL, *min_count = NULL, *compact_id = NULL;
     struct field_error errs[2];
     struct indicators_report rep;
     struct param_set compact;
@@ -124,41 +99,33 @@ int cmd_indicators(int argc, char **argv)
     struct store *st;
     struct arena arena;
     size_t count, nerr;
-    enum cmd_format format = FORMAT_TEXT;
-    int c, ret, has_compact;
+    int format = FORMAT_TEXT, c, ret, has_compact;
+    const struct opt opts[] = {
+        OPT_STRING_REQUIRED("org", "ORG-ID", &org,
+                            "the organisation: an org-id, or its number in the register"),
+        OPT_FORMAT_CSV(&format),
+        OPT_STRING("min-count", "N", &min_count, "the minimum count (default 10)"),
+        OPT_STRING("compact", "ID", &compact_id,
+                   "use that local Compact's parameters (min_funding_months, min_tender_days) "
+                   "instead of the national defaults"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
+    const struct opt_cmd cmd = {
+        NULL, 0,
+        "Open data indicators of an organisation as a funder (its 360Giving grants) and as a "
+        "buyer\n"
+        "(its OCDS contracts), overall and by calendar year: grants and their value, the share "
+        "that\n"
+        "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
+        "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
+        "minimum count is not shown. As JSON, the same as the API; as CSV, the figures by year.\n",
+        opts};
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            org = optarg;
-            break;
-        case 'm':
-            min_count = optarg;
-            break;
-        case 'c':
-            compact_id = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 1, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc || !org || !*org || (min_count && !*min_count) ||
-        (compact_id && !*compact_id)) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+    if (!(st = cmd_open_db(db, 0))) {
         return EXIT_FAIL;
     }
     arena_init(&arena);
