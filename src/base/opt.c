@@ -142,7 +142,7 @@ static int set_value(const char *path, const struct opt *o, const char *arg)
     return fail(path, "--%s wants %s, not '%s'", o->name, wants(o, buf, sizeof(buf)), arg);
 }
 
-static void synopsis(const struct opt_cmd *c, const char *path, FILE *out);
+static void synopsis(const struct opt_cmd *c, const struct opt *opts, const char *path, FILE *out);
 
 static const struct opt *find(const struct opt *opts, const char *name, size_t len)
 {
@@ -154,17 +154,17 @@ static const struct opt *find(const struct opt *opts, const char *name, size_t l
     return NULL;
 }
 
-int opt_parse(const struct opt_cmd *c, int argc, char **argv)
+int opt_parse(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv)
 {
     const char *path = argv[0];
     unsigned long long given = 0;
     int nargs = 0, only_args = 0;
     char buf[160];
 
-    for (const struct opt *o = c->opts; o->type != OPTION_END; o++) {
-        const char *env = o->env ? getenv(o->env) : NULL;
-        if (o->type == OPTION_STRING && (env && *env ? env : o->def)) {
-            *(const char **)o->value = env && *env ? env : o->def;
+    for (const struct opt *o = opts; o->type != OPTION_END; o++) {
+        const char *env = o->env ? getenv(o->env) : NULL, *def = env && *env ? env : o->def;
+        if (o->type == OPTION_STRING && def) {
+            *(const char **)o->value = def;
         }
     }
     for (int i = 1; i < argc; i++) {
@@ -182,12 +182,12 @@ int opt_parse(const struct opt_cmd *c, int argc, char **argv)
             continue;
         }
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            opt_usage(c, path, stdout);
+            opt_usage(c, opts, path, stdout);
             return EXIT_OK;
         }
         eq = strchr(name, '=');
         len = eq ? (size_t)(eq - name) : strlen(name);
-        if (a[1] != '-' || !(o = find(c->opts, name, len))) {
+        if (a[1] != '-' || !(o = find(opts, name, len))) {
             return fail(path, "unknown option '%.*s'", (int)(eq ? (size_t)(eq - a) : strlen(a)), a);
         }
         if (o->type == OPTION_BOOL) {
@@ -204,16 +204,16 @@ int opt_parse(const struct opt_cmd *c, int argc, char **argv)
                 return ret;
             }
         }
-        assert(o - c->opts < MAXOPTS);
-        given |= 1ull << (o - c->opts);
+        assert(o - opts < MAXOPTS);
+        given |= 1ull << (o - opts);
     }
     if (nargs != c->nargs) {
-        synopsis(c, path, stderr); /* the synopsis alone says what is wanted */
+        synopsis(c, opts, path, stderr); /* the synopsis alone says what is wanted */
         return EXIT_USAGE;
     }
     argv[nargs + 1] = NULL;
-    for (const struct opt *o = c->opts; o->type != OPTION_END; o++) {
-        if ((o->flags & OPT_REQUIRED) && !(given & (1ull << (o - c->opts)))) {
+    for (const struct opt *o = opts; o->type != OPTION_END; o++) {
+        if ((o->flags & OPT_REQUIRED) && !(given & (1ull << (o - opts)))) {
             return fail(path, "--%s %s is required", o->name, wants(o, buf, sizeof(buf)));
         }
     }
@@ -270,7 +270,7 @@ static size_t left(const struct opt *o, char *out, size_t size)
 }
 
 /* The synopsis, "usage: PATH ARGS --req X [--opt Y] ...", then a newline. */
-static void synopsis(const struct opt_cmd *c, const char *path, FILE *out)
+static void synopsis(const struct opt_cmd *c, const struct opt *opts, const char *path, FILE *out)
 {
     struct wrap w = {out, 0, 0, 0};
     char l[192], tok[200];
@@ -280,7 +280,7 @@ static void synopsis(const struct opt_cmd *c, const char *path, FILE *out)
     if (c->args) {
         wrap_text(&w, c->args);
     }
-    for (const struct opt *o = c->opts; o->type != OPTION_END; o++) {
+    for (const struct opt *o = opts; o->type != OPTION_END; o++) {
         size_t len = left(o, l, sizeof(l));
         int n = o->flags & OPT_REQUIRED ? snprintf(tok, sizeof(tok), "%s", l)
                                         : snprintf(tok, sizeof(tok), "[%s]", l);
@@ -309,21 +309,21 @@ static void option_line(FILE *out, const char *l, const char *help, size_t col)
     putc('\n', out);
 }
 
-void opt_usage(const struct opt_cmd *c, const char *path, FILE *out)
+void opt_usage(const struct opt_cmd *c, const struct opt *opts, const char *path, FILE *out)
 {
     size_t width = strlen("--help");
     char l[192];
 
-    synopsis(c, path, out);
+    synopsis(c, opts, path, out);
     if (c->about) {
         fprintf(out, "\n%s", c->about);
     }
-    for (const struct opt *o = c->opts; o->type != OPTION_END; o++) {
+    for (const struct opt *o = opts; o->type != OPTION_END; o++) {
         size_t len = left(o, l, sizeof(l));
         width = len > width && len <= LEFT ? len : width;
     }
     putc('\n', out);
-    for (const struct opt *o = c->opts; o->type != OPTION_END; o++) {
+    for (const struct opt *o = opts; o->type != OPTION_END; o++) {
         left(o, l, sizeof(l));
         option_line(out, l, o->help ? o->help : "", width + 4);
     }

@@ -99,23 +99,22 @@ struct opt {
         OPTION_END                                                                                 \
     }
 
-/* A command: its options, its arguments and what it does. */
+/* A command's arguments and what it does, for the usage; its options are a table beside it. */
 struct opt_cmd {
-    const char *args;       /* the arguments for the usage: "FILE", "EMAIL"; NULL for none */
-    int nargs;              /* how many arguments it takes */
-    const char *about;      /* what it does: sentences in lines ending '\n', for --help */
-    const struct opt *opts; /* the options, OPT_END() last */
+    const char *args;  /* the arguments for the usage: "FILE", "EMAIL"; NULL for none */
+    int nargs;         /* how many arguments it takes */
+    const char *about; /* what it does: sentences in lines ending '\n', for --help */
 };
 
 /*
- * Read the options of argv[1..argc-1] into their values and check them: every value, the count
- * of arguments, the options required. Returns OPT_RUN with the arguments moved to
- * argv[1..nargs] in their order; else, having printed the usage (--help) or one line saying what
- * is wrong, the exit code: EXIT_OK or EXIT_USAGE.
+ * Read the options of argv[1..argc-1] into the values of opts (OPT_END() last) and check them:
+ * every value, the count of arguments, the options required. Returns OPT_RUN with the arguments
+ * moved to argv[1..nargs] in their order; else, having printed the usage (--help) or one line
+ * saying what is wrong, the exit code: EXIT_OK or EXIT_USAGE.
  */
-int opt_parse(const struct opt_cmd *c, int argc, char **argv);
+int opt_parse(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv);
 /* Write the usage of the command at path ("compact user add"): synopsis, about, options. */
-void opt_usage(const struct opt_cmd *c, const char *path, FILE *out);
+void opt_usage(const struct opt_cmd *c, const struct opt *opts, const char *path, FILE *out);
 
 /* One entry of a table of commands (git.c's commands[]). */
 struct opt_command {

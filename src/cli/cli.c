@@ -24,6 +24,18 @@ struct store *cmd_open_db(const char *path, int create)
     return st;
 }
 
+int cmd_parse_open(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv,
+                   const char **db, struct store **st)
+{
+    int ret = opt_parse(c, opts, argc, argv);
+
+    *st = NULL;
+    if (ret == OPT_RUN && !(*st = cmd_open_db(*db, 0))) {
+        ret = EXIT_FAIL;
+    }
+    return ret;
+}
+
 /* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if there is none. */
 static size_t utf8_len(const unsigned char *s)
 {
@@ -99,6 +111,28 @@ void cmd_json_string(FILE *out, const char *s)
     putc('"', out);
 }
 
+void cmd_json_member(FILE *out, const char *key, const char *value)
+{
+    fprintf(out, ", \"%s\": ", key);
+    if (value) {
+        cmd_json_string(out, value);
+    } else {
+        fputs("null", out);
+    }
+}
+
+void cmd_json_list(FILE *out, const void *items, size_t n, size_t size,
+                   void (*json)(FILE *out, const void *item))
+{
+    fputs(n ? "[\n" : "[", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs("  ", out);
+        json(out, (const char *)items + i * size);
+        fputs(i + 1 < n ? ",\n" : "\n", out);
+    }
+    fputs("]\n", out);
+}
+
 /*
  * Write s, or (out NULL) only count it, with each control character and each byte that is not
  * well-formed UTF-8 as '?'. Returns the characters written, as a terminal shows most text.
@@ -153,6 +187,14 @@ void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows)
     }
 }
 
+const char **cmd_table_cells(struct arena *arena, const char *const *header, size_t cols,
+                             size_t rows)
+{
+    const char **cells = arena_alloc(arena, (rows + 1) * cols * sizeof(*cells));
+    memcpy(cells, header, cols * sizeof(*cells));
+    return cells;
+}
+
 int cmd_finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -160,4 +202,14 @@ int cmd_finish_output(void)
         return EXIT_FAIL;
     }
     return EXIT_OK;
+}
+
+int cmd_finish_report(const struct buf *report)
+{
+    if (buf_failed(report)) {
+        fputs("compact: the report is too big\n", stderr);
+        return EXIT_FAIL;
+    }
+    fwrite(report->data, 1, report->len, stdout);
+    return cmd_finish_output();
 }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "app/db.h"
+#include "base/arena.h"
 #include "base/opt.h"
 #include "store/store.h"
 
@@ -24,6 +25,12 @@ extern const char *const cmd_formats_csv[]; /* text, json, csv */
  * NULL on failure. create: make the file if it is not there.
  */
 struct store *cmd_open_db(const char *path, int create);
+/*
+ * Parse argv by c and opts (opt_parse), among them OPT_DB(db), then open that database
+ * (cmd_open_db): OPT_RUN with *st set (the caller closes it), else the exit code.
+ */
+int cmd_parse_open(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv,
+                   const char **db, struct store **st);
 
 /* Whether s is well-formed UTF-8 with no control characters: fit for a name or a label. */
 int cmd_text_valid(const char *s);
@@ -37,12 +44,26 @@ void cmd_text(FILE *out, const char *s);
  * byte that is not part of well-formed UTF-8 as \ufffd (JSON text is UTF-8).
  */
 void cmd_json_string(FILE *out, const char *s);
+/* Write ', "key": ' and value through cmd_json_string, or null when value is NULL. */
+void cmd_json_member(FILE *out, const char *key, const char *value);
+/*
+ * Write n items (size bytes each, from items) as a JSON array and a newline, an item a line, each
+ * through json(out, item).
+ */
+void cmd_json_list(FILE *out, const void *items, size_t n, size_t size,
+                   void (*json)(FILE *out, const void *item));
 /*
  * Write rows of cols cells (row-major, the first row a header) as columns two spaces apart,
  * padded by characters rather than bytes, through cmd_text. At most 16 columns.
  */
 void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows);
+/* Cells for cmd_table, from arena: the header's cols names, then rows rows to fill. */
+const char **cmd_table_cells(struct arena *arena, const char *const *header, size_t cols,
+                             size_t rows);
 /* Flush stdout: EXIT_OK, or EXIT_FAIL after saying the output could not be written. */
 int cmd_finish_output(void);
+/* Write report (a report made in a buf, or empty) to stdout and flush it: cmd_finish_output, or
+ * EXIT_FAIL after saying the report outgrew its buf. */
+int cmd_finish_report(const struct buf *report);
 
 #endif

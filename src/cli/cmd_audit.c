@@ -65,18 +65,15 @@ static int parse_entity(struct store *st, const char *s, struct arena *arena, co
     return 0;
 }
 
-static void entry_json(FILE *out, const struct audit_entry *e)
+static void entry_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"at\": ", e->id);
-    cmd_json_string(out, e->at);
-    fputs(", \"actor\": ", out);
-    cmd_json_string(out, e->actor);
-    fputs(", \"action\": ", out);
-    cmd_json_string(out, e->action);
-    fputs(", \"kind\": ", out);
-    cmd_json_string(out, e->kind);
-    fputs(", \"entity\": ", out);
-    cmd_json_string(out, e->entity);
+    const struct audit_entry *e = item;
+    fprintf(out, "{\"id\": %lld", e->id);
+    cmd_json_member(out, "at", e->at);
+    cmd_json_member(out, "actor", e->actor);
+    cmd_json_member(out, "action", e->action);
+    cmd_json_member(out, "kind", e->kind);
+    cmd_json_member(out, "entity", e->entity);
     /* The trail holds JSON that SQLite's json_object() wrote: embedded as it is. */
     fprintf(out, ", \"before\": %s, \"after\": %s}", e->before ? e->before : "null",
             e->after ? e->after : "null");
@@ -102,6 +99,11 @@ static void entry_text(FILE *out, const struct audit_entry *e)
     }
 }
 
+static const struct opt_cmd audit_cmd = {
+    NULL, 0,
+    "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
+    "first.\n"};
+
 int cmd_audit(int argc, char **argv)
 {
     int format = FORMAT_TEXT, err, ret;
@@ -118,17 +120,9 @@ int cmd_audit(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
-        "first.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&audit_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     arena_init(&arena);
     if ((ret = parse_entity(st, entity, &arena, &kind, &id)) != 0) {
@@ -140,13 +134,7 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            entry_json(stdout, &entries[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, entries, n, sizeof(*entries), entry_json);
     } else if (!n) {
         fprintf(stderr, "no history for %s/", kind);
         cmd_text(stderr, id);

@@ -20,6 +20,13 @@ static int read_all(FILE *f, struct buf *b)
     return ferror(f) ? ERR_IO : buf_failed(b) ? ERR_TOO_BIG : 0;
 }
 
+static const struct opt_cmd check_cmd = {
+    "FILE.json", 1,
+    "Check an activity against the Compact, as POST /api/v1/checks does, without storing it:\n"
+    "the same JSON in (FILE, or - for standard input) and out (on standard output). A request\n"
+    "that names a Compact (compact_id) uses its local parameters from the database.\n"
+    "Exit 0 with the result; 1 with an RFC 9457 problem (what is wrong, by field) on bad input.\n"};
+
 int cmd_check(int argc, char **argv)
 {
     struct buf in, out = BUF_INIT;
@@ -29,16 +36,8 @@ int cmd_check(int argc, char **argv)
     FILE *f;
     int ret;
     const struct opt opts[] = {OPT_DB(&db), OPT_END()};
-    const struct opt_cmd cmd = {
-        "FILE.json", 1,
-        "Check an activity against the Compact, as POST /api/v1/checks does, without storing it:\n"
-        "the same JSON in (FILE, or - for standard input) and out (on standard output). A request\n"
-        "that names a Compact (compact_id) uses its local parameters from the database.\n"
-        "Exit 0 with the result; 1 with an RFC 9457 problem (what is wrong, by field) on bad "
-        "input.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&check_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
     }
     path = argv[1];

@@ -86,6 +86,12 @@ static void print_text(const struct coverage *c)
     }
 }
 
+static const struct opt_cmd coverage_cmd = {
+    NULL, 0,
+    "Which local authorities a local Compact covers on a date: an authority is covered when a\n"
+    "Compact active on that date covers it, or covers the county of a district. As JSON, the\n"
+    "same as GET /api/v1/coverage; as CSV, the same as GET /api/v1/coverage.csv.\n"};
+
 int cmd_coverage(int argc, char **argv)
 {
     const char *db;
@@ -104,18 +110,9 @@ int cmd_coverage(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Which local authorities a local Compact covers on a date: an authority is covered when a\n"
-        "Compact active on that date covers it, or covers the county of a district. As JSON, the\n"
-        "same as GET /api/v1/coverage; as CSV, the same as GET /api/v1/coverage.csv.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&coverage_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     arena_init(&arena);
     ret = EXIT_FAIL;
@@ -123,22 +120,15 @@ int cmd_coverage(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the register: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == FORMAT_TEXT) {
-        print_text(&cov);
+    if (format == FORMAT_JSON) {
+        json_coverage(&out, &cov);
+        buf_addc(&out, '\n');
+    } else if (format == FORMAT_CSV) {
+        csv_coverage(&out, &cov);
     } else {
-        if (format == FORMAT_JSON) {
-            json_coverage(&out, &cov);
-            buf_addc(&out, '\n');
-        } else {
-            csv_coverage(&out, &cov);
-        }
-        if (buf_failed(&out)) {
-            fputs("compact: the report is too big\n", stderr);
-            goto cleanup;
-        }
-        fwrite(out.data, 1, out.len, stdout);
+        print_text(&cov);
     }
-    ret = cmd_finish_output();
+    ret = cmd_finish_report(&out);
 cleanup:
     buf_release(&out);
     store_close(st);

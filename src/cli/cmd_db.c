@@ -10,16 +10,24 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-/*
- * Read the options of a command that takes --db alone (and nargs arguments) into *db: OPT_RUN,
- * else the exit code.
- */
-static int parse_db_opts(int argc, char **argv, const char *args, int nargs, const char *about,
-                         const char **db)
+static const struct opt_cmd init_cmd = {
+    NULL, 0,
+    "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
+    "load the reference data shipped with the program: England's local authorities, as they\n"
+    "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n"};
+static const struct opt_cmd migrate_cmd = {
+    NULL, 0, "Apply the schema changes the database lacks, each in its own transaction.\n"};
+static const struct opt_cmd backup_cmd = {
+    "FILE", 1,
+    "Copy the database to FILE, a new file, while the service runs (SQLite's online backup).\n"};
+static const struct opt_cmd version_cmd = {
+    NULL, 0, "Print the program's version and the newest schema version it knows.\n"};
+
+/* Read the options of a command that takes --db alone into *db: OPT_RUN, else the exit code. */
+static int parse_db_opts(const struct opt_cmd *c, int argc, char **argv, const char **db)
 {
     const struct opt opts[] = {OPT_DB(db), OPT_END()};
-    const struct opt_cmd cmd = {args, nargs, about, opts};
-    return opt_parse(&cmd, argc, argv);
+    return opt_parse(c, opts, argc, argv);
 }
 
 /* Make the folders leading to path, like mkdir -p of its dirname. */
@@ -46,17 +54,13 @@ static int make_parent_dirs(const char *path)
 
 int cmd_init(int argc, char **argv)
 {
-    static const char about[] =
-        "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
-        "load the reference data shipped with the program: England's local authorities, as they\n"
-        "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n";
     struct store *st;
     struct buf err = BUF_INIT;
     const char *db;
     size_t count;
     int ret, version = 0;
 
-    if ((ret = parse_db_opts(argc, argv, NULL, 0, about, &db)) != OPT_RUN) {
+    if ((ret = parse_db_opts(&init_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
     if (strcmp(db, ":memory:") != 0 && make_parent_dirs(db) < 0) {
@@ -84,13 +88,11 @@ int cmd_init(int argc, char **argv)
 
 int cmd_migrate(int argc, char **argv)
 {
-    static const char about[] = "Apply the schema changes the database lacks, each in its own "
-                                "transaction.\n";
     struct store *st;
     const char *db;
     int ret, from = 0, to = 0;
 
-    if ((ret = parse_db_opts(argc, argv, NULL, 0, about, &db)) != OPT_RUN) {
+    if ((ret = parse_db_opts(&migrate_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
     if ((ret = store_open(db, 0, &st)) < 0) {
@@ -117,13 +119,11 @@ int cmd_migrate(int argc, char **argv)
 int cmd_backup(int argc, char **argv)
 {
     const char *file;
-    static const char about[] = "Copy the database to FILE, a new file, while the service runs "
-                                "(SQLite's online backup).\n";
     struct store *st;
     const char *db;
     int ret;
 
-    if ((ret = parse_db_opts(argc, argv, "FILE", 1, about, &db)) != OPT_RUN) {
+    if ((ret = parse_db_opts(&backup_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
     file = argv[1];
@@ -147,12 +147,10 @@ int cmd_backup(int argc, char **argv)
 
 int cmd_version(int argc, char **argv)
 {
-    static const struct opt opts[] = {OPT_END()};
-    static const struct opt_cmd cmd = {
-        NULL, 0, "Print the program's version and the newest schema version it knows.\n", opts};
+    static const struct opt none[] = {OPT_END()};
     int ret;
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&version_cmd, none, argc, argv)) != OPT_RUN) {
         return ret;
     }
     printf("compact %s (schema version %d)\n", COMPACT_VERSION, store_schema_latest());

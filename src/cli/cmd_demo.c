@@ -6,6 +6,14 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+static const struct opt_cmd load_cmd = {
+    NULL, 0,
+    "Load a fictional demo set: local Compacts across England's regions in all three statuses,\n"
+    "with status histories, contacts at example.org, codes of practice, and a few fictional\n"
+    "organisations that signed them. Every name ends '(demo)' and every demo Compact's page\n"
+    "says it is demonstration data. It loads once: a second time is refused. A database made\n"
+    "by 'compact init' holds reference data only.\n"};
+
 static int demo_load(int argc, char **argv)
 {
     struct buf err = BUF_INIT;
@@ -14,21 +22,9 @@ static int demo_load(int argc, char **argv)
     size_t n;
     int ret;
     const struct opt opts[] = {OPT_DB(&db), OPT_END()};
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Load a fictional demo set: local Compacts across England's regions in all three "
-        "statuses,\n"
-        "with status histories, contacts at example.org, codes of practice, and a few fictional\n"
-        "organisations that signed them. Every name ends '(demo)' and every demo Compact's page\n"
-        "says it is demonstration data. It loads once: a second time is refused. A database made\n"
-        "by 'compact init' holds reference data only.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&load_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     ret = ingest_demo(st, "cli", &n, &err);
     store_close(st);

@@ -8,6 +8,13 @@
 
 #define EXPORT_MAX_BYTES (1u << 30)
 
+static const struct opt_cmd export_cmd = {
+    NULL, 0,
+    "Write the whole register as JSON (to FILE, or standard output): the authorities the\n"
+    "Compacts name with their former codes, the organisations, every Compact with its\n"
+    "authorities, status history, dates, document, contacts, codes of practice, coordinators\n"
+    "and parameters, and the signatories.\n"};
+
 int cmd_export(int argc, char **argv)
 {
     struct buf out;
@@ -20,19 +27,9 @@ int cmd_export(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Write the whole register as JSON (to FILE, or standard output): the authorities the\n"
-        "Compacts name with their former codes, the organisations, every Compact with its\n"
-        "authorities, status history, dates, document, contacts, codes of practice, coordinators\n"
-        "and parameters, and the signatories.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&export_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     buf_init(&out, EXPORT_MAX_BYTES);
     ret = store_export(st, &out);

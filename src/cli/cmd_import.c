@@ -82,7 +82,7 @@ static int import_register(int argc, char **argv)
     size_t count;
     int ret;
     const struct opt opts[] = {OPT_DB(&db), OPT_END()};
-    struct opt_cmd cmd = {"FILE", 1, NULL, opts};
+    struct opt_cmd cmd = {"FILE", 1, NULL};
 
     for (size_t i = 0; i < sizeof(register_kinds) / sizeof(register_kinds[0]); i++) {
         if (!strcmp(called_as(argv[0]), register_kinds[i].name)) {
@@ -94,13 +94,10 @@ static int import_register(int argc, char **argv)
              "row is bad, nothing is imported and every bad row is named with its line.\n%s",
              kind->name, kind->columns);
     cmd.about = about.data;
-    ret = opt_parse(&cmd, argc, argv);
+    ret = cmd_parse_open(&cmd, opts, argc, argv, &db, &st);
     buf_release(&about);
     if (ret != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     ret = kind->fn(st, argv[1], "cli", &count, &err);
     store_close(st);
@@ -196,6 +193,19 @@ static void print_summary(const char *file, const struct ingest_summary *s, enum
 }
 
 /* compact import grants|contracts FILE */
+static const struct opt_cmd opendata_cmd = {
+    "FILE", 1,
+    "Import funders' open data, all of it in one transaction: if any record is bad, nothing\n"
+    "is imported and every bad record is named with its number and line. The format is told\n"
+    "from the content; importing a file again updates its records by their identifiers.\n"
+    "  grants     360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
+    "  contracts  OCDS: release or record packages, JSON lines of releases, single releases\n"
+    "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
+    "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
+    "unverified. With --format json, one summary object on standard output: {\"file\",\n"
+    "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
+    "standard error when it is a terminal.\n"};
+
 static int import_opendata(int argc, char **argv)
 {
     struct ingest_opendata_opts io;
@@ -206,28 +216,12 @@ static int import_opendata(int argc, char **argv)
     int format = FORMAT_TEXT, c, ret;
     const char *db;
     struct store *st;
-    const struct opt opts[] = {OPT_DB(&db), OPT_FORMAT(&format), OPT_END()};
-    const struct opt_cmd cmd = {
-        "FILE", 1,
-        "Import funders' open data, all of it in one transaction: if any record is bad, nothing\n"
-        "is imported and every bad record is named with its number and line. The format is told\n"
-        "from the content; importing a file again updates its records by their identifiers.\n"
-        "  grants     360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
-        "  contracts  OCDS: release or record packages, JSON lines of releases, single releases\n"
-        "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
-        "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
-        "unverified. With --format json, one summary object on standard output: {\"file\",\n"
-        "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
-        "standard error when it is a terminal.\n",
-        opts};
+    const struct opt opts[] = {OPT_FORMAT(&format), OPT_DB(&db), OPT_END()};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&opendata_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
     }
     kind = !strcmp(called_as(argv[0]), "grants") ? INGEST_GRANTS : INGEST_CONTRACTS;
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
-    }
     memset(&r, 0, sizeof(r));
     r.file = argv[1];
     r.bar.file = r.file;

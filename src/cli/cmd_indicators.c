@@ -19,6 +19,20 @@ static void print_share(size_t count, size_t known, int suppressed, double share
     }
 }
 
+/* A year's or all grants' value (unless suppressed) and multi-year share, and a newline. */
+static void print_grants(const struct ind_grants *g)
+{
+    char value[32];
+
+    if (!g->value_suppressed) {
+        norm_amount_format(g->value, value);
+        printf(", GBP %s", value);
+    }
+    fputs("; multi-year ", stdout);
+    print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
+    putchar('\n');
+}
+
 static void print_caveats(const char *const *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -34,7 +48,6 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
     const struct ind_grants *g = &ind->grants;
     const struct ind_contracts *c = &ind->contracts;
     const char *caveats[IND_CAVEATS_MAX];
-    char value[32];
 
     cmd_text(stdout, rep->subject.org);
     if (rep->subject.name) {
@@ -45,24 +58,11 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
            ind->params.min_count, ind->params.min_funding_months,
            param_source_phrase(rep->params.source[PARAM_MIN_FUNDING_MONTHS]));
     printf("grants: %zu", g->count);
-    if (!g->value_suppressed) {
-        norm_amount_format(g->value, value);
-        printf(", GBP %s", value);
-    }
-    fputs("; multi-year ", stdout);
-    print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
-    putchar('\n');
+    print_grants(g);
     print_caveats(caveats, ind_grants_caveats(g, ind->params.min_count, arena, caveats));
     for (size_t i = 0; i < ind->ngrant_years; i++) {
-        const struct ind_grants *y = &ind->grant_years[i].g;
-        printf("  %d: %zu grants", ind->grant_years[i].year, y->count);
-        if (!y->value_suppressed) {
-            norm_amount_format(y->value, value);
-            printf(", GBP %s", value);
-        }
-        fputs("; multi-year ", stdout);
-        print_share(y->multi_year, y->multi_year_known, y->share_suppressed, y->share);
-        putchar('\n');
+        printf("  %d: %zu grants", ind->grant_years[i].year, ind->grant_years[i].g.count);
+        print_grants(&ind->grant_years[i].g);
     }
     printf("\nended relationships (%zu): funded in one year and not the next\n", ind->nended);
     for (size_t i = 0; i < ind->nended; i++) {
@@ -89,6 +89,14 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
     print_caveats(caveats, ind_contracts_caveats(c, ind->params.min_count, arena, caveats));
 }
 
+static const struct opt_cmd indicators_cmd = {
+    NULL, 0,
+    "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
+    "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
+    "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
+    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
+    "minimum count is not shown. As JSON, the same as the API; as CSV, the figures by year.\n"};
+
 int cmd_indicators(int argc, char **argv)
 {
     const char *db, *org = NULL, *min_count = NULL, *compact_id = NULL;
@@ -111,22 +119,9 @@ int cmd_indicators(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Open data indicators of an organisation as a funder (its 360Giving grants) and as a "
-        "buyer\n"
-        "(its OCDS contracts), overall and by calendar year: grants and their value, the share "
-        "that\n"
-        "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
-        "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
-        "minimum count is not shown. As JSON, the same as the API; as CSV, the figures by year.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&indicators_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     arena_init(&arena);
     ret = EXIT_USAGE;
@@ -152,22 +147,15 @@ int cmd_indicators(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the open data: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == FORMAT_TEXT) {
-        print_text(&rep, &arena);
+    if (format == FORMAT_JSON) {
+        json_indicators(&out, &rep.subject, &rep.ind, &arena);
+        buf_addc(&out, '\n');
+    } else if (format == FORMAT_CSV) {
+        csv_indicators(&out, &rep.ind);
     } else {
-        if (format == FORMAT_JSON) {
-            json_indicators(&out, &rep.subject, &rep.ind, &arena);
-            buf_addc(&out, '\n');
-        } else {
-            csv_indicators(&out, &rep.ind);
-        }
-        if (buf_failed(&out)) {
-            fputs("compact: the report is too big\n", stderr);
-            goto cleanup;
-        }
-        fwrite(out.data, 1, out.len, stdout);
+        print_text(&rep, &arena);
     }
-    ret = cmd_finish_output();
+    ret = cmd_finish_report(&out);
 cleanup:
     buf_release(&out);
     store_close(st);

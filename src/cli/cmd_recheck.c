@@ -7,6 +7,12 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+static const struct opt_cmd recheck_cmd = {
+    NULL, 0,
+    "Check every recorded activity again against its Compact, as of today (or --as-of), and\n"
+    "store the new findings, all in one transaction: a feedback that was pending becomes a\n"
+    "breach once its due date has passed.\n"};
+
 int cmd_recheck(int argc, char **argv)
 {
     struct store *st;
@@ -14,19 +20,10 @@ int cmd_recheck(int argc, char **argv)
     date_t as_of = date_today();
     size_t count, changed;
     int ret;
-    const struct opt opts[] = {OPT_DB(&db), OPT_AS_OF(&as_of), OPT_END()};
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Check every recorded activity again against its Compact, as of today (or --as-of), and\n"
-        "store the new findings, all in one transaction: a feedback that was pending becomes a\n"
-        "breach once its due date has passed.\n",
-        opts};
+    const struct opt opts[] = {OPT_AS_OF(&as_of), OPT_DB(&db), OPT_END()};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&recheck_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     ret = check_recheck_all(st, as_of, &count, &changed);
     store_close(st);

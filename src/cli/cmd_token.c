@@ -21,6 +21,12 @@ static void wipe(void *p, size_t n)
     }
 }
 
+static const struct opt_cmd add_cmd = {
+    "EMAIL", 1,
+    "Make an API token that acts as the user with EMAIL, with their role, until it is\n"
+    "revoked. It is printed once, as the last line, and kept only as a keyed hash: copy it\n"
+    "now. Scripts send it as 'Authorization: Bearer TOKEN'.\n"};
+
 static int token_add(int argc, char **argv)
 {
     const char *db, *label = DEFAULT_LABEL, *email;
@@ -38,14 +44,8 @@ static int token_add(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        "EMAIL", 1,
-        "Make an API token that acts as the user with EMAIL, with their role, until it is\n"
-        "revoked. It is printed once, as the last line, and kept only as a keyed hash: copy it\n"
-        "now. Scripts send it as 'Authorization: Bearer TOKEN'.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&add_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
     }
     email = argv[1];
@@ -105,22 +105,21 @@ cleanup:
     return ret;
 }
 
-static void token_json(FILE *out, const struct api_token *t)
+static void token_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"email\": ", t->id);
-    cmd_json_string(out, t->email);
-    fputs(", \"label\": ", out);
-    cmd_json_string(out, t->label);
-    fputs(", \"created_at\": ", out);
-    cmd_json_string(out, t->created_at);
-    fputs(", \"revoked_at\": ", out);
-    if (t->revoked_at) {
-        cmd_json_string(out, t->revoked_at);
-    } else {
-        fputs("null", out);
-    }
+    const struct api_token *t = item;
+    fprintf(out, "{\"id\": %lld", t->id);
+    cmd_json_member(out, "email", t->email);
+    cmd_json_member(out, "label", t->label);
+    cmd_json_member(out, "created_at", t->created_at);
+    cmd_json_member(out, "revoked_at", t->revoked_at);
     putc('}', out);
 }
+
+static const struct opt_cmd list_cmd = {
+    NULL, 0,
+    "List the API tokens, newest first: number, whose, label, when made and when revoked.\n"
+    "Never the tokens themselves, which are not kept.\n"};
 
 static int token_list(int argc, char **argv)
 {
@@ -137,17 +136,9 @@ static int token_list(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "List the API tokens, newest first: number, whose, label, when made and when revoked.\n"
-        "Never the tokens themselves, which are not kept.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&list_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     arena_init(&arena);
     ret = EXIT_FAIL;
@@ -167,22 +158,12 @@ static int token_list(int argc, char **argv)
         goto cleanup;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            token_json(stdout, &tokens[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, tokens, n, sizeof(*tokens), token_json);
     } else if (!n) {
         fprintf(stderr, "no API tokens; make one with 'compact token add EMAIL'\n");
     } else {
-        cells = arena_alloc(&arena, (n + 1) * 5 * sizeof(*cells));
-        cells[0] = "ID";
-        cells[1] = "EMAIL";
-        cells[2] = "LABEL";
-        cells[3] = "CREATED";
-        cells[4] = "REVOKED";
+        static const char *const header[] = {"ID", "EMAIL", "LABEL", "CREATED", "REVOKED"};
+        cells = cmd_table_cells(&arena, header, 5, n);
         for (size_t i = 0; i < n; i++) {
             const char **row = cells + (i + 1) * 5;
             char num[24];
@@ -223,6 +204,11 @@ static int parse_id(const char *s, long long *out)
     return 0;
 }
 
+static const struct opt_cmd revoke_cmd = {
+    "ID", 1,
+    "Revoke the API token numbered ID (see 'compact token list'): scripts using it get 401 from\n"
+    "then on.\n"};
+
 static int token_revoke(int argc, char **argv)
 {
     const char *db;
@@ -233,12 +219,8 @@ static int token_revoke(int argc, char **argv)
     size_t n;
     int err, ret;
     const struct opt opts[] = {OPT_DB(&db), OPT_END()};
-    const struct opt_cmd cmd = {"ID", 1,
-                                "Revoke the API token numbered ID (see 'compact token list'): "
-                                "scripts using it get 401 from then on.\n",
-                                opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&revoke_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
     }
     if (parse_id(argv[1], &id) < 0) {

@@ -141,6 +141,12 @@ static int org_id_valid(const char *s)
     return 1;
 }
 
+static const struct opt_cmd add_cmd = {
+    "EMAIL", 1,
+    "Add a person who signs in with EMAIL and a password. Without --password-stdin the\n"
+    "password is asked for twice on the terminal. It must be 12 characters or more and not\n"
+    "a common one.\n"};
+
 static int user_add(int argc, char **argv)
 {
     const char *db, *role = NULL, *why;
@@ -164,14 +170,8 @@ static int user_add(int argc, char **argv)
         OPT_DB(&db),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        "EMAIL", 1,
-        "Add a person who signs in with EMAIL and a password. Without --password-stdin the\n"
-        "password is asked for twice on the terminal. It must be 12 characters or more and not\n"
-        "a common one.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&add_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
     }
     u.email = argv[1];
@@ -267,24 +267,21 @@ cleanup:
     return ret;
 }
 
-static void user_json(FILE *out, const struct user *u)
+static void user_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"email\": ", u->id);
-    cmd_json_string(out, u->email);
-    fputs(", \"name\": ", out);
-    cmd_json_string(out, u->name);
-    fputs(", \"role\": ", out);
-    cmd_json_string(out, role_id(u->role));
-    fputs(", \"org_id\": ", out);
-    if (u->org_id) {
-        cmd_json_string(out, u->org_id);
-    } else {
-        fputs("null", out);
-    }
-    fprintf(out, ", \"disabled\": %s, \"created_at\": ", u->disabled ? "true" : "false");
-    cmd_json_string(out, u->created_at ? u->created_at : "");
+    const struct user *u = item;
+    fprintf(out, "{\"id\": %lld", u->id);
+    cmd_json_member(out, "email", u->email);
+    cmd_json_member(out, "name", u->name);
+    cmd_json_member(out, "role", role_id(u->role));
+    cmd_json_member(out, "org_id", u->org_id);
+    fprintf(out, ", \"disabled\": %s", u->disabled ? "true" : "false");
+    cmd_json_member(out, "created_at", u->created_at ? u->created_at : "");
     putc('}', out);
 }
+
+static const struct opt_cmd list_cmd = {
+    NULL, 0, "List the users by email: name, role, organisation and whether they are active.\n"};
 
 static int user_list(int argc, char **argv)
 {
@@ -295,16 +292,9 @@ static int user_list(int argc, char **argv)
     struct user *users;
     size_t n;
     const struct opt opts[] = {OPT_FORMAT(&format), OPT_DB(&db), OPT_END()};
-    const struct opt_cmd cmd = {NULL, 0,
-                                "List the users by email: name, role, organisation and whether "
-                                "they are active.\n",
-                                opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&list_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
-    }
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
     }
     arena_init(&arena);
     ret = store_user_list(st, &arena, &users, &n);
@@ -315,22 +305,12 @@ static int user_list(int argc, char **argv)
         return EXIT_FAIL;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            user_json(stdout, &users[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, users, n, sizeof(*users), user_json);
     } else if (!n) {
         fprintf(stderr, "no users yet; add one with 'compact user add'\n");
     } else {
-        cells = arena_alloc(&arena, (n + 1) * 5 * sizeof(*cells));
-        cells[0] = "EMAIL";
-        cells[1] = "NAME";
-        cells[2] = "ROLE";
-        cells[3] = "ORG";
-        cells[4] = "STATUS";
+        static const char *const header[] = {"EMAIL", "NAME", "ROLE", "ORG", "STATUS"};
+        cells = cmd_table_cells(&arena, header, 5, n);
         for (size_t i = 0; i < n; i++) {
             const char **row = cells + (i + 1) * 5;
             row[0] = users[i].email;
@@ -345,6 +325,11 @@ static int user_list(int argc, char **argv)
     return cmd_finish_output();
 }
 
+static const struct opt_cmd disable_cmd = {
+    "EMAIL", 1,
+    "Stop the user with EMAIL from signing in: their sessions end and their API tokens are\n"
+    "revoked. What they did stays, with their name on it.\n"};
+
 static int user_disable(int argc, char **argv)
 {
     const char *db, *email;
@@ -353,19 +338,11 @@ static int user_disable(int argc, char **argv)
     struct user u;
     int c, ret;
     const struct opt opts[] = {OPT_DB(&db), OPT_END()};
-    const struct opt_cmd cmd = {
-        "EMAIL", 1,
-        "Stop the user with EMAIL from signing in: their sessions end and their API tokens are\n"
-        "revoked. What they did stays, with their name on it.\n",
-        opts};
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = cmd_parse_open(&disable_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
         return ret;
     }
     email = argv[1];
-    if (!(st = cmd_open_db(db, 0))) {
-        return EXIT_FAIL;
-    }
     arena_init(&arena);
     ret = EXIT_FAIL;
     c = store_user_by_email(st, email, &arena, &u, NULL);

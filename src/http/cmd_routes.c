@@ -8,19 +8,19 @@
 static const char *const method_names[] = {"GET",   "HEAD",   "POST",   "PUT",
                                            "PATCH", "DELETE", "OPTIONS"};
 
+static const struct opt_cmd routes_cmd = {
+    NULL, 0,
+    "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
+    "use it (public, member, coordinator, admin), and whether an API token may (tokens).\n"
+    "Tests of permissions are made from it.\n"};
+
 int cmd_routes(int argc, char **argv)
 {
-    static const struct opt opts[] = {OPT_END()};
-    static const struct opt_cmd cmd = {
-        NULL, 0,
-        "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
-        "use it (public, member, coordinator, admin), and whether an API token may (tokens).\n"
-        "Tests of permissions are made from it.\n",
-        opts};
+    static const struct opt none[] = {OPT_END()};
     static const enum role roles[] = {ROLE_PUBLIC, ROLE_MEMBER, ROLE_COORDINATOR, ROLE_ADMIN};
     int printed = 0, ret;
 
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&routes_cmd, none, argc, argv)) != OPT_RUN) {
         return ret;
     }
     fputs("[", stdout);

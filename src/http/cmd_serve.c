@@ -49,6 +49,11 @@ static int read_listen(void *value, const char *s)
     return 0;
 }
 
+static const struct opt_cmd serve_cmd = {
+    NULL, 0,
+    "Serve the web application and the JSON API until SIGTERM or SIGINT, then finish the\n"
+    "requests in flight and exit 0.\n"};
+
 int cmd_serve(int argc, char **argv)
 {
     struct server_config cfg;
@@ -72,14 +77,9 @@ int cmd_serve(int argc, char **argv)
                  "mark cookies Secure: the service is reached over HTTPS"),
         OPT_END(),
     };
-    const struct opt_cmd cmd = {
-        NULL, 0,
-        "Serve the web application and the JSON API until SIGTERM or SIGINT, then finish the\n"
-        "requests in flight and exit 0.\n",
-        opts};
 
     server_config_init(&cfg);
-    if ((ret = opt_parse(&cmd, argc, argv)) != OPT_RUN) {
+    if ((ret = opt_parse(&serve_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
     }
     if (listen.port >= 0) {

@@ -39,7 +39,7 @@ static const struct opt opts[] = {
     OPT_CALLBACK("even", "EVEN", &v.cb, read_even, "an even number"),
     OPT_END(),
 };
-static const struct opt_cmd cmd = {"FILE", 1, "Test the options.\n", opts};
+static const struct opt_cmd cmd = {"FILE", 1, "Test the options.\n"};
 
 /* What one run printed and returned. */
 struct run {
@@ -84,7 +84,7 @@ static void run(struct run *r, const char *const *args, const struct opt_command
     dup2(fileno(out), 1);
     dup2(fileno(err), 2);
     r->ret = table ? opt_dispatch(table, n, "About the table.\n", argc, r->argv)
-                   : opt_parse(&cmd, argc, r->argv);
+                   : opt_parse(&cmd, opts, argc, r->argv);
     take(out, 1, saved_out, r->out, sizeof(r->out));
     take(err, 2, saved_err, r->err, sizeof(r->err));
 }
@@ -212,7 +212,7 @@ static void test_required(void **state)
         OPT_STRING_REQUIRED("role", "admin|member", &role, "the role"),
         OPT_END(),
     };
-    static const struct opt_cmd c = {NULL, 0, NULL, req};
+    static const struct opt_cmd c = {NULL, 0, NULL};
     char path[] = "compact r", arg[] = "--role=admin";
     char *missing[] = {path, NULL}, *given[] = {path, arg, NULL};
     FILE *err = tmpfile();
@@ -223,8 +223,8 @@ static void test_required(void **state)
     assert_non_null(err);
     fflush(stderr);
     dup2(fileno(err), 2);
-    assert_int_equal(opt_parse(&c, 1, missing), EXIT_USAGE);
-    assert_int_equal(opt_parse(&c, 2, given), OPT_RUN);
+    assert_int_equal(opt_parse(&c, req, 1, missing), EXIT_USAGE);
+    assert_int_equal(opt_parse(&c, req, 2, given), OPT_RUN);
     take(err, 2, saved, text, sizeof(text));
     assert_string_equal(text, "compact r: --role admin or member is required\n");
     assert_string_equal(role, "admin");
@@ -287,14 +287,14 @@ static void test_usage_wraps_long_help(void **state)
                    "fourteen fifteen sixteen seventeen"),
         OPT_END(),
     };
-    static const struct opt_cmd c = {NULL, 0, NULL, wide};
+    static const struct opt_cmd c = {NULL, 0, NULL};
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
 
     (void)state;
     assert_non_null(out);
-    opt_usage(&c, "compact w", out);
+    opt_usage(&c, wide, "compact w", out);
     fclose(out);
     assert_string_equal(text, "usage: compact w [--a-rather-long-option SECONDS]\n"
                               "\n"
