@@ -24,6 +24,10 @@ if [ -n "$hits" ]; then
 	echo "src/app/ includes no libevent, SQLite, cJSON or libcsv, and no http/, view/ or cli/ header:"
 	echo "$hits"; fail=1
 fi
+hits=$(grep -rnE '#include *"http/' cli || true)
+if [ -n "$hits" ]; then
+	echo "src/cli/ includes no http/ header (main.c dispatches to both):"; echo "$hits"; fail=1
+fi
 if grep -rn '#include *"\.\./' --include='*.[ch]' .; then
 	echo "no include may climb out of its folder with ../"; fail=1
 fi

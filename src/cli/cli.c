@@ -1,113 +1,215 @@
-/* The command table and the commands' shared helpers. */
+/*
+ * What the commands of cli/ share: the formats, opening the database, text for the terminal and
+ * JSON written by hand (only src/codec/ may use cJSON).
+ */
 #include "cmd.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/err.h"
 #include "base/banned.h"
 
-static const struct command {
-    const char *name;
-    int (*fn)(int argc, char **argv);
-    const char *summary;
-} commands[] = {
-    {"serve", cmd_serve, "serve the web application and API"},
-    {"init", cmd_init, "create a database and load the reference data"},
-    {"migrate", cmd_migrate, "bring a database's schema up to date"},
-    {"backup", cmd_backup, "copy the database to a file while it is in use"},
-    {"user", cmd_user, "add, list and disable the people who sign in"},
-    {"token", cmd_token, "add, list and revoke API tokens for scripts"},
-    {"audit", cmd_audit, "show the history of a user, token or Compact"},
-    /* register */
-    {"import", cmd_import, "import organisations, Compacts, signatories, grants or contracts"},
-    {"export", cmd_export, "write the whole register as JSON"},
-    {"demo", cmd_demo, "load a fictional demo set (demo load)"},
-    {"version", cmd_version, "print the version"},
-    {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
-    /* coverage */
-    {"coverage", cmd_coverage, "which authorities local Compacts cover on a date"},
-    {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},
-    {"routes", cmd_routes, "print the route table and who may use each route"},
-    /* open data */
-    {"indicators", cmd_indicators, "a funder's or buyer's open data indicators"},
-};
-
-static int usage(FILE *out)
-{
-    fputs("usage: compact <command> [options]\n\n"
-          "Compact Hub: the register of local Compacts in England.\n\ncommands:\n",
-          out);
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    }
-    fputs("\n'compact <command> --help' tells more of each. The database is --db PATH, else\n"
-          "$COMPACT_DB, else " DEFAULT_DB ".\n",
-          out);
-    return out == stdout ? EXIT_OK : EXIT_USAGE;
-}
-
-int cli_main(int argc, char **argv)
-{
-    if (argc < 2) {
-        return usage(stderr);
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-        return usage(stdout);
-    }
-    if (!strcmp(argv[1], "--version")) {
-        return cmd_version(1, argv + 1);
-    }
-    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-        if (!strcmp(argv[1], commands[i].name)) {
-            return commands[i].fn(argc - 1, argv + 1);
-        }
-    }
-    fprintf(stderr, "compact: unknown command '%s'; see 'compact --help'\n", argv[1]);
-    return EXIT_USAGE;
-}
-
-const char *cmd_db_path(const char *opt)
-{
-    const char *env = getenv("COMPACT_DB");
-    if (opt) {
-        return opt;
-    }
-    return env && *env ? env : DEFAULT_DB;
-}
+const char *const cmd_formats[] = {"text", "json", NULL};
+const char *const cmd_formats_csv[] = {"text", "json", "csv", NULL};
 
 struct store *cmd_open_db(const char *path, int create)
 {
+    struct buf why = BUF_INIT;
     struct store *st;
-    int ret = store_open(path, create ? STORE_CREATE : 0, &st), from, to, seeded;
 
-    if (ret == ERR_NOT_FOUND) {
-        fprintf(stderr, "compact: no database at '%s'; create one with 'compact init --db %s'\n",
-                path, path);
-        return NULL;
+    if (db_open(path, create, &st, &why) < 0) {
+        fprintf(stderr, "compact: %s\n", why.data);
     }
-    if (ret < 0) {
-        fprintf(stderr, "compact: cannot open database '%s': %s\n", path, err_str(ret));
-        return NULL;
-    }
-    if ((ret = store_migrate(st, &from, &to)) < 0) {
-        fprintf(stderr, "compact: cannot bring the schema of '%s' up to date: %s\n", path,
-                ret == ERR_CONFLICT ? "it is newer than this program" : err_str(ret));
-        store_close(st);
-        return NULL;
-    }
-    if ((ret = store_commitments_seed(st, &seeded)) < 0) {
-        fprintf(stderr, "compact: cannot put the commitments catalogue into '%s': %s\n", path,
-                err_str(ret));
-        store_close(st);
-        return NULL;
-    }
+    buf_release(&why);
     return st;
 }
 
-int cmd_usage(const char *text, int mistake)
+int cmd_parse_open(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv,
+                   const char **db, struct store **st)
 {
-    fputs(text, mistake ? stderr : stdout);
-    return mistake ? EXIT_USAGE : EXIT_OK;
+    int ret = opt_parse(c, opts, argc, argv);
+
+    *st = NULL;
+    if (ret == OPT_RUN && !(*st = cmd_open_db(*db, 0))) {
+        ret = EXIT_FAIL;
+    }
+    return ret;
+}
+
+/* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if there is none. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned char lo = 0x80, hi = 0xbf;
+    size_t n;
+
+    if (s[0] < 0x80) {
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        n = 2;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        n = 3;
+        lo = s[0] == 0xe0 ? 0xa0 : 0x80; /* no overlong forms */
+        hi = s[0] == 0xed ? 0x9f : 0xbf; /* no surrogates */
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        n = 4;
+        lo = s[0] == 0xf0 ? 0x90 : 0x80;
+        hi = s[0] == 0xf4 ? 0x8f : 0xbf; /* nothing past U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (s[1] < lo || s[1] > hi) {
+        return 0;
+    }
+    for (size_t i = 2; i < n; i++) {
+        if (s[i] < 0x80 || s[i] > 0xbf) {
+            return 0;
+        }
+    }
+    return n;
+}
+
+/* Whether the UTF-8 sequence of n bytes at p is a control character (C0, DEL or C1). */
+static int is_control(const unsigned char *p, size_t n)
+{
+    return (n == 1 && (*p < 0x20 || *p == 0x7f)) || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
+}
+
+int cmd_text_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (!n || is_control(p, n)) {
+            return 0;
+        }
+        p += n;
+    }
+    return 1;
+}
+
+void cmd_json_string(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    putc('"', out);
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (*p == '"' || *p == '\\') {
+            putc('\\', out);
+            putc(*p, out);
+        } else if (*p < 0x20) {
+            fprintf(out, "\\u%04x", *p);
+        } else if (!n) {
+            fputs("\\ufffd", out); /* JSON text is UTF-8; a stray byte becomes U+FFFD */
+            n = 1;
+        } else {
+            fwrite(p, 1, n, out);
+        }
+        p += n ? n : 1;
+    }
+    putc('"', out);
+}
+
+void cmd_json_member(FILE *out, const char *key, const char *value)
+{
+    fprintf(out, ", \"%s\": ", key);
+    if (value) {
+        cmd_json_string(out, value);
+    } else {
+        fputs("null", out);
+    }
+}
+
+void cmd_json_list(FILE *out, const void *items, size_t n, size_t size,
+                   void (*json)(FILE *out, const void *item))
+{
+    fputs(n ? "[\n" : "[", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs("  ", out);
+        json(out, (const char *)items + i * size);
+        fputs(i + 1 < n ? ",\n" : "\n", out);
+    }
+    fputs("]\n", out);
+}
+
+/*
+ * Write s, or (out NULL) only count it, with each control character and each byte that is not
+ * well-formed UTF-8 as '?'. Returns the characters written, as a terminal shows most text.
+ */
+static size_t text_out(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (out && (!n || is_control(p, n))) {
+            putc('?', out);
+        } else if (out) {
+            fwrite(p, 1, n, out);
+        }
+        p += n ? n : 1;
+        chars++;
+    }
+    return chars;
+}
+
+void cmd_text(FILE *out, const char *s)
+{
+    text_out(out, s);
+}
+
+void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows)
+{
+    size_t width[16] = {0};
+
+    if (cols > sizeof(width) / sizeof(width[0])) {
+        cols = sizeof(width) / sizeof(width[0]);
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            size_t w = text_out(NULL, cells[r * cols + c]);
+            width[c] = w > width[c] ? w : width[c];
+        }
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            const char *cell = cells[r * cols + c];
+            size_t w = text_out(out, cell);
+            if (c + 1 < cols) {
+                for (size_t pad = w; pad < width[c] + 2; pad++) {
+                    putc(' ', out);
+                }
+            }
+        }
+        putc('\n', out);
+    }
+}
+
+const char **cmd_table_cells(struct arena *arena, const char *const *header, size_t cols,
+                             size_t rows)
+{
+    const char **cells = arena_alloc(arena, (rows + 1) * cols * sizeof(*cells));
+    memcpy(cells, header, cols * sizeof(*cells));
+    return cells;
+}
+
+int cmd_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "compact: cannot write the output\n");
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}
+
+int cmd_finish_report(const struct buf *report)
+{
+    if (buf_failed(report)) {
+        fputs("compact: the report is too big\n", stderr);
+        return EXIT_FAIL;
+    }
+    fwrite(report->data, 1, report->len, stdout);
+    return cmd_finish_output();
 }

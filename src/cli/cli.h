@@ -1,11 +1,24 @@
-/* The command line: `compact <command> [options]`, dispatched from a table (after git.c). */
+/* The commands of cli/, for the command table in main.c: `compact <command> [options]`. */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
 
-/* Exit codes. */
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
-
-/* Run the command named in argv; returns the exit code. */
-int cli_main(int argc, char **argv);
+/* Each runs with argv[0] its path ("compact init") and returns the exit code (base/opt.h). */
+int cmd_init(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+/* register */
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_recheck(int argc, char **argv);
+/* coverage */
+int cmd_coverage(int argc, char **argv);
+/* open data */
+int cmd_indicators(int argc, char **argv);
 
 #endif

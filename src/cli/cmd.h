@@ -1,4 +1,4 @@
-/* What the commands share. */
+/* What the commands of cli/ share. */
 #ifndef CLI_CMD_H
 #define CLI_CMD_H
 
@@ -6,57 +6,31 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "app/db.h"
+#include "base/arena.h"
+#include "base/opt.h"
 #include "store/store.h"
 
-#define DEFAULT_DB "var/compact.db"
+/* --format: the index into the choices of OPT_FORMAT (text, json) or OPT_FORMAT_CSV (and csv). */
+enum cmd_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
+extern const char *const cmd_formats[];     /* text, json */
+extern const char *const cmd_formats_csv[]; /* text, json, csv */
+#define OPT_FORMAT(v)     OPT_CHOICE("format", (v), cmd_formats, "text (default) or json")
+#define OPT_FORMAT_CSV(v) OPT_CHOICE("format", (v), cmd_formats_csv, "text (default), json or csv")
+/* --as-of YYYY-MM-DD into *v (a date_t), which the command sets to today first. */
+#define OPT_AS_OF(v) OPT_DATE("as-of", (v), "the date (default today)")
 
-int cmd_serve(int argc, char **argv);
-int cmd_init(int argc, char **argv);
-int cmd_migrate(int argc, char **argv);
-int cmd_backup(int argc, char **argv);
-int cmd_version(int argc, char **argv);
-int cmd_routes(int argc, char **argv);
-/* register */
-int cmd_import(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_demo(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_recheck(int argc, char **argv);
-/* coverage */
-int cmd_coverage(int argc, char **argv);
-int cmd_user(int, char **);
-int cmd_token(int, char **);
-int cmd_audit(int, char **);
-/* open data */
-int cmd_import(int argc, char **argv);
-int cmd_indicators(int argc, char **argv);
-
-/* The database path: --db, else $COMPACT_DB, else DEFAULT_DB. */
-const char *cmd_db_path(const char *opt);
 /*
- * Open the database at path and bring its schema up to date; prints what went wrong and
- * returns NULL on failure. create: make the file if it is not there.
+ * Open the database at path (OPT_DB) up to date (db_open); prints what went wrong and returns
+ * NULL on failure. create: make the file if it is not there.
  */
 struct store *cmd_open_db(const char *path, int create);
-/* Print usage to stdout (help) or stderr (a mistake) and return the matching exit code. */
-int cmd_usage(const char *usage, int mistake);
-
-/* What the account commands (user, token, audit) share; defined in cmd_user.c. */
-struct subcommand {
-    const char *name;
-    int (*fn)(int argc, char **argv); /* argv[0] is the subcommand's name */
-};
 /*
- * Run the subcommand named in argv[1] (argv[0] names the command, e.g. "user"); usage for
- * --help, for none and for an unknown one. Returns the exit code.
+ * Parse argv by c and opts (opt_parse), among them OPT_DB(db), then open that database
+ * (cmd_open_db): OPT_RUN with *st set (the caller closes it), else the exit code.
  */
-int cmd_subcommand(int argc, char **argv, const struct subcommand *subs, size_t n,
-                   const char *usage);
-
-/* --format text|json, and csv where the command has it (csv set): 0, or ERR_INVALID after
- * saying so on stderr. */
-enum cmd_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
-int cmd_format_parse(const char *s, int csv, enum cmd_format *out);
+int cmd_parse_open(const struct opt_cmd *c, const struct opt *opts, int argc, char **argv,
+                   const char **db, struct store **st);
 
 /* Whether s is well-formed UTF-8 with no control characters: fit for a name or a label. */
 int cmd_text_valid(const char *s);
@@ -70,12 +44,26 @@ void cmd_text(FILE *out, const char *s);
  * byte that is not part of well-formed UTF-8 as \ufffd (JSON text is UTF-8).
  */
 void cmd_json_string(FILE *out, const char *s);
+/* Write ', "key": ' and value through cmd_json_string, or null when value is NULL. */
+void cmd_json_member(FILE *out, const char *key, const char *value);
+/*
+ * Write n items (size bytes each, from items) as a JSON array and a newline, an item a line, each
+ * through json(out, item).
+ */
+void cmd_json_list(FILE *out, const void *items, size_t n, size_t size,
+                   void (*json)(FILE *out, const void *item));
 /*
  * Write rows of cols cells (row-major, the first row a header) as columns two spaces apart,
  * padded by characters rather than bytes, through cmd_text. At most 16 columns.
  */
 void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows);
+/* Cells for cmd_table, from arena: the header's cols names, then rows rows to fill. */
+const char **cmd_table_cells(struct arena *arena, const char *const *header, size_t cols,
+                             size_t rows);
 /* Flush stdout: EXIT_OK, or EXIT_FAIL after saying the output could not be written. */
 int cmd_finish_output(void);
+/* Write report (a report made in a buf, or empty) to stdout and flush it: cmd_finish_output, or
+ * EXIT_FAIL after saying the report outgrew its buf. */
+int cmd_finish_report(const struct buf *report);
 
 #endif

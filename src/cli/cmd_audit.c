@@ -1,6 +1,5 @@
 /* compact audit: the history of one entity from the append-only audit trail. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,18 +65,15 @@ static int parse_entity(struct store *st, const char *s, struct arena *arena, co
     return 0;
 }
 
-static void entry_json(FILE *out, const struct audit_entry *e)
+static void entry_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"at\": ", e->id);
-    cmd_json_string(out, e->at);
-    fputs(", \"actor\": ", out);
-    cmd_json_string(out, e->actor);
-    fputs(", \"action\": ", out);
-    cmd_json_string(out, e->action);
-    fputs(", \"kind\": ", out);
-    cmd_json_string(out, e->kind);
-    fputs(", \"entity\": ", out);
-    cmd_json_string(out, e->entity);
+    const struct audit_entry *e = item;
+    fprintf(out, "{\"id\": %lld", e->id);
+    cmd_json_member(out, "at", e->at);
+    cmd_json_member(out, "actor", e->actor);
+    cmd_json_member(out, "action", e->action);
+    cmd_json_member(out, "kind", e->kind);
+    cmd_json_member(out, "entity", e->entity);
     /* The trail holds JSON that SQLite's json_object() wrote: embedded as it is. */
     fprintf(out, ", \"before\": %s, \"after\": %s}", e->before ? e->before : "null",
             e->after ? e->after : "null");
@@ -103,61 +99,30 @@ static void entry_text(FILE *out, const struct audit_entry *e)
     }
 }
 
+static const struct opt_cmd audit_cmd = {
+    NULL, 0,
+    "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
+    "first.\n"};
+
 int cmd_audit(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact audit --entity KIND/ID [--format text|json] [--db PATH]\n\n"
-        "Show who changed an entity, when, and its state before and after (JSON), oldest\n"
-        "first.\n\n"
-        "  --entity KIND/ID  user/EMAIL, api_token/NUMBER or compact/NUMBER\n"
-        "  --format FORMAT   text (default) or json\n"
-        "  --db PATH         the database, made by 'compact init'\n";
-    static const struct option opts[] = {
-        {"entity", required_argument, NULL, 'e'},
-        {"format", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    enum cmd_format format = FORMAT_TEXT;
-    const char *db = NULL, *entity = NULL, *kind, *id;
+    int format = FORMAT_TEXT, err, ret;
+    const char *db, *entity = NULL, *kind, *id;
     struct audit_entry *entries;
     struct store *st;
     struct arena arena;
     size_t n;
-    int c, err, ret;
+    const struct opt opts[] = {
+        OPT_STRING_REQUIRED("entity", "KIND/ID", &entity,
+                            "the kind, one of " AUDIT_KINDS ", and the identifier: e.g. "
+                            "user/name@example.org, api_token/2 or compact/3"),
+        OPT_FORMAT(&format),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'e':
-            entity = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 0, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!entity) {
-        fprintf(stderr, "compact: say whose history to show with --entity KIND/ID, e.g. "
-                        "--entity user/name@example.org\n");
-        return EXIT_USAGE;
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&audit_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     arena_init(&arena);
     if ((ret = parse_entity(st, entity, &arena, &kind, &id)) != 0) {
@@ -169,13 +134,7 @@ int cmd_audit(int argc, char **argv)
         goto cleanup;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            entry_json(stdout, &entries[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, entries, n, sizeof(*entries), entry_json);
     } else if (!n) {
         fprintf(stderr, "no history for %s/", kind);
         cmd_text(stderr, id);

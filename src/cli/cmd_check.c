@@ -1,5 +1,4 @@
 /* compact check FILE.json: the check contract of POST /api/v1/checks on the command line. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,13 +10,6 @@
 
 #define CHECK_MAX_BYTES (1u << 20)
 
-static const char usage[] =
-    "usage: compact check [--db PATH] FILE.json\n\n"
-    "Check an activity against the Compact, as POST /api/v1/checks does, without storing it:\n"
-    "the same JSON in (FILE, or - for standard input) and out (on standard output). A request\n"
-    "that names a Compact (compact_id) uses its local parameters from the database.\n"
-    "Exit 0 with the result; 1 with an RFC 9457 problem (what is wrong, by field) on bad input.\n";
-
 static int read_all(FILE *f, struct buf *b)
 {
     char chunk[8192];
@@ -28,36 +20,27 @@ static int read_all(FILE *f, struct buf *b)
     return ferror(f) ? ERR_IO : buf_failed(b) ? ERR_TOO_BIG : 0;
 }
 
+static const struct opt_cmd check_cmd = {
+    "FILE.json", 1,
+    "Check an activity against the Compact, as POST /api/v1/checks does, without storing it:\n"
+    "the same JSON in (FILE, or - for standard input) and out (on standard output). A request\n"
+    "that names a Compact (compact_id) uses its local parameters from the database.\n"
+    "Exit 0 with the result; 1 with an RFC 9457 problem (what is wrong, by field) on bad input.\n"};
+
 int cmd_check(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     struct buf in, out = BUF_INIT;
     struct store *st = NULL;
     struct arena arena;
-    const char *db = NULL, *field = NULL, *why = NULL, *path;
+    const char *db, *field = NULL, *why = NULL, *path;
     FILE *f;
-    int c, ret;
+    int ret;
+    const struct opt opts[] = {OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&check_cmd, opts, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    path = argv[optind];
+    path = argv[1];
     f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
         fprintf(stderr, "compact: cannot read '%s'\n", path);
@@ -75,7 +58,7 @@ int cmd_check(int argc, char **argv)
         return EXIT_FAIL;
     }
     /* The database only matters for a named Compact; without one a check needs none. */
-    if (store_open(cmd_db_path(db), STORE_READONLY, &st) < 0) {
+    if (store_open(db, STORE_READONLY, &st) < 0) {
         st = NULL;
     }
     arena_init(&arena);

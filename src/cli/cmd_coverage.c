@@ -1,5 +1,4 @@
 /* compact coverage: coverage as of a date (SPEC section 3), as GET /api/v1/coverage gives it. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,16 +8,11 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char usage[] =
-    "usage: compact coverage [--as-of YYYY-MM-DD] [--set 2012|current]\n"
-    "                        [--format text|json|csv] [--db PATH]\n\n"
-    "Which local authorities a local Compact covers on a date: an authority is covered when a\n"
-    "Compact active on that date covers it, or covers the county of a district.\n\n"
-    "  --as-of DATE     the date (default today)\n"
-    "  --set SET        2012 (the 353 authorities of 2009 to 2019) or current (default)\n"
-    "  --format FORMAT  text (default); json, the same as GET /api/v1/coverage; csv, the same\n"
-    "                   as GET /api/v1/coverage.csv\n"
-    "  --db PATH        the database, made by 'compact init'\n";
+/* --set: "2012" or "current". */
+static int read_set(void *set, const char *arg)
+{
+    return authority_set_parse(arg, set);
+}
 
 static void print_text(const struct coverage *c)
 {
@@ -92,64 +86,33 @@ static void print_text(const struct coverage *c)
     }
 }
 
+static const struct opt_cmd coverage_cmd = {
+    NULL, 0,
+    "Which local authorities a local Compact covers on a date: an authority is covered when a\n"
+    "Compact active on that date covers it, or covers the county of a district. As JSON, the\n"
+    "same as GET /api/v1/coverage; as CSV, the same as GET /api/v1/coverage.csv.\n"};
+
 int cmd_coverage(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"as-of", required_argument, NULL, 'a'},  {"set", required_argument, NULL, 's'},
-        {"format", required_argument, NULL, 'f'}, {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *as_of = NULL, *set_arg = NULL;
-    struct field_error errs[2];
+    const char *db;
     struct buf out = BUF_INIT;
     struct coverage cov;
     struct store *st;
     struct arena arena;
-    enum authority_set set;
-    date_t day;
-    enum cmd_format format = FORMAT_TEXT;
-    int c, ret;
-    size_t nerr;
+    enum authority_set set = AUTH_SET_CURRENT;
+    date_t day = date_today();
+    int format = FORMAT_TEXT, c, ret;
+    const struct opt opts[] = {
+        OPT_AS_OF(&day),
+        OPT_CALLBACK("set", "2012|current", &set, read_set,
+                     "2012 (the 353 authorities of 2009 to 2019) or current (default)"),
+        OPT_FORMAT_CSV(&format),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'a':
-            as_of = optarg;
-            break;
-        case 's':
-            set_arg = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 1, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if ((as_of && !*as_of) || (set_arg && !*set_arg)) {
-        return cmd_usage(usage, 1);
-    }
-    if ((nerr = coverage_query(as_of, set_arg, date_today(), &day, &set, errs))) {
-        for (size_t i = 0; i < nerr; i++) {
-            fprintf(stderr, "compact: --%s: %s\n",
-                    !strcmp(errs[i].field, "as_of") ? "as-of" : "set", errs[i].message);
-        }
-        return EXIT_USAGE;
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&coverage_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     arena_init(&arena);
     ret = EXIT_FAIL;
@@ -157,22 +120,15 @@ int cmd_coverage(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the register: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == FORMAT_TEXT) {
-        print_text(&cov);
+    if (format == FORMAT_JSON) {
+        json_coverage(&out, &cov);
+        buf_addc(&out, '\n');
+    } else if (format == FORMAT_CSV) {
+        csv_coverage(&out, &cov);
     } else {
-        if (format == FORMAT_JSON) {
-            json_coverage(&out, &cov);
-            buf_addc(&out, '\n');
-        } else {
-            csv_coverage(&out, &cov);
-        }
-        if (buf_failed(&out)) {
-            fputs("compact: the report is too big\n", stderr);
-            goto cleanup;
-        }
-        fwrite(out.data, 1, out.len, stdout);
+        print_text(&cov);
     }
-    ret = cmd_finish_output();
+    ret = cmd_finish_report(&out);
 cleanup:
     buf_release(&out);
     store_close(st);

@@ -1,6 +1,5 @@
 /* compact init, migrate, backup and version: the database's life. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,32 +10,24 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const struct option db_opts[] = {
-    {"db", required_argument, NULL, 'd'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
+static const struct opt_cmd init_cmd = {
+    NULL, 0,
+    "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
+    "load the reference data shipped with the program: England's local authorities, as they\n"
+    "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n"};
+static const struct opt_cmd migrate_cmd = {
+    NULL, 0, "Apply the schema changes the database lacks, each in its own transaction.\n"};
+static const struct opt_cmd backup_cmd = {
+    "FILE", 1,
+    "Copy the database to FILE, a new file, while the service runs (SQLite's online backup).\n"};
+static const struct opt_cmd version_cmd = {
+    NULL, 0, "Print the program's version and the newest schema version it knows.\n"};
 
-/* Read --db and --help; returns -1 to go on, else an exit code. */
-static int parse_db_opts(int argc, char **argv, const char *usage, const char **db)
+/* Read the options of a command that takes --db alone into *db: OPT_RUN, else the exit code. */
+static int parse_db_opts(const struct opt_cmd *c, int argc, char **argv, const char **db)
 {
-    int c;
-    *db = NULL;
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", db_opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            *db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    *db = cmd_db_path(*db);
-    return -1;
+    const struct opt opts[] = {OPT_DB(db), OPT_END()};
+    return opt_parse(c, opts, argc, argv);
 }
 
 /* Make the folders leading to path, like mkdir -p of its dirname. */
@@ -63,22 +54,14 @@ static int make_parent_dirs(const char *path)
 
 int cmd_init(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact init [--db PATH]\n\n"
-        "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
-        "load the reference data shipped with the program: England's local authorities, as they\n"
-        "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n";
     struct store *st;
     struct buf err = BUF_INIT;
     const char *db;
     size_t count;
     int ret, version = 0;
 
-    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+    if ((ret = parse_db_opts(&init_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
-    }
-    if (optind < argc) {
-        return cmd_usage(usage, 1);
     }
     if (strcmp(db, ":memory:") != 0 && make_parent_dirs(db) < 0) {
         fprintf(stderr, "compact: cannot create the folder for '%s': %s\n", db, strerror(errno));
@@ -105,18 +88,12 @@ int cmd_init(int argc, char **argv)
 
 int cmd_migrate(int argc, char **argv)
 {
-    static const char usage[] = "usage: compact migrate [--db PATH]\n\n"
-                                "Apply the schema changes the database lacks, each in its own "
-                                "transaction.\n";
     struct store *st;
     const char *db;
     int ret, from = 0, to = 0;
 
-    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+    if ((ret = parse_db_opts(&migrate_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
-    }
-    if (optind < argc) {
-        return cmd_usage(usage, 1);
     }
     if ((ret = store_open(db, 0, &st)) < 0) {
         fprintf(stderr, "compact: cannot open database '%s': %s\n", db,
@@ -141,46 +118,40 @@ int cmd_migrate(int argc, char **argv)
 
 int cmd_backup(int argc, char **argv)
 {
-    static const char usage[] = "usage: compact backup [--db PATH] FILE\n\n"
-                                "Copy the database to FILE, a new file, while the service runs "
-                                "(SQLite's online backup).\n";
+    const char *file;
     struct store *st;
     const char *db;
     int ret;
 
-    if ((ret = parse_db_opts(argc, argv, usage, &db)) >= 0) {
+    if ((ret = parse_db_opts(&backup_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    if (access(argv[optind], F_OK) == 0) {
-        fprintf(stderr, "compact: '%s' exists already; name a new file\n", argv[optind]);
+    file = argv[1];
+    if (access(file, F_OK) == 0) {
+        fprintf(stderr, "compact: '%s' exists already; name a new file\n", file);
         return EXIT_FAIL;
     }
     if (!(st = cmd_open_db(db, 0))) {
         return EXIT_FAIL;
     }
-    ret = store_backup(st, argv[optind]);
+    ret = store_backup(st, file);
     store_close(st);
     if (ret < 0) {
-        fprintf(stderr, "compact: backup to '%s' failed: %s\n", argv[optind], err_str(ret));
-        unlink(argv[optind]);
+        fprintf(stderr, "compact: backup to '%s' failed: %s\n", file, err_str(ret));
+        unlink(file);
         return EXIT_FAIL;
     }
-    printf("backed up %s to %s\n", db, argv[optind]);
+    printf("backed up %s to %s\n", db, file);
     return EXIT_OK;
 }
 
 int cmd_version(int argc, char **argv)
 {
-    if (argc > 1 && !strcmp(argv[1], "--help")) {
-        return cmd_usage("usage: compact version\n\nPrint the program's version and the newest "
-                         "schema version it knows.\n",
-                         0);
-    }
-    if (argc > 1) {
-        return cmd_usage("usage: compact version\n", 1);
+    static const struct opt none[] = {OPT_END()};
+    int ret;
+
+    if ((ret = opt_parse(&version_cmd, none, argc, argv)) != OPT_RUN) {
+        return ret;
     }
     printf("compact %s (schema version %d)\n", COMPACT_VERSION, store_schema_latest());
     return EXIT_OK;

@@ -1,42 +1,30 @@
 /* compact demo load: a clearly labelled fictional demo set, for trying the service out. */
 #include <stdio.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "ingest/ingest.h"
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char usage[] =
-    "usage: compact demo load [--db PATH]\n\n"
+static const struct opt_cmd load_cmd = {
+    NULL, 0,
     "Load a fictional demo set: local Compacts across England's regions in all three statuses,\n"
     "with status histories, contacts at example.org, codes of practice, and a few fictional\n"
     "organisations that signed them. Every name ends '(demo)' and every demo Compact's page\n"
     "says it is demonstration data. It loads once: a second time is refused. A database made\n"
-    "by 'compact init' holds reference data only.\n";
+    "by 'compact init' holds reference data only.\n"};
 
 static int demo_load(int argc, char **argv)
 {
     struct buf err = BUF_INIT;
     struct store *st;
-    const char *db = NULL;
+    const char *db;
     size_t n;
     int ret;
+    const struct opt opts[] = {OPT_DB(&db), OPT_END()};
 
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            return cmd_usage(usage, 0);
-        }
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-            db = argv[++i];
-        } else if (!strncmp(argv[i], "--db=", 5)) {
-            db = argv[i] + 5;
-        } else {
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&load_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     ret = ingest_demo(st, "cli", &n, &err);
     store_close(st);
@@ -54,6 +42,9 @@ static int demo_load(int argc, char **argv)
 
 int cmd_demo(int argc, char **argv)
 {
-    static const struct subcommand subs[] = {{"load", demo_load}};
-    return cmd_subcommand(argc, argv, subs, sizeof(subs) / sizeof(subs[0]), usage);
+    static const struct opt_command subs[] = {
+        {"load", demo_load, "load a fictional demo set, marked (demo)"},
+    };
+    return opt_dispatch(subs, sizeof(subs) / sizeof(subs[0]),
+                        "A fictional demo set, for trying the service out.\n", argc, argv);
 }

@@ -1,5 +1,4 @@
 /* compact export [--out FILE]: the whole register as one JSON document. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,47 +8,28 @@
 
 #define EXPORT_MAX_BYTES (1u << 30)
 
-static const char usage[] =
-    "usage: compact export [--db PATH] [--out FILE]\n\n"
+static const struct opt_cmd export_cmd = {
+    NULL, 0,
     "Write the whole register as JSON (to FILE, or standard output): the authorities the\n"
     "Compacts name with their former codes, the organisations, every Compact with its\n"
     "authorities, status history, dates, document, contacts, codes of practice, coordinators\n"
-    "and parameters, and the signatories.\n";
+    "and parameters, and the signatories.\n"};
 
 int cmd_export(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"out", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     struct buf out;
     struct store *st;
-    const char *db = NULL, *path = NULL;
+    const char *db, *path = NULL;
     FILE *f;
-    int c, ret;
+    int ret;
+    const struct opt opts[] = {
+        OPT_STRING("out", "FILE", &path, "write to FILE (default: standard output)"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'o':
-            path = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&export_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     buf_init(&out, EXPORT_MAX_BYTES);
     ret = store_export(st, &out);

@@ -1,6 +1,5 @@
 /* compact import KIND FILE: the register's CSV files and funders' open data, each file in one
  * transaction. */
-#include <getopt.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,29 +9,6 @@
 #include "ingest/ingest.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static const char usage[] =
-    "usage: compact import KIND FILE [--format text|json] [--db PATH]\n\n"
-    "Import a data file, all of it in one transaction: if any record is bad, nothing is\n"
-    "imported and every bad record is named with its line (and, in open data, its number).\n\n"
-    "The register, from CSV files with a header row:\n"
-    "  organisations  org_id, name, type[, sector, website]; type is one of council, nhs,\n"
-    "                 police, fire, public_other, vcs_infrastructure, charity,\n"
-    "                 community_group, social_enterprise, business; sector (statutory, vcs,\n"
-    "                 private), where given, must be the type's\n"
-    "  compacts       name, authorities (GSS codes, current or former, separated by ';'),\n"
-    "                 status (in_development, active, inactive), status_date, adopted,\n"
-    "                 refreshed (YYYY-MM-DD, may be empty), document_url (may be empty)\n"
-    "  signatories    compact, organisation, signed_on, role[, withdrawn_on]\n\n"
-    "Funders' open data (--format json: a summary object), the format told from the content;\n"
-    "importing a file again updates its records by their identifiers:\n"
-    "  grants         360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
-    "  contracts      OCDS: release or record packages, JSON lines of releases, single releases\n\n"
-    "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
-    "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
-    "unverified. With --format json, one summary object on standard output: {\"file\",\n"
-    "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
-    "standard error when it is a terminal.\n";
 
 #define IMPORT_MAX_BYTES ((size_t)256 << 20)
 
@@ -70,56 +46,60 @@ static int import_compacts(struct store *st, const char *path, const char *actor
     return import_csv(st, path, actor, count, err, ingest_compacts);
 }
 
-/* The register's CSV files; each importer stores all of a file or nothing. */
+/* The register's CSV files, with a header row; each importer stores all of a file or nothing. */
 static const struct register_kind {
     const char *name;
     int (*fn)(struct store *st, const char *path, const char *actor, size_t *count,
               struct buf *err);
+    const char *columns; /* for the usage */
 } register_kinds[] = {
-    {"organisations", import_organisations},
-    {"compacts", import_compacts},
-    {"signatories", ingest_signatories},
+    {"organisations", import_organisations,
+     "Columns: org_id, name, type[, sector, website]; type is one of council, nhs, police,\n"
+     "fire, public_other, vcs_infrastructure, charity, community_group, social_enterprise,\n"
+     "business; sector (statutory, vcs, private), where given, must be the type's.\n"},
+    {"compacts", import_compacts,
+     "Columns: name, authorities (GSS codes, current or former, separated by ';'), status\n"
+     "(in_development, active, inactive), status_date, adopted, refreshed (YYYY-MM-DD, may be\n"
+     "empty), document_url (may be empty).\n"},
+    {"signatories", ingest_signatories,
+     "Columns: compact, organisation, signed_on, role[, withdrawn_on].\n"},
 };
 
-/* compact import organisations|compacts|signatories [--db PATH] FILE.csv */
+/* The name a command was called by: the last word of its path (argv[0]). */
+static const char *called_as(const char *path)
+{
+    const char *space = strrchr(path, ' ');
+    return space ? space + 1 : path;
+}
+
+/* compact import organisations|compacts|signatories FILE.csv */
 static int import_register(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const struct register_kind *kind = NULL;
-    struct buf err = BUF_INIT;
+    const struct register_kind *kind = &register_kinds[0];
+    struct buf err = BUF_INIT, about = BUF_INIT;
     struct store *st;
-    const char *db = NULL;
+    const char *db;
     size_t count;
-    int c, ret;
+    int ret;
+    const struct opt opts[] = {OPT_DB(&db), OPT_END()};
+    struct opt_cmd cmd = {"FILE", 1, NULL};
 
     for (size_t i = 0; i < sizeof(register_kinds) / sizeof(register_kinds[0]); i++) {
-        if (!strcmp(argv[0], register_kinds[i].name)) {
+        if (!strcmp(called_as(argv[0]), register_kinds[i].name)) {
             kind = &register_kinds[i];
         }
     }
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    buf_addf(&about,
+             "Import the %s of a CSV file with a header row, all of it in one transaction: if any\n"
+             "row is bad, nothing is imported and every bad row is named with its line.\n%s",
+             kind->name, kind->columns);
+    cmd.about = about.data;
+    ret = cmd_parse_open(&cmd, opts, argc, argv, &db, &st);
+    buf_release(&about);
+    if (ret != OPT_RUN) {
+        return ret;
     }
-    if (!kind || optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
-    }
-    ret = kind->fn(st, argv[optind], "cli", &count, &err);
+    ret = kind->fn(st, argv[1], "cli", &count, &err);
     store_close(st);
     /* one line at a time, so that text from the file cannot drive the terminal */
     for (char *line = err.data; *line;) {
@@ -212,48 +192,38 @@ static void print_summary(const char *file, const struct ingest_summary *s, enum
            s->warnings, s->organisations_created);
 }
 
-static int import_opendata(enum ingest_kind kind, int argc, char **argv)
+/* compact import grants|contracts FILE */
+static const struct opt_cmd opendata_cmd = {
+    "FILE", 1,
+    "Import funders' open data, all of it in one transaction: if any record is bad, nothing\n"
+    "is imported and every bad record is named with its number and line. The format is told\n"
+    "from the content; importing a file again updates its records by their identifiers.\n"
+    "  grants     360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
+    "  contracts  OCDS: release or record packages, JSON lines of releases, single releases\n"
+    "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"
+    "(GB-LAE-, GB-CHC-, GB-COH-) are linked to it; those it does not know are added,\n"
+    "unverified. With --format json, one summary object on standard output: {\"file\",\n"
+    "\"format\", \"read\", \"imported\", \"rejected\", \"warnings\"}. A progress bar goes to\n"
+    "standard error when it is a terminal.\n"};
+
+static int import_opendata(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     struct ingest_opendata_opts io;
     struct ingest_summary sum;
     struct buf err = BUF_INIT;
     struct report r;
-    enum cmd_format format = FORMAT_TEXT;
-    const char *db = NULL;
+    enum ingest_kind kind;
+    int format = FORMAT_TEXT, c, ret;
+    const char *db;
     struct store *st;
-    int c, ret;
+    const struct opt opts[] = {OPT_FORMAT(&format), OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 0, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = cmd_parse_open(&opendata_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
-    }
+    kind = !strcmp(called_as(argv[0]), "grants") ? INGEST_GRANTS : INGEST_CONTRACTS;
     memset(&r, 0, sizeof(r));
-    r.file = argv[optind];
+    r.file = argv[1];
     r.bar.file = r.file;
     r.bar.last = -1;
     r.tty = isatty(fileno(stderr));
@@ -295,24 +265,19 @@ static int import_opendata(enum ingest_kind kind, int argc, char **argv)
     return ret < 0 ? EXIT_FAIL : c;
 }
 
-static int import_grants(int argc, char **argv)
-{
-    return import_opendata(INGEST_GRANTS, argc, argv);
-}
-
-static int import_contracts(int argc, char **argv)
-{
-    return import_opendata(INGEST_CONTRACTS, argc, argv);
-}
-
-/* What can be imported; argv[0] of each is the kind's name. */
-static const struct subcommand kinds[] = {
-    {"organisations", import_register}, {"compacts", import_register},
-    {"signatories", import_register},   {"grants", import_grants},
-    {"contracts", import_contracts},
+/* What can be imported. */
+static const struct opt_command kinds[] = {
+    {"organisations", import_register, "organisations of the register, from CSV"},
+    {"compacts", import_register, "local Compacts, from CSV"},
+    {"signatories", import_register, "the organisations that signed a Compact, from CSV"},
+    {"grants", import_opendata, "360Giving grants, from JSON or CSV"},
+    {"contracts", import_opendata, "OCDS contracts, from JSON"},
 };
 
 int cmd_import(int argc, char **argv)
 {
-    return cmd_subcommand(argc, argv, kinds, sizeof(kinds) / sizeof(kinds[0]), usage);
+    return opt_dispatch(kinds, sizeof(kinds) / sizeof(kinds[0]),
+                        "Import a data file of the register or of funders' open data, all of it "
+                        "in one\ntransaction: if any record is bad, nothing is imported.\n",
+                        argc, argv);
 }

@@ -1,6 +1,5 @@
 /* compact indicators: a funder's or buyer's open data indicators, as GET
  * /api/v1/organisations/{id}/indicators gives them. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,21 +10,6 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static const char usage[] =
-    "usage: compact indicators --org ORG-ID [--format text|json|csv] [--min-count N]\n"
-    "                          [--compact ID] [--db PATH]\n\n"
-    "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
-    "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
-    "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
-    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
-    "minimum count is not shown.\n\n"
-    "  --org ORG-ID     the organisation: an org-id, or its number in the register\n"
-    "  --format FORMAT  text (default); json, the same as the API; csv, the figures by year\n"
-    "  --min-count N    the minimum count (default 10)\n"
-    "  --compact ID     use that local Compact's parameters (min_funding_months,\n"
-    "                   min_tender_days) instead of the national defaults\n"
-    "  --db PATH        the database, made by 'compact init'\n";
-
 static void print_share(size_t count, size_t known, int suppressed, double share)
 {
     if (suppressed) {
@@ -33,6 +17,20 @@ static void print_share(size_t count, size_t known, int suppressed, double share
     } else {
         printf("%.1f%% (%zu of %zu)", share * 100, count, known);
     }
+}
+
+/* A year's or all grants' value (unless suppressed) and multi-year share, and a newline. */
+static void print_grants(const struct ind_grants *g)
+{
+    char value[32];
+
+    if (!g->value_suppressed) {
+        norm_amount_format(g->value, value);
+        printf(", GBP %s", value);
+    }
+    fputs("; multi-year ", stdout);
+    print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
+    putchar('\n');
 }
 
 static void print_caveats(const char *const *c, size_t n)
@@ -50,7 +48,6 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
     const struct ind_grants *g = &ind->grants;
     const struct ind_contracts *c = &ind->contracts;
     const char *caveats[IND_CAVEATS_MAX];
-    char value[32];
 
     cmd_text(stdout, rep->subject.org);
     if (rep->subject.name) {
@@ -61,24 +58,11 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
            ind->params.min_count, ind->params.min_funding_months,
            param_source_phrase(rep->params.source[PARAM_MIN_FUNDING_MONTHS]));
     printf("grants: %zu", g->count);
-    if (!g->value_suppressed) {
-        norm_amount_format(g->value, value);
-        printf(", GBP %s", value);
-    }
-    fputs("; multi-year ", stdout);
-    print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
-    putchar('\n');
+    print_grants(g);
     print_caveats(caveats, ind_grants_caveats(g, ind->params.min_count, arena, caveats));
     for (size_t i = 0; i < ind->ngrant_years; i++) {
-        const struct ind_grants *y = &ind->grant_years[i].g;
-        printf("  %d: %zu grants", ind->grant_years[i].year, y->count);
-        if (!y->value_suppressed) {
-            norm_amount_format(y->value, value);
-            printf(", GBP %s", value);
-        }
-        fputs("; multi-year ", stdout);
-        print_share(y->multi_year, y->multi_year_known, y->share_suppressed, y->share);
-        putchar('\n');
+        printf("  %d: %zu grants", ind->grant_years[i].year, ind->grant_years[i].g.count);
+        print_grants(&ind->grant_years[i].g);
     }
     printf("\nended relationships (%zu): funded in one year and not the next\n", ind->nended);
     for (size_t i = 0; i < ind->nended; i++) {
@@ -105,18 +89,17 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
     print_caveats(caveats, ind_contracts_caveats(c, ind->params.min_count, arena, caveats));
 }
 
+static const struct opt_cmd indicators_cmd = {
+    NULL, 0,
+    "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
+    "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
+    "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
+    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
+    "minimum count is not shown. As JSON, the same as the API; as CSV, the figures by year.\n"};
+
 int cmd_indicators(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"org", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"min-count", required_argument, NULL, 'm'},
-        {"compact", required_argument, NULL, 'c'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *org = NULL, *min_count = NULL, *compact_id = NULL;
+    const char *db, *org = NULL, *min_count = NULL, *compact_id = NULL;
     struct field_error errs[2];
     struct indicators_report rep;
     struct param_set compact;
@@ -124,42 +107,21 @@ int cmd_indicators(int argc, char **argv)
     struct store *st;
     struct arena arena;
     size_t count, nerr;
-    enum cmd_format format = FORMAT_TEXT;
-    int c, ret, has_compact;
+    int format = FORMAT_TEXT, c, ret, has_compact;
+    const struct opt opts[] = {
+        OPT_STRING_REQUIRED("org", "ORG-ID", &org,
+                            "the organisation: an org-id, or its number in the register"),
+        OPT_FORMAT_CSV(&format),
+        OPT_STRING("min-count", "N", &min_count, "the minimum count (default 10)"),
+        OPT_STRING("compact", "ID", &compact_id,
+                   "use that local Compact's parameters (min_funding_months, min_tender_days) "
+                   "instead of the national defaults"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            org = optarg;
-            break;
-        case 'm':
-            min_count = optarg;
-            break;
-        case 'c':
-            compact_id = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 1, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc || !org || !*org || (min_count && !*min_count) ||
-        (compact_id && !*compact_id)) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&indicators_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     arena_init(&arena);
     ret = EXIT_USAGE;
@@ -185,22 +147,15 @@ int cmd_indicators(int argc, char **argv)
         fprintf(stderr, "compact: cannot read the open data: %s\n", err_str(c));
         goto cleanup;
     }
-    if (format == FORMAT_TEXT) {
-        print_text(&rep, &arena);
+    if (format == FORMAT_JSON) {
+        json_indicators(&out, &rep.subject, &rep.ind, &arena);
+        buf_addc(&out, '\n');
+    } else if (format == FORMAT_CSV) {
+        csv_indicators(&out, &rep.ind);
     } else {
-        if (format == FORMAT_JSON) {
-            json_indicators(&out, &rep.subject, &rep.ind, &arena);
-            buf_addc(&out, '\n');
-        } else {
-            csv_indicators(&out, &rep.ind);
-        }
-        if (buf_failed(&out)) {
-            fputs("compact: the report is too big\n", stderr);
-            goto cleanup;
-        }
-        fwrite(out.data, 1, out.len, stdout);
+        print_text(&rep, &arena);
     }
-    ret = cmd_finish_output();
+    ret = cmd_finish_report(&out);
 cleanup:
     buf_release(&out);
     store_close(st);

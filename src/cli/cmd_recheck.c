@@ -1,5 +1,4 @@
 /* compact recheck: check every recorded activity again, as time makes pending steps overdue. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,48 +7,23 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+static const struct opt_cmd recheck_cmd = {
+    NULL, 0,
+    "Check every recorded activity again against its Compact, as of today (or --as-of), and\n"
+    "store the new findings, all in one transaction: a feedback that was pending becomes a\n"
+    "breach once its due date has passed.\n"};
+
 int cmd_recheck(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact recheck [--db PATH] [--as-of YYYY-MM-DD]\n\n"
-        "Check every recorded activity again against its Compact, as of today (or --as-of), and\n"
-        "store the new findings, all in one transaction: a feedback that was pending becomes a\n"
-        "breach once its due date has passed.\n";
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"as-of", required_argument, NULL, 'a'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     struct store *st;
-    const char *db = NULL;
+    const char *db;
     date_t as_of = date_today();
     size_t count, changed;
-    int c, ret;
+    int ret;
+    const struct opt opts[] = {OPT_AS_OF(&as_of), OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'a':
-            if (date_parse(optarg, strlen(optarg), &as_of) < 0) {
-                fprintf(stderr, "compact: --as-of wants a date written YYYY-MM-DD\n");
-                return EXIT_USAGE;
-            }
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&recheck_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     ret = check_recheck_all(st, as_of, &count, &changed);
     store_close(st);

@@ -1,6 +1,5 @@
 /* compact token add, list and revoke: bearer tokens for scripts, stored only as keyed hashes. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,51 +21,34 @@ static void wipe(void *p, size_t n)
     }
 }
 
+static const struct opt_cmd add_cmd = {
+    "EMAIL", 1,
+    "Make an API token that acts as the user with EMAIL, with their role, until it is\n"
+    "revoked. It is printed once, as the last line, and kept only as a keyed hash: copy it\n"
+    "now. Scripts send it as 'Authorization: Bearer TOKEN'.\n"};
+
 static int token_add(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact token add EMAIL [--label LABEL] [--db PATH]\n\n"
-        "Make an API token that acts as the user with EMAIL, with their role, until it is\n"
-        "revoked. It is printed once, as the last line, and kept only as a keyed hash: copy it\n"
-        "now. Scripts send it as 'Authorization: Bearer TOKEN'.\n\n"
-        "  --label LABEL  what the token is for, to tell it apart in 'compact token list'\n"
-        "                 (default: \"" DEFAULT_LABEL "\")\n"
-        "  --db PATH      the database, made by 'compact init'\n";
-    static const struct option opts[] = {
-        {"label", required_argument, NULL, 'l'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *label = DEFAULT_LABEL, *email;
+    const char *db, *label = DEFAULT_LABEL, *email;
     unsigned char key[SECRET_BYTES], hash[SECRET_HASH_BYTES];
     char secret[SECRET_TEXT];
     struct store *st = NULL;
     struct arena arena;
     struct user u;
     long long id;
-    int c, err, ret;
+    int err, ret;
+    const struct opt opts[] = {
+        OPT_STRING("label", "LABEL", &label,
+                   "what the token is for, to tell it apart in 'compact token list' (default: "
+                   "\"" DEFAULT_LABEL "\")"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'l':
-            label = optarg;
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&add_cmd, opts, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    email = argv[optind];
+    email = argv[1];
     if (!*label || strlen(label) > LABEL_MAX_BYTES || !cmd_text_valid(label)) {
         fprintf(stderr,
                 "compact: --label must be 1 to %d bytes of UTF-8 text without control "
@@ -82,7 +64,7 @@ static int token_add(int argc, char **argv)
 
     arena_init(&arena);
     ret = EXIT_FAIL;
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+    if (!(st = cmd_open_db(db, 0))) {
         goto cleanup;
     }
     err = store_user_by_email(st, email, &arena, &u, NULL);
@@ -123,75 +105,43 @@ cleanup:
     return ret;
 }
 
-static void token_json(FILE *out, const struct api_token *t)
+static void token_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"email\": ", t->id);
-    cmd_json_string(out, t->email);
-    fputs(", \"label\": ", out);
-    cmd_json_string(out, t->label);
-    fputs(", \"created_at\": ", out);
-    cmd_json_string(out, t->created_at);
-    fputs(", \"revoked_at\": ", out);
-    if (t->revoked_at) {
-        cmd_json_string(out, t->revoked_at);
-    } else {
-        fputs("null", out);
-    }
+    const struct api_token *t = item;
+    fprintf(out, "{\"id\": %lld", t->id);
+    cmd_json_member(out, "email", t->email);
+    cmd_json_member(out, "label", t->label);
+    cmd_json_member(out, "created_at", t->created_at);
+    cmd_json_member(out, "revoked_at", t->revoked_at);
     putc('}', out);
 }
 
+static const struct opt_cmd list_cmd = {
+    NULL, 0,
+    "List the API tokens, newest first: number, whose, label, when made and when revoked.\n"
+    "Never the tokens themselves, which are not kept.\n"};
+
 static int token_list(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact token list [--email EMAIL] [--format text|json] [--db PATH]\n\n"
-        "List the API tokens, newest first: number, whose, label, when made and when revoked.\n"
-        "Never the tokens themselves, which are not kept.\n\n"
-        "  --email EMAIL  only this user's tokens\n";
-    static const struct option opts[] = {
-        {"email", required_argument, NULL, 'e'},
-        {"format", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    enum cmd_format format = FORMAT_TEXT;
-    const char *db = NULL, *email = NULL;
-    const char **cells;
+    int format = FORMAT_TEXT, err, ret;
+    const char *db, *email = NULL, **cells;
     struct store *st;
     struct arena arena;
     struct api_token *tokens;
     struct user u;
     size_t n = 0;
-    int c, err, ret = EXIT_FAIL;
+    const struct opt opts[] = {
+        OPT_STRING("email", "EMAIL", &email, "only this user's tokens"),
+        OPT_FORMAT(&format),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'e':
-            email = optarg;
-            break;
-        case 'f':
-            if (cmd_format_parse(optarg, 0, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&list_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     arena_init(&arena);
+    ret = EXIT_FAIL;
     /* An unknown email is a mistake to point out, not an empty list. */
     if (email && (err = store_user_by_email(st, email, &arena, &u, NULL)) < 0) {
         if (err == ERR_NOT_FOUND) {
@@ -208,22 +158,12 @@ static int token_list(int argc, char **argv)
         goto cleanup;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            token_json(stdout, &tokens[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, tokens, n, sizeof(*tokens), token_json);
     } else if (!n) {
         fprintf(stderr, "no API tokens; make one with 'compact token add EMAIL'\n");
     } else {
-        cells = arena_alloc(&arena, (n + 1) * 5 * sizeof(*cells));
-        cells[0] = "ID";
-        cells[1] = "EMAIL";
-        cells[2] = "LABEL";
-        cells[3] = "CREATED";
-        cells[4] = "REVOKED";
+        static const char *const header[] = {"ID", "EMAIL", "LABEL", "CREATED", "REVOKED"};
+        cells = cmd_table_cells(&arena, header, 5, n);
         for (size_t i = 0; i < n; i++) {
             const char **row = cells + (i + 1) * 5;
             char num[24];
@@ -264,50 +204,36 @@ static int parse_id(const char *s, long long *out)
     return 0;
 }
 
+static const struct opt_cmd revoke_cmd = {
+    "ID", 1,
+    "Revoke the API token numbered ID (see 'compact token list'): scripts using it get 401 from\n"
+    "then on.\n"};
+
 static int token_revoke(int argc, char **argv)
 {
-    static const char usage[] = "usage: compact token revoke ID [--db PATH]\n\n"
-                                "Revoke the API token numbered ID (see 'compact token list'): "
-                                "scripts using it get 401 from then on.\n";
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL;
+    const char *db;
     struct store *st;
     struct arena arena;
     struct api_token *tokens;
     long long id;
     size_t n;
-    int c, err, ret = EXIT_FAIL;
+    int err, ret;
+    const struct opt opts[] = {OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&revoke_cmd, opts, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    if (parse_id(argv[optind], &id) < 0) {
+    if (parse_id(argv[1], &id) < 0) {
         fputs("compact: '", stderr);
-        cmd_text(stderr, argv[optind]);
+        cmd_text(stderr, argv[1]);
         fputs("' is not a token number; see 'compact token list'\n", stderr);
         return EXIT_USAGE;
     }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+    if (!(st = cmd_open_db(db, 0))) {
         return EXIT_FAIL;
     }
     arena_init(&arena);
+    ret = EXIT_FAIL;
     err = store_token_revoke(st, id, 0, "cli");
     if (err == ERR_NOT_FOUND) {
         /* Say which: the store answers the same for a token that is not there and one that is
@@ -339,15 +265,11 @@ cleanup:
 
 int cmd_token(int argc, char **argv)
 {
-    static const char usage[] = "usage: compact token add EMAIL [--label LABEL]\n"
-                                "       compact token list [--email EMAIL] [--format text|json]\n"
-                                "       compact token revoke ID\n\n"
-                                "Manage the API tokens scripts use. Each takes --db PATH; "
-                                "'compact token COMMAND --help'\ntells more.\n";
-    static const struct subcommand subs[] = {
-        {"add", token_add},
-        {"list", token_list},
-        {"revoke", token_revoke},
+    static const struct opt_command subs[] = {
+        {"add", token_add, "make an API token that acts as a user"},
+        {"list", token_list, "list the API tokens, never the tokens themselves"},
+        {"revoke", token_revoke, "revoke an API token"},
     };
-    return cmd_subcommand(argc, argv, subs, sizeof(subs) / sizeof(subs[0]), usage);
+    return opt_dispatch(subs, sizeof(subs) / sizeof(subs[0]),
+                        "Manage the API tokens scripts use.\n", argc, argv);
 }

@@ -1,10 +1,5 @@
-/*
- * compact user add, list and disable: the people who sign in. Also the output helpers the
- * account commands share (subcommand dispatch, text tables, hand-written JSON strings), since
- * only src/codec/ may use cJSON.
- */
+/* compact user add, list and disable: the people who sign in. */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,183 +13,6 @@
 #include "base/banned.h"
 
 #define NAME_MAX_BYTES 200
-
-int cmd_subcommand(int argc, char **argv, const struct subcommand *subs, size_t n,
-                   const char *usage)
-{
-    if (argc < 2) {
-        return cmd_usage(usage, 1);
-    }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-        return cmd_usage(usage, 0);
-    }
-    if (argv[1][0] == '-') {
-        return cmd_usage(usage, 1); /* options follow the subcommand */
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (!strcmp(argv[1], subs[i].name)) {
-            return subs[i].fn(argc - 1, argv + 1);
-        }
-    }
-    fprintf(stderr, "compact: unknown %s command '%s'; see 'compact %s --help'\n", argv[0], argv[1],
-            argv[0]);
-    return EXIT_USAGE;
-}
-
-int cmd_format_parse(const char *s, int csv, enum cmd_format *out)
-{
-    if (!strcmp(s, "text")) {
-        *out = FORMAT_TEXT;
-    } else if (!strcmp(s, "json")) {
-        *out = FORMAT_JSON;
-    } else if (csv && !strcmp(s, "csv")) {
-        *out = FORMAT_CSV;
-    } else {
-        fputs("compact: unknown format '", stderr);
-        cmd_text(stderr, s);
-        fputs(csv ? "'; use text, json or csv\n" : "'; use text or json\n", stderr);
-        return ERR_INVALID;
-    }
-    return 0;
-}
-
-/* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if there is none. */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned char lo = 0x80, hi = 0xbf;
-    size_t n;
-
-    if (s[0] < 0x80) {
-        return 1;
-    }
-    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-        n = 2;
-    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-        n = 3;
-        lo = s[0] == 0xe0 ? 0xa0 : 0x80; /* no overlong forms */
-        hi = s[0] == 0xed ? 0x9f : 0xbf; /* no surrogates */
-    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-        n = 4;
-        lo = s[0] == 0xf0 ? 0x90 : 0x80;
-        hi = s[0] == 0xf4 ? 0x8f : 0xbf; /* nothing past U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (s[1] < lo || s[1] > hi) {
-        return 0;
-    }
-    for (size_t i = 2; i < n; i++) {
-        if (s[i] < 0x80 || s[i] > 0xbf) {
-            return 0;
-        }
-    }
-    return n;
-}
-
-/* Whether the UTF-8 sequence of n bytes at p is a control character (C0, DEL or C1). */
-static int is_control(const unsigned char *p, size_t n)
-{
-    return (n == 1 && (*p < 0x20 || *p == 0x7f)) || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
-}
-
-int cmd_text_valid(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t n = utf8_len(p);
-        if (!n || is_control(p, n)) {
-            return 0;
-        }
-        p += n;
-    }
-    return 1;
-}
-
-void cmd_json_string(FILE *out, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-
-    putc('"', out);
-    while (*p) {
-        size_t n = utf8_len(p);
-        if (*p == '"' || *p == '\\') {
-            putc('\\', out);
-            putc(*p, out);
-        } else if (*p < 0x20) {
-            fprintf(out, "\\u%04x", *p);
-        } else if (!n) {
-            fputs("\\ufffd", out); /* JSON text is UTF-8; a stray byte becomes U+FFFD */
-            n = 1;
-        } else {
-            fwrite(p, 1, n, out);
-        }
-        p += n ? n : 1;
-    }
-    putc('"', out);
-}
-
-/*
- * Write s, or (out NULL) only count it, with each control character and each byte that is not
- * well-formed UTF-8 as '?'. Returns the characters written, as a terminal shows most text.
- */
-static size_t text_out(FILE *out, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t chars = 0;
-
-    while (*p) {
-        size_t n = utf8_len(p);
-        if (out && (!n || is_control(p, n))) {
-            putc('?', out);
-        } else if (out) {
-            fwrite(p, 1, n, out);
-        }
-        p += n ? n : 1;
-        chars++;
-    }
-    return chars;
-}
-
-void cmd_text(FILE *out, const char *s)
-{
-    text_out(out, s);
-}
-
-void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows)
-{
-    size_t width[16] = {0};
-
-    if (cols > sizeof(width) / sizeof(width[0])) {
-        cols = sizeof(width) / sizeof(width[0]);
-    }
-    for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < cols; c++) {
-            size_t w = text_out(NULL, cells[r * cols + c]);
-            width[c] = w > width[c] ? w : width[c];
-        }
-    }
-    for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < cols; c++) {
-            const char *cell = cells[r * cols + c];
-            size_t w = text_out(out, cell);
-            if (c + 1 < cols) {
-                for (size_t pad = w; pad < width[c] + 2; pad++) {
-                    putc(' ', out);
-                }
-            }
-        }
-        putc('\n', out);
-    }
-}
-
-int cmd_finish_output(void)
-{
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "compact: cannot write the output\n");
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
-}
 
 /* Overwrite n bytes of a secret so they do not linger in freed memory; volatile so the writes
  * are not optimised out. */
@@ -323,75 +141,43 @@ static int org_id_valid(const char *s)
     return 1;
 }
 
+static const struct opt_cmd add_cmd = {
+    "EMAIL", 1,
+    "Add a person who signs in with EMAIL and a password. Without --password-stdin the\n"
+    "password is asked for twice on the terminal. It must be 12 characters or more and not\n"
+    "a common one.\n"};
+
 static int user_add(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact user add EMAIL --role admin|coordinator|member [--name NAME]\n"
-        "                        [--org ORG-ID] [--password-stdin] [--db PATH]\n\n"
-        "Add a person who signs in with EMAIL and a password. Without --password-stdin the\n"
-        "password is asked for twice on the terminal. It must be 12 characters or more and not\n"
-        "a common one.\n\n"
-        "  --role ROLE       admin (the national body: everything), coordinator (manages the\n"
-        "                    Compacts they are assigned to) or member (acts for one organisation)\n"
-        "  --name NAME       the name shown for them (default: EMAIL's part before '@')\n"
-        "  --org ORG-ID      the organisation a member acts for, an org-id starting 'GB-'\n"
-        "                    (e.g. GB-CHC-1234567); members must have one, others may not\n"
-        "  --password-stdin  read the password from the first line of standard input\n"
-        "  --db PATH         the database, made by 'compact init'\n";
-    static const struct option opts[] = {
-        {"role", required_argument, NULL, 'r'},
-        {"name", required_argument, NULL, 'n'},
-        {"org", required_argument, NULL, 'o'},
-        {"password-stdin", no_argument, NULL, 'p'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *role = NULL, *why;
+    const char *db, *role = NULL, *why;
     char hash[PASSWORD_HASH_MAX], *name = NULL, *pw = NULL;
     struct user u = {0}, old;
     struct store *st = NULL;
     struct arena arena;
     int c, from_stdin = 0, ret;
     long long id;
+    const struct opt opts[] = {
+        OPT_STRING_REQUIRED("role", "admin|coordinator|member", &role,
+                            "admin (the national body: everything), coordinator (manages the "
+                            "Compacts they are assigned to) or member (acts for one organisation)"),
+        OPT_STRING("name", "NAME", &u.name,
+                   "the name shown for them (default: EMAIL's part before '@')"),
+        OPT_STRING("org", "ORG-ID", &u.org_id,
+                   "the organisation a member acts for, an org-id starting 'GB-' (e.g. "
+                   "GB-CHC-1234567); members must have one, others may not"),
+        OPT_BOOL("password-stdin", &from_stdin,
+                 "read the password from the first line of standard input"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'r':
-            role = optarg;
-            break;
-        case 'n':
-            u.name = optarg;
-            break;
-        case 'o':
-            u.org_id = optarg;
-            break;
-        case 'p':
-            from_stdin = 1;
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = opt_parse(&add_cmd, opts, argc, argv)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    u.email = argv[optind];
+    u.email = argv[1];
     if (!email_is_valid(u.email) || !cmd_text_valid(u.email)) {
         fprintf(stderr, "compact: '%s' is not an email address; give one like name@example.org\n",
                 u.email);
-        return EXIT_USAGE;
-    }
-    if (!role) {
-        fprintf(stderr, "compact: say which role the user has with --role admin, coordinator or "
-                        "member\n");
         return EXIT_USAGE;
     }
     if (role_parse(role, &u.role) < 0) {
@@ -434,7 +220,7 @@ static int user_add(int argc, char **argv)
 
     arena_init(&arena);
     ret = EXIT_FAIL;
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
+    if (!(st = cmd_open_db(db, 0))) {
         goto cleanup;
     }
     /* Before asking for a password that would be thrown away. */
@@ -481,68 +267,34 @@ cleanup:
     return ret;
 }
 
-static void user_json(FILE *out, const struct user *u)
+static void user_json(FILE *out, const void *item)
 {
-    fprintf(out, "{\"id\": %lld, \"email\": ", u->id);
-    cmd_json_string(out, u->email);
-    fputs(", \"name\": ", out);
-    cmd_json_string(out, u->name);
-    fputs(", \"role\": ", out);
-    cmd_json_string(out, role_id(u->role));
-    fputs(", \"org_id\": ", out);
-    if (u->org_id) {
-        cmd_json_string(out, u->org_id);
-    } else {
-        fputs("null", out);
-    }
-    fprintf(out, ", \"disabled\": %s, \"created_at\": ", u->disabled ? "true" : "false");
-    cmd_json_string(out, u->created_at ? u->created_at : "");
+    const struct user *u = item;
+    fprintf(out, "{\"id\": %lld", u->id);
+    cmd_json_member(out, "email", u->email);
+    cmd_json_member(out, "name", u->name);
+    cmd_json_member(out, "role", role_id(u->role));
+    cmd_json_member(out, "org_id", u->org_id);
+    fprintf(out, ", \"disabled\": %s", u->disabled ? "true" : "false");
+    cmd_json_member(out, "created_at", u->created_at ? u->created_at : "");
     putc('}', out);
 }
 
+static const struct opt_cmd list_cmd = {
+    NULL, 0, "List the users by email: name, role, organisation and whether they are active.\n"};
+
 static int user_list(int argc, char **argv)
 {
-    static const char usage[] = "usage: compact user list [--format text|json] [--db PATH]\n\n"
-                                "List the users by email: name, role, organisation and whether "
-                                "they are active.\n";
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    enum cmd_format format = FORMAT_TEXT;
-    const char *db = NULL;
-    const char **cells;
+    int format = FORMAT_TEXT, ret;
+    const char *db, **cells;
     struct store *st;
     struct arena arena;
     struct user *users;
     size_t n;
-    int c, ret;
+    const struct opt opts[] = {OPT_FORMAT(&format), OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (cmd_format_parse(optarg, 0, &format) < 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
-    }
-    if (optind != argc) {
-        return cmd_usage(usage, 1);
-    }
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
+    if ((ret = cmd_parse_open(&list_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
     arena_init(&arena);
     ret = store_user_list(st, &arena, &users, &n);
@@ -553,22 +305,12 @@ static int user_list(int argc, char **argv)
         return EXIT_FAIL;
     }
     if (format == FORMAT_JSON) {
-        fputs(n ? "[\n" : "[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            fputs("  ", stdout);
-            user_json(stdout, &users[i]);
-            fputs(i + 1 < n ? ",\n" : "\n", stdout);
-        }
-        puts("]");
+        cmd_json_list(stdout, users, n, sizeof(*users), user_json);
     } else if (!n) {
         fprintf(stderr, "no users yet; add one with 'compact user add'\n");
     } else {
-        cells = arena_alloc(&arena, (n + 1) * 5 * sizeof(*cells));
-        cells[0] = "EMAIL";
-        cells[1] = "NAME";
-        cells[2] = "ROLE";
-        cells[3] = "ORG";
-        cells[4] = "STATUS";
+        static const char *const header[] = {"EMAIL", "NAME", "ROLE", "ORG", "STATUS"};
+        cells = cmd_table_cells(&arena, header, 5, n);
         for (size_t i = 0; i < n; i++) {
             const char **row = cells + (i + 1) * 5;
             row[0] = users[i].email;
@@ -583,43 +325,24 @@ static int user_list(int argc, char **argv)
     return cmd_finish_output();
 }
 
+static const struct opt_cmd disable_cmd = {
+    "EMAIL", 1,
+    "Stop the user with EMAIL from signing in: their sessions end and their API tokens are\n"
+    "revoked. What they did stays, with their name on it.\n"};
+
 static int user_disable(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact user disable EMAIL [--db PATH]\n\n"
-        "Stop the user with EMAIL from signing in: their sessions end and their API tokens are\n"
-        "revoked. What they did stays, with their name on it.\n";
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *db = NULL, *email;
+    const char *db, *email;
     struct store *st;
     struct arena arena;
     struct user u;
     int c, ret;
+    const struct opt opts[] = {OPT_DB(&db), OPT_END()};
 
-    optind = 1;
-    opterr = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'h':
-            return cmd_usage(usage, 0);
-        default:
-            return cmd_usage(usage, 1);
-        }
+    if ((ret = cmd_parse_open(&disable_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
     }
-    if (optind != argc - 1) {
-        return cmd_usage(usage, 1);
-    }
-    email = argv[optind];
-    if (!(st = cmd_open_db(cmd_db_path(db), 0))) {
-        return EXIT_FAIL;
-    }
+    email = argv[1];
     arena_init(&arena);
     ret = EXIT_FAIL;
     c = store_user_by_email(st, email, &arena, &u, NULL);
@@ -651,16 +374,11 @@ cleanup:
 
 int cmd_user(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact user add EMAIL --role admin|coordinator|member [options]\n"
-        "       compact user list [--format text|json]\n"
-        "       compact user disable EMAIL\n\n"
-        "Manage the people who sign in. Each takes --db PATH; 'compact user COMMAND --help'\n"
-        "tells more.\n";
-    static const struct subcommand subs[] = {
-        {"add", user_add},
-        {"list", user_list},
-        {"disable", user_disable},
+    static const struct opt_command subs[] = {
+        {"add", user_add, "add a person who signs in with an email and a password"},
+        {"list", user_list, "list the people who sign in"},
+        {"disable", user_disable, "stop a person signing in; their sessions and tokens end"},
     };
-    return cmd_subcommand(argc, argv, subs, sizeof(subs) / sizeof(subs[0]), usage);
+    return opt_dispatch(subs, sizeof(subs) / sizeof(subs[0]), "Manage the people who sign in.\n",
+                        argc, argv);
 }

@@ -33,5 +33,7 @@ extern const size_t routes_count;
 void router_dispatch(struct request *r);
 /* The HTTP status for an enum err, from one table. */
 int http_status_of(int err);
+/* compact routes (cmd_routes.c): argv[0] is its path; returns the exit code. */
+int cmd_routes(int argc, char **argv);
 
 #endif

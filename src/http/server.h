@@ -28,6 +28,8 @@ void server_config_init(struct server_config *c);
  * database and return 0. Returns a negative enum err if it cannot start (the log says why).
  */
 int server_run(const struct server_config *c);
+/* compact serve (cmd_serve.c): argv[0] is its path; returns the exit code. */
+int cmd_serve(int argc, char **argv);
 
 /* Sign-in limits: failures per account and per client address within the window. */
 #define LOGIN_MAX_FAILURES 10

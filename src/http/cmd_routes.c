@@ -1,26 +1,27 @@
 /* compact routes: the route table with who may use each route, for tests and reviewers. */
 #include <stdio.h>
-#include <string.h>
 
-#include "cmd.h"
-#include "http/router.h"
+#include "router.h"
+#include "base/opt.h"
 #include "base/banned.h"
 
 static const char *const method_names[] = {"GET",   "HEAD",   "POST",   "PUT",
                                            "PATCH", "DELETE", "OPTIONS"};
 
+static const struct opt_cmd routes_cmd = {
+    NULL, 0,
+    "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
+    "use it (public, member, coordinator, admin), and whether an API token may (tokens).\n"
+    "Tests of permissions are made from it.\n"};
+
 int cmd_routes(int argc, char **argv)
 {
-    static const char usage[] =
-        "usage: compact routes\n\n"
-        "Print the route table as JSON: each route's method, path pattern and the roles that may\n"
-        "use it (public, member, coordinator, admin), and whether an API token may (tokens).\n"
-        "Tests of permissions are made from it.\n";
+    static const struct opt none[] = {OPT_END()};
     static const enum role roles[] = {ROLE_PUBLIC, ROLE_MEMBER, ROLE_COORDINATOR, ROLE_ADMIN};
-    int printed = 0;
+    int printed = 0, ret;
 
-    if (argc > 1) {
-        return cmd_usage(usage, strcmp(argv[1], "--help") != 0);
+    if ((ret = opt_parse(&routes_cmd, none, argc, argv)) != OPT_RUN) {
+        return ret;
     }
     fputs("[", stdout);
     for (size_t i = 0; i < routes_count; i++) {

@@ -1,0 +1,28 @@
+/*
+ * The database a command works on, whichever layer the command lives in (cli/, or http/ for
+ * serve): the --db option every command declares, and opening what it names up to date.
+ */
+#ifndef APP_DB_H
+#define APP_DB_H
+
+#include "base/buf.h"
+#include "base/opt.h"
+#include "store/store.h"
+
+#define DB_DEFAULT "var/compact.db"
+#define DB_ENV     "COMPACT_DB"
+
+/* --db PATH, else $COMPACT_DB, else DB_DEFAULT, into *v (a const char *). */
+#define OPT_DB(v)                                                                                  \
+    OPT_STRING_DEFAULT("db", "PATH", (v), DB_ENV, DB_DEFAULT,                                      \
+                       "the database, made by 'compact init' (default: $" DB_ENV                   \
+                       ", else " DB_DEFAULT ")")
+
+/*
+ * Open the database at path (create: make the file if it is not there), bring its schema up to
+ * date and seed the commitments catalogue. Returns 0 and sets *out (the caller closes it); else
+ * a negative enum err with *out NULL and what went wrong, one line for a person, in why.
+ */
+int db_open(const char *path, int create, struct store **out, struct buf *why);
+
+#endif
