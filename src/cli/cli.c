@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/banned.h"
 
 const char *const cmd_formats[] = {"text", "json", NULL};
@@ -36,43 +37,11 @@ int cmd_parse_open(const struct opt_cmd *c, const struct opt *opts, int argc, ch
     return ret;
 }
 
-/* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if there is none. */
+/* The length of the well-formed UTF-8 sequence at s, NUL-terminated (a NUL fails any sequence
+ * before a byte past it is read), or 0 if there is none. */
 static size_t utf8_len(const unsigned char *s)
 {
-    unsigned char lo = 0x80, hi = 0xbf;
-    size_t n;
-
-    if (s[0] < 0x80) {
-        return 1;
-    }
-    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-        n = 2;
-    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-        n = 3;
-        lo = s[0] == 0xe0 ? 0xa0 : 0x80; /* no overlong forms */
-        hi = s[0] == 0xed ? 0x9f : 0xbf; /* no surrogates */
-    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-        n = 4;
-        lo = s[0] == 0xf0 ? 0x90 : 0x80;
-        hi = s[0] == 0xf4 ? 0x8f : 0xbf; /* nothing past U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (s[1] < lo || s[1] > hi) {
-        return 0;
-    }
-    for (size_t i = 2; i < n; i++) {
-        if (s[i] < 0x80 || s[i] > 0xbf) {
-            return 0;
-        }
-    }
-    return n;
-}
-
-/* Whether the UTF-8 sequence of n bytes at p is a control character (C0, DEL or C1). */
-static int is_control(const unsigned char *p, size_t n)
-{
-    return (n == 1 && (*p < 0x20 || *p == 0x7f)) || (n == 2 && p[0] == 0xc2 && p[1] < 0xa0);
+    return utf8_seq(s, 4);
 }
 
 int cmd_text_valid(const char *s)
@@ -80,7 +49,7 @@ int cmd_text_valid(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         size_t n = utf8_len(p);
-        if (!n || is_control(p, n)) {
+        if (!n || utf8_is_control(p, n)) {
             return 0;
         }
         p += n;
@@ -144,7 +113,7 @@ static size_t text_out(FILE *out, const char *s)
 
     while (*p) {
         size_t n = utf8_len(p);
-        if (out && (!n || is_control(p, n))) {
+        if (out && (!n || utf8_is_control(p, n))) {
             putc('?', out);
         } else if (out) {
             fwrite(p, 1, n, out);
