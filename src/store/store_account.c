@@ -70,9 +70,10 @@ static void read_user(sqlite3_stmt *stmt, struct arena *arena, void *item)
     u->created_at = store_col(stmt, 6, arena);
 }
 
-int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
+/* The stored server key into key: 0, ERR_NOT_FOUND when there is none of SECRET_BYTES, or
+ * another enum err. */
+static int key_get(struct store *st, unsigned char key[SECRET_BYTES])
 {
-    unsigned char fresh[SECRET_BYTES];
     sqlite3_stmt *stmt;
     int ret, rc;
 
@@ -82,12 +83,22 @@ int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == SECRET_BYTES) {
         memcpy(key, sqlite3_column_blob(stmt, 0), SECRET_BYTES);
-        store_done(stmt);
-        return 0;
+        ret = 0;
+    } else {
+        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     }
     store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        return store_fail(st, rc);
+    return ret;
+}
+
+int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
+{
+    unsigned char fresh[SECRET_BYTES];
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = key_get(st, key)) != ERR_NOT_FOUND) {
+        return ret;
     }
     /* None yet: make one; a racing process's wins and is read back. */
     secret_random(fresh, sizeof(fresh));
@@ -98,18 +109,8 @@ int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
-    if ((ret = store_prepare(st, sql_key_get, &stmt)) < 0) {
-        return ret;
-    }
-    rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == SECRET_BYTES) {
-        memcpy(key, sqlite3_column_blob(stmt, 0), SECRET_BYTES);
-        ret = 0;
-    } else {
-        ret = store_fail(st, rc);
-    }
-    store_done(stmt);
-    return ret;
+    ret = key_get(st, key);
+    return ret == ERR_NOT_FOUND ? ERR_DB : ret;
 }
 
 /* The snapshot of user email as the audit trail keeps it, into out. */
@@ -152,11 +153,9 @@ int store_user_add(struct store *st, const struct user *u, const char *password_
                    const char *actor, long long *id)
 {
     sqlite3_stmt *stmt;
-    char now[STORE_TIME_LEN + 1];
     int ret;
 
     *id = 0;
-    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -166,23 +165,14 @@ int store_user_add(struct store *st, const struct user *u, const char *password_
     sqlite3_bind_text(stmt, 1, u->email, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, u->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, role_id(u->role), -1, SQLITE_STATIC);
-    if (u->org_id) {
-        sqlite3_bind_text(stmt, 4, u->org_id, -1, SQLITE_STATIC);
+    store_bind_text(stmt, 4, u->org_id);
+    store_bind_text(stmt, 5, password_hash);
+    store_bind_now(stmt, 6);
+    if ((ret = store_run_id(st, stmt, id)) == 0) {
+        ret = audit_user(st, actor, "create", u->email, NULL);
     }
-    if (password_hash) {
-        sqlite3_bind_text(stmt, 5, password_hash, -1, SQLITE_STATIC);
-    }
-    sqlite3_bind_text(stmt, 6, now, -1, SQLITE_STATIC);
-    if ((ret = store_run_id(st, stmt, id)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = audit_user(st, actor, "create", u->email, NULL)) < 0) {
-        goto cleanup;
-    }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_end(st, ret)) < 0) {
         *id = 0;
     }
     return ret;
@@ -267,15 +257,10 @@ static int audit_token_id(struct store *st, const char *actor, long long id, con
 {
     struct arena arena;
     struct api_token t;
-    sqlite3_stmt *stmt;
     int ret;
 
-    if ((ret = store_prepare(st, sql_token_get, &stmt)) < 0) {
-        return ret;
-    }
     arena_init(&arena);
-    sqlite3_bind_int64(stmt, 1, id);
-    if ((ret = store_row(st, stmt, &arena, read_token, &t)) == 0) {
+    if ((ret = store_row_of(st, sql_token_get, id, &arena, read_token, &t)) == 0) {
         ret = audit_token(st, actor, &t, revoked_at);
     }
     arena_release(&arena);
@@ -341,15 +326,12 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
         goto cleanup;
     }
     sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0 || (ret = revoke_user_tokens(st, email, actor, now)) < 0 ||
-        (ret = audit_user(st, actor, "disable", email, &before)) < 0) {
-        goto cleanup;
+    if ((ret = store_run(st, stmt)) == 0 &&
+        (ret = revoke_user_tokens(st, email, actor, now)) == 0) {
+        ret = audit_user(st, actor, "disable", email, &before);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     return ret;
 }
@@ -414,11 +396,9 @@ int store_token_add(struct store *st, long long user_id,
                     const char *actor, long long *id)
 {
     sqlite3_stmt *stmt;
-    char now[STORE_TIME_LEN + 1];
     int ret;
 
     *id = 0;
-    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -428,15 +408,12 @@ int store_token_add(struct store *st, long long user_id,
     sqlite3_bind_int64(stmt, 1, user_id);
     sqlite3_bind_blob(stmt, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-    if ((ret = store_run_id(st, stmt, id)) < 0 ||
-        (ret = audit_token_id(st, actor, *id, NULL)) < 0) {
-        goto cleanup;
+    store_bind_now(stmt, 4);
+    if ((ret = store_run_id(st, stmt, id)) == 0) {
+        ret = audit_token_id(st, actor, *id, NULL);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_end(st, ret)) < 0) {
         *id = 0;
     }
     return ret;
@@ -496,15 +473,9 @@ int store_token_revoke(struct store *st, long long id, long long owner, const ch
         ret = ERR_NOT_FOUND;
         goto cleanup;
     }
-    if ((ret = audit_token_id(st, actor, id, now)) < 0) {
-        goto cleanup;
-    }
-    ret = store_commit(st);
+    ret = audit_token_id(st, actor, id, now);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
-    return ret;
+    return store_end(st, ret);
 }
 
 int store_login_failures(struct store *st, const char *key, long long since, size_t *count,

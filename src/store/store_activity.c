@@ -116,12 +116,11 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
                        enum verdict overall, long long *id)
 {
     sqlite3_stmt *stmt;
-    char on[DATE_STRLEN + 1], now[STORE_TIME_LEN + 1];
+    char on[DATE_STRLEN + 1];
     int ret;
 
     *id = 0;
     date_format(checked_on, on);
-    store_now(now);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
@@ -129,24 +128,19 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
-    if (org) {
-        sqlite3_bind_text(stmt, 2, org, -1, SQLITE_STATIC);
-    }
+    store_bind_text(stmt, 2, org);
     sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 5, actor, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 6, on, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, verdict_id(overall), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
-    if ((ret = store_run_id(st, stmt, id)) < 0 || /* ERR_NOT_FOUND: no such Compact */
-        (ret = add_findings(st, *id, findings, n)) < 0 ||
-        (ret = audit(st, *id, compact_id, actor, NULL)) < 0) {
-        goto cleanup;
+    store_bind_now(stmt, 8);
+    if ((ret = store_run_id(st, stmt, id)) == 0 && /* ERR_NOT_FOUND: no such Compact */
+        (ret = add_findings(st, *id, findings, n)) == 0) {
+        ret = audit(st, *id, compact_id, actor, NULL);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
+    if ((ret = store_end(st, ret)) < 0) {
         *id = 0;
     }
     return ret;
@@ -211,16 +205,7 @@ static void read_stored(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
                         struct stored_activity **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    int ret;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, compact_id);
-    return store_rows(st, stmt, arena, sizeof(**items), read_stored, items, n);
+    return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), read_stored, items, n);
 }
 
 static void read_finding(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -240,16 +225,8 @@ static void read_finding(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n)
 {
-    sqlite3_stmt *stmt;
-    int ret;
-
-    *rows = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql_findings, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, compact_id);
-    return store_rows(st, stmt, arena, sizeof(**rows), read_finding, rows, n);
+    return store_rows_of(st, sql_findings, compact_id, arena, sizeof(**rows), read_finding, rows,
+                         n);
 }
 
 int store_activity_update(struct store *st, long long id, long long compact_id,
@@ -269,21 +246,15 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
-    if (org) {
-        sqlite3_bind_text(stmt, 2, org, -1, SQLITE_STATIC);
-    }
+    store_bind_text(stmt, 2, org);
     sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
-    if ((ret = store_run(st, stmt)) < 0 ||
-        (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) < 0 ||
-        (ret = audit(st, id, compact_id, actor, &before)) < 0) {
-        goto cleanup;
+    if ((ret = store_run(st, stmt)) == 0 &&
+        (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) == 0) {
+        ret = audit(st, id, compact_id, actor, &before);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     return ret;
 }

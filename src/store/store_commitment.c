@@ -48,17 +48,15 @@ int store_commitments_seed(struct store *st, int *seeded)
     const struct commitment_section *secs = commitment_sections(&nsec);
     const struct commitment *coms = commitments_default(&ncom);
     sqlite3_stmt *stmt;
-    int ret, rc, count;
+    size_t count;
+    int ret;
 
     *seeded = 0;
     if ((ret = store_prepare(st, sql_count, &stmt)) < 0) {
         return ret;
     }
-    rc = store_step(st, stmt);
-    count = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
-    store_done(stmt);
-    if (count < 0) {
-        return store_fail(st, rc);
+    if ((ret = store_row_count(st, stmt, &count)) < 0) {
+        return ret == ERR_NOT_FOUND ? ERR_DB : ret; /* a count(*) has its row */
     }
     if (count > 0) {
         return 0; /* seeded before, and perhaps corrected since: leave it */
@@ -100,12 +98,9 @@ int store_commitments_seed(struct store *st, int *seeded)
             }
         }
     }
-    ret = store_commit(st);
-    *seeded = ret == 0;
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
+    *seeded = ret == 0;
     return ret;
 }
 
@@ -164,15 +159,10 @@ static int snapshot(struct store *st, long long id, struct buf *out)
 {
     struct arena arena;
     struct commitment_row c = {0};
-    sqlite3_stmt *stmt;
     int ret;
 
-    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
-        return ret;
-    }
     arena_init(&arena);
-    sqlite3_bind_int64(stmt, 1, id);
-    if ((ret = store_row(st, stmt, &arena, read_row, &c)) == 0) {
+    if ((ret = store_row_of(st, sql_state, id, &arena, read_row, &c)) == 0) {
         json_audit_commitment(out, &c);
     }
     arena_release(&arena);
@@ -194,25 +184,17 @@ int store_commitment_update(struct store *st, long long id, const char *number,
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
-    if (number) {
-        sqlite3_bind_text(stmt, 2, number, -1, SQLITE_STATIC);
-    }
-    if (paraphrase) {
-        sqlite3_bind_text(stmt, 3, paraphrase, -1, SQLITE_STATIC);
-    }
+    store_bind_text(stmt, 2, number);
+    store_bind_text(stmt, 3, paraphrase);
     if (verified >= 0) {
         sqlite3_bind_int(stmt, 4, verified != 0);
     }
-    if ((ret = store_run(st, stmt)) < 0 || (ret = snapshot(st, id, &after)) < 0 ||
-        (ret = store_audit_add(st, NULL, actor, "update", "commitment", store_id_text(id, entity),
-                               &before, &after)) < 0) {
-        goto cleanup;
+    if ((ret = store_run(st, stmt)) == 0 && (ret = snapshot(st, id, &after)) == 0) {
+        ret = store_audit_add(st, NULL, actor, "update", "commitment", store_id_text(id, entity),
+                              &before, &after);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     buf_release(&after);
     return ret;

@@ -101,10 +101,17 @@ typedef void store_row_fn(sqlite3_stmt *stmt, struct arena *arena, void *item);
  */
 int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n);
+/* store_rows for the literal sql with ?1 bound to id, prepared here: the rows of one Compact,
+ * organisation... (*items NULL and *n 0 on any failure). */
+int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,
+                  store_row_fn *fn, void *items, size_t *n);
 /* Step the bound stmt for one row, read by fn into item; reset it. 0, ERR_NOT_FOUND when
  * there is no row (item untouched), or another enum err. */
 int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
               void *item);
+/* store_row for the literal sql with ?1 bound to id, prepared here: one thing by its id. */
+int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
+                 store_row_fn *fn, void *item);
 
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),

@@ -70,27 +70,6 @@ static int resolve(struct store *st, const char *sql, const char *ref, long long
     return store_row_ranked(st, stmt, id);
 }
 
-static void bind_date(sqlite3_stmt *stmt, int i, date_t d)
-{
-    char s[DATE_STRLEN + 1];
-
-    if (d) {
-        date_format(d, s);
-        sqlite3_bind_text(stmt, i, s, DATE_STRLEN, SQLITE_TRANSIENT);
-    }
-}
-
-static date_t column_date(sqlite3_stmt *stmt, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
-    date_t d = 0;
-
-    if (s) {
-        date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d);
-    }
-    return d;
-}
-
 /* The audit entry of signatory id of Compact compact_id as it now stands (kind 'compact', the
  * Compact's id): action "sign" or "withdraw", with before. */
 static int audit(struct store *st, long long compact_id, long long id, const char *actor,
@@ -140,9 +119,9 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
     }
     sqlite3_bind_int64(stmt, 1, compact_id);
     sqlite3_bind_int64(stmt, 2, org_id);
-    bind_date(stmt, 3, s->signed_on);
+    store_bind_date(stmt, 3, s->signed_on);
     sqlite3_bind_text(stmt, 4, s->role, -1, SQLITE_STATIC);
-    bind_date(stmt, 5, s->withdrawn_on);
+    store_bind_date(stmt, 5, s->withdrawn_on);
     if ((ret = store_run_id(st, stmt, id)) < 0) {
         return ret; /* ERR_CONFLICT: it signed that Compact on that date already */
     }
@@ -157,16 +136,8 @@ int store_signatory_add(struct store *st, const struct signatory_new *s, const c
 
     *id = 0;
     *bad = NULL;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    if ((ret = store_signatory_insert(st, s, actor, id, bad)) < 0) {
-        store_rollback(st);
-        *id = 0;
-        return ret;
-    }
-    if ((ret = store_commit(st)) < 0) {
-        store_rollback(st);
+    if ((ret = store_begin(st)) < 0 ||
+        (ret = store_end(st, store_signatory_insert(st, s, actor, id, bad))) < 0) {
         *id = 0;
     }
     return ret;
@@ -199,16 +170,12 @@ int store_signatory_withdraw(struct store *st, long long compact_id, long long i
         goto cleanup;
     }
     sqlite3_bind_int64(stmt, 1, id);
-    bind_date(stmt, 2, withdrawn_on);
-    if ((ret = store_run(st, stmt)) < 0 ||
-        (ret = audit(st, compact_id, id, actor, "withdraw", &before)) < 0) {
-        goto cleanup;
+    store_bind_date(stmt, 2, withdrawn_on);
+    if ((ret = store_run(st, stmt)) == 0) {
+        ret = audit(st, compact_id, id, actor, "withdraw", &before);
     }
-    ret = store_commit(st);
 cleanup:
-    if (ret < 0) {
-        store_rollback(st);
-    }
+    ret = store_end(st, ret);
     buf_release(&before);
     arena_release(&arena);
     return ret;
@@ -224,8 +191,8 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     out->org_ref = store_col(stmt, 3, arena);
     out->org_name = store_col(stmt, 4, arena);
     out->role = store_col(stmt, 5, arena);
-    out->signed_on = column_date(stmt, 6);
-    out->withdrawn_on = column_date(stmt, 7);
+    out->signed_on = store_col_date(stmt, 6);
+    out->withdrawn_on = store_col_date(stmt, 7);
 }
 
 int store_signatory_get(struct store *st, long long compact_id, long long id, struct arena *arena,
@@ -243,26 +210,10 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
     return store_row(st, stmt, arena, read_row, out);
 }
 
-/* Every row of sql with ?1 bound to key, into an array from arena. */
-static int list(struct store *st, const char *sql, long long key, struct arena *arena,
-                struct signatory **items, size_t *n)
-{
-    sqlite3_stmt *stmt;
-    int ret;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
-        return ret;
-    }
-    sqlite3_bind_int64(stmt, 1, key);
-    return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
-}
-
 int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,
                          struct signatory **items, size_t *n)
 {
-    return list(st, sql_list, compact_id, arena, items, n);
+    return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), read_row, items, n);
 }
 
 int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
@@ -276,5 +227,5 @@ int store_signatory_list_by_organisation(struct store *st, const char *org, stru
     if ((ret = store_organisation_find(st, org, &org_id)) < 0) {
         return ret;
     }
-    return list(st, sql_list_org, org_id, arena, items, n);
+    return store_rows_of(st, sql_list_org, org_id, arena, sizeof(**items), read_row, items, n);
 }

@@ -92,6 +92,22 @@ int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t
     return ret;
 }
 
+int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,
+                  store_row_fn *fn, void *items, size_t *n)
+{
+    sqlite3_stmt *stmt;
+    char *none = NULL;
+    int ret;
+
+    memcpy(items, &none, sizeof(none)); /* as store_rows does, for a failed prepare too */
+    *n = 0;
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    return store_rows(st, stmt, arena, size, fn, items, n);
+}
+
 int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
               void *item)
 {
@@ -103,4 +119,17 @@ int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_r
     ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     store_done(stmt);
     return ret;
+}
+
+int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
+                 store_row_fn *fn, void *item)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    return store_row(st, stmt, arena, fn, item);
 }

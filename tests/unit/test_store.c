@@ -1,5 +1,5 @@
-/* The store on :memory:: migrations, authorities and aliases, constraints, forced errors, backup.
- */
+/* The store on :memory:: migrations, authorities and aliases, constraints, forced errors, rows
+ * by id, backup. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -201,6 +201,41 @@ static void test_forced_errors_become_err_db(void **state)
     store_close(st);
 }
 
+static void read_gss(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+    *(const char **)item = store_col(stmt, 0, arena);
+}
+
+static void test_rows_and_row_of_an_id(void **state)
+{
+    static const char sql_first[] = "SELECT gss FROM authority ORDER BY gss LIMIT ?1";
+    static const char sql_at[] = "SELECT gss FROM authority ORDER BY gss LIMIT 1 OFFSET ?1";
+    struct store *st = open_mem();
+    struct arena a;
+    const char **gss = NULL, *one = NULL;
+    size_t n = 9;
+    (void)state;
+    arena_init(&a);
+    load(st);
+    assert_int_equal(store_rows_of(st, sql_first, 2, &a, sizeof(*gss), read_gss, &gss, &n), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(gss[0], "E06000028");
+    assert_string_equal(gss[1], "E07000240");
+    assert_int_equal(store_row_of(st, sql_at, 1, &a, read_gss, &one), 0);
+    assert_string_equal(one, "E07000240");
+    one = NULL;
+    assert_int_equal(store_row_of(st, sql_at, 5, &a, read_gss, &one), ERR_NOT_FOUND);
+    assert_null(one);
+    store_step_hook = fail_ioerr;
+    assert_int_equal(store_rows_of(st, sql_first, 2, &a, sizeof(*gss), read_gss, &gss, &n), ERR_DB);
+    assert_null(gss);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_row_of(st, sql_at, 0, &a, read_gss, &one), ERR_DB);
+    store_step_hook = NULL;
+    arena_release(&a);
+    store_close(st);
+}
+
 static void test_backup_copies_everything(void **state)
 {
     struct store *st = open_mem(), *copy;
@@ -237,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_list_filters_and_cursor),
         cmocka_unit_test(test_constraints_refuse_and_roll_back),
         cmocka_unit_test(test_forced_errors_become_err_db),
+        cmocka_unit_test(test_rows_and_row_of_an_id),
         cmocka_unit_test(test_backup_copies_everything),
         cmocka_unit_test(test_open_missing_file_is_not_found),
     };
