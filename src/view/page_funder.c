@@ -489,17 +489,9 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                              const struct viewer *viewer)
 {
     const char *title = v->grants ? "Grants" : "Contracts";
-    const struct crumb crumbs[] = {{"Home", "/"}, {title, NULL}};
-    const struct layout l = {.title = title,
-                             .nav = NAV_NONE,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .errors = v->errors,
-                             .nerrors = v->nerrors,
-                             .viewer = viewer};
     struct buf q = BUF_INIT;
 
-    view_layout_start(b, &l);
+    view_top_page_start(b, title, title, NAV_NONE, v->errors, v->nerrors, viewer);
     view_heading(b, NULL, title);
     if (v->grants) {
         html_lit(b, "<p class=\"govuk-body\">Grants published by funders in the 360Giving Data "
@@ -521,6 +513,6 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
     buf_release(&q);
 }
