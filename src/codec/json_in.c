@@ -122,10 +122,33 @@ static int authorities(const cJSON *auths, struct arena *arena, const char **out
     return 0;
 }
 
+/* A Compact's name: a string of 1 to COMPACT_NAME_MAX bytes. */
+static int check_name(const cJSON *name, const char **field, const char **why)
+{
+    if (!cJSON_IsString(name) || !*name->valuestring ||
+        strlen(name->valuestring) > COMPACT_NAME_MAX) {
+        return json_fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+    }
+    return 0;
+}
+
+/* The status named by the object's "status". */
+static int read_status(const cJSON *object, enum compact_status *st, const char **field,
+                       const char **why)
+{
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(object, "status");
+
+    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, st) < 0) {
+        return json_fail(field, why, "status",
+                         "status must be in_development, active or inactive.");
+    }
+    return 0;
+}
+
 int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
                      const char **field, const char **why)
 {
-    cJSON *root, *name, *auths, *status, *date, *item;
+    cJSON *root, *name, *auths, *date, *item;
     enum compact_status st;
     date_t d;
     int ret = ERR_INVALID;
@@ -135,18 +158,14 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
         goto cleanup;
     }
     name = cJSON_GetObjectItemCaseSensitive(root, "name");
-    if (!cJSON_IsString(name) || !*name->valuestring ||
-        strlen(name->valuestring) > COMPACT_NAME_MAX) {
-        ret = json_fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+    if ((ret = check_name(name, field, why)) < 0) {
         goto cleanup;
     }
     auths = cJSON_GetObjectItemCaseSensitive(root, "authorities");
     if ((ret = authorities(auths, arena, out->authorities, &out->nauthorities, field, why)) < 0) {
         goto cleanup;
     }
-    status = cJSON_GetObjectItemCaseSensitive(root, "status");
-    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
-        ret = json_fail(field, why, "status", "status must be in_development, active or inactive.");
+    if ((ret = read_status(root, &st, field, why)) < 0) {
         goto cleanup;
     }
     date = cJSON_GetObjectItemCaseSensitive(root, "status_date");
@@ -355,10 +374,7 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
     {
         const char *k = item->string;
         if (!strcmp(k, "name")) {
-            if (!cJSON_IsString(item) || !*item->valuestring ||
-                strlen(item->valuestring) > COMPACT_NAME_MAX) {
-                ret =
-                    json_fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+            if ((ret = check_name(item, field, why)) < 0) {
                 goto cleanup;
             }
             out->name = arena_strdup(arena, item->valuestring);
@@ -409,7 +425,7 @@ cleanup:
 int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
                        const char **why)
 {
-    cJSON *root, *status, *date;
+    cJSON *root, *date;
     enum compact_status st;
     int ret = ERR_INVALID;
 
@@ -417,9 +433,7 @@ int json_status_change(const char *text, size_t len, struct status_change *out, 
     if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
-    status = cJSON_GetObjectItemCaseSensitive(root, "status");
-    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
-        ret = json_fail(field, why, "status", "status must be in_development, active or inactive.");
+    if ((ret = read_status(root, &st, field, why)) < 0) {
         goto cleanup;
     }
     date = cJSON_GetObjectItemCaseSensitive(root, "date");

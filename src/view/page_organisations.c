@@ -120,13 +120,7 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
         filters_query(&query, v);
         table(b, v);
         pagination_cursor(b, "/organisations", query.data, v->first_page, v->next);
-        html_lit(b, "<p class=\"govuk-body\">Download every organisation that matches as <a "
-                    "class=\"govuk-link\" href=\"/api/v1/organisations.csv");
-        if (query.len) {
-            html_lit(b, "?");
-            html_attr(b, query.data);
-        }
-        html_lit(b, "\">CSV</a>.</p>");
+        download_csv(b, "organisation", "/api/v1/organisations.csv", query.data);
     }
     view_top_page_end(b);
     buf_release(&query);
