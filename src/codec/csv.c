@@ -217,3 +217,14 @@ void csv_field(struct buf *b, const char *s)
     }
     buf_addc(b, '"');
 }
+
+void csv_record(struct buf *b, const char *const *fields, size_t n)
+{
+    for (size_t f = 0; f < n; f++) {
+        if (f) {
+            buf_addc(b, ',');
+        }
+        csv_field(b, fields[f]);
+    }
+    buf_adds(b, "\r\n");
+}

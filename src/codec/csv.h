@@ -43,5 +43,7 @@ int csv_column(const struct csv_row *header, const char *name);
 
 /* Append s as one CSV field: quoted when it holds a comma, quote or line break. */
 void csv_field(struct buf *b, const char *s);
+/* Append fields[0..n) as one record, each a csv_field, ended by CRLF. */
+void csv_record(struct buf *b, const char *const *fields, size_t n);
 
 #endif

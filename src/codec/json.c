@@ -44,16 +44,12 @@ void json_authority(struct buf *b, const struct authority *a)
 void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
                          const char *next)
 {
-    cJSON *root = json_must(cJSON_CreateObject());
-    cJSON *arr;
+    cJSON *arr, *root = json_list_new(total, &arr);
 
-    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, authority_object(&items[i]));
     }
-    json_add_str(root, "next", next);
-    json_print(b, root);
+    json_list_print(b, root, next);
 }
 
 void json_problem(struct buf *b, int status, const char *type, const char *title,
@@ -131,13 +127,7 @@ void csv_authority_list(struct buf *b, const struct authority *items, size_t n)
             a->gss,        a->name,       a->official_name, authority_type_id(a->type),
             a->code,       a->county_gss, a->region,        a->gss_2011 ? a->gss_2011 : a->gss,
             a->start_date, a->end_date};
-        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-            if (f) {
-                buf_addc(b, ',');
-            }
-            csv_field(b, fields[f]);
-        }
-        buf_adds(b, "\r\n");
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }
 
@@ -190,13 +180,7 @@ void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
         const char *fields[] = {id,      r->org_id,  r->kind,     r->recorded_at,
                                 r->rule, r->verdict, r->due_date, r->explanation};
         snprintf(id, sizeof(id), "%lld", r->activity_id);
-        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-            if (f) {
-                buf_addc(b, ',');
-            }
-            csv_field(b, fields[f]);
-        }
-        buf_adds(b, "\r\n");
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }
 
@@ -227,16 +211,12 @@ void json_organisation(struct buf *b, const struct organisation *o)
 void json_organisation_list(struct buf *b, size_t total, const struct organisation *items, size_t n,
                             const char *next)
 {
-    cJSON *root = json_must(cJSON_CreateObject());
-    cJSON *arr;
+    cJSON *arr, *root = json_list_new(total, &arr);
 
-    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, organisation_object(&items[i]));
     }
-    json_add_str(root, "next", next);
-    json_print(b, root);
+    json_list_print(b, root, next);
 }
 
 void json_ref(struct buf *b, const char *ref)
@@ -261,13 +241,7 @@ void csv_organisation_list(struct buf *b, const struct organisation *items, size
                                 o->website,
                                 o->verified ? "true" : "false"};
         snprintf(id, sizeof(id), "%lld", o->id);
-        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-            if (f) {
-                buf_addc(b, ',');
-            }
-            csv_field(b, fields[f]);
-        }
-        buf_adds(b, "\r\n");
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }
 
@@ -358,11 +332,8 @@ void json_compact(struct buf *b, const struct compact_entry *e, date_t today)
 void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
                        const char *next)
 {
-    cJSON *root = json_must(cJSON_CreateObject());
-    cJSON *arr;
+    cJSON *arr, *root = json_list_new(total, &arr);
 
-    json_must(cJSON_AddNumberToObject(root, "total", (double)total));
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         const struct compact_summary *s = &items[i];
         cJSON *o = json_must(cJSON_CreateObject());
@@ -376,6 +347,5 @@ void json_compact_list(struct buf *b, size_t total, const struct compact_summary
         json_must(cJSON_AddBoolToObject(o, "demo", s->demo));
         cJSON_AddItemToArray(arr, o);
     }
-    json_add_str(root, "next", next);
-    json_print(b, root);
+    json_list_print(b, root, next);
 }

@@ -90,12 +90,6 @@ void csv_coverage(struct buf *b, const struct coverage *c)
             snprintf(id, sizeof(id), "%lld", row->compact_id) >= (int)sizeof(id)) {
             id[0] = '\0'; /* cannot happen: 20 digits and a sign fit */
         }
-        for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
-            if (f) {
-                buf_addc(b, ',');
-            }
-            csv_field(b, fields[f]);
-        }
-        buf_adds(b, "\r\n");
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }

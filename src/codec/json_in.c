@@ -1,6 +1,8 @@
 /* Decoding request bodies with cJSON. */
 #include "json_in.h"
 
+#include "json_util.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,13 +12,6 @@
 #include "base/date.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-static int fail(const char **field, const char **why, const char *f, const char *w)
-{
-    *field = f;
-    *why = w;
-    return ERR_INVALID;
-}
 
 /* "list.i" from arena. */
 static const char *at(struct arena *arena, const char *list, size_t i)
@@ -36,7 +31,7 @@ static int opt_date(const cJSON *item, const char *name, date_t *out, const char
     }
     if (!cJSON_IsString(item) ||
         date_parse(item->valuestring, strlen(item->valuestring), out) < 0) {
-        return fail(field, why, name, "must be a real date written YYYY-MM-DD, or null.");
+        return json_fail(field, why, name, "must be a real date written YYYY-MM-DD, or null.");
     }
     return 0;
 }
@@ -50,7 +45,7 @@ static int opt_text(const cJSON *item, const char *name, struct arena *arena, co
         return 0;
     }
     if (!cJSON_IsString(item)) {
-        return fail(field, why, name, "must be text or null.");
+        return json_fail(field, why, name, "must be text or null.");
     }
     *out = *item->valuestring ? arena_strdup(arena, item->valuestring) : NULL;
     return 0;
@@ -63,8 +58,8 @@ static int document_url(const cJSON *item, struct arena *arena, const char **out
         return ERR_INVALID;
     }
     if (*out && !compact_url_is_valid(*out)) {
-        return fail(field, why, "document_url",
-                    "must be an http or https address of at most 500 characters.");
+        return json_fail(field, why, "document_url",
+                         "must be an http or https address of at most 500 characters.");
     }
     return 0;
 }
@@ -76,16 +71,16 @@ static int contacts(const cJSON *list, struct arena *arena, struct compact_conta
 
     *n = 0;
     if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > COMPACT_CONTACTS_MAX) {
-        return fail(field, why, "contacts",
-                    "must be a list of at most 16 contacts, each {\"name\", \"role\", "
-                    "\"email\", \"phone\"}.");
+        return json_fail(field, why, "contacts",
+                         "must be a list of at most 16 contacts, each {\"name\", \"role\", "
+                         "\"email\", \"phone\"}.");
     }
     cJSON_ArrayForEach(item, list)
     {
         struct compact_contact *k = &out[*n];
         const char *where = at(arena, "contacts", *n);
         if (!cJSON_IsObject(item)) {
-            return fail(field, why, where, "must be an object {\"name\", \"role\", ...}.");
+            return json_fail(field, why, where, "must be an object {\"name\", \"role\", ...}.");
         }
         memset(k, 0, sizeof(*k));
         if (opt_text(cJSON_GetObjectItemCaseSensitive(item, "name"), where, arena, &k->name, field,
@@ -112,16 +107,40 @@ static int authorities(const cJSON *auths, struct arena *arena, const char **out
     *n = 0;
     if (!cJSON_IsArray(auths) || cJSON_GetArraySize(auths) < 1 ||
         cJSON_GetArraySize(auths) > COMPACT_AUTHORITIES_MAX) {
-        return fail(field, why, "authorities",
-                    "authorities must be a list of 1 to 64 GSS codes, such as [\"E08000009\"].");
+        return json_fail(
+            field, why, "authorities",
+            "authorities must be a list of 1 to 64 GSS codes, such as [\"E08000009\"].");
     }
     cJSON_ArrayForEach(item, auths)
     {
         if (!cJSON_IsString(item) || !gss_is_valid(item->valuestring)) {
-            return fail(field, why, at(arena, "authorities", *n),
-                        "each authority must be an English GSS code such as \"E08000009\".");
+            return json_fail(field, why, at(arena, "authorities", *n),
+                             "each authority must be an English GSS code such as \"E08000009\".");
         }
         out[(*n)++] = arena_strdup(arena, item->valuestring);
+    }
+    return 0;
+}
+
+/* A Compact's name: a string of 1 to COMPACT_NAME_MAX bytes. */
+static int check_name(const cJSON *name, const char **field, const char **why)
+{
+    if (!cJSON_IsString(name) || !*name->valuestring ||
+        strlen(name->valuestring) > COMPACT_NAME_MAX) {
+        return json_fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+    }
+    return 0;
+}
+
+/* The status named by the object's "status". */
+static int read_status(const cJSON *object, enum compact_status *st, const char **field,
+                       const char **why)
+{
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(object, "status");
+
+    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, st) < 0) {
+        return json_fail(field, why, "status",
+                         "status must be in_development, active or inactive.");
     }
     return 0;
 }
@@ -129,37 +148,30 @@ static int authorities(const cJSON *auths, struct arena *arena, const char **out
 int json_compact_new(const char *text, size_t len, struct arena *arena, struct compact_new *out,
                      const char **field, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *name, *auths, *status, *date, *item;
+    cJSON *root, *name, *auths, *date, *item;
     enum compact_status st;
     date_t d;
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     name = cJSON_GetObjectItemCaseSensitive(root, "name");
-    if (!cJSON_IsString(name) || !*name->valuestring ||
-        strlen(name->valuestring) > COMPACT_NAME_MAX) {
-        ret = fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+    if ((ret = check_name(name, field, why)) < 0) {
         goto cleanup;
     }
     auths = cJSON_GetObjectItemCaseSensitive(root, "authorities");
     if ((ret = authorities(auths, arena, out->authorities, &out->nauthorities, field, why)) < 0) {
         goto cleanup;
     }
-    status = cJSON_GetObjectItemCaseSensitive(root, "status");
-    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
-        ret = fail(field, why, "status", "status must be in_development, active or inactive.");
+    if ((ret = read_status(root, &st, field, why)) < 0) {
         goto cleanup;
     }
     date = cJSON_GetObjectItemCaseSensitive(root, "status_date");
     if (!cJSON_IsString(date) || date_parse(date->valuestring, strlen(date->valuestring), &d) < 0) {
-        ret =
-            fail(field, why, "status_date", "status_date must be a real date written YYYY-MM-DD.");
+        ret = json_fail(field, why, "status_date",
+                        "status_date must be a real date written YYYY-MM-DD.");
         goto cleanup;
     }
     if ((item = cJSON_GetObjectItemCaseSensitive(root, "adopted")) &&
@@ -197,16 +209,13 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
                           const char **number, const char **paraphrase, int *verified,
                           const char **field, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    cJSON *root, *item;
     int ret = 0;
 
     *number = NULL;
     *paraphrase = NULL;
     *verified = -1;
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -216,31 +225,31 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
             size_t n = strlen(s), digits = n > 2 ? strspn(s + 2, "0123456789") : 0;
             if (n < 3 || n > 4 || s[0] - '0' != section || s[1] != '.' || digits != n - 2 ||
                 s[2] == '0') {
-                ret = fail(field, why, "number",
-                           "number must be the section's number, a dot and a number, such as "
-                           "\"4.4\", in the commitment's own section.");
+                ret = json_fail(field, why, "number",
+                                "number must be the section's number, a dot and a number, such as "
+                                "\"4.4\", in the commitment's own section.");
                 goto cleanup;
             }
             *number = arena_strdup(arena, s);
         } else if (!strcmp(item->string, "paraphrase")) {
             if (!cJSON_IsString(item) || !*item->valuestring || strlen(item->valuestring) > 1000) {
-                ret = fail(field, why, "paraphrase",
-                           "paraphrase must be text of 1 to 1000 characters.");
+                ret = json_fail(field, why, "paraphrase",
+                                "paraphrase must be text of 1 to 1000 characters.");
                 goto cleanup;
             }
             *paraphrase = arena_strdup(arena, item->valuestring);
         } else if (!strcmp(item->string, "verified")) {
             if (!cJSON_IsBool(item)) {
-                ret = fail(field, why, "verified", "verified must be true or false.");
+                ret = json_fail(field, why, "verified", "verified must be true or false.");
                 goto cleanup;
             }
             *verified = cJSON_IsTrue(item);
         } else if (!*item->string) { /* "" or a name starting with \u0000 */
-            ret = fail(field, why, "body", "has a field with no name.");
+            ret = json_fail(field, why, "body", "has a field with no name.");
             goto cleanup;
         } else {
-            ret = fail(field, why, arena_strdup(arena, item->string),
-                       "is not a field of a commitment.");
+            ret = json_fail(field, why, arena_strdup(arena, item->string),
+                            "is not a field of a commitment.");
             goto cleanup;
         }
     }
@@ -256,15 +265,16 @@ static int code(const cJSON *item, const char *where, int with_id, struct arena 
 
     memset(c, 0, sizeof(*c));
     if (!cJSON_IsObject(item)) {
-        return fail(field, why, where, "must be an object {\"title\", \"summary\", \"url\"}.");
+        return json_fail(field, why, where, "must be an object {\"title\", \"summary\", \"url\"}.");
     }
     if (with_id) {
         if (!cJSON_IsNumber(id) || id->valuedouble < 1 || id->valuedouble > 9e15 ||
             id->valuedouble != (double)(long long)id->valuedouble) {
             char f[64];
             int n = snprintf(f, sizeof(f), "%s.id", where);
-            return fail(field, why, n > 0 && (size_t)n < sizeof(f) ? arena_strdup(arena, f) : where,
-                        "must be the id of one of the Compact's codes of practice.");
+            return json_fail(field, why,
+                             n > 0 && (size_t)n < sizeof(f) ? arena_strdup(arena, f) : where,
+                             "must be the id of one of the Compact's codes of practice.");
         }
         c->id = (long long)id->valuedouble;
     }
@@ -288,18 +298,19 @@ static int codes(const cJSON *obj, struct arena *arena, struct compact_patch *p,
     const cJSON *item;
 
     if (!cJSON_IsObject(obj)) {
-        return fail(field, why, "codes",
-                    "must be an object {\"add\": [...], \"replace\": [...], \"remove\": "
-                    "[ids]}.");
+        return json_fail(field, why, "codes",
+                         "must be an object {\"add\": [...], \"replace\": [...], \"remove\": "
+                         "[ids]}.");
     }
     cJSON_ArrayForEach(item, obj)
     {
         if (strcmp(item->string, "add") && strcmp(item->string, "replace") &&
             strcmp(item->string, "remove")) {
-            return fail(field, why, "codes", "takes only add, replace and remove.");
+            return json_fail(field, why, "codes", "takes only add, replace and remove.");
         }
         if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) > COMPACT_CODES_MAX) {
-            return fail(field, why, "codes", "add, replace and remove are lists of at most 32.");
+            return json_fail(field, why, "codes",
+                             "add, replace and remove are lists of at most 32.");
         }
     }
     cJSON_ArrayForEach(item, add)
@@ -321,8 +332,8 @@ static int codes(const cJSON *obj, struct arena *arena, struct compact_patch *p,
     cJSON_ArrayForEach(item, remove)
     {
         if (!cJSON_IsNumber(item) || item->valuedouble < 1 || item->valuedouble > 9e15) {
-            return fail(field, why, at(arena, "codes.remove", p->ncodes_remove),
-                        "must be the id of one of the Compact's codes of practice.");
+            return json_fail(field, why, at(arena, "codes.remove", p->ncodes_remove),
+                             "must be the id of one of the Compact's codes of practice.");
         }
         p->codes_remove[p->ncodes_remove++] = (long long)item->valuedouble;
     }
@@ -335,14 +346,14 @@ static int coordinators(const cJSON *list, struct arena *arena, struct compact_p
     const cJSON *item;
 
     if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) > COMPACT_COORDINATORS_MAX) {
-        return fail(field, why, "coordinators",
-                    "must be a list of at most 16 coordinators' email addresses.");
+        return json_fail(field, why, "coordinators",
+                         "must be a list of at most 16 coordinators' email addresses.");
     }
     cJSON_ArrayForEach(item, list)
     {
         if (!cJSON_IsString(item) || !email_is_valid(item->valuestring)) {
-            return fail(field, why, at(arena, "coordinators", p->ncoordinators),
-                        "must be the email address of a coordinator's account.");
+            return json_fail(field, why, at(arena, "coordinators", p->ncoordinators),
+                             "must be the email address of a coordinator's account.");
         }
         p->coordinators[p->ncoordinators++] = arena_strdup(arena, item->valuestring);
     }
@@ -352,23 +363,18 @@ static int coordinators(const cJSON *list, struct arena *arena, struct compact_p
 int json_compact_patch(const char *text, size_t len, int admin, struct arena *arena,
                        struct compact_patch *out, const char **field, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    cJSON *root, *item;
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
     {
         const char *k = item->string;
         if (!strcmp(k, "name")) {
-            if (!cJSON_IsString(item) || !*item->valuestring ||
-                strlen(item->valuestring) > COMPACT_NAME_MAX) {
-                ret = fail(field, why, "name", "name must be a string of 1 to 200 characters.");
+            if ((ret = check_name(item, field, why)) < 0) {
                 goto cleanup;
             }
             out->name = arena_strdup(arena, item->valuestring);
@@ -396,15 +402,16 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
             out->fields |= PATCH_CODES;
         } else if (!strcmp(k, "coordinators")) {
             if (!admin) {
-                ret = fail(field, why, "coordinators", "only an admin may change coordinators.");
+                ret =
+                    json_fail(field, why, "coordinators", "only an admin may change coordinators.");
                 goto cleanup;
             }
             ret = coordinators(item, arena, out, field, why);
             out->fields |= PATCH_COORDINATORS;
         } else if (!*k) { /* "" or a name starting with \u0000 */
-            ret = fail(field, why, "body", "has a field with no name.");
+            ret = json_fail(field, why, "body", "has a field with no name.");
         } else {
-            ret = fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");
+            ret = json_fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");
         }
         if (ret < 0) {
             goto cleanup;
@@ -418,26 +425,21 @@ cleanup:
 int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
                        const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *status, *date;
+    cJSON *root, *date;
     enum compact_status st;
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
-    status = cJSON_GetObjectItemCaseSensitive(root, "status");
-    if (!cJSON_IsString(status) || compact_status_parse(status->valuestring, &st) < 0) {
-        ret = fail(field, why, "status", "status must be in_development, active or inactive.");
+    if ((ret = read_status(root, &st, field, why)) < 0) {
         goto cleanup;
     }
     date = cJSON_GetObjectItemCaseSensitive(root, "date");
     if (!cJSON_IsString(date) ||
         date_parse(date->valuestring, strlen(date->valuestring), &out->date) < 0) {
-        ret = fail(field, why, "date", "date must be a real date written YYYY-MM-DD.");
+        ret = json_fail(field, why, "date", "date must be a real date written YYYY-MM-DD.");
         goto cleanup;
     }
     out->status = st;
@@ -465,14 +467,11 @@ int json_organisation_draft(const char *text, size_t len, struct arena *arena,
          "website must be an address starting https:// or http://, or null."},
     };
     const char **slots[] = {&out->org_id, &out->name, &out->type, &out->sector, &out->website};
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    cJSON *root, *item;
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -482,17 +481,18 @@ int json_organisation_draft(const char *text, size_t len, struct arena *arena,
             i++;
         }
         if (i == sizeof(fields) / sizeof(fields[0]) && !*item->string) {
-            ret = fail(field, why, "body", "A field of the body has no name.");
+            ret = json_fail(field, why, "body", "A field of the body has no name.");
             goto cleanup;
         }
         if (i == sizeof(fields) / sizeof(fields[0])) {
-            ret = fail(field, why, arena_strdup(arena, item->string),
-                       "is not a field of an organisation: give org_id, name, type, sector and "
-                       "website.");
+            ret =
+                json_fail(field, why, arena_strdup(arena, item->string),
+                          "is not a field of an organisation: give org_id, name, type, sector and "
+                          "website.");
             goto cleanup;
         }
         if (!cJSON_IsString(item) && !cJSON_IsNull(item)) {
-            ret = fail(field, why, fields[i].name, fields[i].why);
+            ret = json_fail(field, why, fields[i].name, fields[i].why);
             goto cleanup;
         }
         out->given |= fields[i].bit;

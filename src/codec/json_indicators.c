@@ -204,17 +204,6 @@ static const char *money(char out[32], int64_t pence, int show)
     return out;
 }
 
-static void csv_line(struct buf *b, const char *const *fields, size_t n)
-{
-    for (size_t f = 0; f < n; f++) {
-        if (f) {
-            buf_addc(b, ',');
-        }
-        csv_field(b, fields[f]);
-    }
-    buf_adds(b, "\r\n");
-}
-
 void csv_indicators(struct buf *b, const struct indicators *ind)
 {
     char t[13][32];
@@ -237,7 +226,7 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
                                 "",
                                 "",
                                 ""};
-        csv_line(b, fields, sizeof(fields) / sizeof(fields[0]));
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
     for (size_t i = 0; i < ind->ncontract_years; i++) {
         const struct ind_contracts *c = &ind->contract_years[i].c;
@@ -260,7 +249,7 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
             snprintf(median, sizeof(median), "%.1f", c->median_days) >= (int)sizeof(median)) {
             median[0] = '\0';
         }
-        csv_line(b, fields, sizeof(fields) / sizeof(fields[0]));
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }
 
@@ -322,27 +311,23 @@ static cJSON *contract_object(const struct contract_item *c)
 void json_grant_list(struct buf *b, size_t total, const struct grant_item *items, size_t n,
                      const char *next)
 {
-    cJSON *root = json_must(cJSON_CreateObject()), *arr;
-    json_add_num(root, "total", (double)total);
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
+    cJSON *arr, *root = json_list_new(total, &arr);
+
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, grant_object(&items[i]));
     }
-    json_add_str(root, "next", next);
-    json_print(b, root);
+    json_list_print(b, root, next);
 }
 
 void json_contract_list(struct buf *b, size_t total, const struct contract_item *items, size_t n,
                         const char *next)
 {
-    cJSON *root = json_must(cJSON_CreateObject()), *arr;
-    json_add_num(root, "total", (double)total);
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
+    cJSON *arr, *root = json_list_new(total, &arr);
+
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, contract_object(&items[i]));
     }
-    json_add_str(root, "next", next);
-    json_print(b, root);
+    json_list_print(b, root, next);
 }
 
 void csv_grant_list(struct buf *b, const struct grant_item *items, size_t n)
@@ -360,7 +345,7 @@ void csv_grant_list(struct buf *b, const struct grant_item *items, size_t n)
             g->recipient_name, g->planned_start,
             g->planned_end,    num(duration, g->duration_months, g->duration_months >= 0),
             g->programme};
-        csv_line(b, fields, sizeof(fields) / sizeof(fields[0]));
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }
 
@@ -388,6 +373,6 @@ void csv_contract_list(struct buf *b, const struct contract_item *items, size_t 
                                 c->has_award ? c->award_currency : NULL,
                                 money(award, c->award, c->has_award),
                                 c->suppliers};
-        csv_line(b, fields, sizeof(fields) / sizeof(fields[0]));
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
     }
 }

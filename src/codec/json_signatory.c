@@ -11,13 +11,6 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-static int fail(const char **field, const char **why, const char *f, const char *w)
-{
-    *field = f;
-    *why = w;
-    return ERR_INVALID;
-}
-
 static int read_date(const cJSON *v, date_t *out)
 {
     *out = 0;
@@ -29,7 +22,7 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
                        const char **role, date_t *signed_on, date_t *withdrawn_on,
                        const char **field, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    cJSON *root, *item;
     const char *bad;
     int ret = ERR_INVALID;
 
@@ -37,10 +30,7 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
     *role = NULL;
     *signed_on = 0;
     *withdrawn_on = 0;
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -48,45 +38,48 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
         if (strcmp(item->string, "organisation") && strcmp(item->string, "signed_on") &&
             strcmp(item->string, "role") && strcmp(item->string, "withdrawn_on")) {
             /* a key cJSON reads as "" (empty, or cut short by a NUL) is named as the body */
-            ret = fail(field, why, *item->string ? arena_strdup(arena, item->string) : "body",
-                       "is not a field of a signatory: give organisation, signed_on, role and "
-                       "withdrawn_on.");
+            ret = json_fail(field, why, *item->string ? arena_strdup(arena, item->string) : "body",
+                            "is not a field of a signatory: give organisation, signed_on, role and "
+                            "withdrawn_on.");
             goto cleanup;
         }
     }
     item = cJSON_GetObjectItemCaseSensitive(root, "organisation");
     if (!cJSON_IsString(item) || !*item->valuestring) {
-        ret = fail(field, why, "organisation",
-                   "organisation must be the organisation's org-id (such as \"GB-CHC-1234567\"), "
-                   "its number, or its exact name.");
+        ret = json_fail(
+            field, why, "organisation",
+            "organisation must be the organisation's org-id (such as \"GB-CHC-1234567\"), "
+            "its number, or its exact name.");
         goto cleanup;
     }
     *organisation = arena_strdup(arena, item->valuestring);
     if (read_date(cJSON_GetObjectItemCaseSensitive(root, "signed_on"), signed_on) < 0) {
-        ret = fail(field, why, "signed_on", "signed_on must be a real date written YYYY-MM-DD.");
+        ret =
+            json_fail(field, why, "signed_on", "signed_on must be a real date written YYYY-MM-DD.");
         goto cleanup;
     }
     item = cJSON_GetObjectItemCaseSensitive(root, "role");
     if (!cJSON_IsString(item)) {
-        ret = fail(field, why, "role",
-                   "role must name who signed, such as \"Chief Executive\": 1 to 200 "
-                   "characters.");
+        ret = json_fail(field, why, "role",
+                        "role must name who signed, such as \"Chief Executive\": 1 to 200 "
+                        "characters.");
         goto cleanup;
     }
     *role = arena_strdup(arena, item->valuestring);
     item = cJSON_GetObjectItemCaseSensitive(root, "withdrawn_on");
     if (item && !cJSON_IsNull(item) && read_date(item, withdrawn_on) < 0) {
-        ret = fail(field, why, "withdrawn_on",
-                   "withdrawn_on must be a real date written YYYY-MM-DD, or null.");
+        ret = json_fail(field, why, "withdrawn_on",
+                        "withdrawn_on must be a real date written YYYY-MM-DD, or null.");
         goto cleanup;
     }
     if (signatory_check(*role, *signed_on, *withdrawn_on, &bad) < 0) {
-        ret = fail(field, why, bad,
-                   !strcmp(bad, "role")
-                       ? "role must name who signed, such as \"Chief Executive\": 1 to 200 "
-                         "characters."
-                       : "withdrawn_on must be after signed_on: an organisation withdraws after "
-                         "it signs.");
+        ret =
+            json_fail(field, why, bad,
+                      !strcmp(bad, "role")
+                          ? "role must name who signed, such as \"Chief Executive\": 1 to 200 "
+                            "characters."
+                          : "withdrawn_on must be after signed_on: an organisation withdraws after "
+                            "it signs.");
         goto cleanup;
     }
     ret = 0;
@@ -104,26 +97,23 @@ cleanup:
 int json_signatory_withdrawal(const char *text, size_t len, date_t *withdrawn_on,
                               const char **field, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
+    cJSON *root, *item;
     int ret = ERR_INVALID;
 
     *withdrawn_on = 0;
-    *field = NULL;
-    *why = NULL;
-    if (!root || !cJSON_IsObject(root)) {
-        ret = fail(field, why, "body", "The body must be a JSON object.");
+    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
     {
         if (strcmp(item->string, "withdrawn_on")) {
-            ret = fail(field, why, "body", "Only withdrawn_on may be changed.");
+            ret = json_fail(field, why, "body", "Only withdrawn_on may be changed.");
             goto cleanup;
         }
     }
     if (read_date(cJSON_GetObjectItemCaseSensitive(root, "withdrawn_on"), withdrawn_on) < 0) {
-        ret = fail(field, why, "withdrawn_on",
-                   "withdrawn_on must be a real date written YYYY-MM-DD.");
+        ret = json_fail(field, why, "withdrawn_on",
+                        "withdrawn_on must be a real date written YYYY-MM-DD.");
         goto cleanup;
     }
     ret = 0;
@@ -134,11 +124,8 @@ cleanup:
 
 void json_signatory_list(struct buf *b, const struct signatory *items, size_t n)
 {
-    cJSON *root = json_must(cJSON_CreateObject()), *arr;
-    char *s;
+    cJSON *arr, *root = json_list_new(n, &arr);
 
-    json_must(cJSON_AddNumberToObject(root, "total", (double)n));
-    arr = json_must(cJSON_AddArrayToObject(root, "items"));
     for (size_t i = 0; i < n; i++) {
         const struct signatory *g = &items[i];
         cJSON *o = json_must(cJSON_CreateObject());
@@ -153,10 +140,5 @@ void json_signatory_list(struct buf *b, const struct signatory *items, size_t n)
         json_must(cJSON_AddBoolToObject(o, "current", !g->withdrawn_on));
         cJSON_AddItemToArray(arr, o);
     }
-    if (!(s = cJSON_PrintUnformatted(root))) {
-        die("out of memory printing JSON");
-    }
-    buf_adds(b, s);
-    cJSON_free(s);
-    cJSON_Delete(root);
+    json_print(b, root);
 }

@@ -1,6 +1,7 @@
 /* What the JSON writers of codec/ share over cJSON. */
 #include "json_util.h"
 
+#include "base/err.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -54,4 +55,38 @@ void json_print(struct buf *b, cJSON *root)
     buf_adds(b, s);
     cJSON_free(s);
     cJSON_Delete(root);
+}
+
+cJSON *json_list_new(size_t total, cJSON **items)
+{
+    cJSON *root = json_must(cJSON_CreateObject());
+
+    json_add_num(root, "total", (double)total);
+    *items = json_must(cJSON_AddArrayToObject(root, "items"));
+    return root;
+}
+
+void json_list_print(struct buf *b, cJSON *root, const char *next)
+{
+    json_add_str(root, "next", next);
+    json_print(b, root);
+}
+
+int json_fail(const char **field, const char **why, const char *f, const char *w)
+{
+    *field = f;
+    *why = w;
+    return ERR_INVALID;
+}
+
+int json_parse_object(const char *text, size_t len, cJSON **root, const char **field,
+                      const char **why)
+{
+    *field = NULL;
+    *why = NULL;
+    *root = cJSON_ParseWithLength(text, len);
+    if (!*root || !cJSON_IsObject(*root)) {
+        return json_fail(field, why, "body", "The body must be a JSON object.");
+    }
+    return 0;
 }

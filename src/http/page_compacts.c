@@ -195,6 +195,18 @@ static int editable(struct request *r, struct compact_entry *e)
     return ret;
 }
 
+/* editable, then the form posted read into q: 0, an error, or 1 when a reply has been made. */
+static int editable_post(struct request *r, struct compact_entry *e, struct query *q)
+{
+    int ret = editable(r, e);
+
+    if (ret == 0 && request_form(r, q) < 0) {
+        ret = reply_error(r, 400, "The form could not be read.");
+        return ret < 0 ? ret : 1;
+    }
+    return ret;
+}
+
 /* ---- the details form ---- */
 
 /* The details form's answers, checked; errors appended. */
@@ -464,11 +476,8 @@ int page_compact_update(struct request *r)
     size_t n = 0;
     int ret;
 
-    if ((ret = editable(r, &e)) != 0) {
+    if ((ret = editable_post(r, &e, q)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if (request_form(r, q) < 0) {
-        return reply_error(r, 400, "The form could not be read.");
     }
     read_details(r, q, &d, errs, &n);
     if (n) {
@@ -553,11 +562,8 @@ int page_compact_status_post(struct request *r)
     size_t n = 0;
     int ret;
 
-    if ((ret = editable(r, &e)) != 0) {
+    if ((ret = editable_post(r, &e, q)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if (request_form(r, q) < 0) {
-        return reply_error(r, 400, "The form could not be read.");
     }
     st = query_get(q, "status");
     if (!st || compact_status_parse(st, &status) < 0) {
@@ -602,11 +608,8 @@ int page_compact_codes_post(struct request *r)
     size_t n = 0;
     int ret;
 
-    if ((ret = editable(r, &e)) != 0) {
+    if ((ret = editable_post(r, &e, q)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if (request_form(r, q) < 0) {
-        return reply_error(r, 400, "The form could not be read.");
     }
     c.title = field(r, q, "title");
     c.summary = field(r, q, "summary");
@@ -669,11 +672,8 @@ int page_compact_parameters_post(struct request *r)
     size_t n = 0, count, changed;
     int ret;
 
-    if ((ret = editable(r, &e)) != 0) {
+    if ((ret = editable_post(r, &e, q)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if (request_form(r, q) < 0) {
-        return reply_error(r, 400, "The form could not be read.");
     }
     memset(&ps, 0, sizeof(ps));
     for (int i = 0; i < PARAM_COUNT; i++) {

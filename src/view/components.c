@@ -237,6 +237,19 @@ void pagination_cursor(struct buf *b, const char *path, const char *query, int f
     buf_release(&then);
 }
 
+void download_csv(struct buf *b, const char *what, const char *path, const char *query)
+{
+    html_lit(b, "<p class=\"govuk-body\">Download every ");
+    html_text(b, what);
+    html_lit(b, " that matches as <a class=\"govuk-link\" href=\"");
+    html_attr(b, path);
+    if (*query) {
+        html_lit(b, "?");
+        html_attr(b, query);
+    }
+    html_lit(b, "\">CSV</a>.</p>");
+}
+
 /* ---- notification banner ---- */
 
 void banner_start(struct buf *b, int success)

@@ -95,6 +95,10 @@ void pagination_nav(struct buf *b, const struct pagination *p);
 void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
                        const char *next);
 
+/* "Download every WHAT that matches as CSV", the link to PATH?QUERY (PATH with query ""): the
+ * line under a filtered list. query as for pagination_cursor. */
+void download_csv(struct buf *b, const char *what, const char *path, const char *query);
+
 /* ---- notification banner ---- */
 
 /*

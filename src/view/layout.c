@@ -186,3 +186,26 @@ void view_layout_end(struct buf *b, const struct layout *l)
     html_attr(b, web_assets_version);
     html_lit(b, "\"></script></body></html>\n");
 }
+
+void view_top_page_start(struct buf *b, const char *title, const char *crumb, enum nav nav,
+                         const struct field_error *errors, size_t nerrors,
+                         const struct viewer *viewer)
+{
+    const struct crumb crumbs[] = {{"Home", "/"}, {crumb, NULL}};
+    const struct layout l = {.title = title,
+                             .nav = nav,
+                             .crumbs = crumbs,
+                             .ncrumbs = 2,
+                             .errors = errors,
+                             .nerrors = nerrors,
+                             .viewer = viewer};
+
+    view_layout_start(b, &l);
+}
+
+void view_top_page_end(struct buf *b)
+{
+    static const struct layout full_width = {0};
+
+    view_layout_end(b, &full_width);
+}

@@ -53,4 +53,14 @@ void view_csrf_field(struct buf *b, const struct viewer *v);
 /* The closing of <main> (and of the narrow column) and everything after it. */
 void view_layout_end(struct buf *b, const struct layout *l);
 
+/*
+ * The start of a page one step below Home, as the registers' lists are: full width, titled
+ * title, with the breadcrumbs Home and crumb, under the navigation item nav, and the error
+ * summary of errors[0..nerrors) (0: none) opening it. view_top_page_end ends it.
+ */
+void view_top_page_start(struct buf *b, const char *title, const char *crumb, enum nav nav,
+                         const struct field_error *errors, size_t nerrors,
+                         const struct viewer *viewer);
+void view_top_page_end(struct buf *b);
+
 #endif

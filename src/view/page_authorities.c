@@ -79,16 +79,8 @@ static void table(struct buf *b, const struct authorities_view *v)
 void view_authorities_page(struct buf *b, const struct authorities_view *v,
                            const struct viewer *viewer)
 {
-    static const struct crumb crumbs[] = {{"Home", "/"}, {"Local authorities", NULL}};
-    struct layout l = {.title = "Local authorities",
-                       .nav = NAV_AUTHORITIES,
-                       .crumbs = crumbs,
-                       .ncrumbs = 2,
-                       .errors = v->errors,
-                       .nerrors = v->nerrors,
-                       .viewer = viewer};
-
-    view_layout_start(b, &l);
+    view_top_page_start(b, "Local authorities", "Local authorities", NAV_AUTHORITIES, v->errors,
+                        v->nerrors, viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local authorities</h1>"
                 "<p class=\"govuk-body\">England&#39;s principal local authorities: counties, "
                 "districts, metropolitan districts, London boroughs (with the City of London) "
@@ -109,5 +101,5 @@ void view_authorities_page(struct buf *b, const struct authorities_view *v,
         }
         html_lit(b, "\">CSV</a>.</p>");
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
 }

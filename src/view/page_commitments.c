@@ -52,15 +52,9 @@ static void section_heading(struct buf *b, int section, const char *title)
 void view_commitments_page(struct buf *b, const struct commitment_row *rows, size_t n,
                            const struct viewer *viewer)
 {
-    static const struct crumb crumbs[] = {{"Home", "/"}, {"Commitments", NULL}};
-    const struct layout l = {.title = "The Compact's commitments",
-                             .nav = NAV_CHECKS,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .viewer = viewer};
     size_t i = 0;
 
-    view_layout_start(b, &l);
+    view_top_page_start(b, "The Compact's commitments", "Commitments", NAV_CHECKS, NULL, 0, viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">The Compact&#39;s commitments</h1>");
     html_lit(b, INTRO);
     while (i < n) {
@@ -72,7 +66,7 @@ void view_commitments_page(struct buf *b, const struct commitment_row *rows, siz
         commitment_list(b, rows + i, j - i);
         i = j;
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
 }
 
 void view_commitment_section_page(struct buf *b, int section, const char *title,

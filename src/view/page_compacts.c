@@ -202,16 +202,8 @@ static void list_table(struct buf *b, const struct compacts_view *v)
 
 void view_compacts_page(struct buf *b, const struct compacts_view *v, const struct viewer *viewer)
 {
-    static const struct crumb crumbs[] = {{"Home", "/"}, {"Local Compacts", NULL}};
-    const struct layout l = {.title = "Local Compacts",
-                             .nav = NAV_COMPACTS,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .errors = v->errors,
-                             .nerrors = v->nerrors,
-                             .viewer = viewer};
-
-    view_layout_start(b, &l);
+    view_top_page_start(b, "Local Compacts", "Local Compacts", NAV_COMPACTS, v->errors, v->nerrors,
+                        viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">Local Compacts</h1><p class=\"govuk-body\">The "
                 "register of local Compacts: the agreements between councils, other public "
                 "bodies and the voluntary and community sector of an area. A review is due at "
@@ -225,7 +217,7 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
     if (!v->nerrors) {
         list_table(b, v);
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
 }
 
 /* ---- one Compact ---- */

@@ -49,21 +49,16 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
                           const struct viewer *viewer)
 {
     static const struct table_column cols[] = {{"Due by", 0}, {"Organisation", 0}, {"What", 0}};
-    const struct crumb crumbs[] = {{"Home", "/"}, {v->compact_name, NULL}};
-    const struct layout l = {.title = "Compliance with the Compact",
-                             .nav = NAV_NONE,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .viewer = viewer};
+    static const char title[] = "Compliance with the Compact";
     const struct compliance *s = v->summary;
     size_t pending = 0;
 
-    view_layout_start(b, &l);
-    view_heading(b, v->compact_name, l.title);
+    view_top_page_start(b, title, v->compact_name, NAV_NONE, NULL, 0, viewer);
+    view_heading(b, v->compact_name, title);
     if (!v->n) {
         html_lit(b, "<p class=\"govuk-body\">No activity has been recorded against this Compact "
                     "yet.</p>");
-        view_layout_end(b, &l);
+        view_top_page_end(b);
         return;
     }
     html_lit(b, "<p class=\"govuk-body\">The findings of every activity recorded against this "
@@ -92,5 +87,5 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
         html_lit(b, "<p class=\"govuk-body\">Only the first 64 organisations and months are "
                     "shown; the CSV has every finding.</p>");
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
 }

@@ -242,16 +242,8 @@ static void report(struct buf *b, const struct coverage_view *v)
 
 void view_coverage_page(struct buf *b, const struct coverage_view *v, const struct viewer *viewer)
 {
-    static const struct crumb crumbs[] = {{"Home", "/"}, {"Coverage", NULL}};
-    struct layout l = {.title = "Coverage of England by local Compacts",
-                       .nav = NAV_COVERAGE,
-                       .crumbs = crumbs,
-                       .ncrumbs = 2,
-                       .errors = v->errors,
-                       .nerrors = v->nerrors,
-                       .viewer = viewer};
-
-    view_layout_start(b, &l);
+    view_top_page_start(b, "Coverage of England by local Compacts", "Coverage", NAV_COVERAGE,
+                        v->errors, v->nerrors, viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
                 "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
                 "that is active on that date covers its area, or, for a district, its "
@@ -260,5 +252,5 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
     if (!v->nerrors && v->cov) {
         report(b, v);
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
 }

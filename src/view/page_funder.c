@@ -211,6 +211,16 @@ static void ended_section(struct buf *b, const struct funder_view *v)
     buf_release(&caption);
 }
 
+/* A figure held back: "Not shown (N WHAT)". */
+static void not_shown(struct buf *b, size_t n, const char *what)
+{
+    html_lit(b, "Not shown (");
+    html_num(b, (long long)n);
+    html_lit(b, " ");
+    html_text(b, what);
+    html_lit(b, ")");
+}
+
 static void contracts_figures(struct buf *b, const struct ind_contracts *c,
                               const struct ind_params *p)
 {
@@ -220,9 +230,7 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Median tender period", 0);
     if (c->median_suppressed) {
-        html_lit(b, "Not shown (");
-        html_num(b, (long long)c->with_period);
-        html_lit(b, " tenders can be measured)");
+        not_shown(b, c->with_period, "tenders can be measured");
     } else {
         buf_addf(b, "%.1f days (", c->median_days);
         html_num(b, (long long)c->with_period);
@@ -244,9 +252,7 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Suitable for VCSE organisations", 0);
     if (c->vcse_suppressed) {
-        html_lit(b, "Not shown (");
-        html_num(b, (long long)c->vcse_known);
-        html_lit(b, " tenders say)");
+        not_shown(b, c->vcse_known, "tenders say");
     } else {
         share_of(b, c->vcse_share, c->vcse_suitable, c->vcse_known, "tenders that say");
     }
@@ -489,17 +495,9 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                              const struct viewer *viewer)
 {
     const char *title = v->grants ? "Grants" : "Contracts";
-    const struct crumb crumbs[] = {{"Home", "/"}, {title, NULL}};
-    const struct layout l = {.title = title,
-                             .nav = NAV_NONE,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .errors = v->errors,
-                             .nerrors = v->nerrors,
-                             .viewer = viewer};
     struct buf q = BUF_INIT;
 
-    view_layout_start(b, &l);
+    view_top_page_start(b, title, title, NAV_NONE, v->errors, v->nerrors, viewer);
     view_heading(b, NULL, title);
     if (v->grants) {
         html_lit(b, "<p class=\"govuk-body\">Grants published by funders in the 360Giving Data "
@@ -512,15 +510,8 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
     if (!v->nerrors) {
         list_query(&q, v);
         list_table(b, v, q.data);
-        html_lit(b, "<p class=\"govuk-body\">Download every one that matches as <a "
-                    "class=\"govuk-link\" href=\"");
-        html_attr(b, v->grants ? "/api/v1/grants.csv" : "/api/v1/contracts.csv");
-        if (q.len) {
-            html_lit(b, "?");
-            html_attr(b, q.data);
-        }
-        html_lit(b, "\">CSV</a>.</p>");
+        download_csv(b, "one", v->grants ? "/api/v1/grants.csv" : "/api/v1/contracts.csv", q.data);
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
     buf_release(&q);
 }

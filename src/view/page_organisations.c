@@ -103,17 +103,10 @@ static void table(struct buf *b, const struct organisations_view *v)
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer)
 {
-    static const struct crumb crumbs[] = {{"Home", "/"}, {"Organisations", NULL}};
-    const struct layout l = {.title = "Organisations",
-                             .nav = NAV_ORGANISATIONS,
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .errors = v->errors,
-                             .nerrors = v->nerrors,
-                             .viewer = viewer};
     struct buf query = BUF_INIT;
 
-    view_layout_start(b, &l);
+    view_top_page_start(b, "Organisations", "Organisations", NAV_ORGANISATIONS, v->errors,
+                        v->nerrors, viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">Organisations</h1>"
                 "<p class=\"govuk-body\">Public bodies, voluntary and community organisations "
                 "and businesses that take part in local Compacts, with their org-id where they "
@@ -127,15 +120,9 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
         filters_query(&query, v);
         table(b, v);
         pagination_cursor(b, "/organisations", query.data, v->first_page, v->next);
-        html_lit(b, "<p class=\"govuk-body\">Download every organisation that matches as <a "
-                    "class=\"govuk-link\" href=\"/api/v1/organisations.csv");
-        if (query.len) {
-            html_lit(b, "?");
-            html_attr(b, query.data);
-        }
-        html_lit(b, "\">CSV</a>.</p>");
+        download_csv(b, "organisation", "/api/v1/organisations.csv", query.data);
     }
-    view_layout_end(b, &l);
+    view_top_page_end(b);
     buf_release(&query);
 }
 

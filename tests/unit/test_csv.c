@@ -98,6 +98,18 @@ static void test_field_quoting(void **state)
     }
 }
 
+/* A record: fields quoted as csv_field quotes them, NULL as an empty field, CRLF at the end. */
+static void test_record(void **state)
+{
+    const char *const fields[] = {"a", "b,c", NULL, "=x"};
+    struct buf b = BUF_INIT;
+    (void)state;
+    csv_record(&b, fields, 4);
+    csv_record(&b, fields, 1);
+    assert_string_equal(b.data, "a,\"b,c\",,\"'=x\"\r\na\r\n");
+    buf_release(&b);
+}
+
 /* The streaming reader in chunks of every size gives what csv_read gives for the whole text. */
 static void test_stream_in_every_chunk_size(void **state)
 {
@@ -149,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_malformed_names_its_line),
         cmocka_unit_test(test_callback_stops_reader),
         cmocka_unit_test(test_field_quoting),
+        cmocka_unit_test(test_record),
         cmocka_unit_test(test_stream_in_every_chunk_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

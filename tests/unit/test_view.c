@@ -5,7 +5,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "view/components.h"
 #include "view/form.h"
+#include "view/layout.h"
 #include "view/page_error.h"
 
 static void test_input_with_error(void **state)
@@ -72,6 +74,44 @@ static void test_error_page_signed_out_and_in(void **state)
     buf_release(&b);
 }
 
+/* A page one step below Home: Home linked, the crumb current, the errors opening the page. */
+static void test_top_page(void **state)
+{
+    struct buf b = BUF_INIT;
+    const struct field_error errs[] = {{"set", "Choose a set"}};
+    (void)state;
+    view_top_page_start(&b, "Cover <all>", "Cover", NAV_COVERAGE, errs, 1, NULL);
+    view_top_page_end(&b);
+    assert_non_null(strstr(b.data, "<title>Error: Cover &lt;all&gt; - Compact Hub</title>"));
+    assert_non_null(strstr(b.data, "<a class=\"govuk-breadcrumbs__link\" href=\"/\">Home</a>"));
+    assert_non_null(strstr(b.data, "aria-current=\"page\">Cover</li>"));
+    assert_non_null(strstr(b.data, "<a href=\"#set\">Choose a set</a>"));
+    assert_non_null(strstr(b.data, "govuk-service-navigation__item--active\"><a "
+                                   "class=\"govuk-service-navigation__link\" "
+                                   "aria-current=\"true\" href=\"/coverage\">"));
+    assert_null(strstr(b.data, "govuk-grid-column-two-thirds"));
+    assert_non_null(strstr(b.data, "</main>"));
+    buf_reset(&b);
+    view_top_page_start(&b, "Commitments", "Commitments", NAV_CHECKS, NULL, 0, NULL);
+    assert_non_null(strstr(b.data, "<title>Commitments - Compact Hub</title>"));
+    assert_null(strstr(b.data, "govuk-error-summary"));
+    buf_release(&b);
+}
+
+static void test_download_csv(void **state)
+{
+    struct buf b = BUF_INIT;
+    (void)state;
+    download_csv(&b, "one", "/api/v1/grants.csv", "q=a&b");
+    assert_string_equal(b.data, "<p class=\"govuk-body\">Download every one that matches as <a "
+                                "class=\"govuk-link\" href=\"/api/v1/grants.csv?q=a&amp;b\">"
+                                "CSV</a>.</p>");
+    buf_reset(&b);
+    download_csv(&b, "organisation", "/api/v1/organisations.csv", "");
+    assert_non_null(strstr(b.data, "href=\"/api/v1/organisations.csv\">CSV</a>"));
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +119,8 @@ int main(void)
         cmocka_unit_test(test_input_without_error),
         cmocka_unit_test(test_error_summary_links_fields),
         cmocka_unit_test(test_error_page_signed_out_and_in),
+        cmocka_unit_test(test_top_page),
+        cmocka_unit_test(test_download_csv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
