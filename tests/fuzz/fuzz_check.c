@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "codec/json_check.h"
 #include "core/rules.h"
 #include "base/arena.h"
@@ -25,16 +26,6 @@
 #include "base/date.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 /* The as_of of a request that gives none: fixed, so that a replay always does the same. */
 #define TODAY_Y 2012

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "codec/json_in.h"
 #include "core/authority.h"
 #include "core/compact.h"
@@ -19,16 +20,6 @@
 #include "base/date.h"
 #include "base/err.h"
 #include "base/banned.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 #define ALL_FLAGS                                                                                  \
     (PATCH_NAME | PATCH_AUTHORITIES | PATCH_ADOPTED | PATCH_REFRESHED | PATCH_REVIEW_DUE |         \
