@@ -165,12 +165,17 @@ async function tests(BIN, s, test) {
   });
 
   await test('organisations: PATCH changes what it gives; a new type brings its sector', async () => {
-    const r = await patch(who.coordinator.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
+    // a coordinator changes only what they added (or what signs their Compact: trust_policy.mjs)
+    const refused = await patch(who.coordinator.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
+    expect(refused.status === 403, `a coordinator, on what an admin added: ${refused.status} ${show(refused.text)}`);
+    const r = await patch(who.admin.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
     const o = json(r);
     expect(r.status === 200 && o.type === 'social_enterprise' && o.sector === 'vcs' && o.website === null &&
       o.name === 'Trafford Community Voluntary Service', `${r.status} ${show(r.text, 300)}`);
     const e = await patch(who.admin.token, groupRef, {});
     expect(e.status === 200 && json(e).name === 'Friends of Longford Park', `empty patch: ${e.status}`);
+    const own = await patch(who.coordinator.token, groupRef, { website: null });
+    expect(own.status === 200 && json(own).name === 'Friends of Longford Park', `a coordinator, on theirs: ${own.status}`);
   });
 
   const badPatch = [
@@ -262,8 +267,10 @@ async function tests(BIN, s, test) {
     expect(nobody.status === 303 && /^\/login\?next=/.test(nobody.headers.location), `nobody: ${nobody.status}`);
     expect(member.status === 403, `member: ${member.status}`);
     expect(mine.status === 200 && mine.text.includes('name="org_id"') && csrfOf(mine.text), `coordinator: ${mine.status}`);
-    const page = await get('/organisations/GB-CHC-1234567', cookieHeader(coord.cookie));
-    expect(page.text.includes('href="/organisations/GB-CHC-1234567/edit"'), 'no change button for a coordinator');
+    const page = await get(`/organisations/${groupRef}`, cookieHeader(coord.cookie));
+    expect(page.text.includes(`href="/organisations/${groupRef}/edit"`), 'no change button for a coordinator on theirs');
+    const admins = await get('/organisations/GB-CHC-1234567', cookieHeader(coord.cookie));
+    expect(admins.status === 200 && !admins.text.includes('Change these details'), 'a change button on what an admin added');
   });
 
   await test('organisations: adding with mistakes shows the error summary and keeps the values', async () => {
