@@ -2,19 +2,18 @@
 // search, filters and cursor; CSV; one; create; patch) with each kind of bad input, 409 and 404,
 // who may do what, the pages (search, one, add and change with the error summary, CSRF), the
 // audit trail, and `compact import organisations` (a bad row named by its line, nothing stored).
+// Also exports json (a reply's JSON, or null) and sql (a query of the server's database).
 //
 //   import { organisationTests } from './organisations.mjs';
 //   await organisationTests(BIN, report);   // report(name, ok, why)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, startServer } from '../lib/server.mjs';
+import { run } from '../lib/server.mjs';
 import {
-  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester,
+  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, onServer, request, session, show,
 } from './auth.mjs';
 
-const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
-
-function json(res) {
+export function json(res) {
   try {
     return JSON.parse(res.text);
   } catch {
@@ -22,26 +21,14 @@ function json(res) {
   }
 }
 
-async function sql(db, query) {
+export async function sql(db, query) {
   const r = await run('sqlite3', [db, query]);
   expect(r.code === 0, `sqlite3: ${show(r.stderr)}`);
   return r.stdout.trim();
 }
 
 export async function organisationTests(BIN, report) {
-  const test = tester(report);
-  let s;
-  const ok = await test('organisations: a server starts', async () => {
-    s = await startServer(BIN, { threads: 2 });
-  });
-  if (!ok) return;
-  try {
-    await tests(BIN, s, test);
-  } finally {
-    const code = await s.stop();
-    report('organisations: the server exits 0', code === 0, `exit ${code}`);
-    report('organisations: no sanitizer report', !SANITIZER_REPORT.test(s.logs()), show(s.logs().slice(-600), 600));
-  }
+  await onServer(BIN, report, 'organisations', (s, test) => tests(BIN, s, test));
 }
 
 async function tests(BIN, s, test) {

@@ -23,6 +23,7 @@ import {
   addToken, addUser, bearer, cookieHeader, csrfOf, expect, Fail, newPassword, request, session,
   sessionCookie, show, tester,
 } from './auth.mjs';
+import { CUT_FORM } from './trust_policy.mjs';
 
 const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
 const ROLES = ['public', 'member', 'coordinator', 'admin'];
@@ -42,9 +43,6 @@ const QUERY = {
 const COMPACT_ROUTE = /^(\/api\/v1)?\/compacts\/:id(\/|$)/;
 const ORG_ROUTE = /^(\/api\/v1)?\/organisations\/:id(\/|$)/;
 const RECORD_ROUTE = '/checks/:kind/record';
-const CUT_FORM = {
-  change: 'end', 'notice_date-day': '1', 'notice_date-month': '2', 'notice_date-year': '2012', notice_in_writing: 'yes',
-};
 // The objects the coordinator may write to (the matrix's own), and those they may not.
 const OWN = { compact: 0, org: 'GB-CHC-4040401' };
 const NOT_THEIRS = [

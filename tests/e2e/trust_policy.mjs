@@ -6,33 +6,18 @@
 //
 //   import { trustPolicyTests } from './trust_policy.mjs';
 //   await trustPolicyTests(BIN, report);   // report(name, ok, why)
-import { run, startServer } from '../lib/server.mjs';
 import {
-  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester,
+  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, onServer, request, session, show,
 } from './auth.mjs';
+import { json, sql } from './organisations.mjs';
 
-const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
 const MEMBER_ORG = 'GB-CHC-1111111';
 const CUT = { kind: 'funding_change', change: 'end', notice_date: '2012-02-01', notice_in_writing: true, effective_date: '2012-04-01' };
-// The record form's answers for CUT (the check pages' fields).
-const CUT_FORM = {
+// The record form's answers for CUT (the check pages' fields; permissions.mjs records them too).
+export const CUT_FORM = {
   change: 'end', 'notice_date-day': '1', 'notice_date-month': '2', 'notice_date-year': '2012', notice_in_writing: 'yes',
   'effective_date-day': '1', 'effective_date-month': '4', 'effective_date-year': '2012',
 };
-
-function json(res) {
-  try {
-    return JSON.parse(res.text);
-  } catch {
-    return null;
-  }
-}
-
-async function sql(db, query) {
-  const r = await run('sqlite3', [db, query]);
-  expect(r.code === 0, `sqlite3: ${show(r.stderr)}`);
-  return r.stdout.trim();
-}
 
 // A 403 problem reply (RFC 9457), optionally naming param and saying says.
 function forbidden(res, param, says) {
@@ -42,19 +27,7 @@ function forbidden(res, param, says) {
 }
 
 export async function trustPolicyTests(BIN, report) {
-  const test = tester(report);
-  let s;
-  const ok = await test('trust policy: a server starts', async () => {
-    s = await startServer(BIN, { threads: 2 });
-  });
-  if (!ok) return;
-  try {
-    await tests(BIN, s, test);
-  } finally {
-    const code = await s.stop();
-    report('trust policy: the server exits 0', code === 0, `exit ${code}`);
-    report('trust policy: no sanitizer report', !SANITIZER_REPORT.test(s.logs()), show(s.logs().slice(-600), 600));
-  }
+  await onServer(BIN, report, 'trust policy', (s, test) => tests(BIN, s, test));
 }
 
 async function tests(BIN, s, test) {
