@@ -81,20 +81,30 @@ struct recorded {
     char actor[ACTOR_MAX];
 };
 
-/* May u write it (policy_activity_write), then decode and check the request for Compact
- * compact_id into out. The shared part of check_record and check_update. */
+/* May u write it (policy_activity_write: ERR_FORBIDDEN with *why), then decode and check the
+ * request for Compact compact_id into out; for recorded activity id (0: a new one), may u keep
+ * it for, or move it to, the organisation the request gives (policy_activity_move). The shared
+ * part of check_record and check_update. */
 static int check_activity_request(struct store *st, const struct user *u, long long compact_id,
-                                  const char *text, size_t len, date_t today, struct arena *arena,
-                                  struct recorded *out, const char **field, const char **why)
+                                  long long id, const char *text, size_t len, date_t today,
+                                  struct arena *arena, struct recorded *out, const char **field,
+                                  const char **why)
 {
     struct check_request *req = &out->req;
     struct buf compact = BUF_INIT;
+    const char *name, *was;
     int ret;
 
     out->org = NULL;
     actor_name(u, out->actor);
-    if ((ret = policy_activity_write(st, u, compact_id, &out->own_org)) < 0 ||
-        (ret = json_check_request(text, len, arena, req, field, why)) < 0) {
+    if ((ret = store_compact_name(st, compact_id, arena, &name)) < 0) {
+        return ret;
+    }
+    if ((ret = policy_activity_write(st, u, compact_id, &out->own_org)) == ERR_FORBIDDEN) {
+        *field = NULL;
+        *why = policy_activity_write_rule;
+    }
+    if (ret < 0 || (ret = json_check_request(text, len, arena, req, field, why)) < 0) {
         return ret;
     }
     if (req->has_params || req->compact_id || req->has_as_of) {
@@ -108,6 +118,14 @@ static int check_activity_request(struct store *st, const struct user *u, long l
         return ERR_INVALID;
     }
     out->org = req->organisation ? req->organisation : out->own_org;
+    if (id && ((ret = store_activity_org(st, id, compact_id, out->own_org, arena, &was)) < 0 ||
+               (ret = policy_activity_move(u, was, out->org)) < 0)) {
+        if (ret == ERR_FORBIDDEN) {
+            *field = "organisation";
+            *why = policy_activity_move_rule;
+        }
+        return ret;
+    }
     buf_addf(&compact, "%lld", compact_id);
     ret = check_for_compact(st, compact.data, &req->activity, today, out->findings, &out->n,
                             &out->overall);
@@ -128,7 +146,8 @@ static int write_activity(struct store *st, const struct user *u, long long comp
                           const char **field, const char **why)
 {
     struct recorded a;
-    int ret = check_activity_request(st, u, compact_id, text, len, today, arena, &a, field, why);
+    int ret =
+        check_activity_request(st, u, compact_id, id, text, len, today, arena, &a, field, why);
 
     if (org_out) {
         *org_out = a.org;

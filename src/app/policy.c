@@ -4,7 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "actor.h"
 #include "core/audit.h"
+#include "base/date.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -48,24 +50,88 @@ int policy_compact_coordinators(const struct user *u)
     return has_role(u, ACCESS_SIGNED_IN);
 }
 
-int policy_organisation_edit(const struct user *u)
+const char policy_organisation_edit_rule[] =
+    "Only an admin may change a council's record. A coordinator may change an organisation they "
+    "added or one that signs a Compact they coordinate.";
+
+int policy_organisation_create(const struct user *u)
 {
     return has_role(u, ROLE_ADMIN | ROLE_COORDINATOR);
 }
 
-int policy_activity_write(struct store *st, const struct user *u, long long compact_id,
-                          const char **org)
+/* A council's record: its type, or a GB-LAE- org-id (which only a council may have). */
+static int is_council(const struct organisation *o)
 {
-    (void)st; /* the Compact does not matter yet: every Compact takes anyone's activities */
-    (void)compact_id;
+    return o->type == ORG_COUNCIL || orgid_council_code(o->org_id) != NULL;
+}
+
+int policy_organisation_edit(struct store *st, const struct user *u, const struct organisation *o,
+                             const struct organisation_draft *patch)
+{
+    struct organisation_draft d;
+    struct organisation after;
+    struct org_problem problems[ORG_PROBLEMS_MAX];
+    char actor[ACTOR_MAX];
+    int ret;
+
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    if (u->role != ROLE_COORDINATOR || is_council(o)) {
+        return ERR_FORBIDDEN;
+    }
+    if (patch) { /* a patch the register refuses is for the store to say so */
+        organisation_patch_draft(o, patch, &d);
+        if (organisation_from_draft(&d, &after, problems) == 0 && is_council(&after)) {
+            return ERR_FORBIDDEN;
+        }
+    }
+    ret = store_organisation_added_by(st, o, actor_name(u, actor));
+    if (ret == ERR_NOT_FOUND) {
+        ret = store_organisation_signs_for(st, o->id, u->id, date_today());
+    }
+    return ret == ERR_NOT_FOUND ? ERR_FORBIDDEN : ret;
+}
+
+const char policy_activity_write_rule[] =
+    "Only an admin or a coordinator of this Compact may record or change its activities.";
+const char policy_activity_move_rule[] =
+    "Only an admin may move an activity to another organisation: give the organisation it is "
+    "for to keep it there.";
+
+int policy_activity_scope(const struct user *u, const char **org, long long *coordinator)
+{
     *org = NULL;
+    *coordinator = 0;
     if (has_role(u, ACCESS_SIGNED_IN) < 0) {
         return ERR_FORBIDDEN;
     }
     if (u && u->role == ROLE_MEMBER) {
         *org = u->org_id;
     }
+    *coordinator = policy_compact_coordinator(u);
     return 0;
+}
+
+int policy_activity_write(struct store *st, const struct user *u, long long compact_id,
+                          const char **org)
+{
+    long long coordinator;
+    int ret = policy_activity_scope(u, org, &coordinator);
+
+    /* a coordinator writes the activities of the Compacts they may change */
+    return ret < 0 || !coordinator ? ret : policy_compact_edit(st, u, compact_id);
+}
+
+int policy_activity_move(const struct user *u, const char *from, const char *to)
+{
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    if (!from || !to) {
+        return from == to ? 0 : ERR_FORBIDDEN;
+    }
+    return strcmp(from, to) == 0 ? 0 : ERR_FORBIDDEN;
 }
 
 int policy_audit_read(const struct user *u, const char *kind, const char *entity)

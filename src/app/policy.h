@@ -25,17 +25,39 @@ int policy_compact_admin_fields(const struct user *u);
 /* Seeing who coordinates a Compact (their email addresses): people signed in. */
 int policy_compact_coordinators(const struct user *u);
 
-/* Adding an organisation to the register or changing one: admins and coordinators. */
-int policy_organisation_edit(const struct user *u);
+/* Adding an organisation to the register: admins and coordinators. */
+int policy_organisation_create(const struct user *u);
+/*
+ * Changing organisation o (as stored) by patch (NULL: whether u may change it at all, to offer
+ * the form): admins any; coordinators one they added (the audit trail's 'create' entry of it is
+ * theirs) or one that signs a Compact they coordinate, but never a council's record (type
+ * council or a GB-LAE- org-id) nor a patch that would make it one.
+ */
+int policy_organisation_edit(struct store *st, const struct user *u, const struct organisation *o,
+                             const struct organisation_draft *patch);
+/* policy_organisation_edit's rule in a sentence, to say why a change was refused. */
+extern const char policy_organisation_edit_rule[];
 
 /*
- * Recording or changing an activity of Compact compact_id (0: of any Compact, to offer the
- * choice), and for whom: 0 with *org the organisation the activity must be for (a member's own)
- * or NULL when u may name any; ERR_FORBIDDEN for nobody signed in. Today every person signed in
- * may, members for their own organisation only.
+ * Which activities u may record or change, to offer the choice: ERR_FORBIDDEN for nobody
+ * signed in; else 0 with *org the organisation they must be for (a member's own) or NULL for
+ * any, and *coordinator the person whose Compacts they must be of (a coordinator, themselves)
+ * or 0 for any Compact.
+ */
+int policy_activity_scope(const struct user *u, const char **org, long long *coordinator);
+/*
+ * Recording or changing an activity of Compact compact_id (look it up first), and for whom:
+ * admins any Compact; coordinators the Compacts they coordinate; members any Compact, for their
+ * own organisation only. 0 with *org as policy_activity_scope says, or ERR_FORBIDDEN.
  */
 int policy_activity_write(struct store *st, const struct user *u, long long compact_id,
                           const char **org);
+/* Moving a recorded activity from organisation from to organisation to (NULL: none): admins.
+ * Keeping it where it is (the same org-id, byte for byte) is no move. */
+int policy_activity_move(const struct user *u, const char *from, const char *to);
+/* The rules of policy_activity_write and policy_activity_move in a sentence each. */
+extern const char policy_activity_write_rule[];
+extern const char policy_activity_move_rule[];
 
 /* Reading the history (audit trail) of entity of kind: the kinds every person signed in may
  * read, a person their own account's, an admin everything. */

@@ -24,11 +24,14 @@ int api_activity_record(struct request *r)
     if (!r->body_in) {
         return reply_problem(r, 400, "Invalid activity", "The body must be a JSON object.", "body");
     }
-    /* A member records for their own organisation; others may name one (app/policy.h). */
+    /* Who may record on this Compact, and for whom, is the policy's (app/policy.h). */
     ret = check_record(r->st, &r->user, cid, r->body_in, r->body_in_len, date_today(), r->arena,
                        &id, &org, &field, &why);
     if (ret == ERR_INVALID) {
         return reply_invalid(r, "Invalid activity", field, why);
+    }
+    if (ret == ERR_FORBIDDEN) {
+        return reply_problem(r, 403, "Forbidden", why, field);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
@@ -125,6 +128,9 @@ int api_activity_update(struct request *r)
                        &field, &why);
     if (ret == ERR_INVALID) {
         return reply_invalid(r, "Invalid activity", field, why);
+    }
+    if (ret == ERR_FORBIDDEN) {
+        return reply_problem(r, 403, "Forbidden", why, field);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no such activity (of yours).", "id");

@@ -5,6 +5,7 @@
 #include "handlers.h"
 #include "organisation_query.h"
 #include "paging.h"
+#include "app/policy.h"
 #include "codec/json.h"
 #include "codec/json_in.h"
 #include "base/err.h"
@@ -130,7 +131,7 @@ int api_organisations_create(struct request *r)
 int api_organisation_patch(struct request *r)
 {
     struct organisation_draft d;
-    struct organisation o;
+    struct organisation before, o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
     size_t nproblems;
     int ret;
@@ -138,8 +139,18 @@ int api_organisation_patch(struct request *r)
     if (read_draft(r, &d)) {
         return 0;
     }
+    if ((ret = store_organisation_get(r->st, r->params[0], r->arena, &before)) == ERR_NOT_FOUND) {
+        return not_found(r);
+    }
+    if (ret < 0 || (ret = policy_organisation_edit(r->st, &r->user, &before, &d)) < 0) {
+        return ret == ERR_FORBIDDEN
+                   ? reply_problem(r, 403, "Forbidden", policy_organisation_edit_rule, NULL)
+                   : ret;
+    }
     if (!d.given) { /* nothing to change: the organisation as it is */
-        return api_organisation(r);
+        r->content_type = "application/json";
+        json_organisation(r->body, &before);
+        return 0;
     }
     ret = store_organisation_update(r->st, r->params[0], &d, request_actor(r), r->arena, &o,
                                     problems, &nproblems);

@@ -157,6 +157,7 @@ int page_check_result(struct request *r)
     const struct check_question *qs;
     const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?'), *own_org;
     enum activity_kind k;
+    long long coordinator;
     size_t n, nerrs = 0;
     int ret;
 
@@ -198,13 +199,15 @@ int page_check_result(struct request *r)
         v.numbers = numbers;
         v.paraphrases = paraphrases;
     }
-    /* A person signed in (not a script) may record what they checked. */
-    if (r->session[0] && policy_activity_write(r->st, &r->user, 0, &own_org) == 0) {
+    /* A person signed in (not a script) may record what they checked, on the Compacts they
+     * may write to. */
+    if (r->session[0] && policy_activity_scope(&r->user, &own_org, &coordinator) == 0) {
         const char **ids, **names;
         struct compact_choice *choices;
         struct check_answer *carry = arena_alloc(r->arena, (r->query.n + 1) * sizeof(*carry));
         size_t nc;
-        if ((ret = store_compact_names(r->st, 16, r->arena, &ids, &names, &nc)) < 0) {
+        if ((ret = store_compact_names_of(r->st, coordinator, 16, r->arena, &ids, &names, &nc)) <
+            0) {
             return ret;
         }
         choices = arena_alloc(r->arena, (nc + 1) * sizeof(*choices));
@@ -241,7 +244,7 @@ int page_check_record(struct request *r)
     const struct check_question *qs;
     const char *org, *org_out, *chosen, *field = NULL, *why = NULL;
     enum activity_kind k;
-    long long cid, id;
+    long long cid, id, coordinator;
     char *end, *location;
     size_t n, nerrs = 0;
     int ret;
@@ -266,8 +269,9 @@ int page_check_record(struct request *r)
     if (!chosen || !*chosen || *end || cid <= 0) {
         return reply_error(r, 400, "Choose the local Compact to record it for.");
     }
-    /* A member's own organisation, whatever the form says; others choose. */
-    if ((ret = policy_activity_write(r->st, &r->user, cid, &org)) < 0) {
+    /* A member's own organisation, whatever the form says; others choose. Whether they may
+     * record on this Compact is check_record's to ask. */
+    if ((ret = policy_activity_scope(&r->user, &org, &coordinator)) < 0) {
         return ret;
     }
     if (!org) {
@@ -277,6 +281,9 @@ int page_check_record(struct request *r)
     ret = check_record(r->st, &r->user, cid, json.data, json.len, date_today(), r->arena, &id,
                        &org_out, &field, &why);
     buf_release(&json);
+    if (ret == ERR_FORBIDDEN) {
+        return reply_error(r, 403, why);
+    }
     if (ret == ERR_INVALID || ret == ERR_NOT_FOUND) {
         struct buf msg = BUF_INIT;
         if (ret == ERR_NOT_FOUND) {

@@ -11,9 +11,16 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-static int may_edit(const struct request *r)
+/* Whether the person may change o by patch (NULL: at all): 0, or ERR_FORBIDDEN with the 403
+ * page set, or a store error. */
+static int may_edit(struct request *r, const struct organisation *o,
+                    const struct organisation_draft *patch)
 {
-    return policy_organisation_edit(&r->user) == 0;
+    int ret = policy_organisation_edit(r->st, &r->user, o, patch);
+    if (ret == ERR_FORBIDDEN) {
+        reply_error(r, 403, policy_organisation_edit_rule);
+    }
+    return ret;
 }
 
 int page_organisations(struct request *r)
@@ -31,7 +38,7 @@ int page_organisations(struct request *r)
     v.sector = f.sector;
     v.type = f.type;
     v.first_page = f.after == 0;
-    v.can_edit = may_edit(r);
+    v.can_edit = policy_organisation_create(&r->user) == 0;
     if (v.nerrors) {
         r->status = 400;
     } else {
@@ -62,16 +69,20 @@ int page_organisation(struct request *r)
     struct organisation o;
     struct signatory *signatures;
     size_t n;
-    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o), funding = 0;
+    int ret = store_organisation_get(r->st, r->params[0], r->arena, &o), funding = 0, edit = 0;
 
     if (ret < 0 || (o.org_id && (ret = store_opendata_has(r->st, o.org_id, &funding)) < 0) ||
         (ret = store_signatory_list_by_organisation(r->st, r->params[0], r->arena, &signatures,
                                                     &n)) < 0) {
         return ret;
     }
+    if ((ret = policy_organisation_edit(r->st, &r->user, &o, NULL)) < 0 && ret != ERR_FORBIDDEN) {
+        return ret;
+    }
+    edit = ret == 0;
     r->content_type = "text/html; charset=utf-8";
     view_organisation_page(r->body, &o,
-                           (may_edit(r) ? ORG_PAGE_EDIT : 0u) | (funding ? ORG_PAGE_FUNDING : 0u),
+                           (edit ? ORG_PAGE_EDIT : 0u) | (funding ? ORG_PAGE_FUNDING : 0u),
                            signatures, n, request_viewer(r));
     return 0;
 }
@@ -165,8 +176,8 @@ int page_organisation_edit(struct request *r)
     static const struct organisation_draft keep = {0};
     int ret = store_organisation_get(r->st, r->params[0], r->arena, &o);
 
-    if (ret < 0) {
-        return ret;
+    if (ret < 0 || (ret = may_edit(r, &o, NULL)) < 0) {
+        return ret == ERR_FORBIDDEN ? 0 : ret;
     }
     organisation_patch_draft(&o, &keep, &d);
     return form(r, 200, r->params[0], o.name, &d, NULL, 0);
@@ -185,6 +196,9 @@ int page_organisation_update(struct request *r)
     }
     if (read_form(r, &d) < 0) {
         return reply_error(r, 400, "The form could not be read.");
+    }
+    if ((ret = may_edit(r, &before, &d)) < 0) {
+        return ret == ERR_FORBIDDEN ? 0 : ret;
     }
     ret = store_organisation_update(r->st, r->params[0], &d, request_actor(r), r->arena, &after,
                                     problems, &n);

@@ -208,6 +208,12 @@ int store_organisation_update(struct store *st, const char *ref,
                               const struct organisation_draft *patch, const char *actor,
                               struct arena *arena, struct organisation *out,
                               struct org_problem problems[ORG_PROBLEMS_MAX], size_t *nproblems);
+/* Whether actor ("user:ID") added organisation o (as stored): 0 when the latest 'create' entry
+ * of the audit trail under its org-id or its number is actor's, else ERR_NOT_FOUND. */
+int store_organisation_added_by(struct store *st, const struct organisation *o, const char *actor);
+/* Whether organisation number id signs, on date on (not withdrawn by then), a Compact user_id
+ * coordinates: 0 if so, else ERR_NOT_FOUND. */
+int store_organisation_signs_for(struct store *st, long long id, long long user_id, date_t on);
 /*
  * Make every authority's council an organisation (GB-LAE-<code>, its official name, the
  * authority's area, verified) unless it is there already by that org-id or as the council of
@@ -368,6 +374,9 @@ int store_compact_name(struct store *st, long long id, struct arena *arena, cons
 /* Up to max Compacts by name: ids (as text) and names from arena, for choosing one. */
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
                         const char ***names, size_t *n);
+/* The same of the Compacts user coordinator coordinates (0: of every Compact). */
+int store_compact_names_of(struct store *st, long long coordinator, size_t max, struct arena *arena,
+                           const char ***ids, const char ***names, size_t *n);
 
 /* The local parameters of the Compact with id (SPEC section 5) into out; ERR_NOT_FOUND when
  * there is no such Compact. */
@@ -386,6 +395,11 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
                        enum activity_kind kind, const char *facts, const char *actor,
                        date_t checked_on, const struct finding *findings, size_t n,
                        enum verdict overall, long long *id);
+/* The organisation recorded activity id of Compact compact_id is for (NULL for none), from
+ * arena; with only_org set, only an activity of that organisation. ERR_NOT_FOUND when there is
+ * no such activity (for that organisation). */
+int store_activity_org(struct store *st, long long id, long long compact_id, const char *only_org,
+                       struct arena *arena, const char **org);
 /*
  * Change recorded activity id of Compact compact_id to the given facts and findings, with an
  * audit entry (before and after), in one transaction. With only_org set, only an activity of

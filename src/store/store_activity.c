@@ -94,6 +94,26 @@ static int snapshot(struct store *st, long long id, long long compact_id, const 
     return ret;
 }
 
+int store_activity_org(struct store *st, long long id, long long compact_id, const char *only_org,
+                       struct arena *arena, const char **org)
+{
+    struct audit_activity a;
+    sqlite3_stmt *stmt;
+    int ret;
+
+    *org = NULL;
+    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, compact_id);
+    store_bind_text(stmt, 3, only_org);
+    if ((ret = store_row(st, stmt, arena, read_state, &a)) == 0) {
+        *org = a.org_id;
+    }
+    return ret;
+}
+
 /* The audit entry of activity id's change; before NULL for its creation. */
 static int audit(struct store *st, long long id, long long compact_id, const char *actor,
                  const struct buf *before)

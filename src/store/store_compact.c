@@ -57,10 +57,18 @@ int store_compact_is_coordinator(struct store *st, long long id, long long user_
     return store_row_int(st, stmt, NULL);
 }
 
-static const char sql_names[] = "SELECT id, name FROM compact ORDER BY name, id LIMIT ?1";
+static const char sql_names[] =
+    "SELECT id, name FROM compact WHERE ?2 = 0 OR id IN "
+    "(SELECT compact_id FROM compact_coordinator WHERE user_id = ?2) ORDER BY name, id LIMIT ?1";
 
 int store_compact_names(struct store *st, size_t max, struct arena *arena, const char ***ids,
                         const char ***names, size_t *n)
+{
+    return store_compact_names_of(st, 0, max, arena, ids, names, n);
+}
+
+int store_compact_names_of(struct store *st, long long coordinator, size_t max, struct arena *arena,
+                           const char ***ids, const char ***names, size_t *n)
 {
     sqlite3_stmt *stmt;
     const char **i = arena_alloc(arena, (max + 1) * sizeof(*i));
@@ -75,6 +83,7 @@ int store_compact_names(struct store *st, size_t max, struct arena *arena, const
         return ret;
     }
     sqlite3_bind_int64(stmt, 1, (sqlite3_int64)max);
+    sqlite3_bind_int64(stmt, 2, coordinator);
     while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < max) {
         i[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
         nm[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 1));

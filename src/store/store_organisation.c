@@ -403,3 +403,44 @@ int store_organisation_councils(struct store *st, const char *actor, size_t *mad
     arena_release(&arena);
     return ret;
 }
+
+/* The actor of the latest 'create' entry under the organisation's org-id or its number (which
+ * never changes, and which no org-id can be), if it is ?3. The latest: an org-id given up and
+ * taken by another organisation later is that one's. */
+static const char sql_added_by[] =
+    "SELECT 1 FROM (SELECT actor FROM audit WHERE kind = 'organisation' AND action = 'create' "
+    "AND entity IN (?1, ?2) ORDER BY id DESC LIMIT 1) AS made WHERE made.actor = ?3";
+
+int store_organisation_added_by(struct store *st, const struct organisation *o, const char *actor)
+{
+    char num[STORE_ID_LEN];
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_added_by, &stmt)) < 0) {
+        return ret;
+    }
+    store_bind_text(stmt, 1, o->org_id);
+    sqlite3_bind_text(stmt, 2, store_id_text(o->id, num), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 3, actor, -1, SQLITE_STATIC);
+    return store_row_int(st, stmt, NULL);
+}
+
+static const char sql_signs_for[] =
+    "SELECT 1 FROM signatory s JOIN compact_coordinator c ON c.compact_id = s.compact_id "
+    "WHERE s.organisation_id = ?1 AND c.user_id = ?2 "
+    "AND (s.withdrawn_on IS NULL OR s.withdrawn_on > ?3) LIMIT 1";
+
+int store_organisation_signs_for(struct store *st, long long id, long long user_id, date_t on)
+{
+    sqlite3_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql_signs_for, &stmt)) < 0) {
+        return ret;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, user_id);
+    store_bind_date(stmt, 3, on);
+    return store_row_int(st, stmt, NULL);
+}

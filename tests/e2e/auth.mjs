@@ -49,6 +49,24 @@ export function tester(report) {
   };
 }
 
+// The frame of a test module: fn(s, test) on a server of its own, then checks that it exits 0
+// and logged no sanitizer report. The checks' names start with label.
+export async function onServer(BIN, report, label, fn) {
+  const test = tester(report);
+  let s;
+  const ok = await test(`${label}: a server starts`, async () => {
+    s = await startServer(BIN, { threads: 2 });
+  });
+  if (!ok) return;
+  try {
+    await fn(s, test);
+  } finally {
+    const code = await s.stop();
+    report(`${label}: the server exits 0`, code === 0, `exit ${code}`);
+    report(`${label}: no sanitizer report`, !SANITIZER_REPORT.test(s.logs()), show(s.logs().slice(-600), 600));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP
 

@@ -2,19 +2,18 @@
 // search, filters and cursor; CSV; one; create; patch) with each kind of bad input, 409 and 404,
 // who may do what, the pages (search, one, add and change with the error summary, CSRF), the
 // audit trail, and `compact import organisations` (a bad row named by its line, nothing stored).
+// Also exports json (a reply's JSON, or null) and sql (a query of the server's database).
 //
 //   import { organisationTests } from './organisations.mjs';
 //   await organisationTests(BIN, report);   // report(name, ok, why)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, startServer } from '../lib/server.mjs';
+import { run } from '../lib/server.mjs';
 import {
-  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester,
+  addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, onServer, request, session, show,
 } from './auth.mjs';
 
-const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
-
-function json(res) {
+export function json(res) {
   try {
     return JSON.parse(res.text);
   } catch {
@@ -22,26 +21,14 @@ function json(res) {
   }
 }
 
-async function sql(db, query) {
+export async function sql(db, query) {
   const r = await run('sqlite3', [db, query]);
   expect(r.code === 0, `sqlite3: ${show(r.stderr)}`);
   return r.stdout.trim();
 }
 
 export async function organisationTests(BIN, report) {
-  const test = tester(report);
-  let s;
-  const ok = await test('organisations: a server starts', async () => {
-    s = await startServer(BIN, { threads: 2 });
-  });
-  if (!ok) return;
-  try {
-    await tests(BIN, s, test);
-  } finally {
-    const code = await s.stop();
-    report('organisations: the server exits 0', code === 0, `exit ${code}`);
-    report('organisations: no sanitizer report', !SANITIZER_REPORT.test(s.logs()), show(s.logs().slice(-600), 600));
-  }
+  await onServer(BIN, report, 'organisations', (s, test) => tests(BIN, s, test));
 }
 
 async function tests(BIN, s, test) {
@@ -165,12 +152,17 @@ async function tests(BIN, s, test) {
   });
 
   await test('organisations: PATCH changes what it gives; a new type brings its sector', async () => {
-    const r = await patch(who.coordinator.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
+    // a coordinator changes only what they added (or what signs their Compact: trust_policy.mjs)
+    const refused = await patch(who.coordinator.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
+    expect(refused.status === 403, `a coordinator, on what an admin added: ${refused.status} ${show(refused.text)}`);
+    const r = await patch(who.admin.token, 'GB-CHC-1234567', { type: 'social_enterprise', website: null });
     const o = json(r);
     expect(r.status === 200 && o.type === 'social_enterprise' && o.sector === 'vcs' && o.website === null &&
       o.name === 'Trafford Community Voluntary Service', `${r.status} ${show(r.text, 300)}`);
     const e = await patch(who.admin.token, groupRef, {});
     expect(e.status === 200 && json(e).name === 'Friends of Longford Park', `empty patch: ${e.status}`);
+    const own = await patch(who.coordinator.token, groupRef, { website: null });
+    expect(own.status === 200 && json(own).name === 'Friends of Longford Park', `a coordinator, on theirs: ${own.status}`);
   });
 
   const badPatch = [
@@ -262,8 +254,10 @@ async function tests(BIN, s, test) {
     expect(nobody.status === 303 && /^\/login\?next=/.test(nobody.headers.location), `nobody: ${nobody.status}`);
     expect(member.status === 403, `member: ${member.status}`);
     expect(mine.status === 200 && mine.text.includes('name="org_id"') && csrfOf(mine.text), `coordinator: ${mine.status}`);
-    const page = await get('/organisations/GB-CHC-1234567', cookieHeader(coord.cookie));
-    expect(page.text.includes('href="/organisations/GB-CHC-1234567/edit"'), 'no change button for a coordinator');
+    const page = await get(`/organisations/${groupRef}`, cookieHeader(coord.cookie));
+    expect(page.text.includes(`href="/organisations/${groupRef}/edit"`), 'no change button for a coordinator on theirs');
+    const admins = await get('/organisations/GB-CHC-1234567', cookieHeader(coord.cookie));
+    expect(admins.status === 200 && !admins.text.includes('Change these details'), 'a change button on what an admin added');
   });
 
   await test('organisations: adding with mistakes shows the error summary and keeps the values', async () => {

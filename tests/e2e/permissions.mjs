@@ -10,12 +10,20 @@
 // redirect to /login. One it may not must answer 401 (nobody on the API, any forged token), 303
 // to /login?next= (nobody on a page) or 403 (a signed-in caller of another role). A route with
 // no declared access fails, so a new route cannot be added without deciding who may use it.
+//
+// Then by object: every route that writes to a Compact (its activities among them, and the
+// record form) or to an organisation, or shows the form for it, is called again on objects the
+// coordinator may not write to (another Compact; a council and an organisation an admin added,
+// signing nothing of theirs). There the coordinator must get 403, everyone else what the matrix
+// says; in the matrix itself those routes get objects the coordinator may write to (the
+// matrix's Compact, which they coordinate, and an organisation they added).
 import { randomBytes } from 'node:crypto';
 import { run, startServer } from '../lib/server.mjs';
 import {
   addToken, addUser, bearer, cookieHeader, csrfOf, expect, Fail, newPassword, request, session,
   sessionCookie, show, tester,
 } from './auth.mjs';
+import { CUT_FORM } from './trust_policy.mjs';
 
 const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
 const ROLES = ['public', 'member', 'coordinator', 'admin'];
@@ -28,14 +36,34 @@ const QUERY = {
   '/api/v1/authorities': () => '?limit=1',
 };
 
-// A Compact's routes get the matrix's own Compact, which the coordinator coordinates, so that a
-// coordinator is let in as well as past the router; other :id routes get a spare token's id.
+// A Compact's routes get the matrix's own Compact, which the coordinator coordinates, and an
+// organisation's routes one the coordinator added, so that a coordinator is let in as well as
+// past the router; other :id routes get a spare token's id. The record form records a funding
+// change on the Compact of the object in hand.
 const COMPACT_ROUTE = /^(\/api\/v1)?\/compacts\/:id(\/|$)/;
-let compactId = 0;
+const ORG_ROUTE = /^(\/api\/v1)?\/organisations\/:id(\/|$)/;
+const RECORD_ROUTE = '/checks/:kind/record';
+// The objects the coordinator may write to (the matrix's own), and those they may not.
+const OWN = { compact: 0, org: 'GB-CHC-4040401' };
+const NOT_THEIRS = [
+  { name: 'another Compact', compact: 0, org: null },
+  { name: 'a council', compact: null, org: 'GB-LAE-TRF' },
+  { name: 'an organisation an admin added', compact: null, org: 'GB-CHC-4040402' },
+];
 
-function fillPath(pattern, c) {
-  const id = COMPACT_ROUTE.test(pattern) ? compactId : c.spareId;
-  const values = { gss: 'E08000009', id: String(id), kind: 'user', entity: encodeURIComponent(c.email) };
+// Whether route writes to (or shows the form to write to) obj's kind of object, a Compact or
+// an organisation: the routes the by-object cells call.
+function writesObject(route, obj) {
+  const target = obj.org ? ORG_ROUTE.test(route.pattern) : COMPACT_ROUTE.test(route.pattern) || route.pattern === RECORD_ROUTE;
+  return target && (route.method !== 'GET' || !route.access.includes('member'));
+}
+
+function fillPath(pattern, c, obj = OWN) {
+  const id = COMPACT_ROUTE.test(pattern) ? obj.compact : ORG_ROUTE.test(pattern) ? obj.org : c.spareId;
+  const values = {
+    gss: 'E08000009', id: String(id), kind: pattern === RECORD_ROUTE ? 'funding_change' : 'user',
+    entity: encodeURIComponent(c.email),
+  };
   return pattern
     .split('/')
     .map((seg) => {
@@ -46,17 +74,19 @@ function fillPath(pattern, c) {
     .join('/') + (QUERY[pattern] ? QUERY[pattern](c) : '');
 }
 
-// The body of a post to pattern by caller c: JSON for the API, a form otherwise.
-function bodyFor(pattern, c) {
+// The body of a post to pattern by caller c on object obj: JSON for the API, a form otherwise.
+function bodyFor(pattern, c, obj = OWN) {
   if (pattern.startsWith('/api/')) return { json: true, body: JSON.stringify(pattern === '/api/v1/compacts' ? COMPACT : {}) };
-  const form = {};
+  const form = pattern === RECORD_ROUTE ? { ...CUT_FORM, compact: String(obj.compact) } : {};
   if (pattern === '/login') Object.assign(form, { email: c.email, password: c.password });
   if (pattern === '/account/tokens') form.label = `matrix ${c.name}`;
   if (c.session) form.csrf_token = c.session.csrf;
   return { json: false, body: form };
 }
 
-function verdict(route, c, res) {
+// The verdict of caller c's reply res on route; notTheirs: on an object the coordinator may not
+// write to.
+function verdict(route, c, res, notTheirs = false) {
   const isApi = route.pattern.startsWith('/api/');
   const loc = res.headers.location || '';
   const toLogin = res.status >= 300 && res.status < 400 && /^\/login(\?|$)/.test(loc);
@@ -64,7 +94,7 @@ function verdict(route, c, res) {
   if (c.forged) return { ok: res.status === 401, want: '401', got };
   // Routes for people only (managing tokens) refuse every token, whatever its role.
   if (c.byToken && route.tokens === false) return { ok: res.status === 403, want: '403 (people only)', got };
-  if (route.access.includes(c.role)) {
+  if (route.access.includes(c.role) && !(notTheirs && c.role === 'coordinator')) {
     // Access is decided before the handler runs, so a 400 or 404 of the handler (sample values
     // it does not like) still means the caller was let in; a 5xx never passes.
     return { ok: res.status !== 401 && res.status !== 403 && res.status < 500 && !toLogin, want: 'allowed', got };
@@ -159,13 +189,19 @@ async function matrix(BIN, s, routes, test, report, secrets) {
     await Promise.all(callers.filter((c) => c.name.endsWith('signed in')).map(async (c) => {
       c.session = await session(P, c.email, c.password);
     }));
-    const made = await request(P, { method: 'POST', path: '/api/v1/compacts', body: JSON.stringify(COMPACT),
-      headers: { ...bearer(people.admin.main.token), 'Content-Type': 'application/json' } });
-    expect(made.status === 201, `creating the matrix's Compact: ${made.status} ${show(made.text)}`);
-    compactId = JSON.parse(made.text).id;
+    const post = (who, path, body) => request(P, { method: 'POST', path, body: JSON.stringify(body),
+      headers: { ...bearer(people[who].main.token), 'Content-Type': 'application/json' } });
+    const made = await post('admin', '/api/v1/compacts', COMPACT);
+    const other = await post('admin', '/api/v1/compacts', { ...COMPACT, name: 'Another Compact' });
+    expect(made.status === 201 && other.status === 201, `creating the matrix's Compacts: ${made.status} ${show(made.text)}`);
+    OWN.compact = JSON.parse(made.text).id;
+    NOT_THEIRS[0].compact = JSON.parse(other.text).id;
     const assign = await run('sqlite3', [s.dbPath, `INSERT INTO compact_coordinator (compact_id, user_id)
-      SELECT ${Number(compactId)}, id FROM user WHERE email = 'coordinator@matrix.test'`]);
+      SELECT ${Number(OWN.compact)}, id FROM user WHERE email = 'coordinator@matrix.test'`]);
     expect(assign.code === 0, `assigning the coordinator: ${show(assign.stderr)}`);
+    const mine = await post('coordinator', '/api/v1/organisations', { org_id: OWN.org, name: 'Added by the coordinator', type: 'charity' });
+    const admins = await post('admin', '/api/v1/organisations', { org_id: NOT_THEIRS[2].org, name: 'Added by an admin', type: 'charity' });
+    expect(mine.status === 201 && admins.status === 201, `adding the matrix's organisations: ${mine.status} ${admins.status}`);
   });
   if (!ready) return;
   for (const p of Object.values(people)) [p.password, p.main.token, p.spare1.token, p.spare2.token].forEach((x) => secrets.add(x));
@@ -192,22 +228,47 @@ async function matrix(BIN, s, routes, test, report, secrets) {
     });
   });
   report(`matrix: ${cells} cells = ${routes.length} routes x ${callers.length} callers`, cells === routes.length * callers.length, `${cells} cells`);
+
+  // By object: the same callers on the objects the coordinator may not write to.
+  const [compactWrites, orgWrites] = [NOT_THEIRS[0], NOT_THEIRS[1]].map((obj) => routes.filter((r) => writesObject(r, obj)));
+  const has = (list, method, pattern) => list.some((r) => r.method === method && r.pattern === pattern);
+  report(`matrix: by object, ${compactWrites.length} routes write to a Compact (its activities among them), ${orgWrites.length} to an organisation`,
+    has(compactWrites, 'POST', '/api/v1/compacts/:id/activities') && has(compactWrites, 'PUT', '/api/v1/compacts/:id/activities/:activity') &&
+    has(compactWrites, 'POST', RECORD_ROUTE) && has(orgWrites, 'PATCH', '/api/v1/organisations/:id') &&
+    has(orgWrites, 'POST', '/organisations/:id') && has(orgWrites, 'GET', '/organisations/:id/edit'),
+    [...compactWrites, ...orgWrites].map((r) => `${r.method} ${r.pattern}`).join(', '));
+  for (const obj of NOT_THEIRS) {
+    const writes = obj.org ? orgWrites : compactWrites;
+    const byObject = await Promise.all(callers.map(async (c) => {
+      const col = [];
+      for (const route of writes) col.push(await cell(P, route, c, obj));
+      return col;
+    }));
+    writes.forEach((route, i) => {
+      callers.forEach((c, j) => {
+        const v = byObject[j][i];
+        report(`matrix by object (${obj.name}): ${route.method} ${route.pattern} as ${c.name}: ${v.want === 'allowed' ? 'allowed' : `refused (${v.want})`}`,
+          v.ok, v.why);
+      });
+    });
+  }
 }
 
-// Calls route as caller c; its verdict {ok, want, why}.
-async function cell(P, route, c) {
-  const path = fillPath(route.pattern, c);
+// Calls route as caller c on object obj (the coordinator's own unless said); its verdict {ok,
+// want, why}.
+async function cell(P, route, c, obj = OWN) {
+  const path = fillPath(route.pattern, c, obj);
   const headers = { ...c.headers() };
   let body;
   if (route.method !== 'GET' && route.method !== 'HEAD') {
-    const b = bodyFor(route.pattern, c);
+    const b = bodyFor(route.pattern, c, obj);
     body = b.body;
     if (b.json) headers['Content-Type'] = 'application/json';
     if (c.session) headers['X-CSRF-Token'] = c.session.csrf;
   }
   try {
     const res = await request(P, { method: route.method, path, headers, body });
-    const v = verdict(route, c, res);
+    const v = verdict(route, c, res, obj !== OWN);
     if (c.session) await keepSignedIn(P, c, res);
     return { ...v, why: `${route.method} ${path}: want ${v.want}, got ${v.got}; ${show(res.text, 200)}` };
   } catch (e) {

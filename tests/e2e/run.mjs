@@ -35,6 +35,7 @@ import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
 import { indicatorTests } from './indicators.mjs';
+import { trustPolicyTests } from './trust_policy.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -973,6 +974,7 @@ async function main() {
   await sigterm();
   await authTests(BIN, report);
   await permissionMatrix(BIN, report);
+  await trustPolicyTests(BIN, report);
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
   await compactTests(BIN, report);

@@ -1,7 +1,9 @@
 /*
  * The access policy by object, on :memory:: an admin, a coordinator of Compact A who does not
- * coordinate Compact B, a member of organisation X, nobody signed in, and the command line.
- * Each decision is asserted for each of them and each object.
+ * coordinate Compact B (which another coordinator does), a member of organisation X, nobody
+ * signed in, and the command line. Each decision is asserted for each of them and each object:
+ * Compact A and B, an organisation the coordinator added, one the other coordinator added, one
+ * signing Compact A, one signing B, one that withdrew from A, a council.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,12 +15,14 @@
 #include "app/actor.h"
 #include "app/policy.h"
 #include "store/store.h"
+#include "base/date.h"
 #include "base/err.h"
 
 #define ORG_X "GB-CHC-1111111"
 
 static struct store *st;
-static struct user admin, coordinator, member, nobody;
+static struct arena arena;
+static struct user admin, coordinator, other_coordinator, member, nobody;
 static long long compact_a, compact_b;
 
 static long long add_user(struct user *u, const char *email, enum role role, const char *org)
@@ -43,6 +47,7 @@ static long long add_compact(const char *name, long long coordinator_id)
 static int setup(void **state)
 {
     (void)state;
+    arena_init(&arena);
     if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
         return -1;
     }
@@ -50,8 +55,9 @@ static int setup(void **state)
     add_user(&coordinator, "coordinator@example.org", ROLE_COORDINATOR, NULL);
     add_user(&member, "member@example.org", ROLE_MEMBER, ORG_X);
     nobody = (struct user){.role = ROLE_PUBLIC};
+    add_user(&other_coordinator, "other@example.org", ROLE_COORDINATOR, NULL);
     compact_a = add_compact("Compact A", coordinator.id);
-    compact_b = add_compact("Compact B", 0);
+    compact_b = add_compact("Compact B", other_coordinator.id);
     return 0;
 }
 
@@ -59,6 +65,7 @@ static int teardown(void **state)
 {
     (void)state;
     store_close(st);
+    arena_release(&arena);
     return 0;
 }
 
@@ -90,6 +97,12 @@ static void assert_decisions(const struct decision *d, const int *got)
     }
 }
 
+#define EACH(expr)                                                                                 \
+    for (int w = 0; w < WHO_COUNT; w++) {                                                          \
+        const struct user *u = person(w);                                                          \
+        got[w] = (expr);                                                                           \
+    }
+
 static void test_compacts(void **state)
 {
     static const struct decision create = {"add a Compact", {0, 0, NO, NO, 0}},
@@ -103,11 +116,6 @@ static void test_compacts(void **state)
     int got[WHO_COUNT];
     (void)state;
 
-#define EACH(expr)                                                                                 \
-    for (int w = 0; w < WHO_COUNT; w++) {                                                          \
-        const struct user *u = person(w);                                                          \
-        got[w] = (expr);                                                                           \
-    }
     EACH(policy_compact_create(u));
     assert_decisions(&create, got);
     EACH(policy_compact_edit(st, u, compact_a));
@@ -128,22 +136,129 @@ static void test_compacts(void **state)
     assert_int_equal(policy_compact_coordinator(NULL), 0);
 }
 
+/* Organisation name of type, with org-id org_id (or none), added by who: stored and read back. */
+static void add_org(struct organisation *o, const char *org_id, const char *name,
+                    enum org_type type, const struct user *who)
+{
+    char actor[ACTOR_MAX], ref[24];
+    long long id;
+    *o = (struct organisation){.org_id = org_id,
+                               .name = name,
+                               .sector = type == ORG_COUNCIL ? SECTOR_STATUTORY : SECTOR_VCS,
+                               .type = type,
+                               .verified = 1};
+    assert_int_equal(store_organisation_add(st, o, actor_name(who, actor), &id), 0);
+    snprintf(ref, sizeof(ref), "%lld", id);
+    assert_int_equal(store_organisation_get(st, ref, &arena, o), 0);
+}
+
+/* Organisation o signs Compact compact_id on 2012-04-01, withdrawing on withdrawn (or not). */
+static void sign(const struct organisation *o, long long compact_id, const char *withdrawn)
+{
+    char ref[24];
+    const char *bad;
+    long long id;
+    struct signatory_new s = {.compact_id = compact_id, .organisation = ref, .role = "Chair"};
+    snprintf(ref, sizeof(ref), "%lld", o->id);
+    assert_int_equal(date_parse("2012-04-01", 10, &s.signed_on), 0);
+    if (withdrawn) {
+        assert_int_equal(date_parse(withdrawn, strlen(withdrawn), &s.withdrawn_on), 0);
+    }
+    assert_int_equal(store_signatory_add(st, &s, "cli", &id, &bad), 0);
+}
+
 static void test_organisations(void **state)
 {
-    static const struct decision edit = {"add or change an organisation", {0, 0, NO, NO, 0}};
+    static const struct decision
+        create = {"add an organisation", {0, 0, NO, NO, 0}},
+        mine = {"change an organisation the coordinator added", {0, 0, NO, NO, 0}},
+        theirs = {"change one another coordinator added, signing nothing of A", {0, NO, NO, NO, 0}},
+        signs_a = {"change one another added that signs Compact A", {0, 0, NO, NO, 0}},
+        signs_b = {"change one that signs Compact B only", {0, NO, NO, NO, 0}},
+        withdrew = {"change one that withdrew from Compact A", {0, NO, NO, NO, 0}},
+        council = {"change a council the coordinator added, signing Compact A", {0, NO, NO, NO, 0}},
+        numbered = {"change one the coordinator added without an org-id, given one since",
+                    {0, 0, NO, NO, 0}},
+        taken = {"change one another added later with an org-id the coordinator's gave up",
+                 {0, NO, NO, NO, 0}},
+        rename = {"rename one the coordinator added", {0, 0, NO, NO, 0}},
+        to_council = {"make one the coordinator added a council", {0, NO, NO, NO, 0}},
+        moved = {"change one the coordinator added with another org-id than it has now",
+                 {0, NO, NO, NO, 0}};
+    struct organisation o_mine, o_theirs, o_signs_a, o_signs_b, o_withdrew, o_council, o_numbered,
+        o_taken, after;
+    struct organisation_draft give_id = {.org_id = "GB-CHC-7777777", .given = ORG_FIELD_ORG_ID},
+                              let_go = {.org_id = "GB-CHC-6666666", .given = ORG_FIELD_ORG_ID},
+                              name = {.name = "Renamed", .given = ORG_FIELD_NAME},
+                              council_type = {.type = "council", .given = ORG_FIELD_TYPE};
+    struct org_problem problems[ORG_PROBLEMS_MAX];
+    char ref[24];
+    size_t np;
     int got[WHO_COUNT];
     (void)state;
 
-    EACH(policy_organisation_edit(u));
-    assert_decisions(&edit, got);
+    add_org(&o_mine, "GB-CHC-1000001", "Mine", ORG_CHARITY, &coordinator);
+    add_org(&o_theirs, "GB-CHC-1000002", "Theirs", ORG_CHARITY, &other_coordinator);
+    add_org(&o_signs_a, "GB-CHC-1000003", "Signs A", ORG_CHARITY, &other_coordinator);
+    add_org(&o_signs_b, "GB-CHC-1000004", "Signs B", ORG_CHARITY, &admin);
+    add_org(&o_withdrew, "GB-CHC-1000005", "Withdrew", ORG_CHARITY, &other_coordinator);
+    add_org(&o_council, NULL, "A Council", ORG_COUNCIL, &coordinator);
+    add_org(&o_numbered, NULL, "Numbered", ORG_COMMUNITY_GROUP, &coordinator);
+    sign(&o_signs_a, compact_a, NULL);
+    sign(&o_signs_b, compact_b, NULL);
+    sign(&o_withdrew, compact_a, "2013-04-01");
+    sign(&o_council, compact_a, NULL);
+    EACH(policy_organisation_edit(st, u, &o_mine, NULL));
+    assert_decisions(&mine, got);
+    /* the numbered group gets an org-id; "Mine" gives its org-id up, another coordinator's new
+     * organisation takes it */
+    snprintf(ref, sizeof(ref), "%lld", o_numbered.id);
+    assert_int_equal(
+        store_organisation_update(st, ref, &give_id, "cli", &arena, &o_numbered, problems, &np), 0);
+    assert_int_equal(store_organisation_update(st, "GB-CHC-1000001", &let_go, "cli", &arena, &after,
+                                               problems, &np),
+                     0);
+    add_org(&o_taken, "GB-CHC-1000001", "Taken", ORG_CHARITY, &other_coordinator);
+
+    EACH(policy_organisation_create(u));
+    assert_decisions(&create, got);
+    EACH(policy_organisation_edit(st, u, &o_theirs, NULL));
+    assert_decisions(&theirs, got);
+    EACH(policy_organisation_edit(st, u, &o_signs_a, NULL));
+    assert_decisions(&signs_a, got);
+    EACH(policy_organisation_edit(st, u, &o_signs_b, NULL));
+    assert_decisions(&signs_b, got);
+    EACH(policy_organisation_edit(st, u, &o_withdrew, NULL));
+    assert_decisions(&withdrew, got);
+    EACH(policy_organisation_edit(st, u, &o_council, NULL));
+    assert_decisions(&council, got);
+    EACH(policy_organisation_edit(st, u, &o_numbered, NULL));
+    assert_decisions(&numbered, got);
+    EACH(policy_organisation_edit(st, u, &o_taken, NULL));
+    assert_decisions(&taken, got);
+    EACH(policy_organisation_edit(st, u, &o_numbered, &name));
+    assert_decisions(&rename, got);
+    EACH(policy_organisation_edit(st, u, &o_numbered, &council_type));
+    assert_decisions(&to_council, got);
+    /* the org-id "Mine" has now is in no 'create' entry: it is no longer the coordinator's by
+     * that (it fails closed) */
+    EACH(policy_organisation_edit(st, u, &after, NULL));
+    assert_decisions(&moved, got);
 }
 
 static void test_activities(void **state)
 {
     static const struct decision record_a = {"record for Compact A", {0, 0, 0, NO, 0}},
-                                 record_b = {"record for Compact B", {0, 0, 0, NO, 0}},
-                                 record_any = {"record for some Compact", {0, 0, 0, NO, 0}};
+                                 record_b = {"record for Compact B", {0, NO, 0, NO, 0}},
+                                 scope = {"record for some Compact", {0, 0, 0, NO, 0}},
+                                 keep = {"keep an activity's organisation", {0, 0, 0, 0, 0}},
+                                 move = {"move an activity to another organisation",
+                                         {0, NO, NO, NO, 0}},
+                                 clear = {"take an activity's organisation away",
+                                          {0, NO, NO, NO, 0}},
+                                 give = {"give an activity an organisation", {0, NO, NO, NO, 0}};
     const char *org[WHO_COUNT];
+    long long coordinators[WHO_COUNT];
     int got[WHO_COUNT];
     (void)state;
 
@@ -151,14 +266,32 @@ static void test_activities(void **state)
     assert_decisions(&record_a, got);
     EACH(policy_activity_write(st, u, compact_b, &org[w]));
     assert_decisions(&record_b, got);
-    EACH(policy_activity_write(st, u, 0, &org[w]));
-    assert_decisions(&record_any, got);
+    EACH(policy_activity_scope(u, &org[w], &coordinators[w]));
+    assert_decisions(&scope, got);
     /* A member records for their own organisation only; the others name any (or none). */
     assert_string_equal(org[MEMBER], ORG_X);
     assert_null(org[ADMIN]);
     assert_null(org[COORDINATOR]);
     assert_null(org[NOBODY]);
     assert_null(org[CLI]);
+    /* ...on the Compacts a coordinator coordinates, the others' on any */
+    assert_int_equal(coordinators[COORDINATOR], coordinator.id);
+    assert_int_equal(coordinators[ADMIN], 0);
+    assert_int_equal(coordinators[MEMBER], 0);
+    assert_int_equal(coordinators[CLI], 0);
+    /* Moving a recorded activity is an admin's, whoever may write it. */
+    EACH(policy_activity_move(u, ORG_X, ORG_X));
+    assert_decisions(&keep, got);
+    EACH(policy_activity_move(u, NULL, NULL));
+    assert_decisions(&keep, got);
+    EACH(policy_activity_move(u, ORG_X, "GB-CHC-2222222"));
+    assert_decisions(&move, got);
+    EACH(policy_activity_move(u, ORG_X, "gb-chc-1111111"));
+    assert_decisions(&move, got);
+    EACH(policy_activity_move(u, ORG_X, NULL));
+    assert_decisions(&clear, got);
+    EACH(policy_activity_move(u, NULL, ORG_X));
+    assert_decisions(&give, got);
 }
 
 static void test_history(void **state)
