@@ -154,7 +154,7 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     name = cJSON_GetObjectItemCaseSensitive(root, "name");
@@ -215,7 +215,7 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
     *number = NULL;
     *paraphrase = NULL;
     *verified = -1;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -367,7 +367,7 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -422,15 +422,15 @@ cleanup:
     return ret;
 }
 
-int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
-                       const char **why)
+int json_status_change(const char *text, size_t len, struct arena *arena, struct status_change *out,
+                       const char **field, const char **why)
 {
     cJSON *root, *date;
     enum compact_status st;
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     if ((ret = read_status(root, &st, field, why)) < 0) {
@@ -471,7 +471,7 @@ int json_organisation_draft(const char *text, size_t len, struct arena *arena,
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)

@@ -30,7 +30,7 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
     *role = NULL;
     *signed_on = 0;
     *withdrawn_on = 0;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -94,14 +94,14 @@ cleanup:
     return ret;
 }
 
-int json_signatory_withdrawal(const char *text, size_t len, date_t *withdrawn_on,
-                              const char **field, const char **why)
+int json_signatory_withdrawal(const char *text, size_t len, struct arena *arena,
+                              date_t *withdrawn_on, const char **field, const char **why)
 {
     cJSON *root, *item;
     int ret = ERR_INVALID;
 
     *withdrawn_on = 0;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)

@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(verified >= -1 && verified <= 1);
         }
     }
-    ret = json_status_change(text, size, &s, &field, &why);
+    ret = json_status_change(text, size, &arena, &s, &field, &why);
     if (ret) {
         refused(ret, field, why);
     } else {

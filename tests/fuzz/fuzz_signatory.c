@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(signed_on != 0);
         CHECK(signatory_check(role, signed_on, withdrawn_on, &bad) == 0);
     }
-    ret = json_signatory_withdrawal((const char *)data, size, &withdrawn_on, &field, &why);
+    ret = json_signatory_withdrawal((const char *)data, size, &arena, &withdrawn_on, &field, &why);
     if (ret < 0) {
         CHECK(ret == ERR_INVALID && field && *field && why && *why && !withdrawn_on);
     } else {
