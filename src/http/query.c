@@ -64,14 +64,18 @@ int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **
     return decode(s, len, plus, arena, out) ? ERR_INVALID : 0;
 }
 
-/* Refuse q: its error names the parameter (NULL: none) with what is wrong. */
+/* Refuse q: the value of parameter name is at fault, or with name NULL its name, as what says. */
 static int refuse(struct query *q, struct arena *arena, const char *name, const char *what)
 {
     struct buf msg = BUF_INIT;
 
-    buf_addf(&msg, "%s %s", name ? name : "A parameter's name", what);
+    buf_addf(&msg, "%s %s",
+             !name   ? "A parameter's name"
+             : *name ? name
+                     : "A parameter with no name",
+             what);
     q->n = 0;
-    q->error.field = name;
+    q->error.field = name && *name ? name : NULL;
     q->error.message = arena_strdup(arena, msg.data);
     buf_release(&msg);
     return ERR_INVALID;

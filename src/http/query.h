@@ -21,7 +21,8 @@ struct query {
     struct query_param params[QUERY_MAX_PARAMS];
     size_t n;
     /* after query_parse refused: the parameter at fault (field NULL when no one parameter is:
-     * a name that is not text, too many) and a message saying what is wrong, from the arena */
+     * a name that is not text or is empty, too many) and a message saying what is wrong, from
+     * the arena */
     struct field_error error;
 };
 

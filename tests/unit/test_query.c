@@ -103,6 +103,7 @@ static void test_bad_text_named(void **state)
         {"role=%zz", "role", "role has a % not followed by two hexadecimal digits"},
         {"%C0%AF=1", NULL, "A parameter's name" NOT_UTF8},
         {"ro%00le=1", NULL, "A parameter's name" CONTROL},
+        {"a=1&=%FF", NULL, "A parameter with no name" NOT_UTF8},
     };
     struct arena a;
     struct query q;
