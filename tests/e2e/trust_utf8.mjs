@@ -5,35 +5,12 @@
 // under /api/, a GOV.UK error summary naming it on pages, and nothing stored. After the bad
 // writes the lists still decode as strict UTF-8 JSON (one stored byte 0xFF made /api/v1/compacts
 // unreadable for everybody) and hold what they held before.
-import http from 'node:http';
 import { startServer } from '../lib/server.mjs';
-import { addToken, addUser, bearer, cookieHeader, expect, newPassword, session, show, tester } from './auth.mjs';
+import { addToken, addUser, bearer, cookieHeader, expect, newPassword, request, session, show, tester } from './auth.mjs';
 
 // Bytes as written: "\xff" is the byte 0xFF, "\\u0000" JSON's escape.
 const L = (s) => Buffer.from(s, 'latin1');
 const STRICT = new TextDecoder('utf-8', { fatal: true });
-
-// One request with a body of bytes, sent as they are.
-function send(port, { method = 'GET', path, headers = {}, body }) {
-  const h = { ...headers };
-  if (body !== undefined) h['Content-Length'] = body.length;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers: h, agent: false, timeout: 15000 },
-      (res) => {
-        const chunks = [];
-        res.on('data', (d) => chunks.push(d));
-        res.on('end', () => {
-          const buf = Buffer.concat(chunks);
-          resolve({ status: res.statusCode, headers: res.headers, buf, text: buf.toString('utf8') });
-        });
-        res.on('error', reject);
-      });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no reply within 15 s`)));
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
 
 // The reply's JSON, its bytes decoded as strict UTF-8 (JSON.parse alone would take U+FFFD).
 function strictJson(res, what) {
@@ -70,7 +47,7 @@ async function run1(BIN, s, test) {
   const P = s.port;
   const pw = newPassword('u');
   let admin, A, commitment, people;
-  const json = (method, path, body) => send(P, { method, path, body: typeof body === 'string' ? L(body) : body,
+  const json = (method, path, body) => request(P, { method, path, body: typeof body === 'string' ? L(body) : body,
     headers: { ...bearer(admin), 'Content-Type': 'application/json' } });
 
   const ready = await test('utf8: an admin, a Compact, an organisation that signs it, a commitment', async () => {
@@ -85,7 +62,7 @@ async function run1(BIN, s, test) {
     const g = await json('POST', `/api/v1/compacts/${A}/signatories`,
       '{"organisation":"GB-CHC-1234567","signed_on":"2012-04-01","role":"Chair"}');
     expect(g.status === 201, `signatory: ${g.status} ${show(g.text)}`);
-    const list = strictJson(await send(P, { path: '/api/v1/commitments' }), 'commitments');
+    const list = strictJson(await request(P, { path: '/api/v1/commitments' }), 'commitments');
     commitment = list.sections[0].commitments[0].id;
     expect(commitment, 'no commitment');
     people = await session(P, 'admin@utf8.test', pw);
@@ -98,7 +75,7 @@ async function run1(BIN, s, test) {
   const snapshot = async () => {
     const out = {};
     for (const path of LISTS) {
-      const r = await send(P, { path, headers: bearer(admin) });
+      const r = await request(P, { path, headers: bearer(admin) });
       expect(r.status === 200, `GET ${path}: ${r.status}`);
       out[path] = strictJson(r, `GET ${path}`);
     }
@@ -154,7 +131,7 @@ async function run1(BIN, s, test) {
   }
 
   // Forms: the field named in a GOV.UK error summary.
-  const form = (path, body, headers = cookieHeader(people.cookie)) => send(P, { method: 'POST', path, body: L(body),
+  const form = (path, body, headers = cookieHeader(people.cookie)) => request(P, { method: 'POST', path, body: L(body),
     headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
   const summary = (r, field) => r.status === 400 && (r.headers['content-type'] || '').startsWith('text/html') &&
     r.text.includes('govuk-error-summary') && r.text.includes(`href="#${field}"`) &&
@@ -187,34 +164,34 @@ async function run1(BIN, s, test) {
 
   // Query strings: the parameter named.
   await test('utf8: GET /api/v1/organisations?q=%C0%AF: 400 problem naming q', async () => {
-    const r = await send(P, { path: '/api/v1/organisations?q=%C0%AF' });
+    const r = await request(P, { path: '/api/v1/organisations?q=%C0%AF' });
     const p = strictJson(r, 'the problem');
     expect(r.status === 400 && p.param === 'q' && NOT_UTF8.test(p.detail), `${r.status} ${show(r.text)}`);
   });
   await test('utf8: GET /api/v1/compacts?q=Traf%ED%BF%BF: 400 problem naming q', async () => {
-    const r = await send(P, { path: '/api/v1/compacts?q=Traf%ED%BF%BF' });
+    const r = await request(P, { path: '/api/v1/compacts?q=Traf%ED%BF%BF' });
     const p = strictJson(r, 'the problem');
     expect(r.status === 400 && p.param === 'q' && NOT_UTF8.test(p.detail), `${r.status} ${show(r.text)}`);
   });
   await test('utf8: GET /organisations?q=caf%C3: 400, the error summary names q', async () => {
-    const r = await send(P, { path: '/organisations?q=caf%C3' });
+    const r = await request(P, { path: '/organisations?q=caf%C3' });
     expect(summary(r, 'q'), `${r.status} ${show(r.text.slice(0, 600), 600)}`);
   });
   await test('utf8: a path with an overlong "/" (/compacts/1%C0%AF..) is 400', async () => {
-    const r = await send(P, { path: '/compacts/1%C0%AF..' });
+    const r = await request(P, { path: '/compacts/1%C0%AF..' });
     expect(r.status === 400, `${r.status}`);
   });
 
   // Well-formed text still passes, however it is written.
   await test('utf8: GET /api/v1/organisations?q=caf%C3%A9 is 200', async () => {
-    const r = await send(P, { path: '/api/v1/organisations?q=caf%C3%A9' });
+    const r = await request(P, { path: '/api/v1/organisations?q=caf%C3%A9' });
     expect(r.status === 200 && strictJson(r, 'the list').total === 0, `${r.status} ${show(r.text)}`);
   });
   await test('utf8: a surrogate pair (\\ud83d\\ude00) and raw UTF-8 are stored as their characters', async () => {
     const r = await json('PATCH', S, Buffer.concat([L('{"name":"Trafford \\ud83d\\ude00 Compact '),
       Buffer.from('café', 'utf8'), L('"}')]));
     expect(r.status === 200, `${r.status} ${show(r.text)}`);
-    const list = strictJson(await send(P, { path: '/api/v1/compacts' }), 'the list');
+    const list = strictJson(await request(P, { path: '/api/v1/compacts' }), 'the list');
     expect(list.items.some((c) => c.name === 'Trafford \u{1F600} Compact café'), show(JSON.stringify(list.items.map((c) => c.name))));
   });
 }
