@@ -113,7 +113,7 @@ static int read_activity(struct ctx *c, const cJSON *obj, struct activity *a)
     cJSON_ArrayForEach(item, obj)
     {
         const struct fact_def *d = NULL;
-        if (!*item->string) { /* "" or a name starting with \u0000 */
+        if (!*item->string) { /* "" (a \u0000 in a name is refused before) */
             return fail(c, NULL, "activity", "has a fact with no name");
         }
         if (!strcmp(item->string, "kind")) {

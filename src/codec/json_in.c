@@ -244,7 +244,7 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
                 goto cleanup;
             }
             *verified = cJSON_IsTrue(item);
-        } else if (!*item->string) { /* "" or a name starting with \u0000 */
+        } else if (!*item->string) { /* "" (a \u0000 in a name is refused before) */
             ret = json_fail(field, why, "body", "has a field with no name.");
             goto cleanup;
         } else {
@@ -408,7 +408,7 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
             }
             ret = coordinators(item, arena, out, field, why);
             out->fields |= PATCH_COORDINATORS;
-        } else if (!*k) { /* "" or a name starting with \u0000 */
+        } else if (!*k) { /* "" (a \u0000 in a name is refused before) */
             ret = json_fail(field, why, "body", "has a field with no name.");
         } else {
             ret = json_fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");

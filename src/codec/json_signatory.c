@@ -37,7 +37,7 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
     {
         if (strcmp(item->string, "organisation") && strcmp(item->string, "signed_on") &&
             strcmp(item->string, "role") && strcmp(item->string, "withdrawn_on")) {
-            /* a key cJSON reads as "" (empty, or cut short by a NUL) is named as the body */
+            /* a key "" is named as the body (json_parse_object refused any NUL) */
             ret = json_fail(field, why, *item->string ? arena_strdup(arena, item->string) : "body",
                             "is not a field of a signatory: give organisation, signed_on, role and "
                             "withdrawn_on.");
