@@ -32,6 +32,17 @@ static int fail(struct ctx *c, const char *prefix, const char *name, const char 
     return ERR_INVALID;
 }
 
+/* text as JSON (*root NULL if it is not), its text checked first: 0, or ERR_INVALID. */
+static int parse(struct ctx *c, const char *text, size_t len, cJSON **root)
+{
+    *root = NULL;
+    if (json_text_check(text, len, c->arena, c->field, c->why) < 0) {
+        return ERR_INVALID;
+    }
+    *root = cJSON_ParseWithLength(text, len);
+    return 0;
+}
+
 static int read_date(const cJSON *v, date_t *out)
 {
     return cJSON_IsString(v) ? date_parse(v->valuestring, strlen(v->valuestring), out)
@@ -102,7 +113,7 @@ static int read_activity(struct ctx *c, const cJSON *obj, struct activity *a)
     cJSON_ArrayForEach(item, obj)
     {
         const struct fact_def *d = NULL;
-        if (!*item->string) { /* "" or a name starting with \u0000 */
+        if (!*item->string) { /* "" (a \u0000 in a name is refused before) */
             return fail(c, NULL, "activity", "has a fact with no name");
         }
         if (!strcmp(item->string, "kind")) {
@@ -161,12 +172,13 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
                        const char **field, const char **why)
 {
     struct ctx c = {arena, field, why};
-    cJSON *root = cJSON_ParseWithLength(text, len), *item;
-    int ret = 0;
+    cJSON *root, *item;
+    int ret;
 
     memset(out, 0, sizeof(*out));
-    *field = NULL;
-    *why = NULL;
+    if ((ret = parse(&c, text, len, &root)) < 0) {
+        goto cleanup;
+    }
     if (!root || !cJSON_IsObject(root)) {
         ret = fail(&c, NULL, "body", "must be a JSON object");
         goto cleanup;
@@ -359,13 +371,13 @@ int json_param_set(const char *text, size_t len, struct arena *arena, struct par
                    const char **field, const char **why)
 {
     struct ctx c = {arena, field, why};
-    cJSON *root = cJSON_ParseWithLength(text, len);
+    cJSON *root;
     int ret;
 
     memset(ps, 0, sizeof(*ps));
-    *field = NULL;
-    *why = NULL;
-    ret = root ? read_params(&c, root, ps) : fail(&c, NULL, "body", "must be a JSON object");
+    if ((ret = parse(&c, text, len, &root)) == 0) {
+        ret = root ? read_params(&c, root, ps) : fail(&c, NULL, "body", "must be a JSON object");
+    }
     cJSON_Delete(root);
     return ret;
 }

@@ -23,8 +23,9 @@ struct check_request {
  * Decode {"as_of", "compact_id", "parameters", "activity": {"kind", ...facts}} into out
  * (strings from arena). A fact absent from the object is FACT_ABSENT, null is FACT_NULL.
  * ERR_INVALID with *field naming what is wrong ("activity.notice_date", "parameters.notice_months",
- * "body") and *why a sentence: not JSON, an unknown kind, change, fact or parameter, a malformed
- * or impossible date, a negative parameter, a fact of the wrong type.
+ * "body") and *why a sentence: not JSON, text that is not UTF-8 or holds a NUL (json_text_check),
+ * an unknown kind, change, fact or parameter, a malformed or impossible date, a negative
+ * parameter, a fact of the wrong type.
  */
 int json_check_request(const char *text, size_t len, struct arena *arena, struct check_request *out,
                        const char **field, const char **why);
@@ -36,7 +37,8 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
                        const struct finding *findings, size_t n, enum verdict overall,
                        const char *const *numbers);
 
-/* A Compact's own parameters: {"notice_months": 6, ...}, whole numbers 0 to 3660, into ps. */
+/* A Compact's own parameters: {"notice_months": 6, ...}, whole numbers 0 to 3660, into ps;
+ * ERR_INVALID with *field and *why as above. */
 int json_param_set(const char *text, size_t len, struct arena *arena, struct param_set *ps,
                    const char **field, const char **why);
 

@@ -154,7 +154,7 @@ int json_compact_new(const char *text, size_t len, struct arena *arena, struct c
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     name = cJSON_GetObjectItemCaseSensitive(root, "name");
@@ -215,7 +215,7 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
     *number = NULL;
     *paraphrase = NULL;
     *verified = -1;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -244,7 +244,7 @@ int json_commitment_patch(const char *text, size_t len, int section, struct aren
                 goto cleanup;
             }
             *verified = cJSON_IsTrue(item);
-        } else if (!*item->string) { /* "" or a name starting with \u0000 */
+        } else if (!*item->string) { /* "" (a \u0000 in a name is refused before) */
             ret = json_fail(field, why, "body", "has a field with no name.");
             goto cleanup;
         } else {
@@ -367,7 +367,7 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
@@ -408,7 +408,7 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
             }
             ret = coordinators(item, arena, out, field, why);
             out->fields |= PATCH_COORDINATORS;
-        } else if (!*k) { /* "" or a name starting with \u0000 */
+        } else if (!*k) { /* "" (a \u0000 in a name is refused before) */
             ret = json_fail(field, why, "body", "has a field with no name.");
         } else {
             ret = json_fail(field, why, arena_strdup(arena, k), "is not a field of a Compact.");
@@ -422,15 +422,15 @@ cleanup:
     return ret;
 }
 
-int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
-                       const char **why)
+int json_status_change(const char *text, size_t len, struct arena *arena, struct status_change *out,
+                       const char **field, const char **why)
 {
     cJSON *root, *date;
     enum compact_status st;
     int ret = ERR_INVALID;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     if ((ret = read_status(root, &st, field, why)) < 0) {
@@ -471,7 +471,7 @@ int json_organisation_draft(const char *text, size_t len, struct arena *arena,
     int ret = 0;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)

@@ -35,8 +35,8 @@ int json_compact_patch(const char *text, size_t len, int admin, struct arena *ar
                        struct compact_patch *out, const char **field, const char **why);
 
 /* Decode {"status", "date"}: a new entry of a status history. */
-int json_status_change(const char *text, size_t len, struct status_change *out, const char **field,
-                       const char **why);
+int json_status_change(const char *text, size_t len, struct arena *arena, struct status_change *out,
+                       const char **field, const char **why);
 
 #include "core/organisation.h"
 /*

@@ -30,14 +30,14 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
     *role = NULL;
     *signed_on = 0;
     *withdrawn_on = 0;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)
     {
         if (strcmp(item->string, "organisation") && strcmp(item->string, "signed_on") &&
             strcmp(item->string, "role") && strcmp(item->string, "withdrawn_on")) {
-            /* a key cJSON reads as "" (empty, or cut short by a NUL) is named as the body */
+            /* a key "" is named as the body (json_parse_object refused any NUL) */
             ret = json_fail(field, why, *item->string ? arena_strdup(arena, item->string) : "body",
                             "is not a field of a signatory: give organisation, signed_on, role and "
                             "withdrawn_on.");
@@ -94,14 +94,14 @@ cleanup:
     return ret;
 }
 
-int json_signatory_withdrawal(const char *text, size_t len, date_t *withdrawn_on,
-                              const char **field, const char **why)
+int json_signatory_withdrawal(const char *text, size_t len, struct arena *arena,
+                              date_t *withdrawn_on, const char **field, const char **why)
 {
     cJSON *root, *item;
     int ret = ERR_INVALID;
 
     *withdrawn_on = 0;
-    if ((ret = json_parse_object(text, len, &root, field, why)) < 0) {
+    if ((ret = json_parse_object(text, len, arena, &root, field, why)) < 0) {
         goto cleanup;
     }
     cJSON_ArrayForEach(item, root)

@@ -17,9 +17,9 @@ int json_signatory_new(const char *text, size_t len, struct arena *arena, const 
                        const char **role, date_t *signed_on, date_t *withdrawn_on,
                        const char **field, const char **why);
 
-/* Decode {"withdrawn_on"}; ERR_INVALID with *field and *why as above. */
-int json_signatory_withdrawal(const char *text, size_t len, date_t *withdrawn_on,
-                              const char **field, const char **why);
+/* Decode {"withdrawn_on"}; ERR_INVALID with *field (from arena) and *why as above. */
+int json_signatory_withdrawal(const char *text, size_t len, struct arena *arena,
+                              date_t *withdrawn_on, const char **field, const char **why);
 
 /* {"total": n, "items": [{"id", "compact_id", "compact_name", "organisation",
  * "organisation_name", "role", "signed_on", "withdrawn_on" (or null), "current"}]} */

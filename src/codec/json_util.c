@@ -1,7 +1,8 @@
-/* What the JSON writers of codec/ share over cJSON. */
+/* What the JSON readers and writers of codec/ share over cJSON. */
 #include "json_util.h"
 
 #include "base/err.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -79,11 +80,193 @@ int json_fail(const char **field, const char **why, const char *f, const char *w
     return ERR_INVALID;
 }
 
-int json_parse_object(const char *text, size_t len, cJSON **root, const char **field,
-                      const char **why)
+/* ---- the text of a body ---- */
+
+#define PATH_DEPTH 16 /* deeper than any body's fields go: a fault below is the body's */
+
+static const char not_utf8[] = "is not valid UTF-8 text";
+static const char has_nul[] = "contains a NUL character (\\u0000), which text may not";
+static const char half_pair[] = "contains half of a surrogate pair (\\ud800 to \\udfff) alone, "
+                                "which is not a character";
+
+/* Where a string stands: one level of the containers around it. */
+struct level {
+    int object;      /* else an array */
+    size_t index;    /* an array's element being read */
+    const char *key; /* an object's member being read: its name as sent, NULL before the first */
+    size_t key_len;
+};
+
+/* The number written by the 4 hex digits at s, or -1. */
+static long hex4(const char *s)
 {
+    long v = 0;
+
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0) {
+            return -1;
+        }
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/*
+ * What is wrong with a string whose contents as sent (between the quotes) are s[0..len), or
+ * NULL. Escapes cJSON refuses anyway (\x, \u12) are left to it.
+ */
+static const char *string_fault(const char *s, size_t len)
+{
+    size_t bad;
+
+    if (utf8_check(s, len, &bad) < 0) {
+        return s[bad] ? not_utf8 : has_nul;
+    }
+    for (size_t i = 0; i + 1 < len; i++) {
+        long u, low;
+        if (s[i] != '\\') {
+            continue;
+        }
+        if (s[i + 1] != 'u' || len - i < 6 || (u = hex4(s + i + 2)) < 0) {
+            i++; /* the escaped character */
+            continue;
+        }
+        if (u == 0) {
+            return has_nul;
+        }
+        if (u >= 0xdc00 && u <= 0xdfff) {
+            return half_pair;
+        }
+        if (u >= 0xd800 && u <= 0xdbff) {
+            if (len - i < 12 || s[i + 6] != '\\' || s[i + 7] != 'u' ||
+                (low = hex4(s + i + 8)) < 0xdc00 || low > 0xdfff) {
+                return half_pair;
+            }
+            i += 6; /* the low half */
+        }
+        i += 5;
+    }
+    return NULL;
+}
+
+/* Where the string opening at text[i] ends: the offset of its closing quote, or len. */
+static size_t string_end(const char *text, size_t len, size_t i)
+{
+    for (i++; i < len && text[i] != '"'; i++) {
+        i += text[i] == '\\'; /* the escaped character, a quote perhaps */
+    }
+    return i < len ? i : len;
+}
+
+/* Refuse the string at up[0..depth): its member's name when key, else its value. */
+static int text_fault(struct arena *arena, const struct level *up, size_t depth, int key,
+                      const char *fault, const char **field, const char **why)
+{
+    struct buf path = BUF_INIT, w = BUF_INIT;
+    size_t n = depth > PATH_DEPTH ? 0 : depth - (key && depth);
+
+    for (size_t k = 0; k < n; k++) {
+        if (up[k].object && !up[k].key) {
+            buf_reset(&path); /* not JSON: cJSON would refuse it, so the body is at fault */
+            break;
+        }
+        if (k) {
+            buf_addc(&path, '.');
+        }
+        if (up[k].object) {
+            buf_add(&path, up[k].key, up[k].key_len);
+        } else {
+            buf_addf(&path, "%zu", up[k].index);
+        }
+    }
+    if (key) {
+        buf_addf(&w, "has a field name that %s", fault);
+    }
+    *field = path.len && !buf_failed(&path) ? arena_strdup(arena, path.data) : "body";
+    *why = key ? arena_strdup(arena, w.data) : fault;
+    buf_release(&path);
+    buf_release(&w);
+    return ERR_INVALID;
+}
+
+int json_text_check(const char *text, size_t len, struct arena *arena, const char **field,
+                    const char **why)
+{
+    struct level up[PATH_DEPTH];
+    size_t depth = 0, end, n;
+    int key = 0; /* the next string names a member */
+
     *field = NULL;
     *why = NULL;
+    for (size_t i = 0; i < len; i++) {
+        struct level *top = depth && depth <= PATH_DEPTH ? &up[depth - 1] : NULL;
+        const char *fault;
+        switch (text[i]) {
+        case '{':
+        case '[':
+            if (depth < PATH_DEPTH) {
+                up[depth] = (struct level){text[i] == '{', 0, NULL, 0};
+            }
+            depth++;
+            key = text[i] == '{';
+            break;
+        case '}':
+        case ']':
+            depth -= depth > 0;
+            key = 0;
+            break;
+        case ',':
+            key = top && top->object;
+            if (top && !top->object) {
+                top->index++;
+            }
+            break;
+        case '"':
+            end = string_end(text, len, i);
+            if ((fault = string_fault(text + i + 1, end - i - 1))) {
+                return text_fault(arena, up, depth, key, fault, field, why);
+            }
+            if (key && top) {
+                top->key = text + i + 1;
+                top->key_len = end - i - 1;
+            }
+            key = 0;
+            i = end;
+            break;
+        case '\0':
+            return json_fail(field, why, "body", has_nul);
+        default:
+            /* outside strings only JSON's ASCII is right; cJSON refuses the rest, but not after
+             * the value, so malformed UTF-8 is refused here */
+            if ((unsigned char)text[i] >= 0x80) {
+                if (!(n = utf8_seq((const unsigned char *)text + i, len - i))) {
+                    return json_fail(field, why, "body", not_utf8);
+                }
+                i += n - 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+int json_parse_object(const char *text, size_t len, struct arena *arena, cJSON **root,
+                      const char **field, const char **why)
+{
+    struct buf sentence = BUF_INIT;
+
+    *root = NULL;
+    if (json_text_check(text, len, arena, field, why) < 0) {
+        buf_addf(&sentence, "%s %s.", *field, *why);
+        *why = arena_strdup(arena, sentence.data);
+        buf_release(&sentence);
+        return ERR_INVALID;
+    }
     *root = cJSON_ParseWithLength(text, len);
     if (!*root || !cJSON_IsObject(*root)) {
         return json_fail(field, why, "body", "The body must be a JSON object.");

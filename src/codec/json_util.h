@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
 
@@ -35,11 +36,23 @@ void json_list_print(struct buf *b, cJSON *root, const char *next);
 /* Set *field and *why and return ERR_INVALID: the readers' one way to refuse. */
 int json_fail(const char **field, const char **why, const char *f, const char *w);
 /*
- * Parse text[0..len) into *root, which must be a JSON object. *field and *why are set to NULL,
- * or on failure to "body" and why, and then ERR_INVALID is returned. The caller frees *root
- * (cJSON_Delete) on every path; it may be NULL.
+ * The one check of a body's text, before cJSON reads it: every string (names and values) is
+ * well-formed UTF-8 (base/utf8.h) as sent and as its escapes decode, with no NUL (raw, or the
+ * \u0000 that cJSON would read as the end of the string) and no half of a surrogate pair alone
+ * (\ud800); nothing outside the strings is NUL or malformed UTF-8 either. 0, or ERR_INVALID with
+ * *field the JSON path of the string at fault ("contacts.0.name", "activity.kind"; "body" for a
+ * name at the top, or for bytes outside strings, or deeper than 16 levels) and *why what is
+ * wrong, without its subject ("is not valid UTF-8 text"). *field comes from arena.
  */
-int json_parse_object(const char *text, size_t len, cJSON **root, const char **field,
-                      const char **why);
+int json_text_check(const char *text, size_t len, struct arena *arena, const char **field,
+                    const char **why);
+/*
+ * Parse text[0..len) into *root, which must be a JSON object, its text checked first by
+ * json_text_check. *field and *why are set to NULL, or on failure to the field at fault ("body"
+ * when the text is not a JSON object) and a sentence naming it (from arena), and then
+ * ERR_INVALID is returned. The caller frees *root (cJSON_Delete) on every path; it may be NULL.
+ */
+int json_parse_object(const char *text, size_t len, struct arena *arena, cJSON **root,
+                      const char **field, const char **why);
 
 #endif

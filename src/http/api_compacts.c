@@ -128,7 +128,8 @@ int api_compact_status(struct request *r)
     if ((ret = api_compact_editable(r, &id)) != 0) {
         return ret < 0 ? ret : 0;
     }
-    if (!r->body_in || json_status_change(r->body_in, r->body_in_len, &s, &field, &why) < 0) {
+    if (!r->body_in ||
+        json_status_change(r->body_in, r->body_in_len, r->arena, &s, &field, &why) < 0) {
         return invalid(r, "Invalid status", r->body_in ? field : "body",
                        r->body_in ? why : "The body must be a JSON object.");
     }

@@ -119,8 +119,8 @@ int api_signatory_withdraw(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    if (!r->body_in ||
-        json_signatory_withdrawal(r->body_in, r->body_in_len, &withdrawn_on, &field, &why) < 0) {
+    if (!r->body_in || json_signatory_withdrawal(r->body_in, r->body_in_len, r->arena,
+                                                 &withdrawn_on, &field, &why) < 0) {
         return reply_problem(r, 400, "Invalid withdrawal",
                              r->body_in ? why : "The body must be a JSON object.",
                              r->body_in ? field : "body");

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/err.h"
+#include "base/utf8.h"
 #include "base/banned.h"
 
 static int hexval(char c)
@@ -21,7 +23,8 @@ static int hexval(char c)
     return -1;
 }
 
-int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out)
+/* url_decode, saying what is wrong (NULL when nothing is). */
+static const char *decode(const char *s, size_t len, int plus, struct arena *arena, char **out)
 {
     char *d = arena_alloc(arena, len + 1), *p = d;
 
@@ -31,12 +34,12 @@ int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **
         if (c == '%') {
             int hi, lo;
             if (i + 2 >= len) {
-                return ERR_INVALID;
+                return "has a % not followed by two hexadecimal digits";
             }
             hi = hexval(s[i + 1]);
             lo = hexval(s[i + 2]);
             if (hi < 0 || lo < 0) {
-                return ERR_INVALID;
+                return "has a % not followed by two hexadecimal digits";
             }
             c = (unsigned char)(hi * 16 + lo);
             i += 2;
@@ -44,13 +47,38 @@ int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **
             c = ' ';
         }
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
-            return ERR_INVALID;
+            return "contains a control character (such as %00), which text may not";
         }
         *p++ = (char)c;
     }
     *p = '\0';
+    if (utf8_check(d, (size_t)(p - d), NULL) < 0) {
+        return "is not valid UTF-8 text";
+    }
     *out = d;
-    return 0;
+    return NULL;
+}
+
+int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out)
+{
+    return decode(s, len, plus, arena, out) ? ERR_INVALID : 0;
+}
+
+/* Refuse q: the value of parameter name is at fault, or with name NULL its name, as what says. */
+static int refuse(struct query *q, struct arena *arena, const char *name, const char *what)
+{
+    struct buf msg = BUF_INIT;
+
+    buf_addf(&msg, "%s %s",
+             !name   ? "A parameter's name"
+             : *name ? name
+                     : "A parameter with no name",
+             what);
+    q->n = 0;
+    q->error.field = name && *name ? name : NULL;
+    q->error.message = arena_strdup(arena, msg.data);
+    buf_release(&msg);
+    return ERR_INVALID;
 }
 
 int query_parse(const char *s, size_t len, struct arena *arena, struct query *q)
@@ -58,8 +86,9 @@ int query_parse(const char *s, size_t len, struct arena *arena, struct query *q)
     size_t i = 0;
 
     q->n = 0;
+    q->error = (struct field_error){NULL, NULL};
     while (i < len) {
-        const char *pair = s + i, *amp = memchr(pair, '&', len - i), *eq;
+        const char *pair = s + i, *amp = memchr(pair, '&', len - i), *eq, *what;
         size_t plen = amp ? (size_t)(amp - pair) : len - i;
         char *name, *value;
 
@@ -69,14 +98,16 @@ int query_parse(const char *s, size_t len, struct arena *arena, struct query *q)
         }
         if (q->n == QUERY_MAX_PARAMS) {
             q->n = 0;
+            q->error.message = "More than 64 parameters were sent";
             return ERR_INVALID;
         }
         eq = memchr(pair, '=', plen);
-        if (url_decode(pair, eq ? (size_t)(eq - pair) : plen, 1, arena, &name) < 0 ||
-            url_decode(eq ? eq + 1 : "", eq ? plen - (size_t)(eq - pair) - 1 : 0, 1, arena,
-                       &value) < 0) {
-            q->n = 0;
-            return ERR_INVALID;
+        if ((what = decode(pair, eq ? (size_t)(eq - pair) : plen, 1, arena, &name))) {
+            return refuse(q, arena, NULL, what);
+        }
+        if ((what = decode(eq ? eq + 1 : "", eq ? plen - (size_t)(eq - pair) - 1 : 0, 1, arena,
+                           &value))) {
+            return refuse(q, arena, name, what);
         }
         q->params[q->n].name = name;
         q->params[q->n].value = value;

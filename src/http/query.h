@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "core/field_error.h"
 #include "base/arena.h"
 #include "base/date.h"
 
@@ -19,19 +20,24 @@ struct query_param {
 struct query {
     struct query_param params[QUERY_MAX_PARAMS];
     size_t n;
+    /* after query_parse refused: the parameter at fault (field NULL when no one parameter is:
+     * a name that is not text or is empty, too many) and a message saying what is wrong, from
+     * the arena */
+    struct field_error error;
 };
 
 /*
  * Split s[0..len) on '&' into name=value pairs, decoding %XX and '+'. Empty pairs are skipped;
- * a pair without '=' has the value "". Returns ERR_INVALID for a bad %-escape, a decoded NUL
- * or a control character, or more than QUERY_MAX_PARAMS pairs; q is then empty.
+ * a pair without '=' has the value "". Returns ERR_INVALID, q then empty and q->error set, for
+ * a name or value url_decode refuses, or more than QUERY_MAX_PARAMS pairs.
  */
 int query_parse(const char *s, size_t len, struct arena *arena, struct query *q);
 /* The first value of name, or NULL. */
 const char *query_get(const struct query *q, const char *name);
 /*
  * Decode %XX escapes of s[0..len) into the arena (plus: '+' means space too). ERR_INVALID for
- * a bad escape, a NUL, or a control character other than tab, CR and LF.
+ * a bad escape, a NUL, a control character other than tab, CR and LF, or a decoded text that
+ * is not well-formed UTF-8 (utf8_check: %C0%AF, %ED%A0%80, a raw byte 0xFF, a cut sequence).
  */
 int url_decode(const char *s, size_t len, int plus, struct arena *arena, char **out);
 

@@ -5,20 +5,39 @@
 
 #include "app/actor.h"
 #include "codec/json.h"
+#include "view/page_error.h"
 #include "base/err.h"
 #include "base/banned.h"
 
-int request_form(struct request *r, struct query *form)
+static int is_form(struct request *r)
 {
     const char *type = request_header(r, "Content-Type");
+    return type && !strncmp(type, "application/x-www-form-urlencoded", 33);
+}
+
+int request_form(struct request *r, struct query *form)
+{
     form->n = 0;
+    form->error = (struct field_error){NULL, NULL};
     if (!r->body_in) {
         return 0;
     }
-    if (!type || strncmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+    if (!is_form(r)) {
+        form->error.message = "The body must be a form (application/x-www-form-urlencoded)";
         return ERR_INVALID;
     }
     return query_parse(r->body_in, r->body_in_len, r->arena, form);
+}
+
+int request_form_readable(struct request *r)
+{
+    struct query form;
+
+    if (!r->body_in || !is_form(r) || request_form(r, &form) == 0) {
+        return 1;
+    }
+    reply_bad_input(r, "Invalid form", "body", &form.error);
+    return 0;
 }
 
 const char *request_csrf(struct request *r)
@@ -64,7 +83,24 @@ int reply_id(struct request *r, int status, long long id)
 
 int reply_bad_query(struct request *r, const struct field_error *e)
 {
-    return reply_problem(r, 400, "Invalid query parameter", e->message, e->field);
+    return reply_bad_input(r, "Invalid query parameter", "query", e);
+}
+
+int reply_bad_input(struct request *r, const char *title, const char *whole,
+                    const struct field_error *e)
+{
+    struct field_error named = {e->field ? e->field : whole, e->message};
+
+    if (r->is_api) {
+        return reply_problem(r, 400, title, named.message, named.field);
+    }
+    buf_reset(r->body);
+    r->static_body = NULL;
+    r->segment = NULL;
+    r->status = 400;
+    r->content_type = "text/html; charset=utf-8";
+    view_input_error_page(r->body, &named, request_viewer(r));
+    return 0;
 }
 
 const char *request_actor(struct request *r)

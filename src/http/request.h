@@ -88,11 +88,27 @@ int reply_invalid(struct request *r, const char *title, const char *field, const
 int reply_id(struct request *r, int status, long long id);
 /* The 400 problem of a bad query parameter, naming it. */
 int reply_bad_query(struct request *r, const struct field_error *e);
+/*
+ * The 400 reply to input query_parse refused, e its error (a NULL field stands for whole: the
+ * "query" or the "body"): problem JSON titled title naming the parameter under /api/, else a
+ * page whose GOV.UK error summary names it.
+ */
+int reply_bad_input(struct request *r, const char *title, const char *whole,
+                    const struct field_error *e);
 /* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
 int reply_error(struct request *r, int status, const char *detail);
 
-/* The form fields of an application/x-www-form-urlencoded body; ERR_INVALID if malformed. */
+/*
+ * The form fields of an application/x-www-form-urlencoded body (none without a body);
+ * ERR_INVALID, with form->error set, for another type of body or one query_parse refuses.
+ */
 int request_form(struct request *r, struct query *form);
+/*
+ * Whether a form body, if one came, can be read: else the 400 naming the field at fault is set
+ * (reply_bad_input). The router asks before any handler runs, so that no handler sees a form
+ * whose text is not UTF-8 and none need say so.
+ */
+int request_form_readable(struct request *r);
 /* The CSRF token of the request's session (a keyed hash of its secret), "" without one. */
 const char *request_csrf(struct request *r);
 /* Who acts, for the audit trail: actor_name of the person asking (from the arena). */

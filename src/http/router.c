@@ -268,7 +268,7 @@ static void run(const struct route *route, struct request *r)
     if (r->stale_session) {
         r->set_cookie = SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
     }
-    if (!access_allowed(route, r) || !request_allowed(r)) {
+    if (!access_allowed(route, r) || !request_form_readable(r) || !request_allowed(r)) {
         return;
     }
     /* Only what everybody sees is shared: a signed-in person's pages name them. */

@@ -322,12 +322,7 @@ static int read_request(struct worker *w, struct evhttp_request *ev, struct requ
     }
     r->path = decoded;
     if (query && query_parse(query, strlen(query), r->arena, &r->query) < 0) {
-        if (r->is_api) {
-            return reply_problem(r, 400, "Invalid query string",
-                                 "The query string is not valid form-urlencoded text.", "query"),
-                   -1;
-        }
-        return reply_error(r, 400, "The address is not valid."), -1;
+        return reply_bad_input(r, "Invalid query string", "query", &r->query.error), -1;
     }
     return 0;
 }

@@ -64,3 +64,20 @@ void view_error_page(struct buf *b, int status, const char *detail, const struct
                 "home page</a></p>");
     view_layout_end(b, &l);
 }
+
+void view_input_error_page(struct buf *b, const struct field_error *e, const struct viewer *viewer)
+{
+    struct layout l = {.title = "There is a problem with what was sent",
+                       .nav = NAV_NONE,
+                       .viewer = viewer,
+                       .errors = e,
+                       .nerrors = 1,
+                       .narrow = 1};
+
+    view_layout_start(b, &l);
+    view_heading(b, NULL, l.title);
+    html_lit(b, "<p class=\"govuk-body\">Go back, check what you entered and try again.</p>"
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                "href=\"/\">Go to the Compact Hub home page</a></p>");
+    view_layout_end(b, &l);
+}

@@ -71,11 +71,12 @@ export async function onServer(BIN, report, label, fn) {
 // HTTP
 
 // One request on a new connection. local: the client address to send from (127.x.y.z).
-// A body given as an object is sent form-urlencoded.
+// A body given as an object is sent form-urlencoded, a Buffer as its bytes. Resolves {status,
+// headers, text, buf (the body's bytes)}.
 export function request(port, { method = 'GET', path, headers = {}, body, local } = {}) {
   const h = { ...headers };
   let data = body;
-  if (data !== undefined && typeof data === 'object') {
+  if (data !== undefined && typeof data === 'object' && !Buffer.isBuffer(data)) {
     data = new URLSearchParams(data).toString();
     if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) {
       h['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -89,8 +90,8 @@ export function request(port, { method = 'GET', path, headers = {}, body, local 
         const chunks = [];
         res.on('data', (d) => chunks.push(d));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode, headers: res.headers, text });
+          const buf = Buffer.concat(chunks);
+          resolve({ status: res.statusCode, headers: res.headers, text: buf.toString('utf8'), buf });
         });
         res.on('error', reject);
       },

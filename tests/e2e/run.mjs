@@ -36,6 +36,7 @@ import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
+import { utf8Tests } from './trust_utf8.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -980,6 +981,7 @@ async function main() {
   await compactTests(BIN, report);
   await opendataTests(BIN, report);
   await indicatorTests(BIN, report);
+  await utf8Tests(BIN, report);
 }
 
 try {

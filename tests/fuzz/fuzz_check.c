@@ -8,7 +8,8 @@
  * the activity's kind in SPEC order, each with a known rule and verdict, the overall verdict the
  * worst of them, one sentence of explanation each, a remedy (one sentence) only where the verdict
  * is neither met nor justified, computed dates that read back; and the encoded result parses
- * back as JSON saying the same thing. Inputs that fail against the current sources are kept in
+ * back as JSON saying the same thing. Text that is not UTF-8 or holds \u0000 is refused
+ * (fuzz_json_text_bad). Inputs that fail against the current sources are kept in
  * regressions/check/.
  */
 #include <cjson/cJSON.h>
@@ -219,6 +220,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(why && why[0]);
     } else {
         date_t today = date_from_ymd(TODAY_Y, TODAY_M, TODAY_D);
+        CHECK(!fuzz_json_text_bad(data, size));
         CHECK((unsigned)req.activity.kind < ACTIVITY_KIND_COUNT);
         CHECK(!req.compact_id || req.compact_id[0]);
         for (int i = 0; i < PARAM_COUNT; i++) {

@@ -5,7 +5,8 @@
  * a patch over a stored organisation, goes through organisation_from_draft: either problems
  * (1 to ORG_PROBLEMS_MAX, each a known field with a message) or an organisation whose org-id
  * passes orgid_check, whose sector is its type's, whose name is 1 to ORG_NAME_MAX bytes, and
- * whose ref reads back. orgid_check of the raw input, NUL-terminated, says why whenever it refuses.
+ * whose ref reads back. Text that is not UTF-8 or holds \u0000 is refused (fuzz_json_text_bad).
+ * orgid_check of the raw input, NUL-terminated, says why whenever it refuses.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -79,6 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (json_organisation_draft(text, size, &arena, &d, &field, &why) < 0) {
         CHECK(field && *field && why && *why);
     } else {
+        CHECK(!fuzz_json_text_bad(data, size));
         check_result(&d);
         organisation_patch_draft(&stored, &d, &merged);
         check_result(&merged);

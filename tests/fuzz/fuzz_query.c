@@ -2,7 +2,8 @@
  * libFuzzer target for the form-urlencoded parser of http/query.h. The input is one query string.
  * Beyond "no crash under ASan/UBSan" it checks query_parse and url_decode against a small
  * reference decoder written from the header's contract, so a wrong decode or a wrong accept or
- * reject fails too.
+ * reject fails too: text that is not UTF-8 once decoded (%C0%AF, a raw 0xFF, a cut sequence) is
+ * refused, and a refusal names the parameter at fault (or none) with a message.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "fuzz.h"
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/utf8.h"
 #include "http/query.h"
 #include "base/banned.h"
 
@@ -45,13 +47,14 @@ static long ref_decode(const uint8_t *s, size_t len, int plus, char *out)
         }
         out[n++] = (char)c;
     }
-    return (long)n;
+    return utf8_check(out, n, NULL) < 0 ? -1 : (long)n; /* text, as base/utf8.h defines it */
 }
 
-/* A decoded string: NUL-terminated, no NUL or control character except tab, CR and LF. */
+/* A decoded string: NUL-terminated UTF-8, no NUL or control character except tab, CR and LF. */
 static void check_clean(const char *s)
 {
     CHECK(s != NULL);
+    CHECK(utf8_check(s, strlen(s), NULL) == 0);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         CHECK(*p >= 0x20 || *p == '\t' || *p == '\r' || *p == '\n');
         CHECK(*p != 0x7f);
@@ -135,6 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ok = check_pairs(data, size, NULL, want);
     if (rc == 0) {
         CHECK(ok);
+        CHECK(!q.error.field && !q.error.message);
         CHECK(q.n <= QUERY_MAX_PARAMS);
         for (size_t i = 0; i < q.n; i++) {
             check_clean(q.params[i].name);
@@ -164,6 +168,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(rc == ERR_INVALID);
         CHECK(!ok);
         CHECK(q.n == 0);
+        CHECK(q.error.message && *q.error.message);
+        if (q.error.field) { /* a decoded name, to show in a problem or an error summary */
+            CHECK(*q.error.field);
+            check_clean(q.error.field);
+            CHECK(!strncmp(q.error.message, q.error.field, strlen(q.error.field)));
+        }
     }
     CHECK(query_get(&q, "\x01") == NULL); /* no decoded name can hold a control character */
 

@@ -32,11 +32,13 @@ static void test_parse_object(void **state)
         {"{\"a\":1}", 0},       {"{}", 0},          {"[1]", ERR_INVALID},
         {"\"s\"", ERR_INVALID}, {"{", ERR_INVALID}, {"", ERR_INVALID},
     };
+    struct arena a;
     (void)state;
+    arena_init(&a);
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const char *field = "stale", *why = "stale";
         cJSON *root = NULL;
-        int ret = json_parse_object(cases[i].text, strlen(cases[i].text), &root, &field, &why);
+        int ret = json_parse_object(cases[i].text, strlen(cases[i].text), &a, &root, &field, &why);
         assert_int_equal(ret, cases[i].ret);
         if (ret == 0) {
             assert_true(cJSON_IsObject(root));
@@ -48,6 +50,112 @@ static void test_parse_object(void **state)
         }
         cJSON_Delete(root);
     }
+    arena_release(&a);
+}
+
+#define NOT_UTF8 "is not valid UTF-8 text"
+#define HAS_NUL  "contains a NUL character (\\u0000), which text may not"
+#define HALF_PAIR                                                                                  \
+    "contains half of a surrogate pair (\\ud800 to \\udfff) alone, which is not a character"
+#define NAME_THAT "has a field name that "
+#define TEXT(s)   s, sizeof(s) - 1
+
+static int same(const char *a, const char *b)
+{
+    return a && b ? !strcmp(a, b) : a == b;
+}
+
+/*
+ * The one check of a body's text: each case a body (its length given, for NULs), and the field
+ * and reason of the refusal, or NULL when the text is fine.
+ */
+static void test_text_check(void **state)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *field, *why;
+    } cases[] = {
+        /* well-formed text, however it is written */
+        {TEXT("{\"name\":\"Trafford\"}"), NULL, NULL},
+        {TEXT("{\"name\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}"), NULL, NULL},
+        {TEXT("{\"name\":\"\\ud83d\\ude00 \\u00e9 \\uFFFF \\udbff\\udfff\"}"), NULL, NULL},
+        {TEXT("{\"name\":\"\\\\u0000 is a backslash and u0000\"}"), NULL, NULL},
+        {TEXT("{\"name\":\"\\\"\\u0041\\n\\t\"}"), NULL, NULL},
+        {TEXT("{\"a\":[1,true,null,{\"b\":\"\"}]}\n"), NULL, NULL},
+        {TEXT(""), NULL, NULL},
+        /* bad bytes as sent: stray, overlong, a surrogate, past U+10FFFF, cut short */
+        {TEXT("{\"name\":\"a\xff"
+              "b\"}"),
+         "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\x80\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xc0\xaf\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xe0\x80\xaf\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xed\xa0\x80\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xf4\x90\x80\x80\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xe2\x82\"}"), "name", NOT_UTF8},
+        {TEXT("{\"name\":\"\xe2\x82"), "name", NOT_UTF8},
+        /* NUL, as sent or escaped, in the middle or at the end */
+        {TEXT("{\"name\":\"a\0b\"}"), "name", HAS_NUL},
+        {TEXT("{\"status_date\":\"2023-01-01\\u0000\"}"), "status_date", HAS_NUL},
+        {TEXT("{\"status_date\":\"2023\\u0000-01-01\"}"), "status_date", HAS_NUL},
+        {TEXT("{\"name\":\"\\u0000\"}"), "name", HAS_NUL},
+        /* half a surrogate pair: alone, at the end, before something else, the wrong way round */
+        {TEXT("{\"name\":\"\\ud800\"}"), "name", HALF_PAIR},
+        {TEXT("{\"name\":\"a\\uD800b\"}"), "name", HALF_PAIR},
+        {TEXT("{\"name\":\"\\ud800\\u0041\"}"), "name", HALF_PAIR},
+        {TEXT("{\"name\":\"\\ud800\\ud800\"}"), "name", HALF_PAIR},
+        {TEXT("{\"name\":\"\\udc00\"}"), "name", HALF_PAIR},
+        {TEXT("{\"name\":\"\\ude00\\ud83d\"}"), "name", HALF_PAIR},
+        /* named by its path */
+        {TEXT("{\"name\":\"ok\",\"contacts\":[{\"name\":\"ok\"},{\"role\":\"x\",\"name\":"
+              "\"\\u0000\"}]}"),
+         "contacts.1.name", HAS_NUL},
+        {TEXT("{\"activity\":{\"kind\":\"consultation\",\"formal\":true,\"x\":\"\\ud800\"}}"),
+         "activity.x", HALF_PAIR},
+        {TEXT("{\"authorities\":[\"E08000009\",\"E0\xff\"]}"), "authorities.1", NOT_UTF8},
+        {TEXT("{\"a\\\"b\":\"\xff\"}"), "a\\\"b", NOT_UTF8},
+        {TEXT("[\"ok\",\"\xff\"]"), "1", NOT_UTF8},
+        {TEXT("\"\xff\""), "body", NOT_UTF8},
+        /* a field's name: its object is named */
+        {TEXT("{\"na\\u0000me\":\"x\"}"), "body", NAME_THAT HAS_NUL},
+        {TEXT("{\"activity\":{\"kind\":\"x\",\"\xff\":1}}"), "activity", NAME_THAT NOT_UTF8},
+        /* outside the strings, and deeper than paths are followed */
+        {TEXT("{\"a\":1}\xff"), "body", NOT_UTF8},
+        {TEXT("{\"a\":1}\0"), "body", HAS_NUL},
+        {TEXT("{\"a\":\0 1}"), "body", HAS_NUL},
+        {TEXT("{\"a\":[[[[[[[[[[[[[[[[[[\"\xff\"]]]]]]]]]]]]]]]]]]}"), "body", NOT_UTF8},
+    };
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *field = "stale", *why = "stale";
+        int ret = json_text_check(cases[i].text, cases[i].len, &a, &field, &why);
+        if (ret != (cases[i].field ? ERR_INVALID : 0) || !same(field, cases[i].field) ||
+            !same(why, cases[i].why)) {
+            fail_msg("case %zu: %d, field %s, why %s", i, ret, field ? field : "NULL",
+                     why ? why : "NULL");
+        }
+    }
+    arena_release(&a);
+}
+
+/* A refusal of the text reads as a sentence naming the field, and nothing is parsed. */
+static void test_parse_object_checks_text(void **state)
+{
+    static const char text[] = "{\"status\":\"active\",\"status_date\":\"2023-01-01\\u0000\"}";
+    const char *field, *why;
+    cJSON *root = (cJSON *)text;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(json_parse_object(text, sizeof(text) - 1, &a, &root, &field, &why),
+                     ERR_INVALID);
+    assert_null(root);
+    assert_string_equal(field, "status_date");
+    assert_string_equal(why, "status_date " HAS_NUL ".");
+    arena_release(&a);
 }
 
 static void test_fail_sets_both(void **state)
@@ -65,6 +173,8 @@ int main(void)
         cmocka_unit_test(test_list_envelope),
         cmocka_unit_test(test_parse_object),
         cmocka_unit_test(test_fail_sets_both),
+        cmocka_unit_test(test_text_check),
+        cmocka_unit_test(test_parse_object_checks_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

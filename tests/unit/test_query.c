@@ -67,7 +67,84 @@ static void test_too_many_params(void **state)
         buf_addf(&b, "p%d=1&", i);
     }
     assert_int_equal(query_parse(b.data, b.len, &a, &q), ERR_INVALID);
+    assert_null(q.error.field);
+    assert_string_equal(q.error.message, "More than 64 parameters were sent");
     buf_release(&b);
+    arena_release(&a);
+}
+
+#define NOT_UTF8 " is not valid UTF-8 text"
+#define CONTROL  " contains a control character (such as %00), which text may not"
+
+/*
+ * Text that is not UTF-8 once decoded is refused, naming the parameter: each case a query, the
+ * field named (NULL: a name is at fault) and the message. Sequences, as escapes or raw bytes:
+ * stray, overlong, a surrogate, past U+10FFFF, cut short (at the end and before the next pair).
+ */
+static void test_bad_text_named(void **state)
+{
+    static const struct {
+        const char *query, *field, *message;
+    } cases[] = {
+        {"role=%C0%AF", "role", "role" NOT_UTF8},
+        {"a=1&role=%C0%80", "role", "role" NOT_UTF8},
+        {"role=%E0%80%AF", "role", "role" NOT_UTF8},
+        {"role=%FF", "role", "role" NOT_UTF8},
+        {"role=\xff", "role", "role" NOT_UTF8},
+        {"role=%80", "role", "role" NOT_UTF8},
+        {"role=%ED%A0%80", "role", "role" NOT_UTF8},
+        {"role=%ED%BF%BF", "role", "role" NOT_UTF8},
+        {"role=%F4%90%80%80", "role", "role" NOT_UTF8},
+        {"role=caf%C3", "role", "role" NOT_UTF8},
+        {"role=%E2%82&next=1", "role", "role" NOT_UTF8},
+        {"role=%F0%9F%98", "role", "role" NOT_UTF8},
+        {"role=a+%00", "role", "role" CONTROL},
+        {"signed_on-day=%001", "signed_on-day", "signed_on-day" CONTROL},
+        {"role=%zz", "role", "role has a % not followed by two hexadecimal digits"},
+        {"%C0%AF=1", NULL, "A parameter's name" NOT_UTF8},
+        {"ro%00le=1", NULL, "A parameter's name" CONTROL},
+        {"a=1&=%FF", NULL, "A parameter with no name" NOT_UTF8},
+    };
+    struct arena a;
+    struct query q;
+    (void)state;
+    arena_init(&a);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        int ret = query_parse(cases[i].query, strlen(cases[i].query), &a, &q);
+        if (ret != ERR_INVALID || q.n != 0 ||
+            (cases[i].field ? !q.error.field || strcmp(q.error.field, cases[i].field)
+                            : q.error.field != NULL) ||
+            !q.error.message || strcmp(q.error.message, cases[i].message)) {
+            fail_msg("case %zu (%s): %d, field %s, message %s", i, cases[i].query, ret,
+                     q.error.field ? q.error.field : "NULL",
+                     q.error.message ? q.error.message : "NULL");
+        }
+    }
+    arena_release(&a);
+}
+
+/* Well-formed UTF-8 passes, escaped or raw, and a valid query leaves no error behind. */
+static void test_utf8_text_kept(void **state)
+{
+    static const char s[] = "role=caf%C3%A9&e=%F0%9F%98%80&raw=\xc3\xa9t\xc3\xa9&max=%F4%8F%BF%BF";
+    struct arena a;
+    struct query q;
+    char *out;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(query_parse("role=%C0%AF", 11, &a, &q), ERR_INVALID);
+    assert_int_equal(query_parse(s, strlen(s), &a, &q), 0);
+    assert_null(q.error.field);
+    assert_null(q.error.message);
+    assert_string_equal(query_get(&q, "role"), "caf\xc3\xa9");
+    assert_string_equal(query_get(&q, "e"), "\xf0\x9f\x98\x80");
+    assert_string_equal(query_get(&q, "raw"), "\xc3\xa9t\xc3\xa9");
+    assert_string_equal(query_get(&q, "max"), "\xf4\x8f\xbf\xbf");
+    /* a path too: the overlong '/' of old traversal attacks is no '/' */
+    assert_int_equal(url_decode("/a%C0%AF..", 10, 0, &a, &out), ERR_INVALID);
+    assert_null(out);
+    assert_int_equal(url_decode("/caf%C3%A9", 10, 0, &a, &out), 0);
+    assert_string_equal(out, "/caf\xc3\xa9");
     arena_release(&a);
 }
 
@@ -143,6 +220,8 @@ int main(void)
         cmocka_unit_test(test_first_value_wins),
         cmocka_unit_test(test_malformed_refused),
         cmocka_unit_test(test_too_many_params),
+        cmocka_unit_test(test_bad_text_named),
+        cmocka_unit_test(test_utf8_text_kept),
         cmocka_unit_test(test_path_decoding_keeps_plus),
         cmocka_unit_test(test_read_date),
     };
