@@ -258,6 +258,11 @@ int db_schema_version(struct db *db, int *out)
     return db->drv->schema_version(db, out);
 }
 
+int db_backup(struct db *db, const char *path)
+{
+    return db->drv->backup(db, path);
+}
+
 const char *db_errmsg(struct db *db)
 {
     return db ? db->drv->errmsg(db) : "no database";

@@ -157,6 +157,13 @@ int db_version(struct db *db, long long *out);
  */
 int db_schema_version(struct db *db, int *out);
 
+/*
+ * Copy the whole database to a new SQLite file at path, online: SQLite's backup API, in steps,
+ * so writers on other connections wait little. PostgreSQL: ERR_INVALID, the log saying to use
+ * pg_dump. Returns 0 or an enum err (ERR_IO: path cannot be opened).
+ */
+int db_backup(struct db *db, const char *path);
+
 /* ---- errors ---- */
 
 /*

@@ -39,6 +39,7 @@ struct db_driver {
     int (*in_transaction)(struct db *db);
     int (*version)(struct db *db, long long *out);
     int (*schema_version)(struct db *db, int *out);
+    int (*backup)(struct db *db, const char *path);
     const char *(*errmsg)(struct db *db);
 };
 

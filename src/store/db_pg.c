@@ -893,6 +893,15 @@ static int pg_schema_version(struct db *base, int *out)
     return 0;
 }
 
+static int pg_backup(struct db *base, const char *path)
+{
+    (void)base;
+    (void)path;
+    log_error("backup: a PostgreSQL database is backed up with its own tools: "
+              "pg_dump --format=custom --file=FILE 'postgresql://...' (docs/DEPLOYMENT.md)");
+    return ERR_INVALID;
+}
+
 static const char *pg_errmsg(struct db *base)
 {
     return PG(base)->msg;
@@ -927,5 +936,6 @@ const struct db_driver db_pg_driver = {
     .in_transaction = pg_in_transaction,
     .version = pg_version,
     .schema_version = pg_schema_version,
+    .backup = pg_backup,
     .errmsg = pg_errmsg,
 };

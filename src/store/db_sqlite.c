@@ -253,6 +253,39 @@ static int lite_schema_version(struct db *db, int *out)
     return ret;
 }
 
+static int lite_backup(struct db *db, const char *path)
+{
+    sqlite3 *dest = NULL;
+    sqlite3_backup *b;
+    int rc, ret = ERR_DB;
+
+    rc = sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        log_error("backup: cannot open '%s': %s", path, sqlite3_errstr(rc));
+        ret = ERR_IO;
+        goto cleanup;
+    }
+    if (!(b = sqlite3_backup_init(dest, "main", HANDLE(db), "main"))) {
+        log_error("backup: %s", sqlite3_errmsg(dest));
+        goto cleanup;
+    }
+    do { /* 256 pages at a time, so that writers are not locked out for long */
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            sqlite3_sleep(20);
+        }
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        log_error("backup: %s", sqlite3_errstr(rc));
+        goto cleanup;
+    }
+    ret = 0;
+cleanup:
+    sqlite3_close(dest);
+    return ret;
+}
+
 static const char *lite_errmsg(struct db *db)
 {
     return sqlite3_errmsg(HANDLE(db));
@@ -287,5 +320,6 @@ const struct db_driver db_sqlite_driver = {
     .in_transaction = lite_in_transaction,
     .version = lite_version,
     .schema_version = lite_schema_version,
+    .backup = lite_backup,
     .errmsg = lite_errmsg,
 };

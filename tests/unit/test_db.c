@@ -641,6 +641,29 @@ static void test_migrations_apply_in_sequence(void **state)
     assert_int_equal(version, 0);
 }
 
+static void test_backup_copies_sqlite_only(void **state)
+{
+    struct t *t = *state;
+    char path[] = "/tmp/compact-test-db-backup-XXXXXX";
+    int fd = mkstemp(path);
+    struct db *copy;
+
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(insert(t->db, "kept", 1), DB_DONE);
+    if (t->be->kind == DB_PG) {
+        assert_int_equal(db_backup(t->db, path), ERR_INVALID); /* pg_dump's work */
+        unlink(path);
+        return;
+    }
+    assert_int_equal(db_backup(t->db, path), 0);
+    copy = open_uri(path);
+    assert_int_equal(number(copy, "SELECT count(*) FROM db_t WHERE name = 'kept'"), 1);
+    db_close(copy);
+    unlink(path);
+    assert_int_equal(db_backup(t->db, "/nonexistent-dir/copy.db"), ERR_IO);
+}
+
 static void test_open_refuses_what_it_cannot_open(void **state)
 {
     struct t *t = *state;
@@ -677,6 +700,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_read_only_server_means_reconnect),
     CASE(test_version_survives_the_listener_lost),
     CASE(test_migrations_apply_in_sequence),
+    CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
 };
 
