@@ -110,67 +110,54 @@ void db_finalize(struct db_stmt *s)
     }
 }
 
-/* A bind out of range is kept for the next step to report: the store's binds return nothing. */
-static void bound(struct db_stmt *s, int i, int code)
-{
-    if (code != DB_OK && !s->bad_bind) {
-        s->bad_bind = i > 0 ? i : -1;
-    }
-}
-
 void db_bind_text(struct db_stmt *s, int i, const char *x)
 {
-    bound(s, i, s->db->drv->bind_text(s, i, x, 0));
+    s->db->drv->bind_text(s, i, x, 0);
 }
 
 void db_bind_text_copy(struct db_stmt *s, int i, const char *x)
 {
-    bound(s, i, s->db->drv->bind_text(s, i, x, 1));
+    s->db->drv->bind_text(s, i, x, 1);
 }
 
 void db_bind_blob(struct db_stmt *s, int i, const void *p, size_t n)
 {
-    bound(s, i, s->db->drv->bind_blob(s, i, p, n, 0));
+    s->db->drv->bind_blob(s, i, p, n, 0);
 }
 
 void db_bind_blob_copy(struct db_stmt *s, int i, const void *p, size_t n)
 {
-    bound(s, i, s->db->drv->bind_blob(s, i, p, n, 1));
+    s->db->drv->bind_blob(s, i, p, n, 1);
 }
 
 void db_bind_int64(struct db_stmt *s, int i, long long v)
 {
-    bound(s, i, s->db->drv->bind_int64(s, i, v));
+    s->db->drv->bind_int64(s, i, v);
 }
 
 void db_bind_int(struct db_stmt *s, int i, int v)
 {
-    bound(s, i, s->db->drv->bind_int64(s, i, v));
+    s->db->drv->bind_int64(s, i, v);
 }
 
 void db_bind_double(struct db_stmt *s, int i, double v)
 {
-    bound(s, i, s->db->drv->bind_double(s, i, v));
+    s->db->drv->bind_double(s, i, v);
 }
 
 void db_bind_null(struct db_stmt *s, int i)
 {
-    bound(s, i, s->db->drv->bind_null(s, i));
+    s->db->drv->bind_null(s, i);
 }
 
 int db_step(struct db_stmt *s)
 {
-    if (s->bad_bind) {
-        log_error("database: parameter ?%d is out of range", s->bad_bind);
-        return note(s->db, DB_ERROR);
-    }
     return note(s->db, s->db->drv->step(s));
 }
 
 void db_reset(struct db_stmt *s)
 {
     if (s) {
-        s->bad_bind = 0;
         s->db->drv->reset(s);
     }
 }

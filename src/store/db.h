@@ -75,7 +75,8 @@ enum db_kind db_kind(const struct db *db);
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
 void db_finalize(struct db_stmt *s);
 
-/* Bind parameter i (from 1). A bind out of range makes the next db_step answer DB_ERROR. */
+/* Bind parameter i (from 1). A bind past the statement's parameters is ignored, as the store
+ * always let SQLite ignore it: a count shares the binds of its list, the page's among them. */
 /* x is borrowed until the statement is stepped for the first time (or reset); NULL binds NULL. */
 void db_bind_text(struct db_stmt *s, int i, const char *x);
 /* x is copied; NULL binds NULL. */

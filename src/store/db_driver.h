@@ -16,12 +16,12 @@ struct db_driver {
     void (*close)(struct db *db);
     int (*prepare)(struct db *db, const char *sql, struct db_stmt **out);
     void (*finalize)(struct db_stmt *s);
-    /* Each bind answers DB_OK, or DB_ERROR for an index out of range. */
-    int (*bind_text)(struct db_stmt *s, int i, const char *x, int copy);
-    int (*bind_blob)(struct db_stmt *s, int i, const void *p, size_t n, int copy);
-    int (*bind_int64)(struct db_stmt *s, int i, long long v);
-    int (*bind_double)(struct db_stmt *s, int i, double v);
-    int (*bind_null)(struct db_stmt *s, int i);
+    /* A bind out of range does nothing. */
+    void (*bind_text)(struct db_stmt *s, int i, const char *x, int copy);
+    void (*bind_blob)(struct db_stmt *s, int i, const void *p, size_t n, int copy);
+    void (*bind_int64)(struct db_stmt *s, int i, long long v);
+    void (*bind_double)(struct db_stmt *s, int i, double v);
+    void (*bind_null)(struct db_stmt *s, int i);
     int (*step)(struct db_stmt *s);
     void (*reset)(struct db_stmt *s);
     int (*column_count)(struct db_stmt *s);
@@ -52,7 +52,6 @@ struct db {
 /* The first member of each driver's statement. */
 struct db_stmt {
     struct db *db;
-    int bad_bind; /* the index of a bind out of range, reported by the next step */
 };
 
 extern const struct db_driver db_sqlite_driver;

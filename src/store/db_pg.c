@@ -591,7 +591,8 @@ static void pg_finalize(struct db_stmt *base)
     free(s);
 }
 
-/* Parameter i (from 1) ready for a new value: its index from 0, or -1 out of range. */
+/* Parameter i (from 1) ready for a new value: its index from 0, or -1 out of range (a bind
+ * that does nothing). */
 static int slot(struct pg_stmt *s, int i)
 {
     if (i < 1 || i > s->nparams) {
@@ -604,59 +605,55 @@ static int slot(struct pg_stmt *s, int i)
     return i - 1;
 }
 
-static int pg_bind_text(struct db_stmt *base, int i, const char *x, int copy)
+static void pg_bind_text(struct db_stmt *base, int i, const char *x, int copy)
 {
     struct pg_stmt *s = STMT(base);
     int k = slot(s, i);
 
     if (k < 0) {
-        return DB_ERROR;
+        return;
     }
     s->types[k] = OID_TEXT; /* a NULL said as text is a text too: "?1 IS NULL" needs a type */
     s->values[k] = x && copy ? (s->owned[k] = xstrdup(x)) : x;
-    return DB_OK;
 }
 
-static int pg_bind_blob(struct db_stmt *base, int i, const void *p, size_t n, int copy)
+static void pg_bind_blob(struct db_stmt *base, int i, const void *p, size_t n, int copy)
 {
     struct pg_stmt *s = STMT(base);
     int k = slot(s, i);
 
     if (k < 0) {
-        return DB_ERROR;
+        return;
     }
     if (n > INT_MAX) {
-        s->values[k] = NULL;
-        return DB_TOOBIG;
+        die("store: a blob of %zu bytes", n); /* requests are capped far below */
     }
     s->types[k] = OID_BYTEA;
     s->formats[k] = 1;
     s->lengths[k] = (int)n;
     s->values[k] = p && copy ? (s->owned[k] = xmemdupz(p, n)) : p;
-    return DB_OK;
 }
 
-static int pg_bind_int64(struct db_stmt *base, int i, long long v)
+static void pg_bind_int64(struct db_stmt *base, int i, long long v)
 {
     struct pg_stmt *s = STMT(base);
     int k = slot(s, i);
 
     if (k < 0) {
-        return DB_ERROR;
+        return;
     }
     snprintf(s->numbers[k], sizeof(s->numbers[k]), "%lld", v); /* 20 digits and a sign fit */
     s->types[k] = OID_INT8;
     s->values[k] = s->numbers[k];
-    return DB_OK;
 }
 
-static int pg_bind_double(struct db_stmt *base, int i, double v)
+static void pg_bind_double(struct db_stmt *base, int i, double v)
 {
     struct pg_stmt *s = STMT(base);
     int k = slot(s, i);
 
     if (k < 0) {
-        return DB_ERROR;
+        return;
     }
     if (isnan(v)) {
         s->values[k] = "NaN";
@@ -667,20 +664,18 @@ static int pg_bind_double(struct db_stmt *base, int i, double v)
         s->values[k] = s->numbers[k];
     }
     s->types[k] = OID_FLOAT8;
-    return DB_OK;
 }
 
-static int pg_bind_null(struct db_stmt *base, int i)
+static void pg_bind_null(struct db_stmt *base, int i)
 {
     struct pg_stmt *s = STMT(base);
     int k = slot(s, i);
 
     if (k < 0) {
-        return DB_ERROR;
+        return;
     }
     s->types[k] = 0; /* no type: the server takes the column's */
     s->values[k] = NULL;
-    return DB_OK;
 }
 
 /* Whether a command tag names a write that changed rows (INSERT 0 n, UPDATE n, ...). */

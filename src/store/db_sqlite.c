@@ -117,30 +117,33 @@ static void lite_finalize(struct db_stmt *s)
     free(s);
 }
 
-static int lite_bind_text(struct db_stmt *s, int i, const char *x, int copy)
+static void lite_bind_text(struct db_stmt *s, int i, const char *x, int copy)
 {
-    return code_of(x ? sqlite3_bind_text(STMT(s), i, x, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC)
-                     : sqlite3_bind_null(STMT(s), i));
+    if (x) {
+        sqlite3_bind_text(STMT(s), i, x, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+    } else {
+        sqlite3_bind_null(STMT(s), i);
+    }
 }
 
-static int lite_bind_blob(struct db_stmt *s, int i, const void *p, size_t n, int copy)
+static void lite_bind_blob(struct db_stmt *s, int i, const void *p, size_t n, int copy)
 {
-    return code_of(sqlite3_bind_blob64(STMT(s), i, p, n, copy ? SQLITE_TRANSIENT : SQLITE_STATIC));
+    sqlite3_bind_blob64(STMT(s), i, p, n, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-static int lite_bind_int64(struct db_stmt *s, int i, long long v)
+static void lite_bind_int64(struct db_stmt *s, int i, long long v)
 {
-    return code_of(sqlite3_bind_int64(STMT(s), i, v));
+    sqlite3_bind_int64(STMT(s), i, v);
 }
 
-static int lite_bind_double(struct db_stmt *s, int i, double v)
+static void lite_bind_double(struct db_stmt *s, int i, double v)
 {
-    return code_of(sqlite3_bind_double(STMT(s), i, v));
+    sqlite3_bind_double(STMT(s), i, v);
 }
 
-static int lite_bind_null(struct db_stmt *s, int i)
+static void lite_bind_null(struct db_stmt *s, int i)
 {
-    return code_of(sqlite3_bind_null(STMT(s), i));
+    sqlite3_bind_null(STMT(s), i);
 }
 
 static int lite_step(struct db_stmt *s)

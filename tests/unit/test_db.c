@@ -271,11 +271,10 @@ static void test_parameters_reused_and_out_of_range(void **state)
     assert_string_equal(db_column_text(s, 0), "b-a-b");
     assert_string_equal(db_column_text(s, 1), "it's ?1");
     db_reset(s);
-    db_bind_text(s, 3, "none"); /* there is no ?3 */
-    assert_int_equal(db_step(s), DB_ERROR);
-    db_reset(s);
     db_bind_text(s, 1, "c");
     db_bind_text(s, 2, "d");
+    db_bind_text(s, 3, "none"); /* there is no ?3: ignored, as SQLite always did */
+    db_bind_int(s, 0, 1);
     assert_int_equal(db_step(s), DB_ROW);
     assert_string_equal(db_column_text(s, 0), "d-c-d");
     db_finalize(s);
@@ -345,6 +344,21 @@ static int version_moves(struct db *db, long long was, long long *now)
     return 0;
 }
 
+/* db's version once it stays the same for 100 ms: no notice is on its way. */
+static long long settled(struct db *db)
+{
+    struct timespec tick = {0, 100 * 1000 * 1000};
+    long long v = 0, w = -1;
+
+    for (int i = 0; i < 100 && v != w; i++) {
+        assert_int_equal(db_version(db, &v), 0);
+        nanosleep(&tick, NULL);
+        assert_int_equal(db_version(db, &w), 0);
+    }
+    assert_true(v == w);
+    return v;
+}
+
 static void test_data_version_moves_with_commits(void **state)
 {
     struct t *t = *state;
@@ -358,9 +372,7 @@ static void test_data_version_moves_with_commits(void **state)
     assert_int_equal(insert(t->db, "own", 1), DB_DONE);
     assert_int_equal(db_version(t->db, &v2), 0); /* this connection's write: at once */
     assert_true(v2 != v1);
-    if (t->be->kind == DB_PG) { /* and its NOTIFY, a moment later */
-        assert_true(version_moves(t->db, v2, &v2));
-    }
+    v2 = settled(t->db); /* on PostgreSQL its NOTIFY comes back too, a moment later */
 
     /* Another connection's commit. On PostgreSQL, through another process's eyes: a URI
      * that differs makes a watch of its own, so only the NOTIFY can tell this one. */
