@@ -5,10 +5,11 @@ set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-# Debian packages: the build, the libraries, and what the tests and benchmarks drive.
+# Debian packages: the build, the libraries, and what the tests and benchmarks drive
+# (postgresql: the throw-away server of tests/pg/, started by CTest's fixture).
 pkgs="build-essential cmake pkg-config clang clang-format libclang-rt-14-dev nodejs npm
-libevent-dev libsqlite3-dev libcjson-dev libcsv-dev libsodium-dev libcmocka-dev
-chromium nginx-light wrk sqlite3 curl"
+libevent-dev libsqlite3-dev libpq-dev libcjson-dev libcsv-dev libsodium-dev libcmocka-dev
+chromium nginx-light wrk sqlite3 postgresql curl"
 
 missing=""
 for p in $pkgs; do

@@ -11,6 +11,7 @@ check() { # layer pattern message
 	fi
 }
 check store 'sqlite3\.h' "only src/store/ may include sqlite3.h"
+check store 'libpq-fe\.h' "only src/store/ may include libpq-fe.h"
 check http 'event2/' "only src/http/ may include libevent"
 check codec 'cjson/|csv\.h' "only src/codec/ may include cJSON or libcsv"
 hits=$(grep -rln '#include *<sodium' --include='*.[ch]' . | grep -v '^\./core/crypto\.c$' || true)
