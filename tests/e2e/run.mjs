@@ -35,6 +35,7 @@ import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
 import { indicatorTests } from './indicators.mjs';
+import { trustContentTests } from './trust_content.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -978,6 +979,7 @@ async function main() {
   await compactTests(BIN, report);
   await opendataTests(BIN, report);
   await indicatorTests(BIN, report);
+  await trustContentTests(BIN, report);
 }
 
 try {
