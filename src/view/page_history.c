@@ -25,16 +25,22 @@ static const char *kind_label(const char *kind)
     return kind ? kind : "";
 }
 
-/* A value: "None" when empty, its one line, or a list of its lines. */
-static void value(struct buf *b, const struct history_value *v)
+/* A value: "None" when empty, its one line, or a list of its lines. label ("Before", or NULL)
+ * is shown before it on a phone, where the row stacks and the column heads are hidden. */
+static void value(struct buf *b, const char *label, const struct history_value *v)
 {
     table_cell_start(b, 0);
+    if (label) {
+        html_lit(b, "<span class=\"app-history__label\">");
+        html_text(b, label);
+        html_lit(b, ": </span>");
+    }
     if (!v->n) {
         html_lit(b, "<span class=\"govuk-hint\">None</span>");
     } else if (v->n == 1) {
         html_text(b, v->lines[0]);
     } else {
-        html_lit(b, "<ul class=\"govuk-list\">");
+        html_lit(b, "<ul class=\"govuk-list govuk-!-margin-bottom-0\">");
         for (size_t i = 0; i < v->n; i++) {
             html_lit(b, "<li>");
             html_text(b, v->lines[i]);
@@ -75,9 +81,9 @@ static void entry(struct buf *b, const struct history_entry *e)
         table_row_start(b);
         table_row_head(b, c->label);
         if (!fresh) {
-            value(b, &c->before);
+            value(b, "Before", &c->before);
         }
-        value(b, &c->after);
+        value(b, fresh ? NULL : "After", &c->after);
         table_row_end(b);
     }
     table_end(b);
