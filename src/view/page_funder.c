@@ -7,28 +7,28 @@
 #include "html.h"
 #include "base/banned.h"
 
-/* A share with the counts it rests on: "42.5% (17 of the 40 tenders that say)". */
-static void share_of(struct buf *b, double share, size_t part, size_t whole, const char *what)
+/*
+ * A share with the counts it rests on, "42.5% (17 of the 40 tenders that say)", or, held back
+ * below the minimum count, the counts alone: "17 of the 40 tenders that say (too few for a
+ * share)".
+ */
+static void share_of(struct buf *b, int shown, double share, size_t part, size_t whole,
+                     const char *what)
 {
-    html_percent(b, share);
-    html_lit(b, " (");
+    if (shown) {
+        html_percent(b, share);
+        html_lit(b, " (");
+    }
     html_num(b, (long long)part);
     html_lit(b, " of the ");
     html_num(b, (long long)whole);
     html_lit(b, " ");
     html_text(b, what);
-    html_lit(b, ")");
-}
-
-/* A share held back, its counts shown: "17 of the 40 tenders that say (too few for a share)". */
-static void not_shown(struct buf *b, size_t part, size_t whole, const char *what)
-{
-    html_num(b, (long long)part);
-    html_lit(b, " of the ");
-    html_num(b, (long long)whole);
-    html_lit(b, " ");
-    html_text(b, what);
-    html_lit(b, " (too few for a share)");
+    if (shown) {
+        html_lit(b, ")");
+    } else {
+        html_lit(b, " (too few for a share)");
+    }
 }
 
 static void caveats(struct buf *b, const char *const *c, size_t n)
@@ -130,11 +130,8 @@ static void grants_section(struct buf *b, const struct funder_view *v, struct ar
     html_money(b, g->value);
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Multi-year", 0);
-    if (g->share_suppressed) {
-        not_shown(b, g->multi_year, g->multi_year_known, "grants whose length is known");
-    } else {
-        share_of(b, g->share, g->multi_year, g->multi_year_known, "grants whose length is known");
-    }
+    share_of(b, !g->share_suppressed, g->share, g->multi_year, g->multi_year_known,
+             "grants whose length is known");
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Multi-year means", 0);
     html_num(b, ind->params.min_funding_months);
@@ -248,11 +245,8 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     }
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Suitable for VCSE organisations", 0);
-    if (c->vcse_suppressed) {
-        not_shown(b, c->vcse_suitable, c->vcse_known, "tenders that say");
-    } else {
-        share_of(b, c->vcse_share, c->vcse_suitable, c->vcse_known, "tenders that say");
-    }
+    share_of(b, !c->vcse_suppressed, c->vcse_share, c->vcse_suitable, c->vcse_known,
+             "tenders that say");
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
 }
