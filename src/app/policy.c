@@ -47,7 +47,7 @@ int policy_compact_admin_fields(const struct user *u)
 
 int policy_compact_coordinators(const struct user *u)
 {
-    return has_role(u, ACCESS_SIGNED_IN);
+    return has_role(u, ROLE_ADMIN | ROLE_COORDINATOR);
 }
 
 const char policy_organisation_edit_rule[] =

@@ -22,7 +22,8 @@ long long policy_compact_coordinator(const struct user *u);
 int policy_compact_edit(struct store *st, const struct user *u, long long compact_id);
 /* Setting what only the national body sets in a Compact's entry (its coordinators): admins. */
 int policy_compact_admin_fields(const struct user *u);
-/* Seeing who coordinates a Compact (their email addresses): people signed in. */
+/* Seeing the sign-in email addresses of a Compact's coordinators (in its entry, its history
+ * and the audit trail): admins and coordinators. Everyone else sees them by name. */
 int policy_compact_coordinators(const struct user *u);
 
 /* Adding an organisation to the register: admins and coordinators. */

@@ -1,6 +1,7 @@
 /* Civil-calendar arithmetic: days <-> year, month, day, and add_months of SPEC section 5. */
 #include "date.h"
 
+#include <stdio.h>
 #include <time.h>
 
 #include "err.h"
@@ -97,6 +98,20 @@ void date_format(date_t d, char out[DATE_STRLEN + 1])
     out[8] = (char)('0' + day / 10);
     out[9] = (char)('0' + day % 10);
     out[10] = '\0';
+}
+
+void date_format_long(date_t d, char out[DATE_LONG_MAX + 1])
+{
+    static const char *const months[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
+    int y, m, day, n;
+
+    date_to_ymd(d, &y, &m, &day);
+    n = snprintf(out, DATE_LONG_MAX + 1, "%d %s %d", day, months[m - 1], y);
+    if (n < 0 || n > DATE_LONG_MAX) {
+        out[0] = '\0'; /* a year beyond 9999: not a date the register holds */
+    }
 }
 
 date_t date_add_months(date_t d, int n)

@@ -26,6 +26,10 @@ void date_to_ymd(date_t d, int *year, int *month, int *day);
 int date_parse(const char *s, size_t len, date_t *out);
 /* Write "YYYY-MM-DD" and a NUL into out. */
 void date_format(date_t d, char out[DATE_STRLEN + 1]);
+/* The longest date_format_long writes: "30 September 9999". */
+#define DATE_LONG_MAX 17
+/* Write the date as GOV.UK style writes it, "15 January 2027", and a NUL into out. */
+void date_format_long(date_t d, char out[DATE_LONG_MAX + 1]);
 /* The same day of the month n months later (n may be negative), or that month's last day. */
 date_t date_add_months(date_t d, int n);
 date_t date_add_weeks(date_t d, int w);

@@ -19,15 +19,13 @@ static void print_share(size_t count, size_t known, int suppressed, double share
     }
 }
 
-/* A year's or all grants' value (unless suppressed) and multi-year share, and a newline. */
+/* A year's or all grants' value and multi-year share, and a newline. */
 static void print_grants(const struct ind_grants *g)
 {
     char value[32];
 
-    if (!g->value_suppressed) {
-        norm_amount_format(g->value, value);
-        printf(", GBP %s", value);
-    }
+    norm_amount_format(g->value, value);
+    printf(", GBP %s", value);
     fputs("; multi-year ", stdout);
     print_share(g->multi_year, g->multi_year_known, g->share_suppressed, g->share);
     putchar('\n');
@@ -79,9 +77,9 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
     printf("\ncontracts: %zu; tender periods measured %zu", c->count, c->with_period);
     if (!c->median_suppressed) {
         printf(", median %.1f days", c->median_days);
-        if (c->rule_applies) {
-            printf(", %zu under %d days", c->under_min, ind->params.min_tender_days);
-        }
+    }
+    if (c->rule_applies) {
+        printf(", %zu under %d days", c->under_min, ind->params.min_tender_days);
     }
     fputs("; suitable for VCSE organisations ", stdout);
     print_share(c->vcse_suitable, c->vcse_known, c->vcse_suppressed, c->vcse_share);
@@ -94,8 +92,9 @@ static const struct opt_cmd indicators_cmd = {
     "Open data indicators of an organisation as a funder (its 360Giving grants) and as a buyer\n"
     "(its OCDS contracts), overall and by calendar year: grants and their value, the share that\n"
     "is multi-year, recipients funded one year and not the next, tender periods and the share\n"
-    "of tenders suitable for VCSE organisations. A figure resting on fewer records than the\n"
-    "minimum count is not shown. As JSON, the same as the API; as CSV, the figures by year.\n"};
+    "of tenders suitable for VCSE organisations. Counts and sums are always shown; a share or\n"
+    "median resting on fewer records than the minimum count is not. As JSON, the same as the\n"
+    "API; as CSV, the figures by year.\n"};
 
 int cmd_indicators(int argc, char **argv)
 {

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "base/err.h"
+#include "base/xalloc.h"
 #include "base/banned.h"
 
 static void add_bool(cJSON *o, const char *key, int v)
@@ -256,4 +258,91 @@ void json_register_export(struct buf *b, const struct register_export *x)
         cJSON_AddItemToArray(arr, o);
     }
     json_print(b, root);
+}
+
+/* ---- reading snapshots back ---- */
+
+static int read_node(const cJSON *j, int depth, struct arena *arena, struct audit_node *out)
+{
+    const cJSON *item;
+    size_t i = 0;
+
+    memset(out, 0, sizeof(*out));
+    out->key = j->string ? arena_strdup(arena, j->string) : NULL;
+    if (depth > AUDIT_NODE_DEPTH_MAX) {
+        return ERR_INVALID;
+    }
+    if (cJSON_IsBool(j)) {
+        out->type = AUDIT_BOOL;
+        out->text = cJSON_IsTrue(j) ? "true" : "false";
+    } else if (cJSON_IsNumber(j)) {
+        char *s = cJSON_PrintUnformatted(j);
+        if (!s) {
+            die("out of memory printing JSON");
+        }
+        out->type = AUDIT_NUMBER;
+        out->text = arena_strdup(arena, s);
+        cJSON_free(s);
+    } else if (cJSON_IsString(j)) {
+        out->type = AUDIT_STRING;
+        out->text = arena_strdup(arena, j->valuestring);
+    } else if (cJSON_IsArray(j) || cJSON_IsObject(j)) {
+        out->type = cJSON_IsArray(j) ? AUDIT_ARRAY : AUDIT_OBJECT;
+        out->nitems = (size_t)cJSON_GetArraySize(j);
+        out->items = arena_alloc(arena, (out->nitems + 1) * sizeof(*out->items));
+        cJSON_ArrayForEach(item, j)
+        {
+            if (read_node(item, depth + 1, arena, &out->items[i++]) < 0) {
+                return ERR_INVALID;
+            }
+        }
+    } else {
+        out->type = AUDIT_NULL;
+    }
+    return 0;
+}
+
+int json_audit_read(const char *json, struct arena *arena, struct audit_node *out)
+{
+    cJSON *root = cJSON_Parse(json);
+    int ret = root ? read_node(root, 0, arena, out) : ERR_INVALID;
+
+    cJSON_Delete(root);
+    if (ret < 0) {
+        memset(out, 0, sizeof(*out));
+    }
+    return ret;
+}
+
+static cJSON *write_node(const struct audit_node *n)
+{
+    cJSON *o;
+
+    switch (n->type) {
+    case AUDIT_BOOL:
+        return json_must(cJSON_CreateBool(n->text && !strcmp(n->text, "true")));
+    case AUDIT_NUMBER:
+        return json_must(cJSON_CreateRaw(n->text && *n->text ? n->text : "0"));
+    case AUDIT_STRING:
+        return json_must(cJSON_CreateString(n->text ? n->text : ""));
+    case AUDIT_ARRAY:
+    case AUDIT_OBJECT:
+        o = json_must(n->type == AUDIT_ARRAY ? cJSON_CreateArray() : cJSON_CreateObject());
+        for (size_t i = 0; i < n->nitems; i++) {
+            cJSON *item = write_node(&n->items[i]);
+            if (n->type == AUDIT_ARRAY) {
+                cJSON_AddItemToArray(o, item);
+            } else {
+                cJSON_AddItemToObject(o, n->items[i].key ? n->items[i].key : "", item);
+            }
+        }
+        return o;
+    default:
+        return json_must(cJSON_CreateNull());
+    }
+}
+
+void json_audit_write(struct buf *b, const struct audit_node *n)
+{
+    json_print(b, write_node(n));
 }

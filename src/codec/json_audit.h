@@ -12,6 +12,7 @@
 #include "core/commitments.h"
 #include "core/compact.h"
 #include "core/organisation.h"
+#include "base/arena.h"
 #include "base/buf.h"
 
 /*
@@ -56,6 +57,37 @@ struct audit_import {
 /* {"file", "format", "read", "imported", "rejected" (always 0: a bad file imports nothing),
  * "warnings", "organisations_created"} */
 void json_audit_import(struct buf *b, const struct audit_import *s);
+
+/* ---- reading snapshots back ---- */
+
+enum audit_node_type {
+    AUDIT_NULL,
+    AUDIT_BOOL,
+    AUDIT_NUMBER,
+    AUDIT_STRING,
+    AUDIT_ARRAY,
+    AUDIT_OBJECT
+};
+
+/* A snapshot (or any JSON) as a tree, for the history page and for the API's masking. */
+struct audit_node {
+    const char *key; /* its name in an object, else NULL */
+    enum audit_node_type type;
+    const char *text;         /* a string, a number as JSON writes it, "true" or "false"; or NULL */
+    struct audit_node *items; /* an array's elements or an object's members, in order */
+    size_t nitems;
+};
+
+/* The deepest nesting json_audit_read accepts (a snapshot nests three deep). */
+#define AUDIT_NODE_DEPTH_MAX 16
+
+/*
+ * Read the JSON text json into *out, everything from arena. 0, or ERR_INVALID (*out a null node)
+ * when json is not JSON or nests deeper than AUDIT_NODE_DEPTH_MAX.
+ */
+int json_audit_read(const char *json, struct arena *arena, struct audit_node *out);
+/* Append n as JSON without spaces, as it was read (numbers as written). */
+void json_audit_write(struct buf *b, const struct audit_node *n);
 
 /* The register's export. */
 

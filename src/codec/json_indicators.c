@@ -43,13 +43,8 @@ static void add_grants(cJSON *o, const struct ind_grants *g, size_t min_count, s
     size_t n;
 
     json_add_num(o, "count", (double)g->count);
-    if (g->value_suppressed) {
-        json_add_null(o, "value");
-        json_add_null(o, "value_pence");
-    } else {
-        json_add_num(o, "value", (double)g->value / 100);
-        json_add_num(o, "value_pence", (double)g->value);
-    }
+    json_add_num(o, "value", (double)g->value / 100);
+    json_add_num(o, "value_pence", (double)g->value);
     multi = json_must(cJSON_AddObjectToObject(o, "multi_year"));
     json_add_num(multi, "count", (double)g->multi_year);
     json_add_num(multi, "known", (double)g->multi_year_known);
@@ -83,18 +78,17 @@ static void add_contracts(cJSON *o, const struct ind_contracts *c, const struct 
         json_add_null(days, "min_tender_days");
     }
     json_must(cJSON_AddBoolToObject(days, "rule_applies", c->rule_applies));
-    if (c->rule_applies && !c->median_suppressed) {
+    if (c->rule_applies) {
         json_add_num(days, "under_min", (double)c->under_min);
     } else {
         json_add_null(days, "under_min");
     }
     vcse = json_must(cJSON_AddObjectToObject(o, "vcse_suitable"));
     json_add_num(vcse, "known", (double)c->vcse_known);
+    json_add_num(vcse, "count", (double)c->vcse_suitable);
     if (c->vcse_suppressed) {
-        json_add_null(vcse, "count");
         json_add_null(vcse, "share");
     } else {
-        json_add_num(vcse, "count", (double)c->vcse_suitable);
         json_add_num(vcse, "share", round4(c->vcse_share));
     }
     n = ind_contracts_caveats(c, p->min_count, arena, caveats);
@@ -216,7 +210,7 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
         const char *fields[] = {"grants",
                                 num(t[0], ind->grant_years[i].year, 1),
                                 num(t[1], (long long)g->count, 1),
-                                money(t[2], g->value, !g->value_suppressed),
+                                money(t[2], g->value, 1),
                                 num(t[3], (long long)g->multi_year, 1),
                                 num(t[4], (long long)g->multi_year_known, 1),
                                 frac(t[5], g->share, !g->share_suppressed),
@@ -231,20 +225,19 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
     for (size_t i = 0; i < ind->ncontract_years; i++) {
         const struct ind_contracts *c = &ind->contract_years[i].c;
         char median[32];
-        const char *fields[] = {
-            "contracts",
-            num(t[0], ind->contract_years[i].year, 1),
-            num(t[1], (long long)c->count, 1),
-            "",
-            "",
-            "",
-            "",
-            num(t[2], (long long)c->with_period, 1),
-            median,
-            num(t[3], (long long)c->under_min, c->rule_applies && !c->median_suppressed),
-            num(t[4], (long long)c->vcse_known, 1),
-            num(t[5], (long long)c->vcse_suitable, !c->vcse_suppressed),
-            frac(t[6], c->vcse_share, !c->vcse_suppressed)};
+        const char *fields[] = {"contracts",
+                                num(t[0], ind->contract_years[i].year, 1),
+                                num(t[1], (long long)c->count, 1),
+                                "",
+                                "",
+                                "",
+                                "",
+                                num(t[2], (long long)c->with_period, 1),
+                                median,
+                                num(t[3], (long long)c->under_min, c->rule_applies),
+                                num(t[4], (long long)c->vcse_known, 1),
+                                num(t[5], (long long)c->vcse_suitable, 1),
+                                frac(t[6], c->vcse_share, !c->vcse_suppressed)};
         if (c->median_suppressed ||
             snprintf(median, sizeof(median), "%.1f", c->median_days) >= (int)sizeof(median)) {
             median[0] = '\0';

@@ -222,6 +222,31 @@ int compact_details_check(const char *name, date_t adopted, date_t refreshed, da
     return 0;
 }
 
+int compact_params_check(const struct param_set *ps, const char **field, const char **why)
+{
+    *field = NULL;
+    *why = NULL;
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        enum param p = (enum param)i;
+        int floor;
+        if (!ps->set[i]) {
+            continue;
+        }
+        if (ps->value[i] < 0 || ps->value[i] > PARAM_VALUE_MAX) {
+            return fail(field, why, param_id(p), "must be a whole number from 0 to 3660");
+        }
+        if (param_floor(p, &floor) && ps->value[i] < floor) {
+            return fail(field, why, param_id(p),
+                        p == PARAM_NOTICE_MONTHS
+                            ? "must be 3 or more: the national Compact's three months' notice is "
+                              "a minimum that no local Compact may shorten"
+                            : "must not be below the national default, a minimum that no local "
+                              "Compact may lower");
+        }
+    }
+    return 0;
+}
+
 int compact_status_check(const struct status_change *s, size_t n, date_t date)
 {
     return n && date <= s[n - 1].date ? ERR_INVALID : 0;

@@ -161,6 +161,15 @@ int compact_details_check(const char *name, date_t adopted, date_t refreshed, da
                           size_t ncontacts, const struct compact_code *codes, size_t ncodes,
                           struct arena *arena, const char **field, const char **why);
 
+/*
+ * Check a Compact's own parameters (SPEC section 5): each from 0 to PARAM_VALUE_MAX, and none
+ * below its national floor (param_floor: notice_months at least 3). A value weaker than the
+ * national default is allowed; the findings that use it say so. 0, or ERR_INVALID with *field
+ * the parameter's name ("notice_months") and *why a clause to follow it ("must be 3 or more:
+ * ..."), both static.
+ */
+int compact_params_check(const struct param_set *ps, const char **field, const char **why);
+
 /* A Compact as a list shows it: its state on a day and the authorities it names. */
 struct compact_summary {
     long long id;

@@ -33,11 +33,6 @@ size_t ind_grants_caveats(const struct ind_grants *s, size_t min_count, struct a
     struct buf b = BUF_INIT;
     size_t n = 0;
 
-    if (s->value_suppressed) {
-        buf_addf(&b, "%zu grants, fewer than the minimum count of %zu: their value is not shown.",
-                 s->count, min_count);
-        out[n++] = say(arena, &b);
-    }
     if (s->share_suppressed) {
         buf_addf(&b,
                  "%zu grants give planned dates or a duration, fewer than the minimum count of "
@@ -69,7 +64,7 @@ size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, st
     if (s->median_suppressed) {
         buf_addf(&b,
                  "%zu tenders give a tender period that can be measured, fewer than the minimum "
-                 "count of %zu: the median and the count under the minimum are not shown.",
+                 "count of %zu: the median is not shown.",
                  s->with_period, min_count);
         out[n++] = say(arena, &b);
     }
@@ -160,7 +155,6 @@ static void grants_add(struct ind_grants *s, const struct ind_grant *g, int min_
 
 static void grants_finish(struct ind_grants *s, size_t min_count)
 {
-    s->value_suppressed = s->count < min_count;
     s->share_suppressed = s->multi_year_known < min_count;
     s->share = s->share_suppressed ? 0 : (double)s->multi_year / (double)s->multi_year_known;
 }

@@ -1,7 +1,10 @@
 /*
  * Open data indicators (SPEC section 8): one funder's grants and one buyer's contracts read
- * through the Compact's lens, overall and by calendar year, each figure with the count it rests
- * on and suppressed (left out, with a caveat) when that count is below a minimum.
+ * through the Compact's lens, overall and by calendar year. Counts and sums of published records
+ * are facts and always shown (each record is public anyway); a share or a median is shown with
+ * the count it rests on, and only when that count reaches a minimum (else it is suppressed: left
+ * out, with a caveat saying what it would rest on). The *_suppressed flags below are that rule,
+ * decided here once; JSON, CSV, the command line and the pages only follow them.
  *
  * - grants: how many and their value (the sum of amountAwarded, in pence);
  * - multi-year: a grant counts when its planned dates give a start and an end and
@@ -56,15 +59,14 @@ struct ind_contract {
 struct ind_params {
     int min_funding_months; /* length of funding that counts as multi-year */
     int min_tender_days;    /* the local minimum tender period, or -1 where none is set */
-    size_t min_count;       /* figures resting on fewer are suppressed */
+    size_t min_count;       /* shares and medians resting on fewer are suppressed */
 };
 
-/* The grant figures of a period (all years, or one). */
+/* The grant figures of a period (all years, or one). Counts and the value are always shown. */
 struct ind_grants {
     size_t count;
     int64_t value;           /* pence, of the GBP grants */
     size_t not_gbp;          /* grants in another currency, left out of value */
-    int value_suppressed;    /* count < min_count: value is not to be shown */
     size_t multi_year;       /* grants that are multi-year */
     size_t multi_year_known; /* grants with dates or a duration: the share's base */
     int share_suppressed;    /* multi_year_known < min_count (the share is not shown) */
@@ -88,7 +90,8 @@ struct ind_ended {
     date_t end;
 };
 
-/* The contract figures of a period. */
+/* The contract figures of a period. The counts are always shown (under_min where the rule
+ * applies); the median and the share only when not suppressed. */
 struct ind_contracts {
     size_t count;
     size_t with_period;    /* tenders whose period can be measured: the median's base */
@@ -98,8 +101,8 @@ struct ind_contracts {
     int rule_applies;      /* min_tender_days is set */
     size_t under_min;      /* tenders shorter than min_tender_days, when the rule applies */
     size_t vcse_known;     /* tenders that say whether they suit VCSE organisations */
-    size_t vcse_suitable;
-    int vcse_suppressed; /* vcse_known < min_count */
+    size_t vcse_suitable;  /* those that say they do */
+    int vcse_suppressed;   /* vcse_known < min_count: the share is not shown */
     double vcse_share;
 };
 
@@ -174,8 +177,8 @@ extern const char ind_caveat_ended[];      /* what an ended relationship is, and
 #define IND_CAVEATS_MAX 4
 /*
  * The caveats of grant figures s (at most IND_CAVEATS_MAX, strings from arena) into out: a
- * suppressed value or share with its count and the minimum, grants left out of the share or
- * the value. Returns how many.
+ * suppressed share with the count it would rest on and the minimum, grants left out of the share
+ * or the value. Returns how many.
  */
 size_t ind_grants_caveats(const struct ind_grants *s, size_t min_count, struct arena *arena,
                           const char *out[IND_CAVEATS_MAX]);

@@ -26,16 +26,25 @@ static const char *const change_ids[] = {
     [CHANGE_REDUCE] = "reduce",
 };
 
+/* Each parameter: its name, national default, what a person reads, and which way is weaker. */
 static const struct {
     const char *id;
     int has_default;
     int national_default;
+    const char *label, *unit;
+    int more_is_weaker; /* a larger value asks less of public bodies (time to feedback) */
+    int floor;          /* the national default is a minimum no Compact may go below */
 } param_info[PARAM_COUNT] = {
-    [PARAM_CONSULTATION_WEEKS] = {"consultation_weeks", 1, 12},
-    [PARAM_FEEDBACK_WEEKS] = {"feedback_weeks", 1, 12},
-    [PARAM_NOTICE_MONTHS] = {"notice_months", 1, 3},
-    [PARAM_MIN_FUNDING_MONTHS] = {"min_funding_months", 1, 36},
-    [PARAM_MIN_TENDER_DAYS] = {"min_tender_days", 0, 0},
+    [PARAM_CONSULTATION_WEEKS] = {"consultation_weeks", 1, 12,
+                                  "Length of a formal written consultation", "weeks", 0, 0},
+    [PARAM_FEEDBACK_WEEKS] = {"feedback_weeks", 1, 12, "Time from closing to published feedback",
+                              "weeks", 1, 0},
+    [PARAM_NOTICE_MONTHS] = {"notice_months", 1, 3, "Notice before funding ends or is reduced",
+                             "months", 0, 1},
+    [PARAM_MIN_FUNDING_MONTHS] = {"min_funding_months", 1, 36,
+                                  "Length of funding that counts as multi-year", "months", 0, 0},
+    [PARAM_MIN_TENDER_DAYS] = {"min_tender_days", 0, 0,
+                               "Minimum days from tender to submission deadline", "days", 0, 0},
 };
 
 static const struct {
@@ -113,6 +122,36 @@ int param_default(enum param p, int *out)
     return 1;
 }
 
+const char *param_label(enum param p)
+{
+    return (unsigned)p < PARAM_COUNT ? param_info[p].label : "";
+}
+
+const char *param_unit(enum param p)
+{
+    return (unsigned)p < PARAM_COUNT ? param_info[p].unit : "";
+}
+
+int param_floor(enum param p, int *out)
+{
+    if ((unsigned)p >= PARAM_COUNT || !param_info[p].floor) {
+        *out = 0;
+        return 0;
+    }
+    *out = param_info[p].national_default;
+    return 1;
+}
+
+int param_weaker(enum param p, int value)
+{
+    int national;
+
+    if (!param_default(p, &national) || value == national) {
+        return 0;
+    }
+    return (value > national) == (param_info[p].more_is_weaker != 0);
+}
+
 const char *param_source_id(enum param_source s)
 {
     return (unsigned)s < SOURCE_COUNT ? sources[s].id : "";
@@ -123,6 +162,13 @@ const char *param_source_phrase(enum param_source s)
     return (unsigned)s < SOURCE_COUNT ? sources[s].phrase : "";
 }
 
+/* Whether a Compact's value lies below the national minimum (stored before it was refused). */
+static int below_floor(enum param p, int value)
+{
+    int floor;
+    return param_floor(p, &floor) && value < floor;
+}
+
 void params_resolve(const struct param_set *request, const struct param_set *compact,
                     struct params *out)
 {
@@ -130,7 +176,7 @@ void params_resolve(const struct param_set *request, const struct param_set *com
         if (request && request->set[i]) {
             out->value[i] = request->value[i];
             out->source[i] = SOURCE_REQUEST;
-        } else if (compact && compact->set[i]) {
+        } else if (compact && compact->set[i] && !below_floor((enum param)i, compact->value[i])) {
             out->value[i] = compact->value[i];
             out->source[i] = SOURCE_COMPACT;
         } else if (param_default((enum param)i, &out->value[i])) {
@@ -194,6 +240,14 @@ __attribute__((format(__printf__, 2, 3))) static void text_addf(struct text *t, 
         return;
     }
     t->len += (size_t)r;
+}
+
+/* Drop the full stop that ends what t holds, so that a clause can follow it. */
+static void text_unend(struct text *t)
+{
+    if (!t->over && t->len && t->p[t->len - 1] == '.') {
+        t->p[--t->len] = '\0';
+    }
 }
 
 /* A date as text, by value so that several fit in one call (C11 temporary lifetime). */
@@ -1015,6 +1069,24 @@ static int rule_applies(const struct check *c, enum rule r)
     }
 }
 
+/*
+ * Whatever the rule, a finding that uses a Compact's value weaker than the national default says
+ * so at the end of its sentence: "...; the local Compact sets 8 weeks, less than the national
+ * Compact's 12." A value set for the check alone is a trial and says nothing more.
+ */
+static void say_if_weaker(const struct check *c, enum param p, struct text *why)
+{
+    int v = c->p->value[p], national;
+    const char *unit = param_unit(p);
+
+    if (c->p->source[p] != SOURCE_COMPACT || !param_weaker(p, v) || !param_default(p, &national)) {
+        return;
+    }
+    text_unend(why);
+    text_addf(why, "; the local Compact sets %d %.*s, %s than the national Compact's %d.", v,
+              (int)strlen(unit) - (v == 1), unit, v < national ? "less" : "more", national);
+}
+
 static int run_rule(const struct check *c, enum rule r, struct finding *f)
 {
     struct text why, fix;
@@ -1024,6 +1096,9 @@ static int run_rule(const struct check *c, enum rule r, struct finding *f)
     text_start(&why, f->explanation, sizeof(f->explanation));
     text_start(&fix, f->remedy, sizeof(f->remedy));
     rules[r].fn(c, f, &why, &fix);
+    if (f->param >= 0) {
+        say_if_weaker(c, (enum param)f->param, &why);
+    }
     if (why.over || fix.over) {
         return ERR_TOO_BIG;
     }

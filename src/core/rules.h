@@ -154,6 +154,21 @@ int param_parse(const char *s, enum param *out);
 /* The national default in *out and 1, or 0 where there is none (min_tender_days). */
 int param_default(enum param p, int *out);
 
+/* For people: "Length of a formal written consultation", ...; "" when out of range. */
+const char *param_label(enum param p);
+/* Its unit, plural: "weeks", "months" or "days"; "" when out of range. */
+const char *param_unit(enum param p);
+/*
+ * The least value a local Compact may set, in *out and 1, or 0 where any value is allowed. Only
+ * notice_months has one: the national 3 months is a minimum that no reason excuses (SPEC
+ * sections 4 and 5). A check request's own parameters are not bound by it.
+ */
+int param_floor(enum param p, int *out);
+/* Whether value asks less of public bodies than the national default: fewer weeks of
+ * consultation, more weeks to feedback, fewer months of notice or of multi-year funding. 0 for
+ * the default itself, a stronger value, or a parameter without a default (min_tender_days). */
+int param_weaker(enum param p, int value);
+
 /* Where a parameter's effective value came from, weakest first. */
 enum param_source { SOURCE_NONE, SOURCE_DEFAULT, SOURCE_COMPACT, SOURCE_REQUEST, SOURCE_COUNT };
 
@@ -178,7 +193,8 @@ struct params {
 /*
  * Each parameter from the request, else the Compact, else the national default, else none.
  * request and compact may be NULL (nothing set there). Values are copied, not checked:
- * rules_check refuses those out of range.
+ * rules_check refuses those out of range. A Compact's value below param_floor (one stored before
+ * such values were refused) does not count: the national minimum applies, as the default.
  */
 void params_resolve(const struct param_set *request, const struct param_set *compact,
                     struct params *out);
@@ -256,7 +272,9 @@ struct finding {
     date_t earliest_close_date;
     date_t feedback_due_date;
     int days;
-    /* One sentence with the dates and the parameter's source. */
+    /* One sentence with the dates and the parameter's source; when that source is a Compact
+     * whose value is weaker than the national default (param_weaker), it ends by saying so:
+     * "; the local Compact sets 8 weeks, less than the national Compact's 12." */
     char explanation[FINDING_EXPLANATION_MAX];
     /* What would make the activity keep the rule; "" when met or justified. */
     char remedy[FINDING_REMEDY_MAX];

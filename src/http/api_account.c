@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "handlers.h"
+#include "app/history.h"
 #include "app/policy.h"
 #include "codec/json.h"
 #include "codec/json_in.h"
@@ -33,7 +34,8 @@ int api_audit(struct request *r)
     if (policy_audit_read(&r->user, kind, entity) < 0) {
         return reply_error(r, 403, "Your account does not allow this.");
     }
-    if ((ret = store_audit_list(r->st, kind, entity, r->arena, &items, &n)) < 0) {
+    if ((ret = store_audit_list(r->st, kind, entity, r->arena, &items, &n)) < 0 ||
+        (ret = history_mask(r->st, &r->user, items, n, r->arena)) < 0) {
         return ret;
     }
     r->content_type = "application/json";

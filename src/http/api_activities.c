@@ -97,6 +97,13 @@ int api_compact_parameters(struct request *r)
         return reply_invalid(r, "Invalid parameters", r->body_in ? field : "body",
                              r->body_in ? why : "must be a JSON object");
     }
+    if (compact_params_check(&ps, &field, &why) < 0) { /* a check's own may hold any value */
+        struct buf at = BUF_INIT;
+        buf_addf(&at, "parameters.%s", field);
+        reply_invalid(r, "Invalid parameters", arena_strdup(r->arena, at.data), why);
+        buf_release(&at);
+        return 0;
+    }
     ret = store_compact_set_params(r->st, cid, &ps, request_actor(r));
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");

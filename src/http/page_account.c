@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "handlers.h"
 #include "server.h"
+#include "app/history.h"
 #include "app/policy.h"
 #include "view/html.h"
 #include "view/page_account.h"
@@ -239,7 +240,7 @@ int page_token_revoke(struct request *r)
 
 int page_history(struct request *r)
 {
-    struct audit_entry *items;
+    struct history_entry *items;
     size_t n;
     int ret;
 
@@ -249,7 +250,9 @@ int page_history(struct request *r)
     if (policy_audit_read(&r->user, r->params[0], r->params[1]) < 0) {
         return reply_error(r, 403, "Your account does not allow this.");
     }
-    if ((ret = store_audit_list(r->st, r->params[0], r->params[1], r->arena, &items, &n)) < 0) {
+    /* in words, people by name: sign-in emails only for those the policy lets see them */
+    if ((ret = history_read(r->st, &r->user, r->params[0], r->params[1], r->arena, &items, &n)) <
+        0) {
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";

@@ -669,6 +669,7 @@ int page_compact_parameters_post(struct request *r)
     struct query *q = arena_alloc(r->arena, sizeof(*q));
     struct compact_entry e;
     struct param_set ps;
+    const char *f, *why;
     size_t n = 0, count, changed;
     int ret;
 
@@ -688,6 +689,14 @@ int page_compact_parameters_post(struct request *r)
             ps.set[i] = 1;
             ps.value[i] = (int)value;
         }
+    }
+    if (!n && compact_params_check(&ps, &f, &why) < 0) {
+        enum param p;
+        struct buf msg = BUF_INIT;
+        param_parse(f, &p);
+        buf_addf(&msg, "%s %s", param_label(p), why);
+        add_error(errs, &n, f, arena_strdup(r->arena, msg.data));
+        buf_release(&msg);
     }
     if (n) {
         return subpage(r, view_compact_parameters_page, &e, q, errs, n);

@@ -282,13 +282,7 @@ static void grants_table(struct buf *b, const struct indicators *ind)
         table_row_head_end(b);
         table_num_cell(b, (long long)g->count);
         table_cell_start(b, CELL_NUMERIC);
-        if (g->value_suppressed) {
-            html_lit(b, "Not shown (fewer than ");
-            html_num(b, (long long)ind->params.min_count);
-            html_lit(b, " grants)");
-        } else {
-            html_money(b, g->value);
-        }
+        html_money(b, g->value);
         table_cell_end(b);
         table_cell_start(b, CELL_NUMERIC);
         if (g->share_suppressed) {

@@ -123,15 +123,8 @@ void html_percent(struct buf *b, double share)
 
 void html_date(struct buf *b, date_t d)
 {
-    static const char *const months[12] = {"January",   "February", "March",    "April",
-                                           "May",       "June",     "July",     "August",
-                                           "September", "October",  "November", "December"};
-    int y, m, day;
+    char s[DATE_LONG_MAX + 1];
 
-    date_to_ymd(d, &y, &m, &day);
-    html_num(b, day);
-    html_lit(b, " ");
-    buf_adds(b, months[m - 1]);
-    html_lit(b, " ");
-    html_num(b, y);
+    date_format_long(d, s);
+    buf_adds(b, s); /* digits, letters and spaces: nothing to escape */
 }

@@ -319,17 +319,6 @@ static void contacts(struct buf *b, const struct compact_entry *e)
     html_lit(b, "</dl>");
 }
 
-static const struct {
-    enum param p;
-    const char *label, *unit;
-} param_labels[PARAM_COUNT] = {
-    {PARAM_CONSULTATION_WEEKS, "Length of a formal written consultation", "weeks"},
-    {PARAM_FEEDBACK_WEEKS, "Time from closing to published feedback", "weeks"},
-    {PARAM_NOTICE_MONTHS, "Notice before funding ends or is reduced", "months"},
-    {PARAM_MIN_FUNDING_MONTHS, "Length of funding that counts as multi-year", "months"},
-    {PARAM_MIN_TENDER_DAYS, "Minimum days from tender to submission deadline", "days"},
-};
-
 static void parameters(struct buf *b, const struct compact_page_view *v)
 {
     static const struct table_column cols[] = {{"Parameter", 0}, {"Value", 0}, {"From", 0}};
@@ -345,16 +334,16 @@ static void parameters(struct buf *b, const struct compact_page_view *v)
                                    .cols = cols,
                                    .ncols = 3});
     for (int i = 0; i < PARAM_COUNT; i++) {
-        enum param pp = param_labels[i].p;
+        enum param pp = (enum param)i;
         table_row_start(b);
-        table_row_head(b, param_labels[i].label);
+        table_row_head(b, param_label(pp));
         table_cell_start(b, 0);
         if (p.source[pp] == SOURCE_NONE) {
             html_lit(b, "Not set");
         } else {
             html_num(b, p.value[pp]);
             html_lit(b, " ");
-            html_text(b, param_labels[i].unit);
+            html_text(b, param_unit(pp));
         }
         table_cell_end(b);
         table_cell(b,
@@ -653,14 +642,17 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
                 "the new numbers.</p>");
     form_start(b, c->id, "/parameters", viewer);
     for (int i = 0; i < PARAM_COUNT; i++) {
-        enum param p = param_labels[i].p;
+        enum param p = (enum param)i;
         const char *id = param_id(p);
         char text[96], hint_text[96];
-        int dflt, n;
-        n = snprintf(text, sizeof(text), "%s (%s)", param_labels[i].label, param_labels[i].unit);
-        if (param_default(p, &dflt) < 0 ||
-            snprintf(hint_text, sizeof(hint_text), "National default: %d %s", dflt,
-                     param_labels[i].unit) < 0) {
+        int dflt, floor, n;
+        n = snprintf(text, sizeof(text), "%s (%s)", param_label(p), param_unit(p));
+        if (!param_default(p, &dflt) ||
+            snprintf(hint_text, sizeof(hint_text),
+                     param_floor(p, &floor) ? "National minimum: %d %s (no local Compact may set "
+                                              "less)"
+                                            : "National default: %d %s",
+                     dflt, param_unit(p)) < 0) {
             hint_text[0] = '\0';
         }
         text_input(b,

@@ -7,17 +7,28 @@
 #include "html.h"
 #include "base/banned.h"
 
-/* A share with the counts it rests on: "42.5% (17 of the 40 tenders that say)". */
-static void share_of(struct buf *b, double share, size_t part, size_t whole, const char *what)
+/*
+ * A share with the counts it rests on, "42.5% (17 of the 40 tenders that say)", or, held back
+ * below the minimum count, the counts alone: "17 of the 40 tenders that say (too few for a
+ * share)".
+ */
+static void share_of(struct buf *b, int shown, double share, size_t part, size_t whole,
+                     const char *what)
 {
-    html_percent(b, share);
-    html_lit(b, " (");
+    if (shown) {
+        html_percent(b, share);
+        html_lit(b, " (");
+    }
     html_num(b, (long long)part);
     html_lit(b, " of the ");
     html_num(b, (long long)whole);
     html_lit(b, " ");
     html_text(b, what);
-    html_lit(b, ")");
+    if (shown) {
+        html_lit(b, ")");
+    } else {
+        html_lit(b, " (too few for a share)");
+    }
 }
 
 static void caveats(struct buf *b, const char *const *c, size_t n)
@@ -116,18 +127,11 @@ static void grants_section(struct buf *b, const struct funder_view *v, struct ar
     html_num(b, ind->grant_years[ind->ngrant_years - 1].year);
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Value", 0);
-    if (g->value_suppressed) {
-        html_lit(b, "Not shown");
-    } else {
-        html_money(b, g->value);
-    }
+    html_money(b, g->value);
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Multi-year", 0);
-    if (g->share_suppressed) {
-        html_lit(b, "Not shown");
-    } else {
-        share_of(b, g->share, g->multi_year, g->multi_year_known, "grants whose length is known");
-    }
+    share_of(b, !g->share_suppressed, g->share, g->multi_year, g->multi_year_known,
+             "grants whose length is known");
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Multi-year means", 0);
     html_num(b, ind->params.min_funding_months);
@@ -211,16 +215,6 @@ static void ended_section(struct buf *b, const struct funder_view *v)
     buf_release(&caption);
 }
 
-/* A figure held back: "Not shown (N WHAT)". */
-static void not_shown(struct buf *b, size_t n, const char *what)
-{
-    html_lit(b, "Not shown (");
-    html_num(b, (long long)n);
-    html_lit(b, " ");
-    html_text(b, what);
-    html_lit(b, ")");
-}
-
 static void contracts_figures(struct buf *b, const struct ind_contracts *c,
                               const struct ind_params *p)
 {
@@ -230,7 +224,9 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Median tender period", 0);
     if (c->median_suppressed) {
-        not_shown(b, c->with_period, "tenders can be measured");
+        html_lit(b, "Not shown (");
+        html_num(b, (long long)c->with_period);
+        html_lit(b, " tenders measured, too few for a median)");
     } else {
         buf_addf(b, "%.1f days (", c->median_days);
         html_num(b, (long long)c->with_period);
@@ -241,8 +237,6 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     if (!c->rule_applies) {
         html_lit(b, "The rule does not apply: no local Compact sets a minimum tender period "
                     "here");
-    } else if (c->median_suppressed) {
-        html_lit(b, "Not shown");
     } else {
         html_num(b, (long long)c->under_min);
         html_lit(b, " shorter than ");
@@ -251,11 +245,8 @@ static void contracts_figures(struct buf *b, const struct ind_contracts *c,
     }
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Suitable for VCSE organisations", 0);
-    if (c->vcse_suppressed) {
-        not_shown(b, c->vcse_known, "tenders say");
-    } else {
-        share_of(b, c->vcse_share, c->vcse_suitable, c->vcse_known, "tenders that say");
-    }
+    share_of(b, !c->vcse_suppressed, c->vcse_share, c->vcse_suitable, c->vcse_known,
+             "tenders that say");
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
 }
@@ -307,10 +298,10 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     view_heading(b, name, l.title);
     html_lit(b, "<p class=\"govuk-body\">What this organisation&#39;s published grants "
                 "(360Giving) and contracts (Open Contracting) show, read through the Compact: "
-                "multi-year funding, funding that ended, and time to bid. A figure resting on "
-                "fewer than ");
+                "multi-year funding, funding that ended, and time to bid. Counts and sums of "
+                "published records are always shown; a share or median resting on fewer than ");
     html_num(b, v->ind ? (long long)v->ind->params.min_count : INDICATORS_MIN_COUNT_DEFAULT);
-    html_lit(b, " records is not shown.</p><p class=\"govuk-body\">");
+    html_lit(b, " records is not.</p><p class=\"govuk-body\">");
     html_text(b, ind_caveat_year_basis);
     html_lit(b, "</p>");
     org_path(&path, "/organisations/", v->ref ? v->ref : v->org, "/funding");

@@ -1,11 +1,12 @@
-/* An entity's history: the audit trail of every change to it. */
+/* An entity's history: who changed what, when, and each field before and after, in words. */
 #ifndef VIEW_PAGE_HISTORY_H
 #define VIEW_PAGE_HISTORY_H
 
 #include "layout.h"
-#include "core/audit.h"
+#include "core/history.h"
 
+/* The history of entity of kind: items[0..n), oldest first, as app/history.c writes them. */
 void view_history_page(struct buf *b, const char *kind, const char *entity,
-                       const struct audit_entry *items, size_t n, const struct viewer *viewer);
+                       const struct history_entry *items, size_t n, const struct viewer *viewer);
 
 #endif

@@ -60,8 +60,8 @@ export async function funderJourney(browser, baseUrl, { binary, dbPath } = {}, c
       (await page.locator('svg[role="img"] rect').count()) === 12);
     const years = page.locator('table:has(caption:has-text("Grants by calendar year")) tbody tr');
     check('funder: the chart has its table, a row a year', (await years.count()) === 12);
-    check('funder: 2015, with no grants, is shown as not shown',
-      (await text(years.nth(2))).startsWith('2015 0 Not shown'), await text(years.nth(2)));
+    check('funder: 2015, with no grants, shows its count and value (£0.00); only the share is not shown',
+      (await text(years.nth(2))).startsWith('2015 0 £0.00 Not shown'), await text(years.nth(2)));
     const ended = page.locator('table:has(caption:has-text("funded one year and not the next")) tbody tr');
     check('funder: the ended relationships are listed', (await ended.count()) > 100, String(await ended.count()));
     await axeCheck(page, 'funder: funding page');

@@ -2,7 +2,8 @@
 // GET /api/v1/organisations/{id}/indicators on the real Trafford grants (data/opendata), with
 // the expected figures computed here, independently, from the 360Giving JSON file; the CSV and
 // the JSON file giving identical indicators; the CLI's JSON the same bytes as the API's;
-// suppression below the minimum count; the grant and contract lists with filters, pages and
+// below the minimum count, shares and medians suppressed with a caveat while counts and sums are
+// shown (SPEC section 8); the grant and contract lists with filters, pages and
 // CSV; bad parameters.
 //
 //   import { indicatorTests } from './indicators.mjs';
@@ -80,8 +81,8 @@ function expected(file, minFundingMonths, minCount) {
 function checkAgainst(got, want) {
   const g = got.grants;
   expect(g.count === want.all.count, `count ${g.count}, want ${want.all.count}`);
-  expect(g.value_pence === (want.all.count < want.minCount ? null : want.all.pence),
-    `value_pence ${g.value_pence}, want ${want.all.pence}`);
+  // SPEC section 8: counts and sums are always shown, whatever the minimum count
+  expect(g.value_pence === want.all.pence, `value_pence ${g.value_pence}, want ${want.all.pence}`);
   expect(g.multi_year.count === want.all.multi && g.multi_year.known === want.all.known,
     `multi_year ${JSON.stringify(g.multi_year)}, want ${want.all.multi} of ${want.all.known}`);
   expect(g.multi_year.share === want.share(want.all), `share ${g.multi_year.share}, want ${want.share(want.all)}`);
@@ -89,13 +90,15 @@ function checkAgainst(got, want) {
   expect(g.by_year.length === want.byYear.length, `${g.by_year.length} years, want ${want.byYear.length}`);
   want.byYear.forEach((w, i) => {
     const y = g.by_year[i];
-    const small = w.count < want.minCount;
+    const suppressed = want.share(w) === null;
     expect(y.year === w.year && y.count === w.count, `year ${i}: ${JSON.stringify(y)}, want ${JSON.stringify(w)}`);
-    expect(y.value_pence === (small ? null : w.pence), `${w.year} value_pence ${y.value_pence}, want ${small ? null : w.pence}`);
-    expect(y.value === (small ? null : w.pence / 100), `${w.year} value ${y.value}`);
+    expect(y.value_pence === w.pence, `${w.year} value_pence ${y.value_pence}, want ${w.pence}`);
+    expect(y.value === w.pence / 100, `${w.year} value ${y.value}`);
+    expect(y.multi_year.count === w.multi && y.multi_year.known === w.known, `${w.year} multi_year ${JSON.stringify(y.multi_year)}`);
     expect(y.multi_year.share === want.share(w), `${w.year} share ${y.multi_year.share}, want ${want.share(w)}`);
-    expect(!small || y.caveats.some((c) => c.includes(`fewer than the minimum count of ${want.minCount}`)),
-      `${w.year}: suppressed without a caveat: ${JSON.stringify(y.caveats)}`);
+    expect(!suppressed || y.caveats.some((c) => c.includes(`${w.known} grants give planned dates or a duration, fewer than the minimum count of ${want.minCount}`)),
+      `${w.year}: share suppressed without a caveat saying what it rests on: ${JSON.stringify(y.caveats)}`);
+    expect(!y.caveats.some((c) => c.includes('value is not shown')), `${w.year}: the value is said to be held back: ${JSON.stringify(y.caveats)}`);
   });
   const ended = got.ended_relationships.map((e) => `${e.year} ${e.recipient_id.toLowerCase()}`).sort();
   expect(JSON.stringify(ended) === JSON.stringify(want.ended),
@@ -153,14 +156,16 @@ export async function indicatorTests(BIN, report) {
         got.contracts.caveats.some((c) => c.includes('applies only where a local Compact sets')),
       `contracts ${JSON.stringify(got.contracts)}`);
     });
-    await test('indicators: below a minimum count of 100, figures are null with a caveat', async () => {
+    await test('indicators: below a minimum count of 100, shares are null with a caveat; counts and values are shown', async () => {
       const got = JSON.parse(await indicatorsJson(csvDb, ['--min-count', '100']));
       expect(got.parameters.min_count === 100, 'min_count');
       checkAgainst(got, expected(TRAFFORD_JSON, 36, 100));
       const y2019 = got.grants.by_year.find((y) => y.year === 2019);
       const y2013 = got.grants.by_year.find((y) => y.year === 2013);
       expect(y2019.count === 122 && y2019.value !== null, `2019 ${JSON.stringify(y2019)}`);
-      expect(y2013.count === 49 && y2013.value === null && y2013.multi_year.share === null, `2013 ${JSON.stringify(y2013)}`);
+      const w2013 = expected(TRAFFORD_JSON, 36, 100).byYear.find((y) => y.year === 2013);
+      expect(y2013.count === 49 && y2013.value === w2013.pence / 100 && y2013.value > 0 && y2013.multi_year.share === null,
+        `2013 ${JSON.stringify(y2013)}`);
     });
     await test('indicators: text output and usage errors', async () => {
       let r = await cli(['indicators', '--org', 'GB-LAE-TRF', '--db', csvDb]);
@@ -185,6 +190,7 @@ export async function indicatorTests(BIN, report) {
     });
     if (!s) return;
     const get = (path) => request(s.port, { path });
+    let tenderCompact = null; // a Compact that sets min_tender_days 30
     await test('indicators: the API gives the same bytes as the CLI', async () => {
       for (const q of ['', '?min_count=100']) {
         const res = await get(`/api/v1/organisations/GB-LAE-TRF/indicators${q}`);
@@ -208,6 +214,7 @@ export async function indicatorTests(BIN, report) {
       const compact = JSON.parse(r.text).id;
       r = await json('PUT', `/api/v1/compacts/${compact}/parameters`, { min_funding_months: 12, min_tender_days: 30 });
       expect(r.status === 200, `parameters: ${r.status} ${show(r.text)}`);
+      tenderCompact = compact;
       const res = await get(`/api/v1/organisations/GB-LAE-TRF/indicators?compact_id=${compact}`);
       expect(res.status === 200, `${res.status} ${show(res.text)}`);
       const got = JSON.parse(res.text);
@@ -230,7 +237,7 @@ export async function indicatorTests(BIN, report) {
       expect(lines.length === 1 + 12, `${lines.length} lines`);
       const w = expected(TRAFFORD_JSON, 36, 10).byYear.find((y) => y.year === 2019);
       expect(lines.includes(`grants,2019,122,${(w.pence / 100).toFixed(2)},0,122,0.0000,,,,,,`), show(res.text, 400));
-      expect(lines.includes('grants,2015,0,,0,0,,,,,,,'), '2015 not empty');
+      expect(lines.includes('grants,2015,0,0.00,0,0,,,,,,,'), `2015: ${show(lines.find((l) => l.startsWith('grants,2015')))}`);
     });
     await test('indicators: a buyer of the Contracts Finder releases, with a minimum count of 1', async () => {
       const res = await get('/api/v1/organisations/GB-CFS-257613/indicators?min_count=1');
@@ -242,6 +249,24 @@ export async function indicatorTests(BIN, report) {
       expect(c.count === ocids.size, `count ${c.count}, want ${ocids.size}`);
       expect(c.tender_days.rule_applies === false && c.tender_days.under_min === null, JSON.stringify(c.tender_days));
       expect(c.vcse_suitable.known === c.count, JSON.stringify(c.vcse_suitable));
+    });
+    await test('indicators: too few tenders for a median or a share: the counts are still shown (JSON, CSV, page)', async () => {
+      const q = `compact_id=${tenderCompact}`;
+      const all = JSON.parse((await get(`/api/v1/organisations/GB-CFS-210249/indicators?min_count=1&${q}`)).text).contracts;
+      const few = JSON.parse((await get(`/api/v1/organisations/GB-CFS-210249/indicators?min_count=1000000&${q}`)).text).contracts;
+      expect(all.tender_days.median !== null && typeof all.tender_days.under_min === 'number', JSON.stringify(all.tender_days));
+      expect(few.tender_days.median === null && few.tender_days.under_min === all.tender_days.under_min &&
+        few.tender_days.measured === all.tender_days.measured, JSON.stringify(few.tender_days));
+      expect(few.vcse_suitable.share === null && few.vcse_suitable.count === all.vcse_suitable.count &&
+        typeof few.vcse_suitable.count === 'number', JSON.stringify(few.vcse_suitable));
+      expect(few.caveats.some((c) => c.endsWith(`fewer than the minimum count of 1000000: the median is not shown.`)), JSON.stringify(few.caveats));
+      const csv = (await get(`/api/v1/organisations/GB-CFS-210249/indicators.csv?min_count=1000000&${q}`)).text.trim().split('\r\n');
+      const row = csv.find((l) => l.startsWith('contracts,'));
+      const cells = row ? row.split(',') : [];
+      expect(cells.length === 13 && cells[8] === '' && cells[9] !== '' && cells[11] !== '' && cells[12] === '', show(row));
+      const page = await get(`/organisations/GB-CFS-210249/funding?min_count=1000000&${q}`);
+      expect(page.status === 200 && page.text.includes(`${all.tender_days.under_min} shorter than 30 days`) &&
+        page.text.includes('too few for a median') && page.text.includes('(too few for a share)'), show(page.text.slice(page.text.indexOf('Contracts</h2>')), 600));
     });
     await test('indicators: bad parameters are 400 problems naming them; unknown organisations 404', async () => {
       for (const [path, param] of [

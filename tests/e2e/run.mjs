@@ -37,6 +37,7 @@ import { compactTests } from './compacts.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
+import { trustContentTests } from './trust_content.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -982,6 +983,7 @@ async function main() {
   await opendataTests(BIN, report);
   await indicatorTests(BIN, report);
   await utf8Tests(BIN, report);
+  await trustContentTests(BIN, report);
 }
 
 try {

@@ -111,6 +111,55 @@ static void test_details(void **state)
     arena_release(&a);
 }
 
+/* A Compact may set any parameter, weaker ones too, but not notice below the national 3. */
+static void test_params(void **state)
+{
+    static const struct {
+        enum param p;
+        int value;
+        const char *field; /* refused naming it, or NULL */
+    } cases[] = {
+        {PARAM_NOTICE_MONTHS, 2, "notice_months"},
+        {PARAM_NOTICE_MONTHS, 0, "notice_months"},
+        {PARAM_NOTICE_MONTHS, 3, NULL},
+        {PARAM_NOTICE_MONTHS, 12, NULL},
+        {PARAM_CONSULTATION_WEEKS, 0, NULL},
+        {PARAM_CONSULTATION_WEEKS, 8, NULL},
+        {PARAM_FEEDBACK_WEEKS, 52, NULL},
+        {PARAM_MIN_FUNDING_MONTHS, 1, NULL},
+        {PARAM_MIN_TENDER_DAYS, 0, NULL},
+        {PARAM_MIN_TENDER_DAYS, 3661, "min_tender_days"},
+        {PARAM_CONSULTATION_WEEKS, -1, "consultation_weeks"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct param_set ps;
+        const char *field = "x", *why = "x";
+        memset(&ps, 0, sizeof(ps));
+        ps.set[cases[i].p] = 1;
+        ps.value[cases[i].p] = cases[i].value;
+        if (!cases[i].field) {
+            assert_int_equal(compact_params_check(&ps, &field, &why), 0);
+            assert_null(field);
+            assert_null(why);
+            continue;
+        }
+        assert_int_equal(compact_params_check(&ps, &field, &why), ERR_INVALID);
+        assert_string_equal(field, cases[i].field);
+        assert_non_null(why);
+    }
+    {
+        struct param_set ps;
+        const char *field, *why;
+        memset(&ps, 0, sizeof(ps));
+        ps.value[PARAM_NOTICE_MONTHS] = 1; /* not set: not checked */
+        assert_int_equal(compact_params_check(&ps, &field, &why), 0);
+        ps.set[PARAM_NOTICE_MONTHS] = 1;
+        assert_int_equal(compact_params_check(&ps, &field, &why), ERR_INVALID);
+        assert_non_null(strstr(why, "must be 3 or more"));
+    }
+}
+
 static void test_status_order(void **state)
 {
     const struct status_change h[] = {{d("2009-01-01"), COMPACT_IN_DEVELOPMENT},
@@ -169,7 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_url),          cmocka_unit_test(test_details),
         cmocka_unit_test(test_status_order), cmocka_unit_test(test_review),
-        cmocka_unit_test(test_state_on),
+        cmocka_unit_test(test_state_on),     cmocka_unit_test(test_params),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

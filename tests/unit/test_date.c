@@ -88,6 +88,24 @@ static void test_add_weeks(void **state)
     assert_string_equal(out, "2011-03-26");
 }
 
+/* GOV.UK style: the day without a leading zero, the month in full. */
+static void test_format_long(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"2027-01-15", "15 January 2027"}, {"2012-02-29", "29 February 2012"},
+        {"1000-01-01", "1 January 1000"},  {"9999-09-30", "30 September 9999"},
+        {"2010-12-05", "5 December 2010"},
+    };
+    char out[DATE_LONG_MAX + 1];
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        date_format_long(d(cases[i].in), out);
+        assert_string_equal(out, cases[i].out);
+    }
+}
+
 static void test_round_trip_every_day_of_four_centuries(void **state)
 {
     (void)state;
@@ -107,6 +125,7 @@ int main(void)
         cmocka_unit_test(test_epoch_and_known_days),
         cmocka_unit_test(test_add_months_table),
         cmocka_unit_test(test_add_weeks),
+        cmocka_unit_test(test_format_long),
         cmocka_unit_test(test_round_trip_every_day_of_four_centuries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -62,12 +62,26 @@ static void test_multi_year_boundary_day(void **state)
     assert_int_equal(ind_grant_multi_year(&g, 36), 0);
 }
 
+/* Whether one of caveats c[0..n) contains s. */
+static int says(const char *const *c, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strstr(c[i], s)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* SPEC section 8: counts and sums are always shown; a share needs the minimum base. */
 static void test_grants_by_year_and_suppression(void **state)
 {
     struct ind_grant g[14];
     struct ind_params p = defaults;
     struct indicators ind;
     struct arena a;
+    const char *caveats[IND_CAVEATS_MAX];
+    size_t nc;
     (void)state;
     arena_init(&a);
     /* 2012: 11 grants, 4 multi-year, 2 of unknown length; 2014: 3 grants */
@@ -85,7 +99,6 @@ static void test_grants_by_year_and_suppression(void **state)
     assert_int_equal(ind.grants.count, 14);
     assert_int_equal(ind.grants.value, 1000 * 10 + 45 + 300);
     assert_int_equal(ind.grants.not_gbp, 1);
-    assert_false(ind.grants.value_suppressed);
     assert_int_equal(ind.grants.multi_year, 7);
     assert_int_equal(ind.grants.multi_year_known, 12);
     assert_false(ind.grants.share_suppressed);
@@ -94,17 +107,25 @@ static void test_grants_by_year_and_suppression(void **state)
     assert_int_equal(ind.ngrant_years, 3);
     assert_int_equal(ind.grant_years[0].year, 2012);
     assert_int_equal(ind.grant_years[0].g.count, 11);
-    assert_false(ind.grant_years[0].g.value_suppressed);
+    assert_int_equal(ind.grant_years[0].g.value, 1000 * 10 + 45);
     assert_int_equal(ind.grant_years[0].g.multi_year_known, 9);
     assert_true(ind.grant_years[0].g.share_suppressed); /* 9 known, below 10 */
     assert_int_equal(ind.grant_years[1].year, 2013);
     assert_int_equal(ind.grant_years[1].g.count, 0);
     assert_int_equal(ind.grant_years[2].g.count, 3);
-    assert_true(ind.grant_years[2].g.value_suppressed);
-    /* a lower minimum shows them */
+    /* 3 grants, below the minimum of 10: their value and counts are facts, only the share goes,
+     * with a caveat saying what it would rest on */
+    assert_int_equal(ind.grant_years[2].g.value, 300);
+    assert_int_equal(ind.grant_years[2].g.multi_year, 3);
+    assert_true(ind.grant_years[2].g.share_suppressed);
+    nc = ind_grants_caveats(&ind.grant_years[2].g, p.min_count, &a, caveats);
+    assert_int_equal(nc, 1);
+    assert_string_equal(caveats[0], "3 grants give planned dates or a duration, fewer than the "
+                                    "minimum count of 10: the multi-year share is not shown.");
+    assert_false(says(caveats, nc, "value"));
+    /* a lower minimum shows the share too */
     p.min_count = 3;
     assert_int_equal(indicators_compute(g, 14, NULL, 0, &p, &a, &ind), 0);
-    assert_false(ind.grant_years[2].g.value_suppressed);
     assert_false(ind.grant_years[2].g.share_suppressed);
     assert_true(ind.grant_years[2].g.share == 1.0);
     /* the recipient was funded in 2012 and not 2013: ended; 2014 is the last year */
@@ -192,6 +213,8 @@ static void test_contracts(void **state)
     struct ind_params p = {36, 14, 3};
     struct indicators ind;
     struct arena a;
+    const char *caveats[IND_CAVEATS_MAX];
+    size_t nc;
     long d;
     (void)state;
     assert_int_equal(ind_contract_days(&c[1], &d), 0);
@@ -219,11 +242,22 @@ static void test_contracts(void **state)
     assert_true(ind.contracts.median_days == 15.0);
     assert_false(ind.contracts.rule_applies);
     assert_int_equal(ind.contracts.under_min, 0);
-    /* below the minimum count: suppressed */
+    /* below the minimum count: the median and the share are suppressed, the counts are not */
     p.min_count = 10;
+    p.min_tender_days = 14;
     assert_int_equal(indicators_compute(NULL, 0, c, 6, &p, &a, &ind), 0);
     assert_true(ind.contracts.median_suppressed);
     assert_true(ind.contracts.vcse_suppressed);
+    assert_int_equal(ind.contracts.under_min, 1);
+    assert_int_equal(ind.contracts.vcse_suitable, 3);
+    nc = ind_contracts_caveats(&ind.contracts, p.min_count, &a, caveats);
+    assert_true(says(caveats, nc,
+                     "3 tenders give a tender period that can be measured, fewer than the minimum "
+                     "count of 10: the median is not shown."));
+    assert_true(says(caveats, nc,
+                     "4 tenders say whether they suit VCSE organisations, fewer than the minimum "
+                     "count of 10: the share is not shown."));
+    assert_false(says(caveats, nc, "count under"));
     arena_release(&a);
 }
 
@@ -239,7 +273,8 @@ static void test_bad_parameters(void **state)
     }
     assert_int_equal(indicators_compute(NULL, 0, NULL, 0, &defaults, &a, &ind), 0);
     assert_int_equal(ind.grants.count, 0);
-    assert_true(ind.grants.value_suppressed);
+    assert_int_equal(ind.grants.value, 0);
+    assert_true(ind.grants.share_suppressed);
     assert_int_equal(ind.ngrant_years, 0);
     arena_release(&a);
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "codec/json_audit.h"
+#include "base/err.h"
 
 static date_t day(const char *s)
 {
@@ -88,6 +89,46 @@ static void test_compact(void **state)
                 "\"refreshed\":null,\"review_due\":null,\"document_url\":null,\"contacts\":[],"
                 "\"codes\":[],\"coordinators\":[],\"parameters\":{},\"demo\":0}",
                 json_audit_compact(&b, &empty));
+}
+
+/* A snapshot read back is the same tree: written again, it is the same text. */
+static void test_read_back(void **state)
+{
+    static const char *const texts[] = {
+        ENTRY_12, "{\"a\":[1,-2.5,true,false,null,\"x\\u00e9\"],\"b\":{},\"c\":[]}",
+        "[]",     "\"text\"",
+        "12",
+    };
+    struct arena arena;
+    struct audit_node n;
+    (void)state;
+    arena_init(&arena);
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        assert_int_equal(json_audit_read(texts[i], &arena, &n), 0);
+        if (i > 0) {
+            continue; /* the others are not in cJSON's own form; the snapshot is */
+        }
+        ASSERT_JSON(texts[i], json_audit_write(&b, &n));
+    }
+    assert_int_equal(json_audit_read(ENTRY_12, &arena, &n), 0);
+    assert_int_equal(n.type, AUDIT_OBJECT);
+    assert_string_equal(n.items[1].key, "name");
+    assert_string_equal(n.items[1].text, "Herts\\Compact");
+    assert_string_equal(n.items[10].key, "coordinators");
+    assert_int_equal(n.items[10].type, AUDIT_ARRAY);
+    assert_int_equal(n.items[10].nitems, 2);
+    assert_string_equal(n.items[10].items[1].text, "B@example.org");
+    assert_null(n.items[10].items[1].key);
+    assert_string_equal(n.items[11].items[0].key, "consultation_weeks");
+    assert_int_equal(n.items[11].items[0].type, AUDIT_NUMBER);
+    assert_string_equal(n.items[11].items[0].text, "8");
+    /* not JSON, or too deep: refused, a null node */
+    assert_int_equal(json_audit_read("{\"a\":", &arena, &n), ERR_INVALID);
+    assert_int_equal(n.type, AUDIT_NULL);
+    assert_int_equal(json_audit_read("[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]", &arena, &n),
+                     ERR_INVALID);
+    assert_int_equal(json_audit_read("[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]", &arena, &n), 0);
+    arena_release(&arena);
 }
 
 static void test_parameters(void **state)
@@ -268,13 +309,10 @@ static void test_export(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_compact),
-        cmocka_unit_test(test_parameters),
-        cmocka_unit_test(test_organisations),
-        cmocka_unit_test(test_signatory),
-        cmocka_unit_test(test_activity_and_commitment),
-        cmocka_unit_test(test_accounts),
-        cmocka_unit_test(test_import),
+        cmocka_unit_test(test_compact),   cmocka_unit_test(test_parameters),
+        cmocka_unit_test(test_read_back), cmocka_unit_test(test_organisations),
+        cmocka_unit_test(test_signatory), cmocka_unit_test(test_activity_and_commitment),
+        cmocka_unit_test(test_accounts),  cmocka_unit_test(test_import),
         cmocka_unit_test(test_export),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

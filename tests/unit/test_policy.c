@@ -112,7 +112,7 @@ static void test_compacts(void **state)
                                               {0, NO, NO, NO, 0}},
                                  admin_fields = {"set a Compact's coordinators",
                                                  {0, NO, NO, NO, 0}},
-                                 coordinators = {"see who coordinates", {0, 0, 0, NO, 0}};
+                                 coordinators = {"see coordinators' emails", {0, 0, NO, NO, 0}};
     int got[WHO_COUNT];
     (void)state;
 

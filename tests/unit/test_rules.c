@@ -188,10 +188,11 @@ struct rule_case {
     const char *params[MAX_PARAMS];
     const char *as_of; /* NULL: AS_OF_DEFAULT */
     const char *rule;
-    const char *verdict; /* "none": the rule gives no finding */
-    const char *fields;  /* every computed field, exactly */
-    const char *says;    /* in the explanation */
-    const char *fix;     /* in the remedy, or NULL */
+    const char *verdict;  /* "none": the rule gives no finding */
+    const char *fields;   /* every computed field, exactly */
+    const char *says;     /* in the explanation */
+    const char *fix;      /* in the remedy, or NULL */
+    const char *not_says; /* not in the explanation, or NULL */
 };
 
 #define FC "funding_change"
@@ -780,7 +781,9 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2012-02-26",
-     "8 weeks (the Compact's local parameter) means closing no earlier than 2012-02-26.",
+     "The consultation (taken as formal) runs from 2012-01-01 to 2012-02-26; 8 weeks (the "
+     "Compact's local parameter) means closing no earlier than 2012-02-26; the local Compact sets "
+     "8 weeks, less than the national Compact's 12.",
      NULL},
     {CO,
      {"opens=2012-01-01", "closes=2012-02-25"},
@@ -1378,6 +1381,219 @@ static const struct rule_case cases[] = {
      "",
      "Whether social value was weighed is not recorded.",
      NULL},
+
+    /* A local value weaker than the national default is used, and every finding that uses it
+     * says so; the default itself, a stronger value or a value set for the check alone do not.
+     * Each parameter: weaker, equal, stronger. */
+    {CO,
+     {"opens=2012-01-01"},
+     {"compact.consultation_weeks=8"},
+     NULL,
+     "consultation.length",
+     "unknown",
+     "earliest_close_date=2012-02-26",
+     "but the closing date is not recorded; the local Compact sets 8 weeks, less than the "
+     "national Compact's 12.",
+     "Close the consultation no earlier than 2012-02-26.",
+     NULL},
+    {CO,
+     {"opens=2012-01-01", "closes=2012-01-08"},
+     {"compact.consultation_weeks=1"},
+     NULL,
+     "consultation.length",
+     "met",
+     "earliest_close_date=2012-01-08",
+     "1 week (the Compact's local parameter) means closing no earlier than 2012-01-08; the local "
+     "Compact sets 1 week, less than the national Compact's 12.",
+     NULL,
+     NULL},
+    {CO,
+     {"opens=2012-01-01", "closes=2012-03-25"},
+     {"compact.consultation_weeks=12"},
+     NULL,
+     "consultation.length",
+     "met",
+     "earliest_close_date=2012-03-25",
+     "12 weeks (the Compact's local parameter) means closing no earlier than 2012-03-25.",
+     NULL,
+     "national Compact"},
+    {CO,
+     {"opens=2012-01-01", "closes=2012-03-25"},
+     {"compact.consultation_weeks=16"},
+     NULL,
+     "consultation.length",
+     "breach",
+     "earliest_close_date=2012-04-22",
+     "16 weeks (the Compact's local parameter) means closing no earlier than 2012-04-22; it is 28 "
+     "days short",
+     NULL,
+     "national Compact"},
+    {CO,
+     {"opens=2012-01-01", "closes=2012-02-26"},
+     {"request.consultation_weeks=8"},
+     NULL,
+     "consultation.length",
+     "met",
+     "earliest_close_date=2012-02-26",
+     "8 weeks (set for this check) means closing no earlier than 2012-02-26.",
+     NULL,
+     "national Compact"},
+    {CO,
+     {"formal=false", "reason=a workshop"},
+     {"compact.consultation_weeks=8"},
+     NULL,
+     "consultation.length",
+     "justified",
+     "",
+     "The consultation was informal, and a reason for that is recorded.",
+     NULL,
+     "national Compact"},
+    {CO,
+     {"closes=2012-03-25", "feedback_date=2012-07-01"},
+     {"compact.feedback_weeks=16"},
+     NULL,
+     "consultation.feedback",
+     "met",
+     "feedback_due_date=2012-07-15",
+     "16 weeks (the Compact's local parameter) means feedback is due by 2012-07-15; it was "
+     "published 2012-07-01; the local Compact sets 16 weeks, more than the national Compact's "
+     "12.",
+     NULL,
+     NULL},
+    {CO,
+     {"closes=2012-03-25"},
+     {"compact.feedback_weeks=16"},
+     NULL,
+     "consultation.feedback",
+     "unknown",
+     "feedback_due_date=2012-07-15",
+     "whether and when it was published is not recorded; the local Compact sets 16 weeks, more "
+     "than the national Compact's 12.",
+     NULL,
+     NULL},
+    {CO,
+     {"closes=2012-03-25", "feedback_date=2012-06-01"},
+     {"compact.feedback_weeks=12"},
+     NULL,
+     "consultation.feedback",
+     "met",
+     "feedback_due_date=2012-06-17",
+     "12 weeks (the Compact's local parameter) means feedback is due by 2012-06-17",
+     NULL,
+     "national Compact"},
+    {CO,
+     {"closes=2012-03-25", "feedback_date=2012-04-22"},
+     {"compact.feedback_weeks=4"},
+     NULL,
+     "consultation.feedback",
+     "met",
+     "feedback_due_date=2012-04-22",
+     "4 weeks (the Compact's local parameter) means feedback is due by 2012-04-22",
+     NULL,
+     "national Compact"},
+    {AW,
+     {"start_date=2012-04-01", "end_date=2014-03-31"},
+     {"compact.min_funding_months=24"},
+     NULL,
+     "award.duration",
+     "met",
+     "",
+     "multi-year funding of 24 months (the Compact's local parameter) needs an end date of "
+     "2014-03-31 or later, which it has; the local Compact sets 24 months, less than the national "
+     "Compact's 36.",
+     NULL,
+     NULL},
+    {AW,
+     {"end_date=2014-03-31"},
+     {"compact.min_funding_months=24"},
+     NULL,
+     "award.duration",
+     "unknown",
+     "",
+     "with multi-year funding of 24 months (the Compact's local parameter); the local Compact "
+     "sets 24 months, less than the national Compact's 36.",
+     NULL,
+     NULL},
+    {AW,
+     {"start_date=2012-04-01", "end_date=2015-03-31"},
+     {"compact.min_funding_months=36"},
+     NULL,
+     "award.duration",
+     "met",
+     "",
+     "multi-year funding of 36 months (the Compact's local parameter) needs an end date of "
+     "2015-03-31 or later, which it has.",
+     NULL,
+     "national Compact"},
+    {AW,
+     {"start_date=2012-04-01", "end_date=2015-03-31"},
+     {"compact.min_funding_months=48"},
+     NULL,
+     "award.duration",
+     "breach",
+     "",
+     "multi-year funding of 48 months (the Compact's local parameter) needs an end date of "
+     "2016-03-31 or later; it is 366 days short",
+     NULL,
+     "national Compact"},
+    /* notice_months below the national 3 cannot be set; one stored before that was refused does
+     * not count: the national minimum applies */
+    {FC,
+     {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-04-01"},
+     {"compact.notice_months=2"},
+     NULL,
+     "funding.notice",
+     "breach",
+     "earliest_end_date=2012-05-01 shortfall_days=30 latest_notice_date=2012-01-01",
+     "3 months' notice (national default) allows funding to end no earlier than 2012-05-01; it "
+     "ends 2012-04-01, 30 days short.",
+     NULL,
+     "local"},
+    {FC,
+     {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-05-01"},
+     {"compact.notice_months=3"},
+     NULL,
+     "funding.notice",
+     "met",
+     "earliest_end_date=2012-05-01 latest_notice_date=2012-02-01",
+     "3 months' notice (the Compact's local parameter) allows funding to end no earlier than "
+     "2012-05-01; it ends 2012-05-01.",
+     NULL,
+     "national Compact"},
+    {FC,
+     {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-06-01"},
+     {"compact.notice_months=4"},
+     NULL,
+     "funding.notice",
+     "met",
+     "earliest_end_date=2012-06-01 latest_notice_date=2012-02-01",
+     "4 months' notice (the Compact's local parameter) allows funding to end no earlier than "
+     "2012-06-01; it ends 2012-06-01.",
+     NULL,
+     "national Compact"},
+    /* a check's own value may be anything, and is a trial: nothing more is said */
+    {FC,
+     {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-04-01"},
+     {"compact.notice_months=2", "request.notice_months=2"},
+     NULL,
+     "funding.notice",
+     "met",
+     "earliest_end_date=2012-04-01 latest_notice_date=2012-02-01",
+     "2 months' notice (set for this check) allows funding to end no earlier than 2012-04-01; it "
+     "ends 2012-04-01.",
+     NULL,
+     "national Compact"},
+    /* min_tender_days has no national default: no value is weaker than it */
+    {PR,
+     {"published=2012-01-02", "submission_deadline=2012-01-03"},
+     {"compact.min_tender_days=1"},
+     NULL,
+     "procurement.tender_period",
+     "met",
+     "days=1",
+     "the minimum is 1 day (the Compact's local parameter).",
+     NULL,
+     "national Compact"},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
@@ -1437,6 +1653,9 @@ static void test_every_rule_every_verdict(void **state)
         }
         if (c->fix && !strstr(f->remedy, c->fix)) {
             fail_msg("case %zu: remedy \"%s\" lacks \"%s\"", i, f->remedy, c->fix);
+        }
+        if (c->not_says && strstr(f->explanation, c->not_says)) {
+            fail_msg("case %zu: explanation \"%s\" says \"%s\"", i, f->explanation, c->not_says);
         }
     }
 }
@@ -1691,6 +1910,66 @@ static void test_params_resolve_reports_sources(void **state)
     assert_string_equal(param_source_phrase(SOURCE_DEFAULT), "national default");
     assert_string_equal(param_source_phrase(SOURCE_COMPACT), "the Compact's local parameter");
     assert_string_equal(param_source_phrase(SOURCE_REQUEST), "set for this check");
+}
+
+/* Which local values are weaker than the national default, and the one minimum. */
+static void test_param_weaker_and_floor(void **state)
+{
+    static const struct {
+        enum param p;
+        int value, weaker;
+    } values[] = {
+        {PARAM_CONSULTATION_WEEKS, 8, 1},  {PARAM_CONSULTATION_WEEKS, 12, 0},
+        {PARAM_CONSULTATION_WEEKS, 13, 0}, {PARAM_CONSULTATION_WEEKS, 0, 1},
+        {PARAM_FEEDBACK_WEEKS, 13, 1},     {PARAM_FEEDBACK_WEEKS, 12, 0},
+        {PARAM_FEEDBACK_WEEKS, 4, 0},      {PARAM_NOTICE_MONTHS, 2, 1},
+        {PARAM_NOTICE_MONTHS, 3, 0},       {PARAM_NOTICE_MONTHS, 6, 0},
+        {PARAM_MIN_FUNDING_MONTHS, 35, 1}, {PARAM_MIN_FUNDING_MONTHS, 36, 0},
+        {PARAM_MIN_FUNDING_MONTHS, 60, 0}, {PARAM_MIN_TENDER_DAYS, 0, 0},
+        {PARAM_MIN_TENDER_DAYS, 30, 0},
+    };
+    struct param_set request, compact;
+    struct params p;
+    int floor = -1;
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+        if (param_weaker(values[i].p, values[i].value) != values[i].weaker) {
+            fail_msg("%s = %d: weaker %d, want %d", param_id(values[i].p), values[i].value,
+                     !values[i].weaker, values[i].weaker);
+        }
+    }
+    assert_int_equal(param_floor(PARAM_NOTICE_MONTHS, &floor), 1);
+    assert_int_equal(floor, 3);
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if (i != PARAM_NOTICE_MONTHS) {
+            assert_int_equal(param_floor((enum param)i, &floor), 0);
+            assert_int_equal(floor, 0);
+        }
+        assert_true(*param_label((enum param)i) && *param_unit((enum param)i));
+    }
+    assert_string_equal(param_unit(PARAM_NOTICE_MONTHS), "months");
+
+    /* a Compact's notice below 3 months does not count; the request's does */
+    memset(&request, 0, sizeof(request));
+    memset(&compact, 0, sizeof(compact));
+    compact.set[PARAM_NOTICE_MONTHS] = 1;
+    compact.value[PARAM_NOTICE_MONTHS] = 2;
+    compact.set[PARAM_CONSULTATION_WEEKS] = 1;
+    compact.value[PARAM_CONSULTATION_WEEKS] = 2; /* weaker, but allowed */
+    params_resolve(NULL, &compact, &p);
+    assert_int_equal(p.value[PARAM_NOTICE_MONTHS], 3);
+    assert_int_equal(p.source[PARAM_NOTICE_MONTHS], SOURCE_DEFAULT);
+    assert_int_equal(p.value[PARAM_CONSULTATION_WEEKS], 2);
+    assert_int_equal(p.source[PARAM_CONSULTATION_WEEKS], SOURCE_COMPACT);
+    compact.value[PARAM_NOTICE_MONTHS] = 3;
+    params_resolve(NULL, &compact, &p);
+    assert_int_equal(p.source[PARAM_NOTICE_MONTHS], SOURCE_COMPACT);
+    request.set[PARAM_NOTICE_MONTHS] = 1;
+    request.value[PARAM_NOTICE_MONTHS] = 1;
+    params_resolve(&request, &compact, &p);
+    assert_int_equal(p.value[PARAM_NOTICE_MONTHS], 1);
+    assert_int_equal(p.source[PARAM_NOTICE_MONTHS], SOURCE_REQUEST);
 }
 
 /* The kinds use the parameters their rules need, and nothing else. */
@@ -1970,6 +2249,7 @@ int main(void)
         cmocka_unit_test(test_spec_worked_example),
         cmocka_unit_test(test_latest_notice_is_exact),
         cmocka_unit_test(test_params_resolve_reports_sources),
+        cmocka_unit_test(test_param_weaker_and_floor),
         cmocka_unit_test(test_kind_params),
         cmocka_unit_test(test_rules_grouped_by_kind),
         cmocka_unit_test(test_ids_round_trip),

@@ -62,9 +62,13 @@ static void test_funder_page(void **state)
     assert_non_null(strstr(b.data, "Number of grants</text>"));
     assert_non_null(strstr(b.data, "<title id=\"grants-chart-title\">"));
     assert_int_equal(count(b.data, "<th scope=\"row\" class=\"govuk-table__header\">"), 3);
-    /* 11 grants in 2013: shown; 1 in 2015: not */
+    /* the value of every year is shown, 11 grants in 2013 as 1 in 2015 and none in 2014; only
+     * the shares of the small years are not (SPEC section 8) */
     assert_non_null(strstr(b.data, "£13,580.16"));
-    assert_non_null(strstr(b.data, "Not shown (fewer than 10 grants)"));
+    assert_non_null(strstr(b.data, ">£1,234.56</td>"));
+    assert_non_null(strstr(b.data, ">£0.00</td>"));
+    assert_null(strstr(b.data, "Not shown (fewer than"));
+    assert_non_null(strstr(b.data, "Not shown (1 with a known length)"));
     assert_non_null(strstr(b.data, "33.3% (4 of the 12 grants whose length is known)"));
     /* names escaped; no inline style under the CSP */
     assert_non_null(strstr(b.data, "Trafford &lt;Council&gt;"));
@@ -76,6 +80,41 @@ static void test_funder_page(void **state)
     assert_non_null(strstr(b.data, "No contracts with this organisation as the buyer"));
     assert_non_null(strstr(b.data, "href=\"/api/v1/organisations/GB-LAE-TRF/indicators.csv?"
                                    "compact_id=7\""));
+    buf_release(&b);
+    arena_release(&a);
+}
+
+/* Few contracts: their counts are shown, the median and the share are not. */
+static void test_few_contracts(void **state)
+{
+    struct ind_contract c[3];
+    struct indicators ind;
+    struct params p = {
+        {12, 12, 3, 36, 14},
+        {SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_DEFAULT, SOURCE_COMPACT}};
+    struct ind_params ip = {36, 14, 10};
+    struct funder_view v = {.org = "GB-LAE-TRF", .name = "Trafford", .ref = "GB-LAE-TRF"};
+    struct buf b = BUF_INIT;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    for (int i = 0; i < 3; i++) {
+        c[i] = (struct ind_contract){.release = day("2016-01-01"),
+                                     .has_published = 1,
+                                     .has_end = 1,
+                                     .published = day("2016-01-01"),
+                                     .end = day(i ? "2016-01-31" : "2016-01-08"),
+                                     .vcse_suitable = i < 2};
+    }
+    assert_int_equal(indicators_compute(NULL, 0, c, 3, &ip, &a, &ind), 0);
+    v.ind = &ind;
+    v.params = &p;
+    view_funder_page(&b, &v, &a, NULL);
+    assert_false(buf_failed(&b));
+    assert_non_null(strstr(b.data, "1 shorter than 14 days"));
+    assert_non_null(strstr(b.data, "Not shown (3 tenders measured, too few for a median)"));
+    assert_non_null(strstr(b.data, "2 of the 3 tenders that say (too few for a share)"));
+    assert_non_null(strstr(b.data, "fewer than the minimum count of 10: the median is not shown."));
     buf_release(&b);
     arena_release(&a);
 }
@@ -116,6 +155,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_funder_page),
+        cmocka_unit_test(test_few_contracts),
         cmocka_unit_test(test_no_grants),
         cmocka_unit_test(test_organisation_link),
     };
