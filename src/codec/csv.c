@@ -29,7 +29,7 @@ struct reader {
     unsigned long nread; /* fields read so far, all records */
     size_t columns;      /* the header's fields; 0 until it is read */
     struct buf header;   /* its fields, each NUL-terminated, to name a column */
-    int finishing;       /* the records still to come are the last, cut short by the end */
+    int finishing;       /* csv_fini hands over the last record, which no line break ended */
 };
 
 /* Refuse the text: the reader stops with ERR_INVALID and err says why. */

@@ -1,7 +1,7 @@
 /* Splitting a stream of JSON into records: a byte-at-a-time state machine over chunks. */
 #include "json_split.h"
 
-#include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,9 +108,16 @@ unsigned long long json_split_offset(const struct json_split *s)
     return s->offset;
 }
 
-static int fail(struct json_split *s, unsigned long long at, const char *why)
+/* Refuse the input at byte at of the current line: what is wrong, as printf would write it. */
+static int fail(struct json_split *s, unsigned long long at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail(struct json_split *s, unsigned long long at, const char *fmt, ...)
 {
-    buf_addf(&s->err, "line %ld, byte %llu: %s", s->line, at, why);
+    va_list ap;
+    buf_addf(&s->err, "line %ld, byte %llu: ", s->line, at);
+    va_start(ap, fmt);
+    buf_vaddf(&s->err, fmt, ap);
+    va_end(ap);
     s->ret = ERR_INVALID;
     return s->ret;
 }
@@ -307,9 +314,7 @@ static int cand_key(struct json_split *s, unsigned char c, unsigned long long at
         s->await_value = 0;
         if (s->key_match) {
             if (c != '[') {
-                char why[KEY_MAX + 32];
-                snprintf(why, sizeof(why), "'%s' is not a list", s->key_match);
-                fail(s, at, why);
+                fail(s, at, "'%s' is not a list", s->key_match);
                 return 1;
             }
             /* the container: forget the object so far, split the array */
@@ -475,11 +480,8 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
             return ret;
         }
         if (c == '\n' && s->shape == JSON_SPLIT_LINES) {
-            char why[96];
-            snprintf(why, sizeof(why),
-                     "record %zu does not end on its line (JSON lines hold one a line)",
-                     s->count + 1);
-            return fail(s, at, why);
+            return fail(s, at, "record %zu does not end on its line (JSON lines hold one a line)",
+                        s->count + 1);
         }
         if (s->depth == s->elem_base && !s->in_str) {
             if ((ret = collect(s, (const char *)p + *span, *i + 1 - *span, at)) < 0) {
@@ -573,15 +575,13 @@ static int feed_bytes(struct json_split *s, const unsigned char *p, size_t len)
 /* The text is refused at byte at of the file, c, the start of what is wrong with it. */
 static int not_text(struct json_split *s, unsigned long long at, unsigned char c)
 {
-    char why[96];
     if (!c) {
         return fail(s, at, "a NUL byte");
     }
     if (s->state == S_BOM && c == 0xEF) {
         return fail(s, at, "a broken byte order mark");
     }
-    snprintf(why, sizeof(why), "bytes that are not UTF-8 (0x%02X): save the file as UTF-8", c);
-    return fail(s, at, why);
+    return fail(s, at, "bytes that are not UTF-8 (0x%02X): save the file as UTF-8", c);
 }
 
 /*
@@ -674,20 +674,15 @@ int json_split_finish(struct json_split *s)
         }
         return emit(s);
     case S_ELEM:
-    case S_CAND: {
+    case S_CAND:
         /* say which record the end cuts short: the fault may be where it starts */
-        char why[128];
         if (s->state == S_ELEM) {
-            snprintf(why, sizeof(why),
-                     "the file ends inside %s: record %zu, from line %ld, is cut short",
-                     s->in_str ? "a string" : "the document", s->count + 1, s->elem_line);
-        } else {
-            snprintf(why, sizeof(why),
-                     "the file ends inside %s: the object from line %ld is not closed",
-                     s->in_str ? "a string" : "the document", s->elem_line);
+            return fail(s, s->offset,
+                        "the file ends inside %s: record %zu, from line %ld, is cut short",
+                        s->in_str ? "a string" : "the document", s->count + 1, s->elem_line);
         }
-        return fail(s, s->offset, why);
-    }
+        return fail(s, s->offset, "the file ends inside %s: the object from line %ld is not closed",
+                    s->in_str ? "a string" : "the document", s->elem_line);
     default:
         return fail(s, s->offset,
                     s->in_str ? "the file ends inside a string"

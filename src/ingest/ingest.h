@@ -135,9 +135,9 @@ struct ingest_opendata_opts {
  * all) or the file is not well-formed, or not one of the formats (err says why, and where as
  * the readers do: "line N: what" or "line N, byte B: what", see ingest_locate): a CSV record
  * with more or fewer fields than the header, a record or quoted field cut short by the end of
- * the file, a JSON lines record that does not end on its line, a line break inside a JSON
- * string, a NUL byte or bytes that are not UTF-8; ERR_IO, ERR_TOO_BIG (a record over 16 MB) or
- * ERR_DB.
+ * the file, a JSON lines record that does not end on its line, a line break or \u0000 inside a
+ * JSON string, a NUL byte or bytes that are not UTF-8; ERR_IO, ERR_TOO_BIG (a record over 16 MB)
+ * or ERR_DB.
  */
 int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
                     const struct ingest_opendata_opts *opts, struct ingest_summary *out,
