@@ -87,6 +87,13 @@ export async function trustImportTests(BIN, report) {
     expect(!SANITIZER_REPORT.test(r.stderr), `sanitizer: ${show(r.stderr, 600)}`);
     return r;
   };
+  // Each [kind, file] lands in the database.
+  const land = async (files) => {
+    for (const [kind, file] of files) {
+      const r = await importFile(kind, file);
+      expect(r.code === 0, `${basename(file)}: exit ${r.code}; ${show(r.stderr, 400)}`);
+    }
+  };
   // A good file lands in a copy of the database: the breakage alone is what is refused.
   const landsWhole = async (kind, file) => {
     const scratch = join(dir, 'scratch.db');
@@ -109,6 +116,13 @@ export async function trustImportTests(BIN, report) {
     expect(!/read, \d+ imported|^imported /m.test(r.stdout), `figures for an import that failed: ${show(r.stdout)}`);
     expect(await counts() === before, 'the database changed');
     return r;
+  };
+  // Each case [kind, file, n, how, what] is a check of its own.
+  const refusals = async (cases) => {
+    for (const [kind, file, n, how, what] of cases) {
+      await test(`trust import: ${kind}, ${basename(file)} ${how} at line ${n}: refused at ${n}, nothing stored`,
+        () => refused(kind, file, n, how, what));
+    }
   };
   const quote = (v) => `"${String(v).replace(/"/g, '""')}"`;
   const orgsFile = join(dir, 'organisations.csv');
@@ -137,7 +151,7 @@ export async function trustImportTests(BIN, report) {
     });
 
     // The register's CSV files: organisations, Compacts and signatories.
-    for (const [kind, file, n, how, what] of [
+    await refusals([
       ['organisations', orgsFile, 40, 'cut', 'a quoted field starts here and the file ends before its closing quote'],
       ['organisations', orgsFile, 41, 'extra', 'the record has 4 fields, the header 3'],
       ['organisations', orgsFile, 42, 'nul', "column 'name' holds a NUL byte"],
@@ -146,51 +160,33 @@ export async function trustImportTests(BIN, report) {
       ['compacts', compactsFile, 31, 'half', 'the record has 3 fields, the header 7'],
       ['compacts', compactsFile, 32, 'surrogate', "column 'authorities' is not valid UTF-8 (byte 0xED): save the file as UTF-8"],
       ['compacts', compactsFile, 33, 'quote', 'the quoted field that starts here runs on to line 34, where a quote is followed by more text: a stray quote?'],
-    ]) {
-      await test(`trust import: ${kind}, ${how} at line ${n}: refused at ${n}, nothing stored`, async () => {
-        await refused(kind, file, n, how, what);
-      });
-    }
+    ]);
     await test('trust import: the good organisations and Compacts land; their signatories would too', async () => {
-      for (const [kind, file] of [['organisations', orgsFile], ['compacts', compactsFile]]) {
-        const i = await importFile(kind, file);
-        expect(i.code === 0, `${kind}: exit ${i.code}; ${show(i.stderr, 400)}`);
-      }
+      await land([['organisations', orgsFile], ['compacts', compactsFile]]);
       await landsWhole('signatories', signatoriesFile);
     });
-    for (const [n, how, what] of [
-      [20, 'cut', "the file ends in the middle of a record (2 of the header's 4 fields)"],
-      [21, 'extra', 'the record has 5 fields, the header 4'],
-      [22, 'nul', "column 'organisation' holds a NUL byte"],
-      [23, 'overlong', "column 'organisation' is not valid UTF-8 (byte 0xC0): save the file as UTF-8"],
-    ]) {
-      await test(`trust import: signatories, ${how} at line ${n}: refused at ${n}, nothing stored`, async () => {
-        await refused('signatories', signatoriesFile, n, how, what);
-      });
-    }
+    await refusals([
+      ['signatories', signatoriesFile, 20, 'cut', "the file ends in the middle of a record (2 of the header's 4 fields)"],
+      ['signatories', signatoriesFile, 21, 'extra', 'the record has 5 fields, the header 4'],
+      ['signatories', signatoriesFile, 22, 'nul', "column 'organisation' holds a NUL byte"],
+      ['signatories', signatoriesFile, 23, 'overlong', "column 'organisation' is not valid UTF-8 (byte 0xC0): save the file as UTF-8"],
+    ]);
 
     await test('trust import: the real open data files imported once', async () => {
-      for (const [kind, file] of [['grants', TRAFFORD_CSV], ['contracts', CF_LINES]]) {
-        const i = await importFile(kind, file);
-        expect(i.code === 0, `${basename(file)}: exit ${i.code}; ${show(i.stderr, 400)}`);
-      }
+      await land([['grants', TRAFFORD_CSV], ['contracts', CF_LINES]]);
     });
 
     // 360Giving CSV: today cut in the middle of record 270 it imported "270 read, 270 imported".
-    for (const [n, how, what] of [
-      [271, 'cut', "the file ends in the middle of a record (13 of the header's 39 fields)"],
-      [271, 'half', 'the record has 13 fields, the header 39'],
-      [150, 'extra', 'the record has 40 fields, the header 39'],
-      [201, 'quote', 'the quoted field that starts here runs on to line 205, where a quote is followed by more text: a stray quote?'],
-      [88, 'nul', "column 'Recipient Org:Name' holds a NUL byte"],
-      [300, 'latin1', "column 'Recipient Org:Identifier' is not valid UTF-8 (byte 0xE9): save the file as UTF-8"],
-      [410, 'overlong', "column 'Recipient Org:Country' is not valid UTF-8 (byte 0xC0): save the file as UTF-8"],
-      [520, 'surrogate', "column 'Recipient Org:Country' is not valid UTF-8 (byte 0xED): save the file as UTF-8"],
-    ]) {
-      await test(`trust import: 360Giving CSV, ${how} at line ${n}: refused at ${n}, nothing stored`, async () => {
-        await refused('grants', TRAFFORD_CSV, n, how, what);
-      });
-    }
+    await refusals([
+      ['grants', TRAFFORD_CSV, 271, 'cut', "the file ends in the middle of a record (13 of the header's 39 fields)"],
+      ['grants', TRAFFORD_CSV, 271, 'half', 'the record has 13 fields, the header 39'],
+      ['grants', TRAFFORD_CSV, 150, 'extra', 'the record has 40 fields, the header 39'],
+      ['grants', TRAFFORD_CSV, 201, 'quote', 'the quoted field that starts here runs on to line 205, where a quote is followed by more text: a stray quote?'],
+      ['grants', TRAFFORD_CSV, 88, 'nul', "column 'Recipient Org:Name' holds a NUL byte"],
+      ['grants', TRAFFORD_CSV, 300, 'latin1', "column 'Recipient Org:Identifier' is not valid UTF-8 (byte 0xE9): save the file as UTF-8"],
+      ['grants', TRAFFORD_CSV, 410, 'overlong', "column 'Recipient Org:Country' is not valid UTF-8 (byte 0xC0): save the file as UTF-8"],
+      ['grants', TRAFFORD_CSV, 520, 'surrogate', "column 'Recipient Org:Country' is not valid UTF-8 (byte 0xED): save the file as UTF-8"],
+    ]);
     await test('trust import: a refused import in JSON says imported 0', async () => {
       const copy = join(dir, 'cut-json-summary.csv');
       writeFileSync(copy, breakAt(readFileSync(TRAFFORD_CSV), 271, 'cut'));
@@ -200,32 +196,24 @@ export async function trustImportTests(BIN, report) {
     });
 
     // 360Giving JSON, pretty-printed: the end of the file, or the bad byte, is where it is named.
-    for (const [file, n, how, what] of [
-      [TRAFFORD_JSON, 12000, 'cut', 'byte 440199: the file ends inside the document: record 269, from line 11974, is cut short'],
-      [TRAFFORD_JSON, 5000, 'nul', 'byte 188427: a NUL byte'],
-      [TRAFFORD_JSON, 7000, 'latin1', 'byte 259542: bytes that are not UTF-8 (0xE9): save the file as UTF-8'],
-      [PTC, 1, 'surrogate', 'byte 738303: bytes that are not UTF-8 (0xED): save the file as UTF-8'],
-      [PTC, 1, 'u0000', 'byte 738309: \\u0000 in a string: text may not hold NUL'],
-      [PTC, 1, 'cut', 'byte 738303: the file ends inside a string: record 431, from line 1, is cut short'],
-    ]) {
-      await test(`trust import: 360Giving JSON ${basename(file)}, ${how} at line ${n}: refused at ${n}`, async () => {
-        await refused('grants', file, n, how, what);
-      });
-    }
+    await refusals([
+      ['grants', TRAFFORD_JSON, 12000, 'cut', 'byte 440199: the file ends inside the document: record 269, from line 11974, is cut short'],
+      ['grants', TRAFFORD_JSON, 5000, 'nul', 'byte 188427: a NUL byte'],
+      ['grants', TRAFFORD_JSON, 7000, 'latin1', 'byte 259542: bytes that are not UTF-8 (0xE9): save the file as UTF-8'],
+      ['grants', PTC, 1, 'surrogate', 'byte 738303: bytes that are not UTF-8 (0xED): save the file as UTF-8'],
+      ['grants', PTC, 1, 'u0000', 'byte 738309: \\u0000 in a string: text may not hold NUL'],
+      ['grants', PTC, 1, 'cut', 'byte 738303: the file ends inside a string: record 431, from line 1, is cut short'],
+    ]);
 
     // OCDS JSON lines: today a fault on line 121 was named at 201, the end of the file.
-    for (const [n, how, what] of [
-      [121, 'half', 'byte 371123: a line break inside a string (JSON writes it \\n)'],
-      [121, 'cut', 'byte 371123: the file ends inside a string: record 121, from line 121, is cut short'],
-      [121, 'unclosed', 'byte 372802: record 121 does not end on its line (JSON lines hold one a line)'],
-      [60, 'nul', 'byte 177544: a NUL byte'],
-      [70, 'latin1', 'byte 206860: bytes that are not UTF-8 (0xE9): save the file as UTF-8'],
-      [90, 'u0000', 'byte 276021: \\u0000 in a string: text may not hold NUL'],
-    ]) {
-      await test(`trust import: OCDS JSON lines, ${how} at line ${n}: refused at ${n}, nothing stored`, async () => {
-        await refused('contracts', CF_LINES, n, how, what);
-      });
-    }
+    await refusals([
+      ['contracts', CF_LINES, 121, 'half', 'byte 371123: a line break inside a string (JSON writes it \\n)'],
+      ['contracts', CF_LINES, 121, 'cut', 'byte 371123: the file ends inside a string: record 121, from line 121, is cut short'],
+      ['contracts', CF_LINES, 121, 'unclosed', 'byte 372802: record 121 does not end on its line (JSON lines hold one a line)'],
+      ['contracts', CF_LINES, 60, 'nul', 'byte 177544: a NUL byte'],
+      ['contracts', CF_LINES, 70, 'latin1', 'byte 206860: bytes that are not UTF-8 (0xE9): save the file as UTF-8'],
+      ['contracts', CF_LINES, 90, 'u0000', 'byte 276021: \\u0000 in a string: text may not hold NUL'],
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
