@@ -168,9 +168,32 @@ static void on_rejected(const struct ingest_rejection *rej, void *ctx)
     end_bar(r);
     fputs("compact: ", stderr);
     cmd_text(stderr, r->file);
-    fprintf(stderr, ": record %zu (line %ld): ", rej->record, rej->line);
+    fprintf(stderr, ":%ld: record %zu: ", rej->line, rej->record);
     cmd_text(stderr, rej->why);
     fputc('\n', stderr);
+}
+
+/* Why an import failed, FILE:LINE where the file is at fault, and that nothing was stored. */
+static void report_failure(const char *file, const struct ingest_summary *s, int ret,
+                           const struct buf *err)
+{
+    struct buf where = BUF_INIT;
+    if (err->len || !s->rejected) {
+        ingest_locate(&where, file, err->len ? err->data : err_str(ret));
+        buf_truncate(&where, where.len - 1); /* its line break: cmd_text would show it as '?' */
+        fputs("compact: ", stderr);
+        cmd_text(stderr, where.data);
+        fputc('\n', stderr);
+    }
+    fputs("compact: ", stderr);
+    cmd_text(stderr, file);
+    if (s->rejected) {
+        fprintf(stderr, ": %zu of %zu records rejected; nothing was imported\n", s->rejected,
+                s->read);
+    } else {
+        fputs(": nothing was imported\n", stderr);
+    }
+    buf_release(&where);
 }
 
 static void print_summary(const char *file, const struct ingest_summary *s, enum ingest_kind kind,
@@ -188,8 +211,8 @@ static void print_summary(const char *file, const struct ingest_summary *s, enum
     cmd_text(stdout, file);
     printf(" (%s): %zu %s read, %zu imported, %zu rejected, %zu warnings; %zu organisations "
            "added, unverified\n",
-           s->format, s->read, kind == INGEST_GRANTS ? "grants" : "releases", s->read, s->rejected,
-           s->warnings, s->organisations_created);
+           s->format, s->read, kind == INGEST_GRANTS ? "grants" : "releases", s->imported,
+           s->rejected, s->warnings, s->organisations_created);
 }
 
 /* compact import grants|contracts FILE */
@@ -251,13 +274,10 @@ static int import_opendata(int argc, char **argv)
                 q->first_line);
     }
     if (ret < 0) {
-        fputs("compact: ", stderr);
-        cmd_text(stderr, r.file);
-        fputs(": ", stderr);
-        cmd_text(stderr, err.len ? err.data : err_str(ret));
-        fputs("\n", stderr);
+        report_failure(r.file, &sum, ret, &err);
     }
-    if (ret == 0 || sum.read > 0 || format == FORMAT_JSON) {
+    /* the figures of an import that landed; in JSON, of one that did not too (imported 0) */
+    if (ret == 0 || format == FORMAT_JSON) {
         print_summary(r.file, &sum, kind, format);
     }
     buf_release(&err);

@@ -21,8 +21,12 @@ typedef int (*csv_row_fn)(const struct csv_row *row, void *ctx);
 
 /*
  * Read the CSV text data[0..len), skipping a leading UTF-8 byte order mark. Calls fn for every
- * record, the header included. Returns 0, fn's non-zero value, or ERR_INVALID for malformed
- * CSV, with a message naming the line in err.
+ * record, the header (the first record) included. Returns 0, fn's non-zero value, or
+ * ERR_INVALID for text that is not well-formed, with "line N: what" in err, N the line of the
+ * fault: a quote out of place (a quoted field running on over lines from a stray quote is named
+ * at the line it starts on), a quoted field the end of the file leaves open, a record with more
+ * or fewer fields than the header (one cut short by the end of the file too), a field that is not
+ * UTF-8 or holds a NUL byte (base/utf8.h). Blank lines are skipped.
  */
 int csv_read(const char *data, size_t len, csv_row_fn fn, void *ctx, struct buf *err);
 

@@ -1,12 +1,13 @@
 /* Splitting a stream of JSON into records: a byte-at-a-time state machine over chunks. */
 #include "json_split.h"
 
-#include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -43,6 +44,7 @@ struct json_split {
     int depth;
     unsigned char stack[JSON_SPLIT_MAX_DEPTH / 8]; /* bit set: '{' */
     int in_str, esc;
+    int uhex, uzero; /* digits of a \uXXXX escape still to come; all '0' so far */
     /* the record being collected */
     int elem_base; /* depth at which it started */
     long elem_line;
@@ -58,6 +60,9 @@ struct json_split {
     /* top-level values */
     size_t values;
     int newline; /* a line break since the last top-level value */
+    /* the bytes at the end of the last chunk that may begin a UTF-8 sequence the next ends */
+    unsigned char tail[4];
+    size_t ntail;
 };
 
 struct json_split *json_split_new(const char *const *keys, size_t max, json_split_fn fn, void *ctx)
@@ -103,9 +108,16 @@ unsigned long long json_split_offset(const struct json_split *s)
     return s->offset;
 }
 
-static int fail(struct json_split *s, unsigned long long at, const char *why)
+/* Refuse the input at byte at of the current line: what is wrong, as printf would write it. */
+static int fail(struct json_split *s, unsigned long long at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail(struct json_split *s, unsigned long long at, const char *fmt, ...)
 {
-    buf_addf(&s->err, "line %ld, byte %llu: %s", s->line, at, why);
+    va_list ap;
+    buf_addf(&s->err, "line %ld, byte %llu: ", s->line, at);
+    va_start(ap, fmt);
+    buf_vaddf(&s->err, fmt, ap);
+    va_end(ap);
     s->ret = ERR_INVALID;
     return s->ret;
 }
@@ -221,18 +233,45 @@ static const char *match_key(const struct json_split *s)
     return NULL;
 }
 
+/*
+ * A byte c of a string: its end, an escape. A line break must be escaped, and no escape may
+ * stand for NUL (cJSON would end the string there, cutting the text short). Returns ERR or 0.
+ */
+static int string_byte(struct json_split *s, unsigned char c, unsigned long long at)
+{
+    if (c == '\n') {
+        return fail(s, at, "a line break inside a string (JSON writes it \\n)");
+    }
+    if (s->uhex) { /* a digit of \uXXXX */
+        int digit = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+        if (digit) {
+            s->uzero = s->uzero && c == '0';
+            if (--s->uhex == 0 && s->uzero) {
+                return fail(s, at - 5, "\\u0000 in a string: text may not hold NUL");
+            }
+            return 0;
+        }
+        s->uhex = 0; /* not an escape after all (cJSON refuses it): read c as it is */
+    }
+    if (s->esc) {
+        s->esc = 0;
+        if (c == 'u') {
+            s->uhex = 4;
+            s->uzero = 1;
+        }
+    } else if (c == '\\') {
+        s->esc = 1;
+    } else if (c == '"') {
+        s->in_str = 0;
+    }
+    return 0;
+}
+
 /* A byte of a string or of nesting in S_ELEM, S_CAND or S_REST; returns ERR or 0. */
 static int scan(struct json_split *s, unsigned char c, unsigned long long at)
 {
     if (s->in_str) {
-        if (s->esc) {
-            s->esc = 0;
-        } else if (c == '\\') {
-            s->esc = 1;
-        } else if (c == '"') {
-            s->in_str = 0;
-        }
-        return 0;
+        return string_byte(s, c, at);
     }
     switch (c) {
     case '"':
@@ -254,15 +293,15 @@ static int cand_key(struct json_split *s, unsigned char c, unsigned long long at
 {
     *done = 0;
     if (s->in_key) {
-        if (s->esc) {
-            s->esc = 0;
-            s->keylen = KEY_MAX; /* an escaped key never matches */
-        } else if (c == '\\') {
-            s->esc = 1;
-        } else if (c == '"') {
+        int plain = !s->esc && !s->uhex && c != '\\';
+        if (string_byte(s, c, at) < 0) {
+            return 1;
+        }
+        if (!s->in_str) {
             s->in_key = 0;
-            s->in_str = 0;
             s->key_match = s->keylen < KEY_MAX ? match_key(s) : NULL;
+        } else if (!plain) {
+            s->keylen = KEY_MAX; /* an escaped key never matches */
         } else if (s->keylen < KEY_MAX) {
             s->keybuf[s->keylen++] = (char)c;
         }
@@ -275,9 +314,7 @@ static int cand_key(struct json_split *s, unsigned char c, unsigned long long at
         s->await_value = 0;
         if (s->key_match) {
             if (c != '[') {
-                char why[KEY_MAX + 32];
-                snprintf(why, sizeof(why), "'%s' is not a list", s->key_match);
-                fail(s, at, why);
+                fail(s, at, "'%s' is not a list", s->key_match);
                 return 1;
             }
             /* the container: forget the object so far, split the array */
@@ -428,7 +465,7 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
         *span = *i;
         return start_elem(s, c, at);
     case S_ELEM:
-        if (s->in_str && !s->esc) {
+        if (s->in_str && !s->esc && !s->uhex) {
             /* the common case: run to the end of the string's plain bytes */
             size_t j = *i;
             while (j < len && p[j] != '"' && p[j] != '\\' && p[j] != '\n') {
@@ -441,6 +478,10 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
         }
         if ((ret = scan(s, c, at)) < 0) {
             return ret;
+        }
+        if (c == '\n' && s->shape == JSON_SPLIT_LINES) {
+            return fail(s, at, "record %zu does not end on its line (JSON lines hold one a line)",
+                        s->count + 1);
         }
         if (s->depth == s->elem_base && !s->in_str) {
             if ((ret = collect(s, (const char *)p + *span, *i + 1 - *span, at)) < 0) {
@@ -484,9 +525,9 @@ static const unsigned char elem_special[256] = {
     ['"'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['\n'] = 1,
 };
 
-int json_split_feed(struct json_split *s, const void *data, size_t len)
+/* Split p[0..len), bytes already checked as text. */
+static int feed_bytes(struct json_split *s, const unsigned char *p, size_t len)
 {
-    const unsigned char *p = data;
     size_t span =
         (s->state == S_CAND || s->state == S_ELEM || s->state == S_SCALAR) ? 0 : (size_t)-1;
     size_t i;
@@ -495,7 +536,7 @@ int json_split_feed(struct json_split *s, const void *data, size_t len)
         return s->ret;
     }
     for (i = 0; i < len; i++) {
-        if (s->state == S_ELEM && !s->esc) {
+        if (s->state == S_ELEM && !s->esc && !s->uhex) {
             /* inside a record most bytes change nothing: run past them */
             if (s->in_str) {
                 while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\n') {
@@ -531,10 +572,93 @@ int json_split_feed(struct json_split *s, const void *data, size_t len)
     return 0;
 }
 
+/* The text is refused at byte at of the file, c, the start of what is wrong with it. */
+static int not_text(struct json_split *s, unsigned long long at, unsigned char c)
+{
+    if (!c) {
+        return fail(s, at, "a NUL byte");
+    }
+    if (s->state == S_BOM && c == 0xEF) {
+        return fail(s, at, "a broken byte order mark");
+    }
+    return fail(s, at, "bytes that are not UTF-8 (0x%02X): save the file as UTF-8", c);
+}
+
+/*
+ * The sequence the last chunk's tail began, with the first bytes of p[0..len): split once it is
+ * whole. Returns how many bytes of p it took (then the rest are to be checked), len when it is
+ * still short of a whole sequence (kept for the next chunk), or -1 when it is not UTF-8.
+ */
+static long long finish_tail(struct json_split *s, const unsigned char *p, size_t len)
+{
+    unsigned char seq[8];
+    size_t take = len < 4 ? len : 4, n, have = s->ntail;
+    int high = 1;
+
+    if (!have) {
+        return 0;
+    }
+    memcpy(seq, s->tail, have);
+    memcpy(seq + have, p, take);
+    if ((n = utf8_seq(seq, have + take)) > 0) {
+        s->ntail = 0;
+        return feed_bytes(s, s->tail, have) != 0 ? -1 : (long long)(n - have);
+    }
+    for (size_t i = 0; i < have + take; i++) {
+        high = high && seq[i] >= 0x80;
+    }
+    if (high && have + take < 4) {
+        memcpy(s->tail, seq, have + take);
+        s->ntail = have + take;
+        return (long long)len;
+    }
+    not_text(s, s->offset, seq[0]);
+    return -1;
+}
+
+int json_split_feed(struct json_split *s, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    long long from;
+    size_t bad, good = len;
+
+    if (s->ret) {
+        return s->ret;
+    }
+    /* Only text is split: UTF-8 without NUL (base/utf8.h). A sequence the end of the chunk cuts
+     * waits for the next, unsplit, so that the answer is the same however the file is cut. */
+    if ((from = finish_tail(s, p, len)) < 0) {
+        return s->ret;
+    }
+    if (s->ntail) {
+        return 0; /* all of p went to a sequence still short */
+    }
+    if (utf8_check((const char *)p + from, len - (size_t)from, &bad) < 0) {
+        int cut;
+        good = (size_t)from + bad;
+        cut = len - good < 4;
+        for (size_t i = good; i < len && cut; i++) {
+            cut = p[i] >= 0x80;
+        }
+        if (cut) {
+            s->ntail = len - good;
+            memcpy(s->tail, p + good, s->ntail);
+        }
+        if (feed_bytes(s, p, good) != 0) {
+            return s->ret;
+        }
+        return cut ? 0 : not_text(s, s->offset, p[good]);
+    }
+    return feed_bytes(s, p, len);
+}
+
 int json_split_finish(struct json_split *s)
 {
     if (s->ret) {
         return s->ret;
+    }
+    if (s->ntail) {
+        return fail(s, s->offset, "the file ends in the middle of a UTF-8 character");
     }
     switch (s->state) {
     case S_BOM:
@@ -549,6 +673,16 @@ int json_split_finish(struct json_split *s)
             return fail(s, s->offset, "the file ends inside the document");
         }
         return emit(s);
+    case S_ELEM:
+    case S_CAND:
+        /* say which record the end cuts short: the fault may be where it starts */
+        if (s->state == S_ELEM) {
+            return fail(s, s->offset,
+                        "the file ends inside %s: record %zu, from line %ld, is cut short",
+                        s->in_str ? "a string" : "the document", s->count + 1, s->elem_line);
+        }
+        return fail(s, s->offset, "the file ends inside %s: the object from line %ld is not closed",
+                    s->in_str ? "a string" : "the document", s->elem_line);
     default:
         return fail(s, s->offset,
                     s->in_str ? "the file ends inside a string"

@@ -10,9 +10,13 @@
  *     is skipped (JSON_SPLIT_KEY; only the first such key counts);
  *   - a top-level object without such a key: the object is the one record (JSON_SPLIT_VALUE);
  *   - JSON lines: values one to a line, each a record (JSON_SPLIT_LINES; a bare value followed
- *     by another on a later line).
+ *     by another on a later line). Once the file is known to be JSON lines a record that does not
+ *     end on its line is refused there, not at the end of the file.
  * It tracks strings, escapes and nesting (brackets must match) and refuses anything else with
- * the line and byte offset. Elements themselves are checked only for strings and brackets.
+ * the line and byte offset. Elements themselves are checked only for strings and brackets. Only
+ * text is split: bytes that are not UTF-8 or NUL (base/utf8.h), a line break inside a string
+ * and a \u0000 escape (which a decoder would read as the end of the string) are refused where
+ * they are, whatever the chunks; a file that ends inside a record names the line it starts on.
  */
 #ifndef CODEC_JSON_SPLIT_H
 #define CODEC_JSON_SPLIT_H

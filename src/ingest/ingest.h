@@ -31,6 +31,13 @@ void ingest_calendar_free(struct calendar *c);
 int ingest_read_file(const char *path, struct buf *b);
 
 /*
+ * Append a reader's message msg to err as one line naming the file: "FILE:LINE: what\n" when msg
+ * names its line as the readers do ("line LINE: what" from codec/csv.h, "line LINE, what" from
+ * codec/json_split.h), else "FILE: msg\n".
+ */
+void ingest_locate(struct buf *err, const char *file, const char *msg);
+
+/*
  * Import the signatories in the CSV file at path: a header naming the columns compact (its
  * number or exact unique name), organisation (org-id, number or exact unique name), signed_on,
  * role and, optionally, withdrawn_on (dates YYYY-MM-DD), then one signatory a row, each with its
@@ -124,8 +131,13 @@ struct ingest_opendata_opts {
  *
  * All in one transaction with an audit entry: the file lands whole, or, when any record is
  * rejected or the file is malformed, not at all. Returns 0; ERR_INVALID when records were
- * rejected (each reported through opts->rejected, counted in out) or the file is not one of
- * the formats (err says where); ERR_IO, ERR_TOO_BIG (a record over 16 MB) or ERR_DB.
+ * rejected (each reported through opts->rejected, counted in out; err left empty when that is
+ * all) or the file is not well-formed, or not one of the formats (err says why, and where as
+ * the readers do: "line N: what" or "line N, byte B: what", see ingest_locate): a CSV record
+ * with more or fewer fields than the header, a record or quoted field cut short by the end of
+ * the file, a JSON lines record that does not end on its line, a line break or \u0000 inside a
+ * JSON string, a NUL byte or bytes that are not UTF-8; ERR_IO, ERR_TOO_BIG (a record over 16 MB)
+ * or ERR_DB.
  */
 int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
                     const struct ingest_opendata_opts *opts, struct ingest_summary *out,

@@ -187,8 +187,8 @@ int ingest_compacts(struct store *st, const char *data, size_t len, const char *
     arena_init(&im.arena);
     im.col[0] = -2; /* the header is still to come */
     ret = csv_read(data, len, on_row, &im, &csv_err);
-    if (ret < 0 && !im.nerrors) { /* malformed CSV: csv_err is "line N: what" */
-        buf_addf(err, "%s: %s\n", file, csv_err.len ? csv_err.data : err_str(ret));
+    if (csv_err.len) { /* not well-formed: "line N: what", after the bad rows found before */
+        ingest_locate(err, file, csv_err.data);
     }
     buf_release(&csv_err);
     if (ret == 0 && im.col[0] == -2) {

@@ -243,9 +243,7 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
     if (ret) {
         goto cleanup;
     }
-    if (im.failed) {
-        buf_addf(err, "%zu of %zu records rejected; nothing was imported", out->rejected,
-                 out->read);
+    if (im.failed) { /* each rejection is told through opts->rejected, the count in out */
         ret = ERR_INVALID;
         goto cleanup;
     }

@@ -132,8 +132,7 @@ int ingest_organisations(struct store *st, const char *data, size_t len, const c
     arena_init(&r.arena);
     r.file = file;
     ret = csv_read(data, len, on_row, &r, &csv_err);
-    if (ret < 0 && !r.nbad) { /* malformed CSV: csv_err is "line N: what" */
-        buf_addf(err, "%s: %s\n", file, csv_err.len ? csv_err.data : err_str(ret));
+    if (csv_err.len) { /* not well-formed: told after the bad rows found before it */
         goto cleanup;
     }
     if (!r.nbad && !r.header_seen) {
@@ -181,6 +180,9 @@ cleanup:
         for (size_t i = 0; i < r.nbad; i++) {
             buf_addf(err, "%s:%ld: %s\n", file, r.bad[i].line, r.bad[i].text);
         }
+    }
+    if (csv_err.len) {
+        ingest_locate(err, file, csv_err.data);
     }
     buf_release(&csv_err);
     arena_release(&r.arena);

@@ -107,13 +107,6 @@ static int on_row(const struct csv_row *row, void *ctx)
             return 0; /* a blank line */
         }
     }
-    for (size_t i = 0; i < row->n; i++) {
-        if (strlen(row->fields[i]) != row->lens[i]) {
-            tell(im, row->line, "a field holds a NUL byte", NULL, NULL);
-            im->bad++;
-            return 0;
-        }
-    }
     s.compact = field(im, row, C_COMPACT);
     s.organisation = field(im, row, C_ORGANISATION);
     s.role = field(im, row, C_ROLE);
@@ -192,7 +185,7 @@ int ingest_signatories(struct store *st, const char *path, const char *actor, si
     }
     ret = csv_read(data.data, data.len, on_row, &im, &csv_err);
     if (csv_err.len) {
-        buf_addf(err, "%s:%s\n", path, csv_err.data + (strncmp(csv_err.data, "line ", 5) ? 0 : 5));
+        ingest_locate(err, path, csv_err.data);
     }
     if (ret == 0 && im.bad) {
         ret = ERR_INVALID;

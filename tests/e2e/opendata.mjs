@@ -126,19 +126,22 @@ export async function opendataTests(BIN, report) {
       expect(await sql('SELECT count(*) FROM contract') === '201', 'contract count');
     });
     await test('opendata: a file with bad records stores nothing and names each by record and line', async () => {
-      const r = await importJson('grants', join(FIXTURES, 'bad.csv'));
+      const bad = join(FIXTURES, 'bad.csv');
+      const r = await importJson('grants', bad);
       expect(r.code === 1, `exit ${r.code}`);
       expectSummary(r, { format: '360giving-csv', read: 4, imported: 0, rejected: 3 });
-      for (const want of ['record 2 (line 3): Amount Awarded must be a number', 'record 3 (line 4): Award Date',
-        'record 4 (line 6): Identifier must be given', '3 of 4 records rejected; nothing was imported']) {
+      for (const want of [`${bad}:3: record 2: Amount Awarded must be a number`, `${bad}:4: record 3: Award Date`,
+        `${bad}:6: record 4: Identifier must be given`, `${bad}: 3 of 4 records rejected; nothing was imported`]) {
         expect(r.stderr.includes(want), `stderr lacks ${JSON.stringify(want)}: ${show(r.stderr, 600)}`);
       }
       expect(await sql("SELECT count(*) FROM grant_award WHERE identifier LIKE 'B-%'") === '0', 'the good record was stored');
     });
     await test('opendata: a malformed file stores nothing and says where', async () => {
-      const r = await importJson('grants', join(FIXTURES, 'truncated.json'));
+      const truncated = join(FIXTURES, 'truncated.json');
+      const r = await importJson('grants', truncated);
       expect(r.code === 1, `exit ${r.code}`);
-      expect(r.stderr.includes('line 7, byte 463: the file ends inside a string'), show(r.stderr));
+      expect(r.stderr.includes(`${truncated}:7: byte 463: the file ends inside a string`) &&
+        r.stderr.includes(`${truncated}: nothing was imported`), show(r.stderr));
       expect(await sql("SELECT count(*) FROM grant_award WHERE identifier LIKE 'Q-%'") === '0', 'stored');
       const wrong = await importJson('contracts', TRAFFORD_JSON);
       expect(wrong.code === 1 && wrong.stderr.includes('holds 360Giving grants, not contracts'), show(wrong.stderr));

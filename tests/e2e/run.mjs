@@ -29,6 +29,7 @@ import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
 import { activityTests } from './activities.mjs';
 import { opendataTests } from './opendata.mjs';
+import { trustImportTests } from './trust_import.mjs';
 import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
@@ -981,6 +982,7 @@ async function main() {
   await coverageTests(BIN, report);
   await compactTests(BIN, report);
   await opendataTests(BIN, report);
+  await trustImportTests(BIN, report);
   await indicatorTests(BIN, report);
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);

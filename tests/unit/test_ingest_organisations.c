@@ -109,12 +109,55 @@ static void test_header_must_name_the_columns(void **state)
     buf_release(&err);
 }
 
+/* Files that are not well-formed: refused at the line at fault (after the bad rows before it),
+ * nothing stored. */
+static const struct {
+    const char *csv;
+    size_t len; /* when it holds a NUL; else 0 */
+    const char *err;
+} broken[] = {
+    {"org_id,name,type\nGB-CHC-7777777,Good Trust,charity\nGB-CHC-7777778,Two,charity,extra\n", 0,
+     "orgs.csv:3: the record has 4 fields, the header 3\n"},
+    {"org_id,name,type\nGB-CHC-7777777,Good Trust,charity\nGB-CHC-7777778,Cut", 0,
+     "orgs.csv:3: the file ends in the middle of a record (2 of the header's 3 fields)\n"},
+    {"org_id,name,type\nGB-CHC-7777777,\"Good Trust,charity\nGB-CHC-7777778,\"Two\",charity\n", 0,
+     "orgs.csv:2: the quoted field that starts here runs on to line 3, where a quote is followed "
+     "by more text: a stray quote?\n"},
+    {"org_id,name,type\nGB-CHC-7777777,Good Trust,charity\nGB-CHC-7777778,\"Cut", 0,
+     "orgs.csv:3: a quoted field starts here and the file ends before its closing quote\n"},
+    {"org_id,name,type\nGB-CHC-7777777,Caf\xE9 Trust,charity\n", 0,
+     "orgs.csv:2: column 'name' is not valid UTF-8 (byte 0xE9): save the file as UTF-8\n"},
+    {"org_id,name,type\nGB-CHC-12,Short,charity\nGB-CHC-7777777,Good\0Trust,charity\n", 75,
+     "orgs.csv:2: org_id: GB-CHC- must be followed by a charity number of 5 to 8 digits, such as "
+     "GB-CHC-1234567\norgs.csv:3: column 'name' holds a NUL byte\n"},
+};
+
+static void test_a_broken_file_is_refused_at_its_line(void **state)
+{
+    size_t before = total();
+    (void)state;
+    for (size_t k = 0; k < sizeof(broken) / sizeof(broken[0]); k++) {
+        struct buf err = BUF_INIT;
+        size_t n = 99;
+        size_t len = broken[k].len ? broken[k].len : strlen(broken[k].csv);
+        int ret = ingest_organisations(st, broken[k].csv, len, "orgs.csv", "cli", &n, &err);
+        if (ret != ERR_INVALID || strcmp(err.data, broken[k].err) != 0) {
+            print_error("case %zu: ret %d, got\n%swant\n%s", k, ret, err.data, broken[k].err);
+            fail();
+        }
+        assert_int_equal(n, 0);
+        buf_release(&err);
+    }
+    assert_int_equal(total(), before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_file_lands_whole),
         cmocka_unit_test(test_bad_rows_are_each_reported_and_nothing_is_stored),
         cmocka_unit_test(test_header_must_name_the_columns),
+        cmocka_unit_test(test_a_broken_file_is_refused_at_its_line),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

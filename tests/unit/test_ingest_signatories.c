@@ -44,12 +44,17 @@ static int teardown(void **state)
     return 0;
 }
 
-static void write_file(const char *text)
+static void write_bytes(const char *text, size_t len)
 {
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fwrite(text, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
+}
+
+static void write_file(const char *text)
+{
+    write_bytes(text, strlen(text));
 }
 
 static long long signatories(void)
@@ -138,10 +143,53 @@ static void test_header_and_good_file(void **state)
     buf_release(&err);
 }
 
+/* Files that are not well-formed: refused at the line at fault, nothing stored. */
+static const struct {
+    const char *csv;
+    size_t len; /* when it holds a NUL; else 0 */
+    long line;
+    const char *what;
+} broken[] = {
+    {"compact,organisation,signed_on,role\n1,GB-CHC-1111111,2012-04-01,Chief Executive\n"
+     "1,Trafford Council,2012-04-01,Leader,2012-05-01\n",
+     0, 3, "the record has 5 fields, the header 4"},
+    {"compact,organisation,signed_on,role\n1,GB-CHC-1111111,2012-04-01,Chief Executive\n"
+     "1,Trafford Council,2012-04",
+     0, 3, "the file ends in the middle of a record (3 of the header's 4 fields)"},
+    {"compact,organisation,signed_on,role\n1,GB-CHC-1111111,2012-04-01,\"Chief Executive\n"
+     "1,Trafford Council,2012-04-01,Leader\n",
+     0, 2, "a quoted field starts here and the file ends before its closing quote"},
+    {"compact,organisation,signed_on,role\n1,GB-CHC-1111111,2012-04-01,Chief\0Executive\n", 80, 2,
+     "column 'role' holds a NUL byte"},
+    {"compact,organisation,signed_on,role\n1,GB-CHC-1111111,2012-04-01,Chief Executive\n"
+     "1,Trafford Council,2012-04-01,L\xC3\xA9"
+     "ader \xED\xBF\xBF\n",
+     0, 3, "column 'role' is not valid UTF-8 (byte 0xED): save the file as UTF-8"},
+};
+
+static void test_a_broken_file_is_refused_at_its_line(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof(broken) / sizeof(broken[0]); k++) {
+        struct buf err = BUF_INIT;
+        size_t count = 99;
+        write_bytes(broken[k].csv, broken[k].len ? broken[k].len : strlen(broken[k].csv));
+        assert_int_equal(ingest_signatories(st, path, "test", &count, &err), ERR_INVALID);
+        if (!told(&err, broken[k].line, broken[k].what) || lines(&err) != 1) {
+            print_error("case %zu: got\n%s", k, err.data);
+            fail();
+        }
+        assert_int_equal(count, 0);
+        assert_int_equal(signatories(), 0);
+        buf_release(&err);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_rows_each_told_nothing_stored),
+        cmocka_unit_test(test_a_broken_file_is_refused_at_its_line),
         cmocka_unit_test(test_header_and_good_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

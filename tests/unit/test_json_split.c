@@ -50,6 +50,7 @@ struct split_case {
     int ret;
     enum json_split_shape shape;
     const char *want; /* the log, or the error after "error: " */
+    size_t len;       /* of in, when it holds a NUL; else 0 */
 };
 
 static const struct split_case cases[] = {
@@ -70,8 +71,9 @@ static const struct split_case cases[] = {
     {"{\"records\": [], \"grants\": [1]}", 0, JSON_SPLIT_KEY, ""},
     {"{\"a\\\"grants\": [1]}", 0, JSON_SPLIT_VALUE, "1 1 0 - {\"a\\\"grants\": [1]}\n"},
     {"", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 0: no JSON value"},
-    {"\xEF\xBB", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 2: no JSON value"},
-    {"\xEF\x41", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 1: a broken byte order mark"},
+    {"\xEF\xBB", ERR_INVALID, JSON_SPLIT_NONE,
+     "error: line 1, byte 0: the file ends in the middle of a UTF-8 character"},
+    {"\xEF\x41", ERR_INVALID, JSON_SPLIT_NONE, "error: line 1, byte 0: a broken byte order mark"},
     {"[1, 2,]", ERR_INVALID, JSON_SPLIT_ARRAY,
      "1 1 1 - 1\n2 1 4 - 2\nerror: line 1, byte 6: "
      "a ',' before ']'"},
@@ -79,7 +81,9 @@ static const struct split_case cases[] = {
      "1 1 1 - 1\nerror: line 1, byte 3: expected ',' or ']' after a record"},
     {"[{\"a\": [}]", ERR_INVALID, JSON_SPLIT_ARRAY, "error: line 1, byte 8: '}' closes a '['"},
     {"{\"grants\": [{\"a\": \"x}]}\n", ERR_INVALID, JSON_SPLIT_KEY,
-     "error: line 2, byte 24: the file ends inside a string"},
+     "error: line 1, byte 23: a line break inside a string (JSON writes it \\n)"},
+    {"{\"grants\": [{\"a\": \"x}]}", ERR_INVALID, JSON_SPLIT_KEY,
+     "error: line 1, byte 23: the file ends inside a string: record 1, from line 1, is cut short"},
     {"{\"grants\": 5}", ERR_INVALID, JSON_SPLIT_NONE,
      "error: line 1, byte 11: 'grants' is not a list"},
     {"[1]\n[2]", ERR_INVALID, JSON_SPLIT_ARRAY,
@@ -87,9 +91,46 @@ static const struct split_case cases[] = {
     {"{\"a\": 1} {\"a\": 2}", ERR_INVALID, JSON_SPLIT_VALUE,
      "1 1 0 - {\"a\": 1}\nerror: line 1, byte 9: a second JSON value on the same line"},
     {"[1,\n2,\n{\"x\":\n[", ERR_INVALID, JSON_SPLIT_ARRAY,
-     "1 1 1 - 1\n2 2 4 - 2\nerror: line 4, byte 14: the file ends inside the document"},
+     "1 1 1 - 1\n2 2 4 - 2\nerror: line 4, byte 14: the file ends inside the document: record 3, "
+     "from line 3, is cut short"},
     {"]", ERR_INVALID, JSON_SPLIT_VALUE, "error: line 1, byte 0: expected a value"},
     {"[tru\"e]", ERR_INVALID, JSON_SPLIT_ARRAY, "error: line 1, byte 4: a malformed value"},
+    /* JSON lines: a record cut short is named at its own line, not at the end of the file */
+    {"{\"a\": 1}\n{\"b\": [1,\n2]}\n{\"c\": 3}\n", ERR_INVALID, JSON_SPLIT_LINES,
+     "1 1 0 - {\"a\": 1}\nerror: line 2, byte 18: record 2 does not end on its line (JSON "
+     "lines hold one a line)"},
+    {"{\"a\": 1}\n{\"b\": \"x\n\"}\n", ERR_INVALID, JSON_SPLIT_LINES,
+     "1 1 0 - {\"a\": 1}\nerror: line 2, byte 17: a line break inside a string (JSON writes it "
+     "\\n)"},
+    {"{\"a\": {\"b\": 1}\n{\"c\": 2}\n", ERR_INVALID, JSON_SPLIT_NONE,
+     "error: line 3, byte 24: the file ends inside the document: the object from line 1 is not "
+     "closed"},
+    /* text: UTF-8 without NUL, whatever the chunks cut */
+    {"[\"\xE2\x82\xAC\",\n \"\xF0\x9F\x98\x80\", \"\xC3\xA9\"]", 0, JSON_SPLIT_ARRAY,
+     "1 1 1 - \"\xE2\x82\xAC\"\n2 2 9 - \"\xF0\x9F\x98\x80\"\n3 2 17 - \"\xC3\xA9\"\n"},
+    {"[1, \"caf\xE9\", 2]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 1, byte 8: bytes that are not UTF-8 (0xE9): save the file as UTF-8"},
+    {"[1,\n\"\xC0\xAF\"]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 2, byte 5: bytes that are not UTF-8 (0xC0): save the file as UTF-8"},
+    {"[\"\xED\xA0\x80\"]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "error: line 1, byte 2: bytes that are not UTF-8 (0xED): save the file as UTF-8"},
+    {"[\"\xE2\x82x\"]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "error: line 1, byte 2: bytes that are not UTF-8 (0xE2): save the file as UTF-8"},
+    {"[1, \"\xE2\x82", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 1, byte 5: the file ends in the middle of a UTF-8 character"},
+    {"{\"a\": 1}\n{\"b\": \"x\xFF\"}\n", ERR_INVALID, JSON_SPLIT_LINES,
+     "1 1 0 - {\"a\": 1}\nerror: line 2, byte 17: bytes that are not UTF-8 (0xFF): save the file "
+     "as UTF-8"},
+    /* \u0000 would cut a string short in cJSON: refused where it is written */
+    {"[{\"id\": \"a\\u0041\\\\u0000\"},\n {\"id\": \"a\\u0000b\"}]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - {\"id\": \"a\\u0041\\\\u0000\"}\nerror: line 2, byte 37: \\u0000 in a string: text "
+     "may not hold NUL"},
+    {"{\"a\\u0000\": 1}", ERR_INVALID, JSON_SPLIT_NONE,
+     "error: line 1, byte 3: \\u0000 in a string: text may not hold NUL"},
+    {"[\"\\u000\", \"\\u00\\\"\"]", 0, JSON_SPLIT_ARRAY,
+     "1 1 1 - \"\\u000\"\n2 1 10 - \"\\u00\\\"\"\n"},
+    {"[1,\n\"a\0b\"]", ERR_INVALID, JSON_SPLIT_ARRAY,
+     "1 1 1 - 1\nerror: line 2, byte 6: a NUL byte", 11},
 };
 
 static void test_cases_in_every_chunk_size(void **state)
@@ -98,7 +139,7 @@ static void test_cases_in_every_chunk_size(void **state)
     (void)state;
     for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
         const struct split_case *k = &cases[c];
-        size_t len = strlen(k->in);
+        size_t len = k->len ? k->len : strlen(k->in);
         struct buf whole = BUF_INIT;
         enum json_split_shape shape;
         int ret = split(k->in, len, 0, &whole, &shape);
