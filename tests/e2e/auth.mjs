@@ -93,10 +93,15 @@ export function bearer(token) {
 
 // The compact_session Set-Cookie of a reply: {value, attrs: {lower-case name: value|true}}.
 export function sessionCookie(res) {
+  return cookieOf(res, 'compact_session');
+}
+
+// The Set-Cookie of the cookie name in a reply, as sessionCookie gives it; null without one.
+export function cookieOf(res, name) {
   for (const line of [].concat(res.headers['set-cookie'] || [])) {
     const [first, ...rest] = line.split(';').map((x) => x.trim());
     const eq = first.indexOf('=');
-    if (first.slice(0, eq) !== 'compact_session') continue;
+    if (first.slice(0, eq) !== name) continue;
     const attrs = {};
     for (const a of rest) {
       const i = a.indexOf('=');
