@@ -99,3 +99,34 @@ int password_acceptable(const char *pw, const char **why)
     }
     return 0;
 }
+
+long long login_allowance(enum login_scope scope)
+{
+    switch (scope) {
+    case LOGIN_DEVICE:
+    case LOGIN_ACCOUNT:
+        return 10;
+    case LOGIN_ADDRESS:
+        /* high: a council's whole office may share one address */
+        return 100;
+    }
+    return 0;
+}
+
+long long login_delay(enum login_scope scope, long long failures)
+{
+    long long beyond = failures - login_allowance(scope), delay = 1;
+    if (beyond <= 0) {
+        return 0;
+    }
+    for (long long i = 1; i < beyond && delay < LOGIN_DELAY_MAX; i++) {
+        delay *= 2;
+    }
+    return delay < LOGIN_DELAY_MAX ? delay : LOGIN_DELAY_MAX;
+}
+
+long long login_wait(enum login_scope scope, long long failures, long long last, long long now)
+{
+    long long until = last + login_delay(scope, failures);
+    return until > now ? until - now : 0;
+}

@@ -53,4 +53,34 @@ int password_acceptable(const char *pw, const char **why);
 
 #define PASSWORD_MIN_CHARS 12
 
+/*
+ * Sign-in limits, after OWASP's "device cookies": failed sign-ins are counted in three scopes,
+ * and once a scope's free allowance is spent each further attempt in it must wait longer than
+ * the last (1 s, 2 s, 4 s ... up to LOGIN_DELAY_MAX) rather than being locked out. A browser
+ * that has signed in to the account before keeps its own allowance, so nobody else's failures
+ * hold its owner back.
+ */
+enum login_scope {
+    LOGIN_DEVICE,  /* a browser holding a device cookie for the account: its own failures */
+    LOGIN_ACCOUNT, /* an account, from every client without its device cookie */
+    LOGIN_ADDRESS, /* a client address, over every account it tries without a device cookie */
+};
+
+#define LOGIN_WINDOW    (24 * 60 * 60) /* failures older than this no longer count */
+#define LOGIN_DELAY_MAX (15 * 60)      /* the longest wait between two attempts */
+
+/* How many failures within LOGIN_WINDOW cost nothing in scope. */
+long long login_allowance(enum login_scope scope);
+/*
+ * The seconds an attempt in scope must wait after the last of failures failed attempts within
+ * LOGIN_WINDOW: 0 within the allowance, then 1 after the first failure beyond it, doubling
+ * with each further one up to LOGIN_DELAY_MAX.
+ */
+long long login_delay(enum login_scope scope, long long failures);
+/*
+ * The seconds from now (Unix seconds) until an attempt in scope may come, after failures
+ * failures of which the last was at last; 0 when it may come now.
+ */
+long long login_wait(enum login_scope scope, long long failures, long long last, long long now);
+
 #endif

@@ -48,6 +48,39 @@ void secret_hash_text(const unsigned char key[SECRET_BYTES], const char *context
     to_text(h, sizeof(h), out);
 }
 
+/* The MAC of a device token: nonce (SECRET_TEXT - 1 characters) and account under key. */
+static void device_mac(const unsigned char key[SECRET_BYTES], const char *nonce,
+                       const char *account, char out[SECRET_TEXT])
+{
+    unsigned char h[SECRET_HASH_BYTES];
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, key, SECRET_BYTES, sizeof(h));
+    crypto_generichash_update(&st, (const unsigned char *)"device", sizeof("device"));
+    crypto_generichash_update(&st, (const unsigned char *)nonce, SECRET_TEXT - 1);
+    crypto_generichash_update(&st, (const unsigned char *)account, strlen(account));
+    crypto_generichash_final(&st, h, sizeof(h));
+    to_text(h, sizeof(h), out);
+}
+
+void device_token_new(const unsigned char key[SECRET_BYTES], const char *account,
+                      char out[DEVICE_TEXT])
+{
+    secret_new(out);
+    out[SECRET_TEXT - 1] = '.';
+    device_mac(key, out, account, out + SECRET_TEXT);
+}
+
+int device_token_valid(const unsigned char key[SECRET_BYTES], const char *account,
+                       const char *token)
+{
+    char mac[SECRET_TEXT];
+    if (strlen(token) != DEVICE_TEXT - 1 || token[SECRET_TEXT - 1] != '.') {
+        return 0;
+    }
+    device_mac(key, token, account, mac);
+    return sodium_memcmp(mac, token + SECRET_TEXT, SECRET_TEXT - 1) == 0;
+}
+
 int secret_equal(const void *a, const void *b, size_t n)
 {
     return sodium_memcmp(a, b, n) == 0;

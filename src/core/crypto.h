@@ -27,6 +27,19 @@ void secret_hash(const unsigned char key[SECRET_BYTES], const char *context, con
 /* The same as base64url text. */
 void secret_hash_text(const unsigned char key[SECRET_BYTES], const char *context, const char *text,
                       char out[SECRET_TEXT]);
+/*
+ * A device token (OWASP's "device cookie"): what a browser that has signed in to an account
+ * keeps, "NONCE.MAC", a random nonce and the keyed hash of it with the account's name (its
+ * email in lower case), so the token names the account without showing it. DEVICE_TEXT holds
+ * one and a NUL.
+ */
+#define DEVICE_TEXT (2 * SECRET_TEXT)
+/* A new device token for account under key. */
+void device_token_new(const unsigned char key[SECRET_BYTES], const char *account,
+                      char out[DEVICE_TEXT]);
+/* Whether token was made by device_token_new for account under key (constant time). */
+int device_token_valid(const unsigned char key[SECRET_BYTES], const char *account,
+                       const char *token);
 /* Compare n bytes in time that does not depend on where they differ; 1 when equal. */
 int secret_equal(const void *a, const void *b, size_t n);
 

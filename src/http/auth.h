@@ -9,6 +9,10 @@
 
 #define SESSION_COOKIE "compact_session"
 #define CSRF_FIELD     "csrf_token"
+/* A browser that has signed in to an account keeps its device token (core/crypto.h) here,
+ * sent to /login only, for a year: it keeps that browser's own allowance of failures. */
+#define DEVICE_COOKIE         "compact_device"
+#define DEVICE_COOKIE_MAX_AGE (365LL * 24 * 60 * 60)
 
 /*
  * Copy the value of cookie name from a Cookie header into out (size bytes with the NUL).

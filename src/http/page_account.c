@@ -17,15 +17,22 @@
 #include "base/log.h"
 #include "base/banned.h"
 
-static const char *cookie(struct request *r, const char *secret, int max_age)
+/* A Set-Cookie value: HttpOnly, SameSite=Lax, and Secure with --secure-cookies. */
+static const char *cookie(struct request *r, const char *name, const char *path, const char *value,
+                          long long max_age)
 {
     struct buf b = BUF_INIT;
     char *out;
-    buf_addf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", SESSION_COOKIE, secret,
+    buf_addf(&b, "%s=%s; Path=%s; HttpOnly; SameSite=Lax; Max-Age=%lld%s", name, value, path,
              max_age, r->cfg->secure_cookies ? "; Secure" : "");
     out = arena_strdup(r->arena, b.data);
     buf_release(&b);
     return out;
+}
+
+static const char *session_cookie(struct request *r, const char *secret, int max_age)
+{
+    return cookie(r, SESSION_COOKIE, "/", secret, max_age);
 }
 
 static const char *lower(struct request *r, const char *s)
@@ -70,21 +77,68 @@ int page_login(struct request *r)
     return login_form(r, 200, &v);
 }
 
-/* Whether key has had too many failures; sets *retry_at when it has. */
-static int too_many(struct request *r, const char *key, long long *retry_at)
+/*
+ * The failure key of the browser's device cookie when it holds one for account (its email in
+ * lower case): "device:" and a keyed hash of the token, so the database never holds a token.
+ * NULL for a browser that has not signed in to account here before.
+ */
+static const char *device_key(struct request *r, const char *account)
 {
-    size_t count;
-    long long oldest;
-    if (store_login_failures(r->st, key, r->now - LOGIN_WINDOW, &count, &oldest) < 0) {
-        return 1; /* cannot tell: refuse rather than allow unlimited guesses */
+    const char *header = request_header(r, "Cookie");
+    char token[DEVICE_TEXT], hash[SECRET_TEXT];
+
+    if (!header || cookie_value(header, DEVICE_COOKIE, token, sizeof(token)) < 0 ||
+        !device_token_valid(r->key, account, token)) {
+        return NULL;
     }
-    if (count >= LOGIN_MAX_FAILURES) {
-        *retry_at = oldest + LOGIN_WINDOW + 1;
-        return 1;
-    }
-    return 0;
+    secret_hash_text(r->key, "device_failures", token, hash);
+    return key_of(r, "device", hash);
 }
 
+/* Seconds until an attempt may come under key in scope, 0 for now; ERR_DB if unknown. */
+static long long wait_for(struct request *r, enum login_scope scope, const char *key)
+{
+    size_t count;
+    long long last;
+    if (store_login_failures(r->st, key, r->now - LOGIN_WINDOW, &count, &last) < 0) {
+        return ERR_DB; /* cannot tell: refuse rather than allow unlimited guesses */
+    }
+    return login_wait(scope, (long long)count, last, r->now);
+}
+
+/* The sign-in form again, 429, saying when to try again: in so many seconds, or at a time. */
+static int too_soon(struct request *r, struct login_view *v, long long wait)
+{
+    struct buf msg = BUF_INIT;
+    struct field_error *e = arena_alloc(r->arena, sizeof(*e));
+    buf_adds(&msg, "There have been too many attempts to sign in. Try again ");
+    if (wait < 120) {
+        buf_addf(&msg, "in %lld second%s.", wait, wait == 1 ? "" : "s");
+    } else {
+        /* to the next whole minute, so the time given is never before the wait is over */
+        time_t t = (time_t)((r->now + wait + 59) / 60 * 60);
+        struct tm tm;
+        char when[16] = "";
+        if (gmtime_r(&t, &tm)) {
+            strftime(when, sizeof(when), "%H:%M", &tm);
+        }
+        buf_addf(&msg, "at %s UTC.", when);
+    }
+    *e = (struct field_error){"email", arena_strdup(r->arena, msg.data)};
+    buf_release(&msg);
+    v->errors = e;
+    v->nerrors = 1;
+    r->retry_after = wait;
+    return login_form(r, 429, v);
+}
+
+/*
+ * Signing in, with OWASP's device cookies against guessing: a browser holding a device cookie
+ * for the account counts its own failures; every other attempt counts against the account and
+ * against its address. Once a scope's allowance is spent, an attempt that comes before its
+ * wait is over is refused without looking at the password, even the right one: so the wait
+ * holds guessing back whatever is guessed. The same happens for an email nobody has.
+ */
 int page_login_post(struct request *r)
 {
     static struct field_error wrong[] = {{"email", "Enter a correct email address and password"}};
@@ -92,10 +146,11 @@ int page_login_post(struct request *r)
     struct login_view v = {0};
     struct query form;
     struct user u;
-    const char *email, *password, *next, *hash = NULL, *kemail, *kaddr;
-    char secret[SECRET_TEXT];
+    const char *email, *password, *next, *hash = NULL, *account, *kdevice, *kemail = NULL,
+                                         *kaddr = NULL;
+    char secret[SECRET_TEXT], device[DEVICE_TEXT];
     unsigned char sid[SECRET_HASH_BYTES];
-    long long retry_at = 0;
+    long long wait, waddr;
     int ok;
 
     if (request_form(r, &form) < 0) {
@@ -116,22 +171,21 @@ int page_login_post(struct request *r)
     if (v.nerrors) {
         return login_form(r, 400, &v);
     }
-    kemail = key_of(r, "email", lower(r, email));
-    kaddr = key_of(r, "addr", r->client);
-    if (too_many(r, kemail, &retry_at) || too_many(r, kaddr, &retry_at)) {
-        struct buf msg = BUF_INIT;
-        char when[32] = "in 15 minutes";
-        time_t t = (time_t)retry_at;
-        struct tm tm;
-        /* to the next whole minute, so the time given is never before the lock lifts */
-        t = (time_t)((retry_at + 59) / 60 * 60);
-        if (retry_at && gmtime_r(&t, &tm)) {
-            strftime(when, sizeof(when), "after %H:%M UTC", &tm);
-        }
-        buf_addf(&msg, "There have been too many attempts to sign in. Try again %s.", when);
-        reply_error(r, 429, arena_strdup(r->arena, msg.data));
-        buf_release(&msg);
-        return 0;
+    account = lower(r, email);
+    if ((kdevice = device_key(r, account))) {
+        wait = wait_for(r, LOGIN_DEVICE, kdevice);
+    } else {
+        kemail = key_of(r, "email", account);
+        kaddr = key_of(r, "addr", r->client);
+        wait = wait_for(r, LOGIN_ACCOUNT, kemail);
+        waddr = wait_for(r, LOGIN_ADDRESS, kaddr);
+        wait = wait < 0 || waddr < 0 ? ERR_DB : wait > waddr ? wait : waddr;
+    }
+    if (wait < 0) {
+        return (int)wait;
+    }
+    if (wait > 0) {
+        return too_soon(r, &v, wait);
     }
     ok = store_user_by_email(r->st, email, r->arena, &u, &hash) == 0 && hash && !u.disabled;
     if (ok) {
@@ -140,13 +194,21 @@ int page_login_post(struct request *r)
         password_verify_dummy(password); /* the same time for an unknown account */
     }
     if (!ok) {
-        store_login_failure_add(r->st, kemail, r->now);
-        store_login_failure_add(r->st, kaddr, r->now);
+        /* the wait runs from the answer: checking the password took a while */
+        long long now = (long long)time(NULL);
+        if (kdevice) {
+            store_login_failure_add(r->st, kdevice, now);
+        } else {
+            store_login_failure_add(r->st, kemail, now);
+            store_login_failure_add(r->st, kaddr, now);
+        }
         v.errors = wrong;
         v.nerrors = 1;
         return login_form(r, 400, &v);
     }
-    store_login_failure_clear(r->st, kemail);
+    if (kdevice) {
+        store_login_failure_clear(r->st, kdevice); /* its token is replaced below */
+    }
     if (r->session[0]) { /* a new session at every sign-in: never keep one a page set */
         secret_hash(r->key, "session", r->session, sid);
         store_session_delete(r->st, sid);
@@ -159,8 +221,11 @@ int page_login_post(struct request *r)
     if (store_session_add(r->st, sid, u.id, (long long)time(NULL)) < 0) {
         return ERR_DB;
     }
-    r->set_cookie = cookie(r, secret, r->cfg->session_max);
-    log_info("user %lld signed in", u.id);
+    r->set_cookie = session_cookie(r, secret, r->cfg->session_max);
+    /* A new device token at every sign-in, sent only to the sign-in form. */
+    device_token_new(r->key, account, device);
+    r->set_cookie_also = cookie(r, DEVICE_COOKIE, "/login", device, DEVICE_COOKIE_MAX_AGE);
+    log_info("user %lld signed in%s", u.id, kdevice ? " on a known device" : "");
     return reply_redirect(r, v.next ? v.next : "/account");
 }
 
@@ -169,7 +234,7 @@ int page_logout(struct request *r)
     unsigned char sid[SECRET_HASH_BYTES];
     secret_hash(r->key, "session", r->session, sid);
     store_session_delete(r->st, sid);
-    r->set_cookie = cookie(r, "", 0);
+    r->set_cookie = session_cookie(r, "", 0);
     return reply_redirect(r, "/");
 }
 

@@ -70,10 +70,12 @@ struct request {
     int static_permanent; /* static_body lives as long as the program: sent without a copy */
     struct evbuffer_file_segment *segment; /* instead of body: a cached reply's (cache.h) */
     const char *etag;
-    unsigned allow;         /* with 405: the methods the path does answer */
-    const char *location;   /* a redirect's target */
-    const char *set_cookie; /* a Set-Cookie header's value */
-    int www_authenticate;   /* with 401: ask for a bearer token */
+    unsigned allow;              /* with 405: the methods the path does answer */
+    const char *location;        /* a redirect's target */
+    const char *set_cookie;      /* a Set-Cookie header's value */
+    const char *set_cookie_also; /* and a second one */
+    long long retry_after;       /* when not 0: a Retry-After header, in seconds */
+    int www_authenticate;        /* with 401: ask for a bearer token */
 };
 
 /* The value of the request header name, or NULL. */

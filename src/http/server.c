@@ -382,6 +382,15 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     if (r->set_cookie) {
         add_header(h, "Set-Cookie", r->set_cookie);
     }
+    if (r->set_cookie_also) {
+        add_header(h, "Set-Cookie", r->set_cookie_also);
+    }
+    if (r->retry_after > 0) {
+        char secs[32];
+        if (snprintf(secs, sizeof(secs), "%lld", r->retry_after) < (int)sizeof(secs)) {
+            add_header(h, "Retry-After", secs);
+        }
+    }
     if (r->status == 401 && r->www_authenticate) {
         add_header(h, "WWW-Authenticate", "Bearer realm=\"compact\"");
     }

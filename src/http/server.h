@@ -31,8 +31,4 @@ int server_run(const struct server_config *c);
 /* compact serve (cmd_serve.c): argv[0] is its path; returns the exit code. */
 int cmd_serve(int argc, char **argv);
 
-/* Sign-in limits: failures per account and per client address within the window. */
-#define LOGIN_MAX_FAILURES 10
-#define LOGIN_WINDOW       (15 * 60)
-
 #endif

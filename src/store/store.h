@@ -134,10 +134,17 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
 /* Revoke token id; with owner set, only if it is theirs. ERR_NOT_FOUND otherwise. */
 int store_token_revoke(struct store *st, long long id, long long owner, const char *actor);
 
-/* Sign-in failures under key since since (Unix seconds): how many, and the oldest's time. */
+/*
+ * Sign-in failures, each under the key of the scope it counts in (enum login_scope):
+ * "device:HASH" (a keyed hash of a device token, never the token), "email:EMAIL" (in lower
+ * case) and "addr:ADDRESS". Failures under key strictly after since (Unix seconds): how many,
+ * and when the last was (0 for none).
+ */
 int store_login_failures(struct store *st, const char *key, long long since, size_t *count,
-                         long long *oldest);
+                         long long *last);
+/* Record a failure under key at now, and forget those older than LOGIN_WINDOW. */
 int store_login_failure_add(struct store *st, const char *key, long long now);
+/* Forget the failures under key. */
 int store_login_failure_clear(struct store *st, const char *key);
 
 /* The audit trail of one entity, oldest first (a user's by their email, in any case). */

@@ -49,10 +49,10 @@ static const char sql_token_revoke[] =
     "UPDATE api_token SET revoked_at = ?3 WHERE id = ?1 AND revoked_at IS NULL AND "
     "(?2 = 0 OR user_id = ?2)";
 static const char sql_failures[] =
-    "SELECT count(*), min(at) FROM login_failure WHERE key = ?1 AND at > ?2";
+    "SELECT count(*), max(at) FROM login_failure WHERE key = ?1 AND at > ?2";
 static const char sql_failure_add[] = "INSERT INTO login_failure (key, at) VALUES (?1, ?2)";
 static const char sql_failure_clear[] = "DELETE FROM login_failure WHERE key = ?1";
-static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at < ?1 - 86400";
+static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at <= ?1";
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
@@ -479,13 +479,13 @@ cleanup:
 }
 
 int store_login_failures(struct store *st, const char *key, long long since, size_t *count,
-                         long long *oldest)
+                         long long *last)
 {
     sqlite3_stmt *stmt;
     int ret, rc;
 
     *count = 0;
-    *oldest = 0;
+    *last = 0;
     if ((ret = store_prepare(st, sql_failures, &stmt)) < 0) {
         return ret;
     }
@@ -494,7 +494,7 @@ int store_login_failures(struct store *st, const char *key, long long since, siz
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW) {
         *count = (size_t)sqlite3_column_int64(stmt, 0);
-        *oldest = sqlite3_column_int64(stmt, 1);
+        *last = sqlite3_column_int64(stmt, 1);
         ret = 0;
     } else {
         ret = store_fail(st, rc);
@@ -515,11 +515,11 @@ int store_login_failure_add(struct store *st, const char *key, long long now)
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
-    /* a day's failures are more than any limit looks at */
+    /* no limit looks further back than LOGIN_WINDOW */
     if ((ret = store_prepare(st, sql_failure_purge, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, now);
+    sqlite3_bind_int64(stmt, 1, now - LOGIN_WINDOW);
     return store_run(st, stmt);
 }
 

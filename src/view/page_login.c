@@ -46,6 +46,10 @@ void view_login_page(struct buf *b, const struct login_view *v, const struct vie
     html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
                 "Sign in</button></form>"
                 "<p class=\"govuk-body\">If you need an account, or have forgotten your "
-                "password, ask your local Compact&#39;s coordinator or the national body.</p>");
+                "password, ask your local Compact&#39;s coordinator or the national body.</p>"
+                "<p class=\"govuk-body\">Signing in stores two cookies in your browser. One "
+                "keeps you signed in until you sign out. The other, kept for a year, shows that "
+                "this browser has signed in to your account before, so that other people trying "
+                "wrong passwords for it do not hold you back.</p>");
     view_layout_end(b, &l);
 }

@@ -6,8 +6,9 @@
 // runs the cases stored as data in tests/e2e/cases/*.json, then the tests that need code: raw
 // sockets (malformed requests, limits, path traversal, keep-alive, HTTP/1.0), the request
 // timeout, SIGTERM during a request, the access log, and the command line; then accounts,
-// sessions, CSRF, tokens and the audit trail (auth.mjs) and the route-by-role permission matrix
-// (permissions.mjs), each on servers of their own. Prints one line per check, then
+// sessions, CSRF, tokens and the audit trail (auth.mjs), the limits on failed sign-ins
+// (trust_auth.mjs) and the route-by-role permission matrix (permissions.mjs), each on servers of
+// their own. Prints one line per check, then
 // "N passed, N failed"; exits 1 if any check failed.
 //
 // A case is {name, method?, path, headers?, body?, status (a number or a list), contentType?
@@ -39,6 +40,7 @@ import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
+import { trustAuthTests } from './trust_auth.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -976,6 +978,7 @@ async function main() {
   await slowloris();
   await sigterm();
   await authTests(BIN, report);
+  await trustAuthTests(BIN, report);
   await permissionMatrix(BIN, report);
   await trustPolicyTests(BIN, report);
   await organisationTests(BIN, report);

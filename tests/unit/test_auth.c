@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -30,6 +31,7 @@ static void test_cookie_value(void **state)
         {"compact_session=", 0, ""},
         {"compact_session=0123456789012345678901234567890123456789012345678901234567890123456789",
          ERR_INVALID, ""},
+        {"compact_session=abc; compact_device=n.m", 0, "abc"}, /* the device cookie beside it */
     };
     (void)state;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -131,6 +133,98 @@ static void test_email_and_roles(void **state)
     assert_int_equal(role_parse("Admin", &r), ERR_INVALID);
 }
 
+/* The schedule of waits after failed sign-ins: free within the allowance, then doubling. */
+static void test_login_delay(void **state)
+{
+    static const struct {
+        enum login_scope scope;
+        long long failures, delay;
+    } cases[] = {
+        {LOGIN_ACCOUNT, -1, 0},
+        {LOGIN_ACCOUNT, 0, 0},
+        {LOGIN_ACCOUNT, 9, 0},
+        {LOGIN_ACCOUNT, 10, 0}, /* the tenth failure still costs nothing */
+        {LOGIN_ACCOUNT, 11, 1},
+        {LOGIN_ACCOUNT, 12, 2},
+        {LOGIN_ACCOUNT, 13, 4},
+        {LOGIN_ACCOUNT, 14, 8},
+        {LOGIN_ACCOUNT, 20, 512},
+        {LOGIN_ACCOUNT, 21, LOGIN_DELAY_MAX}, /* 1024 s would pass the cap */
+        {LOGIN_ACCOUNT, 22, LOGIN_DELAY_MAX},
+        {LOGIN_ACCOUNT, 1000000, LOGIN_DELAY_MAX},
+        {LOGIN_ACCOUNT, 0x7fffffffffffffffLL, LOGIN_DELAY_MAX},
+        {LOGIN_DEVICE, 10, 0},
+        {LOGIN_DEVICE, 11, 1},
+        {LOGIN_DEVICE, 15, 16},
+        {LOGIN_ADDRESS, 11, 0}, /* a shared address is not held back by one account's */
+        {LOGIN_ADDRESS, 100, 0},
+        {LOGIN_ADDRESS, 101, 1},
+        {LOGIN_ADDRESS, 103, 4},
+        {LOGIN_ADDRESS, 200, LOGIN_DELAY_MAX},
+    };
+    (void)state;
+    assert_true(LOGIN_DELAY_MAX >= 60 && LOGIN_DELAY_MAX <= 60 * 60); /* minutes, not hours */
+    assert_true(login_allowance(LOGIN_ADDRESS) >= 5 * login_allowance(LOGIN_ACCOUNT));
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        long long got = login_delay(cases[i].scope, cases[i].failures);
+        if (got != cases[i].delay) {
+            fail_msg("scope %d, %lld failures: waits %lld s, not %lld s", (int)cases[i].scope,
+                     cases[i].failures, got, cases[i].delay);
+        }
+    }
+    /* never shorter after one more failure */
+    for (long long n = 0; n < 300; n++) {
+        assert_true(login_delay(LOGIN_ACCOUNT, n + 1) >= login_delay(LOGIN_ACCOUNT, n));
+    }
+}
+
+/* How long from now, given the last failure's time. */
+static void test_login_wait(void **state)
+{
+    (void)state;
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 10, 1000, 1000), 0);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 11, 1000, 1000), 1);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 11, 1000, 1001), 0);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 13, 1000, 1001), 3);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 13, 1000, 1004), 0);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 30, 1000, 1000 + LOGIN_DELAY_MAX - 1), 1);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 30, 1000, 1000 + LOGIN_DELAY_MAX), 0);
+    assert_int_equal(login_wait(LOGIN_ADDRESS, 30, 1000, 1000), 0);
+    assert_int_equal(login_wait(LOGIN_ACCOUNT, 0, 0, 1000), 0); /* no failure at all */
+}
+
+/* A device token names its account and key, and a changed character spoils it. */
+static void test_device_token(void **state)
+{
+    unsigned char k1[SECRET_BYTES] = {1}, k2[SECRET_BYTES] = {2};
+    char a[DEVICE_TEXT], b[DEVICE_TEXT], bad[DEVICE_TEXT], cookie[DEVICE_TEXT + 64];
+    (void)state;
+    assert_int_equal(crypto_start(), 0);
+    device_token_new(k1, "owner@example.org", a);
+    device_token_new(k1, "owner@example.org", b);
+    assert_int_equal(strlen(a), DEVICE_TEXT - 1);
+    assert_string_not_equal(a, b); /* a new nonce each time */
+    assert_true(device_token_valid(k1, "owner@example.org", a));
+    assert_true(device_token_valid(k1, "owner@example.org", b));
+    assert_false(device_token_valid(k1, "other@example.org", a));
+    assert_false(device_token_valid(k2, "owner@example.org", a));
+    assert_null(strstr(a, "owner")); /* it does not show whose it is */
+    for (size_t i = 0; i < DEVICE_TEXT - 1; i++) {
+        memcpy(bad, a, sizeof(bad));
+        bad[i] = bad[i] == 'A' ? 'B' : 'A';
+        assert_false(device_token_valid(k1, "owner@example.org", bad));
+    }
+    memcpy(bad, a, sizeof(bad));
+    bad[DEVICE_TEXT - 2] = '\0';
+    assert_false(device_token_valid(k1, "owner@example.org", bad));
+    assert_false(device_token_valid(k1, "owner@example.org", ""));
+    /* it survives the trip through a Cookie header */
+    assert_true(snprintf(cookie, sizeof(cookie), "compact_session=x; %s=%s", DEVICE_COOKIE, a) <
+                (int)sizeof(cookie));
+    assert_int_equal(cookie_value(cookie, DEVICE_COOKIE, b, sizeof(b)), 0);
+    assert_string_equal(a, b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +234,9 @@ int main(void)
         cmocka_unit_test(test_keyed_hash_depends_on_key_and_context),
         cmocka_unit_test(test_password_policy_and_hash),
         cmocka_unit_test(test_email_and_roles),
+        cmocka_unit_test(test_login_delay),
+        cmocka_unit_test(test_login_wait),
+        cmocka_unit_test(test_device_token),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

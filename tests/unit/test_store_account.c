@@ -145,17 +145,29 @@ static void test_tokens(void **state)
 static void test_login_failures(void **state)
 {
     size_t count;
-    long long oldest;
+    long long last;
     (void)state;
     for (int i = 0; i < 3; i++) {
         assert_int_equal(store_login_failure_add(st, "email:x@example.org", 100 + i), 0);
     }
-    assert_int_equal(store_login_failures(st, "email:x@example.org", 100, &count, &oldest), 0);
+    assert_int_equal(store_login_failure_add(st, "addr:127.0.0.1", 100), 0);
+    assert_int_equal(store_login_failures(st, "email:x@example.org", 100, &count, &last), 0);
     assert_int_equal(count, 2); /* strictly after the window's start */
-    assert_int_equal(oldest, 101);
+    assert_int_equal(last, 102);
     assert_int_equal(store_login_failure_clear(st, "email:x@example.org"), 0);
-    assert_int_equal(store_login_failures(st, "email:x@example.org", 0, &count, &oldest), 0);
+    assert_int_equal(store_login_failures(st, "email:x@example.org", 0, &count, &last), 0);
     assert_int_equal(count, 0);
+    assert_int_equal(last, 0);
+    assert_int_equal(store_login_failures(st, "addr:127.0.0.1", 0, &count, &last), 0);
+    assert_int_equal(count, 1); /* another key's are kept */
+    /* a failure forgets those older than LOGIN_WINDOW, no others */
+    assert_int_equal(store_login_failure_add(st, "addr:127.0.0.1", 100 + LOGIN_WINDOW - 1), 0);
+    assert_int_equal(store_login_failures(st, "addr:127.0.0.1", 0, &count, &last), 0);
+    assert_int_equal(count, 2);
+    assert_int_equal(store_login_failure_add(st, "addr:127.0.0.1", 100 + LOGIN_WINDOW), 0);
+    assert_int_equal(store_login_failures(st, "addr:127.0.0.1", 0, &count, &last), 0);
+    assert_int_equal(count, 2);
+    assert_int_equal(last, 100 + LOGIN_WINDOW);
 }
 
 static void test_compact_and_audit(void **state)
