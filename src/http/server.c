@@ -91,10 +91,10 @@ struct conn {
      * start of the input is always where it reads next: its first line is peeked after every
      * change, and when evhttp removes exactly that many bytes it has taken that line.
      */
-    char head[PEEK_BYTES];  /* the first bytes of the input */
-    size_t head_avail;      /* how many are in head */
+    char head[PEEK_BYTES];  /* the first bytes of the input, where they matter */
+    size_t head_avail;      /* how many are in head (0: they do not matter) */
     long head_len;          /* the length of the first line in head (no end of line), or -1 */
-    char taken[PEEK_BYTES]; /* the last line evhttp took, if short; NUL-terminated */
+    char taken[PEEK_BYTES]; /* the last line evhttp took, if short and kept in head */
     int line_known;         /* the request line was seen: is_api and is_head tell */
     int is_api, is_head;
     int chunked;       /* a header line "Transfer-Encoding: chunked" was taken */
@@ -211,21 +211,42 @@ static void on_request_timeout(evutil_socket_t fd, short what, void *arg)
     bufferevent_trigger_event(c->bev, BEV_EVENT_EOF | BEV_EVENT_READING, 0);
 }
 
-/* Copy the first bytes of the input into c->head and find its first line, as evhttp reads
- * one: up to LF, without the CR before it. */
+/*
+ * Find the first line of the input as evhttp reads one (up to LF, without the CR before it),
+ * within its first PEEK_BYTES: its length into c->head_len (-1: no line end there). Its bytes
+ * are kept in c->head only where they may matter (a request line still to read, a
+ * Transfer-Encoding header, the lines of a chunked body): this runs for every change to the
+ * input, and most lines are other headers.
+ */
 static void peek_head(struct conn *c, struct evbuffer *in)
 {
-    ev_ssize_t n = evbuffer_copyout(in, c->head, sizeof(c->head));
-    const char *lf;
+    struct evbuffer_iovec v;
+    const char *p, *lf;
+    size_t n;
 
-    c->head_avail = n > 0 ? (size_t)n : 0;
-    lf = memchr(c->head, '\n', c->head_avail);
     c->head_len = -1;
-    if (lf) {
-        c->head_len = lf - c->head;
-        if (c->head_len && c->head[c->head_len - 1] == '\r') {
+    c->head_avail = 0;
+    if (evbuffer_peek(in, PEEK_BYTES, NULL, &v, 1) < 1 || !v.iov_len) {
+        return;
+    }
+    p = v.iov_base;
+    n = v.iov_len < PEEK_BYTES ? v.iov_len : PEEK_BYTES;
+    if (n < PEEK_BYTES && evbuffer_get_length(in) > n) {
+        ev_ssize_t got = evbuffer_copyout(in, c->head, PEEK_BYTES); /* spans two chains */
+        p = c->head;
+        n = got > 0 ? (size_t)got : 0;
+    }
+    if ((lf = memchr(p, '\n', n))) {
+        c->head_len = lf - p;
+        if (c->head_len && p[c->head_len - 1] == '\r') {
             c->head_len--;
         }
+    }
+    if (!c->line_known || c->chunked || *p == 'T' || *p == 't') {
+        if (p != c->head) {
+            memcpy(c->head, p, n);
+        }
+        c->head_avail = n;
     }
 }
 
@@ -290,9 +311,10 @@ static void on_input(struct evbuffer *buf, const struct evbuffer_cb_info *info, 
     if (info->n_deleted) {
         /* evhttp took bytes from the start: the line peeked there, or something else */
         if (c->head_len >= 0 && info->n_deleted == (size_t)c->head_len) {
-            memcpy(c->taken, c->head, (size_t)c->head_len);
-            c->taken[c->head_len] = '\0';
-            c->chunked |= is_chunked_header(c->taken);
+            size_t kept = c->head_avail >= (size_t)c->head_len ? (size_t)c->head_len : 0;
+            memcpy(c->taken, c->head, kept);
+            c->taken[kept] = '\0';
+            c->chunked |= kept && is_chunked_header(c->taken);
         } else if (c->head_len < 0) {
             c->taken[0] = '\0'; /* a long line, or a chunk's data */
         }
@@ -326,7 +348,6 @@ static int chunk_size_ok(const char *line)
 {
     char *end;
 
-    errno = 0;
     return *line && strtoll(line, &end, 16) >= 0 && (*end == '\0' || *end == ' ');
 }
 
@@ -412,8 +433,9 @@ static void replace_reply(evutil_socket_t fd, short what, void *arg)
     c->w->replying = 1;
     /* The bufferevent keeps the start of its output frozen between writes. */
     evbuffer_unfreeze(out, 1);
-    if (evbuffer_remove_buffer(out, before, c->own_start) < 0 || evbuffer_drain(out, len) < 0 ||
-        evbuffer_add_buffer(out, before) < 0 || evbuffer_add(out, reply.data, reply.len) < 0) {
+    if (evbuffer_remove_buffer(out, before, c->own_start) < 0 ||
+        evbuffer_drain(out, len - c->own_start) < 0 || evbuffer_add_buffer(out, before) < 0 ||
+        evbuffer_add(out, reply.data, reply.len) < 0) {
         die("out of memory replacing a reply");
     }
     evbuffer_freeze(out, 1);
@@ -447,7 +469,8 @@ static void on_output(struct evbuffer *buf, const struct evbuffer_cb_info *info,
             c->line_known = 0;
             c->chunked = 0;
             c->taken[0] = '\0';
-            read_request_line(c); /* already here if pipelined */
+            peek_head(c, bufferevent_get_input(c->bev)); /* already here if pipelined */
+            read_request_line(c);
         }
     } else if (!c->own_status) {
         int status = reply_status(buf, info->orig_size);

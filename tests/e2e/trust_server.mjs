@@ -64,6 +64,7 @@ function errorPage(res, status) {
   const ct = res.headers['content-type'] || '';
   expect(ct.startsWith('text/html'), `Content-Type ${show(ct)}, want text/html`);
   expect(res.text.includes('govuk-template') && res.text.includes('<h1'), `not a page: ${show(res.text, 200)}`);
+  if (status === 501) expect(res.text.includes('This kind of request is not supported'), 'the 501 page has another title');
 }
 
 // A page of status whose error summary names field.
