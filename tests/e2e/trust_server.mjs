@@ -378,6 +378,20 @@ async function slashes(BIN, s, test, admin) {
     expect(patch.status === 200 && json(patch).website === 'https://www.northyorks.gov.uk/', `PATCH: ${patch.status} ${show(patch.text)}`);
   });
 
+  await test('slash: a buyer of the file that is not in the register has its funding page and indicators', async () => {
+    const other = encodeURIComponent('GB-SRS-sid4gov.cabinetoffice.gov.uk/zXxx45v7');
+    const funding = await request(P, { path: `/organisations/${other}/funding` });
+    expect(funding.status === 200 && funding.text.includes('GB-SRS-sid4gov.cabinetoffice.gov.uk/zXxx45v7'), `funding: ${funding.status}`);
+    const toContracts = links(funding.text, /^\/contracts\?buyer=/);
+    expect(toContracts.length === 1, `links to its contracts ${show(toContracts.join(' '))}`);
+    const contracts = await request(P, { path: toContracts[0] });
+    expect(contracts.status === 200 && contracts.text.includes('3 contracts'), `following ${toContracts[0]}: ${contracts.status}`);
+    const ind = await request(P, { path: `/api/v1/organisations/${other}/indicators` });
+    expect(ind.status === 200 && json(ind).contracts.count === 3, `indicators: ${ind.status} ${show(ind.text)}`);
+    const page = await request(P, { path: `/organisations/${other}` });
+    expect(page.status === 404, `not in the register, yet /organisations/${other} is ${page.status}`);
+  });
+
   await test('slash: the links the pages write to it are %2F-encoded and work when followed', async () => {
     const list = await request(P, { path: '/organisations?q=Contracts+Finder' });
     const toOrg = links(list.text, /8s944V4W/);
