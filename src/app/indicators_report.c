@@ -1,39 +1,25 @@
 /* Open data indicators from the store. */
 #include "indicators_report.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
-
-static int whole(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    long v;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < lo || v > hi || *s == '+' || *s == ' ') {
-        return ERR_INVALID;
-    }
-    *out = v;
-    return 0;
-}
 
 size_t indicators_query(struct store *st, const char *min_count, const char *compact_id,
                         size_t *count, struct param_set *compact, int *has_compact,
                         struct field_error errs[2])
 {
     size_t n = 0;
-    long v;
+    long long v;
     int ret;
 
     *count = INDICATORS_MIN_COUNT_DEFAULT;
     *has_compact = 0;
     memset(compact, 0, sizeof(*compact));
     if (min_count && *min_count) {
-        if (whole(min_count, 1, INDICATORS_MIN_COUNT_MAX, &v) < 0) {
+        if (num_whole(min_count, 1, INDICATORS_MIN_COUNT_MAX, &v) < 0) {
             errs[n++] = (struct field_error){"min_count",
                                              "min_count must be a whole number from 1 to 1000000"};
         } else {
@@ -41,7 +27,7 @@ size_t indicators_query(struct store *st, const char *min_count, const char *com
         }
     }
     if (compact_id && *compact_id) {
-        if (whole(compact_id, 1, 2147483647L, &v) < 0 ||
+        if (num_whole(compact_id, 1, 2147483647L, &v) < 0 ||
             (ret = store_compact_params(st, compact_id, compact)) == ERR_NOT_FOUND) {
             errs[n++] = (struct field_error){"compact_id", "compact_id must be the number of a "
                                                            "local Compact in the register"};

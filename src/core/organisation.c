@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compact.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -125,9 +126,23 @@ static int all(const char *s, size_t n, int (*pred)(char))
     return 1;
 }
 
-static int is_identifier_char(char c)
+/*
+ * An identifier: pieces of letters, digits, '-', '.' and '_', with a '/' between two (Contracts
+ * Finder's GB-SRS- identifiers hold one). No piece is empty, "." or "..": a '/' in an org-id
+ * reaches a URL as %2F, and a path holding "." or ".." is refused.
+ */
+static int identifier_ok(const char *id)
 {
-    return is_upper(c) || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '.' || c == '_';
+    for (const char *p = id;; p++) {
+        size_t n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._");
+        if (!n || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.')) {
+            return 0;
+        }
+        p += n;
+        if (*p != '/') {
+            return *p == '\0';
+        }
+    }
 }
 
 static int invalid(const char **why, const char *message)
@@ -187,9 +202,10 @@ int orgid_check(const char *s, const char **why)
     if (len < ORG_ID_MIN) {
         return invalid(why, "An org-id must be at least 5 characters");
     }
-    if (!all(s + a + 2 + b, strlen(s + a + 2 + b), is_identifier_char)) {
+    if (!identifier_ok(s + a + 2 + b)) {
         return invalid(why, "The identifier after the org-id's prefix may have only letters, "
-                            "digits, hyphens, full stops and underscores: no spaces");
+                            "digits, hyphens, full stops, underscores and slashes between them "
+                            "(as in GB-SRS-sid4gov.cabinetoffice.gov.uk/8s944V4W): no spaces");
     }
     return 0;
 }
@@ -213,21 +229,6 @@ static int has_control(const char *s)
         }
     }
     return 0;
-}
-
-static int website_ok(const char *s)
-{
-    size_t scheme = !strncmp(s, "https://", 8) ? 8 : !strncmp(s, "http://", 7) ? 7 : 0;
-
-    if (!scheme || strlen(s) > ORG_WEBSITE_MAX || s[scheme] == '\0' || s[scheme] == '/') {
-        return 0;
-    }
-    for (const char *p = s; *p; p++) {
-        if ((unsigned char)*p <= 0x20 || *p == 0x7f) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 size_t organisation_from_draft(const struct organisation_draft *d, struct organisation *out,
@@ -282,9 +283,10 @@ size_t organisation_from_draft(const struct organisation_draft *d, struct organi
         }
     }
     if (!blank(d->website)) {
-        if (!website_ok(d->website)) {
+        /* the one rule for a link the register keeps: a Compact's document's too */
+        if (strlen(d->website) > ORG_WEBSITE_MAX || !compact_url_is_valid(d->website)) {
             PROBLEM("website", "Enter the website's address starting with https:// or http://, "
-                               "500 characters or fewer, with no spaces");
+                               "500 characters or fewer, with no spaces, quotes or angle brackets");
         } else {
             o.website = d->website;
         }

@@ -1,7 +1,5 @@
 /* Recorded activities: POST /api/v1/compacts/{id}/activities, the findings CSV and the
  * compliance page. */
-#include <errno.h>
-#include <stdlib.h>
 
 #include "compact_query.h"
 #include "handlers.h"
@@ -121,11 +119,9 @@ int api_activity_update(struct request *r)
 {
     const char *field = NULL, *why = NULL;
     long long cid, id;
-    char *end;
     int ret;
 
-    id = strtoll(r->params[1], &end, 10);
-    if (compact_param(r, &cid) < 0 || *end || id <= 0) {
+    if (compact_param(r, &cid) < 0 || request_id(r, 1, &id) < 0) {
         return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
     }
     if (!r->body_in) {

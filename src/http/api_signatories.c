@@ -1,7 +1,5 @@
 /* Signatories through the API: a Compact's list, signing, withdrawing, and an organisation's. */
-#include <errno.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "compact_query.h"
@@ -101,7 +99,7 @@ int api_signatory_withdraw(struct request *r)
 {
     struct signatory g;
     const char *field, *why;
-    char on[DATE_STRLEN + 1], *end;
+    char on[DATE_STRLEN + 1];
     date_t withdrawn_on;
     long long cid, id;
     int ret;
@@ -109,9 +107,7 @@ int api_signatory_withdraw(struct request *r)
     if ((ret = api_compact_editable(r, &cid)) != 0) {
         return ret < 0 ? ret : 0;
     }
-    errno = 0;
-    id = strtoll(r->params[1], &end, 10);
-    if (*end || errno || id <= 0 ||
+    if (request_id(r, 1, &id) < 0 ||
         (ret = store_signatory_get(r->st, cid, id, r->arena, &g)) == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "This Compact has no signatory with that id.",
                              "sid");

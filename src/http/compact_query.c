@@ -1,8 +1,6 @@
 /* The Compact of a route, and the Compact list's query parameters. */
 #include "compact_query.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "paging.h"
@@ -12,11 +10,7 @@
 
 int compact_param(struct request *r, long long *id)
 {
-    char *end;
-
-    errno = 0;
-    *id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
-    return !r->nparams || !*r->params[0] || *end || errno || *id <= 0 ? ERR_NOT_FOUND : 0;
+    return request_id(r, 0, id);
 }
 
 int api_compact_editable(struct request *r, long long *id)

@@ -1,30 +1,21 @@
 /* The grant and contract lists' query parameters. */
 #include "opendata_query.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "paging.h"
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
 
 /* The year: four digits, 1000 to 9998. */
 static int year_of(const char *s, int *out)
 {
-    char *end;
-    long v;
+    long long v = 0;
+    int ret = strlen(s) == 4 ? num_whole(s, 1000, 9998, &v) : ERR_INVALID;
 
-    if (strlen(s) != 4 || *s == '+' || *s == ' ') {
-        return ERR_INVALID;
-    }
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (*end || errno || v < 1000 || v > 9998) {
-        return ERR_INVALID;
-    }
     *out = (int)v;
-    return 0;
+    return ret;
 }
 
 size_t opendata_query(const struct request *r, int grants, int paged, size_t limit_default,

@@ -1,6 +1,4 @@
 /* Signing in and out, the account page with its API tokens, and history pages. */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -287,13 +285,10 @@ int page_token_create(struct request *r)
 
 int page_token_revoke(struct request *r)
 {
-    char *end;
     long long id;
     int ret;
 
-    errno = 0;
-    id = strtoll(r->params[0], &end, 10);
-    if (*end || errno || id <= 0) {
+    if (request_id(r, 0, &id) < 0) {
         return ERR_NOT_FOUND;
     }
     /* Only your own tokens, whatever your role: an admin revokes others' with the CLI. */

@@ -1,6 +1,4 @@
 /* The commitments catalogue: pages, GET /api/v1/commitments and PATCH for admins. */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "handlers.h"
@@ -13,14 +11,6 @@
 static int load(struct request *r, struct commitment_row **rows, size_t *n)
 {
     return store_commitment_list(r->st, r->arena, rows, n);
-}
-
-static int parse_id(const char *s, long long *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtoll(s, &end, 10);
-    return !*s || *end || errno || *out <= 0 ? ERR_NOT_FOUND : 0;
 }
 
 int page_commitments(struct request *r)
@@ -45,7 +35,7 @@ int page_commitment_section(struct request *r)
     int ret;
 
     secs = commitment_sections(&nsec);
-    if (parse_id(r->params[0], &section) < 0 || section > (long long)nsec) {
+    if (request_id(r, 0, &section) < 0 || section > (long long)nsec) {
         return ERR_NOT_FOUND;
     }
     if ((ret = load(r, &rows, &n)) < 0) {
@@ -72,7 +62,7 @@ int page_commitment(struct request *r)
     long long id;
     int ret;
 
-    if (parse_id(r->params[0], &id) < 0) {
+    if (request_id(r, 0, &id) < 0) {
         return ERR_NOT_FOUND;
     }
     if ((ret = load(r, &rows, &n)) < 0) {
@@ -109,7 +99,7 @@ int api_commitment_patch(struct request *r)
     long long id;
     int verified, ret;
 
-    if (parse_id(r->params[0], &id) < 0 || (ret = load(r, &rows, &n)) < 0) {
+    if (request_id(r, 0, &id) < 0 || (ret = load(r, &rows, &n)) < 0) {
         return ERR_NOT_FOUND;
     }
     for (size_t i = 0; i < n; i++) {

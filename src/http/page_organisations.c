@@ -7,6 +7,7 @@
 #include "handlers.h"
 #include "organisation_query.h"
 #include "app/policy.h"
+#include "view/html.h"
 #include "view/page_organisations.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -131,7 +132,7 @@ static int to_page(struct request *r, const struct organisation *o)
     char ref[ORG_REF_MAX], *location;
 
     buf_adds(&b, "/organisations/");
-    buf_adds(&b, organisation_ref(o, ref)); /* org-id characters need no escaping in a path */
+    html_url(&b, organisation_ref(o, ref)); /* an org-id may hold a '/': %2F */
     location = arena_strdup(r->arena, b.data);
     buf_release(&b);
     return reply_redirect(r, location);

@@ -1,6 +1,4 @@
 /* The signatory pages: a Compact's list, adding a signatory, recording a withdrawal. */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "compact_query.h"
@@ -38,12 +36,9 @@ static int editable(struct request *r, long long *id, const char **name)
 /* The signatory of the route's second parameter, of Compact cid. */
 static int signatory_of(struct request *r, long long cid, struct signatory *out)
 {
-    char *end;
     long long id;
 
-    errno = 0;
-    id = strtoll(r->params[1], &end, 10);
-    if (*end || errno || id <= 0) {
+    if (request_id(r, 1, &id) < 0) {
         return ERR_NOT_FOUND;
     }
     return store_signatory_get(r->st, cid, id, r->arena, out);

@@ -2,25 +2,12 @@
 #include "paging.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
+#include "base/num.h"
 #include "base/banned.h"
 
 const struct field_error page_bad_cursor = {"cursor", "cursor must be the value of 'next' from "
                                                       "the previous page"};
-
-/* Whether s is a whole number from 1 to max, digits only; its value into *out. */
-static int whole(const char *s, long long max, long long *out)
-{
-    size_t len = strspn(s, "0123456789");
-
-    if (!len || len > 18 || s[len]) {
-        return 0;
-    }
-    *out = strtoll(s, NULL, 10);
-    return *out >= 1 && *out <= max;
-}
 
 void page_query(const struct query *q, size_t limit_default, size_t *limit, long long *after,
                 const char **cursor, struct field_error *errs, size_t *n)
@@ -30,7 +17,7 @@ void page_query(const struct query *q, size_t limit_default, size_t *limit, long
 
     *limit = limit_default;
     if (l) {
-        if (!whole(l, PAGE_LIMIT_MAX, &v)) {
+        if (num_whole(l, 1, PAGE_LIMIT_MAX, &v) < 0) {
             errs[(*n)++] = (struct field_error){"limit", "limit must be a whole number from 1 "
                                                          "to 1000"};
         } else {
@@ -42,8 +29,7 @@ void page_query(const struct query *q, size_t limit_default, size_t *limit, long
     }
     if (after) {
         *after = 0;
-        if (c && *c && !whole(c, 999999999999999999LL, after)) {
-            *after = 0;
+        if (c && *c && num_whole(c, 1, 999999999999999999LL, after) < 0) {
             errs[(*n)++] = page_bad_cursor;
         }
     }

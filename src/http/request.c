@@ -7,7 +7,17 @@
 #include "codec/json.h"
 #include "view/page_error.h"
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
+
+int request_id(const struct request *r, size_t i, long long *out)
+{
+    if (i >= r->nparams || num_whole(r->params[i], 1, 999999999999999999LL, out) < 0) {
+        *out = 0;
+        return ERR_NOT_FOUND;
+    }
+    return 0;
+}
 
 static int is_form(struct request *r)
 {

@@ -36,10 +36,12 @@ struct server_config;
 struct request {
     struct evhttp_request *ev; /* opaque here: only server.c looks inside */
     enum method method;
-    const char *target; /* the request target as sent: path and query */
-    const char *path;   /* decoded */
+    const char *target;   /* the request target as sent: path and query */
+    const char *path;     /* decoded: "/organisations/GB-X-a/b" */
+    const char *path_raw; /* as sent, %-escapes kept ("/organisations/GB-X-a%2Fb"): the router
+                             splits this one, so %2F stays inside its segment */
     struct query query;
-    const char *params[ROUTE_MAX_PARAMS]; /* the route's :name segments, in order */
+    const char *params[ROUTE_MAX_PARAMS]; /* the route's :name segments, in order, decoded */
     size_t nparams;
     int is_api;                /* under /api/: errors are problem JSON */
     struct arena *arena;       /* freed when the reply has been sent */
@@ -100,6 +102,9 @@ int reply_bad_input(struct request *r, const char *title, const char *whole,
 /* An error reply in the request's style: problem JSON under /api/, else an HTML page. */
 int reply_error(struct request *r, int status, const char *detail);
 
+/* The route's :name segment i as a number (digits only, 1 or more): 0 with *out, or
+ * ERR_NOT_FOUND with *out 0 (no such thing has that address). */
+int request_id(const struct request *r, size_t i, long long *out);
 /*
  * The form fields of an application/x-www-form-urlencoded body (none without a body);
  * ERR_INVALID, with form->error set, for another type of body or one query_parse refuses.

@@ -152,36 +152,74 @@ int http_status_of(int err)
     return 500;
 }
 
-/* Match path against pattern, capturing :name segments into r->params. */
-static int match(const char *pattern, const char *path, struct request *r)
+#define PATH_MAX_SEGMENTS 16 /* more than any route has */
+
+/*
+ * A path split on '/' as sent, then each segment decoded on its own: "%2F" is a '/' inside a
+ * segment (an org-id may hold one), not a boundary between two.
+ */
+struct segments {
+    const char *raw[PATH_MAX_SEGMENTS]; /* where each starts in the raw path */
+    const char *dec[PATH_MAX_SEGMENTS]; /* decoded, from the arena */
+    size_t n;
+    int more; /* the path has more segments than these */
+};
+
+static int split(const char *raw, struct arena *arena, struct segments *s)
 {
+    s->n = 0;
+    s->more = 0;
+    for (const char *p = raw; *p == '/'; s->n++) {
+        const char *seg = p + 1, *end = strchr(seg, '/');
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        char *dec;
+        if (s->n == PATH_MAX_SEGMENTS) {
+            s->more = 1;
+            break;
+        }
+        if (url_decode(seg, len, 0, arena, &dec) < 0) {
+            return ERR_INVALID;
+        }
+        s->raw[s->n] = seg;
+        s->dec[s->n] = dec;
+        p = seg + len;
+    }
+    return 0;
+}
+
+/* Match the path's segments against pattern, capturing :name segments into r->params. */
+static int match(const char *pattern, const struct segments *s, struct request *r)
+{
+    size_t i = 0;
+
     r->nparams = 0;
-    while (*pattern && *path) {
-        if (pattern[0] == '*' && pattern[1] == '\0') {
-            r->params[r->nparams++] = path;
-            return 1;
-        }
-        if (*pattern == ':') {
-            const char *end = strchr(path, '/');
-            size_t len = end ? (size_t)(end - path) : strlen(path);
-            if (!len || r->nparams == ROUTE_MAX_PARAMS) {
-                return 0;
-            }
-            r->params[r->nparams++] = arena_memdupz(r->arena, path, len);
-            path += len;
-            pattern = strchr(pattern, '/');
-            if (!pattern) {
-                return *path == '\0';
-            }
-            continue;
-        }
-        if (*pattern != *path) {
+    for (const char *p = pattern; *p == '/'; i++) {
+        const char *seg = p + 1, *end = strchr(seg, '/');
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        char *rest;
+
+        p = seg + len;
+        if (i == s->n) {
             return 0;
         }
-        pattern++;
-        path++;
+        if (len == 1 && *seg == '*') {
+            /* the rest of the path, decoded whole */
+            if (!*s->raw[i] || url_decode(s->raw[i], strlen(s->raw[i]), 0, r->arena, &rest) < 0) {
+                return 0;
+            }
+            r->params[r->nparams++] = rest;
+            return 1;
+        }
+        if (*seg == ':') {
+            if (!*s->dec[i] || r->nparams == ROUTE_MAX_PARAMS) {
+                return 0;
+            }
+            r->params[r->nparams++] = s->dec[i];
+        } else if (strlen(s->dec[i]) != len || memcmp(s->dec[i], seg, len) != 0) {
+            return 0;
+        }
     }
-    return *pattern == '\0' && *path == '\0';
+    return i == s->n && !s->more;
 }
 
 /* Whether a state-changing request may go on; else the 403 reply is set. */
@@ -297,10 +335,15 @@ static void run(const struct route *route, struct request *r)
 
 void router_dispatch(struct request *r)
 {
+    struct segments segs;
     unsigned allowed = 0;
 
+    if (split(r->path_raw ? r->path_raw : r->path, r->arena, &segs) < 0) {
+        reply_error(r, 400, "The address is not valid.");
+        return;
+    }
     for (size_t i = 0; i < routes_count; i++) {
-        if (!match(routes[i].pattern, r->path, r)) {
+        if (!match(routes[i].pattern, &segs, r)) {
             continue;
         }
         allowed |= routes[i].methods | (routes[i].methods & M_GET ? M_HEAD : 0);
@@ -334,11 +377,18 @@ static const char *problem_title(int status)
         int status;
         const char *title;
     } titles[] = {
-        {400, "Bad Request"},         {401, "Unauthorized"},
-        {403, "Forbidden"},           {404, "Not Found"},
-        {405, "Method Not Allowed"},  {409, "Conflict"},
-        {413, "Content Too Large"},   {414, "URI Too Long"},
-        {429, "Too Many Requests"},   {431, "Request Header Fields Too Large"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {409, "Conflict"},
+        {413, "Content Too Large"},
+        {414, "URI Too Long"},
+        {417, "Expectation Failed"},
+        {429, "Too Many Requests"},
+        {431, "Request Header Fields Too Large"},
+        {501, "Not Implemented"},
         {503, "Service Unavailable"},
     };
     for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {

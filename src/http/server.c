@@ -2,7 +2,9 @@
  * The server: N worker threads, each with its own event_base, evhttp and database connection,
  * all accepting on one listening socket. We make each connection's bufferevent and watch its
  * buffers, so a request that takes too long to arrive is answered 408 (evhttp would close it
- * without a word) and a stop can wait for requests in flight.
+ * without a word), a stop can wait for requests in flight, and the replies evhttp makes by
+ * itself (a malformed request 400, a body too large 413, an unknown method 501) are replaced by
+ * ours, with the security headers and problem JSON under /api/, before they leave.
  */
 #include "server.h"
 
@@ -35,7 +37,19 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-#define SECURITY_CSP "default-src 'self'; frame-ancestors 'none'"
+/* The headers on every reply, evhttp's own ones included. */
+static const struct {
+    const char *name, *value;
+} security_headers[] = {
+    {"Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "same-origin"},
+    {"X-Frame-Options", "DENY"},
+};
+
+/* How much of the start of a connection's input is looked at: a request line's method and
+ * the start of its target, a chunk-size line, a Transfer-Encoding header. */
+#define PEEK_BYTES 128
 
 struct conn;
 
@@ -55,6 +69,7 @@ struct worker {
     struct conn *conns; /* every open connection, for the drain at stop */
     int stopping;
     int drain_ticks;
+    int replying; /* in send_reply or replace_reply: what is written to a connection is ours */
 };
 
 /*
@@ -69,6 +84,24 @@ struct conn {
     int receiving;       /* bytes of a request have come and no reply has started */
     int nodelay;         /* TCP_NODELAY is set on the socket */
     struct conn *prev, *next;
+
+    /*
+     * The request evhttp is reading, as far as its replies of its own need it. evhttp takes
+     * each line from the start of the input (and calls on_input after each take), so the
+     * start of the input is always where it reads next: its first line is peeked after every
+     * change, and when evhttp removes exactly that many bytes it has taken that line.
+     */
+    char head[PEEK_BYTES];  /* the first bytes of the input, where they matter */
+    size_t head_avail;      /* how many are in head (0: they do not matter) */
+    long head_len;          /* the length of the first line in head (no end of line), or -1 */
+    char taken[PEEK_BYTES]; /* the last line evhttp took, if short and kept in head */
+    int line_known;         /* the request line was seen: is_api and is_head tell */
+    int is_api, is_head;
+    int chunked;       /* a header line "Transfer-Encoding: chunked" was taken */
+    int replied;       /* a reply has begun since the last change to the input */
+    int own_status;    /* evhttp is writing a reply of its own, of this status */
+    size_t own_start;  /* where in the output it begins */
+    struct event *own; /* replaces it (see replace_reply) */
 };
 
 void server_config_init(struct server_config *c)
@@ -89,16 +122,57 @@ void server_config_init(struct server_config *c)
 
 /* Connections */
 
-static const char timeout_reply[] = "HTTP/1.1 408 Request Timeout\r\n"
-                                    "Content-Type: text/plain; charset=utf-8\r\n"
-                                    "Content-Length: 33\r\n"
-                                    "Connection: close\r\n"
-                                    "Content-Security-Policy: " SECURITY_CSP "\r\n"
-                                    "X-Content-Type-Options: nosniff\r\n"
-                                    "Referrer-Policy: same-origin\r\n"
-                                    "X-Frame-Options: DENY\r\n"
-                                    "\r\n"
-                                    "The request took too long to send";
+static const char timeout_text[] = "The request took too long to send";
+
+/* Reason phrases evhttp lacks (it would say "Client Error"); NULL lets evhttp choose. */
+static const char *status_reason(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 417:
+        return "Expectation Failed";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    default:
+        return NULL;
+    }
+}
+
+/*
+ * A whole reply that closes the connection, as bytes for the socket: for the replies that do
+ * not go through evhttp_send_reply (the 408, evhttp's own). version is "HTTP/1.1" or the like.
+ */
+static void raw_reply(struct buf *out, const char *version, int status, const char *type,
+                      const char *body, size_t len, int head)
+{
+    const char *reason = status_reason(status);
+    char date[64];
+    time_t now = time(NULL);
+    struct tm tm;
+
+    buf_addf(out, "%s %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n", version, status,
+             reason ? reason : "Error", type, len);
+    if (gmtime_r(&now, &tm) && evutil_date_rfc1123(date, sizeof(date), &tm) > 0) {
+        buf_addf(out, "Date: %s\r\n", date);
+    }
+    buf_adds(out, "Connection: close\r\nCache-Control: no-cache\r\n");
+    for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++) {
+        buf_addf(out, "%s: %s\r\n", security_headers[i].name, security_headers[i].value);
+    }
+    buf_adds(out, "\r\n");
+    if (!head) {
+        buf_add(out, body, len);
+    }
+}
 
 /*
  * Whether evhttp has let the connection go. bufferevent_free clears every callback; evhttp
@@ -116,6 +190,7 @@ static void on_request_timeout(evutil_socket_t fd, short what, void *arg)
 {
     struct conn *c = arg;
     evutil_socket_t sock = bufferevent_getfd(c->bev);
+    struct buf reply = BUF_INIT;
     (void)fd;
     (void)what;
 
@@ -123,20 +198,132 @@ static void on_request_timeout(evutil_socket_t fd, short what, void *arg)
         return;
     }
     c->receiving = 0;
-    log_info("- - 408 33 %d000.00ms", c->w->cfg->request_timeout);
+    log_info("- - 408 %zu %d000.00ms", sizeof(timeout_text) - 1, c->w->cfg->request_timeout);
+    raw_reply(&reply, "HTTP/1.1", 408, "text/plain; charset=utf-8", timeout_text,
+              sizeof(timeout_text) - 1, 0);
     /* Straight to the socket: evhttp shuts the socket when it drops the connection, before its
      * own buffers would be written. */
-    if (send(sock, timeout_reply, sizeof(timeout_reply) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
+    if (buf_failed(&reply) || send(sock, reply.data, reply.len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0) {
         log_warn("cannot send 408: %s", strerror(errno));
     }
+    buf_release(&reply);
     /* evhttp takes this as the client going away and drops the connection. */
     bufferevent_trigger_event(c->bev, BEV_EVENT_EOF | BEV_EVENT_READING, 0);
+}
+
+/*
+ * Find the first line of the input as evhttp reads one (up to LF, without the CR before it),
+ * within its first PEEK_BYTES: its length into c->head_len (-1: no line end there). Its bytes
+ * are kept in c->head only where they may matter (a request line still to read, a
+ * Transfer-Encoding header, the lines of a chunked body): this runs for every change to the
+ * input, and most lines are other headers.
+ */
+static void peek_head(struct conn *c, struct evbuffer *in)
+{
+    struct evbuffer_iovec v;
+    const char *p, *lf;
+    size_t n;
+
+    c->head_len = -1;
+    c->head_avail = 0;
+    if (evbuffer_peek(in, PEEK_BYTES, NULL, &v, 1) < 1 || !v.iov_len) {
+        return;
+    }
+    p = v.iov_base;
+    n = v.iov_len < PEEK_BYTES ? v.iov_len : PEEK_BYTES;
+    if (n < PEEK_BYTES && evbuffer_get_length(in) > n) {
+        ev_ssize_t got = evbuffer_copyout(in, c->head, PEEK_BYTES); /* spans two chains */
+        p = c->head;
+        n = got > 0 ? (size_t)got : 0;
+    }
+    if ((lf = memchr(p, '\n', n))) {
+        c->head_len = lf - p;
+        if (c->head_len && p[c->head_len - 1] == '\r') {
+            c->head_len--;
+        }
+    }
+    if (!c->line_known || c->chunked || *p == 'T' || *p == 't') {
+        if (p != c->head) {
+            memcpy(c->head, p, n);
+        }
+        c->head_avail = n;
+    }
+}
+
+/* Whether target, the start of a request target, is under /api/ (origin or absolute form). */
+static int target_is_api(const char *t, size_t len)
+{
+    const char *scheme = len > 8 ? memchr(t, ':', 8) : NULL, *path;
+
+    if (scheme && scheme + 3 <= t + len && !memcmp(scheme, "://", 3)) {
+        path = memchr(scheme + 3, '/', len - (size_t)(scheme + 3 - t));
+        if (!path) {
+            return 0;
+        }
+        len -= (size_t)(path - t);
+        t = path;
+    }
+    return len >= 5 && !memcmp(t, "/api/", 5);
+}
+
+/* From the request line at the start of the input, whether the request is under /api/ and is
+ * a HEAD; unknown until its method and the start of its target have come. */
+static void read_request_line(struct conn *c)
+{
+    size_t avail = c->head_len >= 0 ? (size_t)c->head_len : c->head_avail;
+    const char *sp = memchr(c->head, ' ', avail);
+    int whole = c->head_len >= 0 || c->head_avail == sizeof(c->head);
+
+    if (!sp && !whole) {
+        return;
+    }
+    if (sp && !whole && avail - (size_t)(sp + 1 - c->head) < 5) {
+        return; /* "GET /ap": wait for more */
+    }
+    c->line_known = 1;
+    c->is_head = sp && sp - c->head == 4 && !memcmp(c->head, "HEAD", 4);
+    c->is_api = sp && target_is_api(sp + 1, avail - (size_t)(sp + 1 - c->head));
+}
+
+/* Whether line is the header "Transfer-Encoding: chunked", as evhttp reads one. */
+static int is_chunked_header(const char *line)
+{
+    static const char name[] = "Transfer-Encoding:";
+    const char *v;
+    size_t n;
+
+    if (evutil_ascii_strncasecmp(line, name, sizeof(name) - 1)) {
+        return 0;
+    }
+    v = line + sizeof(name) - 1;
+    v += strspn(v, " ");
+    n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) {
+        n--;
+    }
+    return n == 7 && !evutil_ascii_strncasecmp(v, "chunked", 7);
 }
 
 static void on_input(struct evbuffer *buf, const struct evbuffer_cb_info *info, void *arg)
 {
     struct conn *c = arg;
-    (void)buf;
+
+    if (info->n_deleted) {
+        /* evhttp took bytes from the start: the line peeked there, or something else */
+        if (c->head_len >= 0 && info->n_deleted == (size_t)c->head_len) {
+            size_t kept = c->head_avail >= (size_t)c->head_len ? (size_t)c->head_len : 0;
+            memcpy(c->taken, c->head, kept);
+            c->taken[kept] = '\0';
+            c->chunked |= kept && is_chunked_header(c->taken);
+        } else if (c->head_len < 0) {
+            c->taken[0] = '\0'; /* a long line, or a chunk's data */
+        }
+    }
+    c->replied = 0;
+    peek_head(c, buf);
+    if (!c->line_known) {
+        read_request_line(c);
+    }
     if (info->n_added && !c->receiving) {
         struct timeval tv = {c->w->cfg->request_timeout, 0};
         c->receiving = 1;
@@ -154,10 +341,150 @@ static void on_input(struct evbuffer *buf, const struct evbuffer_cb_info *info, 
     }
 }
 
+/* Whether evhttp would take line as a chunk size (its own test, in http.c's
+ * evhttp_handle_chunked_read): it refuses a chunk it can read for being too large, and one it
+ * cannot read as "too large" too, which is what replace_reply puts right. */
+static int chunk_size_ok(const char *line)
+{
+    char *end;
+
+    return *line && strtoll(line, &end, 16) >= 0 && (*end == '\0' || *end == ' ');
+}
+
+/* Our reply to a request evhttp refused with status by itself, as bytes for the socket. */
+static void own_reply(struct conn *c, int status, const char *version, struct buf *out)
+{
+    struct worker *w = c->w;
+    struct buf body = BUF_INIT;
+    struct request r;
+    char too_large[96];
+    const char *detail = "The request is not valid HTTP.", *type;
+
+    if (status == 413 && c->chunked && !chunk_size_ok(c->taken)) {
+        status = 400;
+        detail = "The chunked body is not valid: a chunk size must be a hexadecimal number.";
+    } else if (status == 413) {
+        int n = snprintf(too_large, sizeof(too_large), "The request body is larger than %zu bytes.",
+                         w->cfg->max_body);
+        detail = n > 0 && (size_t)n < sizeof(too_large) ? too_large : NULL;
+    } else if (status == 501) {
+        detail = "This service does not answer that method.";
+    } else if (status == 417) {
+        detail = "The only expectation understood is 100-continue.";
+    }
+    memset(&r, 0, sizeof(r));
+    r.arena = &w->arena;
+    r.body = &body;
+    r.is_api = c->is_api;
+    reply_error(&r, status, detail);
+    type = r.content_type;
+    if (buf_failed(&body)) {
+        buf_reset(&body);
+        type = "text/plain; charset=utf-8";
+    }
+    raw_reply(out, version, status, type, body.data, body.len, c->is_head);
+    log_info("- - %d %zu 0.00ms", status, body.len);
+    buf_release(&body);
+    arena_reset(&w->arena);
+}
+
+/* Copy len bytes from offset at of a connection's output. The bufferevent keeps the start of
+ * its output frozen between writes, and a frozen start refuses even a copy. */
+static ev_ssize_t output_copy(struct evbuffer *out, size_t at, void *data, size_t len)
+{
+    struct evbuffer_ptr p;
+    ev_ssize_t n = -1;
+
+    evbuffer_unfreeze(out, 1);
+    if (evbuffer_ptr_set(out, &p, at, EVBUFFER_PTR_SET) == 0) {
+        n = evbuffer_copyout_from(out, &p, data, len);
+    }
+    evbuffer_freeze(out, 1);
+    return n;
+}
+
+/*
+ * Put our reply in place of the one evhttp has just written by itself, before it leaves: this
+ * runs from the event loop's queue of active events right after evhttp's callback returns,
+ * before the loop next asks which sockets are writable.
+ */
+static void replace_reply(evutil_socket_t fd, short what, void *arg)
+{
+    struct conn *c = arg;
+    struct evbuffer *out = bufferevent_get_output(c->bev), *before;
+    size_t len = evbuffer_get_length(out);
+    char version[16];
+    struct buf reply = BUF_INIT;
+    int status = c->own_status;
+    (void)fd;
+    (void)what;
+
+    c->own_status = 0;
+    if (conn_released(c) || len <= c->own_start ||
+        output_copy(out, c->own_start, version, 8) != 8) {
+        return;
+    }
+    version[8] = '\0'; /* "HTTP/1.1" */
+    own_reply(c, status, version, &reply);
+    if (buf_failed(&reply) || !(before = evbuffer_new())) {
+        buf_release(&reply);
+        return; /* evhttp's own goes out */
+    }
+    c->w->replying = 1;
+    /* The bufferevent keeps the start of its output frozen between writes. */
+    evbuffer_unfreeze(out, 1);
+    if (evbuffer_remove_buffer(out, before, c->own_start) < 0 ||
+        evbuffer_drain(out, len - c->own_start) < 0 || evbuffer_add_buffer(out, before) < 0 ||
+        evbuffer_add(out, reply.data, reply.len) < 0) {
+        die("out of memory replacing a reply");
+    }
+    evbuffer_freeze(out, 1);
+    c->w->replying = 0;
+    evbuffer_free(before);
+    buf_release(&reply);
+}
+
+/* The status of the reply that starts at offset at of out ("HTTP/1.1 400 ..."), or 0. */
+static int reply_status(struct evbuffer *out, size_t at)
+{
+    char line[16];
+
+    if (output_copy(out, at, line, 13) != 13 || memcmp(line, "HTTP/", 5) || line[8] != ' ' ||
+        line[12] != ' ' || line[9] < '1' || line[9] > '5' || line[10] < '0' || line[10] > '9' ||
+        line[11] < '0' || line[11] > '9') {
+        return 0;
+    }
+    return (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+}
+
 static void on_output(struct evbuffer *buf, const struct evbuffer_cb_info *info, void *arg)
 {
     struct conn *c = arg;
-    (void)buf;
+    struct worker *w = c->w;
+
+    if (!info->n_added || w->replying) {
+        if (info->n_added && !c->replied) {
+            /* a reply of ours begins: the next request is read from here on */
+            c->replied = 1;
+            c->line_known = 0;
+            c->chunked = 0;
+            c->taken[0] = '\0';
+            peek_head(c, bufferevent_get_input(c->bev)); /* already here if pipelined */
+            read_request_line(c);
+        }
+    } else if (!c->own_status) {
+        int status = reply_status(buf, info->orig_size);
+        if (status >= 200) {
+            /* evhttp writes a reply by itself (evhttp_send_error): ours takes its place */
+            c->own_status = status;
+            c->own_start = info->orig_size;
+            if (!c->own && !(c->own = event_new(w->base, -1, 0, replace_reply, c))) {
+                die("out of memory for a connection");
+            }
+            event_active(c->own, EV_TIMEOUT, 1);
+            c->replied = 1;
+        }
+    }
     if (info->n_added && c->receiving) {
         c->receiving = 0;
         evtimer_del(c->timer);
@@ -175,6 +502,9 @@ static void conn_free(struct conn *c)
         c->next->prev = c->prev;
     }
     event_free(c->timer);
+    if (c->own) {
+        event_free(c->own);
+    }
     evbuffer_remove_cb(bufferevent_get_input(c->bev), on_input, c);
     evbuffer_remove_cb(bufferevent_get_output(c->bev), on_output, c);
     bufferevent_decref(c->bev); /* the last reference: closes the socket */
@@ -321,27 +651,11 @@ static int read_request(struct worker *w, struct evhttp_request *ev, struct requ
         return reply_error(r, 400, "The address is not valid."), -1;
     }
     r->path = decoded;
+    r->path_raw = path;
     if (query && query_parse(query, strlen(query), r->arena, &r->query) < 0) {
         return reply_bad_input(r, "Invalid query string", "query", &r->query.error), -1;
     }
     return 0;
-}
-
-/* Reason phrases evhttp lacks (it would say "Client Error"); NULL lets evhttp choose. */
-static const char *status_reason(int status)
-{
-    switch (status) {
-    case 408:
-        return "Request Timeout";
-    case 413:
-        return "Content Too Large";
-    case 414:
-        return "URI Too Long";
-    case 431:
-        return "Request Header Fields Too Large";
-    default:
-        return NULL;
-    }
 }
 
 static void add_header(struct evkeyvalq *h, const char *k, const char *v)
@@ -368,10 +682,9 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
         len = r->body->len;
     }
     add_header(h, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
-    add_header(h, "Content-Security-Policy", SECURITY_CSP);
-    add_header(h, "X-Content-Type-Options", "nosniff");
-    add_header(h, "Referrer-Policy", "same-origin");
-    add_header(h, "X-Frame-Options", "DENY");
+    for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++) {
+        add_header(h, security_headers[i].name, security_headers[i].value);
+    }
     add_header(h, "Cache-Control", r->cache_control ? r->cache_control : "no-cache");
     if (r->etag) {
         add_header(h, "ETag", r->etag);
@@ -430,7 +743,9 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
         }
     }
     *sent = len;
+    w->replying = 1; /* on_output: these bytes are ours */
     evhttp_send_reply(ev, r->status, status_reason(r->status), NULL);
+    w->replying = 0;
 }
 
 static void read_peer_and_body(struct evhttp_request *ev, struct request *r)

@@ -28,6 +28,8 @@ const char *view_error_title(int status)
         return "The address is too long";
     case 431:
         return "The request headers are too large";
+    case 501:
+        return "This kind of request is not supported";
     case 503:
         return "Sorry, the service is unavailable";
     default:

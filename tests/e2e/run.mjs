@@ -22,9 +22,9 @@
 // home page's stylesheet link and the ETag of /assets/app.css.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { close, connect, parseResponse, rawExchange, readResponse, send, until } from '../lib/raw.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
@@ -41,6 +41,7 @@ import { trustPolicyTests } from './trust_policy.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
+import { trustServerTests } from './trust_server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -118,111 +119,6 @@ function request(port, { method = 'GET', path, headers = {}, body } = {}) {
     if (body !== undefined) req.write(body);
     req.end();
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Raw sockets
-
-function connect(port) {
-  return new Promise((resolve, reject) => {
-    const sock = net.connect(port, '127.0.0.1');
-    const c = { sock, buf: Buffer.alloc(0), closed: false, error: null, closedAt: 0, waiters: new Set() };
-    const wake = () => {
-      for (const w of c.waiters) w();
-    };
-    sock.on('connect', () => resolve(c));
-    sock.on('data', (d) => {
-      c.buf = Buffer.concat([c.buf, d]);
-      wake();
-    });
-    sock.on('error', (e) => {
-      c.error = e;
-      reject(e);
-      wake();
-    });
-    sock.on('close', () => {
-      c.closed = true;
-      c.closedAt = Date.now();
-      wake();
-    });
-  });
-}
-
-function send(c, data) {
-  return new Promise((resolve) => {
-    if (c.closed || c.sock.destroyed) return resolve(false);
-    c.sock.write(data, (e) => resolve(!e));
-  });
-}
-
-// Waits until pred() holds or timeoutMs passes; returns pred().
-function until(c, pred, timeoutMs) {
-  if (pred()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = () => {
-      if (!pred()) return;
-      clearTimeout(timer);
-      c.waiters.delete(done);
-      resolve(true);
-    };
-    const timer = setTimeout(() => {
-      c.waiters.delete(done);
-      resolve(pred());
-    }, timeoutMs);
-    c.waiters.add(done);
-  });
-}
-
-// Parses one response at the start of buf; null until it is complete. Without a Content-Length
-// (or for a 1xx/204/304 or a reply to HEAD), the body runs to the close of the connection.
-function parseResponse(buf, closed, { head = false } = {}) {
-  const end = buf.indexOf('\r\n\r\n');
-  if (end < 0) return null;
-  const lines = buf.subarray(0, end).toString('latin1').split('\r\n');
-  const m = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/.exec(lines[0]);
-  if (!m) throw new Fail(`bad status line ${show(lines[0])}`);
-  const headers = {};
-  for (const line of lines.slice(1)) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-  }
-  const status = Number(m[2]);
-  const start = end + 4;
-  let len;
-  if (head || status === 304 || status === 204) len = 0;
-  else if (headers['content-length'] !== undefined) len = Number(headers['content-length']);
-  else if (!closed) return null;
-  else len = buf.length - start;
-  if (buf.length < start + len) return null;
-  const body = buf.subarray(start, start + len);
-  return {
-    version: m[1], status, reason: m[3] || '', headers, body, text: body.toString('utf8'),
-    size: start + len,
-  };
-}
-
-async function readResponse(c, timeoutMs = 10000, opts = {}) {
-  let res = null;
-  await until(c, () => (res = parseResponse(c.buf, c.closed, opts)) !== null || c.closed, timeoutMs);
-  res = parseResponse(c.buf, c.closed, opts);
-  if (!res) {
-    throw new Fail(`no complete response within ${timeoutMs} ms (closed ${c.closed}, got ${show(c.buf.toString('latin1'))})`);
-  }
-  c.buf = c.buf.subarray(res.size);
-  return res;
-}
-
-// Sends data on a new connection; returns {res (or null if closed without one), c}.
-async function rawExchange(port, data, timeoutMs = 10000) {
-  const c = await connect(port);
-  await send(c, data);
-  await until(c, () => c.closed || parseResponse(c.buf, c.closed) !== null, timeoutMs);
-  const res = c.buf.length ? parseResponse(c.buf, c.closed) : null;
-  return { res, c };
-}
-
-function close(c) {
-  c.sock.destroy();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -989,6 +885,7 @@ async function main() {
   await indicatorTests(BIN, report);
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
+  await trustServerTests(BIN, report);
 }
 
 try {

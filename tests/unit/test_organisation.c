@@ -77,7 +77,16 @@ static void test_orgid_check(void **state)
         {"GB--123", 0, "capital letters"},
         {"GB-NHS-", 0, "capital letters"},
         {"GB-NHS-R V", 0, "no spaces"},
-        {"GB-NHS-R/V", 0, "no spaces"},
+        {"GB-NHS-R/V", 1, NULL},
+        {"GB-SRS-sid4gov.cabinetoffice.gov.uk/8s944V4W", 1, NULL}, /* a Contracts Finder buyer */
+        {"GB-SRS-a/b/c", 1, NULL},
+        {"GB-SRS-a//b", 0, "slashes between them"},
+        {"GB-SRS-a/", 0, "slashes between them"},
+        {"GB-SRS-/a", 0, "slashes between them"},
+        {"GB-SRS-a/../b", 0, "slashes between them"},
+        {"GB-SRS-a/./b", 0, "slashes between them"},
+        {"GB-SRS-..", 0, "slashes between them"},
+        {"GB-SRS-a\\b", 0, "no spaces"},
         {"A-B-C", 1, NULL},
         {"A-B-", 0, "capital letters"},
         {"", 0, "capital letters"},
@@ -218,8 +227,10 @@ static void test_name_and_website_limits(void **state)
     site[ORG_WEBSITE_MAX + 1] = '\0';
     assert_int_equal(organisation_from_draft(&d, &o, p), 2);
     d.name = "N";
-    static const char *const bad_sites[] = {"javascript:alert(1)", "https://", "https:///x",
-                                            "http://a b", "ftp://example.org"};
+    static const char *const bad_sites[] = {
+        "javascript:alert(1)", "https://", "https:///x", "http://a b", "ftp://example.org",
+        /* as a Compact's document link (compact_url_is_valid): */
+        "https://x.example/\"onmouseover=\"alert(1)", "https://x.example/<script>", "https://.x"};
     for (size_t i = 0; i < sizeof(bad_sites) / sizeof(bad_sites[0]); i++) {
         d.website = bad_sites[i];
         assert_int_equal(organisation_from_draft(&d, &o, p), 1);
