@@ -370,8 +370,7 @@ int reply_problem(struct request *r, int status, const char *title, const char *
     return 0;
 }
 
-/* Problem titles for scripts: the status's standard phrase. */
-static const char *problem_title(int status)
+const char *http_reason(int status)
 {
     static const struct {
         int status;
@@ -382,6 +381,7 @@ static const char *problem_title(int status)
         {403, "Forbidden"},
         {404, "Not Found"},
         {405, "Method Not Allowed"},
+        {408, "Request Timeout"},
         {409, "Conflict"},
         {413, "Content Too Large"},
         {414, "URI Too Long"},
@@ -389,6 +389,7 @@ static const char *problem_title(int status)
         {429, "Too Many Requests"},
         {431, "Request Header Fields Too Large"},
         {501, "Not Implemented"},
+        {500, "Internal Server Error"},
         {503, "Service Unavailable"},
     };
     for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
@@ -396,13 +397,14 @@ static const char *problem_title(int status)
             return titles[i].title;
         }
     }
-    return "Internal Server Error";
+    return NULL;
 }
 
 int reply_error(struct request *r, int status, const char *detail)
 {
     if (r->is_api) {
-        return reply_problem(r, status, problem_title(status), detail, NULL);
+        const char *title = http_reason(status);
+        return reply_problem(r, status, title ? title : "Internal Server Error", detail, NULL);
     }
     buf_reset(r->body);
     r->static_body = NULL;

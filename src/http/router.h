@@ -33,6 +33,9 @@ extern const size_t routes_count;
 void router_dispatch(struct request *r);
 /* The HTTP status for an enum err, from one table. */
 int http_status_of(int err);
+/* The standard reason phrase (RFC 9110) of an error status the service sends, also the title of
+ * its problem JSON; NULL for any other (evhttp then chooses, for 200 and the like). */
+const char *http_reason(int status);
 /* compact routes (cmd_routes.c): argv[0] is its path; returns the exit code. */
 int cmd_routes(int argc, char **argv);
 

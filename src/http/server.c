@@ -124,29 +124,6 @@ void server_config_init(struct server_config *c)
 
 static const char timeout_text[] = "The request took too long to send";
 
-/* Reason phrases evhttp lacks (it would say "Client Error"); NULL lets evhttp choose. */
-static const char *status_reason(int status)
-{
-    switch (status) {
-    case 400:
-        return "Bad Request";
-    case 408:
-        return "Request Timeout";
-    case 413:
-        return "Content Too Large";
-    case 414:
-        return "URI Too Long";
-    case 417:
-        return "Expectation Failed";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 501:
-        return "Not Implemented";
-    default:
-        return NULL;
-    }
-}
-
 /*
  * A whole reply that closes the connection, as bytes for the socket: for the replies that do
  * not go through evhttp_send_reply (the 408, evhttp's own). version is "HTTP/1.1" or the like.
@@ -154,7 +131,7 @@ static const char *status_reason(int status)
 static void raw_reply(struct buf *out, const char *version, int status, const char *type,
                       const char *body, size_t len, int head)
 {
-    const char *reason = status_reason(status);
+    const char *reason = http_reason(status);
     char date[64];
     time_t now = time(NULL);
     struct tm tm;
@@ -744,7 +721,7 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     }
     *sent = len;
     w->replying = 1; /* on_output: these bytes are ours */
-    evhttp_send_reply(ev, r->status, status_reason(r->status), NULL);
+    evhttp_send_reply(ev, r->status, http_reason(r->status), NULL);
     w->replying = 0;
 }
 

@@ -90,7 +90,7 @@ export function request(port, { method = 'GET', path, headers = {}, body, local 
         res.on('data', (d) => chunks.push(d));
         res.on('end', () => {
           const buf = Buffer.concat(chunks);
-          resolve({ status: res.statusCode, headers: res.headers, text: buf.toString('utf8'), buf });
+          resolve({ status: res.statusCode, reason: res.statusMessage, headers: res.headers, text: buf.toString('utf8'), buf });
         });
         res.on('error', reject);
       },

@@ -37,6 +37,7 @@ function mainOf(res) {
 // The wait a 429 announces, in seconds, checked against its Retry-After; a Fail otherwise.
 function waitOf(res, what) {
   expect(res.status === 429, `${what}: status ${res.status}, not 429; ${mainOf(res)}`);
+  expect(res.reason === 'Too Many Requests', `${what}: reason phrase '${res.reason}'`);
   const m = IN_SECONDS.exec(res.text);
   expect(m, `${what}: no "Try again in N seconds." in ${mainOf(res)}`);
   const n = Number(m[1]);
