@@ -110,6 +110,11 @@ void db_finalize(struct db_stmt *s)
     }
 }
 
+struct db *db_handle(struct db_stmt *s)
+{
+    return s->db;
+}
+
 void db_bind_text(struct db_stmt *s, int i, const char *x)
 {
     s->db->drv->bind_text(s, i, x, 0);

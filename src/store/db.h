@@ -74,6 +74,8 @@ enum db_kind db_kind(const struct db *db);
  */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
 void db_finalize(struct db_stmt *s);
+/* The connection s was prepared on (sqlite3_db_handle). */
+struct db *db_handle(struct db_stmt *s);
 
 /* Bind parameter i (from 1). A bind past the statement's parameters is ignored, as the store
  * always let SQLite ignore it: a count shares the binds of its list, the page's among them. */

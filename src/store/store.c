@@ -11,28 +11,17 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-/* Generated at build time from migrations/NNNN_*.sql, in order. */
+/* Generated at build time from migrations/sqlite/NNNN_*.sql and migrations/pg/NNNN_*.sql, in
+ * order: the same numbers, one set for each engine. */
 extern const struct embed_file store_migrations[];
 extern const size_t store_migrations_count;
+extern const struct embed_file store_migrations_pg[];
 
-int (*store_step_hook)(sqlite3_stmt *stmt);
+int (*store_step_hook)(struct db_stmt *stmt);
 
 int store_err(struct store *st, int rc)
 {
-    switch (rc & 0xff) {
-    case SQLITE_OK:
-    case SQLITE_ROW:
-    case SQLITE_DONE:
-        return 0;
-    case SQLITE_CONSTRAINT:
-        return ERR_CONFLICT;
-    case SQLITE_TOOBIG:
-        return ERR_TOO_BIG;
-    default:
-        log_error("database: %s (%s)", sqlite3_errstr(rc),
-                  st && st->db ? sqlite3_errmsg(st->db) : "");
-        return ERR_DB;
-    }
+    return db_err(st ? st->db : NULL, rc);
 }
 
 int store_fail(struct store *st, int rc)
@@ -41,16 +30,16 @@ int store_fail(struct store *st, int rc)
     return ret ? ret : ERR_DB;
 }
 
-int store_step(struct store *st, sqlite3_stmt *stmt)
+int store_step(struct store *st, struct db_stmt *stmt)
 {
     (void)st;
     if (store_step_hook) {
         return store_step_hook(stmt);
     }
-    return sqlite3_step(stmt);
+    return db_step(stmt);
 }
 
-int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
+int store_prepare(struct store *st, const char *sql, struct db_stmt **out)
 {
     size_t h = ((size_t)(uintptr_t)sql >> 3) % STORE_STMT_CACHE;
     int rc;
@@ -63,9 +52,8 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
             return 0;
         }
         if (!st->cache[j].sql) {
-            rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->cache[j].stmt,
-                                    NULL);
-            if (rc != SQLITE_OK) {
+            rc = db_prepare(st->db, sql, &st->cache[j].stmt);
+            if (rc != DB_OK) {
                 return store_err(st, rc);
             }
             st->cache[j].sql = sql;
@@ -76,36 +64,36 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out)
     die("store: statement cache full; raise STORE_STMT_CACHE");
 }
 
-int store_run(struct store *st, sqlite3_stmt *stmt)
+int store_run(struct store *st, struct db_stmt *stmt)
 {
     int ret = store_err(st, store_step(st, stmt));
     store_done(stmt);
     return ret;
 }
 
-int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, const char **out)
+int store_row_text(struct store *st, struct db_stmt *stmt, struct arena *arena, const char **out)
 {
     int rc = store_step(st, stmt), ret;
 
-    *out = rc == SQLITE_ROW ? store_col(stmt, 0, arena) : NULL;
-    ret = *out ? 0 : rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    *out = rc == DB_ROW ? store_col(stmt, 0, arena) : NULL;
+    ret = *out ? 0 : rc == DB_ROW || rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     store_done(stmt);
     return ret;
 }
 
-int store_row_int(struct store *st, sqlite3_stmt *stmt, long long *out)
+int store_row_int(struct store *st, struct db_stmt *stmt, long long *out)
 {
     int rc = store_step(st, stmt), ret;
 
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    ret = rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     if (out) {
-        *out = ret == 0 ? sqlite3_column_int64(stmt, 0) : 0;
+        *out = ret == 0 ? db_column_int64(stmt, 0) : 0;
     }
     store_done(stmt);
     return ret;
 }
 
-int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out)
+int store_row_count(struct store *st, struct db_stmt *stmt, size_t *out)
 {
     long long n;
     int ret = store_row_int(st, stmt, &n);
@@ -114,149 +102,122 @@ int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out)
     return ret;
 }
 
-int store_row_ranked(struct store *st, sqlite3_stmt *stmt, long long *id)
+int store_row_ranked(struct store *st, struct db_stmt *stmt, long long *id)
 {
     int rc = store_step(st, stmt), ret, rank;
 
     *id = 0;
-    if (rc != SQLITE_ROW) {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    if (rc != DB_ROW) {
+        ret = rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
         goto cleanup;
     }
-    *id = sqlite3_column_int64(stmt, 0);
-    rank = sqlite3_column_int(stmt, 1);
+    *id = db_column_int64(stmt, 0);
+    rank = db_column_int(stmt, 1);
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 1) == rank) {
+    if (rc == DB_ROW && db_column_int(stmt, 1) == rank) {
         *id = 0;
         ret = ERR_CONFLICT;
     } else {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, rc);
+        ret = rc == DB_ROW || rc == DB_DONE ? 0 : store_fail(st, rc);
     }
 cleanup:
     store_done(stmt);
     return ret;
 }
 
-const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena)
+const char *store_col(struct db_stmt *stmt, int i, struct arena *arena)
 {
-    const unsigned char *s = sqlite3_column_text(stmt, i);
-    return s ? arena_memdupz(arena, s, (size_t)sqlite3_column_bytes(stmt, i)) : NULL;
+    const char *s = db_column_text(stmt, i);
+    return s ? arena_memdupz(arena, s, (size_t)db_column_bytes(stmt, i)) : NULL;
 }
 
-date_t store_col_date(sqlite3_stmt *stmt, int i)
+date_t store_col_date(struct db_stmt *stmt, int i)
 {
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    const char *s = (const char *)db_column_text(stmt, i);
     date_t d = 0;
 
     if (s) {
-        date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d);
+        date_parse(s, (size_t)db_column_bytes(stmt, i), &d);
     }
     return d;
 }
 
-void store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+void store_bind_text(struct db_stmt *stmt, int i, const char *s)
 {
     if (s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+        db_bind_text_copy(stmt, i, s);
     } else {
-        sqlite3_bind_null(stmt, i);
+        db_bind_null(stmt, i);
     }
 }
 
-void store_bind_date(sqlite3_stmt *stmt, int i, date_t d)
+void store_bind_date(struct db_stmt *stmt, int i, date_t d)
 {
     char text[DATE_STRLEN + 1];
 
     if (d) {
         date_format(d, text);
-        sqlite3_bind_text(stmt, i, text, DATE_STRLEN, SQLITE_TRANSIENT);
+        db_bind_text_copy(stmt, i, text);
     } else {
-        sqlite3_bind_null(stmt, i);
+        db_bind_null(stmt, i);
     }
 }
 
-void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit)
+void store_bind_limit(struct db_stmt *stmt, int i, size_t limit)
 {
-    sqlite3_bind_int64(stmt, i, limit ? (sqlite3_int64)limit : -1);
+    if (limit) {
+        db_bind_int64(stmt, i, (long long)limit);
+    } else if (db_kind(db_handle(stmt)) == DB_PG) {
+        db_bind_null(stmt, i); /* LIMIT NULL: no limit */
+    } else {
+        db_bind_int64(stmt, i, -1);
+    }
 }
 
-int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1])
+int store_row_gss(struct store *st, struct db_stmt *stmt, char out[GSS_LEN + 1])
 {
     int rc = store_step(st, stmt), ret;
 
     out[0] = '\0';
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == GSS_LEN) {
-        memcpy(out, sqlite3_column_text(stmt, 0), GSS_LEN + 1);
+    if (rc == DB_ROW && db_column_bytes(stmt, 0) == GSS_LEN) {
+        memcpy(out, db_column_text(stmt, 0), GSS_LEN + 1);
         ret = 0;
     } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        ret = rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     }
     store_done(stmt);
     return ret;
 }
 
-void store_done(sqlite3_stmt *stmt)
+void store_done(struct db_stmt *stmt)
 {
     if (stmt) {
-        sqlite3_reset(stmt);
-        sqlite3_clear_bindings(stmt);
+        db_reset(stmt);
     }
 }
 
-/* Run a statement that returns no rows, once (pragmas and fixed commands). */
+/* Run a statement that returns no rows, once (fixed commands): 0 or an enum err (logged). */
 static int exec(struct store *st, const char *sql)
 {
-    char *msg = NULL;
-    int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK) {
-        int constraint = (rc & 0xff) == SQLITE_CONSTRAINT;
-        if (!constraint) {
-            log_error("database: %s", msg ? msg : sqlite3_errstr(rc));
-        }
-        sqlite3_free(msg);
-        return constraint ? ERR_CONFLICT : ERR_DB;
-    }
-    return 0;
+    return store_err(st, db_exec(st->db, sql));
 }
 
 int store_open(const char *path, unsigned flags, struct store **out)
 {
-    struct store *st = xcalloc(1, sizeof(*st));
-    int oflags = SQLITE_OPEN_NOMUTEX;
-    int ret = ERR_DB, rc;
+    struct store *st;
+    struct db *db;
+    unsigned dflags =
+        (flags & STORE_READONLY ? DB_READONLY : 0) | (flags & STORE_CREATE ? DB_CREATE : 0);
+    int ret;
 
     *out = NULL;
-    if (flags & STORE_READONLY) {
-        oflags |= SQLITE_OPEN_READONLY;
-    } else {
-        oflags |= SQLITE_OPEN_READWRITE;
-        if (flags & STORE_CREATE) {
-            oflags |= SQLITE_OPEN_CREATE;
-        }
+    if ((ret = db_connect(path, dflags, &db)) < 0) {
+        return ret;
     }
-    rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
-    if (rc != SQLITE_OK) {
-        ret = rc == SQLITE_CANTOPEN ? ERR_NOT_FOUND : ERR_DB;
-        goto cleanup;
-    }
-    sqlite3_extended_result_codes(st->db, 1);
-    sqlite3_busy_timeout(st->db, 5000);
-    if (!(flags & STORE_READONLY) && strcmp(path, ":memory:") != 0) {
-        if ((ret = exec(st, "PRAGMA journal_mode = WAL")) < 0) {
-            goto cleanup;
-        }
-    }
-    if ((ret = exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) < 0) {
-        goto cleanup;
-    }
+    st = xcalloc(1, sizeof(*st));
+    st->db = db;
     *out = st;
-    st = NULL;
-    ret = 0;
-cleanup:
-    if (st) {
-        store_close(st);
-    }
-    return ret;
+    return 0;
 }
 
 void store_close(struct store *st)
@@ -265,35 +226,62 @@ void store_close(struct store *st)
         return;
     }
     for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-        sqlite3_finalize(st->cache[i].stmt);
+        db_finalize(st->cache[i].stmt);
     }
-    sqlite3_close(st->db);
+    db_close(st->db);
     free(st);
 }
 
 const char *store_errmsg(const struct store *st)
 {
-    return st && st->db ? sqlite3_errmsg(st->db) : "no database";
+    return st && st->db ? db_errmsg(st->db) : "no database";
 }
 
 int store_schema_latest(void)
 {
-    return (int)store_migrations_count;
+    return (int)store_migrations_count; /* PostgreSQL's twins are as many (unit.test_db) */
 }
 
 int store_schema_version(struct store *st, int *out)
 {
-    static const char sql[] = "PRAGMA user_version";
-    sqlite3_stmt *stmt;
-    long long v;
+    return db_schema_version(st->db, out);
+}
+
+/*
+ * The record of the migrations applied, a schema_version row each. PostgreSQL's migrations
+ * write their own row (migrations/pg/); SQLite's set PRAGMA user_version, which stays what
+ * db_schema_version reads there, so a database made before this table migrates as it always
+ * did, and the table is made and kept beside it here: rows for the versions applied before it
+ * existed have no time.
+ */
+static const char sql_lite_versions[] = "CREATE TABLE IF NOT EXISTS schema_version ("
+                                        "version INTEGER PRIMARY KEY, applied_at TEXT)";
+static const char sql_version_add[] = "INSERT INTO schema_version (version, applied_at) "
+                                      "VALUES (?1, ?2) ON CONFLICT (version) DO NOTHING";
+
+/* Record versions 1 to upto as applied, upto at the time now (SQLite only; inside the caller's
+ * transaction). */
+static int record_versions(struct store *st, int upto, int now)
+{
+    char at[STORE_TIME_LEN + 1];
+    struct db_stmt *stmt;
     int ret;
 
-    *out = 0;
-    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+    if (db_kind(st->db) != DB_SQLITE) {
+        return 0;
+    }
+    if ((ret = exec(st, sql_lite_versions)) < 0 ||
+        (ret = store_prepare(st, sql_version_add, &stmt)) < 0) {
         return ret;
     }
-    ret = store_row_int(st, stmt, &v);
-    *out = (int)v;
+    store_now(at);
+    for (int v = 1; v <= upto && !ret; v++) {
+        db_bind_int(stmt, 1, v);
+        if (v == upto && now) {
+            db_bind_text(stmt, 2, at);
+        }
+        ret = store_run(st, stmt);
+    }
     return ret;
 }
 
@@ -325,7 +313,8 @@ static int migrate_data(struct store *st, int from)
 
 int store_migrate(struct store *st, int *from, int *to)
 {
-    int version = 0, ret, latest = store_schema_latest();
+    int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
+    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
 
     if (from) {
         *from = 0;
@@ -343,12 +332,26 @@ int store_migrate(struct store *st, int *from, int *to)
         log_error("database schema version %d is newer than this program's %d", version, latest);
         return ERR_CONFLICT;
     }
+    if (version > 0 && version == latest && !pg) {
+        /* an SQLite database migrated before schema_version was kept gets its rows once */
+        struct db_stmt *stmt;
+        static const char sql_has[] =
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if ((ret = store_prepare(st, sql_has, &stmt)) < 0 ||
+            ((ret = store_row_int(st, stmt, NULL)) == ERR_NOT_FOUND &&
+             (ret = store_begin(st)) == 0)) {
+            ret = store_end(st, record_versions(st, version, 0));
+        }
+        if (ret < 0) {
+            return ret;
+        }
+    }
     for (int v = version; v < latest; v++) {
-        const struct embed_file *m = &store_migrations[v];
+        const struct embed_file *m = &set[v];
         char *sql = xmemdupz(m->data, m->len);
         int now = 0;
 
-        ret = exec(st, "BEGIN IMMEDIATE");
+        ret = store_begin(st);
         if (!ret) {
             ret = exec(st, sql);
         }
@@ -357,17 +360,16 @@ int store_migrate(struct store *st, int *from, int *to)
             ret = store_schema_version(st, &now);
         }
         if (!ret && now != v + 1) {
-            log_error("migration '%s' must set user_version to %d", m->name, v + 1);
+            log_error("migration '%s' must set the schema version to %d", m->name, v + 1);
             ret = ERR_DB;
+        }
+        if (!ret) {
+            ret = record_versions(st, now, 1);
         }
         if (!ret && now == latest) {
             ret = migrate_data(st, version);
         }
-        if (!ret) {
-            ret = exec(st, "COMMIT");
-        }
-        if (ret) {
-            exec(st, "ROLLBACK");
+        if ((ret = store_end(st, ret)) < 0) {
             return ret;
         }
         log_info("applied migration %s", m->name);
@@ -380,43 +382,14 @@ int store_migrate(struct store *st, int *from, int *to)
 
 int store_backup(struct store *st, const char *path)
 {
-    sqlite3 *dest = NULL;
-    sqlite3_backup *b;
-    int rc, ret = ERR_DB;
-
-    rc = sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    if (rc != SQLITE_OK) {
-        log_error("backup: cannot open '%s': %s", path, sqlite3_errstr(rc));
-        ret = ERR_IO;
-        goto cleanup;
-    }
-    b = sqlite3_backup_init(dest, "main", st->db, "main");
-    if (!b) {
-        log_error("backup: %s", sqlite3_errmsg(dest));
-        goto cleanup;
-    }
-    /* Copy in steps so writers on other connections are not locked out for long. */
-    do {
-        rc = sqlite3_backup_step(b, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-            sqlite3_sleep(20);
-        }
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE) {
-        log_error("backup: %s", sqlite3_errstr(rc));
-        goto cleanup;
-    }
-    ret = 0;
-cleanup:
-    sqlite3_close(dest);
-    return ret;
+    return db_backup(st->db,
+                     path); /* PostgreSQL: ERR_INVALID, the log saying how pg_dump does it */
 }
 
 int store_ping(struct store *st)
 {
     static const char sql[] = "SELECT 1";
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
@@ -427,19 +400,17 @@ int store_ping(struct store *st)
 
 int store_begin(struct store *st)
 {
-    return exec(st, "BEGIN IMMEDIATE");
+    return store_err(st, db_begin(st->db));
 }
 
 int store_commit(struct store *st)
 {
-    return exec(st, "COMMIT");
+    return store_err(st, db_commit(st->db));
 }
 
 void store_rollback(struct store *st)
 {
-    if (!sqlite3_get_autocommit(st->db)) {
-        exec(st, "ROLLBACK");
-    }
+    db_rollback(st->db); /* nothing outside a transaction */
 }
 
 int store_end(struct store *st, int ret)
@@ -453,15 +424,5 @@ int store_end(struct store *st, int ret)
 
 int store_version(struct store *st, long long *out)
 {
-    static const char sql[] = "PRAGMA data_version";
-    sqlite3_stmt *stmt;
-    long long v;
-    int ret;
-
-    *out = 0;
-    if ((ret = store_prepare(st, sql, &stmt)) < 0 || (ret = store_row_int(st, stmt, &v)) < 0) {
-        return ret;
-    }
-    *out = (v << 32) ^ sqlite3_total_changes64(st->db);
-    return 0;
+    return db_version(st->db, out);
 }

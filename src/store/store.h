@@ -1,6 +1,7 @@
 /*
- * The database: SQLite in WAL mode with foreign keys on and synchronous=FULL. Every SQL statement
- * of the program lives in this folder. A struct store is one connection, used by one thread.
+ * The database: SQLite (in WAL mode with foreign keys on and synchronous=FULL) or PostgreSQL,
+ * through the driver API of db.h. Every SQL statement of the program lives in this folder. A struct
+ * store is one connection, used by one thread.
  *
  * Functions return 0 or a negative enum err: ERR_NOT_FOUND, ERR_CONFLICT (a constraint refused
  * the write), ERR_DB (anything else; store_errmsg() says what, for the log only).
@@ -29,22 +30,27 @@ enum store_flags {
     STORE_READONLY = 1 << 1, /* open for reading only */
 };
 
-/* Open the database at path (":memory:" for a private in-memory one). *out is NULL on failure. */
+/* Open the database at path (":memory:" for a private in-memory one), or PostgreSQL's at a
+ * postgresql:// URI (db_connect). *out is NULL on failure. */
 int store_open(const char *path, unsigned flags, struct store **out);
 void store_close(struct store *st);
-/* The last SQLite message of this connection, for logs; never shown to users. */
+/* The database's last message on this connection, for logs; never shown to users. */
 const char *store_errmsg(const struct store *st);
 
-/* The schema version (PRAGMA user_version) and the newest this program knows. */
+/* The schema version (SQLite's PRAGMA user_version, PostgreSQL's newest schema_version row)
+ * and the newest this program knows. */
 int store_schema_version(struct store *st, int *out);
 int store_schema_latest(void);
 /*
- * Apply the migrations the database lacks, each in its own transaction. *from and *to (either
- * may be NULL) say which versions it went between. A database newer than the program is
- * ERR_CONFLICT.
+ * Apply the migrations the database lacks, each in its own transaction, from
+ * migrations/sqlite/ or migrations/pg/ by the engine, each recorded in schema_version (SQLite:
+ * as well as in PRAGMA user_version, which databases made before the table still read). *from
+ * and *to (either may be NULL) say which versions it went between. A database newer than the
+ * program is ERR_CONFLICT.
  */
 int store_migrate(struct store *st, int *from, int *to);
-/* Copy the whole database to path with SQLite's online backup API. */
+/* Copy the whole database to path with SQLite's online backup API. PostgreSQL: ERR_INVALID,
+ * the log saying to use pg_dump and how. */
 int store_backup(struct store *st, const char *path);
 /* A trivial query, for /healthz. */
 int store_ping(struct store *st);
@@ -56,8 +62,8 @@ void store_rollback(struct store *st);
 
 /*
  * A number that changes whenever the database changes: a commit by another connection or
- * process (PRAGMA data_version) or a change through this one (sqlite3_total_changes). What was
- * read at one version still holds while the version is the same.
+ * process or server, or a change through this one (db_version). What was read at one version
+ * still holds while the version is the same.
  */
 int store_version(struct store *st, long long *out);
 

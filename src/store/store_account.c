@@ -11,28 +11,28 @@
 #define USER_COLUMNS "u.id, u.email, u.name, u.role, u.org_id, u.disabled, u.created_at"
 #define TOKEN_COLUMNS                                                                              \
     "SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_token t "                  \
-    "JOIN user u ON u.id = t.user_id "
+    "JOIN \"user\" u ON u.id = t.user_id "
 
 static const char sql_key_make[] =
     "INSERT INTO server_key (id, key) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING";
 static const char sql_key_get[] = "SELECT key FROM server_key WHERE id = 1";
 static const char sql_user_add[] =
-    "INSERT INTO user (email, name, role, org_id, password_hash, created_at) "
+    "INSERT INTO \"user\" (email, name, role, org_id, password_hash, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
 static const char sql_user_by_email[] =
-    "SELECT " USER_COLUMNS ", u.password_hash FROM user u WHERE u.email = ?1";
-static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM user u ORDER BY u.email";
+    "SELECT " USER_COLUMNS ", u.password_hash FROM \"user\" u WHERE u.email = ?1";
+static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM \"user\" u ORDER BY u.email";
 static const char sql_user_disable[] =
-    "UPDATE user SET disabled = 1 WHERE email = ?1 AND disabled = 0";
+    "UPDATE \"user\" SET disabled = 1 WHERE email = ?1 AND disabled = 0";
 static const char sql_user_sessions_end[] =
-    "DELETE FROM session WHERE user_id = (SELECT id FROM user WHERE email = ?1)";
+    "DELETE FROM session WHERE user_id = (SELECT id FROM \"user\" WHERE email = ?1)";
 static const char sql_user_tokens_revoke[] =
     "UPDATE api_token SET revoked_at = ?2 WHERE revoked_at IS NULL AND "
-    "user_id = (SELECT id FROM user WHERE email = ?1)";
+    "user_id = (SELECT id FROM \"user\" WHERE email = ?1)";
 static const char sql_session_add[] =
     "INSERT INTO session (id_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)";
 static const char sql_session_user[] =
-    "SELECT " USER_COLUMNS " FROM session s JOIN user u ON u.id = s.user_id "
+    "SELECT " USER_COLUMNS " FROM session s JOIN \"user\" u ON u.id = s.user_id "
     "WHERE s.id_hash = ?1 AND s.created_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0";
 static const char sql_session_touch[] =
     "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1 AND seen_at <= ?2 - ?3";
@@ -41,7 +41,7 @@ static const char sql_token_add[] = "INSERT INTO api_token (user_id, token_hash,
                                     "created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id";
 static const char sql_token_get[] = TOKEN_COLUMNS "WHERE t.id = ?1";
 static const char sql_token_user[] =
-    "SELECT " USER_COLUMNS " FROM api_token t JOIN user u ON u.id = t.user_id "
+    "SELECT " USER_COLUMNS " FROM api_token t JOIN \"user\" u ON u.id = t.user_id "
     "WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND u.disabled = 0";
 static const char sql_token_list[] =
     TOKEN_COLUMNS "WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id DESC";
@@ -56,17 +56,17 @@ static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at <= ?
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
-static void read_user(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_user(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct user *u = item;
-    const char *role = (const char *)sqlite3_column_text(stmt, 3);
+    const char *role = (const char *)db_column_text(stmt, 3);
     enum role r;
-    u->id = sqlite3_column_int64(stmt, 0);
+    u->id = db_column_int64(stmt, 0);
     u->email = store_col(stmt, 1, arena);
     u->name = store_col(stmt, 2, arena);
     u->role = role && role_parse(role, &r) == 0 ? r : ROLE_PUBLIC;
     u->org_id = store_col(stmt, 4, arena);
-    u->disabled = sqlite3_column_int(stmt, 5);
+    u->disabled = db_column_int(stmt, 5);
     u->created_at = store_col(stmt, 6, arena);
 }
 
@@ -74,18 +74,18 @@ static void read_user(sqlite3_stmt *stmt, struct arena *arena, void *item)
  * another enum err. */
 static int key_get(struct store *st, unsigned char key[SECRET_BYTES])
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     if ((ret = store_prepare(st, sql_key_get, &stmt)) < 0) {
         return ret;
     }
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(stmt, 0) == SECRET_BYTES) {
-        memcpy(key, sqlite3_column_blob(stmt, 0), SECRET_BYTES);
+    if (rc == DB_ROW && db_column_bytes(stmt, 0) == SECRET_BYTES) {
+        memcpy(key, db_column_blob(stmt, 0), SECRET_BYTES);
         ret = 0;
     } else {
-        ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        ret = rc == DB_ROW || rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     }
     store_done(stmt);
     return ret;
@@ -94,7 +94,7 @@ static int key_get(struct store *st, unsigned char key[SECRET_BYTES])
 int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
 {
     unsigned char fresh[SECRET_BYTES];
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = key_get(st, key)) != ERR_NOT_FOUND) {
@@ -105,7 +105,7 @@ int store_server_key(struct store *st, unsigned char key[SECRET_BYTES])
     if ((ret = store_prepare(st, sql_key_make, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, fresh, sizeof(fresh), SQLITE_TRANSIENT);
+    db_bind_blob_copy(stmt, 1, fresh, sizeof(fresh));
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
@@ -152,7 +152,7 @@ static int audit_user(struct store *st, const char *actor, const char *action, c
 int store_user_add(struct store *st, const struct user *u, const char *password_hash,
                    const char *actor, long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *id = 0;
@@ -162,9 +162,9 @@ int store_user_add(struct store *st, const struct user *u, const char *password_
     if ((ret = store_prepare(st, sql_user_add, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_text(stmt, 1, u->email, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, u->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, role_id(u->role), -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, u->email);
+    db_bind_text(stmt, 2, u->name);
+    db_bind_text(stmt, 3, role_id(u->role));
     store_bind_text(stmt, 4, u->org_id);
     store_bind_text(stmt, 5, password_hash);
     store_bind_now(stmt, 6);
@@ -181,7 +181,7 @@ cleanup:
 int store_user_by_email(struct store *st, const char *email, struct arena *arena, struct user *out,
                         const char **password_hash)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
@@ -191,16 +191,16 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
     if ((ret = store_prepare(st, sql_user_by_email, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, email);
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         read_user(stmt, arena, out);
         if (password_hash) {
             *password_hash = store_col(stmt, 7, arena);
         }
         ret = 0;
     } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        ret = rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     }
     store_done(stmt);
     return ret;
@@ -208,7 +208,7 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
 
 int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -219,10 +219,10 @@ int store_user_list(struct store *st, struct arena *arena, struct user **items, 
     return store_rows(st, stmt, arena, sizeof(**items), read_user, items, n);
 }
 
-static void read_token(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_token(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct api_token *t = item;
-    t->id = sqlite3_column_int64(stmt, 0);
+    t->id = db_column_int64(stmt, 0);
     t->email = store_col(stmt, 1, arena);
     t->label = store_col(stmt, 2, arena);
     t->created_at = store_col(stmt, 3, arena);
@@ -273,7 +273,7 @@ static int revoke_user_tokens(struct store *st, const char *email, const char *a
 {
     struct arena arena;
     struct api_token *tokens;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     size_t n;
     int ret;
 
@@ -289,8 +289,8 @@ static int revoke_user_tokens(struct store *st, const char *email, const char *a
     if ((ret = store_prepare(st, sql_user_tokens_revoke, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, email);
+    db_bind_text(stmt, 2, now);
     ret = store_run(st, stmt);
 cleanup:
     arena_release(&arena);
@@ -300,7 +300,7 @@ cleanup:
 int store_user_disable(struct store *st, const char *email, const char *actor)
 {
     struct buf before = BUF_INIT;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char now[STORE_TIME_LEN + 1];
     int ret;
 
@@ -314,18 +314,18 @@ int store_user_disable(struct store *st, const char *email, const char *actor)
     if ((ret = store_prepare(st, sql_user_disable, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, email);
     if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
-    if (sqlite3_changes(st->db) != 1) {
+    if (db_changes(st->db) != 1) {
         ret = ERR_CONFLICT; /* disabled already */
         goto cleanup;
     }
     if ((ret = store_prepare(st, sql_user_sessions_end, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, email);
     if ((ret = store_run(st, stmt)) == 0 &&
         (ret = revoke_user_tokens(st, email, actor, now)) == 0) {
         ret = audit_user(st, actor, "disable", email, &before);
@@ -339,14 +339,14 @@ cleanup:
 int store_session_add(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
                       long long user_id, long long now)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql_session_add, &stmt);
     if (ret < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, user_id);
-    sqlite3_bind_int64(stmt, 3, now);
+    db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
+    db_bind_int64(stmt, 2, user_id);
+    db_bind_int64(stmt, 3, now);
     return store_run(st, stmt);
 }
 
@@ -354,7 +354,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
                        long long created_after, long long seen_after, long long now,
                        struct arena *arena, struct user *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long slack;
     int ret;
 
@@ -362,9 +362,9 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     if ((ret = store_prepare(st, sql_session_user, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, created_after);
-    sqlite3_bind_int64(stmt, 3, seen_after);
+    db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
+    db_bind_int64(stmt, 2, created_after);
+    db_bind_int64(stmt, 3, seen_after);
     if ((ret = store_row(st, stmt, arena, read_user, out)) < 0) {
         return ret;
     }
@@ -374,20 +374,20 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     if ((ret = store_prepare(st, sql_session_touch, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, now);
-    sqlite3_bind_int64(stmt, 3, slack);
+    db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
+    db_bind_int64(stmt, 2, now);
+    db_bind_int64(stmt, 3, slack);
     return store_run(st, stmt);
 }
 
 int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_BYTES])
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql_session_delete, &stmt);
     if (ret < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+    db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
     return store_run(st, stmt);
 }
 
@@ -395,7 +395,7 @@ int store_token_add(struct store *st, long long user_id,
                     const unsigned char hash[SECRET_HASH_BYTES], const char *label,
                     const char *actor, long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *id = 0;
@@ -405,9 +405,9 @@ int store_token_add(struct store *st, long long user_id,
     if ((ret = store_prepare(st, sql_token_add, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, user_id);
-    sqlite3_bind_blob(stmt, 2, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, label, -1, SQLITE_STATIC);
+    db_bind_int64(stmt, 1, user_id);
+    db_bind_blob(stmt, 2, hash, SECRET_HASH_BYTES);
+    db_bind_text(stmt, 3, label);
     store_bind_now(stmt, 4);
     if ((ret = store_run_id(st, stmt, id)) == 0) {
         ret = audit_token_id(st, actor, *id, NULL);
@@ -422,21 +422,21 @@ cleanup:
 int store_token_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
                      struct arena *arena, struct user *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_token_user, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES, SQLITE_STATIC);
+    db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
     return store_row(st, stmt, arena, read_user, out);
 }
 
 int store_token_list(struct store *st, const char *email, struct arena *arena,
                      struct api_token **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -445,14 +445,14 @@ int store_token_list(struct store *st, const char *email, struct arena *arena,
         return ret;
     }
     if (email) {
-        sqlite3_bind_text(stmt, 1, email, -1, SQLITE_STATIC);
+        db_bind_text(stmt, 1, email);
     }
     return store_rows(st, stmt, arena, sizeof(**items), read_token, items, n);
 }
 
 int store_token_revoke(struct store *st, long long id, long long owner, const char *actor)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char now[STORE_TIME_LEN + 1];
     int ret;
 
@@ -463,13 +463,13 @@ int store_token_revoke(struct store *st, long long id, long long owner, const ch
     if ((ret = store_prepare(st, sql_token_revoke, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, owner);
-    sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, owner);
+    db_bind_text(stmt, 3, now);
     if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
-    if (sqlite3_changes(st->db) != 1) {
+    if (db_changes(st->db) != 1) {
         ret = ERR_NOT_FOUND;
         goto cleanup;
     }
@@ -481,7 +481,7 @@ cleanup:
 int store_login_failures(struct store *st, const char *key, long long since, size_t *count,
                          long long *last)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     *count = 0;
@@ -489,12 +489,12 @@ int store_login_failures(struct store *st, const char *key, long long since, siz
     if ((ret = store_prepare(st, sql_failures, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, since);
+    db_bind_text(stmt, 1, key);
+    db_bind_int64(stmt, 2, since);
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *count = (size_t)sqlite3_column_int64(stmt, 0);
-        *last = sqlite3_column_int64(stmt, 1);
+    if (rc == DB_ROW) {
+        *count = (size_t)db_column_int64(stmt, 0);
+        *last = db_column_int64(stmt, 1);
         ret = 0;
     } else {
         ret = store_fail(st, rc);
@@ -505,13 +505,13 @@ int store_login_failures(struct store *st, const char *key, long long since, siz
 
 int store_login_failure_add(struct store *st, const char *key, long long now)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql_failure_add, &stmt);
     if (ret < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, now);
+    db_bind_text(stmt, 1, key);
+    db_bind_int64(stmt, 2, now);
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
@@ -519,29 +519,29 @@ int store_login_failure_add(struct store *st, const char *key, long long now)
     if ((ret = store_prepare(st, sql_failure_purge, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, now - LOGIN_WINDOW);
+    db_bind_int64(stmt, 1, now - LOGIN_WINDOW);
     return store_run(st, stmt);
 }
 
 int store_session_purge(struct store *st, long long created_before, long long seen_before)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql_session_purge, &stmt);
     if (ret < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, created_before);
-    sqlite3_bind_int64(stmt, 2, seen_before);
+    db_bind_int64(stmt, 1, created_before);
+    db_bind_int64(stmt, 2, seen_before);
     return store_run(st, stmt);
 }
 
 int store_login_failure_clear(struct store *st, const char *key)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql_failure_clear, &stmt);
     if (ret < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, key);
     return store_run(st, stmt);
 }

@@ -33,7 +33,7 @@ static const char sql_findings[] =
 
 static int add_findings(struct store *st, long long id, const struct finding *f, size_t n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char due[DATE_STRLEN + 1];
     int ret;
 
@@ -41,13 +41,13 @@ static int add_findings(struct store *st, long long id, const struct finding *f,
         if ((ret = store_prepare(st, sql_finding_add, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, id);
-        sqlite3_bind_text(stmt, 2, f[i].rule, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, verdict_id(f[i].verdict), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, f[i].explanation, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, id);
+        db_bind_text(stmt, 2, f[i].rule);
+        db_bind_text(stmt, 3, verdict_id(f[i].verdict));
+        db_bind_text(stmt, 4, f[i].explanation);
         if (f[i].verdict == VERDICT_PENDING && (f[i].fields & FINDING_FEEDBACK_DUE_DATE)) {
             date_format(f[i].feedback_due_date, due);
-            sqlite3_bind_text(stmt, 5, due, -1, SQLITE_TRANSIENT);
+            db_bind_text_copy(stmt, 5, due);
         }
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
@@ -56,12 +56,12 @@ static int add_findings(struct store *st, long long id, const struct finding *f,
     return 0;
 }
 
-static void read_state(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_state(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct audit_activity *a = item;
 
-    a->id = sqlite3_column_int64(stmt, 0);
-    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->id = db_column_int64(stmt, 0);
+    a->compact_id = db_column_int64(stmt, 1);
     a->org_id = store_col(stmt, 2, arena);
     a->kind = store_col(stmt, 3, arena);
     a->facts = store_col(stmt, 4, arena);
@@ -75,17 +75,17 @@ static int snapshot(struct store *st, long long id, long long compact_id, const 
 {
     struct arena arena;
     struct audit_activity a;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
         return ret;
     }
     arena_init(&arena);
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, compact_id);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, compact_id);
     if (only_org) {
-        sqlite3_bind_text(stmt, 3, only_org, -1, SQLITE_STATIC);
+        db_bind_text(stmt, 3, only_org);
     }
     if ((ret = store_row(st, stmt, &arena, read_state, &a)) == 0) {
         json_audit_activity(out, &a);
@@ -98,15 +98,15 @@ int store_activity_org(struct store *st, long long id, long long compact_id, con
                        struct arena *arena, const char **org)
 {
     struct audit_activity a;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *org = NULL;
     if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, compact_id);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, compact_id);
     store_bind_text(stmt, 3, only_org);
     if ((ret = store_row(st, stmt, arena, read_state, &a)) == 0) {
         *org = a.org_id;
@@ -135,7 +135,7 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
                        date_t checked_on, const struct finding *findings, size_t n,
                        enum verdict overall, long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char on[DATE_STRLEN + 1];
     int ret;
 
@@ -147,13 +147,13 @@ int store_activity_add(struct store *st, long long compact_id, const char *org,
     if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, compact_id);
+    db_bind_int64(stmt, 1, compact_id);
     store_bind_text(stmt, 2, org);
-    sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6, on, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, verdict_id(overall), -1, SQLITE_STATIC);
+    db_bind_text(stmt, 3, activity_kind_id(kind));
+    db_bind_text(stmt, 4, facts);
+    db_bind_text(stmt, 5, actor);
+    db_bind_text(stmt, 6, on);
+    db_bind_text(stmt, 7, verdict_id(overall));
     store_bind_now(stmt, 8);
     if ((ret = store_run_id(st, stmt, id)) == 0 && /* ERR_NOT_FOUND: no such Compact */
         (ret = add_findings(st, *id, findings, n)) == 0) {
@@ -169,7 +169,7 @@ cleanup:
 int store_activity_set_findings(struct store *st, long long id, date_t checked_on,
                                 const struct finding *findings, size_t n, enum verdict overall)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char on[DATE_STRLEN + 1];
     int ret;
 
@@ -177,16 +177,16 @@ int store_activity_set_findings(struct store *st, long long id, date_t checked_o
     if ((ret = store_prepare(st, sql_findings_clear, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
     if ((ret = store_prepare(st, sql_checked, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_text(stmt, 2, on, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, verdict_id(overall), -1, SQLITE_STATIC);
+    db_bind_int64(stmt, 1, id);
+    db_bind_text(stmt, 2, on);
+    db_bind_text(stmt, 3, verdict_id(overall));
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
@@ -212,12 +212,12 @@ void store_findings_signature(struct buf *b, const struct finding *findings, siz
     }
 }
 
-static void read_stored(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_stored(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct stored_activity *a = item;
 
-    a->id = sqlite3_column_int64(stmt, 0);
-    a->compact_id = sqlite3_column_int64(stmt, 1);
+    a->id = db_column_int64(stmt, 0);
+    a->compact_id = db_column_int64(stmt, 1);
     a->facts = store_col(stmt, 2, arena);
     a->signature = store_col(stmt, 3, arena);
 }
@@ -228,11 +228,11 @@ int store_activity_list(struct store *st, long long compact_id, struct arena *ar
     return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), read_stored, items, n);
 }
 
-static void read_finding(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_finding(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct finding_record *r = item;
 
-    r->activity_id = sqlite3_column_int64(stmt, 0);
+    r->activity_id = db_column_int64(stmt, 0);
     r->org_id = store_col(stmt, 1, arena);
     r->kind = store_col(stmt, 2, arena);
     r->recorded_at = store_col(stmt, 3, arena);
@@ -255,7 +255,7 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
                           const struct finding *findings, size_t n, enum verdict overall)
 {
     struct buf before = BUF_INIT;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_begin(st)) < 0) {
@@ -265,10 +265,10 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
         (ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     store_bind_text(stmt, 2, org);
-    sqlite3_bind_text(stmt, 3, activity_kind_id(kind), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, facts, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 3, activity_kind_id(kind));
+    db_bind_text(stmt, 4, facts);
     if ((ret = store_run(st, stmt)) == 0 &&
         (ret = store_activity_set_findings(st, id, checked_on, findings, n, overall)) == 0) {
         ret = audit(st, id, compact_id, actor, &before);

@@ -17,7 +17,7 @@ int store_audit_add(struct store *st, const char *at, const char *actor, const c
 {
     const struct buf *state[] = {before, after};
     char now[STORE_TIME_LEN + 1];
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((before && buf_failed(before)) || (after && buf_failed(after))) {
@@ -30,24 +30,24 @@ int store_audit_add(struct store *st, const char *at, const char *actor, const c
     if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 2, actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, action, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, entity, -1, SQLITE_STATIC);
+    db_bind_text_copy(stmt, 1, at);
+    db_bind_text(stmt, 2, actor);
+    db_bind_text(stmt, 3, action);
+    db_bind_text(stmt, 4, kind);
+    db_bind_text(stmt, 5, entity);
     for (int i = 0; i < 2; i++) {
         if (state[i]) {
-            sqlite3_bind_text(stmt, 6 + i, state[i]->data, (int)state[i]->len, SQLITE_STATIC);
+            db_bind_text(stmt, 6 + i, state[i]->data); /* NUL-terminated, JSON holds no NUL */
         }
     }
     return store_run(st, stmt);
 }
 
-static void read_entry(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_entry(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct audit_entry *e = item;
 
-    e->id = sqlite3_column_int64(stmt, 0);
+    e->id = db_column_int64(stmt, 0);
     e->at = store_col(stmt, 1, arena);
     e->actor = store_col(stmt, 2, arena);
     e->action = store_col(stmt, 3, arena);
@@ -60,7 +60,7 @@ static void read_entry(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_audit_list(struct store *st, const char *kind, const char *entity, struct arena *arena,
                      struct audit_entry **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -68,7 +68,7 @@ int store_audit_list(struct store *st, const char *kind, const char *entity, str
     if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, entity, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, kind);
+    db_bind_text(stmt, 2, entity);
     return store_rows(st, stmt, arena, sizeof(**items), read_entry, items, n);
 }

@@ -33,10 +33,10 @@ static const char sql_alias_put[] =
     "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct authority *a = item;
-    const char *type = (const char *)sqlite3_column_text(stmt, 4);
+    const char *type = (const char *)db_column_text(stmt, 4);
     enum authority_type t;
 
     a->gss = store_col(stmt, 0, arena);
@@ -52,13 +52,13 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     a->region = store_col(stmt, 7, arena);
     a->start_date = store_col(stmt, 8, arena);
     a->end_date = store_col(stmt, 9, arena);
-    a->sets = (unsigned)sqlite3_column_int(stmt, 10);
+    a->sets = (unsigned)db_column_int(stmt, 10);
     a->gss_2011 = store_col(stmt, 11, arena);
 }
 
 /* sql prepared with f's set, type and region bound (?1 to ?3). */
 static int prepare_filter(struct store *st, const char *sql, const struct authority_filter *f,
-                          sqlite3_stmt **out)
+                          struct db_stmt **out)
 {
     int ret = store_prepare(st, sql, out);
 
@@ -66,70 +66,69 @@ static int prepare_filter(struct store *st, const char *sql, const struct author
         return ret;
     }
     if (f->set >= 0) {
-        sqlite3_bind_int(*out, 1, 1 << f->set);
+        db_bind_int(*out, 1, 1 << f->set);
     }
     if (f->type >= 0) {
-        sqlite3_bind_text(*out, 2, authority_type_id((enum authority_type)f->type), -1,
-                          SQLITE_STATIC);
+        db_bind_text(*out, 2, authority_type_id((enum authority_type)f->type));
     }
     if (f->region >= 0) {
-        sqlite3_bind_text(*out, 3, region_name((size_t)f->region), -1, SQLITE_STATIC);
+        db_bind_text(*out, 3, region_name((size_t)f->region));
     }
     return 0;
 }
 
 int store_authority_put(struct store *st, const struct authority *a)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_put, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, a->gss, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, a->code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, a->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, a->official_name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, authority_type_id(a->type), -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, a->gss);
+    db_bind_text(stmt, 2, a->code);
+    db_bind_text(stmt, 3, a->name);
+    db_bind_text(stmt, 4, a->official_name);
+    db_bind_text(stmt, 5, authority_type_id(a->type));
     store_bind_text(stmt, 6, a->county_gss);
-    sqlite3_bind_text(stmt, 7, a->region, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 7, a->region);
     store_bind_text(stmt, 8, a->start_date);
     store_bind_text(stmt, 9, a->end_date);
-    sqlite3_bind_int(stmt, 10, (int)a->sets);
+    db_bind_int(stmt, 10, (int)a->sets);
     return store_run(st, stmt);
 }
 
 int store_authority_alias_put(struct store *st, const char *alias, const char *gss, int in_2011)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_alias_put, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, alias, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 3, in_2011 != 0);
+    db_bind_text(stmt, 1, alias);
+    db_bind_text(stmt, 2, gss);
+    db_bind_int(stmt, 3, in_2011 != 0);
     return store_run(st, stmt);
 }
 
 int store_authority_get(struct store *st, const char *code, struct arena *arena,
                         struct authority *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, code);
     return store_row(st, stmt, arena, read_row, out);
 }
 
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = prepare_filter(st, sql_count, f, &stmt);
 
     *out = 0;
@@ -139,18 +138,18 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT])
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     memset(counts, 0, sizeof(counts[0]) * AUTH_TYPE_COUNT);
     if ((ret = prepare_filter(st, sql_count_by_type, f, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        const char *type = (const char *)sqlite3_column_text(stmt, 0);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        const char *type = (const char *)db_column_text(stmt, 0);
         enum authority_type t;
         if (type && authority_type_parse(type, &t) == 0) {
-            counts[t] = (size_t)sqlite3_column_int64(stmt, 1);
+            counts[t] = (size_t)db_column_int64(stmt, 1);
         }
     }
     ret = store_err(st, rc);
@@ -161,7 +160,7 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     void *v;
     int ret;
 

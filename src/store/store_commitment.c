@@ -27,19 +27,19 @@ static const char sql_update[] =
     "UPDATE commitment SET number = coalesce(?2, number), paraphrase = coalesce(?3, paraphrase), "
     "verified = coalesce(?4, verified) WHERE id = ?1";
 /* Columns 0 to 5 of sql_list or sql_state: id, number, section, party, paraphrase, verified. */
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct commitment_row *c = item;
-    const char *party = (const char *)sqlite3_column_text(stmt, 3);
+    const char *party = (const char *)db_column_text(stmt, 3);
 
-    c->id = sqlite3_column_int64(stmt, 0);
+    c->id = db_column_int64(stmt, 0);
     c->number = store_col(stmt, 1, arena);
-    c->section = sqlite3_column_int(stmt, 2);
+    c->section = db_column_int(stmt, 2);
     if (!party || party_parse(party, &c->party) < 0) {
         c->party = PARTY_PUBLIC_BODIES;
     }
     c->paraphrase = store_col(stmt, 4, arena);
-    c->verified = sqlite3_column_int(stmt, 5);
+    c->verified = db_column_int(stmt, 5);
 }
 
 int store_commitments_seed(struct store *st, int *seeded)
@@ -47,7 +47,7 @@ int store_commitments_seed(struct store *st, int *seeded)
     size_t nsec, ncom;
     const struct commitment_section *secs = commitment_sections(&nsec);
     const struct commitment *coms = commitments_default(&ncom);
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     size_t count;
     int ret;
 
@@ -68,8 +68,8 @@ int store_commitments_seed(struct store *st, int *seeded)
         if ((ret = store_prepare(st, sql_section_add, &stmt)) < 0) {
             goto cleanup;
         }
-        sqlite3_bind_int(stmt, 1, secs[i].number);
-        sqlite3_bind_text(stmt, 2, secs[i].title, -1, SQLITE_STATIC);
+        db_bind_int(stmt, 1, secs[i].number);
+        db_bind_text(stmt, 2, secs[i].title);
         if ((ret = store_run(st, stmt)) < 0) {
             goto cleanup;
         }
@@ -79,11 +79,11 @@ int store_commitments_seed(struct store *st, int *seeded)
         if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
             goto cleanup;
         }
-        sqlite3_bind_text(stmt, 1, coms[i].number, -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 2, coms[i].section);
-        sqlite3_bind_text(stmt, 3, party_id(coms[i].party), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, coms[i].paraphrase, -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 5, coms[i].verified);
+        db_bind_text(stmt, 1, coms[i].number);
+        db_bind_int(stmt, 2, coms[i].section);
+        db_bind_text(stmt, 3, party_id(coms[i].party));
+        db_bind_text(stmt, 4, coms[i].paraphrase);
+        db_bind_int(stmt, 5, coms[i].verified);
         if ((ret = store_run_id(st, stmt, &id)) < 0) {
             goto cleanup;
         }
@@ -91,8 +91,8 @@ int store_commitments_seed(struct store *st, int *seeded)
             if ((ret = store_prepare(st, sql_rule_add, &stmt)) < 0) {
                 goto cleanup;
             }
-            sqlite3_bind_text(stmt, 1, coms[i].rules[r], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(stmt, 2, id);
+            db_bind_text(stmt, 1, coms[i].rules[r]);
+            db_bind_int64(stmt, 2, id);
             if ((ret = store_run(st, stmt)) < 0) {
                 goto cleanup;
             }
@@ -105,7 +105,7 @@ cleanup:
 }
 
 /* A row of sql_list: read_row's columns, then the section's title and the rules. */
-static void read_list_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_list_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct commitment_row *c = item;
 
@@ -117,7 +117,7 @@ static void read_list_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_commitment_list(struct store *st, struct arena *arena, struct commitment_row **items,
                           size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -131,7 +131,7 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
                        const char *paraphrases[RULE_COUNT])
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     for (int i = 0; i < RULE_COUNT; i++) {
@@ -141,9 +141,9 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
     if ((ret = store_prepare(st, sql_numbers, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
         enum rule r;
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        const char *id = (const char *)db_column_text(stmt, 0);
         if (id && rule_parse(id, &r) == 0) {
             numbers[r] = store_col(stmt, 1, arena);
             paraphrases[r] = store_col(stmt, 2, arena);
@@ -173,7 +173,7 @@ int store_commitment_update(struct store *st, long long id, const char *number,
                             const char *paraphrase, int verified, const char *actor)
 {
     struct buf before = BUF_INIT, after = BUF_INIT;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char entity[STORE_ID_LEN];
     int ret;
 
@@ -183,11 +183,11 @@ int store_commitment_update(struct store *st, long long id, const char *number,
     if ((ret = snapshot(st, id, &before)) < 0 || (ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     store_bind_text(stmt, 2, number);
     store_bind_text(stmt, 3, paraphrase);
     if (verified >= 0) {
-        sqlite3_bind_int(stmt, 4, verified != 0);
+        db_bind_int(stmt, 4, verified != 0);
     }
     if ((ret = store_run(st, stmt)) == 0 && (ret = snapshot(st, id, &after)) == 0) {
         ret = store_audit_add(st, NULL, actor, "update", "commitment", store_id_text(id, entity),

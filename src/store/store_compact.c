@@ -31,14 +31,14 @@ static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *name = NULL;
     if ((ret = store_prepare(st, sql_name, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     return store_row_text(st, stmt, arena, name);
 }
 static const char sql_is_coordinator[] =
@@ -46,14 +46,14 @@ static const char sql_is_coordinator[] =
 
 int store_compact_is_coordinator(struct store *st, long long id, long long user_id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_is_coordinator, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, user_id);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, user_id);
     return store_row_int(st, stmt, NULL);
 }
 
@@ -70,7 +70,7 @@ int store_compact_names(struct store *st, size_t max, struct arena *arena, const
 int store_compact_names_of(struct store *st, long long coordinator, size_t max, struct arena *arena,
                            const char ***ids, const char ***names, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     const char **i = arena_alloc(arena, (max + 1) * sizeof(*i));
     const char **nm = arena_alloc(arena, (max + 1) * sizeof(*nm));
     size_t len = 0;
@@ -82,14 +82,14 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
     if ((ret = store_prepare(st, sql_names, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, (sqlite3_int64)max);
-    sqlite3_bind_int64(stmt, 2, coordinator);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < max) {
-        i[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
-        nm[len] = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 1));
+    db_bind_int64(stmt, 1, (long long)max);
+    db_bind_int64(stmt, 2, coordinator);
+    while ((rc = store_step(st, stmt)) == DB_ROW && len < max) {
+        i[len] = arena_strdup(arena, (const char *)db_column_text(stmt, 0));
+        nm[len] = arena_strdup(arena, (const char *)db_column_text(stmt, 1));
         len++;
     }
-    ret = rc == SQLITE_ROW ? 0 : store_err(st, rc);
+    ret = rc == DB_ROW ? 0 : store_err(st, rc);
     store_done(stmt);
     if (!ret) {
         *ids = i;
@@ -107,20 +107,20 @@ static const char sql_param_add[] =
 /* The local parameters of Compact id into out (cleared first). */
 static int read_params(struct store *st, long long id, struct param_set *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+    db_bind_int64(stmt, 1, id);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
         enum param p;
-        const char *name = (const char *)sqlite3_column_text(stmt, 0);
+        const char *name = (const char *)db_column_text(stmt, 0);
         if (name && param_parse(name, &p) == 0) {
             out->set[p] = 1;
-            out->value[p] = sqlite3_column_int(stmt, 1);
+            out->value[p] = db_column_int(stmt, 1);
         }
     }
     ret = store_err(st, rc);
@@ -130,7 +130,7 @@ static int read_params(struct store *st, long long id, struct param_set *out)
 
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long number;
     int ret;
 
@@ -138,7 +138,7 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
     if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id);
     if ((ret = store_row_int(st, stmt, &number)) < 0) {
         return ret;
     }
@@ -150,7 +150,7 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
 {
     struct buf before = BUF_INIT, after = BUF_INIT;
     struct param_set was;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char entity[STORE_ID_LEN];
     int ret;
 
@@ -164,7 +164,7 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
     if ((ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     if ((ret = store_run(st, stmt)) < 0) {
         goto cleanup;
     }
@@ -175,9 +175,9 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
         if ((ret = store_prepare(st, sql_param_add, &stmt)) < 0) {
             goto cleanup;
         }
-        sqlite3_bind_int64(stmt, 1, id);
-        sqlite3_bind_text(stmt, 2, param_id((enum param)p), -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 3, ps->value[p]);
+        db_bind_int64(stmt, 1, id);
+        db_bind_text(stmt, 2, param_id((enum param)p));
+        db_bind_int(stmt, 3, ps->value[p]);
         if ((ret = store_run(st, stmt)) < 0) {
             goto cleanup;
         }
@@ -197,13 +197,13 @@ cleanup:
 /* The current code for a current or former GSS code, copied into out. */
 static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_resolve, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, code);
     return store_row_gss(st, stmt, out);
 }
 
@@ -211,13 +211,13 @@ static int resolve(struct store *st, const char *code, char out[GSS_LEN + 1])
 static int set_review_due_on(struct store *st, long long id, date_t adopted, date_t refreshed,
                              date_t review_set)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_set_review_due_on, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     store_bind_date(stmt, 2, compact_review_due(adopted, refreshed, review_set));
     return store_run(st, stmt);
 }
@@ -228,12 +228,12 @@ struct review_dates {
     date_t adopted, refreshed, set;
 };
 
-static void review_dates_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void review_dates_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct review_dates *r = item;
 
     (void)arena;
-    r->id = sqlite3_column_int64(stmt, 0);
+    r->id = db_column_int64(stmt, 0);
     r->adopted = store_col_date(stmt, 1);
     r->refreshed = store_col_date(stmt, 2);
     r->set = store_col_date(stmt, 3);
@@ -243,7 +243,7 @@ int store_compact_review_fill(struct store *st)
 {
     struct arena arena;
     struct review_dates *r;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     void *v = NULL;
     size_t n = 0;
     int ret;
@@ -262,16 +262,16 @@ int store_compact_review_fill(struct store *st)
 
 static int add_contacts(struct store *st, long long id, const struct compact_contact *k, size_t n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     for (size_t i = 0; i < n; i++) {
         if ((ret = store_prepare(st, sql_add_contact, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, id);
-        sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i);
-        sqlite3_bind_text(stmt, 3, k[i].name, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, id);
+        db_bind_int64(stmt, 2, (long long)i);
+        db_bind_text(stmt, 3, k[i].name);
         store_bind_text(stmt, 4, k[i].role);
         store_bind_text(stmt, 5, k[i].email);
         store_bind_text(stmt, 6, k[i].phone);
@@ -284,15 +284,15 @@ static int add_contacts(struct store *st, long long id, const struct compact_con
 
 static int add_status(struct store *st, long long id, const char *status, const char *date)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_add_status, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_text(stmt, 2, status, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, date, -1, SQLITE_TRANSIENT);
+    db_bind_int64(stmt, 1, id);
+    db_bind_text(stmt, 2, status);
+    db_bind_text_copy(stmt, 3, date);
     return store_run(st, stmt);
 }
 
@@ -332,14 +332,14 @@ static int audit(struct store *st, long long id, const char *actor, const char *
 static int add(struct store *st, const struct compact_new *c, const char *actor, long long *id,
                const char **bad)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char gss[GSS_LEN + 1];
     int ret;
 
     if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, c->name, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, c->name);
     store_bind_now(stmt, 2);
     if ((ret = store_row_int(st, stmt, id)) < 0) {
         return ret;
@@ -354,8 +354,8 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         if ((ret = store_prepare(st, sql_add_authority, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, *id);
-        sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, *id);
+        db_bind_text(stmt, 2, gss);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -366,12 +366,12 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
     if ((ret = store_prepare(st, sql_add_details, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, *id);
+    db_bind_int64(stmt, 1, *id);
     store_bind_date(stmt, 2, c->adopted);
     store_bind_date(stmt, 3, c->refreshed);
     store_bind_date(stmt, 4, c->review_due);
     store_bind_text(stmt, 5, c->document_url);
-    sqlite3_bind_int(stmt, 6, c->demo != 0);
+    db_bind_int(stmt, 6, c->demo != 0);
     if ((ret = store_run(st, stmt)) < 0 ||
         (ret = set_review_due_on(st, *id, c->adopted, c->refreshed, c->review_due)) < 0) {
         return ret;
@@ -383,8 +383,8 @@ static int add(struct store *st, const struct compact_new *c, const char *actor,
         if ((ret = store_prepare(st, sql_add_coordinator, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, *id);
-        sqlite3_bind_int64(stmt, 2, c->coordinator_id);
+        db_bind_int64(stmt, 1, *id);
+        db_bind_int64(stmt, 2, c->coordinator_id);
         if ((ret = store_run(st, stmt)) < 0) {
             return ret;
         }
@@ -441,23 +441,23 @@ static const char sql_get_contacts[] = "SELECT name, role, email, phone FROM com
 static const char sql_get_codes[] =
     "SELECT id, title, summary, url FROM compact_code WHERE compact_id = ?1 ORDER BY id";
 static const char sql_get_coordinators[] =
-    "SELECT u.email FROM compact_coordinator cc JOIN user u ON u.id = cc.user_id "
+    "SELECT u.email FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "
     "WHERE cc.compact_id = ?1 ORDER BY u.email";
 
 /* Rows of a statement that takes a Compact's id, each handed to fn with its index. */
 static int each_row(struct store *st, const char *sql, long long id, struct arena *arena,
-                    void (*fn)(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i),
+                    void (*fn)(struct db_stmt *stmt, struct arena *arena, void *items, size_t i),
                     void *items, size_t max, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     *n = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+    db_bind_int64(stmt, 1, id);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
         if (*n < max) {
             fn(stmt, arena, items, (*n)++);
         }
@@ -467,10 +467,10 @@ static int each_row(struct store *st, const char *sql, long long id, struct aren
     return ret;
 }
 
-static void area_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+static void area_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct compact_area *a = (struct compact_area *)items + i;
-    const char *type = (const char *)sqlite3_column_text(stmt, 2);
+    const char *type = (const char *)db_column_text(stmt, 2);
     enum authority_type t;
 
     a->gss = store_col(stmt, 0, arena);
@@ -479,10 +479,10 @@ static void area_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_
     a->region = store_col(stmt, 3, arena);
 }
 
-static void status_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+static void status_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct status_change *s = (struct status_change *)items + i;
-    const char *status = (const char *)sqlite3_column_text(stmt, 1);
+    const char *status = (const char *)db_column_text(stmt, 1);
     enum compact_status cs;
 
     (void)arena;
@@ -490,7 +490,7 @@ static void status_row(sqlite3_stmt *stmt, struct arena *arena, void *items, siz
     s->status = compact_status_parse(status ? status : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
 }
 
-static void contact_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+static void contact_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct compact_contact *k = (struct compact_contact *)items + i;
 
@@ -500,17 +500,17 @@ static void contact_row(sqlite3_stmt *stmt, struct arena *arena, void *items, si
     k->phone = store_col(stmt, 3, arena);
 }
 
-static void code_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+static void code_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     struct compact_code *c = (struct compact_code *)items + i;
 
-    c->id = sqlite3_column_int64(stmt, 0);
+    c->id = db_column_int64(stmt, 0);
     c->title = store_col(stmt, 1, arena);
     c->summary = store_col(stmt, 2, arena);
     c->url = store_col(stmt, 3, arena);
 }
 
-static void text_row(sqlite3_stmt *stmt, struct arena *arena, void *items, size_t i)
+static void text_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
 {
     ((const char **)items)[i] = store_col(stmt, 0, arena);
 }
@@ -527,27 +527,27 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     struct compact_contact *contacts = arena_alloc(arena, COMPACT_CONTACTS_MAX * sizeof(*contacts));
     struct compact_code *codes = arena_alloc(arena, COMPACT_CODES_MAX * sizeof(*codes));
     const char **coordinators = arena_alloc(arena, COMPACT_COORDINATORS_MAX * sizeof(char *));
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         out->id = id;
         out->name = store_col(stmt, 0, arena);
         out->adopted = store_col_date(stmt, 1);
         out->refreshed = store_col_date(stmt, 2);
         out->review_set = store_col_date(stmt, 3);
         out->document_url = store_col(stmt, 4, arena);
-        out->demo = sqlite3_column_int(stmt, 5);
+        out->demo = db_column_int(stmt, 5);
         out->created_at = store_col(stmt, 6, arena);
         ret = 0;
     } else {
-        ret = rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+        ret = rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     }
     store_done(stmt);
     if (ret < 0 ||
@@ -609,9 +609,9 @@ static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHE
 
 /* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
 static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
-                          int paged, sqlite3_stmt **out)
+                          int paged, struct db_stmt **out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = store_prepare(st, sql, out);
 
     if (ret < 0) {
@@ -621,13 +621,13 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
     store_bind_date(stmt, 1, f->today);
     store_bind_text(stmt, 2, f->status >= 0 ? compact_status_id(f->status) : NULL);
     store_bind_text(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
-    sqlite3_bind_int(stmt, 4, f->overdue != 0);
+    db_bind_int(stmt, 4, f->overdue != 0);
     store_bind_text(stmt, 5, f->q && *f->q ? f->q : NULL);
     store_bind_text(stmt, 6, f->authority);
     if (paged && f->after) {
-        sqlite3_bind_int64(stmt, 7, f->after);
+        db_bind_int64(stmt, 7, f->after);
     } else {
-        sqlite3_bind_null(stmt, 7);
+        db_bind_null(stmt, 7);
     }
     store_bind_limit(stmt, 8, paged ? f->limit : 0);
     return 0;
@@ -635,22 +635,22 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
 
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = prepare_filter(st, sql_list_count, f, 0, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
-static void summary_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct compact_summary *s = item;
-    const char *status = (const char *)sqlite3_column_text(stmt, 3);
+    const char *status = (const char *)db_column_text(stmt, 3);
     enum compact_status cs;
 
-    s->id = sqlite3_column_int64(stmt, 0);
+    s->id = db_column_int64(stmt, 0);
     s->name = store_col(stmt, 1, arena);
-    s->demo = sqlite3_column_int(stmt, 2);
+    s->demo = db_column_int(stmt, 2);
     s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
     s->since = store_col_date(stmt, 4);
     s->review_due = store_col_date(stmt, 5);
@@ -660,7 +660,7 @@ static void summary_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     void *v;
     int ret;
 
@@ -697,7 +697,7 @@ static const char sql_code_add[] =
 static const char sql_clear_coordinators[] =
     "DELETE FROM compact_coordinator WHERE compact_id = ?1";
 static const char sql_coordinator_id[] =
-    "SELECT id FROM user WHERE email = ?1 AND role = 'coordinator' AND NOT disabled";
+    "SELECT id FROM \"user\" WHERE email = ?1 AND role = 'coordinator' AND NOT disabled";
 
 /* "list.i" or "list.i.name" from arena. */
 static const char *at(struct arena *arena, const char *list, size_t i, const char *name)
@@ -709,36 +709,36 @@ static const char *at(struct arena *arena, const char *list, size_t i, const cha
 }
 
 /* Run a bound write that must change one row: ERR_NOT_FOUND when it changed none. */
-static int run_one(struct store *st, sqlite3_stmt *stmt)
+static int run_one(struct store *st, struct db_stmt *stmt)
 {
     int ret = store_run(st, stmt);
-    return ret < 0 ? ret : sqlite3_changes(st->db) ? 0 : ERR_NOT_FOUND;
+    return ret < 0 ? ret : db_changes(st->db) ? 0 : ERR_NOT_FOUND;
 }
 
 static int clear(struct store *st, const char *sql, long long id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     return store_run(st, stmt);
 }
 
 static int patch_codes(struct store *st, long long id, const struct compact_patch *p,
                        struct arena *arena, const char **field)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     for (size_t i = 0; i < p->ncodes_remove; i++) {
         if ((ret = store_prepare(st, sql_code_remove, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, p->codes_remove[i]);
-        sqlite3_bind_int64(stmt, 2, id);
+        db_bind_int64(stmt, 1, p->codes_remove[i]);
+        db_bind_int64(stmt, 2, id);
         if ((ret = run_one(st, stmt)) < 0) {
             *field = at(arena, "codes.remove", i, NULL);
             return ret;
@@ -749,9 +749,9 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         if ((ret = store_prepare(st, sql_code_replace, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, c->id);
-        sqlite3_bind_int64(stmt, 2, id);
-        sqlite3_bind_text(stmt, 3, c->title, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, c->id);
+        db_bind_int64(stmt, 2, id);
+        db_bind_text(stmt, 3, c->title);
         store_bind_text(stmt, 4, c->summary);
         store_bind_text(stmt, 5, c->url);
         if ((ret = run_one(st, stmt)) < 0) {
@@ -764,8 +764,8 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
         if ((ret = store_prepare(st, sql_code_add, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, id);
-        sqlite3_bind_text(stmt, 2, c->title, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, id);
+        db_bind_text(stmt, 2, c->title);
         store_bind_text(stmt, 3, c->summary);
         store_bind_text(stmt, 4, c->url);
         if ((ret = store_run(st, stmt)) < 0) {
@@ -778,7 +778,7 @@ static int patch_codes(struct store *st, long long id, const struct compact_patc
 static int patch_lists(struct store *st, long long id, const struct compact_patch *p,
                        struct arena *arena, const char **field)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char gss[GSS_LEN + 1];
     int ret, rc;
 
@@ -794,8 +794,8 @@ static int patch_lists(struct store *st, long long id, const struct compact_patc
             if ((ret = store_prepare(st, sql_add_authority, &stmt)) < 0) {
                 return ret;
             }
-            sqlite3_bind_int64(stmt, 1, id);
-            sqlite3_bind_text(stmt, 2, gss, -1, SQLITE_STATIC);
+            db_bind_int64(stmt, 1, id);
+            db_bind_text(stmt, 2, gss);
             if ((ret = store_run(st, stmt)) < 0) {
                 return ret;
             }
@@ -819,10 +819,10 @@ static int patch_lists(struct store *st, long long id, const struct compact_patc
             if ((ret = store_prepare(st, sql_coordinator_id, &stmt)) < 0) {
                 return ret;
             }
-            sqlite3_bind_text(stmt, 1, p->coordinators[i], -1, SQLITE_STATIC);
+            db_bind_text(stmt, 1, p->coordinators[i]);
             rc = store_step(st, stmt);
-            user = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-            ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+            user = rc == DB_ROW ? db_column_int64(stmt, 0) : 0;
+            ret = rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
             store_done(stmt);
             if (ret < 0) {
                 *field = at(arena, "coordinators", i, NULL);
@@ -831,8 +831,8 @@ static int patch_lists(struct store *st, long long id, const struct compact_patc
             if ((ret = store_prepare(st, sql_add_coordinator, &stmt)) < 0) {
                 return ret;
             }
-            sqlite3_bind_int64(stmt, 1, id);
-            sqlite3_bind_int64(stmt, 2, user);
+            db_bind_int64(stmt, 1, id);
+            db_bind_int64(stmt, 2, user);
             if ((ret = store_run(st, stmt)) < 0) {
                 return ret;
             }
@@ -847,7 +847,7 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
 {
     struct compact_entry e;
     struct buf before = BUF_INIT;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *field = NULL;
@@ -859,16 +859,16 @@ int store_compact_patch(struct store *st, long long id, const struct compact_pat
         (ret = store_prepare(st, sql_patch_details, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int(stmt, 2, !!(p->fields & PATCH_NAME));
+    db_bind_int64(stmt, 1, id);
+    db_bind_int(stmt, 2, !!(p->fields & PATCH_NAME));
     store_bind_text(stmt, 3, p->name);
-    sqlite3_bind_int(stmt, 4, !!(p->fields & PATCH_ADOPTED));
+    db_bind_int(stmt, 4, !!(p->fields & PATCH_ADOPTED));
     store_bind_date(stmt, 5, p->adopted);
-    sqlite3_bind_int(stmt, 6, !!(p->fields & PATCH_REFRESHED));
+    db_bind_int(stmt, 6, !!(p->fields & PATCH_REFRESHED));
     store_bind_date(stmt, 7, p->refreshed);
-    sqlite3_bind_int(stmt, 8, !!(p->fields & PATCH_REVIEW_DUE));
+    db_bind_int(stmt, 8, !!(p->fields & PATCH_REVIEW_DUE));
     store_bind_date(stmt, 9, p->review_due);
-    sqlite3_bind_int(stmt, 10, !!(p->fields & PATCH_DOCUMENT_URL));
+    db_bind_int(stmt, 10, !!(p->fields & PATCH_DOCUMENT_URL));
     store_bind_text(stmt, 11, p->document_url);
     if ((ret = store_run(st, stmt)) < 0 || (ret = patch_lists(st, id, p, arena, field)) < 0) {
         goto cleanup;
@@ -954,12 +954,12 @@ static int demo_compact(struct store *st, const struct demo_compact *d, const ch
         }
     }
     for (size_t j = 0; j < d->ncodes; j++) {
-        sqlite3_stmt *stmt;
+        struct db_stmt *stmt;
         if ((ret = store_prepare(st, sql_code_add, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, *id);
-        sqlite3_bind_text(stmt, 2, d->codes[j].title, -1, SQLITE_STATIC);
+        db_bind_int64(stmt, 1, *id);
+        db_bind_text(stmt, 2, d->codes[j].title);
         store_bind_text(stmt, 3, d->codes[j].summary);
         store_bind_text(stmt, 4, d->codes[j].url);
         if ((ret = store_run(st, stmt)) < 0) {
@@ -975,7 +975,7 @@ int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,
 {
     struct arena arena;
     long long *cids, *oids, id;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *bad = NULL;
@@ -1043,14 +1043,14 @@ static const char sql_find_authority[] =
 int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,
                                  const char **gss)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *gss = NULL;
     if ((ret = store_prepare(st, sql_find_authority, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, text);
     return store_row_text(st, stmt, arena, gss);
 }
 
@@ -1062,7 +1062,7 @@ int store_compact_naming(struct store *st, const char *gss, const char *county_g
                          struct arena *arena, struct coverage_compact **out, size_t *n)
 {
     struct coverage_compact *c = arena_alloc(arena, 256 * sizeof(*c));
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     size_t len = 0;
     int ret, rc;
 
@@ -1071,10 +1071,10 @@ int store_compact_naming(struct store *st, const char *gss, const char *county_g
     if ((ret = store_prepare(st, sql_naming, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, gss, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, gss);
     store_bind_text(stmt, 2, county_gss);
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW && len < 256) {
-        c[len].id = sqlite3_column_int64(stmt, 0);
+    while ((rc = store_step(st, stmt)) == DB_ROW && len < 256) {
+        c[len].id = db_column_int64(stmt, 0);
         c[len].name = store_col(stmt, 1, arena);
         len++;
     }

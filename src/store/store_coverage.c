@@ -20,16 +20,16 @@ static int read_statuses(struct store *st, struct arena *arena, struct coverage_
     struct coverage_compact *c = NULL;
     struct status_change *s = NULL;
     size_t nc = 0, capc = 0, ns = 0, caps = 0, *first = NULL, capf = 0;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     if ((ret = store_prepare(st, sql_statuses, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(stmt, 0);
-        const char *date = (const char *)sqlite3_column_text(stmt, 2),
-                   *status = (const char *)sqlite3_column_text(stmt, 3);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        long long id = db_column_int64(stmt, 0);
+        const char *date = (const char *)db_column_text(stmt, 2),
+                   *status = (const char *)db_column_text(stmt, 3);
         struct status_change change;
         enum compact_status cs;
 
@@ -66,16 +66,16 @@ static int read_codes(struct store *st, struct arena *arena, struct coverage_com
     const char **codes = NULL;
     long long *ids = NULL;
     size_t n = 0, capc = 0, capi = 0, k = 0;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     if ((ret = store_prepare(st, sql_codes, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
         store_grow(arena, (void **)&codes, n, &capc, sizeof(*codes));
         store_grow(arena, (void **)&ids, n, &capi, sizeof(*ids));
-        ids[n] = sqlite3_column_int64(stmt, 0);
+        ids[n] = db_column_int64(stmt, 0);
         codes[n++] = store_col(stmt, 1, arena);
     }
     ret = store_err(st, rc);

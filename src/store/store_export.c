@@ -22,17 +22,17 @@ static const char sql_signatories[] =
     "s.withdrawn_on FROM signatory s JOIN organisation o ON o.id = s.organisation_id "
     "ORDER BY s.compact_id, s.signed_on, s.id";
 
-static date_t col_date(sqlite3_stmt *stmt, int i)
+static date_t col_date(struct db_stmt *stmt, int i)
 {
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    const char *s = (const char *)db_column_text(stmt, i);
     date_t d;
-    return s && date_parse(s, (size_t)sqlite3_column_bytes(stmt, i), &d) == 0 ? d : 0;
+    return s && date_parse(s, (size_t)db_column_bytes(stmt, i), &d) == 0 ? d : 0;
 }
 
-static void read_authority(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_authority(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct export_authority *a = item;
-    const char *type = (const char *)sqlite3_column_text(stmt, 2);
+    const char *type = (const char *)db_column_text(stmt, 2);
 
     *a = (struct export_authority){.gss = store_col(stmt, 0, arena),
                                    .name = store_col(stmt, 1, arena),
@@ -42,7 +42,7 @@ static void read_authority(sqlite3_stmt *stmt, struct arena *arena, void *item)
 }
 
 /* A former code: read as (gss, alias), then only the alias is kept. */
-static void read_former_code(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_former_code(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     const char **pair = item;
 
@@ -55,7 +55,7 @@ static int read_authorities(struct store *st, struct arena *arena, struct regist
     struct export_authority *v;
     const char *(*pairs)[2] = NULL, **codes;
     size_t len, n = 0, k = 0;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_authorities, &stmt)) < 0 ||
@@ -108,10 +108,10 @@ static int read_organisations(struct store *st, struct arena *arena, struct regi
     return 0;
 }
 
-static void read_id(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_id(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     (void)arena;
-    *(long long *)item = sqlite3_column_int64(stmt, 0);
+    *(long long *)item = db_column_int64(stmt, 0);
 }
 
 static int read_compacts(struct store *st, struct arena *arena, struct register_export *x)
@@ -119,7 +119,7 @@ static int read_compacts(struct store *st, struct arena *arena, struct register_
     struct compact_entry *v;
     long long *ids;
     size_t n;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_compacts, &stmt)) < 0 ||
@@ -137,12 +137,12 @@ static int read_compacts(struct store *st, struct arena *arena, struct register_
     return 0;
 }
 
-static void read_signatory(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_signatory(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     *(struct export_signatory *)item =
-        (struct export_signatory){.id = sqlite3_column_int64(stmt, 0),
-                                  .compact_id = sqlite3_column_int64(stmt, 1),
-                                  .organisation_id = sqlite3_column_int64(stmt, 2),
+        (struct export_signatory){.id = db_column_int64(stmt, 0),
+                                  .compact_id = db_column_int64(stmt, 1),
+                                  .organisation_id = db_column_int64(stmt, 2),
                                   .org_id = store_col(stmt, 3, arena),
                                   .organisation = store_col(stmt, 4, arena),
                                   .role = store_col(stmt, 5, arena),
@@ -153,7 +153,7 @@ static void read_signatory(sqlite3_stmt *stmt, struct arena *arena, void *item)
 static int read_signatories(struct store *st, struct arena *arena, struct register_export *x)
 {
     struct export_signatory *v;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_signatories, &stmt)) < 0 ||
@@ -168,7 +168,7 @@ int store_export(struct store *st, struct buf *out)
 {
     struct register_export x = {0};
     struct arena arena;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char now[STORE_TIME_LEN + 1];
     int ret;
 

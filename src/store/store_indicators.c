@@ -23,7 +23,7 @@ static const char sql_has[] =
 
 int store_opendata_has(struct store *st, const char *org_id, int *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long has;
     int ret;
 
@@ -31,7 +31,7 @@ int store_opendata_has(struct store *st, const char *org_id, int *out)
     if ((ret = store_prepare(st, sql_has, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, org_id);
     if ((ret = store_row_int(st, stmt, &has)) < 0) {
         return ret == ERR_NOT_FOUND ? ERR_DB : ret;
     }
@@ -40,34 +40,34 @@ int store_opendata_has(struct store *st, const char *org_id, int *out)
 }
 
 /* A full date from text column i: 1 and *out, or 0 (NULL, or only a year or a month). */
-static int col_date(sqlite3_stmt *stmt, int i, date_t *out)
+static int col_date(struct db_stmt *stmt, int i, date_t *out)
 {
     *out = store_col_date(stmt, i);
     return *out != 0;
 }
 
 /* An int column i, or -1 for NULL. */
-static int col_int_or(sqlite3_stmt *stmt, int i)
+static int col_int_or(struct db_stmt *stmt, int i)
 {
-    return sqlite3_column_type(stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, i);
+    return db_column_is_null(stmt, i) ? -1 : db_column_int(stmt, i);
 }
 
-static void ind_grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void ind_grant_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct ind_grant *g = item;
-    const char *currency = (const char *)sqlite3_column_text(stmt, 1);
+    const char *currency = (const char *)db_column_text(stmt, 1);
 
-    g->amount = sqlite3_column_int64(stmt, 0);
+    g->amount = db_column_int64(stmt, 0);
     g->gbp = currency && !strcmp(currency, "GBP");
     col_date(stmt, 2, &g->award);
     g->has_dates = col_date(stmt, 3, &g->start) && col_date(stmt, 4, &g->end);
     g->duration_months = col_int_or(stmt, 5);
     g->recipient = store_col(stmt, 6, arena);
     g->name = store_col(stmt, 7, arena);
-    g->individual = sqlite3_column_int(stmt, 8) != 0;
+    g->individual = db_column_int(stmt, 8) != 0;
 }
 
-static void ind_contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void ind_contract_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct ind_contract *c = item;
 
@@ -81,10 +81,10 @@ static void ind_contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item
 
 /* The rows of sql for org_id (?1), each read by read, into an array from arena. */
 static int rows_of(struct store *st, const char *sql, const char *org_id, struct arena *arena,
-                   size_t size, void (*read)(sqlite3_stmt *, struct arena *, void *), void **items,
-                   size_t *n)
+                   size_t size, void (*read)(struct db_stmt *, struct arena *, void *),
+                   void **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -92,7 +92,7 @@ static int rows_of(struct store *st, const char *sql, const char *org_id, struct
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, org_id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, org_id);
     return store_rows(st, stmt, arena, size, read, items, n);
 }
 
@@ -155,12 +155,12 @@ static const char sql_contract_list[] =
 static const char sql_contract_list_count[] = "SELECT count(*) FROM contract c " CONTRACT_WHERE;
 
 /* s, or NULL for none or "". */
-static void bind_opt(sqlite3_stmt *stmt, int i, const char *s)
+static void bind_opt(struct db_stmt *stmt, int i, const char *s)
 {
     store_bind_text(stmt, i, s && *s ? s : NULL);
 }
 
-static void bind_list_filter(sqlite3_stmt *stmt, const struct opendata_filter *f, int grants)
+static void bind_list_filter(struct db_stmt *stmt, const struct opendata_filter *f, int grants)
 {
     bind_opt(stmt, 1, f->org);
     bind_opt(stmt, 2, f->counterpart);
@@ -179,7 +179,7 @@ static void bind_list_filter(sqlite3_stmt *stmt, const struct opendata_filter *f
 static int count_of(struct store *st, const char *sql, const struct opendata_filter *f, int grants,
                     size_t *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *out = 0;
@@ -200,15 +200,15 @@ int store_contract_list_count(struct store *st, const struct opendata_filter *f,
     return count_of(st, sql_contract_list_count, f, 0, out);
 }
 
-static void grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void grant_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct grant_item *g = item;
 
-    g->rowid = sqlite3_column_int64(stmt, 0);
+    g->rowid = db_column_int64(stmt, 0);
     g->identifier = store_col(stmt, 1, arena);
     g->title = store_col(stmt, 2, arena);
     g->currency = store_col(stmt, 3, arena);
-    g->amount = sqlite3_column_int64(stmt, 4);
+    g->amount = db_column_int64(stmt, 4);
     g->award_date = store_col(stmt, 5, arena);
     g->funder_id = store_col(stmt, 6, arena);
     g->funder_name = store_col(stmt, 7, arena);
@@ -220,11 +220,11 @@ static void grant_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     g->programme = store_col(stmt, 13, arena);
 }
 
-static void contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void contract_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct contract_item *c = item;
 
-    c->rowid = sqlite3_column_int64(stmt, 0);
+    c->rowid = db_column_int64(stmt, 0);
     c->ocid = store_col(stmt, 1, arena);
     c->title = store_col(stmt, 2, arena);
     c->buyer_id = store_col(stmt, 3, arena);
@@ -235,20 +235,20 @@ static void contract_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     c->tender_end = store_col(stmt, 8, arena);
     c->vcse_suitable = col_int_or(stmt, 9);
     c->value_currency = store_col(stmt, 10, arena);
-    c->has_value = sqlite3_column_type(stmt, 11) != SQLITE_NULL;
-    c->value = sqlite3_column_int64(stmt, 11);
+    c->has_value = !db_column_is_null(stmt, 11);
+    c->value = db_column_int64(stmt, 11);
     c->award_currency = store_col(stmt, 12, arena);
-    c->has_award = sqlite3_column_type(stmt, 13) != SQLITE_NULL;
-    c->award = sqlite3_column_int64(stmt, 13);
+    c->has_award = !db_column_is_null(stmt, 13);
+    c->award = db_column_int64(stmt, 13);
     c->suppliers = store_col(stmt, 14, arena);
 }
 
 /* A page of sql as f says (grants or contracts), each row read by read. */
 static int list_of(struct store *st, const char *sql, const struct opendata_filter *f, int grants,
                    struct arena *arena, size_t size,
-                   void (*read)(sqlite3_stmt *, struct arena *, void *), void **items, size_t *n)
+                   void (*read)(struct db_stmt *, struct arena *, void *), void **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
@@ -258,7 +258,7 @@ static int list_of(struct store *st, const char *sql, const struct opendata_filt
     }
     bind_list_filter(stmt, f, grants);
     if (f->after > 0) {
-        sqlite3_bind_int64(stmt, 6, f->after);
+        db_bind_int64(stmt, 6, f->after);
     }
     store_bind_limit(stmt, 7, f->limit);
     return store_rows(st, stmt, arena, size, read, items, n);

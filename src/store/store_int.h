@@ -2,7 +2,7 @@
 #ifndef STORE_STORE_INT_H
 #define STORE_STORE_INT_H
 
-#include <sqlite3.h>
+#include "db.h"
 
 #include "store.h"
 
@@ -11,10 +11,10 @@
 #define STORE_STMT_CACHE 256
 
 struct store {
-    sqlite3 *db;
+    struct db *db;
     struct {
         const char *sql; /* the literal's address is the key */
-        sqlite3_stmt *stmt;
+        struct db_stmt *stmt;
     } cache[STORE_STMT_CACHE];
 };
 
@@ -22,47 +22,48 @@ struct store {
  * The prepared statement for the literal sql, prepared on first use and kept. The caller binds,
  * steps, and leaves it through store_done().
  */
-int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out);
+int store_prepare(struct store *st, const char *sql, struct db_stmt **out);
 /* End the transaction store_begin began: commit when ret is 0, else roll back. Returns ret, or
  * the commit's enum err. */
 int store_end(struct store *st, int ret);
 /* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
-int store_run(struct store *st, sqlite3_stmt *stmt);
+int store_run(struct store *st, struct db_stmt *stmt);
 /* Step a bound statement for one row and copy its first column from arena into *out; reset
  * it. 0, ERR_NOT_FOUND when there is no row (or it is NULL), or another enum err. */
-int store_row_text(struct store *st, sqlite3_stmt *stmt, struct arena *arena, const char **out);
+int store_row_text(struct store *st, struct db_stmt *stmt, struct arena *arena, const char **out);
 /* Step a bound statement for one row and read its first column as a whole number into *out
  * (may be NULL: whether there is a row; SQL NULL reads as 0); reset it. 0, ERR_NOT_FOUND when
- * there is no row, or another enum err. Also for a write with RETURNING id: SQLite makes the
+ * there is no row, or another enum err. Also for a write with RETURNING id: the engine makes the
  * whole change at the first step. */
-int store_row_int(struct store *st, sqlite3_stmt *stmt, long long *out);
+int store_row_int(struct store *st, struct db_stmt *stmt, long long *out);
 /* store_row_int for a count(*): *out is 0 on failure. */
-int store_row_count(struct store *st, sqlite3_stmt *stmt, size_t *out);
+int store_row_count(struct store *st, struct db_stmt *stmt, size_t *out);
 /*
  * Step a bound statement whose rows are (id, rank), best rank first, and reset it: the first
  * row's id into *id; ERR_NOT_FOUND when there is none, ERR_CONFLICT (and *id 0) when the
  * second row has the same rank (a name several share).
  */
-int store_row_ranked(struct store *st, sqlite3_stmt *stmt, long long *id);
+int store_row_ranked(struct store *st, struct db_stmt *stmt, long long *id);
 /* A copy from arena of text column i of the current row, or NULL for SQL NULL. */
-const char *store_col(sqlite3_stmt *stmt, int i, struct arena *arena);
+const char *store_col(struct db_stmt *stmt, int i, struct arena *arena);
 /* Text column i of the current row as a date: 0 for SQL NULL or anything but 'YYYY-MM-DD'. */
-date_t store_col_date(sqlite3_stmt *stmt, int i);
-/* Bind s (copied by SQLite, so it may be a temporary), or NULL when s is NULL. */
-void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+date_t store_col_date(struct db_stmt *stmt, int i);
+/* Bind s (copied, so it may be a temporary), or NULL when s is NULL. */
+void store_bind_text(struct db_stmt *stmt, int i, const char *s);
 /* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
-void store_bind_date(sqlite3_stmt *stmt, int i, date_t d);
-/* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite; PostgreSQL will want
- * NULL, so it is said in this one place). */
-void store_bind_limit(sqlite3_stmt *stmt, int i, size_t limit);
+void store_bind_date(struct db_stmt *stmt, int i, date_t d);
+/* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite, NULL to PostgreSQL:
+ * said to each engine in this one place). */
+void store_bind_limit(struct db_stmt *stmt, int i, size_t limit);
 /* Step a bound statement for one row whose first column is a GSS code and copy it into out;
  * reset it. 0, ERR_NOT_FOUND when there is no row, or another enum err. */
-int store_row_gss(struct store *st, sqlite3_stmt *stmt, char out[GSS_LEN + 1]);
+int store_row_gss(struct store *st, struct db_stmt *stmt, char out[GSS_LEN + 1]);
 /* Reset and clear the bindings, ready for the next use. */
-void store_done(sqlite3_stmt *stmt);
-/* Every sqlite3_step of the store goes through this, so tests can force errors. */
-int store_step(struct store *st, sqlite3_stmt *stmt);
-/* Map an SQLite result code to an enum err, logging what the database said. */
+void store_done(struct db_stmt *stmt);
+/* Every db_step of the store goes through this, so tests can force errors. */
+int store_step(struct store *st, struct db_stmt *stmt);
+/* Map a db_step or db_exec answer (enum db_code) to an enum err, logging what the database
+ * said (db_err). */
 int store_err(struct store *st, int rc);
 
 /* Like store_err, for a step that should have given a row: never 0. */
@@ -72,8 +73,8 @@ int store_fail(struct store *st, int rc);
  * migration that added the column, inside its transaction. */
 int store_compact_review_fill(struct store *st);
 
-/* Tests may set this to make store_step answer their code instead (e.g. SQLITE_BUSY). */
-extern int (*store_step_hook)(sqlite3_stmt *stmt);
+/* Tests may set this to make store_step answer their code instead (e.g. DB_BUSY). */
+extern int (*store_step_hook)(struct db_stmt *stmt);
 
 /* ---- store_util.c and store_audit.c: what the writes share ---- */
 
@@ -84,22 +85,22 @@ extern int (*store_step_hook)(sqlite3_stmt *stmt);
  * computed here, never in SQL, so every engine stores the same text. */
 void store_now(char out[STORE_TIME_LEN + 1]);
 /* Bind the time now (store_now) to parameter i. */
-void store_bind_now(sqlite3_stmt *stmt, int i);
+void store_bind_now(struct db_stmt *stmt, int i);
 /* id as decimal text in out; returns out. */
 const char *store_id_text(long long id, char out[STORE_ID_LEN]);
 /* Step a bound INSERT ... RETURNING id for *id and reset it: 0, ERR_NOT_FOUND when it
  * inserted no row (*id 0), or another enum err. */
-int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id);
+int store_run_id(struct store *st, struct db_stmt *stmt, long long *id);
 /* Room for one more item of size after len in the array *v of capacity *cap, from arena. */
 void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t size);
 /* Reads the current row of stmt into item (its strings from arena). */
-typedef void store_row_fn(sqlite3_stmt *stmt, struct arena *arena, void *item);
+typedef void store_row_fn(struct db_stmt *stmt, struct arena *arena, void *item);
 /*
  * Step the bound stmt through its rows, each read by fn into one more item of size in an
  * array from arena; reset it. items is the address of the caller's array pointer (a T **):
  * set with *n on success, NULL and 0 on failure.
  */
-int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n);
 /* store_rows for the literal sql with ?1 bound to id, prepared here: the rows of one Compact,
  * organisation... (*items NULL and *n 0 on any failure). */
@@ -107,7 +108,7 @@ int store_rows_of(struct store *st, const char *sql, long long id, struct arena 
                   store_row_fn *fn, void *items, size_t *n);
 /* Step the bound stmt for one row, read by fn into item; reset it. 0, ERR_NOT_FOUND when
  * there is no row (item untouched), or another enum err. */
-int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+int store_row(struct store *st, struct db_stmt *stmt, struct arena *arena, store_row_fn *fn,
               void *item);
 /* store_row for the literal sql with ?1 bound to id, prepared here: one thing by its id. */
 int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,

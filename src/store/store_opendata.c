@@ -39,16 +39,19 @@ static const char sql_cache_default[] = "PRAGMA cache_size = -2000";
 static const char sql_temp_memory[] = "PRAGMA temp_store = MEMORY";
 static const char sql_temp_default[] = "PRAGMA temp_store = DEFAULT";
 
-/* Run a pragma that answers a row or nothing. */
+/* Run a pragma that answers a row or nothing: SQLite's tuning, nothing to PostgreSQL. */
 static int pragma(struct store *st, const char *sql)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
+    if (db_kind(st->db) != DB_SQLITE) {
+        return 0;
+    }
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
     rc = store_step(st, stmt);
-    ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_err(st, rc);
+    ret = rc == DB_ROW || rc == DB_DONE ? 0 : store_err(st, rc);
     store_done(stmt);
     return ret;
 }
@@ -143,30 +146,30 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
     return 0;
 }
 
-static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+static void bind_text_or_null(struct db_stmt *stmt, int i, const char *s)
 {
     if (s && *s) {
-        sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+        db_bind_text(stmt, i, s);
     } else {
-        sqlite3_bind_null(stmt, i);
+        db_bind_null(stmt, i);
     }
 }
 
-static void bind_id_or_null(sqlite3_stmt *stmt, int i, long long id)
+static void bind_id_or_null(struct db_stmt *stmt, int i, long long id)
 {
     if (id) {
-        sqlite3_bind_int64(stmt, i, id);
+        db_bind_int64(stmt, i, id);
     } else {
-        sqlite3_bind_null(stmt, i);
+        db_bind_null(stmt, i);
     }
 }
 
-static void bind_flag(sqlite3_stmt *stmt, int i, int v)
+static void bind_flag(struct db_stmt *stmt, int i, int v)
 {
     if (v >= 0) {
-        sqlite3_bind_int(stmt, i, v);
+        db_bind_int(stmt, i, v);
     } else {
-        sqlite3_bind_null(stmt, i);
+        db_bind_null(stmt, i);
     }
 }
 
@@ -201,7 +204,7 @@ static const char sql_grant_put[] =
 int store_grant_put(struct opendata_writer *w, const struct grant *g)
 {
     long long funder, recipient;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = link(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
@@ -211,24 +214,24 @@ int store_grant_put(struct opendata_writer *w, const struct grant *g)
     if ((ret = store_prepare(w->st, sql_grant_put, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, g->id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, g->title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, g->currency, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 4, g->amount);
-    sqlite3_bind_text(stmt, 5, g->award_date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6, g->funder_id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, g->id);
+    db_bind_text(stmt, 2, g->title);
+    db_bind_text(stmt, 3, g->currency);
+    db_bind_int64(stmt, 4, g->amount);
+    db_bind_text(stmt, 5, g->award_date);
+    db_bind_text(stmt, 6, g->funder_id);
     bind_text_or_null(stmt, 7, g->funder_name);
     bind_id_or_null(stmt, 8, funder);
     bind_text_or_null(stmt, 9, g->recipient_id);
     bind_text_or_null(stmt, 10, g->recipient_name);
     bind_id_or_null(stmt, 11, recipient);
-    sqlite3_bind_int(stmt, 12, g->recipient_individual != 0);
+    db_bind_int(stmt, 12, g->recipient_individual != 0);
     bind_text_or_null(stmt, 13, g->planned_start);
     bind_text_or_null(stmt, 14, g->planned_end);
     bind_flag(stmt, 15, g->duration_months);
     bind_flag(stmt, 16, g->from_open_call);
     bind_text_or_null(stmt, 17, g->programme);
-    sqlite3_bind_text(stmt, 18, w->now, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 18, w->now);
     return store_run(w->st, stmt);
 }
 
@@ -255,7 +258,7 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
 {
     struct store *st = w->st;
     long long buyer, id = 0, org;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     *stored = 0;
@@ -265,9 +268,9 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
     if ((ret = store_prepare(st, sql_contract_put, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, c->ocid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, c->release_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, c->date, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, c->ocid);
+    db_bind_text(stmt, 2, c->release_id);
+    db_bind_text(stmt, 3, c->date);
     bind_text_or_null(stmt, 4, c->title);
     bind_text_or_null(stmt, 5, c->buyer_id);
     bind_text_or_null(stmt, 6, c->buyer_name);
@@ -278,23 +281,23 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
     bind_flag(stmt, 11, c->vcse_suitable);
     bind_text_or_null(stmt, 12, c->has_value ? c->value_currency : NULL);
     if (c->has_value) {
-        sqlite3_bind_int64(stmt, 13, c->value_amount);
+        db_bind_int64(stmt, 13, c->value_amount);
     } else {
-        sqlite3_bind_null(stmt, 13);
+        db_bind_null(stmt, 13);
     }
     bind_text_or_null(stmt, 14, c->has_award ? c->award_currency : NULL);
     if (c->has_award) {
-        sqlite3_bind_int64(stmt, 15, c->award_amount);
+        db_bind_int64(stmt, 15, c->award_amount);
     } else {
-        sqlite3_bind_null(stmt, 15);
+        db_bind_null(stmt, 15);
     }
-    sqlite3_bind_text(stmt, 16, w->now, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 16, w->now);
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        id = sqlite3_column_int64(stmt, 0);
+    if (rc == DB_ROW) {
+        id = db_column_int64(stmt, 0);
         rc = store_step(st, stmt);
     }
-    ret = rc == SQLITE_DONE ? 0 : store_fail(st, rc);
+    ret = rc == DB_DONE ? 0 : store_fail(st, rc);
     store_done(stmt);
     if (ret < 0 || !id) {
         return ret; /* an older release than the one kept changes nothing */
@@ -302,7 +305,7 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
     if ((ret = store_prepare(st, sql_suppliers_clear, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     if ((ret = store_run(st, stmt)) < 0) {
         return ret;
     }
@@ -312,8 +315,8 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
             (ret = store_prepare(st, sql_supplier_add, &stmt)) < 0) {
             return ret;
         }
-        sqlite3_bind_int64(stmt, 1, id);
-        sqlite3_bind_int64(stmt, 2, (sqlite3_int64)i + 1);
+        db_bind_int64(stmt, 1, id);
+        db_bind_int64(stmt, 2, (long long)i + 1);
         bind_text_or_null(stmt, 3, s->id);
         bind_text_or_null(stmt, 4, s->name);
         bind_flag(stmt, 5, s->vcse);
@@ -349,7 +352,7 @@ static const char sql_contract_count[] = "SELECT count(*) FROM contract";
 
 static int count(struct store *st, const char *sql, size_t *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret, rc;
 
     *out = 0;
@@ -357,10 +360,10 @@ static int count(struct store *st, const char *sql, size_t *out)
         return ret;
     }
     rc = store_step(st, stmt);
-    if (rc == SQLITE_ROW) {
-        *out = (size_t)sqlite3_column_int64(stmt, 0);
+    if (rc == DB_ROW) {
+        *out = (size_t)db_column_int64(stmt, 0);
     }
-    ret = rc == SQLITE_ROW ? 0 : store_fail(st, rc);
+    ret = rc == DB_ROW ? 0 : store_fail(st, rc);
     store_done(stmt);
     return ret;
 }

@@ -54,13 +54,13 @@ static const char sql_councils_missing[] =
     "SELECT a.code, a.official_name FROM authority a WHERE NOT EXISTS (SELECT 1 FROM "
     "organisation o WHERE o.gss = a.gss AND o.type = 'council') ORDER BY a.gss";
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct organisation *o = item;
-    const char *sector = (const char *)sqlite3_column_text(stmt, 3);
-    const char *type = (const char *)sqlite3_column_text(stmt, 4);
+    const char *sector = (const char *)db_column_text(stmt, 3);
+    const char *type = (const char *)db_column_text(stmt, 4);
 
-    o->id = sqlite3_column_int64(stmt, 0);
+    o->id = db_column_int64(stmt, 0);
     o->org_id = store_col(stmt, 1, arena);
     o->name = store_col(stmt, 2, arena);
     /* the CHECK constraints make a failed parse unreachable; parse leaves the first value */
@@ -68,23 +68,23 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
     org_type_parse(type ? type : "", &o->type);
     o->gss = store_col(stmt, 5, arena);
     o->website = store_col(stmt, 6, arena);
-    o->verified = sqlite3_column_int(stmt, 7);
+    o->verified = db_column_int(stmt, 7);
     o->created_at = store_col(stmt, 8, arena);
     o->updated_at = store_col(stmt, 9, arena);
 }
 
 /* A reference: ?1 as an org-id or a name, ?2 as a number where it is one. */
-static void bind_ref(sqlite3_stmt *stmt, const char *ref)
+static void bind_ref(struct db_stmt *stmt, const char *ref)
 {
-    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, ref);
     if (organisation_ref_is_number(ref)) {
-        sqlite3_bind_int64(stmt, 2, strtoll(ref, NULL, 10)); /* at most 18 digits */
+        db_bind_int64(stmt, 2, strtoll(ref, NULL, 10)); /* at most 18 digits */
     }
 }
 
 /* sql prepared with f's q, sector and type bound (?1 to ?3). */
 static int prepare_filter(struct store *st, const char *sql, const struct organisation_filter *f,
-                          sqlite3_stmt **out)
+                          struct db_stmt **out)
 {
     int ret = store_prepare(st, sql, out);
 
@@ -93,17 +93,17 @@ static int prepare_filter(struct store *st, const char *sql, const struct organi
     }
     store_bind_text(*out, 1, f->q && *f->q ? f->q : NULL);
     if (f->sector >= 0) {
-        sqlite3_bind_text(*out, 2, org_sector_id((enum org_sector)f->sector), -1, SQLITE_STATIC);
+        db_bind_text(*out, 2, org_sector_id((enum org_sector)f->sector));
     }
     if (f->type >= 0) {
-        sqlite3_bind_text(*out, 3, org_type_id((enum org_type)f->type), -1, SQLITE_STATIC);
+        db_bind_text(*out, 3, org_type_id((enum org_type)f->type));
     }
     return 0;
 }
 
 int store_organisation_count(struct store *st, const struct organisation_filter *f, size_t *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret = prepare_filter(st, sql_count, f, &stmt);
 
     *out = 0;
@@ -113,7 +113,7 @@ int store_organisation_count(struct store *st, const struct organisation_filter 
 int store_organisation_list(struct store *st, const struct organisation_filter *f,
                             struct arena *arena, struct organisation **items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     void *v;
     int ret;
 
@@ -123,7 +123,7 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
         return ret;
     }
     if (f->after > 0) {
-        sqlite3_bind_int64(stmt, 4, f->after);
+        db_bind_int64(stmt, 4, f->after);
     }
     store_bind_limit(stmt, 5, f->limit);
     ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
@@ -134,7 +134,7 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
 /* The organisation ref names, read in the current transaction (or none). */
 static int get(struct store *st, const char *ref, struct arena *arena, struct organisation *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     memset(out, 0, sizeof(*out));
@@ -158,7 +158,7 @@ int store_organisation_get(struct store *st, const char *ref, struct arena *aren
 static int council_gss(struct store *st, const char *org_id, char gss[GSS_LEN + 1])
 {
     const char *code = orgid_council_code(org_id);
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     gss[0] = '\0';
@@ -168,7 +168,7 @@ static int council_gss(struct store *st, const char *org_id, char gss[GSS_LEN + 
     if ((ret = store_prepare(st, sql_council_gss, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, code);
     ret = store_row_gss(st, stmt, gss);
     return ret == ERR_NOT_FOUND ? ERR_INVALID : ret;
 }
@@ -204,7 +204,7 @@ static int audit(struct store *st, const char *actor, const char *action, const 
 static int make(struct store *st, const struct organisation *o, int any_council, const char *actor,
                 long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char gss[GSS_LEN + 1];
     const char *why;
     int ret;
@@ -220,12 +220,12 @@ static int make(struct store *st, const struct organisation *o, int any_council,
         return ret;
     }
     store_bind_text(stmt, 1, o->org_id);
-    sqlite3_bind_text(stmt, 2, o->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, org_sector_id(o->sector), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, org_type_id(o->type), -1, SQLITE_STATIC);
+    db_bind_text(stmt, 2, o->name);
+    db_bind_text(stmt, 3, org_sector_id(o->sector));
+    db_bind_text(stmt, 4, org_type_id(o->type));
     store_bind_text(stmt, 5, gss[0] ? gss : NULL);
     store_bind_text(stmt, 6, o->website);
-    sqlite3_bind_int(stmt, 7, o->verified != 0);
+    db_bind_int(stmt, 7, o->verified != 0);
     store_bind_now(stmt, 8);
     if ((ret = store_row_int(st, stmt, id)) < 0 ||
         (ret = audit(st, actor, "create", NULL, *id)) < 0) {
@@ -254,7 +254,7 @@ int store_organisation_insert(struct store *st, const struct organisation *o, co
 
 int store_organisation_find(struct store *st, const char *ref, long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *id = 0;
@@ -268,7 +268,7 @@ int store_organisation_find(struct store *st, const char *ref, long long *id)
 int store_organisation_find_or_make(struct store *st, const struct organisation *o,
                                     const char *actor, long long *id, int *made)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *id = 0;
@@ -279,7 +279,7 @@ int store_organisation_find_or_make(struct store *st, const struct organisation 
     if ((ret = store_prepare(st, sql_find_org_id, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, o->org_id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, o->org_id);
     if ((ret = store_row_int(st, stmt, id)) != ERR_NOT_FOUND) {
         return ret;
     }
@@ -296,7 +296,7 @@ int store_organisation_update(struct store *st, const char *ref,
 {
     struct organisation before, after;
     struct organisation_draft d;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     struct buf before_json = BUF_INIT;
     char gss[GSS_LEN + 1], num[24];
     int ret;
@@ -324,11 +324,11 @@ int store_organisation_update(struct store *st, const char *ref,
     if ((ret = store_prepare(st, sql_update, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, before.id);
+    db_bind_int64(stmt, 1, before.id);
     store_bind_text(stmt, 2, after.org_id);
-    sqlite3_bind_text(stmt, 3, after.name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, org_sector_id(after.sector), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, org_type_id(after.type), -1, SQLITE_STATIC);
+    db_bind_text(stmt, 3, after.name);
+    db_bind_text(stmt, 4, org_sector_id(after.sector));
+    db_bind_text(stmt, 5, org_type_id(after.type));
     /* a council's area follows its GB-LAE- org-id; a council without one keeps its area */
     store_bind_text(stmt, 6, gss[0] ? gss : after.type == ORG_COUNCIL ? before.gss : NULL);
     store_bind_text(stmt, 7, after.website);
@@ -361,7 +361,7 @@ struct council {
     const char *code, *name;
 };
 
-static void council_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void council_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct council *c = item;
 
@@ -373,7 +373,7 @@ int store_organisation_councils(struct store *st, const char *actor, size_t *mad
 {
     struct arena arena;
     struct council *c;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     void *v = NULL;
     size_t n = 0;
     int ret;
@@ -414,15 +414,15 @@ static const char sql_added_by[] =
 int store_organisation_added_by(struct store *st, const struct organisation *o, const char *actor)
 {
     char num[STORE_ID_LEN];
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_added_by, &stmt)) < 0) {
         return ret;
     }
     store_bind_text(stmt, 1, o->org_id);
-    sqlite3_bind_text(stmt, 2, store_id_text(o->id, num), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(stmt, 3, actor, -1, SQLITE_STATIC);
+    db_bind_text_copy(stmt, 2, store_id_text(o->id, num));
+    db_bind_text(stmt, 3, actor);
     return store_row_int(st, stmt, NULL);
 }
 
@@ -433,14 +433,14 @@ static const char sql_signs_for[] =
 
 int store_organisation_signs_for(struct store *st, long long id, long long user_id, date_t on)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql_signs_for, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, user_id);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, user_id);
     store_bind_date(stmt, 3, on);
     return store_row_int(st, stmt, NULL);
 }

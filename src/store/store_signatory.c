@@ -56,16 +56,16 @@ static long long number_of(const char *ref)
 static int resolve(struct store *st, const char *sql, const char *ref, long long number,
                    long long *id)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     *id = 0;
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_text(stmt, 1, ref, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, ref);
     if (number) {
-        sqlite3_bind_int64(stmt, 2, number);
+        db_bind_int64(stmt, 2, number);
     }
     return store_row_ranked(st, stmt, id);
 }
@@ -95,7 +95,7 @@ static int audit(struct store *st, long long compact_id, long long id, const cha
 int store_signatory_insert(struct store *st, const struct signatory_new *s, const char *actor,
                            long long *id, const char **bad)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long compact_id, org_id;
     int ret;
 
@@ -117,10 +117,10 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
     if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, compact_id);
-    sqlite3_bind_int64(stmt, 2, org_id);
+    db_bind_int64(stmt, 1, compact_id);
+    db_bind_int64(stmt, 2, org_id);
     store_bind_date(stmt, 3, s->signed_on);
-    sqlite3_bind_text(stmt, 4, s->role, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 4, s->role);
     store_bind_date(stmt, 5, s->withdrawn_on);
     if ((ret = store_run_id(st, stmt, id)) < 0) {
         return ret; /* ERR_CONFLICT: it signed that Compact on that date already */
@@ -149,7 +149,7 @@ int store_signatory_withdraw(struct store *st, long long compact_id, long long i
     struct arena arena;
     struct buf before = BUF_INIT;
     struct signatory now;
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     arena_init(&arena);
@@ -169,7 +169,7 @@ int store_signatory_withdraw(struct store *st, long long compact_id, long long i
     if ((ret = store_prepare(st, sql_withdraw, &stmt)) < 0) {
         goto cleanup;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     store_bind_date(stmt, 2, withdrawn_on);
     if ((ret = store_run(st, stmt)) == 0) {
         ret = audit(st, compact_id, id, actor, "withdraw", &before);
@@ -181,12 +181,12 @@ cleanup:
     return ret;
 }
 
-static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct signatory *out = item;
 
-    out->id = sqlite3_column_int64(stmt, 0);
-    out->compact_id = sqlite3_column_int64(stmt, 1);
+    out->id = db_column_int64(stmt, 0);
+    out->compact_id = db_column_int64(stmt, 1);
     out->compact_name = store_col(stmt, 2, arena);
     out->org_ref = store_col(stmt, 3, arena);
     out->org_name = store_col(stmt, 4, arena);
@@ -198,15 +198,15 @@ static void read_row(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_signatory_get(struct store *st, long long compact_id, long long id, struct arena *arena,
                         struct signatory *out)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     memset(out, 0, sizeof(*out));
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
-    sqlite3_bind_int64(stmt, 2, compact_id);
+    db_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 2, compact_id);
     return store_row(st, stmt, arena, read_row, out);
 }
 

@@ -20,12 +20,12 @@ void store_now(char out[STORE_TIME_LEN + 1])
     }
 }
 
-void store_bind_now(sqlite3_stmt *stmt, int i)
+void store_bind_now(struct db_stmt *stmt, int i)
 {
     char now[STORE_TIME_LEN + 1];
 
     store_now(now);
-    sqlite3_bind_text(stmt, i, now, -1, SQLITE_TRANSIENT);
+    db_bind_text_copy(stmt, i, now);
 }
 
 const char *store_id_text(long long id, char out[STORE_ID_LEN])
@@ -38,15 +38,15 @@ const char *store_id_text(long long id, char out[STORE_ID_LEN])
     return out;
 }
 
-int store_run_id(struct store *st, sqlite3_stmt *stmt, long long *id)
+int store_run_id(struct store *st, struct db_stmt *stmt, long long *id)
 {
     int rc = store_step(st, stmt), ret;
 
-    *id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-    if (rc == SQLITE_ROW) {
+    *id = rc == DB_ROW ? db_column_int64(stmt, 0) : 0;
+    if (rc == DB_ROW) {
         rc = store_step(st, stmt); /* the statement finishes its write */
     }
-    ret = rc != SQLITE_DONE ? store_fail(st, rc) : *id ? 0 : ERR_NOT_FOUND;
+    ret = rc != DB_DONE ? store_fail(st, rc) : *id ? 0 : ERR_NOT_FOUND;
     store_done(stmt);
     if (ret < 0) {
         *id = 0;
@@ -69,7 +69,7 @@ void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t s
     *v = nv;
 }
 
-int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t size,
+int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n)
 {
     char *v = NULL;
@@ -78,7 +78,7 @@ int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t
 
     memcpy(items, &v, sizeof(v)); /* items is a T **: every object pointer is alike here */
     *n = 0;
-    while ((rc = store_step(st, stmt)) == SQLITE_ROW) {
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
         store_grow(arena, (void **)&v, len, &cap, size);
         memset(v + len * size, 0, size);
         fn(stmt, arena, v + len++ * size);
@@ -95,7 +95,7 @@ int store_rows(struct store *st, sqlite3_stmt *stmt, struct arena *arena, size_t
 int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,
                   store_row_fn *fn, void *items, size_t *n)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     char *none = NULL;
     int ret;
 
@@ -104,19 +104,19 @@ int store_rows_of(struct store *st, const char *sql, long long id, struct arena 
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     return store_rows(st, stmt, arena, size, fn, items, n);
 }
 
-int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_row_fn *fn,
+int store_row(struct store *st, struct db_stmt *stmt, struct arena *arena, store_row_fn *fn,
               void *item)
 {
     int rc = store_step(st, stmt), ret;
 
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         fn(stmt, arena, item);
     }
-    ret = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    ret = rc == DB_ROW ? 0 : rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
     store_done(stmt);
     return ret;
 }
@@ -124,12 +124,12 @@ int store_row(struct store *st, sqlite3_stmt *stmt, struct arena *arena, store_r
 int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
                  store_row_fn *fn, void *item)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     int ret;
 
     if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
-    sqlite3_bind_int64(stmt, 1, id);
+    db_bind_int64(stmt, 1, id);
     return store_row(st, stmt, arena, fn, item);
 }

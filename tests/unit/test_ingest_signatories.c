@@ -27,13 +27,12 @@ static int setup(void **state)
     if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
         return -1;
     }
-    return sqlite3_exec(
+    return db_exec(
         st->db,
         "INSERT INTO organisation (id, org_id, name, sector, type, created_at, updated_at) VALUES "
         "(1, 'GB-CHC-1111111', 'Trafford Housing Trust', 'vcs', 'charity', 'x', 'x'), "
         "(2, NULL, 'Trafford Council', 'statutory', 'council', 'x', 'x'); "
-        "INSERT INTO compact (id, name, created_at) VALUES (1, 'Trafford Compact', 'x')",
-        NULL, NULL, NULL);
+        "INSERT INTO compact (id, name, created_at) VALUES (1, 'Trafford Compact', 'x')");
 }
 
 static int teardown(void **state)
@@ -59,13 +58,12 @@ static void write_file(const char *text)
 
 static long long signatories(void)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long n;
-    assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM signatory", -1, &stmt, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-    n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    assert_int_equal(db_prepare(st->db, "SELECT count(*) FROM signatory", &stmt), DB_OK);
+    assert_int_equal(db_step(stmt), DB_ROW);
+    n = db_column_int64(stmt, 0);
+    db_finalize(stmt);
     return n;
 }
 

@@ -11,7 +11,23 @@
 
 #include "store/store.h"
 #include "store/store_int.h"
+#include "base/embed.h"
 #include "base/err.h"
+
+/* SQLite's migrations, as embedded (migrations/sqlite/). */
+extern const struct embed_file store_migrations[];
+
+/* The first number of the one row sql answers on st's connection. */
+static long long number(struct store *st, const char *sql)
+{
+    struct db_stmt *stmt;
+    long long n;
+    assert_int_equal(db_prepare(st->db, sql, &stmt), DB_OK);
+    assert_int_equal(db_step(stmt), DB_ROW);
+    n = db_column_int64(stmt, 0);
+    db_finalize(stmt);
+    return n;
+}
 
 static struct store *open_mem(void)
 {
@@ -68,6 +84,7 @@ static void test_migrate_is_idempotent(void **state)
     assert_int_equal(store_schema_version(st, &v), 0);
     assert_int_equal(v, store_schema_latest());
     assert_true(v >= 1);
+    assert_int_equal(number(st, "SELECT count(*) FROM schema_version"), v); /* a row each */
     assert_int_equal(store_ping(st), 0);
     store_close(st);
 }
@@ -164,16 +181,16 @@ static void test_constraints_refuse_and_roll_back(void **state)
     store_close(st);
 }
 
-static int fail_busy(sqlite3_stmt *stmt)
+static int fail_busy(struct db_stmt *stmt)
 {
     (void)stmt;
-    return SQLITE_BUSY;
+    return DB_BUSY;
 }
 
-static int fail_ioerr(sqlite3_stmt *stmt)
+static int fail_ioerr(struct db_stmt *stmt)
 {
     (void)stmt;
-    return SQLITE_IOERR;
+    return DB_ERROR;
 }
 
 static void test_forced_errors_become_err_db(void **state)
@@ -201,7 +218,7 @@ static void test_forced_errors_become_err_db(void **state)
     store_close(st);
 }
 
-static void read_gss(sqlite3_stmt *stmt, struct arena *arena, void *item)
+static void read_gss(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     *(const char **)item = store_col(stmt, 0, arena);
 }
@@ -256,6 +273,82 @@ static void test_backup_copies_everything(void **state)
     unlink(path);
 }
 
+/* A database file that a program of before schema_version made: SQLite's first upto migrations
+ * applied as they were then, and Hertfordshire in it. */
+static void make_old(const char *path, int upto)
+{
+    struct db *db;
+    assert_int_equal(db_connect(path, DB_CREATE, &db), 0);
+    for (int v = 0; v < upto; v++) {
+        char *sql = strndup((const char *)store_migrations[v].data, store_migrations[v].len);
+        assert_non_null(sql);
+        assert_int_equal(db_exec(db, sql), DB_OK);
+        free(sql);
+    }
+    assert_int_equal(db_exec(db,
+                             "INSERT INTO authority (gss, code, name, official_name, type,"
+                             " region, sets) VALUES ('E10000015', 'HRT', 'Hertfordshire',"
+                             " 'Hertfordshire County Council', 'county', 'East of England', 3)"),
+                     DB_OK);
+    db_close(db);
+}
+
+static void unlink_db(const char *path)
+{
+    char more[80];
+    unlink(path);
+    snprintf(more, sizeof(more), "%s-wal", path);
+    unlink(more);
+    snprintf(more, sizeof(more), "%s-shm", path);
+    unlink(more);
+}
+
+static void test_migrates_a_database_of_before_schema_version(void **state)
+{
+    char path[] = "/tmp/compact-test-old-XXXXXX";
+    int fd = mkstemp(path), from = -1, to = -1, version = 0, latest = store_schema_latest();
+    struct store *st;
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+
+    /* at user_version 5, before organisations: migrated on, its councils made */
+    make_old(path, 5);
+    assert_int_equal(store_open(path, 0, &st), 0);
+    assert_int_equal(store_schema_version(st, &version), 0);
+    assert_int_equal(version, 5);
+    assert_int_equal(store_migrate(st, &from, &to), 0);
+    assert_int_equal(from, 5);
+    assert_int_equal(to, latest);
+    assert_int_equal(store_schema_version(st, &version), 0);
+    assert_int_equal(version, latest);
+    assert_int_equal(number(st, "PRAGMA user_version"), latest);
+    assert_int_equal(number(st, "SELECT count(*) FROM schema_version"), latest);
+    assert_int_equal(number(st, "SELECT max(version) FROM schema_version"), latest);
+    /* the versions applied before the table have no time; the ones applied now have */
+    assert_int_equal(number(st, "SELECT count(*) FROM schema_version WHERE applied_at IS NULL"), 5);
+    assert_int_equal(number(st, "SELECT count(*) FROM organisation WHERE org_id = 'GB-LAE-HRT'"),
+                     1);
+    assert_int_equal(store_migrate(st, &from, &to), 0);
+    assert_int_equal(from, latest);
+    assert_int_equal(to, latest);
+    assert_int_equal(number(st, "SELECT count(*) FROM schema_version"), latest);
+    store_close(st);
+    unlink_db(path);
+
+    /* up to date already, without the table: given its rows, nothing else */
+    make_old(path, latest);
+    assert_int_equal(store_open(path, 0, &st), 0);
+    assert_int_equal(store_migrate(st, &from, &to), 0);
+    assert_int_equal(from, latest);
+    assert_int_equal(to, latest);
+    assert_int_equal(number(st, "SELECT count(*) FROM schema_version WHERE applied_at IS NULL"),
+                     latest);
+    assert_int_equal(number(st, "SELECT count(*) FROM organisation"), 0);
+    store_close(st);
+    unlink_db(path);
+}
+
 static void test_open_missing_file_is_not_found(void **state)
 {
     struct store *st = (void *)1;
@@ -275,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_rows_and_row_of_an_id),
         cmocka_unit_test(test_backup_copies_everything),
         cmocka_unit_test(test_open_missing_file_is_not_found),
+        cmocka_unit_test(test_migrates_a_database_of_before_schema_version),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

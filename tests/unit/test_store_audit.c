@@ -237,7 +237,7 @@ static void test_export(void **state)
     assert_non_null(strstr(out.data, "\"compacts\":[{\"id\":1,\"name\":\"Trafford Compact\","));
     assert_non_null(strstr(out.data, "\"signatories\":[]}"));
     /* the export is a read: it leaves no transaction open */
-    assert_true(sqlite3_get_autocommit(st->db));
+    assert_true((!db_in_transaction(st->db)));
     buf_release(&out);
 }
 

@@ -26,7 +26,7 @@ static int setup(void **state)
     }
     /* Trafford and Salford (North West), Buckinghamshire and one of its districts (South
      * East); Trafford once had another code */
-    return sqlite3_exec(
+    return db_exec(
         st->db,
         "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, sets) "
         "VALUES ('E08000009', 'TRF', 'Trafford', 'Trafford Metropolitan Borough Council', "
@@ -38,9 +38,8 @@ static int setup(void **state)
         "('E07000004', 'AYL', 'Aylesbury Vale', 'Aylesbury Vale District Council', 'district', "
         "'E10000002', 'South East', 1); "
         "INSERT INTO authority_alias (alias, gss, in_2011) VALUES ('E08000099', 'E08000009', 1); "
-        "INSERT INTO user (id, email, name, role, created_at) VALUES "
-        "(7, 'coord@example.org', 'Coordinator', 'coordinator', 'x')",
-        NULL, NULL, NULL);
+        "INSERT INTO \"user\" (id, email, name, role, created_at) VALUES "
+        "(7, 'coord@example.org', 'Coordinator', 'coordinator', 'x')");
 }
 
 static int teardown(void **state)
@@ -197,9 +196,7 @@ static void test_review_due_is_six_years_on_or_the_date_set(void **state)
     assert_int_equal(summary(leap, "2020-01-01").review_due,
                      compact_review_due(day("2016-02-29"), 0, 0));
     /* kept right after a migration: every Compact's date filled again from its dates */
-    assert_int_equal(
-        sqlite3_exec(st->db, "UPDATE compact SET review_due_on = NULL", NULL, NULL, NULL),
-        SQLITE_OK);
+    assert_int_equal(db_exec(st->db, "UPDATE compact SET review_due_on = NULL"), DB_OK);
     assert_string_equal(review_due(leap), "none");
     assert_int_equal(store_compact_review_fill(st), 0);
     assert_string_equal(review_due(leap), "2022-02-28");

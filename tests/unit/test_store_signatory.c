@@ -19,7 +19,7 @@ static int setup(void **state)
     if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
         return -1;
     }
-    return sqlite3_exec(
+    return db_exec(
         st->db,
         "INSERT INTO organisation (id, org_id, name, sector, type, created_at, updated_at) VALUES "
         "(1, 'GB-CHC-1111111', 'Trafford Housing Trust', 'vcs', 'charity', 'x', 'x'), "
@@ -27,8 +27,7 @@ static int setup(void **state)
         "(3, 'GB-COH-2', 'Twin', 'private', 'business', 'x', 'x'), "
         "(4, 'GB-COH-3', 'Twin', 'private', 'business', 'x', 'x'); "
         "INSERT INTO compact (id, name, created_at) VALUES (1, 'Trafford Compact', 'x'), "
-        "(2, 'Twin Compact', 'x'), (3, 'Twin Compact', 'x'), (4, 'Bury Compact', 'x')",
-        NULL, NULL, NULL);
+        "(2, 'Twin Compact', 'x'), (3, 'Twin Compact', 'x'), (4, 'Bury Compact', 'x')");
 }
 
 static int teardown(void **state)
@@ -47,12 +46,12 @@ static date_t day(const char *s)
 
 static long long count_rows(const char *sql)
 {
-    sqlite3_stmt *stmt;
+    struct db_stmt *stmt;
     long long n;
-    assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-    n = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    assert_int_equal(db_prepare(st->db, sql, &stmt), DB_OK);
+    assert_int_equal(db_step(stmt), DB_ROW);
+    n = db_column_int64(stmt, 0);
+    db_finalize(stmt);
     return n;
 }
 

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0002_accounts.sql (what differs: 0001's header). Accounts, sessions, API
+-- PostgreSQL twin of ../sqlite/0002_accounts.sql (what differs: 0001's header). Accounts, sessions, API
 -- tokens, sign-in failures, the audit trail, and the first of the register: local Compacts with
 -- the authorities they cover and their status history.
 

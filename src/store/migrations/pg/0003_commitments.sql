@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0003_commitments.sql (what differs: 0001's header). The commitments
+-- PostgreSQL twin of ../sqlite/0003_commitments.sql (what differs: 0001's header). The commitments
 -- catalogue as data (SPEC section 4): sections, commitments and the rules that test them.
 CREATE TABLE commitment_section (
     number integer PRIMARY KEY CHECK (number BETWEEN 1 AND 5),

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0004_activities.sql (what differs: 0001's header). Activities recorded
+-- PostgreSQL twin of ../sqlite/0004_activities.sql (what differs: 0001's header). Activities recorded
 -- against a Compact (SPEC section 5), with the findings of their last check.
 
 -- SQLite's json_valid(): whether t is JSON, as a CHECK may ask (a failed check is a conflict,

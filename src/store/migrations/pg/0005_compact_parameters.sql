@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0005_compact_parameters.sql (what differs: 0001's header). A local
+-- PostgreSQL twin of ../sqlite/0005_compact_parameters.sql (what differs: 0001's header). A local
 -- Compact's own parameters (SPEC section 5): where it sets one, its value wins over the
 -- national default.
 CREATE TABLE compact_parameter (

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0006_register.sql (what differs: 0001's header). The register (SPEC
+-- PostgreSQL twin of ../sqlite/0006_register.sql (what differs: 0001's header). The register (SPEC
 -- sections 2 and 3): organisations, the whole of a local Compact (dates, document, contacts,
 -- codes of practice, who coordinates it) and its signatories.
 

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0007_opendata.sql (what differs: 0001's header). Open data (SPEC
+-- PostgreSQL twin of ../sqlite/0007_opendata.sql (what differs: 0001's header). Open data (SPEC
 -- section 8): grants published in the 360Giving Data Standard and contracting processes in the
 -- Open Contracting Data Standard, as imported, linked to the organisation register by org-id.
 -- Money is whole pence (bigint); dates are 'YYYY-MM-DD' (360Giving planned dates may also be

@@ -1,4 +1,4 @@
--- PostgreSQL twin of ../0008_portable.sql (what differs: 0001's header): normalised columns where
+-- PostgreSQL twin of ../sqlite/0008_portable.sql (what differs: 0001's header): normalised columns where
 -- case must not matter, and the date each Compact's review is due, written by the program.
 
 -- Case-folded copies of the names and org-ids that lists order by and that lookups in any case
