@@ -816,7 +816,7 @@ async function cli(dbPath, dir) {
 
   await test('cli: a database made before organisations gets its councils when migrated', async () => {
     const old = join(dir, 'schema5.db');
-    const migrations = join(HERE, '..', '..', 'src', 'store', 'migrations');
+    const migrations = join(HERE, '..', '..', 'src', 'store', 'migrations', 'sqlite');
     const sql = '\n' + readdirSync(migrations).filter((f) => f < '0006').sort()
       .map((f) => readFileSync(join(migrations, f), 'utf8')).join('\n') +
       "\nINSERT INTO authority (gss, code, name, official_name, type, region, sets) " +
@@ -829,6 +829,11 @@ async function cli(dbPath, dir) {
       "SELECT count(*) FROM audit WHERE kind = 'organisation'"]);
     expect(q.stdout.trim().split('\n').slice(1).join(' ') === 'GB-LAE-TRF|Trafford Metropolitan Borough Council|council 1',
       show(q.stdout + q.stderr));
+    /* its versions recorded: 1 to 5 from before the table, without a time; the rest with one */
+    const v = await run('sqlite3', [old, 'PRAGMA user_version; SELECT count(*), count(applied_at), max(version) FROM schema_version']);
+    const latest = readdirSync(migrations).filter((f) => f.endsWith('.sql')).length;
+    expect(v.stdout.trim().split('\n').join(' ') === `${latest} ${latest}|${latest - 5}|${latest}`,
+      show(v.stdout + v.stderr));
   });
 
   await test('cli: backup onto an existing file exits 1 and leaves it alone', async () => {
