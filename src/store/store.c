@@ -1,9 +1,13 @@
 /* Opening the database, migrations, transactions, backups and the statement cache. */
 #include "store_int.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/embed.h"
 #include "base/err.h"
@@ -28,6 +32,11 @@ int store_err(struct store *st, int rc)
         return ERR_CONFLICT;
     case SQLITE_TOOBIG:
         return ERR_TOO_BIG;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        /* another connection writes (an import publishing, most likely): not a fault */
+        log_warn("database busy: %s", st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+        return ERR_BUSY;
     default:
         log_error("database: %s (%s)", sqlite3_errstr(rc),
                   st && st->db ? sqlite3_errmsg(st->db) : "");
@@ -203,20 +212,90 @@ void store_done(sqlite3_stmt *stmt)
     }
 }
 
-/* Run a statement that returns no rows, once (pragmas and fixed commands). */
-static int exec(struct store *st, const char *sql)
+int store_exec(struct store *st, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
-        int constraint = (rc & 0xff) == SQLITE_CONSTRAINT;
-        if (!constraint) {
+        int code = rc & 0xff, ret = ERR_DB;
+        if (code == SQLITE_CONSTRAINT) {
+            ret = ERR_CONFLICT;
+        } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            log_warn("database busy: %s", msg ? msg : sqlite3_errstr(rc));
+            ret = ERR_BUSY;
+        } else {
             log_error("database: %s", msg ? msg : sqlite3_errstr(rc));
         }
         sqlite3_free(msg);
-        return constraint ? ERR_CONFLICT : ERR_DB;
+        return ret;
     }
     return 0;
+}
+
+/*
+ * Bulk writes. A command that holds the write lock for long (an import publishing) holds an
+ * fcntl lock on a file beside the database, its name and "-bulk", for as long; the kernel drops
+ * it when the process ends, however it ends. A server thread that finds the database busy
+ * looks there first: with a bulk write under way it answers busy at once rather than wait (its
+ * event loop, and every request on it, would wait too); otherwise the lock is another thread's
+ * short write, worth a short wait.
+ */
+#define BULK_SUFFIX  "-bulk"
+#define BUSY_STEP_MS 2 /* a server thread's wait, a step at a time */
+
+/* Open the bulk file of st's database (create: for taking its lock) into st->bulk_fd. */
+static void bulk_open(struct store *st, int create)
+{
+    const char *db = sqlite3_db_filename(st->db, "main");
+    struct buf path = BUF_INIT;
+    struct stat sb;
+
+    if (st->bulk_fd >= 0 || !db || !*db) {
+        return; /* open already, or a database in memory or scratch: nobody else sees it */
+    }
+    buf_addf(&path, "%s" BULK_SUFFIX, db);
+    if (!buf_failed(&path)) {
+        if (create) {
+            /* readable by whoever may read the database, as SQLite makes its -wal and -shm */
+            mode_t mode = stat(db, &sb) == 0 ? (sb.st_mode & 0666) : 0644;
+            st->bulk_fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, mode);
+        } else {
+            st->bulk_fd = open(path.data, O_RDONLY | O_CLOEXEC);
+        }
+    }
+    buf_release(&path);
+}
+
+/* Whether another process holds the bulk lock of st's database. */
+static int bulk_elsewhere(struct store *st)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+
+    bulk_open(st, 0); /* made by the first bulk write: until then there is none */
+    return st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+static void bulk_release(struct store *st)
+{
+    struct flock fl = {.l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+
+    if (st->bulk) {
+        fcntl(st->bulk_fd, F_SETLK, &fl);
+        st->bulk = 0;
+    }
+}
+
+/* A server thread's busy handler: give up at once while a bulk write holds the database,
+ * else wait a step at a time, up to STORE_SERVER_WAIT_MS. */
+static int server_busy(void *arg, int count)
+{
+    struct store *st = arg;
+
+    if (count >= STORE_SERVER_WAIT_MS / BUSY_STEP_MS || bulk_elsewhere(st)) {
+        return 0;
+    }
+    sqlite3_sleep(BUSY_STEP_MS);
+    return 1;
 }
 
 int store_open(const char *path, unsigned flags, struct store **out)
@@ -226,6 +305,7 @@ int store_open(const char *path, unsigned flags, struct store **out)
     int ret = ERR_DB, rc;
 
     *out = NULL;
+    st->bulk_fd = -1;
     if (flags & STORE_READONLY) {
         oflags |= SQLITE_OPEN_READONLY;
     } else {
@@ -240,13 +320,47 @@ int store_open(const char *path, unsigned flags, struct store **out)
         goto cleanup;
     }
     sqlite3_extended_result_codes(st->db, 1);
-    sqlite3_busy_timeout(st->db, 5000);
+    if (flags & STORE_SERVER) {
+        sqlite3_busy_handler(st->db, server_busy, st);
+    } else {
+        sqlite3_busy_timeout(st->db, STORE_WAIT_MS);
+    }
     if (!(flags & STORE_READONLY) && strcmp(path, ":memory:") != 0) {
-        if ((ret = exec(st, "PRAGMA journal_mode = WAL")) < 0) {
+        if ((ret = store_exec(st, "PRAGMA journal_mode = WAL")) < 0) {
             goto cleanup;
         }
     }
-    if ((ret = exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) < 0) {
+    if ((ret = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) < 0) {
+        goto cleanup;
+    }
+    *out = st;
+    st = NULL;
+    ret = 0;
+cleanup:
+    if (st) {
+        store_close(st);
+    }
+    return ret;
+}
+
+int store_open_scratch(struct store **out)
+{
+    struct store *st = xcalloc(1, sizeof(*st));
+    int ret = ERR_DB;
+
+    *out = NULL;
+    st->bulk_fd = -1;
+    /* "": a temporary file SQLite unlinks as soon as it has opened it (on disk, since the
+     * connection's temp_store is not MEMORY), so a killed process leaves nothing behind */
+    if (sqlite3_open_v2("", &st->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        log_error("cannot open a scratch database: %s", sqlite3_errmsg(st->db));
+        goto cleanup;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    /* no journal and no syncing: on any failure the whole of it is thrown away */
+    if ((ret = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")) < 0) {
         goto cleanup;
     }
     *out = st;
@@ -268,6 +382,9 @@ void store_close(struct store *st)
         sqlite3_finalize(st->cache[i].stmt);
     }
     sqlite3_close(st->db);
+    if (st->bulk_fd >= 0) {
+        close(st->bulk_fd); /* and with it any lock of this process on the file */
+    }
     free(st);
 }
 
@@ -348,9 +465,9 @@ int store_migrate(struct store *st, int *from, int *to)
         char *sql = xmemdupz(m->data, m->len);
         int now = 0;
 
-        ret = exec(st, "BEGIN IMMEDIATE");
+        ret = store_exec(st, "BEGIN IMMEDIATE");
         if (!ret) {
-            ret = exec(st, sql);
+            ret = store_exec(st, sql);
         }
         free(sql);
         if (!ret) {
@@ -364,10 +481,10 @@ int store_migrate(struct store *st, int *from, int *to)
             ret = migrate_data(st, version);
         }
         if (!ret) {
-            ret = exec(st, "COMMIT");
+            ret = store_exec(st, "COMMIT");
         }
         if (ret) {
-            exec(st, "ROLLBACK");
+            store_exec(st, "ROLLBACK");
             return ret;
         }
         log_info("applied migration %s", m->name);
@@ -425,21 +542,65 @@ int store_ping(struct store *st)
     return store_row_int(st, stmt, NULL);
 }
 
+int store_checkpoint(struct store *st, int max_ms)
+{
+    struct timespec t0, t;
+    int log_frames = 0, done = 0, rc;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        /* PASSIVE: takes no lock a writer or reader needs, and copies what no reader still
+         * needs from the log; readers of older snapshots end within milliseconds */
+        rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &done);
+        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) {
+            return store_err(st, rc);
+        }
+        if (rc == SQLITE_OK && done >= log_frames) {
+            return 0; /* everything copied (or not in WAL mode: both -1) */
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 >= max_ms) {
+            log_warn("checkpoint: %d of %d log frames copied in %d ms", done, log_frames, max_ms);
+            return ERR_BUSY;
+        }
+        sqlite3_sleep(10);
+    }
+}
+
 int store_begin(struct store *st)
 {
-    return exec(st, "BEGIN IMMEDIATE");
+    return store_exec(st, "BEGIN IMMEDIATE");
+}
+
+int store_begin_bulk(struct store *st)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+    int ret;
+
+    bulk_open(st, 1);
+    /* Not to be had: another process's bulk write holds it, which says the same to servers. */
+    st->bulk = st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_SETLK, &fl) == 0;
+    if ((ret = store_begin(st)) < 0) {
+        bulk_release(st);
+    }
+    return ret;
 }
 
 int store_commit(struct store *st)
 {
-    return exec(st, "COMMIT");
+    int ret = store_exec(st, "COMMIT");
+    if (sqlite3_get_autocommit(st->db)) {
+        bulk_release(st);
+    }
+    return ret;
 }
 
 void store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db)) {
-        exec(st, "ROLLBACK");
+        store_exec(st, "ROLLBACK");
     }
+    bulk_release(st);
 }
 
 int store_end(struct store *st, int ret)
