@@ -74,7 +74,8 @@ static int store_grant(struct import *im, const struct grant *g)
 {
     int ret = store_grant_stage(im->w, g);
     if (ret < 0) {
-        buf_addf(im->err, "cannot store grant '%s': %s", g->id, err_str(ret));
+        buf_addf(im->err, "cannot write grant '%s' to the import's temporary file (TMPDIR): %s",
+                 g->id, err_str(ret));
     }
     return ret;
 }
@@ -127,7 +128,10 @@ static int on_item(const struct json_split_item *item, void *ctx)
             return 0;
         }
         if ((ret = store_contract_stage(im->w, &c)) < 0) {
-            buf_addf(im->err, "cannot store contracting process '%s': %s", c.ocid, err_str(ret));
+            buf_addf(im->err,
+                     "cannot write contracting process '%s' to the import's temporary file "
+                     "(TMPDIR): %s",
+                     c.ocid, err_str(ret));
         }
         return ret;
     }

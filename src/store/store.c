@@ -242,6 +242,8 @@ int store_exec(struct store *st, const char *sql)
  */
 #define BULK_SUFFIX  "-bulk"
 #define BUSY_STEP_MS 2 /* a server thread's wait, a step at a time */
+/* SQLite's default: a commit that leaves the log past 1000 pages checkpoints it */
+#define WAL_AUTOCHECKPOINT 1000
 
 /* Open the bulk file of st's database (create: for taking its lock) into st->bulk_fd. */
 static void bulk_open(struct store *st, int create)
@@ -275,13 +277,18 @@ static int bulk_elsewhere(struct store *st)
     return st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
 }
 
-static void bulk_release(struct store *st)
+/* The end of a bulk write: the lock released, checkpoints on commit again (SQLite's default). */
+static void bulk_end(struct store *st)
 {
     struct flock fl = {.l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
 
     if (st->bulk) {
         fcntl(st->bulk_fd, F_SETLK, &fl);
         st->bulk = 0;
+    }
+    if (st->bulk_write) {
+        sqlite3_wal_autocheckpoint(st->db, WAL_AUTOCHECKPOINT);
+        st->bulk_write = 0;
     }
 }
 
@@ -542,31 +549,6 @@ int store_ping(struct store *st)
     return store_row_int(st, stmt, NULL);
 }
 
-int store_checkpoint(struct store *st, int max_ms)
-{
-    struct timespec t0, t;
-    int log_frames = 0, done = 0, rc;
-
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (;;) {
-        /* PASSIVE: takes no lock a writer or reader needs, and copies what no reader still
-         * needs from the log; readers of older snapshots end within milliseconds */
-        rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &done);
-        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) {
-            return store_err(st, rc);
-        }
-        if (rc == SQLITE_OK && done >= log_frames) {
-            return 0; /* everything copied (or not in WAL mode: both -1) */
-        }
-        clock_gettime(CLOCK_MONOTONIC, &t);
-        if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 >= max_ms) {
-            log_warn("checkpoint: %d of %d log frames copied in %d ms", done, log_frames, max_ms);
-            return ERR_BUSY;
-        }
-        sqlite3_sleep(10);
-    }
-}
-
 int store_begin(struct store *st)
 {
     return store_exec(st, "BEGIN IMMEDIATE");
@@ -580,18 +562,36 @@ int store_begin_bulk(struct store *st)
     bulk_open(st, 1);
     /* Not to be had: another process's bulk write holds it, which says the same to servers. */
     st->bulk = st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_SETLK, &fl) == 0;
+    /* the commit checkpoints itself, the whole log, with servers still turned away */
+    sqlite3_wal_autocheckpoint(st->db, 0);
+    st->bulk_write = 1;
     if ((ret = store_begin(st)) < 0) {
-        bulk_release(st);
+        bulk_end(st);
     }
     return ret;
 }
 
 int store_commit(struct store *st)
 {
-    int ret = store_exec(st, "COMMIT");
-    if (sqlite3_get_autocommit(st->db)) {
-        bulk_release(st);
+    int ret = store_exec(st, "COMMIT"), rc;
+
+    if (!sqlite3_get_autocommit(st->db)) {
+        return ret; /* still open: the caller rolls back */
     }
+    if (!ret && st->bulk_write) {
+        /*
+         * Copy the log of a bulk write into the database file now: FULL waits for the readers of
+         * older snapshots and keeps writers out meanwhile, so servers' threads, still turned
+         * away by the bulk lock, neither do the copying in a request of theirs (SQLite
+         * checkpoints on any commit while the log is long) nor wait for its writing and
+         * syncing with a commit of their own.
+         */
+        rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_FULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            log_warn("checkpoint after a bulk write: %s", sqlite3_errstr(rc));
+        }
+    }
+    bulk_end(st);
     return ret;
 }
 
@@ -600,7 +600,7 @@ void store_rollback(struct store *st)
     if (!sqlite3_get_autocommit(st->db)) {
         store_exec(st, "ROLLBACK");
     }
-    bulk_release(st);
+    bulk_end(st);
 }
 
 int store_end(struct store *st, int ret)

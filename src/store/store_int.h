@@ -12,8 +12,9 @@
 
 struct store {
     sqlite3 *db;
-    int bulk_fd; /* the database's "-bulk" file (store.c), or -1 while it is not open */
-    int bulk;    /* this connection holds the bulk lock: its transaction is a bulk write */
+    int bulk_fd;    /* the database's "-bulk" file (store.c), or -1 while it is not open */
+    int bulk;       /* this connection holds the bulk lock */
+    int bulk_write; /* its transaction is a bulk write (store_begin_bulk) */
     struct {
         const char *sql; /* the literal's address is the key */
         sqlite3_stmt *stmt;

@@ -23,9 +23,6 @@
  * recipients cost no query; bounded whatever the file's size. */
 #define ORG_CACHE 4096
 
-/* How long publishing goes on copying the log into the database file after its commit. */
-#define CHECKPOINT_MS 5000
-
 struct org_slot {
     char key[OPENDATA_ID_MAX + 1]; /* the org-id in lower case; "" when empty */
     long long id;
@@ -630,10 +627,7 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
     }
     if ((ret = store_end(st, ret)) < 0) {
         w->orgs_created = 0;
-        goto cleanup;
     }
-    /* The commit is the import: what the checkpoint does not finish, SQLite does later. */
-    store_checkpoint(st, CHECKPOINT_MS);
 cleanup:
     pragma(st, sql_cache_default);
     pragma(st, sql_temp_default);
