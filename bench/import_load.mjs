@@ -131,8 +131,16 @@ function summary() {
   const paths = [...new Set(reads.map((x) => x.path))];
   lines.push(`  read p99 by path: ${paths.map((p) => `${p} ${fmt(pct(reads.filter((x) => x.path === p).map((x) => x.ms).sort((a, b) => a - b), 99))} ms`).join(', ')}`);
   if (busy.length) {
-    lines.push(`  the 503s came from ${fmt((busy[0].at - start) / 1000)} s to ` +
-      `${fmt((busy[busy.length - 1].at - start) / 1000)} s after the import started (its publishing)`);
+    const from = busy[0].at;
+    const to = busy[busy.length - 1].at;
+    lines.push(`  the 503s came from ${fmt((from - start) / 1000)} s to ${fmt((to - start) / 1000)} s after the import ` +
+      'started (its publishing)');
+    const phase = (lo, hi) => {
+      const p = reads.filter((x) => x.at >= lo && x.at < hi).map((x) => x.ms).sort((a, b) => a - b);
+      return `${p.length} reads, p99 ${fmt(pct(p, 99))} ms`;
+    };
+    lines.push(`  read p99 by phase: before the first 503 (staging) ${phase(start, from)}; up to the last ` +
+      `(publishing) ${phase(from, to + 1)}; after it (landed) ${phase(to + 1, end + 1)}`);
   }
   const counts = {};
   for (const s of odd) counts[`${s.kind} ${s.status || 'no reply'}`] = (counts[`${s.kind} ${s.status || 'no reply'}`] || 0) + 1;

@@ -313,6 +313,12 @@ int store_open(const char *path, unsigned flags, struct store **out)
 
     *out = NULL;
     st->bulk_fd = -1;
+    if (flags & STORE_SCRATCH) {
+        /* "": a temporary file SQLite unlinks as soon as it has opened it (on disk, since the
+         * connection's temp_store is not MEMORY), so a killed process leaves nothing behind */
+        path = "";
+        flags |= STORE_CREATE;
+    }
     if (flags & STORE_READONLY) {
         oflags |= SQLITE_OPEN_READONLY;
     } else {
@@ -332,42 +338,16 @@ int store_open(const char *path, unsigned flags, struct store **out)
     } else {
         sqlite3_busy_timeout(st->db, STORE_WAIT_MS);
     }
-    if (!(flags & STORE_READONLY) && strcmp(path, ":memory:") != 0) {
-        if ((ret = store_exec(st, "PRAGMA journal_mode = WAL")) < 0) {
-            goto cleanup;
-        }
-    }
     if ((ret = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) < 0) {
         goto cleanup;
     }
-    *out = st;
-    st = NULL;
-    ret = 0;
-cleanup:
-    if (st) {
-        store_close(st);
+    if (flags & STORE_SCRATCH) {
+        /* no journal and no syncing: on any failure the whole of it is thrown away */
+        ret = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+    } else if (!(flags & STORE_READONLY) && strcmp(path, ":memory:") != 0) {
+        ret = store_exec(st, "PRAGMA journal_mode = WAL");
     }
-    return ret;
-}
-
-int store_open_scratch(struct store **out)
-{
-    struct store *st = xcalloc(1, sizeof(*st));
-    int ret = ERR_DB;
-
-    *out = NULL;
-    st->bulk_fd = -1;
-    /* "": a temporary file SQLite unlinks as soon as it has opened it (on disk, since the
-     * connection's temp_store is not MEMORY), so a killed process leaves nothing behind */
-    if (sqlite3_open_v2("", &st->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
-        log_error("cannot open a scratch database: %s", sqlite3_errmsg(st->db));
-        goto cleanup;
-    }
-    sqlite3_extended_result_codes(st->db, 1);
-    /* no journal and no syncing: on any failure the whole of it is thrown away */
-    if ((ret = store_exec(st, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")) < 0) {
+    if (ret < 0) {
         goto cleanup;
     }
     *out = st;

@@ -30,6 +30,7 @@ enum store_flags {
     STORE_CREATE = 1 << 0,   /* create the file if it does not exist */
     STORE_READONLY = 1 << 1, /* open for reading only */
     STORE_SERVER = 1 << 2,   /* a server's connection: waits STORE_SERVER_WAIT_MS for a writer */
+    STORE_SCRATCH = 1 << 3,  /* a private scratch database, whatever the path (below) */
 };
 
 /*
@@ -42,15 +43,14 @@ enum store_flags {
 #define STORE_SERVER_WAIT_MS 200
 #define STORE_WAIT_MS        5000
 
-/* Open the database at path (":memory:" for a private in-memory one). *out is NULL on failure. */
-int store_open(const char *path, unsigned flags, struct store **out);
 /*
- * A private scratch database for work staged before it is published: an unnamed temporary
- * file in SQLite's temporary folder (SQLITE_TMPDIR, else TMPDIR, else /var/tmp), unlinked as
- * soon as it is open, so nothing of it is left however the process ends. No journal, no sync:
- * its content is thrown away on any failure. Closed with store_close.
+ * Open the database at path (":memory:" for a private in-memory one). *out is NULL on failure.
+ * With STORE_SCRATCH, a private scratch database for work staged before it is published, path
+ * unused: an unnamed temporary file in SQLite's temporary folder (SQLITE_TMPDIR, else TMPDIR,
+ * else /var/tmp), unlinked as soon as it is open, so nothing of it is left however the process
+ * ends; no journal, no sync: its content is thrown away on any failure.
  */
-int store_open_scratch(struct store **out);
+int store_open(const char *path, unsigned flags, struct store **out);
 void store_close(struct store *st);
 /* The last SQLite message of this connection, for logs; never shown to users. */
 const char *store_errmsg(const struct store *st);
@@ -487,7 +487,7 @@ int store_coverage_load(struct store *st, enum authority_set set, struct arena *
 
 /*
  * Writing open data: one writer for one import, staged and then published. While the file is
- * read, each record is staged in a private scratch database (store_open_scratch) and nothing
+ * read, each record is staged in a private scratch database (STORE_SCRATCH) and nothing
  * of the register is locked or changed, so a server on the same database goes on reading and
  * writing. store_opendata_publish then writes the staged records into the register in one
  * short transaction: all of them or, on any failure (or the process being killed), none.

@@ -4,7 +4,7 @@
  * An org-id the register does not know yet becomes an unverified organisation (audited).
  *
  * An import is staged, then published. Staging writes each decoded record to a private
- * scratch database (store_open_scratch) and takes no lock on the register: the server reads
+ * scratch database (STORE_SCRATCH) and takes no lock on the register: the server reads
  * and writes as usual while a large file is read, checked and decoded. Publishing replays the
  * staged records, in the file's order, into the register in one transaction: only that holds
  * the write lock, and it either lands whole or not at all.
@@ -91,7 +91,7 @@ int store_opendata_writer_new(struct store *st, const char *actor, struct openda
     arena_init(&w->arena);
     /* its page cache stays SQLite's default (2 MB): appending touches only the last pages, and
      * publishing reads them back in order */
-    if ((ret = store_open_scratch(&w->stage)) < 0) {
+    if ((ret = store_open("", STORE_SCRATCH, &w->stage)) < 0) {
         goto cleanup;
     }
     if ((ret = store_exec(w->stage, sql_stage_schema)) < 0) {
@@ -199,6 +199,15 @@ static void bind_flag(sqlite3_stmt *stmt, int i, int v)
 {
     if (v >= 0) {
         sqlite3_bind_int(stmt, i, v);
+    } else {
+        sqlite3_bind_null(stmt, i);
+    }
+}
+
+static void bind_money_or_null(sqlite3_stmt *stmt, int i, int has, int64_t pence)
+{
+    if (has) {
+        sqlite3_bind_int64(stmt, i, pence);
     } else {
         sqlite3_bind_null(stmt, i);
     }
@@ -313,17 +322,9 @@ static int publish_contract(struct opendata_writer *w, const struct contract *c)
     bind_text_or_null(stmt, 10, c->tender_end);
     bind_flag(stmt, 11, c->vcse_suitable);
     bind_text_or_null(stmt, 12, c->has_value ? c->value_currency : NULL);
-    if (c->has_value) {
-        sqlite3_bind_int64(stmt, 13, c->value_amount);
-    } else {
-        sqlite3_bind_null(stmt, 13);
-    }
+    bind_money_or_null(stmt, 13, c->has_value, c->value_amount);
     bind_text_or_null(stmt, 14, c->has_award ? c->award_currency : NULL);
-    if (c->has_award) {
-        sqlite3_bind_int64(stmt, 15, c->award_amount);
-    } else {
-        sqlite3_bind_null(stmt, 15);
-    }
+    bind_money_or_null(stmt, 15, c->has_award, c->award_amount);
     sqlite3_bind_text(stmt, 16, w->now, -1, SQLITE_STATIC);
     rc = store_step(st, stmt);
     if (rc == SQLITE_ROW) {
@@ -432,15 +433,6 @@ static const char sql_contracts_staged[] =
 static const char sql_suppliers_staged[] =
     "SELECT supplier_org_id, name, vcse FROM staged_supplier WHERE contract = ?1 "
     "ORDER BY position";
-
-static void bind_money_or_null(sqlite3_stmt *stmt, int i, int has, int64_t pence)
-{
-    if (has) {
-        sqlite3_bind_int64(stmt, i, pence);
-    } else {
-        sqlite3_bind_null(stmt, i);
-    }
-}
 
 int store_contract_stage(struct opendata_writer *w, const struct contract *c)
 {

@@ -435,7 +435,7 @@ static void test_scratch_database(void **state)
     long long n = 0;
     sqlite3_stmt *stmt;
     (void)state;
-    assert_int_equal(store_open_scratch(&st), 0);
+    assert_int_equal(store_open("ignored.db", STORE_SCRATCH, &st), 0);
     assert_string_equal(sqlite3_db_filename(st->db, "main"), "");
     assert_int_equal(store_exec(st, "CREATE TABLE t (x); BEGIN; INSERT INTO t VALUES (1), (2)"), 0);
     assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM t", -1, &stmt, NULL),
