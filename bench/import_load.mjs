@@ -142,6 +142,11 @@ function summary() {
     lines.push(`  read p99 by phase: before the first 503 (staging) ${phase(start, from)}; up to the last ` +
       `(publishing) ${phase(from, to + 1)}; after it (landed) ${phase(to + 1, end + 1)}`);
   }
+  const around = (lo, hi) => {
+    const p = samples.filter((x) => x.kind === 'read' && x.at >= lo && x.at < hi).map((x) => x.ms).sort((a, b) => a - b);
+    return `${p.length} reads, p99 ${fmt(pct(p, 99))} ms`;
+  };
+  lines.push(`  for comparison, not counted: before the import ${around(-Infinity, start)}; after it ${around(end + 1, Infinity)}`);
   const counts = {};
   for (const s of odd) counts[`${s.kind} ${s.status || 'no reply'}`] = (counts[`${s.kind} ${s.status || 'no reply'}`] || 0) + 1;
   lines.push(`  neither 2xx nor 503: ${odd.length ? Object.entries(counts).map(([k, v]) => `${k} x${v}`).join(', ') : 'none'}`);
