@@ -1,4 +1,5 @@
 /* Opening the database, migrations, transactions, backups and the statement cache. */
+#define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK */
 #include "store_int.h"
 
 #include <fcntl.h>
@@ -6,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/embed.h"
@@ -233,12 +233,13 @@ int store_exec(struct store *st, const char *sql)
 }
 
 /*
- * Bulk writes. A command that holds the write lock for long (an import publishing) holds an
- * fcntl lock on a file beside the database, its name and "-bulk", for as long; the kernel drops
- * it when the process ends, however it ends. A server thread that finds the database busy
- * looks there first: with a bulk write under way it answers busy at once rather than wait (its
- * event loop, and every request on it, would wait too); otherwise the lock is another thread's
- * short write, worth a short wait.
+ * Bulk writes. A command that holds the write lock for long (an import publishing) holds a lock
+ * on a file beside the database, its name and "-bulk", for as long: an open file description
+ * lock (fcntl F_OFD_SETLK), which the kernel drops when the process ends, however it ends, and
+ * which another connection sees whether it is in another process or in the same one. A server
+ * thread that finds the database busy looks there first: with a bulk write under way it
+ * answers busy at once rather than wait (its event loop, and every request on it, would wait
+ * too); otherwise the lock is another thread's short write, worth a short wait.
  */
 #define BULK_SUFFIX  "-bulk"
 #define BUSY_STEP_MS 2 /* a server thread's wait, a step at a time */
@@ -268,13 +269,13 @@ static void bulk_open(struct store *st, int create)
     buf_release(&path);
 }
 
-/* Whether another process holds the bulk lock of st's database. */
+/* Whether another connection holds the bulk lock of st's database. */
 static int bulk_elsewhere(struct store *st)
 {
     struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
 
     bulk_open(st, 0); /* made by the first bulk write: until then there is none */
-    return st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    return st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
 }
 
 /* The end of a bulk write: the lock released, checkpoints on commit again (SQLite's default). */
@@ -283,7 +284,7 @@ static void bulk_end(struct store *st)
     struct flock fl = {.l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
 
     if (st->bulk) {
-        fcntl(st->bulk_fd, F_SETLK, &fl);
+        fcntl(st->bulk_fd, F_OFD_SETLK, &fl);
         st->bulk = 0;
     }
     if (st->bulk_write) {
@@ -540,8 +541,8 @@ int store_begin_bulk(struct store *st)
     int ret;
 
     bulk_open(st, 1);
-    /* Not to be had: another process's bulk write holds it, which says the same to servers. */
-    st->bulk = st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_SETLK, &fl) == 0;
+    /* Not to be had: another bulk write holds it, which says the same to servers. */
+    st->bulk = st->bulk_fd >= 0 && fcntl(st->bulk_fd, F_OFD_SETLK, &fl) == 0;
     /* the commit checkpoints itself, the whole log, with servers still turned away */
     sqlite3_wal_autocheckpoint(st->db, 0);
     st->bulk_write = 1;

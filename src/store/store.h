@@ -82,9 +82,9 @@ int store_begin(struct store *st);
 /*
  * A write transaction that may hold the database for a while (an import's publishing): as
  * store_begin, and while it is open (until commit or rollback) servers' threads that find the
- * database busy give up at once (ERR_BUSY) instead of waiting for it. They learn it from an
- * fcntl lock on a file beside the database, named after it with "-bulk", that the kernel
- * releases however the process ends.
+ * database busy give up at once (ERR_BUSY) instead of waiting for it. They learn it from a
+ * lock on a file beside the database, named after it with "-bulk", that the kernel releases
+ * however the process ends.
  */
 int store_begin_bulk(struct store *st);
 int store_commit(struct store *st);

@@ -329,13 +329,14 @@ static void test_server_connection_waits_briefly(void **state)
     remove_file_db(path);
 }
 
-/* While another process holds a bulk write (store_begin_bulk), a server's write gives up at
- * once; once it ends, the server writes again. (fcntl locks are per process: hence the fork.) */
+/* While another process holds a bulk write (store_begin_bulk), as an import does, or another
+ * connection of the same process, a server's write gives up at once; once it ends, the server
+ * writes again. */
 static void test_bulk_write_turns_servers_away_at_once(void **state)
 {
     char path[] = "/tmp/compact-test-bulk-XXXXXX";
     int up[2], down[2], status;
-    struct store *server;
+    struct store *server, *bulk;
     struct timespec t0;
     char c = 0;
     pid_t pid;
@@ -346,7 +347,6 @@ static void test_bulk_write_turns_servers_away_at_once(void **state)
     pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        struct store *bulk;
         int ok;
         alarm(10); /* should the parent fail half-way, do not outlive it by much */
         ok = store_open(path, 0, &bulk) == 0 && store_begin_bulk(bulk) == 0 &&
@@ -373,6 +373,16 @@ static void test_bulk_write_turns_servers_away_at_once(void **state)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     assert_int_equal(store_begin(server), 0); /* the bulk lock went with the transaction */
     store_rollback(server);
+
+    assert_int_equal(store_open(path, 0, &bulk), 0);
+    assert_int_equal(store_begin_bulk(bulk), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(store_begin(server), ERR_BUSY);
+    assert_true(ms_since(&t0) < STORE_SERVER_WAIT_MS / 2);
+    store_rollback(bulk);
+    assert_int_equal(store_begin(server), 0);
+    store_rollback(server);
+    store_close(bulk);
     store_close(server);
     close(up[0]);
     close(up[1]);
