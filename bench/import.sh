@@ -39,31 +39,8 @@ command -v jq >/dev/null 2>&1 || die "jq is not installed"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-import.XXXXXX")
 
 # 1. The files: the real grants again and again, each copy with fresh identifiers.
-"$PYTHON" - "$data" "$tmp" "$SIZE_MB" <<'PY' || die "cannot make the files"
-import json, sys
-data, tmp, size_mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-grants = []
-for f in ("360giving/trafford_council/trafford_council_voluntary_sector_grants.json",
-          "360giving/grantnav_test_data/a002400000nO46WAAS.json",
-          "360giving/grantnav_test_data/awefw001p00000zgyHZAAY.json"):
-    with open(f"{data}/{f}", encoding="utf-8") as fh:
-        grants += json.load(fh)["grants"]
-target, written, copies, records = size_mb << 20, 0, 0, 0
-with open(f"{tmp}/grants.json", "w", encoding="utf-8") as pkg, \
-     open(f"{tmp}/grants.jsonl", "w", encoding="utf-8") as lines:
-    pkg.write('{"grants": [\n')
-    while written < target:
-        for g in grants:
-            g = dict(g, id=f"{g['id']}-copy{copies}")
-            text = json.dumps(g, ensure_ascii=False)
-            pkg.write((",\n" if records else "") + text)
-            lines.write(text + "\n")
-            written += len(text.encode("utf-8")) + 2
-            records += 1
-        copies += 1
-    pkg.write("\n]}\n")
-print(records)
-PY
+"$PYTHON" "$root/bench/make_grants.py" "$data" "$SIZE_MB" "$tmp/grants.json" "$tmp/grants.jsonl" >/dev/null ||
+	die "cannot make the files"
 records=$("$PYTHON" -c "import sys; print(sum(1 for _ in open(sys.argv[1], 'rb')))" "$tmp/grants.jsonl")
 bytes=$(wc -c <"$tmp/grants.json")
 echo "files: $(($bytes >> 20)) MB package, $records grants (and the same as JSON lines)"

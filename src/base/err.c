@@ -21,6 +21,8 @@ const char *err_str(int err)
         return "database error";
     case ERR_FORBIDDEN:
         return "forbidden";
+    case ERR_BUSY:
+        return "busy";
     }
     return "unknown error";
 }

@@ -11,6 +11,7 @@ enum err {
     ERR_IO = -5,        /* the operating system said no */
     ERR_DB = -6,        /* the database said no */
     ERR_FORBIDDEN = -7, /* this person may not do this */
+    ERR_BUSY = -8,      /* another writer holds the database: nothing was done, try again */
 };
 
 /* A short lower-case name for an error code, e.g. "not found"; never NULL. */

@@ -114,7 +114,9 @@ static int import_register(int argc, char **argv)
     buf_release(&err);
     if (ret < 0) {
         fprintf(stderr, "compact: nothing was imported%s\n",
-                ret == ERR_DB ? ": the database refused it" : "");
+                ret == ERR_DB     ? ": the database refused it"
+                : ret == ERR_BUSY ? ": the database stayed busy with other writes; try again"
+                                  : "");
         return EXIT_FAIL;
     }
     printf("imported %zu %s\n", count, kind->name);
@@ -221,6 +223,9 @@ static const struct opt_cmd opendata_cmd = {
     "Import funders' open data, all of it in one transaction: if any record is bad, nothing\n"
     "is imported and every bad record is named with its number and line. The format is told\n"
     "from the content; importing a file again updates its records by their identifiers.\n"
+    "The records are set aside in a temporary file (in SQLITE_TMPDIR or TMPDIR, else\n"
+    "/var/tmp) while the file is read, and stored together at the end, so that a server on\n"
+    "the same database goes on reading and writing meanwhile.\n"
     "  grants     360Giving grants: JSON ({\"grants\": [...]}, an array, JSON lines) or CSV\n"
     "  contracts  OCDS: release or record packages, JSON lines of releases, single releases\n"
     "Funders, recipients, buyers and suppliers with org-ids of the register's schemes\n"

@@ -139,8 +139,11 @@ static const struct {
     int err, status;
 } err_status[] = {
     {ERR_INVALID, 400}, {ERR_NOT_FOUND, 404}, {ERR_CONFLICT, 409},  {ERR_TOO_BIG, 413},
-    {ERR_IO, 500},      {ERR_DB, 503},        {ERR_FORBIDDEN, 403},
+    {ERR_IO, 500},      {ERR_DB, 503},        {ERR_FORBIDDEN, 403}, {ERR_BUSY, 503},
 };
+
+/* When a client may try again after a 503: long enough for an import to publish a large file. */
+#define RETRY_AFTER_BUSY 2
 
 int http_status_of(int err)
 {
@@ -326,7 +329,15 @@ static void run(const struct route *route, struct request *r)
         buf_reset(r->body);
         r->static_body = NULL;
         r->segment = NULL;
-        reply_error(r, http_status_of(ret), NULL);
+        /* busy: another writer (an import publishing) held the database longer than a
+         * server's thread waits; a 503 is for now, not for good */
+        reply_error(r, http_status_of(ret),
+                    ret == ERR_BUSY ? "The service is busy saving other changes, such as an "
+                                      "import. Try again in a few seconds."
+                                    : NULL);
+        if (r->status == 503) {
+            r->retry_after = RETRY_AFTER_BUSY;
+        }
     } else if (cache && r->status == 200 && !r->static_body && !buf_failed(r->body)) {
         cache_put(r->cache, version, r->target, r->cache_day, r->status, r->content_type,
                   r->body->data, r->body->len);

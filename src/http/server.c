@@ -925,7 +925,7 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     arena_init(&w->arena);
     buf_init(&w->body, 64u << 20);
     w->cache = cache_new(cfg->cache_entries, 1u << 20);
-    if ((ret = store_open(cfg->db_path, 0, &w->st)) < 0) {
+    if ((ret = store_open(cfg->db_path, STORE_SERVER, &w->st)) < 0) {
         log_error("cannot open database '%s'; create it with 'compact init --db %s'", cfg->db_path,
                   cfg->db_path);
         return ret;

@@ -1,6 +1,8 @@
 /*
  * Importing open data files: read a block at a time, split into records (codec/json_split.h)
- * or read as CSV rows, decode and check each (codec/opendata.h), store them in one transaction.
+ * or read as CSV rows, decode and check each (codec/opendata.h) and stage it; when every record
+ * is good, publish them all in one short transaction (store_opendata_publish), so the register
+ * is locked for the publishing only, not for the reading of the file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -70,9 +72,10 @@ static void reject(struct import *im, size_t record, long line, const char *why)
 
 static int store_grant(struct import *im, const struct grant *g)
 {
-    int ret = store_grant_put(im->w, g);
+    int ret = store_grant_stage(im->w, g);
     if (ret < 0) {
-        buf_addf(im->err, "cannot store grant '%s': %s", g->id, err_str(ret));
+        buf_addf(im->err, "cannot write grant '%s' to the import's temporary file (TMPDIR): %s",
+                 g->id, err_str(ret));
     }
     return ret;
 }
@@ -94,7 +97,7 @@ static int on_item(const struct json_split_item *item, void *ctx)
     struct import *im = ctx;
     struct opendata_warnings w;
     const char *why = NULL;
-    int ret, stored;
+    int ret;
 
     if (item->key && (im->kind == INGEST_GRANTS) != !strcmp(item->key, "grants")) {
         buf_addf(im->err, "the file holds %s, not %s",
@@ -124,8 +127,11 @@ static int on_item(const struct json_split_item *item, void *ctx)
         if (im->failed) {
             return 0;
         }
-        if ((ret = store_contract_put(im->w, &c, &stored)) < 0) {
-            buf_addf(im->err, "cannot store contracting process '%s': %s", c.ocid, err_str(ret));
+        if ((ret = store_contract_stage(im->w, &c)) < 0) {
+            buf_addf(im->err,
+                     "cannot write contracting process '%s' to the import's temporary file "
+                     "(TMPDIR): %s",
+                     c.ocid, err_str(ret));
         }
         return ret;
     }
@@ -167,6 +173,7 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
 {
     static const char *const keys[] = {"grants", "releases", "records", NULL};
     struct import im;
+    struct opendata_import pub;
     struct json_split *js = NULL;
     struct grant_csv *gc = NULL;
     unsigned long long done = 0, total = 0;
@@ -174,7 +181,7 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
     char *chunk = NULL;
     struct stat sb;
     FILE *f;
-    int ret = ERR_IO, began = 0, first = 1, csv = 0;
+    int ret = ERR_IO, first = 1, csv = 0;
 
     memset(out, 0, sizeof(*out));
     out->format = "unknown";
@@ -193,17 +200,10 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
         total = (unsigned long long)sb.st_size;
     }
     chunk = xmalloc(block);
-    /* the writer first: its settings must be made outside a transaction */
     if ((ret = store_opendata_writer_new(st, opts->actor, &im.w)) < 0) {
-        buf_addf(err, "cannot start writing: %s", err_str(ret));
+        buf_addf(err, "cannot start staging the import: %s", err_str(ret));
         goto cleanup;
     }
-    if ((ret = store_begin(st)) < 0) {
-        buf_addf(err, "cannot start a transaction");
-        goto cleanup;
-    }
-    began = 1;
-    ret = 0;
     while (!ret && (n = fread(chunk, 1, block, f)) > 0) {
         if (first) {
             first = 0;
@@ -247,25 +247,21 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
         ret = ERR_INVALID;
         goto cleanup;
     }
+    pub.kind = kind == INGEST_GRANTS ? "grants" : "contracts";
+    pub.file = base_name(path);
+    pub.format = out->format;
+    pub.read = out->read;
+    pub.warnings = out->warnings;
+    if ((ret = store_opendata_publish(im.w, &pub)) < 0) {
+        buf_addf(err, "%s; nothing was imported",
+                 ret == ERR_BUSY ? "the database stayed busy with other writes: try again"
+                                 : "cannot store the import");
+        goto cleanup;
+    }
     out->organisations_created = store_opendata_orgs_created(im.w);
-    if ((ret = store_opendata_import_audit(im.w, kind == INGEST_GRANTS ? "grants" : "contracts",
-                                           base_name(path), out->format, out->read, out->read,
-                                           out->warnings)) < 0) {
-        buf_addf(err, "cannot record the import: %s", err_str(ret));
-        goto cleanup;
-    }
-    if ((ret = store_commit(st)) < 0) {
-        buf_addf(err, "cannot commit the import: %s", err_str(ret));
-        goto cleanup;
-    }
-    began = 0;
     out->imported = out->read;
     ret = 0;
 cleanup:
-    if (began) {
-        store_rollback(st);
-        out->organisations_created = 0;
-    }
     store_opendata_writer_free(im.w);
     json_split_free(js);
     grant_csv_free(gc);

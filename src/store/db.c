@@ -12,14 +12,15 @@
 static const struct {
     int code;
     int err; /* enum err */
-    int log; /* worth a log line: the database's trouble, not the input's */
+    int log; /* worth a log line: 1 an error (the database's trouble), 2 a warning (another
+                writer's), 0 none (the input's) */
     const char *name;
 } classes[] = {
     {DB_OK, 0, 0, "ok"},
     {DB_ROW, 0, 0, "row"},
     {DB_DONE, 0, 0, "done"},
     {DB_CONSTRAINT, ERR_CONFLICT, 0, "constraint"},
-    {DB_BUSY, ERR_DB, 1, "busy"},
+    {DB_BUSY, ERR_BUSY, 2, "busy"},
     {DB_GONE, ERR_DB, 1, "connection lost"},
     {DB_TOOBIG, ERR_TOO_BIG, 1, "too big"},
     {DB_CANTOPEN, ERR_NOT_FOUND, 1, "cannot open"},
@@ -40,8 +41,10 @@ int db_err(struct db *db, int code)
 {
     size_t c = class_of(code);
 
-    if (classes[c].log) {
+    if (classes[c].log == 1) {
         log_error("database: %s (%s)", classes[c].name, db_errmsg(db));
+    } else if (classes[c].log == 2) {
+        log_warn("database %s: %s", classes[c].name, db_errmsg(db));
     }
     return classes[c].err;
 }
@@ -78,6 +81,9 @@ int db_uri_is_pg(const char *uri)
 int db_connect(const char *uri, unsigned flags, struct db **out)
 {
     *out = NULL;
+    if (flags & DB_SCRATCH) {
+        return db_sqlite_driver.open("", flags, out);
+    }
     if (!uri || !*uri) {
         log_error("no database given");
         return ERR_INVALID;
@@ -221,6 +227,12 @@ int db_begin(struct db *db)
 {
     db->last = DB_OK;
     return note(db, db->drv->begin(db));
+}
+
+int db_begin_bulk(struct db *db)
+{
+    db->last = DB_OK;
+    return note(db, db->drv->begin_bulk(db));
 }
 
 int db_commit(struct db *db)

@@ -28,7 +28,18 @@ enum db_kind { DB_SQLITE, DB_PG };
 enum db_open_flags {
     DB_READONLY = 1 << 0, /* SQLite: open read-only; PostgreSQL: advisory (the role decides) */
     DB_CREATE = 1 << 1,   /* SQLite: make the file when missing; PostgreSQL: no effect */
+    /* A server thread's connection. SQLite: waits at most DB_SERVER_WAIT_MS for another
+     * connection's write lock (others DB_WAIT_MS), and not at all while a bulk write
+     * (db_begin_bulk) holds the database. PostgreSQL: no effect (no single writer lock). */
+    DB_SERVER = 1 << 2,
+    /* A private SQLite scratch database, whatever uri says (it may be ""): an unnamed temporary
+     * file in SQLite's temporary folder, unlinked as soon as it is open; no journal, no sync. */
+    DB_SCRATCH = 1 << 3,
 };
+
+/* How long an SQLite connection waits for another's write lock (store.h says why). */
+#define DB_SERVER_WAIT_MS 200
+#define DB_WAIT_MS        5000
 
 /*
  * What a call answers: DB_OK, DB_ROW or DB_DONE, or the class of its failure. Each class maps
@@ -129,6 +140,15 @@ int db_exec(struct db *db, const char *script);
  * class says whether it committed; db_rollback does nothing outside a transaction.
  */
 int db_begin(struct db *db);
+/*
+ * A write transaction that may hold the database for a while (an import publishing). SQLite:
+ * db_begin holding, until its commit or rollback, an open file description lock on a file
+ * beside the database (its name and "-bulk"), which the kernel drops however the process ends
+ * and which DB_SERVER connections look at before they wait; its commit copies the whole
+ * write-ahead log into the database file (a FULL checkpoint) before it lets go. PostgreSQL:
+ * db_begin.
+ */
+int db_begin_bulk(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
 /* Whether a transaction is open (or lost with its connection and not yet rolled back). */

@@ -34,6 +34,7 @@ struct db_driver {
     long long (*changes)(struct db *db);
     int (*exec)(struct db *db, const char *script);
     int (*begin)(struct db *db);
+    int (*begin_bulk)(struct db *db);
     int (*commit)(struct db *db);
     int (*rollback)(struct db *db);
     int (*in_transaction)(struct db *db);

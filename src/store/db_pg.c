@@ -926,6 +926,7 @@ const struct db_driver db_pg_driver = {
     .changes = pg_changes,
     .exec = pg_exec,
     .begin = pg_begin,
+    .begin_bulk = pg_begin, /* no single writer lock to keep servers off */
     .commit = pg_commit,
     .rollback = pg_rollback,
     .in_transaction = pg_in_transaction,

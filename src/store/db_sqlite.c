@@ -1,9 +1,14 @@
 /* The SQLite driver of db.h: a thin layer over sqlite3_*, result codes folded into classes. */
+#define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK */
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db_driver.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -13,6 +18,9 @@ struct lite {
     struct db base;
     sqlite3 *h;
     sqlite3_stmt *data_version; /* asked at every cacheable request: prepared once */
+    int bulk_fd;                /* the database's "-bulk" file, or -1 while it is not open */
+    int bulk;                   /* this connection holds the bulk lock */
+    int bulk_write;             /* its transaction is a bulk write (db_begin_bulk) */
 };
 
 struct lite_stmt {
@@ -52,10 +60,87 @@ static int lite_exec(struct db *db, const char *script)
     return code_of(sqlite3_exec(HANDLE(db), script, NULL, NULL, NULL));
 }
 
+/*
+ * Bulk writes. A command that holds the write lock for long (an import publishing) holds a lock
+ * on a file beside the database, its name and "-bulk", for as long: an open file description
+ * lock (fcntl F_OFD_SETLK), which the kernel drops when the process ends, however it ends, and
+ * which another connection sees whether it is in another process or in the same one. A server
+ * thread that finds the database busy looks there first: with a bulk write under way it
+ * answers busy at once rather than wait (its event loop, and every request on it, would wait
+ * too); otherwise the lock is another thread's short write, worth a short wait.
+ */
+#define BULK_SUFFIX  "-bulk"
+#define BUSY_STEP_MS 2 /* a server thread's wait, a step at a time */
+/* SQLite's default: a commit that leaves the log past 1000 pages checkpoints it */
+#define WAL_AUTOCHECKPOINT 1000
+
+/* Open the bulk file of db's database (create: for taking its lock) into db->bulk_fd. */
+static void bulk_open(struct lite *db, int create)
+{
+    const char *file = sqlite3_db_filename(db->h, "main");
+    struct buf path = BUF_INIT;
+    struct stat sb;
+
+    if (db->bulk_fd >= 0 || !file || !*file) {
+        return; /* open already, or a database in memory or scratch: nobody else sees it */
+    }
+    buf_addf(&path, "%s" BULK_SUFFIX, file);
+    if (!buf_failed(&path)) {
+        if (create) {
+            /* readable by whoever may read the database, as SQLite makes its -wal and -shm */
+            mode_t mode = stat(file, &sb) == 0 ? (sb.st_mode & 0666) : 0644;
+            db->bulk_fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, mode);
+        } else {
+            db->bulk_fd = open(path.data, O_RDONLY | O_CLOEXEC);
+        }
+    }
+    buf_release(&path);
+}
+
+/* Whether another connection holds the bulk lock of db's database. */
+static int bulk_elsewhere(struct lite *db)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+
+    bulk_open(db, 0); /* made by the first bulk write: until then there is none */
+    return db->bulk_fd >= 0 && fcntl(db->bulk_fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+/* The end of a bulk write: the lock released, checkpoints on commit again (SQLite's default). */
+static void bulk_end(struct lite *db)
+{
+    struct flock fl = {.l_type = F_UNLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+
+    if (db->bulk) {
+        fcntl(db->bulk_fd, F_OFD_SETLK, &fl);
+        db->bulk = 0;
+    }
+    if (db->bulk_write) {
+        sqlite3_wal_autocheckpoint(db->h, WAL_AUTOCHECKPOINT);
+        db->bulk_write = 0;
+    }
+}
+
+/* A server thread's busy handler: give up at once while a bulk write holds the database,
+ * else wait a step at a time, up to DB_SERVER_WAIT_MS. */
+static int server_busy(void *arg, int count)
+{
+    struct lite *db = arg;
+
+    if (count >= DB_SERVER_WAIT_MS / BUSY_STEP_MS || bulk_elsewhere(db)) {
+        return 0;
+    }
+    sqlite3_sleep(BUSY_STEP_MS);
+    return 1;
+}
+
 static void lite_close(struct db *db)
 {
     sqlite3_finalize(LITE(db)->data_version);
     sqlite3_close(HANDLE(db));
+    if (LITE(db)->bulk_fd >= 0) {
+        close(LITE(db)->bulk_fd); /* and with it any lock of this process on the file */
+    }
     free(db);
 }
 
@@ -65,6 +150,13 @@ static int lite_open(const char *path, unsigned flags, struct db **out)
     int oflags = SQLITE_OPEN_NOMUTEX, rc, ret = ERR_DB;
 
     db->base.drv = &db_sqlite_driver;
+    db->bulk_fd = -1;
+    if (flags & DB_SCRATCH) {
+        /* "": a temporary file SQLite unlinks as soon as it has opened it (on disk, since the
+         * connection's temp_store is not MEMORY), so a killed process leaves nothing behind */
+        path = "";
+        flags = (flags & ~(unsigned)DB_READONLY) | DB_CREATE;
+    }
     if (flags & DB_READONLY) {
         oflags |= SQLITE_OPEN_READONLY;
     } else {
@@ -76,14 +168,19 @@ static int lite_open(const char *path, unsigned flags, struct db **out)
         goto cleanup;
     }
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, 5000);
-    if (!(flags & DB_READONLY) && strcmp(path, ":memory:") != 0 &&
-        (rc = lite_exec(&db->base, "PRAGMA journal_mode = WAL")) != DB_OK) {
-        ret = db_err(&db->base, rc);
-        goto cleanup;
+    if (flags & DB_SERVER) {
+        sqlite3_busy_handler(db->h, server_busy, db);
+    } else {
+        sqlite3_busy_timeout(db->h, DB_WAIT_MS);
     }
-    if ((rc = lite_exec(&db->base, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")) !=
-        DB_OK) {
+    rc = lite_exec(&db->base, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL");
+    if (rc == DB_OK && (flags & DB_SCRATCH)) {
+        /* no journal and no syncing: on any failure the whole of it is thrown away */
+        rc = lite_exec(&db->base, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+    } else if (rc == DB_OK && !(flags & DB_READONLY) && strcmp(path, ":memory:") != 0) {
+        rc = lite_exec(&db->base, "PRAGMA journal_mode = WAL");
+    }
+    if (rc != DB_OK) {
         ret = db_err(&db->base, rc);
         goto cleanup;
     }
@@ -202,9 +299,22 @@ static int lite_begin(struct db *db)
     return lite_exec(db, "BEGIN IMMEDIATE");
 }
 
-static int lite_commit(struct db *db)
+static int lite_begin_bulk(struct db *base)
 {
-    return lite_exec(db, "COMMIT");
+    struct lite *db = LITE(base);
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+    int code;
+
+    bulk_open(db, 1);
+    /* Not to be had: another bulk write holds it, which says the same to servers. */
+    db->bulk = db->bulk_fd >= 0 && fcntl(db->bulk_fd, F_OFD_SETLK, &fl) == 0;
+    /* the commit checkpoints itself, the whole log, with servers still turned away */
+    sqlite3_wal_autocheckpoint(db->h, 0);
+    db->bulk_write = 1;
+    if ((code = lite_begin(base)) != DB_OK) {
+        bulk_end(db);
+    }
+    return code;
 }
 
 static int lite_in_transaction(struct db *db)
@@ -212,9 +322,37 @@ static int lite_in_transaction(struct db *db)
     return !sqlite3_get_autocommit(HANDLE(db));
 }
 
+static int lite_commit(struct db *base)
+{
+    struct lite *db = LITE(base);
+    int code = lite_exec(base, "COMMIT"), rc;
+
+    if (lite_in_transaction(base)) {
+        return code; /* still open: the caller rolls back */
+    }
+    if (code == DB_OK && db->bulk_write) {
+        /*
+         * Copy the log of a bulk write into the database file now: FULL waits for the readers of
+         * older snapshots and keeps writers out meanwhile, so servers' threads, still turned
+         * away by the bulk lock, neither do the copying in a request of theirs (SQLite
+         * checkpoints on any commit while the log is long) nor wait for its writing and
+         * syncing with a commit of their own.
+         */
+        rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_FULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            log_warn("checkpoint after a bulk write: %s", sqlite3_errstr(rc));
+        }
+    }
+    bulk_end(db);
+    return code;
+}
+
 static int lite_rollback(struct db *db)
 {
-    return lite_in_transaction(db) ? lite_exec(db, "ROLLBACK") : DB_OK;
+    int code = lite_in_transaction(db) ? lite_exec(db, "ROLLBACK") : DB_OK;
+
+    bulk_end(LITE(db));
+    return code;
 }
 
 /* The one-row, one-number answer of a pragma, through *stmt, prepared when NULL and kept when
@@ -318,6 +456,7 @@ const struct db_driver db_sqlite_driver = {
     .changes = lite_changes,
     .exec = lite_exec,
     .begin = lite_begin,
+    .begin_bulk = lite_begin_bulk,
     .commit = lite_commit,
     .rollback = lite_rollback,
     .in_transaction = lite_in_transaction,

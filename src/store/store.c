@@ -17,6 +17,10 @@ extern const struct embed_file store_migrations[];
 extern const size_t store_migrations_count;
 extern const struct embed_file store_migrations_pg[];
 
+/* store.h's waits are the SQLite driver's */
+_Static_assert(STORE_SERVER_WAIT_MS == DB_SERVER_WAIT_MS && STORE_WAIT_MS == DB_WAIT_MS,
+               "store.h and db.h disagree on how long a connection waits");
+
 int (*store_step_hook)(struct db_stmt *stmt);
 
 int store_err(struct store *st, int rc)
@@ -196,8 +200,7 @@ void store_done(struct db_stmt *stmt)
     }
 }
 
-/* Run a statement that returns no rows, once (fixed commands): 0 or an enum err (logged). */
-static int exec(struct store *st, const char *sql)
+int store_exec(struct store *st, const char *sql)
 {
     return store_err(st, db_exec(st->db, sql));
 }
@@ -207,7 +210,8 @@ int store_open(const char *path, unsigned flags, struct store **out)
     struct store *st;
     struct db *db;
     unsigned dflags =
-        (flags & STORE_READONLY ? DB_READONLY : 0) | (flags & STORE_CREATE ? DB_CREATE : 0);
+        (flags & STORE_READONLY ? DB_READONLY : 0) | (flags & STORE_CREATE ? DB_CREATE : 0) |
+        (flags & STORE_SERVER ? DB_SERVER : 0) | (flags & STORE_SCRATCH ? DB_SCRATCH : 0);
     int ret;
 
     *out = NULL;
@@ -270,7 +274,7 @@ static int record_versions(struct store *st, int upto, int now)
     if (db_kind(st->db) != DB_SQLITE) {
         return 0;
     }
-    if ((ret = exec(st, sql_lite_versions)) < 0 ||
+    if ((ret = store_exec(st, sql_lite_versions)) < 0 ||
         (ret = store_prepare(st, sql_version_add, &stmt)) < 0) {
         return ret;
     }
@@ -353,7 +357,7 @@ int store_migrate(struct store *st, int *from, int *to)
 
         ret = store_begin(st);
         if (!ret) {
-            ret = exec(st, sql);
+            ret = store_exec(st, sql);
         }
         free(sql);
         if (!ret) {
@@ -401,6 +405,11 @@ int store_ping(struct store *st)
 int store_begin(struct store *st)
 {
     return store_err(st, db_begin(st->db));
+}
+
+int store_begin_bulk(struct store *st)
+{
+    return store_err(st, db_begin_bulk(st->db));
 }
 
 int store_commit(struct store *st)

@@ -4,7 +4,9 @@
  * store is one connection, used by one thread.
  *
  * Functions return 0 or a negative enum err: ERR_NOT_FOUND, ERR_CONFLICT (a constraint refused
- * the write), ERR_DB (anything else; store_errmsg() says what, for the log only).
+ * the write), ERR_BUSY (another connection held the write lock longer than this one waits:
+ * nothing was done, try again), ERR_DB (anything else; store_errmsg() says what, for the log
+ * only).
  */
 #ifndef STORE_STORE_H
 #define STORE_STORE_H
@@ -28,10 +30,28 @@ struct store;
 enum store_flags {
     STORE_CREATE = 1 << 0,   /* create the file if it does not exist */
     STORE_READONLY = 1 << 1, /* open for reading only */
+    STORE_SERVER = 1 << 2,   /* a server's connection: waits STORE_SERVER_WAIT_MS for a writer */
+    STORE_SCRATCH = 1 << 3,  /* a private scratch database, whatever the path (below) */
 };
 
-/* Open the database at path (":memory:" for a private in-memory one), or PostgreSQL's at a
- * postgresql:// URI (db_connect). *out is NULL on failure. */
+/*
+ * How long a connection waits for another connection's write lock before its write gives up
+ * with ERR_BUSY. A server's event loop thread waits only briefly, since every request on that
+ * thread waits with it: long enough for the server's own short writes to take turns, and not
+ * at all while a bulk write (store_begin_bulk: an import publishing) holds the database; its
+ * client gets 503 and Retry-After. Reads never wait (WAL). The command line waits longer.
+ */
+#define STORE_SERVER_WAIT_MS 200
+#define STORE_WAIT_MS        5000
+
+/*
+ * Open the database at path (":memory:" for a private in-memory one), or PostgreSQL's at a
+ * postgresql:// URI (db_connect). *out is NULL on failure.
+ * With STORE_SCRATCH, a private scratch database for work staged before it is published, path
+ * unused: an unnamed temporary file in SQLite's temporary folder (SQLITE_TMPDIR, else TMPDIR,
+ * else /var/tmp), unlinked as soon as it is open, so nothing of it is left however the process
+ * ends; no journal, no sync: its content is thrown away on any failure.
+ */
 int store_open(const char *path, unsigned flags, struct store **out);
 void store_close(struct store *st);
 /* The database's last message on this connection, for logs; never shown to users. */
@@ -55,8 +75,24 @@ int store_backup(struct store *st, const char *path);
 /* A trivial query, for /healthz. */
 int store_ping(struct store *st);
 
+/*
+ * Copy what the write-ahead log holds into the database file, for up to max_ms (waiting out
+ * readers of older snapshots): after a large write, so that the work is not left to the next
+ * write of a server's thread (SQLite checkpoints on every commit while the log is long). 0
+ * when done (or not in WAL mode), ERR_BUSY when readers kept it from finishing in time.
+ */
+int store_checkpoint(struct store *st, int max_ms);
+
 /* One write transaction: begin, then commit or rollback. */
 int store_begin(struct store *st);
+/*
+ * A write transaction that may hold the database for a while (an import's publishing): as
+ * store_begin, and while it is open (until commit or rollback) servers' threads that find the
+ * database busy give up at once (ERR_BUSY) instead of waiting for it. They learn it from a
+ * lock on a file beside the database, named after it with "-bulk", that the kernel releases
+ * however the process ends.
+ */
+int store_begin_bulk(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
@@ -456,10 +492,13 @@ int store_coverage_load(struct store *st, enum authority_set set, struct arena *
 /* Open data. */
 
 /*
- * Writing open data: one writer for one import, made before the caller's transaction begins
- * (store_begin) and freed after it ends: for its life the connection keeps a larger page cache
- * and its statement journals in memory. It remembers which org-ids it has linked, so repeated
- * funders cost nothing. actor names who imports, for the audit trail; borrowed for its life.
+ * Writing open data: one writer for one import, staged and then published. While the file is
+ * read, each record is staged in a private scratch database (STORE_SCRATCH) and nothing
+ * of the register is locked or changed, so a server on the same database goes on reading and
+ * writing. store_opendata_publish then writes the staged records into the register in one
+ * short transaction: all of them or, on any failure (or the process being killed), none.
+ * actor names who imports, for the audit trail; borrowed for the writer's life. Freeing the
+ * writer throws away what was staged and not published.
  */
 struct opendata_writer;
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out);
@@ -472,24 +511,38 @@ enum org_role { ORG_FUNDER, ORG_RECIPIENT, ORG_BUYER, ORG_SUPPLIER };
  * links (orgid_scheme); ERR_NOT_FOUND for any other. One it does not know is created
  * unverified, named name (or its org-id), with a sector and type guessed from its scheme and
  * role (GB-LAE- a council; GB-CHC- a charity; GB-COH- a social enterprise when it receives
- * grants or calls itself a VCSE (vcse 1), else a business), and an audit entry.
+ * grants or calls itself a VCSE (vcse 1), else a business), and an audit entry. Inside the
+ * caller's transaction (publishing calls it for every linked org-id); it remembers the org-ids
+ * it has linked, so repeated funders cost nothing.
  */
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
                        enum org_role role, int vcse, long long *id);
-/* How many organisations the writer has created. */
+/* How many organisations the writer's publishing created (0 until it has committed). */
 size_t store_opendata_orgs_created(const struct opendata_writer *w);
 
-/* Insert or update a grant by its identifier, linking its funder and recipient. */
-int store_grant_put(struct opendata_writer *w, const struct grant *g);
+/* Stage a grant, to be inserted or updated by its identifier, its funder and recipient linked. */
+int store_grant_stage(struct opendata_writer *w, const struct grant *g);
 /*
- * Insert or update a contracting process by its ocid, with its buyer and suppliers linked.
- * A release older (by date) than the one kept changes nothing: *stored says whether it was
- * written.
+ * Stage a contracting process, to be inserted or updated by its ocid, its buyer and suppliers
+ * linked. A release older (by date) than the one kept when it is published changes nothing.
  */
-int store_contract_put(struct opendata_writer *w, const struct contract *c, int *stored);
-/* The audit entry of an import of file (kind "grants" or "contracts"). */
-int store_opendata_import_audit(struct opendata_writer *w, const char *kind, const char *file,
-                                const char *format, size_t read, size_t imported, size_t warnings);
+int store_contract_stage(struct opendata_writer *w, const struct contract *c);
+
+/* What the audit entry of an import says. */
+struct opendata_import {
+    const char *kind;   /* "grants" or "contracts" */
+    const char *file;   /* the file's name, without its folders */
+    const char *format; /* as told from the content, e.g. "360giving-json" */
+    size_t read;        /* records read, every one staged */
+    size_t warnings;
+};
+/*
+ * Publish what was staged, in the order staged, with the import's audit entry, in one
+ * transaction; then copy the write-ahead log into the database file (store_checkpoint) so
+ * that the server's next write does not have to. ERR_BUSY when another writer held the
+ * register for longer than the connection waits (nothing published: try again).
+ */
+int store_opendata_publish(struct opendata_writer *w, const struct opendata_import *im);
 /* How many grants and contracting processes are kept. */
 int store_grant_count(struct store *st, size_t *out);
 int store_contract_count(struct store *st, size_t *out);

@@ -377,7 +377,9 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
     db_bind_int64(stmt, 2, now);
     db_bind_int64(stmt, 3, slack);
-    return store_run(st, stmt);
+    /* while another writer holds the database, a later request marks it: a busy moment must
+     * not sign anybody out */
+    return (ret = store_run(st, stmt)) == ERR_BUSY ? 0 : ret;
 }
 
 int store_session_delete(struct store *st, const unsigned char hash[SECRET_HASH_BYTES])

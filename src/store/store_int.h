@@ -26,6 +26,9 @@ int store_prepare(struct store *st, const char *sql, struct db_stmt **out);
 /* End the transaction store_begin began: commit when ret is 0, else roll back. Returns ret, or
  * the commit's enum err. */
 int store_end(struct store *st, int ret);
+/* Run sql, one or more statements that answer no rows, once (pragmas, schemas of a scratch
+ * database, fixed commands): 0, ERR_CONFLICT, ERR_BUSY or ERR_DB (logged). */
+int store_exec(struct store *st, const char *sql);
 /* Step a prepared write once, with its bindings done; reset it. 0 or an enum err. */
 int store_run(struct store *st, struct db_stmt *stmt);
 /* Step a bound statement for one row and copy its first column from arena into *out; reset

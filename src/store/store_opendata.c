@@ -2,7 +2,14 @@
  * Open data: grants and contracting processes, upserted by their identifiers, with their
  * funders, recipients, buyers and suppliers linked to the organisation register by org-id.
  * An org-id the register does not know yet becomes an unverified organisation (audited).
+ *
+ * An import is staged, then published. Staging writes each decoded record to a private
+ * scratch database (STORE_SCRATCH) and takes no lock on the register: the server reads
+ * and writes as usual while a large file is read, checked and decoded. Publishing replays the
+ * staged records, in the file's order, into the register in one transaction: only that holds
+ * the write lock, and it either lands whole or not at all.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,12 +29,30 @@ struct org_slot {
 };
 
 struct opendata_writer {
-    struct store *st;
+    struct store *st;    /* the register: written only by store_opendata_publish */
+    struct store *stage; /* the scratch database the records are staged in */
     const char *actor;
     char now[STORE_TIME_LEN + 1]; /* the import's time, for every row and audit entry */
     size_t orgs_created;
     struct org_slot *cache; /* ORG_CACHE slots */
+    struct arena arena;     /* a staged record read back, while it is published */
 };
+
+/* The staged records, in the order of the file (rowid); columns as the structs have them. */
+static const char sql_stage_schema[] =
+    "CREATE TABLE staged_grant (identifier TEXT, title TEXT, currency TEXT, amount_pence INTEGER, "
+    "award_date TEXT, funder_org_id TEXT, funder_name TEXT, recipient_org_id TEXT, "
+    "recipient_name TEXT, recipient_individual INTEGER, planned_start TEXT, planned_end TEXT, "
+    "duration_months INTEGER, from_open_call INTEGER, programme TEXT);"
+    "CREATE TABLE staged_contract (ocid TEXT, release_id TEXT, release_date TEXT, title TEXT, "
+    "buyer_org_id TEXT, buyer_name TEXT, tender_published TEXT, tender_start TEXT, "
+    "tender_end TEXT, vcse_suitable INTEGER, value_currency TEXT, value_pence INTEGER, "
+    "award_currency TEXT, award_pence INTEGER);"
+    "CREATE TABLE staged_supplier (contract INTEGER NOT NULL, position INTEGER NOT NULL, "
+    "supplier_org_id TEXT, name TEXT, vcse INTEGER, PRIMARY KEY (contract, position)) "
+    "WITHOUT ROWID;"
+    /* one transaction for all of it: nothing is written to the file until the cache spills */
+    "BEGIN";
 
 /* An import's transaction writes far more than SQLite's default 2 MB page cache holds: with
  * the cache that small, index pages are spilled and written again and again. 96 MB keeps the
@@ -64,15 +89,24 @@ int store_opendata_writer_new(struct store *st, const char *actor, struct openda
     *out = NULL;
     w = xcalloc(1, sizeof(*w));
     store_now(w->now);
-    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
-        free(w);
-        return ret;
-    }
     w->st = st;
     w->actor = actor;
+    arena_init(&w->arena);
+    /* its page cache stays SQLite's default (2 MB): appending touches only the last pages, and
+     * publishing reads them back in order */
+    if ((ret = store_open("", STORE_SCRATCH, &w->stage)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_exec(w->stage, sql_stage_schema)) < 0) {
+        goto cleanup;
+    }
     w->cache = xcalloc(ORG_CACHE, sizeof(*w->cache));
     *out = w;
-    return 0;
+    w = NULL;
+    ret = 0;
+cleanup:
+    store_opendata_writer_free(w);
+    return ret;
 }
 
 void store_opendata_writer_free(struct opendata_writer *w)
@@ -80,8 +114,8 @@ void store_opendata_writer_free(struct opendata_writer *w)
     if (!w) {
         return;
     }
-    pragma(w->st, sql_cache_default);
-    pragma(w->st, sql_temp_default);
+    store_close(w->stage); /* and with it, the scratch file */
+    arena_release(&w->arena);
     free(w->cache);
     free(w);
 }
@@ -173,6 +207,15 @@ static void bind_flag(struct db_stmt *stmt, int i, int v)
     }
 }
 
+static void bind_money_or_null(struct db_stmt *stmt, int i, int has, int64_t pence)
+{
+    if (has) {
+        db_bind_int64(stmt, i, pence);
+    } else {
+        db_bind_null(stmt, i);
+    }
+}
+
 /* A link to the register, or none (0) for an org-id it does not keep. */
 static int link(struct opendata_writer *w, const char *org_id, const char *name, enum org_role role,
                 int vcse, long long *id)
@@ -201,7 +244,8 @@ static const char sql_grant_put[] =
     "duration_months = excluded.duration_months, from_open_call = excluded.from_open_call, "
     "programme = excluded.programme, imported_at = excluded.imported_at";
 
-int store_grant_put(struct opendata_writer *w, const struct grant *g)
+/* Insert or update g in the register, inside the publishing transaction. */
+static int publish_grant(struct opendata_writer *w, const struct grant *g)
 {
     long long funder, recipient;
     struct db_stmt *stmt;
@@ -254,14 +298,15 @@ static const char sql_supplier_add[] =
     "INSERT INTO contract_supplier (contract_id, position, supplier_org_id, name, vcse, "
     "organisation_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-int store_contract_put(struct opendata_writer *w, const struct contract *c, int *stored)
+/* Insert or update c in the register, inside the publishing transaction; a release older (by
+ * date) than the one kept changes nothing. */
+static int publish_contract(struct opendata_writer *w, const struct contract *c)
 {
     struct store *st = w->st;
     long long buyer, id = 0, org;
     struct db_stmt *stmt;
     int ret, rc;
 
-    *stored = 0;
     if ((ret = link(w, c->buyer_id, c->buyer_name, ORG_BUYER, -1, &buyer)) < 0) {
         return ret;
     }
@@ -280,17 +325,9 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
     bind_text_or_null(stmt, 10, c->tender_end);
     bind_flag(stmt, 11, c->vcse_suitable);
     bind_text_or_null(stmt, 12, c->has_value ? c->value_currency : NULL);
-    if (c->has_value) {
-        db_bind_int64(stmt, 13, c->value_amount);
-    } else {
-        db_bind_null(stmt, 13);
-    }
+    bind_money_or_null(stmt, 13, c->has_value, c->value_amount);
     bind_text_or_null(stmt, 14, c->has_award ? c->award_currency : NULL);
-    if (c->has_award) {
-        db_bind_int64(stmt, 15, c->award_amount);
-    } else {
-        db_bind_null(stmt, 15);
-    }
+    bind_money_or_null(stmt, 15, c->has_award, c->award_amount);
     db_bind_text(stmt, 16, w->now);
     rc = store_step(st, stmt);
     if (rc == DB_ROW) {
@@ -325,25 +362,269 @@ int store_contract_put(struct opendata_writer *w, const struct contract *c, int 
             return ret;
         }
     }
-    *stored = 1;
     return 0;
 }
 
-int store_opendata_import_audit(struct opendata_writer *w, const char *kind, const char *file,
-                                const char *format, size_t read, size_t imported, size_t warnings)
+/* The audit entry of an import, inside the publishing transaction. */
+static int import_audit(struct opendata_writer *w, const struct opendata_import *im)
 {
-    const struct audit_import summary = {.file = file,
-                                         .format = format,
-                                         .read = read,
-                                         .imported = imported,
-                                         .warnings = warnings,
+    const struct audit_import summary = {.file = im->file,
+                                         .format = im->format,
+                                         .read = im->read,
+                                         .imported = im->read,
+                                         .warnings = im->warnings,
                                          .organisations_created = w->orgs_created};
     struct buf after = BUF_INIT;
     int ret;
 
     json_audit_import(&after, &summary);
-    ret = store_audit_add(w->st, w->now, w->actor, "import", kind, file, NULL, &after);
+    ret = store_audit_add(w->st, w->now, w->actor, "import", im->kind, im->file, NULL, &after);
     buf_release(&after);
+    return ret;
+}
+
+/* Staging: each record as its struct holds it, "" and -1 (absent) as NULL. */
+
+static const char sql_grant_stage[] =
+    "INSERT INTO staged_grant (identifier, title, currency, amount_pence, award_date, "
+    "funder_org_id, funder_name, recipient_org_id, recipient_name, recipient_individual, "
+    "planned_start, planned_end, duration_months, from_open_call, programme) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+static const char sql_grants_staged[] =
+    "SELECT identifier, title, currency, amount_pence, award_date, funder_org_id, funder_name, "
+    "recipient_org_id, recipient_name, recipient_individual, planned_start, planned_end, "
+    "duration_months, from_open_call, programme FROM staged_grant ORDER BY rowid";
+
+int store_grant_stage(struct opendata_writer *w, const struct grant *g)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(w->stage, sql_grant_stage, &stmt)) < 0) {
+        return ret;
+    }
+    store_bind_text(stmt, 1, g->id);
+    store_bind_text(stmt, 2, g->title);
+    store_bind_text(stmt, 3, g->currency);
+    db_bind_int64(stmt, 4, g->amount);
+    store_bind_text(stmt, 5, g->award_date);
+    store_bind_text(stmt, 6, g->funder_id);
+    bind_text_or_null(stmt, 7, g->funder_name);
+    bind_text_or_null(stmt, 8, g->recipient_id);
+    bind_text_or_null(stmt, 9, g->recipient_name);
+    db_bind_int(stmt, 10, g->recipient_individual != 0);
+    bind_text_or_null(stmt, 11, g->planned_start);
+    bind_text_or_null(stmt, 12, g->planned_end);
+    bind_flag(stmt, 13, g->duration_months);
+    bind_flag(stmt, 14, g->from_open_call);
+    bind_text_or_null(stmt, 15, g->programme);
+    return store_run(w->stage, stmt);
+}
+
+static const char sql_contract_stage[] =
+    "INSERT INTO staged_contract (ocid, release_id, release_date, title, buyer_org_id, "
+    "buyer_name, tender_published, tender_start, tender_end, vcse_suitable, value_currency, "
+    "value_pence, award_currency, award_pence) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING rowid";
+static const char sql_supplier_stage[] =
+    "INSERT INTO staged_supplier (contract, position, supplier_org_id, name, vcse) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_contracts_staged[] =
+    "SELECT ocid, release_id, release_date, title, buyer_org_id, buyer_name, tender_published, "
+    "tender_start, tender_end, vcse_suitable, value_currency, value_pence, award_currency, "
+    "award_pence, rowid FROM staged_contract ORDER BY rowid";
+static const char sql_suppliers_staged[] =
+    "SELECT supplier_org_id, name, vcse FROM staged_supplier WHERE contract = ?1 "
+    "ORDER BY position";
+
+int store_contract_stage(struct opendata_writer *w, const struct contract *c)
+{
+    struct store *stage = w->stage;
+    struct db_stmt *stmt;
+    long long row;
+    int ret;
+
+    if ((ret = store_prepare(stage, sql_contract_stage, &stmt)) < 0) {
+        return ret;
+    }
+    store_bind_text(stmt, 1, c->ocid);
+    store_bind_text(stmt, 2, c->release_id);
+    store_bind_text(stmt, 3, c->date);
+    bind_text_or_null(stmt, 4, c->title);
+    bind_text_or_null(stmt, 5, c->buyer_id);
+    bind_text_or_null(stmt, 6, c->buyer_name);
+    bind_text_or_null(stmt, 7, c->tender_published);
+    bind_text_or_null(stmt, 8, c->tender_start);
+    bind_text_or_null(stmt, 9, c->tender_end);
+    bind_flag(stmt, 10, c->vcse_suitable);
+    store_bind_text(stmt, 11, c->value_currency);
+    bind_money_or_null(stmt, 12, c->has_value, c->value_amount);
+    store_bind_text(stmt, 13, c->award_currency);
+    bind_money_or_null(stmt, 14, c->has_award, c->award_amount);
+    if ((ret = store_run_id(stage, stmt, &row)) < 0) {
+        return ret;
+    }
+    for (size_t i = 0; i < c->nsuppliers; i++) {
+        const struct contract_supplier *sup = &c->suppliers[i];
+        if ((ret = store_prepare(stage, sql_supplier_stage, &stmt)) < 0) {
+            return ret;
+        }
+        db_bind_int64(stmt, 1, row);
+        db_bind_int64(stmt, 2, (long long)i + 1);
+        bind_text_or_null(stmt, 3, sup->id);
+        bind_text_or_null(stmt, 4, sup->name);
+        bind_flag(stmt, 5, sup->vcse);
+        if ((ret = store_run(stage, stmt)) < 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+/* Reading a staged record back: its strings copied into the writer's arena. */
+
+/* Text column i into the date field out ("" for NULL); staged from such a field, so it fits. */
+static void col_date(struct db_stmt *stmt, int i, char out[DATE_STRLEN + 1])
+{
+    const char *s = db_column_text(stmt, i);
+    size_t n = s ? (size_t)db_column_bytes(stmt, i) : 0;
+
+    n = n < DATE_STRLEN ? n : DATE_STRLEN;
+    memcpy(out, s ? (const char *)s : "", n);
+    out[n] = '\0';
+}
+
+/* Integer column i, or -1 (absent) for NULL. */
+static int col_flag(struct db_stmt *stmt, int i)
+{
+    return db_column_is_null(stmt, i) ? -1 : db_column_int(stmt, i);
+}
+
+static void read_staged_grant(struct db_stmt *stmt, struct arena *arena, struct grant *g)
+{
+    memset(g, 0, sizeof(*g));
+    g->id = store_col(stmt, 0, arena);
+    g->title = store_col(stmt, 1, arena);
+    g->currency = store_col(stmt, 2, arena);
+    g->amount = db_column_int64(stmt, 3);
+    col_date(stmt, 4, g->award_date);
+    g->funder_id = store_col(stmt, 5, arena);
+    g->funder_name = store_col(stmt, 6, arena);
+    g->recipient_id = store_col(stmt, 7, arena);
+    g->recipient_name = store_col(stmt, 8, arena);
+    g->recipient_individual = db_column_int(stmt, 9);
+    col_date(stmt, 10, g->planned_start);
+    col_date(stmt, 11, g->planned_end);
+    g->duration_months = col_flag(stmt, 12);
+    g->from_open_call = col_flag(stmt, 13);
+    g->programme = store_col(stmt, 14, arena);
+}
+
+static void read_staged_contract(struct db_stmt *stmt, struct arena *arena, struct contract *c)
+{
+    memset(c, 0, sizeof(*c));
+    c->ocid = store_col(stmt, 0, arena);
+    c->release_id = store_col(stmt, 1, arena);
+    col_date(stmt, 2, c->date);
+    c->title = store_col(stmt, 3, arena);
+    c->buyer_id = store_col(stmt, 4, arena);
+    c->buyer_name = store_col(stmt, 5, arena);
+    col_date(stmt, 6, c->tender_published);
+    col_date(stmt, 7, c->tender_start);
+    col_date(stmt, 8, c->tender_end);
+    c->vcse_suitable = col_flag(stmt, 9);
+    c->value_currency = store_col(stmt, 10, arena);
+    c->has_value = !db_column_is_null(stmt, 11);
+    c->value_amount = db_column_int64(stmt, 11);
+    c->award_currency = store_col(stmt, 12, arena);
+    c->has_award = !db_column_is_null(stmt, 13);
+    c->award_amount = db_column_int64(stmt, 13);
+}
+
+/* The suppliers staged with the contract of staging row `row` into c. */
+static int read_staged_suppliers(struct opendata_writer *w, long long row, struct contract *c)
+{
+    struct db_stmt *stmt;
+    int ret, rc;
+
+    if ((ret = store_prepare(w->stage, sql_suppliers_staged, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, row);
+    while ((rc = store_step(w->stage, stmt)) == DB_ROW && c->nsuppliers < CONTRACT_SUPPLIERS_MAX) {
+        struct contract_supplier *sup = &c->suppliers[c->nsuppliers++];
+        sup->id = store_col(stmt, 0, &w->arena);
+        sup->name = store_col(stmt, 1, &w->arena);
+        sup->vcse = col_flag(stmt, 2);
+    }
+    ret = rc == DB_ROW || rc == DB_DONE ? 0 : store_fail(w->stage, rc);
+    store_done(stmt);
+    return ret;
+}
+
+/* Replay every staged record into the register, in the order staged. */
+static int replay(struct opendata_writer *w)
+{
+    struct db_stmt *grants = NULL, *contracts = NULL;
+    int ret, rc;
+
+    if ((ret = store_prepare(w->stage, sql_grants_staged, &grants)) < 0) {
+        return ret;
+    }
+    while ((rc = store_step(w->stage, grants)) == DB_ROW) {
+        struct grant g;
+        arena_reset(&w->arena);
+        read_staged_grant(grants, &w->arena, &g);
+        if ((ret = publish_grant(w, &g)) < 0) {
+            goto cleanup;
+        }
+    }
+    if (rc != DB_DONE) {
+        ret = store_fail(w->stage, rc);
+        goto cleanup;
+    }
+    if ((ret = store_prepare(w->stage, sql_contracts_staged, &contracts)) < 0) {
+        goto cleanup;
+    }
+    while ((rc = store_step(w->stage, contracts)) == DB_ROW) {
+        struct contract c;
+        arena_reset(&w->arena);
+        read_staged_contract(contracts, &w->arena, &c);
+        if ((ret = read_staged_suppliers(w, db_column_int64(contracts, 14), &c)) < 0 ||
+            (ret = publish_contract(w, &c)) < 0) {
+            goto cleanup;
+        }
+    }
+    ret = rc == DB_DONE ? 0 : store_fail(w->stage, rc);
+cleanup:
+    store_done(grants);
+    store_done(contracts);
+    return ret;
+}
+
+int store_opendata_publish(struct opendata_writer *w, const struct opendata_import *im)
+{
+    struct store *st = w->st;
+    int ret;
+
+    w->orgs_created = 0;
+    /* settings made outside the transaction: SQLite takes them at its start */
+    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
+        goto cleanup;
+    }
+    if ((ret = store_begin_bulk(st)) < 0) {
+        goto cleanup;
+    }
+    ret = replay(w);
+    if (!ret) {
+        ret = import_audit(w, im);
+    }
+    if ((ret = store_end(st, ret)) < 0) {
+        w->orgs_created = 0;
+    }
+cleanup:
+    pragma(st, sql_cache_default);
+    pragma(st, sql_temp_default);
     return ret;
 }
 

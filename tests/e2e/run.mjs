@@ -7,8 +7,8 @@
 // sockets (malformed requests, limits, path traversal, keep-alive, HTTP/1.0), the request
 // timeout, SIGTERM during a request, the access log, and the command line; then accounts,
 // sessions, CSRF, tokens and the audit trail (auth.mjs), the limits on failed sign-ins
-// (trust_auth.mjs) and the route-by-role permission matrix (permissions.mjs), each on servers of
-// their own. Prints one line per check, then
+// (trust_auth.mjs), the route-by-role permission matrix (permissions.mjs) and an import beside
+// the server (trust_stall.mjs), each on servers of their own. Prints one line per check, then
 // "N passed, N failed"; exits 1 if any check failed.
 //
 // A case is {name, method?, path, headers?, body?, status (a number or a list), contentType?
@@ -42,6 +42,7 @@ import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
 import { trustServerTests } from './trust_server.mjs';
+import { trustStallTests } from './trust_stall.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -891,6 +892,7 @@ async function main() {
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
+  await trustStallTests(BIN, report);
 }
 
 try {

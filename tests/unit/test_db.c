@@ -233,7 +233,7 @@ static void test_constraint_is_a_conflict(void **state)
     /* The mapping table: the classes' enum err. */
     assert_int_equal(db_err(t->db, DB_OK), 0);
     assert_int_equal(db_err(t->db, DB_ROW), 0);
-    assert_int_equal(db_err(t->db, DB_BUSY), ERR_DB);
+    assert_int_equal(db_err(t->db, DB_BUSY), ERR_BUSY); /* another writer: try again */
     assert_int_equal(db_err(t->db, DB_GONE), ERR_DB);
     assert_int_equal(db_err(t->db, DB_TOOBIG), ERR_TOO_BIG);
     assert_int_equal(db_err(t->db, DB_ERROR), ERR_DB);

@@ -1,11 +1,15 @@
 /* The store on :memory:: migrations, authorities and aliases, constraints, forced errors, rows
- * by id, backup. */
+ * by id, backup; on a file: how long a server's connection waits for a writer, bulk writes and
+ * their checkpoint, the scratch database. */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -193,7 +197,7 @@ static int fail_ioerr(struct db_stmt *stmt)
     return DB_ERROR;
 }
 
-static void test_forced_errors_become_err_db(void **state)
+static void test_forced_errors_become_err_busy_or_err_db(void **state)
 {
     struct store *st = open_mem();
     struct arena a;
@@ -204,9 +208,9 @@ static void test_forced_errors_become_err_db(void **state)
     (void)state;
     arena_init(&a);
     load(st);
-    store_step_hook = fail_busy;
-    assert_int_equal(store_authority_get(st, "E07000240", &a, &got), ERR_DB);
-    assert_int_equal(store_ping(st), ERR_DB);
+    store_step_hook = fail_busy; /* another writer: try again, not a fault */
+    assert_int_equal(store_authority_get(st, "E07000240", &a, &got), ERR_BUSY);
+    assert_int_equal(store_ping(st), ERR_BUSY);
     store_step_hook = fail_ioerr;
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), ERR_DB);
     assert_null(items);
@@ -357,6 +361,198 @@ static void test_open_missing_file_is_not_found(void **state)
     assert_null(st);
 }
 
+/* A migrated database in a new temporary file, path[] the template "/tmp/...XXXXXX"; closed. */
+static void make_file_db(char *path)
+{
+    struct store *st;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(store_open(path, 0, &st), 0);
+    assert_int_equal(store_migrate(st, NULL, NULL), 0);
+    store_close(st);
+}
+
+static void remove_file_db(const char *path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-bulk"};
+    char name[128];
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        assert_true(snprintf(name, sizeof(name), "%s%s", path, suffixes[i]) < (int)sizeof(name));
+        unlink(name);
+    }
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* A server's write waits STORE_SERVER_WAIT_MS for another writer, then gives up with ERR_BUSY
+ * (not the command line's 5 s); its reads do not wait at all. */
+static void test_server_connection_waits_briefly(void **state)
+{
+    char path[] = "/tmp/compact-test-busy-XXXXXX";
+    struct store *cli, *server;
+    struct timespec t0;
+    double waited;
+    (void)state;
+    make_file_db(path);
+    assert_int_equal(store_open(path, 0, &cli), 0);
+    assert_int_equal(store_open(path, STORE_SERVER, &server), 0);
+    assert_int_equal(store_begin(cli), 0);
+    assert_int_equal(store_authority_put(cli, &herts), 0);
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(store_begin(server), ERR_BUSY);
+    waited = ms_since(&t0);
+    assert_true(waited >= STORE_SERVER_WAIT_MS * 0.9);
+    assert_true(waited < 1500);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(store_ping(server), 0);
+    assert_true(ms_since(&t0) < 100);
+
+    assert_int_equal(store_end(cli, 0), 0);
+    assert_int_equal(store_begin(server), 0);
+    store_rollback(server);
+    store_close(server);
+    store_close(cli);
+    remove_file_db(path);
+}
+
+/* While another process holds a bulk write (store_begin_bulk), as an import does, or another
+ * connection of the same process, a server's write gives up at once; once it ends, the server
+ * writes again. */
+static void test_bulk_write_turns_servers_away_at_once(void **state)
+{
+    char path[] = "/tmp/compact-test-bulk-XXXXXX";
+    int up[2], down[2], status;
+    struct store *server, *bulk;
+    struct timespec t0;
+    char c = 0;
+    pid_t pid;
+    (void)state;
+    make_file_db(path);
+    assert_int_equal(pipe(up), 0);
+    assert_int_equal(pipe(down), 0);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int ok;
+        alarm(10); /* should the parent fail half-way, do not outlive it by much */
+        ok = store_open(path, 0, &bulk) == 0 && store_begin_bulk(bulk) == 0 &&
+             store_authority_put(bulk, &herts) == 0;
+        c = ok ? 'y' : 'n';
+        if (write(up[1], &c, 1) != 1 || read(down[0], &c, 1) != 1) {
+            _exit(2);
+        }
+        ok = ok && store_end(bulk, 0) == 0;
+        store_close(bulk);
+        _exit(ok ? 0 : 1);
+    }
+    assert_int_equal(read(up[0], &c, 1), 1);
+    assert_int_equal(c, 'y');
+
+    assert_int_equal(store_open(path, STORE_SERVER, &server), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(store_begin(server), ERR_BUSY);
+    assert_true(ms_since(&t0) < STORE_SERVER_WAIT_MS / 2);
+    assert_int_equal(store_ping(server), 0);
+
+    assert_int_equal(write(down[1], "x", 1), 1);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(store_begin(server), 0); /* the bulk lock went with the transaction */
+    store_rollback(server);
+
+    assert_int_equal(store_open(path, 0, &bulk), 0);
+    assert_int_equal(store_begin_bulk(bulk), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(store_begin(server), ERR_BUSY);
+    assert_true(ms_since(&t0) < STORE_SERVER_WAIT_MS / 2);
+    store_rollback(bulk);
+    assert_int_equal(store_begin(server), 0);
+    store_rollback(server);
+    store_close(bulk);
+    store_close(server);
+    close(up[0]);
+    close(up[1]);
+    close(down[0]);
+    close(down[1]);
+    remove_file_db(path);
+}
+
+/* How many authorities the database file at path holds by itself, without its write-ahead log:
+ * what has been checkpointed into it. */
+static size_t authorities_in_file(const char *path)
+{
+    char copy[] = "/tmp/compact-test-copy-XXXXXX", buf[8192];
+    struct authority_filter f = {.set = -1, .type = -1, .region = -1};
+    int in = open(path, O_RDONLY), out = mkstemp(copy);
+    struct store *st;
+    size_t n = 0;
+    ssize_t got;
+    assert_true(in >= 0 && out >= 0);
+    while ((got = read(in, buf, sizeof(buf))) > 0) {
+        assert_int_equal(write(out, buf, (size_t)got), got);
+    }
+    close(in);
+    close(out);
+    assert_int_equal(store_open(copy, 0, &st), 0);
+    assert_int_equal(store_authority_count(st, &f, &n), 0);
+    store_close(st);
+    remove_file_db(copy);
+    return n;
+}
+
+/* A bulk write's commit copies the write-ahead log into the database file (a checkpoint), so
+ * no server request is left that work; a short write leaves it to later. */
+static void test_bulk_commit_checkpoints(void **state)
+{
+    char path[] = "/tmp/compact-test-ckpt-XXXXXX";
+    struct authority surrey = herts;
+    struct store *st;
+    (void)state;
+    make_file_db(path);
+    assert_int_equal(store_open(path, 0, &st), 0);
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(store_authority_put(st, &herts), 0);
+    assert_int_equal(store_end(st, 0), 0);
+    assert_int_equal(authorities_in_file(path), 0); /* still in the log only */
+    surrey.gss = "E10000030";
+    surrey.code = "SRY";
+    assert_int_equal(store_begin_bulk(st), 0);
+    assert_int_equal(store_authority_put(st, &surrey), 0);
+    assert_int_equal(store_end(st, 0), 0);
+    assert_int_equal(authorities_in_file(path), 2);
+    store_close(st);
+    remove_file_db(path);
+}
+
+/* The scratch database: a file nobody can name, gone when closed. */
+static void test_scratch_database(void **state)
+{
+    struct store *st;
+    long long n = 0;
+    struct db_stmt *stmt;
+    (void)state;
+    assert_int_equal(store_open("ignored.db", STORE_SCRATCH, &st), 0);
+    assert_int_equal(
+        db_prepare(st->db, "SELECT file FROM pragma_database_list WHERE name = 'main'", &stmt),
+        DB_OK);
+    assert_int_equal(db_step(stmt), DB_ROW);
+    assert_string_equal(db_column_text(stmt, 0), ""); /* no name: nobody can open it */
+    db_finalize(stmt);
+    assert_int_equal(store_exec(st, "CREATE TABLE t (x); BEGIN; INSERT INTO t VALUES (1), (2)"), 0);
+    assert_int_equal(db_prepare(st->db, "SELECT count(*) FROM t", &stmt), DB_OK);
+    assert_int_equal(store_row_int(st, stmt, &n), 0);
+    assert_int_equal(n, 2);
+    db_finalize(stmt);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,11 +560,15 @@ int main(void)
         cmocka_unit_test(test_get_by_code_and_alias),
         cmocka_unit_test(test_list_filters_and_cursor),
         cmocka_unit_test(test_constraints_refuse_and_roll_back),
-        cmocka_unit_test(test_forced_errors_become_err_db),
+        cmocka_unit_test(test_forced_errors_become_err_busy_or_err_db),
         cmocka_unit_test(test_rows_and_row_of_an_id),
         cmocka_unit_test(test_backup_copies_everything),
         cmocka_unit_test(test_open_missing_file_is_not_found),
         cmocka_unit_test(test_migrates_a_database_of_before_schema_version),
+        cmocka_unit_test(test_server_connection_waits_briefly),
+        cmocka_unit_test(test_bulk_write_turns_servers_away_at_once),
+        cmocka_unit_test(test_bulk_commit_checkpoints),
+        cmocka_unit_test(test_scratch_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
