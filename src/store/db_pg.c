@@ -66,12 +66,14 @@ struct pg_stmt {
     struct db_stmt base;
     char *sql; /* with $N for ?N */
     int nparams;
-    const char **values; /* NULL: SQL NULL */
-    int *lengths;        /* blobs' */
-    int *formats;        /* 0 text, 1 binary (blobs) */
-    Oid *types;          /* 0: let the server infer it */
-    char **owned;        /* copies made by the _copy binds */
-    char (*numbers)[32]; /* numbers as text */
+    const char **values;   /* NULL: SQL NULL */
+    int *lengths;          /* blobs' */
+    int *formats;          /* 0 text, 1 binary (blobs) */
+    Oid *types;            /* 0: let the server infer it */
+    char **owned;          /* copies made by the _copy binds */
+    char (*numbers)[32];   /* numbers as text */
+    unsigned char *unused; /* numbers below the highest that sql does not name ("LIMIT ?5"
+                              without ?4): sent as text NULL, or the server cannot type them */
     PGresult *res;
     int row; /* the current row of res */
     /* bytea columns of the current row, decoded when asked for */
@@ -473,11 +475,13 @@ static size_t quoted(const char *p)
 
 /*
  * sql with each ?N as $N, and each bare ? as the next number, as SQLite numbers it; string
- * literals, quoted names and comments left alone. *nparams is the highest number. NULL for a
- * number past SQLite's limit (32766).
+ * literals, quoted names and comments left alone. *nparams is the highest number; *used (the
+ * caller frees it) says, for each number from 1, whether sql names it. NULL for a number past
+ * SQLite's limit (32766).
  */
-static char *rewrite(const char *sql, int *nparams)
+static char *rewrite(const char *sql, int *nparams, unsigned char **used)
 {
+    unsigned char *seen = xcalloc(strlen(sql) + 1, 1); /* no more numbers than characters */
     size_t len = strlen(sql), marks = 0, o = 0, n;
     char *out;
     int max = 0;
@@ -499,10 +503,12 @@ static char *rewrite(const char *sql, int *nparams)
                 digits++;
             }
             v = digits ? v : max + 1;
-            if (v < 1 || v > 32766) {
+            if (v < 1 || v > 32766 || (size_t)v > len) {
                 free(out);
+                free(seen);
                 return NULL;
             }
+            seen[v - 1] = 1;
             o += (size_t)snprintf(out + o, 8, "$%ld", v); /* at most 6 characters: fits */
             i += 1 + digits;
             max = (int)v > max ? (int)v : max;
@@ -512,16 +518,18 @@ static char *rewrite(const char *sql, int *nparams)
     }
     out[o] = '\0';
     *nparams = max;
+    *used = seen;
     return out;
 }
 
 static int pg_prepare(struct db *base, const char *sql, struct db_stmt **out)
 {
     struct pg_stmt *s;
+    unsigned char *used = NULL;
     char *text;
     int n = 0;
 
-    if (!(text = rewrite(sql, &n))) {
+    if (!(text = rewrite(sql, &n, &used))) {
         say(PG(base), NULL, "a parameter number is out of range");
         return DB_ERROR;
     }
@@ -536,7 +544,12 @@ static int pg_prepare(struct db *base, const char *sql, struct db_stmt **out)
         s->types = xcalloc((size_t)n, sizeof(*s->types));
         s->owned = xcalloc((size_t)n, sizeof(*s->owned));
         s->numbers = xcalloc((size_t)n, sizeof(*s->numbers));
+        s->unused = xcalloc((size_t)n, 1);
+        for (int k = 0; k < n; k++) {
+            s->unused[k] = !used[k];
+        }
     }
+    free(used);
     *out = &s->base;
     return DB_OK;
 }
@@ -587,6 +600,7 @@ static void pg_finalize(struct db_stmt *base)
     free(s->types);
     free(s->owned);
     free(s->numbers);
+    free(s->unused);
     free(s->sql);
     free(s);
 }
@@ -705,6 +719,13 @@ static int pg_step(struct db_stmt *base)
         return code;
     }
     tx = in_tx(db);
+    for (int k = 0; k < s->nparams; k++) {
+        if (s->unused[k]) { /* a bind to it is ignored, as SQLite ignores it */
+            s->types[k] = OID_TEXT;
+            s->values[k] = NULL;
+            s->formats[k] = 0;
+        }
+    }
     s->res =
         PQexecParams(db->conn, s->sql, s->nparams, s->types, s->values, s->lengths, s->formats, 0);
     if ((code = result_code(db, s->res, tx)) != DB_OK) {

@@ -8,15 +8,16 @@
 #define AUTHORITY_COLUMNS                                                                          \
     "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, c.name, a.region, "      \
     "a.start_date, a.end_date, a.sets, "                                                           \
-    "(SELECT alias FROM authority_alias WHERE gss = a.gss AND in_2011) "                           \
+    "(SELECT alias FROM authority_alias WHERE gss = a.gss AND in_2011 <> 0) "                      \
     "FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "
 
 #define AUTHORITY_WHERE                                                                            \
-    "WHERE (?1 IS NULL OR a.sets & ?1) AND (?2 IS NULL OR a.type = ?2) "                           \
-    "AND (?3 IS NULL OR a.region = ?3) "
+    "WHERE (CAST(?1 AS BIGINT) IS NULL OR (a.sets & ?1) <> 0) "                                    \
+    "AND (CAST(?2 AS TEXT) IS NULL OR a.type = ?2) "                                               \
+    "AND (CAST(?3 AS TEXT) IS NULL OR a.region = ?3) "
 
-static const char sql_list_by_gss[] =
-    AUTHORITY_COLUMNS AUTHORITY_WHERE "AND (?4 IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
+static const char sql_list_by_gss[] = AUTHORITY_COLUMNS AUTHORITY_WHERE
+    "AND (CAST(?4 AS TEXT) IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
 static const char sql_list_by_name[] =
     AUTHORITY_COLUMNS AUTHORITY_WHERE "ORDER BY a.name, a.gss LIMIT ?5";
 static const char sql_count[] = "SELECT count(*) FROM authority a " AUTHORITY_WHERE;

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "store_backend.h"
+
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "store/store_int.h"
@@ -21,7 +23,7 @@ static int setup(void **state)
     size_t n;
     (void)state;
     arena_init(&arena);
-    if (crypto_start() || store_open(":memory:", STORE_CREATE, &st) ||
+    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
         store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
         return -1;
     }
@@ -357,5 +359,5 @@ int main(void)
         cmocka_unit_test(test_activities_and_their_findings),
         cmocka_unit_test(test_server_key_is_stable),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup, teardown);
 }

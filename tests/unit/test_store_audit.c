@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "store_backend.h"
+
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "store/store_int.h"
@@ -23,7 +25,7 @@ static int setup(void **state)
     size_t n;
     (void)state;
     arena_init(&arena);
-    if (crypto_start() || store_open(":memory:", STORE_CREATE, &st) ||
+    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
         store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
         return -1;
     }
@@ -249,5 +251,5 @@ int main(void)
         cmocka_unit_test(test_commitment_and_organisation),
         cmocka_unit_test(test_export),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup, teardown);
 }

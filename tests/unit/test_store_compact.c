@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <cmocka.h>
 
+#include "store_backend.h"
+
 #include "store/store.h"
 #include "store/store_int.h"
 #include "base/err.h"
@@ -21,7 +23,7 @@ static int setup(void **state)
 {
     (void)state;
     arena_init(&arena);
-    if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
+    if (store_open(test_db_uri(), STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
         return -1;
     }
     /* Trafford and Salford (North West), Buckinghamshire and one of its districts (South
@@ -448,5 +450,5 @@ int main(void)
         cmocka_unit_test(test_params),
         cmocka_unit_test(test_find_authority),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup, teardown);
 }

@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <cmocka.h>
 
+#include "store_backend.h"
+
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "base/err.h"
@@ -21,7 +23,7 @@ static int setup(void **state)
     size_t n;
     (void)state;
     arena_init(&arena);
-    if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL) ||
+    if (store_open(test_db_uri(), STORE_CREATE, &st) || store_migrate(st, NULL, NULL) ||
         ingest_reference_data(st, &n, &err)) {
         print_error("setup: %s\n", err.data);
         buf_release(&err);
@@ -368,5 +370,5 @@ int main(void)
         cmocka_unit_test(test_find_by_org_id_number_or_exact_name),
         cmocka_unit_test(test_find_or_make),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup, teardown);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "store_backend.h"
+
 #include "store/store.h"
 #include "store/store_int.h"
 #include "core/signatory.h"
@@ -16,7 +18,7 @@ static struct store *st;
 static int setup(void **state)
 {
     (void)state;
-    if (store_open(":memory:", STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
+    if (store_open(test_db_uri(), STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
         return -1;
     }
     return db_exec(
@@ -46,13 +48,7 @@ static date_t day(const char *s)
 
 static long long count_rows(const char *sql)
 {
-    struct db_stmt *stmt;
-    long long n;
-    assert_int_equal(db_prepare(st->db, sql, &stmt), DB_OK);
-    assert_int_equal(db_step(stmt), DB_ROW);
-    n = db_column_int64(stmt, 0);
-    db_finalize(stmt);
-    return n;
+    return test_number(st->db, sql);
 }
 
 static void test_rules(void **state)
@@ -120,11 +116,14 @@ static void test_add_resolves_and_refuses(void **state)
     /* only the three added, each with its audit entry */
     assert_int_equal(count_rows("SELECT count(*) FROM signatory"), 3);
     assert_int_equal(count_rows("SELECT count(*) FROM audit WHERE action = 'sign'"), 3);
-    assert_int_equal(count_rows("SELECT count(*) FROM audit WHERE kind = 'compact' AND entity = "
-                                "'1' AND json_extract(after, '$.signatory.organisation') = "
-                                "'GB-CHC-1111111' AND json_extract(after, '$.signatory.role') = "
-                                "'Chief Executive'"),
-                     1);
+    if (!test_pg) { /* json_extract: SQLite's */
+        assert_int_equal(
+            count_rows("SELECT count(*) FROM audit WHERE kind = 'compact' AND entity = "
+                       "'1' AND json_extract(after, '$.signatory.organisation') = "
+                       "'GB-CHC-1111111' AND json_extract(after, '$.signatory.role') = "
+                       "'Chief Executive'"),
+            1);
+    }
     {
         /* a Compact given by id that is not there is not found, not a constraint */
         struct signatory_new s = {.compact_id = 99,
@@ -152,10 +151,13 @@ static void test_withdraw_and_lists(void **state)
                      ERR_NOT_FOUND); /* not that Compact's */
     assert_int_equal(store_signatory_withdraw(st, 1, 1, day("2013-01-01"), "test"), 0);
     assert_int_equal(store_signatory_withdraw(st, 1, 1, day("2014-01-01"), "test"), ERR_CONFLICT);
-    assert_int_equal(count_rows("SELECT count(*) FROM audit WHERE action = 'withdraw' AND "
-                                "json_extract(before, '$.signatory.withdrawn_on') IS NULL AND "
-                                "json_extract(after, '$.signatory.withdrawn_on') = '2013-01-01'"),
-                     1);
+    if (!test_pg) { /* json_extract: SQLite's */
+        assert_int_equal(
+            count_rows("SELECT count(*) FROM audit WHERE action = 'withdraw' AND "
+                       "json_extract(before, '$.signatory.withdrawn_on') IS NULL AND "
+                       "json_extract(after, '$.signatory.withdrawn_on') = '2013-01-01'"),
+            1);
+    }
     assert_int_equal(store_signatory_get(st, 1, 1, &a, &g), 0);
     assert_int_equal(g.withdrawn_on, day("2013-01-01"));
     assert_int_equal(store_signatory_get(st, 4, 1, &a, &g), ERR_NOT_FOUND);
@@ -210,9 +212,11 @@ static void test_insert_many_in_one_transaction(void **state)
     assert_int_equal(count_rows("SELECT count(*) FROM signatory"), before + 2);
     store_rollback(st);
     assert_int_equal(count_rows("SELECT count(*) FROM signatory"), before);
-    assert_int_equal(count_rows("SELECT count(*) FROM audit WHERE entity = '4' AND "
-                                "json_extract(after, '$.signatory.role') = 'Director'"),
-                     0);
+    if (!test_pg) { /* json_extract: SQLite's */
+        assert_int_equal(count_rows("SELECT count(*) FROM audit WHERE entity = '4' AND "
+                                    "json_extract(after, '$.signatory.role') = 'Director'"),
+                         0);
+    }
 }
 
 int main(void)
@@ -223,5 +227,5 @@ int main(void)
         cmocka_unit_test(test_withdraw_and_lists),
         cmocka_unit_test(test_insert_many_in_one_transaction),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup, teardown);
 }
