@@ -1,13 +1,41 @@
 /* The database a command works on. */
 #include "db.h"
 
+#include <string.h>
+
 #include "base/err.h"
 #include "base/banned.h"
 
-int db_open(const char *path, int create, struct store **out, struct buf *why)
+const char *db_shown(const char *path, char out[DB_SHOWN_MAX])
+{
+    const char *scheme = strstr(path, "://"), *host, *end;
+    size_t n;
+
+    if (!scheme) {
+        return path;
+    }
+    host = scheme + 3;
+    end = host + strcspn(host, "/?#");
+    if (memchr(host, '@', (size_t)(end - host))) {
+        host = (const char *)memchr(host, '@', (size_t)(end - host)) + 1;
+    }
+    end = host + strcspn(host, "?#");
+    n = (size_t)(scheme + 3 - path);
+    if (n + (size_t)(end - host) >= DB_SHOWN_MAX) {
+        return "the database named by --db";
+    }
+    memcpy(out, path, n);
+    memcpy(out + n, host, (size_t)(end - host));
+    out[n + (size_t)(end - host)] = '\0';
+    return out;
+}
+
+int db_open(const char *uri, int create, struct store **out, struct buf *why)
 {
     struct store *st;
-    int ret = store_open(path, create ? STORE_CREATE : 0, &st), from, to, seeded;
+    char where[DB_SHOWN_MAX];
+    const char *path = db_shown(uri, where);
+    int ret = store_open(uri, create ? STORE_CREATE : 0, &st), from, to, seeded;
 
     *out = NULL;
     if (ret == ERR_NOT_FOUND) {

@@ -18,6 +18,15 @@
                        "the database, made by 'compact init' (default: $" DB_ENV                   \
                        ", else " DB_DEFAULT ")")
 
+#define DB_SHOWN_MAX 256
+
+/*
+ * The database as a message may name it: a path as it is; a URI (postgresql://user:secret@host/db
+ * ?password=...) without its user information and query, either of which may hold a password.
+ * Returns path itself, out, or a fixed phrase when the shown form would not fit.
+ */
+const char *db_shown(const char *path, char out[DB_SHOWN_MAX]);
+
 /*
  * Open the database at path (create: make the file if it is not there), bring its schema up to
  * date and seed the commitments catalogue. Returns 0 and sets *out (the caller closes it); else

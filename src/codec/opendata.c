@@ -40,6 +40,34 @@ static int reject(const char **why, const char *text)
     return ERR_INVALID;
 }
 
+/*
+ * A yes-or-no fact into *out: a JSON boolean, or text norm_yesno reads ("Yes", "N", ...); absent or
+ * null leaves *out as it is. The standard writes it as a boolean (as_bool) or as Yes or No text;
+ * written the other way it is read with a warning, as is text in an unusual form. ERR_INVALID for
+ * anything else.
+ */
+static int yes_no(const cJSON *item, int as_bool, const char *field, int *out,
+                  struct opendata_warnings *w)
+{
+    int quirk = 0;
+
+    if (cJSON_IsBool(item)) {
+        *out = cJSON_IsTrue(item);
+        quirk = !as_bool;
+    } else if (cJSON_IsString(item)) {
+        if (norm_yesno(item->valuestring, strlen(item->valuestring), out, &quirk) < 0) {
+            return ERR_INVALID;
+        }
+        quirk |= as_bool;
+    } else if (item && !cJSON_IsNull(item)) {
+        return ERR_INVALID;
+    }
+    if (quirk) {
+        warn(w, field, as_bool ? "not written true or false" : "not written Yes or No");
+    }
+    return 0;
+}
+
 /* A copy of s from arena cut to max bytes at a UTF-8 character boundary, or NULL for "". */
 static const char *text_dup(struct arena *arena, const char *s, size_t max)
 {
@@ -231,20 +259,7 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
         }
     }
     item = cJSON_GetObjectItemCaseSensitive(root, "fromOpenCall");
-    if (cJSON_IsString(item)) {
-        int quirk;
-        if (norm_yesno(item->valuestring, strlen(item->valuestring), &out->from_open_call, &quirk) <
-            0) {
-            ret = reject(why, "fromOpenCall must be Yes or No");
-            goto cleanup;
-        }
-        if (quirk) {
-            warn(w, "fromOpenCall", "not written Yes or No");
-        }
-    } else if (cJSON_IsBool(item)) {
-        out->from_open_call = cJSON_IsTrue(item);
-        warn(w, "fromOpenCall", "not written Yes or No");
-    } else if (item && !cJSON_IsNull(item)) {
+    if (yes_no(item, 0, "fromOpenCall", &out->from_open_call, w) < 0) {
         ret = reject(why, "fromOpenCall must be Yes or No");
         goto cleanup;
     }
@@ -388,17 +403,7 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
         }
         suit = cJSON_GetObjectItemCaseSensitive(tender, "suitability");
         item = cJSON_GetObjectItemCaseSensitive(suit, "vcse");
-        if (cJSON_IsBool(item)) {
-            out->vcse_suitable = cJSON_IsTrue(item);
-        } else if (cJSON_IsString(item)) {
-            int quirk;
-            if (norm_yesno(item->valuestring, strlen(item->valuestring), &out->vcse_suitable,
-                           &quirk) < 0) {
-                ret = reject(why, "tender.suitability.vcse must be true or false");
-                goto cleanup;
-            }
-            warn(w, "tender.suitability.vcse", "not written true or false");
-        } else if (item && !cJSON_IsNull(item)) {
+        if (yes_no(item, 1, "tender.suitability.vcse", &out->vcse_suitable, w) < 0) {
             ret = reject(why, "tender.suitability.vcse must be true or false");
             goto cleanup;
         }
