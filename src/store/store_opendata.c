@@ -228,12 +228,33 @@ static int link(struct opendata_writer *w, const char *org_id, const char *name,
     return ret;
 }
 
+/* A grant's own fields as ?1 to ?15, in the order of the staged table (the register's statement
+ * names the same numbers, and its links to organisations after them). */
+static void bind_grant(struct db_stmt *stmt, const struct grant *g)
+{
+    store_bind_text(stmt, 1, g->id);
+    store_bind_text(stmt, 2, g->title);
+    store_bind_text(stmt, 3, g->currency);
+    db_bind_int64(stmt, 4, g->amount);
+    store_bind_text(stmt, 5, g->award_date);
+    store_bind_text(stmt, 6, g->funder_id);
+    bind_text_or_null(stmt, 7, g->funder_name);
+    bind_text_or_null(stmt, 8, g->recipient_id);
+    bind_text_or_null(stmt, 9, g->recipient_name);
+    db_bind_int(stmt, 10, g->recipient_individual != 0);
+    bind_text_or_null(stmt, 11, g->planned_start);
+    bind_text_or_null(stmt, 12, g->planned_end);
+    bind_flag(stmt, 13, g->duration_months);
+    bind_flag(stmt, 14, g->from_open_call);
+    bind_text_or_null(stmt, 15, g->programme);
+}
+
 static const char sql_grant_put[] =
     "INSERT INTO grant_award (identifier, title, currency, amount_pence, award_date, "
     "funder_org_id, funder_name, funder_id, recipient_org_id, recipient_name, recipient_id, "
     "recipient_individual, planned_start, planned_end, duration_months, from_open_call, "
     "programme, imported_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?16, ?8, ?9, ?17, ?10, ?11, ?12, ?13, ?14, ?15, ?18) "
     "ON CONFLICT (identifier) DO UPDATE SET title = excluded.title, "
     "currency = excluded.currency, amount_pence = excluded.amount_pence, "
     "award_date = excluded.award_date, funder_org_id = excluded.funder_org_id, "
@@ -258,32 +279,38 @@ static int publish_grant(struct opendata_writer *w, const struct grant *g)
     if ((ret = store_prepare(w->st, sql_grant_put, &stmt)) < 0) {
         return ret;
     }
-    db_bind_text(stmt, 1, g->id);
-    db_bind_text(stmt, 2, g->title);
-    db_bind_text(stmt, 3, g->currency);
-    db_bind_int64(stmt, 4, g->amount);
-    db_bind_text(stmt, 5, g->award_date);
-    db_bind_text(stmt, 6, g->funder_id);
-    bind_text_or_null(stmt, 7, g->funder_name);
-    bind_id_or_null(stmt, 8, funder);
-    bind_text_or_null(stmt, 9, g->recipient_id);
-    bind_text_or_null(stmt, 10, g->recipient_name);
-    bind_id_or_null(stmt, 11, recipient);
-    db_bind_int(stmt, 12, g->recipient_individual != 0);
-    bind_text_or_null(stmt, 13, g->planned_start);
-    bind_text_or_null(stmt, 14, g->planned_end);
-    bind_flag(stmt, 15, g->duration_months);
-    bind_flag(stmt, 16, g->from_open_call);
-    bind_text_or_null(stmt, 17, g->programme);
+    bind_grant(stmt, g);
+    bind_id_or_null(stmt, 16, funder);
+    bind_id_or_null(stmt, 17, recipient);
     db_bind_text(stmt, 18, w->now);
     return store_run(w->st, stmt);
+}
+
+/* A contracting process's own fields as ?1 to ?14, in the order of the staged table (the
+ * register's statement names the same numbers, and its buyer's link after them). */
+static void bind_contract(struct db_stmt *stmt, const struct contract *c)
+{
+    store_bind_text(stmt, 1, c->ocid);
+    store_bind_text(stmt, 2, c->release_id);
+    store_bind_text(stmt, 3, c->date);
+    bind_text_or_null(stmt, 4, c->title);
+    bind_text_or_null(stmt, 5, c->buyer_id);
+    bind_text_or_null(stmt, 6, c->buyer_name);
+    bind_text_or_null(stmt, 7, c->tender_published);
+    bind_text_or_null(stmt, 8, c->tender_start);
+    bind_text_or_null(stmt, 9, c->tender_end);
+    bind_flag(stmt, 10, c->vcse_suitable);
+    bind_text_or_null(stmt, 11, c->has_value ? c->value_currency : NULL);
+    bind_money_or_null(stmt, 12, c->has_value, c->value_amount);
+    bind_text_or_null(stmt, 13, c->has_award ? c->award_currency : NULL);
+    bind_money_or_null(stmt, 14, c->has_award, c->award_amount);
 }
 
 static const char sql_contract_put[] =
     "INSERT INTO contract (ocid, release_id, release_date, title, buyer_org_id, buyer_name, "
     "buyer_id, tender_published, tender_start, tender_end, vcse_suitable, value_currency, "
     "value_pence, award_currency, award_pence, imported_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?15, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16) "
     "ON CONFLICT (ocid) DO UPDATE SET release_id = excluded.release_id, "
     "release_date = excluded.release_date, title = excluded.title, "
     "buyer_org_id = excluded.buyer_org_id, buyer_name = excluded.buyer_name, "
@@ -313,21 +340,8 @@ static int publish_contract(struct opendata_writer *w, const struct contract *c)
     if ((ret = store_prepare(st, sql_contract_put, &stmt)) < 0) {
         return ret;
     }
-    db_bind_text(stmt, 1, c->ocid);
-    db_bind_text(stmt, 2, c->release_id);
-    db_bind_text(stmt, 3, c->date);
-    bind_text_or_null(stmt, 4, c->title);
-    bind_text_or_null(stmt, 5, c->buyer_id);
-    bind_text_or_null(stmt, 6, c->buyer_name);
-    bind_id_or_null(stmt, 7, buyer);
-    bind_text_or_null(stmt, 8, c->tender_published);
-    bind_text_or_null(stmt, 9, c->tender_start);
-    bind_text_or_null(stmt, 10, c->tender_end);
-    bind_flag(stmt, 11, c->vcse_suitable);
-    bind_text_or_null(stmt, 12, c->has_value ? c->value_currency : NULL);
-    bind_money_or_null(stmt, 13, c->has_value, c->value_amount);
-    bind_text_or_null(stmt, 14, c->has_award ? c->award_currency : NULL);
-    bind_money_or_null(stmt, 15, c->has_award, c->award_amount);
+    bind_contract(stmt, c);
+    bind_id_or_null(stmt, 15, buyer);
     db_bind_text(stmt, 16, w->now);
     rc = store_step(st, stmt);
     if (rc == DB_ROW) {
@@ -403,21 +417,7 @@ int store_grant_stage(struct opendata_writer *w, const struct grant *g)
     if ((ret = store_prepare(w->stage, sql_grant_stage, &stmt)) < 0) {
         return ret;
     }
-    store_bind_text(stmt, 1, g->id);
-    store_bind_text(stmt, 2, g->title);
-    store_bind_text(stmt, 3, g->currency);
-    db_bind_int64(stmt, 4, g->amount);
-    store_bind_text(stmt, 5, g->award_date);
-    store_bind_text(stmt, 6, g->funder_id);
-    bind_text_or_null(stmt, 7, g->funder_name);
-    bind_text_or_null(stmt, 8, g->recipient_id);
-    bind_text_or_null(stmt, 9, g->recipient_name);
-    db_bind_int(stmt, 10, g->recipient_individual != 0);
-    bind_text_or_null(stmt, 11, g->planned_start);
-    bind_text_or_null(stmt, 12, g->planned_end);
-    bind_flag(stmt, 13, g->duration_months);
-    bind_flag(stmt, 14, g->from_open_call);
-    bind_text_or_null(stmt, 15, g->programme);
+    bind_grant(stmt, g);
     return store_run(w->stage, stmt);
 }
 
@@ -447,20 +447,7 @@ int store_contract_stage(struct opendata_writer *w, const struct contract *c)
     if ((ret = store_prepare(stage, sql_contract_stage, &stmt)) < 0) {
         return ret;
     }
-    store_bind_text(stmt, 1, c->ocid);
-    store_bind_text(stmt, 2, c->release_id);
-    store_bind_text(stmt, 3, c->date);
-    bind_text_or_null(stmt, 4, c->title);
-    bind_text_or_null(stmt, 5, c->buyer_id);
-    bind_text_or_null(stmt, 6, c->buyer_name);
-    bind_text_or_null(stmt, 7, c->tender_published);
-    bind_text_or_null(stmt, 8, c->tender_start);
-    bind_text_or_null(stmt, 9, c->tender_end);
-    bind_flag(stmt, 10, c->vcse_suitable);
-    store_bind_text(stmt, 11, c->value_currency);
-    bind_money_or_null(stmt, 12, c->has_value, c->value_amount);
-    store_bind_text(stmt, 13, c->award_currency);
-    bind_money_or_null(stmt, 14, c->has_award, c->award_amount);
+    bind_contract(stmt, c);
     if ((ret = store_run_id(stage, stmt, &row)) < 0) {
         return ret;
     }
