@@ -20,6 +20,18 @@ BEGIN
 END
 $$;
 
+-- Make a commit that changes any of tables (names) tell the listening servers.
+CREATE FUNCTION compact_notify_on(tables text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY tables LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION compact_changed()', t || '_changed', t);
+    END LOOP;
+END
+$$;
+
 -- England's principal local authorities, their former codes, and the sets they belong to.
 CREATE TABLE authority (
     gss           text COLLATE "C" PRIMARY KEY CHECK (length(gss) = 9),
@@ -49,9 +61,6 @@ CREATE TABLE authority_alias (
 
 CREATE INDEX authority_alias_gss ON authority_alias(gss);
 
-CREATE TRIGGER authority_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON authority
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER authority_alias_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON authority_alias FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY['authority', 'authority_alias']);
 
 INSERT INTO schema_version (version) VALUES (1);

@@ -100,23 +100,10 @@ CREATE TABLE compact_status (
     PRIMARY KEY (compact_id, date)
 );
 
-CREATE TRIGGER server_key_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON server_key
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER user_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "user"
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER session_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON session
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER api_token_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON api_token
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER login_failure_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON login_failure FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY[
+    'server_key', 'user', 'session', 'api_token', 'login_failure', 'compact', 'compact_authority',
+    'compact_status']);
 CREATE TRIGGER audit_changed AFTER INSERT ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON compact
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_authority_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_authority FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_status_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_status FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
 
 INSERT INTO schema_version (version) VALUES (2);

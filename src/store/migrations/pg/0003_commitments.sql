@@ -20,11 +20,6 @@ CREATE TABLE commitment_rule (
     commitment_id bigint NOT NULL REFERENCES commitment(id)
 );
 
-CREATE TRIGGER commitment_section_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON commitment_section FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER commitment_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON commitment
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER commitment_rule_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON commitment_rule FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY['commitment_section', 'commitment', 'commitment_rule']);
 
 INSERT INTO schema_version (version) VALUES (3);

@@ -36,9 +36,6 @@ CREATE TABLE activity_finding (
     PRIMARY KEY (activity_id, rule)
 );
 
-CREATE TRIGGER activity_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER activity_finding_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON activity_finding FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY['activity', 'activity_finding']);
 
 INSERT INTO schema_version (version) VALUES (4);

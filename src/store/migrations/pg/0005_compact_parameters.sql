@@ -10,7 +10,6 @@ CREATE TABLE compact_parameter (
     PRIMARY KEY (compact_id, name)
 );
 
-CREATE TRIGGER compact_parameter_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_parameter FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY['compact_parameter']);
 
 INSERT INTO schema_version (version) VALUES (5);

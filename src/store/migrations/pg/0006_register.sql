@@ -74,15 +74,7 @@ CREATE TABLE signatory (
 CREATE INDEX signatory_compact ON signatory(compact_id);
 CREATE INDEX signatory_organisation ON signatory(organisation_id);
 
-CREATE TRIGGER organisation_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON organisation
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_contact_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_contact FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_code_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_code FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER compact_coordinator_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON compact_coordinator FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER signatory_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON signatory
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY[
+    'organisation', 'compact_contact', 'compact_code', 'compact_coordinator', 'signatory']);
 
 INSERT INTO schema_version (version) VALUES (6);

@@ -67,11 +67,6 @@ CREATE TABLE contract_supplier (
 );
 CREATE INDEX contract_supplier_org ON contract_supplier((supplier_org_id COLLATE nocase));
 
-CREATE TRIGGER grant_award_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grant_award
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER contract_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON contract
-    FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
-CREATE TRIGGER contract_supplier_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-    ON contract_supplier FOR EACH STATEMENT EXECUTE FUNCTION compact_changed();
+SELECT compact_notify_on(ARRAY['grant_award', 'contract', 'contract_supplier']);
 
 INSERT INTO schema_version (version) VALUES (7);
