@@ -12,8 +12,9 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-static cJSON *authority_object(const struct authority *a)
+static cJSON *authority_object(const void *item)
 {
+    const struct authority *a = item;
     cJSON *o = json_must(cJSON_CreateObject());
     cJSON *sets;
 
@@ -44,12 +45,7 @@ void json_authority(struct buf *b, const struct authority *a)
 void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
                          const char *next)
 {
-    cJSON *arr, *root = json_list_new(total, &arr);
-
-    for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(arr, authority_object(&items[i]));
-    }
-    json_list_print(b, root, next);
+    json_list(b, total, items, n, sizeof(*items), authority_object, next);
 }
 
 void json_problem(struct buf *b, int status, const char *type, const char *title,
@@ -184,8 +180,9 @@ void csv_findings(struct buf *b, const struct finding_record *rows, size_t n)
     }
 }
 
-static cJSON *organisation_object(const struct organisation *o)
+static cJSON *organisation_object(const void *item)
 {
+    const struct organisation *o = item;
     cJSON *obj = json_must(cJSON_CreateObject());
     char ref[ORG_REF_MAX];
 
@@ -211,12 +208,7 @@ void json_organisation(struct buf *b, const struct organisation *o)
 void json_organisation_list(struct buf *b, size_t total, const struct organisation *items, size_t n,
                             const char *next)
 {
-    cJSON *arr, *root = json_list_new(total, &arr);
-
-    for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(arr, organisation_object(&items[i]));
-    }
-    json_list_print(b, root, next);
+    json_list(b, total, items, n, sizeof(*items), organisation_object, next);
 }
 
 void json_ref(struct buf *b, const char *ref)

@@ -246,8 +246,9 @@ void csv_indicators(struct buf *b, const struct indicators *ind)
     }
 }
 
-static cJSON *grant_object(const struct grant_item *g)
+static cJSON *grant_object(const void *item)
 {
+    const struct grant_item *g = item;
     cJSON *o = json_must(cJSON_CreateObject());
     json_add_str(o, "id", g->identifier);
     json_add_str(o, "title", g->title);
@@ -269,8 +270,9 @@ static cJSON *grant_object(const struct grant_item *g)
     return o;
 }
 
-static cJSON *contract_object(const struct contract_item *c)
+static cJSON *contract_object(const void *item)
 {
+    const struct contract_item *c = item;
     cJSON *o = json_must(cJSON_CreateObject());
     json_add_str(o, "ocid", c->ocid);
     json_add_str(o, "title", c->title);
@@ -304,23 +306,13 @@ static cJSON *contract_object(const struct contract_item *c)
 void json_grant_list(struct buf *b, size_t total, const struct grant_item *items, size_t n,
                      const char *next)
 {
-    cJSON *arr, *root = json_list_new(total, &arr);
-
-    for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(arr, grant_object(&items[i]));
-    }
-    json_list_print(b, root, next);
+    json_list(b, total, items, n, sizeof(*items), grant_object, next);
 }
 
 void json_contract_list(struct buf *b, size_t total, const struct contract_item *items, size_t n,
                         const char *next)
 {
-    cJSON *arr, *root = json_list_new(total, &arr);
-
-    for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(arr, contract_object(&items[i]));
-    }
-    json_list_print(b, root, next);
+    json_list(b, total, items, n, sizeof(*items), contract_object, next);
 }
 
 void csv_grant_list(struct buf *b, const struct grant_item *items, size_t n)

@@ -73,6 +73,17 @@ void json_list_print(struct buf *b, cJSON *root, const char *next)
     json_print(b, root);
 }
 
+void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t size,
+               cJSON *(*object)(const void *item), const char *next)
+{
+    cJSON *arr, *root = json_list_new(total, &arr);
+
+    for (size_t i = 0; i < n; i++) {
+        cJSON_AddItemToArray(arr, object((const char *)items + i * size));
+    }
+    json_list_print(b, root, next);
+}
+
 int json_fail(const char **field, const char **why, const char *f, const char *w)
 {
     *field = f;

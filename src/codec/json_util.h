@@ -30,6 +30,9 @@ void json_print(struct buf *b, cJSON *root);
  */
 cJSON *json_list_new(size_t total, cJSON **items);
 void json_list_print(struct buf *b, cJSON *root, const char *next);
+/* The whole page at once: items[0..n), each size bytes, made objects by object. */
+void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t size,
+               cJSON *(*object)(const void *item), const char *next);
 
 /* ---- reading request bodies ---- */
 
