@@ -166,10 +166,9 @@ static int months_value(const char *s, int *out)
     return 0;
 }
 
-int grant_from_json(const char *text, size_t len, struct arena *arena, struct grant *out,
-                    struct opendata_warnings *w, const char **why)
+static int grant_fields(const cJSON *root, struct arena *arena, struct grant *out,
+                        struct opendata_warnings *w, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len);
     const cJSON *item, *org, *planned, *programme;
     const char *s;
     int ret = ERR_INVALID;
@@ -181,44 +180,44 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
     *why = NULL;
     if (!cJSON_IsObject(root)) {
         ret = reject(why, root ? "the grant is not a JSON object" : "the grant is not valid JSON");
-        goto cleanup;
+        return ret;
     }
     s = json_str(root, "id");
     if (!id_valid(s)) {
         ret = reject(why, "id must be a non-empty string of at most 200 characters");
-        goto cleanup;
+        return ret;
     }
     out->id = arena_strdup(arena, s);
     if (!(s = json_str(root, "title")) || !*s) {
         ret = reject(why, "title must be a non-empty string");
-        goto cleanup;
+        return ret;
     }
     out->title = text_dup(arena, s, OPENDATA_NAME_MAX);
     if (!norm_currency_valid(s = json_str(root, "currency"))) {
         ret = reject(why, "currency must be a three-letter code such as GBP");
-        goto cleanup;
+        return ret;
     }
     out->currency = arena_strdup(arena, s);
     if (json_amount(cJSON_GetObjectItemCaseSensitive(root, "amountAwarded"), "amountAwarded",
                     &out->amount, w) < 0) {
         ret = reject(why, "amountAwarded must be a number");
-        goto cleanup;
+        return ret;
     }
     if ((ret = date_field(json_str(root, "awardDate"), "awardDate", 0, 1, out->award_date, w, why,
                           "awardDate must be a date written YYYY-MM-DD or a date-time")) < 0) {
-        goto cleanup;
+        return ret;
     }
     org = first_of(root, "fundingOrganization");
     if (!org || !id_valid(s = json_str(org, "id"))) {
         ret = reject(why, "fundingOrganization must list the funder with its id");
-        goto cleanup;
+        return ret;
     }
     out->funder_id = arena_strdup(arena, s);
     out->funder_name = text_dup(arena, json_str(org, "name"), OPENDATA_NAME_MAX);
     if ((org = first_of(root, "recipientOrganization")) != NULL) {
         if (!id_valid(s = json_str(org, "id"))) {
             ret = reject(why, "recipientOrganization must give the recipient's id");
-            goto cleanup;
+            return ret;
         }
         out->recipient_id = arena_strdup(arena, s);
         out->recipient_name = text_dup(arena, json_str(org, "name"), OPENDATA_NAME_MAX);
@@ -228,7 +227,7 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
         out->recipient_name = text_dup(arena, json_str(item, "name"), OPENDATA_NAME_MAX);
     } else {
         ret = reject(why, "a grant needs a recipientOrganization or a recipientIndividual");
-        goto cleanup;
+        return ret;
     }
     if ((planned = first_of(root, "plannedDates")) != NULL) {
         if ((ret = date_field(json_str(planned, "startDate"), "plannedDates.startDate",
@@ -237,37 +236,44 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
             (ret = date_field(json_str(planned, "endDate"), "plannedDates.endDate", NORM_PARTIAL, 0,
                               out->planned_end, w, why, "plannedDates.endDate must be a date")) <
                 0) {
-            goto cleanup;
+            return ret;
         }
         item = cJSON_GetObjectItemCaseSensitive(planned, "duration");
         if (cJSON_IsNumber(item)) {
             if (item->valuedouble < 0 || item->valuedouble > 10000 ||
                 item->valuedouble != (double)(int)item->valuedouble) {
                 ret = reject(why, "plannedDates.duration must be a whole number of months");
-                goto cleanup;
+                return ret;
             }
             out->duration_months = (int)item->valuedouble;
         } else if (cJSON_IsString(item)) {
             if (months_value(item->valuestring, &out->duration_months) < 0) {
                 ret = reject(why, "plannedDates.duration must be a whole number of months");
-                goto cleanup;
+                return ret;
             }
             warn(w, "plannedDates.duration", "number written as text");
         } else if (item && !cJSON_IsNull(item)) {
             ret = reject(why, "plannedDates.duration must be a whole number of months");
-            goto cleanup;
+            return ret;
         }
     }
     item = cJSON_GetObjectItemCaseSensitive(root, "fromOpenCall");
     if (yes_no(item, 0, "fromOpenCall", &out->from_open_call, w) < 0) {
         ret = reject(why, "fromOpenCall must be Yes or No");
-        goto cleanup;
+        return ret;
     }
     if ((programme = first_of(root, "grantProgramme")) != NULL) {
         out->programme = text_dup(arena, json_str(programme, "title"), OPENDATA_NAME_MAX);
     }
-    ret = 0;
-cleanup:
+    return 0;
+}
+
+int grant_from_json(const char *text, size_t len, struct arena *arena, struct grant *out,
+                    struct opendata_warnings *w, const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    int ret = grant_fields(root, arena, out, w, why);
+
     cJSON_Delete(root);
     if (ret < 0) {
         memset(out, 0, sizeof(*out));
@@ -343,10 +349,9 @@ static int value_of(const cJSON *obj, const char *name, const char *field, struc
     return 1;
 }
 
-int contract_from_json(const char *text, size_t len, int record, struct arena *arena,
-                       struct contract *out, struct opendata_warnings *w, const char **why)
+static int contract_fields(const cJSON *root, int record, struct arena *arena, struct contract *out,
+                           struct opendata_warnings *w, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len);
     const cJSON *rel = root, *tender, *period, *suit, *buyer, *award, *parties, *item;
     const char *s;
     int ret = ERR_INVALID;
@@ -358,28 +363,28 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
     if (!cJSON_IsObject(root)) {
         ret = reject(why,
                      root ? "the release is not a JSON object" : "the release is not valid JSON");
-        goto cleanup;
+        return ret;
     }
     if (record) {
         rel = cJSON_GetObjectItemCaseSensitive(root, "compiledRelease");
         if (!cJSON_IsObject(rel)) {
             ret = reject(why, "the record has no compiledRelease");
-            goto cleanup;
+            return ret;
         }
     }
     if (!id_valid(s = json_str(rel, "ocid"))) {
         ret = reject(why, "ocid must be a non-empty string of at most 200 characters");
-        goto cleanup;
+        return ret;
     }
     out->ocid = arena_strdup(arena, s);
     if (!id_valid(s = json_str(rel, "id"))) {
         ret = reject(why, "id must be a non-empty string of at most 200 characters");
-        goto cleanup;
+        return ret;
     }
     out->release_id = arena_strdup(arena, s);
     if ((ret = date_field(json_str(rel, "date"), "date", 0, 1, out->date, w, why,
                           "date must be a date-time such as 2025-01-23T22:10:19Z")) < 0) {
-        goto cleanup;
+        return ret;
     }
     out->title = text_dup(arena, json_str(rel, "title"), OPENDATA_NAME_MAX);
     tender = cJSON_GetObjectItemCaseSensitive(rel, "tender");
@@ -390,7 +395,7 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
         if ((ret = date_field(json_str(tender, "datePublished"), "tender.datePublished", 0, 0,
                               out->tender_published, w, why,
                               "tender.datePublished must be a date-time")) < 0) {
-            goto cleanup;
+            return ret;
         }
         period = cJSON_GetObjectItemCaseSensitive(tender, "tenderPeriod");
         if ((ret = date_field(json_str(period, "startDate"), "tender.tenderPeriod.startDate", 0, 0,
@@ -399,19 +404,19 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
             (ret = date_field(json_str(period, "endDate"), "tender.tenderPeriod.endDate", 0, 0,
                               out->tender_end, w, why,
                               "tender.tenderPeriod.endDate must be a date-time")) < 0) {
-            goto cleanup;
+            return ret;
         }
         suit = cJSON_GetObjectItemCaseSensitive(tender, "suitability");
         item = cJSON_GetObjectItemCaseSensitive(suit, "vcse");
         if (yes_no(item, 1, "tender.suitability.vcse", &out->vcse_suitable, w) < 0) {
             ret = reject(why, "tender.suitability.vcse must be true or false");
-            goto cleanup;
+            return ret;
         }
         ret = value_of(tender, "value", "tender.value.amount", arena, &out->value_currency,
                        &out->value_amount, w);
         if (ret < 0) {
             ret = reject(why, "tender.value must have a numeric amount and a currency code");
-            goto cleanup;
+            return ret;
         }
         out->has_value = ret;
     }
@@ -429,7 +434,7 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
         ret = value_of(award, "value", "awards.value.amount", arena, &cur, &amount, w);
         if (ret < 0) {
             ret = reject(why, "awards.value must have a numeric amount and a currency code");
-            goto cleanup;
+            return ret;
         }
         if (ret == 1 && !out->has_award) {
             out->has_award = 1;
@@ -439,7 +444,7 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
             if ((amount > 0 && out->award_amount > NORM_AMOUNT_MAX - amount) ||
                 (amount < 0 && out->award_amount < -NORM_AMOUNT_MAX - amount)) {
                 ret = reject(why, "awards.value amounts add up to more than can be kept");
-                goto cleanup;
+                return ret;
             }
             out->award_amount += amount;
         } else if (ret == 1) {
@@ -452,8 +457,15 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
             }
         }
     }
-    ret = 0;
-cleanup:
+    return 0;
+}
+
+int contract_from_json(const char *text, size_t len, int record, struct arena *arena,
+                       struct contract *out, struct opendata_warnings *w, const char **why)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    int ret = contract_fields(root, record, arena, out, w, why);
+
     cJSON_Delete(root);
     if (ret < 0) {
         memset(out, 0, sizeof(*out));
