@@ -43,6 +43,35 @@ static const char *test_db_uri(void)
     return uri;
 }
 
+/*
+ * The fixture most store tests share, written once: st, a fresh database of the backend under
+ * test with the schema and the reference data, and arena; setup and teardown for cmocka. The
+ * test file says STORE_TEST_FIXTURE at file scope (after including ingest/ingest.h).
+ */
+#define STORE_TEST_FIXTURE                                                                         \
+    static struct store *st;                                                                       \
+    static struct arena arena;                                                                     \
+    static int setup(void **state)                                                                 \
+    {                                                                                              \
+        struct buf err = BUF_INIT;                                                                 \
+        size_t n;                                                                                  \
+        (void)state;                                                                               \
+        arena_init(&arena);                                                                        \
+        if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||                      \
+            store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {                \
+            return -1;                                                                             \
+        }                                                                                          \
+        buf_release(&err);                                                                         \
+        return 0;                                                                                  \
+    }                                                                                              \
+    static int teardown(void **state)                                                              \
+    {                                                                                              \
+        (void)state;                                                                               \
+        store_close(st);                                                                           \
+        arena_release(&arena);                                                                     \
+        return 0;                                                                                  \
+    }
+
 /* The first number of the one row sql answers on db. */
 static inline long long test_number(struct db *db, const char *sql)
 {

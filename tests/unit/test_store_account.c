@@ -14,30 +14,7 @@
 #include "app/check.h"
 #include "base/err.h"
 
-static struct store *st;
-static struct arena arena;
-
-static int setup(void **state)
-{
-    struct buf err = BUF_INIT;
-    size_t n;
-    (void)state;
-    arena_init(&arena);
-    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
-        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
-        return -1;
-    }
-    buf_release(&err);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
-}
+STORE_TEST_FIXTURE
 
 static date_t d(const char *s)
 {

@@ -16,30 +16,7 @@
 #include "store/store_int.h"
 #include "base/err.h"
 
-static struct store *st;
-static struct arena arena;
-
-static int setup(void **state)
-{
-    struct buf err = BUF_INIT;
-    size_t n;
-    (void)state;
-    arena_init(&arena);
-    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
-        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
-        return -1;
-    }
-    buf_release(&err);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
-}
+STORE_TEST_FIXTURE
 
 /* Whether at reads "YYYY-MM-DDTHH:MM:SSZ". */
 static int is_utc_time(const char *at)
