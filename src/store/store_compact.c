@@ -26,7 +26,7 @@ static const char sql_add_contact[] =
 static const char sql_add_coordinator[] =
     "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
-static const char sql_exists[] = "SELECT id FROM compact WHERE id = ?1";
+static const char sql_exists[] = "SELECT id FROM compact WHERE CAST(id AS TEXT) = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
@@ -586,21 +586,27 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
 #define LIST_WHERE                                                                                 \
-    "WHERE (?2 IS NULL OR l.status = ?2) "                                                         \
-    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority a "              \
+    "WHERE (CAST(?2 AS TEXT) IS NULL OR l.status = ?2) "                                           \
+    "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority "  \
+    "a "                                                                                           \
     "ON a.gss = ca.gss WHERE ca.compact_id = l.id AND a.region = ?3)) "                            \
-    "AND (NOT ?4 OR (l.due < ?1 AND coalesce(l.status, '') <> 'inactive')) "                       \
-    "AND (?5 IS NULL OR instr(lower(l.name), lower(?5)) > 0 OR EXISTS (SELECT 1 FROM "             \
+    "AND (?4 = 0 OR (l.due < ?1 AND coalesce(l.status, '') <> 'inactive')) "                       \
+    "AND (CAST(?5 AS TEXT) IS NULL OR length(replace(lower(l.name), lower(?5), '')) < "            \
+    "length(lower(l.name)) OR "                                                                    \
+    "EXISTS (SELECT 1 FROM "                                                                       \
     "compact_authority ca JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = l.id AND "      \
-    "(instr(lower(a.name), lower(?5)) > 0 OR a.gss = upper(?5) OR a.gss IN "                       \
+    "(length(replace(lower(a.name), lower(?5), '')) < length(lower(a.name)) OR a.gss = upper(?5) " \
+    "OR a.gss IN "                                                                                 \
     "(SELECT gss FROM authority_alias WHERE alias = upper(?5))))) "                                \
-    "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE ca.compact_id = l.id "    \
+    "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
+    "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND (?7 IS NULL OR l.id > ?7) "
-#define LIST_COLUMNS                                                                               \
-    "SELECT l.id, l.name, l.demo, l.status, l.since, l.due, (SELECT group_concat(name, '; ') "     \
-    "FROM (SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "            \
-    "WHERE ca.compact_id = l.id ORDER BY a.name)) FROM l "
+    "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+#define LIST_COLUMNS "SELECT l.id, l.name, l.demo, l.status, l.since, l.due FROM l "
+/* A Compact's authorities' names in order, joined in C (no group_concat in PostgreSQL). */
+static const char sql_list_authorities[] =
+    "SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "
+    "WHERE ca.compact_id = ?1 ORDER BY a.name";
 
 static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
 static const char sql_list_by_name[] =
@@ -654,7 +660,37 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
     s->since = store_col_date(stmt, 4);
     s->review_due = store_col_date(stmt, 5);
-    s->authorities = store_col(stmt, 6, arena);
+}
+
+/* The names of Compact id's authorities joined by "; " into *out (NULL when it has none). */
+static int authority_names(struct store *st, long long id, struct arena *arena, const char **out)
+{
+    struct buf names = BUF_INIT;
+    struct db_stmt *stmt;
+    int ret, rc;
+
+    *out = NULL;
+    if ((ret = store_prepare(st, sql_list_authorities, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, id);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        const char *name = (const char *)db_column_text(stmt, 0);
+        if (names.len) {
+            buf_adds(&names, "; ");
+        }
+        buf_adds(&names, name ? name : "");
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    if (ret == 0 && buf_failed(&names)) {
+        ret = ERR_TOO_BIG;
+    }
+    if (ret == 0 && names.len) {
+        *out = arena_memdupz(arena, names.data, names.len);
+    }
+    buf_release(&names);
+    return ret;
 }
 
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
@@ -675,6 +711,13 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
     for (size_t i = 0; i < *n; i++) {
         struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
+        if (ret == 0) {
+            ret = authority_names(st, s->id, arena, &s->authorities);
+        }
+    }
+    if (ret < 0) {
+        *items = NULL;
+        *n = 0;
     }
     return ret;
 }
@@ -682,11 +725,11 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
 /* ---- changes ---- */
 
 static const char sql_patch_details[] =
-    "UPDATE compact SET name = CASE WHEN ?2 THEN ?3 ELSE name END, "
-    "adopted = CASE WHEN ?4 THEN ?5 ELSE adopted END, "
-    "refreshed = CASE WHEN ?6 THEN ?7 ELSE refreshed END, "
-    "review_due = CASE WHEN ?8 THEN ?9 ELSE review_due END, "
-    "document_url = CASE WHEN ?10 THEN ?11 ELSE document_url END WHERE id = ?1";
+    "UPDATE compact SET name = CASE WHEN ?2 <> 0 THEN ?3 ELSE name END, "
+    "adopted = CASE WHEN ?4 <> 0 THEN ?5 ELSE adopted END, "
+    "refreshed = CASE WHEN ?6 <> 0 THEN ?7 ELSE refreshed END, "
+    "review_due = CASE WHEN ?8 <> 0 THEN ?9 ELSE review_due END, "
+    "document_url = CASE WHEN ?10 <> 0 THEN ?11 ELSE document_url END WHERE id = ?1";
 static const char sql_clear_authorities[] = "DELETE FROM compact_authority WHERE compact_id = ?1";
 static const char sql_clear_contacts[] = "DELETE FROM compact_contact WHERE compact_id = ?1";
 static const char sql_code_remove[] = "DELETE FROM compact_code WHERE id = ?1 AND compact_id = ?2";
@@ -697,7 +740,7 @@ static const char sql_code_add[] =
 static const char sql_clear_coordinators[] =
     "DELETE FROM compact_coordinator WHERE compact_id = ?1";
 static const char sql_coordinator_id[] =
-    "SELECT id FROM \"user\" WHERE email = ?1 AND role = 'coordinator' AND NOT disabled";
+    "SELECT id FROM \"user\" WHERE email = ?1 AND role = 'coordinator' AND disabled = 0";
 
 /* "list.i" or "list.i.name" from arena. */
 static const char *at(struct arena *arena, const char *list, size_t i, const char *name)
@@ -1037,7 +1080,7 @@ static const char sql_find_authority[] =
     "SELECT gss FROM authority WHERE gss = upper(?1) "
     "UNION ALL SELECT gss FROM authority_alias WHERE alias = upper(?1) "
     "UNION ALL SELECT gss FROM (SELECT gss FROM authority WHERE name_norm = lower(?1) "
-    "OR official_name_norm = lower(?1) ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) "
+    "OR official_name_norm = lower(?1) ORDER BY end_date IS NOT NULL, sets & 2 = 0, gss) AS named "
     "LIMIT 1";
 
 int store_compact_find_authority(struct store *st, const char *text, struct arena *arena,

@@ -20,6 +20,11 @@ static const char sql_compact_ref[] =
 
 static const char sql_add[] = "INSERT INTO signatory (compact_id, organisation_id, signed_on, "
                               "role, withdrawn_on) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+/* Around the insert that may conflict: PostgreSQL aborts the whole transaction on a failed
+ * statement, so a caller's transaction goes on only after a rollback to this savepoint. */
+static const char sql_savepoint[] = "SAVEPOINT signatory_insert";
+static const char sql_release[] = "RELEASE SAVEPOINT signatory_insert";
+static const char sql_rollback_to[] = "ROLLBACK TO SAVEPOINT signatory_insert";
 static const char sql_withdraw[] = "UPDATE signatory SET withdrawn_on = ?2 WHERE id = ?1";
 
 /* The columns read_row reads, from s, o and c (compact). */
@@ -114,7 +119,8 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
         return ret;
     }
     *bad = "signed_on";
-    if ((ret = store_prepare(st, sql_add, &stmt)) < 0) {
+    if ((ret = store_exec(st, sql_savepoint)) < 0 ||
+        (ret = store_prepare(st, sql_add, &stmt)) < 0) {
         return ret;
     }
     db_bind_int64(stmt, 1, compact_id);
@@ -123,7 +129,13 @@ int store_signatory_insert(struct store *st, const struct signatory_new *s, cons
     db_bind_text(stmt, 4, s->role);
     store_bind_date(stmt, 5, s->withdrawn_on);
     if ((ret = store_run_id(st, stmt, id)) < 0) {
-        return ret; /* ERR_CONFLICT: it signed that Compact on that date already */
+        int undo = store_exec(st, sql_rollback_to);
+        *id = 0;
+        /* ERR_CONFLICT: it signed that Compact on that date already */
+        return undo < 0 ? undo : ret;
+    }
+    if ((ret = store_exec(st, sql_release)) < 0) {
+        return ret;
     }
     *bad = NULL;
     return audit(st, compact_id, *id, actor, "sign", NULL);
