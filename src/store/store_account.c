@@ -44,7 +44,7 @@ static const char sql_token_user[] =
     "SELECT " USER_COLUMNS " FROM api_token t JOIN \"user\" u ON u.id = t.user_id "
     "WHERE t.token_hash = ?1 AND t.revoked_at IS NULL AND u.disabled = 0";
 static const char sql_token_list[] =
-    TOKEN_COLUMNS "WHERE ?1 IS NULL OR u.email = ?1 ORDER BY t.id DESC";
+    TOKEN_COLUMNS "WHERE CAST(?1 AS TEXT) IS NULL OR u.email = ?1 ORDER BY t.id DESC";
 static const char sql_token_revoke[] =
     "UPDATE api_token SET revoked_at = ?3 WHERE id = ?1 AND revoked_at IS NULL AND "
     "(?2 = 0 OR user_id = ?2)";

@@ -18,14 +18,20 @@ static const char sql_checked[] = "UPDATE activity SET checked_on = ?2, overall 
 /* An activity as the audit trail keeps it; with ?3, only one of that organisation. */
 static const char sql_state[] =
     "SELECT a.id, a.compact_id, a.org_id, a.kind, a.facts, a.overall FROM activity a "
-    "WHERE a.id = ?1 AND a.compact_id = ?2 AND (?3 IS NULL OR a.org_id = ?3)";
+    "WHERE a.id = ?1 AND a.compact_id = ?2 AND (CAST(?3 AS TEXT) IS NULL OR a.org_id = ?3)";
 static const char sql_update[] =
     "UPDATE activity SET org_id = ?2, kind = ?3, facts = ?4 WHERE id = ?1";
-static const char sql_list[] =
-    "SELECT a.id, a.compact_id, a.facts, (SELECT group_concat(line, char(10)) FROM "
-    "(SELECT rule || ' ' || verdict || ' ' || explanation AS line FROM activity_finding "
-    "WHERE activity_id = a.id ORDER BY rule)) FROM activity a "
-    "WHERE ?1 = 0 OR a.compact_id = ?1 ORDER BY a.id";
+/* The findings one a line, by rule: no ordered aggregate both engines have (SQLite 3.40 has no
+ * string_agg), so each has its statement. */
+#define ACTIVITY_LIST(lines)                                                                       \
+    "SELECT a.id, a.compact_id, a.facts, " lines " FROM activity a "                               \
+    "WHERE ?1 = 0 OR a.compact_id = ?1 ORDER BY a.id"
+static const char sql_list_sqlite[] = ACTIVITY_LIST(
+    "(SELECT group_concat(line, char(10)) FROM (SELECT rule || ' ' || verdict || ' ' || "
+    "explanation AS line FROM activity_finding WHERE activity_id = a.id ORDER BY rule) AS f)");
+static const char sql_list_pg[] =
+    ACTIVITY_LIST("(SELECT string_agg(rule || ' ' || verdict || ' ' || explanation, chr(10) "
+                  "ORDER BY rule) FROM activity_finding WHERE activity_id = a.id)");
 static const char sql_findings[] =
     "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
     "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "
@@ -225,7 +231,8 @@ static void read_stored(struct db_stmt *stmt, struct arena *arena, void *item)
 int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
                         struct stored_activity **items, size_t *n)
 {
-    return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), read_stored, items, n);
+    return store_rows_of(st, db_kind(st->db) == DB_PG ? sql_list_pg : sql_list_sqlite, compact_id,
+                         arena, sizeof(**items), read_stored, items, n);
 }
 
 static void read_finding(struct db_stmt *stmt, struct arena *arena, void *item)

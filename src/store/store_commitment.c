@@ -13,12 +13,20 @@ static const char sql_add[] = "INSERT INTO commitment (number, section, party, p
                               "verified) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
 static const char sql_rule_add[] =
     "INSERT INTO commitment_rule (rule, commitment_id) VALUES (?1, ?2)";
-static const char sql_list[] =
-    "SELECT c.id, c.number, c.section, c.party, c.paraphrase, c.verified, s.title, "
-    "(SELECT group_concat(rule, ' ') FROM (SELECT rule FROM commitment_rule "
-    "WHERE commitment_id = c.id ORDER BY rule)) "
-    "FROM commitment c JOIN commitment_section s ON s.number = c.section "
-    "ORDER BY c.section, CAST(substr(c.number, instr(c.number, '.') + 1) AS INTEGER), c.number";
+/* The rules joined by spaces, in order: the engines share no ordered aggregate (SQLite 3.40 has
+ * no string_agg), nor a function finding the '.' of a number, so each has its statement. */
+#define COMMITMENT_LIST(rules, dot)                                                                \
+    "SELECT c.id, c.number, c.section, c.party, c.paraphrase, c.verified, s.title, " rules         \
+    " FROM commitment c JOIN commitment_section s ON s.number = c.section "                        \
+    "ORDER BY c.section, CAST(substr(c.number, " dot " + 1) AS INTEGER), c.number"
+static const char sql_list_sqlite[] =
+    COMMITMENT_LIST("(SELECT group_concat(rule, ' ') FROM (SELECT rule FROM commitment_rule "
+                    "WHERE commitment_id = c.id ORDER BY rule) AS r)",
+                    "instr(c.number, '.')");
+static const char sql_list_pg[] =
+    COMMITMENT_LIST("(SELECT string_agg(rule, ' ' ORDER BY rule) FROM commitment_rule "
+                    "WHERE commitment_id = c.id)",
+                    "position('.' IN c.number)");
 static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
                                   "JOIN commitment c ON c.id = r.commitment_id";
 static const char sql_state[] = "SELECT c.id, c.number, c.section, c.party, c.paraphrase, "
@@ -122,7 +130,8 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, sql_list, &stmt)) < 0) {
+    if ((ret = store_prepare(st, db_kind(st->db) == DB_PG ? sql_list_pg : sql_list_sqlite, &stmt)) <
+        0) {
         return ret;
     }
     return store_rows(st, stmt, arena, sizeof(**items), read_list_row, items, n);

@@ -10,21 +10,24 @@
 #include "store_int.h"
 #include "codec/json_audit.h"
 #include "base/err.h"
+#include "base/xalloc.h"
 #include "base/banned.h"
 
 #define ORG_COLUMNS                                                                                \
     "SELECT o.id, o.org_id, o.name, o.sector, o.type, o.gss, o.website, o.verified, "              \
     "o.created_at, o.updated_at FROM organisation o "
 
-/* q: a substring of the name or a prefix of the org-id, in any case; then sector and type. */
+/* q: a substring of the name or a prefix of the org-id, in any case (?1 a LIKE pattern, escaped
+ * by prepare_filter); then sector and type. */
 #define ORG_WHERE                                                                                  \
-    "WHERE (?1 IS NULL OR instr(o.name_norm, lower(?1)) > 0 "                                      \
-    "OR substr(o.org_id_norm, 1, length(?1)) = lower(?1)) "                                        \
-    "AND (?2 IS NULL OR o.sector = ?2) AND (?3 IS NULL OR o.type = ?3) "
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR o.name_norm LIKE '%' || lower(?1) || '%' ESCAPE '\\' "     \
+    "OR o.org_id_norm LIKE lower(?1) || '%' ESCAPE '\\') "                                         \
+    "AND (CAST(?2 AS TEXT) IS NULL OR o.sector = ?2) AND (CAST(?3 AS TEXT) IS NULL OR o.type = "   \
+    "?3) "
 
 /* The organisations by name (in any case), then number; ?4 the number of the last one seen. */
 static const char sql_list[] =
-    ORG_COLUMNS ORG_WHERE "AND (?4 IS NULL OR (o.name_norm, o.id) > "
+    ORG_COLUMNS ORG_WHERE "AND (CAST(?4 AS BIGINT) IS NULL OR (o.name_norm, o.id) > "
                           "((SELECT name_norm FROM organisation WHERE id = ?4), ?4)) "
                           "ORDER BY o.name_norm, o.id LIMIT ?5";
 static const char sql_count[] = "SELECT count(*) FROM organisation o " ORG_WHERE;
@@ -91,7 +94,20 @@ static int prepare_filter(struct store *st, const char *sql, const struct organi
     if (ret < 0) {
         return ret;
     }
-    store_bind_text(*out, 1, f->q && *f->q ? f->q : NULL);
+    if (f->q && *f->q) {
+        /* A LIKE pattern matching q itself: its %, _ and \ escaped by \ (ORG_WHERE's ESCAPE). */
+        size_t len = strlen(f->q), j = 0;
+        char *pattern = xmalloc(st_add(st_mult(len, 2), 1));
+        for (size_t i = 0; i < len; i++) {
+            if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '\\') {
+                pattern[j++] = '\\';
+            }
+            pattern[j++] = f->q[i];
+        }
+        pattern[j] = '\0';
+        db_bind_text_copy(*out, 1, pattern);
+        free(pattern);
+    }
     if (f->sector >= 0) {
         db_bind_text(*out, 2, org_sector_id((enum org_sector)f->sector));
     }

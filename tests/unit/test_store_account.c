@@ -82,7 +82,9 @@ static void test_sessions_expire_and_end_with_disable(void **state)
         assert_int_equal(store_version(st, &v1), 0);
         assert_int_equal(store_session_user(st, h, 0, 0, 1210, &arena, &got), 0);
         assert_int_equal(store_version(st, &v2), 0);
-        assert_true(v1 == v2); /* seen 10 s ago: no write, the reply caches keep */
+        /* seen 10 s ago: no write, the reply caches keep. (On PostgreSQL the version also moves
+         * when the notice of an earlier commit arrives, whenever that is: SQLite only.) */
+        assert_true(test_pg || v1 == v2);
         assert_int_equal(store_session_user(st, h, 0, 0, 1261, &arena, &got), 0);
         assert_int_equal(store_version(st, &v3), 0);
         assert_true(v3 != v2); /* a minute on: marked seen */
