@@ -4,8 +4,8 @@
 // and `compact import signatories` reporting every bad row by line and storing nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, startServer } from '../lib/server.mjs';
-import { addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester } from './auth.mjs';
+import { run } from '../lib/server.mjs';
+import { addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, onServer } from './auth.mjs';
 
 function send(port, method, token, path, body) {
   return request(port, { method, path, headers: { ...bearer(token), 'Content-Type': 'application/json' },
@@ -28,19 +28,7 @@ const ORGS = `INSERT INTO organisation (org_id, name, sector, type, created_at, 
   ('GB-CHC-4444444', 'Age <UK> Trafford', 'vcs', 'charity', 'x', 'x')`;
 
 export async function signatoryTests(BIN, report) {
-  const test = tester(report);
-  let s;
-  const ok = await test('signatories: a server starts', async () => {
-    s = await startServer(BIN, { threads: 2 });
-  });
-  if (!ok) return;
-  try {
-    await run1(BIN, s, test);
-  } finally {
-    const code = await s.stop();
-    report('signatories: the server exits 0 with no sanitizer report',
-      code === 0 && !/AddressSanitizer|runtime error:/.test(s.logs()), `exit ${code}; ${show(s.logs().slice(-400), 400)}`);
-  }
+  await onServer(BIN, report, 'signatories', (s, test) => run1(BIN, s, test));
 }
 
 async function run1(BIN, s, test) {

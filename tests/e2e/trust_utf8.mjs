@@ -5,8 +5,7 @@
 // under /api/, a GOV.UK error summary naming it on pages, and nothing stored. After the bad
 // writes the lists still decode as strict UTF-8 JSON (one stored byte 0xFF made /api/v1/compacts
 // unreadable for everybody) and hold what they held before.
-import { startServer } from '../lib/server.mjs';
-import { addToken, addUser, bearer, cookieHeader, expect, newPassword, request, session, show, tester } from './auth.mjs';
+import { addToken, addUser, bearer, cookieHeader, expect, newPassword, request, session, show, onServer } from './auth.mjs';
 
 // Bytes as written: "\xff" is the byte 0xFF, "\\u0000" JSON's escape.
 const L = (s) => Buffer.from(s, 'latin1');
@@ -28,19 +27,7 @@ function strictJson(res, what) {
 }
 
 export async function utf8Tests(BIN, report) {
-  const test = tester(report);
-  let s;
-  const ok = await test('utf8: a server starts', async () => {
-    s = await startServer(BIN, { threads: 2 });
-  });
-  if (!ok) return;
-  try {
-    await run1(BIN, s, test);
-  } finally {
-    const code = await s.stop();
-    report('utf8: the server exits 0 with no sanitizer report',
-      code === 0 && !/AddressSanitizer|runtime error:/.test(s.logs()), `exit ${code}; ${show(s.logs().slice(-400), 400)}`);
-  }
+  await onServer(BIN, report, 'utf8', (s, test) => run1(BIN, s, test));
 }
 
 async function run1(BIN, s, test) {
