@@ -5,10 +5,10 @@
 //   import { signatoriesJourney } from './signatories.mjs';
 //   await signatoriesJourney(browser, baseUrl, { binary, dbPath }, check, { axeCheck, screenshot });
 //
-// The admin, the Compact and the organisations are made with the command line and sqlite3 on
-// the server's database, so against a bare BASE_URL the journey is skipped (and says so).
+// The admin, the Compact and the organisations are made with the command line and SQL on
+// the server's database (sqlite3 or psql, tests/lib/db.mjs), so against a bare BASE_URL the journey is skipped (and says so).
 import { randomBytes } from 'node:crypto';
-import { run } from '../lib/server.mjs';
+import { sql as runSql } from '../lib/db.mjs';
 
 const EMAIL = 'signatories.admin@browser.test';
 
@@ -22,11 +22,11 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
   const { spawnSync } = await import('node:child_process');
   const made = spawnSync(binary, ['user', 'add', EMAIL, '--role', 'admin', '--password-stdin', '--db', dbPath], { input: `${password}\n` });
   if (!check('signatories: an admin is made with `compact user add`', made.status === 0, String(made.stderr))) return;
-  const sql = await run('sqlite3', [dbPath, `INSERT INTO compact (name, created_at) VALUES ('Browser Compact', 'x');
+  const sql = await runSql(dbPath, `INSERT INTO compact (name, created_at) VALUES ('Browser Compact', 'x');
     INSERT INTO organisation (org_id, name, sector, type, created_at, updated_at) VALUES
       ('GB-CHC-5551111', 'Friends of Longford Park', 'vcs', 'charity', 'x', 'x');
-    SELECT id FROM compact WHERE name = 'Browser Compact'`]);
-  if (!check('signatories: a Compact and a charity are put in with sqlite3 (the council is in the reference data)', sql.code === 0, sql.stderr)) return;
+    SELECT id FROM compact WHERE name = 'Browser Compact'`);
+  if (!check('signatories: a Compact and a charity are put in with SQL (the council is in the reference data)', sql.code === 0, sql.stderr)) return;
   const list = `/compacts/${sql.stdout.trim()}/signatories`;
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshDb } from './db.mjs';
 
 const LISTEN_TIMEOUT_MS = 20000; // sanitizer builds start slowly
 const HEALTH_TIMEOUT_MS = 10000;
@@ -71,12 +72,16 @@ function getStatus(url) {
 
 export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'compact-test-'));
-  const dbPath = join(dir, 'c.db');
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const db = await freshDb(dir);
+  const dbPath = db.uri;
+  const cleanup = () => {
+    rmSync(dir, { recursive: true, force: true });
+    return db.drop();
+  };
 
   const init = await run(binary, ['init', '--db', dbPath]);
   if (init.code !== 0) {
-    cleanup();
+    await cleanup();
     throw new Error(`'compact init' exited ${init.code}: ${init.stderr.trim()}`);
   }
 
@@ -115,7 +120,7 @@ export async function startServer(binary, { threads = 2, requestTimeout, extraAr
   }).catch(async (e) => {
     proc.kill('SIGKILL');
     await exited;
-    cleanup();
+    await cleanup();
     throw new Error(`${e.message}\n${stderr}`);
   });
 
@@ -130,7 +135,7 @@ export async function startServer(binary, { threads = 2, requestTimeout, extraAr
   if (status !== 200) {
     proc.kill('SIGKILL');
     await exited;
-    cleanup();
+    await cleanup();
     throw new Error(`GET /healthz did not answer 200 (last status ${status})\n${stderr}`);
   }
 
@@ -144,7 +149,7 @@ export async function startServer(binary, { threads = 2, requestTimeout, extraAr
           await exited;
           clearTimeout(timer);
         }
-        cleanup();
+        await cleanup();
         return exitCode;
       })();
     }
