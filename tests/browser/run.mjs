@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { BACKEND } from '../lib/db.mjs';
 import { startServer } from '../lib/server.mjs';
 import { authJourney } from './auth.mjs';
 import { checksJourney } from './checks.mjs';
@@ -301,6 +302,7 @@ let server = null;
 try {
   if (BINARY) {
     try {
+      console.log(`# database: ${BACKEND}`);
       server = await startServer(BINARY, { threads: 2 });
       BASE = server.url;
     } catch (e) {
