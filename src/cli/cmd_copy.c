@@ -11,11 +11,12 @@ static const struct opt_cmd copy_cmd = {
     "Copy the whole database --from names into the one --to names, SQLite or PostgreSQL either\n"
     "way (a path is SQLite, a postgresql:// URI PostgreSQL), in one transaction: all of it or,\n"
     "on any failure, nothing. The target must be new or empty: an SQLite file that is not\n"
-    "there (it is made), or a PostgreSQL database without tables (createdb). Its schema is\n"
-    "made by the migrations; the source must be at this program's schema version (compact\n"
-    "migrate). Every row is copied as it is, ids, accounts, tokens and the audit trail with\n"
-    "them; servers may go on reading the source meanwhile. A progress bar goes to standard\n"
-    "error when it is a terminal; the summary to standard output.\n"};
+    "there (it is made, and removed again if the copy fails) or has no tables, or a\n"
+    "PostgreSQL database without tables (createdb). Its schema is made by the migrations;\n"
+    "the source must be at this program's schema version (compact migrate). Every row is\n"
+    "copied as it is, ids, accounts, tokens and the audit trail with them; servers may go on\n"
+    "reading the source meanwhile. A progress bar goes to standard error when it is a\n"
+    "terminal; the summary to standard output.\n"};
 
 struct progress {
     struct cmd_bar bar;

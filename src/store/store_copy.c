@@ -195,13 +195,16 @@ static char type_letter(const char *type)
     return '?';
 }
 
+/* "table", or "table.col" (len bytes of col), into what. */
 static void name_what(char what[STORE_COPY_WHAT], const char *table, const char *col, size_t len)
 {
+    static const char too_long[] = "a table whose name is too long to show";
     int n = col ? snprintf(what, STORE_COPY_WHAT, "%s.%.*s", table, (int)len, col)
                 : snprintf(what, STORE_COPY_WHAT, "%s", table);
 
+    _Static_assert(sizeof(too_long) <= STORE_COPY_WHAT, "STORE_COPY_WHAT is too small");
     if (n < 0 || n >= STORE_COPY_WHAT) {
-        snprintf(what, STORE_COPY_WHAT, "%s", "a table whose name is too long to show");
+        memcpy(what, too_long, sizeof(too_long));
     }
 }
 
