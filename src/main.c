@@ -13,6 +13,7 @@ static const struct opt_command commands[] = {
     {"init", cmd_init, "create a database and load the reference data"},
     {"migrate", cmd_migrate, "bring a database's schema up to date"},
     {"backup", cmd_backup, "copy the database to a file while it is in use"},
+    {"copy", cmd_copy, "copy a whole database into a new one, SQLite or PostgreSQL either way"},
     {"user", cmd_user, "add, list and disable the people who sign in"},
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},

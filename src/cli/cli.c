@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/utf8.h"
 #include "base/banned.h"
@@ -162,6 +163,37 @@ const char **cmd_table_cells(struct arena *arena, const char *const *header, siz
     const char **cells = arena_alloc(arena, (rows + 1) * cols * sizeof(*cells));
     memcpy(cells, header, cols * sizeof(*cells));
     return cells;
+}
+
+void cmd_bar_init(struct cmd_bar *bar)
+{
+    bar->tty = isatty(fileno(stderr));
+    bar->last = -1;
+}
+
+void cmd_bar_draw(struct cmd_bar *bar, unsigned long long done, unsigned long long total,
+                  const char *label)
+{
+    int pct = total ? (int)(done * 100 / total) : 0, width = 30, fill;
+
+    if (!bar->tty || !total || pct == bar->last) {
+        return;
+    }
+    bar->last = pct;
+    fill = pct * width / 100;
+    fprintf(stderr, "\r[%.*s%*s] %3d%% ", fill, "##############################", width - fill, "",
+            pct);
+    cmd_text(stderr, label);
+    fputs("\033[K", stderr); /* what a longer label left on the line */
+    fflush(stderr);
+}
+
+void cmd_bar_end(struct cmd_bar *bar)
+{
+    if (bar->tty && bar->last >= 0) {
+        fputc('\n', stderr);
+        bar->last = -1;
+    }
 }
 
 int cmd_finish_output(void)

@@ -60,6 +60,20 @@ void cmd_table(FILE *out, const char *const *cells, size_t cols, size_t rows);
 /* Cells for cmd_table, from arena: the header's cols names, then rows rows to fill. */
 const char **cmd_table_cells(struct arena *arena, const char *const *header, size_t cols,
                              size_t rows);
+/*
+ * A progress bar on standard error, drawn only when it is a terminal ("[####    ]  40% label"),
+ * redrawn when the percentage changes; cmd_bar_end ends its line before anything else is said.
+ */
+struct cmd_bar {
+    int tty;  /* standard error is a terminal: the bar is drawn */
+    int last; /* the percentage drawn, -1 for none */
+};
+void cmd_bar_init(struct cmd_bar *bar);
+/* label (shown through cmd_text) says what is in hand: a file, a table. */
+void cmd_bar_draw(struct cmd_bar *bar, unsigned long long done, unsigned long long total,
+                  const char *label);
+void cmd_bar_end(struct cmd_bar *bar);
+
 /* Flush stdout: EXIT_OK, or EXIT_FAIL after saying the output could not be written. */
 int cmd_finish_output(void);
 /* Write report (a report made in a buf, or empty) to stdout and flush it: cmd_finish_output, or

@@ -3,7 +3,6 @@
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "ingest/ingest.h"
@@ -123,51 +122,21 @@ static int import_register(int argc, char **argv)
     return cmd_finish_output();
 }
 
-/* The progress bar: redrawn when the percentage changes. */
-struct progress {
-    const char *file;
-    int last; /* percent drawn, -1 for none */
-};
-
-static void on_progress(unsigned long long done, unsigned long long total, void *ctx)
-{
-    struct progress *p = ctx;
-    int pct = total ? (int)(done * 100 / total) : 0, width = 30, fill;
-    if (!total || pct == p->last) {
-        return;
-    }
-    p->last = pct;
-    fill = pct * width / 100;
-    fprintf(stderr, "\r[%.*s%*s] %3d%% ", fill, "##############################", width - fill, "",
-            pct);
-    cmd_text(stderr, p->file);
-    fflush(stderr);
-}
-
 struct report {
     const char *file;
-    struct progress bar;
-    int tty;
+    struct cmd_bar bar;
 };
-
-static void end_bar(struct report *r)
-{
-    if (r->tty && r->bar.last >= 0) {
-        fputc('\n', stderr);
-        r->bar.last = -1;
-    }
-}
 
 static void on_progress_report(unsigned long long done, unsigned long long total, void *ctx)
 {
     struct report *r = ctx;
-    on_progress(done, total, &r->bar);
+    cmd_bar_draw(&r->bar, done, total, r->file);
 }
 
 static void on_rejected(const struct ingest_rejection *rej, void *ctx)
 {
     struct report *r = ctx;
-    end_bar(r);
+    cmd_bar_end(&r->bar);
     fputs("compact: ", stderr);
     cmd_text(stderr, r->file);
     fprintf(stderr, ":%ld: record %zu: ", rej->line, rej->record);
@@ -252,9 +221,7 @@ static int import_opendata(int argc, char **argv)
     kind = !strcmp(called_as(argv[0]), "grants") ? INGEST_GRANTS : INGEST_CONTRACTS;
     memset(&r, 0, sizeof(r));
     r.file = argv[1];
-    r.bar.file = r.file;
-    r.bar.last = -1;
-    r.tty = isatty(fileno(stderr));
+    cmd_bar_init(&r.bar);
     /* Each record is decoded into a tree of small allocations and freed again: by default glibc
      * hands the top of the heap back to the system and asks for it again, record after record,
      * which doubled the import's system time. Keep what it has (the importer's memory is
@@ -264,12 +231,12 @@ static int import_opendata(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     memset(&io, 0, sizeof(io));
     io.actor = "cli";
-    io.progress = r.tty ? on_progress_report : NULL;
+    io.progress = r.bar.tty ? on_progress_report : NULL;
     io.rejected = on_rejected;
     io.ctx = &r;
     ret = ingest_opendata(st, kind, r.file, &io, &sum, &err);
     store_close(st);
-    end_bar(&r);
+    cmd_bar_end(&r.bar);
     for (size_t i = 0; i < sum.nquirks; i++) {
         const struct ingest_quirk *q = &sum.quirks[i];
         fputs("compact: ", stderr);

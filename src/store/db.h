@@ -187,6 +187,13 @@ int db_schema_version(struct db *db, int *out);
  */
 int db_backup(struct db *db, const char *path);
 
+/*
+ * Remove the SQLite database at path with the files kept beside it (-wal, -shm, -journal, and
+ * db_begin_bulk's -bulk): a database this process made and must not leave half made (a copy's
+ * target). Every connection to it must be closed. Returns 0 or ERR_IO (said in the log).
+ */
+int db_sqlite_remove(const char *path);
+
 /* ---- errors ---- */
 
 /*

@@ -1,5 +1,6 @@
 /* The SQLite driver of db.h: a thin layer over sqlite3_*, result codes folded into classes. */
 #define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK */
+#include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -424,6 +425,24 @@ static int lite_backup(struct db *db, const char *path)
     ret = 0;
 cleanup:
     sqlite3_close(dest);
+    return ret;
+}
+
+int db_sqlite_remove(const char *path)
+{
+    static const char *const beside[] = {"", "-wal", "-shm", "-journal", BULK_SUFFIX};
+    int ret = 0;
+
+    for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+        struct buf file = BUF_INIT;
+
+        buf_addf(&file, "%s%s", path, beside[i]);
+        if (buf_failed(&file) || (unlink(file.data) < 0 && errno != ENOENT)) {
+            log_error("cannot remove '%s'", buf_failed(&file) ? path : file.data);
+            ret = ERR_IO;
+        }
+        buf_release(&file);
+    }
     return ret;
 }
 

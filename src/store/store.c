@@ -315,10 +315,52 @@ static int migrate_data(struct store *st, int from)
     return ret;
 }
 
+/* The migrations of st's engine. */
+static const struct embed_file *migration_set(struct store *st)
+{
+    return db_kind(st->db) == DB_PG ? store_migrations_pg : store_migrations;
+}
+
+/*
+ * Apply migration v + 1 (its file is the set's v-th) inside the caller's transaction, with the
+ * work in C that the last one brings (migrate_data; from: the version the database was at).
+ */
+static int apply_migration(struct store *st, int v, int from)
+{
+    const struct embed_file *m = &migration_set(st)[v];
+    char *sql = xmemdupz(m->data, m->len);
+    int now = 0, ret = store_exec(st, sql);
+
+    free(sql);
+    if (!ret) {
+        ret = store_schema_version(st, &now);
+    }
+    if (!ret && now != v + 1) {
+        log_error("migration '%s' must set the schema version to %d", m->name, v + 1);
+        ret = ERR_DB;
+    }
+    if (!ret) {
+        ret = record_versions(st, now, 1);
+    }
+    if (!ret && now == store_schema_latest()) {
+        ret = migrate_data(st, from);
+    }
+    return ret;
+}
+
+int store_migrate_new(struct store *st)
+{
+    int ret = 0;
+
+    for (int v = 0; v < store_schema_latest() && !ret; v++) {
+        ret = apply_migration(st, v, 0);
+    }
+    return ret;
+}
+
 int store_migrate(struct store *st, int *from, int *to)
 {
     int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
-    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
 
     if (from) {
         *from = 0;
@@ -351,32 +393,14 @@ int store_migrate(struct store *st, int *from, int *to)
         }
     }
     for (int v = version; v < latest; v++) {
-        const struct embed_file *m = &set[v];
-        char *sql = xmemdupz(m->data, m->len);
-        int now = 0;
-
         ret = store_begin(st);
         if (!ret) {
-            ret = store_exec(st, sql);
-        }
-        free(sql);
-        if (!ret) {
-            ret = store_schema_version(st, &now);
-        }
-        if (!ret && now != v + 1) {
-            log_error("migration '%s' must set the schema version to %d", m->name, v + 1);
-            ret = ERR_DB;
-        }
-        if (!ret) {
-            ret = record_versions(st, now, 1);
-        }
-        if (!ret && now == latest) {
-            ret = migrate_data(st, version);
+            ret = apply_migration(st, v, version);
         }
         if ((ret = store_end(st, ret)) < 0) {
             return ret;
         }
-        log_info("applied migration %s", m->name);
+        log_info("applied migration %s", migration_set(st)[v].name);
     }
     if (to) {
         *to = latest;

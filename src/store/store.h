@@ -76,6 +76,61 @@ int store_backup(struct store *st, const char *path);
 int store_ping(struct store *st);
 
 /*
+ * Copying a whole database into a new or empty one, either engine either way (compact copy;
+ * store_copy.c). Why store_copy stopped before it changed anything, beside its enum err.
+ */
+enum store_copy_refusal {
+    STORE_COPY_RAN,            /* not refused: copied (0), or failed while copying (what: the
+                                  table), with the target left as it was */
+    STORE_COPY_BAD_URI,        /* ERR_INVALID: from or to (what: "from" or "to") is another
+                                  scheme's URI, neither postgresql:// nor a path */
+    STORE_COPY_NO_SOURCE,      /* ERR_NOT_FOUND: no SQLite file at from */
+    STORE_COPY_SOURCE_FAILED,  /* from could not be opened or read */
+    STORE_COPY_SOURCE_OLD,     /* ERR_INVALID: from's schema (version) is older than the
+                                  program's: compact migrate it first */
+    STORE_COPY_SOURCE_NEW,     /* ERR_INVALID: from's schema is newer than the program's */
+    STORE_COPY_SOURCE_UNKNOWN, /* ERR_INVALID: from's schema differs from the table list at
+                                  what ("table" or "table.column") */
+    STORE_COPY_TARGET_FAILED,  /* to could not be opened (or made) or read */
+    STORE_COPY_TARGET_USED,    /* ERR_CONFLICT: to has tables (what: one of them) */
+};
+
+#define STORE_COPY_WHAT 96
+
+/* What store_copy is told, and what it says. */
+struct store_copy {
+    /* called as rows are copied, done of total (may be NULL); table is the one being copied */
+    void (*progress)(unsigned long long done, unsigned long long total, const char *table,
+                     void *ctx);
+    void *ctx;
+    enum store_copy_refusal refused;
+    int version;                /* from's schema version, once read */
+    char what[STORE_COPY_WHAT]; /* a table or column, as refused says; "" for none */
+    size_t tables;              /* tables copied */
+    unsigned long long rows;    /* rows copied */
+};
+
+/*
+ * Copy every row of the database at from (an SQLite path or a postgresql:// URI, at the
+ * program's schema version) into the one at to, which must have no tables (an SQLite file
+ * that is not there is made), in one transaction of to: its schema made by the migrations
+ * (schema_version and user_version are its own), then each table of the list in store_copy.c,
+ * in the order of their foreign keys, its rows read in pages in one read transaction of from
+ * and inserted with their values as the column types say (text, integers, reals, blobs,
+ * NULLs), then on PostgreSQL each identity's sequence set past the largest id copied. On any
+ * failure nothing of to is changed, and an SQLite file made here is removed. Returns 0 or an
+ * enum err, c->refused saying whether and why it refused.
+ */
+int store_copy(const char *from, const char *to, struct store_copy *c);
+/*
+ * Whether st's schema has exactly the tables of store_copy's list, each with the columns it
+ * copies (the columns the engine generates left out), in order and of the types it reads
+ * them as: 0, or ERR_INVALID with what naming the first table or "table.column" that differs;
+ * another enum err when the schema could not be read.
+ */
+int store_copy_check(struct store *st, char what[STORE_COPY_WHAT]);
+
+/*
  * Copy what the write-ahead log holds into the database file, for up to max_ms (waiting out
  * readers of older snapshots): after a large write, so that the work is not left to the next
  * write of a server's thread (SQLite checkpoints on every commit while the log is long). 0

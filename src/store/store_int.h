@@ -72,6 +72,10 @@ int store_err(struct store *st, int rc);
 /* Like store_err, for a step that should have given a row: never 0. */
 int store_fail(struct store *st, int rc);
 
+/* Apply every migration to a database without a schema, inside the caller's transaction
+ * (a copy's target, made whole or not at all): 0 or an enum err. */
+int store_migrate_new(struct store *st);
+
 /* Write every Compact's review_due_on (compact_review_due) from its dates: after the
  * migration that added the column, inside its transaction. */
 int store_compact_review_fill(struct store *st);

@@ -26,9 +26,10 @@ function exec(cmd, args, input) {
   });
 }
 
-// The URL of database name on the test server: PG with its path's name replaced.
-export function pgUri(name) {
-  const u = new URL(PG);
+// The URL of database name on the test server (or on the server of URL base): its path's name
+// replaced.
+export function pgUri(name, base = PG) {
+  const u = new URL(base);
   u.pathname = `/${name}`;
   return u.toString();
 }

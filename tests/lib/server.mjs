@@ -70,16 +70,17 @@ function getStatus(url) {
   });
 }
 
-export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [] } = {}) {
+// With {db: uri}, the server runs on that database as it is (no init), which stop() leaves.
+export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [], db: given } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'compact-test-'));
-  const db = await freshDb(dir);
+  const db = given ? { uri: given, drop: async () => {} } : await freshDb(dir);
   const dbPath = db.uri;
   const cleanup = () => {
     rmSync(dir, { recursive: true, force: true });
     return db.drop();
   };
 
-  const init = await run(binary, ['init', '--db', dbPath]);
+  const init = given ? { code: 0 } : await run(binary, ['init', '--db', dbPath]);
   if (init.code !== 0) {
     await cleanup();
     throw new Error(`'compact init' exited ${init.code}: ${init.stderr.trim()}`);
