@@ -57,13 +57,15 @@ int cmd_init(int argc, char **argv)
     struct store *st;
     struct buf err = BUF_INIT;
     const char *db;
+    char shown[DB_SHOWN_MAX];
     size_t count;
     int ret, version = 0;
 
     if ((ret = parse_db_opts(&init_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
-    if (strcmp(db, ":memory:") != 0 && make_parent_dirs(db) < 0) {
+    /* A URI (postgresql://...) names a server's database: there is no folder to make. */
+    if (strcmp(db, ":memory:") != 0 && !strstr(db, "://") && make_parent_dirs(db) < 0) {
         fprintf(stderr, "compact: cannot create the folder for '%s': %s\n", db, strerror(errno));
         return EXIT_FAIL;
     }
@@ -82,7 +84,7 @@ int cmd_init(int argc, char **argv)
         return EXIT_FAIL;
     }
     buf_release(&err);
-    printf("%s: schema version %d, %zu local authorities\n", db, version, count);
+    printf("%s: schema version %d, %zu local authorities\n", db_shown(db, shown), version, count);
     return EXIT_OK;
 }
 
@@ -90,13 +92,14 @@ int cmd_migrate(int argc, char **argv)
 {
     struct store *st;
     const char *db;
+    char shown[DB_SHOWN_MAX];
     int ret, from = 0, to = 0;
 
     if ((ret = parse_db_opts(&migrate_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
     if ((ret = store_open(db, 0, &st)) < 0) {
-        fprintf(stderr, "compact: cannot open database '%s': %s\n", db,
+        fprintf(stderr, "compact: cannot open database '%s': %s\n", db_shown(db, shown),
                 ret == ERR_NOT_FOUND ? "no such file; create it with 'compact init'"
                                      : err_str(ret));
         return EXIT_FAIL;
@@ -109,9 +112,9 @@ int cmd_migrate(int argc, char **argv)
         return EXIT_FAIL;
     }
     if (from == to) {
-        printf("%s: schema version %d, up to date\n", db, to);
+        printf("%s: schema version %d, up to date\n", db_shown(db, shown), to);
     } else {
-        printf("%s: schema version %d -> %d\n", db, from, to);
+        printf("%s: schema version %d -> %d\n", db_shown(db, shown), from, to);
     }
     return EXIT_OK;
 }
