@@ -755,6 +755,7 @@ static void identify(struct request *r)
     const char *authz = request_header(r, "Authorization"), *cookie = request_header(r, "Cookie");
     char secret[SECRET_TEXT + 16];
     unsigned char hash[SECRET_HASH_BYTES];
+    int ret;
 
     r->user.role = ROLE_PUBLIC;
     if (authz && bearer_token(authz, secret, sizeof(secret)) != ERR_NOT_FOUND) {
@@ -763,9 +764,11 @@ static void identify(struct request *r)
             return;
         }
         secret_hash(r->key, "api_token", secret, hash);
-        if (store_token_user(r->st, hash, r->arena, &r->user) < 0) {
+        if ((ret = store_token_user(r->st, hash, r->arena, &r->user)) < 0) {
             r->user.role = ROLE_PUBLIC;
-            r->bad_token = 1;
+            /* the database away is not a bad token: 503, and the token still good after */
+            r->bad_token = ret == ERR_NOT_FOUND;
+            r->who_err = ret == ERR_NOT_FOUND ? 0 : ret;
             return;
         }
         r->by_token = 1;
@@ -779,10 +782,12 @@ static void identify(struct request *r)
         return;
     }
     secret_hash(r->key, "session", secret, hash);
-    if (store_session_user(r->st, hash, r->now - r->cfg->session_max, r->now - r->cfg->session_idle,
-                           r->now, r->arena, &r->user) < 0) {
+    if ((ret = store_session_user(r->st, hash, r->now - r->cfg->session_max,
+                                  r->now - r->cfg->session_idle, r->now, r->arena, &r->user)) < 0) {
         r->user.role = ROLE_PUBLIC;
-        r->stale_session = 1;
+        /* the database away does not end the session: 503, the cookie kept */
+        r->stale_session = ret == ERR_NOT_FOUND;
+        r->who_err = ret == ERR_NOT_FOUND ? 0 : ret;
         return;
     }
     memcpy(r->session, secret, SECRET_TEXT);

@@ -168,14 +168,40 @@ static PGconn *connect_to(const char *uri, const char *application)
     return conn;
 }
 
-/* Remake a lost connection, before a statement: DB_OK, or DB_GONE while it cannot be had. */
+static int in_tx(struct pg *db)
+{
+    PGTransactionStatusType t = PQtransactionStatus(db->conn);
+    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/*
+ * Whether an idle connection was closed by the server while nobody used it (a restart, a
+ * failover, an idle timeout): libpq learns it only when it next reads, so a statement sent on
+ * it would fail. A server that goes says why (a FATAL, which libpq hands to the notice
+ * receiver) and closes; both wait in the socket, each read takes one.
+ */
+static int went_away(struct pg *db)
+{
+    struct pollfd p = {.fd = PQsocket(db->conn), .events = POLLIN};
+
+    for (int reads = 0; reads < 4 && poll(&p, 1, 0) > 0; reads++) {
+        if (!PQconsumeInput(db->conn) || PQstatus(db->conn) != CONNECTION_OK) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Remake a lost connection, before a statement: DB_OK, or DB_GONE while it cannot be had. A
+ * connection the server closed while it was idle is remade first, so the statement is not
+ * lost with it. */
 static int ready(struct pg *db)
 {
     if (db->lost_tx) {
         say(db, NULL, "the connection was lost inside this transaction; roll it back");
         return DB_GONE;
     }
-    if (!db->broken && PQstatus(db->conn) == CONNECTION_OK) {
+    if (!db->broken && PQstatus(db->conn) == CONNECTION_OK && (in_tx(db) || !went_away(db))) {
         return DB_OK;
     }
     PQreset(db->conn); /* the same parameters: every host again, target_session_attrs too */
@@ -219,12 +245,6 @@ static int result_code(struct pg *db, PGresult *r, int in_tx)
         db->lost_tx = in_tx;
     }
     return code;
-}
-
-static int in_tx(struct pg *db)
-{
-    PGTransactionStatusType t = PQtransactionStatus(db->conn);
-    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
 /* Run a command without parameters; *out (may be NULL) gets its result on success. */

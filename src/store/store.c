@@ -241,6 +241,11 @@ const char *store_errmsg(const struct store *st)
     return st && st->db ? db_errmsg(st->db) : "no database";
 }
 
+int store_uri_is_pg(const char *path)
+{
+    return db_uri_is_pg(path);
+}
+
 int store_schema_latest(void)
 {
     return (int)store_migrations_count; /* PostgreSQL's twins are as many (unit.test_db) */
@@ -315,10 +320,22 @@ static int migrate_data(struct store *st, int from)
     return ret;
 }
 
+/*
+ * PostgreSQL: one migration at a time per database, however many `compact migrate` or `init`
+ * run at once. A lock of the session, not of each migration's transaction: a transaction that
+ * waited for a lock would still see the schema as it was when it began (its snapshot), and
+ * apply again what the other had just applied. The version is read once the lock is held; the
+ * lock goes with the connection if the process dies. SQLite has its one writer already.
+ */
+static const char sql_pg_migrate_lock[] = "SELECT pg_advisory_lock(hashtext('compact migrate'))";
+static const char sql_pg_migrate_unlock[] =
+    "SELECT pg_advisory_unlock(hashtext('compact migrate'))";
+
+static int migrate(struct store *st, int *from, int *to);
+
 int store_migrate(struct store *st, int *from, int *to)
 {
-    int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
-    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
+    int ret;
 
     if (from) {
         *from = 0;
@@ -326,6 +343,24 @@ int store_migrate(struct store *st, int *from, int *to)
     if (to) {
         *to = 0;
     }
+    if (db_kind(st->db) != DB_PG) {
+        return migrate(st, from, to);
+    }
+    if ((ret = store_exec(st, sql_pg_migrate_lock)) < 0) {
+        return ret;
+    }
+    ret = migrate(st, from, to);
+    if (store_exec(st, sql_pg_migrate_unlock) < 0 && !ret) {
+        ret = ERR_DB;
+    }
+    return ret;
+}
+
+static int migrate(struct store *st, int *from, int *to)
+{
+    int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
+    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
+
     if ((ret = store_schema_version(st, &version)) < 0) {
         return ret;
     }

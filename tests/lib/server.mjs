@@ -6,7 +6,9 @@
 //   const code = await s.stop();   // SIGTERM, wait, return the exit code
 //
 // Each server gets its own temporary folder (removed by stop()); servers still running when
-// the test process exits are killed, so a crashed test run leaves nothing behind.
+// the test process exits are killed, so a crashed test run leaves nothing behind. With
+// { db: uri } the server runs on that database, made and kept by the caller (several servers
+// on one PostgreSQL database), without `compact init`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -70,16 +72,16 @@ function getStatus(url) {
   });
 }
 
-export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [] } = {}) {
+export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [], db: given } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'compact-test-'));
-  const db = await freshDb(dir);
+  const db = given ? { uri: given, drop: async () => {} } : await freshDb(dir);
   const dbPath = db.uri;
   const cleanup = () => {
     rmSync(dir, { recursive: true, force: true });
     return db.drop();
   };
 
-  const init = await run(binary, ['init', '--db', dbPath]);
+  const init = given ? { code: 0 } : await run(binary, ['init', '--db', dbPath]);
   if (init.code !== 0) {
     await cleanup();
     throw new Error(`'compact init' exited ${init.code}: ${init.stderr.trim()}`);
