@@ -32,6 +32,7 @@
 #include "cache.h"
 #include "request.h"
 #include "router.h"
+#include "app/db.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -931,8 +932,14 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     buf_init(&w->body, 64u << 20);
     w->cache = cache_new(cfg->cache_entries, 1u << 20);
     if ((ret = store_open(cfg->db_path, STORE_SERVER, &w->st)) < 0) {
-        log_error("cannot open database '%s'; create it with 'compact init --db %s'", cfg->db_path,
-                  cfg->db_path);
+        char where[DB_SHOWN_MAX]; /* a URI's password is never logged */
+        const char *shown = db_shown(cfg->db_path, where);
+        if (ret == ERR_NOT_FOUND) {
+            log_error("cannot open database '%s'; create it with 'compact init --db %s'", shown,
+                      shown);
+        } else {
+            log_error("cannot open database '%s': %s", shown, err_str(ret));
+        }
         return ret;
     }
     if ((ret = store_server_key(w->st, w->key)) < 0) {
