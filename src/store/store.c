@@ -294,6 +294,26 @@ static int record_versions(struct store *st, int upto, int now)
     return ret;
 }
 
+/*
+ * PostgreSQL: one migration at a time per database, however many `compact migrate` or `init`
+ * run at once. A lock of the session, not of each migration's transaction: a transaction that
+ * waited for a lock would still see the schema as it was when it began (its snapshot), and
+ * apply again what the other had just applied. The version is read once the lock is held; the
+ * lock goes with the connection if the process dies. SQLite has its one writer already.
+ */
+static const char sql_pg_migrate_lock[] = "SELECT pg_advisory_lock(hashtext('compact migrate'))";
+static const char sql_pg_migrate_unlock[] =
+    "SELECT pg_advisory_unlock(hashtext('compact migrate'))";
+
+/* Let go of the lock store_migrate took on PostgreSQL (pg), passing ret through. */
+static int migrated(struct store *st, int pg, int ret)
+{
+    if (pg && store_exec(st, sql_pg_migrate_unlock) < 0 && !ret) {
+        ret = ERR_DB;
+    }
+    return ret;
+}
+
 /* The schema version that added organisations (0006_register.sql). */
 #define SCHEMA_ORGANISATIONS 6
 /* The schema version that added the review date the program computes (0008_portable.sql). */
@@ -320,22 +340,10 @@ static int migrate_data(struct store *st, int from)
     return ret;
 }
 
-/*
- * PostgreSQL: one migration at a time per database, however many `compact migrate` or `init`
- * run at once. A lock of the session, not of each migration's transaction: a transaction that
- * waited for a lock would still see the schema as it was when it began (its snapshot), and
- * apply again what the other had just applied. The version is read once the lock is held; the
- * lock goes with the connection if the process dies. SQLite has its one writer already.
- */
-static const char sql_pg_migrate_lock[] = "SELECT pg_advisory_lock(hashtext('compact migrate'))";
-static const char sql_pg_migrate_unlock[] =
-    "SELECT pg_advisory_unlock(hashtext('compact migrate'))";
-
-static int migrate(struct store *st, int *from, int *to);
-
 int store_migrate(struct store *st, int *from, int *to)
 {
-    int ret;
+    int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
+    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
 
     if (from) {
         *from = 0;
@@ -343,33 +351,18 @@ int store_migrate(struct store *st, int *from, int *to)
     if (to) {
         *to = 0;
     }
-    if (db_kind(st->db) != DB_PG) {
-        return migrate(st, from, to);
-    }
-    if ((ret = store_exec(st, sql_pg_migrate_lock)) < 0) {
+    if (pg && (ret = store_exec(st, sql_pg_migrate_lock)) < 0) {
         return ret;
     }
-    ret = migrate(st, from, to);
-    if (store_exec(st, sql_pg_migrate_unlock) < 0 && !ret) {
-        ret = ERR_DB;
-    }
-    return ret;
-}
-
-static int migrate(struct store *st, int *from, int *to)
-{
-    int version = 0, ret, latest = store_schema_latest(), pg = db_kind(st->db) == DB_PG;
-    const struct embed_file *set = pg ? store_migrations_pg : store_migrations;
-
     if ((ret = store_schema_version(st, &version)) < 0) {
-        return ret;
+        return migrated(st, pg, ret);
     }
     if (from) {
         *from = version;
     }
     if (version > latest) {
         log_error("database schema version %d is newer than this program's %d", version, latest);
-        return ERR_CONFLICT;
+        return migrated(st, pg, ERR_CONFLICT);
     }
     if (version > 0 && version == latest && !pg) {
         /* an SQLite database migrated before schema_version was kept gets its rows once */
@@ -409,14 +402,14 @@ static int migrate(struct store *st, int *from, int *to)
             ret = migrate_data(st, version);
         }
         if ((ret = store_end(st, ret)) < 0) {
-            return ret;
+            return migrated(st, pg, ret);
         }
         log_info("applied migration %s", m->name);
     }
     if (to) {
         *to = latest;
     }
-    return 0;
+    return migrated(st, pg, 0);
 }
 
 int store_backup(struct store *st, const char *path)

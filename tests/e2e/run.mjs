@@ -8,9 +8,8 @@
 // timeout, SIGTERM during a request, the access log, and the command line; then accounts,
 // sessions, CSRF, tokens and the audit trail (auth.mjs), the limits on failed sign-ins
 // (trust_auth.mjs), the route-by-role permission matrix (permissions.mjs) and an import beside
-// the server (trust_stall.mjs), each on servers of their own; last, two servers on one
-// PostgreSQL database of its own, stopped and started under them (pg_cluster.mjs). Prints one
-// line per check, then "N passed, N failed"; exits 1 if any check failed.
+// the server (trust_stall.mjs), each on servers of their own. Prints one line per check, then
+// "N passed, N failed"; exits 1 if any check failed.
 //
 // A case is {name, method?, path, headers?, body?, status (a number or a list), contentType?
 // (prefix), bodyContains?, bodyNotContains?, bodyStartsWith?, bodyEmpty?, bodyCount?
@@ -43,8 +42,8 @@ import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
 import { trustServerTests } from './trust_server.mjs';
-import { trustStallTests } from './trust_stall.mjs';
 import { pgClusterTests } from './pg_cluster.mjs';
+import { trustStallTests } from './trust_stall.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -894,8 +893,8 @@ async function main() {
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
+  await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
-  await pgClusterTests(BIN, report);
 }
 
 try {

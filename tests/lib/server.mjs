@@ -6,9 +6,7 @@
 //   const code = await s.stop();   // SIGTERM, wait, return the exit code
 //
 // Each server gets its own temporary folder (removed by stop()); servers still running when
-// the test process exits are killed, so a crashed test run leaves nothing behind. With
-// { db: uri } the server runs on that database, made and kept by the caller (several servers
-// on one PostgreSQL database), without `compact init`.
+// the test process exits are killed, so a crashed test run leaves nothing behind.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -72,6 +70,7 @@ function getStatus(url) {
   });
 }
 
+// With {db: uri}, the server runs on that database as it is (no init), which stop() leaves.
 export async function startServer(binary, { threads = 2, requestTimeout, extraArgs = [], db: given } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'compact-test-'));
   const db = given ? { uri: given, drop: async () => {} } : await freshDb(dir);
