@@ -30,12 +30,21 @@ const char *db_shown(const char *path, char out[DB_SHOWN_MAX])
     return out;
 }
 
+/* Seed the commitments catalogue when it is empty. Two `compact init` at once on PostgreSQL:
+ * the later seed fails to serialize (ERR_BUSY) or meets the other's rows (ERR_CONFLICT); run
+ * again, it finds the catalogue there. */
+static int seed(struct store *st)
+{
+    int seeded, ret = store_commitments_seed(st, &seeded);
+    return ret == ERR_BUSY || ret == ERR_CONFLICT ? store_commitments_seed(st, &seeded) : ret;
+}
+
 int db_open(const char *uri, int create, struct store **out, struct buf *why)
 {
     struct store *st;
     char where[DB_SHOWN_MAX];
     const char *path = db_shown(uri, where);
-    int ret = store_open(uri, create ? STORE_CREATE : 0, &st), from, to, seeded;
+    int ret = store_open(uri, create ? STORE_CREATE : 0, &st), from, to;
 
     *out = NULL;
     if (ret == ERR_NOT_FOUND) {
@@ -49,8 +58,46 @@ int db_open(const char *uri, int create, struct store **out, struct buf *why)
     if ((ret = store_migrate(st, &from, &to)) < 0) {
         buf_addf(why, "cannot bring the schema of '%s' up to date: %s", path,
                  ret == ERR_CONFLICT ? "it is newer than this program" : err_str(ret));
-    } else if ((ret = store_commitments_seed(st, &seeded)) < 0) {
+    } else if ((ret = seed(st)) < 0) {
         buf_addf(why, "cannot put the commitments catalogue into '%s': %s", path, err_str(ret));
+    }
+    if (ret < 0) {
+        store_close(st);
+        return ret;
+    }
+    *out = st;
+    return 0;
+}
+
+int db_open_serve(const char *uri, struct store **out, struct buf *why)
+{
+    struct store *st;
+    char where[DB_SHOWN_MAX];
+    const char *path = db_shown(uri, where);
+    int ret, version = 0, latest = store_schema_latest();
+
+    if (!store_uri_is_pg(uri)) {
+        return db_open(uri, 0, out, why);
+    }
+    *out = NULL;
+    if ((ret = store_open(uri, 0, &st)) < 0) {
+        buf_addf(why, "cannot open database '%s': %s", path, err_str(ret));
+        return ret;
+    }
+    if ((ret = store_schema_version(st, &version)) < 0) {
+        buf_addf(why, "cannot read the schema version of '%s': %s", path, err_str(ret));
+    } else if (version < latest) {
+        buf_addf(why,
+                 "the database '%s' is at schema %d, this compact needs %d: run `compact migrate "
+                 "--db ...` once first, on the same database, then start the servers",
+                 path, version, latest);
+        ret = ERR_CONFLICT;
+    } else if (version > latest) {
+        buf_addf(why,
+                 "the database '%s' is at schema %d, newer than this program (%d): run the "
+                 "compact that migrated it",
+                 path, version, latest);
+        ret = ERR_CONFLICT;
     }
     if (ret < 0) {
         store_close(st);

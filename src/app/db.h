@@ -34,4 +34,13 @@ const char *db_shown(const char *path, char out[DB_SHOWN_MAX]);
  */
 int db_open(const char *path, int create, struct store **out, struct buf *why);
 
+/*
+ * Open the database a server is to run on, as db_open does, except that a PostgreSQL database
+ * is not migrated: several servers share it and would race to apply the same migration. Its
+ * schema must be the program's already (`compact migrate` once, before the servers start);
+ * behind or ahead, ERR_CONFLICT with the one line saying so in why. SQLite, one server's own,
+ * is brought up to date here as db_open does.
+ */
+int db_open_serve(const char *path, struct store **out, struct buf *why);
+
 #endif

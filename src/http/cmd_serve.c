@@ -89,8 +89,9 @@ int cmd_serve(int argc, char **argv)
     if (no_cache) {
         cfg.cache_entries = 0;
     }
-    /* Bring the schema up to date once, before the workers open their connections. */
-    if (db_open(cfg.db_path, 0, &st, &why) < 0) {
+    /* SQLite: bring the schema up to date once, before the workers open their connections;
+     * PostgreSQL: check that `compact migrate` did (servers sharing it must not race to). */
+    if (db_open_serve(cfg.db_path, &st, &why) < 0) {
         fprintf(stderr, "compact: %s\n", why.data);
         buf_release(&why);
         return EXIT_FAIL;

@@ -56,6 +56,8 @@ struct request {
     int by_token;              /* signed in by an API token: no cookies, no CSRF */
     int bad_token;             /* a bearer token came and is not valid: 401 everywhere */
     int stale_session;         /* a session cookie came and no session answers to it */
+    int who_err;               /* the database could not say who is asking (enum err): the
+                                  request is refused with 503, the token or session kept */
     char session[SECRET_TEXT]; /* the session cookie's secret, "" without one */
     const unsigned char *key;  /* the server key for keyed hashes */
     long long now;             /* Unix seconds when the request came */

@@ -300,12 +300,33 @@ static int access_allowed(const struct route *route, struct request *r)
     return 0;
 }
 
+/* The reply to a handler's failure ret (an enum err), what it had written dropped. */
+static void fail(struct request *r, int ret)
+{
+    buf_reset(r->body);
+    r->static_body = NULL;
+    r->segment = NULL;
+    /* busy: another writer (an import publishing) held the database longer than a server's
+     * thread waits; the database away: a 503 is for now, not for good */
+    reply_error(r, http_status_of(ret),
+                ret == ERR_BUSY ? "The service is busy saving other changes, such as an "
+                                  "import. Try again in a few seconds."
+                                : NULL);
+    if (r->status == 503) {
+        r->retry_after = RETRY_AFTER_BUSY;
+    }
+}
+
 static void run(const struct route *route, struct request *r)
 {
     const struct cached_reply *hit;
     long long version = 0;
     int cache, ret;
 
+    if (r->who_err) { /* who is asking is unknown: not even a public page is safe to send */
+        fail(r, r->who_err);
+        return;
+    }
     if (r->stale_session) {
         r->set_cookie = SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
     }
@@ -326,18 +347,7 @@ static void run(const struct route *route, struct request *r)
     }
     ret = route->fn(r);
     if (ret < 0) {
-        buf_reset(r->body);
-        r->static_body = NULL;
-        r->segment = NULL;
-        /* busy: another writer (an import publishing) held the database longer than a
-         * server's thread waits; a 503 is for now, not for good */
-        reply_error(r, http_status_of(ret),
-                    ret == ERR_BUSY ? "The service is busy saving other changes, such as an "
-                                      "import. Try again in a few seconds."
-                                    : NULL);
-        if (r->status == 503) {
-            r->retry_after = RETRY_AFTER_BUSY;
-        }
+        fail(r, ret);
     } else if (cache && r->status == 200 && !r->static_body && !buf_failed(r->body)) {
         cache_put(r->cache, version, r->target, r->cache_day, r->status, r->content_type,
                   r->body->data, r->body->len);

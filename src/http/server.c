@@ -32,6 +32,7 @@
 #include "cache.h"
 #include "request.h"
 #include "router.h"
+#include "app/db.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -755,6 +756,7 @@ static void identify(struct request *r)
     const char *authz = request_header(r, "Authorization"), *cookie = request_header(r, "Cookie");
     char secret[SECRET_TEXT + 16];
     unsigned char hash[SECRET_HASH_BYTES];
+    int ret;
 
     r->user.role = ROLE_PUBLIC;
     if (authz && bearer_token(authz, secret, sizeof(secret)) != ERR_NOT_FOUND) {
@@ -763,9 +765,11 @@ static void identify(struct request *r)
             return;
         }
         secret_hash(r->key, "api_token", secret, hash);
-        if (store_token_user(r->st, hash, r->arena, &r->user) < 0) {
+        if ((ret = store_token_user(r->st, hash, r->arena, &r->user)) < 0) {
             r->user.role = ROLE_PUBLIC;
-            r->bad_token = 1;
+            /* the database away is not a bad token: 503, and the token still good after */
+            r->bad_token = ret == ERR_NOT_FOUND;
+            r->who_err = ret == ERR_NOT_FOUND ? 0 : ret;
             return;
         }
         r->by_token = 1;
@@ -779,10 +783,12 @@ static void identify(struct request *r)
         return;
     }
     secret_hash(r->key, "session", secret, hash);
-    if (store_session_user(r->st, hash, r->now - r->cfg->session_max, r->now - r->cfg->session_idle,
-                           r->now, r->arena, &r->user) < 0) {
+    if ((ret = store_session_user(r->st, hash, r->now - r->cfg->session_max,
+                                  r->now - r->cfg->session_idle, r->now, r->arena, &r->user)) < 0) {
         r->user.role = ROLE_PUBLIC;
-        r->stale_session = 1;
+        /* the database away does not end the session: 503, the cookie kept */
+        r->stale_session = ret == ERR_NOT_FOUND;
+        r->who_err = ret == ERR_NOT_FOUND ? 0 : ret;
         return;
     }
     memcpy(r->session, secret, SECRET_TEXT);
@@ -926,8 +932,14 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     buf_init(&w->body, 64u << 20);
     w->cache = cache_new(cfg->cache_entries, 1u << 20);
     if ((ret = store_open(cfg->db_path, STORE_SERVER, &w->st)) < 0) {
-        log_error("cannot open database '%s'; create it with 'compact init --db %s'", cfg->db_path,
-                  cfg->db_path);
+        char where[DB_SHOWN_MAX]; /* a URI's password is never logged */
+        const char *shown = db_shown(cfg->db_path, where);
+        if (ret == ERR_NOT_FOUND) {
+            log_error("cannot open database '%s'; create it with 'compact init --db %s'", shown,
+                      shown);
+        } else {
+            log_error("cannot open database '%s': %s", shown, err_str(ret));
+        }
         return ret;
     }
     if ((ret = store_server_key(w->st, w->key)) < 0) {

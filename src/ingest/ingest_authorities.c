@@ -294,18 +294,22 @@ static int write_all(struct store *st, struct load *l)
     int ret;
     for (size_t i = 0; i < l->n; i++) {
         const struct authority *a = &l->items[i];
-        char *next;
         int seen_2011 = 0;
         if ((ret = store_authority_put(st, a)) < 0) {
             buf_addf(l->err, "cannot store authority '%s'", a->gss);
             return ret;
         }
-        for (char *p = l->former[i]; p && *p; p = next) {
-            next = strchr(p, ',');
-            if (next) {
-                *next++ = '\0';
+        /* the list is read, not cut up: a transaction run again reads it again */
+        for (const char *at = l->former[i], *next; at && *at; at = next) {
+            size_t len = strcspn(at, ",");
+            char p[16];
+            next = at + len + (at[len] == ',');
+            if (len >= sizeof(p)) {
+                len = sizeof(p) - 1; /* too long for a code: shown cut, refused below */
             }
-            if (!gss_is_valid(p)) {
+            memcpy(p, at, len);
+            p[len] = '\0';
+            if (len >= sizeof(p) - 1 || !gss_is_valid(p)) {
                 buf_addf(l->err, "%s: '%s' has a bad former code '%s'", REGISTER_FILE, a->gss, p);
                 return ERR_INVALID;
             }
@@ -328,12 +332,39 @@ static int write_all(struct store *st, struct load *l)
     return 0;
 }
 
+/* Write what l holds and make the councils' organisations, in one transaction. */
+static int publish(struct store *st, struct load *l, size_t *councils, struct buf *err)
+{
+    int ret;
+
+    if ((ret = store_begin(st)) < 0) {
+        buf_addf(err, "cannot start a transaction");
+        return ret;
+    }
+    if ((ret = write_all(st, l)) < 0) {
+        goto cleanup;
+    }
+    /* every council is an organisation too (made once: a person's edits since stand) */
+    if ((ret = store_organisation_councils(st, "cli", councils)) < 0) {
+        buf_addf(err, "cannot make the councils' organisations");
+        goto cleanup;
+    }
+    if ((ret = store_commit(st)) < 0) {
+        buf_addf(err, "cannot commit the reference data");
+        return ret;
+    }
+    return 0;
+cleanup:
+    store_rollback(st);
+    return ret;
+}
+
 int ingest_reference_data(struct store *st, size_t *count, struct buf *err)
 {
     const struct embed_file *f2012, *freg;
     struct load l;
     size_t n2012 = 0, councils = 0;
-    int ret = ERR_INVALID, began = 0;
+    int ret = ERR_INVALID;
 
     *count = 0;
     memset(&l, 0, sizeof(l));
@@ -363,30 +394,18 @@ int ingest_reference_data(struct store *st, size_t *count, struct buf *err)
     if ((ret = resolve_regions(&l)) < 0 || (ret = resolve_counties(&l)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_begin(st)) < 0) {
-        buf_addf(err, "cannot start a transaction");
+    /* Two `compact init` at once on PostgreSQL: the later writer's transaction fails to
+     * serialize (ERR_BUSY) and is run again, now seeing the other's rows. */
+    for (int attempt = 1; (ret = publish(st, &l, &councils, err)) == ERR_BUSY && attempt < 3;
+         attempt++) {
+        buf_reset(err);
+    }
+    if (ret < 0) {
         goto cleanup;
     }
-    began = 1;
-    if ((ret = write_all(st, &l)) < 0) {
-        goto cleanup;
-    }
-    /* every council is an organisation too (made once: a person's edits since stand) */
-    if ((ret = store_organisation_councils(st, "cli", &councils)) < 0) {
-        buf_addf(err, "cannot make the councils' organisations");
-        goto cleanup;
-    }
-    if ((ret = store_commit(st)) < 0) {
-        buf_addf(err, "cannot commit the reference data");
-        goto cleanup;
-    }
-    began = 0;
     *count = l.n;
     ret = 0;
 cleanup:
-    if (began) {
-        store_rollback(st);
-    }
     arena_release(&l.arena);
     free(l.set2012);
     free(l.items);

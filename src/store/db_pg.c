@@ -57,6 +57,7 @@ struct pg {
     struct watch *watch;
     long long changes; /* rows the last INSERT, UPDATE or DELETE changed */
     int broken;        /* remake the connection before the next statement */
+    int ending;        /* the server said it ends the connection (on_notice) */
     int lost_tx;       /* it was lost inside a transaction: fail until rolled back */
     int wrote;         /* the open transaction wrote: move the version when it ends */
     char msg[256];     /* what the server last said, for logs */
@@ -145,37 +146,75 @@ static void ended(struct pg *db, int wrote)
 
 /* ---- connecting ---- */
 
-/* The server's warnings go to the log; its notices ("table does not exist, skipping") do not. */
+/*
+ * The server's warnings go to the log; its notices ("table does not exist, skipping") do not.
+ * What a server says to an idle connection as it ends it (FATAL, or 57P0x: a shutdown, a
+ * terminated backend) reaches libpq as a notice: arg, the connection's struct pg when given,
+ * is then marked as ending, whether or not the close itself has arrived yet; went_away, before
+ * the next statement outside a transaction, has it remade.
+ */
 static void on_notice(void *arg, const PGresult *r)
 {
     const char *severity = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
     const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+    struct pg *db = arg;
 
-    (void)arg;
+    if (db && ((severity && (!strcmp(severity, "FATAL") || !strcmp(severity, "PANIC"))) ||
+               (state && !strncmp(state, "57P0", 4)))) {
+        db->ending = 1;
+    }
     if (severity && strcmp(severity, "WARNING") == 0) {
         log_warn("database: %s", msg ? msg : "a warning");
     }
 }
 
-static PGconn *connect_to(const char *uri, const char *application)
+/* A connection to uri; its notices go to on_notice with db (NULL for the listening one). */
+static PGconn *connect_to(const char *uri, const char *application, struct pg *db)
 {
     /* Later keywords win over what the URI says: the client encoding must be UTF-8. */
     const char *const keys[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
     const char *const values[] = {uri, application, "UTF8", NULL};
     PGconn *conn = PQconnectdbParams(keys, values, 1);
 
-    PQsetNoticeReceiver(conn, on_notice, NULL); /* kept by PQreset */
+    PQsetNoticeReceiver(conn, on_notice, db); /* kept by PQreset */
     return conn;
 }
 
-/* Remake a lost connection, before a statement: DB_OK, or DB_GONE while it cannot be had. */
+static int in_tx(struct pg *db)
+{
+    PGTransactionStatusType t = PQtransactionStatus(db->conn);
+    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/*
+ * Whether an idle connection was closed by the server while nobody used it (a restart, a
+ * failover, an idle timeout): libpq learns it only when it next reads, so a statement sent on
+ * it would fail. A server that goes says why (on_notice marks the connection ending) and
+ * closes; each read takes what has come of that.
+ */
+static int went_away(struct pg *db)
+{
+    struct pollfd p = {.fd = PQsocket(db->conn), .events = POLLIN};
+
+    for (int reads = 0; reads < 4 && !db->ending && poll(&p, 1, 0) > 0; reads++) {
+        if (!PQconsumeInput(db->conn) || PQstatus(db->conn) != CONNECTION_OK) {
+            return 1;
+        }
+    }
+    return db->ending;
+}
+
+/* Remake a lost connection, before a statement: DB_OK, or DB_GONE while it cannot be had. A
+ * connection the server closed while it was idle is remade first, so the statement is not
+ * lost with it. */
 static int ready(struct pg *db)
 {
     if (db->lost_tx) {
         say(db, NULL, "the connection was lost inside this transaction; roll it back");
         return DB_GONE;
     }
-    if (!db->broken && PQstatus(db->conn) == CONNECTION_OK) {
+    if (!db->broken && PQstatus(db->conn) == CONNECTION_OK && (in_tx(db) || !went_away(db))) {
         return DB_OK;
     }
     PQreset(db->conn); /* the same parameters: every host again, target_session_attrs too */
@@ -185,6 +224,7 @@ static int ready(struct pg *db)
         return DB_GONE;
     }
     db->broken = 0;
+    db->ending = 0;
     db->wrote = 0;
     bump(db); /* what was read before may be from another server now */
     log_info("database: connected again");
@@ -221,12 +261,6 @@ static int result_code(struct pg *db, PGresult *r, int in_tx)
     return code;
 }
 
-static int in_tx(struct pg *db)
-{
-    PGTransactionStatusType t = PQtransactionStatus(db->conn);
-    return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
-}
-
 /* Run a command without parameters; *out (may be NULL) gets its result on success. */
 static int command(struct pg *db, const char *sql, int wrote, PGresult **out)
 {
@@ -257,7 +291,7 @@ static int command(struct pg *db, const char *sql, int wrote, PGresult **out)
 static PGconn *watch_connect(const char *uri)
 {
     const char *direct = getenv("COMPACT_DB_LISTEN");
-    PGconn *conn = connect_to(direct && *direct ? direct : uri, "compact-listen");
+    PGconn *conn = connect_to(direct && *direct ? direct : uri, "compact-listen", NULL);
     PGresult *r;
 
     if (PQstatus(conn) == CONNECTION_OK) {
@@ -430,7 +464,7 @@ static int pg_open(const char *uri, unsigned flags, struct db **out)
 
     (void)flags; /* read-only is the role's to say; the database is made by its owner */
     db->base.drv = &db_pg_driver;
-    db->conn = connect_to(uri, "compact");
+    db->conn = connect_to(uri, "compact", db);
     if (PQstatus(db->conn) != CONNECTION_OK) {
         say(db, NULL, PQerrorMessage(db->conn));
         log_error("database: cannot connect to PostgreSQL: %s", db->msg);

@@ -241,6 +241,11 @@ const char *store_errmsg(const struct store *st)
     return st && st->db ? db_errmsg(st->db) : "no database";
 }
 
+int store_uri_is_pg(const char *path)
+{
+    return db_uri_is_pg(path);
+}
+
 int store_schema_latest(void)
 {
     return (int)store_migrations_count; /* PostgreSQL's twins are as many (unit.test_db) */
@@ -285,6 +290,26 @@ static int record_versions(struct store *st, int upto, int now)
             db_bind_text(stmt, 2, at);
         }
         ret = store_run(st, stmt);
+    }
+    return ret;
+}
+
+/*
+ * PostgreSQL: one migration at a time per database, however many `compact migrate` or `init`
+ * run at once. A lock of the session, not of each migration's transaction: a transaction that
+ * waited for a lock would still see the schema as it was when it began (its snapshot), and
+ * apply again what the other had just applied. The version is read once the lock is held; the
+ * lock goes with the connection if the process dies. SQLite has its one writer already.
+ */
+static const char sql_pg_migrate_lock[] = "SELECT pg_advisory_lock(hashtext('compact migrate'))";
+static const char sql_pg_migrate_unlock[] =
+    "SELECT pg_advisory_unlock(hashtext('compact migrate'))";
+
+/* Let go of the lock store_migrate took on PostgreSQL (pg), passing ret through. */
+static int migrated(struct store *st, int pg, int ret)
+{
+    if (pg && store_exec(st, sql_pg_migrate_unlock) < 0 && !ret) {
+        ret = ERR_DB;
     }
     return ret;
 }
@@ -368,15 +393,18 @@ int store_migrate(struct store *st, int *from, int *to)
     if (to) {
         *to = 0;
     }
-    if ((ret = store_schema_version(st, &version)) < 0) {
+    if (pg && (ret = store_exec(st, sql_pg_migrate_lock)) < 0) {
         return ret;
+    }
+    if ((ret = store_schema_version(st, &version)) < 0) {
+        return migrated(st, pg, ret);
     }
     if (from) {
         *from = version;
     }
     if (version > latest) {
         log_error("database schema version %d is newer than this program's %d", version, latest);
-        return ERR_CONFLICT;
+        return migrated(st, pg, ERR_CONFLICT);
     }
     if (version > 0 && version == latest && !pg) {
         /* an SQLite database migrated before schema_version was kept gets its rows once */
@@ -398,14 +426,14 @@ int store_migrate(struct store *st, int *from, int *to)
             ret = apply_migration(st, v, version);
         }
         if ((ret = store_end(st, ret)) < 0) {
-            return ret;
+            return migrated(st, pg, ret);
         }
         log_info("applied migration %s", migration_set(st)[v].name);
     }
     if (to) {
         *to = latest;
     }
-    return 0;
+    return migrated(st, pg, 0);
 }
 
 int store_backup(struct store *st, const char *path)

@@ -53,6 +53,8 @@ enum store_flags {
  * ends; no journal, no sync: its content is thrown away on any failure.
  */
 int store_open(const char *path, unsigned flags, struct store **out);
+/* Whether path names a PostgreSQL database (a postgresql:// or postgres:// URI). */
+int store_uri_is_pg(const char *path);
 void store_close(struct store *st);
 /* The database's last message on this connection, for logs; never shown to users. */
 const char *store_errmsg(const struct store *st);

@@ -43,6 +43,7 @@ import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
 import { trustServerTests } from './trust_server.mjs';
+import { pgClusterTests } from './pg_cluster.mjs';
 import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 
@@ -894,6 +895,7 @@ async function main() {
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
+  await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
   await copyTests(BIN, report);
 }

@@ -3,8 +3,15 @@
 # stop.sh), listening on a unix socket in DIR and on no TCP port, with an empty database
 # "compact" that the superuser "postgres" reaches without a password. Its URL is written to
 # DIR/url. As root the server runs as the postgres user, since initdb refuses root.
-# Usage: start.sh DIR
+# With --again, the cluster already in DIR (stopped by `stop.sh --crash DIR`) is started again
+# as it was, with the same options and data: a database server that comes back.
+# Usage: start.sh [--again] DIR
 set -eu
+again=0
+if [ "${1:-}" = --again ]; then
+	again=1
+	shift
+fi
 dir=$1
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -23,6 +30,26 @@ as_server() {
 		"$@"
 	fi
 }
+
+# Durability is not wanted from a cluster that lives for one test run.
+server_start() {
+	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-c listen_addresses='' \
+-c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off \
+-c full_page_writes=off -c max_connections=200" start >/dev/null || {
+		cat "$dir/server.log" >&2
+		exit 1
+	}
+}
+
+if [ $again -eq 1 ]; then
+	if [ ! -f "$dir/url" ] || [ -f "$dir/data/postmaster.pid" ]; then
+		echo "pg: no stopped cluster in $dir to start again" >&2
+		exit 1
+	fi
+	server_start
+	echo "pg: started again at $(cat "$dir/url")"
+	exit 0
+fi
 
 # A cluster left by a run that was killed: stop it and start again from nothing.
 if [ -f "$dir/data/postmaster.pid" ]; then
@@ -44,13 +71,7 @@ as_server "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=
 	cat "$dir/initdb.log" >&2
 	exit 1
 }
-# Durability is not wanted from a cluster that lives for one test run.
-as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-c listen_addresses='' \
--c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off \
--c full_page_writes=off -c max_connections=200" start >/dev/null || {
-	cat "$dir/server.log" >&2
-	exit 1
-}
+server_start
 "$bindir/createdb" -h "$dir" -U postgres compact
 url="postgresql:///compact?host=$dir&user=postgres"
 echo "$url" >"$dir/url"

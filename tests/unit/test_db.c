@@ -459,12 +459,13 @@ static void test_transaction_not_retried_for_other_failures(void **state)
     assert_false(db_in_transaction(t->db));
 }
 
-/* Have another connection end this one's server process (as a restart does). */
+/* Have another connection end this one's server process (as a restart does), and wait (5 s at
+ * most) until it has gone. */
 static void kill_backend(struct t *t, struct db *victim)
 {
     struct db *other = open_other(t);
     long long pid = number(victim, "SELECT pg_backend_pid()");
-    struct db_stmt *s = prep(other, "SELECT pg_terminate_backend(CAST(?1 AS integer))");
+    struct db_stmt *s = prep(other, "SELECT pg_terminate_backend(CAST(?1 AS integer), 5000)");
 
     db_bind_int64(s, 1, pid);
     assert_int_equal(db_step(s), DB_ROW);
@@ -476,14 +477,24 @@ static void kill_backend(struct t *t, struct db *victim)
 static void test_reconnects_after_the_connection_is_lost(void **state)
 {
     struct t *t = *state;
+    struct db_stmt *s;
     long long pid;
 
     if (t->be->kind != DB_PG) {
         skip();
     }
+    /* Lost while idle (a restart between requests): seen before the next statement, which
+     * then runs on a new connection instead of failing with the old one. */
     pid = number(t->db, "SELECT pg_backend_pid()");
     kill_backend(t, t->db);
-    assert_int_equal(insert(t->db, "lost", 1), DB_GONE); /* said once... */
+    assert_int_equal(insert(t->db, "idle", 1), DB_DONE);
+    assert_true(number(t->db, "SELECT pg_backend_pid()") != pid);
+
+    /* Lost during a statement (a request in flight): said once... */
+    pid = number(t->db, "SELECT pg_backend_pid()");
+    s = prep(t->db, "SELECT pg_terminate_backend(pg_backend_pid())");
+    assert_int_equal(db_step(s), DB_GONE);
+    db_finalize(s);
     assert_int_equal(db_err(t->db, DB_GONE), ERR_DB);
     assert_int_equal(insert(t->db, "back", 1), DB_DONE); /* ...then connected again */
     assert_true(number(t->db, "SELECT pg_backend_pid()") != pid);
@@ -498,7 +509,7 @@ static void test_reconnects_after_the_connection_is_lost(void **state)
     assert_int_equal(db_rollback(t->db), DB_OK);
     assert_false(db_in_transaction(t->db));
     assert_int_equal(insert(t->db, "after", 3), DB_DONE);
-    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 2);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 3);
 }
 
 static void test_read_only_server_means_reconnect(void **state)
