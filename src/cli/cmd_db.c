@@ -63,7 +63,8 @@ int cmd_init(int argc, char **argv)
     if ((ret = parse_db_opts(&init_cmd, argc, argv, &db)) != OPT_RUN) {
         return ret;
     }
-    if (strcmp(db, ":memory:") != 0 && make_parent_dirs(db) < 0) {
+    /* a file's folders; a PostgreSQL database is made by its owner (docs/DEPLOYMENT.md) */
+    if (strcmp(db, ":memory:") != 0 && !store_path_is_pg(db) && make_parent_dirs(db) < 0) {
         fprintf(stderr, "compact: cannot create the folder for '%s': %s\n", db, strerror(errno));
         return EXIT_FAIL;
     }

@@ -53,6 +53,8 @@ enum store_flags {
  * ends; no journal, no sync: its content is thrown away on any failure.
  */
 int store_open(const char *path, unsigned flags, struct store **out);
+/* Whether path is a PostgreSQL URI (postgresql://, postgres://) rather than an SQLite file. */
+int store_path_is_pg(const char *path);
 void store_close(struct store *st);
 /* The database's last message on this connection, for logs; never shown to users. */
 const char *store_errmsg(const struct store *st);
