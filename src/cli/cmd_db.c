@@ -65,7 +65,7 @@ int cmd_init(int argc, char **argv)
         return ret;
     }
     /* A URI (postgresql://...) names a server's database: there is no folder to make. */
-    if (strcmp(db, ":memory:") != 0 && !strstr(db, "://") && make_parent_dirs(db) < 0) {
+    if (strcmp(db, ":memory:") != 0 && !store_uri_is_pg(db) && make_parent_dirs(db) < 0) {
         fprintf(stderr, "compact: cannot create the folder for '%s': %s\n", db, strerror(errno));
         return EXIT_FAIL;
     }

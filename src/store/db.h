@@ -146,7 +146,8 @@ int db_begin(struct db *db);
  * beside the database (its name and "-bulk"), which the kernel drops however the process ends
  * and which DB_SERVER connections look at before they wait; its commit copies the whole
  * write-ahead log into the database file (a FULL checkpoint) before it lets go. PostgreSQL:
- * db_begin.
+ * BEGIN ISOLATION LEVEL READ COMMITTED, so the servers' writes meanwhile do not make it fail
+ * at its commit (its statements are upserts, each whole by itself).
  */
 int db_begin_bulk(struct db *db);
 int db_commit(struct db *db);

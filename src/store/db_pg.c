@@ -889,6 +889,17 @@ static int pg_begin(struct db *base)
     return command(PG(base), "BEGIN ISOLATION LEVEL SERIALIZABLE", 0, NULL);
 }
 
+/*
+ * A bulk write (an import publishing) is thousands of upserts, each whole by itself, over
+ * seconds: SERIALIZABLE would fail it at the end (40001) whenever a server wrote meanwhile,
+ * and running it again would meet the next writes. READ COMMITTED lets both go on; its one
+ * commit still makes it all or nothing.
+ */
+static int pg_begin_bulk(struct db *base)
+{
+    return command(PG(base), "BEGIN ISOLATION LEVEL READ COMMITTED", 0, NULL);
+}
+
 static int pg_commit(struct db *base)
 {
     struct pg *db = PG(base);
@@ -981,7 +992,7 @@ const struct db_driver db_pg_driver = {
     .changes = pg_changes,
     .exec = pg_exec,
     .begin = pg_begin,
-    .begin_bulk = pg_begin, /* no single writer lock to keep servers off */
+    .begin_bulk = pg_begin_bulk, /* no single writer lock to keep servers off */
     .commit = pg_commit,
     .rollback = pg_rollback,
     .in_transaction = pg_in_transaction,

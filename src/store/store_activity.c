@@ -21,17 +21,15 @@ static const char sql_state[] =
     "WHERE a.id = ?1 AND a.compact_id = ?2 AND (CAST(?3 AS TEXT) IS NULL OR a.org_id = ?3)";
 static const char sql_update[] =
     "UPDATE activity SET org_id = ?2, kind = ?3, facts = ?4 WHERE id = ?1";
-/* The findings one a line, by rule: no ordered aggregate both engines have (SQLite 3.40 has no
- * string_agg), so each has its statement. */
+/* The findings one a line, by rule: a statement for each engine (STORE_JOINED_SQLITE). */
 #define ACTIVITY_LIST(lines)                                                                       \
     "SELECT a.id, a.compact_id, a.facts, " lines " FROM activity a "                               \
     "WHERE ?1 = 0 OR a.compact_id = ?1 ORDER BY a.id"
-static const char sql_list_sqlite[] = ACTIVITY_LIST(
-    "(SELECT group_concat(line, char(10)) FROM (SELECT rule || ' ' || verdict || ' ' || "
-    "explanation AS line FROM activity_finding WHERE activity_id = a.id ORDER BY rule) AS f)");
-static const char sql_list_pg[] =
-    ACTIVITY_LIST("(SELECT string_agg(rule || ' ' || verdict || ' ' || explanation, chr(10) "
-                  "ORDER BY rule) FROM activity_finding WHERE activity_id = a.id)");
+#define FINDINGS(joined)                                                                           \
+    joined("rule || ' ' || verdict || ' ' || explanation", "'\n'",                                 \
+           "FROM activity_finding WHERE activity_id = a.id", "rule")
+static const char sql_list_sqlite[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_SQLITE));
+static const char sql_list_pg[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_PG));
 static const char sql_findings[] =
     "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
     "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "

@@ -13,20 +13,19 @@ static const char sql_add[] = "INSERT INTO commitment (number, section, party, p
                               "verified) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
 static const char sql_rule_add[] =
     "INSERT INTO commitment_rule (rule, commitment_id) VALUES (?1, ?2)";
-/* The rules joined by spaces, in order: the engines share no ordered aggregate (SQLite 3.40 has
- * no string_agg), nor a function finding the '.' of a number, so each has its statement. */
+/* The rules joined by spaces, in order: the engines share no ordered aggregate
+ * (STORE_JOINED_SQLITE), nor a function finding the '.' of a number, so each has its
+ * statement. */
 #define COMMITMENT_LIST(rules, dot)                                                                \
     "SELECT c.id, c.number, c.section, c.party, c.paraphrase, c.verified, s.title, " rules         \
     " FROM commitment c JOIN commitment_section s ON s.number = c.section "                        \
     "ORDER BY c.section, CAST(substr(c.number, " dot " + 1) AS INTEGER), c.number"
+#define RULES(joined)                                                                              \
+    joined("rule", "' '", "FROM commitment_rule WHERE commitment_id = c.id", "rule")
 static const char sql_list_sqlite[] =
-    COMMITMENT_LIST("(SELECT group_concat(rule, ' ') FROM (SELECT rule FROM commitment_rule "
-                    "WHERE commitment_id = c.id ORDER BY rule) AS r)",
-                    "instr(c.number, '.')");
+    COMMITMENT_LIST(RULES(STORE_JOINED_SQLITE), "instr(c.number, '.')");
 static const char sql_list_pg[] =
-    COMMITMENT_LIST("(SELECT string_agg(rule, ' ' ORDER BY rule) FROM commitment_rule "
-                    "WHERE commitment_id = c.id)",
-                    "position('.' IN c.number)");
+    COMMITMENT_LIST(RULES(STORE_JOINED_PG), "position('.' IN c.number)");
 static const char sql_numbers[] = "SELECT r.rule, c.number, c.paraphrase FROM commitment_rule r "
                                   "JOIN commitment c ON c.id = r.commitment_id";
 static const char sql_state[] = "SELECT c.id, c.number, c.section, c.party, c.paraphrase, "

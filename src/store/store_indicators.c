@@ -115,20 +115,24 @@ int store_indicator_contracts(struct store *st, const char *org_id, struct arena
     return ret;
 }
 
-/* ?1 funder, ?2 recipient, ?3 and ?4 the year's first day and the next year's, ?5 q. */
+/* Whether text column holds q, in any case: ?5 its LIKE pattern (store_bind_like). */
+#define HOLDS_Q(column) "lower(" column ") LIKE '%' || ?5 || '%' ESCAPE '\\'"
+
+/* ?1 funder, ?2 recipient, ?3 and ?4 the year's first day and the next year's, ?5 q. A NULL
+ * says its type (CAST) where nothing else in the statement does, for PostgreSQL. */
 #define GRANT_WHERE                                                                                \
-    "WHERE (?1 IS NULL OR g.funder_org_id_norm = lower(?1)) "                                      \
-    "AND (?2 IS NULL OR g.recipient_org_id_norm = lower(?2)) "                                     \
-    "AND (?3 IS NULL OR (g.award_date >= ?3 AND g.award_date < ?4)) "                              \
-    "AND (?5 IS NULL OR instr(lower(g.title), lower(?5)) > 0 "                                     \
-    "OR instr(lower(coalesce(g.recipient_name, '')), lower(?5)) > 0) "
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR g.funder_org_id_norm = lower(?1)) "                        \
+    "AND (CAST(?2 AS TEXT) IS NULL OR g.recipient_org_id_norm = lower(?2)) "                       \
+    "AND (CAST(?3 AS TEXT) IS NULL OR (g.award_date >= ?3 AND g.award_date < ?4)) "                \
+    "AND (CAST(?5 AS TEXT) IS NULL OR " GRANT_HOLDS_Q ") "
+#define GRANT_HOLDS_Q HOLDS_Q("g.title") " OR " HOLDS_Q("coalesce(g.recipient_name, '')")
 
 /* Newest first; ?6 the number of the last one seen, ?7 the limit. */
 static const char sql_grant_list[] =
     "SELECT g.id, g.identifier, g.title, g.currency, g.amount_pence, g.award_date, "
     "g.funder_org_id, g.funder_name, g.recipient_org_id, g.recipient_name, g.planned_start, "
     "g.planned_end, g.duration_months, g.programme FROM grant_award g " GRANT_WHERE
-    "AND (?6 IS NULL OR (g.award_date, g.id) < "
+    "AND (CAST(?6 AS BIGINT) IS NULL OR (g.award_date, g.id) < "
     "((SELECT award_date FROM grant_award WHERE id = ?6), ?6)) "
     "ORDER BY g.award_date DESC, g.id DESC LIMIT ?7";
 static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g " GRANT_WHERE;
@@ -136,22 +140,28 @@ static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g "
 /* ?1 buyer, ?2 supplier, ?3 the year ("YYYY") its tender opened, ?5 q (?4 is not used). */
 #define CONTRACT_YEAR "substr(coalesce(c.tender_start, c.tender_published, c.release_date), 1, 4)"
 #define CONTRACT_WHERE                                                                             \
-    "WHERE (?1 IS NULL OR c.buyer_org_id_norm = lower(?1)) "                                       \
-    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM contract_supplier s WHERE s.contract_id = c.id "     \
-    "AND s.supplier_org_id_norm = lower(?2))) "                                                    \
-    "AND (?3 IS NULL OR " CONTRACT_YEAR " = ?3) "                                                  \
-    "AND (?5 IS NULL OR instr(lower(coalesce(c.title, '')), lower(?5)) > 0 "                       \
-    "OR instr(lower(c.ocid), lower(?5)) > 0) "
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR c.buyer_org_id_norm = lower(?1)) "                         \
+    "AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM contract_supplier s "                  \
+    "WHERE s.contract_id = c.id AND s.supplier_org_id_norm = lower(?2))) "                         \
+    "AND (CAST(?3 AS TEXT) IS NULL OR " CONTRACT_YEAR " = ?3) "                                    \
+    "AND (CAST(?5 AS TEXT) IS NULL OR " CONTRACT_HOLDS_Q ") "
+#define CONTRACT_HOLDS_Q HOLDS_Q("coalesce(c.title, '')") " OR " HOLDS_Q("c.ocid")
 
-static const char sql_contract_list[] =
-    "SELECT c.id, c.ocid, c.title, c.buyer_org_id, c.buyer_name, c.release_date, "
-    "c.tender_published, c.tender_start, c.tender_end, c.vcse_suitable, c.value_currency, "
-    "c.value_pence, c.award_currency, c.award_pence, (SELECT group_concat(name, '; ') FROM "
-    "(SELECT coalesce(s.name, s.supplier_org_id) AS name FROM contract_supplier s "
-    "WHERE s.contract_id = c.id ORDER BY s.position)) FROM contract c " CONTRACT_WHERE
-    "AND (?6 IS NULL OR (c.release_date, c.id) < "
-    "((SELECT release_date FROM contract WHERE id = ?6), ?6)) "
-    "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7";
+/* The suppliers' names joined by "; " in their order: a statement for each engine
+ * (STORE_JOINED_SQLITE). */
+#define CONTRACT_LIST(suppliers)                                                                   \
+    "SELECT c.id, c.ocid, c.title, c.buyer_org_id, c.buyer_name, c.release_date, "                 \
+    "c.tender_published, c.tender_start, c.tender_end, c.vcse_suitable, c.value_currency, "        \
+    "c.value_pence, c.award_currency, c.award_pence, " suppliers                                   \
+    " FROM contract c " CONTRACT_WHERE                                                             \
+    "AND (CAST(?6 AS BIGINT) IS NULL OR (c.release_date, c.id) < "                                 \
+    "((SELECT release_date FROM contract WHERE id = ?6), ?6)) "                                    \
+    "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7"
+#define SUPPLIERS(joined)                                                                          \
+    joined("coalesce(s.name, s.supplier_org_id)", "'; '",                                          \
+           "FROM contract_supplier s WHERE s.contract_id = c.id", "s.position")
+static const char sql_contract_list_sqlite[] = CONTRACT_LIST(SUPPLIERS(STORE_JOINED_SQLITE));
+static const char sql_contract_list_pg[] = CONTRACT_LIST(SUPPLIERS(STORE_JOINED_PG));
 static const char sql_contract_list_count[] = "SELECT count(*) FROM contract c " CONTRACT_WHERE;
 
 /* s, or NULL for none or "". */
@@ -173,7 +183,7 @@ static void bind_list_filter(struct db_stmt *stmt, const struct opendata_filter 
         bind_opt(stmt, 3, grants ? from : year);
         bind_opt(stmt, 4, grants ? to : NULL);
     }
-    bind_opt(stmt, 5, f->q);
+    store_bind_like(stmt, 5, f->q);
 }
 
 static int count_of(struct store *st, const char *sql, const struct opendata_filter *f, int grants,
@@ -277,7 +287,9 @@ int store_contract_list(struct store *st, const struct opendata_filter *f, struc
                         struct contract_item **items, size_t *n)
 {
     void *v;
-    int ret = list_of(st, sql_contract_list, f, 0, arena, sizeof(**items), contract_row, &v, n);
+    int ret =
+        list_of(st, db_kind(st->db) == DB_PG ? sql_contract_list_pg : sql_contract_list_sqlite, f,
+                0, arena, sizeof(**items), contract_row, &v, n);
     *items = v;
     return ret;
 }

@@ -51,8 +51,26 @@ int store_row_ranked(struct store *st, struct db_stmt *stmt, long long *id);
 const char *store_col(struct db_stmt *stmt, int i, struct arena *arena);
 /* Text column i of the current row as a date: 0 for SQL NULL or anything but 'YYYY-MM-DD'. */
 date_t store_col_date(struct db_stmt *stmt, int i);
+/*
+ * A subquery joining the text expr of the rows of from ("FROM ... WHERE ...") in the order of
+ * order, sep (an SQL string) between them. The engines share no ordered aggregate (SQLite 3.40
+ * has no string_agg), so a statement holding one is written for each, chosen by db_kind:
+ *   #define RULES(J) J("rule", "' '", "FROM commitment_rule WHERE commitment_id = c.id", "rule")
+ *   sql_sqlite[] = LIST(RULES(STORE_JOINED_SQLITE)), sql_pg[] = LIST(RULES(STORE_JOINED_PG))
+ */
+#define STORE_JOINED_SQLITE(expr, sep, from, order)                                                \
+    "(SELECT group_concat(joined, " sep ") FROM (SELECT " expr " AS joined " from                  \
+    " ORDER BY " order ") AS j)"
+#define STORE_JOINED_PG(expr, sep, from, order)                                                    \
+    "(SELECT string_agg(" expr ", " sep " ORDER BY " order ") " from ")"
+
 /* Bind s (copied, so it may be a temporary), or NULL when s is NULL. */
 void store_bind_text(struct db_stmt *stmt, int i, const char *s);
+/* Bind q as a LIKE pattern matching q itself in lower case (its %, _ and \ escaped by \: the
+ * statement says ESCAPE '\'; its ASCII letters folded, as lower() folds a column in both
+ * engines, whatever PostgreSQL's locale), or NULL when q is NULL or "". For "holds q, in any
+ * case" (instr is SQLite's, strpos PostgreSQL's): lower(col) LIKE '%' || ?N || '%' ESCAPE '\'. */
+void store_bind_like(struct db_stmt *stmt, int i, const char *q);
 /* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
 void store_bind_date(struct db_stmt *stmt, int i, date_t d);
 /* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite, NULL to PostgreSQL:

@@ -10,7 +10,6 @@
 #include "store_int.h"
 #include "codec/json_audit.h"
 #include "base/err.h"
-#include "base/xalloc.h"
 #include "base/banned.h"
 
 #define ORG_COLUMNS                                                                                \
@@ -47,7 +46,7 @@ static const char sql_council_gss[] = "SELECT gss FROM authority WHERE code = ?1
 static const char sql_add[] =
     "INSERT INTO organisation (org_id, name, sector, type, gss, website, verified, created_at, "
     "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-    "RETURNING id";
+    "ON CONFLICT DO NOTHING RETURNING id";
 static const char sql_update[] =
     "UPDATE organisation SET org_id = ?2, name = ?3, sector = ?4, type = ?5, gss = ?6, "
     "website = ?7, updated_at = ?8 WHERE id = ?1";
@@ -94,20 +93,7 @@ static int prepare_filter(struct store *st, const char *sql, const struct organi
     if (ret < 0) {
         return ret;
     }
-    if (f->q && *f->q) {
-        /* A LIKE pattern matching q itself: its %, _ and \ escaped by \ (ORG_WHERE's ESCAPE). */
-        size_t len = strlen(f->q), j = 0;
-        char *pattern = xmalloc(st_add(st_mult(len, 2), 1));
-        for (size_t i = 0; i < len; i++) {
-            if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '\\') {
-                pattern[j++] = '\\';
-            }
-            pattern[j++] = f->q[i];
-        }
-        pattern[j] = '\0';
-        db_bind_text_copy(*out, 1, pattern);
-        free(pattern);
-    }
+    store_bind_like(*out, 1, f->q); /* ORG_WHERE's ESCAPE */
     if (f->sector >= 0) {
         db_bind_text(*out, 2, org_sector_id((enum org_sector)f->sector));
     }
@@ -243,8 +229,12 @@ static int make(struct store *st, const struct organisation *o, int any_council,
     store_bind_text(stmt, 6, o->website);
     db_bind_int(stmt, 7, o->verified != 0);
     store_bind_now(stmt, 8);
-    if ((ret = store_row_int(st, stmt, id)) < 0 ||
-        (ret = audit(st, actor, "create", NULL, *id)) < 0) {
+    /* A taken org-id inserts nothing rather than fail the statement: PostgreSQL would abort the
+     * caller's whole transaction, and an import goes on to report its other rows. */
+    if ((ret = store_row_int(st, stmt, id)) == ERR_NOT_FOUND) {
+        ret = ERR_CONFLICT;
+    }
+    if (ret < 0 || (ret = audit(st, actor, "create", NULL, *id)) < 0) {
         *id = 0;
     }
     return ret;

@@ -15,6 +15,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { basename } from 'node:path';
+import { settle } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 
 const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
@@ -172,8 +174,9 @@ export function runInput(binary, args, input, { timeoutMs = 30000 } = {}) {
       clearTimeout(timer);
       resolve({ code: -1, stdout, stderr: stderr + String(e) });
     });
-    p.on('close', (code) => {
+    p.on('close', async (code) => {
       clearTimeout(timer);
+      if (code === 0 && basename(binary) === 'compact') await settle(); // what it wrote is seen
       resolve({ code: code ?? 128, stdout, stderr });
     });
     p.stdin.on('error', () => {});

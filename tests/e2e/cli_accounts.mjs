@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BACKEND, freshDb } from '../lib/db.mjs';
 import { run } from '../lib/server.mjs';
 
 const SANITIZER_REPORT = /AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:/;
@@ -61,7 +62,15 @@ function sameKeys(obj, keys) {
 }
 
 export async function cliAccounts(BIN, dir, report) {
-  const db = join(dir, 'accounts.db');
+  const fresh = await freshDb(dir, 'accounts.db');
+  try {
+    await accounts(BIN, dir, fresh.uri, report);
+  } finally {
+    await fresh.drop();
+  }
+}
+
+async function accounts(BIN, dir, db, report) {
   const withDb = (args) => [...args, '--db', db];
   const sanitizer = [];
 
@@ -301,6 +310,13 @@ export async function cliAccounts(BIN, dir, report) {
     expectRun(['token', 'add'], undefined, 2, /usage/, 'stderr'));
   await check('the database keeps no token in the clear', async () => {
     expect(tokens.admin && tokens.member, 'no tokens were made');
+    if (BACKEND === 'postgresql') {
+      // all it holds, as pg_dump writes it
+      const r = await run('pg_dump', ['--no-owner', '-d', db], { timeoutMs: 30000 });
+      expect(r.code === 0 && r.stdout.includes('api_token'), `pg_dump: exit ${r.code}; ${show(r.stderr)}`);
+      for (const t of Object.values(tokens)) expect(!r.stdout.includes(t.secret), 'the database holds a token');
+      return;
+    }
     for (const f of [db, `${db}-wal`]) {
       if (!existsSync(f)) continue;
       const bytes = readFileSync(f).toString('latin1');

@@ -4,6 +4,7 @@
 // `compact demo load` (once), a fresh database holding reference data only, and the pages.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, tester } from './auth.mjs';
 
@@ -52,7 +53,9 @@ async function register(BIN, s, test) {
   let trafford, herts, coordOwn;
 
   await test('compacts: a fresh database holds reference data only (no Compacts, no organisations but the councils)', async () => {
-    const r = await run('sqlite3', [s.dbPath, 'SELECT (SELECT count(*) FROM compact), (SELECT count(*) FROM organisation WHERE type <> \'council\'), (SELECT count(*) FROM organisation) = (SELECT count(*) FROM authority), (SELECT count(*) FROM signatory), (SELECT count(*) FROM authority) > 300']);
+    const r = await sql(s.dbPath, 'SELECT (SELECT count(*) FROM compact), (SELECT count(*) FROM organisation WHERE type <> \'council\'), ' +
+      'CASE WHEN (SELECT count(*) FROM organisation) = (SELECT count(*) FROM authority) THEN 1 ELSE 0 END, (SELECT count(*) FROM signatory), ' +
+      'CASE WHEN (SELECT count(*) FROM authority) > 300 THEN 1 ELSE 0 END');
     expect(r.code === 0 && r.stdout.trim() === '0|0|1|0|1', `${show(r.stdout + r.stderr)}`);
     const list = json(await request(P, { path: '/api/v1/compacts' }));
     expect(list.total === 0 && list.items.length === 0 && list.next === null, show(JSON.stringify(list)));
@@ -107,11 +110,11 @@ async function register(BIN, s, test) {
   });
 
   const countAudit = async () => {
-    const r = await run('sqlite3', [s.dbPath, "SELECT count(*) FROM audit WHERE kind = 'compact'"]);
+    const r = await sql(s.dbPath, "SELECT count(*) FROM audit WHERE kind = 'compact'");
     return Number(r.stdout.trim());
   };
   const countCompacts = async () => {
-    const r = await run('sqlite3', [s.dbPath, 'SELECT count(*) FROM compact']);
+    const r = await sql(s.dbPath, 'SELECT count(*) FROM compact');
     return Number(r.stdout.trim());
   };
 
@@ -311,7 +314,7 @@ async function register(BIN, s, test) {
     expect(r.code === 0 && /imported 2 compacts/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
     const list = json(await request(P, { path: '/api/v1/compacts?q=St%20Albans' }));
     expect(list.items.some((i) => i.name === 'St Albans Compact' && i.status === 'inactive'), show(JSON.stringify(list)));
-    const a = await run('sqlite3', [s.dbPath, "SELECT count(*) FROM audit WHERE kind = 'compact' AND actor = 'cli' AND action = 'create'"]);
+    const a = await sql(s.dbPath, "SELECT count(*) FROM audit WHERE kind = 'compact' AND actor = 'cli' AND action = 'create'");
     expect(a.stdout.trim() === '2', `cli audit entries ${a.stdout}`);
   });
 
@@ -320,7 +323,10 @@ async function register(BIN, s, test) {
     expect(r.code === 0 && /loaded the demo set: 12/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
     const again = await run(BIN, ['demo', 'load', '--db', s.dbPath]);
     expect(again.code === 1 && /loaded already/.test(again.stderr), `second time: exit ${again.code}; ${show(again.stderr)}`);
-    const q = await run('sqlite3', [s.dbPath, "SELECT count(*), sum(demo), sum(name LIKE '%(demo)'), count(DISTINCT (SELECT status FROM compact_status WHERE compact_id = compact.id ORDER BY date DESC LIMIT 1)) FROM compact WHERE demo = 1; SELECT count(*), sum(name LIKE '%(demo)'), sum(org_id IS NULL) FROM organisation WHERE type <> 'council'; SELECT count(*) FROM signatory; SELECT count(*) FROM compact_contact WHERE email NOT LIKE '%@example.org'"]);
+    const one = (cond) => `sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+    const q = await sql(s.dbPath, `SELECT count(*), sum(demo), ${one("name LIKE '%(demo)'")}, count(DISTINCT (SELECT status FROM compact_status WHERE compact_id = compact.id ORDER BY date DESC LIMIT 1)) FROM compact WHERE demo = 1; ` +
+      `SELECT count(*), ${one("name LIKE '%(demo)'")}, ${one('org_id IS NULL')} FROM organisation WHERE type <> 'council'; SELECT count(*) FROM signatory; ` +
+      "SELECT count(*) FROM compact_contact WHERE email NOT LIKE '%@example.org'");
     const lines = q.stdout.trim().split('\n');
     expect(lines[0] === '12|12|12|3', `Compacts ${lines[0]}`);
     expect(/^([1-9]\d*)\|\1\|\1$/.test(lines[1]) && Number(lines[2]) >= 5 && lines[3] === '0', show(q.stdout));

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDb } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { addToken, addUser, bearer, expect, newPassword, request, show, tester } from './auth.mjs';
 
@@ -113,8 +114,8 @@ function checkAgainst(got, want) {
 export async function indicatorTests(BIN, report) {
   const test = tester(report);
   const dir = mkdtempSync(join(tmpdir(), 'compact-indicators-'));
-  const csvDb = join(dir, 'csv.db');
-  const jsonDb = join(dir, 'json.db');
+  const dbs = [await freshDb(dir, 'csv.db'), await freshDb(dir, 'json.db')];
+  const [csvDb, jsonDb] = dbs.map((d) => d.uri);
   const cli = async (args) => {
     const r = await run(BIN, args, { timeoutMs: 120000 });
     expect(!SANITIZER_REPORT.test(r.stderr), `sanitizer: ${show(r.stderr, 600)}`);
@@ -344,6 +345,7 @@ export async function indicatorTests(BIN, report) {
       report('indicators server: SIGTERM stops it with exit code 0', code === 0, `exit ${code}`);
       report('indicators server: no sanitizer report', !SANITIZER_REPORT.test(s.logs()), show(s.logs().slice(-600), 600));
     }
+    for (const d of dbs) await d.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDb, sql as runSql } from '../lib/db.mjs';
 import { run } from '../lib/server.mjs';
 import { expect, show, tester } from './auth.mjs';
 
@@ -27,10 +28,12 @@ const CF_2016 = join(SHARED, 'ocds', 'uk-contracts-finder-2016', 'releases');
 export async function opendataTests(BIN, report) {
   const test = tester(report);
   const dir = mkdtempSync(join(tmpdir(), 'compact-opendata-'));
-  const db = join(dir, 'open.db');
+  const open = await freshDb(dir, 'open.db');
+  const progress = await freshDb(dir, 'progress.db');
+  const db = open.uri;
   const sql = async (q) => {
-    const r = await run('sqlite3', [db, q]);
-    expect(r.code === 0, `sqlite3 ${q}: ${show(r.stderr)}`);
+    const r = await runSql(db, q);
+    expect(r.code === 0, `SQL ${q}: ${show(r.stderr)}`);
     return r.stdout.trim();
   };
   const importJson = async (kind, file) => {
@@ -60,7 +63,7 @@ export async function opendataTests(BIN, report) {
     });
     await test('opendata: a progress bar on a terminal (through script), none when stderr is a file', async () => {
       const quote = (x) => `'${String(x).replace(/'/g, `'\\''`)}'`;
-      const scratch = join(dir, 'progress.db');
+      const scratch = progress.uri;
       const init = await run(BIN, ['init', '--db', scratch]);
       expect(init.code === 0, `init: exit ${init.code}`);
       const cmd = [BIN, 'import', 'grants', TRAFFORD_JSON, '--db', scratch].map(quote).join(' ');
@@ -77,12 +80,13 @@ export async function opendataTests(BIN, report) {
       expect(await sql('SELECT count(*) FROM grant_award') === '555', 'not 555 grants stored');
     });
     await test('opendata: Trafford grants as JSON update the same 555, field for field', async () => {
-      const before = await sql('SELECT group_concat(identifier || amount_pence || award_date || funder_id || ifnull(recipient_id, \'-\'), \'|\') FROM (SELECT * FROM grant_award ORDER BY identifier)');
+      const fields = 'SELECT identifier || amount_pence || award_date || funder_id || coalesce(CAST(recipient_id AS TEXT), \'-\') FROM grant_award ORDER BY identifier';
+      const before = await sql(fields);
       const r = await importJson('grants', TRAFFORD_JSON);
       expect(r.code === 0, `exit ${r.code}; ${show(r.stderr, 400)}`);
       expectSummary(r, { format: '360giving-json', read: 555, imported: 555, rejected: 0 });
       expect(await sql('SELECT count(*) FROM grant_award') === '555', 'grants duplicated');
-      const after = await sql('SELECT group_concat(identifier || amount_pence || award_date || funder_id || ifnull(recipient_id, \'-\'), \'|\') FROM (SELECT * FROM grant_award ORDER BY identifier)');
+      const after = await sql(fields);
       expect(before === after, 'the JSON file changed what the CSV file stored');
     });
     await test('opendata: the funder is linked; recipients with org-ids are unverified organisations', async () => {
@@ -167,6 +171,8 @@ export async function opendataTests(BIN, report) {
       expect(r.code === 1 && r.stderr.includes('cannot open'), `missing file: exit ${r.code} ${show(r.stderr)}`);
     });
   } finally {
+    await open.drop();
+    await progress.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@
 //   await organisationTests(BIN, report);   // report(name, ok, why)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql as runSql } from '../lib/db.mjs';
 import { run } from '../lib/server.mjs';
 import {
   addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, onServer, request, session, show,
@@ -21,9 +22,10 @@ export function json(res) {
   }
 }
 
+// The rows of query on db (an SQLite path or a PostgreSQL URL) as "a|b" lines, trimmed.
 export async function sql(db, query) {
-  const r = await run('sqlite3', [db, query]);
-  expect(r.code === 0, `sqlite3: ${show(r.stderr)}`);
+  const r = await runSql(db, query);
+  expect(r.code === 0, `SQL: ${show(r.stderr)}`);
   return r.stdout.trim();
 }
 
@@ -321,7 +323,7 @@ async function tests(BIN, s, test) {
     expect(o.name === 'Acme, Ltd' && o.sector === 'private', show(JSON.stringify(o)));
     const again = await run(BIN, ['import', 'organisations', file, '--db', s.dbPath]);
     expect(again.code === 1 && again.stderr.includes(`${file}:2: org_id: another organisation`) &&
-      again.stderr.includes(`${file}:3:`), `again: exit ${again.code} ${show(again.stderr, 300)}`);
+      again.stderr.includes(`${file}:3: org_id: another organisation`), `again: exit ${again.code} ${show(again.stderr, 300)}`);
     const usage = await run(BIN, ['import', 'widgets', file, '--db', s.dbPath]);
     expect(usage.code === 2 && /unknown import command 'widgets'/.test(usage.stderr), `an unknown kind: exit ${usage.code}`);
   });

@@ -18,6 +18,7 @@
 // says; in the matrix itself those routes get objects the coordinator may write to (the
 // matrix's Compact, which they coordinate, and an organisation they added).
 import { randomBytes } from 'node:crypto';
+import { sql } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import {
   addToken, addUser, bearer, cookieHeader, csrfOf, expect, Fail, newPassword, request, session,
@@ -196,8 +197,8 @@ async function matrix(BIN, s, routes, test, report, secrets) {
     expect(made.status === 201 && other.status === 201, `creating the matrix's Compacts: ${made.status} ${show(made.text)}`);
     OWN.compact = JSON.parse(made.text).id;
     NOT_THEIRS[0].compact = JSON.parse(other.text).id;
-    const assign = await run('sqlite3', [s.dbPath, `INSERT INTO compact_coordinator (compact_id, user_id)
-      SELECT ${Number(OWN.compact)}, id FROM user WHERE email = 'coordinator@matrix.test'`]);
+    const assign = await sql(s.dbPath, `INSERT INTO compact_coordinator (compact_id, user_id)
+      SELECT ${Number(OWN.compact)}, id FROM "user" WHERE email = 'coordinator@matrix.test'`);
     expect(assign.code === 0, `assigning the coordinator: ${show(assign.stderr)}`);
     const mine = await post('coordinator', '/api/v1/organisations', { org_id: OWN.org, name: 'Added by the coordinator', type: 'charity' });
     const admins = await post('admin', '/api/v1/organisations', { org_id: NOT_THEIRS[2].org, name: 'Added by an admin', type: 'charity' });

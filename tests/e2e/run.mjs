@@ -1,7 +1,11 @@
 // End-to-end tests of the real `compact` binary.
 //
 // Usage: node tests/e2e/run.mjs BINARY
+//        COMPACT_TEST_PG=postgresql:///compact?host=DIR node tests/e2e/run.mjs BINARY
 //
+// On SQLite by default; on PostgreSQL when COMPACT_TEST_PG names a database of a throw-away
+// server (tests/pg/start.sh): every server and private database is then a new PostgreSQL
+// database, dropped when done (tests/lib/db.mjs). The first line says which backend.
 // Starts `compact serve` on a free loopback port with a fresh database (tests/lib/server.mjs),
 // runs the cases stored as data in tests/e2e/cases/*.json, then the tests that need code: raw
 // sockets (malformed requests, limits, path traversal, keep-alive, HTTP/1.0), the request
@@ -21,11 +25,13 @@
 // holding value) and {"$keys": [..]} (an object with exactly those keys).
 // "{VERSION}" and "{ETAG}" in paths, header values and patterns are the asset version from the
 // home page's stylesheet link and the ETag of /assets/app.css.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, connect, parseResponse, rawExchange, readResponse, send, until } from '../lib/raw.mjs';
+import { BACKEND, freshDb, sql } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { authTests } from './auth.mjs';
 import { cliAccounts } from './cli_accounts.mjs';
@@ -61,6 +67,7 @@ if (process.argv.length !== 3) {
 }
 const BIN = process.argv[2];
 const started = Date.now();
+console.log(`# backend: ${BACKEND}${BACKEND === 'sqlite' ? '' : ' (COMPACT_TEST_PG)'}`);
 let passed = 0;
 let failed = 0;
 
@@ -320,24 +327,35 @@ async function sliceCode(s) {
 }
 
 // A reply kept in the server's cache must not outlive a change to the database made by another
-// process: sqlite3 renames an authority behind the server's back.
+// process: sqlite3 or psql renames an authority behind the server's back. SQLite's data version
+// shows it to the next request; PostgreSQL tells the server by NOTIFY, which arrives a few
+// milliseconds after the commit, so there the change must show within NOTIFY_MS.
+const NOTIFY_MS = 1000;
 async function cacheInvalidation(s) {
+  // The page at path once it holds want (or no longer holds it, with gone): the first reply on
+  // SQLite, the first within NOTIFY_MS on PostgreSQL.
+  const fresh = async (path, want, gone = false) => {
+    const deadline = Date.now() + (BACKEND === 'sqlite' ? 0 : NOTIFY_MS);
+    for (;;) {
+      const res = await request(s.port, { path });
+      if (res.text.includes(want) !== gone || Date.now() >= deadline) return res;
+      await sleep(5);
+    }
+  };
   await test('cache: a change made by another process shows on the next request', async () => {
     const path = '/authorities/E06000001';
     const before = await request(s.port, { path });
     expect(before.status === 200 && before.text.includes('Hartlepool'), `before: ${before.status}`);
     await request(s.port, { path }); // now certainly cached
-    const r = await run('sqlite3', [s.dbPath,
-      "UPDATE authority SET name = 'Hartlepool (renamed)' WHERE gss = 'E06000001'"]);
-    expect(r.code === 0, `sqlite3 exit ${r.code}: ${show(r.stderr)}`);
-    const page = await request(s.port, { path });
+    const r = await sql(s.dbPath, "UPDATE authority SET name = 'Hartlepool (renamed)' WHERE gss = 'E06000001'");
+    expect(r.code === 0, `SQL exit ${r.code}: ${show(r.stderr)}`);
+    const page = await fresh(path, 'Hartlepool (renamed)');
     expect(page.text.includes('Hartlepool (renamed)'), 'page still shows the old name');
     const api = JSON.parse((await request(s.port, { path: '/api/v1/authorities/E06000001' })).text);
     expect(api.name === 'Hartlepool (renamed)', `API says ${api.name}`);
-    const back = await run('sqlite3', [s.dbPath,
-      "UPDATE authority SET name = 'Hartlepool' WHERE gss = 'E06000001'"]);
-    expect(back.code === 0, `sqlite3 exit ${back.code}`);
-    const again = await request(s.port, { path });
+    const back = await sql(s.dbPath, "UPDATE authority SET name = 'Hartlepool' WHERE gss = 'E06000001'");
+    expect(back.code === 0, `SQL exit ${back.code}`);
+    const again = await fresh(path, '(renamed)', true);
     expect(!again.text.includes('(renamed)'), 'the old name did not come back');
   });
 }
@@ -804,40 +822,75 @@ async function cli(dbPath, dir) {
   });
 
   const file = join(dir, 'backup.db');
-  await test('cli: backup of the live database exits 0 and writes an SQLite file', async () => {
-    const r = await run(BIN, ['backup', '--db', dbPath, file]);
-    expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
-    const st = statSync(file);
-    expect(st.size > 0, 'empty file');
-    const head = readFileSync(file).subarray(0, 16).toString('latin1');
-    expect(head === 'SQLite format 3\0', `header ${show(head)}`);
-  });
+  if (BACKEND === 'sqlite') {
+    await test('cli: backup of the live database exits 0 and writes an SQLite file', async () => {
+      const r = await run(BIN, ['backup', '--db', dbPath, file]);
+      expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
+      const st = statSync(file);
+      expect(st.size > 0, 'empty file');
+      const head = readFileSync(file).subarray(0, 16).toString('latin1');
+      expect(head === 'SQLite format 3\0', `header ${show(head)}`);
+    });
 
-  await test('cli: the backup is a database migrate finds up to date', async () => {
-    const r = await run(BIN, ['migrate', '--db', file]);
-    expect(r.code === 0 && /up to date/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
-  });
+    await test('cli: the backup is a database migrate finds up to date', async () => {
+      const r = await run(BIN, ['migrate', '--db', file]);
+      expect(r.code === 0 && /up to date/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
+    });
+  } else {
+    await test('cli: backup of a PostgreSQL database exits 1, says how pg_dump does it, and writes nothing', async () => {
+      const r = await run(BIN, ['backup', '--db', dbPath, file]);
+      expect(r.code === 1, `exit ${r.code}; ${show(r.stderr)}`);
+      expect(/pg_dump --format=custom --file=FILE/.test(r.stderr) && /DEPLOYMENT\.md/.test(r.stderr), `stderr ${show(r.stderr, 400)}`);
+      expect(!existsSync(file), `${file} was made`);
+    });
+  }
 
+  if (BACKEND !== 'sqlite') {
+    await test('cli: init on a PostgreSQL URL makes no folder or file named after it', async () => {
+      const fresh = await freshDb(dir, 'url.db');
+      const here = mkdtempSync(join(dir, 'cwd-'));
+      try {
+        const r = spawnSync(resolve(BIN), ['init', '--db', fresh.uri], { cwd: here, encoding: 'utf8', timeout: 60000 });
+        expect(r.status === 0, `exit ${r.status} ${r.signal || ''} ${r.error || ''}; ${show(r.stderr)}`);
+        const made = readdirSync(here);
+        expect(made.length === 0, `made ${made.join(', ')} in the working folder`);
+      } finally {
+        await fresh.drop();
+      }
+    });
+  }
+
+  // A database at schema version 5 (before organisations), made from the engine's own
+  // migrations with one council in it, brought up to date by `compact migrate`.
   await test('cli: a database made before organisations gets its councils when migrated', async () => {
-    const old = join(dir, 'schema5.db');
-    const migrations = join(HERE, '..', '..', 'src', 'store', 'migrations', 'sqlite');
-    const sql = '\n' + readdirSync(migrations).filter((f) => f < '0006').sort()
-      .map((f) => readFileSync(join(migrations, f), 'utf8')).join('\n') +
-      "\nINSERT INTO authority (gss, code, name, official_name, type, region, sets) " +
-      "VALUES ('E08000009', 'TRF', 'Trafford', 'Trafford Metropolitan Borough Council', 'metropolitan_district', 'North West', 3);";
-    const made = await run('sqlite3', [old, sql]);
-    expect(made.code === 0, show(made.stderr));
-    const r = await run(BIN, ['migrate', '--db', old]);
-    expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
-    const q = await run('sqlite3', [old, "PRAGMA user_version; SELECT org_id || '|' || name || '|' || type FROM organisation; " +
-      "SELECT count(*) FROM audit WHERE kind = 'organisation'"]);
-    expect(q.stdout.trim().split('\n').slice(1).join(' ') === 'GB-LAE-TRF|Trafford Metropolitan Borough Council|council 1',
-      show(q.stdout + q.stderr));
-    /* its versions recorded: 1 to 5 from before the table, without a time; the rest with one */
-    const v = await run('sqlite3', [old, 'PRAGMA user_version; SELECT count(*), count(applied_at), max(version) FROM schema_version']);
-    const latest = readdirSync(migrations).filter((f) => f.endsWith('.sql')).length;
-    expect(v.stdout.trim().split('\n').join(' ') === `${latest} ${latest}|${latest - 5}|${latest}`,
-      show(v.stdout + v.stderr));
+    const old = await freshDb(dir, 'schema5.db');
+    try {
+      const migrations = join(HERE, '..', '..', 'src', 'store', 'migrations', BACKEND === 'sqlite' ? 'sqlite' : 'pg');
+      const script = '\n' + readdirSync(migrations).filter((f) => f < '0006').sort()
+        .map((f) => readFileSync(join(migrations, f), 'utf8')).join('\n') +
+        "\nINSERT INTO authority (gss, code, name, official_name, type, region, sets) " +
+        "VALUES ('E08000009', 'TRF', 'Trafford', 'Trafford Metropolitan Borough Council', 'metropolitan_district', 'North West', 3);";
+      const made = await sql(old.uri, script);
+      expect(made.code === 0, show(made.stderr));
+      const r = await run(BIN, ['migrate', '--db', old.uri]);
+      expect(r.code === 0, `exit ${r.code}; ${show(r.stderr)}`);
+      const q = await sql(old.uri, "SELECT org_id || '|' || name || '|' || type FROM organisation; " +
+        "SELECT count(*) FROM audit WHERE kind = 'organisation'");
+      expect(q.stdout.trim().split('\n').join(' ') === 'GB-LAE-TRF|Trafford Metropolitan Borough Council|council 1',
+        show(q.stdout + q.stderr));
+      /* its versions recorded: on SQLite 1 to 5 from before the table, without a time, and the
+       * rest with one; PostgreSQL's migrations write their own rows, each with its time */
+      const latest = readdirSync(migrations).filter((f) => f.endsWith('.sql')).length;
+      const timed = BACKEND === 'sqlite' ? latest - 5 : latest;
+      const v = await sql(old.uri, 'SELECT count(*), count(applied_at), max(version) FROM schema_version');
+      expect(v.stdout.trim() === `${latest}|${timed}|${latest}`, show(v.stdout + v.stderr));
+      if (BACKEND === 'sqlite') {
+        const uv = await sql(old.uri, 'PRAGMA user_version');
+        expect(uv.stdout.trim() === String(latest), `user_version ${show(uv.stdout + uv.stderr)}`);
+      }
+    } finally {
+      await old.drop();
+    }
   });
 
   await test('cli: backup onto an existing file exits 1 and leaves it alone', async () => {
@@ -850,7 +903,7 @@ async function cli(dbPath, dir) {
   });
 
   await test('cli: init on an existing database is safe and reports 364 authorities', async () => {
-    const r = await run(BIN, ['init', '--db', file]);
+    const r = await run(BIN, ['init', '--db', BACKEND === 'sqlite' ? file : dbPath]);
     expect(r.code === 0 && /364 local authorities/.test(r.stdout), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
   });
 }

@@ -4,6 +4,7 @@
 // and `compact import signatories` reporting every bad row by line and storing nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from '../lib/db.mjs';
 import { run } from '../lib/server.mjs';
 import { addToken, addUser, bearer, cookieHeader, csrfOf, expect, newPassword, request, session, show, onServer } from './auth.mjs';
 
@@ -49,10 +50,10 @@ async function run1(BIN, s, test) {
       if (!A) A = json(r).id;
       else B = json(r).id;
     }
-    const sql = await run('sqlite3', [s.dbPath, `${ORGS}; INSERT INTO compact_coordinator (compact_id, user_id)
-      SELECT ${Number(A)}, id FROM user WHERE email = 'coord@sig.test'; SELECT id FROM organisation WHERE name = 'Trafford Council'`]);
-    expect(sql.code === 0, `sqlite3: ${show(sql.stderr)}`);
-    councilRef = sql.stdout.trim();
+    const made = await sql(s.dbPath, `${ORGS}; INSERT INTO compact_coordinator (compact_id, user_id)
+      SELECT ${Number(A)}, id FROM "user" WHERE email = 'coord@sig.test'; SELECT id FROM organisation WHERE name = 'Trafford Council'`);
+    expect(made.code === 0, `SQL: ${show(made.stderr)}`);
+    councilRef = made.stdout.trim();
   });
   if (!ready) return;
   const list = async (cid) => json(await request(P, { path: `/api/v1/compacts/${cid}/signatories` }));

@@ -15,6 +15,7 @@
 //
 // Decided and checked here: during a wait even the right password is refused, without being
 // checked (429, "Try again in N seconds." and Retry-After), and succeeds once the wait is over.
+import { sql } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { addUser, cookieOf, expect, newPassword, show, signIn, sleep, tester } from './auth.mjs';
 
@@ -78,8 +79,8 @@ async function failUntilWait(port, email, { local, headers = {} }, min, what) {
 // Writes count failures of email at Unix second at into the server's database.
 async function addFailures(s, email, count, at) {
   const rows = Array.from({ length: count }, () => `('email:${email}', ${at})`);
-  const w = await run('sqlite3', ['-cmd', '.timeout 10000', s.dbPath, `INSERT INTO login_failure (key, at) VALUES ${rows.join(', ')};`]);
-  expect(w.code === 0, `sqlite3: ${show(w.stderr)}`);
+  const w = await sql(s.dbPath, `INSERT INTO login_failure (key, at) VALUES ${rows.join(', ')};`);
+  expect(w.code === 0, `SQL: ${show(w.stderr)}`);
 }
 
 // Unix seconds of "HH:MM" the day of date, or the next day when that is well before it.

@@ -4,6 +4,7 @@
 // findings that use it say so. The history page does not leak: a member reads people by name and
 // role, never a coordinator's sign-in email (an admin does), and the changes as fields with their
 // values before and after, dates in GOV.UK style; GET /api/v1/audit follows the same rule.
+import { sql } from '../lib/db.mjs';
 import { run, startServer } from '../lib/server.mjs';
 import { addToken, bearer, cookieHeader, expect, newPassword, request, runInput, session, show, tester } from './auth.mjs';
 
@@ -174,8 +175,8 @@ async function content(BIN, s, test) {
     expect(!e.coordinators || e.coordinators.length === 0, `the entry shows a member ${JSON.stringify(e.coordinators)}`);
   });
 
-  await test('trust content: the sqlite file still holds the emails (only what is shown changed)', async () => {
-    const r = await run('sqlite3', [s.dbPath, `SELECT count(*) FROM audit WHERE kind = 'compact' AND after LIKE '%cora@trust.test%'`]);
+  await test('trust content: the database still holds the emails (only what is shown changed)', async () => {
+    const r = await sql(s.dbPath, `SELECT count(*) FROM audit WHERE kind = 'compact' AND after LIKE '%cora@trust.test%'`);
     expect(r.code === 0 && Number(r.stdout.trim()) >= 1, show(r.stdout + r.stderr));
   });
 }

@@ -8,10 +8,11 @@
 //
 //   import { trustImportTests } from './trust_import.mjs';
 //   await trustImportTests(BIN, report);   // report(name, ok, why)
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyDb, freshDb, sql as runSql } from '../lib/db.mjs';
 import { run } from '../lib/server.mjs';
 import { expect, show, tester } from './auth.mjs';
 
@@ -73,10 +74,12 @@ export function breakAt(buf, n, how) {
 export async function trustImportTests(BIN, report) {
   const test = tester(report);
   const dir = mkdtempSync(join(tmpdir(), 'compact-trust-import-'));
-  const db = join(dir, 'trust.db');
+  const trust = await freshDb(dir, 'trust.db');
+  const db = trust.uri;
+  let scratch = null;
   const sql = async (q, where = db) => {
-    const r = await run('sqlite3', [where, q]);
-    expect(r.code === 0, `sqlite3 ${q}: ${show(r.stderr)}`);
+    const r = await runSql(where, q);
+    expect(r.code === 0, `SQL ${q}: ${show(r.stderr)}`);
     return r.stdout.trim();
   };
   const counts = () => sql('SELECT (SELECT count(*) FROM grant_award) || \' \' || (SELECT count(*) FROM contract) || \' \' || ' +
@@ -96,9 +99,9 @@ export async function trustImportTests(BIN, report) {
   };
   // A good file lands in a copy of the database: the breakage alone is what is refused.
   const landsWhole = async (kind, file) => {
-    const scratch = join(dir, 'scratch.db');
-    copyFileSync(db, scratch);
-    const r = await importFile(kind, file, scratch);
+    if (scratch) await scratch.drop();
+    scratch = await copyDb(db, dir, 'scratch.db');
+    const r = await importFile(kind, file, scratch.uri);
     expect(r.code === 0, `the unbroken ${basename(file)} does not import: exit ${r.code}; ${show(r.stderr, 400)}`);
   };
   // Import a copy of src broken at line n; the refusal must name it and what is wrong.
@@ -215,6 +218,8 @@ export async function trustImportTests(BIN, report) {
       ['contracts', CF_LINES, 90, 'u0000', 'byte 276021: \\u0000 in a string: text may not hold NUL'],
     ]);
   } finally {
+    if (scratch) await scratch.drop();
+    await trust.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -55,8 +55,8 @@ async function tests(BIN, s, test) {
     };
     A = await make('Compact A', who.coordA.token);
     B = await make('Compact B', who.coordB.token);
-    const coords = await sql(s.dbPath, `SELECT group_concat(compact_id || ':' || email, ',') FROM (SELECT c.compact_id, u.email FROM compact_coordinator c ` +
-      `JOIN user u ON u.id = c.user_id ORDER BY c.compact_id)`);
+    const coords = (await sql(s.dbPath, `SELECT c.compact_id || ':' || u.email FROM compact_coordinator c ` +
+      `JOIN "user" u ON u.id = c.user_id ORDER BY c.compact_id`)).split('\n').join(',');
     expect(coords === `${A}:coordA@trust.test,${B}:coordB@trust.test`, `coordinators: ${coords}`);
   });
   if (!ready) return;

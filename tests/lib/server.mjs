@@ -11,8 +11,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshDb } from './db.mjs';
+import { basename, join } from 'node:path';
+import { freshDb, settle } from './db.mjs';
 
 const LISTEN_TIMEOUT_MS = 20000; // sanitizer builds start slowly
 const HEALTH_TIMEOUT_MS = 10000;
@@ -35,7 +35,8 @@ function exitStatus(code, signal) {
   return 128 + (SIGNALS[signal] || 0);
 }
 
-// Runs binary with args to completion; resolves {code, stdout, stderr}.
+// Runs binary with args to completion; resolves {code, stdout, stderr}. A `compact` command that
+// succeeded has settled (db.mjs): what it wrote is in the servers' caches' view.
 export function run(binary, args, { timeoutMs = 20000, env } = {}) {
   return new Promise((resolve) => {
     const p = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env || process.env });
@@ -48,8 +49,9 @@ export function run(binary, args, { timeoutMs = 20000, env } = {}) {
       clearTimeout(timer);
       resolve({ code: -1, stdout, stderr: stderr + String(e) });
     });
-    p.on('close', (code, signal) => {
+    p.on('close', async (code, signal) => {
       clearTimeout(timer);
+      if (code === 0 && basename(binary) === 'compact') await settle();
       resolve({ code: exitStatus(code, signal), stdout, stderr, timedOut: signal === 'SIGKILL' });
     });
   });
