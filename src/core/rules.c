@@ -323,6 +323,7 @@ struct check {
     const struct params *p;
     date_t as_of; /* today, for the check: nothing is asked of a day before it */
     enum rules_dates dates;
+    int planned; /* rules_planned is 1: the explanations speak of what is to be done */
 };
 
 /* A date as text, by value so that several fit in one call (C11 temporary lifetime). */
@@ -539,7 +540,7 @@ static void rule_notice(const struct check *c, struct finding *f, struct text *w
 static void rule_reasons(const struct check *c, struct finding *f, struct text *why,
                          struct text *fix)
 {
-    int planned = rules_planned(c->a, c->as_of) == 1;
+    int planned = c->planned;
 
     switch (truth(&c->a->reasons_given)) {
     case 1:
@@ -762,9 +763,9 @@ static void rule_consultation_length(const struct check *c, struct finding *f, s
         text_addf(fix, "Close the consultation no earlier than %s.", day(c, earliest).s);
         return;
     }
-    text_addf(why, "%s runs from %s to %s; %d week%s (%s) means closing no earlier than %s",
-              subject, day(c, a->opens.value).s, day(c, a->closes.value).s, w, plural(w), src,
-              day(c, earliest).s);
+    text_addf(why, "%s %s from %s to %s; %d week%s (%s) means closing no earlier than %s", subject,
+              a->closes.value < c->as_of ? "ran" : "runs", day(c, a->opens.value).s,
+              day(c, a->closes.value).s, w, plural(w), src, day(c, earliest).s);
     if (a->closes.value >= earliest) {
         f->verdict = VERDICT_MET;
         text_addf(why, ".");
@@ -811,8 +812,9 @@ static void rule_consultation_feedback(const struct check *c, struct finding *f,
     due = date_add_weeks(a->closes.value, w);
     f->feedback_due_date = due;
     f->fields |= FINDING_FEEDBACK_DUE_DATE;
-    text_addf(why, "The consultation closes %s; %d week%s (%s) means feedback is due by %s; ",
-              day(c, a->closes.value).s, w, plural(w), src, day(c, due).s);
+    text_addf(why, "The consultation %s %s; %d week%s (%s) means feedback is due by %s; ",
+              a->closes.value < c->as_of ? "closed" : "closes", day(c, a->closes.value).s, w,
+              plural(w), src, day(c, due).s);
     if (known(fb)) {
         int late = fb->value - due;
         if (late <= 0) {
@@ -885,10 +887,10 @@ static void rule_award_duration(const struct check *c, struct finding *f, struct
                   day(c, a->start_date.value).s, m, plural(m), src, day(c, last).s);
     } else {
         text_addf(why,
-                  "The award runs from %s to %s; multi-year funding of %d month%s (%s) needs an "
+                  "The award %s from %s to %s; multi-year funding of %d month%s (%s) needs an "
                   "end date of %s or later",
-                  day(c, a->start_date.value).s, day(c, a->end_date.value).s, m, plural(m), src,
-                  day(c, last).s);
+                  a->end_date.value < c->as_of ? "ran" : "runs", day(c, a->start_date.value).s,
+                  day(c, a->end_date.value).s, m, plural(m), src, day(c, last).s);
         if (a->end_date.value >= last) {
             f->verdict = VERDICT_MET;
             text_addf(why, ", which it has.");
@@ -1031,9 +1033,9 @@ static void rule_early_involvement(const struct check *c, struct finding *f, str
     if (engaged->state == FACT_NULL) {
         f->verdict = departure(reason);
         text_addf(why,
-                  "Voluntary and community sector (VCS) organisations were not involved in "
+                  "Voluntary and community sector (VCS) organisations %s involved in "
                   "designing the service, and %s reason for that is recorded.",
-                  a_or_no(reason));
+                  c->planned ? "have not been" : "were not", a_or_no(reason));
     } else if (known(engaged) && known(&a->published)) {
         int late = engaged->value - a->published.value;
         if (late <= 0) {
@@ -1042,8 +1044,7 @@ static void rule_early_involvement(const struct check *c, struct finding *f, str
                       "Voluntary and community sector (VCS) organisations %s first involved on "
                       "%s, on or before the tender %s published on %s.",
                       future ? "are to be" : "were", day(c, engaged->value).s,
-                      a->published.value > c->as_of ? "is" : "was",
-                      day(c, a->published.value).s);
+                      a->published.value > c->as_of ? "is" : "was", day(c, a->published.value).s);
         } else {
             f->verdict = departure(reason);
             text_addf(why,
@@ -1051,8 +1052,8 @@ static void rule_early_involvement(const struct check *c, struct finding *f, str
                       "%s, %d day%s after the tender %s published on %s, and %s reason for that is "
                       "recorded.",
                       future ? "are to be" : "were", day(c, engaged->value).s, late, plural(late),
-                      a->published.value > c->as_of ? "is" : "was",
-                      day(c, a->published.value).s, a_or_no(reason));
+                      a->published.value > c->as_of ? "is" : "was", day(c, a->published.value).s,
+                      a_or_no(reason));
         }
     } else if (known(engaged)) {
         f->verdict = VERDICT_UNKNOWN;
@@ -1090,17 +1091,19 @@ static void rule_social_value(const struct check *c, struct finding *f, struct t
     switch (truth(&a->social_value_considered)) {
     case 1:
         f->verdict = VERDICT_MET;
-        text_addf(why, "Social, economic and environmental value were weighed, not lowest price "
-                       "alone.");
+        text_addf(why,
+                  "Social, economic and environmental value %s weighed, not lowest price alone.",
+                  c->planned ? "are to be" : "were");
         break;
     case 0:
         f->verdict = departure(reason);
-        text_addf(why, "Social value was not weighed, and %s reason for that is recorded.",
-                  a_or_no(reason));
+        text_addf(why, "Social value %s weighed, and %s reason for that is recorded.",
+                  c->planned ? "is not to be" : "was not", a_or_no(reason));
         break;
     default:
         f->verdict = VERDICT_UNKNOWN;
-        text_addf(why, "Whether social value was weighed is not recorded.");
+        text_addf(why, "Whether social value %s weighed is not recorded.",
+                  c->planned ? "is to be" : "was");
         break;
     }
     text_addf(fix, "Weigh social, economic and environmental value, not lowest price alone, or "
@@ -1322,7 +1325,7 @@ int rules_check_dated(const struct activity *a, const struct params *p, date_t a
                       enum rules_dates dates, struct finding *out, size_t max, size_t *n,
                       enum verdict *overall)
 {
-    struct check c = {a, p, as_of, dates};
+    struct check c = {a, p, as_of, dates, rules_planned(a, as_of) == 1};
     enum verdict worst = VERDICT_MET;
     size_t count = 0;
     int ret;
@@ -1387,7 +1390,7 @@ int rules_planned(const struct activity *a, date_t as_of)
 size_t rules_skipped(const struct activity *a, const struct params *p, int local,
                      struct rule_skipped *out, size_t max)
 {
-    struct check c = {a, p, 0, RULES_DATES_ISO};
+    struct check c = {a, p, 0, RULES_DATES_ISO, 0};
     size_t n = 0;
 
     if ((unsigned)a->kind >= ACTIVITY_KIND_COUNT) {

@@ -712,7 +712,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2012-03-25",
-     "The formal consultation runs from 2012-01-01 to 2012-03-25; 12 weeks (national default) "
+     "The formal consultation ran from 2012-01-01 to 2012-03-25; 12 weeks (national default) "
      "means closing no earlier than 2012-03-25.",
      NULL},
     {CO,
@@ -722,7 +722,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "breach",
      "earliest_close_date=2012-03-25",
-     "The formal consultation runs from 2012-01-01 to 2012-03-24; 12 weeks (national default) "
+     "The formal consultation ran from 2012-01-01 to 2012-03-24; 12 weeks (national default) "
      "means closing no earlier than 2012-03-25; it is 1 day short, and no reason for the shorter "
      "period is recorded.",
      "The consultation closed on 2012-03-24, so it is too late to lengthen it: record why a "
@@ -772,7 +772,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2011-03-26",
-     "The consultation (taken as formal) runs from 2011-01-01 to 2011-03-26; 12 weeks (national "
+     "The consultation (taken as formal) ran from 2011-01-01 to 2011-03-26; 12 weeks (national "
      "default) means closing no earlier than 2011-03-26.",
      NULL},
     /* a local parameter */
@@ -783,7 +783,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2012-02-26",
-     "The consultation (taken as formal) runs from 2012-01-01 to 2012-02-26; 8 weeks (the "
+     "The consultation (taken as formal) ran from 2012-01-01 to 2012-02-26; 8 weeks (the "
      "Compact's local parameter) means closing no earlier than 2012-02-26; the local Compact sets "
      "8 weeks, less than the national Compact's 12.",
      NULL},
@@ -865,7 +865,7 @@ static const struct rule_case cases[] = {
      "consultation.feedback",
      "met",
      "feedback_due_date=2012-06-17",
-     "The consultation closes 2012-03-25; 12 weeks (national default) means feedback is due by "
+     "The consultation closed 2012-03-25; 12 weeks (national default) means feedback is due by "
      "2012-06-17; it is to be published 2012-06-17.",
      NULL},
     {CO,
@@ -1769,7 +1769,8 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "breach",
      "earliest_close_date=2027-01-24",
-     "it is 14 days short",
+     "The consultation (taken as formal) runs from 2026-11-01 to 2027-01-10; 12 weeks (national "
+     "default) means closing no earlier than 2027-01-24; it is 14 days short",
      "Move the closing date to 2027-01-24 or later, or record why a shorter period is "
      "appropriate."},
     {CO,
@@ -1850,7 +1851,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "breach",
      "",
-     "were not involved in designing the service",
+     "Voluntary and community sector (VCS) organisations have not been involved in designing the "
+     "service, and no reason for that is recorded.",
      "Involve VCS organisations in designing the service by the time the tender is published "
      "(2027-02-01), or record why not."},
     {PR,
@@ -1863,6 +1865,15 @@ static const struct rule_case cases[] = {
      "allows 14 days to bid",
      "Set the submission deadline to 2027-03-03 or later, or record why a shorter period is "
      "appropriate."},
+    {PR,
+     {"published=2027-02-01", "social_value_considered=false"},
+     {NULL},
+     "2026-12-02",
+     "procurement.social_value",
+     "breach",
+     "",
+     "Social value is not to be weighed, and no reason for that is recorded.",
+     "Weigh social, economic and environmental value, not lowest price alone, or record why not."},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
