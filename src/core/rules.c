@@ -711,6 +711,39 @@ static void rule_equality(const struct check *c, struct finding *f, struct text 
     }
 }
 
+/* A period that may be too short (a consultation, an award, the time to bid), for its remedy. */
+struct period {
+    const char *ended;   /* followed by its last day: "The award ended on" */
+    const char *longer;  /* "lengthen it" */
+    const char *move;    /* followed by " to <day> or later": "Set the end date" */
+    const char *shorter; /* "a shorter award" */
+};
+
+static const struct period consultation_period = {"The consultation closed on", "lengthen it",
+                                                  "Move the closing date", "a shorter period"};
+static const struct period award_period = {"The award ended on", "lengthen it", "Set the end date",
+                                           "a shorter award"};
+static const struct period tender_period = {"The deadline for bids was", "give more time to bid",
+                                            "Set the submission deadline", "a shorter period"};
+
+/*
+ * The remedy for a period shorter than the Compact asks, without its full stop: while its last
+ * day is not past, move that day to `to` or later; once it is past, too late, so record why.
+ * Returns 1 when it is too late.
+ */
+static int period_remedy(const struct check *c, struct text *fix, const struct period *p,
+                         const struct fact_date *last, date_t to)
+{
+    if (known(last) && last->value < c->as_of) {
+        text_addf(fix, "%s %s, so it is too late to %s: record why %s was appropriate", p->ended,
+                  day(c, last->value).s, p->longer, p->shorter);
+        return 1;
+    }
+    text_addf(fix, "%s to %s or later, or record why %s is appropriate", p->move, day(c, to).s,
+              p->shorter);
+    return 0;
+}
+
 static void rule_consultation_length(const struct check *c, struct finding *f, struct text *why,
                                      struct text *fix)
 {
@@ -775,17 +808,10 @@ static void rule_consultation_length(const struct check *c, struct finding *f, s
         text_addf(why, "; it is %d day%s short, and %s reason for the shorter period is recorded.",
                   shortfall, plural(shortfall), a_or_no(reason));
     }
-    if (a->closes.value < c->as_of) {
-        text_addf(fix,
-                  "The consultation closed on %s, so it is too late to lengthen it: record why a "
-                  "shorter period was appropriate, or consult again for %d week%s.",
-                  day(c, a->closes.value).s, w, plural(w));
-    } else {
-        text_addf(fix,
-                  "Move the closing date to %s or later, or record why a shorter period is "
-                  "appropriate.",
-                  day(c, earliest).s);
+    if (period_remedy(c, fix, &consultation_period, &a->closes, earliest)) {
+        text_addf(fix, ", or consult again for %d week%s", w, plural(w));
     }
+    text_addf(fix, ".");
 }
 
 static void rule_consultation_feedback(const struct check *c, struct finding *f, struct text *why,
@@ -902,17 +928,8 @@ static void rule_award_duration(const struct check *c, struct finding *f, struct
                       shortfall, plural(shortfall), a_or_no(reason));
         }
     }
-    if (known(&a->end_date) && a->end_date.value < c->as_of) {
-        text_addf(fix,
-                  "The award ended on %s, so it is too late to lengthen it: record why a shorter "
-                  "award was appropriate.",
-                  day(c, a->end_date.value).s);
-    } else {
-        text_addf(fix,
-                  "Set the end date to %s or later, or record why a shorter award is "
-                  "appropriate.",
-                  day(c, last).s);
-    }
+    period_remedy(c, fix, &award_period, &a->end_date, last);
+    text_addf(fix, ".");
 }
 
 static void rule_award_payment(const struct check *c, struct finding *f, struct text *why,
@@ -1009,17 +1026,8 @@ static void rule_tender_period(const struct check *c, struct finding *f, struct 
                       m - days, plural(m - days), a_or_no(reason));
         }
     }
-    if (known(&a->submission_deadline) && a->submission_deadline.value < c->as_of) {
-        text_addf(fix,
-                  "The deadline for bids was %s, so it is too late to give more time to bid: "
-                  "record why a shorter period was appropriate.",
-                  day(c, a->submission_deadline.value).s);
-    } else {
-        text_addf(fix,
-                  "Set the submission deadline to %s or later, or record why a shorter period is "
-                  "appropriate.",
-                  day(c, deadline).s);
-    }
+    period_remedy(c, fix, &tender_period, &a->submission_deadline, deadline);
+    text_addf(fix, ".");
 }
 
 static void rule_early_involvement(const struct check *c, struct finding *f, struct text *why,
