@@ -31,20 +31,23 @@ static const struct {
     const char *id;
     int has_default;
     int national_default;
-    const char *label, *unit;
+    const char *label, *unit, *measure;
     int more_is_weaker; /* a larger value asks less of public bodies (time to feedback) */
     int floor;          /* the national default is a minimum no Compact may go below */
 } param_info[PARAM_COUNT] = {
     [PARAM_CONSULTATION_WEEKS] = {"consultation_weeks", 1, 12,
-                                  "Length of a formal written consultation", "weeks", 0, 0},
+                                  "Length of a formal written consultation", "weeks",
+                                  "of consultation", 0, 0},
     [PARAM_FEEDBACK_WEEKS] = {"feedback_weeks", 1, 12, "Time from closing to published feedback",
-                              "weeks", 1, 0},
+                              "weeks", "to publish feedback", 1, 0},
     [PARAM_NOTICE_MONTHS] = {"notice_months", 1, 3, "Notice before funding ends or is reduced",
-                             "months", 0, 1},
+                             "months", "of notice", 0, 1},
     [PARAM_MIN_FUNDING_MONTHS] = {"min_funding_months", 1, 36,
-                                  "Length of funding that counts as multi-year", "months", 0, 0},
+                                  "Length of funding that counts as multi-year", "months",
+                                  "of funding to count as multi-year", 0, 0},
     [PARAM_MIN_TENDER_DAYS] = {"min_tender_days", 0, 0,
-                               "Minimum days from tender to submission deadline", "days", 0, 0},
+                               "Minimum days from tender to submission deadline", "days", "to bid",
+                               0, 0},
 };
 
 static const struct {
@@ -130,6 +133,11 @@ const char *param_label(enum param p)
 const char *param_unit(enum param p)
 {
     return (unsigned)p < PARAM_COUNT ? param_info[p].unit : "";
+}
+
+const char *param_measure(enum param p)
+{
+    return (unsigned)p < PARAM_COUNT ? param_info[p].measure : "";
 }
 
 int param_floor(enum param p, int *out)
@@ -250,18 +258,6 @@ static void text_unend(struct text *t)
     }
 }
 
-/* A date as text, by value so that several fit in one call (C11 temporary lifetime). */
-struct day {
-    char s[DATE_STRLEN + 1];
-};
-
-static struct day day(date_t d)
-{
-    struct day out;
-    date_format(d, out.s);
-    return out;
-}
-
 /* "s" after a count other than one. */
 static const char *plural(long n)
 {
@@ -325,8 +321,27 @@ static enum verdict departure(int reason)
 struct check {
     const struct activity *a;
     const struct params *p;
-    date_t as_of;
+    date_t as_of; /* today, for the check: nothing is asked of a day before it */
+    enum rules_dates dates;
+    int planned; /* rules_planned is 1: the explanations speak of what is to be done */
 };
+
+/* A date as text, by value so that several fit in one call (C11 temporary lifetime). */
+struct day {
+    char s[DATE_LONG_MAX + 1];
+};
+
+/* d as the check writes dates: "2012-02-01" or "1 February 2012". */
+static struct day day(const struct check *c, date_t d)
+{
+    struct day out;
+    if (c->dates == RULES_DATES_LONG) {
+        date_format_long(d, out.s);
+    } else {
+        date_format(d, out.s);
+    }
+    return out;
+}
 
 /* Fill f->verdict, its computed fields, and write the explanation and the remedy (the remedy is
  * dropped afterwards for met and justified, so a rule may always write it). */
@@ -356,6 +371,92 @@ static date_t latest_notice(date_t end_day, int months)
         n++;
     }
     return n;
+}
+
+/*
+ * What would keep funding.notice, never asking for notice on a day before today (c->as_of):
+ * by the latest day while it is still ahead; after it, written notice now and an end date
+ * notice_months from today; once the change has taken effect, notice before the next one.
+ * SPEC: the notice is a minimum no reason excuses, so no remedy offers a reason instead.
+ */
+static void notice_remedy(const struct check *c, const struct finding *f, struct text *fix)
+{
+    const struct activity *a = c->a;
+    int m = value(c, PARAM_NOTICE_MONTHS);
+    int ends = a->change == CHANGE_END;
+    const char *noun = ends ? "end date" : "date of the reduction";
+    int writing = truth(&a->notice_in_writing);
+    int have_notice = known(&a->notice_date);
+    int have_end = known(&a->effective_date);
+    date_t today = c->as_of, notice = a->notice_date.value, end_day = a->effective_date.value;
+    const char *confirm = have_notice && notice > today
+                              ? "Make sure the notice is given in writing"
+                              : "Confirm that the notice was given in writing";
+    int given = have_notice && writing != 0; /* notice of a known day, perhaps in writing */
+
+    if (!have_end) {
+        if (given) {
+            text_addf(fix, "Set the %s to %s or later%s", noun, day(c, f->earliest_end_date).s,
+                      writing < 0 ? ", and make sure the notice is in writing." : ".");
+        } else {
+            text_addf(fix, "Give written notice at least %d month%s before funding %s.", m,
+                      plural(m), ends ? "ends" : "is reduced");
+        }
+        return;
+    }
+    if (end_day < today) { /* it has taken effect */
+        if (given && !f->shortfall_days) {
+            text_addf(fix, "%s.", confirm);
+        } else if (a->notice_date.state == FACT_ABSENT && writing != 0) {
+            text_addf(fix,
+                      "If written notice was given by %s, record when; if not, it came too late "
+                      "for funding that %s on %s: give at least %d month%s written notice before "
+                      "any further change.",
+                      day(c, f->latest_notice_date).s, ends ? "ended" : "was reduced",
+                      day(c, end_day).s, m, possessive(m));
+        } else {
+            text_addf(fix,
+                      "Funding %s on %s, so it is too late to give %d month%s notice for this "
+                      "change: give at least %d month%s written notice before any further change.",
+                      ends ? "ended" : "was reduced", day(c, end_day).s, m, possessive(m), m,
+                      possessive(m));
+        }
+        return;
+    }
+    if (f->latest_notice_date >= today) { /* written notice can still be given in time */
+        if (given && f->shortfall_days) {
+            text_addf(fix, "Give written notice by %s, or move the %s to %s or later.",
+                      day(c, f->latest_notice_date).s, noun, day(c, f->earliest_end_date).s);
+        } else if (given) {
+            text_addf(fix, "%s, or give written notice by %s.", confirm,
+                      day(c, f->latest_notice_date).s);
+        } else {
+            text_addf(fix,
+                      "Give written notice by %s, or move the %s to at least %d month%s after "
+                      "written notice is given.",
+                      day(c, f->latest_notice_date).s, noun, m, plural(m));
+        }
+        return;
+    }
+    if (given && f->shortfall_days && notice <= today) { /* notice given, too late for the day */
+        text_addf(fix,
+                  "It is too late to give %d month%s notice before %s: move the %s to %s or later.",
+                  m, possessive(m), day(c, end_day).s, noun, day(c, f->earliest_end_date).s);
+        return;
+    }
+    if (given && !f->shortfall_days) {
+        text_addf(fix, "%s; if it was not, it is too late to give ", confirm);
+    } else if (a->notice_date.state == FACT_ABSENT && writing != 0) {
+        text_addf(fix,
+                  "If written notice was given by %s, record when; if not, it is too late to "
+                  "give ",
+                  day(c, f->latest_notice_date).s);
+    } else {
+        text_addf(fix, "It is too late to give ");
+    }
+    text_addf(
+        fix, "%d month%s notice before %s: give written notice now and move the %s to %s or later.",
+        m, possessive(m), day(c, end_day).s, noun, day(c, date_add_months(today, m)).s);
 }
 
 static void rule_notice(const struct check *c, struct finding *f, struct text *why,
@@ -398,14 +499,15 @@ static void rule_notice(const struct check *c, struct finding *f, struct text *w
     }
 
     if (have_notice) {
-        text_addf(
-            why, "Notice given %s%s; %d month%s notice (%s) allows funding %s no earlier than %s; ",
-            day(notice).s, writing == 0 ? ", not in writing" : "", m, possessive(m), src,
-            ends ? "to end" : "to be reduced", day(earliest).s);
+        text_addf(why,
+                  "Notice %s %s%s; %d month%s notice (%s) allows funding %s no earlier than %s; ",
+                  notice > c->as_of ? "to be given" : "given", day(c, notice).s,
+                  writing == 0 ? ", not in writing" : "", m, possessive(m), src,
+                  ends ? "to end" : "to be reduced", day(c, earliest).s);
         if (!have_end) {
             text_addf(why, "the %s is not recorded.", noun);
         } else {
-            text_addf(why, ends ? "it ends %s" : "it is reduced from %s", day(end_day).s);
+            text_addf(why, ends ? "it ends %s" : "it is reduced from %s", day(c, end_day).s);
             if (shortfall > 0) {
                 text_addf(why, ", %d day%s short.", shortfall, plural(shortfall));
             } else if (writing < 0) {
@@ -416,7 +518,7 @@ static void rule_notice(const struct check *c, struct finding *f, struct text *w
         }
     } else {
         if (a->notice_date.state == FACT_NULL) {
-            text_addf(why, "No notice was given; ");
+            text_addf(why, "No notice has been given; ");
         } else if (writing == 0) {
             text_addf(why, "Notice was not given in writing, and its date is not recorded; ");
         } else {
@@ -424,53 +526,35 @@ static void rule_notice(const struct check *c, struct finding *f, struct text *w
         }
         text_addf(why, "%d month%s notice (%s) ", m, possessive(m), src);
         if (have_end) {
-            text_addf(why, "means written notice by %s for funding that %s %s.", day(latest).s,
-                      ends ? "ends" : "is reduced from", day(end_day).s);
+            text_addf(why, "means written notice by %s for funding that %s %s.", day(c, latest).s,
+                      ends ? "ends" : "is reduced from", day(c, end_day).s);
         } else {
             text_addf(why, "is needed before funding %s, and the %s is not recorded.",
                       ends ? "ends" : "is reduced", noun);
         }
     }
 
-    if (have_end) {
-        if (have_notice && writing != 0 && shortfall > 0) {
-            text_addf(fix, "Give written notice by %s, or move the %s to %s or later.",
-                      day(latest).s, noun, day(earliest).s);
-        } else if (have_notice && writing != 0) {
-            text_addf(fix,
-                      "Confirm that the notice was given in writing, or give written notice "
-                      "by %s.",
-                      day(latest).s);
-        } else {
-            text_addf(fix,
-                      "Give written notice by %s, or move the %s to at least %d month%s after "
-                      "written notice is given.",
-                      day(latest).s, noun, m, plural(m));
-        }
-    } else if (have_notice && writing != 0) {
-        text_addf(fix, "Set the %s to %s or later%s", noun, day(earliest).s,
-                  writing < 0 ? ", and make sure the notice is in writing." : ".");
-    } else {
-        text_addf(fix, "Give written notice at least %d month%s before funding %s.", m, plural(m),
-                  ends ? "ends" : "is reduced");
-    }
+    notice_remedy(c, f, fix);
 }
 
 static void rule_reasons(const struct check *c, struct finding *f, struct text *why,
                          struct text *fix)
 {
+    int planned = c->planned;
+
     switch (truth(&c->a->reasons_given)) {
     case 1:
         f->verdict = VERDICT_MET;
-        text_addf(why, "Reasons for the decision were given.");
+        text_addf(why, "Reasons for the decision %s given.", planned ? "are to be" : "were");
         break;
     case 0:
         f->verdict = VERDICT_BREACH;
-        text_addf(why, "No reasons for the decision were given.");
+        text_addf(why, "No reasons for the decision %s given.", planned ? "are to be" : "were");
         break;
     default:
         f->verdict = VERDICT_UNKNOWN;
-        text_addf(why, "Whether reasons for the decision were given is not recorded.");
+        text_addf(why, "Whether reasons for the decision %s given is not recorded.",
+                  planned ? "are to be" : "were");
         break;
     }
     text_addf(fix, "Give the organisation a clear rationale for the decision.");
@@ -478,43 +562,68 @@ static void rule_reasons(const struct check *c, struct finding *f, struct text *
 
 /* A step the body must take on or before the decision: assessments, inviting a response. */
 struct step {
-    const char *done;     /* followed by " on <date>" */
-    const char *not_done; /* a clause */
-    const char *what;     /* after "The date of " */
-    const char *todo;     /* the remedy, followed by " on or before the decision" */
+    const char *done;        /* followed by " on <date>" */
+    const char *to_be_done;  /* the same for a day after today */
+    const char *not_done;    /* a clause */
+    const char *not_planned; /* the same before a decision still to be made */
+    const char *what;        /* after "The date of " */
+    const char *todo;        /* the remedy, followed by " on or before the decision" */
+    const char *late_what;   /* after the decision: "It is too late to <late_what> before it: */
+    const char *late_now;    /* <late_now>." */
+    const char *review;      /* "Review the decision of <date> in the light of " */
 };
 
 static const struct step impact_step = {
     "The impact assessment was made",
+    "The impact assessment is planned for",
     "No impact assessment was made",
+    "No impact assessment is planned",
     "the impact assessment",
     "Assess the impact on beneficiaries, service users and volunteers",
+    "assess the impact",
+    "assess the impact on beneficiaries, service users and volunteers now, and review the "
+    "decision in its light",
+    "the impact assessment",
 };
 
 static const struct step response_step = {
     "The organisation was invited to respond",
+    "The organisation is to be invited to respond",
     "The organisation was not invited to respond",
+    "No invitation to respond is planned",
     "the invitation to respond",
     "Invite the organisation to respond, and consider its response,",
+    "invite a response",
+    "invite the organisation to respond now, and review the decision in the light of its "
+    "response",
+    "the organisation's response",
 };
 
 static const struct step equality_step = {
     "The equality impact assessment was made",
+    "The equality impact assessment is planned for",
     "No equality impact assessment was made",
+    "No equality impact assessment is planned",
     "the equality impact assessment",
     "Assess the equality impact",
+    "assess the equality impact",
+    "assess it now, and review the decision in its light",
+    "the equality impact assessment",
 };
 
 static void rule_step(const struct check *c, const struct step *s, const struct fact_date *taken,
                       struct finding *f, struct text *why, struct text *fix)
 {
     const struct fact_date *decision = &c->a->decision_date;
-    struct day dd = day(known(decision) ? decision->value : 0); /* read only when known */
+    struct day dd = day(c, known(decision) ? decision->value : 0); /* read only when known */
+    int decided = known(decision) && decision->value <= c->as_of;
+    const char *done = known(taken) && taken->value > c->as_of ? s->to_be_done : s->done;
 
     if (taken->state == FACT_NULL) {
         f->verdict = VERDICT_BREACH;
         if (known(decision)) {
-            text_addf(why, "%s before the decision of %s.", s->not_done, dd.s);
+            text_addf(why, "%s before the decision of %s.", decided ? s->not_done : s->not_planned,
+                      dd.s);
         } else {
             text_addf(why, "%s.", s->not_done);
         }
@@ -522,17 +631,17 @@ static void rule_step(const struct check *c, const struct step *s, const struct 
         int late = taken->value - decision->value;
         if (late <= 0) {
             f->verdict = VERDICT_MET;
-            text_addf(why, "%s on %s, on or before the decision of %s.", s->done,
-                      day(taken->value).s, dd.s);
+            text_addf(why, "%s on %s, on or before the decision of %s.", done,
+                      day(c, taken->value).s, dd.s);
         } else {
             f->verdict = VERDICT_BREACH;
-            text_addf(why, "%s on %s, %d day%s after the decision of %s.", s->done,
-                      day(taken->value).s, late, plural(late), dd.s);
+            text_addf(why, "%s on %s, %d day%s after the decision of %s.", done,
+                      day(c, taken->value).s, late, plural(late), dd.s);
         }
     } else if (known(taken)) {
         f->verdict = VERDICT_UNKNOWN;
-        text_addf(why, "%s on %s, but the date of the decision is not recorded.", s->done,
-                  day(taken->value).s);
+        text_addf(why, "%s on %s, but the date of the decision is not recorded.", done,
+                  day(c, taken->value).s);
     } else {
         f->verdict = VERDICT_UNKNOWN;
         if (known(decision)) {
@@ -546,8 +655,16 @@ static void rule_step(const struct check *c, const struct step *s, const struct 
         }
     }
 
+    /* Nothing is asked of a day before today: after the decision, what can still be done. */
     if (known(taken) && !known(decision)) {
-        text_addf(fix, "Make the decision no earlier than %s.", day(taken->value).s);
+        text_addf(fix, "Make the decision no earlier than %s.", day(c, taken->value).s);
+    } else if (decision->value < c->as_of && known(decision)) {
+        if (known(taken) && taken->value <= c->as_of) {
+            text_addf(fix, "Review the decision of %s in the light of %s.", dd.s, s->review);
+        } else {
+            text_addf(fix, "It is too late to %s before the decision of %s: %s.", s->late_what,
+                      dd.s, s->late_now);
+        }
     } else if (known(decision)) {
         text_addf(fix, "%s on or before the decision of %s.", s->todo, dd.s);
     } else {
@@ -578,15 +695,53 @@ static void rule_equality(const struct check *c, struct finding *f, struct text 
     }
     f->verdict = VERDICT_UNKNOWN;
     text_addf(why, "Whether the change affects equality groups is not recorded.");
-    if (known(decision)) {
+    if (known(decision) && decision->value < c->as_of) {
+        text_addf(fix,
+                  "If equality groups are affected, assess the equality impact now, and review "
+                  "the decision of %s in its light.",
+                  day(c, decision->value).s);
+    } else if (known(decision)) {
         text_addf(fix,
                   "If equality groups are affected, assess the equality impact on or before the "
                   "decision of %s.",
-                  day(decision->value).s);
+                  day(c, decision->value).s);
     } else {
         text_addf(fix, "If equality groups are affected, assess the equality impact on or before "
                        "the decision.");
     }
+}
+
+/* A period that may be too short (a consultation, an award, the time to bid), for its remedy. */
+struct period {
+    const char *ended;   /* followed by its last day: "The award ended on" */
+    const char *longer;  /* "lengthen it" */
+    const char *move;    /* followed by " to <day> or later": "Set the end date" */
+    const char *shorter; /* "a shorter award" */
+};
+
+static const struct period consultation_period = {"The consultation closed on", "lengthen it",
+                                                  "Move the closing date", "a shorter period"};
+static const struct period award_period = {"The award ended on", "lengthen it", "Set the end date",
+                                           "a shorter award"};
+static const struct period tender_period = {"The deadline for bids was", "give more time to bid",
+                                            "Set the submission deadline", "a shorter period"};
+
+/*
+ * The remedy for a period shorter than the Compact asks, without its full stop: while its last
+ * day is not past, move that day to `to` or later; once it is past, too late, so record why.
+ * Returns 1 when it is too late.
+ */
+static int period_remedy(const struct check *c, struct text *fix, const struct period *p,
+                         const struct fact_date *last, date_t to)
+{
+    if (known(last) && last->value < c->as_of) {
+        text_addf(fix, "%s %s, so it is too late to %s: record why %s was appropriate", p->ended,
+                  day(c, last->value).s, p->longer, p->shorter);
+        return 1;
+    }
+    text_addf(fix, "%s to %s or later, or record why %s is appropriate", p->move, day(c, to).s,
+              p->shorter);
+    return 0;
 }
 
 static void rule_consultation_length(const struct check *c, struct finding *f, struct text *why,
@@ -607,10 +762,17 @@ static void rule_consultation_length(const struct check *c, struct finding *f, s
         f->verdict = departure(reason);
         text_addf(why, "The consultation was informal, and %s reason for that is recorded.",
                   a_or_no(reason));
-        text_addf(fix,
-                  "Run a formal written consultation of %d week%s, or record why an informal "
-                  "approach is appropriate.",
-                  w, plural(w));
+        if (known(&a->closes) && a->closes.value < c->as_of) {
+            text_addf(fix,
+                      "The consultation closed on %s: record why an informal approach was "
+                      "appropriate, or consult formally in writing for %d week%s.",
+                      day(c, a->closes.value).s, w, plural(w));
+        } else {
+            text_addf(fix,
+                      "Run a formal written consultation of %d week%s, or record why an informal "
+                      "approach is appropriate.",
+                      w, plural(w));
+        }
         return;
     }
     if (!known(&a->opens)) {
@@ -630,13 +792,13 @@ static void rule_consultation_length(const struct check *c, struct finding *f, s
         text_addf(why,
                   "%s opens %s; %d week%s (%s) means closing no earlier than %s, but the closing "
                   "date is not recorded.",
-                  subject, day(a->opens.value).s, w, plural(w), src, day(earliest).s);
-        text_addf(fix, "Close the consultation no earlier than %s.", day(earliest).s);
+                  subject, day(c, a->opens.value).s, w, plural(w), src, day(c, earliest).s);
+        text_addf(fix, "Close the consultation no earlier than %s.", day(c, earliest).s);
         return;
     }
-    text_addf(why, "%s runs from %s to %s; %d week%s (%s) means closing no earlier than %s",
-              subject, day(a->opens.value).s, day(a->closes.value).s, w, plural(w), src,
-              day(earliest).s);
+    text_addf(why, "%s %s from %s to %s; %d week%s (%s) means closing no earlier than %s", subject,
+              a->closes.value < c->as_of ? "ran" : "runs", day(c, a->opens.value).s,
+              day(c, a->closes.value).s, w, plural(w), src, day(c, earliest).s);
     if (a->closes.value >= earliest) {
         f->verdict = VERDICT_MET;
         text_addf(why, ".");
@@ -646,10 +808,10 @@ static void rule_consultation_length(const struct check *c, struct finding *f, s
         text_addf(why, "; it is %d day%s short, and %s reason for the shorter period is recorded.",
                   shortfall, plural(shortfall), a_or_no(reason));
     }
-    text_addf(fix,
-              "Move the closing date to %s or later, or record why a shorter period is "
-              "appropriate.",
-              day(earliest).s);
+    if (period_remedy(c, fix, &consultation_period, &a->closes, earliest)) {
+        text_addf(fix, ", or consult again for %d week%s", w, plural(w));
+    }
+    text_addf(fix, ".");
 }
 
 static void rule_consultation_feedback(const struct check *c, struct finding *f, struct text *why,
@@ -676,34 +838,49 @@ static void rule_consultation_feedback(const struct check *c, struct finding *f,
     due = date_add_weeks(a->closes.value, w);
     f->feedback_due_date = due;
     f->fields |= FINDING_FEEDBACK_DUE_DATE;
-    text_addf(why, "The consultation closes %s; %d week%s (%s) means feedback is due by %s; ",
-              day(a->closes.value).s, w, plural(w), src, day(due).s);
+    text_addf(why, "The consultation %s %s; %d week%s (%s) means feedback is due by %s; ",
+              a->closes.value < c->as_of ? "closed" : "closes", day(c, a->closes.value).s, w,
+              plural(w), src, day(c, due).s);
     if (known(fb)) {
         int late = fb->value - due;
         if (late <= 0) {
             f->verdict = VERDICT_MET;
-            text_addf(why, "it was published %s.", day(fb->value).s);
+            text_addf(why, "it %s published %s.", fb->value > c->as_of ? "is to be" : "was",
+                      day(c, fb->value).s);
         } else {
             f->verdict = VERDICT_BREACH;
-            text_addf(why, "it was published %s, %d day%s late.", day(fb->value).s, late,
+            text_addf(why, "it %s published %s, %d day%s late.",
+                      fb->value > c->as_of ? "is to be" : "was", day(c, fb->value).s, late,
                       plural(late));
         }
     } else if (fb->state == FACT_NULL) {
         int late = c->as_of - due;
         if (late <= 0) {
             f->verdict = VERDICT_PENDING;
-            text_addf(why, "none is published as of %s.", day(c->as_of).s);
+            text_addf(why, "none is published as of %s.", day(c, c->as_of).s);
         } else {
             f->verdict = VERDICT_BREACH;
-            text_addf(why, "none is published as of %s, %d day%s overdue.", day(c->as_of).s, late,
-                      plural(late));
+            text_addf(why, "none is published as of %s, %d day%s overdue.", day(c, c->as_of).s,
+                      late, plural(late));
         }
     } else {
         f->verdict = VERDICT_UNKNOWN;
         text_addf(why, "whether and when it was published is not recorded.");
     }
-    text_addf(fix, "Publish feedback on how consultees' views shaped the outcome by %s.",
-              day(due).s);
+    if (due >= c->as_of) {
+        text_addf(fix, "Publish feedback on how consultees' views shaped the outcome by %s.",
+                  day(c, due).s);
+    } else if (known(fb)) {
+        text_addf(fix,
+                  "Feedback was due by %s, so it is too late to publish it on time: make sure it "
+                  "says how consultees' views shaped the outcome.",
+                  day(c, due).s);
+    } else {
+        text_addf(fix,
+                  "Feedback was due by %s:%s publish it now, saying how consultees' views shaped "
+                  "the outcome.",
+                  day(c, due).s, fb->state == FACT_NULL ? "" : " if it was not published,");
+    }
 }
 
 static void rule_award_duration(const struct check *c, struct finding *f, struct text *why,
@@ -733,13 +910,13 @@ static void rule_award_duration(const struct check *c, struct finding *f, struct
         text_addf(why,
                   "The award starts %s; multi-year funding of %d month%s (%s) needs an end date "
                   "of %s or later, but the end date is not recorded.",
-                  day(a->start_date.value).s, m, plural(m), src, day(last).s);
+                  day(c, a->start_date.value).s, m, plural(m), src, day(c, last).s);
     } else {
         text_addf(why,
-                  "The award runs from %s to %s; multi-year funding of %d month%s (%s) needs an "
+                  "The award %s from %s to %s; multi-year funding of %d month%s (%s) needs an "
                   "end date of %s or later",
-                  day(a->start_date.value).s, day(a->end_date.value).s, m, plural(m), src,
-                  day(last).s);
+                  a->end_date.value < c->as_of ? "ran" : "runs", day(c, a->start_date.value).s,
+                  day(c, a->end_date.value).s, m, plural(m), src, day(c, last).s);
         if (a->end_date.value >= last) {
             f->verdict = VERDICT_MET;
             text_addf(why, ", which it has.");
@@ -751,8 +928,8 @@ static void rule_award_duration(const struct check *c, struct finding *f, struct
                       shortfall, plural(shortfall), a_or_no(reason));
         }
     }
-    text_addf(fix, "Set the end date to %s or later, or record why a shorter award is appropriate.",
-              day(last).s);
+    period_remedy(c, fix, &award_period, &a->end_date, last);
+    text_addf(fix, ".");
 }
 
 static void rule_award_payment(const struct check *c, struct finding *f, struct text *why,
@@ -829,7 +1006,7 @@ static void rule_tender_period(const struct check *c, struct finding *f, struct 
         text_addf(why,
                   "The tender is published %s, and the minimum of %d day%s (%s) means a "
                   "submission deadline of %s or later, but the deadline is not recorded.",
-                  day(a->published.value).s, m, plural(m), src, day(deadline).s);
+                  day(c, a->published.value).s, m, plural(m), src, day(c, deadline).s);
     } else {
         int days = a->submission_deadline.value - a->published.value;
         f->days = days;
@@ -837,7 +1014,7 @@ static void rule_tender_period(const struct check *c, struct finding *f, struct 
         text_addf(why,
                   "The tender, published %s with a submission deadline of %s, allows %d day%s to "
                   "bid; the minimum is %d day%s (%s)",
-                  day(a->published.value).s, day(a->submission_deadline.value).s, days,
+                  day(c, a->published.value).s, day(c, a->submission_deadline.value).s, days,
                   plural(days), m, plural(m), src);
         if (days >= m) {
             f->verdict = VERDICT_MET;
@@ -849,10 +1026,8 @@ static void rule_tender_period(const struct check *c, struct finding *f, struct 
                       m - days, plural(m - days), a_or_no(reason));
         }
     }
-    text_addf(fix,
-              "Set the submission deadline to %s or later, or record why a shorter period is "
-              "appropriate.",
-              day(deadline).s);
+    period_remedy(c, fix, &tender_period, &a->submission_deadline, deadline);
+    text_addf(fix, ".");
 }
 
 static void rule_early_involvement(const struct check *c, struct finding *f, struct text *why,
@@ -861,44 +1036,54 @@ static void rule_early_involvement(const struct check *c, struct finding *f, str
     const struct activity *a = c->a;
     const struct fact_date *engaged = &a->vcs_engaged_date;
     int reason = has_reason(&a->reason);
+    int future = known(engaged) && engaged->value > c->as_of;
 
     if (engaged->state == FACT_NULL) {
         f->verdict = departure(reason);
         text_addf(why,
-                  "VCS organisations were not involved in designing the service, and %s reason "
-                  "for that is recorded.",
-                  a_or_no(reason));
+                  "Voluntary and community sector (VCS) organisations %s involved in "
+                  "designing the service, and %s reason for that is recorded.",
+                  c->planned ? "have not been" : "were not", a_or_no(reason));
     } else if (known(engaged) && known(&a->published)) {
         int late = engaged->value - a->published.value;
         if (late <= 0) {
             f->verdict = VERDICT_MET;
             text_addf(why,
-                      "VCS organisations were first involved on %s, on or before the tender was "
-                      "published on %s.",
-                      day(engaged->value).s, day(a->published.value).s);
+                      "Voluntary and community sector (VCS) organisations %s first involved on "
+                      "%s, on or before the tender %s published on %s.",
+                      future ? "are to be" : "were", day(c, engaged->value).s,
+                      a->published.value > c->as_of ? "is" : "was", day(c, a->published.value).s);
         } else {
             f->verdict = departure(reason);
             text_addf(why,
-                      "VCS organisations were first involved on %s, %d day%s after the tender was "
-                      "published on %s, and %s reason for that is recorded.",
-                      day(engaged->value).s, late, plural(late), day(a->published.value).s,
+                      "Voluntary and community sector (VCS) organisations %s first involved on "
+                      "%s, %d day%s after the tender %s published on %s, and %s reason for that is "
+                      "recorded.",
+                      future ? "are to be" : "were", day(c, engaged->value).s, late, plural(late),
+                      a->published.value > c->as_of ? "is" : "was", day(c, a->published.value).s,
                       a_or_no(reason));
         }
     } else if (known(engaged)) {
         f->verdict = VERDICT_UNKNOWN;
         text_addf(why,
-                  "VCS organisations were first involved on %s, but the publication date of the "
-                  "tender is not recorded.",
-                  day(engaged->value).s);
+                  "Voluntary and community sector (VCS) organisations %s first involved on %s, "
+                  "but the publication date of the tender is not recorded.",
+                  future ? "are to be" : "were", day(c, engaged->value).s);
     } else {
         f->verdict = VERDICT_UNKNOWN;
-        text_addf(why, "Whether and when VCS organisations were involved is not recorded.");
+        text_addf(why, "Whether and when voluntary and community sector (VCS) organisations "
+                       "were involved is not recorded.");
     }
-    if (known(&a->published)) {
+    if (known(&a->published) && a->published.value < c->as_of) {
+        text_addf(fix,
+                  "The tender was published on %s, so it is too late to involve VCS "
+                  "organisations before it: if they were not involved by then, record why not.",
+                  day(c, a->published.value).s);
+    } else if (known(&a->published)) {
         text_addf(fix,
                   "Involve VCS organisations in designing the service by the time the tender is "
                   "published (%s), or record why not.",
-                  day(a->published.value).s);
+                  day(c, a->published.value).s);
     } else {
         text_addf(fix, "Involve VCS organisations in designing the service before the tender is "
                        "published, or record why not.");
@@ -914,17 +1099,19 @@ static void rule_social_value(const struct check *c, struct finding *f, struct t
     switch (truth(&a->social_value_considered)) {
     case 1:
         f->verdict = VERDICT_MET;
-        text_addf(why, "Social, economic and environmental value were weighed, not lowest price "
-                       "alone.");
+        text_addf(why,
+                  "Social, economic and environmental value %s weighed, not lowest price alone.",
+                  c->planned ? "are to be" : "were");
         break;
     case 0:
         f->verdict = departure(reason);
-        text_addf(why, "Social value was not weighed, and %s reason for that is recorded.",
-                  a_or_no(reason));
+        text_addf(why, "Social value %s weighed, and %s reason for that is recorded.",
+                  c->planned ? "is not to be" : "was not", a_or_no(reason));
         break;
     default:
         f->verdict = VERDICT_UNKNOWN;
-        text_addf(why, "Whether social value was weighed is not recorded.");
+        text_addf(why, "Whether social value %s weighed is not recorded.",
+                  c->planned ? "is to be" : "was");
         break;
     }
     text_addf(fix, "Weigh social, economic and environmental value, not lowest price alone, or "
@@ -932,27 +1119,34 @@ static void rule_social_value(const struct check *c, struct finding *f, struct t
 }
 
 static const struct {
-    const char *id;
+    const char *id, *label;
     int param; /* enum param, or -1 */
     rule_fn *fn;
 } rules[RULE_COUNT] = {
-    [RULE_FUNDING_NOTICE] = {"funding.notice", PARAM_NOTICE_MONTHS, rule_notice},
-    [RULE_FUNDING_REASONS] = {"funding.reasons", -1, rule_reasons},
-    [RULE_FUNDING_IMPACT_ASSESSMENT] = {"funding.impact_assessment", -1, rule_impact},
-    [RULE_FUNDING_RESPONSE_OPPORTUNITY] = {"funding.response_opportunity", -1, rule_response},
-    [RULE_FUNDING_EQUALITY_ASSESSMENT] = {"funding.equality_assessment", -1, rule_equality},
-    [RULE_CONSULTATION_LENGTH] = {"consultation.length", PARAM_CONSULTATION_WEEKS,
+    [RULE_FUNDING_NOTICE] = {"funding.notice", "Notice", PARAM_NOTICE_MONTHS, rule_notice},
+    [RULE_FUNDING_REASONS] = {"funding.reasons", "Reasons", -1, rule_reasons},
+    [RULE_FUNDING_IMPACT_ASSESSMENT] = {"funding.impact_assessment", "Impact assessment", -1,
+                                        rule_impact},
+    [RULE_FUNDING_RESPONSE_OPPORTUNITY] = {"funding.response_opportunity", "Chance to respond", -1,
+                                           rule_response},
+    [RULE_FUNDING_EQUALITY_ASSESSMENT] = {"funding.equality_assessment",
+                                          "Equality impact assessment", -1, rule_equality},
+    [RULE_CONSULTATION_LENGTH] = {"consultation.length", "Length", PARAM_CONSULTATION_WEEKS,
                                   rule_consultation_length},
-    [RULE_CONSULTATION_FEEDBACK] = {"consultation.feedback", PARAM_FEEDBACK_WEEKS,
+    [RULE_CONSULTATION_FEEDBACK] = {"consultation.feedback", "Feedback", PARAM_FEEDBACK_WEEKS,
                                     rule_consultation_feedback},
-    [RULE_AWARD_DURATION] = {"award.duration", PARAM_MIN_FUNDING_MONTHS, rule_award_duration},
-    [RULE_AWARD_PAYMENT_IN_ADVANCE] = {"award.payment_in_advance", -1, rule_award_payment},
-    [RULE_AWARD_FULL_COST_RECOVERY] = {"award.full_cost_recovery", -1, rule_award_overheads},
-    [RULE_PROCUREMENT_TENDER_PERIOD] = {"procurement.tender_period", PARAM_MIN_TENDER_DAYS,
-                                        rule_tender_period},
-    [RULE_PROCUREMENT_EARLY_INVOLVEMENT] = {"procurement.early_involvement", -1,
-                                            rule_early_involvement},
-    [RULE_PROCUREMENT_SOCIAL_VALUE] = {"procurement.social_value", -1, rule_social_value},
+    [RULE_AWARD_DURATION] = {"award.duration", "Multi-year funding", PARAM_MIN_FUNDING_MONTHS,
+                             rule_award_duration},
+    [RULE_AWARD_PAYMENT_IN_ADVANCE] = {"award.payment_in_advance", "Payment in advance", -1,
+                                       rule_award_payment},
+    [RULE_AWARD_FULL_COST_RECOVERY] = {"award.full_cost_recovery", "Full cost recovery", -1,
+                                       rule_award_overheads},
+    [RULE_PROCUREMENT_TENDER_PERIOD] = {"procurement.tender_period", "Time to bid",
+                                        PARAM_MIN_TENDER_DAYS, rule_tender_period},
+    [RULE_PROCUREMENT_EARLY_INVOLVEMENT] = {"procurement.early_involvement", "Early involvement",
+                                            -1, rule_early_involvement},
+    [RULE_PROCUREMENT_SOCIAL_VALUE] = {"procurement.social_value", "Social value", -1,
+                                       rule_social_value},
 };
 
 #define MAX_KIND_DATES 6
@@ -998,6 +1192,11 @@ static const struct {
 const char *rule_id(enum rule r)
 {
     return (unsigned)r < RULE_COUNT ? rules[r].id : "";
+}
+
+const char *rule_label(enum rule r)
+{
+    return (unsigned)r < RULE_COUNT ? rules[r].label : "";
 }
 
 int rule_parse(const char *s, enum rule *out)
@@ -1127,7 +1326,14 @@ static int dates_writable(const struct finding *f)
 int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
                 size_t max, size_t *n, enum verdict *overall)
 {
-    struct check c = {a, p, as_of};
+    return rules_check_dated(a, p, as_of, RULES_DATES_ISO, out, max, n, overall);
+}
+
+int rules_check_dated(const struct activity *a, const struct params *p, date_t as_of,
+                      enum rules_dates dates, struct finding *out, size_t max, size_t *n,
+                      enum verdict *overall)
+{
+    struct check c = {a, p, as_of, dates, rules_planned(a, as_of) == 1};
     enum verdict worst = VERDICT_MET;
     size_t count = 0;
     int ret;
@@ -1164,6 +1370,57 @@ int rules_check(const struct activity *a, const struct params *p, date_t as_of, 
     ret = 0;
 cleanup:
     return ret;
+}
+
+int rules_planned(const struct activity *a, date_t as_of)
+{
+    const struct fact_date *day = NULL;
+
+    switch (a->kind) {
+    case ACTIVITY_FUNDING_CHANGE:
+        day = known(&a->decision_date) ? &a->decision_date : &a->effective_date;
+        break;
+    case ACTIVITY_CONSULTATION:
+        day = &a->opens;
+        break;
+    case ACTIVITY_FUNDING_AWARD:
+        day = &a->start_date;
+        break;
+    case ACTIVITY_PROCUREMENT:
+        day = &a->published;
+        break;
+    default:
+        return -1;
+    }
+    return known(day) ? day->value > as_of : -1;
+}
+
+size_t rules_skipped(const struct activity *a, const struct params *p, int local,
+                     struct rule_skipped *out, size_t max)
+{
+    struct check c = {a, p, 0, RULES_DATES_ISO, 0};
+    size_t n = 0;
+
+    if ((unsigned)a->kind >= ACTIVITY_KIND_COUNT) {
+        return 0;
+    }
+    for (enum rule r = kinds[a->kind].first; r <= kinds[a->kind].last && n < max; r++) {
+        if (rule_applies(&c, r)) {
+            continue;
+        }
+        out[n].rule = r;
+        if (r == RULE_PROCUREMENT_TENDER_PERIOD) {
+            out[n].why = local ? "The local Compact sets no minimum tender period, nor does the "
+                                 "national Compact, so the time to bid is not checked."
+                               : "No local Compact was chosen, and the national Compact sets no "
+                                 "minimum tender period, so the time to bid is not checked.";
+        } else {
+            out[n].why = "The change does not affect equality groups, so no equality impact "
+                         "assessment is needed.";
+        }
+        n++;
+    }
+    return n;
 }
 
 #define K(kind) (1u << (kind))

@@ -158,6 +158,10 @@ int param_default(enum param p, int *out);
 const char *param_label(enum param p);
 /* Its unit, plural: "weeks", "months" or "days"; "" when out of range. */
 const char *param_unit(enum param p);
+/* What a count of its unit measures, for "3 months of notice", "12 weeks of consultation":
+ * "of notice", "of consultation", "to publish feedback", "of funding to count as multi-year",
+ * "to bid"; "" when out of range. */
+const char *param_measure(enum param p);
 /*
  * The least value a local Compact may set, in *out and 1, or 0 where any value is allowed. Only
  * notice_months has one: the national 3 months is a minimum that no reason excuses (SPEC
@@ -244,6 +248,9 @@ enum rule {
 
 /* "funding.notice" and so on; static strings. "" when out of range. */
 const char *rule_id(enum rule r);
+/* What the rule looks at, for people, short: "Notice", "Reasons", "Time to bid"; "" when out of
+ * range. Two rules may test one commitment (4.4: notice and reasons): this tells them apart. */
+const char *rule_label(enum rule r);
 /* 0 and *out, or ERR_INVALID (*out = RULE_FUNDING_NOTICE). */
 int rule_parse(const char *s, enum rule *out);
 
@@ -259,7 +266,7 @@ enum finding_fields {
 };
 
 #define FINDING_EXPLANATION_MAX 400
-#define FINDING_REMEDY_MAX      300
+#define FINDING_REMEDY_MAX      400
 
 struct finding {
     const char *rule; /* rule_id(): static; the caller looks up the commitment it tests */
@@ -276,7 +283,10 @@ struct finding {
      * whose value is weaker than the national default (param_weaker), it ends by saying so:
      * "; the local Compact sets 8 weeks, less than the national Compact's 12." */
     char explanation[FINDING_EXPLANATION_MAX];
-    /* What would make the activity keep the rule; "" when met or justified. */
+    /* What would make the activity keep the rule; "" when met or justified. It never asks for
+     * a step before as_of (the check's today): when the day for it has passed, it says so and
+     * what can still be done ("It is too late to give 3 months' notice before 1 January 2027:
+     * give written notice now and move the end date to 2 March 2027 or later."). */
     char remedy[FINDING_REMEDY_MAX];
 };
 
@@ -296,6 +306,37 @@ struct finding {
  */
 int rules_check(const struct activity *a, const struct params *p, date_t as_of, struct finding *out,
                 size_t max, size_t *n, enum verdict *overall);
+
+/* How findings write dates: "2012-02-01" (the JSON contract, stored findings) or, for pages,
+ * "1 February 2012". */
+enum rules_dates { RULES_DATES_ISO, RULES_DATES_LONG };
+
+/* rules_check, writing the dates of explanations and remedies as dates says. */
+int rules_check_dated(const struct activity *a, const struct params *p, date_t as_of,
+                      enum rules_dates dates, struct finding *out, size_t max, size_t *n,
+                      enum verdict *overall);
+
+/*
+ * Whether the activity is still a plan on as_of: 1 when the day it is decided falls after as_of,
+ * 0 when it does not, -1 when that day is not known. The day: a funding change's decision_date
+ * (else its effective_date), a consultation's opening, an award's start, a tender's
+ * publication. Pages word the verdicts of a plan as what it would do ("would not keep").
+ */
+int rules_planned(const struct activity *a, date_t as_of);
+
+/* A rule of the activity's kind that gives no finding, and why, in one sentence (static). */
+struct rule_skipped {
+    enum rule rule;
+    const char *why;
+};
+
+/*
+ * The rules of a's kind that rules_check leaves out with parameters p, into out[0..max), in
+ * SPEC order; returns how many. local: whether a local Compact was chosen (the sentence about a
+ * tender period says whose minimum is missing).
+ */
+size_t rules_skipped(const struct activity *a, const struct params *p, int local,
+                     struct rule_skipped *out, size_t max);
 
 /* The facts of the activities, as data, for decoders of JSON and of forms. */
 enum fact_type { FACT_TYPE_DATE, FACT_TYPE_BOOL, FACT_TYPE_TEXT };

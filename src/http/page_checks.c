@@ -186,7 +186,8 @@ int page_check_result(struct request *r)
     }
     params_resolve(NULL, &compact, &p);
     v.as_of = as_of.state == FACT_SET ? as_of.value : date_today();
-    if (rules_check(&a, &p, v.as_of, findings, RULES_MAX_FINDINGS, &v.n, &v.overall) < 0) {
+    if (rules_check_dated(&a, &p, v.as_of, RULES_DATES_LONG, findings, RULES_MAX_FINDINGS, &v.n,
+                          &v.overall) < 0) {
         add_error(errs, &nerrs, qs[0].fact, "These answers cannot be checked: check them");
         return form(r, k, errs, nerrs);
     }
@@ -227,6 +228,8 @@ int page_check_result(struct request *r)
         v.own_org = own_org;
     }
     v.kind = k;
+    v.activity = &a;
+    v.local = chosen && *chosen;
     v.params = &p;
     v.findings = findings;
     v.answers = q ? q + 1 : "";

@@ -15,42 +15,56 @@ static const struct form_choice payment_choices[] = {{"advance", "In advance of 
                                                      {"unknown", "Not known"},
                                                      {NULL, NULL}};
 
+/*
+ * The questions read for a plan as for what was done: "When will notice be given, or when was
+ * it given?". A box under a date says the step has not happened and is not planned (null).
+ */
 static const struct check_question funding_change[] = {
     {"change", Q_CHOICE, "What is happening to the funding?", NULL, NULL, change_choices},
-    {"effective_date", Q_DATE, "When does the funding end or reduce?", "For example, 1 4 2012",
-     NULL, NULL},
-    {"decision_date", Q_DATE, "When is the decision made?", "Leave it blank if not known", NULL,
-     NULL},
-    {"notice_date", Q_DATE, "When was notice given to the organisation?", NULL,
-     "No notice has been given", NULL},
-    {"notice_in_writing", Q_YES_NO, "Was the notice given in writing?", NULL, NULL, NULL},
-    {"reasons_given", Q_YES_NO, "Was the organisation given the reasons for the decision?", NULL,
+    {"effective_date", Q_DATE, "When will the funding end or be reduced, or when did it?",
+     "For example, 1 4 2027", NULL, NULL},
+    {"decision_date", Q_DATE, "When will the decision be made, or when was it made?",
+     "Leave it blank if not known", NULL, NULL},
+    {"notice_date", Q_DATE, "When will notice be given to the organisation, or when was it given?",
+     NULL, "No notice has been given, and none is planned", NULL},
+    {"notice_in_writing", Q_YES_NO, "Is the notice in writing?", NULL, NULL, NULL},
+    {"reasons_given", Q_YES_NO,
+     "Will the organisation be given the reasons for the decision, or was it given them?", NULL,
      NULL, NULL},
     {"impact_assessment_date", Q_DATE,
-     "When was the impact on beneficiaries, service users and volunteers assessed?", NULL,
-     "No impact assessment has been made", NULL},
-    {"response_invited_date", Q_DATE, "When was the organisation invited to respond?", NULL,
-     "The organisation has not been invited to respond", NULL},
-    {"affects_equality_groups", Q_YES_NO, "Does the change affect equality groups?", NULL, NULL,
-     NULL},
-    {"equality_assessment_date", Q_DATE, "When was the equality impact assessed?",
-     "Only needed when equality groups are affected", "No equality impact assessment has been made",
-     NULL},
+     "When will the impact on beneficiaries, service users and volunteers be assessed, or when "
+     "was it assessed?",
+     NULL, "No impact assessment has been made, and none is planned", NULL},
+    {"response_invited_date", Q_DATE,
+     "When will the organisation be invited to respond, or when was it invited?", NULL,
+     "The organisation has not been invited to respond, and no invitation is planned", NULL},
+    {"affects_equality_groups", Q_YES_NO, "Does the change affect equality groups?",
+     "People who share a characteristic protected by the Equality Act 2010, such as disabled "
+     "people or older people",
+     NULL, NULL},
+    {"equality_assessment_date", Q_DATE,
+     "When will the equality impact be assessed, or when was it assessed?",
+     "Only needed when equality groups are affected",
+     "No equality impact assessment has been made, and none is planned", NULL},
 };
 
 static const struct check_question consultation[] = {
     {"formal", Q_YES_NO, "Is it a formal written consultation?", NULL, NULL, NULL},
-    {"opens", Q_DATE, "When does the consultation open?", "For example, 9 1 2012", NULL, NULL},
-    {"closes", Q_DATE, "When does it close?", NULL, NULL, NULL},
+    {"opens", Q_DATE, "When will the consultation open, or when did it open?",
+     "For example, 9 1 2027", NULL, NULL},
+    {"closes", Q_DATE, "When will it close, or when did it close?", NULL, NULL, NULL},
     {"reason", Q_TEXT, "If it is shorter than the Compact asks for, or informal, why?",
      "Leave it blank if there is no reason", NULL, NULL},
-    {"feedback_date", Q_DATE, "When was feedback published to consultees?", NULL,
+    {"feedback_date", Q_DATE,
+     "When will feedback be published to consultees, or when was it published?", NULL,
      "Feedback has not been published yet", NULL},
 };
 
 static const struct check_question funding_award[] = {
-    {"start_date", Q_DATE, "When does the funding start?", "For example, 1 4 2012", NULL, NULL},
-    {"end_date", Q_DATE, "When does it end?", "The last day funded", NULL, NULL},
+    {"start_date", Q_DATE, "When will the funding start, or when did it start?",
+     "For example, 1 4 2027", NULL, NULL},
+    {"end_date", Q_DATE, "When will it end, or when did it end?", "The last day funded", NULL,
+     NULL},
     {"duration_reason", Q_TEXT, "If it is shorter than multi-year funding, why?", NULL, NULL, NULL},
     {"payment", Q_CHOICE, "When is it paid?", NULL, NULL, payment_choices},
     {"payment_reason", Q_TEXT, "If it is paid in arrears, why?", NULL, NULL, NULL},
@@ -60,11 +74,13 @@ static const struct check_question funding_award[] = {
 };
 
 static const struct check_question procurement[] = {
-    {"published", Q_DATE, "When is the tender published?", "For example, 9 1 2012", NULL, NULL},
+    {"published", Q_DATE, "When will the tender be published, or when was it published?",
+     "For example, 9 1 2027", NULL, NULL},
     {"submission_deadline", Q_DATE, "What is the deadline for bids?", NULL, NULL, NULL},
     {"vcs_engaged_date", Q_DATE,
-     "When were voluntary and community organisations involved in designing the service?", NULL,
-     "They have not been involved", NULL},
+     "When will voluntary and community organisations first be involved in designing the "
+     "service, or when were they?",
+     NULL, "They have not been involved, and it is not planned", NULL},
     {"social_value_considered", Q_YES_NO,
      "Is social, economic and environmental value weighed, not lowest price alone?", NULL, NULL,
      NULL},
@@ -76,20 +92,25 @@ static const struct {
     const struct check_question *q;
     size_t n;
     const char *title, *summary;
+    const char *before; /* when a plan is checked: "before the decision" and the like */
 } kinds[ACTIVITY_KIND_COUNT] = {
     [ACTIVITY_FUNDING_CHANGE] = {funding_change, sizeof(funding_change) / sizeof(funding_change[0]),
                                  "Check a funding change",
                                  "Ending or reducing funding: notice, reasons, assessments and "
-                                 "the chance to respond."},
+                                 "the chance to respond.",
+                                 "before the decision"},
     [ACTIVITY_CONSULTATION] = {consultation, sizeof(consultation) / sizeof(consultation[0]),
                                "Check a consultation",
-                               "Its length, and feedback on how views shaped the outcome."},
+                               "Its length, and feedback on how views shaped the outcome.",
+                               "before it opens"},
     [ACTIVITY_FUNDING_AWARD] = {funding_award, sizeof(funding_award) / sizeof(funding_award[0]),
                                 "Check a funding award",
-                                "Multi-year funding, payment in advance and full cost recovery."},
+                                "Multi-year funding, payment in advance and full cost recovery.",
+                                "before it starts"},
     [ACTIVITY_PROCUREMENT] = {procurement, sizeof(procurement) / sizeof(procurement[0]),
                               "Check a procurement",
-                              "Time to bid, early involvement of the sector and social value."},
+                              "Time to bid, early involvement of the sector and social value.",
+                              "before the tender is published"},
 };
 
 const struct check_question *check_questions(enum activity_kind k, size_t *n)
@@ -283,22 +304,35 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
     view_layout_end(b, &l);
 }
 
-static void verdict_tag(struct buf *b, enum verdict v)
+/* A verdict's tag, worded for a plan (planned: "Would not keep") or for what was done
+ * ("Breach"); the API's codes never change (SPEC section 5). */
+static void verdict_tag(struct buf *b, enum verdict v, int planned)
 {
     static const char *const classes[VERDICT_COUNT] = {
         [VERDICT_MET] = "govuk-tag--green",    [VERDICT_JUSTIFIED] = "govuk-tag--blue",
         [VERDICT_PENDING] = "govuk-tag--grey", [VERDICT_UNKNOWN] = "govuk-tag--yellow",
         [VERDICT_BREACH] = "govuk-tag--red",
     };
-    static const char *const labels[VERDICT_COUNT] = {
-        [VERDICT_MET] = "Met",         [VERDICT_JUSTIFIED] = "Justified",
-        [VERDICT_PENDING] = "Pending", [VERDICT_UNKNOWN] = "Not known",
-        [VERDICT_BREACH] = "Breach",
+    static const char *const labels[2][VERDICT_COUNT] = {
+        {
+            [VERDICT_MET] = "Met",
+            [VERDICT_JUSTIFIED] = "Justified",
+            [VERDICT_PENDING] = "Pending",
+            [VERDICT_UNKNOWN] = "Not known",
+            [VERDICT_BREACH] = "Breach",
+        },
+        {
+            [VERDICT_MET] = "Would keep",
+            [VERDICT_JUSTIFIED] = "Would be justified",
+            [VERDICT_PENDING] = "Not due yet",
+            [VERDICT_UNKNOWN] = "Not known",
+            [VERDICT_BREACH] = "Would not keep",
+        },
     };
     html_lit(b, "<strong class=\"govuk-tag ");
     html_attr(b, classes[v]);
     html_lit(b, "\">");
-    html_text(b, labels[v]);
+    html_text(b, labels[planned != 0][v]);
     html_lit(b, "</strong>");
 }
 
@@ -357,10 +391,127 @@ static void record_form(struct buf *b, const struct check_result_view *v,
                 "Record it</button></form>");
 }
 
+/* The commitment rule r tests, as "4.4 Give at least three months' ...", from the stored
+ * catalogue when it has it, else the default. */
+static void commitment_title(struct buf *out, const struct check_result_view *v, const char *rule)
+{
+    enum rule r;
+    int known = rule_parse(rule, &r) == 0;
+    const char *number =
+        known && v->numbers && v->numbers[r] ? v->numbers[r] : commitment_for_rule(rule);
+    const char *paraphrase =
+        known && v->paraphrases && v->paraphrases[r] ? v->paraphrases[r] : paraphrase_for(rule);
+
+    buf_reset(out);
+    if (number) {
+        buf_addf(out, "%s %s", number, paraphrase);
+    } else {
+        buf_adds(out, paraphrase);
+    }
+}
+
+static const char *label_of(const char *rule)
+{
+    enum rule r;
+    return rule_parse(rule, &r) == 0 ? rule_label(r) : rule;
+}
+
+/* One rule's row of a commitment's card: what it looks at, the verdict, why, what to do. */
+static void finding_row(struct buf *b, const struct finding *f, int planned)
+{
+    summary_row_start(b, label_of(f->rule), 0);
+    verdict_tag(b, f->verdict, planned);
+    html_lit(b, "<p class=\"govuk-body govuk-!-margin-top-2\">");
+    html_text(b, f->explanation);
+    html_lit(b, "</p>");
+    if (f->remedy[0]) {
+        if (planned) {
+            html_lit(b, "<p class=\"govuk-body\"><strong>To keep it:</strong> ");
+        } else {
+            html_lit(b, "<p class=\"govuk-body\"><strong>What can be done:</strong> ");
+        }
+        html_text(b, f->remedy);
+        html_lit(b, "</p>");
+    }
+    summary_row_end(b, NULL, NULL);
+}
+
+/*
+ * The findings, one card per commitment: two rules of one commitment (4.4: notice and reasons)
+ * share its card, so each number shows once. Then the rules that do not apply, saying why.
+ */
+static void findings(struct buf *b, const struct check_result_view *v, int planned)
+{
+    struct rule_skipped skipped[RULE_COUNT];
+    size_t nskipped =
+        v->activity ? rules_skipped(v->activity, v->params, v->local, skipped, RULE_COUNT) : 0;
+    struct buf title = BUF_INIT, other = BUF_INIT;
+    unsigned char shown[RULES_MAX_FINDINGS] = {0};
+
+    for (size_t i = 0; i < v->n && i < RULES_MAX_FINDINGS; i++) {
+        if (shown[i]) {
+            continue;
+        }
+        commitment_title(&title, v, v->findings[i].rule);
+        summary_card_start(b, title.data, 1);
+        for (size_t j = i; j < v->n && j < RULES_MAX_FINDINGS; j++) {
+            commitment_title(&other, v, v->findings[j].rule);
+            if (!shown[j] && !strcmp(other.data, title.data)) {
+                finding_row(b, &v->findings[j], planned);
+                shown[j] = 1;
+            }
+        }
+        summary_card_end(b);
+    }
+    for (size_t i = 0; i < nskipped; i++) {
+        commitment_title(&title, v, rule_id(skipped[i].rule));
+        summary_card_start(b, title.data, 1);
+        summary_row_start(b, rule_label(skipped[i].rule), 0);
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">Does not apply</strong>"
+                    "<p class=\"govuk-body govuk-!-margin-top-2\">");
+        html_text(b, skipped[i].why);
+        html_lit(b, "</p>");
+        summary_row_end(b, NULL, NULL);
+        summary_card_end(b);
+    }
+    buf_release(&title);
+    buf_release(&other);
+}
+
+/* "3 months of notice (national default)", by what the number means, never its name. */
+static void numbers_used(struct buf *b, const struct check_result_view *v)
+{
+    html_lit(b, "<h2 class=\"govuk-heading-m\">The numbers used</h2>"
+                "<dl class=\"govuk-summary-list\">");
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        enum param p = (enum param)i;
+        const char *unit = param_unit(p);
+        int value = v->params->value[i];
+
+        if (!(activity_kind_params(v->kind) & (1u << i))) {
+            continue;
+        }
+        summary_row_start(b, param_label(p), 0);
+        if (v->params->source[i] == SOURCE_NONE) {
+            html_lit(b, "None: ");
+            html_text(b, v->local ? "the local Compact sets no minimum, nor does the national "
+                                    "Compact"
+                                  : "the national Compact sets no minimum");
+        } else {
+            struct buf text = BUF_INIT;
+            buf_addf(&text, "%d %.*s %s (%s)", value, (int)strlen(unit) - (value == 1), unit,
+                     param_measure(p), param_source_phrase(v->params->source[i]));
+            html_text(b, text.data);
+            buf_release(&text);
+        }
+        summary_row_end(b, NULL, NULL);
+    }
+    html_lit(b, "</dl>");
+}
+
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer)
 {
-    static const struct table_column cols[] = {{"Commitment", 0}, {"Result", 0}, {"Why", 0}};
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Check a decision", "/checks"}, {check_title(v->kind), NULL}};
     const struct layout l = {.title = "The result of the check",
@@ -368,71 +519,39 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
                              .crumbs = crumbs,
                              .ncrumbs = 3,
                              .viewer = viewer};
-    char as_of[DATE_STRLEN + 1];
+    char as_of[DATE_LONG_MAX + 1];
+    int planned = v->activity && rules_planned(v->activity, v->as_of) == 1;
 
-    date_format(v->as_of, as_of);
+    date_format_long(v->as_of, as_of);
     view_layout_start(b, &l);
     view_heading(b, check_title(v->kind), l.title);
     html_lit(b, "<p class=\"govuk-body-l\">Overall: ");
-    verdict_tag(b, v->overall);
-    html_lit(b, "</p><p class=\"govuk-body\">Checked as of ");
-    html_text(b, as_of);
-    html_lit(b, ". A commitment is met, or a good reason for departing from it is recorded; "
-                "notice of a funding cut is a minimum no reason excuses.</p>");
-    table_start(b, &(struct table){.caption = "What the Compact asks, and what the answers show",
-                                   .cols = cols,
-                                   .ncols = 3});
-    for (size_t i = 0; i < v->n; i++) {
-        const struct finding *f = &v->findings[i];
-        enum rule r;
-        int known = rule_parse(f->rule, &r) == 0;
-        const char *number =
-            known && v->numbers && v->numbers[r] ? v->numbers[r] : commitment_for_rule(f->rule);
-        const char *paraphrase = known && v->paraphrases && v->paraphrases[r]
-                                     ? v->paraphrases[r]
-                                     : paraphrase_for(f->rule);
-        table_row_start(b);
-        table_row_head_start(b);
-        if (number) {
-            html_text(b, number);
-            html_lit(b, " ");
-        }
-        html_text(b, paraphrase);
-        table_row_head_end(b);
-        table_cell_start(b, 0);
-        verdict_tag(b, f->verdict);
-        table_cell_end(b);
-        table_cell_start(b, 0);
-        html_lit(b, "<p class=\"govuk-body\">");
-        html_text(b, f->explanation);
-        html_lit(b, "</p>");
-        if (f->remedy[0]) {
-            html_lit(b, "<p class=\"govuk-body\"><strong>To keep it:</strong> ");
-            html_text(b, f->remedy);
-            html_lit(b, "</p>");
-        }
-        table_cell_end(b);
-        table_row_end(b);
+    verdict_tag(b, v->overall, planned);
+    html_lit(b, "</p><p class=\"govuk-body\">");
+    if (planned) {
+        /* a funding change is a plan before its decision or, with no decision date, before
+         * it takes effect (rules_planned) */
+        int decision =
+            v->kind != ACTIVITY_FUNDING_CHANGE || v->activity->decision_date.state == FACT_SET;
+        html_lit(b, "This is a plan: it is checked as of ");
+        html_text(b, as_of);
+        html_lit(b, ", ");
+        html_text(b, decision ? kinds[v->kind].before : "before the funding changes");
+        html_lit(b, ", so the results say what it would do as planned, and what can still be "
+                    "done to keep the Compact.");
+    } else {
+        html_lit(b, "Checked as of ");
+        html_text(b, as_of);
+        html_lit(b, ".");
     }
-    table_end(b);
-    html_lit(b, "<h2 class=\"govuk-heading-m\">The numbers used</h2>"
-                "<dl class=\"govuk-summary-list\">");
-    for (int p = 0; p < PARAM_COUNT; p++) {
-        if (!(activity_kind_params(v->kind) & (1u << p))) {
-            continue;
-        }
-        summary_row_start(b, param_id((enum param)p), 0);
-        if (v->params->source[p] == SOURCE_NONE) {
-            html_lit(b, "Not set: the Compact sets no minimum");
-        } else {
-            html_num(b, v->params->value[p]);
-            html_lit(b, " (");
-            html_text(b, param_source_phrase(v->params->source[p]));
-            html_lit(b, ")");
-        }
-        summary_row_end(b, NULL, NULL);
+    html_lit(b, " A commitment is met, or a good reason for departing from it is recorded");
+    if (v->kind == ACTIVITY_FUNDING_CHANGE) {
+        html_lit(b, "; notice of a funding cut is a minimum no reason excuses");
     }
-    html_lit(b, "</dl>");
+    html_lit(b, ".</p><h2 class=\"govuk-heading-m\">What the Compact asks, and what the answers "
+                "show</h2>");
+    findings(b, v, planned);
+    numbers_used(b, v);
     if (v->record && v->ncompacts) {
         record_form(b, v, viewer);
     }

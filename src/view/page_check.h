@@ -48,7 +48,11 @@ struct check_result_view {
     const struct finding *findings;
     size_t n;
     enum verdict overall;
-    date_t as_of;
+    date_t as_of; /* the check's today */
+    /* the answers, to tell a plan from a decision made (rules_planned) and to say which rules
+     * do not apply and why (rules_skipped); local: a local Compact was chosen */
+    const struct activity *activity;
+    int local;
     const char *answers; /* the query string of the answers, to change them */
     /* the stored catalogue's number and paraphrase for each enum rule (NULL: the default) */
     const char *const *numbers;

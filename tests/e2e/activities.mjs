@@ -113,7 +113,7 @@ export async function activityTests(BIN, report) {
       const j = JSON.parse(r.text);
       expect(r.status === 200 && j.rechecked === 3 && j.changed >= 1, `${r.status} ${show(r.text)}`);
       const csv = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
-      expect(/consultation\.feedback,[a-z]+,[^,]*,"?The consultation closes .*4 weeks \(the Compact's local parameter\)/.test(csv.text),
+      expect(/consultation\.feedback,[a-z]+,[^,]*,"?The consultation closed .*4 weeks \(the Compact's local parameter\)/.test(csv.text),
         show(csv.text, 500));
       const chk = await post(s.port, admin, '/api/v1/checks', { compact_id: compact, as_of: '2012-06-01',
         activity: { kind: 'funding_change', change: 'end', notice_date: '2012-02-01', notice_in_writing: true, effective_date: '2012-06-01' } });

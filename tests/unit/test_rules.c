@@ -211,7 +211,8 @@ static const struct rule_case cases[] = {
      "earliest_end_date=2012-05-01 shortfall_days=30 latest_notice_date=2012-01-01",
      "Notice given 2012-02-01; 3 months' notice (national default) allows funding to end no "
      "earlier than 2012-05-01; it ends 2012-04-01, 30 days short.",
-     "Give written notice by 2012-01-01, or move the end date to 2012-05-01 or later."},
+     "Funding ended on 2012-04-01, so it is too late to give 3 months' notice for this change: "
+     "give at least 3 months' written notice before any further change."},
     /* SPEC's worked example: 6 months from the request */
     {FC,
      {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-04-01"},
@@ -222,7 +223,8 @@ static const struct rule_case cases[] = {
      "earliest_end_date=2012-08-01 shortfall_days=122 latest_notice_date=2011-10-01",
      "Notice given 2012-02-01; 6 months' notice (set for this check) allows funding to end no "
      "earlier than 2012-08-01; it ends 2012-04-01, 122 days short.",
-     "Give written notice by 2011-10-01, or move the end date to 2012-08-01 or later."},
+     "Funding ended on 2012-04-01, so it is too late to give 6 months' notice for this change: "
+     "give at least 6 months' written notice before any further change."},
     /* the request beats the Compact */
     {FC,
      {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-04-01"},
@@ -244,8 +246,8 @@ static const struct rule_case cases[] = {
      "earliest_end_date=2012-06-01 shortfall_days=61 latest_notice_date=2011-12-01",
      "Notice given 2012-02-01; 4 months' notice (the Compact's local parameter) allows funding to "
      "be reduced no earlier than 2012-06-01; it is reduced from 2012-04-01, 61 days short.",
-     "Give written notice by 2011-12-01, or move the date of the reduction to 2012-06-01 or "
-     "later."},
+     "Funding was reduced on 2012-04-01, so it is too late to give 4 months' notice for this "
+     "change: give at least 4 months' written notice before any further change."},
     /* the boundary day itself */
     {FC,
      {"notice_date=2012-02-01", "notice_in_writing=true", "effective_date=2012-05-01"},
@@ -264,7 +266,7 @@ static const struct rule_case cases[] = {
      "breach",
      "earliest_end_date=2012-05-01 shortfall_days=1 latest_notice_date=2012-01-31",
      "it ends 2012-04-30, 1 day short.",
-     "Give written notice by 2012-01-31, or move the end date to 2012-05-01 or later."},
+     "Funding ended on 2012-04-30, so it is too late"},
     /* month ends: 2012-11-30 + 3 months = 2013-02-28 */
     {FC,
      {"notice_date=2012-11-30", "notice_in_writing=true", "effective_date=2013-02-28"},
@@ -273,7 +275,7 @@ static const struct rule_case cases[] = {
      "funding.notice",
      "met",
      "earliest_end_date=2013-02-28 latest_notice_date=2012-11-30",
-     "Notice given 2012-11-30; 3 months' notice (national default) allows funding to end no "
+     "Notice to be given 2012-11-30; 3 months' notice (national default) allows funding to end no "
      "earlier than 2013-02-28; it ends 2013-02-28.",
      NULL},
     {FC,
@@ -333,10 +335,10 @@ static const struct rule_case cases[] = {
      "funding.notice",
      "breach",
      "latest_notice_date=2012-01-01",
-     "No notice was given; 3 months' notice (national default) means written notice by "
+     "No notice has been given; 3 months' notice (national default) means written notice by "
      "2012-01-01 for funding that ends 2012-04-01.",
-     "Give written notice by 2012-01-01, or move the end date to at least 3 months after written "
-     "notice is given."},
+     "Funding ended on 2012-04-01, so it is too late to give 3 months' notice for this change: "
+     "give at least 3 months' written notice before any further change."},
     {FC,
      {"notice_date=null", "notice_in_writing=true"},
      {NULL},
@@ -344,7 +346,7 @@ static const struct rule_case cases[] = {
      "funding.notice",
      "breach",
      "",
-     "No notice was given; 3 months' notice (national default) is needed before funding ends, "
+     "No notice has been given; 3 months' notice (national default) is needed before funding ends, "
      "and the end date is not recorded.",
      "Give written notice at least 3 months before funding ends."},
     /* not in writing: a breach even when the dates are fine */
@@ -357,8 +359,8 @@ static const struct rule_case cases[] = {
      "earliest_end_date=2012-05-01 latest_notice_date=2012-03-01",
      "Notice given 2012-02-01, not in writing; 3 months' notice (national default) allows "
      "funding to end no earlier than 2012-05-01; it ends 2012-06-01.",
-     "Give written notice by 2012-03-01, or move the end date to at least 3 months after written "
-     "notice is given."},
+     "It is too late to give 3 months' notice before 2012-06-01: give written notice now and move "
+     "the end date to 2012-09-01 or later."},
     {FC,
      {"notice_date=2012-02-01", "notice_in_writing=null", "effective_date=2012-06-01"},
      {NULL},
@@ -406,7 +408,7 @@ static const struct rule_case cases[] = {
      "unknown",
      "earliest_end_date=2012-05-01 latest_notice_date=2012-02-01",
      "it ends 2012-05-01, but whether the notice was in writing is not recorded.",
-     "Confirm that the notice was given in writing, or give written notice by 2012-02-01."},
+     "Confirm that the notice was given in writing."},
     {FC,
      {"notice_date=2012-02-01", "notice_in_writing=true"},
      {NULL},
@@ -443,7 +445,9 @@ static const struct rule_case cases[] = {
      "latest_notice_date=2012-01-01",
      "The notice date is not recorded; 3 months' notice (national default) means written notice "
      "by 2012-01-01 for funding that ends 2012-04-01.",
-     "Give written notice by 2012-01-01"},
+     "If written notice was given by 2012-01-01, record when; if not, it came too late for "
+     "funding that ended on 2012-04-01: give at least 3 months' written notice before any further "
+     "change."},
     {FC,
      {NULL},
      {NULL},
@@ -520,8 +524,7 @@ static const struct rule_case cases[] = {
      "breach",
      "",
      "The impact assessment was made on 2012-01-11, 1 day after the decision of 2012-01-10.",
-     "Assess the impact on beneficiaries, service users and volunteers on or before the decision "
-     "of 2012-01-10."},
+     "Review the decision of 2012-01-10 in the light of the impact assessment."},
     /* across 29 February */
     {FC,
      {"decision_date=2012-02-28", "impact_assessment_date=2012-03-01"},
@@ -611,8 +614,7 @@ static const struct rule_case cases[] = {
      "",
      "The organisation was invited to respond on 2012-01-13, 3 days after the decision of "
      "2012-01-10.",
-     "Invite the organisation to respond, and consider its response, on or before the decision "
-     "of 2012-01-10."},
+     "Review the decision of 2012-01-10 in the light of the organisation's response."},
     {FC,
      {"decision_date=2012-01-10", "response_invited_date=null"},
      {NULL},
@@ -660,8 +662,8 @@ static const struct rule_case cases[] = {
      "unknown",
      "",
      "Whether the change affects equality groups is not recorded.",
-     "If equality groups are affected, assess the equality impact on or before the decision of "
-     "2012-01-10."},
+     "If equality groups are affected, assess the equality impact now, and review the decision of "
+     "2012-01-10 in its light."},
     {FC,
      {"affects_equality_groups=true", "decision_date=2012-01-10",
       "equality_assessment_date=2012-01-09"},
@@ -710,7 +712,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2012-03-25",
-     "The formal consultation runs from 2012-01-01 to 2012-03-25; 12 weeks (national default) "
+     "The formal consultation ran from 2012-01-01 to 2012-03-25; 12 weeks (national default) "
      "means closing no earlier than 2012-03-25.",
      NULL},
     {CO,
@@ -720,11 +722,11 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "breach",
      "earliest_close_date=2012-03-25",
-     "The formal consultation runs from 2012-01-01 to 2012-03-24; 12 weeks (national default) "
+     "The formal consultation ran from 2012-01-01 to 2012-03-24; 12 weeks (national default) "
      "means closing no earlier than 2012-03-25; it is 1 day short, and no reason for the shorter "
      "period is recorded.",
-     "Move the closing date to 2012-03-25 or later, or record why a shorter period is "
-     "appropriate."},
+     "The consultation closed on 2012-03-24, so it is too late to lengthen it: record why a "
+     "shorter period was appropriate, or consult again for 12 weeks."},
     {CO,
      {"formal=true", "opens=2012-01-01", "closes=2012-02-01", "reason=a statutory deadline"},
      {NULL},
@@ -770,7 +772,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2011-03-26",
-     "The consultation (taken as formal) runs from 2011-01-01 to 2011-03-26; 12 weeks (national "
+     "The consultation (taken as formal) ran from 2011-01-01 to 2011-03-26; 12 weeks (national "
      "default) means closing no earlier than 2011-03-26.",
      NULL},
     /* a local parameter */
@@ -781,7 +783,7 @@ static const struct rule_case cases[] = {
      "consultation.length",
      "met",
      "earliest_close_date=2012-02-26",
-     "The consultation (taken as formal) runs from 2012-01-01 to 2012-02-26; 8 weeks (the "
+     "The consultation (taken as formal) ran from 2012-01-01 to 2012-02-26; 8 weeks (the "
      "Compact's local parameter) means closing no earlier than 2012-02-26; the local Compact sets "
      "8 weeks, less than the national Compact's 12.",
      NULL},
@@ -863,8 +865,8 @@ static const struct rule_case cases[] = {
      "consultation.feedback",
      "met",
      "feedback_due_date=2012-06-17",
-     "The consultation closes 2012-03-25; 12 weeks (national default) means feedback is due by "
-     "2012-06-17; it was published 2012-06-17.",
+     "The consultation closed 2012-03-25; 12 weeks (national default) means feedback is due by "
+     "2012-06-17; it is to be published 2012-06-17.",
      NULL},
     {CO,
      {"closes=2012-03-25", "feedback_date=2012-06-18"},
@@ -873,7 +875,7 @@ static const struct rule_case cases[] = {
      "consultation.feedback",
      "breach",
      "feedback_due_date=2012-06-17",
-     "it was published 2012-06-18, 1 day late.",
+     "it is to be published 2012-06-18, 1 day late.",
      "Publish feedback on how consultees' views shaped the outcome by 2012-06-17."},
     /* not yet published: pending up to and on the due day, a breach after it */
     {CO,
@@ -1182,8 +1184,8 @@ static const struct rule_case cases[] = {
      "days=29",
      "allows 29 days to bid; the minimum is 30 days (the Compact's local parameter); it is 1 day "
      "short, and no reason for the shorter period is recorded.",
-     "Set the submission deadline to 2012-02-01 or later, or record why a shorter period is "
-     "appropriate."},
+     "The deadline for bids was 2012-01-31, so it is too late to give more time to bid: record "
+     "why a shorter period was appropriate."},
     {PR,
      {"published=2012-01-02", "submission_deadline=2012-01-12", "reason=an emergency"},
      {"compact.min_tender_days=30"},
@@ -1242,8 +1244,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "met",
      "",
-     "VCS organisations were first involved on 2012-01-02, on or before the tender was published "
-     "on 2012-01-02.",
+     "Voluntary and community sector (VCS) organisations were first involved on 2012-01-02, on or "
+     "before the tender was published on 2012-01-02.",
      NULL},
     {PR,
      {"published=2012-01-02", "vcs_engaged_date=2011-06-01"},
@@ -1261,10 +1263,10 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "breach",
      "",
-     "VCS organisations were first involved on 2012-01-03, 1 day after the tender was published "
-     "on 2012-01-02, and no reason for that is recorded.",
-     "Involve VCS organisations in designing the service by the time the tender is published "
-     "(2012-01-02), or record why not."},
+     "Voluntary and community sector (VCS) organisations were first involved on 2012-01-03, 1 day "
+     "after the tender was published on 2012-01-02, and no reason for that is recorded.",
+     "The tender was published on 2012-01-02, so it is too late to involve VCS organisations "
+     "before it: if they were not involved by then, record why not."},
     {PR,
      {"published=2012-01-02", "vcs_engaged_date=2012-02-01", "reason=a new service"},
      {NULL},
@@ -1281,8 +1283,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "breach",
      "",
-     "VCS organisations were not involved in designing the service, and no reason for that is "
-     "recorded.",
+     "Voluntary and community sector (VCS) organisations were not involved in designing the "
+     "service, and no reason for that is recorded.",
      NULL},
     /* null engagement is a departure even with the publication date absent */
     {PR,
@@ -1292,8 +1294,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "justified",
      "",
-     "VCS organisations were not involved in designing the service, and a reason for that is "
-     "recorded.",
+     "Voluntary and community sector (VCS) organisations were not involved in designing the "
+     "service, and a reason for that is recorded.",
      NULL},
     {PR,
      {"vcs_engaged_date=null"},
@@ -1312,7 +1314,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "unknown",
      "",
-     "Whether and when VCS organisations were involved is not recorded.",
+     "Whether and when voluntary and community sector (VCS) organisations were involved is not "
+     "recorded.",
      NULL},
     {PR,
      {"vcs_engaged_date=2012-01-03", "reason=late"},
@@ -1321,8 +1324,8 @@ static const struct rule_case cases[] = {
      "procurement.early_involvement",
      "unknown",
      "",
-     "VCS organisations were first involved on 2012-01-03, but the publication date of the "
-     "tender is not recorded.",
+     "Voluntary and community sector (VCS) organisations were first involved on 2012-01-03, but "
+     "the publication date of the tender is not recorded.",
      NULL},
 
     /* procurement.social_value */
@@ -1455,7 +1458,7 @@ static const struct rule_case cases[] = {
      "consultation.feedback",
      "met",
      "feedback_due_date=2012-07-15",
-     "16 weeks (the Compact's local parameter) means feedback is due by 2012-07-15; it was "
+     "16 weeks (the Compact's local parameter) means feedback is due by 2012-07-15; it is to be "
      "published 2012-07-01; the local Compact sets 16 weeks, more than the national Compact's "
      "12.",
      NULL,
@@ -1594,6 +1597,283 @@ static const struct rule_case cases[] = {
      "the minimum is 1 day (the Compact's local parameter).",
      NULL,
      "national Compact"},
+
+    /* Remedies never ask for a step on a day before today (as_of). A cut to take effect on
+     * 2027-01-01 with no notice: on 2026-09-15 notice can still be given in time ... */
+    {FC,
+     {"notice_date=null", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-09-15",
+     "funding.notice",
+     "breach",
+     "latest_notice_date=2026-10-01",
+     "No notice has been given; 3 months' notice (national default) means written notice by "
+     "2026-10-01 for funding that ends 2027-01-01.",
+     "Give written notice by 2026-10-01, or move the end date to at least 3 months after written "
+     "notice is given."},
+    /* ... and on that last day itself ... */
+    {FC,
+     {"notice_date=null", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-10-01",
+     "funding.notice",
+     "breach",
+     "latest_notice_date=2026-10-01",
+     "means written notice by 2026-10-01",
+     "Give written notice by 2026-10-01, or move"},
+    /* ... but on 2026-12-02 it is too late: notice now, and an end date 3 months from today */
+    {FC,
+     {"notice_date=null", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-12-02",
+     "funding.notice",
+     "breach",
+     "latest_notice_date=2026-10-01",
+     "means written notice by 2026-10-01 for funding that ends 2027-01-01.",
+     "It is too late to give 3 months' notice before 2027-01-01: give written notice now and move "
+     "the end date to 2027-03-02 or later."},
+    /* notice already given, too late for the day: move the day to 3 months after it */
+    {FC,
+     {"notice_date=2026-11-15", "notice_in_writing=true", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-12-02",
+     "funding.notice",
+     "breach",
+     "earliest_end_date=2027-02-15 shortfall_days=45 latest_notice_date=2026-10-01",
+     "Notice given 2026-11-15; 3 months' notice (national default) allows funding to end no "
+     "earlier than 2027-02-15; it ends 2027-01-01, 45 days short.",
+     "It is too late to give 3 months' notice before 2027-01-01: move the end date to 2027-02-15 "
+     "or later."},
+    /* notice planned for a later day, too late: notice now is sooner */
+    {FC,
+     {"notice_date=2026-12-15", "notice_in_writing=true", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-12-02",
+     "funding.notice",
+     "breach",
+     "earliest_end_date=2027-03-15 shortfall_days=73 latest_notice_date=2026-10-01",
+     "Notice to be given 2026-12-15; 3 months' notice (national default) allows funding to end no "
+     "earlier than 2027-03-15;",
+     "It is too late to give 3 months' notice before 2027-01-01: give written notice now and move "
+     "the end date to 2027-03-02 or later."},
+    /* notice planned too late, while there is still time to give it earlier */
+    {FC,
+     {"notice_date=2026-10-15", "notice_in_writing=true", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-09-15",
+     "funding.notice",
+     "breach",
+     "earliest_end_date=2027-01-15 shortfall_days=14 latest_notice_date=2026-10-01",
+     "Notice to be given 2026-10-15;",
+     "Give written notice by 2026-10-01, or move the end date to 2027-01-15 or later."},
+    /* the notice date not known: if it was given in time, say when; if not, too late */
+    {FC,
+     {"notice_in_writing=true", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-12-02",
+     "funding.notice",
+     "unknown",
+     "latest_notice_date=2026-10-01",
+     "The notice date is not recorded;",
+     "If written notice was given by 2026-10-01, record when; if not, it is too late to give 3 "
+     "months' notice before 2027-01-01: give written notice now and move the end date to "
+     "2027-03-02 or later."},
+    /* notice in time, whether in writing not known, too late to give it again in time */
+    {FC,
+     {"notice_date=2026-09-01", "effective_date=2027-01-01"},
+     {NULL},
+     "2026-12-02",
+     "funding.notice",
+     "unknown",
+     "earliest_end_date=2026-12-01 latest_notice_date=2026-10-01",
+     "but whether the notice was in writing is not recorded.",
+     "Confirm that the notice was given in writing; if it was not, it is too late to give 3 "
+     "months' notice before 2027-01-01: give written notice now and move the end date to "
+     "2027-03-02 or later."},
+    /* a reduction, with a Compact's 4 months */
+    {FC,
+     {"change=reduce", "notice_date=null", "effective_date=2027-01-01"},
+     {"compact.notice_months=4"},
+     "2026-12-02",
+     "funding.notice",
+     "breach",
+     "latest_notice_date=2026-09-01",
+     "No notice has been given; 4 months' notice (the Compact's local parameter)",
+     "It is too late to give 4 months' notice before 2027-01-01: give written notice now and move "
+     "the date of the reduction to 2027-04-02 or later."},
+    /* the steps before a decision still to be made, and after it */
+    {FC,
+     {"decision_date=2027-01-10", "impact_assessment_date=null"},
+     {NULL},
+     "2026-12-02",
+     "funding.impact_assessment",
+     "breach",
+     "",
+     "No impact assessment is planned before the decision of 2027-01-10.",
+     "Assess the impact on beneficiaries, service users and volunteers on or before the decision "
+     "of 2027-01-10."},
+    {FC,
+     {"decision_date=2026-11-20", "impact_assessment_date=null"},
+     {NULL},
+     "2026-12-02",
+     "funding.impact_assessment",
+     "breach",
+     "",
+     "No impact assessment was made before the decision of 2026-11-20.",
+     "It is too late to assess the impact before the decision of 2026-11-20: assess the impact on "
+     "beneficiaries, service users and volunteers now, and review the decision in its light."},
+    {FC,
+     {"decision_date=2026-11-20"},
+     {NULL},
+     "2026-12-02",
+     "funding.response_opportunity",
+     "unknown",
+     "",
+     "The date of the invitation to respond is not recorded",
+     "It is too late to invite a response before the decision of 2026-11-20: invite the "
+     "organisation to respond now, and review the decision in the light of its response."},
+    {FC,
+     {"decision_date=2027-01-10", "response_invited_date=2026-12-20"},
+     {NULL},
+     "2026-12-02",
+     "funding.response_opportunity",
+     "met",
+     "",
+     "The organisation is to be invited to respond on 2026-12-20, on or before the decision of "
+     "2027-01-10.",
+     NULL},
+    {FC,
+     {"affects_equality_groups=true", "decision_date=2026-11-20", "equality_assessment_date=null"},
+     {NULL},
+     "2026-12-02",
+     "funding.equality_assessment",
+     "breach",
+     "",
+     "No equality impact assessment was made before the decision of 2026-11-20.",
+     "It is too late to assess the equality impact before the decision of 2026-11-20: assess it "
+     "now, and review the decision in its light."},
+    {FC,
+     {"decision_date=2027-01-10", "reasons_given=false"},
+     {NULL},
+     "2026-12-02",
+     "funding.reasons",
+     "breach",
+     "",
+     "No reasons for the decision are to be given.",
+     "Give the organisation a clear rationale for the decision."},
+    /* a consultation still open can be lengthened; one closed cannot */
+    {CO,
+     {"opens=2026-11-01", "closes=2027-01-10"},
+     {NULL},
+     "2026-12-02",
+     "consultation.length",
+     "breach",
+     "earliest_close_date=2027-01-24",
+     "The consultation (taken as formal) runs from 2026-11-01 to 2027-01-10; 12 weeks (national "
+     "default) means closing no earlier than 2027-01-24; it is 14 days short",
+     "Move the closing date to 2027-01-24 or later, or record why a shorter period is "
+     "appropriate."},
+    {CO,
+     {"formal=false", "closes=2026-11-01"},
+     {NULL},
+     "2026-12-02",
+     "consultation.length",
+     "breach",
+     "",
+     "The consultation was informal, and no reason for that is recorded.",
+     "The consultation closed on 2026-11-01: record why an informal approach was appropriate, or "
+     "consult formally in writing for 12 weeks."},
+    /* feedback overdue: publish it now */
+    {CO,
+     {"closes=2012-03-25", "feedback_date=null"},
+     {NULL},
+     "2012-07-01",
+     "consultation.feedback",
+     "breach",
+     "feedback_due_date=2012-06-17",
+     "none is published as of 2012-07-01, 14 days overdue.",
+     "Feedback was due by 2012-06-17: publish it now, saying how consultees' views shaped the "
+     "outcome."},
+    {CO,
+     {"closes=2012-03-25"},
+     {NULL},
+     "2012-07-01",
+     "consultation.feedback",
+     "unknown",
+     "feedback_due_date=2012-06-17",
+     "whether and when it was published is not recorded.",
+     "Feedback was due by 2012-06-17: if it was not published, publish it now,"},
+    {CO,
+     {"closes=2012-03-25", "feedback_date=2012-06-20"},
+     {NULL},
+     "2012-07-01",
+     "consultation.feedback",
+     "breach",
+     "feedback_due_date=2012-06-17",
+     "it was published 2012-06-20, 3 days late.",
+     "Feedback was due by 2012-06-17, so it is too late to publish it on time: make sure it says "
+     "how consultees' views shaped the outcome."},
+    /* an award that has ended cannot be lengthened */
+    {AW,
+     {"start_date=2009-04-01", "end_date=2010-03-31"},
+     {NULL},
+     NULL,
+     "award.duration",
+     "breach",
+     "",
+     "it is 731 days short",
+     "The award ended on 2010-03-31, so it is too late to lengthen it: record why a shorter award "
+     "was appropriate."},
+    {AW,
+     {"start_date=2027-04-01", "end_date=2028-03-31"},
+     {NULL},
+     "2026-12-02",
+     "award.duration",
+     "breach",
+     "",
+     "needs an end date of 2030-03-31 or later",
+     "Set the end date to 2030-03-31 or later, or record why a shorter award is appropriate."},
+    /* a tender still to be published */
+    {PR,
+     {"published=2027-02-01", "vcs_engaged_date=2027-01-15"},
+     {NULL},
+     "2026-12-02",
+     "procurement.early_involvement",
+     "met",
+     "",
+     "Voluntary and community sector (VCS) organisations are to be first involved on 2027-01-15, "
+     "on or before the tender is published on 2027-02-01.",
+     NULL},
+    {PR,
+     {"published=2027-02-01", "vcs_engaged_date=null"},
+     {NULL},
+     "2026-12-02",
+     "procurement.early_involvement",
+     "breach",
+     "",
+     "Voluntary and community sector (VCS) organisations have not been involved in designing the "
+     "service, and no reason for that is recorded.",
+     "Involve VCS organisations in designing the service by the time the tender is published "
+     "(2027-02-01), or record why not."},
+    {PR,
+     {"published=2027-02-01", "submission_deadline=2027-02-15"},
+     {"compact.min_tender_days=30"},
+     "2026-12-02",
+     "procurement.tender_period",
+     "breach",
+     "days=14",
+     "allows 14 days to bid",
+     "Set the submission deadline to 2027-03-03 or later, or record why a shorter period is "
+     "appropriate."},
+    {PR,
+     {"published=2027-02-01", "social_value_considered=false"},
+     {NULL},
+     "2026-12-02",
+     "procurement.social_value",
+     "breach",
+     "",
+     "Social value is not to be weighed, and no reason for that is recorded.",
+     "Weigh social, economic and environmental value, not lowest price alone, or record why not."},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
@@ -1818,6 +2098,131 @@ static void test_spec_worked_example(void **state)
     assert_string_equal(day, "2012-08-01");
     assert_int_equal(out[0].shortfall_days, 122);
     assert_string_equal(commitment_for_rule(out[0].rule), "4.4");
+}
+
+/* The issue's commissioner on 2 December 2026: a cut on 1 January 2027 decided on 15 December,
+ * no notice yet. Pages get the dates as GOV.UK writes them; the JSON's stay ISO. */
+static void test_long_dates_for_pages(void **state)
+{
+    const char *facts[MAX_FACTS] = {"change=end", "decision_date=2026-12-15", "notice_date=null",
+                                    "effective_date=2027-01-01"};
+    struct finding out[RULES_MAX_FINDINGS], iso[RULES_MAX_FINDINGS];
+    struct activity a;
+    struct params p;
+    size_t n, niso;
+    enum verdict overall;
+    (void)state;
+    build(&a, "funding_change", facts, MAX_FACTS);
+    build_params(&p, (const char *[MAX_PARAMS]){NULL}, MAX_PARAMS);
+    assert_int_equal(rules_check_dated(&a, &p, d("2026-12-02"), RULES_DATES_LONG, out,
+                                       RULES_MAX_FINDINGS, &n, &overall),
+                     0);
+    check_invariants(out, n, overall, &p);
+    assert_string_equal(out[0].explanation,
+                        "No notice has been given; 3 months' notice (national default) means "
+                        "written notice by 1 October 2026 for funding that ends 1 January 2027.");
+    assert_string_equal(out[0].remedy,
+                        "It is too late to give 3 months' notice before 1 January 2027: give "
+                        "written notice now and move the end date to 2 March 2027 or later.");
+    assert_non_null(strstr(out[2].remedy, "on or before the decision of 15 December 2026."));
+    /* the same check for the JSON: the same findings, ISO dates */
+    assert_int_equal(rules_check(&a, &p, d("2026-12-02"), iso, RULES_MAX_FINDINGS, &niso, &overall),
+                     0);
+    assert_int_equal(niso, n);
+    assert_non_null(strstr(iso[0].remedy, "before 2027-01-01: give written notice now"));
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(iso[i].verdict, out[i].verdict);
+        assert_int_equal(iso[i].fields, out[i].fields);
+    }
+}
+
+/* A plan until the day it is decided: the decision date, else (funding) the day it takes
+ * effect; a consultation's opening, an award's start, a tender's publication. */
+static void test_planned(void **state)
+{
+    static const struct {
+        const char *kind, *facts[3], *as_of;
+        int planned;
+    } plans[] = {
+        {"funding_change",
+         {"decision_date=2026-12-15", "effective_date=2027-01-01"},
+         "2026-12-02",
+         1},
+        {"funding_change", {"decision_date=2026-12-15"}, "2026-12-15", 0},
+        {"funding_change",
+         {"decision_date=2026-11-15", "effective_date=2027-01-01"},
+         "2026-12-02",
+         0},
+        {"funding_change", {"effective_date=2027-01-01"}, "2026-12-02", 1},
+        {"funding_change", {"effective_date=2026-01-01"}, "2026-12-02", 0},
+        {"funding_change", {"notice_date=2027-01-01"}, "2026-12-02", -1},
+        {"consultation", {"opens=2027-01-01", "closes=2027-03-26"}, "2026-12-02", 1},
+        {"consultation", {"opens=2026-11-01", "closes=2027-03-26"}, "2026-12-02", 0},
+        {"consultation", {"closes=2027-03-26"}, "2026-12-02", -1},
+        {"funding_award", {"start_date=2027-04-01"}, "2026-12-02", 1},
+        {"funding_award", {"start_date=2026-04-01"}, "2026-12-02", 0},
+        {"procurement", {"published=2027-02-01"}, "2026-12-02", 1},
+        {"procurement", {"submission_deadline=2027-02-01"}, "2026-12-02", -1},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+        struct activity a;
+        const char *facts[MAX_FACTS] = {plans[i].facts[0], plans[i].facts[1], plans[i].facts[2]};
+        build(&a, plans[i].kind, facts, MAX_FACTS);
+        if (rules_planned(&a, d(plans[i].as_of)) != plans[i].planned) {
+            fail_msg("case %zu: planned %d, not %d", i, rules_planned(&a, d(plans[i].as_of)),
+                     plans[i].planned);
+        }
+    }
+}
+
+/* The rules a check leaves out say why: a tender period nobody sets, equality not affected. */
+static void test_skipped_rules_say_why(void **state)
+{
+    const char *none[MAX_PARAMS] = {NULL}, *local[MAX_PARAMS] = {"compact.min_tender_days=30"};
+    const char *tender[MAX_FACTS] = {"published=2027-02-01"};
+    const char *equal[MAX_FACTS] = {"change=end", "affects_equality_groups=false"};
+    const char *unknown[MAX_FACTS] = {"change=end"};
+    struct rule_skipped out[RULE_COUNT];
+    struct activity a;
+    struct params p;
+    (void)state;
+    build(&a, "procurement", tender, MAX_FACTS);
+    build_params(&p, none, MAX_PARAMS);
+    assert_int_equal(rules_skipped(&a, &p, 1, out, RULE_COUNT), 1);
+    assert_int_equal(out[0].rule, RULE_PROCUREMENT_TENDER_PERIOD);
+    assert_non_null(strstr(out[0].why, "The local Compact sets no minimum tender period"));
+    assert_int_equal(rules_skipped(&a, &p, 0, out, RULE_COUNT), 1);
+    assert_non_null(strstr(out[0].why, "No local Compact was chosen, and the national Compact "
+                                       "sets no minimum tender period"));
+    assert_int_equal(rules_skipped(&a, &p, 0, out, 0), 0);
+    build_params(&p, local, MAX_PARAMS);
+    assert_int_equal(rules_skipped(&a, &p, 1, out, RULE_COUNT), 0);
+    build(&a, "funding_change", equal, MAX_FACTS);
+    assert_int_equal(rules_skipped(&a, &p, 1, out, RULE_COUNT), 1);
+    assert_int_equal(out[0].rule, RULE_FUNDING_EQUALITY_ASSESSMENT);
+    assert_non_null(strstr(out[0].why, "does not affect equality groups"));
+    build(&a, "funding_change", unknown, MAX_FACTS);
+    assert_int_equal(rules_skipped(&a, &p, 1, out, RULE_COUNT), 0);
+}
+
+/* Every rule and parameter has words for people; two rules of one commitment differ. */
+static void test_words_for_people(void **state)
+{
+    (void)state;
+    for (int r = 0; r < RULE_COUNT; r++) {
+        assert_true(strlen(rule_label((enum rule)r)) > 0);
+        for (int q = 0; q < r; q++) {
+            assert_string_not_equal(rule_label((enum rule)r), rule_label((enum rule)q));
+        }
+    }
+    assert_string_equal(rule_label(RULE_COUNT), "");
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        assert_true(strlen(param_measure((enum param)i)) > 0);
+    }
+    assert_string_equal(param_measure(PARAM_NOTICE_MONTHS), "of notice");
+    assert_string_equal(param_measure(PARAM_CONSULTATION_WEEKS), "of consultation");
+    assert_string_equal(param_measure(PARAM_COUNT), "");
 }
 
 /* The latest notice date, over three years of end dates: notice on it is met, a day later is
@@ -2247,6 +2652,10 @@ int main(void)
         cmocka_unit_test(test_cases_cover_every_verdict),
         cmocka_unit_test(test_whole_checks),
         cmocka_unit_test(test_spec_worked_example),
+        cmocka_unit_test(test_long_dates_for_pages),
+        cmocka_unit_test(test_planned),
+        cmocka_unit_test(test_skipped_rules_say_why),
+        cmocka_unit_test(test_words_for_people),
         cmocka_unit_test(test_latest_notice_is_exact),
         cmocka_unit_test(test_params_resolve_reports_sources),
         cmocka_unit_test(test_param_weaker_and_floor),
