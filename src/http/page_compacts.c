@@ -42,29 +42,74 @@ static const char *compact_location(struct request *r, long long id)
     return out;
 }
 
-/* v with surrounding spaces taken off (from the arena); NULL when blank. */
-static const char *trim(struct request *r, const char *v)
-{
-    size_t len;
+/*
+ * What a save changed travels to the page it returns to as ?done=KEY,KEY (post/redirect/get,
+ * no JavaScript): each key one of this fixed table or a parameter's id, anything else ignored.
+ * The page says each change in its own words with the values as stored, so the address can
+ * neither put text on the page nor make it say something other than these.
+ */
+static const struct {
+    const char *key;
+    unsigned bit;
+} done_keys[] = {
+    {"name", DONE_NAME},           {"authorities", DONE_AUTHORITIES}, {"adopted", DONE_ADOPTED},
+    {"refreshed", DONE_REFRESHED}, {"review", DONE_REVIEW},           {"document", DONE_DOCUMENT},
+    {"contacts", DONE_CONTACTS},   {"status", DONE_STATUS},           {"code", DONE_CODE},
+    {"nothing", DONE_NOTHING},
+};
 
-    if (!v) {
-        return NULL;
+/* The bits of the keys in text ("review,adopted"); unknown keys count for nothing. */
+static unsigned done_parse(const char *text)
+{
+    unsigned done = 0;
+
+    while (text && *text) {
+        size_t len = strcspn(text, ",");
+        for (size_t i = 0; i < sizeof(done_keys) / sizeof(done_keys[0]); i++) {
+            if (strlen(done_keys[i].key) == len && !strncmp(text, done_keys[i].key, len)) {
+                done |= done_keys[i].bit;
+            }
+        }
+        for (int p = 0; p < PARAM_COUNT; p++) {
+            const char *id = param_id((enum param)p);
+            if (strlen(id) == len && !strncmp(text, id, len)) {
+                done |= DONE_PARAM(p);
+            }
+        }
+        text += len + (text[len] == ',');
     }
-    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n') {
-        v++;
+    return done;
+}
+
+/* 303 to the Compact's page, saying what changed (done: enum compact_done and DONE_PARAM bits;
+ * 0 for nothing). */
+static int redirect_done(struct request *r, long long id, unsigned done)
+{
+    struct buf b = BUF_INIT;
+    const char *sep = "?done=", *out;
+
+    buf_addf(&b, "/compacts/%lld", id);
+    for (size_t i = 0; i < sizeof(done_keys) / sizeof(done_keys[0]); i++) {
+        if (done & done_keys[i].bit) {
+            buf_addf(&b, "%s%s", sep, done_keys[i].key);
+            sep = ",";
+        }
     }
-    len = strlen(v);
-    while (len &&
-           (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\r' || v[len - 1] == '\n')) {
-        len--;
+    for (int p = 0; p < PARAM_COUNT; p++) {
+        if (done & DONE_PARAM(p)) {
+            buf_addf(&b, "%s%s", sep, param_id((enum param)p));
+            sep = ",";
+        }
     }
-    return len ? arena_memdupz(r->arena, v, len) : NULL;
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return reply_redirect(r, out);
 }
 
 /* A form field, trimmed; NULL when blank. */
 static const char *field(struct request *r, const struct query *q, const char *name)
 {
-    return trim(r, query_get(q, name));
+    return query_trim(r->arena, query_get(q, name));
 }
 
 static const char *stem_field(struct request *r, const struct query *q, const char *stem,
@@ -166,6 +211,7 @@ int page_compact(struct request *r)
         return ret;
     }
     v.entry = &e;
+    v.done = done_parse(query_get(&r->query, "done"));
     v.today = r->cache_day = date_today(); /* its status and review are as of today */
     view_compact_page(r->body, &v, request_viewer(r));
     return html(r);
@@ -244,7 +290,7 @@ static void read_authorities(struct request *r, const struct query *q, struct de
         buf_add(&b, text, len);
         text += len;
         text += strspn(text, "\r\n");
-        line = trim(r, b.data);
+        line = query_trim(r->arena, b.data);
         buf_release(&b);
         if (!line) {
             continue;
@@ -272,8 +318,26 @@ static const char *dash(struct request *r, const char *field_name)
     return s;
 }
 
-static void read_details(struct request *r, const struct query *q, struct details *d,
-                         struct field_error *errs, size_t *n)
+/* The six-year rule's message: what to enter, with the latest date it allows. */
+static const char *review_message(struct request *r, date_t adopted, date_t refreshed)
+{
+    char latest[DATE_LONG_MAX + 1];
+    struct buf b = BUF_INIT;
+    const char *out;
+
+    date_format_long(compact_review_due(adopted, refreshed, 0), latest);
+    buf_addf(&b, "Enter a review date no later than %s, six years after the date it was %s", latest,
+             refreshed > adopted ? "last refreshed" : "adopted");
+    out = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+/* The answers of the details form into d, errors appended. follows: the review date the form
+ * showed for one that follows the dates (six years after), read as none when it comes back
+ * unchanged; 0 when it showed a date set. */
+static void read_details(struct request *r, const struct query *q, date_t follows,
+                         struct details *d, struct field_error *errs, size_t *n)
 {
     static const struct {
         const char *stem;
@@ -300,6 +364,12 @@ static void read_details(struct request *r, const struct query *q, struct detail
         if (why) {
             add_error(errs, n, dates[i].stem, why);
         }
+    }
+    if (follows && d->review_due == follows) {
+        d->review_due = 0; /* it goes on following the dates */
+    }
+    if (d->review_due && !compact_review_due_allowed(d->adopted, d->refreshed, d->review_due)) {
+        add_error(errs, n, "review_due", review_message(r, d->adopted, d->refreshed));
     }
     d->document_url = field(r, q, "document_url");
     if (d->document_url && !compact_url_is_valid(d->document_url)) {
@@ -330,12 +400,12 @@ static void read_details(struct request *r, const struct query *q, struct detail
     }
 }
 
-/* The message for a field the core refused. */
-static const char *core_message(const char *f, const char *why)
+/* The message for a field the core refused in d. */
+static const char *core_message(struct request *r, const struct details *d, const char *f,
+                                const char *why)
 {
     if (!strcmp(f, "review_due")) {
-        return "The review must be due no later than six years after the Compact was adopted or "
-               "last refreshed";
+        return review_message(r, d->adopted, d->refreshed);
     }
     if (!strcmp(f, "refreshed")) {
         return "The date it was last refreshed must not be before the date it was adopted";
@@ -343,10 +413,33 @@ static const char *core_message(const char *f, const char *why)
     return why;
 }
 
-static int details_form(struct request *r, long long id, const char *name, const struct query *q,
+/* The field of the details form a "Change" link names (?change=), from a fixed list; or NULL. */
+static const char *change_field(const char *given)
+{
+    static const char *const fields[] = {"name",       "authorities",  "adopted", "refreshed",
+                                         "review_due", "document_url", "contacts"};
+
+    for (size_t i = 0; given && i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (!strcmp(given, fields[i])) {
+            return fields[i];
+        }
+    }
+    return NULL;
+}
+
+/* The details form: to add a Compact (e NULL) or change e, with the answers q and errors; the
+ * field ?change= names has the focus when there are none. */
+static int details_form(struct request *r, const struct compact_entry *e, const struct query *q,
                         size_t ncontacts, const struct field_error *errs, size_t n)
 {
-    struct compact_form_view v = {.id = id, .name = name, .values = {lookup, q}};
+    struct compact_form_view v = {.values = {lookup, q}};
+
+    if (e) {
+        v.id = e->id;
+        v.name = e->name;
+        v.review_follows = !e->review_set;
+        v.focus = n ? NULL : change_field(query_get(&r->query, "change"));
+    }
 
     v.ncontacts = ncontacts;
     v.errors = errs;
@@ -366,7 +459,7 @@ int page_compact_new(struct request *r)
     struct query *q = arena_alloc(r->arena, sizeof(*q));
 
     q->n = 0;
-    return details_form(r, 0, NULL, q, 2, NULL, 0);
+    return details_form(r, NULL, q, 2, NULL, 0);
 }
 
 int page_compact_create(struct request *r)
@@ -389,7 +482,7 @@ int page_compact_create(struct request *r)
     if (request_form(r, q) < 0) {
         return reply_error(r, 400, "The form could not be read.");
     }
-    read_details(r, q, &d, errs, &n);
+    read_details(r, q, 0, &d, errs, &n);
     st = query_get(q, "status");
     if (!st || compact_status_parse(st, &status) < 0) {
         add_error(errs, &n, "status", "Choose the Compact's status");
@@ -400,10 +493,10 @@ int page_compact_create(struct request *r)
     }
     if (!n && compact_details_check(d.name, d.adopted, d.refreshed, d.review_due, d.document_url,
                                     d.contacts, d.ncontacts, NULL, 0, r->arena, &f, &why) < 0) {
-        add_error(errs, &n, f, core_message(f, why));
+        add_error(errs, &n, f, core_message(r, &d, f, why));
     }
     if (n) {
-        return details_form(r, 0, NULL, q, contact_slots(d.ncontacts), errs, n);
+        return details_form(r, NULL, q, contact_slots(d.ncontacts), errs, n);
     }
     memset(c, 0, sizeof(*c));
     c->name = d.name;
@@ -422,7 +515,7 @@ int page_compact_create(struct request *r)
     ret = store_compact_add(r->st, c, request_actor(r), &id, &bad);
     if (ret == ERR_NOT_FOUND) {
         add_error(errs, &n, "authorities", unknown_authority(r, bad ? bad : "?"));
-        return details_form(r, 0, NULL, q, contact_slots(d.ncontacts), errs, n);
+        return details_form(r, NULL, q, contact_slots(d.ncontacts), errs, n);
     }
     if (ret < 0) {
         return ret;
@@ -449,7 +542,9 @@ int page_compact_edit(struct request *r)
     buf_release(&auths);
     put_date(r, q, "adopted", e.adopted);
     put_date(r, q, "refreshed", e.refreshed);
-    put_date(r, q, "review_due", e.review_set);
+    /* the review date in force, set or six years after (page_compact_update keeps the latter
+     * following the dates when it comes back as it was) */
+    put_date(r, q, "review_due", compact_review_due(e.adopted, e.refreshed, e.review_set));
     put(q, "document_url", e.document_url);
     for (size_t i = 0; i < e.ncontacts && i < COMPACT_FORM_CONTACTS; i++) {
         static const char *const parts[] = {"name", "role", "email", "phone"};
@@ -462,7 +557,63 @@ int page_compact_edit(struct request *r)
             buf_release(&name);
         }
     }
-    return details_form(r, e.id, e.name, q, contact_slots(e.ncontacts), NULL, 0);
+    return details_form(r, &e, q, contact_slots(e.ncontacts), NULL, 0);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether a and b name the same authorities, in any order. */
+static int same_areas(const struct compact_entry *a, const struct compact_entry *b)
+{
+    if (a->nauthorities != b->nauthorities) {
+        return 0;
+    }
+    for (size_t i = 0; i < a->nauthorities; i++) {
+        size_t j = 0;
+        while (j < b->nauthorities && strcmp(a->authorities[i].gss, b->authorities[j].gss)) {
+            j++;
+        }
+        if (j == b->nauthorities) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int same_contacts(const struct compact_entry *a, const struct compact_entry *b)
+{
+    if (a->ncontacts != b->ncontacts) {
+        return 0;
+    }
+    for (size_t i = 0; i < a->ncontacts; i++) {
+        const struct compact_contact *x = &a->contacts[i], *y = &b->contacts[i];
+        if (!same_text(x->name, y->name) || !same_text(x->role, y->role) ||
+            !same_text(x->email, y->email) || !same_text(x->phone, y->phone)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* What changed from entry a to b, as the details form changes it (enum compact_done bits). */
+static unsigned details_changes(const struct compact_entry *a, const struct compact_entry *b)
+{
+    unsigned done = 0;
+
+    done |= same_text(a->name, b->name) ? 0 : DONE_NAME;
+    done |= same_areas(a, b) ? 0 : DONE_AUTHORITIES;
+    done |= a->adopted == b->adopted ? 0 : DONE_ADOPTED;
+    done |= a->refreshed == b->refreshed ? 0 : DONE_REFRESHED;
+    done |= compact_review_due(a->adopted, a->refreshed, a->review_set) ==
+                    compact_review_due(b->adopted, b->refreshed, b->review_set)
+                ? 0
+                : DONE_REVIEW;
+    done |= same_text(a->document_url, b->document_url) ? 0 : DONE_DOCUMENT;
+    done |= same_contacts(a, b) ? 0 : DONE_CONTACTS;
+    return done;
 }
 
 int page_compact_update(struct request *r)
@@ -470,18 +621,20 @@ int page_compact_update(struct request *r)
     struct field_error *errs = arena_alloc(r->arena, FORM_MAX_ERRORS * sizeof(*errs));
     struct compact_patch *p = arena_alloc(r->arena, sizeof(*p));
     struct query *q = arena_alloc(r->arena, sizeof(*q));
-    struct compact_entry e;
+    struct compact_entry e, after;
     struct details d;
     const char *f, *why;
+    unsigned done;
     size_t n = 0;
     int ret;
 
     if ((ret = editable_post(r, &e, q)) != 0) {
         return ret < 0 ? ret : 0;
     }
-    read_details(r, q, &d, errs, &n);
+    read_details(r, q, e.review_set ? 0 : compact_review_due(e.adopted, e.refreshed, 0), &d, errs,
+                 &n);
     if (n) {
-        return details_form(r, e.id, e.name, q, contact_slots(d.ncontacts), errs, n);
+        return details_form(r, &e, q, contact_slots(d.ncontacts), errs, n);
     }
     memset(p, 0, sizeof(*p));
     p->fields = PATCH_NAME | PATCH_AUTHORITIES | PATCH_ADOPTED | PATCH_REFRESHED |
@@ -501,13 +654,15 @@ int page_compact_update(struct request *r)
     ret = store_compact_patch(r->st, e.id, p, request_actor(r), r->arena, &f, &why);
     if (ret == ERR_INVALID || (ret == ERR_NOT_FOUND && f)) {
         add_error(errs, &n, strncmp(f, "authorities", 11) ? f : "authorities",
-                  ret == ERR_INVALID ? core_message(f, why) : "Enter authorities the register has");
-        return details_form(r, e.id, e.name, q, contact_slots(d.ncontacts), errs, n);
+                  ret == ERR_INVALID ? core_message(r, &d, f, why)
+                                     : "Enter authorities the register has");
+        return details_form(r, &e, q, contact_slots(d.ncontacts), errs, n);
     }
-    if (ret < 0) {
+    if (ret < 0 || (ret = store_compact_get(r->st, e.id, r->arena, &after)) < 0) {
         return ret;
     }
-    return reply_redirect(r, compact_location(r, e.id));
+    done = details_changes(&e, &after);
+    return redirect_done(r, e.id, done ? done : DONE_NOTHING);
 }
 
 /* ---- status, codes, parameters ---- */
@@ -586,7 +741,7 @@ int page_compact_status_post(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    return reply_redirect(r, compact_location(r, e.id));
+    return redirect_done(r, e.id, DONE_STATUS);
 }
 
 int page_compact_codes(struct request *r)
@@ -639,7 +794,7 @@ int page_compact_codes_post(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    return reply_redirect(r, compact_location(r, e.id));
+    return redirect_done(r, e.id, DONE_CODE);
 }
 
 int page_compact_parameters(struct request *r)
@@ -661,6 +816,19 @@ int page_compact_parameters(struct request *r)
         }
     }
     return subpage(r, view_compact_parameters_page, e, q, NULL, 0);
+}
+
+/* The parameters that differ between a and b (DONE_PARAM bits), or DONE_NOTHING. */
+static unsigned params_changes(const struct param_set *a, const struct param_set *b)
+{
+    unsigned done = 0;
+
+    for (int i = 0; i < PARAM_COUNT; i++) {
+        if (a->set[i] != b->set[i] || (a->set[i] && a->value[i] != b->value[i])) {
+            done |= DONE_PARAM(i);
+        }
+    }
+    return done ? done : DONE_NOTHING;
 }
 
 int page_compact_parameters_post(struct request *r)
@@ -705,5 +873,5 @@ int page_compact_parameters_post(struct request *r)
         (ret = check_recheck_compact(r->st, e.id, date_today(), &count, &changed)) < 0) {
         return ret;
     }
-    return reply_redirect(r, compact_location(r, e.id));
+    return redirect_done(r, e.id, params_changes(&e.params, &ps));
 }

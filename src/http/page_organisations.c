@@ -2,6 +2,7 @@
  * GET /organisations (search and list), /organisations/new and POST /organisations (add),
  * GET /organisations/{ref}, its /edit form and POST /organisations/{ref} (change).
  */
+#include <limits.h>
 #include <stdio.h>
 
 #include "handlers.h"
@@ -10,6 +11,7 @@
 #include "view/html.h"
 #include "view/page_organisations.h"
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
 
 /* Whether the person may change o by patch (NULL: at all): 0, or ERR_FORBIDDEN with the 403
@@ -88,13 +90,21 @@ int page_organisation(struct request *r)
     return 0;
 }
 
+/* The Compact whose signatory form an organisation is added for (for_compact, a number), or 0. */
+static long long for_compact(const struct query *q)
+{
+    long long id;
+    return num_whole(query_get(q, "for_compact"), 1, LLONG_MAX, &id) == 0 ? id : 0;
+}
+
 /* The form, to add (ref NULL) or change, with the values to show and any errors. */
 static int form(struct request *r, int status, const char *ref, const char *name,
                 const struct organisation_draft *values, const struct org_problem *problems,
-                size_t n)
+                size_t n, long long compact)
 {
     struct field_error *errs = arena_alloc(r->arena, (n + 1) * sizeof(*errs));
-    struct organisation_form_view v = {.ref = ref, .name = name, .values = values};
+    struct organisation_form_view v = {
+        .ref = ref, .name = name, .values = values, .for_compact = compact};
 
     for (size_t i = 0; i < n; i++) {
         errs[i] = (struct field_error){problems[i].field, problems[i].message};
@@ -107,13 +117,17 @@ static int form(struct request *r, int status, const char *ref, const char *name
     return 0;
 }
 
-/* The fields of a posted form: every one given (a blank one is none). */
-static int read_form(struct request *r, struct organisation_draft *d)
+/* The fields of a posted form: every one given (a blank one is none); and, with compact, the
+ * Compact it is added for (0: none). */
+static int read_form(struct request *r, struct organisation_draft *d, long long *compact)
 {
     struct query q;
 
     if (request_form(r, &q) < 0) {
         return ERR_INVALID;
+    }
+    if (compact) {
+        *compact = for_compact(&q);
     }
     d->org_id = query_get(&q, "org_id");
     d->name = query_get(&q, "name");
@@ -138,10 +152,27 @@ static int to_page(struct request *r, const struct organisation *o)
     return reply_redirect(r, location);
 }
 
+/* 303 to the signatory form of Compact compact with o chosen. */
+static int to_signatory_form(struct request *r, long long compact, const struct organisation *o)
+{
+    struct buf b = BUF_INIT;
+    char ref[ORG_REF_MAX], *location;
+
+    buf_addf(&b, "/compacts/%lld/signatories/new?organisation=", compact);
+    html_url(&b, organisation_ref(o, ref));
+    location = arena_strdup(r->arena, b.data);
+    buf_release(&b);
+    return reply_redirect(r, location);
+}
+
+/* The form to add one; from a signatory form, ?name= fills in the name searched for and
+ * ?for_compact= says where to go back to. */
 int page_organisation_new(struct request *r)
 {
-    static const struct organisation_draft empty = {0};
-    return form(r, 200, NULL, NULL, &empty, NULL, 0);
+    struct organisation_draft d = {0};
+
+    d.name = query_get(&r->query, "name");
+    return form(r, 200, NULL, NULL, &d, NULL, 0, for_compact(&r->query));
 }
 
 int page_organisation_create(struct request *r)
@@ -149,25 +180,26 @@ int page_organisation_create(struct request *r)
     struct organisation_draft d = {0};
     struct organisation o;
     struct org_problem problems[ORG_PROBLEMS_MAX];
+    long long compact;
     size_t n;
     int ret;
 
-    if (read_form(r, &d) < 0) {
+    if (read_form(r, &d, &compact) < 0) {
         return reply_error(r, 400, "The form could not be read.");
     }
     if ((n = organisation_from_draft(&d, &o, problems)) > 0) {
-        return form(r, 400, NULL, NULL, &d, problems, n);
+        return form(r, 400, NULL, NULL, &d, problems, n, compact);
     }
     ret = store_organisation_add(r->st, &o, request_actor(r), &o.id);
     if (ret == ERR_INVALID || ret == ERR_CONFLICT) {
         problems[0] = (struct org_problem){"org_id", ret == ERR_INVALID ? orgid_unknown_council
                                                                         : orgid_taken};
-        return form(r, 400, NULL, NULL, &d, problems, 1);
+        return form(r, 400, NULL, NULL, &d, problems, 1, compact);
     }
     if (ret < 0) {
         return ret;
     }
-    return to_page(r, &o);
+    return compact ? to_signatory_form(r, compact, &o) : to_page(r, &o);
 }
 
 int page_organisation_edit(struct request *r)
@@ -181,7 +213,7 @@ int page_organisation_edit(struct request *r)
         return ret == ERR_FORBIDDEN ? 0 : ret;
     }
     organisation_patch_draft(&o, &keep, &d);
-    return form(r, 200, r->params[0], o.name, &d, NULL, 0);
+    return form(r, 200, r->params[0], o.name, &d, NULL, 0, 0);
 }
 
 int page_organisation_update(struct request *r)
@@ -195,7 +227,7 @@ int page_organisation_update(struct request *r)
     if ((ret = store_organisation_get(r->st, r->params[0], r->arena, &before)) < 0) {
         return ret;
     }
-    if (read_form(r, &d) < 0) {
+    if (read_form(r, &d, NULL) < 0) {
         return reply_error(r, 400, "The form could not be read.");
     }
     if ((ret = may_edit(r, &before, &d)) < 0) {
@@ -204,7 +236,7 @@ int page_organisation_update(struct request *r)
     ret = store_organisation_update(r->st, r->params[0], &d, request_actor(r), r->arena, &after,
                                     problems, &n);
     if ((ret == ERR_INVALID || ret == ERR_CONFLICT) && n) {
-        return form(r, 400, r->params[0], before.name, &d, problems, n);
+        return form(r, 400, r->params[0], before.name, &d, problems, n, 0);
     }
     if (ret < 0) {
         return ret;

@@ -1,4 +1,5 @@
 /* The signatory pages: a Compact's list, adding a signatory, recording a withdrawal. */
+#include <limits.h>
 #include <string.h>
 
 #include "compact_query.h"
@@ -7,6 +8,7 @@
 #include "view/page_signatories.h"
 #include "core/signatory.h"
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
 
 #define SIGNATORY_MAX_ERRORS 3
@@ -44,12 +46,17 @@ static int signatory_of(struct request *r, long long cid, struct signatory *out)
     return store_signatory_get(r->st, cid, id, r->arena, out);
 }
 
-static int redirect_to_list(struct request *r, long long cid, const char *done)
+/*
+ * 303 to the Compact's signatories, saying what was done (?done=added or withdrawn, a fixed
+ * key) to signatory sid (its number): the page says it with the signatory as stored, so the
+ * address puts no text of its own on the page.
+ */
+static int redirect_to_list(struct request *r, long long cid, const char *done, long long sid)
 {
     struct buf loc = BUF_INIT;
     const char *location;
 
-    buf_addf(&loc, "/compacts/%lld/signatories?done=%s", cid, done);
+    buf_addf(&loc, "/compacts/%lld/signatories?done=%s&signatory=%lld", cid, done, sid);
     location = arena_strdup(r->arena, loc.data);
     buf_release(&loc);
     return reply_redirect(r, location);
@@ -60,6 +67,7 @@ int page_signatories(struct request *r)
     struct signatories_view v = {0};
     struct signatory *items;
     const char *done = query_get(&r->query, "done");
+    long long sid;
     int ret;
 
     if ((ret = compact_of(r, &v.compact_id, &v.compact_name)) < 0 ||
@@ -68,10 +76,17 @@ int page_signatories(struct request *r)
     }
     v.items = items;
     v.may_edit = policy_compact_edit(r->st, &r->user, v.compact_id) == 0;
-    if (done && !strcmp(done, "added")) {
-        v.notice = "Signatory added";
-    } else if (done && !strcmp(done, "withdrawn")) {
-        v.notice = "Withdrawal recorded";
+    v.done = !done                        ? 0
+             : !strcmp(done, "added")     ? SIGNATORY_ADDED
+             : !strcmp(done, "withdrawn") ? SIGNATORY_WITHDRAWN
+                                          : 0;
+    if (v.done && v.may_edit &&
+        num_whole(query_get(&r->query, "signatory"), 1, LLONG_MAX, &sid) == 0) {
+        for (size_t i = 0; i < v.n; i++) {
+            if (items[i].id == sid && (v.done == SIGNATORY_ADDED || items[i].withdrawn_on)) {
+                v.done_to = &items[i];
+            }
+        }
     }
     r->content_type = "text/html; charset=utf-8";
     view_signatories_page(r->body, &v, request_viewer(r));
@@ -86,15 +101,74 @@ static int new_form(struct request *r, const struct signatory_form_view *v)
     return 0;
 }
 
+/* The first step: find the organisation (q), then choose it among those that match. */
+static int find_form(struct request *r, struct signatory_find_view *v, const char *q,
+                     const char *error_field, const char *error)
+{
+    struct field_error *errs = arena_alloc(r->arena, sizeof(*errs));
+    struct organisation_filter f = {.q = query_trim(r->arena, q), .sector = -1, .type = -1};
+    struct organisation *items = NULL;
+    int ret;
+
+    v->q = q;
+    if (q && !f.q && !error) {
+        error_field = "q";
+        error = "Enter part of the organisation's name, or its org-id";
+    }
+    if (f.q) {
+        if ((ret = store_organisation_count(r->st, &f, &v->total)) < 0) {
+            return ret;
+        }
+        f.limit = SIGNATORY_FIND_MAX;
+        if ((ret = store_organisation_list(r->st, &f, r->arena, &items, &v->n)) < 0) {
+            return ret;
+        }
+        v->matches = items;
+    }
+    if (error) {
+        errs[0] = (struct field_error){error_field, error};
+        v->errors = errs;
+        v->nerrors = 1;
+    }
+    r->status = error ? 400 : 200;
+    r->content_type = "text/html; charset=utf-8";
+    view_signatory_find_page(r->body, v, request_viewer(r));
+    return 0;
+}
+
+/*
+ * GET /compacts/{id}/signatories/new: without JavaScript, in steps of GET forms. First "Find the
+ * organisation" (?q=), listing those of the register that match to choose from (?step=choose
+ * &organisation=REF), with a link to add one that is missing; then the form of the signature,
+ * the organisation chosen (?organisation=REF).
+ */
 int page_signatory_new(struct request *r)
 {
     struct signatory_form_view v = {0};
+    struct signatory_find_view find = {0};
+    struct organisation *o = arena_alloc(r->arena, sizeof(*o));
+    const char *ref = query_trim(r->arena, query_get(&r->query, "organisation"));
+    const char *q = query_get(&r->query, "q"), *step = query_get(&r->query, "step");
     int ret;
 
     if ((ret = editable(r, &v.compact_id, &v.compact_name)) != 0) {
         return ret < 0 ? ret : 0;
     }
-    return new_form(r, &v);
+    find.compact_id = v.compact_id;
+    find.compact_name = v.compact_name;
+    if (ref && (ret = store_organisation_get(r->st, ref, r->arena, o)) == 0) {
+        v.org = o;
+        return new_form(r, &v);
+    }
+    if (ref && ret != ERR_NOT_FOUND) {
+        return ret;
+    }
+    if (ref || (step && !strcmp(step, "choose"))) {
+        return find_form(r, &find, q ? q : "", "organisation",
+                         ref ? "That organisation is not in the register: search again"
+                             : "Choose the organisation that signed, or search again");
+    }
+    return find_form(r, &find, q, NULL, NULL);
 }
 
 int page_signatory_add(struct request *r)
@@ -105,6 +179,7 @@ int page_signatory_add(struct request *r)
     struct field_error errs[SIGNATORY_MAX_ERRORS];
     struct signatory_form_view v = {.errors = errs};
     struct signatory_new s = {0};
+    struct organisation org;
     struct query form;
     const char *bad, *why;
     long long id;
@@ -118,6 +193,10 @@ int page_signatory_add(struct request *r)
     }
     v.organisation = query_get(&form, "organisation");
     v.role = query_get(&form, "role");
+    if (v.organisation && *v.organisation &&
+        store_organisation_get(r->st, v.organisation, r->arena, &org) == 0) {
+        v.org = &org; /* the one chosen in the first step: shown as chosen again */
+    }
     if (!v.organisation || !*v.organisation) {
         errs[v.nerrors++] =
             (struct field_error){"organisation", "Enter the organisation's org-id or its name"};
@@ -154,7 +233,7 @@ int page_signatory_add(struct request *r)
     if (v.nerrors) {
         return new_form(r, &v);
     }
-    return redirect_to_list(r, v.compact_id, "added");
+    return redirect_to_list(r, v.compact_id, "added", id);
 }
 
 static int withdraw_form(struct request *r, const struct signatory_form_view *v)
@@ -239,5 +318,5 @@ int page_signatory_withdraw(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    return redirect_to_list(r, v.compact_id, "withdrawn");
+    return redirect_to_list(r, v.compact_id, "withdrawn", g.id);
 }

@@ -126,6 +126,21 @@ const char *query_get(const struct query *q, const char *name)
     return NULL;
 }
 
+const char *query_trim(struct arena *arena, const char *v)
+{
+    size_t len;
+
+    if (!v) {
+        return NULL;
+    }
+    v += strspn(v, " \t\r\n");
+    len = strlen(v);
+    while (len && strchr(" \t\r\n", v[len - 1])) {
+        len--;
+    }
+    return len ? arena_memdupz(arena, v, len) : NULL;
+}
+
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';

@@ -34,6 +34,9 @@ struct query {
 int query_parse(const char *s, size_t len, struct arena *arena, struct query *q);
 /* The first value of name, or NULL. */
 const char *query_get(const struct query *q, const char *name);
+/* v without the spaces, tabs and line breaks around it, from the arena; NULL when v is NULL or
+ * nothing else. A form's answers are read through it. */
+const char *query_trim(struct arena *arena, const char *v);
 /*
  * Decode %XX escapes of s[0..len) into the arena (plus: '+' means space too). ERR_INVALID for
  * a bad escape, a NUL, a control character other than tab, CR and LF, or a decoded text that

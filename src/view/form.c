@@ -96,6 +96,14 @@ static void labelled_start(struct buf *b, const struct form_field *f)
     hint_and_error(b, f);
 }
 
+/* autofocus, for the field a "Change" link named */
+static void autofocus(struct buf *b, const struct form_field *f)
+{
+    if (f->flags & FORM_AUTOFOCUS) {
+        html_lit(b, " autofocus");
+    }
+}
+
 /* id="NAME" name="NAME" */
 static void id_and_name(struct buf *b, const char *name)
 {
@@ -133,6 +141,7 @@ void form_text_input(struct buf *b, const struct form_field *f)
         html_attr(b, f->autocomplete);
         html_lit(b, "\"");
     }
+    autofocus(b, f);
     html_lit(b, "></div>");
 }
 
@@ -153,6 +162,7 @@ void form_textarea(struct buf *b, const struct form_field *f)
         html_lit(b, " spellcheck=\"false\"");
     }
     described_by(b, f);
+    autofocus(b, f);
     html_lit(b, ">");
     html_text(b, f->value);
     html_lit(b, "</textarea></div>");
@@ -220,9 +230,10 @@ static void choice_id(struct buf *b, const char *name, const struct form_choice 
     }
 }
 
-/* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox". */
+/* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox";
+ * hints[i] (hints or any NULL: none) under choice i's label. */
 static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                    size_t n, const char *kind, const char *type)
+                    const char *const *hints, size_t n, const char *kind, const char *type)
 {
     html_lit(b, "<div class=\"govuk-");
     html_attr(b, kind);
@@ -247,21 +258,42 @@ static void choices(struct buf *b, const struct form_field *f, const struct form
         if (f->value && !strcmp(f->value, c[i].value)) {
             html_lit(b, " checked");
         }
+        if (hints && hints[i]) {
+            html_lit(b, " aria-describedby=\"");
+            choice_id(b, f->name, &c[i], i);
+            html_lit(b, "-item-hint\"");
+        }
         html_lit(b, "><label class=\"govuk-label govuk-");
         html_attr(b, kind);
         html_lit(b, "__label\" for=\"");
         choice_id(b, f->name, &c[i], i);
         html_lit(b, "\">");
         html_text(b, c[i].label);
-        html_lit(b, "</label></div>");
+        html_lit(b, "</label>");
+        if (hints && hints[i]) {
+            html_lit(b, "<div id=\"");
+            choice_id(b, f->name, &c[i], i);
+            html_lit(b, "-item-hint\" class=\"govuk-hint govuk-");
+            html_attr(b, kind);
+            html_lit(b, "__hint\">");
+            html_text(b, hints[i]);
+            html_lit(b, "</div>");
+        }
+        html_lit(b, "</div>");
     }
     html_lit(b, "</div>");
 }
 
 void form_radios(struct buf *b, const struct form_field *f, const struct form_choice *c, size_t n)
 {
+    form_radios_hinted(b, f, c, NULL, n);
+}
+
+void form_radios_hinted(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                        const char *const *hints, size_t n)
+{
     fieldset_start(b, f, 0);
-    choices(b, f, c, n, "radios", "radio");
+    choices(b, f, c, hints, n, "radios", "radio");
     form_fieldset_end(b);
 }
 
@@ -270,14 +302,14 @@ void form_checkboxes(struct buf *b, const struct form_field *f, const struct for
 {
     if (f->label) {
         fieldset_start(b, f, 0);
-        choices(b, f, c, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
         form_fieldset_end(b);
     } else if (f->flags & FORM_WITHOUT_GROUP) {
-        choices(b, f, c, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
     } else {
         group_start(b, f->error);
         hint_and_error(b, f);
-        choices(b, f, c, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
         html_lit(b, "</div>");
     }
 }
@@ -317,6 +349,9 @@ void form_date_start(struct buf *b, const struct form_field *f, const char *cons
         html_lit(b, "-");
         html_attr(b, parts[i]);
         html_lit(b, "\" type=\"text\" inputmode=\"numeric\"");
+        if (i == 0) {
+            autofocus(b, f);
+        }
         if (given && given[i]) {
             html_lit(b, " value=\"");
             html_attr(b, given[i]);
@@ -331,6 +366,15 @@ void form_date(struct buf *b, const struct form_field *f, const char *const give
 {
     form_date_start(b, f, given);
     form_fieldset_end(b);
+}
+
+void form_hidden(struct buf *b, const char *name, const char *value)
+{
+    html_lit(b, "<input type=\"hidden\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" value=\"");
+    html_attr(b, value);
+    html_lit(b, "\">");
 }
 
 void form_buttons(struct buf *b, const char *submit, const char *cancel_href)

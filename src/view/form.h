@@ -18,6 +18,8 @@ enum form_flags {
     FORM_BOLD = 1 << 0,          /* a bold label or legend (govuk-label--s, __legend--s) */
     FORM_NO_SPELLCHECK = 1 << 1, /* spellcheck="false": names, codes, addresses */
     FORM_WITHOUT_GROUP = 1 << 2, /* boxes without their form group: inside another's fieldset */
+    FORM_AUTOFOCUS = 1 << 3,     /* the control (a date's day) takes the focus when the page opens:
+                                  * the field a "Change" link named, without JavaScript */
 };
 
 /*
@@ -55,6 +57,9 @@ void form_select(struct buf *b, const struct form_field *f, const struct form_op
 /* Radios c[0..n) in a fieldset with legend f->label; the first takes the id f->name, the others
  * NAME-VALUE. */
 void form_radios(struct buf *b, const struct form_field *f, const struct form_choice *c, size_t n);
+/* The same with a hint under each radio's label: hints[i] for c[i] (NULL: none). */
+void form_radios_hinted(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                        const char *const *hints, size_t n);
 /*
  * Checkboxes c[0..n) named f->name (ids as for radios): in a fieldset with legend f->label, or
  * with f->label NULL the boxes alone in their form group (a single box says what it means) or,
@@ -71,6 +76,8 @@ void form_checkboxes(struct buf *b, const struct form_field *f, const struct for
 void form_date(struct buf *b, const struct form_field *f, const char *const given[3]);
 void form_date_start(struct buf *b, const struct form_field *f, const char *const given[3]);
 void form_fieldset_end(struct buf *b);
+/* <input type="hidden">: a value the form carries over to the next step. */
+void form_hidden(struct buf *b, const char *name, const char *value);
 /* The submit button, and a Cancel link to cancel_href (NULL: none), side by side. */
 void form_buttons(struct buf *b, const char *submit, const char *cancel_href);
 /* The error message of the field with id, shown above it; its id is "ID-error". */

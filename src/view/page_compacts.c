@@ -69,7 +69,7 @@ static void text_input(struct buf *b, struct form_field f, const char *type, con
 static void textarea(struct buf *b, struct form_field f)
 {
     f.rows = 4;
-    f.flags = FORM_BOLD;
+    f.flags = FORM_BOLD | (f.flags & FORM_AUTOFOCUS);
     form_textarea(b, &f);
 }
 
@@ -85,7 +85,7 @@ static void date_input(struct buf *b, struct form_field f, const struct form_val
         given[i] = value_of(v, name.data);
         buf_release(&name);
     }
-    f.flags = FORM_BOLD;
+    f.flags = FORM_BOLD | (f.flags & FORM_AUTOFOCUS);
     form_date(b, &f, given);
 }
 
@@ -237,11 +237,29 @@ static void areas(struct buf *b, const struct compact_area *a, size_t n)
     html_lit(b, "</ul>");
 }
 
+/*
+ * The details form opened at field: "/compacts/ID/edit?change=FIELD" gives FIELD the focus
+ * (autofocus, no JavaScript), which scrolls it to the middle of the window with its question
+ * above it. No "#FIELD": a fragment naming an element turns autofocus off (HTML's "flush
+ * autofocus candidates"), and scrolls the question's legend out of sight. NULL for someone who
+ * may not change the Compact.
+ */
+static const char *change_href(char *out, size_t size, const struct compact_page_view *v,
+                               const char *field)
+{
+    int n;
+
+    if (!v->may_edit) {
+        return NULL;
+    }
+    n = snprintf(out, size, "/compacts/%lld/edit?change=%s", v->entry->id, field);
+    return n > 0 && (size_t)n < size ? out : NULL;
+}
+
 static void details(struct buf *b, const struct compact_page_view *v, const struct compact_state *s)
 {
     const struct compact_entry *e = v->entry;
-    char edit[48], status[48];
-    const char *ed = v->may_edit ? compact_href(edit, sizeof(edit), e->id, "/edit") : NULL;
+    char status[48], href[96];
     const char *st = v->may_edit ? compact_href(status, sizeof(status), e->id, "/status") : NULL;
 
     html_lit(b, "<dl class=\"govuk-summary-list\">");
@@ -254,7 +272,7 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
     summary_row_end(b, st, "status");
     summary_row_start(b, "Authorities it names", 0);
     areas(b, e->authorities, e->nauthorities);
-    summary_row_end(b, ed, "authorities");
+    summary_row_end(b, change_href(href, sizeof(href), v, "authorities"), "authorities");
     if (e->ndistricts) {
         /* the one row without a Change link, marked so when the others have one */
         summary_row_start(b, "Districts it covers through their county", v->may_edit);
@@ -263,10 +281,10 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
     }
     summary_row_start(b, "Adopted", 0);
     human_date(b, e->adopted, "Not known");
-    summary_row_end(b, ed, "date adopted");
+    summary_row_end(b, change_href(href, sizeof(href), v, "adopted"), "date adopted");
     summary_row_start(b, "Last refreshed", 0);
     human_date(b, e->refreshed, "Not refreshed");
-    summary_row_end(b, ed, "date last refreshed");
+    summary_row_end(b, change_href(href, sizeof(href), v, "refreshed"), "date last refreshed");
     summary_row_start(b, "Review due", 0);
     human_date(b, s->review_due, "Not known");
     if (s->review_overdue) {
@@ -276,7 +294,7 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
         html_lit(b, "<div class=\"govuk-hint govuk-!-margin-bottom-0\">Six years after it was "
                     "adopted or last refreshed</div>");
     }
-    summary_row_end(b, ed, "review date");
+    summary_row_end(b, change_href(href, sizeof(href), v, "review_due"), "review date");
     summary_row_start(b, "Document", 0);
     if (e->document_url) {
         html_lit(b, "<a class=\"govuk-link\" href=\"");
@@ -287,18 +305,22 @@ static void details(struct buf *b, const struct compact_page_view *v, const stru
     } else {
         html_lit(b, "Not linked");
     }
-    summary_row_end(b, ed, "document link");
+    summary_row_end(b, change_href(href, sizeof(href), v, "document_url"), "document link");
     html_lit(b, "</dl>");
 }
 
-static void contacts(struct buf *b, const struct compact_entry *e)
+static void contacts(struct buf *b, const struct compact_page_view *v)
 {
+    const struct compact_entry *e = v->entry;
+    char href[96];
+    const char *change = change_href(href, sizeof(href), v, "contacts");
+
     html_lit(b, "<h2 class=\"govuk-heading-m\">Key contacts</h2>");
     if (!e->ncontacts) {
         html_lit(b, "<p class=\"govuk-body\">No key contacts are recorded.</p>");
-        return;
+    } else {
+        html_lit(b, "<dl class=\"govuk-summary-list\">");
     }
-    html_lit(b, "<dl class=\"govuk-summary-list\">");
     for (size_t i = 0; i < e->ncontacts; i++) {
         const struct compact_contact *k = &e->contacts[i];
         summary_row_start(b, k->name, 0);
@@ -316,7 +338,18 @@ static void contacts(struct buf *b, const struct compact_entry *e)
         html_text(b, k->phone);
         summary_row_end(b, NULL, NULL);
     }
-    html_lit(b, "</dl>");
+    if (e->ncontacts) {
+        html_lit(b, "</dl>");
+    }
+    if (change) {
+        html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, change);
+        if (e->ncontacts) {
+            html_lit(b, "\">Change the key contacts</a></p>");
+        } else {
+            html_lit(b, "\">Add a key contact</a></p>");
+        }
+    }
 }
 
 static void parameters(struct buf *b, const struct compact_page_view *v)
@@ -440,6 +473,172 @@ static void history(struct buf *b, const struct compact_page_view *v)
     }
 }
 
+/* ---- what the last save changed ---- */
+
+/* "A, B and C": the names of areas. */
+static void area_names(struct buf *b, const struct compact_area *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            if (i + 1 == n) {
+                html_lit(b, " and ");
+            } else {
+                html_lit(b, ", ");
+            }
+        }
+        html_text(b, a[i].name);
+    }
+}
+
+/* "WHAT changed to D", or "WHAT removed" for no date. */
+static void date_change(struct buf *b, const char *what, date_t d)
+{
+    html_text(b, what);
+    if (d) {
+        html_lit(b, " changed to ");
+        html_date(b, d);
+    } else {
+        html_lit(b, " removed");
+    }
+}
+
+/* The latest status: "Status changed to Active from 1 April 2012" ("will change ... on" for a
+ * date after today). */
+static void status_change(struct buf *b, const struct compact_entry *e, date_t today)
+{
+    const struct status_change *last = &e->statuses[e->nstatuses - 1];
+
+    html_lit(b, "Status ");
+    if (last->date > today) {
+        html_lit(b, "will change to ");
+        html_text(b, compact_status_label(last->status));
+        html_lit(b, " on ");
+    } else {
+        html_lit(b, "changed to ");
+        html_text(b, compact_status_label(last->status));
+        html_lit(b, " from ");
+    }
+    html_date(b, last->date);
+}
+
+/* A parameter's new value: its own, the national default, or none. */
+static void param_change(struct buf *b, const struct compact_entry *e, enum param p)
+{
+    int dflt;
+
+    html_text(b, param_label(p));
+    if (e->params.set[p]) {
+        html_lit(b, " changed to ");
+        html_num(b, e->params.value[p]);
+    } else if (param_default(p, &dflt)) {
+        html_lit(b, " changed to the national default, ");
+        html_num(b, dflt);
+    } else {
+        html_lit(b, " no longer set: the rule applies only where a Compact sets it");
+        return;
+    }
+    html_lit(b, " ");
+    html_text(b, param_unit(p));
+}
+
+/* One sentence of what changed (bit, one of v->done's), as the entry is now. */
+static void change_sentence(struct buf *b, const struct compact_page_view *v,
+                            const struct compact_state *s, unsigned bit)
+{
+    const struct compact_entry *e = v->entry;
+
+    switch (bit) {
+    case DONE_NAME:
+        html_lit(b, "Name changed to ");
+        html_text(b, e->name);
+        break;
+    case DONE_AUTHORITIES:
+        html_lit(b, "Authorities changed to ");
+        area_names(b, e->authorities, e->nauthorities);
+        break;
+    case DONE_ADOPTED:
+        date_change(b, "Date adopted", e->adopted);
+        break;
+    case DONE_REFRESHED:
+        date_change(b, "Date last refreshed", e->refreshed);
+        break;
+    case DONE_REVIEW:
+        date_change(b, "Review date", s->review_due);
+        break;
+    case DONE_DOCUMENT:
+        if (e->document_url) {
+            html_lit(b, "Link to the document changed");
+        } else {
+            html_lit(b, "Link to the document removed");
+        }
+        break;
+    case DONE_CONTACTS:
+        html_lit(b, "Key contacts changed");
+        break;
+    case DONE_STATUS:
+        status_change(b, e, v->today);
+        break;
+    case DONE_CODE:
+        html_lit(b, "Code of practice added: ");
+        html_text(b, e->codes[e->ncodes - 1].title);
+        break;
+    default:
+        for (int p = 0; p < PARAM_COUNT; p++) {
+            if (bit == DONE_PARAM(p)) {
+                param_change(b, e, (enum param)p);
+            }
+        }
+    }
+}
+
+/* The success banner saying what the last save changed: one change as its heading, more as a
+ * list under "Changes saved". Nothing for someone who may not change the Compact. */
+static void done_banner(struct buf *b, const struct compact_page_view *v,
+                        const struct compact_state *s)
+{
+    const struct compact_entry *e = v->entry;
+    unsigned done = v->done & ~DONE_NOTHING & (DONE_PARAM(PARAM_COUNT) - 1);
+    size_t n = 0;
+
+    if (!v->may_edit) {
+        return;
+    }
+    if (!e->nstatuses) {
+        done &= ~DONE_STATUS;
+    }
+    if (!e->ncodes) {
+        done &= ~DONE_CODE;
+    }
+    if (!done) {
+        if (v->done & DONE_NOTHING) {
+            banner(b, 0, "Nothing was changed: the answers were the same as before");
+        }
+        return;
+    }
+    for (unsigned bit = 1; bit && bit <= done; bit <<= 1) {
+        n += (done & bit) != 0;
+    }
+    banner_start(b, 1);
+    if (n == 1) {
+        html_lit(b, "<p class=\"govuk-notification-banner__heading\">");
+        change_sentence(b, v, s, done);
+        html_lit(b, "</p>");
+        banner_end(b);
+        return;
+    }
+    html_lit(b, "<p class=\"govuk-notification-banner__heading\">Changes saved</p>"
+                "<ul class=\"govuk-list govuk-list--bullet\">");
+    for (unsigned bit = 1; bit && bit <= done; bit <<= 1) {
+        if (done & bit) {
+            html_lit(b, "<li>");
+            change_sentence(b, v, s, bit);
+            html_lit(b, "</li>");
+        }
+    }
+    html_lit(b, "</ul>");
+    banner_end(b);
+}
+
 void view_compact_page(struct buf *b, const struct compact_page_view *v,
                        const struct viewer *viewer)
 {
@@ -451,6 +650,7 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
 
     compact_state_on(e, v->today, &s);
     view_layout_start(b, &l);
+    done_banner(b, v, &s);
     if (e->demo) {
         html_lit(b, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
                     "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\">"
@@ -459,7 +659,7 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
     }
     view_heading(b, "Local Compact", e->name);
     details(b, v, &s);
-    contacts(b, e);
+    contacts(b, v);
     parameters(b, v);
     codes(b, v);
     signatories(b, v);
@@ -510,21 +710,32 @@ static void form_start(struct buf *b, long long id, const char *tail, const stru
     view_csrf_field(b, viewer);
 }
 
+/* q with the focus when it is the field a "Change" link named. */
+static struct form_field focused(struct form_field q, const char *focus)
+{
+    if (focus && !strcmp(focus, q.name)) {
+        q.flags |= FORM_AUTOFOCUS;
+    }
+    return q;
+}
+
 void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
                             const struct viewer *viewer)
 {
     const struct form_values *given = &v->values;
     const struct field_error *e = v->errors;
     size_t ne = v->nerrors;
+    const char *focus = v->focus;
     char href[48];
 
     form_page_start(b, v->id ? "Change the details" : "Add a local Compact", v->id, v->name, e, ne,
                     viewer);
     form_start(b, v->id, "", viewer);
-    text_input(b, question(given, e, ne, "name", "Name", NULL), NULL, NULL);
-    textarea(b, question(given, e, ne, "authorities", "Authorities it covers",
-                         "One per line: a name or a GSS code, such as Trafford or E08000009. A "
-                         "county-wide Compact names the county."));
+    text_input(b, focused(question(given, e, ne, "name", "Name", NULL), focus), NULL, NULL);
+    textarea(b, focused(question(given, e, ne, "authorities", "Authorities it covers",
+                                 "One per line: a name or a GSS code, such as Trafford or "
+                                 "E08000009. A county-wide Compact names the county."),
+                        focus));
     if (!v->id) {
         status_radios(b, given, form_error_for(e, ne, "status"));
         date_input(b,
@@ -533,23 +744,34 @@ void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
                    given);
     }
     date_input(b,
-               question(given, e, ne, "adopted", "When was it adopted? (optional)",
-                        "For example, 1 4 2012"),
+               focused(question(given, e, ne, "adopted", "When was it adopted? (optional)",
+                                "For example, 1 4 2012"),
+                       focus),
                given);
-    date_input(b,
-               question(given, e, ne, "refreshed", "When was it last refreshed? (optional)", NULL),
-               given);
-    date_input(b,
-               question(given, e, ne, "review_due", "When is its next review due? (optional)",
-                        "Leave it blank for six years after it was adopted or last refreshed, the "
-                        "latest a review may be"),
-               given);
-    text_input(b,
-               question(given, e, ne, "document_url", "Link to the Compact's document (optional)",
-                        "An address starting https:// or http://"),
-               "url", NULL);
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Key contacts</h2><p class=\"govuk-body\">Leave a "
-                "contact&#39;s name blank to remove them.</p>");
+    date_input(
+        b,
+        focused(question(given, e, ne, "refreshed", "When was it last refreshed? (optional)", NULL),
+                focus),
+        given);
+    date_input(
+        b,
+        focused(question(given, e, ne, "review_due", "When is its next review due? (optional)",
+                         v->review_follows
+                             ? "This is six years after it was adopted or last "
+                               "refreshed, the latest a review may be. Leave it as it "
+                               "is, or blank, and it will move with those dates."
+                             : "No later than six years after it was adopted or last "
+                               "refreshed. Leave it blank for six years after."),
+                focus),
+        given);
+    text_input(
+        b,
+        focused(question(given, e, ne, "document_url", "Link to the Compact's document (optional)",
+                         "An address starting https:// or http://"),
+                focus),
+        "url", NULL);
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"contacts\">Key contacts</h2><p "
+                "class=\"govuk-body\">Leave a contact&#39;s name blank to remove them.</p>");
     for (size_t i = 0; i < v->ncontacts; i++) {
         static const char *const parts[] = {"name", "role", "email", "phone"};
         static const char *const labels[] = {"Name", "Role (optional)", "Email (optional)",
@@ -564,8 +786,11 @@ void view_compact_form_page(struct buf *b, const struct compact_form_view *v,
         for (size_t j = 0; j < 4; j++) {
             n = snprintf(name, sizeof(name), "contact-%zu-%s", i, parts[j]);
             if (n > 0 && (size_t)n < sizeof(name)) {
-                text_input(b, question(given, e, ne, name, labels[j], NULL), types[j],
-                           "govuk-!-width-one-half");
+                struct form_field q = question(given, e, ne, name, labels[j], NULL);
+                if (i == 0 && j == 0 && focus && !strcmp(focus, "contacts")) {
+                    q.flags |= FORM_AUTOFOCUS;
+                }
+                text_input(b, q, types[j], "govuk-!-width-one-half");
             }
         }
         html_lit(b, "</fieldset>");

@@ -25,9 +25,30 @@ struct compacts_view {
 };
 void view_compacts_page(struct buf *b, const struct compacts_view *v, const struct viewer *viewer);
 
+/*
+ * What a save changed, for the success banner on the page it returns to (bits of a
+ * compact_page_view's done). The banner says each in words with the values as stored now, so
+ * that nothing of the message comes from the address.
+ */
+enum compact_done {
+    DONE_NAME = 1u << 0,
+    DONE_AUTHORITIES = 1u << 1,
+    DONE_ADOPTED = 1u << 2,
+    DONE_REFRESHED = 1u << 3,
+    DONE_REVIEW = 1u << 4, /* the review date in force, set or six years after */
+    DONE_DOCUMENT = 1u << 5,
+    DONE_CONTACTS = 1u << 6,
+    DONE_STATUS = 1u << 7,  /* the latest status */
+    DONE_CODE = 1u << 8,    /* the latest code of practice */
+    DONE_NOTHING = 1u << 9, /* a form saved as it was */
+};
+/* The bit of a local parameter p (enum param) whose value a save changed. */
+#define DONE_PARAM(p) (1u << (10 + (unsigned)(p)))
+
 struct compact_page_view {
     const struct compact_entry *entry;
     date_t today;
+    unsigned done; /* enum compact_done and DONE_PARAM bits: what the last save changed */
     int may_edit;  /* an admin, or a coordinator of this Compact: edit links */
     int signed_in; /* the history link (the history is for people signed in) */
     const struct signatory *signatories; /* current first, then those who withdrew */
@@ -45,7 +66,9 @@ struct compact_form_view {
     long long id;
     const char *name; /* the Compact's name, for an existing one's caption */
     struct form_values values;
-    size_t ncontacts; /* contact slots to show */
+    size_t ncontacts;   /* contact slots to show */
+    const char *focus;  /* the field a "Change" link named: it has the focus, or NULL */
+    int review_follows; /* no review date is set: the one shown is six years after */
     const struct field_error *errors;
     size_t nerrors;
 };

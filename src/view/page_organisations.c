@@ -270,6 +270,13 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
     }
     html_lit(b, "\" novalidate>");
     view_csrf_field(b, viewer);
+    if (v->for_compact && !v->ref) {
+        buf_reset(&back);
+        buf_addf(&back, "%lld", v->for_compact);
+        form_hidden(b, "for_compact", back.data);
+        buf_reset(&back);
+        buf_addf(&back, "/compacts/%lld/signatories/new", v->for_compact);
+    }
     input(b, v, "name", "Name", NULL, "organization", d->name);
     input(b, v, "org_id", "Org-id (optional)", NULL, "off", d->org_id);
     form_select(b,
@@ -284,7 +291,9 @@ void view_organisation_form_page(struct buf *b, const struct organisation_form_v
                 sectors, SECTOR_COUNT + 1);
     input(b, v, "website", "Website (optional)", "url", "url", d->website);
     form_buttons(b, v->ref ? "Save changes" : "Add the organisation",
-                 v->ref ? org_path(&path, v->ref, "") : "/organisations");
+                 v->ref           ? org_path(&path, v->ref, "")
+                 : v->for_compact ? back.data /* the signatory form it was for */
+                                  : "/organisations");
     html_lit(b, "</form>");
     view_layout_end(b, &l);
     buf_release(&path);

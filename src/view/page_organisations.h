@@ -42,6 +42,8 @@ struct organisation_form_view {
     const char *ref;  /* the organisation being changed, or NULL to add one */
     const char *name; /* its name as stored, for the heading (with ref) */
     const struct organisation_draft *values; /* the values to show in the fields */
+    long long for_compact; /* adding one to sign Compact for_compact: back to its signatory
+                            * form after (a hidden for_compact field), or 0 */
     const struct field_error *errors;
     size_t nerrors;
 };

@@ -75,11 +75,14 @@ export async function registerJourney(browser, baseUrl, { binary, dbPath } = {},
     await submit(page, 'Add the organisation');
     check('register: the charity is in the register', (await page.locator('h1').innerText()) === 'Stroud Valleys Community Network', page.url());
 
-    const sign = async (org, day, role) => {
+    const sign = async (org, orgName, day, role) => {
       await page.goto(url(compactPath));
       await page.getByRole('link', { name: 'Add a signatory' }).click();
       await page.waitForURL(/\/signatories\/new$/);
-      await page.getByLabel('Which organisation signed?').fill(org);
+      await page.getByLabel('Find the organisation').fill(org);
+      await submit(page, 'Search');
+      await page.getByRole('radio', { name: orgName }).check();
+      await submit(page, 'Continue');
       await page.getByLabel('Day').fill(String(day));
       await page.getByLabel('Month').fill('10');
       await page.getByLabel('Year').fill('2024');
@@ -87,8 +90,8 @@ export async function registerJourney(browser, baseUrl, { binary, dbPath } = {},
       await axeCheck(page, `register: signing for ${org}`);
       await submit(page, 'Add the signatory');
     };
-    await sign('GB-LAE-GLS', 1, 'Leader of the Council');
-    await sign('GB-CHC-1099999', 2, 'Chair of Trustees');
+    await sign('GB-LAE-GLS', 'Gloucestershire County Council', 1, 'Leader of the Council');
+    await sign('GB-CHC-1099999', 'Stroud Valleys Community Network', 2, 'Chair of Trustees');
     await page.goto(url(compactPath));
     const rows = page.locator('main table.govuk-table').filter({ hasText: 'Signed' }).locator('tbody tr');
     const text = await page.locator('main').innerText();

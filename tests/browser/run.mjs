@@ -25,6 +25,7 @@ import { compactsJourney } from './compacts.mjs';
 import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
 import { planningJourney } from './planning.mjs';
+import { updateJourney } from './update.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -295,6 +296,8 @@ async function main() {
     await journey('funder', () => funderJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('planning', () => planningJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('update', () => updateJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 // Browser journey of a coordinator of the register: signs in, opens a Compact's signatories,
-// adds two organisations through the form (the first with a mistake the error summary points
-// out, then fixed), and records that one withdrew; axe-core checks every page on the way.
+// adds two organisations through the form, each found by searching and chosen from the
+// matches (the first with a mistake the error summary points out, then fixed), and records
+// that one withdrew; axe-core checks every page on the way.
 //
 //   import { signatoriesJourney } from './signatories.mjs';
 //   await signatoriesJourney(browser, baseUrl, { binary, dbPath }, check, { axeCheck, screenshot });
@@ -45,6 +46,13 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
     check(`${name}: no console errors`, errs.length === 0, errs.slice(0, 5).join(' | '));
   };
   const rows = () => page.locator('table.govuk-table tbody tr');
+  // The first step of "Add a signatory": search, choose among the matches, continue.
+  const find = async (search, name) => {
+    await page.getByLabel('Find the organisation').fill(search);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Search' }).click()]);
+    await page.getByRole('radio', { name }).check();
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Continue' }).click()]);
+  };
 
   try {
     await page.goto(url(`/login?next=${encodeURIComponent(list)}`));
@@ -60,7 +68,8 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add a signatory' }).click()]);
     check('signatories: "Add a signatory" opens the form', (await page.locator('h1').innerText()).trim() === 'Add a signatory');
     await axeCheck(page, 'signatories: add form');
-    await page.getByLabel('Which organisation signed?').fill('GB-CHC-5551111');
+    await find('GB-CHC-5551111', 'Friends of Longford Park');
+    check('signatories: the organisation chosen is shown', (await page.locator('main dl').innerText()).includes('Friends of Longford Park'));
     await page.getByLabel('Day').fill('1');
     await page.getByLabel('Month').fill('4');
     await page.getByLabel('Year').fill('2012');
@@ -70,7 +79,7 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
     check('signatories: a missing role brings the error summary', (await summary.count()) === 1 &&
       (await summary.innerText()).includes('Enter the role of the person who signed'));
     check('signatories: the title says there is an error', (await page.title()).startsWith('Error: '));
-    check('signatories: the answers given are kept', (await page.getByLabel('Which organisation signed?').inputValue()) === 'GB-CHC-5551111' &&
+    check('signatories: the answers given are kept', (await page.locator('main dl').innerText()).includes('Friends of Longford Park') &&
       (await page.getByLabel('Year').inputValue()) === '2012');
     await axeCheck(page, 'signatories: add form with an error');
     await screenshot(page, 'signatory-error');
@@ -81,13 +90,13 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add the signatory' }).click()]);
     check('signatories: adding it returns to the list with a success banner', new URL(page.url()).pathname === list &&
       (await page.locator('.govuk-notification-banner--success').innerText()).includes('Signatory added'));
-    check('signatories: one row, current', (await rows().count()) === 1 && (await rows().first().innerText()).includes('Current'));
+    check('signatories: one row, still signed', (await rows().count()) === 1 && (await rows().first().innerText()).includes('Still signed'));
     await axeCheck(page, 'signatories: list with one');
     noErrors('signatories: the first signatory');
 
     // The second, by its name.
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add a signatory' }).click()]);
-    await page.getByLabel('Which organisation signed?').fill('Trafford Metropolitan Borough Council');
+    await find('Trafford Metropolitan Borough Council', 'Trafford Metropolitan Borough Council');
     await page.getByLabel('Day').fill('15');
     await page.getByLabel('Month').fill('6');
     await page.getByLabel('Year').fill('2012');
@@ -109,7 +118,7 @@ export async function signatoriesJourney(browser, baseUrl, { binary, dbPath } = 
     check('signatories: the withdrawal is recorded', (await page.locator('.govuk-notification-banner--success').innerText()).includes('Withdrawal recorded'));
     const last = await rows().nth(1).innerText();
     check('signatories: the current one comes first, the withdrawn one after with its date',
-      (await rows().first().innerText()).includes('Current') && last.includes('Friends of Longford Park') && last.includes('31 March 2014'), last);
+      (await rows().first().innerText()).includes('Still signed') && last.includes('Friends of Longford Park') && last.includes('Withdrawn on 31 March 2014'), last);
     await axeCheck(page, 'signatories: list with a withdrawal');
     await screenshot(page, 'signatories');
     noErrors('signatories: after the withdrawal');

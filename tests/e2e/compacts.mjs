@@ -411,7 +411,8 @@ async function register(BIN, s, test) {
       body: { csrf_token: csrfOf(mine.text), name: 'Manchester Compact', authorities: 'Manchester\nSalford', 'refreshed-day': '1',
         'refreshed-month': '1', 'refreshed-year': '2018', 'review_due-day': '1', 'review_due-month': '1', 'review_due-year': '2027',
         'contact-0-name': 'Jo', 'contact-0-email': 'jo@example.org' } });
-    expect(save.status === 400 && save.text.includes('no later than six years'), `review too late: ${save.status}`);
+    expect(save.status === 400 && save.text.includes('Enter a review date no later than 1 January 2024, six years after the date it was last refreshed'),
+      `review too late: ${save.status}`);
     const save2 = await request(P, { method: 'POST', path: `/compacts/${coordOwn}`, headers: cookieHeader(c.cookie),
       body: { csrf_token: csrfOf(mine.text), name: 'Manchester Compact', authorities: 'Manchester\nSalford', 'refreshed-day': '1',
         'refreshed-month': '1', 'refreshed-year': '2018', 'contact-0-name': 'Jo', 'contact-0-email': 'jo@example.org' } });

@@ -43,6 +43,7 @@ import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
+import { updateTests } from './update.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
@@ -942,6 +943,7 @@ async function main() {
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
   await compactTests(BIN, report);
+  await updateTests(BIN, report);
   await opendataTests(BIN, report);
   await trustImportTests(BIN, report);
   await indicatorTests(BIN, report);

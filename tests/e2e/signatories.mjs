@@ -202,7 +202,7 @@ async function run1(BIN, s, test) {
     const r = await page(`/compacts/${A}/signatories`);
     expect(r.status === 200 && r.text.includes('<h1 class="govuk-heading-l">Signatories</h1>') &&
       r.text.includes('Age &lt;UK&gt; Trafford') && !r.text.includes('Age <UK>') &&
-      r.text.includes('href="/organisations/GB-CHC-1111111"') && r.text.includes('>Current</strong>'), `${r.status} ${show(r.text, 200)}`);
+      r.text.includes('href="/organisations/GB-CHC-1111111"') && r.text.includes('>Still signed</strong>'), `${r.status} ${show(r.text, 200)}`);
     expect(!r.text.includes('Add a signatory') && !r.text.includes('/withdraw'), 'offers changes to nobody');
     expect((await page('/compacts/9999/signatories')).status === 404, 'no 404 for a missing Compact');
   });
@@ -239,9 +239,10 @@ async function run1(BIN, s, test) {
   await test('signatories: the form adds a signatory and says so', async () => {
     const r = await request(P, { method: 'POST', path: `/compacts/${A}/signatories`, headers: cookieHeader(adm.cookie),
       body: { csrf_token: adm.csrf, organisation: 'GB-COH-0000002', 'signed_on-day': '28', 'signed_on-month': '2', 'signed_on-year': '2012', role: 'Director' } });
-    expect(r.status === 303 && r.headers.location === `/compacts/${A}/signatories?done=added`, `${r.status} ${r.headers.location}`);
+    expect(r.status === 303 && /^\/compacts\/\d+\/signatories\?done=added&signatory=\d+$/.test(r.headers.location) &&
+      r.headers.location.startsWith(`/compacts/${A}/signatories?done=added&signatory=`), `${r.status} ${r.headers.location}`);
     const after = await page(r.headers.location, adm.cookie);
-    expect(after.text.includes('Signatory added') && after.text.includes('28 February 2012'), 'no banner or row');
+    expect(after.text.includes('Signatory added: Twin Ltd, signed on 28 February 2012') && after.text.includes('28 February 2012'), 'no banner or row');
     expect((await list(A)).total === 4, 'not stored');
   });
   await test('signatories: the withdrawal form refuses a date before signing, then records one', async () => {
@@ -256,7 +257,7 @@ async function run1(BIN, s, test) {
       `${early.status} ${show(early.text, 200)}`);
     const done = await request(P, { method: 'POST', path, headers: cookieHeader(crd.cookie),
       body: { csrf_token: crd.csrf, 'withdrawn_on-day': '1', 'withdrawn_on-month': '3', 'withdrawn_on-year': '2012' } });
-    expect(done.status === 303 && done.headers.location === `/compacts/${A}/signatories?done=withdrawn`, `${done.status}`);
+    expect(done.status === 303 && done.headers.location === `/compacts/${A}/signatories?done=withdrawn&signatory=${twin.id}`, `${done.status}`);
     const again = await page(path, crd.cookie);
     expect(again.status === 409, `the form again: ${again.status}`);
     const w = (await list(A)).items.find((i) => i.id === twin.id);

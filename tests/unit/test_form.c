@@ -112,6 +112,47 @@ static void test_radios(void **state)
     buf_release(&b);
 }
 
+static void test_radios_hinted_hidden_autofocus(void **state)
+{
+    static const struct form_choice c[] = {{"1", "One"}, {"GB-X", "Two"}};
+    static const char *const hints[] = {NULL, "Charity " NASTY};
+    struct buf b = BUF_INIT;
+    (void)state;
+    form_radios_hinted(&b, &(struct form_field){.name = "org", .label = "Which?"}, c, hints, 2);
+    assert_string_equal(
+        b.data,
+        "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\"><legend "
+        "class=\"govuk-fieldset__legend\">Which?</legend><div class=\"govuk-radios\" "
+        "data-module=\"govuk-radios\"><div class=\"govuk-radios__item\"><input "
+        "class=\"govuk-radios__input\" id=\"org\" name=\"org\" type=\"radio\" value=\"1\"><label "
+        "class=\"govuk-label govuk-radios__label\" for=\"org\">One</label></div>"
+        "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"org-GB-X\" "
+        "name=\"org\" type=\"radio\" value=\"GB-X\" aria-describedby=\"org-GB-X-item-hint\"><label "
+        "class=\"govuk-label govuk-radios__label\" for=\"org-GB-X\">Two</label><div "
+        "id=\"org-GB-X-item-hint\" class=\"govuk-hint govuk-radios__hint\">Charity " NASTY_ESCAPED
+        "</div></div></div></fieldset></div>");
+    buf_reset(&b);
+    form_hidden(&b, "q", NASTY);
+    assert_string_equal(b.data, "<input type=\"hidden\" name=\"q\" value=\"" NASTY_ESCAPED "\">");
+    /* the focus: on a text input, a textarea, and a date's day only */
+    buf_reset(&b);
+    form_text_input(&b, &(struct form_field){.name = "a", .label = "A", .flags = FORM_AUTOFOCUS});
+    form_textarea(&b, &(struct form_field){.name = "t", .label = "T", .flags = FORM_AUTOFOCUS});
+    form_date(&b, &(struct form_field){.name = "d", .label = "D", .flags = FORM_AUTOFOCUS}, NULL);
+    assert_non_null(strstr(b.data, "id=\"a\" name=\"a\" type=\"text\" autofocus>"));
+    assert_non_null(strstr(b.data, "id=\"t\" name=\"t\" rows=\"5\" autofocus>"));
+    assert_non_null(strstr(b.data,
+                           "id=\"d-day\" name=\"d-day\" type=\"text\" inputmode=\"numeric\" "
+                           "autofocus>"));
+    assert_null(
+        strstr(strstr(strstr(strstr(b.data, "autofocus") + 1, "autofocus") + 1, "autofocus") + 1,
+               "autofocus"));
+    buf_reset(&b);
+    form_text_input(&b, &(struct form_field){.name = "a", .label = "A"});
+    assert_null(strstr(b.data, "autofocus"));
+    buf_release(&b);
+}
+
 static void test_checkboxes(void **state)
 {
     static const struct form_choice box = {"true", "Review overdue"};
@@ -430,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_textarea),
         cmocka_unit_test(test_select),
         cmocka_unit_test(test_radios),
+        cmocka_unit_test(test_radios_hinted_hidden_autofocus),
         cmocka_unit_test(test_checkboxes),
         cmocka_unit_test(test_date),
         cmocka_unit_test(test_error_summary_and_lookup),

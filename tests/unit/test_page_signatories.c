@@ -35,10 +35,12 @@ static void test_table_per_compact(void **state)
                                    "Age &lt;UK&gt; Trafford</a>"));
     assert_non_null(strstr(b.data, "<td class=\"govuk-table__cell\">Chair &amp; Trustee</td>"));
     assert_non_null(strstr(b.data, "1 April 2012"));
-    assert_non_null(strstr(b.data, "<td class=\"govuk-table__cell\">1 January 2013</td>"));
-    /* one Current tag and one Withdraw link: the withdrawn row has neither */
-    assert_non_null(strstr(b.data, "govuk-tag--green\">Current</strong>"));
-    assert_null(strstr(strstr(b.data, "Current") + 1, "Current"));
+    assert_non_null(
+        strstr(b.data, "<td class=\"govuk-table__cell\">Withdrawn on 1 January 2013</td>"));
+    /* one "Still signed" tag and one Withdraw link: the withdrawn row has neither */
+    assert_non_null(strstr(b.data, "govuk-tag--green\">Still signed</strong>"));
+    assert_null(strstr(strstr(b.data, "Still signed") + 1, "Still signed"));
+    assert_null(strstr(b.data, "Current"));
     assert_non_null(strstr(b.data, "href=\"/compacts/3/signatories/7/withdraw\">Withdraw"));
     assert_null(strstr(b.data, "/signatories/8/withdraw"));
     buf_release(&b);
@@ -85,12 +87,101 @@ static void test_new_form_keeps_values_and_errors(void **state)
     buf_release(&b);
 }
 
+/* The first step: the search, the matches as radios with what tells them apart, the way to add
+ * a missing one; the search escaped wherever it goes. */
+static void test_find_page(void **state)
+{
+    static const struct organisation orgs[] = {
+        {.id = 1, .org_id = "GB-LAE-TRF", .name = "Trafford Council", .type = ORG_COUNCIL},
+        {.id = 2, .org_id = "GB-CHC-1", .name = "Twin <Trust>", .type = ORG_CHARITY},
+        {.id = 3, .name = "Twin <Trust>", .type = ORG_CHARITY},
+    };
+    struct signatory_find_view v = {.compact_id = 3,
+                                    .compact_name = "Trafford Compact",
+                                    .q = "T<w>",
+                                    .matches = orgs,
+                                    .n = 3,
+                                    .total = 3};
+    struct buf b = BUF_INIT;
+
+    (void)state;
+    view_signatory_find_page(&b, &v, NULL);
+    assert_non_null(strstr(b.data, "<form method=\"get\" action=\"/compacts/3/signatories/new\""));
+    assert_non_null(strstr(b.data, ">Find the organisation</label>"));
+    assert_non_null(strstr(b.data, "name=\"q\" type=\"search\" spellcheck=\"false\" "
+                                   "value=\"T&lt;w&gt;\""));
+    assert_non_null(strstr(b.data, "<input type=\"hidden\" name=\"q\" value=\"T&lt;w&gt;\">"));
+    assert_non_null(strstr(b.data, "value=\"GB-LAE-TRF\""));
+    assert_non_null(strstr(b.data, "class=\"govuk-hint govuk-radios__hint\">Council</div>"));
+    assert_non_null(strstr(b.data, "value=\"GB-CHC-1\""));
+    assert_non_null(strstr(b.data, "Registered charity, GB-CHC-1</div>"));
+    assert_non_null(strstr(b.data, "value=\"3\""));
+    assert_non_null(strstr(b.data, ">Continue</button>"));
+    assert_non_null(strstr(b.data, "href=\"/organisations/new?for_compact=3&amp;name=T%3Cw%3E\""));
+    assert_null(strstr(b.data, "<w>"));
+    assert_null(strstr(b.data, "No organisation in the register matches"));
+    assert_null(strstr(b.data, "The first"));
+    buf_reset(&b);
+    v.total = 40;
+    view_signatory_find_page(&b, &v, NULL);
+    assert_non_null(strstr(b.data, "The first 3 of 40 that match."));
+    buf_reset(&b);
+    v.n = v.total = 0;
+    view_signatory_find_page(&b, &v, NULL);
+    assert_non_null(
+        strstr(b.data, "No organisation in the register matches &#8216;T&lt;w&gt;&#8217;"));
+    assert_null(strstr(b.data, "type=\"radio\""));
+    buf_reset(&b);
+    v.q = NULL;
+    view_signatory_find_page(&b, &v, NULL);
+    assert_null(strstr(b.data, "No organisation"));
+    assert_null(strstr(b.data, "/organisations/new"));
+    buf_release(&b);
+}
+
+/* Chosen in the first step, the organisation is a summary row with a Change link back to the
+ * search, and goes with the form as its ref; the banner of the list says who and when. */
+static void test_chosen_and_banner(void **state)
+{
+    static const struct organisation o = {.id = 9, .name = "Age <UK>", .type = ORG_CHARITY};
+    const struct signatory_form_view v = {.compact_id = 3, .compact_name = "T", .org = &o};
+    struct signatories_view list = {.compact_id = 4, .compact_name = "Bury", .items = rows, .n = 2};
+    struct buf b = BUF_INIT;
+
+    (void)state;
+    view_signatory_new_page(&b, &v, NULL);
+    assert_non_null(strstr(b.data, "Age &lt;UK&gt;</dd><dd class=\"govuk-summary-list__actions\">"
+                                   "<a class=\"govuk-link\" href=\"/compacts/3/signatories/new?q="
+                                   "Age%20%3CUK%3E\">Change<span class=\"govuk-visually-hidden\"> "
+                                   "organisation</span>"));
+    assert_non_null(strstr(b.data, "<input type=\"hidden\" name=\"organisation\" value=\"9\">"));
+    assert_null(strstr(b.data, "id=\"organisation\""));
+    buf_reset(&b);
+    view_signatories_page(&b, &list, NULL);
+    assert_null(strstr(b.data, "govuk-notification-banner"));
+    buf_reset(&b);
+    list.done = SIGNATORY_ADDED;
+    list.done_to = &rows[0];
+    view_signatories_page(&b, &list, NULL);
+    assert_non_null(strstr(b.data, "Signatory added: Age &lt;UK&gt; Trafford, signed on 1 April "
+                                   "2012</p>"));
+    buf_reset(&b);
+    list.done = SIGNATORY_WITHDRAWN;
+    list.done_to = &rows[1];
+    view_signatories_page(&b, &list, NULL);
+    assert_non_null(strstr(b.data, "Withdrawal recorded: Trafford Council withdrew on 1 January "
+                                   "2013</p>"));
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_per_compact),
         cmocka_unit_test(test_table_per_organisation),
         cmocka_unit_test(test_new_form_keeps_values_and_errors),
+        cmocka_unit_test(test_find_page),
+        cmocka_unit_test(test_chosen_and_banner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -162,6 +162,20 @@ static void test_path_decoding_keeps_plus(void **state)
 }
 
 /* A GOV.UK date input's three fields: each case a query, what read_date returns, and the date. */
+static void test_trim(void **state)
+{
+    struct arena a;
+
+    (void)state;
+    arena_init(&a);
+    assert_string_equal(query_trim(&a, " \t Leeds City \r\n"), "Leeds City");
+    assert_string_equal(query_trim(&a, "x"), "x");
+    assert_null(query_trim(&a, " \t\r\n "));
+    assert_null(query_trim(&a, ""));
+    assert_null(query_trim(&a, NULL));
+    arena_release(&a);
+}
+
 static void test_read_date(void **state)
 {
     static const struct {
@@ -223,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_bad_text_named),
         cmocka_unit_test(test_utf8_text_kept),
         cmocka_unit_test(test_path_decoding_keeps_plus),
+        cmocka_unit_test(test_trim),
         cmocka_unit_test(test_read_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
