@@ -52,13 +52,7 @@ measure() { # url seconds
 
 # 1. The request, and wrk's script posting it (the body read from a file, as given).
 "$core" --request >"$tmp/request.json" || die "$core --request failed"
-cat >"$tmp/post.lua" <<EOF
-local f = assert(io.open("$tmp/request.json", "rb"))
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-EOF
+post_lua "$tmp/request.json" "$tmp/post.lua"
 
 # 2. A fresh database and the server, on a loopback port it picks.
 "$bin" init --db "$tmp/compact.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
@@ -84,14 +78,7 @@ while [ $round -le "$ROUNDS" ]; do
 	measure "$url" "$DURATION" >>"$tmp/results"
 	round=$((round + 1))
 done
-awk -v rounds="$ROUNDS" -v qb="$request_bytes" -v rb="$reply_bytes" '
-	function median(a, n,    i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+awk -v rounds="$ROUNDS" -v qb="$request_bytes" -v rb="$reply_bytes" "$MEDIAN_AWK"'
 	{ n++; rps[n] = $1; p99[n] = $2; errors += $3; all = all sprintf(" %d", $1) }
 	END {
 		printf "\nPOST /api/v1/checks (%d bytes in, %d out), medians of %d rounds\n", qb, rb, rounds

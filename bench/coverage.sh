@@ -74,14 +74,7 @@ while [ $round -le "$ROUNDS" ]; do
 	echo "$round nginx $(wrk_run "$nginx_url/coverage.html" "$DURATION")" >>"$tmp/results"
 	round=$((round + 1))
 done
-awk -v bytes="$bytes" -v rounds="$ROUNDS" '
-	function median(a, n,    i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+awk -v bytes="$bytes" -v rounds="$ROUNDS" "$MEDIAN_AWK"'
 	{ rps[$2, $1] = $3; p99[$2, $1] = $4; err[$2] += $5 }
 	END {
 		printf "\nGET /coverage?as_of=2012-03-31&set=2012 (%d bytes), medians of %d round(s)\n", bytes, rounds

@@ -1,13 +1,14 @@
-# What the benchmark scripts share; sourced by bench/http.sh, bench/checks.sh and
-# bench/coverage.sh, which set $tmp (a folder of their own), $pids (""), $KEEP, $bin,
-# $SERVER_THREADS, $WRK_THREADS and $CONNECTIONS first.
+# What the benchmark scripts share; sourced by bench/http.sh, bench/checks.sh, bench/coverage.sh
+# and bench/backends.sh, which set $tmp (a folder of their own), $pids (""), $KEEP, $bin,
+# $SERVER_THREADS, $WRK_THREADS and $CONNECTIONS first; $pgdir, when set, is a throw-away
+# PostgreSQL (tests/pg/start.sh) stopped on exit.
 
 die() {
 	echo "bench: $*" >&2
 	exit 1
 }
 
-# Stop everything started (by PID), and remove $tmp unless KEEP=1.
+# Stop everything started (by PID) and the PostgreSQL of $pgdir, and remove $tmp unless KEEP=1.
 cleanup() {
 	for p in $pids; do
 		kill "$p" 2>/dev/null || true
@@ -15,6 +16,9 @@ cleanup() {
 	for p in $pids; do
 		wait "$p" 2>/dev/null || true
 	done
+	if [ -n "${pgdir:-}" ]; then
+		sh "$root/tests/pg/stop.sh" "$pgdir" >/dev/null || echo "bench: could not stop $pgdir" >&2
+	fi
 	if [ -z "$tmp" ]; then
 		return
 	elif [ "${KEEP:-0}" = 1 ]; then
@@ -27,11 +31,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Start `compact serve` on $tmp/compact.db at a loopback port it picks; sets $url.
+# Start `compact serve` on $db (default $tmp/compact.db) at a loopback port it picks; sets $url.
 start_compact() { # name [options]
 	name=$1
 	shift
-	"$bin" serve --db "$tmp/compact.db" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
+	"$bin" serve --db "${db:-$tmp/compact.db}" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
 		2>"$tmp/$name.log" &
 	pids="$pids $!"
 	url=""
@@ -63,6 +67,27 @@ wrk_run() { # url seconds [wrk options]
 		/Non-2xx or 3xx responses:/ { errors += $NF }
 		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
 		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
+}
+
+# awk's median of a[1..n] (sorted in place), for the scripts' tables: awk "$MEDIAN_AWK ...".
+MEDIAN_AWK='
+	function median(a, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}'
+
+# wrk's Lua script at lua that POSTs the bytes of file body as JSON.
+post_lua() { # body lua
+	cat >"$2" <<EOF
+local f = assert(io.open("$1", "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+EOF
 }
 
 # A loopback port nothing listens on.
