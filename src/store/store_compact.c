@@ -602,15 +602,25 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
     "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
-#define LIST_COLUMNS "SELECT l.id, l.name, l.demo, l.status, l.since, l.due FROM l "
-/* A Compact's authorities' names in order, joined in C (no group_concat in PostgreSQL). */
-static const char sql_list_authorities[] =
-    "SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "
-    "WHERE ca.compact_id = ?1 ORDER BY a.name";
-
-static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
-static const char sql_list_by_name[] =
-    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
+/* A page of Compacts (?8 of them, in order), then each one's authorities' names in order joined
+ * by "; ", NULL for none: one statement, not one more per Compact. The engines share no ordered
+ * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own. */
+#define LIST_PAGE(order, names)                                                                    \
+    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names                       \
+             " FROM (SELECT l.* FROM l " LIST_WHERE "ORDER BY " order " LIMIT ?8) AS p "           \
+             "ORDER BY " order
+#define NAMES_SQLITE                                                                               \
+    "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id ORDER BY a.name) AS n)"
+#define NAMES_PG                                                                                   \
+    "(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM compact_authority ca "                  \
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
+#define BY_ID   "id"
+#define BY_NAME "name_norm, id"
+static const char sql_list_by_id_sqlite[] = LIST_PAGE(BY_ID, NAMES_SQLITE);
+static const char sql_list_by_id_pg[] = LIST_PAGE(BY_ID, NAMES_PG);
+static const char sql_list_by_name_sqlite[] = LIST_PAGE(BY_NAME, NAMES_SQLITE);
+static const char sql_list_by_name_pg[] = LIST_PAGE(BY_NAME, NAMES_PG);
 static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
 
 /* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
@@ -660,66 +670,31 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
     s->since = store_col_date(stmt, 4);
     s->review_due = store_col_date(stmt, 5);
-}
-
-/* The names of Compact id's authorities joined by "; " into *out (NULL when it has none). */
-static int authority_names(struct store *st, long long id, struct arena *arena, const char **out)
-{
-    struct buf names = BUF_INIT;
-    struct db_stmt *stmt;
-    int ret, rc;
-
-    *out = NULL;
-    if ((ret = store_prepare(st, sql_list_authorities, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == DB_ROW) {
-        const char *name = (const char *)db_column_text(stmt, 0);
-        if (names.len) {
-            buf_adds(&names, "; ");
-        }
-        buf_adds(&names, name ? name : "");
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0 && buf_failed(&names)) {
-        ret = ERR_TOO_BIG;
-    }
-    if (ret == 0 && names.len) {
-        *out = arena_memdupz(arena, names.data, names.len);
-    }
-    buf_release(&names);
-    return ret;
+    s->authorities = store_col(stmt, 6, arena);
 }
 
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
+    int pg = db_kind(st->db) == DB_PG;
+    const char *sql = f->by_name ? (pg ? sql_list_by_name_pg : sql_list_by_name_sqlite)
+                                 : (pg ? sql_list_by_id_pg : sql_list_by_id_sqlite);
     struct db_stmt *stmt;
     void *v;
     int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_id, f, 1, &stmt)) <
-        0) {
+    if ((ret = prepare_filter(st, sql, f, 1, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n)) < 0) {
         return ret;
     }
-    ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n);
     *items = v;
     for (size_t i = 0; i < *n; i++) {
         struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
-        if (ret == 0) {
-            ret = authority_names(st, s->id, arena, &s->authorities);
-        }
     }
-    if (ret < 0) {
-        *items = NULL;
-        *n = 0;
-    }
-    return ret;
+    return 0;
 }
 
 /* ---- changes ---- */
