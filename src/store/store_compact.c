@@ -26,7 +26,6 @@ static const char sql_add_contact[] =
 static const char sql_add_coordinator[] =
     "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
-static const char sql_exists[] = "SELECT id FROM compact WHERE CAST(id AS TEXT) = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
@@ -100,49 +99,55 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
 }
 
 static const char sql_params[] = "SELECT name, value FROM compact_parameter WHERE compact_id = ?1";
+/* The Compact numbered ?1 (as text) with its parameters, if it has any: one statement. */
+static const char sql_params_of[] =
+    "SELECT c.id, p.name, p.value FROM compact c "
+    "LEFT JOIN compact_parameter p ON p.compact_id = c.id WHERE CAST(c.id AS TEXT) = ?1";
 static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE compact_id = ?1";
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
 
-/* The local parameters of Compact id into out (cleared first). */
-static int read_params(struct store *st, long long id, struct param_set *out)
+/* The parameters in the rows of stmt, bound and not yet stepped, whose columns col and col + 1
+ * are a name and a value, into out (cleared first); *rows (may be NULL) counts the rows. */
+static int read_params(struct store *st, struct db_stmt *stmt, int col, struct param_set *out,
+                       size_t *rows)
 {
-    struct db_stmt *stmt;
+    size_t n = 0;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, id);
     while ((rc = store_step(st, stmt)) == DB_ROW) {
         enum param p;
-        const char *name = (const char *)db_column_text(stmt, 0);
+        const char *name = (const char *)db_column_text(stmt, col);
         if (name && param_parse(name, &p) == 0) {
             out->set[p] = 1;
-            out->value[p] = db_column_int(stmt, 1);
+            out->value[p] = db_column_int(stmt, col + 1);
         }
+        n++;
     }
     ret = store_err(st, rc);
     store_done(stmt);
+    if (rows) {
+        *rows = n;
+    }
     return ret;
 }
 
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {
     struct db_stmt *stmt;
-    long long number;
+    size_t rows;
     int ret;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_params_of, &stmt)) < 0) {
         return ret;
     }
     db_bind_text(stmt, 1, id);
-    if ((ret = store_row_int(st, stmt, &number)) < 0) {
+    if ((ret = read_params(st, stmt, 1, out, &rows)) < 0) {
         return ret;
     }
-    return read_params(st, number, out);
+    return rows ? 0 : ERR_NOT_FOUND;
 }
 
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
@@ -572,7 +577,11 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     out->contacts = contacts;
     out->codes = codes;
     out->coordinators = coordinators;
-    return read_params(st, id, &out->params);
+    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, id);
+    return read_params(st, stmt, 0, &out->params, NULL);
 }
 
 /* ---- lists ---- */
