@@ -25,18 +25,10 @@ pids=""
 pgdir=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-3}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
-KEEP=${KEEP:-0}
+wrk_settings 3 3
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
-for tool in wrk curl; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk curl
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-backends.XXXXXX")
 chmod 755 "$tmp" # the PostgreSQL server may run as another user

@@ -25,21 +25,13 @@ pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 core=${2:-$root/build/release/bench/bench_check_core}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
+wrk_settings 3 5
 RUNS=${RUNS:-7}
 PYTHON=${PYTHON:-python3}
-KEEP=${KEEP:-0}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x "$core" ] || die "no executable at $core (build the release preset first)"
-for tool in wrk curl "$PYTHON"; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk curl "$PYTHON"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-checks.XXXXXX")
 pids=""

@@ -23,20 +23,12 @@ pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 core=${2:-$root/build/release/bench/bench_coverage_core}
-ROUNDS=${ROUNDS:-1}
-DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
+wrk_settings 1 10
 RUNS=${RUNS:-7}
-KEEP=${KEEP:-0}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x "$core" ] || die "no executable at $core (build the release preset first)"
-for tool in wrk nginx curl ss; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk nginx curl ss
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-coverage.XXXXXX")
 

@@ -22,18 +22,10 @@ tmp=""
 pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
-KEEP=${KEEP:-0}
+wrk_settings 3 5
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
-for tool in wrk nginx curl ss; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk nginx curl ss
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench.XXXXXX")
 pids=""

@@ -8,6 +8,25 @@ die() {
 	exit 1
 }
 
+# The settings of the wrk scripts, from the environment, with these defaults for ROUNDS and
+# DURATION (each script's header says what they mean).
+wrk_settings() { # rounds duration
+	ROUNDS=${ROUNDS:-$1}
+	DURATION=${DURATION:-$2}
+	WARMUP=${WARMUP:-1}
+	CONNECTIONS=${CONNECTIONS:-64}
+	WRK_THREADS=${WRK_THREADS:-2}
+	SERVER_THREADS=${SERVER_THREADS:-2}
+	KEEP=${KEEP:-0}
+}
+
+# Die unless each tool is installed.
+need() { # tool...
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
+	done
+}
+
 # Stop everything started (by PID) and the PostgreSQL of $pgdir, and remove $tmp unless KEEP=1.
 cleanup() {
 	for p in $pids; do
