@@ -610,14 +610,19 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+    "AND " LIST_AFTER
+#define LIST_AFTER "(CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+/* No filter, as when the list is first opened: a statement without them. PostgreSQL plans each
+ * run of a statement whose best plan hangs on its parameters anew, and planning the filters,
+ * though unset ones fall away, was most of the list's cost there (the benchmark's 12 Compacts:
+ * 350 us of the server's time a run with them, 120 us without; docs/PERFORMANCE.md). */
+#define LIST_ALL "WHERE " LIST_AFTER
 /* A page of Compacts (?8 of them, in order), then each one's authorities' names in order joined
  * by "; ", NULL for none: one statement, not one more per Compact. The engines share no ordered
  * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own. */
-#define LIST_PAGE(order, names)                                                                    \
+#define LIST_PAGE(where, order, names)                                                             \
     LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names                       \
-             " FROM (SELECT l.* FROM l " LIST_WHERE "ORDER BY " order " LIMIT ?8) AS p "           \
-             "ORDER BY " order
+             " FROM (SELECT l.* FROM l " where "ORDER BY " order " LIMIT ?8) AS p ORDER BY " order
 #define NAMES_SQLITE                                                                               \
     "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
     "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id ORDER BY a.name) AS n)"
@@ -626,11 +631,22 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
 #define BY_ID   "id"
 #define BY_NAME "name_norm, id"
-static const char sql_list_by_id_sqlite[] = LIST_PAGE(BY_ID, NAMES_SQLITE);
-static const char sql_list_by_id_pg[] = LIST_PAGE(BY_ID, NAMES_PG);
-static const char sql_list_by_name_sqlite[] = LIST_PAGE(BY_NAME, NAMES_SQLITE);
-static const char sql_list_by_name_pg[] = LIST_PAGE(BY_NAME, NAMES_PG);
-static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
+/* [filtered][by name][PostgreSQL] */
+static const char *const sql_lists[2][2][2] = {
+    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG)},
+     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG)}},
+    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG)},
+     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG)}},
+};
+/* [filtered] */
+static const char *const sql_counts[2] = {"SELECT count(*) FROM compact",
+                                          LIST_CTE "SELECT count(*) FROM l " LIST_WHERE};
+
+/* Whether f names a filter (beyond its page). */
+static int filtered(const struct compact_filter *f)
+{
+    return f->status >= 0 || f->region >= 0 || f->overdue || (f->q && *f->q) || f->authority;
+}
 
 /* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
 static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
@@ -661,7 +677,7 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     struct db_stmt *stmt;
-    int ret = prepare_filter(st, sql_list_count, f, 0, &stmt);
+    int ret = prepare_filter(st, sql_counts[filtered(f)], f, 0, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
@@ -685,9 +701,7 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
-    int pg = db_kind(st->db) == DB_PG;
-    const char *sql = f->by_name ? (pg ? sql_list_by_name_pg : sql_list_by_name_sqlite)
-                                 : (pg ? sql_list_by_id_pg : sql_list_by_id_sqlite);
+    const char *sql = sql_lists[filtered(f)][f->by_name != 0][db_kind(st->db) == DB_PG];
     struct db_stmt *stmt;
     void *v;
     int ret;
