@@ -28,7 +28,7 @@ bin=${1:-$root/build/release/compact}
 wrk_settings 3 3
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
-need wrk curl
+need wrk curl psql
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-backends.XXXXXX")
 chmod 755 "$tmp" # the PostgreSQL server may run as another user
@@ -43,15 +43,32 @@ for db in "$sqlite_db" "$pg_db"; do
 		"$bin" demo load --db "$db" >>"$tmp/init.log" 2>&1 ||
 		die "compact init or demo load failed: $(cat "$tmp/init.log")"
 done
+# The planner's statistics, which autovacuum gathers within a minute of a load like this one.
+psql -qX "$pg_db" -c ANALYZE >>"$tmp/init.log" 2>&1 || die "ANALYZE failed: $(cat "$tmp/init.log")"
 db=$sqlite_db
 start_compact sqlite --no-cache
 sqlite_url=$url
+sqlite_pid=$!
 db=$pg_db
 start_compact pg --no-cache
 pg_url=$url
+pg_pid=$!
 
 url_of() { # sqlite|pg
 	if [ "$1" = pg ]; then echo "$pg_url"; else echo "$sqlite_url"; fi
+}
+
+# The CPU time (clock ticks) used so far by an engine's server: its compact process, and on
+# PostgreSQL the database's processes as well (the cluster serves this benchmark alone).
+ticks() { # sqlite|pg
+	if [ "$1" = pg ]; then
+		procs="$pg_pid $(ps -o pid= --ppid "$(head -n 1 "$pgdir/data/postmaster.pid")")"
+	else
+		procs=$sqlite_pid
+	fi
+	for p in $procs; do
+		cat "/proc/$p/stat" 2>/dev/null || true
+	done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 
 # 2. The cases, "name method path"; the check's body and wrk's script posting it.
@@ -109,39 +126,46 @@ while [ $round -le "$ROUNDS" ]; do
 	echo "$cases" | while read -r name method path; do
 		for server in $order; do
 			u=$(url_of "$server")$path
+			t=$(ticks "$server")
 			r=$(measure "$method" "$u" "$DURATION") || exit 1
-			echo "$round $name $server $r" >>"$tmp/results"
+			echo "$round $name $server $r $(($(ticks "$server") - t))" >>"$tmp/results"
 		done
 	done
 	round=$((round + 1))
 done
 
-# 5. The table: medians over the rounds; the ratio is the median of each round's ratio.
+# 5. The table: medians over the rounds; the ratio is the median of each round's ratio. The CPU
+# time of each engine's server per request (compact, and PostgreSQL's processes) says what a
+# request costs whatever else the machine does; "cpu" is SQLite's over PostgreSQL's.
 labels=$(echo "$cases" | awk '{ printf "%s%s %s %s", (NR > 1 ? "|" : ""), $1, $2, $3 }')
-awk -v rounds="$ROUNDS" -v labels="$labels" "$MEDIAN_AWK"'
-	{ rps[$2, $3, $1] = $4; p99[$2, $3, $1] = $5; err[$2] += $6 }
+awk -v rounds="$ROUNDS" -v labels="$labels" -v hz="$(getconf CLK_TCK)" "$MEDIAN_AWK"'
+	{
+		rps[$2, $3, $1] = $4; p99[$2, $3, $1] = $5; err[$2] += $6
+		us[$2, $3, $1] = $7 > 0 ? $8 * 1e6 / hz / $7 : 0
+	}
 	END {
-		printf "\nMedians of %d rounds; ratio = PostgreSQL/SQLite req/s within a round (lowest-highest).\n", rounds
+		printf "\nMedians of %d rounds; ratio = PostgreSQL/SQLite req/s within a round (lowest-highest);\n", rounds
+		printf "us/req = CPU time of the server per request; cpu = SQLite us/req / PostgreSQL us/req.\n"
 		printf "Goal: ratio >= 0.50.\n\n"
-		printf "%-44s %16s %16s %7s %6s %11s\n", "", "SQLite", "PostgreSQL", "", "", ""
-		printf "%-44s %7s %8s %7s %8s %7s %6s %11s  %s\n", "request", "req/s", "p99 ms",
-			"req/s", "p99 ms", "errors", "ratio", "range", "goal"
+		printf "%-42s %23s %23s\n", "", "------- SQLite -------", "----- PostgreSQL -----"
+		printf "%-42s %7s %8s %6s %7s %8s %6s %6s %6s %11s %5s  %s\n", "request", "req/s", "p99 ms",
+			"us/req", "req/s", "p99 ms", "us/req", "errors", "ratio", "range", "cpu", "goal"
 		n = split(labels, l, "|")
 		for (i = 1; i <= n; i++) {
 			split(l[i], f, " ")
 			c = f[1]
 			lo = hi = -1
 			for (k = 1; k <= rounds; k++) {
-				sr[k] = rps[c, "sqlite", k]; sp[k] = p99[c, "sqlite", k]
-				pr[k] = rps[c, "pg", k]; pp[k] = p99[c, "pg", k]
+				sr[k] = rps[c, "sqlite", k]; sp[k] = p99[c, "sqlite", k]; su[k] = us[c, "sqlite", k]
+				pr[k] = rps[c, "pg", k]; pp[k] = p99[c, "pg", k]; pu[k] = us[c, "pg", k]
 				q[k] = sr[k] > 0 ? pr[k] / sr[k] : 0
 				if (lo < 0 || q[k] < lo) lo = q[k]
 				if (hi < 0 || q[k] > hi) hi = q[k]
 			}
-			mq = median(q, rounds)
+			mq = median(q, rounds); msu = median(su, rounds); mpu = median(pu, rounds)
 			goal = mq >= 0.5 && err[c] == 0 ? "met" : "not met"
-			printf "%-44s %7d %8.2f %7d %8.2f %7d %6.2f %5.2f-%-5.2f  %s\n", f[2] " " f[3],
-				median(sr, rounds), median(sp, rounds), median(pr, rounds), median(pp, rounds),
-				err[c], mq, lo, hi, goal
+			printf "%-42s %7d %8.2f %6d %7d %8.2f %6d %6d %6.2f %5.2f-%-5.2f %5.2f  %s\n",
+				f[2] " " f[3], median(sr, rounds), median(sp, rounds), msu, median(pr, rounds),
+				median(pp, rounds), mpu, err[c], mq, lo, hi, (mpu > 0 ? msu / mpu : 0), goal
 		}
 	}' "$tmp/results"

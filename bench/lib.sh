@@ -67,7 +67,7 @@ start_compact() { # name [options]
 	done
 }
 
-# One wrk run; prints "requests_per_second p99_ms errors" and keeps wrk's output in $tmp.
+# One wrk run; prints "requests_per_second p99_ms errors requests" and keeps wrk's output in $tmp.
 wrk_run() { # url seconds [wrk options]
 	u=$1
 	d=$2
@@ -82,10 +82,11 @@ wrk_run() { # url seconds [wrk options]
 			return -1
 		}
 		/Requests\/sec:/ { rps = $2 }
+		/ requests in / { n = $1 }
 		$1 == "99%" { p99 = ms($2) }
 		/Non-2xx or 3xx responses:/ { errors += $NF }
 		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
-		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
+		END { printf "%.0f %.2f %d %d\n", rps, p99, errors + 0, n }'
 }
 
 # awk's median of a[1..n] (sorted in place), for the scripts' tables: awk "$MEDIAN_AWK ...".
