@@ -25,21 +25,13 @@ pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 core=${2:-$root/build/release/bench/bench_check_core}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
+wrk_settings 3 5
 RUNS=${RUNS:-7}
 PYTHON=${PYTHON:-python3}
-KEEP=${KEEP:-0}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x "$core" ] || die "no executable at $core (build the release preset first)"
-for tool in wrk curl "$PYTHON"; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk curl "$PYTHON"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-checks.XXXXXX")
 pids=""
@@ -52,13 +44,7 @@ measure() { # url seconds
 
 # 1. The request, and wrk's script posting it (the body read from a file, as given).
 "$core" --request >"$tmp/request.json" || die "$core --request failed"
-cat >"$tmp/post.lua" <<EOF
-local f = assert(io.open("$tmp/request.json", "rb"))
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-EOF
+post_lua "$tmp/request.json" "$tmp/post.lua"
 
 # 2. A fresh database and the server, on a loopback port it picks.
 "$bin" init --db "$tmp/compact.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
@@ -84,14 +70,7 @@ while [ $round -le "$ROUNDS" ]; do
 	measure "$url" "$DURATION" >>"$tmp/results"
 	round=$((round + 1))
 done
-awk -v rounds="$ROUNDS" -v qb="$request_bytes" -v rb="$reply_bytes" '
-	function median(a, n,    i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+awk -v rounds="$ROUNDS" -v qb="$request_bytes" -v rb="$reply_bytes" "$MEDIAN_AWK"'
 	{ n++; rps[n] = $1; p99[n] = $2; errors += $3; all = all sprintf(" %d", $1) }
 	END {
 		printf "\nPOST /api/v1/checks (%d bytes in, %d out), medians of %d rounds\n", qb, rb, rounds

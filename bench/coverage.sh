@@ -23,20 +23,12 @@ pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 core=${2:-$root/build/release/bench/bench_coverage_core}
-ROUNDS=${ROUNDS:-1}
-DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
+wrk_settings 1 10
 RUNS=${RUNS:-7}
-KEEP=${KEEP:-0}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x "$core" ] || die "no executable at $core (build the release preset first)"
-for tool in wrk nginx curl ss; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk nginx curl ss
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-coverage.XXXXXX")
 
@@ -74,14 +66,7 @@ while [ $round -le "$ROUNDS" ]; do
 	echo "$round nginx $(wrk_run "$nginx_url/coverage.html" "$DURATION")" >>"$tmp/results"
 	round=$((round + 1))
 done
-awk -v bytes="$bytes" -v rounds="$ROUNDS" '
-	function median(a, n,    i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+awk -v bytes="$bytes" -v rounds="$ROUNDS" "$MEDIAN_AWK"'
 	{ rps[$2, $1] = $3; p99[$2, $1] = $4; err[$2] += $5 }
 	END {
 		printf "\nGET /coverage?as_of=2012-03-31&set=2012 (%d bytes), medians of %d round(s)\n", bytes, rounds

@@ -22,18 +22,10 @@ tmp=""
 pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-5}
-WARMUP=${WARMUP:-1}
-CONNECTIONS=${CONNECTIONS:-64}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-2}
-KEEP=${KEEP:-0}
+wrk_settings 3 5
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
-for tool in wrk nginx curl ss; do
-	command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
-done
+need wrk nginx curl ss
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench.XXXXXX")
 pids=""
@@ -100,14 +92,7 @@ done
 logged=$(($(cat "$tmp/compact.log" "$tmp/compact-nocache.log" | wc -l) - logged_before))
 
 # 5. The table: medians over the rounds; the ratio is the median of each round's ratio.
-awk -v hb="$html_bytes" -v jb="$json_bytes" -v logged="$logged" -v rounds="$ROUNDS" '
-	function median(a, n,    i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
+awk -v hb="$html_bytes" -v jb="$json_bytes" -v logged="$logged" -v rounds="$ROUNDS" "$MEDIAN_AWK"'
 	{ rps[$2, $3, $1] = $4; p99[$2, $3, $1] = $5; err[$2, $3] += $6 }
 	END {
 		split("html json", cases, " ")

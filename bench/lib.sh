@@ -1,13 +1,33 @@
-# What the benchmark scripts share; sourced by bench/http.sh, bench/checks.sh and
-# bench/coverage.sh, which set $tmp (a folder of their own), $pids (""), $KEEP, $bin,
-# $SERVER_THREADS, $WRK_THREADS and $CONNECTIONS first.
+# What the benchmark scripts share; sourced by bench/http.sh, bench/checks.sh, bench/coverage.sh
+# and bench/backends.sh, which set $tmp (a folder of their own), $pids (""), $KEEP, $bin,
+# $SERVER_THREADS, $WRK_THREADS and $CONNECTIONS first; $pgdir, when set, is a throw-away
+# PostgreSQL (tests/pg/start.sh) stopped on exit.
 
 die() {
 	echo "bench: $*" >&2
 	exit 1
 }
 
-# Stop everything started (by PID), and remove $tmp unless KEEP=1.
+# The settings of the wrk scripts, from the environment, with these defaults for ROUNDS and
+# DURATION (each script's header says what they mean).
+wrk_settings() { # rounds duration
+	ROUNDS=${ROUNDS:-$1}
+	DURATION=${DURATION:-$2}
+	WARMUP=${WARMUP:-1}
+	CONNECTIONS=${CONNECTIONS:-64}
+	WRK_THREADS=${WRK_THREADS:-2}
+	SERVER_THREADS=${SERVER_THREADS:-2}
+	KEEP=${KEEP:-0}
+}
+
+# Die unless each tool is installed.
+need() { # tool...
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
+	done
+}
+
+# Stop everything started (by PID) and the PostgreSQL of $pgdir, and remove $tmp unless KEEP=1.
 cleanup() {
 	for p in $pids; do
 		kill "$p" 2>/dev/null || true
@@ -15,6 +35,9 @@ cleanup() {
 	for p in $pids; do
 		wait "$p" 2>/dev/null || true
 	done
+	if [ -n "${pgdir:-}" ]; then
+		sh "$root/tests/pg/stop.sh" "$pgdir" >/dev/null || echo "bench: could not stop $pgdir" >&2
+	fi
 	if [ -z "$tmp" ]; then
 		return
 	elif [ "${KEEP:-0}" = 1 ]; then
@@ -27,11 +50,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Start `compact serve` on $tmp/compact.db at a loopback port it picks; sets $url.
+# Start `compact serve` on $db (default $tmp/compact.db) at a loopback port it picks; sets $url.
 start_compact() { # name [options]
 	name=$1
 	shift
-	"$bin" serve --db "$tmp/compact.db" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
+	"$bin" serve --db "${db:-$tmp/compact.db}" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" "$@" \
 		2>"$tmp/$name.log" &
 	pids="$pids $!"
 	url=""
@@ -44,7 +67,7 @@ start_compact() { # name [options]
 	done
 }
 
-# One wrk run; prints "requests_per_second p99_ms errors" and keeps wrk's output in $tmp.
+# One wrk run; prints "requests_per_second p99_ms errors requests" and keeps wrk's output in $tmp.
 wrk_run() { # url seconds [wrk options]
 	u=$1
 	d=$2
@@ -59,10 +82,32 @@ wrk_run() { # url seconds [wrk options]
 			return -1
 		}
 		/Requests\/sec:/ { rps = $2 }
+		/ requests in / { n = $1 }
 		$1 == "99%" { p99 = ms($2) }
 		/Non-2xx or 3xx responses:/ { errors += $NF }
 		/Socket errors:/ { for (i = 4; i <= NF; i += 2) errors += $i + 0 }
-		END { printf "%.0f %.2f %d\n", rps, p99, errors + 0 }'
+		END { printf "%.0f %.2f %d %d\n", rps, p99, errors + 0, n }'
+}
+
+# awk's median of a[1..n] (sorted in place), for the scripts' tables: awk "$MEDIAN_AWK ...".
+MEDIAN_AWK='
+	function median(a, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}'
+
+# wrk's Lua script at lua that POSTs the bytes of file body as JSON.
+post_lua() { # body lua
+	cat >"$2" <<EOF
+local f = assert(io.open("$1", "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["Content-Type"] = "application/json"
+EOF
 }
 
 # A loopback port nothing listens on.

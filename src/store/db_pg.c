@@ -1,9 +1,13 @@
 /*
- * The PostgreSQL driver of db.h, over libpq: one blocking connection per struct db, every
- * statement sent with PQexecParams (the unnamed statement, parameters as text, blobs as binary),
- * so it works behind pgBouncer in transaction mode: no named prepared statements, no SET. A lost
- * connection is remade at the next statement outside a transaction; the data version of a
- * process is kept by one listening connection per database (LISTEN compact_changes).
+ * The PostgreSQL driver of db.h, over libpq: one blocking connection per struct db, parameters
+ * as text, blobs as binary, no SET. A statement run outside a transaction is kept by the server
+ * as a named prepared statement, parsed and planned once per connection as SQLite's are (see
+ * "named statements" below: this is what makes a page's statements cheap); inside a transaction,
+ * and for good once a name was not found where it was made (a pooler in transaction mode, such
+ * as pgBouncer 1.18, moved the session), each is sent whole with PQexecParams and the unnamed
+ * statement. A lost connection is remade at the next statement outside a transaction; the data
+ * version of a process is kept by one listening connection per database (LISTEN
+ * compact_changes).
  */
 #include <libpq-fe.h>
 #include <limits.h>
@@ -60,6 +64,7 @@ struct pg {
     int ending;        /* the server said it ends the connection (on_notice) */
     int lost_tx;       /* it was lost inside a transaction: fail until rolled back */
     int wrote;         /* the open transaction wrote: move the version when it ends */
+    int unnamed;       /* names do not hold on this connection: every statement sent whole */
     char msg[256];     /* what the server last said, for logs */
 };
 
@@ -75,6 +80,10 @@ struct pg_stmt {
     char (*numbers)[32];   /* numbers as text */
     unsigned char *unused; /* numbers below the highest that sql does not name ("LIMIT ?5"
                               without ?4): sent as text NULL, or the server cannot type them */
+    /* The named prepared statement of sql with these types, on backend pid ("" none yet). */
+    char name[32];
+    Oid *named_types;
+    int named_pid;
     PGresult *res;
     int row; /* the current row of res */
     /* bytea columns of the current row, decoded when asked for */
@@ -579,6 +588,7 @@ static int pg_prepare(struct db *base, const char *sql, struct db_stmt **out)
         s->owned = xcalloc((size_t)n, sizeof(*s->owned));
         s->numbers = xcalloc((size_t)n, sizeof(*s->numbers));
         s->unused = xcalloc((size_t)n, 1);
+        s->named_types = xcalloc((size_t)n, sizeof(*s->named_types));
         for (int k = 0; k < n; k++) {
             s->unused[k] = !used[k];
         }
@@ -635,6 +645,7 @@ static void pg_finalize(struct db_stmt *base)
     free(s->owned);
     free(s->numbers);
     free(s->unused);
+    free(s->named_types);
     free(s->sql);
     free(s);
 }
@@ -734,6 +745,83 @@ static int is_write(PGresult *r)
            strncmp(tag, "DELETE", 6) == 0 || strncmp(tag, "MERGE", 5) == 0;
 }
 
+/* ---- named statements ----
+ *
+ * The name is the statement's content, a hash of its text and its parameters' types, so that
+ * whichever server session holds a statement of that name holds this very statement: a pooler
+ * that hands the connection another session can make a name missing, never wrong. A statement
+ * is prepared when first run outside a transaction (or with other types, or on a new backend
+ * after a reconnect); "already exists" means another of this session's statements, or another
+ * client through a pooler, made the same one. A name missing where it was made means a pooler
+ * moved the session: the connection stops naming statements for good (logged once), and the
+ * statement is sent whole, nothing having run.
+ */
+
+/* 64-bit FNV-1a of n bytes at p, on from h. */
+static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ b[i]) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Whether the state of r is sqlstate. */
+static int state_is(PGresult *r, const char *sqlstate)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    return state && strcmp(state, sqlstate) == 0;
+}
+
+/* Prepare s under its name for its types now, unless this backend has it: whether it has. */
+static int named(struct pg *db, struct pg_stmt *s)
+{
+    size_t types = (size_t)s->nparams * sizeof(*s->types);
+    int pid = PQbackendPID(db->conn), ok;
+    PGresult *r;
+
+    if (s->name[0] && s->named_pid == pid && (!types || !memcmp(s->named_types, s->types, types))) {
+        return 1;
+    }
+    snprintf(s->name, sizeof(s->name), "compact_%016llx",
+             fnv(fnv(0xcbf29ce484222325ULL, s->sql, strlen(s->sql) + 1), s->types, types));
+    r = PQprepare(db->conn, s->name, s->sql, s->nparams, s->types);
+    ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
+         state_is(r, "42P05"); /* duplicate_prepared_statement */
+    PQclear(r);
+    if (!ok) {
+        s->name[0] = '\0'; /* sent whole, it says what is wrong */
+        return 0;
+    }
+    if (types) {
+        memcpy(s->named_types, s->types, types);
+    }
+    s->named_pid = pid;
+    return 1;
+}
+
+/* Run s as its named statement: its result, or NULL to send it whole (nothing ran). */
+static PGresult *run_named(struct pg *db, struct pg_stmt *s)
+{
+    PGresult *r;
+
+    if (!named(db, s)) {
+        return NULL;
+    }
+    r = PQexecPrepared(db->conn, s->name, s->nparams, s->values, s->lengths, s->formats, 0);
+    if (!state_is(r, "26000")) { /* invalid_sql_statement_name: not in this session */
+        return r;
+    }
+    PQclear(r);
+    s->name[0] = '\0';
+    db->unnamed = 1;
+    log_info("database: a prepared statement vanished from the session (a pooler in "
+             "transaction mode?); this connection sends every statement whole from now on");
+    return NULL;
+}
+
 static int pg_step(struct db_stmt *base)
 {
     struct pg_stmt *s = STMT(base);
@@ -760,8 +848,11 @@ static int pg_step(struct db_stmt *base)
             s->formats[k] = 0;
         }
     }
-    s->res =
-        PQexecParams(db->conn, s->sql, s->nparams, s->types, s->values, s->lengths, s->formats, 0);
+    s->res = tx || db->unnamed ? NULL : run_named(db, s);
+    if (!s->res) {
+        s->res = PQexecParams(db->conn, s->sql, s->nparams, s->types, s->values, s->lengths,
+                              s->formats, 0);
+    }
     if ((code = result_code(db, s->res, tx)) != DB_OK) {
         PQclear(s->res);
         s->res = NULL;

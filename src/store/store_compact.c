@@ -26,7 +26,6 @@ static const char sql_add_contact[] =
 static const char sql_add_coordinator[] =
     "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
-static const char sql_exists[] = "SELECT id FROM compact WHERE CAST(id AS TEXT) = ?1";
 static const char sql_name[] = "SELECT name FROM compact WHERE id = ?1";
 
 int store_compact_name(struct store *st, long long id, struct arena *arena, const char **name)
@@ -100,49 +99,55 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
 }
 
 static const char sql_params[] = "SELECT name, value FROM compact_parameter WHERE compact_id = ?1";
+/* The Compact numbered ?1 (as text) with its parameters, if it has any: one statement. */
+static const char sql_params_of[] =
+    "SELECT c.id, p.name, p.value FROM compact c "
+    "LEFT JOIN compact_parameter p ON p.compact_id = c.id WHERE CAST(c.id AS TEXT) = ?1";
 static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE compact_id = ?1";
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
 
-/* The local parameters of Compact id into out (cleared first). */
-static int read_params(struct store *st, long long id, struct param_set *out)
+/* The parameters in the rows of stmt, bound and not yet stepped, whose columns col and col + 1
+ * are a name and a value, into out (cleared first); *rows (may be NULL) counts the rows. */
+static int read_params(struct store *st, struct db_stmt *stmt, int col, struct param_set *out,
+                       size_t *rows)
 {
-    struct db_stmt *stmt;
+    size_t n = 0;
     int ret, rc;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, id);
     while ((rc = store_step(st, stmt)) == DB_ROW) {
         enum param p;
-        const char *name = (const char *)db_column_text(stmt, 0);
+        const char *name = (const char *)db_column_text(stmt, col);
         if (name && param_parse(name, &p) == 0) {
             out->set[p] = 1;
-            out->value[p] = db_column_int(stmt, 1);
+            out->value[p] = db_column_int(stmt, col + 1);
         }
+        n++;
     }
     ret = store_err(st, rc);
     store_done(stmt);
+    if (rows) {
+        *rows = n;
+    }
     return ret;
 }
 
 int store_compact_params(struct store *st, const char *id, struct param_set *out)
 {
     struct db_stmt *stmt;
-    long long number;
+    size_t rows;
     int ret;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_exists, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_params_of, &stmt)) < 0) {
         return ret;
     }
     db_bind_text(stmt, 1, id);
-    if ((ret = store_row_int(st, stmt, &number)) < 0) {
+    if ((ret = read_params(st, stmt, 1, out, &rows)) < 0) {
         return ret;
     }
-    return read_params(st, number, out);
+    return rows ? 0 : ERR_NOT_FOUND;
 }
 
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
@@ -572,7 +577,11 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     out->contacts = contacts;
     out->codes = codes;
     out->coordinators = coordinators;
-    return read_params(st, id, &out->params);
+    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, id);
+    return read_params(st, stmt, 0, &out->params, NULL);
 }
 
 /* ---- lists ---- */
@@ -601,17 +610,43 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
-#define LIST_COLUMNS "SELECT l.id, l.name, l.demo, l.status, l.since, l.due FROM l "
-/* A Compact's authorities' names in order, joined in C (no group_concat in PostgreSQL). */
-static const char sql_list_authorities[] =
-    "SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "
-    "WHERE ca.compact_id = ?1 ORDER BY a.name";
+    "AND " LIST_AFTER
+#define LIST_AFTER "(CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+/* No filter, as when the list is first opened: a statement without them. PostgreSQL plans each
+ * run of a statement whose best plan hangs on its parameters anew, and planning the filters,
+ * though unset ones fall away, was most of the list's cost there (the benchmark's 12 Compacts:
+ * 350 us of the server's time a run with them, 120 us without; docs/PERFORMANCE.md). */
+#define LIST_ALL "WHERE " LIST_AFTER
+/* A page of Compacts (?8 of them, in order), then each one's authorities' names in order joined
+ * by "; ", NULL for none: one statement, not one more per Compact. The engines share no ordered
+ * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own. */
+#define LIST_PAGE(where, order, names)                                                             \
+    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names                       \
+             " FROM (SELECT l.* FROM l " where "ORDER BY " order " LIMIT ?8) AS p ORDER BY " order
+#define NAMES_SQLITE                                                                               \
+    "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id ORDER BY a.name) AS n)"
+#define NAMES_PG                                                                                   \
+    "(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM compact_authority ca "                  \
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
+#define BY_ID   "id"
+#define BY_NAME "name_norm, id"
+/* [filtered][by name][PostgreSQL] */
+static const char *const sql_lists[2][2][2] = {
+    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG)},
+     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG)}},
+    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG)},
+     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG)}},
+};
+/* [filtered] */
+static const char *const sql_counts[2] = {"SELECT count(*) FROM compact",
+                                          LIST_CTE "SELECT count(*) FROM l " LIST_WHERE};
 
-static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
-static const char sql_list_by_name[] =
-    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
-static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
+/* Whether f names a filter (beyond its page). */
+static int filtered(const struct compact_filter *f)
+{
+    return f->status >= 0 || f->region >= 0 || f->overdue || (f->q && *f->q) || f->authority;
+}
 
 /* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
 static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
@@ -642,7 +677,7 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     struct db_stmt *stmt;
-    int ret = prepare_filter(st, sql_list_count, f, 0, &stmt);
+    int ret = prepare_filter(st, sql_counts[filtered(f)], f, 0, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
@@ -660,66 +695,29 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->status = status && compact_status_parse(status, &cs) == 0 ? (int)cs : -1;
     s->since = store_col_date(stmt, 4);
     s->review_due = store_col_date(stmt, 5);
-}
-
-/* The names of Compact id's authorities joined by "; " into *out (NULL when it has none). */
-static int authority_names(struct store *st, long long id, struct arena *arena, const char **out)
-{
-    struct buf names = BUF_INIT;
-    struct db_stmt *stmt;
-    int ret, rc;
-
-    *out = NULL;
-    if ((ret = store_prepare(st, sql_list_authorities, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == DB_ROW) {
-        const char *name = (const char *)db_column_text(stmt, 0);
-        if (names.len) {
-            buf_adds(&names, "; ");
-        }
-        buf_adds(&names, name ? name : "");
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    if (ret == 0 && buf_failed(&names)) {
-        ret = ERR_TOO_BIG;
-    }
-    if (ret == 0 && names.len) {
-        *out = arena_memdupz(arena, names.data, names.len);
-    }
-    buf_release(&names);
-    return ret;
+    s->authorities = store_col(stmt, 6, arena);
 }
 
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
+    const char *sql = sql_lists[filtered(f)][f->by_name != 0][db_kind(st->db) == DB_PG];
     struct db_stmt *stmt;
     void *v;
     int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_id, f, 1, &stmt)) <
-        0) {
+    if ((ret = prepare_filter(st, sql, f, 1, &stmt)) < 0 ||
+        (ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n)) < 0) {
         return ret;
     }
-    ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n);
     *items = v;
     for (size_t i = 0; i < *n; i++) {
         struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
-        if (ret == 0) {
-            ret = authority_names(st, s->id, arena, &s->authorities);
-        }
     }
-    if (ret < 0) {
-        *items = NULL;
-        *n = 0;
-    }
-    return ret;
+    return 0;
 }
 
 /* ---- changes ---- */

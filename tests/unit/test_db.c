@@ -512,6 +512,82 @@ static void test_reconnects_after_the_connection_is_lost(void **state)
     assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 3);
 }
 
+/* How many of this session's prepared statements have text sql. */
+static long long prepared(struct db *db, const char *sql)
+{
+    struct db_stmt *s =
+        prep(db, "SELECT count(*) FROM pg_prepared_statements WHERE statement = ?1");
+    long long n;
+
+    db_bind_text(s, 1, sql);
+    n = db_step(s) == DB_ROW ? db_column_int64(s, 0) : -1;
+    db_finalize(s);
+    return n;
+}
+
+/* The n of the row called name through s, or -1. */
+static long long n_of(struct db_stmt *s, const char *name)
+{
+    long long n;
+
+    db_bind_text(s, 1, name);
+    n = db_step(s) == DB_ROW ? db_column_int64(s, 0) : -1;
+    db_reset(s);
+    return n;
+}
+
+static void test_statements_named_outside_transactions(void **state)
+{
+    static const char by_name[] = "SELECT n FROM db_t WHERE name = $1",
+                      in_tx[] = "SELECT n FROM db_t WHERE n = $1";
+    struct t *t = *state;
+    struct db_stmt *s, *u;
+    long long pid;
+
+    if (t->be->kind != DB_PG) {
+        skip();
+    }
+    assert_int_equal(insert(t->db, "a", 1), DB_DONE);
+    assert_int_equal(insert(t->db, "b", 2), DB_DONE);
+    /* Outside a transaction: parsed and planned once, kept by the session under a name. */
+    s = prep(t->db, "SELECT n FROM db_t WHERE name = ?1");
+    assert_int_equal(n_of(s, "a"), 1);
+    assert_int_equal(n_of(s, "b"), 2);
+    assert_int_equal(prepared(t->db, by_name), 1);
+    db_bind_null(s, 1); /* other types: another statement of the same text */
+    assert_int_equal(db_step(s), DB_DONE);
+    assert_int_equal(n_of(s, "b"), 2);
+    assert_int_equal(prepared(t->db, by_name), 2);
+    /* Inside one: sent whole. */
+    u = prep(t->db, "SELECT n FROM db_t WHERE n = ?1");
+    assert_int_equal(db_begin(t->db), DB_OK);
+    db_bind_int(u, 1, 2);
+    assert_int_equal(db_step(u), DB_ROW);
+    db_reset(u);
+    assert_int_equal(db_commit(t->db), DB_OK);
+    assert_int_equal(prepared(t->db, in_tx), 0);
+    /* A new session after a reconnect: made again there. */
+    pid = number(t->db, "SELECT pg_backend_pid()");
+    kill_backend(t, t->db);
+    assert_int_equal(n_of(s, "a"), -1); /* DB_GONE, once */
+    assert_int_equal(n_of(s, "a"), 1);
+    assert_true(number(t->db, "SELECT pg_backend_pid()") != pid);
+    assert_int_equal(prepared(t->db, by_name), 1);
+    /* Names gone from the session where they were made, as when a pooler in transaction mode
+     * hands over another session: the statement still answers, and the connection names none
+     * from then on. */
+    exec_ok(t->db, "DEALLOCATE ALL");
+    assert_int_equal(n_of(s, "b"), 2);
+    db_bind_int(u, 1, 1);
+    assert_int_equal(db_step(u), DB_ROW);
+    assert_int_equal(db_column_int(u, 0), 1);
+    db_reset(u);
+    assert_int_equal(prepared(t->db, by_name), 0);
+    assert_int_equal(prepared(t->db, in_tx), 0);
+    db_finalize(s);
+    db_finalize(u);
+}
+
 static void test_read_only_server_means_reconnect(void **state)
 {
     struct t *t = *state;
@@ -720,6 +796,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_transaction_retried_after_serialization_failure),
     CASE(test_transaction_not_retried_for_other_failures),
     CASE(test_reconnects_after_the_connection_is_lost),
+    CASE(test_statements_named_outside_transactions),
     CASE(test_read_only_server_means_reconnect),
     CASE(test_version_survives_the_listener_lost),
     CASE(test_migrations_apply_in_sequence),

@@ -252,9 +252,15 @@ static void test_overdue(void **state)
 static void test_lists_filter_and_order(void **state)
 {
     struct compact_filter f = {.today = day("2020-01-01"), .status = -1, .region = -1};
+    struct compact_new two = {.name = "Gamma",
+                              .authorities = {"E08000009", "E08000006"}, /* Trafford, Salford */
+                              .nauthorities = 2,
+                              .status = COMPACT_ACTIVE,
+                              .status_date = "2010-01-01"};
     struct compact_summary *items;
     size_t n, total, seen = 0;
-    long long last = 0;
+    long long last = 0, id;
+    const char *bad;
     (void)state;
     add("alpha lower", "E07000004", COMPACT_IN_DEVELOPMENT, "", "", "");
     add("ALPHA upper", "E10000002", COMPACT_ACTIVE, "", "", "");
@@ -295,6 +301,19 @@ static void test_lists_filter_and_order(void **state)
     for (size_t i = 0; i < n; i++) {
         assert_non_null(strstr(items[i].authorities, "Trafford"));
     }
+    /* each Compact's authorities' names, by name, joined by "; ", on both engines alike */
+    assert_int_equal(store_compact_add(st, &two, "user:1", &id, &bad), 0);
+    for (f.by_name = 0; f.by_name < 2; f.by_name++) {
+        f.q = "Gamma";
+        assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+        assert_int_equal(n, 1);
+        assert_string_equal(items[0].authorities, "Salford; Trafford");
+        f.q = "Beta";
+        assert_int_equal(store_compact_list(st, &f, &arena, &items, &n), 0);
+        assert_int_equal(n, 1);
+        assert_string_equal(items[0].authorities, "Buckinghamshire");
+    }
+    f.by_name = 0;
     /* status on the day, region, an authority directly or through its county */
     f.q = NULL;
     f.status = COMPACT_IN_DEVELOPMENT;
