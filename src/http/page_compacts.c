@@ -5,6 +5,7 @@
 
 #include "compact_query.h"
 #include "handlers.h"
+#include "page_coordinators.h"
 #include "app/check.h"
 #include "app/policy.h"
 #include "view/page_compacts.h"
@@ -165,6 +166,10 @@ int page_compact(struct request *r)
                                     &v.nsignatories)) < 0) {
         return ret;
     }
+    if ((ret = page_coordinators_of(r, &e, &v.coordinators)) < 0) {
+        return ret;
+    }
+    v.notice = page_coordinators_notice(r);
     v.entry = &e;
     v.today = r->cache_day = date_today(); /* its status and review are as of today */
     view_compact_page(r->body, &v, request_viewer(r));

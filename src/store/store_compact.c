@@ -584,7 +584,8 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
     "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
     "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
-/* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
+/* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after,
+ * ?8 coordinator (0: any) */
 #define LIST_WHERE                                                                                 \
     "WHERE (CAST(?2 AS TEXT) IS NULL OR l.status = ?2) "                                           \
     "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority "  \
@@ -601,19 +602,20 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+    "AND (CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "                                               \
+    "AND (?8 = 0 OR l.id IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?8)) "
 #define LIST_COLUMNS "SELECT l.id, l.name, l.demo, l.status, l.since, l.due FROM l "
 /* A Compact's authorities' names in order, joined in C (no group_concat in PostgreSQL). */
 static const char sql_list_authorities[] =
     "SELECT a.name FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "
     "WHERE ca.compact_id = ?1 ORDER BY a.name";
 
-static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?8";
+static const char sql_list_by_id[] = LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.id LIMIT ?9";
 static const char sql_list_by_name[] =
-    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?8";
+    LIST_CTE LIST_COLUMNS LIST_WHERE "ORDER BY l.name_norm, l.id LIMIT ?9";
 static const char sql_list_count[] = LIST_CTE "SELECT count(*) FROM l " LIST_WHERE;
 
-/* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
+/* sql prepared with f bound: ?1 to ?6 and ?8, and the page ?7 and ?9 when paged. */
 static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
                           int paged, struct db_stmt **out)
 {
@@ -635,7 +637,10 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
     } else {
         db_bind_null(stmt, 7);
     }
-    store_bind_limit(stmt, 8, paged ? f->limit : 0);
+    db_bind_int64(stmt, 8, f->coordinator);
+    if (paged) {
+        store_bind_limit(stmt, 9, f->limit);
+    }
     return 0;
 }
 

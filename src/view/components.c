@@ -47,6 +47,31 @@ void summary_row(struct buf *b, const char *key, const char *value)
     summary_row_end(b, NULL, NULL);
 }
 
+/* ---- summary cards ---- */
+
+void summary_card_start(struct buf *b, const char *title, const char *href)
+{
+    html_lit(b,
+             "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
+             "<h2 class=\"govuk-summary-card__title\">");
+    if (href) {
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
+        html_attr(b, href);
+        html_lit(b, "\">");
+    }
+    html_text(b, title);
+    if (href) {
+        html_lit(b, "</a>");
+    }
+    html_lit(b, "</h2></div><div class=\"govuk-summary-card__content\">"
+                "<dl class=\"govuk-summary-list\">");
+}
+
+void summary_card_end(struct buf *b)
+{
+    html_lit(b, "</dl></div></div>");
+}
+
 /* ---- tables ---- */
 
 void table_start(struct buf *b, const struct table *t)

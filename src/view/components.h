@@ -27,6 +27,13 @@ void summary_row_end(struct buf *b, const char *change_href, const char *what);
 /* A whole row of text (value NULL: an empty value), without actions. */
 void summary_row(struct buf *b, const char *key, const char *value);
 
+/* ---- summary cards: a summary list under a title, one per thing ---- */
+
+/* A GOV.UK summary card up to the opening of its summary list: its title as a second-level
+ * heading, a link to href when not NULL (already a URL of this site). summary_card_end ends it. */
+void summary_card_start(struct buf *b, const char *title, const char *href);
+void summary_card_end(struct buf *b);
+
 /* ---- tables ---- */
 
 enum table_flags {
