@@ -43,10 +43,13 @@ const char *page_coordinators_notice(struct request *r)
 {
     const char *done = query_get(&r->query, "done");
 
-    if (done && !strcmp(done, "coordinator-added")) {
+    if (!done || policy_compact_admin_fields(&r->user) < 0) {
+        return NULL; /* only those who made the change are told it is made */
+    }
+    if (!strcmp(done, "coordinator-added")) {
         return "Coordinator added";
     }
-    if (done && !strcmp(done, "coordinator-removed")) {
+    if (!strcmp(done, "coordinator-removed")) {
         return "Coordinator removed";
     }
     return NULL;

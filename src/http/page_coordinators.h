@@ -9,7 +9,8 @@
  * arena; NULL for those who may not see who coordinates (app/policy.h). */
 int page_coordinators_of(struct request *r, const struct compact_entry *e,
                          const struct coordinators_view **out);
-/* The success banner's heading after a change of coordinators (?done=), or NULL. */
+/* The success banner's heading after a change of coordinators (?done=), for those who may
+ * make one; else NULL. */
 const char *page_coordinators_notice(struct request *r);
 
 #endif

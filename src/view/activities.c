@@ -75,7 +75,7 @@ void view_activity_org(struct buf *b, const char *org_id, const char *name)
     } else if (org_id) {
         html_text(b, org_id); /* as it was recorded: not an organisation of the register */
     } else {
-        html_lit(b, "Not given");
+        html_lit(b, "No organisation given");
     }
 }
 
@@ -94,7 +94,7 @@ void view_recorded_on(struct buf *b, const char *recorded_at)
 void view_activity_table(struct buf *b, const char *caption, const struct activity_summary *a,
                          size_t n, unsigned columns)
 {
-    struct table_column cols[5] = {{"Activity", 0}};
+    struct table_column cols[3] = {{"Activity", 0}};
     size_t ncols = 1;
     char href[ACTIVITY_HREF_MAX];
 
@@ -104,8 +104,6 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
     if (columns & ACTIVITY_COL_COMPACT) {
         cols[ncols++] = (struct table_column){"Local Compact", 0};
     }
-    cols[ncols++] = (struct table_column){"Recorded", 0};
-    cols[ncols++] = (struct table_column){"Result", 0};
     table_start(b, &(struct table){.caption = caption,
                                    .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                    .cols = cols,
@@ -119,7 +117,10 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
         html_text(b, activity_kind_label(a[i].kind));
         html_lit(b, "<span class=\"govuk-visually-hidden\"> recorded ");
         view_recorded_on(b, a[i].recorded_at);
-        html_lit(b, "</span></a>");
+        html_lit(b, "</span></a><br>Recorded ");
+        view_recorded_on(b, a[i].recorded_at);
+        html_lit(b, "<br>");
+        view_verdict_tag(b, a[i].overall);
         table_cell_end(b);
         if (columns & ACTIVITY_COL_ORG) {
             table_cell_start(b, 0);
@@ -135,12 +136,6 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
             html_lit(b, "</a>");
             table_cell_end(b);
         }
-        table_cell_start(b, 0);
-        view_recorded_on(b, a[i].recorded_at);
-        table_cell_end(b);
-        table_cell_start(b, 0);
-        view_verdict_tag(b, a[i].overall);
-        table_cell_end(b);
         table_row_end(b);
     }
     table_end(b);

@@ -27,7 +27,8 @@ const char *verdict_label(enum verdict v);
 void view_verdict_tag(struct buf *b, const char *verdict);
 
 /* The organisation an activity or finding concerns: its name linked to its page when the
- * register has it (name not NULL), else the reference as recorded, else "Not given". */
+ * register has it (name not NULL), else the reference as recorded, else "No organisation
+ * given". */
 void view_activity_org(struct buf *b, const char *org_id, const char *name);
 
 /* The day part of a stored time ("2026-12-02T10:00:00Z") as "2 December 2026". */
@@ -38,8 +39,9 @@ enum activity_columns {
     ACTIVITY_COL_ORG = 1 << 1,     /* the organisation it concerns */
 };
 
-/* A table of the activities a[0..n) under caption: each one's kind linked to its page, the
- * columns asked for (enum activity_columns), the day it was recorded and its result. */
+/* A table of the activities a[0..n) under caption: each one's kind linked to its page, with the
+ * day it was recorded and its result, then the columns asked for (enum activity_columns; one
+ * fits a phone's width). */
 void view_activity_table(struct buf *b, const char *caption, const struct activity_summary *a,
                          size_t n, unsigned columns);
 

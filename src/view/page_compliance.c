@@ -11,33 +11,33 @@
 #include "core/commitments.h"
 #include "base/banned.h"
 
-/* The verdict columns, worst first. */
-static size_t verdict_columns(struct table_column *cols, const char *what)
-{
-    cols[0] = (struct table_column){what, 0};
-    for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
-        cols[VERDICT_COUNT - v] =
-            (struct table_column){verdict_label((enum verdict)v), CELL_NUMERIC};
-    }
-    return 1 + VERDICT_COUNT;
-}
-
+/* A tally's counts, worst first, those that are not 0: "Breach: 1", "Met: 2". */
 static void verdict_cells(struct buf *b, const size_t counts[VERDICT_COUNT])
 {
+    table_cell_start(b, 0);
+    html_lit(b, "<ul class=\"govuk-list govuk-!-margin-bottom-0\">");
     for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
-        table_num_cell(b, (long long)counts[v]);
+        if (counts[v]) {
+            html_lit(b, "<li>");
+            html_text(b, verdict_label((enum verdict)v));
+            html_lit(b, ":&nbsp;"); /* the count stays with its word */
+            html_num(b, (long long)counts[v]);
+            html_lit(b, "</li>");
+        }
     }
+    html_lit(b, "</ul>");
+    table_cell_end(b);
 }
 
+/* A table of findings counted by what, two columns, so that it fits a phone. */
 static void tally_start(struct buf *b, const char *caption, const char *what)
 {
-    struct table_column cols[1 + VERDICT_COUNT];
-    size_t n = verdict_columns(cols, what);
+    const struct table_column cols[] = {{what, 0}, {"Findings", 0}};
 
     table_start(b, &(struct table){.caption = caption,
                                    .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                    .cols = cols,
-                                   .ncols = n});
+                                   .ncols = 2});
 }
 
 /* A commitment as people read it: its number, then its wording. */

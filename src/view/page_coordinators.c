@@ -29,7 +29,9 @@ void view_coordinators_summary(struct buf *b, const struct coordinators_view *v,
         for (size_t i = 0; i < v->n; i++) {
             const struct user *u = &v->coordinators[i];
             summary_row_start(b, u->name, 0);
+            html_lit(b, "<span class=\"govuk-!-text-break-word\">");
             html_text(b, u->email);
+            html_lit(b, "</span>");
             if (u->disabled) {
                 html_lit(b, " <strong class=\"govuk-tag govuk-tag--grey\">Account disabled"
                             "</strong>");

@@ -132,7 +132,7 @@ static void recent(struct buf *b, const struct home_compact *c)
     if (!c->nrecent) {
         html_lit(b, "<p class=\"govuk-body\">None recorded yet.</p>");
     } else {
-        html_lit(b, "<ul class=\"govuk-list\">");
+        html_lit(b, "<ul class=\"govuk-list govuk-list--spaced\">");
         for (size_t i = 0; i < c->nrecent; i++) {
             const struct activity_summary *a = &c->recent[i];
             html_lit(b, "<li><a class=\"govuk-link\" href=\"");
@@ -240,7 +240,7 @@ static void org_link(struct buf *b, const struct member_home *m, const char *tai
 static void member_funding(struct buf *b, const struct member_home *m, const char *name)
 {
     static const struct table_column cols[] = {
-        {"Funder", 0}, {"Grant", 0}, {"Amount", CELL_NUMERIC}, {"Awarded", 0}};
+        {"Grant", 0}, {"Amount", CELL_NUMERIC}, {"Awarded", 0}};
 
     html_lit(b, "<h2 class=\"govuk-heading-m\">Funding</h2><p class=\"govuk-body\">In the grants "
                 "funders publish as open data, ");
@@ -255,13 +255,16 @@ static void member_funding(struct buf *b, const struct member_home *m, const cha
         table_start(b, &(struct table){.caption = "The latest grants it received",
                                        .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                        .cols = cols,
-                                       .ncols = 4});
+                                       .ncols = 3});
         for (size_t i = 0; i < m->nreceived; i++) {
             const struct grant_item *g = &m->received[i];
             date_t d;
             table_row_start(b);
-            table_cell(b, g->funder_name ? g->funder_name : g->funder_id, 0);
-            table_cell(b, g->title ? g->title : "Not given", 0);
+            table_cell_start(b, 0);
+            html_text(b, g->title ? g->title : "A grant without a title");
+            html_lit(b, "<br>from ");
+            html_text(b, g->funder_name ? g->funder_name : g->funder_id);
+            table_cell_end(b);
             table_cell_start(b, CELL_NUMERIC);
             html_money(b, (long long)g->amount);
             table_cell_end(b);

@@ -43,6 +43,7 @@ import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
 import { trustServerTests } from './trust_server.mjs';
 import { trustStallTests } from './trust_stall.mjs';
+import { homeTests } from './homes.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -893,6 +894,7 @@ async function main() {
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
   await trustStallTests(BIN, report);
+  await homeTests(BIN, report);
 }
 
 try {
