@@ -180,16 +180,12 @@ int page_compact(struct request *r)
  * not change. */
 static int editable(struct request *r, struct compact_entry *e)
 {
-    long long id;
-    int ret;
+    int ret = compact_entry_param(r, e);
 
-    if (compact_param(r, &id) < 0) {
-        return ERR_NOT_FOUND;
-    }
-    if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0) {
+    if (ret < 0) {
         return ret;
     }
-    ret = policy_compact_edit(r->st, &r->user, id);
+    ret = policy_compact_edit(r->st, &r->user, e->id);
     if (ret == ERR_FORBIDDEN) {
         return reply_error(r, 403,
                            "Only an admin or a coordinator of this Compact may change "

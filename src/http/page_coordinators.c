@@ -59,13 +59,9 @@ const char *page_coordinators_notice(struct request *r)
  * entry, 1 when a refusal has been sent, or an error. */
 static int assignable(struct request *r, struct compact_entry *e)
 {
-    long long id;
-    int ret;
+    int ret = compact_entry_param(r, e);
 
-    if (compact_param(r, &id) < 0) {
-        return ERR_NOT_FOUND;
-    }
-    if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0) {
+    if (ret < 0) {
         return ret;
     }
     if (policy_compact_admin_fields(&r->user) < 0) {

@@ -145,6 +145,9 @@ int page_home(struct request *r)
 {
     struct home_view v = {0};
     struct authority_filter f = {.set = AUTH_SET_2012, .type = -1, .region = -1};
+    struct coordinator_home coordinator = {0};
+    struct member_home member = {0};
+    struct admin_home admin = {0};
     int ret;
 
     if ((ret = store_authority_count(r->st, &f, &v.authorities_2012)) < 0) {
@@ -155,27 +158,18 @@ int page_home(struct request *r)
         return ret;
     }
     switch (policy_home(&r->user)) {
-    case HOME_COORDINATOR: {
-        struct coordinator_home *c = arena_alloc(r->arena, sizeof(*c));
-        memset(c, 0, sizeof(*c));
-        ret = coordinator_home(r, c);
-        v.coordinator = c;
+    case HOME_COORDINATOR:
+        ret = coordinator_home(r, &coordinator);
+        v.coordinator = &coordinator;
         break;
-    }
-    case HOME_MEMBER: {
-        struct member_home *m = arena_alloc(r->arena, sizeof(*m));
-        memset(m, 0, sizeof(*m));
-        ret = member_home(r, m);
-        v.member = m;
+    case HOME_MEMBER:
+        ret = member_home(r, &member);
+        v.member = &member;
         break;
-    }
-    case HOME_ADMIN: {
-        struct admin_home *a = arena_alloc(r->arena, sizeof(*a));
-        memset(a, 0, sizeof(*a));
-        ret = admin_home(r, a);
-        v.admin = a;
+    case HOME_ADMIN:
+        ret = admin_home(r, &admin);
+        v.admin = &admin;
         break;
-    }
     case HOME_PUBLIC:
         break;
     }

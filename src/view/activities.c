@@ -20,6 +20,25 @@ const char *activity_href(char out[ACTIVITY_HREF_MAX], long long compact_id, lon
     return out;
 }
 
+void view_activity_link(struct buf *b, const struct activity_summary *a, int day_shown)
+{
+    char href[ACTIVITY_HREF_MAX];
+
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, activity_href(href, a->compact_id, a->id));
+    html_lit(b, "\">");
+    html_text(b, activity_kind_label(a->kind));
+    if (day_shown) {
+        html_lit(b, ", ");
+        view_recorded_on(b, a->recorded_at);
+    } else {
+        html_lit(b, "<span class=\"govuk-visually-hidden\"> recorded ");
+        view_recorded_on(b, a->recorded_at);
+        html_lit(b, "</span>");
+    }
+    html_lit(b, "</a>");
+}
+
 const char *activity_kind_label(const char *kind)
 {
     static const char *const labels[ACTIVITY_KIND_COUNT] = {
@@ -96,7 +115,6 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
 {
     struct table_column cols[3] = {{"Activity", 0}};
     size_t ncols = 1;
-    char href[ACTIVITY_HREF_MAX];
 
     if (columns & ACTIVITY_COL_ORG) {
         cols[ncols++] = (struct table_column){"Organisation", 0};
@@ -111,13 +129,8 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
     for (size_t i = 0; i < n; i++) {
         table_row_start(b);
         table_cell_start(b, 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, activity_href(href, a[i].compact_id, a[i].id));
-        html_lit(b, "\">");
-        html_text(b, activity_kind_label(a[i].kind));
-        html_lit(b, "<span class=\"govuk-visually-hidden\"> recorded ");
-        view_recorded_on(b, a[i].recorded_at);
-        html_lit(b, "</span></a><br>Recorded ");
+        view_activity_link(b, &a[i], 0);
+        html_lit(b, "<br>Recorded ");
         view_recorded_on(b, a[i].recorded_at);
         html_lit(b, "<br>");
         view_verdict_tag(b, a[i].overall);

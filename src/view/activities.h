@@ -16,6 +16,11 @@
  * returned: every link to an activity is made here, so where it is shown changes in one place. */
 const char *activity_href(char out[ACTIVITY_HREF_MAX], long long compact_id, long long id);
 
+/* A link to activity a's page: its kind and the day it was recorded, that day shown ("Funding
+ * change, 2 December 2026") or, where the page shows it beside the link, for screen readers
+ * only. */
+void view_activity_link(struct buf *b, const struct activity_summary *a, int day_shown);
+
 /* "Funding change", "Consultation", "Funding award", "Procurement" for an activity_kind_id();
  * "Activity" for anything else. */
 const char *activity_kind_label(const char *kind);

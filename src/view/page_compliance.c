@@ -167,15 +167,13 @@ static void month_table(struct buf *b, const struct compliance *s)
 static void finding_activity(struct buf *b, const struct compliance_view *v,
                              const struct finding_record *r)
 {
-    char href[ACTIVITY_HREF_MAX];
+    const struct activity_summary a = {.id = r->activity_id,
+                                       .compact_id = v->compact_id,
+                                       .kind = r->kind,
+                                       .recorded_at = r->recorded_at};
 
-    html_lit(b, "<a class=\"govuk-link\" href=\"");
-    html_attr(b, activity_href(href, v->compact_id, r->activity_id));
-    html_lit(b, "\">");
-    html_text(b, activity_kind_label(r->kind));
-    html_lit(b, "<span class=\"govuk-visually-hidden\"> recorded ");
-    view_recorded_on(b, r->recorded_at);
-    html_lit(b, "</span></a><br>");
+    view_activity_link(b, &a, 0);
+    html_lit(b, "<br>");
     view_activity_org(b, r->org_id, r->org_name);
 }
 

@@ -127,21 +127,14 @@ static void upkeep(struct buf *b, const struct home_compact *c)
 
 static void recent(struct buf *b, const struct home_compact *c)
 {
-    char href[ACTIVITY_HREF_MAX];
-
     if (!c->nrecent) {
         html_lit(b, "<p class=\"govuk-body\">None recorded yet.</p>");
     } else {
         html_lit(b, "<ul class=\"govuk-list govuk-list--spaced\">");
         for (size_t i = 0; i < c->nrecent; i++) {
             const struct activity_summary *a = &c->recent[i];
-            html_lit(b, "<li><a class=\"govuk-link\" href=\"");
-            html_attr(b, activity_href(href, a->compact_id, a->id));
-            html_lit(b, "\">");
-            html_text(b, activity_kind_label(a->kind));
-            html_lit(b, ", ");
-            view_recorded_on(b, a->recorded_at);
-            html_lit(b, "</a>");
+            html_lit(b, "<li>");
+            view_activity_link(b, a, 1);
             if (a->org_name || a->org_id) {
                 html_lit(b, " for ");
                 html_text(b, a->org_name ? a->org_name : a->org_id);
