@@ -40,6 +40,9 @@ int policy_compact_edit(struct store *st, const struct user *u, long long compac
     return ret == ERR_NOT_FOUND ? ERR_FORBIDDEN : ret;
 }
 
+const char policy_compact_admin_fields_rule[] =
+    "Only an admin may choose who coordinates a Compact.";
+
 int policy_compact_admin_fields(const struct user *u)
 {
     return has_role(u, ROLE_ADMIN);
@@ -132,6 +135,20 @@ int policy_activity_move(const struct user *u, const char *from, const char *to)
         return from == to ? 0 : ERR_FORBIDDEN;
     }
     return strcmp(from, to) == 0 ? 0 : ERR_FORBIDDEN;
+}
+
+enum home_kind policy_home(const struct user *u)
+{
+    switch (u ? u->role : ROLE_PUBLIC) {
+    case ROLE_ADMIN:
+        return HOME_ADMIN;
+    case ROLE_COORDINATOR:
+        return HOME_COORDINATOR;
+    case ROLE_MEMBER:
+        return HOME_MEMBER;
+    default:
+        return HOME_PUBLIC;
+    }
 }
 
 int policy_audit_read(const struct user *u, const char *kind, const char *entity)

@@ -20,8 +20,11 @@ long long policy_compact_coordinator(const struct user *u);
 /* Changing Compact compact_id (details, status, codes, parameters, signatories): admins any,
  * coordinators those they coordinate. */
 int policy_compact_edit(struct store *st, const struct user *u, long long compact_id);
-/* Setting what only the national body sets in a Compact's entry (its coordinators): admins. */
+/* Setting what only the national body sets in a Compact's entry (its coordinators): admins,
+ * on any Compact; a coordinator on none, not even one they coordinate. */
 int policy_compact_admin_fields(const struct user *u);
+/* policy_compact_admin_fields's rule in a sentence, to say why a change was refused. */
+extern const char policy_compact_admin_fields_rule[];
 /* Seeing the sign-in email addresses of a Compact's coordinators (in its entry, its history
  * and the audit trail): admins and coordinators. Everyone else sees them by name. */
 int policy_compact_coordinators(const struct user *u);
@@ -59,6 +62,16 @@ int policy_activity_move(const struct user *u, const char *from, const char *to)
 /* The rules of policy_activity_write and policy_activity_move in a sentence each. */
 extern const char policy_activity_write_rule[];
 extern const char policy_activity_move_rule[];
+
+/* The home page each person lands on. */
+enum home_kind {
+    HOME_PUBLIC,      /* what the service is for, and where to go */
+    HOME_MEMBER,      /* their organisation, its activities and its funding */
+    HOME_COORDINATOR, /* the Compacts they coordinate and what each still needs */
+    HOME_ADMIN,       /* the national picture */
+};
+/* The home page u lands on (the command line has none: HOME_PUBLIC). */
+enum home_kind policy_home(const struct user *u);
 
 /* Reading the history (audit trail) of entity of kind: the kinds every person signed in may
  * read, a person their own account's, an admin everything. */

@@ -100,17 +100,29 @@ void date_format(date_t d, char out[DATE_STRLEN + 1])
     out[10] = '\0';
 }
 
+static const char *const months[12] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
+
 void date_format_long(date_t d, char out[DATE_LONG_MAX + 1])
 {
-    static const char *const months[12] = {"January",   "February", "March",    "April",
-                                           "May",       "June",     "July",     "August",
-                                           "September", "October",  "November", "December"};
     int y, m, day, n;
 
     date_to_ymd(d, &y, &m, &day);
     n = snprintf(out, DATE_LONG_MAX + 1, "%d %s %d", day, months[m - 1], y);
     if (n < 0 || n > DATE_LONG_MAX) {
         out[0] = '\0'; /* a year beyond 9999: not a date the register holds */
+    }
+}
+
+void date_format_month(date_t d, char out[DATE_MONTH_MAX + 1])
+{
+    int y, m, day, n;
+
+    date_to_ymd(d, &y, &m, &day);
+    n = snprintf(out, DATE_MONTH_MAX + 1, "%s %d", months[m - 1], y);
+    if (n < 0 || n > DATE_MONTH_MAX) {
+        out[0] = '\0';
     }
 }
 

@@ -30,6 +30,10 @@ void date_format(date_t d, char out[DATE_STRLEN + 1]);
 #define DATE_LONG_MAX 17
 /* Write the date as GOV.UK style writes it, "15 January 2027", and a NUL into out. */
 void date_format_long(date_t d, char out[DATE_LONG_MAX + 1]);
+/* The longest date_format_month writes: "September 9999". */
+#define DATE_MONTH_MAX 14
+/* Write the date's month as GOV.UK style writes it, "December 2026", and a NUL into out. */
+void date_format_month(date_t d, char out[DATE_MONTH_MAX + 1]);
 /* The same day of the month n months later (n may be negative), or that month's last day. */
 date_t date_add_months(date_t d, int n);
 date_t date_add_weeks(date_t d, int w);

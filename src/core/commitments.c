@@ -141,14 +141,20 @@ const struct commitment *commitments_default(size_t *n)
     return commitments;
 }
 
-const char *commitment_for_rule(const char *rule)
+const struct commitment *commitment_of_rule(const char *rule)
 {
     for (size_t i = 0; i < NCOMMITMENTS; i++) {
         for (size_t j = 0; j < COMMITMENT_RULES_MAX && commitments[i].rules[j]; j++) {
             if (!strcmp(rule, commitments[i].rules[j])) {
-                return commitments[i].number;
+                return &commitments[i];
             }
         }
     }
     return NULL;
+}
+
+const char *commitment_for_rule(const char *rule)
+{
+    const struct commitment *c = commitment_of_rule(rule);
+    return c ? c->number : NULL;
 }

@@ -46,6 +46,8 @@ const struct commitment *commitments_default(size_t *n);
 /* The default number of the commitment a rule tests ("funding.notice" -> "4.4"); static, or
  * NULL for a rule the catalogue does not know. */
 const char *commitment_for_rule(const char *rule);
+/* The default commitment a rule tests, number and paraphrase; static, or NULL as above. */
+const struct commitment *commitment_of_rule(const char *rule);
 
 /* The commitments catalogue (SPEC section 4), as stored and corrected. */
 struct commitment_row {

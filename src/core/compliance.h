@@ -25,6 +25,17 @@ struct compliance {
     int truncated; /* more organisations or months than fit: the rest are left out */
 };
 
+/* A recorded activity as lists show it (strings borrowed from whoever filled it). */
+struct activity_summary {
+    long long id, compact_id;
+    const char *compact_name;
+    const char *kind;        /* activity_kind_id() */
+    const char *org_id;      /* the organisation it concerns as recorded, or NULL */
+    const char *org_name;    /* the register's name of org_id, or NULL when it has none */
+    const char *recorded_at; /* "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *overall;     /* verdict_id() of its latest check */
+};
+
 /*
  * Count rows into out, keys in order of first appearance (months sorted). Strings are borrowed
  * from rows; month keys point into recorded_at, which must outlive out (only the first 7

@@ -363,6 +363,7 @@ struct finding_record {
     const char *verdict;
     const char *explanation;
     const char *due_date; /* when a pending step falls due, or NULL */
+    const char *org_name; /* the register's name of org_id, or NULL when it has none */
 };
 
 #endif

@@ -62,19 +62,29 @@ int page_compliance(struct request *r)
 {
     struct compliance_view v = {0};
     struct compliance *summary = arena_alloc(r->arena, sizeof(*summary));
+    const char **numbers = arena_alloc(r->arena, RULE_COUNT * sizeof(*numbers));
+    const char **paraphrases = arena_alloc(r->arena, RULE_COUNT * sizeof(*paraphrases));
+    struct activity_filter f = {0};
+    struct activity_summary *activities;
     struct finding_record *rows;
     int ret;
 
     if (compact_param(r, &v.compact_id) < 0) {
         return ERR_NOT_FOUND;
     }
+    f.compact_id = v.compact_id;
     if ((ret = store_compact_name(r->st, v.compact_id, r->arena, &v.compact_name)) < 0 ||
-        (ret = store_compact_findings(r->st, v.compact_id, r->arena, &rows, &v.n)) < 0) {
+        (ret = store_compact_findings(r->st, v.compact_id, r->arena, &rows, &v.n)) < 0 ||
+        (ret = store_activity_summaries(r->st, &f, r->arena, &activities, &v.nactivities)) < 0 ||
+        (ret = store_rule_numbers(r->st, r->arena, numbers, paraphrases)) < 0) {
         return ret;
     }
     compliance_summarise(rows, v.n, summary);
     v.rows = rows;
     v.summary = summary;
+    v.activities = activities;
+    v.numbers = numbers;
+    v.paraphrases = paraphrases;
     r->content_type = "text/html; charset=utf-8";
     view_compliance_page(r->body, &v, request_viewer(r));
     return 0;

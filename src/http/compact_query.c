@@ -13,6 +13,13 @@ int compact_param(struct request *r, long long *id)
     return request_id(r, 0, id);
 }
 
+int compact_entry_param(struct request *r, struct compact_entry *e)
+{
+    long long id;
+
+    return compact_param(r, &id) < 0 ? ERR_NOT_FOUND : store_compact_get(r->st, id, r->arena, e);
+}
+
 int api_compact_editable(struct request *r, long long *id)
 {
     const char *name;

@@ -12,6 +12,9 @@
 /* The Compact id in the route's first parameter: 0 and *id, or ERR_NOT_FOUND when it is not a
  * positive whole number. */
 int compact_param(struct request *r, long long *id);
+/* The whole entry of the route's Compact into *e (from the arena): 0, ERR_NOT_FOUND, or a store
+ * error. */
+int compact_entry_param(struct request *r, struct compact_entry *e);
 /*
  * For the API's changes to the route's Compact: 0 and *id when it exists and the person asking
  * may change it (policy_compact_edit); 1 with the 404 or 403 problem set; or a negative enum err.

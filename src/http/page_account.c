@@ -68,7 +68,7 @@ int page_login(struct request *r)
     struct login_view v = {0};
 
     if (r->session[0]) {
-        return reply_redirect(r, local_path_valid(next) ? next : "/account");
+        return reply_redirect(r, local_path_valid(next) ? next : "/"); /* their role's home */
     }
     v.next = local_path_valid(next) ? next : NULL;
     v.expired = query_get(&r->query, "expired") != NULL;
@@ -224,7 +224,7 @@ int page_login_post(struct request *r)
     device_token_new(r->key, account, device);
     r->set_cookie_also = cookie(r, DEVICE_COOKIE, "/login", device, DEVICE_COOKIE_MAX_AGE);
     log_info("user %lld signed in%s", u.id, kdevice ? " on a known device" : "");
-    return reply_redirect(r, v.next ? v.next : "/account");
+    return reply_redirect(r, v.next ? v.next : "/"); /* the home page of their role */
 }
 
 int page_logout(struct request *r)

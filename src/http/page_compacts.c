@@ -5,6 +5,7 @@
 
 #include "compact_query.h"
 #include "handlers.h"
+#include "page_coordinators.h"
 #include "app/check.h"
 #include "app/policy.h"
 #include "view/page_compacts.h"
@@ -210,6 +211,10 @@ int page_compact(struct request *r)
                                     &v.nsignatories)) < 0) {
         return ret;
     }
+    if ((ret = page_coordinators_of(r, &e, &v.coordinators)) < 0) {
+        return ret;
+    }
+    v.notice = page_coordinators_notice(r);
     v.entry = &e;
     v.done = done_parse(query_get(&r->query, "done"));
     v.today = r->cache_day = date_today(); /* its status and review are as of today */
@@ -221,16 +226,12 @@ int page_compact(struct request *r)
  * not change. */
 static int editable(struct request *r, struct compact_entry *e)
 {
-    long long id;
-    int ret;
+    int ret = compact_entry_param(r, e);
 
-    if (compact_param(r, &id) < 0) {
-        return ERR_NOT_FOUND;
-    }
-    if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0) {
+    if (ret < 0) {
         return ret;
     }
-    ret = policy_compact_edit(r->st, &r->user, id);
+    ret = policy_compact_edit(r->st, &r->user, e->id);
     if (ret == ERR_FORBIDDEN) {
         return reply_error(r, 403,
                            "Only an admin or a coordinator of this Compact may change "

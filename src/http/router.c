@@ -65,6 +65,9 @@ const struct route routes[] = {
      0},
     {M_POST, "/compacts/:id/parameters", page_compact_parameters_post,
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET, "/compacts/:id/coordinators/new", page_coordinator_new, ACCESS_ADMIN, 0},
+    {M_POST, "/compacts/:id/coordinators", page_coordinator_add, ACCESS_ADMIN, 0},
+    {M_POST, "/compacts/:id/coordinators/remove", page_coordinator_remove, ACCESS_ADMIN, 0},
     /* checks, commitments and recorded activities */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
     /* accounts and the audit trail */

@@ -18,6 +18,7 @@
 #include "core/authority.h"
 #include "core/commitments.h"
 #include "core/compact.h"
+#include "core/compliance.h"
 #include "core/coverage.h"
 #include "core/opendata.h"
 #include "core/crypto.h"
@@ -200,6 +201,9 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
                         const char **password_hash);
 /* Every user, by email. */
 int store_user_list(struct store *st, struct arena *arena, struct user **items, size_t *n);
+/* The coordinators of Compact compact_id, by email (none for no such Compact). */
+int store_user_coordinators(struct store *st, long long compact_id, struct arena *arena,
+                            struct user **items, size_t *n);
 /*
  * Disable a user: their sessions end and their tokens are revoked (each revocation audited).
  * ERR_NOT_FOUND if there is no such user, ERR_CONFLICT if they are disabled already.
@@ -399,6 +403,7 @@ struct compact_filter {
     int overdue;           /* only those whose review is overdue */
     const char *q;         /* in its name, or an authority's name or (former) GSS code */
     const char *authority; /* a current GSS code it covers directly or through its county */
+    long long coordinator; /* one this user coordinates; 0 for any */
     long long after;       /* keyset cursor: ids after this one (API order); 0 for none */
     size_t limit;          /* most to return; 0 for no limit */
     int by_name;           /* order by name (pages) instead of by id (API, cursors) */
@@ -534,6 +539,19 @@ int store_activity_list(struct store *st, long long compact_id, struct arena *ar
 /* The findings of Compact compact_id's activities: pending first by due date, then by activity. */
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n);
+
+/* Which recorded activities to list: every condition given must hold. */
+struct activity_filter {
+    long long compact_id;  /* of this Compact; 0 for any */
+    long long coordinator; /* of a Compact this user coordinates; 0 for any */
+    const char *org;       /* concerning this org-id (any case) or recorded by a member of it;
+                              NULL for any */
+    size_t limit;          /* most to return; 0 for no limit */
+};
+/* The matching activities, the latest recorded first, each with its Compact's name and its
+ * organisation's name where the register has it; array and strings from arena. */
+int store_activity_summaries(struct store *st, const struct activity_filter *f, struct arena *arena,
+                             struct activity_summary **items, size_t *n);
 
 /* Coverage. */
 

@@ -22,6 +22,9 @@ static const char sql_user_add[] =
 static const char sql_user_by_email[] =
     "SELECT " USER_COLUMNS ", u.password_hash FROM \"user\" u WHERE u.email = ?1";
 static const char sql_user_list[] = "SELECT " USER_COLUMNS " FROM \"user\" u ORDER BY u.email";
+static const char sql_user_coordinators[] =
+    "SELECT " USER_COLUMNS " FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "
+    "WHERE cc.compact_id = ?1 ORDER BY u.email";
 static const char sql_user_disable[] =
     "UPDATE \"user\" SET disabled = 1 WHERE email = ?1 AND disabled = 0";
 static const char sql_user_sessions_end[] =
@@ -217,6 +220,13 @@ int store_user_list(struct store *st, struct arena *arena, struct user **items, 
         return ret;
     }
     return store_rows(st, stmt, arena, sizeof(**items), read_user, items, n);
+}
+
+int store_user_coordinators(struct store *st, long long compact_id, struct arena *arena,
+                            struct user **items, size_t *n)
+{
+    return store_rows_of(st, sql_user_coordinators, compact_id, arena, sizeof(**items), read_user,
+                         items, n);
 }
 
 static void read_token(struct db_stmt *stmt, struct arena *arena, void *item)

@@ -30,9 +30,21 @@ static const char sql_update[] =
            "FROM activity_finding WHERE activity_id = a.id", "rule")
 static const char sql_list_sqlite[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_SQLITE));
 static const char sql_list_pg[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_PG));
+/* ?1 Compact (0: any), ?2 coordinator (0: any), ?3 org-id (NULL: any), ?4 limit */
+static const char sql_summaries[] =
+    "SELECT a.id, a.compact_id, c.name, a.kind, a.org_id, o.name, a.recorded_at, a.overall "
+    "FROM activity a JOIN compact c ON c.id = a.compact_id "
+    "LEFT JOIN organisation o ON o.org_id_norm = lower(a.org_id) "
+    "WHERE (?1 = 0 OR a.compact_id = ?1) "
+    "AND (?2 = 0 OR a.compact_id IN (SELECT compact_id FROM compact_coordinator "
+    "WHERE user_id = ?2)) "
+    "AND (CAST(?3 AS TEXT) IS NULL OR lower(a.org_id) = lower(?3) OR a.recorded_by IN "
+    "(SELECT 'user:' || CAST(u.id AS TEXT) FROM \"user\" u WHERE lower(u.org_id) = lower(?3))) "
+    "ORDER BY a.recorded_at DESC, a.id DESC LIMIT ?4";
 static const char sql_findings[] =
-    "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date "
-    "FROM activity a JOIN activity_finding f ON f.activity_id = a.id WHERE a.compact_id = ?1 "
+    "SELECT a.id, a.org_id, a.kind, a.recorded_at, f.rule, f.verdict, f.explanation, f.due_date, "
+    "o.name FROM activity a JOIN activity_finding f ON f.activity_id = a.id "
+    "LEFT JOIN organisation o ON o.org_id_norm = lower(a.org_id) WHERE a.compact_id = ?1 "
     "ORDER BY f.verdict <> 'pending', f.due_date, a.id, f.rule";
 
 static int add_findings(struct store *st, long long id, const struct finding *f, size_t n)
@@ -245,6 +257,7 @@ static void read_finding(struct db_stmt *stmt, struct arena *arena, void *item)
     r->verdict = store_col(stmt, 5, arena);
     r->explanation = store_col(stmt, 6, arena);
     r->due_date = store_col(stmt, 7, arena);
+    r->org_name = store_col(stmt, 8, arena);
 }
 
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
@@ -282,4 +295,36 @@ cleanup:
     ret = store_end(st, ret);
     buf_release(&before);
     return ret;
+}
+
+static void read_summary(struct db_stmt *stmt, struct arena *arena, void *item)
+{
+    struct activity_summary *a = item;
+
+    a->id = db_column_int64(stmt, 0);
+    a->compact_id = db_column_int64(stmt, 1);
+    a->compact_name = store_col(stmt, 2, arena);
+    a->kind = store_col(stmt, 3, arena);
+    a->org_id = store_col(stmt, 4, arena);
+    a->org_name = store_col(stmt, 5, arena);
+    a->recorded_at = store_col(stmt, 6, arena);
+    a->overall = store_col(stmt, 7, arena);
+}
+
+int store_activity_summaries(struct store *st, const struct activity_filter *f, struct arena *arena,
+                             struct activity_summary **items, size_t *n)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = store_prepare(st, sql_summaries, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, f->compact_id);
+    db_bind_int64(stmt, 2, f->coordinator);
+    store_bind_text(stmt, 3, f->org);
+    store_bind_limit(stmt, 4, f->limit);
+    return store_rows(st, stmt, arena, sizeof(**items), read_summary, items, n);
 }

@@ -593,7 +593,8 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
     "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
     "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
-/* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
+/* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?9 coordinator (0: any);
+ * then LIST_AFTER's ?7 after, and the page's ?8 limit */
 #define LIST_WHERE                                                                                 \
     "WHERE (CAST(?2 AS TEXT) IS NULL OR l.status = ?2) "                                           \
     "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority "  \
@@ -610,6 +611,7 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
+    "AND (?9 = 0 OR l.id IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?9)) "     \
     "AND " LIST_AFTER
 #define LIST_AFTER "(CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
 /* No filter, as when the list is first opened: a statement without them. PostgreSQL plans each
@@ -645,10 +647,11 @@ static const char *const sql_counts[2] = {"SELECT count(*) FROM compact",
 /* Whether f names a filter (beyond its page). */
 static int filtered(const struct compact_filter *f)
 {
-    return f->status >= 0 || f->region >= 0 || f->overdue || (f->q && *f->q) || f->authority;
+    return f->status >= 0 || f->region >= 0 || f->overdue || (f->q && *f->q) || f->authority ||
+           f->coordinator;
 }
 
-/* sql prepared with f bound: ?1 to ?6, and the page ?7 and ?8 when paged. */
+/* sql prepared with f bound: ?1 to ?6 and ?9, and the page ?7 and ?8 when paged. */
 static int prepare_filter(struct store *st, const char *sql, const struct compact_filter *f,
                           int paged, struct db_stmt **out)
 {
@@ -670,7 +673,10 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
     } else {
         db_bind_null(stmt, 7);
     }
-    store_bind_limit(stmt, 8, paged ? f->limit : 0);
+    db_bind_int64(stmt, 9, f->coordinator);
+    if (paged) {
+        store_bind_limit(stmt, 8, f->limit);
+    }
     return 0;
 }
 

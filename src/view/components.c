@@ -47,17 +47,29 @@ void summary_row(struct buf *b, const char *key, const char *value)
     summary_row_end(b, NULL, NULL);
 }
 
-void summary_card_start(struct buf *b, const char *title, int h3)
+/* ---- summary cards ---- */
+
+void summary_card_start(struct buf *b, const char *title, const char *href, int h3)
 {
     html_lit(b,
              "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
     if (h3) {
         html_lit(b, "<h3 class=\"govuk-summary-card__title\">");
-        html_text(b, title);
-        html_lit(b, "</h3>");
     } else {
         html_lit(b, "<h2 class=\"govuk-summary-card__title\">");
-        html_text(b, title);
+    }
+    if (href) {
+        html_lit(b, "<a class=\"govuk-link\" href=\"");
+        html_attr(b, href);
+        html_lit(b, "\">");
+    }
+    html_text(b, title);
+    if (href) {
+        html_lit(b, "</a>");
+    }
+    if (h3) {
+        html_lit(b, "</h3>");
+    } else {
         html_lit(b, "</h2>");
     }
     html_lit(b,

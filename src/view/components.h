@@ -27,11 +27,14 @@ void summary_row_end(struct buf *b, const char *change_href, const char *what);
 /* A whole row of text (value NULL: an empty value), without actions. */
 void summary_row(struct buf *b, const char *key, const char *value);
 
+/* ---- summary cards: a summary list under a title, one per thing ---- */
+
 /*
- * A GOV.UK summary card: a titled box around one summary list (its rows follow
- * summary_card_start, then summary_card_end). The title is an h2 or, with h3, an h3.
+ * A GOV.UK summary card up to the opening of its summary list: its title as a heading (an h3
+ * with h3, else an h2), a link to href when not NULL (already a URL of this site).
+ * summary_card_end ends it.
  */
-void summary_card_start(struct buf *b, const char *title, int h3);
+void summary_card_start(struct buf *b, const char *title, const char *href, int h3);
 void summary_card_end(struct buf *b);
 
 /* ---- tables ---- */

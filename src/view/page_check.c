@@ -453,7 +453,7 @@ static void findings(struct buf *b, const struct check_result_view *v, int plann
             continue;
         }
         commitment_title(&title, v, v->findings[i].rule);
-        summary_card_start(b, title.data, 1);
+        summary_card_start(b, title.data, NULL, 1);
         for (size_t j = i; j < v->n && j < RULES_MAX_FINDINGS; j++) {
             commitment_title(&other, v, v->findings[j].rule);
             if (!shown[j] && !strcmp(other.data, title.data)) {
@@ -465,7 +465,7 @@ static void findings(struct buf *b, const struct check_result_view *v, int plann
     }
     for (size_t i = 0; i < nskipped; i++) {
         commitment_title(&title, v, rule_id(skipped[i].rule));
-        summary_card_start(b, title.data, 1);
+        summary_card_start(b, title.data, NULL, 1);
         summary_row_start(b, rule_label(skipped[i].rule), 0);
         html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">Does not apply</strong>"
                     "<p class=\"govuk-body govuk-!-margin-top-2\">");

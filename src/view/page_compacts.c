@@ -447,6 +447,22 @@ static void signatories(struct buf *b, const struct compact_page_view *v)
     }
 }
 
+/* For people signed in: the activities recorded against it and how they keep the Compact. */
+static void compliance(struct buf *b, const struct compact_page_view *v)
+{
+    char href[48];
+
+    if (!v->signed_in) {
+        return;
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Activities and compliance</h2><p "
+                "class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+    html_attr(b, compact_href(href, sizeof(href), v->entry->id, "/compliance"));
+    html_lit(b, "\">The activities recorded against this Compact and how they keep it</a>: "
+                "funding changes, consultations, funding awards and procurements, with the "
+                "steps still to take.</p>");
+}
+
 static void history(struct buf *b, const struct compact_page_view *v)
 {
     static const struct table_column cols[] = {{"From", 0}, {"Status", 0}};
@@ -657,12 +673,19 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
                     "<span class=\"govuk-visually-hidden\">Warning</span>This is demonstration "
                     "data: a fictional Compact, not part of the register.</strong></div>");
     }
+    if (v->notice) {
+        banner(b, 1, v->notice);
+    }
     view_heading(b, "Local Compact", e->name);
     details(b, v, &s);
     contacts(b, v);
     parameters(b, v);
     codes(b, v);
     signatories(b, v);
+    compliance(b, v);
+    if (v->coordinators) {
+        view_coordinators_summary(b, v->coordinators, viewer);
+    }
     history(b, v);
     view_layout_end(b, &l);
 }

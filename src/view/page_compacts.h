@@ -6,6 +6,7 @@
 
 #include "form.h"
 #include "layout.h"
+#include "page_coordinators.h"
 #include "core/compact.h"
 
 /* The answers of a form, to show again: a lookup of a field by name (NULL: none given). */
@@ -53,6 +54,8 @@ struct compact_page_view {
     int signed_in; /* the history link (the history is for people signed in) */
     const struct signatory *signatories; /* current first, then those who withdrew */
     size_t nsignatories;
+    const struct coordinators_view *coordinators; /* its Coordinators section, or NULL: none */
+    const char *notice; /* the heading of a success banner after a change, or NULL */
 };
 void view_compact_page(struct buf *b, const struct compact_page_view *v,
                        const struct viewer *viewer);

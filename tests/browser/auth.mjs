@@ -125,7 +125,10 @@ export async function authJourney(browser, baseUrl, { binary, dbPath } = {}, che
     await pw.click();
     await page.keyboard.type(password);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    check('auth: signing in lands on /account', new URL(page.url()).pathname === '/account', `at ${pathOf(page)}`);
+    check('auth: signing in lands on the home page', new URL(page.url()).pathname === '/', `at ${pathOf(page)}`);
+    await Promise.all([page.waitForNavigation(),
+      page.locator('.govuk-service-navigation').getByRole('link', { name: 'Your account' }).click()]);
+    check('auth: "Your account" in the navigation leads to /account', new URL(page.url()).pathname === '/account', `at ${pathOf(page)}`);
     const h1 = await page.locator('main h1').allInnerTexts();
     check('auth: the account page says "Your account"', h1.length === 1 && h1[0].trim() === 'Your account', JSON.stringify(h1));
     const summaryList = await text(page.locator('dl.govuk-summary-list'));

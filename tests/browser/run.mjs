@@ -26,6 +26,7 @@ import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
 import { planningJourney } from './planning.mjs';
 import { updateJourney } from './update.mjs';
+import { homesJourney } from './homes.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -298,6 +299,8 @@ async function main() {
     await journey('planning', () => planningJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('update', () => updateJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('homes', () => homesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

@@ -76,12 +76,17 @@ export async function activityTests(BIN, report) {
       expect(lines.some((l) => /,funding\.notice,breach,/.test(l) && l.includes('GB-CHC-2222222')), 'no notice breach');
     });
     await test('activities: the compliance page lists the pending step first, then the tallies', async () => {
+      // Dates and months as people read them (issue 13): "15 January 2027", "December 2026".
+      const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+        'October', 'November', 'December'];
+      const [y, m, d] = DUE.split('-').map(Number);
+      const [ty, tm] = day(0).split('-').map(Number);
       const r = await request(s.port, { path: `/compacts/${compact}/compliance`, headers: bearer(admin) });
       expect(r.status === 200 && r.text.includes('Compliance with the Compact'), `${r.status}`);
-      const pendingAt = r.text.indexOf('Pending: steps still to take'), byRule = r.text.indexOf('By rule');
-      expect(pendingAt > 0 && byRule > pendingAt && r.text.includes(DUE), 'pending table missing or not first');
-      expect(r.text.includes('By organisation') && r.text.includes('GB-CHC-2222222') &&
-        r.text.includes('By month recorded') && r.text.includes(`>${day(0).slice(0, 7)}</th>`), 'tallies missing');
+      const pendingAt = r.text.indexOf('Steps still to take'), byRule = r.text.indexOf('Findings by commitment');
+      expect(pendingAt > 0 && byRule > pendingAt && r.text.includes(`${d} ${months[m - 1]} ${y}`), 'pending table missing or not first');
+      expect(r.text.includes('Findings by organisation') && r.text.includes('GB-CHC-2222222') &&
+        r.text.includes('Findings by month recorded') && r.text.includes(`>${months[tm - 1]} ${ty}</th>`), 'tallies missing');
       expect(r.text.includes(`href="/api/v1/compacts/${compact}/findings.csv"`), 'no CSV link');
     });
     await test('activities: a member signed in records a check from its result page', async () => {

@@ -434,12 +434,12 @@ async function signInChecks({ A, test, keep, users }) {
   });
   const unsafe = ['//evil.example', 'https://evil.example', '/\\evil.example', '\\\\evil.example',
     'javascript:alert(1)', '/\r\nSet-Cookie: x=y', '/\t/evil.example', ''];
-  await test(`sign-in: ${unsafe.length} unsafe values of next (//host, https://host, /\\host, CRLF, ...) land on /account`, async () => {
+  await test(`sign-in: ${unsafe.length} unsafe values of next (//host, https://host, /\\host, CRLF, ...) land on the home page`, async () => {
     const bad = [];
     await Promise.all(unsafe.map(async (next) => {
       const r = await signIn(P, admin.email, admin.password, { next });
       keep('admin session', r.cookie);
-      if (r.res.status !== 303 || r.res.headers.location !== '/account') {
+      if (r.res.status !== 303 || r.res.headers.location !== '/') {
         bad.push(`next=${show(next)}: ${r.res.status} Location ${show(r.res.headers.location)}`);
       }
       if (r.res.headers['set-cookie'] && [].concat(r.res.headers['set-cookie']).some((l) => /^x=/.test(l))) {
@@ -498,11 +498,11 @@ async function signInChecks({ A, test, keep, users }) {
     keep('session', same.cookie);
     expect(same.res.status === 303 && same.cookie, `same Origin: status ${same.res.status}`);
   });
-  await test('sign-in: GET /login when signed in goes to /account, never to an unsafe next', async () => {
+  await test('sign-in: GET /login when signed in goes to the home page, never to an unsafe next', async () => {
     const r = await signIn(P, admin.email, admin.password);
     keep('admin session', r.cookie);
     const res = await request(P, { path: '/login?next=%2F%2Fevil.example', headers: cookieHeader(r.cookie) });
-    expect(res.status === 303 && res.headers.location === '/account', `status ${res.status}, Location ${res.headers.location}`);
+    expect(res.status === 303 && res.headers.location === '/', `status ${res.status}, Location ${res.headers.location}`);
   });
   await test('sign-in: an anonymous GET of a signed-in page answers 303 to /login?next=<the page>', async () => {
     for (const [path, next] of [['/account', '%2Faccount'], ['/history/user/member%40auth.test', '%2Fhistory%2Fuser%2Fmember%2540auth.test']]) {

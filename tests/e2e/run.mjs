@@ -53,6 +53,7 @@ import { trustServerTests } from './trust_server.mjs';
 import { pgClusterTests } from './pg_cluster.mjs';
 import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
+import { homeTests } from './homes.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -953,6 +954,7 @@ async function main() {
   await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
   await copyTests(BIN, report);
+  await homeTests(BIN, report);
 }
 
 try {

@@ -106,6 +106,25 @@ static void test_format_long(void **state)
     }
 }
 
+/* A month and its year, as the compliance page heads its months. */
+static void test_format_month(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"2026-12-02", "December 2026"},
+        {"2012-02-29", "February 2012"},
+        {"9999-09-30", "September 9999"},
+        {"1000-01-01", "January 1000"},
+    };
+    char out[DATE_MONTH_MAX + 1];
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        date_format_month(d(cases[i].in), out);
+        assert_string_equal(out, cases[i].out);
+    }
+}
+
 static void test_round_trip_every_day_of_four_centuries(void **state)
 {
     (void)state;
@@ -126,6 +145,7 @@ int main(void)
         cmocka_unit_test(test_add_months_table),
         cmocka_unit_test(test_add_weeks),
         cmocka_unit_test(test_format_long),
+        cmocka_unit_test(test_format_month),
         cmocka_unit_test(test_round_trip_every_day_of_four_centuries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

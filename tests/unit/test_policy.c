@@ -136,6 +136,20 @@ static void test_compacts(void **state)
     assert_int_equal(policy_compact_coordinator(NULL), 0);
 }
 
+/* Each person lands on the home page of their role; nobody and the command line on the public
+ * one. */
+static void test_home(void **state)
+{
+    static const enum home_kind want[WHO_COUNT] = {HOME_ADMIN, HOME_COORDINATOR, HOME_MEMBER,
+                                                   HOME_PUBLIC, HOME_PUBLIC};
+    (void)state;
+    for (int w = 0; w < WHO_COUNT; w++) {
+        if (policy_home(person(w)) != want[w]) {
+            fail_msg("home of %s: %d, not %d", names[w], policy_home(person(w)), want[w]);
+        }
+    }
+}
+
 /* Organisation name of type, with org-id org_id (or none), added by who: stored and read back. */
 static void add_org(struct organisation *o, const char *org_id, const char *name,
                     enum org_type type, const struct user *who)
@@ -337,7 +351,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compacts),   cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_activities), cmocka_unit_test(test_history),
-        cmocka_unit_test(test_actor),
+        cmocka_unit_test(test_actor),      cmocka_unit_test(test_home),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -315,6 +315,100 @@ static void test_activities_and_their_findings(void **state)
     }
 }
 
+/* What the home pages and the compliance page list: activities by Compact, by the Compacts a
+ * coordinator keeps and by organisation (for it, or recorded by its members), with names. */
+static void test_activity_lists_for_the_home_pages(void **state)
+{
+    struct compact_new a = {
+        .name = "Homes Compact A", .status = COMPACT_ACTIVE, .status_date = "2012-04-01"};
+    struct compact_new b = {
+        .name = "Homes Compact B", .status = COMPACT_ACTIVE, .status_date = "2012-04-01"};
+    struct compact_filter cf = {.today = d("2020-01-01"), .status = -1, .region = -1};
+    struct activity_filter f = {0};
+    struct activity_summary *items;
+    struct compact_summary *compacts;
+    struct finding_record *rows;
+    struct user *coordinators;
+    struct finding one = {.rule = "funding.reasons", .verdict = VERDICT_MET};
+    const char *bad;
+    char actor[32];
+    long long ca, cb, coordinator, member, x, y, z;
+    size_t n, count;
+    (void)state;
+    coordinator = add_user("homes.coordinator@example.org", ROLE_COORDINATOR, NULL);
+    member = add_user("homes.member@example.org", ROLE_MEMBER, "GB-CHC-2222222");
+    a.coordinator_id = coordinator;
+    assert_int_equal(store_compact_add(st, &a, "cli", &ca, &bad), 0);
+    assert_int_equal(store_compact_add(st, &b, "cli", &cb, &bad), 0);
+    assert_int_equal(store_exec(st, "INSERT INTO organisation (org_id, name, sector, type, "
+                                    "created_at, updated_at) VALUES ('GB-CHC-2222222', "
+                                    "'Friends of Homes Park', 'vcs', 'charity', 'x', 'x')"),
+                     0);
+    strcpy_safe(one.explanation, "Reasons given.");
+    snprintf(actor, sizeof(actor), "user:%lld", member);
+    assert_int_equal(store_activity_add(st, ca, "gb-chc-2222222", ACTIVITY_FUNDING_CHANGE, "{}",
+                                        "cli", d("2012-06-01"), &one, 1, VERDICT_MET, &x),
+                     0);
+    assert_int_equal(store_activity_add(st, cb, NULL, ACTIVITY_CONSULTATION, "{}", actor,
+                                        d("2012-06-01"), &one, 1, VERDICT_MET, &y),
+                     0);
+    assert_int_equal(store_activity_add(st, cb, "GB-CHC-9999999", ACTIVITY_PROCUREMENT, "{}", "cli",
+                                        d("2012-06-01"), &one, 1, VERDICT_MET, &z),
+                     0);
+
+    f.compact_id = ca; /* one Compact's, with the organisation's name from the register */
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(items[0].id, x);
+    assert_string_equal(items[0].compact_name, "Homes Compact A");
+    assert_string_equal(items[0].kind, "funding_change");
+    assert_string_equal(items[0].org_name, "Friends of Homes Park");
+    assert_string_equal(items[0].overall, "met");
+    f = (struct activity_filter){.compact_id = cb}; /* the latest first; no name for an unknown */
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(items[0].id, z);
+    assert_string_equal(items[0].org_id, "GB-CHC-9999999");
+    assert_null(items[0].org_name);
+    assert_null(items[1].org_id);
+    f = (struct activity_filter){.coordinator = coordinator}; /* of the Compacts they keep */
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(items[0].id, x);
+    f = (struct activity_filter){.org = "GB-CHC-2222222"}; /* for it, or by its member */
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(items[0].id, y);
+    assert_int_equal(items[1].id, x);
+    f.limit = 1;
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    f = (struct activity_filter){.coordinator = member}; /* coordinates nothing */
+    assert_int_equal(store_activity_summaries(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 0);
+
+    assert_int_equal(store_compact_findings(st, ca, &arena, &rows, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].org_name, "Friends of Homes Park");
+
+    cf.coordinator = coordinator; /* the Compacts a coordinator keeps */
+    assert_int_equal(store_compact_list(st, &cf, &arena, &compacts, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(compacts[0].id, ca);
+    assert_int_equal(store_compact_count(st, &cf, &count), 0);
+    assert_int_equal(count, 1);
+    cf.coordinator = member;
+    assert_int_equal(store_compact_count(st, &cf, &count), 0);
+    assert_int_equal(count, 0);
+
+    assert_int_equal(store_user_coordinators(st, ca, &arena, &coordinators, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(coordinators[0].email, "homes.coordinator@example.org");
+    assert_int_equal(coordinators[0].role, ROLE_COORDINATOR);
+    assert_int_equal(store_user_coordinators(st, cb, &arena, &coordinators, &n), 0);
+    assert_int_equal(n, 0);
+}
+
 static void test_server_key_is_stable(void **state)
 {
     unsigned char a[SECRET_BYTES], b[SECRET_BYTES], zero[SECRET_BYTES] = {0};
@@ -336,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_disable_revokes_tokens_with_audit),
         cmocka_unit_test(test_commitments_seeded_once_and_corrected_with_audit),
         cmocka_unit_test(test_activities_and_their_findings),
+        cmocka_unit_test(test_activity_lists_for_the_home_pages),
         cmocka_unit_test(test_server_key_is_stable),
     };
     RUN_ON_BOTH(tests, setup, teardown);
