@@ -45,6 +45,7 @@ int page_compact_parameters(struct request *r);
 int page_compact_parameters_post(struct request *r);
 int api_compacts_create(struct request *r);
 int api_compacts_list(struct request *r);
+int api_compacts_csv(struct request *r);
 int api_compact(struct request *r);
 int api_compact_patch(struct request *r);
 int api_compact_status(struct request *r);
@@ -94,5 +95,12 @@ int api_contracts_csv(struct request *r);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
+int page_accessibility(struct request *r);
+int page_privacy(struct request *r);
+int page_cookies(struct request *r);
+int page_contact(struct request *r);
+int page_verdicts(struct request *r);
+int page_api(struct request *r);
+int api_openapi(struct request *r);
 
 #endif

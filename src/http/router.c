@@ -28,6 +28,7 @@ const struct route routes[] = {
     {M_GET, "/coverage", page_coverage, ACCESS_ANYONE, ROUTE_CACHE},
     /* checks, commitments and recorded activities */
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/checks/verdicts", page_verdicts, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
     {M_POST, "/checks/:kind/record", page_check_record, ACCESS_SIGNED_IN, 0},
@@ -95,6 +96,7 @@ const struct route routes[] = {
     /* compacts */
     {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_GET, "/api/v1/compacts", api_compacts_list, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/api/v1/compacts.csv", api_compacts_csv, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/api/v1/compacts/:id", api_compact, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/compacts/:id", api_compact_patch, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     {M_POST, "/api/v1/compacts/:id/status", api_compact_status, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
@@ -132,6 +134,10 @@ const struct route routes[] = {
     /* the service itself */
     {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
     {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
+    {M_GET, "/accessibility", page_accessibility, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/privacy", page_privacy, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/cookies", page_cookies, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET, "/contact", page_contact, ACCESS_ANYONE, ROUTE_CACHE},
 };
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 

@@ -43,8 +43,7 @@ struct opendata_list_view {
     const struct grant_item *grant_items;
     const struct contract_item *contract_items;
     size_t n, total;
-    const char *next; /* the next page's cursor, or NULL */
-    int first_page;
+    size_t page, per_page; /* this page's number (from 1), and rows a page holds */
     const struct field_error *errors;
     size_t nerrors;
 };
