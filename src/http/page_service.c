@@ -1,9 +1,13 @@
-/* GET /accessibility, /privacy, /cookies and /contact, and /checks/verdicts: the pages every
- * public service has, and the one that explains a check's results. */
+/* GET /accessibility, /privacy, /cookies and /contact, /checks/verdicts, and the documentation
+ * /api and /api/openapi.json: the pages every public service has, the one that explains a
+ * check's results, and the route table for people and for tools. */
 #include "auth.h"
 #include "handlers.h"
+#include "router.h"
 #include "server.h"
+#include "codec/json_openapi.h"
 #include "core/account.h"
+#include "view/page_api.h"
 #include "view/page_service.h"
 #include "view/page_verdicts.h"
 #include "base/banned.h"
@@ -51,5 +55,25 @@ int page_verdicts(struct request *r)
 {
     r->content_type = "text/html; charset=utf-8";
     view_verdicts_page(r->body, request_viewer(r));
+    return 0;
+}
+
+int page_api(struct request *r)
+{
+    struct api_op ops[ROUTES_OPS_MAX];
+    size_t n = routes_ops(ops, ROUTES_OPS_MAX);
+
+    r->content_type = "text/html; charset=utf-8";
+    view_api_page(r->body, ops, n < ROUTES_OPS_MAX ? n : ROUTES_OPS_MAX, request_viewer(r));
+    return 0;
+}
+
+int api_openapi(struct request *r)
+{
+    struct api_op ops[ROUTES_OPS_MAX];
+    size_t n = routes_ops(ops, ROUTES_OPS_MAX);
+
+    r->content_type = "application/json";
+    json_openapi(r->body, ops, n < ROUTES_OPS_MAX ? n : ROUTES_OPS_MAX, SESSION_COOKIE);
     return 0;
 }
