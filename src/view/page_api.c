@@ -10,7 +10,7 @@
 /* The group's anchor: "group-" and its name's letters, lower case, words joined by "-". */
 static void group_anchor(struct buf *b, const char *group)
 {
-    int sep = 0;
+    int sep = 1;
 
     buf_adds(b, "group");
     for (const char *p = group; *p; p++) {

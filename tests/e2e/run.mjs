@@ -45,6 +45,7 @@ import { trustAuthTests } from './trust_auth.mjs';
 import { trustServerTests } from './trust_server.mjs';
 import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
+import { publicTests } from './public.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -895,6 +896,7 @@ async function main() {
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
   await trustStallTests(BIN, report);
+  await publicTests(BIN, report);
   await copyTests(BIN, report);
 }
 
