@@ -31,12 +31,12 @@ static void param_list(struct buf *b, const struct api_param *params)
 {
     html_lit(b, "<ul class=\"govuk-list\">");
     for (const struct api_param *p = params; p->name; p++) {
-        html_lit(b, "<li><code class=\"app-token\">");
+        html_lit(b, "<li><code class=\"app-code\">");
         html_text(b, p->name);
         html_lit(b, "</code>: ");
         html_text(b, p->about);
         if (p->example) {
-            html_lit(b, " For example <code class=\"app-token\">");
+            html_lit(b, " For example <code class=\"app-code\">");
             html_text(b, p->example);
             html_lit(b, "</code>.");
         }
@@ -62,7 +62,7 @@ static void path_params(struct buf *b, const struct api_op *op)
         }
         memcpy(key, name, len);
         key[len] = '\0';
-        html_lit(b, "<li><code class=\"app-token\">");
+        html_lit(b, "<li><code class=\"app-code\">");
         html_text(b, key);
         html_lit(b, "</code>: ");
         html_text(b, api_path_param_about(op->pattern, key));
@@ -88,15 +88,14 @@ static void answers(struct buf *b, const struct api_op *op)
                                                         : " with the file");
     }
     if (!strncmp(op->pattern, "/api/", 5)) {
-        html_lit(b, "; a problem is <code class=\"app-token\">application/problem+json</code> "
-                    "naming the parameter or field at fault");
+        html_lit(b, " (errors: problem JSON)");
     }
     summary_row_end(b, NULL, NULL);
 }
 
 static void operation(struct buf *b, const struct api_op *op)
 {
-    html_lit(b, "<h3 class=\"govuk-heading-s\"><code class=\"app-token\">");
+    html_lit(b, "<h3 class=\"govuk-heading-s\"><code class=\"app-code\">");
     html_text(b, op->method);
     html_lit(b, " ");
     html_text(b, op->pattern);
@@ -117,13 +116,13 @@ static void operation(struct buf *b, const struct api_op *op)
     }
     if (op->doc->example) {
         summary_row_start(b, "Example", 0);
-        html_lit(b, "<code class=\"app-token\">");
+        html_lit(b, "<code class=\"app-code\">");
         html_text(b, op->method);
         html_lit(b, " ");
         html_text(b, api_op_has_body(op) ? op->pattern : op->doc->example);
         html_lit(b, "</code>");
         if (api_op_has_body(op)) {
-            html_lit(b, "<pre class=\"app-token govuk-!-margin-top-2 govuk-!-margin-bottom-0\">");
+            html_lit(b, "<pre class=\"app-code govuk-!-margin-top-2 govuk-!-margin-bottom-0\">");
             html_text(b, op->doc->example);
             html_lit(b, "</pre>");
         }
@@ -136,36 +135,37 @@ static void operation(struct buf *b, const struct api_op *op)
 #define INTRO                                                                                      \
     "<p class=\"govuk-body\">Everything the register holds can be read by scripts as JSON or "     \
     "CSV, and changed by those with the right to. This page lists every address of the service: "  \
-    "the JSON API under <code class=\"app-token\">/api/v1/</code> first, then the pages and "      \
+    "the JSON API under <code class=\"app-code\">/api/v1/</code> first, then the pages and "       \
     "their forms. The same is published as an <a class=\"govuk-link\" "                            \
     "href=\"/api/openapi.json\">OpenAPI 3.1 description</a> for tools.</p>"                        \
     "<h2 class=\"govuk-heading-m\">How to use it</h2><ul class=\"govuk-list govuk-list--bullet\">" \
     "<li>Reading what is public needs no account. To change the register, make an API token on "   \
     "<a class=\"govuk-link\" href=\"/account\">your account</a> page and send it as "              \
-    "<code class=\"app-token\">Authorization: Bearer TOKEN</code>.</li>"                           \
-    "<li>Lists come a page at a time: <code class=\"app-token\">limit</code> (1 to 1000) and "     \
-    "<code class=\"app-token\">cursor</code>, the value of <code class=\"app-token\">next</code> " \
-    "in the page before; <code class=\"app-token\">next</code> is null on the last page. The "     \
+    "<code class=\"app-code\">Authorization: Bearer TOKEN</code>.</li>"                            \
+    "<li>Lists come a page at a time: <code class=\"app-code\">limit</code> (1 to 1000) and "      \
+    "<code class=\"app-code\">cursor</code>, the value of <code class=\"app-code\">next</code> "   \
+    "in the page before; <code class=\"app-code\">next</code> is null on the last page. The "      \
     ".csv variants list everything that matches.</li>"                                             \
     "<li>Dates are written YYYY-MM-DD. Bodies are JSON.</li>"                                      \
-    "<li>Errors are <code class=\"app-token\">application/problem+json</code> (RFC 9457), with "   \
-    "<code class=\"app-token\">param</code> naming what is wrong.</li></ul>"
+    "<li>Errors are <code class=\"app-code\">application/problem+json</code> (RFC 9457), with "    \
+    "<code class=\"app-code\">param</code> naming what is wrong.</li></ul>"
 
 void view_api_page(struct buf *b, const struct api_op *ops, size_t n, const struct viewer *viewer)
 {
     const struct crumb crumbs[] = {{"Home", "/"}, {"API documentation", NULL}};
-    const struct layout l = {.title = "API documentation",
-                             .crumbs = crumbs,
-                             .ncrumbs = 2,
-                             .viewer = viewer,
-                             .narrow = 1};
+    const struct layout l = {
+        .title = "API documentation",
+        .crumbs = crumbs,
+        .ncrumbs = 2,
+        .viewer = viewer,
+    };
     const char *const *groups;
     size_t ngroups;
     struct buf anchor = BUF_INIT;
 
     view_layout_start(b, &l);
     view_heading(b, NULL, l.title);
-    html_lit(b, INTRO);
+    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">" INTRO);
     groups = api_groups(&ngroups);
     html_lit(b, "<h2 class=\"govuk-heading-m\">Contents</h2><ul class=\"govuk-list\">");
     for (size_t g = 0; g < ngroups; g++) {
@@ -177,7 +177,7 @@ void view_api_page(struct buf *b, const struct api_op *ops, size_t n, const stru
         html_text(b, groups[g]);
         html_lit(b, "</a></li>");
     }
-    html_lit(b, "</ul>");
+    html_lit(b, "</ul></div></div>");
     for (size_t g = 0; g < ngroups; g++) {
         buf_reset(&anchor);
         group_anchor(&anchor, groups[g]);

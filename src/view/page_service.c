@@ -157,7 +157,7 @@ void view_accessibility_page(struct buf *b, const struct service_facts *f,
                 "Chromium browser as people do, signed out and signed in, and:</p>" BULLETS
                 "<li>check every page they visit with axe-core against the WCAG 2.2 A and AA "
                 "success criteria that it can test, at 1,280 and 375 pixels wide</li>"
-                "<li>check that no page is wider than a screen 320 or 375 pixels wide</li>"
+                "<li>check whether any page is wider than a screen 320 or 375 pixels wide</li>"
                 "<li>use the pages with JavaScript turned off</li></ul>"
                 "<p class=\"govuk-body\">Screenshots of each page changed, at 1,280 and 375 "
                 "pixels wide, are looked at by the person who changed it.</p>"
@@ -271,9 +271,24 @@ void view_privacy_page(struct buf *b, const struct service_facts *f, const struc
     view_layout_end(b, &l);
 }
 
+/* One cookie: its name as a heading, what it is for, and when it expires. */
+static void cookie_start(struct buf *b, const char *name, const char *purpose)
+{
+    html_lit(b, "<h3 class=\"govuk-heading-s\"><code class=\"app-code\">");
+    html_text(b, name);
+    html_lit(b, "</code></h3><dl class=\"govuk-summary-list\">");
+    summary_row(b, "What it is for", purpose);
+    summary_row_start(b, "Expires", 0);
+}
+
+static void cookie_end(struct buf *b)
+{
+    summary_row_end(b, NULL, NULL);
+    html_lit(b, "</dl>");
+}
+
 void view_cookies_page(struct buf *b, const struct service_facts *f, const struct viewer *viewer)
 {
-    static const struct table_column cols[] = {{"Name", 0}, {"What it is for", 0}, {"Expires", 0}};
     const struct crumb crumbs[] = {{"Home", "/"}, {"Cookies", NULL}};
     struct layout l;
 
@@ -283,35 +298,21 @@ void view_cookies_page(struct buf *b, const struct service_facts *f, const struc
                 "<p class=\"govuk-body\">Compact Hub sets cookies only when you sign in, and "
                 "only those it needs to work. It sets no analytics, advertising or tracking "
                 "cookies, so it does not ask for your consent.</p>"
-                "<h2 class=\"govuk-heading-m\">Essential cookies</h2>");
-    table_start(b, &(struct table){.caption = "Cookies set when you sign in",
-                                   .flags = TABLE_CAPTION_S,
-                                   .cols = cols,
-                                   .ncols = 3});
-    table_row_start(b);
-    table_row_head(b, f->session_cookie);
-    table_cell(b,
-               "Keeps you signed in. It is removed when you sign out. The service cannot read "
-               "your password from it.",
-               0);
-    table_cell_start(b, 0);
+                "<h2 class=\"govuk-heading-m\">Essential cookies</h2>"
+                "<p class=\"govuk-body\">Set when you sign in:</p>");
+    cookie_start(b, f->session_cookie,
+                 "Keeps you signed in. It is removed when you sign out. The service cannot read "
+                 "your password from it.");
     duration_phrase(b, f->session_max);
     html_lit(b, " after you sign in, or sooner when unused for ");
     duration_phrase(b, f->session_idle);
-    table_cell_end(b);
-    table_row_end(b);
-    table_row_start(b);
-    table_row_head(b, f->device_cookie);
-    table_cell(b,
-               "Tells the sign-in page that this browser has signed in before, so that other "
-               "people guessing passwords do not slow your sign-in down. It is sent only to the "
-               "sign-in page.",
-               0);
-    table_cell_start(b, 0);
+    cookie_end(b);
+    cookie_start(b, f->device_cookie,
+                 "Tells the sign-in page that this browser has signed in before, so that other "
+                 "people guessing passwords do not slow your sign-in down. It is sent only to the "
+                 "sign-in page.");
     duration_phrase(b, f->device_max_age);
-    table_cell_end(b);
-    table_row_end(b);
-    table_end(b);
+    cookie_end(b);
     html_lit(b, "<p class=\"govuk-body\">The <a class=\"govuk-link\" href=\"/privacy\">privacy "
                 "notice</a> says what the service keeps about you and for how long.</p>");
     view_layout_end(b, &l);

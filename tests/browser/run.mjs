@@ -24,6 +24,7 @@ import { coverageJourney } from './coverage.mjs';
 import { compactsJourney } from './compacts.mjs';
 import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
+import { publicJourney } from './public.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -293,6 +294,7 @@ async function main() {
       { axeCheck, screenshot }));
     await journey('funder', () => funderJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
+    await journey('public', () => publicJourney(browser, BASE, { binary: BINARY }, check, { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

@@ -106,7 +106,7 @@ export async function publicTests(BIN, report) {
       expect(r.status === 200 && /text\/html/.test(r.headers['content-type']), `${r.status}`);
       const routes = JSON.parse((await run(BIN, ['routes'])).stdout);
       for (const x of routes) {
-        expect(r.text.includes(`<code class="app-token">${x.method} ${x.pattern}</code></h3>`), `${x.method} ${x.pattern} is not listed`);
+        expect(r.text.includes(`<code class="app-code">${x.method} ${x.pattern}</code></h3>`), `${x.method} ${x.pattern} is not listed`);
       }
       expect(r.text.includes('href="/api/openapi.json"') && r.text.includes('id="group-local-compacts"') &&
         r.text.includes('GET /api/v1/compacts.csv?region=north-west&amp;status=active'), 'no link, group or example');
@@ -124,8 +124,8 @@ export async function publicTests(BIN, report) {
         }
       }
       const cookies = await get('/cookies');
-      expect(cookies.text.includes('>compact_session</th>') && cookies.text.includes('12 hours after you sign in, or sooner when unused for 30 minutes') &&
-        cookies.text.includes('>compact_device</th>') && cookies.text.includes('1 year'), show(cookies.text.slice(cookies.text.indexOf('<table'), -1), 800));
+      expect(cookies.text.includes('>compact_session</code></h3>') && cookies.text.includes('12 hours after you sign in, or sooner when unused for 30 minutes') &&
+        cookies.text.includes('>compact_device</code></h3>') && cookies.text.includes('1 year'), show(cookies.text.slice(cookies.text.indexOf('<h2'), -1), 800));
       const contact = await get('/contact');
       expect(contact.text.includes('run by the organisation that runs this service.') && !contact.text.includes('mailto:'), 'contact without --contact');
       const a11y = await get('/accessibility');

@@ -69,8 +69,8 @@ static void test_cookies_and_privacy_say_what_the_code_sets(void **state)
     struct service_facts f = facts;
     (void)state;
     view_cookies_page(&b, &f, NULL);
-    assert_non_null(strstr(b.data, "<th scope=\"row\" class=\"govuk-table__header\">"
-                                   "compact_session</th>"));
+    assert_non_null(strstr(b.data, "<h3 class=\"govuk-heading-s\"><code class=\"app-code\">"
+                                   "compact_session</code></h3>"));
     assert_non_null(strstr(b.data, "12 hours after you sign in, or sooner when unused for 30 "
                                    "minutes"));
     assert_non_null(strstr(b.data, "compact_device"));
