@@ -59,14 +59,18 @@ static int list_page(struct request *r, int grants)
     int ret;
 
     v.grants = grants;
-    v.nerrors = opendata_query(r, grants, 0, 0, &f, errs);
+    /* limit and cursor are read as the API's are: a cursor (of a link from before pages had
+     * numbers) is checked, then the first page shown */
+    v.nerrors = opendata_query(r, grants, 1, OPENDATA_LIMIT_PAGE, &f, errs);
     page_number(&r->query, &v.page, errs, &v.nerrors);
     v.errors = errs;
     v.org = query_get(&r->query, grants ? "funder" : "buyer");
     v.counterpart = query_get(&r->query, grants ? "recipient" : "supplier");
     v.year = query_get(&r->query, "year");
     v.q = query_get(&r->query, "q");
-    v.per_page = f.limit = OPENDATA_LIMIT_PAGE;
+    v.per_page = f.limit;
+    v.limit = query_get(&r->query, "limit");
+    f.after = 0;
     f.offset = page_offset(v.page, v.per_page);
     if (v.nerrors) {
         r->status = 400;

@@ -31,13 +31,17 @@ int page_organisations(struct request *r)
     struct organisation *items = NULL;
     int ret;
 
-    v.nerrors = organisation_query(r, 0, 0, &f, errs);
+    /* limit and cursor are read as the API's are: a cursor (of a link from before pages had
+     * numbers) is checked, then the first page shown */
+    v.nerrors = organisation_query(r, 1, ORGANISATION_LIMIT_PAGE, &f, errs);
     page_number(&r->query, &v.page, errs, &v.nerrors);
     v.errors = errs;
     v.q = query_get(&r->query, "q");
     v.sector = f.sector;
     v.type = f.type;
-    v.per_page = f.limit = ORGANISATION_LIMIT_PAGE;
+    v.per_page = f.limit;
+    v.limit = query_get(&r->query, "limit");
+    f.after = 0;
     f.offset = page_offset(v.page, v.per_page);
     v.can_edit = policy_organisation_create(&r->user) == 0;
     if (v.nerrors) {

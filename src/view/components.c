@@ -275,6 +275,14 @@ void pagination_pages(struct buf *b, const char *path, const char *query, size_t
     buf_release(&href);
 }
 
+void query_add(struct buf *b, const char *name, const char *value)
+{
+    if (value && *value) {
+        buf_addf(b, "%s%s=", b->len ? "&" : "", name);
+        html_url(b, value);
+    }
+}
+
 void download_csv(struct buf *b, const char *what, const char *path, const char *query)
 {
     html_lit(b, "<p class=\"govuk-body\">Download every ");

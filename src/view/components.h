@@ -87,6 +87,10 @@ void count_phrase(struct buf *b, size_t n, const char *one, const char *many);
 void pagination_pages(struct buf *b, const char *path, const char *query, size_t page,
                       size_t per_page, size_t total, size_t shown);
 
+/* "NAME=VALUE" appended to a query string b, after "&" unless b is empty, VALUE URL-encoded;
+ * nothing when value is NULL or "". */
+void query_add(struct buf *b, const char *name, const char *value);
+
 /* "Download every WHAT that matches as CSV", the link to PATH?QUERY (PATH with query ""): the
  * line under a filtered list. query as for pagination_pages. */
 void download_csv(struct buf *b, const char *what, const char *path, const char *query);

@@ -173,10 +173,7 @@ static void filters_query(struct buf *b, const struct compacts_view *v)
         v->region >= 0 ? region_id((size_t)v->region) : NULL, v->overdue ? "true" : NULL};
 
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (values[i]) {
-            buf_addf(b, "%s%s=", b->len ? "&" : "", names[i]);
-            html_url(b, values[i]);
-        }
+        query_add(b, names[i], values[i]);
     }
 }
 

@@ -447,6 +447,7 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
 /* The table of this page's grants or contracts, then the pagination. */
 static void list_table(struct buf *b, const struct opendata_list_view *v, const char *query)
 {
+    struct buf paged = BUF_INIT;
     static const struct table_column grant_cols[] = {{"Awarded", 0},
                                                      {"Grant", 0},
                                                      {"Funder", 0},
@@ -473,8 +474,11 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
         contract_rows(b, v);
     }
     table_end(b);
-    pagination_pages(b, v->grants ? "/grants" : "/contracts", query, v->page, v->per_page, v->total,
-                     v->n);
+    buf_adds(&paged, query);
+    query_add(&paged, "limit", v->limit);
+    pagination_pages(b, v->grants ? "/grants" : "/contracts", paged.data, v->page, v->per_page,
+                     v->total, v->n);
+    buf_release(&paged);
     buf_release(&caption);
 }
 

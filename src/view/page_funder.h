@@ -44,6 +44,7 @@ struct opendata_list_view {
     const struct contract_item *contract_items;
     size_t n, total;
     size_t page, per_page; /* this page's number (from 1), and rows a page holds */
+    const char *limit;     /* per_page as the address asked it (?limit=), or NULL */
     const struct field_error *errors;
     size_t nerrors;
 };

@@ -99,7 +99,7 @@ static void table(struct buf *b, const struct organisations_view *v)
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer)
 {
-    struct buf query = BUF_INIT;
+    struct buf query = BUF_INIT, paged = BUF_INIT;
 
     view_top_page_start(b, "Organisations", "Organisations", NAV_ORGANISATIONS, v->errors,
                         v->nerrors, viewer);
@@ -115,11 +115,14 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
     if (!v->nerrors) {
         filters_query(&query, v);
         table(b, v);
-        pagination_pages(b, "/organisations", query.data, v->page, v->per_page, v->total, v->n);
+        buf_adds(&paged, query.data);
+        query_add(&paged, "limit", v->limit);
+        pagination_pages(b, "/organisations", paged.data, v->page, v->per_page, v->total, v->n);
         download_csv(b, "organisation", "/api/v1/organisations.csv", query.data);
     }
     view_top_page_end(b);
     buf_release(&query);
+    buf_release(&paged);
 }
 
 /* "/organisations/REF" and a suffix, for breadcrumbs and actions. */

@@ -195,6 +195,9 @@ export async function publicTests(BIN, report) {
       expect(JSON.stringify(names(second.text)) === JSON.stringify(api2.items.map((o) => o.ref)), 'page 2 is not the API\'s second page');
       const last = await get('/organisations?type=council&page=8');
       expect(showing(last.text) === '351 364 364' && !rel(last.text, 'next') && rel(last.text, 'prev') === '/organisations?type=council&page=7', `${showing(last.text)}`);
+      const hundred = await get('/organisations?type=council&limit=100&page=2');
+      expect(showing(hundred.text) === '101 200 364' && rel(hundred.text, 'next') === '/organisations?type=council&limit=100&page=3',
+        `${showing(hundred.text)} ${rel(hundred.text, 'next')}`);
       const past = await get('/organisations?type=council&page=9');
       expect(past.status === 200 && showing(past.text) === null && rel(past.text, 'prev') === '/organisations?type=council&page=8', `${past.status}`);
       for (const p of ['0', 'x', '-1', '1000001']) {
