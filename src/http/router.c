@@ -1,4 +1,5 @@
-/* The route table: every URL of the service, its methods, handler and who may use it. */
+/* The route table: every URL of the service, its methods, handler, who may use it and what it
+ * does (its documentation, read by GET /api and /api/openapi.json). */
 #include "router.h"
 
 #include <string.h>
@@ -14,138 +15,87 @@
 
 /* ---- what the routes take: query parameters and form fields, shared where routes share them */
 
-#define END                                                                                        \
+/* A parameter of the tables below: {name, about, type, example}. */
+#define API_PARAM(name, about, type, example)                                                      \
     {                                                                                              \
-        NULL, NULL, API_TEXT, NULL                                                                 \
+        name, about, type, example                                                                 \
     }
+#define END API_PARAM(NULL, NULL, API_TEXT, NULL)
 #define P_LIMIT                                                                                    \
-    {                                                                                              \
-        "limit", "How many items a page holds, from 1 to 1000 (default 100).", API_INTEGER, "50"   \
-    }
+    API_PARAM("limit", "How many items a page holds, from 1 to 1000 (default 100).", API_INTEGER,  \
+              "50")
 #define P_CURSOR                                                                                   \
-    {                                                                                              \
-        "cursor", "Where the page starts: the value of next in the page before.", API_TEXT, NULL   \
-    }
-#define P_PAGE                                                                                     \
-    {                                                                                              \
-        "page", "The page's number, from 1; 50 rows a page.", API_INTEGER, "2"                     \
-    }
+    API_PARAM("cursor", "Where the page starts: the value of next in the page before.", API_TEXT,  \
+              NULL)
+#define P_PAGE API_PARAM("page", "The page's number, from 1; 50 rows a page.", API_INTEGER, "2")
 #define P_CSRF                                                                                     \
-    {                                                                                              \
+    API_PARAM(                                                                                     \
         "csrf_token",                                                                              \
-            "The CSRF token of the session, as the form carries it (or the X-CSRF-Token "          \
-            "header).",                                                                            \
-            API_TEXT, NULL                                                                         \
-    }
+        "The CSRF token of the session, as the form carries it (or the X-CSRF-Token header).",     \
+        API_TEXT, NULL)
 #define P_SET                                                                                      \
-    {                                                                                              \
-        "set", "Which authorities: 2012 (the 353 of 2009 to 2019) or current.", API_TEXT, "2012"   \
-    }
+    API_PARAM("set", "Which authorities: 2012 (the 353 of 2009 to 2019) or current.", API_TEXT,    \
+              "2012")
 #define P_REGION                                                                                   \
-    {                                                                                              \
-        "region",                                                                                  \
-            "One of England's nine regions: north-east, north-west, yorkshire-and-the-humber, "    \
-            "east-midlands, west-midlands, east-of-england, london, south-east or south-west.",    \
-            API_TEXT, "north-west"                                                                 \
-    }
+    API_PARAM("region",                                                                            \
+              "One of England's nine regions: north-east, north-west, yorkshire-and-the-humber, "  \
+              "east-midlands, west-midlands, east-of-england, london, south-east or south-west.",  \
+              API_TEXT, "north-west")
 #define P_AUTH_TYPE                                                                                \
-    {                                                                                              \
-        "type", "county, district, metropolitan_district, london_borough or unitary.", API_TEXT,   \
-            "unitary"                                                                              \
-    }
+    API_PARAM("type", "county, district, metropolitan_district, london_borough or unitary.",       \
+              API_TEXT, "unitary")
 #define P_ORG_Q                                                                                    \
-    {                                                                                              \
-        "q", "Part of the name, or the start of the org-id, in any case.", API_TEXT, "trafford"    \
-    }
+    API_PARAM("q", "Part of the name, or the start of the org-id, in any case.", API_TEXT,         \
+              "trafford")
 #define P_SECTOR                                                                                   \
-    {                                                                                              \
-        "sector", "statutory, vcs (voluntary and community) or private.", API_TEXT, "vcs"          \
-    }
+    API_PARAM("sector", "statutory, vcs (voluntary and community) or private.", API_TEXT, "vcs")
 #define P_ORG_TYPE                                                                                 \
-    {                                                                                              \
-        "type",                                                                                    \
-            "council, nhs, police, fire, public_other, vcs_infrastructure, charity, "              \
-            "community_group, social_enterprise or business.",                                     \
-            API_TEXT, "charity"                                                                    \
-    }
+    API_PARAM("type",                                                                              \
+              "council, nhs, police, fire, public_other, vcs_infrastructure, charity, "            \
+              "community_group, social_enterprise or business.",                                   \
+              API_TEXT, "charity")
 #define P_COMPACT_Q                                                                                \
-    {                                                                                              \
-        "q", "Part of a Compact's name, or an authority's name or GSS code.", API_TEXT, "leeds"    \
-    }
+    API_PARAM("q", "Part of a Compact's name, or an authority's name or GSS code.", API_TEXT,      \
+              "leeds")
 #define P_STATUS                                                                                   \
-    {                                                                                              \
-        "status", "Its status today: in_development, active or inactive.", API_TEXT, "active"      \
-    }
+    API_PARAM("status", "Its status today: in_development, active or inactive.", API_TEXT, "active")
 #define P_AUTHORITY                                                                                \
-    {                                                                                              \
+    API_PARAM(                                                                                     \
         "authority",                                                                               \
-            "An authority's GSS code: the Compacts that cover it, directly or through its "        \
-            "county.",                                                                             \
-            API_TEXT, "E08000035"                                                                  \
-    }
+        "An authority's GSS code: the Compacts that cover it, directly or through its county.",    \
+        API_TEXT, "E08000035")
 #define P_OVERDUE                                                                                  \
-    {                                                                                              \
-        "overdue", "true for those whose review is overdue.", API_BOOLEAN, "true"                  \
-    }
+    API_PARAM("overdue", "true for those whose review is overdue.", API_BOOLEAN, "true")
 #define P_AS_OF                                                                                    \
-    {                                                                                              \
-        "as_of", "The day, as YYYY-MM-DD (default today).", API_DATE, "2012-03-31"                 \
-    }
-#define P_YEAR                                                                                     \
-    {                                                                                              \
-        "year", "A year, as 4 digits.", API_INTEGER, "2019"                                        \
-    }
+    API_PARAM("as_of", "The day, as YYYY-MM-DD (default today).", API_DATE, "2012-03-31")
+#define P_YEAR API_PARAM("year", "A year, as 4 digits.", API_INTEGER, "2019")
 #define P_OD_Q                                                                                     \
-    {                                                                                              \
-        "q",                                                                                       \
-            "Part of the title or of the recipient's name (grants), of the title or ocid "         \
-            "(contracts), in any case.",                                                           \
-            API_TEXT, "youth"                                                                      \
-    }
-#define P_FUNDER                                                                                   \
-    {                                                                                              \
-        "funder", "The funder's org-id.", API_TEXT, "GB-LAE-TRF"                                   \
-    }
-#define P_RECIPIENT                                                                                \
-    {                                                                                              \
-        "recipient", "The recipient's org-id.", API_TEXT, "GB-CHC-1234567"                         \
-    }
-#define P_BUYER                                                                                    \
-    {                                                                                              \
-        "buyer", "The buyer's org-id.", API_TEXT, "GB-LAE-TRF"                                     \
-    }
-#define P_SUPPLIER                                                                                 \
-    {                                                                                              \
-        "supplier", "A supplier's org-id.", API_TEXT, "GB-COH-01234567"                            \
-    }
+    API_PARAM("q",                                                                                 \
+              "Part of the title or of the recipient's name (grants), of the title or ocid "       \
+              "(contracts), in any case.",                                                         \
+              API_TEXT, "youth")
+#define P_FUNDER    API_PARAM("funder", "The funder's org-id.", API_TEXT, "GB-LAE-TRF")
+#define P_RECIPIENT API_PARAM("recipient", "The recipient's org-id.", API_TEXT, "GB-CHC-1234567")
+#define P_BUYER     API_PARAM("buyer", "The buyer's org-id.", API_TEXT, "GB-LAE-TRF")
+#define P_SUPPLIER  API_PARAM("supplier", "A supplier's org-id.", API_TEXT, "GB-COH-01234567")
 #define P_COMPACT_ID                                                                               \
-    {                                                                                              \
-        "compact_id",                                                                              \
-            "A local Compact's number: its parameters (such as the least tender period) "          \
-            "apply instead of the national defaults.",                                             \
-            API_INTEGER, "3"                                                                       \
-    }
+    API_PARAM("compact_id",                                                                        \
+              "A local Compact's number: its parameters (such as the least tender period) apply "  \
+              "instead of the national defaults.",                                                 \
+              API_INTEGER, "3")
 #define P_MIN_COUNT                                                                                \
-    {                                                                                              \
-        "min_count",                                                                               \
-            "The fewest records a share or median may rest on, from 1 to 1000000 "                 \
-            "(default 10).",                                                                       \
-            API_INTEGER, "10"                                                                      \
-    }
+    API_PARAM("min_count",                                                                         \
+              "The fewest records a share or median may rest on, from 1 to 1000000 (default 10).", \
+              API_INTEGER, "10")
 #define P_ANSWERS                                                                                  \
-    {                                                                                              \
-        "(each question)",                                                                         \
-            "The answers, each named by its fact as POST /api/v1/checks names them: "              \
-            "dates as FACT-day, FACT-month and FACT-year; yes or no; a choice's "                  \
-            "value; text.",                                                                        \
-            API_TEXT, NULL                                                                         \
-    }
+    API_PARAM("(each question)",                                                                   \
+              "The answers, named by the facts of SPEC section 5: dates as FACT-day, FACT-month "  \
+              "and FACT-year; yes or no; a choice's value; text.",                                 \
+              API_TEXT, NULL)
 #define P_ORG_FIELDS                                                                               \
-    {"org_id", "Its org-id, such as GB-CHC-1234567, if it has one.", API_TEXT, NULL},              \
-        {"name", "Its name.", API_TEXT, NULL}, P_ORG_TYPE, P_SECTOR,                               \
-    {                                                                                              \
-        "website", "Its website, starting https:// or http://.", API_TEXT, NULL                    \
-    }
+    API_PARAM("org_id", "Its org-id, such as GB-CHC-1234567, if it has one.", API_TEXT, NULL),     \
+        API_PARAM("name", "Its name.", API_TEXT, NULL), P_ORG_TYPE, P_SECTOR,                      \
+        API_PARAM("website", "Its website, starting https:// or http://.", API_TEXT, NULL)
 
 static const struct api_param authority_filters[] = {P_SET, P_AUTH_TYPE, P_REGION, END};
 static const struct api_param authority_pages[] = {P_SET,   P_AUTH_TYPE, P_REGION,

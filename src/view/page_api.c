@@ -26,6 +26,26 @@ static void group_anchor(struct buf *b, const char *group)
     }
 }
 
+/* A group's heading (with its anchor) or, in the contents, the link to it. */
+static void group_heading(struct buf *b, struct buf *anchor, const char *group, int heading)
+{
+    buf_reset(anchor);
+    group_anchor(anchor, group);
+    if (heading) {
+        html_lit(b, "<h2 class=\"govuk-heading-l govuk-!-margin-top-8\" id=\"");
+    } else {
+        html_lit(b, "<a class=\"govuk-link\" href=\"#");
+    }
+    html_attr(b, anchor->data);
+    html_lit(b, "\">");
+    html_text(b, group);
+    if (heading) {
+        html_lit(b, "</h2>");
+    } else {
+        html_lit(b, "</a>");
+    }
+}
+
 /* A list of parameters: name in code, then what it is, and an example. */
 static void param_list(struct buf *b, const struct api_param *params)
 {
@@ -169,23 +189,13 @@ void view_api_page(struct buf *b, const struct api_op *ops, size_t n, const stru
     groups = api_groups(&ngroups);
     html_lit(b, "<h2 class=\"govuk-heading-m\">Contents</h2><ul class=\"govuk-list\">");
     for (size_t g = 0; g < ngroups; g++) {
-        buf_reset(&anchor);
-        group_anchor(&anchor, groups[g]);
-        html_lit(b, "<li><a class=\"govuk-link\" href=\"#");
-        html_attr(b, anchor.data);
-        html_lit(b, "\">");
-        html_text(b, groups[g]);
-        html_lit(b, "</a></li>");
+        html_lit(b, "<li>");
+        group_heading(b, &anchor, groups[g], 0);
+        html_lit(b, "</li>");
     }
     html_lit(b, "</ul></div></div>");
     for (size_t g = 0; g < ngroups; g++) {
-        buf_reset(&anchor);
-        group_anchor(&anchor, groups[g]);
-        html_lit(b, "<h2 class=\"govuk-heading-l govuk-!-margin-top-8\" id=\"");
-        html_attr(b, anchor.data);
-        html_lit(b, "\">");
-        html_text(b, groups[g]);
-        html_lit(b, "</h2>");
+        group_heading(b, &anchor, groups[g], 1);
         /* the API's routes, then the pages' */
         for (int api = 1; api >= 0; api--) {
             for (size_t i = 0; i < n; i++) {
