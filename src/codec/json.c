@@ -341,3 +341,29 @@ void json_compact_list(struct buf *b, size_t total, const struct compact_summary
     }
     json_list_print(b, root, next);
 }
+
+void csv_compact_list(struct buf *b, const struct compact_summary *items, size_t n)
+{
+    buf_adds(b, "id,name,status,status_since,review_due,review_overdue,authorities,demo\r\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct compact_summary *s = &items[i];
+        char id[32], since[DATE_STRLEN + 1] = "", due[DATE_STRLEN + 1] = "";
+        const char *fields[] = {id,
+                                s->name,
+                                s->status >= 0 ? compact_status_id((enum compact_status)s->status)
+                                               : NULL,
+                                since,
+                                due,
+                                s->review_overdue ? "true" : "false",
+                                s->authorities,
+                                s->demo ? "true" : "false"};
+        snprintf(id, sizeof(id), "%lld", s->id);
+        if (s->since) {
+            date_format(s->since, since);
+        }
+        if (s->review_due) {
+            date_format(s->review_due, due);
+        }
+        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
+    }
+}

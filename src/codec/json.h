@@ -52,6 +52,10 @@ void json_compact(struct buf *b, const struct compact_entry *e, date_t today);
 void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
                        const char *next);
 
+/* The same Compacts as a CSV table with a header line: id, name, status, status_since,
+ * review_due, review_overdue, authorities, demo (dates ISO, none empty; true or false). */
+void csv_compact_list(struct buf *b, const struct compact_summary *items, size_t n);
+
 /* A CSV table of authorities with a header line. */
 void csv_authority_list(struct buf *b, const struct authority *items, size_t n);
 

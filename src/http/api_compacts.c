@@ -1,5 +1,5 @@
-/* The Compact API: GET /api/v1/compacts (a list), GET and PATCH /api/v1/compacts/{id}, and
- * POST /api/v1/compacts/{id}/status. */
+/* The Compact API: GET /api/v1/compacts (a list) and its .csv variant, GET and PATCH
+ * /api/v1/compacts/{id}, and POST /api/v1/compacts/{id}/status. */
 #include "compact_query.h"
 #include "handlers.h"
 #include "paging.h"
@@ -29,6 +29,26 @@ int api_compacts_list(struct request *r)
     next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].id) : NULL;
     r->content_type = "application/json";
     json_compact_list(r->body, pg.total, items, pg.n, next);
+    return 0;
+}
+
+/* Every Compact the filters match, whatever the limit or cursor, as the list's pages. */
+int api_compacts_csv(struct request *r)
+{
+    struct compact_filter f;
+    struct field_error errs[COMPACT_QUERY_ERRORS];
+    struct compact_summary *items;
+    size_t n;
+    int ret;
+
+    if (compact_query(r, 0, &f, errs)) {
+        return reply_bad_query(r, &errs[0]);
+    }
+    if ((ret = store_compact_list(r->st, &f, r->arena, &items, &n)) < 0) {
+        return ret;
+    }
+    r->content_type = "text/csv; charset=utf-8";
+    csv_compact_list(r->body, items, n);
     return 0;
 }
 

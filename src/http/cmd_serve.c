@@ -5,8 +5,12 @@
 
 #include "server.h"
 #include "app/db.h"
+#include "core/account.h"
 #include "base/opt.h"
+#include "base/utf8.h"
 #include "base/banned.h"
+
+#define SERVE_OPERATOR_MAX 200
 
 /* --listen: "HOST:PORT", "[V6]:PORT" or ":PORT" (any address). */
 struct listen {
@@ -75,12 +79,28 @@ int cmd_serve(int argc, char **argv)
                 "sign people out after this long unused (default 1800)"),
         OPT_BOOL("secure-cookies", &cfg.secure_cookies,
                  "mark cookies Secure: the service is reached over HTTPS"),
+        OPT_STRING("operator", "NAME", &cfg.operator_name,
+                   "who runs the service, as its contact, privacy and accessibility pages name "
+                   "it (default: \"the organisation that runs this service\")"),
+        OPT_STRING("contact", "EMAIL", &cfg.contact_email,
+                   "the email address those pages give for questions and problems"),
         OPT_END(),
     };
 
     server_config_init(&cfg);
     if ((ret = opt_parse(&serve_cmd, opts, argc, argv)) != OPT_RUN) {
         return ret;
+    }
+    if (cfg.operator_name &&
+        (!*cfg.operator_name || strlen(cfg.operator_name) > SERVE_OPERATOR_MAX ||
+         utf8_check(cfg.operator_name, strlen(cfg.operator_name), NULL) < 0)) {
+        fprintf(stderr, "compact: --operator must be a name in UTF-8 of 1 to %d bytes\n",
+                SERVE_OPERATOR_MAX);
+        return EXIT_USAGE;
+    }
+    if (cfg.contact_email && !email_is_valid(cfg.contact_email)) {
+        fprintf(stderr, "compact: --contact must be an email address\n");
+        return EXIT_USAGE;
     }
     if (listen.port >= 0) {
         cfg.host = listen.host;

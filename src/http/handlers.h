@@ -48,6 +48,7 @@ int page_coordinator_add(struct request *r);
 int page_coordinator_remove(struct request *r);
 int api_compacts_create(struct request *r);
 int api_compacts_list(struct request *r);
+int api_compacts_csv(struct request *r);
 int api_compact(struct request *r);
 int api_compact_patch(struct request *r);
 int api_compact_status(struct request *r);
@@ -97,5 +98,12 @@ int api_contracts_csv(struct request *r);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
+int page_accessibility(struct request *r);
+int page_privacy(struct request *r);
+int page_cookies(struct request *r);
+int page_contact(struct request *r);
+int page_verdicts(struct request *r);
+int page_api(struct request *r);
+int api_openapi(struct request *r);
 
 #endif

@@ -20,6 +20,7 @@ size_t organisation_query(const struct request *r, int paged, size_t limit_defau
     f->type = -1;
     f->after = 0;
     f->limit = 0;
+    f->offset = 0;
     if (q && *q) {
         if (strlen(q) > ORGANISATION_Q_MAX) {
             errs[n++] = (struct field_error){"q", "Search for 100 characters or fewer"};

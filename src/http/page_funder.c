@@ -1,8 +1,7 @@
 /* GET /organisations/{ref}/funding (a funder's indicators), /grants and /contracts (lists). */
-#include <stdio.h>
-
 #include "handlers.h"
 #include "opendata_query.h"
+#include "paging.h"
 #include "app/indicators_report.h"
 #include "view/page_funder.h"
 #include "base/err.h"
@@ -54,57 +53,41 @@ int page_funder(struct request *r)
 
 static int list_page(struct request *r, int grants)
 {
-    struct field_error *errs = arena_alloc(r->arena, 6 * sizeof(*errs));
+    struct field_error *errs = arena_alloc(r->arena, 7 * sizeof(*errs));
     struct opendata_list_view v = {0};
     struct opendata_filter f;
-    size_t want;
     int ret;
 
     v.grants = grants;
+    /* limit and cursor are read as the API's are: a cursor (of a link from before pages had
+     * numbers) is checked, then the first page shown */
     v.nerrors = opendata_query(r, grants, 1, OPENDATA_LIMIT_PAGE, &f, errs);
+    page_number(&r->query, &v.page, errs, &v.nerrors);
     v.errors = errs;
     v.org = query_get(&r->query, grants ? "funder" : "buyer");
     v.counterpart = query_get(&r->query, grants ? "recipient" : "supplier");
     v.year = query_get(&r->query, "year");
     v.q = query_get(&r->query, "q");
-    v.first_page = f.after == 0;
+    v.per_page = f.limit;
+    v.limit = query_get(&r->query, "limit");
+    f.after = 0;
+    f.offset = page_offset(v.page, v.per_page);
     if (v.nerrors) {
         r->status = 400;
-    } else {
-        long long last = 0;
-        ret = grants ? store_grant_list_count(r->st, &f, &v.total)
-                     : store_contract_list_count(r->st, &f, &v.total);
-        if (ret < 0) {
+    } else if (grants) {
+        struct grant_item *items;
+        if ((ret = store_grant_list_count(r->st, &f, &v.total)) < 0 ||
+            (ret = store_grant_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
             return ret;
         }
-        want = f.limit;
-        f.limit = want + 1; /* one more tells whether there is a next page */
-        if (grants) {
-            struct grant_item *items;
-            if ((ret = store_grant_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
-                return ret;
-            }
-            v.grant_items = items;
-            if (v.n > want) {
-                last = items[want - 1].rowid;
-            }
-        } else {
-            struct contract_item *items;
-            if ((ret = store_contract_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
-                return ret;
-            }
-            v.contract_items = items;
-            if (v.n > want) {
-                last = items[want - 1].rowid;
-            }
+        v.grant_items = items;
+    } else {
+        struct contract_item *items;
+        if ((ret = store_contract_list_count(r->st, &f, &v.total)) < 0 ||
+            (ret = store_contract_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
+            return ret;
         }
-        if (v.n > want) {
-            char *next = arena_alloc(r->arena, 24);
-            v.n = want;
-            if (snprintf(next, 24, "%lld", last) < 24) {
-                v.next = next;
-            }
-        }
+        v.contract_items = items;
     }
     r->content_type = "text/html; charset=utf-8";
     view_opendata_list_page(r->body, &v, request_viewer(r));

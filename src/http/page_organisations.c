@@ -7,6 +7,7 @@
 
 #include "handlers.h"
 #include "organisation_query.h"
+#include "paging.h"
 #include "app/policy.h"
 #include "view/html.h"
 #include "view/page_organisations.h"
@@ -30,36 +31,28 @@ int page_organisations(struct request *r)
 {
     struct organisations_view v = {0};
     struct organisation_filter f;
-    struct field_error errs[5];
+    struct field_error errs[6];
     struct organisation *items = NULL;
-    size_t want;
     int ret;
 
+    /* limit and cursor are read as the API's are: a cursor (of a link from before pages had
+     * numbers) is checked, then the first page shown */
     v.nerrors = organisation_query(r, 1, ORGANISATION_LIMIT_PAGE, &f, errs);
+    page_number(&r->query, &v.page, errs, &v.nerrors);
     v.errors = errs;
     v.q = query_get(&r->query, "q");
     v.sector = f.sector;
     v.type = f.type;
-    v.first_page = f.after == 0;
+    v.per_page = f.limit;
+    v.limit = query_get(&r->query, "limit");
+    f.after = 0;
+    f.offset = page_offset(v.page, v.per_page);
     v.can_edit = policy_organisation_create(&r->user) == 0;
     if (v.nerrors) {
         r->status = 400;
-    } else {
-        if ((ret = store_organisation_count(r->st, &f, &v.total)) < 0) {
-            return ret;
-        }
-        want = f.limit;
-        f.limit = want + 1; /* one more tells whether there is a next page */
-        if ((ret = store_organisation_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
-            return ret;
-        }
-        if (v.n > want) {
-            char *next = arena_alloc(r->arena, 24);
-            v.n = want;
-            if (snprintf(next, 24, "%lld", items[v.n - 1].id) < 24) {
-                v.next = next;
-            }
-        }
+    } else if ((ret = store_organisation_count(r->st, &f, &v.total)) < 0 ||
+               (ret = store_organisation_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
+        return ret;
     }
     v.items = items;
     r->content_type = "text/html; charset=utf-8";

@@ -58,3 +58,24 @@ const char *page_cursor(struct arena *arena, long long id)
     int len = snprintf(out, 24, "%lld", id);
     return len > 0 && len < 24 ? out : NULL;
 }
+
+void page_number(const struct query *q, size_t *page, struct field_error *errs, size_t *n)
+{
+    const char *p = query_get(q, "page");
+    long long v;
+
+    *page = 1;
+    if (p && *p) {
+        if (num_whole(p, 1, PAGE_NUMBER_MAX, &v) < 0) {
+            errs[(*n)++] = (struct field_error){"page", "page must be a whole number from 1 to "
+                                                        "1000000"};
+        } else {
+            *page = (size_t)v;
+        }
+    }
+}
+
+size_t page_offset(size_t page, size_t per_page)
+{
+    return page > 1 ? (page - 1) * per_page : 0; /* at most 10^6 * 1000: no overflow */
+}

@@ -48,4 +48,14 @@ int page_more(struct page *p);
 /* The cursor naming row number id, from the arena (NULL only if it cannot be written). */
 const char *page_cursor(struct arena *arena, long long id);
 
+/*
+ * Pages for people page by number, as GOV.UK's pagination does ("Showing 51 to 100 of 1,169",
+ * previous and next), where the API pages by cursor: ?page=N, from 1 to PAGE_NUMBER_MAX
+ * (absent: 1). A bad one appends a field_error naming page to errs[*n].
+ */
+#define PAGE_NUMBER_MAX 1000000
+void page_number(const struct query *q, size_t *page, struct field_error *errs, size_t *n);
+/* The rows before page number page of per_page rows: what the list skips. */
+size_t page_offset(size_t page, size_t per_page);
+
 #endif

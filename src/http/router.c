@@ -1,4 +1,5 @@
-/* The route table: every URL of the service, its methods, handler and who may use it. */
+/* The route table: every URL of the service, its methods, handler, who may use it and what it
+ * does (its documentation, read by GET /api and /api/openapi.json). */
 #include "router.h"
 
 #include <string.h>
@@ -12,129 +13,878 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+/* ---- what the routes take: query parameters and form fields, shared where routes share them */
+
+/* A parameter of the tables below: {name, about, type, example}. */
+#define API_PARAM(name, about, type, example)                                                      \
+    {                                                                                              \
+        name, about, type, example                                                                 \
+    }
+#define END API_PARAM(NULL, NULL, API_TEXT, NULL)
+#define P_LIMIT                                                                                    \
+    API_PARAM("limit", "How many items a page holds, from 1 to 1000 (default 100).", API_INTEGER,  \
+              "50")
+#define P_CURSOR                                                                                   \
+    API_PARAM("cursor", "Where the page starts: the value of next in the page before.", API_TEXT,  \
+              NULL)
+#define P_PAGE API_PARAM("page", "The page's number, from 1; 50 rows a page.", API_INTEGER, "2")
+#define P_CSRF                                                                                     \
+    API_PARAM(                                                                                     \
+        "csrf_token",                                                                              \
+        "The CSRF token of the session, as the form carries it (or the X-CSRF-Token header).",     \
+        API_TEXT, NULL)
+#define P_SET                                                                                      \
+    API_PARAM("set", "Which authorities: 2012 (the 353 of 2009 to 2019) or current.", API_TEXT,    \
+              "2012")
+#define P_REGION                                                                                   \
+    API_PARAM("region",                                                                            \
+              "One of England's nine regions: north-east, north-west, yorkshire-and-the-humber, "  \
+              "east-midlands, west-midlands, east-of-england, london, south-east or south-west.",  \
+              API_TEXT, "north-west")
+#define P_AUTH_TYPE                                                                                \
+    API_PARAM("type", "county, district, metropolitan_district, london_borough or unitary.",       \
+              API_TEXT, "unitary")
+#define P_ORG_Q                                                                                    \
+    API_PARAM("q", "Part of the name, or the start of the org-id, in any case.", API_TEXT,         \
+              "trafford")
+#define P_SECTOR                                                                                   \
+    API_PARAM("sector", "statutory, vcs (voluntary and community) or private.", API_TEXT, "vcs")
+#define P_ORG_TYPE                                                                                 \
+    API_PARAM("type",                                                                              \
+              "council, nhs, police, fire, public_other, vcs_infrastructure, charity, "            \
+              "community_group, social_enterprise or business.",                                   \
+              API_TEXT, "charity")
+#define P_COMPACT_Q                                                                                \
+    API_PARAM("q", "Part of a Compact's name, or an authority's name or GSS code.", API_TEXT,      \
+              "leeds")
+#define P_STATUS                                                                                   \
+    API_PARAM("status", "Its status today: in_development, active or inactive.", API_TEXT, "active")
+#define P_AUTHORITY                                                                                \
+    API_PARAM(                                                                                     \
+        "authority",                                                                               \
+        "An authority's GSS code: the Compacts that cover it, directly or through its county.",    \
+        API_TEXT, "E08000035")
+#define P_OVERDUE                                                                                  \
+    API_PARAM("overdue", "true for those whose review is overdue.", API_BOOLEAN, "true")
+#define P_AS_OF                                                                                    \
+    API_PARAM("as_of", "The day, as YYYY-MM-DD (default today).", API_DATE, "2012-03-31")
+#define P_YEAR API_PARAM("year", "A year, as 4 digits.", API_INTEGER, "2019")
+#define P_OD_Q                                                                                     \
+    API_PARAM("q",                                                                                 \
+              "Part of the title or of the recipient's name (grants), of the title or ocid "       \
+              "(contracts), in any case.",                                                         \
+              API_TEXT, "youth")
+#define P_FUNDER    API_PARAM("funder", "The funder's org-id.", API_TEXT, "GB-LAE-TRF")
+#define P_RECIPIENT API_PARAM("recipient", "The recipient's org-id.", API_TEXT, "GB-CHC-1234567")
+#define P_BUYER     API_PARAM("buyer", "The buyer's org-id.", API_TEXT, "GB-LAE-TRF")
+#define P_SUPPLIER  API_PARAM("supplier", "A supplier's org-id.", API_TEXT, "GB-COH-01234567")
+#define P_COMPACT_ID                                                                               \
+    API_PARAM("compact_id",                                                                        \
+              "A local Compact's number: its parameters (such as the least tender period) apply "  \
+              "instead of the national defaults.",                                                 \
+              API_INTEGER, "3")
+#define P_MIN_COUNT                                                                                \
+    API_PARAM("min_count",                                                                         \
+              "The fewest records a share or median may rest on, from 1 to 1000000 (default 10).", \
+              API_INTEGER, "10")
+#define P_ANSWERS                                                                                  \
+    API_PARAM("(each question)",                                                                   \
+              "The answers, named by the facts of SPEC section 5: dates as FACT-day, FACT-month "  \
+              "and FACT-year; yes or no; a choice's value; text.",                                 \
+              API_TEXT, NULL)
+#define P_ORG_FIELDS                                                                               \
+    API_PARAM("org_id", "Its org-id, such as GB-CHC-1234567, if it has one.", API_TEXT, NULL),     \
+        API_PARAM("name", "Its name.", API_TEXT, NULL), P_ORG_TYPE, P_SECTOR,                      \
+        API_PARAM("website", "Its website, starting https:// or http://.", API_TEXT, NULL)
+
+static const struct api_param authority_filters[] = {P_SET, P_AUTH_TYPE, P_REGION, END};
+static const struct api_param authority_pages[] = {P_SET,   P_AUTH_TYPE, P_REGION,
+                                                   P_LIMIT, P_CURSOR,    END};
+static const struct api_param coverage_query[] = {P_AS_OF, P_SET, END};
+static const struct api_param organisation_filters[] = {P_ORG_Q, P_SECTOR, P_ORG_TYPE, END};
+static const struct api_param organisation_page[] = {P_ORG_Q, P_SECTOR, P_ORG_TYPE, P_PAGE, END};
+static const struct api_param organisation_pages[] = {P_ORG_Q, P_SECTOR, P_ORG_TYPE,
+                                                      P_LIMIT, P_CURSOR, END};
+static const struct api_param organisation_form[] = {P_CSRF, P_ORG_FIELDS, END};
+static const struct api_param compact_filters[] = {P_COMPACT_Q, P_STATUS,  P_REGION,
+                                                   P_AUTHORITY, P_OVERDUE, END};
+static const struct api_param compact_pages[] = {P_COMPACT_Q, P_STATUS, P_REGION, P_AUTHORITY,
+                                                 P_OVERDUE,   P_LIMIT,  P_CURSOR, END};
+static const struct api_param compact_form[] = {
+    P_CSRF,
+    {"name", "The Compact's name.", API_TEXT, NULL},
+    {"authorities", "The GSS codes or names of the authorities it covers, one a line.", API_TEXT,
+     NULL},
+    {"status, status_date-day, -month, -year",
+     "A new Compact's first status and the day it took effect.", API_TEXT, NULL},
+    {"adopted-day, refreshed-day, review_due-day (and -month, -year)",
+     "When it was adopted, last refreshed, and when its next review is due.", API_DATE, NULL},
+    {"document_url", "Where its document is, starting https:// or http://.", API_TEXT, NULL},
+    {"contact-N-name, -role, -email, -phone", "Its key contacts, from contact-0.", API_TEXT, NULL},
+    END};
+static const struct api_param status_form[] = {
+    P_CSRF,
+    {"status", "in_development, active or inactive.", API_TEXT, NULL},
+    {"date-day, date-month, date-year", "The day it takes effect, after the last status's.",
+     API_DATE, NULL},
+    END};
+static const struct api_param codes_form[] = {
+    P_CSRF,
+    {"title", "The local code of practice's title.", API_TEXT, NULL},
+    {"summary", "What it covers.", API_TEXT, NULL},
+    {"url", "Where it is published, starting https:// or http://.", API_TEXT, NULL},
+    END};
+static const struct api_param parameters_form[] = {
+    P_CSRF,
+    {"consultation_weeks, feedback_weeks, notice_months, min_funding_months, min_tender_days",
+     "The local Compact's own values, whole numbers; blank for the national default (notice: "
+     "at least 3 months).",
+     API_INTEGER, NULL},
+    END};
+static const struct api_param signatories_page[] = {
+    {"done", "added or withdrawn: the notice to show after a change.", API_TEXT, NULL}, END};
+static const struct api_param signatory_form[] = {
+    P_CSRF,
+    {"organisation", "The organisation that signed: its org-id, number or name.", API_TEXT, NULL},
+    {"role", "Who signed it for them: a role, such as Chief executive.", API_TEXT, NULL},
+    {"signed_on-day, -month, -year", "The day it signed.", API_DATE, NULL},
+    END};
+static const struct api_param withdraw_form[] = {
+    P_CSRF, {"withdrawn_on-day, -month, -year", "The day it withdrew.", API_DATE, NULL}, END};
+static const struct api_param check_form[] = {
+    {"compact", "A local Compact's number: its parameters apply.", API_INTEGER, "3"},
+    {"as_of-day, as_of-month, as_of-year", "The day the check is made for (default today).",
+     API_DATE, NULL},
+    P_ANSWERS,
+    END};
+static const struct api_param record_form[] = {
+    P_CSRF,
+    {"compact", "The local Compact to record it under: its number.", API_INTEGER, NULL},
+    {"organisation", "The organisation it concerns (for a member, always their own).", API_TEXT,
+     NULL},
+    P_ANSWERS,
+    END};
+static const struct api_param login_page[] = {
+    {"next", "Where to go after signing in: a path of this site.", API_TEXT, "/account"},
+    {"expired", "Present when the session has ended: the page says so.", API_TEXT, NULL},
+    END};
+static const struct api_param login_form[] = {
+    {"email", "Your email address.", API_TEXT, NULL},
+    {"password", "Your password.", API_TEXT, NULL},
+    {"next", "Where to go after signing in: a path of this site.", API_TEXT, NULL},
+    END};
+static const struct api_param csrf_only[] = {P_CSRF, END};
+static const struct api_param account_page[] = {
+    {"revoked", "Present after a token was revoked: the page says so.", API_TEXT, NULL}, END};
+static const struct api_param token_form[] = {
+    P_CSRF, {"label", "What the token is for, to tell it from others.", API_TEXT, NULL}, END};
+static const struct api_param audit_query[] = {
+    {"kind",
+     "What the history is of: compact, organisation, user, api_token, commitment, "
+     "activity, grants or contracts.",
+     API_TEXT, "compact"},
+    {"entity", "Which one: a Compact's number, an org-id, ...", API_TEXT, "3"},
+    END};
+static const struct api_param grant_filters[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q, END};
+static const struct api_param grant_page[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q, P_PAGE, END};
+static const struct api_param grant_pages[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q,
+                                               P_LIMIT,  P_CURSOR,    END};
+static const struct api_param contract_filters[] = {P_BUYER, P_SUPPLIER, P_YEAR, P_OD_Q, END};
+static const struct api_param contract_page[] = {P_BUYER, P_SUPPLIER, P_YEAR, P_OD_Q, P_PAGE, END};
+static const struct api_param contract_pages[] = {P_BUYER, P_SUPPLIER, P_YEAR, P_OD_Q,
+                                                  P_LIMIT, P_CURSOR,   END};
+static const struct api_param indicator_query[] = {P_COMPACT_ID, P_MIN_COUNT, END};
+static const struct api_param asset_query[] = {
+    {"v", "The assets' version, as the pages link to them: with it, a year's caching.", API_TEXT,
+     NULL},
+    END};
+
+#define ACTIVITY_BODY                                                                              \
+    "{\"organisation\": \"GB-CHC-1234567\", \"activity\": {\"kind\": \"funding_change\", "         \
+    "\"change\": \"reduce\", \"decision_date\": \"2026-09-01\", \"notice_date\": \"2026-09-15\", " \
+    "\"notice_in_writing\": true, \"effective_date\": \"2027-01-01\"}}"
+
 /*
  * Dispatch tries the routes in this order and runs the first whose pattern matches the path and
  * whose methods include the request's; when patterns match but none has the method, it answers
  * 405 with Allow naming theirs. So a literal segment comes before a ":param" route that would
  * match it too ("/compacts/new" before "/compacts/:id"). A route's access says which roles may
- * use it; what a person may do to one object is app/policy.c's to decide.
+ * use it; what a person may do to one object is app/policy.c's to decide. Each route's doc says
+ * what it does, what it takes and an example: GET /api and /api/openapi.json are made from it,
+ * and a unit test fails for a route without one.
  */
 const struct route routes[] = {
     /* home and authorities */
-    {M_GET, "/", page_home, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/authorities", page_authorities, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/authorities/:gss", page_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/",
+     page_home,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The home page: what the service does, and where to start.", NULL, "/", 0}},
+    {M_GET,
+     "/authorities",
+     page_authorities,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"England's principal local authorities, filtered by set, type and region.", authority_filters,
+      "/authorities?set=2012&type=county", 0}},
+    {M_GET,
+     "/authorities/:gss",
+     page_authority,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"An authority's page: its type, region and county, and the local Compact that covers it.",
+      NULL, "/authorities/E08000009", 0}},
     /* coverage */
-    {M_GET, "/coverage", page_coverage, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/coverage",
+     page_coverage,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Where local Compacts cover England on a day: the map, figures by type and region, and "
+      "coverage over time.",
+      coverage_query, "/coverage?as_of=2012-03-31&set=2012", 0}},
     /* checks, commitments and recorded activities */
-    {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
-    {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
-    {M_POST, "/checks/:kind/record", page_check_record, ACCESS_SIGNED_IN, 0},
-    {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/commitments/:id", page_commitment, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/checks",
+     page_checks,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Check a decision against the Compact: the kinds of decision to choose from.", NULL,
+      "/checks", 0}},
+    {M_GET,
+     "/checks/verdicts",
+     page_verdicts,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"What each result of a check means, what to do about it, and what the Compact asks.", NULL,
+      "/checks/verdicts", 0}},
+    {M_GET,
+     "/checks/:kind",
+     page_check_form,
+     ACCESS_ANYONE,
+     0,
+     {"The questions about a decision of this kind, with any answers given again.", check_form,
+      "/checks/funding_change?compact=3", 0}},
+    {M_GET,
+     "/checks/:kind/result",
+     page_check_result,
+     ACCESS_ANYONE,
+     0,
+     {"The result of the check: each commitment, whether the decision keeps it, and why.",
+      check_form,
+      "/checks/funding_change/result?change=end&effective_date-day=1&effective_date-month=4&"
+      "effective_date-year=2012&notice_date-day=1&notice_date-month=2&notice_date-year=2012&"
+      "notice_in_writing=yes",
+      0}},
+    {M_POST,
+     "/checks/:kind/record",
+     page_check_record,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Record the decision checked, with its findings, under a local Compact.", record_form,
+      "csrf_token=...&compact=3&organisation=GB-CHC-1234567&change=end&effective_date-day=1&"
+      "effective_date-month=4&effective_date-year=2027",
+      303}},
+    {M_GET,
+     "/commitments",
+     page_commitments,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The Compact's commitments that the checks test, by section.", NULL, "/commitments", 0}},
+    {M_GET,
+     "/commitments/sections/:n",
+     page_commitment_section,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One section of the Compact and its commitments.", NULL, "/commitments/sections/4", 0}},
+    {M_GET,
+     "/commitments/:id",
+     page_commitment,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One commitment: its number, who makes it, and the rules that test it.", NULL,
+      "/commitments/9", 0}},
     /* signatories */
-    {M_GET, "/compacts/:id/signatories", page_signatories, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/compacts/:id/signatories/new", page_signatory_new, ACCESS_ADMIN | ROLE_COORDINATOR,
-     0},
-    {M_POST, "/compacts/:id/signatories", page_signatory_add, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw_form,
-     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/compacts/:id/signatories/:sid/withdraw", page_signatory_withdraw,
-     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET,
+     "/compacts/:id/signatories",
+     page_signatories,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The organisations that signed a local Compact, and those that withdrew.", signatories_page,
+      "/compacts/3/signatories", 0}},
+    {M_GET,
+     "/compacts/:id/signatories/new",
+     page_signatory_new,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that adds a signatory to a local Compact.", NULL, "/compacts/3/signatories/new",
+      0}},
+    {M_POST,
+     "/compacts/:id/signatories",
+     page_signatory_add,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add a signatory: the organisation, who signed for it, and when.", signatory_form,
+      "csrf_token=...&organisation=GB-CHC-1234567&role=Chief+executive&signed_on-day=1&"
+      "signed_on-month=4&signed_on-year=2010",
+      303}},
+    {M_GET,
+     "/compacts/:id/signatories/:sid/withdraw",
+     page_signatory_withdraw_form,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that records that a signatory withdrew.", NULL,
+      "/compacts/3/signatories/7/withdraw", 0}},
+    {M_POST,
+     "/compacts/:id/signatories/:sid/withdraw",
+     page_signatory_withdraw,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Record the day a signatory withdrew.", withdraw_form,
+      "csrf_token=...&withdrawn_on-day=31&withdrawn_on-month=3&withdrawn_on-year=2024", 303}},
     /* organisations */
-    {M_GET, "/organisations", page_organisations, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/organisations/new", page_organisation_new, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/organisations", page_organisation_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/organisations/:id", page_organisation, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/organisations/:id/edit", page_organisation_edit, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/organisations/:id", page_organisation_update, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_GET,
+     "/organisations",
+     page_organisations,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Search the organisations: councils, other public bodies, voluntary and community "
+      "organisations and businesses, 50 a page.",
+      organisation_page, "/organisations?q=trafford&sector=vcs&page=2", 0}},
+    {M_GET,
+     "/organisations/new",
+     page_organisation_new,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that adds an organisation.", NULL, "/organisations/new", 0}},
+    {M_POST,
+     "/organisations",
+     page_organisation_create,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add an organisation.", organisation_form,
+      "csrf_token=...&org_id=GB-CHC-1234567&name=Sale+Community+Food+Bank&type=charity&sector=vcs",
+      303}},
+    {M_GET,
+     "/organisations/:id",
+     page_organisation,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"An organisation's page: its details and the Compacts it signed.", NULL,
+      "/organisations/GB-LAE-TRF", 0}},
+    {M_GET,
+     "/organisations/:id/edit",
+     page_organisation_edit,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that changes an organisation's details.", NULL,
+      "/organisations/GB-CHC-1234567/edit", 0}},
+    {M_POST,
+     "/organisations/:id",
+     page_organisation_update,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Change an organisation's details.", organisation_form,
+      "csrf_token=...&name=Sale+Community+Food+Bank&type=charity&sector=vcs&website=https%3A%2F%2F"
+      "food.example",
+      303}},
     /* compacts */
-    {M_GET, "/compacts", page_compacts, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_POST, "/compacts", page_compact_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/new", page_compact_new, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id", page_compact, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_POST, "/compacts/:id", page_compact_update, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/edit", page_compact_edit, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/status", page_compact_status_form, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/compacts/:id/status", page_compact_status_post, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/codes", page_compact_codes, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/compacts/:id/codes", page_compact_codes_post, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/parameters", page_compact_parameters, ACCESS_ADMIN | ROLE_COORDINATOR,
-     0},
-    {M_POST, "/compacts/:id/parameters", page_compact_parameters_post,
-     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/compacts/:id/coordinators/new", page_coordinator_new, ACCESS_ADMIN, 0},
-    {M_POST, "/compacts/:id/coordinators", page_coordinator_add, ACCESS_ADMIN, 0},
-    {M_POST, "/compacts/:id/coordinators/remove", page_coordinator_remove, ACCESS_ADMIN, 0},
+    {M_GET,
+     "/compacts",
+     page_compacts,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The register of local Compacts, searched and filtered.", compact_filters,
+      "/compacts?status=active&region=north-west", 0}},
+    {M_POST,
+     "/compacts",
+     page_compact_create,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add a local Compact to the register.", compact_form,
+      "csrf_token=...&name=Trafford+Compact&authorities=E08000009&status=active&"
+      "status_date-day=1&status_date-month=4&status_date-year=2010",
+      303}},
+    {M_GET,
+     "/compacts/new",
+     page_compact_new,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that adds a local Compact.", NULL, "/compacts/new", 0}},
+    {M_GET,
+     "/compacts/:id",
+     page_compact,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A local Compact's page: its status, areas, dates, document, contacts, codes, parameters "
+      "and signatories.",
+      NULL, "/compacts/3", 0}},
+    {M_POST,
+     "/compacts/:id",
+     page_compact_update,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Change a local Compact's details.", compact_form,
+      "csrf_token=...&name=Trafford+Compact&authorities=E08000009&review_due-day=1&"
+      "review_due-month=4&review_due-year=2027",
+      303}},
+    {M_GET,
+     "/compacts/:id/edit",
+     page_compact_edit,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that changes a local Compact's details.", NULL, "/compacts/3/edit", 0}},
+    {M_GET,
+     "/compacts/:id/status",
+     page_compact_status_form,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that gives a local Compact a new status.", NULL, "/compacts/3/status", 0}},
+    {M_POST,
+     "/compacts/:id/status",
+     page_compact_status_post,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Give a local Compact a new status from a day.", status_form,
+      "csrf_token=...&status=inactive&date-day=1&date-month=4&date-year=2026", 303}},
+    {M_GET,
+     "/compacts/:id/codes",
+     page_compact_codes,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that adds a local code of practice to a Compact.", NULL, "/compacts/3/codes", 0}},
+    {M_POST,
+     "/compacts/:id/codes",
+     page_compact_codes_post,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add a local code of practice.", codes_form,
+      "csrf_token=...&title=Funding+code&url=https%3A%2F%2Fexample.org%2Ffunding.pdf", 303}},
+    {M_GET,
+     "/compacts/:id/parameters",
+     page_compact_parameters,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"The form that sets a local Compact's own parameters.", NULL, "/compacts/3/parameters", 0}},
+    {M_POST,
+     "/compacts/:id/parameters",
+     page_compact_parameters_post,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Set a local Compact's own parameters.", parameters_form,
+      "csrf_token=...&notice_months=6&min_tender_days=30", 303}},
+    {M_GET,
+     "/compacts/:id/coordinators/new",
+     page_coordinator_new,
+     ACCESS_ADMIN,
+     0,
+     {"The form that makes a coordinator's account a coordinator of a local Compact.", NULL,
+      "/compacts/3/coordinators/new", 0}},
+    {M_POST,
+     "/compacts/:id/coordinators",
+     page_coordinator_add,
+     ACCESS_ADMIN,
+     0,
+     {"Make a coordinator's account, found by its email, a coordinator of a local Compact.", NULL,
+      "csrf_token=...&email=sam%40example.org", 303}},
+    {M_POST,
+     "/compacts/:id/coordinators/remove",
+     page_coordinator_remove,
+     ACCESS_ADMIN,
+     0,
+     {"Remove a coordinator from a local Compact (their account stays).", NULL,
+      "csrf_token=...&email=sam%40example.org", 303}},
     /* checks, commitments and recorded activities */
-    {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
+    {M_GET,
+     "/compacts/:id/compliance",
+     page_compliance,
+     ACCESS_SIGNED_IN,
+     0,
+     {"A local Compact's recorded activities and how they kept its commitments.", NULL,
+      "/compacts/3/compliance", 0}},
     /* accounts and the audit trail */
-    {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
-    {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
-    {M_POST, "/logout", page_logout, ACCESS_SIGNED_IN, 0},
-    {M_GET, "/account", page_account, ACCESS_SIGNED_IN, 0},
-    {M_POST, "/account/tokens", page_token_create, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
-    {M_POST, "/account/tokens/:id/revoke", page_token_revoke, ACCESS_SIGNED_IN, ROUTE_PEOPLE},
-    {M_GET, "/history/:kind/:entity", page_history, ACCESS_SIGNED_IN, 0},
+    {M_GET,
+     "/login",
+     page_login,
+     ACCESS_ANYONE,
+     0,
+     {"The sign-in form.", login_page, "/login?next=%2Faccount", 0}},
+    {M_POST,
+     "/login",
+     page_login_post,
+     ACCESS_ANYONE,
+     0,
+     {"Sign in: sets the session cookie, then goes on to next.", login_form,
+      "email=alex%40example.org&password=...&next=%2Faccount", 303}},
+    {M_POST,
+     "/logout",
+     page_logout,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Sign out: ends the session.", csrf_only, "csrf_token=...", 303}},
+    {M_GET,
+     "/account",
+     page_account,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Your account: who you are, and your API tokens.", account_page, "/account", 0}},
+    {M_POST,
+     "/account/tokens",
+     page_token_create,
+     ACCESS_SIGNED_IN,
+     ROUTE_PEOPLE,
+     {"Make an API token: it is shown once.", token_form, "csrf_token=...&label=Reports", 201}},
+    {M_POST,
+     "/account/tokens/:id/revoke",
+     page_token_revoke,
+     ACCESS_SIGNED_IN,
+     ROUTE_PEOPLE,
+     {"Revoke one of your API tokens.", csrf_only, "csrf_token=...", 303}},
+    {M_GET,
+     "/history/:kind/:entity",
+     page_history,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The history of a record: who changed what, and when.", NULL, "/history/compact/3", 0}},
     /* home and authorities */
-    {M_GET, "/api/v1/authorities", api_authorities, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/authorities.csv", api_authorities_csv, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/authorities/:gss", api_authority, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/api/v1/authorities",
+     api_authorities,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"England's principal local authorities, a page at a time.", authority_pages,
+      "/api/v1/authorities?set=2012&type=county&limit=10", 0}},
+    {M_GET,
+     "/api/v1/authorities.csv",
+     api_authorities_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Every authority that matches, as CSV.", authority_filters,
+      "/api/v1/authorities.csv?set=current&region=london", 0}},
+    {M_GET,
+     "/api/v1/authorities/:gss",
+     api_authority,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One authority.", NULL, "/api/v1/authorities/E08000009", 0}},
     /* coverage */
-    {M_GET, "/api/v1/coverage", api_coverage, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/coverage.csv", api_coverage_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/api/v1/coverage",
+     api_coverage,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Coverage of England on a day: active Compacts, covered and uncovered authorities, by "
+      "type and region.",
+      coverage_query, "/api/v1/coverage?as_of=2012-03-31&set=2012", 0}},
+    {M_GET,
+     "/api/v1/coverage.csv",
+     api_coverage_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Each authority and the Compact that covers it on a day, as CSV.", coverage_query,
+      "/api/v1/coverage.csv?as_of=2012-03-31", 0}},
     /* accounts and the audit trail */
-    {M_GET, "/api/v1/me", api_me, ACCESS_SIGNED_IN, 0},
-    {M_GET, "/api/v1/audit", api_audit, ACCESS_SIGNED_IN, 0},
+    {M_GET,
+     "/api/v1/me",
+     api_me,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Who the token or session belongs to.", NULL, "/api/v1/me", 0}},
+    {M_GET,
+     "/api/v1/audit",
+     api_audit,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The audit trail of a record: each change, who made it, and the record before and after.",
+      audit_query, "/api/v1/audit?kind=compact&entity=3", 0}},
     /* organisations */
-    {M_GET, "/api/v1/organisations", api_organisations, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/organisations.csv", api_organisations_csv, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_POST, "/api/v1/organisations", api_organisations_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/api/v1/organisations/:id", api_organisation, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_PATCH, "/api/v1/organisations/:id", api_organisation_patch, ACCESS_ADMIN | ROLE_COORDINATOR,
-     0},
+    {M_GET,
+     "/api/v1/organisations",
+     api_organisations,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The organisations, by name, a page at a time.", organisation_pages,
+      "/api/v1/organisations?sector=vcs&limit=20", 0}},
+    {M_GET,
+     "/api/v1/organisations.csv",
+     api_organisations_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Every organisation that matches, as CSV.", organisation_filters,
+      "/api/v1/organisations.csv?type=council", 0}},
+    {M_POST,
+     "/api/v1/organisations",
+     api_organisations_create,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add an organisation; answers its reference.", NULL,
+      "{\"org_id\": \"GB-CHC-1234567\", \"name\": \"Sale Community Food Bank\", \"type\": "
+      "\"charity\", \"sector\": \"vcs\", \"website\": \"https://food.example\"}",
+      201}},
+    {M_GET,
+     "/api/v1/organisations/:id",
+     api_organisation,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One organisation.", NULL, "/api/v1/organisations/GB-LAE-TRF", 0}},
+    {M_PATCH,
+     "/api/v1/organisations/:id",
+     api_organisation_patch,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Change an organisation: the fields given.", NULL,
+      "{\"website\": \"https://food.example/new\"}", 0}},
     /* compacts */
-    {M_POST, "/api/v1/compacts", api_compacts_create, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/api/v1/compacts", api_compacts_list, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/compacts/:id", api_compact, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_PATCH, "/api/v1/compacts/:id", api_compact_patch, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_POST, "/api/v1/compacts/:id/status", api_compact_status, ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_POST,
+     "/api/v1/compacts",
+     api_compacts_create,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add a local Compact; answers its number.", NULL,
+      "{\"name\": \"Trafford Compact\", \"authorities\": [\"E08000009\"], \"status\": "
+      "\"active\", \"status_date\": \"2010-04-01\", \"adopted\": \"2010-04-01\", "
+      "\"document_url\": \"https://example.org/trafford.pdf\", \"contacts\": [{\"name\": "
+      "\"Alex Example\", \"role\": \"Coordinator\", \"email\": \"alex@example.org\"}]}",
+      201}},
+    {M_GET,
+     "/api/v1/compacts",
+     api_compacts_list,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The local Compacts, a page at a time, with their status and review as of today.",
+      compact_pages, "/api/v1/compacts?status=active&overdue=true", 0}},
+    {M_GET,
+     "/api/v1/compacts.csv",
+     api_compacts_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Every local Compact that matches, by name, as CSV.", compact_filters,
+      "/api/v1/compacts.csv?region=north-west&status=active", 0}},
+    {M_GET,
+     "/api/v1/compacts/:id",
+     api_compact,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A local Compact's whole entry.", NULL, "/api/v1/compacts/3", 0}},
+    {M_PATCH,
+     "/api/v1/compacts/:id",
+     api_compact_patch,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Change a local Compact: the fields given (coordinators: admins only).", NULL,
+      "{\"review_due\": \"2027-04-01\", \"codes\": {\"add\": [{\"title\": \"Funding code\", "
+      "\"url\": \"https://example.org/funding.pdf\"}]}}",
+      0}},
+    {M_POST,
+     "/api/v1/compacts/:id/status",
+     api_compact_status,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Give a local Compact a new status from a day after its last.", NULL,
+      "{\"status\": \"inactive\", \"date\": \"2026-04-01\"}", 201}},
     /* checks, commitments and recorded activities */
-    {M_POST, "/api/v1/checks", api_checks, ACCESS_ANYONE, 0},
-    {M_POST, "/api/v1/compacts/:id/activities", api_activity_record, ACCESS_SIGNED_IN, 0},
+    {M_POST,
+     "/api/v1/checks",
+     api_checks,
+     ACCESS_ANYONE,
+     0,
+     {"Check a decision against the Compact, storing nothing: each rule's verdict and why.", NULL,
+      "{\"as_of\": \"2012-06-01\", \"parameters\": {\"notice_months\": 6}, \"activity\": "
+      "{\"kind\": \"funding_change\", \"change\": \"end\", \"notice_date\": \"2012-02-01\", "
+      "\"notice_in_writing\": true, \"effective_date\": \"2012-04-01\"}}",
+      0}},
+    {M_POST,
+     "/api/v1/compacts/:id/activities",
+     api_activity_record,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Record an activity under a local Compact, checked with its parameters; answers its "
+      "number.",
+      NULL, ACTIVITY_BODY, 201}},
     /* compacts */
-    {M_PUT, "/api/v1/compacts/:id/parameters", api_compact_parameters,
-     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
+    {M_PUT,
+     "/api/v1/compacts/:id/parameters",
+     api_compact_parameters,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Set all of a local Compact's own parameters (those left out: the national default), and "
+      "check its activities again.",
+      NULL, "{\"notice_months\": 6, \"min_tender_days\": 30}", 0}},
     /* checks, commitments and recorded activities */
-    {M_PUT, "/api/v1/compacts/:id/activities/:activity", api_activity_update, ACCESS_SIGNED_IN, 0},
-    {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
-    {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},
+    {M_PUT,
+     "/api/v1/compacts/:id/activities/:activity",
+     api_activity_update,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Replace a recorded activity's facts, and check it again.", NULL, ACTIVITY_BODY, 0}},
+    {M_GET,
+     "/api/v1/compacts/:id/findings.csv",
+     api_findings_csv,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The findings of a local Compact's recorded activities, as CSV.", NULL,
+      "/api/v1/compacts/3/findings.csv", 0}},
+    {M_GET,
+     "/api/v1/commitments",
+     api_commitments,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The commitments, by section, with the rules that test each.", NULL, "/api/v1/commitments",
+      0}},
+    {M_PATCH,
+     "/api/v1/commitments/:id",
+     api_commitment_patch,
+     ACCESS_ADMIN,
+     0,
+     {"Correct a commitment's number or paraphrase, or mark its number verified.", NULL,
+      "{\"number\": \"4.4\", \"verified\": true}", 0}},
     /* signatories */
-    {M_GET, "/api/v1/compacts/:id/signatories", api_signatories, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_POST, "/api/v1/compacts/:id/signatories", api_signatory_add, ACCESS_ADMIN | ROLE_COORDINATOR,
-     0},
-    {M_PATCH, "/api/v1/compacts/:id/signatories/:sid", api_signatory_withdraw,
-     ACCESS_ADMIN | ROLE_COORDINATOR, 0},
-    {M_GET, "/api/v1/organisations/:id/signatories", api_organisation_signatories, ACCESS_ANYONE,
-     ROUTE_CACHE},
+    {M_GET,
+     "/api/v1/compacts/:id/signatories",
+     api_signatories,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The signatories of a local Compact, current and withdrawn.", NULL,
+      "/api/v1/compacts/3/signatories", 0}},
+    {M_POST,
+     "/api/v1/compacts/:id/signatories",
+     api_signatory_add,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Add a signatory; answers its number.", NULL,
+      "{\"organisation\": \"GB-CHC-1234567\", \"signed_on\": \"2010-04-01\", \"role\": \"Chief "
+      "executive\"}",
+      201}},
+    {M_PATCH,
+     "/api/v1/compacts/:id/signatories/:sid",
+     api_signatory_withdraw,
+     ACCESS_ADMIN | ROLE_COORDINATOR,
+     0,
+     {"Record the day a signatory withdrew.", NULL, "{\"withdrawn_on\": \"2024-03-31\"}", 0}},
+    {M_GET,
+     "/api/v1/organisations/:id/signatories",
+     api_organisation_signatories,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The local Compacts an organisation signed.", NULL,
+      "/api/v1/organisations/GB-LAE-TRF/signatories", 0}},
     /* open data: funders' grants and buyers' contracts */
-    {M_GET, "/organisations/:id/funding", page_funder, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/grants", page_grants, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/contracts", page_contracts, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/organisations/:id/indicators", api_organisation_indicators, ACCESS_ANYONE,
-     ROUTE_CACHE},
-    {M_GET, "/api/v1/organisations/:id/indicators.csv", api_organisation_indicators_csv,
-     ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/grants", api_grants, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/grants.csv", api_grants_csv, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/contracts", api_contracts, ACCESS_ANYONE, ROUTE_CACHE},
-    {M_GET, "/api/v1/contracts.csv", api_contracts_csv, ACCESS_ANYONE, ROUTE_CACHE},
+    {M_GET,
+     "/organisations/:id/funding",
+     page_funder,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A funder's grants and a buyer's contracts, measured against the Compact.", indicator_query,
+      "/organisations/GB-LAE-TRF/funding?compact_id=3", 0}},
+    {M_GET,
+     "/grants",
+     page_grants,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Grants published in the 360Giving Data Standard, newest first, 50 a page.", grant_page,
+      "/grants?funder=GB-LAE-TRF&year=2019&page=2", 0}},
+    {M_GET,
+     "/contracts",
+     page_contracts,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Contracting processes published in the Open Contracting Data Standard, newest first, 50 "
+      "a page.",
+      contract_page, "/contracts?buyer=GB-LAE-TRF", 0}},
+    {M_GET,
+     "/api/v1/organisations/:id/indicators",
+     api_organisation_indicators,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A funder's or buyer's indicators: grants by year, multi-year share, funding that ended, "
+      "tender periods.",
+      indicator_query, "/api/v1/organisations/GB-LAE-TRF/indicators?min_count=5", 0}},
+    {M_GET,
+     "/api/v1/organisations/:id/indicators.csv",
+     api_organisation_indicators_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The same indicators as CSV.", indicator_query,
+      "/api/v1/organisations/GB-LAE-TRF/indicators.csv", 0}},
+    {M_GET,
+     "/api/v1/grants",
+     api_grants,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Grants, newest first, a page at a time.", grant_pages,
+      "/api/v1/grants?funder=GB-LAE-TRF&year=2019", 0}},
+    {M_GET,
+     "/api/v1/grants.csv",
+     api_grants_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Every grant that matches, as CSV.", grant_filters,
+      "/api/v1/grants.csv?recipient=GB-CHC-1234567", 0}},
+    {M_GET,
+     "/api/v1/contracts",
+     api_contracts,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Contracting processes, newest first, a page at a time.", contract_pages,
+      "/api/v1/contracts?buyer=GB-LAE-TRF", 0}},
+    {M_GET,
+     "/api/v1/contracts.csv",
+     api_contracts_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Every contracting process that matches, as CSV.", contract_filters,
+      "/api/v1/contracts.csv?year=2020", 0}},
     /* the service itself */
-    {M_GET, "/healthz", api_healthz, ACCESS_ANYONE, 0},
-    {M_GET, "/assets/*", asset_get, ACCESS_ANYONE, 0},
+    {M_GET,
+     "/healthz",
+     api_healthz,
+     ACCESS_ANYONE,
+     0,
+     {"Whether the service and its database answer: 200, or 503.", NULL, "/healthz", 0}},
+    {M_GET,
+     "/assets/*",
+     asset_get,
+     ACCESS_ANYONE,
+     0,
+     {"The stylesheet, scripts and images the pages use.", asset_query, "/assets/app.css", 0}},
+    {M_GET,
+     "/accessibility",
+     page_accessibility,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The accessibility statement.", NULL, "/accessibility", 0}},
+    {M_GET,
+     "/privacy",
+     page_privacy,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The privacy notice: what personal data the service holds, why, and your rights.", NULL,
+      "/privacy", 0}},
+    {M_GET,
+     "/cookies",
+     page_cookies,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The cookies the service sets.", NULL, "/cookies", 0}},
+    {M_GET,
+     "/contact",
+     page_contact,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Whom to contact about what.", NULL, "/contact", 0}},
+    {M_GET,
+     "/api",
+     page_api,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"This documentation: every route, what it takes, and an example.", NULL, "/api", 0}},
+    {M_GET,
+     "/api/openapi.json",
+     api_openapi,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The same as an OpenAPI 3.1 description.", NULL, "/api/openapi.json", 0}},
 };
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 

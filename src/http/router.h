@@ -4,6 +4,7 @@
 
 #include "request.h"
 #include "core/account.h"
+#include "core/api_doc.h"
 
 typedef int (*handler_fn)(struct request *r);
 
@@ -21,7 +22,19 @@ struct route {
     handler_fn fn;
     unsigned access; /* the enum role bits that may use it: ACCESS_ANYONE, ACCESS_ADMIN, ... */
     unsigned flags;  /* enum route_flags */
+    /* what it does, what it takes, an example: GET /api and /api/openapi.json are made of
+     * these, and unit.test_api_doc fails for a route without a summary */
+    struct api_doc doc;
 };
+
+/*
+ * The route table as the documentation lists it, one entry per method (HEAD left out: every
+ * GET answers it), in the table's order, into out[0..max); returns how many there are (more
+ * than max: only max written).
+ */
+size_t routes_ops(struct api_op *out, size_t max);
+/* Room for every operation of the table, with some to spare. */
+#define ROUTES_OPS_MAX 256
 
 extern const struct route routes[];
 extern const size_t routes_count;

@@ -18,6 +18,9 @@ struct server_config {
     int session_max;      /* seconds a session lasts at most */
     int secure_cookies;   /* mark cookies Secure (the site is served over HTTPS) */
     size_t cache_entries; /* replies each thread keeps until the database changes; 0: none */
+    /* who runs the service and the address to write to, for the contact, privacy and
+     * accessibility pages; NULL: not said */
+    const char *operator_name, *contact_email;
 };
 
 /* Defaults for every field but db_path. */

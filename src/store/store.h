@@ -272,9 +272,10 @@ struct organisation_filter {
     long long after; /* keyset cursor: list those after the organisation with this number (in
                       * the order by name, then number), or 0 from the start */
     size_t limit;    /* most items to return; 0 for no limit */
+    size_t offset;   /* those to skip first (a page by number); 0 for none */
 };
 
-/* How many match f (ignoring after and limit). */
+/* How many match f (ignoring after, limit and offset). */
 int store_organisation_count(struct store *st, const struct organisation_filter *f, size_t *out);
 /* The matching organisations by name, then number; array and strings from arena. */
 int store_organisation_list(struct store *st, const struct organisation_filter *f,
@@ -646,8 +647,9 @@ struct opendata_filter {
     long long after;         /* keyset cursor: those after the one with this number (newest
                                 first), or 0 from the start */
     size_t limit;            /* most items; 0 for no limit */
+    size_t offset;           /* those to skip first (a page by number); 0 for none */
 };
-/* How many grants or contracts match f (ignoring after and limit). */
+/* How many grants or contracts match f (ignoring after, limit and offset). */
 int store_grant_list_count(struct store *st, const struct opendata_filter *f, size_t *out);
 int store_contract_list_count(struct store *st, const struct opendata_filter *f, size_t *out);
 /* The matching grants (by award date) or contracts (by release date), newest first; array and

@@ -127,14 +127,14 @@ int store_indicator_contracts(struct store *st, const char *org_id, struct arena
     "AND (CAST(?5 AS TEXT) IS NULL OR " GRANT_HOLDS_Q ") "
 #define GRANT_HOLDS_Q HOLDS_Q("g.title") " OR " HOLDS_Q("coalesce(g.recipient_name, '')")
 
-/* Newest first; ?6 the number of the last one seen, ?7 the limit. */
+/* Newest first; ?6 the number of the last one seen, ?7 the limit, ?8 how many to skip. */
 static const char sql_grant_list[] =
     "SELECT g.id, g.identifier, g.title, g.currency, g.amount_pence, g.award_date, "
     "g.funder_org_id, g.funder_name, g.recipient_org_id, g.recipient_name, g.planned_start, "
     "g.planned_end, g.duration_months, g.programme FROM grant_award g " GRANT_WHERE
     "AND (CAST(?6 AS BIGINT) IS NULL OR (g.award_date, g.id) < "
     "((SELECT award_date FROM grant_award WHERE id = ?6), ?6)) "
-    "ORDER BY g.award_date DESC, g.id DESC LIMIT ?7";
+    "ORDER BY g.award_date DESC, g.id DESC LIMIT ?7 OFFSET ?8";
 static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g " GRANT_WHERE;
 
 /* ?1 buyer, ?2 supplier, ?3 the year ("YYYY") its tender opened, ?5 q (?4 is not used). */
@@ -156,7 +156,7 @@ static const char sql_grant_list_count[] = "SELECT count(*) FROM grant_award g "
     " FROM contract c " CONTRACT_WHERE                                                             \
     "AND (CAST(?6 AS BIGINT) IS NULL OR (c.release_date, c.id) < "                                 \
     "((SELECT release_date FROM contract WHERE id = ?6), ?6)) "                                    \
-    "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7"
+    "ORDER BY c.release_date DESC, c.id DESC LIMIT ?7 OFFSET ?8"
 #define SUPPLIERS(joined)                                                                          \
     joined("coalesce(s.name, s.supplier_org_id)", "'; '",                                          \
            "FROM contract_supplier s WHERE s.contract_id = c.id", "s.position")
@@ -271,6 +271,7 @@ static int list_of(struct store *st, const char *sql, const struct opendata_filt
         db_bind_int64(stmt, 6, f->after);
     }
     store_bind_limit(stmt, 7, f->limit);
+    db_bind_int64(stmt, 8, (long long)f->offset);
     return store_rows(st, stmt, arena, size, read, items, n);
 }
 

@@ -24,11 +24,12 @@
     "AND (CAST(?2 AS TEXT) IS NULL OR o.sector = ?2) AND (CAST(?3 AS TEXT) IS NULL OR o.type = "   \
     "?3) "
 
-/* The organisations by name (in any case), then number; ?4 the number of the last one seen. */
+/* The organisations by name (in any case), then number; ?4 the number of the last one seen, ?5
+ * the limit, ?6 how many to skip. */
 static const char sql_list[] =
     ORG_COLUMNS ORG_WHERE "AND (CAST(?4 AS BIGINT) IS NULL OR (o.name_norm, o.id) > "
                           "((SELECT name_norm FROM organisation WHERE id = ?4), ?4)) "
-                          "ORDER BY o.name_norm, o.id LIMIT ?5";
+                          "ORDER BY o.name_norm, o.id LIMIT ?5 OFFSET ?6";
 static const char sql_count[] = "SELECT count(*) FROM organisation o " ORG_WHERE;
 static const char sql_get[] = ORG_COLUMNS
     "WHERE o.id = (SELECT id FROM organisation WHERE org_id_norm = lower(?1)) OR o.id = ?2";
@@ -128,6 +129,7 @@ int store_organisation_list(struct store *st, const struct organisation_filter *
         db_bind_int64(stmt, 4, f->after);
     }
     store_bind_limit(stmt, 5, f->limit);
+    db_bind_int64(stmt, 6, (long long)f->offset);
     ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
     *items = v;
     return ret;

@@ -198,8 +198,8 @@ void count_phrase(struct buf *b, size_t n, const char *one, const char *many)
 
 /* ---- pagination ---- */
 
-/* One of the two links; prev: the previous page's, else the next's. */
-static void pagination_link(struct buf *b, int prev, const char *href, const char *label)
+/* The previous page's link (prev) or the next's, of pagination with page numbers. */
+static void pagination_link(struct buf *b, int prev, const char *href)
 {
     if (prev) {
         html_lit(b, "<div class=\"govuk-pagination__prev\">");
@@ -214,61 +214,107 @@ static void pagination_link(struct buf *b, int prev, const char *href, const cha
                     "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
                     "viewBox=\"0 0 15 13\"><path d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 "
                     "6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"
-                    "\"></path></svg>");
+                    "\"></path></svg><span class=\"govuk-pagination__link-title\">Previous"
+                    "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
     } else {
-        html_lit(b, "\" rel=\"next\"><svg class=\"govuk-pagination__icon "
-                    "govuk-pagination__icon--next\" xmlns=\"http://www.w3.org/2000/svg\" "
-                    "height=\"13\" width=\"15\" aria-hidden=\"true\" focusable=\"false\" "
-                    "viewBox=\"0 0 15 13\"><path d=\"m8.107-0.0078125-1.4136 1.414 4.2926 "
-                    "4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-"
-                    "6.7266z\"></path></svg>");
+        html_lit(b, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
+                    "<span class=\"govuk-visually-hidden\"> page</span></span><svg "
+                    "class=\"govuk-pagination__icon govuk-pagination__icon--next\" "
+                    "xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" "
+                    "aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 15 13\"><path "
+                    "d=\"m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 "
+                    "3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z\"></path></svg></a></div>");
     }
-    html_lit(b, "<span class=\"govuk-pagination__link-title "
-                "govuk-pagination__link-title--decorated\">");
-    html_text(b, label);
-    html_lit(b, "<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
 }
 
-void pagination_nav(struct buf *b, const struct pagination *p)
+/* PATH?QUERY&page=N into b (page 1: no page=, and no "?" without a query). */
+static void page_href(struct buf *b, const char *path, const char *query, size_t page)
 {
-    if (p->from) {
+    buf_reset(b);
+    buf_adds(b, path);
+    if (*query || page > 1) {
+        buf_addf(b, "?%s", query);
+    }
+    if (page > 1) {
+        buf_addf(b, "%spage=%zu", *query ? "&" : "", page);
+    }
+}
+
+/* A page number's item, the current one marked. */
+static void pagination_item(struct buf *b, struct buf *href, const char *path, const char *query,
+                            size_t page, int current)
+{
+    page_href(href, path, query, page);
+    if (current) {
+        html_lit(b, "<li class=\"govuk-pagination__item govuk-pagination__item--current\">");
+    } else {
+        html_lit(b, "<li class=\"govuk-pagination__item\">");
+    }
+    html_lit(b, "<a class=\"govuk-link govuk-pagination__link\" href=\"");
+    html_attr(b, href->data);
+    html_lit(b, "\" aria-label=\"Page ");
+    html_count(b, (long long)page);
+    if (current) {
+        html_lit(b, "\" aria-current=\"page\">");
+    } else {
+        html_lit(b, "\">");
+    }
+    html_count(b, (long long)page);
+    html_lit(b, "</a></li>");
+}
+
+void pagination_pages(struct buf *b, const char *path, const char *query, size_t page,
+                      size_t per_page, size_t total, size_t shown)
+{
+    struct buf href = BUF_INIT;
+    size_t from = page > 1 ? (page - 1) * per_page + 1 : 1;
+    size_t last = per_page && total ? (total + per_page - 1) / per_page : 1;
+    int gap = 0;
+
+    if (shown) {
         html_lit(b, "<p class=\"govuk-body\">Showing ");
-        html_count(b, (long long)p->from);
+        html_count(b, (long long)from);
         html_lit(b, " to ");
-        html_count(b, (long long)p->to);
+        html_count(b, (long long)(from - 1 + shown));
         html_lit(b, " of ");
-        html_count(b, (long long)p->total);
+        html_count(b, (long long)total);
         html_lit(b, "</p>");
     }
-    if (!p->prev_href && !p->next_href) {
+    if (last == 1 && page == 1) {
         return;
     }
-    html_lit(b, "<nav class=\"govuk-pagination govuk-pagination--block\" "
-                "aria-label=\"Pagination\">");
-    if (p->prev_href) {
-        pagination_link(b, 1, p->prev_href, p->prev_label ? p->prev_label : "Previous");
+    html_lit(b, "<nav class=\"govuk-pagination\" aria-label=\"Pagination\">");
+    if (page > 1) {
+        page_href(&href, path, query, page - 1 < last ? page - 1 : last);
+        pagination_link(b, 1, href.data);
     }
-    if (p->next_href) {
-        pagination_link(b, 0, p->next_href, "Next");
+    /* GOV.UK's: the first and last pages, the current one and those either side, "⋯" between */
+    html_lit(b, "<ul class=\"govuk-pagination__list\">");
+    for (size_t p = 1; p <= last; p++) {
+        if (p == 1 || p == last || (p + 1 >= page && p <= page + 1)) {
+            pagination_item(b, &href, path, query, p, p == page);
+            gap = 0;
+        } else if (!gap) {
+            html_lit(b, "<li class=\"govuk-pagination__item govuk-pagination__item--ellipsis\">"
+                        "&ctdot;</li>");
+            gap = 1;
+        }
+    }
+    html_lit(b, "</ul>");
+    if (page < last) {
+        page_href(&href, path, query, page + 1);
+        pagination_link(b, 0, href.data);
     }
     html_lit(b, "</nav>");
+    buf_release(&href);
 }
 
-void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
-                       const char *next)
+void query_add(struct buf *b, const char *name, const char *value)
 {
-    struct buf first = BUF_INIT, then = BUF_INIT;
-
-    buf_addf(&first, "%s?%s", path, query);
-    if (next) {
-        buf_addf(&then, "%s%scursor=", first.data, *query ? "&" : "");
-        html_url(&then, next);
+    if (value && *value) {
+        buf_addf(b, "%s%s=", b->len ? "&" : "", name);
+        html_url(b, value);
     }
-    pagination_nav(b, &(struct pagination){.prev_href = first_page ? NULL : first.data,
-                                           .prev_label = "First",
-                                           .next_href = next ? then.data : NULL});
-    buf_release(&first);
-    buf_release(&then);
 }
 
 void download_csv(struct buf *b, const char *what, const char *path, const char *query)

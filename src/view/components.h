@@ -86,27 +86,23 @@ void count_phrase(struct buf *b, size_t n, const char *one, const char *many);
 
 /* ---- pagination ---- */
 
-struct pagination {
-    const char *prev_href;  /* the previous page, already a URL of this site; NULL: none */
-    const char *prev_label; /* its text: NULL for "Previous" ("First" back to the first page) */
-    const char *next_href;  /* the next page, or NULL */
-    size_t from, to, total; /* with from > 0: "Showing FROM to TO of TOTAL" (1,169 with commas) */
-};
-
-/* GOV.UK pagination, block style (previous and next only), after the "Showing" line; nothing
- * without links and without from. */
-void pagination_nav(struct buf *b, const struct pagination *p);
-
 /*
- * The pagination of a list paged by cursor: "First" back to PATH?QUERY unless on the first page,
- * "Next" on to PATH?QUERY&cursor=NEXT unless next is NULL. query: the list's filters,
- * URL-encoded and not yet escaped for HTML ("" for none).
+ * GOV.UK pagination of a list shown page by page: "Showing FROM to TO of TOTAL" (1,169 with
+ * commas) for the shown rows of page number page (from 1) of per_page rows, then "Previous",
+ * the page numbers (the first, the last, the current one and those either side, an ellipsis
+ * between) and "Next", each a link to PATH?QUERY&page=N (page 1 without page=); no links when
+ * the list fits one page. Past the last page, nothing is shown and "Previous" leads to the last.
+ * query: the list's filters, URL-encoded and not yet escaped for HTML ("" for none).
  */
-void pagination_cursor(struct buf *b, const char *path, const char *query, int first_page,
-                       const char *next);
+void pagination_pages(struct buf *b, const char *path, const char *query, size_t page,
+                      size_t per_page, size_t total, size_t shown);
+
+/* "NAME=VALUE" appended to a query string b, after "&" unless b is empty, VALUE URL-encoded;
+ * nothing when value is NULL or "". */
+void query_add(struct buf *b, const char *name, const char *value);
 
 /* "Download every WHAT that matches as CSV", the link to PATH?QUERY (PATH with query ""): the
- * line under a filtered list. query as for pagination_cursor. */
+ * line under a filtered list. query as for pagination_pages. */
 void download_csv(struct buf *b, const char *what, const char *path, const char *query);
 
 /* ---- notification banner ---- */

@@ -562,5 +562,7 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     html_attr(b, v->answers);
     html_lit(b, "\">Change your answers</a><a class=\"govuk-link\" href=\"/checks\">Check "
                 "something else</a></div>");
+    html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/checks/verdicts\">What "
+                "each result means, and what the Compact asks</a></p>");
     view_layout_end(b, &l);
 }

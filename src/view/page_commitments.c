@@ -13,6 +13,68 @@ static void unverified_tag(struct buf *b, const struct commitment_row *c)
     }
 }
 
+/* ", " between items, " and " before the last (i of n). */
+static void list_join(struct buf *b, size_t i, size_t n)
+{
+    if (i > 0) {
+        html_text(b, i + 1 == n ? " and " : ", ");
+    }
+}
+
+/* The section that starts at rows[i]: it ends before rows[*end]; how many are unverified. */
+static size_t section_unverified(const struct commitment_row *rows, size_t n, size_t i, size_t *end)
+{
+    size_t bad = 0, j = i;
+
+    for (; j < n && rows[j].section == rows[i].section; j++) {
+        bad += !rows[j].verified;
+    }
+    *end = j;
+    return bad;
+}
+
+/*
+ * Which numbers are not yet verified, said once above the list rather than on every row: "on
+ * this page" when none is, else each section of several where none is, and the other numbers.
+ */
+static void unverified_inset(struct buf *b, const struct commitment_row *rows, size_t n)
+{
+    size_t parts = 0, k = 0, unverified = 0, bad, j;
+
+    for (size_t i = 0; i < n; i = j) {
+        bad = section_unverified(rows, n, i, &j);
+        unverified += bad;
+        parts += bad > 1 && bad == j - i ? 1 : bad; /* a whole section is one part */
+    }
+    if (!unverified) {
+        return;
+    }
+    html_lit(b, "<div class=\"govuk-inset-text\">");
+    html_text(b, unverified == 1 ? "The commitment number " : "The commitment numbers ");
+    for (size_t i = 0; i < n && unverified < n; i = j) {
+        bad = section_unverified(rows, n, i, &j);
+        if (bad > 1 && bad == j - i) {
+            list_join(b, k++, parts);
+            html_lit(b, "in section ");
+            html_num(b, rows[i].section);
+            continue;
+        }
+        for (size_t m = i; m < j; m++) {
+            if (!rows[m].verified) {
+                list_join(b, k++, parts);
+                html_text(b, rows[m].number);
+            }
+        }
+    }
+    if (unverified == n) {
+        html_lit(b, "on this page");
+    }
+    html_text(b, unverified == 1 ? " has" : " have");
+    html_lit(b, " not yet been checked against the official text of the Compact, and may "
+                "change: the national body corrects them as it checks them. They are marked "
+                "&#8220;Number not yet verified&#8221; on each commitment&#39;s own page.</div>");
+}
+
 static void commitment_list(struct buf *b, const struct commitment_row *rows, size_t n)
 {
     html_lit(b, "<dl class=\"govuk-summary-list\">");
@@ -25,7 +87,6 @@ static void commitment_list(struct buf *b, const struct commitment_row *rows, si
         html_lit(b, "</a>");
         summary_value_start(b);
         html_text(b, rows[i].paraphrase);
-        unverified_tag(b, &rows[i]);
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
@@ -46,8 +107,7 @@ static void section_heading(struct buf *b, int section, const char *title)
 #define INTRO                                                                                      \
     "<p class=\"govuk-body\">What public bodies undertake in the national Compact of 2010, in "    \
     "words written for this service, not the official wording. The checks test the ones listed "   \
-    "here. Numbers outside section 1 have not yet been checked against the official text; the "    \
-    "national body corrects them.</p>"
+    "here.</p>"
 
 void view_commitments_page(struct buf *b, const struct commitment_row *rows, size_t n,
                            const struct viewer *viewer)
@@ -57,6 +117,7 @@ void view_commitments_page(struct buf *b, const struct commitment_row *rows, siz
     view_top_page_start(b, "The Compact's commitments", "Commitments", NAV_CHECKS, NULL, 0, viewer);
     html_lit(b, "<h1 class=\"govuk-heading-l\">The Compact&#39;s commitments</h1>");
     html_lit(b, INTRO);
+    unverified_inset(b, rows, n);
     while (i < n) {
         size_t j = i;
         while (j < n && rows[j].section == rows[i].section) {
@@ -83,6 +144,7 @@ void view_commitment_section_page(struct buf *b, int section, const char *title,
     view_heading(b, caption.data, title);
     buf_release(&caption);
     if (n) {
+        unverified_inset(b, rows, n);
         commitment_list(b, rows, n);
     } else {
         html_lit(b, "<p class=\"govuk-body\">No commitment of this section is tested by the "

@@ -163,6 +163,20 @@ static void filter_form(struct buf *b, const struct compacts_view *v)
              "data-module=\"govuk-button\">Search</button></form>");
 }
 
+/* The list's filters as a query string (URL-encoded), for the CSV link. */
+static void filters_query(struct buf *b, const struct compacts_view *v)
+{
+    const char *names[] = {"q", "status", "region", "overdue"};
+    const char *values[] = {
+        v->q && *v->q ? v->q : NULL,
+        v->status >= 0 ? compact_status_id((enum compact_status)v->status) : NULL,
+        v->region >= 0 ? region_id((size_t)v->region) : NULL, v->overdue ? "true" : NULL};
+
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        query_add(b, names[i], values[i]);
+    }
+}
+
 static void list_table(struct buf *b, const struct compacts_view *v)
 {
     static const struct table_column cols[] = {
@@ -215,7 +229,11 @@ void view_compacts_page(struct buf *b, const struct compacts_view *v, const stru
     }
     filter_form(b, v);
     if (!v->nerrors) {
+        struct buf query = BUF_INIT;
         list_table(b, v);
+        filters_query(&query, v);
+        download_csv(b, "local Compact", "/api/v1/compacts.csv", query.data);
+        buf_release(&query);
     }
     view_top_page_end(b);
 }

@@ -444,9 +444,10 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
     }
 }
 
-/* The table of this page's grants or contracts, then the links to the first and next pages. */
+/* The table of this page's grants or contracts, then the pagination. */
 static void list_table(struct buf *b, const struct opendata_list_view *v, const char *query)
 {
+    struct buf paged = BUF_INIT;
     static const struct table_column grant_cols[] = {{"Awarded", 0},
                                                      {"Grant", 0},
                                                      {"Funder", 0},
@@ -456,18 +457,14 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     static const struct table_column contract_cols[] = {
         {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
         {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
-    struct buf caption = BUF_INIT, note = BUF_INIT;
+    struct buf caption = BUF_INIT;
 
     if (v->grants) {
         count_phrase(&caption, v->total, "grant", "grants");
     } else {
         count_phrase(&caption, v->total, "contract", "contracts");
     }
-    if (v->total > v->n) {
-        buf_addf(&note, "This page shows %zu.", v->n);
-    }
     table_start(b, &(struct table){.caption = caption.data,
-                                   .caption_note = v->total > v->n ? note.data : NULL,
                                    .flags = TABLE_SMALL_TEXT,
                                    .cols = v->grants ? grant_cols : contract_cols,
                                    .ncols = 6});
@@ -477,9 +474,12 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
         contract_rows(b, v);
     }
     table_end(b);
-    pagination_cursor(b, v->grants ? "/grants" : "/contracts", query, v->first_page, v->next);
+    buf_adds(&paged, query);
+    query_add(&paged, "limit", v->limit);
+    pagination_pages(b, v->grants ? "/grants" : "/contracts", paged.data, v->page, v->per_page,
+                     v->total, v->n);
+    buf_release(&paged);
     buf_release(&caption);
-    buf_release(&note);
 }
 
 void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,

@@ -43,8 +43,8 @@ struct opendata_list_view {
     const struct grant_item *grant_items;
     const struct contract_item *contract_items;
     size_t n, total;
-    const char *next; /* the next page's cursor, or NULL */
-    int first_page;
+    size_t page, per_page; /* this page's number (from 1), and rows a page holds */
+    const char *limit;     /* per_page as the address asked it (?limit=), or NULL */
     const struct field_error *errors;
     size_t nerrors;
 };

@@ -75,15 +75,12 @@ static void table(struct buf *b, const struct organisations_view *v)
 {
     static const struct table_column cols[] = {
         {"Name", 0}, {"Org-id", 0}, {"Type", 0}, {"Sector", 0}};
-    struct buf caption = BUF_INIT, note = BUF_INIT;
+    struct buf caption = BUF_INIT;
 
     count_phrase(&caption, v->total, "organisation", "organisations");
-    buf_addf(&note, "This page shows %zu.", v->n);
-    table_start(b, &(struct table){.caption = caption.data,
-                                   .caption_note = v->total > v->n ? note.data : NULL,
-                                   .flags = TABLE_SMALL_TEXT,
-                                   .cols = cols,
-                                   .ncols = 4});
+    table_start(b,
+                &(struct table){
+                    .caption = caption.data, .flags = TABLE_SMALL_TEXT, .cols = cols, .ncols = 4});
     for (size_t i = 0; i < v->n; i++) {
         const struct organisation *o = &v->items[i];
         table_row_start(b);
@@ -97,13 +94,12 @@ static void table(struct buf *b, const struct organisations_view *v)
     }
     table_end(b);
     buf_release(&caption);
-    buf_release(&note);
 }
 
 void view_organisations_page(struct buf *b, const struct organisations_view *v,
                              const struct viewer *viewer)
 {
-    struct buf query = BUF_INIT;
+    struct buf query = BUF_INIT, paged = BUF_INIT;
 
     view_top_page_start(b, "Organisations", "Organisations", NAV_ORGANISATIONS, v->errors,
                         v->nerrors, viewer);
@@ -119,11 +115,14 @@ void view_organisations_page(struct buf *b, const struct organisations_view *v,
     if (!v->nerrors) {
         filters_query(&query, v);
         table(b, v);
-        pagination_cursor(b, "/organisations", query.data, v->first_page, v->next);
+        buf_adds(&paged, query.data);
+        query_add(&paged, "limit", v->limit);
+        pagination_pages(b, "/organisations", paged.data, v->page, v->per_page, v->total, v->n);
         download_csv(b, "organisation", "/api/v1/organisations.csv", query.data);
     }
     view_top_page_end(b);
     buf_release(&query);
+    buf_release(&paged);
 }
 
 /* "/organisations/REF" and a suffix, for breadcrumbs and actions. */

@@ -16,8 +16,8 @@ struct organisations_view {
     const struct organisation *items;
     size_t n;                         /* on this page */
     size_t total;                     /* all that match */
-    const char *next;                 /* the cursor of the next page, or NULL on the last */
-    int first_page;                   /* no cursor was given */
+    size_t page, per_page;            /* this page's number (from 1), and rows a page holds */
+    const char *limit;                /* per_page as the address asked it (?limit=), or NULL */
     int can_edit;                     /* the viewer may add organisations */
     const struct field_error *errors; /* with any, the page shows them and no table */
     size_t nerrors;

@@ -27,6 +27,7 @@ import { funderJourney } from './funder.mjs';
 import { planningJourney } from './planning.mjs';
 import { updateJourney } from './update.mjs';
 import { homesJourney } from './homes.mjs';
+import { publicJourney } from './public.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -302,6 +303,7 @@ async function main() {
       { axeCheck, screenshot }));
     await journey('homes', () => homesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
+    await journey('public', () => publicJourney(browser, BASE, { binary: BINARY }, check, { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

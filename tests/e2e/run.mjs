@@ -54,6 +54,7 @@ import { pgClusterTests } from './pg_cluster.mjs';
 import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
+import { publicTests } from './public.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -953,6 +954,7 @@ async function main() {
   await trustServerTests(BIN, report);
   await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
+  await publicTests(BIN, report);
   await copyTests(BIN, report);
   await homeTests(BIN, report);
 }

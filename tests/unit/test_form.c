@@ -333,54 +333,91 @@ static void test_table(void **state)
     buf_release(&b);
 }
 
-/* GOV.UK Frontend's own fixture "with prev and next only", whitespace removed, with the
- * "Showing" line before it. */
+#define PREV_ARROW                                                                                 \
+    "<svg class=\"govuk-pagination__icon govuk-pagination__icon--prev\" "                          \
+    "xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" aria-hidden=\"true\" "        \
+    "focusable=\"false\" viewBox=\"0 0 15 13\"><path d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 "  \
+    "6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z\"></path>"       \
+    "</svg>"
+#define NEXT_ARROW                                                                                 \
+    "<svg class=\"govuk-pagination__icon govuk-pagination__icon--next\" "                          \
+    "xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" width=\"15\" aria-hidden=\"true\" "        \
+    "focusable=\"false\" viewBox=\"0 0 15 13\"><path d=\"m8.107-0.0078125-1.4136 1.414 4.2926 "    \
+    "4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z\"></path>"    \
+    "</svg>"
+#define PAGE_ITEM(href, n)                                                                         \
+    "<li class=\"govuk-pagination__item\"><a class=\"govuk-link govuk-pagination__link\" "         \
+    "href=\"" href "\" aria-label=\"Page " n "\">" n "</a></li>"
+#define ELLIPSIS                                                                                   \
+    "<li class=\"govuk-pagination__item govuk-pagination__item--ellipsis\">&ctdot;</li>"
+
+/* GOV.UK Frontend's fixture "with many pages" (whitespace removed), with the "Showing" line
+ * before it: the first and last pages, the current one and one either side. */
 static void test_pagination(void **state)
 {
     struct buf b = BUF_INIT;
     (void)state;
-    pagination_nav(&b, &(struct pagination){.prev_href = "/previous",
-                                            .next_href = "/next?a=1&b=" NASTY,
-                                            .from = 51,
-                                            .to = 100,
-                                            .total = 1169});
+    pagination_pages(&b, "/grants", "funder=GB-LAE-TRF&q=" NASTY, 10, 50, 1990, 50);
     assert_string_equal(
         b.data,
-        "<p class=\"govuk-body\">Showing 51 to 100 of 1,169</p>"
-        "<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"Pagination\">"
+        "<p class=\"govuk-body\">Showing 451 to 500 of 1,990</p>"
+        "<nav class=\"govuk-pagination\" aria-label=\"Pagination\">"
         "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" "
-        "href=\"/previous\" rel=\"prev\"><svg class=\"govuk-pagination__icon "
-        "govuk-pagination__icon--prev\" xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" "
-        "width=\"15\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 15 13\"><path "
-        "d=\"m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-"
-        "12.984l4.2931-4.293-1.414-1.414z\"></path></svg><span "
-        "class=\"govuk-pagination__link-title "
-        "govuk-pagination__link-title--decorated\">Previous<span class=\"govuk-visually-hidden\"> "
-        "page</span></span></a></div>"
-        "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" "
-        "href=\"/next?a=1&amp;b=" NASTY_ESCAPED
-        "\" rel=\"next\"><svg class=\"govuk-pagination__icon "
-        "govuk-pagination__icon--next\" xmlns=\"http://www.w3.org/2000/svg\" height=\"13\" "
-        "width=\"15\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 15 13\"><path "
-        "d=\"m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 "
-        "1.4492 6.7441-6.4062-6.7246-6.7266z\"></path></svg><span "
-        "class=\"govuk-pagination__link-title govuk-pagination__link-title--decorated\">Next<span "
-        "class=\"govuk-visually-hidden\"> page</span></span></a></div></nav>");
+        "href=\"/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED
+        "&amp;page=9\" rel=\"prev\">" PREV_ARROW
+        "<span class=\"govuk-pagination__link-title\">Previous<span "
+        "class=\"govuk-visually-hidden\"> page</span></span></a></div>"
+        "<ul class=\"govuk-pagination__list\">" PAGE_ITEM(
+            "/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED, "1")
+            ELLIPSIS PAGE_ITEM(
+                "/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED "&amp;page=9",
+                "9") "<li class=\"govuk-pagination__item govuk-pagination__item--current\"><a "
+                     "class=\"govuk-link govuk-pagination__link\" "
+                     "href=\"/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED
+                     "&amp;page=10\" aria-label=\"Page 10\" "
+                     "aria-current=\"page\">10</a></li>" PAGE_ITEM(
+                         "/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED "&amp;page=11", "11")
+                         ELLIPSIS PAGE_ITEM(
+                             "/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED "&amp;page=40",
+                             "40") "</ul><div class=\"govuk-pagination__next\"><a "
+                                   "class=\"govuk-link "
+                                   "govuk-pagination__link\" "
+                                   "href=\"/grants?funder=GB-LAE-TRF&amp;q=" NASTY_ESCAPED
+                                   "&amp;page=11\" rel=\"next\"><span "
+                                   "class=\"govuk-pagination__link-title\">Next<span "
+                                   "class=\"govuk-visually-hidden\"> page</span></span>" NEXT_ARROW
+                                   "</a></div></nav>");
+    /* the first page of two, without filters: no Previous, no "?" in page 1's address */
     buf_reset(&b);
-    pagination_nav(&b, &(struct pagination){0});
-    assert_string_equal(b.data, "");
-    buf_reset(&b);
-    /* a cursor list: "First" back to the filters, "Next" with the cursor encoded */
-    pagination_cursor(&b, "/grants", "funder=GB-LAE-TRF&year=2014", 0, "a b");
-    assert_non_null(
-        strstr(b.data, "href=\"/grants?funder=GB-LAE-TRF&amp;year=2014\" rel=\"prev\""));
-    assert_non_null(strstr(b.data, ">First<span class=\"govuk-visually-hidden\"> page</span>"));
-    assert_non_null(strstr(b.data, "href=\"/grants?funder=GB-LAE-TRF&amp;year=2014&amp;"
-                                   "cursor=a%20b\" rel=\"next\""));
-    buf_reset(&b);
-    pagination_cursor(&b, "/organisations", "", 1, "57");
+    pagination_pages(&b, "/organisations", "", 1, 50, 51, 50);
+    assert_non_null(strstr(b.data, "Showing 1 to 50 of 51</p>"));
     assert_null(strstr(b.data, "rel=\"prev\""));
-    assert_non_null(strstr(b.data, "href=\"/organisations?cursor=57\" rel=\"next\""));
+    assert_non_null(strstr(b.data, "href=\"/organisations\" aria-label=\"Page 1\" "
+                                   "aria-current=\"page\""));
+    assert_non_null(strstr(b.data, "href=\"/organisations?page=2\" rel=\"next\""));
+    /* the last page: no Next; the second page of three has no ellipsis */
+    buf_reset(&b);
+    pagination_pages(&b, "/organisations", "", 2, 50, 51, 1);
+    assert_non_null(strstr(b.data, "Showing 51 to 51 of 51</p>"));
+    assert_non_null(strstr(b.data, "href=\"/organisations\" rel=\"prev\""));
+    assert_null(strstr(b.data, "rel=\"next\""));
+    buf_reset(&b);
+    pagination_pages(&b, "/x", "", 2, 10, 30, 10);
+    assert_null(strstr(b.data, "ellipsis"));
+    assert_non_null(strstr(b.data, "aria-label=\"Page 3\""));
+    /* one page: the line alone; none shown: nothing at all */
+    buf_reset(&b);
+    pagination_pages(&b, "/organisations", "q=a", 1, 50, 3, 3);
+    assert_string_equal(b.data, "<p class=\"govuk-body\">Showing 1 to 3 of 3</p>");
+    buf_reset(&b);
+    pagination_pages(&b, "/organisations", "q=a", 1, 50, 0, 0);
+    assert_string_equal(b.data, "");
+    /* past the last page: no line, and Previous leads to the last */
+    buf_reset(&b);
+    pagination_pages(&b, "/organisations", "q=a", 9, 50, 120, 0);
+    assert_null(strstr(b.data, "Showing"));
+    assert_non_null(strstr(b.data, "href=\"/organisations?q=a&amp;page=3\" rel=\"prev\""));
+    assert_null(strstr(b.data, "rel=\"next\""));
     buf_release(&b);
 }
 

@@ -263,6 +263,17 @@ static void test_search_filters_and_pages(void **state)
     for (size_t i = 0; i < n; i++) {
         assert_true(strstr(items[i].name, "Borough") || strstr(items[i].name, "borough"));
     }
+    /* pages by number: the second page of 3 starts where the first ended */
+    last_id = items[2].id;
+    f.limit = 4;
+    f.offset = 2;
+    assert_int_equal(store_organisation_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(items[0].id, last_id);
+    /* past the end: none */
+    f.offset = count("borough", -1, ORG_COUNCIL);
+    assert_int_equal(store_organisation_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 0);
 }
 
 static void test_insert_is_undone_with_its_transaction(void **state)

@@ -30,8 +30,8 @@ static void test_list_escapes_links_and_pages(void **state)
                                    .items = items,
                                    .n = 2,
                                    .total = 60,
-                                   .next = "9",
-                                   .first_page = 0,
+                                   .page = 2,
+                                   .per_page = 2,
                                    .can_edit = 1};
     struct buf b = BUF_INIT;
     (void)state;
@@ -42,9 +42,10 @@ static void test_list_escapes_links_and_pages(void **state)
     assert_non_null(strstr(b.data, "href=\"/organisations/9\""));
     assert_non_null(strstr(b.data, "60 organisations"));
     assert_non_null(strstr(b.data, "value=\"a&amp;b &lt;c&gt;\""));
-    /* next keeps the search and filters; first page drops the cursor */
+    /* next keeps the search and filters; the first page drops the page number */
+    assert_non_null(strstr(b.data, "Showing 3 to 4 of 60"));
     assert_non_null(strstr(b.data, "href=\"/organisations?q=a%26b%20%3Cc%3E&amp;sector=vcs&amp;"
-                                   "cursor=9\" rel=\"next\""));
+                                   "page=3\" rel=\"next\""));
     assert_non_null(strstr(b.data, "href=\"/organisations?q=a%26b%20%3Cc%3E&amp;sector=vcs\" "
                                    "rel=\"prev\""));
     assert_non_null(strstr(b.data, "href=\"/api/v1/organisations.csv?q=a%26b%20%3Cc%3E&amp;"
@@ -58,7 +59,7 @@ static void test_list_with_errors_shows_no_table(void **state)
 {
     const struct field_error errs[] = {{"type", "Choose a type"}};
     struct organisations_view v = {
-        .sector = -1, .type = -1, .first_page = 1, .errors = errs, .nerrors = 1};
+        .sector = -1, .type = -1, .page = 1, .errors = errs, .nerrors = 1};
     struct buf b = BUF_INIT;
     (void)state;
     view_organisations_page(&b, &v, NULL);
