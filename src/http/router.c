@@ -30,6 +30,7 @@ const struct route routes[] = {
     {M_GET, "/checks", page_checks, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/checks/:kind", page_check_form, ACCESS_ANYONE, 0},
     {M_GET, "/checks/:kind/result", page_check_result, ACCESS_ANYONE, 0},
+    {M_GET, "/checks/:kind/record", page_check_record_form, ACCESS_SIGNED_IN, 0},
     {M_POST, "/checks/:kind/record", page_check_record, ACCESS_SIGNED_IN, 0},
     {M_GET, "/commitments", page_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_GET, "/commitments/sections/:n", page_commitment_section, ACCESS_ANYONE, ROUTE_CACHE},
@@ -67,6 +68,13 @@ const struct route routes[] = {
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* checks, commitments and recorded activities */
     {M_GET, "/compacts/:id/compliance", page_compliance, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/compacts/:id/activities/:activity", page_activity, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/compacts/:id/activities/:activity", page_activity_update, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/compacts/:id/activities/:activity/edit", page_activity_edit, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/compacts/:id/activities/:activity/withdraw", page_activity_withdraw_form,
+     ACCESS_SIGNED_IN, 0},
+    {M_POST, "/compacts/:id/activities/:activity/withdraw", page_activity_withdraw,
+     ACCESS_SIGNED_IN, 0},
     /* accounts and the audit trail */
     {M_GET, "/login", page_login, ACCESS_ANYONE, 0},
     {M_POST, "/login", page_login_post, ACCESS_ANYONE, 0},
@@ -106,6 +114,9 @@ const struct route routes[] = {
      ACCESS_ADMIN | ROLE_COORDINATOR, 0},
     /* checks, commitments and recorded activities */
     {M_PUT, "/api/v1/compacts/:id/activities/:activity", api_activity_update, ACCESS_SIGNED_IN, 0},
+    {M_GET, "/api/v1/compacts/:id/activities/:activity", api_activity, ACCESS_SIGNED_IN, 0},
+    {M_POST, "/api/v1/compacts/:id/activities/:activity/withdraw", api_activity_withdraw,
+     ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/compacts/:id/findings.csv", api_findings_csv, ACCESS_SIGNED_IN, 0},
     {M_GET, "/api/v1/commitments", api_commitments, ACCESS_ANYONE, ROUTE_CACHE},
     {M_PATCH, "/api/v1/commitments/:id", api_commitment_patch, ACCESS_ADMIN, 0},

@@ -47,6 +47,21 @@ void summary_row(struct buf *b, const char *key, const char *value)
     summary_row_end(b, NULL, NULL);
 }
 
+void summary_card_start(struct buf *b, const char *title)
+{
+    html_lit(b,
+             "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
+             "<h3 class=\"govuk-summary-card__title\">");
+    html_text(b, title);
+    html_lit(b, "</h3></div><div class=\"govuk-summary-card__content\">"
+                "<dl class=\"govuk-summary-list\">");
+}
+
+void summary_card_end(struct buf *b)
+{
+    html_lit(b, "</dl></div></div>");
+}
+
 /* ---- tables ---- */
 
 void table_start(struct buf *b, const struct table *t)

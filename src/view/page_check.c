@@ -5,6 +5,7 @@
 
 #include "components.h"
 #include "html.h"
+#include "page_activity.h"
 #include "core/commitments.h"
 #include "base/banned.h"
 
@@ -316,47 +317,6 @@ static const char *paraphrase_for(const char *rule)
     return rule;
 }
 
-/* For a person signed in: record the activity against a Compact, carrying the answers. */
-static void record_form(struct buf *b, const struct check_result_view *v,
-                        const struct viewer *viewer)
-{
-    struct form_option options[16];
-    size_t n = v->ncompacts < 16 ? v->ncompacts : 16;
-
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Record it</h2><p class=\"govuk-body\">Keep this "
-                "activity and its findings in a local Compact&#39;s record. It is checked again "
-                "with that Compact&#39;s parameters.</p><form method=\"post\" action=\"/checks/");
-    html_url(b, activity_kind_id(v->kind));
-    html_lit(b, "/record\" novalidate>");
-    view_csrf_field(b, viewer);
-    for (size_t i = 0; i < v->ncarry; i++) {
-        html_lit(b, "<input type=\"hidden\" name=\"");
-        html_attr(b, v->carry[i].name);
-        html_lit(b, "\" value=\"");
-        html_attr(b, v->carry[i].value);
-        html_lit(b, "\">");
-    }
-    for (size_t i = 0; i < n; i++) {
-        options[i] = (struct form_option){v->compacts[i].id, v->compacts[i].name, i == 0};
-    }
-    form_select(b,
-                &(struct form_field){.name = "compact", .label = "Which local Compact is it for?"},
-                options, n);
-    if (v->own_org) {
-        html_lit(b, "<p class=\"govuk-body\">It will be recorded for your organisation, ");
-        html_text(b, v->own_org);
-        html_lit(b, ".</p>");
-    } else {
-        form_text_input(b, &(struct form_field){.name = "organisation",
-                                                .label = "Which organisation does it concern? "
-                                                         "(optional)",
-                                                .autocomplete = "off",
-                                                .flags = FORM_NO_SPELLCHECK});
-    }
-    html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Record it</button></form>");
-}
-
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer)
 {
@@ -433,8 +393,8 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
-    if (v->record && v->ncompacts) {
-        record_form(b, v, viewer);
+    if (v->record) {
+        view_record_offer(b, v->record);
     }
     html_lit(b, "<div class=\"govuk-button-group\"><a class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");
@@ -444,4 +404,9 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     html_lit(b, "\">Change your answers</a><a class=\"govuk-link\" href=\"/checks\">Check "
                 "something else</a></div>");
     view_layout_end(b, &l);
+}
+
+void view_verdict_tag(struct buf *b, enum verdict v)
+{
+    verdict_tag(b, v);
 }

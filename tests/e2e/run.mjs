@@ -38,6 +38,7 @@ import { coverageTests } from './coverage.mjs';
 import { compactTests } from './compacts.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
+import { recordTests } from './record.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
@@ -883,6 +884,7 @@ async function main() {
   await trustAuthTests(BIN, report);
   await permissionMatrix(BIN, report);
   await trustPolicyTests(BIN, report);
+  await recordTests(BIN, report);
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
   await compactTests(BIN, report);
