@@ -13,6 +13,7 @@
 #include "app/check.h"
 #include "app/policy.h"
 #include "codec/json_check.h"
+#include "core/norm.h"
 #include "view/html.h"
 #include "base/err.h"
 #include "base/num.h"
@@ -512,7 +513,6 @@ int page_activity_edit(struct request *r)
     struct recorded_activity a;
     struct activity facts;
     enum activity_kind k;
-    char *amount = NULL;
     int ret;
 
     if ((ret = writable(r)) != 0) {
@@ -527,25 +527,19 @@ int page_activity_edit(struct request *r)
     edit_form_start(r, &a, k, f);
     f->v.title = a.details.title;
     if (a.details.amount_pence != ACTIVITY_NO_AMOUNT) {
-        struct buf b = BUF_INIT;
-        buf_addf(&b, "%lld.%02lld", a.details.amount_pence / 100, a.details.amount_pence % 100);
-        amount = arena_strdup(r->arena, b.data);
-        buf_release(&b);
+        char amount[32];
+        norm_amount_format(a.details.amount_pence, amount);
+        f->v.amount = arena_strdup(r->arena, amount);
     }
-    f->v.amount = amount;
     if (a.details.decision_date) {
-        int y, m, d;
-        struct buf b = BUF_INIT;
-        date_to_ymd(a.details.decision_date, &y, &m, &d);
-        buf_addf(&b, "%d", d);
-        f->v.decision[0] = arena_strdup(r->arena, b.data);
-        buf_reset(&b);
-        buf_addf(&b, "%d", m);
-        f->v.decision[1] = arena_strdup(r->arena, b.data);
-        buf_reset(&b);
-        buf_addf(&b, "%d", y);
-        f->v.decision[2] = arena_strdup(r->arena, b.data);
-        buf_release(&b);
+        int v[3];
+        date_to_ymd(a.details.decision_date, &v[2], &v[1], &v[0]);
+        for (int i = 0; i < 3; i++) {
+            struct buf b = BUF_INIT;
+            buf_addf(&b, "%d", v[i]);
+            f->v.decision[i] = arena_strdup(r->arena, b.data);
+            buf_release(&b);
+        }
     }
     return form_page(r, f);
 }

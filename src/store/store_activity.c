@@ -301,6 +301,20 @@ int store_compact_findings(struct store *st, long long compact_id, struct arena 
                          n);
 }
 
+/* The start of a change of activity id of Compact compact_id (only_org as snapshot's): the
+ * transaction begun (store_end ends it, whatever this answers), its state before into before,
+ * the change's sql prepared into *stmt. ERR_NOT_FOUND, or ERR_CONFLICT for a withdrawn one. */
+static int change_start(struct store *st, long long id, long long compact_id, const char *only_org,
+                        const char *sql, struct buf *before, struct db_stmt **stmt)
+{
+    int ret = store_begin(st);
+
+    if (ret == 0 && (ret = snapshot(st, id, compact_id, only_org, before)) == 0) {
+        ret = store_prepare(st, sql, stmt);
+    }
+    return ret;
+}
+
 int store_activity_update(struct store *st, long long id, long long compact_id,
                           const char *only_org, const struct activity_details *d,
                           enum activity_kind kind, const char *facts, const char *actor,
@@ -311,11 +325,7 @@ int store_activity_update(struct store *st, long long id, long long compact_id,
     struct db_stmt *stmt;
     int ret;
 
-    if ((ret = store_begin(st)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = snapshot(st, id, compact_id, only_org, &before)) < 0 ||
-        (ret = store_prepare(st, sql_update, &stmt)) < 0) {
+    if ((ret = change_start(st, id, compact_id, only_org, sql_update, &before, &stmt)) < 0) {
         goto cleanup;
     }
     db_bind_int64(stmt, 1, id);
@@ -339,11 +349,7 @@ int store_activity_withdraw(struct store *st, long long id, long long compact_id
     struct db_stmt *stmt;
     int ret;
 
-    if ((ret = store_begin(st)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = snapshot(st, id, compact_id, only_org, &before)) < 0 ||
-        (ret = store_prepare(st, sql_withdraw, &stmt)) < 0) {
+    if ((ret = change_start(st, id, compact_id, only_org, sql_withdraw, &before, &stmt)) < 0) {
         goto cleanup;
     }
     db_bind_int64(stmt, 1, id);
