@@ -14,6 +14,7 @@
 
 #include "store_backend.h"
 
+#include "ingest/ingest.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "core/activity.h"
@@ -21,34 +22,24 @@
 
 #define strcpy_safe(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
 
-static struct store *st;
-static struct arena arena;
+STORE_TEST_FIXTURE
 
-static int setup(void **state)
+/* The fixture, and two charities, two Compacts and two people of this file's own. */
+static int setup_activities(void **state)
 {
-    (void)state;
-    arena_init(&arena);
-    if (store_open(test_db_uri(), STORE_CREATE, &st) || store_migrate(st, NULL, NULL)) {
+    if (setup(state)) {
         return -1;
     }
     return db_exec(
         st->db,
-        "INSERT INTO organisation (id, org_id, name, sector, type, created_at, updated_at) VALUES "
-        "(1, 'GB-CHC-3000001', 'Leeds Carers', 'vcs', 'charity', 'x', 'x'), "
-        "(2, 'GB-CHC-3000002', 'Leeds Mind', 'vcs', 'charity', 'x', 'x'); "
+        "INSERT INTO organisation (org_id, name, sector, type, created_at, updated_at) VALUES "
+        "('GB-CHC-3000001', 'Leeds Carers', 'vcs', 'charity', 'x', 'x'), "
+        "('GB-CHC-3000002', 'Leeds Mind', 'vcs', 'charity', 'x', 'x'); "
         "INSERT INTO compact (id, name, created_at) VALUES (1, 'Leeds Compact', 'x'), "
         "(2, 'Birmingham Compact', 'x'); "
         "INSERT INTO \"user\" (id, email, name, role, org_id, created_at) VALUES "
         "(1, 'priya@example.org', 'Priya Shah', 'member', 'GB-CHC-3000002', 'x'), "
         "(2, 'ann@example.org', 'Ann Admin', 'admin', NULL, 'x')");
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
 }
 
 static date_t d(const char *s)
@@ -316,5 +307,5 @@ int main(void)
         cmocka_unit_test(test_withdraw),
         cmocka_unit_test(test_values),
     };
-    RUN_ON_BOTH(tests, setup, teardown);
+    RUN_ON_BOTH(tests, setup_activities, teardown);
 }
