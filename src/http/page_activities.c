@@ -155,25 +155,41 @@ static int form_page(struct request *r, struct details_form *f)
     return 0;
 }
 
-/* The register's organisations whose name or org-id matches q, those with an org-id, into f. */
+/* The register's organisations whose name or org-id matches q, those with an org-id, into f;
+ * for a number alone, a charity's or a company's too (GB-CHC-, GB-COH- and the number). */
 static int search(struct request *r, const char *q, struct details_form *f)
 {
-    struct organisation_filter filter = {
-        .q = q, .sector = -1, .type = -1, .limit = ORG_MATCHES_MAX * 3};
-    struct organisation *items;
-    size_t n;
-    int ret;
+    static const char *const schemes[] = {"", "GB-CHC-", "GB-COH-"};
+    int number = *q && strspn(q, "0123456789") == strlen(q);
 
     f->v.searched = 1;
-    if ((ret = store_organisation_list(r->st, &filter, r->arena, &items, &n)) < 0) {
-        return ret;
-    }
-    for (size_t i = 0; i < n && f->v.nmatches < ORG_MATCHES_MAX; i++) {
-        if (items[i].org_id) {
-            f->matches[f->v.nmatches++] = (struct org_choice){items[i].org_id, items[i].name};
+    f->v.matches = f->matches;
+    for (size_t s = 0; s < (number ? 3 : 1); s++) {
+        struct buf text = BUF_INIT;
+        struct organisation_filter filter = {
+            .sector = -1, .type = -1, .limit = ORG_MATCHES_MAX * 3};
+        struct organisation *items;
+        size_t n;
+        int ret;
+
+        buf_addf(&text, "%s%s", schemes[s], q);
+        filter.q = text.data;
+        ret = store_organisation_list(r->st, &filter, r->arena, &items, &n);
+        buf_release(&text);
+        if (ret < 0) {
+            return ret;
+        }
+        for (size_t i = 0; i < n && f->v.nmatches < ORG_MATCHES_MAX; i++) {
+            size_t j = 0;
+            while (items[i].org_id && j < f->v.nmatches &&
+                   strcmp(f->matches[j].org_id, items[i].org_id) != 0) {
+                j++;
+            }
+            if (items[i].org_id && j == f->v.nmatches) { /* one with an org-id, once */
+                f->matches[f->v.nmatches++] = (struct org_choice){items[i].org_id, items[i].name};
+            }
         }
     }
-    f->v.matches = f->matches;
     return 0;
 }
 
