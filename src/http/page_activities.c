@@ -477,6 +477,12 @@ static int withdrawn_page(struct request *r)
     return reply_error(r, 409, "This record has been withdrawn: it is kept as it was.");
 }
 
+/* Whether the person asking may give an activity another organisation affected (admins). */
+static int may_move(struct request *r)
+{
+    return policy_activity_move(&r->user, "one organisation", "another") == 0;
+}
+
 int page_activity(struct request *r)
 {
     static const char *const notices[] = {"recorded", "changed", "withdrawn"};
@@ -503,6 +509,7 @@ int page_activity(struct request *r)
     v.paraphrases = paraphrases;
     /* whoever may see it may change and withdraw it (policy_activity_see), while it stands */
     v.may_change = !a->withdrawn_at;
+    v.may_move = v.may_change && may_move(r);
     r->content_type = "text/html; charset=utf-8";
     view_activity_page(r->body, &v, request_viewer(r));
     return 0;
@@ -517,8 +524,7 @@ static void edit_form_start(struct request *r, const struct recorded_activity *a
     f->v.compact_id = a->compact_id;
     f->v.compact_name = a->compact_name;
     f->v.activity_id = a->id;
-    /* may this person move an activity to another organisation at all (admins) */
-    f->v.org_fixed = policy_activity_move(&r->user, "a", "b") < 0;
+    f->v.org_fixed = !may_move(r);
     f->d.org = f->v.org_id = a->details.org;
     f->v.org_name = a->org_name;
 }

@@ -487,13 +487,17 @@ void view_activity_page(struct buf *b, const struct activity_page_view *v,
     summary_row_start(b, "What it is", v->may_change);
     html_text(b, activity_kind_label(v->kind));
     summary_row_end(b, NULL, NULL);
-    summary_row_start(b, "Organisation affected", 0);
+    summary_row_start(b, "Organisation affected", v->may_change && !v->may_move);
     if (a->details.org) {
         html_text(b, a->org_name ? a->org_name : a->details.org);
     } else {
         html_lit(b, "None named");
     }
-    detail_row_end(b, v, "org_q", "the organisation affected");
+    if (v->may_move) {
+        detail_row_end(b, v, "org_q", "the organisation affected");
+    } else { /* only an admin moves it: the change form says what to do instead */
+        summary_row_end(b, NULL, NULL);
+    }
     if (activity_kind_has_amount(v->kind)) {
         summary_row_start(b, "Amount", 0);
         if (a->details.amount_pence != ACTIVITY_NO_AMOUNT) {

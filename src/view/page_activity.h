@@ -77,6 +77,7 @@ struct activity_page_view {
     const char *const *numbers;
     const char *const *paraphrases;
     int may_change;     /* it stands and the person may change and withdraw it */
+    int may_move;       /* and give it another organisation affected (admins) */
     const char *notice; /* "recorded", "changed" or "withdrawn": the banner saying so */
 };
 

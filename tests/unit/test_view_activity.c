@@ -130,6 +130,13 @@ static void test_activity_page(void **state)
     assert_non_null(strstr(b.data, "href=\"/compacts/2/activities/7/edit\""));
     assert_non_null(strstr(b.data, "href=\"/compacts/2/activities/7/withdraw\""));
     assert_non_null(strstr(b.data, "It ends"));
+    assert_non_null(strstr(b.data, "href=\"/compacts/2/activities/7/edit#title\""));
+    assert_null(strstr(b.data, "#org_q")); /* only an admin moves it */
+
+    buf_reset(&b);
+    v.may_move = 1;
+    view_activity_page(&b, &v, &alice);
+    assert_non_null(strstr(b.data, "href=\"/compacts/2/activities/7/edit#org_q\""));
 
     buf_reset(&b);
     a.withdrawn_at = "2026-12-05T09:00:00Z";
