@@ -47,14 +47,21 @@ void summary_row(struct buf *b, const char *key, const char *value)
     summary_row_end(b, NULL, NULL);
 }
 
-void summary_card_start(struct buf *b, const char *title)
+void summary_card_start(struct buf *b, const char *title, int h3)
 {
     html_lit(b,
-             "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
-             "<h3 class=\"govuk-summary-card__title\">");
-    html_text(b, title);
-    html_lit(b, "</h3></div><div class=\"govuk-summary-card__content\">"
-                "<dl class=\"govuk-summary-list\">");
+             "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">");
+    if (h3) {
+        html_lit(b, "<h3 class=\"govuk-summary-card__title\">");
+        html_text(b, title);
+        html_lit(b, "</h3>");
+    } else {
+        html_lit(b, "<h2 class=\"govuk-summary-card__title\">");
+        html_text(b, title);
+        html_lit(b, "</h2>");
+    }
+    html_lit(b,
+             "</div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
 }
 
 void summary_card_end(struct buf *b)

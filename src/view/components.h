@@ -27,10 +27,11 @@ void summary_row_end(struct buf *b, const char *change_href, const char *what);
 /* A whole row of text (value NULL: an empty value), without actions. */
 void summary_row(struct buf *b, const char *key, const char *value);
 
-/* A GOV.UK summary card titled title (an h3), up to the opening of its summary list: its rows
- * follow, then summary_card_end. For a list of things each with a few rows, which a phone shows
- * whole where a wide table would not fit. */
-void summary_card_start(struct buf *b, const char *title);
+/*
+ * A GOV.UK summary card: a titled box around one summary list (its rows follow
+ * summary_card_start, then summary_card_end). The title is an h2 or, with h3, an h3.
+ */
+void summary_card_start(struct buf *b, const char *title, int h3);
 void summary_card_end(struct buf *b);
 
 /* ---- tables ---- */

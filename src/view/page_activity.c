@@ -425,7 +425,7 @@ static void findings_cards(struct buf *b, const struct activity_page_view *v)
         }
         buf_adds(&title,
                  known && v->paraphrases && v->paraphrases[r] ? v->paraphrases[r] : f->rule);
-        summary_card_start(b, title.data);
+        summary_card_start(b, title.data, 1);
         buf_release(&title);
         summary_row_start(b, "Result", 0);
         if (verdict_parse(f->verdict, &verdict) == 0) {
