@@ -371,13 +371,67 @@ static int to_activity(struct request *r, long long cid, long long id, const cha
     return reply_redirect(r, location);
 }
 
+static int withdrawn_page(struct request *r)
+{
+    return reply_error(r, 409, "This record has been withdrawn: it is kept as it was.");
+}
+
+/* The form's own values into f: 1 when its page is to be shown again (a search step, or
+ * errors), the reply set; 0 to save them; or an error from the store. */
+static int read_or_show(struct request *r, const struct query *form, struct details_form *f)
+{
+    const char *action = query_get(form, "action");
+    int searching = action && !strcmp(action, "search"), ret = read_details(r, form, searching, f);
+
+    if (ret < 0) {
+        return ret;
+    }
+    if (f->v.nerrors || searching) {
+        form_page(r, f);
+        return 1;
+    }
+    return 0;
+}
+
+/* After check_record or check_update answered ret: 0 when it saved; else 1 with the page that
+ * says why (the form again with its error, where the fault is one of its own values), or the
+ * store's error. */
+static int refused(struct request *r, struct details_form *f, int ret, const char *field,
+                   const char *why)
+{
+    struct buf msg = BUF_INIT;
+
+    switch (ret) {
+    case 0:
+        return 0;
+    case ERR_FORBIDDEN:
+        reply_error(r, 403, why);
+        return 1;
+    case ERR_CONFLICT:
+        withdrawn_page(r);
+        return 1;
+    case ERR_INVALID:
+        if (form_field_error(f, field, why)) {
+            form_page(r, f);
+            return 1;
+        }
+        buf_addf(&msg, "It could not be saved: %s %s.", field ? field : "the activity",
+                 why ? why : "is not right");
+        reply_error(r, 400, arena_strdup(r->arena, msg.data));
+        buf_release(&msg);
+        return 1;
+    default:
+        return ret;
+    }
+}
+
 int page_check_record(struct request *r)
 {
     struct details_form *f = arena_alloc(r->arena, sizeof(*f));
     struct activity a;
     struct query form;
     struct buf json = BUF_INIT;
-    const char *action, *field = NULL, *why = NULL, *org_out;
+    const char *field = NULL, *why = NULL, *org_out;
     enum activity_kind k;
     long long id;
     int ret;
@@ -397,33 +451,16 @@ int page_check_record(struct request *r)
     if (check_answers_read(r, &form, k, &a) < 0) {
         return reply_error(r, 400, "The answers are not complete: go back and check them.");
     }
-    action = query_get(&form, "action");
     carry_answers(r, &form, f);
-    if ((ret = read_details(r, &form, action && !strcmp(action, "search"), f)) < 0) {
-        return ret;
-    }
-    if (f->v.nerrors || (action && !strcmp(action, "search"))) {
-        return form_page(r, f);
+    if ((ret = read_or_show(r, &form, f)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     json_activity_request(&json, &a, &f->d);
     ret = check_record(r->st, &r->user, f->v.compact_id, json.data, json.len, date_today(),
                        r->arena, &id, &org_out, &field, &why);
     buf_release(&json);
-    if (ret == ERR_FORBIDDEN) {
-        return reply_error(r, 403, why);
-    }
-    if (ret == ERR_INVALID && form_field_error(f, field, why)) {
-        return form_page(r, f);
-    }
-    if (ret == ERR_INVALID) {
-        struct buf msg = BUF_INIT;
-        buf_addf(&msg, "It could not be recorded: %s %s.", field, why);
-        reply_error(r, 400, arena_strdup(r->arena, msg.data));
-        buf_release(&msg);
-        return 0;
-    }
-    if (ret < 0) {
-        return ret;
+    if ((ret = refused(r, f, ret, field, why)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     return to_activity(r, f->v.compact_id, id, "recorded");
 }
@@ -470,11 +507,6 @@ static int writable(struct request *r)
     }
     reply_error(r, 403, policy_activity_write_rule);
     return 1;
-}
-
-static int withdrawn_page(struct request *r)
-{
-    return reply_error(r, 409, "This record has been withdrawn: it is kept as it was.");
 }
 
 /* Whether the person asking may give an activity another organisation affected (admins). */
@@ -573,7 +605,7 @@ int page_activity_update(struct request *r)
     struct activity facts;
     struct query form;
     struct buf json = BUF_INIT;
-    const char *action, *field = NULL, *why = NULL;
+    const char *field = NULL, *why = NULL;
     enum activity_kind k;
     int ret;
 
@@ -590,12 +622,8 @@ int page_activity_update(struct request *r)
         return withdrawn_page(r);
     }
     edit_form_start(r, &a, k, f);
-    action = query_get(&form, "action");
-    if ((ret = read_details(r, &form, action && !strcmp(action, "search"), f)) < 0) {
-        return ret;
-    }
-    if (f->v.nerrors || (action && !strcmp(action, "search"))) {
-        return form_page(r, f);
+    if ((ret = read_or_show(r, &form, f)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     if (k == ACTIVITY_FUNDING_CHANGE) { /* its decision date is one of its answers too */
         facts.decision_date = (struct fact_date){FACT_SET, f->d.decision_date};
@@ -604,20 +632,8 @@ int page_activity_update(struct request *r)
     ret = check_update(r->st, &r->user, a.compact_id, a.id, json.data, json.len, date_today(),
                        r->arena, &field, &why);
     buf_release(&json);
-    if (ret == ERR_FORBIDDEN) {
-        return reply_error(r, 403, why);
-    }
-    if (ret == ERR_CONFLICT) {
-        return withdrawn_page(r);
-    }
-    if (ret == ERR_INVALID && form_field_error(f, field, why)) {
-        return form_page(r, f);
-    }
-    if (ret == ERR_INVALID) {
-        return reply_error(r, 400, "It could not be changed: check the answers.");
-    }
-    if (ret < 0) {
-        return ret;
+    if ((ret = refused(r, f, ret, field, why)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     return to_activity(r, a.compact_id, a.id, "changed");
 }
