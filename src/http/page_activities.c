@@ -509,6 +509,24 @@ static int writable(struct request *r)
     return 1;
 }
 
+/* For the routes that change an activity: writable, then the route's activity as the person
+ * asking may see it (route_activity), standing (a withdrawn one is the 409 page). 0; 1 with
+ * the reply set; or an error. */
+static int changeable(struct request *r, struct recorded_activity *a, struct activity *facts,
+                      enum activity_kind *k)
+{
+    int ret;
+
+    if ((ret = writable(r)) != 0 || (ret = route_activity(r, a, facts, k)) < 0) {
+        return ret;
+    }
+    if (a->withdrawn_at) {
+        withdrawn_page(r);
+        return 1;
+    }
+    return 0;
+}
+
 /* Whether the person asking may give an activity another organisation affected (admins). */
 static int may_move(struct request *r)
 {
@@ -569,14 +587,8 @@ int page_activity_edit(struct request *r)
     enum activity_kind k;
     int ret;
 
-    if ((ret = writable(r)) != 0) {
+    if ((ret = changeable(r, &a, &facts, &k)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if ((ret = route_activity(r, &a, &facts, &k)) < 0) {
-        return ret;
-    }
-    if (a.withdrawn_at) {
-        return withdrawn_page(r);
     }
     edit_form_start(r, &a, k, f);
     f->v.title = a.details.title;
@@ -609,17 +621,11 @@ int page_activity_update(struct request *r)
     enum activity_kind k;
     int ret;
 
-    if ((ret = writable(r)) != 0) {
+    if ((ret = changeable(r, &a, &facts, &k)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if ((ret = route_activity(r, &a, &facts, &k)) < 0) {
-        return ret;
     }
     if (request_form(r, &form) < 0) {
         return reply_error(r, 400, "The form could not be read.");
-    }
-    if (a.withdrawn_at) {
-        return withdrawn_page(r);
     }
     edit_form_start(r, &a, k, f);
     if ((ret = read_or_show(r, &form, f)) != 0) {
@@ -653,14 +659,8 @@ int page_activity_withdraw_form(struct request *r)
     enum activity_kind k;
     int ret;
 
-    if ((ret = writable(r)) != 0) {
+    if ((ret = changeable(r, &a, NULL, &k)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if ((ret = route_activity(r, &a, NULL, &k)) < 0) {
-        return ret;
-    }
-    if (a.withdrawn_at) {
-        return withdrawn_page(r);
     }
     v.a = &a;
     return withdraw_page(r, &v);
@@ -679,11 +679,8 @@ int page_activity_withdraw(struct request *r)
     enum activity_kind k;
     int ret;
 
-    if ((ret = writable(r)) != 0) {
+    if ((ret = changeable(r, &a, NULL, &k)) != 0) {
         return ret < 0 ? ret : 0;
-    }
-    if ((ret = route_activity(r, &a, NULL, &k)) < 0) {
-        return ret;
     }
     if (request_form(r, &form) < 0) {
         return reply_error(r, 400, "The form could not be read.");
