@@ -76,10 +76,38 @@ struct recorded {
     struct finding findings[RULES_MAX_FINDINGS];
     size_t n;
     enum verdict overall;
-    const char *own_org; /* the organisation u may write for (a member's), or NULL for any */
-    const char *org;     /* the organisation it concerns */
+    const char *own_org;             /* the organisation u records as (a member's), or NULL */
+    struct activity_details details; /* its title, organisation affected, amount, decision */
     char actor[ACTOR_MAX];
 };
+
+/* A recorded activity's own values from req into d: the organisation it names (null: none),
+ * or without one a member's own; the decision date it gives, or its facts' (a funding change
+ * may give one), which must agree. */
+static int record_details(const struct check_request *req, const char *own_org,
+                          struct activity_details *d, const char **field, const char **why)
+{
+    const struct activity *a = &req->activity;
+    int fact = a->kind == ACTIVITY_FUNDING_CHANGE && a->decision_date.state == FACT_SET;
+
+    d->title = req->title;
+    d->org = req->has_organisation ? req->organisation : own_org;
+    d->amount_pence = req->amount_pence;
+    d->decision_date = req->decision_date;
+    if (fact && !d->decision_date) {
+        d->decision_date = a->decision_date.value;
+    } else if (fact && d->decision_date != a->decision_date.value) {
+        *field = "decision_date";
+        *why = "must be the activity's own decision_date, which it gives";
+        return ERR_INVALID;
+    }
+    if (d->amount_pence != ACTIVITY_NO_AMOUNT && !activity_kind_has_amount(a->kind)) {
+        *field = "amount";
+        *why = "is not part of a consultation";
+        return ERR_INVALID;
+    }
+    return 0;
+}
 
 /* May u write it (policy_activity_write: ERR_FORBIDDEN with *why), then decode and check the
  * request for Compact compact_id into out; for recorded activity id (0: a new one), may u keep
@@ -95,7 +123,7 @@ static int check_activity_request(struct store *st, const struct user *u, long l
     const char *name, *was;
     int ret;
 
-    out->org = NULL;
+    memset(&out->details, 0, sizeof(out->details));
     actor_name(u, out->actor);
     if ((ret = store_compact_name(st, compact_id, arena, &name)) < 0) {
         return ret;
@@ -112,14 +140,11 @@ static int check_activity_request(struct store *st, const struct user *u, long l
         *why = "is not for a recorded activity: it is checked today with its Compact's parameters";
         return ERR_INVALID;
     }
-    if (out->own_org && req->organisation && strcmp(out->own_org, req->organisation) != 0) {
-        *field = "organisation";
-        *why = "must be your own organisation";
-        return ERR_INVALID;
+    if ((ret = record_details(req, out->own_org, &out->details, field, why)) < 0) {
+        return ret;
     }
-    out->org = req->organisation ? req->organisation : out->own_org;
     if (id && ((ret = store_activity_org(st, id, compact_id, out->own_org, arena, &was)) < 0 ||
-               (ret = policy_activity_move(u, was, out->org)) < 0)) {
+               (ret = policy_activity_move(u, was, out->details.org)) < 0)) {
         if (ret == ERR_FORBIDDEN) {
             *field = "organisation";
             *why = policy_activity_move_rule;
@@ -150,17 +175,23 @@ static int write_activity(struct store *st, const struct user *u, long long comp
         check_activity_request(st, u, compact_id, id, text, len, today, arena, &a, field, why);
 
     if (org_out) {
-        *org_out = a.org;
+        *org_out = a.details.org;
     }
     if (ret < 0) {
         return ret;
     }
     if (!id) {
-        return store_activity_add(st, compact_id, a.org, a.req.activity.kind, a.req.activity_json,
-                                  a.actor, today, a.findings, a.n, a.overall, new_id);
+        return store_activity_add(st, compact_id, &a.details, a.own_org, a.req.activity.kind,
+                                  a.req.activity_json, a.actor, today, a.findings, a.n, a.overall,
+                                  new_id);
     }
-    return store_activity_update(st, id, compact_id, a.own_org, a.org, a.req.activity.kind,
-                                 a.req.activity_json, a.actor, today, a.findings, a.n, a.overall);
+    ret = store_activity_update(st, id, compact_id, a.own_org, &a.details, a.req.activity.kind,
+                                a.req.activity_json, a.actor, today, a.findings, a.n, a.overall);
+    if (ret == ERR_CONFLICT) {
+        *field = NULL;
+        *why = "It has been withdrawn: a withdrawn activity is kept as it was.";
+    }
+    return ret;
 }
 
 int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,

@@ -23,21 +23,23 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
 
 /*
  * Record the activity of the request text against Compact compact_id as u (policy.h: NULL for
- * the command line), for the organisation the request names or, for a member, their own:
- * checked with the Compact's parameters on today, stored with its findings, audited as u.
- * ERR_NOT_FOUND when there is no such Compact; ERR_FORBIDDEN when u may not write its
- * activities (policy_activity_write), *why saying who may. A request that sets its own
- * parameters or names another Compact or, for a member, another organisation is ERR_INVALID
- * (with *field and *why), as is anything json_check_request refuses. *id is the new activity's,
- * *org_out the organisation it is for.
+ * the command line), with the title, amount and decision date it gives and the organisation
+ * affected it names (without one: a member's own; null: none), a member's organisation as the
+ * one that recorded it: checked with the Compact's parameters on today, stored with its
+ * findings, audited as u. ERR_NOT_FOUND when there is no such Compact; ERR_FORBIDDEN when u may
+ * not write its activities (policy_activity_write), *why saying who may. A request that sets
+ * its own parameters or names another Compact, gives an amount for a consultation, or a
+ * decision_date other than its facts' is ERR_INVALID (with *field and *why), as is anything
+ * json_check_request refuses. *id is the new activity's, *org_out the organisation affected.
  */
 int check_record(struct store *st, const struct user *u, long long compact_id, const char *text,
                  size_t len, date_t today, struct arena *arena, long long *id, const char **org_out,
                  const char **field, const char **why);
 /* The same for changing recorded activity id (from 1): checked again and stored with its new
- * findings. A member changes only their organisation's activities (others are ERR_NOT_FOUND);
- * giving it another organisation than it has (or none) is ERR_FORBIDDEN with *field
- * "organisation" unless u may move it (policy_activity_move). */
+ * findings. A member changes only activities their organisation recorded (others are
+ * ERR_NOT_FOUND); giving it another organisation affected than it has (or none) is
+ * ERR_FORBIDDEN with *field "organisation" unless u may move it (policy_activity_move); a
+ * withdrawn activity is ERR_CONFLICT (*why says so). */
 int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
                  const char *text, size_t len, date_t today, struct arena *arena,
                  const char **field, const char **why);

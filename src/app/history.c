@@ -268,6 +268,13 @@ static const struct field {
     {"verified", "Verified", SHAPE_YES_NO},
     {"compact_id", "Compact", SHAPE_PLAIN},
     {"overall", "Overall verdict", SHAPE_PLAIN},
+    {"title", "Title", SHAPE_PLAIN},
+    {"recorder_org", "Recorded for (org-id)", SHAPE_PLAIN},
+    {"amount", "Amount in pounds", SHAPE_PLAIN},
+    {"decision_date", "Date of the decision", SHAPE_PLAIN},
+    {"withdrawn_at", "Withdrawn", SHAPE_PLAIN},
+    {"withdrawn_by", NULL, SHAPE_HIDDEN}, /* the entry says who */
+    {"withdrawn_reason", "Why it was withdrawn", SHAPE_PLAIN},
     {"disabled", "Disabled", SHAPE_YES_NO},
     {"created_at", "Created", SHAPE_PLAIN},
     {"revoked_at", "Revoked", SHAPE_PLAIN},
@@ -491,20 +498,27 @@ static int object_changes(struct ctx *c, const struct audit_node *before,
     return 0;
 }
 
+/* An action in words; one of a kind (not NULL) is that kind's own, before the others. */
 static const struct {
-    const char *action, *words;
+    const char *kind, *action, *words;
 } actions[] = {
-    {"create", "Created"},        {"update", "Changed"},
-    {"status", "Status changed"}, {"parameters", "Local parameters changed"},
-    {"sign", "Signatory added"},  {"withdraw", "Signatory withdrawn"},
-    {"revoke", "Revoked"},        {"disable", "Disabled"},
-    {"import", "Imported"},
+    {"activity", "withdraw", "Withdrawn"},
+    {NULL, "create", "Created"},
+    {NULL, "update", "Changed"},
+    {NULL, "status", "Status changed"},
+    {NULL, "parameters", "Local parameters changed"},
+    {NULL, "sign", "Signatory added"},
+    {NULL, "withdraw", "Signatory withdrawn"},
+    {NULL, "revoke", "Revoked"},
+    {NULL, "disable", "Disabled"},
+    {NULL, "import", "Imported"},
 };
 
-static const char *action_words(const char *action)
+static const char *action_words(const char *kind, const char *action)
 {
     for (size_t i = 0; action && i < sizeof(actions) / sizeof(actions[0]); i++) {
-        if (!strcmp(actions[i].action, action)) {
+        if ((!actions[i].kind || (kind && !strcmp(actions[i].kind, kind))) &&
+            !strcmp(actions[i].action, action)) {
             return actions[i].words;
         }
     }
@@ -531,7 +545,7 @@ static int entry_words(struct ctx *c, const struct audit_entry *e, struct histor
     snapshot(c, e->after, &after);
     when = e->at ? timestamp_words(c, e->at) : NULL;
     out->when = when ? when : e->at ? e->at : "";
-    out->what = action_words(e->action);
+    out->what = action_words(e->kind, e->action);
     if ((ret = actor_words(c, e->actor, &out->who)) < 0 ||
         (ret = object_changes(c, before.type == AUDIT_OBJECT ? &before : NULL,
                               after.type == AUDIT_OBJECT ? &after : NULL, NULL, &ch)) < 0) {

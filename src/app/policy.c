@@ -126,6 +126,18 @@ int policy_activity_write(struct store *st, const struct user *u, long long comp
     return ret < 0 || !coordinator ? ret : policy_compact_edit(st, u, compact_id);
 }
 
+int policy_activity_see(struct store *st, const struct user *u, long long compact_id,
+                        const char *recorder_org)
+{
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    if (u->role == ROLE_MEMBER) {
+        return recorder_org && u->org_id && !strcmp(recorder_org, u->org_id) ? 0 : ERR_FORBIDDEN;
+    }
+    return u->role == ROLE_COORDINATOR ? policy_compact_edit(st, u, compact_id) : ERR_FORBIDDEN;
+}
+
 int policy_activity_move(const struct user *u, const char *from, const char *to)
 {
     if (has_role(u, ROLE_ADMIN) == 0) {

@@ -44,18 +44,30 @@ extern const char policy_organisation_edit_rule[];
 
 /*
  * Which activities u may record or change, to offer the choice: ERR_FORBIDDEN for nobody
- * signed in; else 0 with *org the organisation they must be for (a member's own) or NULL for
- * any, and *coordinator the person whose Compacts they must be of (a coordinator, themselves)
- * or 0 for any Compact.
+ * signed in; else 0 with *org the organisation they record as (a member's own, which then
+ * owns the activity) or NULL, and *coordinator the person whose Compacts they must be of (a
+ * coordinator, themselves) or 0 for any Compact.
  */
 int policy_activity_scope(const struct user *u, const char **org, long long *coordinator);
 /*
- * Recording or changing an activity of Compact compact_id (look it up first), and for whom:
- * admins any Compact; coordinators the Compacts they coordinate; members any Compact, for their
- * own organisation only. 0 with *org as policy_activity_scope says, or ERR_FORBIDDEN.
+ * Recording, changing or withdrawing an activity of Compact compact_id (look it up first), and
+ * as whom: admins any Compact; coordinators the Compacts they coordinate; members any Compact,
+ * as their organisation (which records it and alone may change it). 0 with *org as
+ * policy_activity_scope says, or ERR_FORBIDDEN.
  */
 int policy_activity_write(struct store *st, const struct user *u, long long compact_id,
                           const char **org);
+/*
+ * Seeing, changing and withdrawing recorded activity of Compact compact_id that a member of
+ * recorder_org recorded (NULL: an admin, a coordinator or the command line did): admins;
+ * coordinators of that Compact; members of recorder_org. A read refused is answered as not
+ * found, as if it did not exist. The writes ask policy_activity_write for the Compact first
+ * (a refusal is a 403 saying who may) and then, for a member, find only the activities their
+ * organisation recorded (the store's only_org): the same people, and this is the rule pages
+ * follow to offer them.
+ */
+int policy_activity_see(struct store *st, const struct user *u, long long compact_id,
+                        const char *recorder_org);
 /* Moving a recorded activity from organisation from to organisation to (NULL: none): admins.
  * Keeping it where it is (the same org-id, byte for byte) is no move. */
 int policy_activity_move(const struct user *u, const char *from, const char *to);

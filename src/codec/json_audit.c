@@ -161,6 +161,17 @@ void json_audit_activity(struct buf *b, const struct audit_activity *a)
     json_must(a->facts ? cJSON_AddRawToObject(o, "facts", a->facts)
                        : cJSON_AddNullToObject(o, "facts"));
     json_add_str(o, "overall", a->overall);
+    json_add_str(o, "title", a->title);
+    json_add_str(o, "recorder_org", a->recorder_org);
+    if (a->amount_pence == ACTIVITY_NO_AMOUNT) {
+        json_add_null(o, "amount");
+    } else {
+        json_add_num(o, "amount", (double)a->amount_pence / 100);
+    }
+    json_add_str(o, "decision_date", a->decision_date);
+    json_add_str(o, "withdrawn_at", a->withdrawn_at);
+    json_add_str(o, "withdrawn_by", a->withdrawn_by);
+    json_add_str(o, "withdrawn_reason", a->withdrawn_reason);
     json_print(b, o);
 }
 

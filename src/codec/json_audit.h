@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/account.h"
+#include "core/activity.h"
 #include "core/commitments.h"
 #include "core/compact.h"
 #include "core/organisation.h"
@@ -38,8 +39,14 @@ struct audit_activity {
     const char *kind;
     const char *facts; /* the activity object, JSON without spaces: embedded as it is */
     const char *overall;
+    const char *title, *recorder_org;                           /* or NULL */
+    long long amount_pence;                                     /* ACTIVITY_NO_AMOUNT: none */
+    const char *decision_date;                                  /* YYYY-MM-DD, or NULL */
+    const char *withdrawn_at, *withdrawn_by, *withdrawn_reason; /* NULL while it stands */
 };
-/* {"id", "compact_id", "org_id", "kind", "facts", "overall"} */
+/* {"id", "compact_id", "org_id", "kind", "facts", "overall", "title", "recorder_org",
+ * "amount" (pounds, or null), "decision_date", "withdrawn_at", "withdrawn_by",
+ * "withdrawn_reason"} */
 void json_audit_activity(struct buf *b, const struct audit_activity *a);
 /* {"id", "number", "section", "party", "paraphrase", "verified" (a boolean)} */
 void json_audit_commitment(struct buf *b, const struct commitment_row *c);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/commitments.h"
+#include "core/norm.h"
 #include "base/err.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -176,6 +177,7 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
     int ret;
 
     memset(out, 0, sizeof(*out));
+    out->amount_pence = ACTIVITY_NO_AMOUNT;
     if ((ret = parse(&c, text, len, &root)) < 0) {
         goto cleanup;
     }
@@ -215,12 +217,37 @@ int json_check_request(const char *text, size_t len, struct arena *arena, struct
             }
             out->has_params = 1;
         } else if (!strcmp(item->string, "organisation")) {
+            out->has_organisation = 1;
+            if (cJSON_IsNull(item)) {
+                continue;
+            }
             if (!cJSON_IsString(item) || strncmp(item->valuestring, "GB-", 3) != 0 ||
                 strlen(item->valuestring) > 64) {
                 ret = fail(&c, NULL, "organisation", "must be an org-id such as GB-CHC-1234567");
                 goto cleanup;
             }
             out->organisation = arena_strdup(arena, item->valuestring);
+        } else if (!strcmp(item->string, "title")) {
+            if (!cJSON_IsNull(item) &&
+                (!cJSON_IsString(item) ||
+                 !activity_text_valid(item->valuestring, ACTIVITY_TITLE_MAX, 0))) {
+                ret = fail(&c, NULL, "title", "must be text of 1 to 200 characters on one line");
+                goto cleanup;
+            }
+            out->title = cJSON_IsString(item) ? arena_strdup(arena, item->valuestring) : NULL;
+        } else if (!strcmp(item->string, "amount")) {
+            int64_t pence;
+            if (!cJSON_IsNull(item) && (!cJSON_IsNumber(item) || item->valuedouble < 0 ||
+                                        norm_amount_number(item->valuedouble, &pence) < 0)) {
+                ret = fail(&c, NULL, "amount", "must be an amount in pounds, not negative");
+                goto cleanup;
+            }
+            out->amount_pence = cJSON_IsNull(item) ? ACTIVITY_NO_AMOUNT : (long long)pence;
+        } else if (!strcmp(item->string, "decision_date")) {
+            if (!cJSON_IsNull(item) && read_date(item, &out->decision_date) < 0) {
+                ret = fail(&c, NULL, "decision_date", "must be a real date written YYYY-MM-DD");
+                goto cleanup;
+            }
         } else if (!strcmp(item->string, "activity")) {
             char *printed;
             if ((ret = read_activity(&c, item, &out->activity)) < 0) {
@@ -316,15 +343,25 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
     cJSON_Delete(root);
 }
 
-void json_activity_request(struct buf *b, const struct activity *a, const char *organisation)
+void json_activity_request(struct buf *b, const struct activity *a,
+                           const struct activity_details *d)
 {
     cJSON *root = json_must(cJSON_CreateObject()), *act;
     size_t n;
     const struct fact_def *facts = activity_facts(&n);
     char *s;
 
-    if (organisation) {
-        json_must(cJSON_AddStringToObject(root, "organisation", organisation));
+    if (d) {
+        json_add_str(root, "organisation", d->org);
+        if (d->title) {
+            json_add_str(root, "title", d->title);
+        }
+        if (d->amount_pence != ACTIVITY_NO_AMOUNT) {
+            json_add_num(root, "amount", (double)d->amount_pence / 100);
+        }
+        if (d->decision_date) {
+            add_date(root, "decision_date", d->decision_date);
+        }
     }
     act = json_must(cJSON_AddObjectToObject(root, "activity"));
     json_must(cJSON_AddStringToObject(act, "kind", activity_kind_id(a->kind)));

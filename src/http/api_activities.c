@@ -1,10 +1,12 @@
-/* Recorded activities: POST /api/v1/compacts/{id}/activities, the findings CSV and the
- * compliance page. */
+/* Recorded activities: POST /api/v1/compacts/{id}/activities, one activity (GET, PUT, its
+ * withdrawal), the findings CSV and the compliance page. */
 
 #include "compact_query.h"
 #include "handlers.h"
+#include "app/activity.h"
 #include "app/check.h"
 #include "codec/json.h"
+#include "codec/json_activity.h"
 #include "codec/json_check.h"
 #include "view/page_compliance.h"
 #include "base/err.h"
@@ -148,8 +150,76 @@ int api_activity_update(struct request *r)
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no such activity (of yours).", "id");
     }
+    if (ret == ERR_CONFLICT) {
+        return reply_problem(r, 409, "Withdrawn", why, "id");
+    }
     if (ret < 0) {
         return ret;
     }
     return reply_id(r, 200, id);
+}
+
+/* The activity of the route (the Compact's id, then the activity's) as JSON, status 200. */
+static int activity_reply(struct request *r, long long cid, long long id)
+{
+    struct recorded_activity a;
+    const char **numbers = arena_alloc(r->arena, RULE_COUNT * sizeof(*numbers));
+    const char **paraphrases = arena_alloc(r->arena, RULE_COUNT * sizeof(*paraphrases));
+    int ret = activity_read(r->st, &r->user, cid, id, r->arena, &a, NULL);
+
+    if (ret == ERR_NOT_FOUND) { /* or one they may not see: as if it did not exist */
+        return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
+    }
+    if (ret < 0 || (ret = store_rule_numbers(r->st, r->arena, numbers, paraphrases)) < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    json_activity(r->body, &a, numbers);
+    return 0;
+}
+
+int api_activity(struct request *r)
+{
+    long long cid, id;
+
+    if (compact_param(r, &cid) < 0 || request_id(r, 1, &id) < 0) {
+        return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
+    }
+    return activity_reply(r, cid, id);
+}
+
+int api_activity_withdraw(struct request *r)
+{
+    const char *reason = NULL, *field = NULL, *why = NULL, *bad_field = NULL, *bad_why = NULL;
+    long long cid, id;
+    int ret;
+
+    if (compact_param(r, &cid) < 0 || request_id(r, 1, &id) < 0) {
+        return reply_problem(r, 404, "Not Found", "There is no such activity.", "id");
+    }
+    /* A body that cannot be read gives no reason: who may withdraw it, and whether it exists,
+     * come first, then what is wrong with the body. */
+    if (!r->body_in) {
+        bad_field = "body";
+        bad_why = "The body must be a JSON object.";
+    } else if (json_activity_withdrawal(r->body_in, r->body_in_len, r->arena, &reason, &bad_field,
+                                        &bad_why) == 0) {
+        bad_field = NULL;
+    }
+    ret = activity_withdraw(r->st, &r->user, cid, id, reason, &field, &why);
+    switch (ret) {
+    case 0:
+        return activity_reply(r, cid, id);
+    case ERR_INVALID:
+        return bad_field ? reply_problem(r, 400, "Invalid withdrawal", bad_why, bad_field)
+                         : reply_invalid(r, "Invalid withdrawal", field, why);
+    case ERR_FORBIDDEN:
+        return reply_problem(r, 403, "Forbidden", why, NULL);
+    case ERR_NOT_FOUND:
+        return reply_problem(r, 404, "Not Found", why, "id");
+    case ERR_CONFLICT:
+        return reply_problem(r, 409, "Withdrawn", why, "id");
+    default:
+        return ret;
+    }
 }

@@ -1,11 +1,11 @@
-/* GET /checks, /checks/{kind} and /checks/{kind}/result: the check pages for people. */
-#include <stdlib.h>
+/* GET /checks, /checks/{kind} and /checks/{kind}/result: the check pages for people; and
+ * /checks/{kind}/record, the record form of a result. */
 #include <string.h>
 
+#include "activity_form.h"
 #include "handlers.h"
 #include "app/check.h"
-#include "app/policy.h"
-#include "codec/json_check.h"
+#include "view/page_activity.h"
 #include "view/page_check.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -155,9 +155,9 @@ int page_check_result(struct request *r)
     struct params p;
     struct fact_date as_of;
     const struct check_question *qs;
-    const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?'), *own_org;
+    struct record_offer offer;
+    const char *chosen = query_get(&r->query, "compact"), *q = strchr(r->target, '?');
     enum activity_kind k;
-    long long coordinator;
     size_t n, nerrs = 0;
     int ret;
 
@@ -200,33 +200,11 @@ int page_check_result(struct request *r)
         v.numbers = numbers;
         v.paraphrases = paraphrases;
     }
-    /* A person signed in (not a script) may record what they checked, on the Compacts they
-     * may write to. */
-    if (r->session[0] && policy_activity_scope(&r->user, &own_org, &coordinator) == 0) {
-        const char **ids, **names;
-        struct compact_choice *choices;
-        struct check_answer *carry = arena_alloc(r->arena, (r->query.n + 1) * sizeof(*carry));
-        size_t nc;
-        if ((ret = store_compact_names_of(r->st, coordinator, 16, r->arena, &ids, &names, &nc)) <
-            0) {
-            return ret;
-        }
-        choices = arena_alloc(r->arena, (nc + 1) * sizeof(*choices));
-        for (size_t i = 0; i < nc; i++) {
-            choices[i] = (struct compact_choice){ids[i], names[i]};
-        }
-        for (size_t i = 0; i < r->query.n; i++) { /* the answers, not the choices of this page */
-            const char *name = r->query.params[i].name;
-            if (strcmp(name, "compact") && strncmp(name, "as_of", 5)) {
-                carry[v.ncarry++] = (struct check_answer){name, r->query.params[i].value};
-            }
-        }
-        v.record = 1;
-        v.carry = carry;
-        v.compacts = choices;
-        v.ncompacts = nc;
-        v.own_org = own_org;
+    /* Recording it: in the Compact checked, for whoever the policy lets, else say why. */
+    if ((ret = activity_record_offer(r, k, chosen, q ? q + 1 : "", &offer)) < 0) {
+        return ret;
     }
+    v.record = &offer;
     v.kind = k;
     v.activity = &a;
     v.local = chosen && *chosen;
@@ -238,74 +216,30 @@ int page_check_result(struct request *r)
     return 0;
 }
 
-int page_check_record(struct request *r)
+int check_answers_read(struct request *r, const struct query *answers, enum activity_kind k,
+                       struct activity *a)
 {
     struct field_error errs[CHECK_MAX_ERRORS];
-    struct query form;
-    struct activity a;
-    struct buf json = BUF_INIT;
     const struct check_question *qs;
-    const char *org, *org_out, *chosen, *field = NULL, *why = NULL;
-    enum activity_kind k;
-    long long cid, id, coordinator;
-    char *end, *location;
     size_t n, nerrs = 0;
-    int ret;
+
+    memset(a, 0, sizeof(*a));
+    a->kind = k;
+    qs = check_questions(k, &n);
+    for (size_t i = 0; i < n; i++) {
+        read_answer(r, answers, k, &qs[i], a, errs, &nerrs);
+    }
+    return nerrs ? ERR_INVALID : 0;
+}
+
+/* GET /checks/{kind}/record: the record form of the answers in the query, for the Compact
+ * they were checked against. */
+int page_check_record_form(struct request *r)
+{
+    enum activity_kind k;
 
     if (kind_of(r, &k) < 0) {
         return ERR_NOT_FOUND;
     }
-    if (request_form(r, &form) < 0) {
-        return reply_error(r, 400, "The form could not be read.");
-    }
-    memset(&a, 0, sizeof(a));
-    a.kind = k;
-    qs = check_questions(k, &n);
-    for (size_t i = 0; i < n; i++) {
-        read_answer(r, &form, k, &qs[i], &a, errs, &nerrs);
-    }
-    if (nerrs) {
-        return reply_error(r, 400, "The answers are not complete: go back and check them.");
-    }
-    chosen = query_get(&form, "compact");
-    cid = chosen ? strtoll(chosen, &end, 10) : 0;
-    if (!chosen || !*chosen || *end || cid <= 0) {
-        return reply_error(r, 400, "Choose the local Compact to record it for.");
-    }
-    /* A member's own organisation, whatever the form says; others choose. Whether they may
-     * record on this Compact is check_record's to ask. */
-    if ((ret = policy_activity_scope(&r->user, &org, &coordinator)) < 0) {
-        return ret;
-    }
-    if (!org) {
-        org = query_get(&form, "organisation");
-    }
-    json_activity_request(&json, &a, org && *org ? org : NULL);
-    ret = check_record(r->st, &r->user, cid, json.data, json.len, date_today(), r->arena, &id,
-                       &org_out, &field, &why);
-    buf_release(&json);
-    if (ret == ERR_FORBIDDEN) {
-        return reply_error(r, 403, why);
-    }
-    if (ret == ERR_INVALID || ret == ERR_NOT_FOUND) {
-        struct buf msg = BUF_INIT;
-        if (ret == ERR_NOT_FOUND) {
-            buf_adds(&msg, "There is no such local Compact: choose one from the list.");
-        } else {
-            buf_addf(&msg, "It could not be recorded: %s %s.", field, why);
-        }
-        reply_error(r, 400, arena_strdup(r->arena, msg.data));
-        buf_release(&msg);
-        return 0;
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    {
-        struct buf loc = BUF_INIT;
-        buf_addf(&loc, "/compacts/%lld/compliance", cid);
-        location = arena_strdup(r->arena, loc.data);
-        buf_release(&loc);
-    }
-    return reply_redirect(r, location);
+    return activity_record_form(r, k, &r->query);
 }

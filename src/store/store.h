@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "core/account.h"
+#include "core/activity.h"
 #include "core/audit.h"
 #include "core/authority.h"
 #include "core/commitments.h"
@@ -499,28 +500,45 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
                              const char *actor);
 
 /*
- * Record an activity against Compact compact_id with the findings of its check on checked_on,
- * and its audit entry, in one transaction. facts is the activity object as JSON.
+ * Record an activity against Compact compact_id with d's values (migration 0009), the
+ * organisation whose member records it (recorder_org, or NULL), the findings of its check on
+ * checked_on, and its audit entry, in one transaction. facts is the activity object as JSON.
  * ERR_NOT_FOUND when there is no such Compact.
  */
-int store_activity_add(struct store *st, long long compact_id, const char *org,
-                       enum activity_kind kind, const char *facts, const char *actor,
-                       date_t checked_on, const struct finding *findings, size_t n,
-                       enum verdict overall, long long *id);
-/* The organisation recorded activity id of Compact compact_id is for (NULL for none), from
- * arena; with only_org set, only an activity of that organisation. ERR_NOT_FOUND when there is
- * no such activity (for that organisation). */
+int store_activity_add(struct store *st, long long compact_id, const struct activity_details *d,
+                       const char *recorder_org, enum activity_kind kind, const char *facts,
+                       const char *actor, date_t checked_on, const struct finding *findings,
+                       size_t n, enum verdict overall, long long *id);
+/* The organisation affected by recorded activity id of Compact compact_id (NULL for none),
+ * from arena; with only_org set, only an activity a member of that organisation recorded.
+ * ERR_NOT_FOUND when there is no such activity (for that organisation). */
 int store_activity_org(struct store *st, long long id, long long compact_id, const char *only_org,
                        struct arena *arena, const char **org);
 /*
- * Change recorded activity id of Compact compact_id to the given facts and findings, with an
- * audit entry (before and after), in one transaction. With only_org set, only an activity of
- * that organisation. ERR_NOT_FOUND when there is no such activity (for that organisation).
+ * Change recorded activity id of Compact compact_id to d's values and the given facts and
+ * findings, with an audit entry (before and after), in one transaction. With only_org set,
+ * only an activity a member of that organisation recorded. ERR_NOT_FOUND when there is no such
+ * activity (for that organisation); ERR_CONFLICT when it has been withdrawn.
  */
 int store_activity_update(struct store *st, long long id, long long compact_id,
-                          const char *only_org, const char *org, enum activity_kind kind,
-                          const char *facts, const char *actor, date_t checked_on,
-                          const struct finding *findings, size_t n, enum verdict overall);
+                          const char *only_org, const struct activity_details *d,
+                          enum activity_kind kind, const char *facts, const char *actor,
+                          date_t checked_on, const struct finding *findings, size_t n,
+                          enum verdict overall);
+/*
+ * Withdraw recorded activity id of Compact compact_id (only_org as for store_activity_update):
+ * it stays, with now, actor and reason, and an audit entry "withdraw", and leaves the findings
+ * of its Compact (store_compact_findings) and the re-checks (store_activity_list).
+ * ERR_NOT_FOUND as for store_activity_update; ERR_CONFLICT when it was withdrawn already.
+ */
+int store_activity_withdraw(struct store *st, long long id, long long compact_id,
+                            const char *only_org, const char *actor, const char *reason);
+/* Recorded activity id of Compact compact_id with its findings (the worst first: breach,
+ * unknown, pending, justified, met; then by rule), the names of its Compact, organisations and
+ * people, everything from arena; ERR_NOT_FOUND when there is none. Whoever asks, withdrawn or
+ * not: who may see it is policy_activity_see's. */
+int store_activity_get(struct store *st, long long id, long long compact_id, struct arena *arena,
+                       struct recorded_activity *out);
 /* Replace the findings of activity id with those of a new check on checked_on. */
 int store_activity_set_findings(struct store *st, long long id, date_t checked_on,
                                 const struct finding *findings, size_t n, enum verdict overall);
@@ -534,10 +552,12 @@ struct stored_activity {
 };
 /* The signature of findings as store_activity_list gives it for stored ones, into b. */
 void store_findings_signature(struct buf *b, const struct finding *findings, size_t n);
-/* The recorded activities of Compact compact_id, or of all (0), for re-checking; from arena. */
+/* The recorded activities of Compact compact_id, or of all (0), for re-checking, the withdrawn
+ * left out; from arena. */
 int store_activity_list(struct store *st, long long compact_id, struct arena *arena,
                         struct stored_activity **items, size_t *n);
-/* The findings of Compact compact_id's activities: pending first by due date, then by activity. */
+/* The findings of Compact compact_id's activities (not the withdrawn): pending first by due
+ * date, then by activity. */
 int store_compact_findings(struct store *st, long long compact_id, struct arena *arena,
                            struct finding_record **rows, size_t *n);
 

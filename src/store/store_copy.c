@@ -90,8 +90,10 @@ static const struct copy_table tables[] = {
           "ititti", 1, "id"),
     TABLE("commitment_rule", "commitment_rule", "rule, commitment_id", P2, "ti", 0, "rule"),
     TABLE("activity", "activity",
-          "id, compact_id, org_id, kind, facts, recorded_by, recorded_at, checked_on, overall", P9,
-          "iittttttt", 1, "id"),
+          "id, compact_id, org_id, kind, facts, recorded_by, recorded_at, checked_on, overall, "
+          "title, recorder_org, amount_pence, decision_date, withdrawn_at, withdrawn_by, "
+          "withdrawn_reason",
+          P16, "iitttttttttitttt", 1, "id"),
     TABLE("activity_finding", "activity_finding",
           "activity_id, rule, verdict, explanation, due_date", P5, "itttt", 0, "activity_id, rule"),
     TABLE("compact_parameter", "compact_parameter", "compact_id, name, value", P3, "iti", 0,

@@ -6,28 +6,25 @@
 
 #include "components.h"
 #include "html.h"
+#include "page_check.h"
+#include "core/activity.h"
 #include "base/banned.h"
 
-const char *activity_href(char out[ACTIVITY_HREF_MAX], long long compact_id, long long id)
+void activity_href(struct buf *b, long long compact_id, long long id)
 {
-    /* Until each activity has a page of its own, its history shows what was recorded. */
-    int n = snprintf(out, ACTIVITY_HREF_MAX, "/history/activity/%lld", id);
-    (void)compact_id;
-    if (n < 0 || n >= ACTIVITY_HREF_MAX) {
-        out[0] = '/';
-        out[1] = '\0';
-    }
-    return out;
+    buf_addf(b, "/compacts/%lld/activities/%lld", compact_id, id);
 }
 
 void view_activity_link(struct buf *b, const struct activity_summary *a, int day_shown)
 {
-    char href[ACTIVITY_HREF_MAX];
+    struct buf href = BUF_INIT;
 
     html_lit(b, "<a class=\"govuk-link\" href=\"");
-    html_attr(b, activity_href(href, a->compact_id, a->id));
+    activity_href(&href, a->compact_id, a->id);
+    html_attr(b, href.data);
+    buf_release(&href);
     html_lit(b, "\">");
-    html_text(b, activity_kind_label(a->kind));
+    html_text(b, activity_kind_name(a->kind));
     if (day_shown) {
         html_lit(b, ", ");
         view_recorded_on(b, a->recorded_at);
@@ -39,48 +36,20 @@ void view_activity_link(struct buf *b, const struct activity_summary *a, int day
     html_lit(b, "</a>");
 }
 
-const char *activity_kind_label(const char *kind)
+const char *activity_kind_name(const char *kind)
 {
-    static const char *const labels[ACTIVITY_KIND_COUNT] = {
-        [ACTIVITY_FUNDING_CHANGE] = "Funding change",
-        [ACTIVITY_CONSULTATION] = "Consultation",
-        [ACTIVITY_FUNDING_AWARD] = "Funding award",
-        [ACTIVITY_PROCUREMENT] = "Procurement",
-    };
     enum activity_kind k;
 
-    return kind && activity_kind_parse(kind, &k) == 0 ? labels[k] : "Activity";
+    return kind && activity_kind_parse(kind, &k) == 0 ? activity_kind_label(k) : "Activity";
 }
 
-const char *verdict_label(enum verdict v)
+void view_verdict_tag_id(struct buf *b, const char *verdict)
 {
-    static const char *const labels[VERDICT_COUNT] = {
-        [VERDICT_MET] = "Met",         [VERDICT_JUSTIFIED] = "Justified",
-        [VERDICT_PENDING] = "Pending", [VERDICT_UNKNOWN] = "Not known",
-        [VERDICT_BREACH] = "Breach",
-    };
-    return (unsigned)v < VERDICT_COUNT ? labels[v] : "";
-}
-
-void view_verdict_tag(struct buf *b, const char *verdict)
-{
-    static const char *const classes[VERDICT_COUNT] = {
-        [VERDICT_MET] = "govuk-tag govuk-tag--green",
-        [VERDICT_JUSTIFIED] = "govuk-tag govuk-tag--blue",
-        [VERDICT_PENDING] = "govuk-tag govuk-tag--grey",
-        [VERDICT_UNKNOWN] = "govuk-tag govuk-tag--yellow",
-        [VERDICT_BREACH] = "govuk-tag govuk-tag--red",
-    };
     enum verdict v;
 
-    if (!verdict || verdict_parse(verdict, &v) < 0) {
-        return;
+    if (verdict && verdict_parse(verdict, &v) == 0) {
+        view_verdict_tag(b, v, 0);
     }
-    html_lit(b, "<strong class=\"");
-    html_attr(b, classes[v]);
-    html_lit(b, "\">");
-    html_text(b, verdict_label(v));
-    html_lit(b, "</strong>");
 }
 
 void view_activity_org(struct buf *b, const char *org_id, const char *name)
@@ -133,7 +102,7 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
         html_lit(b, "<br>Recorded ");
         view_recorded_on(b, a[i].recorded_at);
         html_lit(b, "<br>");
-        view_verdict_tag(b, a[i].overall);
+        view_verdict_tag_id(b, a[i].overall);
         table_cell_end(b);
         if (columns & ACTIVITY_COL_ORG) {
             table_cell_start(b, 0);

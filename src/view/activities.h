@@ -10,11 +10,9 @@
 #include "core/compliance.h"
 #include "base/buf.h"
 
-#define ACTIVITY_HREF_MAX 64
-
-/* The address of the page that shows activity id of Compact compact_id, written into out and
- * returned: every link to an activity is made here, so where it is shown changes in one place. */
-const char *activity_href(char out[ACTIVITY_HREF_MAX], long long compact_id, long long id);
+/* The path of the page of activity id of Compact compact_id, added to b: every link to an
+ * activity is made here, so where it is shown changes in one place. */
+void activity_href(struct buf *b, long long compact_id, long long id);
 
 /* A link to activity a's page: its kind and the day it was recorded, that day shown ("Funding
  * change, 2 December 2026") or, where the page shows it beside the link, for screen readers
@@ -23,13 +21,11 @@ void view_activity_link(struct buf *b, const struct activity_summary *a, int day
 
 /* "Funding change", "Consultation", "Funding award", "Procurement" for an activity_kind_id();
  * "Activity" for anything else. */
-const char *activity_kind_label(const char *kind);
+const char *activity_kind_name(const char *kind);
 
-/* The word for a verdict on pages: "Met", "Justified", "Pending", "Not known", "Breach"; "" when
- * out of range. */
-const char *verdict_label(enum verdict v);
-/* A verdict id ("breach") as a GOV.UK tag; nothing for an unknown id. */
-void view_verdict_tag(struct buf *b, const char *verdict);
+/* A verdict id ("breach") as a GOV.UK tag (view_verdict_tag, for what was done); nothing for an
+ * unknown id. */
+void view_verdict_tag_id(struct buf *b, const char *verdict);
 
 /* The organisation an activity or finding concerns: its name linked to its page when the
  * register has it (name not NULL), else the reference as recorded, else "No organisation

@@ -5,6 +5,7 @@
 
 #include "components.h"
 #include "html.h"
+#include "page_activity.h"
 #include "core/commitments.h"
 #include "base/banned.h"
 
@@ -304,15 +305,8 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
     view_layout_end(b, &l);
 }
 
-/* A verdict's tag, worded for a plan (planned: "Would not keep") or for what was done
- * ("Breach"); the API's codes never change (SPEC section 5). */
-static void verdict_tag(struct buf *b, enum verdict v, int planned)
+const char *verdict_label(enum verdict v, int planned)
 {
-    static const char *const classes[VERDICT_COUNT] = {
-        [VERDICT_MET] = "govuk-tag--green",    [VERDICT_JUSTIFIED] = "govuk-tag--blue",
-        [VERDICT_PENDING] = "govuk-tag--grey", [VERDICT_UNKNOWN] = "govuk-tag--yellow",
-        [VERDICT_BREACH] = "govuk-tag--red",
-    };
     static const char *const labels[2][VERDICT_COUNT] = {
         {
             [VERDICT_MET] = "Met",
@@ -329,10 +323,24 @@ static void verdict_tag(struct buf *b, enum verdict v, int planned)
             [VERDICT_BREACH] = "Would not keep",
         },
     };
+    return (unsigned)v < VERDICT_COUNT ? labels[planned != 0][v] : "";
+}
+
+void view_verdict_tag(struct buf *b, enum verdict v, int planned)
+{
+    static const char *const classes[VERDICT_COUNT] = {
+        [VERDICT_MET] = "govuk-tag--green",    [VERDICT_JUSTIFIED] = "govuk-tag--blue",
+        [VERDICT_PENDING] = "govuk-tag--grey", [VERDICT_UNKNOWN] = "govuk-tag--yellow",
+        [VERDICT_BREACH] = "govuk-tag--red",
+    };
+
+    if ((unsigned)v >= VERDICT_COUNT) {
+        return;
+    }
     html_lit(b, "<strong class=\"govuk-tag ");
     html_attr(b, classes[v]);
     html_lit(b, "\">");
-    html_text(b, labels[planned != 0][v]);
+    html_text(b, verdict_label(v, planned));
     html_lit(b, "</strong>");
 }
 
@@ -348,47 +356,6 @@ static const char *paraphrase_for(const char *rule)
         }
     }
     return rule;
-}
-
-/* For a person signed in: record the activity against a Compact, carrying the answers. */
-static void record_form(struct buf *b, const struct check_result_view *v,
-                        const struct viewer *viewer)
-{
-    struct form_option options[16];
-    size_t n = v->ncompacts < 16 ? v->ncompacts : 16;
-
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Record it</h2><p class=\"govuk-body\">Keep this "
-                "activity and its findings in a local Compact&#39;s record. It is checked again "
-                "with that Compact&#39;s parameters.</p><form method=\"post\" action=\"/checks/");
-    html_url(b, activity_kind_id(v->kind));
-    html_lit(b, "/record\" novalidate>");
-    view_csrf_field(b, viewer);
-    for (size_t i = 0; i < v->ncarry; i++) {
-        html_lit(b, "<input type=\"hidden\" name=\"");
-        html_attr(b, v->carry[i].name);
-        html_lit(b, "\" value=\"");
-        html_attr(b, v->carry[i].value);
-        html_lit(b, "\">");
-    }
-    for (size_t i = 0; i < n; i++) {
-        options[i] = (struct form_option){v->compacts[i].id, v->compacts[i].name, i == 0};
-    }
-    form_select(b,
-                &(struct form_field){.name = "compact", .label = "Which local Compact is it for?"},
-                options, n);
-    if (v->own_org) {
-        html_lit(b, "<p class=\"govuk-body\">It will be recorded for your organisation, ");
-        html_text(b, v->own_org);
-        html_lit(b, ".</p>");
-    } else {
-        form_text_input(b, &(struct form_field){.name = "organisation",
-                                                .label = "Which organisation does it concern? "
-                                                         "(optional)",
-                                                .autocomplete = "off",
-                                                .flags = FORM_NO_SPELLCHECK});
-    }
-    html_lit(b, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Record it</button></form>");
 }
 
 /* The commitment rule r tests, as "4.4 Give at least three months' ...", from the stored
@@ -420,7 +387,7 @@ static const char *label_of(const char *rule)
 static void finding_row(struct buf *b, const struct finding *f, int planned)
 {
     summary_row_start(b, label_of(f->rule), 0);
-    verdict_tag(b, f->verdict, planned);
+    view_verdict_tag(b, f->verdict, planned);
     html_lit(b, "<p class=\"govuk-body govuk-!-margin-top-2\">");
     html_text(b, f->explanation);
     html_lit(b, "</p>");
@@ -526,7 +493,7 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     view_layout_start(b, &l);
     view_heading(b, check_title(v->kind), l.title);
     html_lit(b, "<p class=\"govuk-body-l\">Overall: ");
-    verdict_tag(b, v->overall, planned);
+    view_verdict_tag(b, v->overall, planned);
     html_lit(b, "</p><p class=\"govuk-body\">");
     if (planned) {
         /* a funding change is a plan before its decision or, with no decision date, before
@@ -552,8 +519,8 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
                 "show</h2>");
     findings(b, v, planned);
     numbers_used(b, v);
-    if (v->record && v->ncompacts) {
-        record_form(b, v, viewer);
+    if (v->record) {
+        view_record_offer(b, v->record);
     }
     html_lit(b, "<div class=\"govuk-button-group\"><a class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");

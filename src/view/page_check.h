@@ -23,6 +23,8 @@ const struct check_question *check_questions(enum activity_kind k, size_t *n);
 /* "Check a funding change" and the like. */
 const char *check_title(enum activity_kind k);
 
+struct record_offer;
+
 struct compact_choice {
     const char *id, *name;
 };
@@ -36,10 +38,6 @@ struct check_form_view {
     size_t nerrors;
     const struct compact_choice *compacts;
     size_t ncompacts;
-};
-
-struct check_answer {
-    const char *name, *value;
 };
 
 struct check_result_view {
@@ -57,14 +55,8 @@ struct check_result_view {
     /* the stored catalogue's number and paraphrase for each enum rule (NULL: the default) */
     const char *const *numbers;
     const char *const *paraphrases;
-    /* to offer recording it, for a person signed in (record set): the answers to carry, the
-     * Compacts to choose from, and the member's own organisation (NULL: they may name one) */
-    int record;
-    const struct check_answer *carry;
-    size_t ncarry;
-    const struct compact_choice *compacts;
-    size_t ncompacts;
-    const char *own_org;
+    /* what to say about recording it (page_activity.h), or NULL */
+    const struct record_offer *record;
 };
 
 void view_check_start_page(struct buf *b, const struct viewer *viewer);
@@ -72,5 +64,11 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                           const struct viewer *viewer);
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer);
+/* A verdict in words on pages, for a plan (planned: "Would not keep") or for what was done
+ * ("Breach"); "" when out of range. The API's codes never change (SPEC section 5). */
+const char *verdict_label(enum verdict v, int planned);
+/* A verdict's GOV.UK tag, in verdict_label's words: the result page's, a recorded activity's,
+ * a home page's and the compliance page's. Nothing when out of range. */
+void view_verdict_tag(struct buf *b, enum verdict v, int planned);
 
 #endif

@@ -19,7 +19,7 @@ static void verdict_cells(struct buf *b, const size_t counts[VERDICT_COUNT])
     for (int v = VERDICT_COUNT - 1; v >= 0; v--) {
         if (counts[v]) {
             html_lit(b, "<li>");
-            html_text(b, verdict_label((enum verdict)v));
+            html_text(b, verdict_label((enum verdict)v, 0));
             html_lit(b, ":&nbsp;"); /* the count stays with its word */
             html_num(b, (long long)counts[v]);
             html_lit(b, "</li>");

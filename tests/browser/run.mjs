@@ -28,6 +28,7 @@ import { planningJourney } from './planning.mjs';
 import { updateJourney } from './update.mjs';
 import { homesJourney } from './homes.mjs';
 import { publicJourney } from './public.mjs';
+import { recordJourney } from './record.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -304,6 +305,8 @@ async function main() {
     await journey('homes', () => homesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('public', () => publicJourney(browser, BASE, { binary: BINARY }, check, { axeCheck, screenshot }));
+    await journey('record', () => recordJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
   } finally {
     await browser.close();
   }

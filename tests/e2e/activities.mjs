@@ -49,7 +49,6 @@ export async function activityTests(BIN, report) {
       expect(r.status === 201, `${r.status} ${show(r.text)}`);
     });
     const bad = [
-      ['a member for another organisation', () => member, { organisation: 'GB-CHC-2222222', activity: { kind: 'consultation' } }, 400, 'organisation'],
       ['parameters of its own', () => admin, { parameters: { notice_months: 6 }, activity: { kind: 'consultation' } }, 400, 'parameters'],
       ['an as_of of its own', () => admin, { as_of: '2012-01-01', activity: { kind: 'consultation' } }, 400, 'as_of'],
       ['an impossible date', () => admin, { activity: { kind: 'consultation', opens: '2012-02-30' } }, 400, 'activity.opens'],
@@ -89,27 +88,53 @@ export async function activityTests(BIN, report) {
         r.text.includes('Findings by month recorded') && r.text.includes(`>${months[tm - 1]} ${ty}</th>`), 'tallies missing');
       expect(r.text.includes(`href="/api/v1/compacts/${compact}/findings.csv"`), 'no CSV link');
     });
-    await test('activities: a member signed in records a check from its result page', async () => {
+    await test('activities: a member signed in records a check from its result page, in the Compact checked', async () => {
+      const org = await post(s.port, admin, '/api/v1/organisations', { org_id: 'GB-CHC-1111111', name: 'Trafford Carers', type: 'charity' });
+      expect(org.status === 201, `the member's charity in the register: ${org.status} ${show(org.text)}`);
       const m = await session(s.port, 'member@act.test', memberPassword);
       const q = `change=end&effective_date-day=1&effective_date-month=4&effective_date-year=2012` +
-        `&notice_date-day=1&notice_date-month=2&notice_date-year=2012&notice_in_writing=yes&as_of-day=1&as_of-month=6&as_of-year=2012`;
+        `&notice_date-day=1&notice_date-month=2&notice_date-year=2012&notice_in_writing=yes&as_of-day=1&as_of-month=6&as_of-year=2012` +
+        `&compact=${compact}`;
       const page = await request(s.port, { path: `/checks/funding_change/result?${q}`, headers: cookieHeader(m.cookie) });
-      expect(page.status === 200 && page.text.includes('Record it') && page.text.includes('your organisation, GB-CHC-1111111'),
-        `result page: ${page.status}, no record form`);
-      const csrf = csrfOf(page.text);
+      expect(page.status === 200 && page.text.includes('Record it in Trafford Compact') &&
+        page.text.includes(`href="/checks/funding_change/record?${q.replaceAll('&', '&amp;')}"`),
+        `result page: ${page.status}, no offer to record it in Trafford Compact`);
+      const form = await request(s.port, { path: `/checks/funding_change/record?${q}`, headers: cookieHeader(m.cookie) });
+      expect(form.status === 200 && form.text.includes('<input type="hidden" name="notice_date-month" value="2">') &&
+        form.text.includes(`<input type="hidden" name="compact" value="${compact}">`), `record form: ${form.status}`);
+      const csrf = csrfOf(form.text);
       const body = { csrf_token: csrf, compact: String(compact), change: 'end', 'effective_date-day': '1', 'effective_date-month': '4',
-        'effective_date-year': '2012', 'notice_date-day': '1', 'notice_date-month': '2', 'notice_date-year': '2012', notice_in_writing: 'yes' };
+        'effective_date-year': '2012', 'notice_date-day': '1', 'notice_date-month': '2', 'notice_date-year': '2012', notice_in_writing: 'yes',
+        title: 'Carers grant ends', organisation: 'GB-CHC-1111111', amount: '£4,000',
+        'decision_date-day': '15', 'decision_date-month': '1', 'decision_date-year': '2012' };
       const r = await request(s.port, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(m.cookie), body });
-      expect(r.status === 303 && r.headers.location === `/compacts/${compact}/compliance`, `${r.status} ${r.headers.location} ${show(r.text)}`);
+      expect(r.status === 303 && /^\/compacts\/\d+\/activities\/\d+\?saved=recorded$/.test(r.headers.location) &&
+        r.headers.location.startsWith(`/compacts/${compact}/`), `${r.status} ${r.headers.location} ${show(r.text)}`);
       const csv = await request(s.port, { path: `/api/v1/compacts/${compact}/findings.csv`, headers: bearer(admin) });
       expect(/GB-CHC-1111111,funding_change,.*,funding\.notice,breach,,"?Notice given 2012-02-01/.test(csv.text), show(csv.text, 600));
+      const shown = await request(s.port, { path: r.headers.location, headers: cookieHeader(m.cookie) });
+      expect(shown.status === 200 && shown.text.includes('Recorded in Trafford Compact') && shown.text.includes('Carers grant ends') &&
+        shown.text.includes('Trafford Carers') && shown.text.includes('£4,000.00') && shown.text.includes('15 January 2012'),
+        `the activity's page: ${shown.status} ${show(shown.text.slice(0, 300))}`);
       const noCsrf = await request(s.port, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(m.cookie),
         body: { ...body, csrf_token: 'x' } });
       expect(noCsrf.status === 403, `without the CSRF token: ${noCsrf.status}`);
     });
-    await test('activities: the result page offers no recording to nobody', async () => {
-      const page = await request(s.port, { path: '/checks/consultation/result?formal=yes' });
-      expect(page.status === 200 && !page.text.includes('Record it'), `${page.status}`);
+    await test('activities: signed out, the result page asks to sign in to record it, and comes back to it', async () => {
+      const q = `formal=yes&compact=${compact}`;
+      const page = await request(s.port, { path: `/checks/consultation/result?${q}` });
+      const next = encodeURIComponent(`/checks/consultation/result?${q}`);
+      expect(page.status === 200 && page.text.includes('Signing in lets you record this check') &&
+        page.text.includes(`href="/login?next=${next}"`) && !page.text.includes('/record?'), `${page.status}`);
+      const login = await request(s.port, { path: `/login?next=${next}` });
+      expect(login.text.includes(`name="next" value="/checks/consultation/result?formal=yes&amp;compact=${compact}"`), 'no next on the form');
+      const r = await request(s.port, { method: 'POST', path: '/login',
+        body: { email: 'member@act.test', password: memberPassword, next: `/checks/consultation/result?${q}` } });
+      expect(r.status === 303 && r.headers.location === `/checks/consultation/result?${q}`, `${r.status} ${r.headers.location}`);
+      for (const bad of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/\t/evil.example', 'evil.example']) {
+        const b = await request(s.port, { method: 'POST', path: '/login', body: { email: 'member@act.test', password: memberPassword, next: bad } });
+        expect(b.status === 303 && b.headers.location === '/account', `next=${JSON.stringify(bad)}: ${b.status} ${b.headers.location}`);
+      }
     });
     await test('activities: a Compact\'s own parameters apply to checks and re-check its activities', async () => {
       const put = (token, body) => request(s.port, { method: 'PUT', path: `/api/v1/compacts/${compact}/parameters`,
@@ -179,6 +204,17 @@ export async function activityTests(BIN, report) {
       const last = audit[audit.length - 1];
       expect(last.action === 'update' && last.before.facts.feedback_date === null && last.after.facts.feedback_date === CLOSES,
         show(JSON.stringify(last), 300));
+    });
+    await test('activities: a member names the organisation affected, any in the register or none; the record is their organisation\'s', async () => {
+      const r = await post(s.port, member, path(), { organisation: 'GB-CHC-2222222', title: 'Cut to another charity',
+        activity: { kind: 'funding_change', change: 'end', notice_date: null } });
+      expect(r.status === 201, `${r.status} ${show(r.text)}`);
+      const got = JSON.parse((await request(s.port, { path: `${path()}/${JSON.parse(r.text).id}`, headers: bearer(member) })).text);
+      expect(got.organisation?.org_id === 'GB-CHC-2222222' && got.recorded_for?.org_id === 'GB-CHC-1111111' &&
+        got.recorded_for?.name === 'Trafford Carers' && got.title === 'Cut to another charity', show(JSON.stringify(got), 300));
+      const none = await post(s.port, member, path(), { organisation: null, activity: { kind: 'consultation' } });
+      const gotNone = JSON.parse((await request(s.port, { path: `${path()}/${JSON.parse(none.text).id}`, headers: bearer(member) })).text);
+      expect(none.status === 201 && gotNone.organisation === null && gotNone.recorded_for?.org_id === 'GB-CHC-1111111', show(none.text));
     });
     await test('activities: `compact recheck` refuses a bad date (exit 2)', async () => {
       const rc = await run(BIN, ['recheck', '--db', s.dbPath, '--as-of', '2027-02-30']);

@@ -46,6 +46,7 @@ import { compactTests } from './compacts.mjs';
 import { updateTests } from './update.mjs';
 import { indicatorTests } from './indicators.mjs';
 import { trustPolicyTests } from './trust_policy.mjs';
+import { recordTests } from './record.mjs';
 import { utf8Tests } from './trust_utf8.mjs';
 import { trustContentTests } from './trust_content.mjs';
 import { trustAuthTests } from './trust_auth.mjs';
@@ -942,6 +943,7 @@ async function main() {
   await trustAuthTests(BIN, report);
   await permissionMatrix(BIN, report);
   await trustPolicyTests(BIN, report);
+  await recordTests(BIN, report);
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
   await compactTests(BIN, report);

@@ -128,29 +128,34 @@ async function tests(BIN, s, test) {
 
   // ---- the record form
   let cs;
-  await test('trust policy: the record form offers a coordinator only the Compacts they coordinate', async () => {
+  await test('trust policy: a result is offered for recording only in the Compact checked, and only where the person may record', async () => {
     cs = await session(P, who.coordA.email, who.coordA.password);
-    const q = new URLSearchParams(CUT_FORM).toString();
-    const page = await request(P, { path: `/checks/funding_change/result?${q}`, headers: cookieHeader(cs.cookie) });
-    const select = /<select[^>]*name="compact"[\s\S]*?<\/select>/.exec(page.text)?.[0] || '';
-    expect(page.status === 200 && select.includes(`value="${A}"`) && select.includes('Compact A'), `${page.status}: ${show(select, 400)}`);
-    expect(!select.includes(`value="${B}"`) && !select.includes('Compact B'), `B offered: ${show(select, 400)}`);
+    const q = (cid) => `/checks/funding_change/result?${new URLSearchParams({ ...CUT_FORM, compact: String(cid) })}`;
+    const onA = await request(P, { path: q(A), headers: cookieHeader(cs.cookie) });
+    expect(onA.status === 200 && onA.text.includes('Record it in Compact A') && !/<select[^>]*name="compact"/.test(onA.text),
+      `A: ${onA.status} ${show(onA.text.slice(-1500), 600)}`);
+    const onB = await request(P, { path: q(B), headers: cookieHeader(cs.cookie) });
+    expect(onB.status === 200 && onB.text.includes('You cannot record it in Compact B') && /coordinator of this Compact/.test(onB.text) &&
+      !onB.text.includes('Record it in Compact') && !onB.text.includes('/record?'), `B: ${show(onB.text.slice(-1500), 600)}`);
     const admin = await session(P, who.admin.email, who.admin.password);
-    const all = await request(P, { path: `/checks/funding_change/result?${q}`, headers: cookieHeader(admin.cookie) });
-    expect(all.text.includes(`value="${A}"`) && all.text.includes(`value="${B}"`), 'an admin is not offered both');
+    const all = await request(P, { path: q(B), headers: cookieHeader(admin.cookie) });
+    expect(all.text.includes('Record it in Compact B'), 'an admin is not offered B');
+    const form = await request(P, { path: q(B).replace('/result?', '/record?'), headers: cookieHeader(cs.cookie) });
+    expect(form.status === 403 && /coordinator of this Compact/.test(form.text), `the record form of B for the coordinator of A: ${form.status}`);
   });
 
   await test('trust policy: the record form posted for B by the coordinator of A is refused (403) and stores nothing', async () => {
     const n = await activities();
     const r = await request(P, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(cs.cookie),
-      body: { csrf_token: cs.csrf, compact: String(B), organisation: 'GB-CHC-2000001', ...CUT_FORM } });
+      body: { csrf_token: cs.csrf, compact: String(B), organisation: 'GB-LAE-TRF', ...CUT_FORM } });
     expect(r.status === 403 && /coordinator of this Compact/.test(r.text) && /text\/html/.test(r.headers['content-type']),
       `${r.status} ${show(r.text.slice(0, 300))}`);
     expect(await activities() === n, 'an activity was stored');
     const mine = await request(P, { method: 'POST', path: '/checks/funding_change/record', headers: cookieHeader(cs.cookie),
-      body: { csrf_token: cs.csrf, compact: String(A), organisation: 'GB-CHC-2000001', ...CUT_FORM } });
-    expect(mine.status === 303 && mine.headers.location === `/compacts/${A}/compliance` && await activities() === n + 1,
-      `for A: ${mine.status} ${mine.headers.location}`);
+      body: { csrf_token: cs.csrf, compact: String(A), title: 'Trafford cut', organisation: 'GB-LAE-TRF', ...CUT_FORM,
+        'decision_date-day': '1', 'decision_date-month': '1', 'decision_date-year': '2012' } });
+    expect(mine.status === 303 && new RegExp(`^/compacts/${A}/activities/\\d+\\?saved=recorded$`).test(mine.headers.location) &&
+      await activities() === n + 1, `for A: ${mine.status} ${mine.headers.location} ${show(mine.text.slice(0, 300))}`);
   });
 
   // ---- organisations

@@ -197,7 +197,20 @@ static void test_activity_and_commitment(void **state)
                                      .compact_id = 13,
                                      .kind = "consultation",
                                      .facts = "{\"kind\":\"consultation\",\"opens\":null}",
-                                     .overall = "breach"};
+                                     .overall = "breach",
+                                     .title = "Leeds grant",
+                                     .recorder_org = "GB-LAE-LDS",
+                                     .amount_pence = 1250050,
+                                     .decision_date = "2027-01-15",
+                                     .withdrawn_at = "2027-01-20T10:00:00Z",
+                                     .withdrawn_by = "user:3",
+                                     .withdrawn_reason = "Recorded twice"},
+                                b_none = {.id = 2,
+                                          .compact_id = 13,
+                                          .kind = "consultation",
+                                          .facts = "{}",
+                                          .overall = "met",
+                                          .amount_pence = ACTIVITY_NO_AMOUNT};
     const struct commitment_row c = {.id = 3,
                                      .number = "4.4",
                                      .section = 4,
@@ -208,8 +221,16 @@ static void test_activity_and_commitment(void **state)
                                      .rules = "not written"};
     (void)state;
     ASSERT_JSON("{\"id\":1,\"compact_id\":13,\"org_id\":null,\"kind\":\"consultation\",\"facts\":"
-                "{\"kind\":\"consultation\",\"opens\":null},\"overall\":\"breach\"}",
+                "{\"kind\":\"consultation\",\"opens\":null},\"overall\":\"breach\","
+                "\"title\":\"Leeds grant\",\"recorder_org\":\"GB-LAE-LDS\",\"amount\":12500.5,"
+                "\"decision_date\":\"2027-01-15\",\"withdrawn_at\":\"2027-01-20T10:00:00Z\","
+                "\"withdrawn_by\":\"user:3\",\"withdrawn_reason\":\"Recorded twice\"}",
                 json_audit_activity(&b, &a));
+    ASSERT_JSON("{\"id\":2,\"compact_id\":13,\"org_id\":null,\"kind\":\"consultation\",\"facts\":"
+                "{},\"overall\":\"met\",\"title\":null,\"recorder_org\":null,\"amount\":null,"
+                "\"decision_date\":null,\"withdrawn_at\":null,\"withdrawn_by\":null,"
+                "\"withdrawn_reason\":null}",
+                json_audit_activity(&b, &b_none));
     ASSERT_JSON("{\"id\":3,\"number\":\"4.4\",\"section\":4,\"party\":\"csos\",\"paraphrase\":"
                 "\"Say \u00e9\",\"verified\":true}",
                 json_audit_commitment(&b, &c));

@@ -262,15 +262,19 @@ static void test_organisations(void **state)
 
 static void test_activities(void **state)
 {
-    static const struct decision record_a = {"record for Compact A", {0, 0, 0, NO, 0}},
-                                 record_b = {"record for Compact B", {0, NO, 0, NO, 0}},
-                                 scope = {"record for some Compact", {0, 0, 0, NO, 0}},
-                                 keep = {"keep an activity's organisation", {0, 0, 0, 0, 0}},
-                                 move = {"move an activity to another organisation",
-                                         {0, NO, NO, NO, 0}},
-                                 clear = {"take an activity's organisation away",
-                                          {0, NO, NO, NO, 0}},
-                                 give = {"give an activity an organisation", {0, NO, NO, NO, 0}};
+    static const struct decision
+        record_a = {"record for Compact A", {0, 0, 0, NO, 0}},
+        record_b = {"record for Compact B", {0, NO, 0, NO, 0}},
+        scope = {"record for some Compact", {0, 0, 0, NO, 0}},
+        keep = {"keep an activity's organisation", {0, 0, 0, 0, 0}},
+        move = {"move an activity to another organisation", {0, NO, NO, NO, 0}},
+        clear = {"take an activity's organisation away", {0, NO, NO, NO, 0}},
+        give = {"give an activity an organisation", {0, NO, NO, NO, 0}},
+        see_a_x = {"see A's activity X's member recorded", {0, 0, 0, NO, 0}},
+        see_a_y = {"see A's activity another organisation recorded", {0, 0, NO, NO, 0}},
+        see_a_none = {"see A's activity a coordinator recorded", {0, 0, NO, NO, 0}},
+        see_b_x = {"see B's activity X's member recorded", {0, NO, 0, NO, 0}},
+        see_b_y = {"see B's activity another organisation recorded", {0, NO, NO, NO, 0}};
     const char *org[WHO_COUNT];
     long long coordinators[WHO_COUNT];
     int got[WHO_COUNT];
@@ -282,7 +286,8 @@ static void test_activities(void **state)
     assert_decisions(&record_b, got);
     EACH(policy_activity_scope(u, &org[w], &coordinators[w]));
     assert_decisions(&scope, got);
-    /* A member records for their own organisation only; the others name any (or none). */
+    /* A member records as their own organisation, which then owns the activity; the others as
+     * none. */
     assert_string_equal(org[MEMBER], ORG_X);
     assert_null(org[ADMIN]);
     assert_null(org[COORDINATOR]);
@@ -306,6 +311,20 @@ static void test_activities(void **state)
     assert_decisions(&clear, got);
     EACH(policy_activity_move(u, NULL, ORG_X));
     assert_decisions(&give, got);
+    /* Seeing, changing and withdrawing one: by its Compact and the organisation that recorded
+     * it (an org-id byte for byte, as recorded from the member's account). */
+    EACH(policy_activity_see(st, u, compact_a, ORG_X));
+    assert_decisions(&see_a_x, got);
+    EACH(policy_activity_see(st, u, compact_a, "GB-CHC-2222222"));
+    assert_decisions(&see_a_y, got);
+    EACH(policy_activity_see(st, u, compact_a, "gb-chc-1111111"));
+    assert_decisions(&see_a_y, got);
+    EACH(policy_activity_see(st, u, compact_a, NULL));
+    assert_decisions(&see_a_none, got);
+    EACH(policy_activity_see(st, u, compact_b, ORG_X));
+    assert_decisions(&see_b_x, got);
+    EACH(policy_activity_see(st, u, compact_b, "GB-CHC-2222222"));
+    assert_decisions(&see_b_y, got);
 }
 
 static void test_history(void **state)

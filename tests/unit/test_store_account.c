@@ -263,6 +263,8 @@ static void test_activities_and_their_findings(void **state)
                             .nauthorities = 1,
                             .status = COMPACT_ACTIVE,
                             .status_date = "2012-04-01"};
+    const struct activity_details org = {.org = "GB-CHC-1", .amount_pence = ACTIVITY_NO_AMOUNT},
+                                  none_org = {.amount_pence = ACTIVITY_NO_AMOUNT};
     struct finding f[2];
     struct finding_record *rows;
     struct stored_activity *all;
@@ -279,13 +281,13 @@ static void test_activities_and_their_findings(void **state)
                             .feedback_due_date = d("2013-01-01")};
     strcpy_safe(f[0].explanation, "Long enough.");
     strcpy_safe(f[1].explanation, "Due later.");
-    assert_int_equal(store_activity_add(st, compact, "GB-CHC-1", ACTIVITY_CONSULTATION,
+    assert_int_equal(store_activity_add(st, compact, &org, NULL, ACTIVITY_CONSULTATION,
                                         "{\"kind\":\"consultation\"}", "user:1", d("2012-06-01"), f,
                                         2, VERDICT_PENDING, &id),
                      0);
     assert_true(id > 0);
-    assert_int_equal(store_activity_add(st, 99999, NULL, ACTIVITY_CONSULTATION, "{}", "user:1",
-                                        d("2012-06-01"), f, 2, VERDICT_PENDING, &none),
+    assert_int_equal(store_activity_add(st, 99999, &none_org, NULL, ACTIVITY_CONSULTATION, "{}",
+                                        "user:1", d("2012-06-01"), f, 2, VERDICT_PENDING, &none),
                      ERR_NOT_FOUND);
     assert_int_equal(none, 0);
     assert_int_equal(store_compact_findings(st, compact, &arena, &rows, &n), 0);
@@ -344,15 +346,20 @@ static void test_activity_lists_for_the_home_pages(void **state)
                                     "created_at, updated_at) VALUES ('GB-CHC-2222222', "
                                     "'Friends of Homes Park', 'vcs', 'charity', 'x', 'x')"),
                      0);
+    const struct activity_details dx = {.org = "gb-chc-2222222",
+                                        .amount_pence = ACTIVITY_NO_AMOUNT},
+                                  dy = {.amount_pence = ACTIVITY_NO_AMOUNT},
+                                  dz = {.org = "GB-CHC-9999999",
+                                        .amount_pence = ACTIVITY_NO_AMOUNT};
     strcpy_safe(one.explanation, "Reasons given.");
     snprintf(actor, sizeof(actor), "user:%lld", member);
-    assert_int_equal(store_activity_add(st, ca, "gb-chc-2222222", ACTIVITY_FUNDING_CHANGE, "{}",
-                                        "cli", d("2012-06-01"), &one, 1, VERDICT_MET, &x),
+    assert_int_equal(store_activity_add(st, ca, &dx, NULL, ACTIVITY_FUNDING_CHANGE, "{}", "cli",
+                                        d("2012-06-01"), &one, 1, VERDICT_MET, &x),
                      0);
-    assert_int_equal(store_activity_add(st, cb, NULL, ACTIVITY_CONSULTATION, "{}", actor,
+    assert_int_equal(store_activity_add(st, cb, &dy, NULL, ACTIVITY_CONSULTATION, "{}", actor,
                                         d("2012-06-01"), &one, 1, VERDICT_MET, &y),
                      0);
-    assert_int_equal(store_activity_add(st, cb, "GB-CHC-9999999", ACTIVITY_PROCUREMENT, "{}", "cli",
+    assert_int_equal(store_activity_add(st, cb, &dz, NULL, ACTIVITY_PROCUREMENT, "{}", "cli",
                                         d("2012-06-01"), &one, 1, VERDICT_MET, &z),
                      0);
 

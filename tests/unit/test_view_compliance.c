@@ -49,7 +49,7 @@ static void render(struct buf *b, const char *const *numbers, const char *const 
 static void test_page_in_words(void **state)
 {
     struct buf b = BUF_INIT;
-    char href[ACTIVITY_HREF_MAX];
+    struct buf href = BUF_INIT;
     (void)state;
 
     render(&b, NULL, NULL);
@@ -68,8 +68,13 @@ static void test_page_in_words(void **state)
     assert_null(strstr(b.data, "2026-12"));
     assert_non_null(strstr(b.data, "15 January 2027"));
     /* each activity linked to where it is shown, the one place that says where */
-    assert_non_null(strstr(b.data, activity_href(href, 3, 5)));
-    assert_non_null(strstr(b.data, activity_href(href, 3, 7)));
+    activity_href(&href, 3, 5);
+    assert_non_null(strstr(b.data, "href=\"/compacts/3/activities/5\""));
+    assert_non_null(strstr(b.data, href.data));
+    buf_reset(&href);
+    activity_href(&href, 3, 7);
+    assert_non_null(strstr(b.data, href.data));
+    buf_release(&href);
     assert_non_null(strstr(b.data, "Breach:&nbsp;1"));
     assert_non_null(strstr(b.data, "href=\"/compacts/3\">Homes Compact</a>")); /* breadcrumbs */
     assert_null(strstr(b.data, "No activities have been recorded"));
@@ -121,8 +126,8 @@ static void test_activity_table(void **state)
                                    "2026<br><strong class=\"govuk-tag govuk-tag--red\">Breach"));
     assert_non_null(strstr(b.data, "href=\"/compacts/3\">Homes Compact</a>"));
     assert_null(strstr(b.data, ">Organisation<"));
-    assert_string_equal(activity_kind_label("procurement"), "Procurement");
-    assert_string_equal(activity_kind_label("grant"), "Activity");
+    assert_string_equal(activity_kind_name("procurement"), "Procurement");
+    assert_string_equal(activity_kind_name("grant"), "Activity");
     buf_release(&b);
 }
 
