@@ -591,6 +591,18 @@ void complaint_run_state(const struct calendar *cal, const struct complaint_run 
     }
 }
 
+int complaint_due_next(const struct complaint_case *c, date_t *due)
+{
+    const struct complaint_run *r = c->nruns ? &c->runs[c->nruns - 1] : NULL;
+
+    *due = 0;
+    if (!r || c->status != CSTATUS_OPEN || !r->has_due || r->responded) {
+        return 0;
+    }
+    *due = r->due_on;
+    return 1;
+}
+
 enum complaint_window complaint_window(const struct complaint_case *c, date_t as_of)
 {
     date_t deadline = complaint_ombudsman_deadline(c->aware_on);

@@ -283,9 +283,17 @@ struct complaint_run_state {
                               due < d <= responded_on */
 };
 
-/* The state of run r (an entry of a case built as of as_of) as of as_of. */
+/* The state of run r as of as_of; r an entry of a case built as of as_of (complaint_build), or as
+ * of a later day with no event between as_of and it. */
 void complaint_run_state(const struct calendar *cal, const struct complaint_run *r, date_t as_of,
                          struct complaint_run_state *out);
+
+/*
+ * What is due next on c: the due date of its current stage in *due and 1 while the case is open
+ * and that stage has a due date and no response yet (overdue or not); else 0 and *due = 0. For
+ * lists of open cases, the overdue job and calendar feeds.
+ */
+int complaint_due_next(const struct complaint_case *c, date_t *due);
 
 /* ---- the ombudsman window ---- */
 

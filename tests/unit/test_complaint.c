@@ -321,6 +321,47 @@ static void test_state_funeral_2022(void **state)
     assert_true(c.was_formal);
 }
 
+/* The dispute procedure: 40 working days, across the May bank holidays of 2013. */
+static void test_dispute_and_due_next(void **state)
+{
+    struct complaint_case c;
+    struct complaint_run_state st;
+    date_t due = 1;
+    (void)state;
+    complaint_init(&c, d("2013-04-01"));
+    assert_int_equal(complaint_due_next(&c, &due), 0); /* no event yet */
+    assert_int_equal(due, 0);
+    take(&c, opened(STAGE_DISPUTE, "2013-04-15"), "2013-07-01");
+    assert_int_equal(c.runs[0].days, 40);
+    /* 16-19 (4), 22-26 (9), 29 April-3 May (14), Monday 6 May, 7-10 (18), 13-17 (23), 20-24
+     * (28), Monday 27 May, 28-31 (32), 3-7 June (37), Mon 10, Tue 11, Wed 12 (40) */
+    assert_int_equal(c.runs[0].due_on, d("2013-06-12"));
+    st = state_of(&c, 0, "2013-06-11");
+    assert_int_equal(st.state, CSTATE_AWAITING_RESPONSE);
+    assert_int_equal(st.working_days_left, 1);
+    st = state_of(&c, 0, "2013-06-12");
+    assert_int_equal(st.working_days_left, 0);
+    st = state_of(&c, 0, "2013-06-13");
+    assert_int_equal(st.state, CSTATE_OVERDUE);
+    assert_int_equal(st.working_days_late, 1);
+    assert_int_equal(complaint_due_next(&c, &due), 1);
+    assert_int_equal(due, d("2013-06-12"));
+
+    take(&c, ev(CEVENT_RESPONSE, "2013-06-14"), "2013-07-01");
+    assert_int_equal(complaint_due_next(&c, &due), 0); /* answered, even late */
+    take(&c, escalated(STAGE_ADVICE, "2013-06-17"), "2013-07-01");
+    assert_int_equal(complaint_due_next(&c, &due), 0); /* advice has no due date */
+
+    complaint_init(&c, d("2013-04-01"));
+    take(&c, opened(STAGE_INFORMAL, "2013-04-15"), "2013-07-01");
+    take(&c, closed(OUTCOME_WITHDRAWN, "2013-04-16"), "2013-07-01");
+    assert_int_equal(complaint_due_next(&c, &due), 0); /* closed */
+    take(&c, ev(CEVENT_REOPENED, "2013-04-17"), "2013-07-01");
+    assert_int_equal(complaint_due_next(&c, &due), 1);
+    /* 18, 19 (2), 22-26 (7), 29, 30, 1 May (10) */
+    assert_int_equal(due, d("2013-05-01"));
+}
+
 /* A due date never falls on a weekend; a Saturday after it is overdue by no working day. */
 static void test_weekends(void **state)
 {
@@ -849,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_friday_before_christmas_2026),
         cmocka_unit_test(test_jubilee_2012),
         cmocka_unit_test(test_state_funeral_2022),
+        cmocka_unit_test(test_dispute_and_due_next),
         cmocka_unit_test(test_weekends),
         cmocka_unit_test(test_escalation_and_stages_without_due),
         cmocka_unit_test(test_refusals),
