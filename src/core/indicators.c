@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "rules.h"
+#include "suppress.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -155,7 +156,7 @@ static void grants_add(struct ind_grants *s, const struct ind_grant *g, int min_
 
 static void grants_finish(struct ind_grants *s, size_t min_count)
 {
-    s->share_suppressed = s->multi_year_known < min_count;
+    s->share_suppressed = suppress_share(s->multi_year_known, min_count);
     s->share = s->share_suppressed ? 0 : (double)s->multi_year / (double)s->multi_year_known;
 }
 
@@ -193,13 +194,13 @@ static void contracts_of(const struct ind_contract *c, const size_t *idx, size_t
         }
     }
     out->with_period = nd;
-    out->median_suppressed = nd < p->min_count;
+    out->median_suppressed = suppress_share(nd, p->min_count);
     if (!out->median_suppressed) {
         qsort(days, nd, sizeof(*days), cmp_long);
         out->median_days =
             nd % 2 ? (double)days[nd / 2] : ((double)days[nd / 2 - 1] + (double)days[nd / 2]) / 2;
     }
-    out->vcse_suppressed = out->vcse_known < p->min_count;
+    out->vcse_suppressed = suppress_share(out->vcse_known, p->min_count);
     if (!out->vcse_suppressed) {
         out->vcse_share = (double)out->vcse_suitable / (double)out->vcse_known;
     }

@@ -3,8 +3,9 @@
  * through the Compact's lens, overall and by calendar year. Counts and sums of published records
  * are facts and always shown (each record is public anyway); a share or a median is shown with
  * the count it rests on, and only when that count reaches a minimum (else it is suppressed: left
- * out, with a caveat saying what it would rest on). The *_suppressed flags below are that rule,
- * decided here once; JSON, CSV, the command line and the pages only follow them.
+ * out, with a caveat saying what it would rest on). The *_suppressed flags below are that rule
+ * (suppress_share in core/suppress.h, shared with the complaint statistics), decided here once;
+ * JSON, CSV, the command line and the pages only follow them.
  *
  * - grants: how many and their value (the sum of amountAwarded, in pence);
  * - multi-year: a grant counts when its planned dates give a start and an end and

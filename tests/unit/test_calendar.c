@@ -5,37 +5,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ingest/ingest.h"
+#include "calendar_fixture.h"
 #include "base/err.h"
-
-static struct calendar cal;
-
-static date_t d(const char *s)
-{
-    date_t out;
-    assert_int_equal(date_parse(s, strlen(s), &out), 0);
-    return out;
-}
-
-static int setup(void **state)
-{
-    struct buf err = BUF_INIT;
-    (void)state;
-    if (ingest_calendar(&cal, &err) < 0) {
-        print_error("%s\n", err.data);
-        buf_release(&err);
-        return -1;
-    }
-    buf_release(&err);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ingest_calendar_free(&cal);
-    return 0;
-}
 
 static void test_data_covers_2010_to_2030(void **state)
 {
@@ -121,5 +92,5 @@ int main(void)
         cmocka_unit_test(test_add_working_days),
         cmocka_unit_test(test_outside_the_data),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, calendar_setup, calendar_teardown);
 }
