@@ -237,7 +237,7 @@ export async function homesJourney(browser, baseUrl, { binary, dbPath } = {}, ch
           !/2026-1[12]/.test(main), main);
         const activities = page.locator('table:has(caption:has-text("Activities recorded")) tbody tr');
         check(`homes: the activities are listed, each with a link ${at}`, (await activities.count()) === 2 &&
-          (await activities.locator('a[href^="/history/activity/"]').count()) === 2, String(await activities.count()));
+          (await activities.locator('a[href^="/compacts/"][href*="/activities/"]').count()) === 2, String(await activities.count()));
         check(`homes: the pending step, with its due date ${at}`,
           (await text(page.locator('table:has(caption:has-text("Steps still to take"))'))).includes('15 January 2027'));
         await looked(page, 'compliance', w);
@@ -245,7 +245,7 @@ export async function homesJourney(browser, baseUrl, { binary, dbPath } = {}, ch
           const link = activities.first().locator('a').first();
           await Promise.all([page.waitForNavigation(), link.click()]);
           check('homes: an activity\'s link opens where it is shown', (await page.title()) !== '' &&
-            new URL(page.url()).pathname.startsWith('/history/activity/'), page.url());
+            /^\/compacts\/\d+\/activities\/\d+$/.test(new URL(page.url()).pathname), page.url());
           await page.goto(url(compactPath));
           check('homes: the coordinator sees the coordinators without "Add a coordinator" or "Remove"',
             (await page.locator('#coordinators').count()) === 1 &&
@@ -279,7 +279,7 @@ export async function homesJourney(browser, baseUrl, { binary, dbPath } = {}, ch
         const acts = page.locator('table:has(caption:has-text("Activities")) tbody tr');
         check(`homes: its activities, linked, with the Compact ${at}`, (await acts.count()) === 1 &&
           (await text(acts.first())).includes('Funding change') && (await text(acts.first())).includes('Homes Compact') &&
-          (await acts.first().locator('a[href^="/history/activity/"]').count()) === 1,
+          (await acts.first().locator('a[href^="/compacts/"][href*="/activities/"]').count()) === 1,
           (await acts.count()) ? await text(acts.first()) : 'no rows');
         const main = await text(page.locator('main'));
         check(`homes: its funding: a grant received and one made ${at}`,

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 
 const MEMBER = 'commissioner.record@browser.test';
 const ADMIN = 'admin.record@browser.test';
-const CHARITY = { org_id: 'GB-CHC-5552222', name: 'Leeds Advice Network', type: 'charity' };
+const CHARITY = { org_id: 'GB-CHC-5557333', name: 'Leeds Advice Network', type: 'charity' };
 
 // The answers of a planned cut: notice given on 1 November 2026 for funding ending on
 // 31 January 2027, in writing.
