@@ -822,7 +822,10 @@ async function cli(dbPath, dir) {
 
   await test('cli: COMPACT_DB names the database', async () => {
     const r = await run(BIN, ['migrate'], { env: { ...process.env, COMPACT_DB: dbPath } });
-    expect(r.code === 0 && /up to date/.test(r.stdout) && r.stdout.includes(dbPath), `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
+    // a URI is shown without its user information and query, which may hold a password
+    const shown = BACKEND === 'sqlite' ? dbPath : dbPath.split('?')[0];
+    expect(r.code === 0 && /up to date/.test(r.stdout) && r.stdout.includes(shown) && !r.stdout.includes('user='),
+      `exit ${r.code}; ${show(r.stdout + r.stderr)}`);
   });
 
   const file = join(dir, 'backup.db');
