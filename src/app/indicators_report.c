@@ -7,6 +7,23 @@
 #include "base/num.h"
 #include "base/banned.h"
 
+int received_report(struct store *st, const char *org_id, struct arena *arena,
+                    struct ind_received *out)
+{
+    struct ind_received_grant *g = NULL;
+    struct ind_funder_year *fy = NULL;
+    size_t ng = 0, nfy = 0;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    if (org_id && ((ret = store_received_grants(st, org_id, arena, &g, &ng)) < 0 ||
+                   (ret = store_received_funder_years(st, org_id, arena, &fy, &nfy)) < 0)) {
+        return ret;
+    }
+    ind_received_compute(g, ng, fy, nfy, arena, out);
+    return 0;
+}
+
 size_t indicators_query(struct store *st, const char *min_count, const char *compact_id,
                         size_t *count, struct param_set *compact, int *has_compact,
                         struct field_error errs[2])
@@ -65,11 +82,12 @@ int indicators_report(struct store *st, const char *ref, size_t min_count,
     }
     if (org) {
         if ((ret = store_indicator_grants(st, org, arena, &g, &ng)) < 0 ||
-            (ret = store_indicator_contracts(st, org, arena, &c, &nc)) < 0) {
+            (ret = store_indicator_contracts(st, org, arena, &c, &nc)) < 0 ||
+            (ret = received_report(st, org, arena, &out->received)) < 0) {
             return ret;
         }
     }
-    if (!out->org && !ng && !nc) {
+    if (!out->org && !ng && !nc && !out->received.n) {
         return ERR_NOT_FOUND;
     }
     params_resolve(NULL, compact, &out->params);

@@ -42,6 +42,7 @@ int page_funder(struct request *r)
     v.name = rep.subject.name;
     v.ref = rep.org ? arena_strdup(r->arena, organisation_ref(rep.org, ref)) : NULL;
     v.params = &rep.params;
+    v.received = &rep.received;
     if (v.nerrors) {
         r->status = 400;
     } else {
@@ -64,12 +65,17 @@ static int list_page(struct request *r, int grants)
     v.nerrors = opendata_query(r, grants, 1, OPENDATA_LIMIT_PAGE, &f, errs);
     v.errors = errs;
     v.org = query_get(&r->query, grants ? "funder" : "buyer");
+    if (!v.nerrors && (ret = opendata_named(r, grants, &f, v.named, &v.nnamed)) < 0) {
+        return ret;
+    }
     v.counterpart = query_get(&r->query, grants ? "recipient" : "supplier");
     v.year = query_get(&r->query, "year");
     v.q = query_get(&r->query, "q");
     v.first_page = f.after == 0;
     if (v.nerrors) {
         r->status = 400;
+    } else if (!opendata_named_one(v.named, v.nnamed)) {
+        /* a name that names no organisation, or several to choose from: no list yet */
     } else {
         long long last = 0;
         ret = grants ? store_grant_list_count(r->st, &f, &v.total)

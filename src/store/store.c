@@ -155,6 +155,28 @@ void store_bind_text(struct db_stmt *stmt, int i, const char *s)
     }
 }
 
+void store_bind_like(struct db_stmt *stmt, int i, const char *q)
+{
+    size_t len, j = 0;
+    char *pattern;
+
+    if (!q || !*q) {
+        db_bind_null(stmt, i);
+        return;
+    }
+    len = strlen(q);
+    pattern = xmalloc(st_add(st_mult(len, 2), 1));
+    for (size_t k = 0; k < len; k++) {
+        if (q[k] == '%' || q[k] == '_' || q[k] == '\\') {
+            pattern[j++] = '\\';
+        }
+        pattern[j++] = q[k] >= 'A' && q[k] <= 'Z' ? (char)(q[k] - 'A' + 'a') : q[k];
+    }
+    pattern[j] = '\0';
+    db_bind_text_copy(stmt, i, pattern);
+    free(pattern);
+}
+
 void store_bind_date(struct db_stmt *stmt, int i, date_t d)
 {
     char text[DATE_STRLEN + 1];

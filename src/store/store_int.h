@@ -53,6 +53,11 @@ const char *store_col(struct db_stmt *stmt, int i, struct arena *arena);
 date_t store_col_date(struct db_stmt *stmt, int i);
 /* Bind s (copied, so it may be a temporary), or NULL when s is NULL. */
 void store_bind_text(struct db_stmt *stmt, int i, const char *s);
+/* Bind q as a LIKE pattern matching q itself in lower case (its %, _ and \ escaped by \: the
+ * statement says ESCAPE '\'; its ASCII letters folded, as lower() folds a column in both
+ * engines, whatever PostgreSQL's locale), or NULL when q is NULL or "". For "holds q, in any
+ * case" (instr is SQLite's, strpos PostgreSQL's): lower(col) LIKE '%' || ?N || '%' ESCAPE '\'. */
+void store_bind_like(struct db_stmt *stmt, int i, const char *q);
 /* Bind d as 'YYYY-MM-DD', or NULL when it is 0 (unknown). */
 void store_bind_date(struct db_stmt *stmt, int i, date_t d);
 /* Bind the most rows of a LIMIT: limit, or no limit for 0 (-1 to SQLite, NULL to PostgreSQL:

@@ -54,6 +54,163 @@ static void org_path(struct buf *b, const char *prefix, const char *org, const c
     buf_adds(b, suffix);
 }
 
+/* name (else org_id) linked to the organisation's page when the register keeps it (known),
+ * else to the funding page of its org-id; without an org-id, name alone. */
+static void org_link(struct buf *b, const char *org_id, int known, const char *name)
+{
+    struct buf path = BUF_INIT;
+
+    if (!org_id || !*org_id) {
+        html_text(b, name && *name ? name : "Not given");
+        return;
+    }
+    org_path(&path, "/organisations/", org_id, known ? "" : "/funding");
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, path.data);
+    html_lit(b, "\">");
+    html_text(b, name && *name ? name : org_id);
+    html_lit(b, "</a>");
+    buf_release(&path);
+}
+
+/* "£1,000": IND_ONE_OFF_PENCE in whole pounds. */
+static void one_off_amount(struct buf *b)
+{
+    html_lit(b, "£");
+    html_count(b, IND_ONE_OFF_PENCE / 100);
+}
+
+/* What is and is not an ended relationship, under its table. */
+static void ended_rules(struct buf *b)
+{
+    html_lit(b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">");
+    html_text(b, ind_caveat_ended_rules);
+    html_lit(b, "</p><p class=\"govuk-body\">");
+    html_text(b, ind_caveat_ended);
+    html_lit(b, "</p></div>");
+}
+
+/* The "Check the notice" link of e, whose funder is body, into a cell. */
+static void check_link(struct buf *b, const struct ind_ended *e, const char *body,
+                       const char *compact_id, const char *whose)
+{
+    struct buf path = BUF_INIT;
+
+    ind_ended_check_path(&path, e, body, compact_id);
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, path.data);
+    html_lit(b, "\">Check the notice<span class=\"govuk-visually-hidden\"> of the end of ");
+    html_text(b, body);
+    html_lit(b, "&#39;s funding of ");
+    html_text(b, whose);
+    html_lit(b, " after ");
+    html_num(b, e->year);
+    html_lit(b, "</span></a>");
+    buf_release(&path);
+}
+
+/* Whether the funding of a received row ended, in words; with a link to check the notice. */
+static void received_end(struct buf *b, const struct ind_received_row *row, const char *org_id,
+                         const char *name, const char *compact_id)
+{
+    const char *body = row->funder_name ? row->funder_name : row->funder;
+    struct ind_ended e = row->e;
+
+    switch (row->end) {
+    case IND_END_CONTINUED:
+        html_lit(b, "No: funded again in ");
+        html_num(b, row->e.next_year);
+        break;
+    case IND_END_ENDED:
+        html_lit(b, "<strong>Yes</strong>: none in ");
+        html_num(b, row->e.next_year);
+        html_lit(b, "<br>");
+        e.recipient = org_id;
+        e.name = name;
+        check_link(b, &e, body, compact_id, name ? name : org_id);
+        break;
+    case IND_END_TOO_SOON:
+        if (row->e.next_year) {
+            html_lit(b, "Not known yet: the funder&#39;s grants of ");
+            html_num(b, row->e.next_year);
+            html_lit(b, " are not all published");
+        } else {
+            html_lit(b, "Not known yet: the funder has published no later grants");
+        }
+        break;
+    case IND_END_ONE_OFF:
+        html_lit(b, "Not counted: a one-off grant under ");
+        one_off_amount(b);
+        break;
+    }
+}
+
+void view_grants_received(struct buf *b, const struct ind_received *r, const char *org_id,
+                          const char *name, const char *compact_id, const char *none_text)
+{
+    static const struct table_column cols[] = {{"Funder", 0},
+                                               {"Year", 0},
+                                               {"Grants", CELL_NUMERIC},
+                                               {"Total", CELL_NUMERIC},
+                                               {"Did the funding end?", 0}};
+    struct buf caption = BUF_INIT;
+
+    if (!r || !r->n) {
+        if (none_text) {
+            html_lit(b,
+                     "<h2 class=\"govuk-heading-m\">Grants received</h2><p class=\"govuk-body\">");
+            html_text(b, none_text);
+            html_lit(b, "</p>");
+        }
+        return;
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants received</h2><p class=\"govuk-body\">");
+    html_count(b, (long long)r->grants);
+    html_text(b, r->grants == 1 ? " grant from " : " grants from ");
+    html_count(b, (long long)r->funders);
+    html_text(b, r->funders == 1 ? " funder, " : " funders, ");
+    html_money(b, r->value);
+    html_lit(b, " in all, as the funders published them (360Giving), by funder and the year each "
+                "grant was awarded.</p>");
+    if (r->ended) {
+        html_lit(b, "<p class=\"govuk-body\">Where a funder&#39;s funding ended, the Compact asks "
+                    "for at least three months&#39; notice in writing: follow &#8220;Check the "
+                    "notice&#8221; to check that it was given.</p>");
+    }
+    count_phrase(&caption, r->grants, "grant received", "grants received");
+    buf_adds(&caption, ", by funder and year");
+    table_start(b, &(struct table){.caption = caption.data,
+                                   .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
+                                   .cols = cols,
+                                   .ncols = 5});
+    for (size_t i = 0; i < r->n; i++) {
+        const struct ind_received_row *row = &r->rows[i];
+        table_row_start(b);
+        table_row_head_start(b);
+        org_link(b, row->funder, row->funder_known, row->funder_name);
+        table_row_head_end(b);
+        table_cell_start(b, 0);
+        html_num(b, row->e.year);
+        table_cell_end(b);
+        table_num_cell(b, (long long)row->e.grants);
+        table_cell_start(b, CELL_NUMERIC);
+        html_money(b, row->e.value);
+        if (row->not_gbp) {
+            html_lit(b, " and ");
+            html_count(b, (long long)row->not_gbp);
+            html_lit(b, " in another currency");
+        }
+        table_cell_end(b);
+        table_cell_start(b, 0);
+        received_end(b, row, org_id, name, compact_id);
+        table_cell_end(b);
+        table_row_end(b);
+    }
+    table_end(b);
+    ended_rules(b);
+    buf_release(&caption);
+}
+
 static void options_form(struct buf *b, const struct funder_view *v, const char *action)
 {
     struct form_option *opts;
@@ -112,7 +269,7 @@ static void grants_section(struct buf *b, const struct funder_view *v, struct ar
     const char *c[IND_CAVEATS_MAX];
     struct buf path = BUF_INIT;
 
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants</h2>");
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants made</h2>");
     if (!g->count) {
         html_lit(b, "<p class=\"govuk-body\">No grants from this organisation have been "
                     "imported.</p>");
@@ -154,20 +311,27 @@ static void ended_section(struct buf *b, const struct funder_view *v)
     static const struct table_column cols[] = {
         {"Recipient", 0}, {"Last funded", 0}, {"Grants that year", CELL_NUMERIC}, {"Check", 0}};
     const struct indicators *ind = v->ind;
-    struct buf path = BUF_INIT, caption = BUF_INIT;
+    const char *body = v->name ? v->name : v->org;
+    struct buf caption = BUF_INIT;
 
     if (!ind->grants.count) {
         return;
     }
     html_lit(b, "<h2 class=\"govuk-heading-m\">Funding relationships that ended</h2>"
-                "<p class=\"govuk-body\">Recipients funded in one year and not in the next. Where "
-                "funding ended, the Compact asks for at least three months&#39; notice in writing: "
-                "check that it was given.</p><div class=\"govuk-inset-text\">");
-    html_text(b, ind_caveat_ended);
-    html_lit(b, "</div>");
+                "<p class=\"govuk-body\">Recipients funded in one year and not in the funder&#39;s "
+                "next year of grants. Where funding ended, the Compact asks for at least three "
+                "months&#39; notice in writing: check that it was given.</p>");
+    if (ind->one_offs) {
+        html_lit(b, "<p class=\"govuk-body\">");
+        html_count(b, (long long)ind->one_offs);
+        html_text(b, ind->one_offs == 1 ? " one-off grant under " : " one-off grants under ");
+        one_off_amount(b);
+        html_lit(b, " not repeated the next year: not counted.</p>");
+    }
+    ended_rules(b);
     if (!ind->nended) {
-        html_lit(b, "<p class=\"govuk-body\">Every recipient was funded again the next "
-                    "year.</p>");
+        html_lit(b, "<p class=\"govuk-body\">No funding relationship ended: every recipient was "
+                    "funded again, or it is too soon to tell.</p>");
         return;
     }
     html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
@@ -182,36 +346,29 @@ static void ended_section(struct buf *b, const struct funder_view *v)
                                    .ncols = 4});
     for (size_t i = 0; i < ind->nended; i++) {
         const struct ind_ended *e = &ind->ended[i];
+        const char *whose = e->name ? e->name : e->recipient;
         table_row_start(b);
         table_cell_start(b, 0);
-        html_text(b, e->name ? e->name : e->recipient);
-        if (e->recipient && e->name) {
-            html_lit(b, "<br><span class=\"govuk-body-s\">");
-            html_text(b, e->recipient);
-            html_lit(b, "</span>");
+        if (e->recipient) {
+            org_link(b, e->recipient, orgid_scheme(e->recipient) != ORGID_NONE, whose);
+        } else {
+            html_text(b, whose);
         }
         table_cell_end(b);
         table_cell_start(b, 0);
         html_num(b, e->year);
         html_lit(b, " (none in ");
-        html_num(b, e->year + 1);
+        html_num(b, e->next_year);
         html_lit(b, ")");
         table_cell_end(b);
         table_num_cell(b, (long long)e->grants);
         table_cell_start(b, 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        buf_reset(&path);
-        ind_ended_check_path(&path, e, v->compact_id);
-        html_attr(b, path.data);
-        html_lit(b, "\">Check the notice<span class=\"govuk-visually-hidden\"> given to ");
-        html_text(b, e->name ? e->name : e->recipient);
-        html_lit(b, "</span></a>");
+        check_link(b, e, body, v->compact_id, whose);
         table_cell_end(b);
         table_row_end(b);
     }
     table_end(b);
     html_lit(b, "</div></details>");
-    buf_release(&path);
     buf_release(&caption);
 }
 
@@ -296,10 +453,11 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     }
     view_layout_start(b, &l);
     view_heading(b, name, l.title);
-    html_lit(b, "<p class=\"govuk-body\">What this organisation&#39;s published grants "
-                "(360Giving) and contracts (Open Contracting) show, read through the Compact: "
-                "multi-year funding, funding that ended, and time to bid. Counts and sums of "
-                "published records are always shown; a share or median resting on fewer than ");
+    html_lit(b, "<p class=\"govuk-body\">What the published grants (360Giving) and contracts "
+                "(Open Contracting) show of this organisation, read through the Compact: the "
+                "grants it received and made, multi-year funding, funding that ended, and time to "
+                "bid. Counts and sums of published records are always shown; a share or median "
+                "resting on fewer than ");
     html_num(b, v->ind ? (long long)v->ind->params.min_count : INDICATORS_MIN_COUNT_DEFAULT);
     html_lit(b, " records is not.</p><p class=\"govuk-body\">");
     html_text(b, ind_caveat_year_basis);
@@ -307,6 +465,7 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     org_path(&path, "/organisations/", v->ref ? v->ref : v->org, "/funding");
     options_form(b, v, path.data);
     if (v->ind) {
+        view_grants_received(b, v->received, v->org, v->name, v->compact_id, NULL);
         grants_section(b, v, arena);
         ended_section(b, v);
         contracts_section(b, v, arena);
@@ -333,12 +492,18 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
 
 /* ---- the lists ---- */
 
-static void list_query(struct buf *b, const struct opendata_list_view *v)
+/* The filters as a query string, the filter which (0 org, 1 counterpart, else none) set to
+ * value instead. */
+static void list_query_with(struct buf *b, const struct opendata_list_view *v, size_t which,
+                            const char *value)
 {
     const char *names[4] = {v->grants ? "funder" : "buyer", v->grants ? "recipient" : "supplier",
                             "year", "q"};
     const char *values[4] = {v->org, v->counterpart, v->year, v->q};
     int more = 0;
+    if (which < 2) {
+        values[which] = value;
+    }
     for (size_t i = 0; i < 4; i++) {
         if (values[i] && *values[i]) {
             buf_adds(b, more ? "&" : "");
@@ -350,13 +515,19 @@ static void list_query(struct buf *b, const struct opendata_list_view *v)
     }
 }
 
+static void list_query(struct buf *b, const struct opendata_list_view *v)
+{
+    list_query_with(b, v, 2, NULL);
+}
+
 /* One of the list's filters: a text input in half the row. */
 static void list_filter(struct buf *b, const struct opendata_list_view *v, const char *name,
-                        const char *label, const char *type, const char *value)
+                        const char *label, const char *hint, const char *type, const char *value)
 {
     html_lit(b, "<div class=\"govuk-grid-column-one-half\">");
     form_text_input(b, &(struct form_field){.name = name,
                                             .label = label,
+                                            .hint = hint,
                                             .error = form_error_for(v->errors, v->nerrors, name),
                                             .value = value,
                                             .type = type,
@@ -374,15 +545,15 @@ static void list_form(struct buf *b, const struct opendata_list_view *v)
         html_lit(b, "/contracts");
     }
     html_lit(b, "\" novalidate><div class=\"govuk-grid-row\">");
-    list_filter(b, v, v->grants ? "funder" : "buyer",
-                v->grants ? "Funder's org-id" : "Buyer's org-id", NULL, v->org);
-    list_filter(b, v, v->grants ? "recipient" : "supplier",
-                v->grants ? "Recipient's org-id" : "Supplier's org-id", NULL, v->counterpart);
+    list_filter(b, v, v->grants ? "funder" : "buyer", v->grants ? "Funder" : "Buyer",
+                "Its name, or part of it, or its org-id", NULL, v->org);
+    list_filter(b, v, v->grants ? "recipient" : "supplier", v->grants ? "Recipient" : "Supplier",
+                "Its name, or part of it, or its org-id", NULL, v->counterpart);
     html_lit(b, "</div><div class=\"govuk-grid-row\">");
-    list_filter(b, v, "year", v->grants ? "Year of award" : "Year the tender opened", NULL,
+    list_filter(b, v, "year", v->grants ? "Year of award" : "Year the tender opened", NULL, NULL,
                 v->year);
-    list_filter(b, v, "q", v->grants ? "Search titles and recipients" : "Search titles", "search",
-                v->q);
+    list_filter(b, v, "q", v->grants ? "Search titles and recipients" : "Search titles", NULL,
+                "search", v->q);
     html_lit(b, "</div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                 "data-module=\"govuk-button\">Apply filters</button></form>");
 }
@@ -392,15 +563,37 @@ static void cell(struct buf *b, const char *s)
     table_cell(b, s && *s ? s : "Not given", 0);
 }
 
+/* A "YYYY-MM-DD" date as people read it, "17 June 2017"; anything else as it is. */
+static void date_text(struct buf *b, const char *s)
+{
+    date_t d;
+    if (s && date_parse(s, strlen(s), &d) == 0) {
+        html_date(b, d);
+    } else {
+        html_text(b, s && *s ? s : "Not given");
+    }
+}
+
+static void date_cell(struct buf *b, const char *s)
+{
+    table_cell_start(b, 0);
+    date_text(b, s);
+    table_cell_end(b);
+}
+
 static void grant_rows(struct buf *b, const struct opendata_list_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         const struct grant_item *g = &v->grant_items[i];
         table_row_start(b);
-        cell(b, g->award_date);
+        date_cell(b, g->award_date);
         cell(b, g->title);
-        cell(b, g->funder_name ? g->funder_name : g->funder_id);
-        cell(b, g->recipient_name ? g->recipient_name : g->recipient_id);
+        table_cell_start(b, 0);
+        org_link(b, g->funder_id, g->funder_known, g->funder_name);
+        table_cell_end(b);
+        table_cell_start(b, 0);
+        org_link(b, g->recipient_id, g->recipient_known, g->recipient_name);
+        table_cell_end(b);
         table_cell_start(b, CELL_NUMERIC);
         if (g->currency && strcmp(g->currency, "GBP")) {
             html_text(b, g->currency);
@@ -426,14 +619,16 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
         const struct contract_item *c = &v->contract_items[i];
         const char *from = c->tender_start ? c->tender_start : c->tender_published;
         table_row_start(b);
-        cell(b, c->release_date);
+        date_cell(b, c->release_date);
         cell(b, c->title ? c->title : c->ocid);
-        cell(b, c->buyer_name ? c->buyer_name : c->buyer_id);
+        table_cell_start(b, 0);
+        org_link(b, c->buyer_id, 0, c->buyer_name); /* a buyer's funding page has its contracts */
+        table_cell_end(b);
         table_cell_start(b, 0);
         if (from || c->tender_end) {
-            html_text(b, from ? from : "?");
+            date_text(b, from ? from : "?");
             html_lit(b, " to ");
-            html_text(b, c->tender_end ? c->tender_end : "?");
+            date_text(b, c->tender_end ? c->tender_end : "?");
         } else {
             html_lit(b, "Not given");
         }
@@ -482,6 +677,98 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     buf_release(&note);
 }
 
+static const char *const role_words[][2] = {[OPENDATA_FUNDER] = {"funder", "funders"},
+                                            [OPENDATA_RECIPIENT] = {"recipient", "recipients"},
+                                            [OPENDATA_BUYER] = {"buyer", "buyers"},
+                                            [OPENDATA_SUPPLIER] = {"supplier", "suppliers"}};
+
+/*
+ * What each filter given by name found: the organisation it names, or those to choose from
+ * (links: the same filters with its org-id), or none. Returns whether every filter names one
+ * organisation, so that the list can be shown.
+ */
+static int named_section(struct buf *b, const struct opendata_list_view *v)
+{
+    struct buf q = BUF_INIT;
+    int one = 1;
+
+    for (size_t i = 0; i < v->nnamed; i++) {
+        const struct opendata_named *f = &v->named[i];
+        const char *const *words = role_words[f->role];
+        if (f->n == 1) {
+            continue;
+        }
+        one = 0;
+        if (!f->n) {
+            html_lit(b, "<h2 class=\"govuk-heading-m\">No ");
+            html_text(b, words[0]);
+            html_lit(b, " found</h2><p class=\"govuk-body\">No ");
+            html_text(b, words[0]);
+            html_lit(b, " in the published data has a name with the words &#8220;");
+            html_text(b, f->given);
+            html_lit(b, "&#8221;, or that org-id. Check the spelling, or enter fewer words or the "
+                        "start of a word.</p>");
+            continue;
+        }
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Choose the ");
+        html_text(b, words[0]);
+        html_lit(b, "</h2><p class=\"govuk-body\">");
+        if (f->more) {
+            html_lit(b, "More than ");
+        }
+        html_count(b, (long long)f->n);
+        html_lit(b, " ");
+        html_text(b, words[1]);
+        html_lit(b, " have a name with the words &#8220;");
+        html_text(b, f->given);
+        html_lit(b, "&#8221;");
+        if (f->more) {
+            html_lit(b, ": these are the first. Enter more of the name to find the others");
+        }
+        html_lit(b, ".</p><ul class=\"govuk-list govuk-list--spaced\">");
+        for (size_t k = 0; k < f->n; k++) {
+            const struct opendata_name *m = &f->matches[k];
+            buf_reset(&q);
+            buf_adds(&q, v->grants ? "/grants?" : "/contracts?");
+            list_query_with(&q, v, f->role == OPENDATA_RECIPIENT || f->role == OPENDATA_SUPPLIER,
+                            m->org_id);
+            html_lit(b, "<li><a class=\"govuk-link\" href=\"");
+            html_attr(b, q.data);
+            html_lit(b, "\">");
+            html_text(b, m->name ? m->name : m->org_id);
+            html_lit(b, "</a><br><span class=\"govuk-body-s\">");
+            html_count(b, (long long)m->records);
+            if (v->grants) {
+                html_text(b, m->records == 1 ? " grant" : " grants");
+            } else {
+                html_text(b, m->records == 1 ? " contract" : " contracts");
+            }
+            if (m->name) {
+                html_lit(b, ", org-id ");
+                html_text(b, m->org_id);
+            }
+            html_lit(b, "</span></li>");
+        }
+        html_lit(b, "</ul>");
+    }
+    if (one && v->nnamed) {
+        html_lit(b, "<dl class=\"govuk-summary-list\">");
+        for (size_t i = 0; i < v->nnamed; i++) {
+            const struct opendata_name *m = &v->named[i].matches[0];
+            const char *key = role_words[v->named[i].role][0];
+            summary_key_start(b, 0);
+            buf_addc(b, (char)(key[0] - 'a' + 'A'));
+            html_text(b, key + 1);
+            summary_value_start(b);
+            org_link(b, m->org_id, 0, m->name);
+            summary_row_end(b, NULL, NULL);
+        }
+        html_lit(b, "</dl>");
+    }
+    buf_release(&q);
+    return one;
+}
+
 void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                              const struct viewer *viewer)
 {
@@ -498,7 +785,7 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                     "Contracting Data Standard, newest first.</p>");
     }
     list_form(b, v);
-    if (!v->nerrors) {
+    if (!v->nerrors && named_section(b, v)) {
         list_query(&q, v);
         list_table(b, v, q.data);
         download_csv(b, "one", v->grants ? "/api/v1/grants.csv" : "/api/v1/contracts.csv", q.data);

@@ -41,15 +41,19 @@ static void test_funder_page(void **state)
     for (int i = 0; i < 12; i++) {
         g[i] = (struct ind_grant){123456,
                                   1,
-                                  day(i < 11 ? "2013-05-01" : "2015-05-01"),
+                                  day(i < 11 ? "2013-05-01" : "2015-12-01"),
                                   0,
                                   0,
                                   0,
                                   i < 4 ? 36 : 12,
-                                  "GB-CHC-1",
+                                  "GB-CHC-1159034",
                                   "Friends & <Neighbours>",
                                   0};
     }
+    /* 2014 has no grants: the funder's next year is 2015, complete (a grant in December), in
+     * which GB-CHC-1159034 had none */
+    g[11].recipient = "GB-CHC-2";
+    g[11].name = "Another";
     assert_int_equal(indicators_compute(g, 12, NULL, 0, &ip, &a, &ind), 0);
     v.ind = &ind;
     v.params = &p;
@@ -75,8 +79,17 @@ static void test_funder_page(void **state)
     assert_null(strstr(b.data, "<Council>"));
     assert_non_null(strstr(b.data, "Friends &amp; &lt;Neighbours&gt;"));
     assert_null(strstr(b.data, "style="));
-    /* ended in 2013 (none in 2014), with its check link carrying the Compact */
-    assert_non_null(strstr(b.data, "href=\"/checks/funding_change?change=end&amp;compact=7\""));
+    /* ended in 2013 (none in 2015, the funder's next year of grants), with its check link
+     * carrying what is known (the end: the last grant's award date and its 12 months) and the
+     * Compact, last */
+    assert_non_null(strstr(b.data, "2013 (none in 2015)"));
+    assert_non_null(
+        strstr(b.data,
+               "href=\"/checks/funding_change?change=end&amp;effective_date-day=30&amp;"
+               "effective_date-month=4&amp;effective_date-year=2014&amp;body=Trafford%20%3CCouncil"
+               "%3E&amp;organisation=GB-CHC-1159034&amp;org_q=Friends%20%26%20%3CNeighbours%3E&amp;"
+               "amount=13580.16&amp;last_award=2013-05-01&amp;compact=7\""));
+    assert_non_null(strstr(b.data, "Grants under £1,000 that were not repeated are not counted"));
     assert_non_null(strstr(b.data, "No contracts with this organisation as the buyer"));
     assert_non_null(strstr(b.data, "href=\"/api/v1/organisations/GB-LAE-TRF/indicators.csv?"
                                    "compact_id=7\""));
@@ -140,12 +153,12 @@ static void test_organisation_link(void **state)
         .id = 3, .org_id = "GB-LAE-TRF", .name = "Trafford", .sector = SECTOR_STATUTORY};
     struct buf b = BUF_INIT;
     (void)state;
-    view_organisation_page(&b, &o, ORG_PAGE_FUNDING, NULL, 0, NULL);
+    view_organisation_page(&b, &o, ORG_PAGE_FUNDING, NULL, NULL, 0, NULL);
     assert_non_null(strstr(b.data, "href=\"/organisations/GB-LAE-TRF/funding\">Funding and "
                                    "contracts</a>"));
     assert_null(strstr(b.data, "/edit"));
     buf_reset(&b);
-    view_organisation_page(&b, &o, ORG_PAGE_EDIT, NULL, 0, NULL);
+    view_organisation_page(&b, &o, ORG_PAGE_EDIT, NULL, NULL, 0, NULL);
     assert_null(strstr(b.data, "/funding"));
     assert_non_null(strstr(b.data, "/edit"));
     buf_release(&b);
