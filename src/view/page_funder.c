@@ -2,6 +2,7 @@
 #include "page_funder.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "components.h"
 #include "html.h"
@@ -148,11 +149,8 @@ static void received_end(struct buf *b, const struct ind_received_row *row, cons
 void view_grants_received(struct buf *b, const struct ind_received *r, const char *org_id,
                           const char *name, const char *compact_id, const char *none_text)
 {
-    static const struct table_column cols[] = {{"Funder", 0},
-                                               {"Year", 0},
-                                               {"Grants", CELL_NUMERIC},
-                                               {"Total", CELL_NUMERIC},
-                                               {"Did the funding end?", 0}};
+    static const struct table_column cols[] = {
+        {"Year", 0}, {"Grants", CELL_NUMERIC}, {"Did the funding end?", 0}};
     struct buf caption = BUF_INIT;
 
     if (!r || !r->n) {
@@ -177,23 +175,32 @@ void view_grants_received(struct buf *b, const struct ind_received *r, const cha
                     "for at least three months&#39; notice in writing: follow &#8220;Check the "
                     "notice&#8221; to check that it was given.</p>");
     }
-    count_phrase(&caption, r->grants, "grant received", "grants received");
-    buf_adds(&caption, ", by funder and year");
-    table_start(b, &(struct table){.caption = caption.data,
-                                   .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
-                                   .cols = cols,
-                                   .ncols = 5});
+    /* a table for each funder (its rows are together), three columns to fit a phone */
     for (size_t i = 0; i < r->n; i++) {
         const struct ind_received_row *row = &r->rows[i];
+        const char *funder = row->funder_name ? row->funder_name : row->funder;
+        if (!i || strcasecmp(row->funder, r->rows[i - 1].funder)) {
+            if (i) {
+                table_end(b);
+            }
+            html_lit(b, "<h3 class=\"govuk-heading-s\">");
+            org_link(b, row->funder, row->funder_known, row->funder_name);
+            html_lit(b, "</h3>");
+            buf_reset(&caption);
+            buf_addf(&caption, "Grants from %s, by year", funder);
+            table_start(b, &(struct table){.caption = caption.data,
+                                           .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_HIDDEN,
+                                           .cols = cols,
+                                           .ncols = 3});
+        }
         table_row_start(b);
         table_row_head_start(b);
-        org_link(b, row->funder, row->funder_known, row->funder_name);
-        table_row_head_end(b);
-        table_cell_start(b, 0);
         html_num(b, row->e.year);
-        table_cell_end(b);
-        table_num_cell(b, (long long)row->e.grants);
+        table_row_head_end(b);
         table_cell_start(b, CELL_NUMERIC);
+        html_count(b, (long long)row->e.grants);
+        html_text(b, row->e.grants == 1 ? " grant" : " grants");
+        html_lit(b, "<br>");
         html_money(b, row->e.value);
         if (row->not_gbp) {
             html_lit(b, " and ");
@@ -436,7 +443,7 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     struct buf org = BUF_INIT, path = BUF_INIT;
     struct crumb crumbs[4] = {{"Home", "/"}, {"Organisations", "/organisations"}};
     struct layout l = {.title = "Funding and contracts",
-                       .nav = NAV_NONE,
+                       .nav = NAV_ORGANISATIONS,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
                        .errors = v->errors,
@@ -581,18 +588,21 @@ static void date_cell(struct buf *b, const char *s)
     table_cell_end(b);
 }
 
+/* Each grant in three columns, to fit a phone: when; what, from whom to whom (each linked);
+ * how much, for how long. */
 static void grant_rows(struct buf *b, const struct opendata_list_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         const struct grant_item *g = &v->grant_items[i];
         table_row_start(b);
         date_cell(b, g->award_date);
-        cell(b, g->title);
         table_cell_start(b, 0);
+        html_text(b, g->title && *g->title ? g->title : "Not given");
+        html_lit(b, "<br><span class=\"govuk-body-s\">From ");
         org_link(b, g->funder_id, g->funder_known, g->funder_name);
-        table_cell_end(b);
-        table_cell_start(b, 0);
+        html_lit(b, " to ");
         org_link(b, g->recipient_id, g->recipient_known, g->recipient_name);
+        html_lit(b, "</span>");
         table_cell_end(b);
         table_cell_start(b, CELL_NUMERIC);
         if (g->currency && strcmp(g->currency, "GBP")) {
@@ -603,12 +613,15 @@ static void grant_rows(struct buf *b, const struct opendata_list_view *v)
         } else {
             html_money(b, g->amount);
         }
-        table_cell_end(b);
+        html_lit(b, "<br><span class=\"govuk-body-s\">");
         if (g->duration_months >= 0) {
-            table_num_cell(b, g->duration_months);
+            html_num(b, g->duration_months);
+            html_text(b, g->duration_months == 1 ? " month" : " months");
         } else {
-            table_cell(b, "Not given", CELL_NUMERIC);
+            html_lit(b, "Length not given");
         }
+        html_lit(b, "</span>");
+        table_cell_end(b);
         table_row_end(b);
     }
 }
@@ -642,12 +655,8 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
 /* The table of this page's grants or contracts, then the links to the first and next pages. */
 static void list_table(struct buf *b, const struct opendata_list_view *v, const char *query)
 {
-    static const struct table_column grant_cols[] = {{"Awarded", 0},
-                                                     {"Grant", 0},
-                                                     {"Funder", 0},
-                                                     {"Recipient", 0},
-                                                     {"Amount", CELL_NUMERIC},
-                                                     {"Months", CELL_NUMERIC}};
+    static const struct table_column grant_cols[] = {
+        {"Awarded", 0}, {"Grant", 0}, {"Amount", CELL_NUMERIC}};
     static const struct table_column contract_cols[] = {
         {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
         {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
@@ -665,7 +674,7 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
                                    .caption_note = v->total > v->n ? note.data : NULL,
                                    .flags = TABLE_SMALL_TEXT,
                                    .cols = v->grants ? grant_cols : contract_cols,
-                                   .ncols = 6});
+                                   .ncols = v->grants ? 3 : 6});
     if (v->grants) {
         grant_rows(b, v);
     } else {
@@ -739,9 +748,9 @@ static int named_section(struct buf *b, const struct opendata_list_view *v)
             html_lit(b, "</a><br><span class=\"govuk-body-s\">");
             html_count(b, (long long)m->records);
             if (v->grants) {
-                html_text(b, m->records == 1 ? " grant" : " grants");
+                html_text(b, m->records == 1 ? " grant in all" : " grants in all");
             } else {
-                html_text(b, m->records == 1 ? " contract" : " contracts");
+                html_text(b, m->records == 1 ? " contract in all" : " contracts in all");
             }
             if (m->name) {
                 html_lit(b, ", org-id ");
@@ -775,7 +784,8 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
     const char *title = v->grants ? "Grants" : "Contracts";
     struct buf q = BUF_INIT;
 
-    view_top_page_start(b, title, title, NAV_NONE, v->errors, v->nerrors, viewer);
+    view_top_page_start(b, title, title, v->grants ? NAV_GRANTS : NAV_CONTRACTS, v->errors,
+                        v->nerrors, viewer);
     view_heading(b, NULL, title);
     if (v->grants) {
         html_lit(b, "<p class=\"govuk-body\">Grants published by funders in the 360Giving Data "

@@ -24,6 +24,7 @@ import { coverageJourney } from './coverage.mjs';
 import { compactsJourney } from './compacts.mjs';
 import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
+import { charityJourney } from './charity.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -292,6 +293,8 @@ async function main() {
     await journey('register', () => registerJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('funder', () => funderJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('charity', () => charityJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();
