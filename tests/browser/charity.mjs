@@ -10,26 +10,15 @@
 //   await charityJourney(browser, baseUrl, { binary, dbPath }, check, { axeCheck, screenshot });
 //
 // Without binary and dbPath (a bare BASE_URL) the journey is skipped, and says so.
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../lib/server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TRAFFORD = join(HERE, '..', '..', 'data', 'opendata', '360giving', 'trafford_council',
   'trafford_council_voluntary_sector_grants.csv');
 const NAMES = join(HERE, '..', 'data', 'opendata', 'names.json');
 const TRAFFORD_NAME = 'Trafford Metropolitan Borough Council';
-
-function run(binary, args) {
-  return new Promise((resolve) => {
-    const p = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', (e) => resolve({ code: -1, out: out + String(e) }));
-    p.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 async function text(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
@@ -46,9 +35,9 @@ export async function charityJourney(browser, baseUrl, { binary, dbPath } = {}, 
     return;
   }
   for (const file of [TRAFFORD, NAMES]) {
-    const imported = await run(binary, ['import', 'grants', file, '--db', dbPath]);
+    const imported = await run(binary, ['import', 'grants', file, '--db', dbPath], { timeoutMs: 120000 });
     if (!check(`charity: ${file.split('/').pop()} imported with the command line`, imported.code === 0,
-      imported.out.slice(0, 300))) {
+      imported.stderr.slice(0, 300))) {
       return;
     }
   }
