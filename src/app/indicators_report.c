@@ -7,6 +7,26 @@
 #include "base/num.h"
 #include "base/banned.h"
 
+/* The name the open data gives org_id, an organisation the register does not keep (as a
+ * funder, a recipient, a buyer or a supplier), into *out; NULL when none gives one. */
+static int data_name(struct store *st, const char *org_id, struct arena *arena, const char **out)
+{
+    *out = NULL;
+    for (int role = OPENDATA_FUNDER; role <= OPENDATA_SUPPLIER && !*out; role++) {
+        struct opendata_name *m;
+        size_t n;
+        int more,
+            ret = store_opendata_names(st, (enum opendata_role)role, org_id, arena, &m, &n, &more);
+        if (ret < 0) {
+            return ret;
+        }
+        if (n && m[0].exact) {
+            *out = m[0].name;
+        }
+    }
+    return 0;
+}
+
 int received_report(struct store *st, const char *org_id, struct arena *arena,
                     struct ind_received *out)
 {
@@ -101,6 +121,9 @@ int indicators_report(struct store *st, const char *ref, size_t min_count,
     }
     out->subject.org = org ? org : ref;
     out->subject.name = out->org ? out->org->name : NULL;
+    if (!out->org && (ret = data_name(st, out->subject.org, arena, &out->subject.name)) < 0) {
+        return ret;
+    }
     out->subject.compact_id = compact_id && *compact_id ? compact_id : NULL;
     out->subject.params = &out->params;
     return 0;

@@ -386,7 +386,8 @@ export async function indicatorTests(BIN, report) {
       // a recipient the register does not keep: its funding page, by its org-id
       const unlinked = await get('/organisations/360G-leeds-hartleys/funding');
       expect(unlinked.status === 200 && unlinked.text.includes('Grants received') &&
-        unlinked.text.includes('>Leeds City Council</a>'), `${unlinked.status} ${show(unlinked.text.slice(unlinked.text.indexOf('<main')), 300)}`);
+        unlinked.text.includes('>Leeds City Council</a>') &&
+        unlinked.text.includes('<span class="govuk-caption-l">Hartley&#39;s Friends</span>'), `${unlinked.status} ${show(unlinked.text.slice(unlinked.text.indexOf('<main')), 300)}`);
     });
     await test('funding: Grants and Contracts are in the navigation; grant rows link their funder and recipient', async () => {
       const page = await get('/grants?funder=GB-LAE-TRF&recipient=GB-CHC-1159034');
