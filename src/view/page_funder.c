@@ -565,9 +565,22 @@ static void list_form(struct buf *b, const struct opendata_list_view *v)
                 "data-module=\"govuk-button\">Apply filters</button></form>");
 }
 
-static void cell(struct buf *b, const char *s)
+/* s as text that may break after each '/', '.', '-' and '_' (<wbr>): a long org-id or title fits a
+ * phone. */
+static void breakable(struct buf *b, const char *s)
 {
-    table_cell(b, s && *s ? s : "Not given", 0);
+    struct buf part = BUF_INIT;
+    while (*s) {
+        size_t n = strcspn(s, "/.-_");
+        buf_reset(&part);
+        buf_add(&part, s, n + (s[n] != '\0'));
+        html_text(b, part.data);
+        s += n + (s[n] != '\0');
+        if (*s) {
+            html_lit(b, "<wbr>");
+        }
+    }
+    buf_release(&part);
 }
 
 /* A "YYYY-MM-DD" date as people read it, "17 June 2017"; anything else as it is. */
@@ -597,7 +610,7 @@ static void grant_rows(struct buf *b, const struct opendata_list_view *v)
         table_row_start(b);
         date_cell(b, g->award_date);
         table_cell_start(b, 0);
-        html_text(b, g->title && *g->title ? g->title : "Not given");
+        breakable(b, g->title && *g->title ? g->title : "Not given");
         html_lit(b, "<br><span class=\"govuk-body-s\">From ");
         org_link(b, g->funder_id, g->funder_known, g->funder_name);
         html_lit(b, " to ");
@@ -626,6 +639,8 @@ static void grant_rows(struct buf *b, const struct opendata_list_view *v)
     }
 }
 
+/* Each contracting process in three columns, to fit a phone: when; what, bought by whom from
+ * whom (the buyer linked); its tender period and whether it suits VCSE organisations. */
 static void contract_rows(struct buf *b, const struct opendata_list_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
@@ -633,9 +648,15 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
         const char *from = c->tender_start ? c->tender_start : c->tender_published;
         table_row_start(b);
         date_cell(b, c->release_date);
-        cell(b, c->title ? c->title : c->ocid);
         table_cell_start(b, 0);
+        breakable(b, c->title ? c->title : c->ocid);
+        html_lit(b, "<br><span class=\"govuk-body-s\">Bought by ");
         org_link(b, c->buyer_id, 0, c->buyer_name); /* a buyer's funding page has its contracts */
+        if (c->suppliers) {
+            html_lit(b, " from ");
+            html_text(b, c->suppliers);
+        }
+        html_lit(b, "</span>");
         table_cell_end(b);
         table_cell_start(b, 0);
         if (from || c->tender_end) {
@@ -645,9 +666,10 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
         } else {
             html_lit(b, "Not given");
         }
+        html_lit(b, "<br><span class=\"govuk-body-s\">Suitable for VCSE organisations: ");
+        html_text(b, c->vcse_suitable < 0 ? "not given" : c->vcse_suitable ? "yes" : "no");
+        html_lit(b, "</span>");
         table_cell_end(b);
-        cell(b, c->vcse_suitable < 0 ? NULL : c->vcse_suitable ? "Yes" : "No");
-        cell(b, c->suppliers);
         table_row_end(b);
     }
 }
@@ -658,8 +680,7 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     static const struct table_column grant_cols[] = {
         {"Awarded", 0}, {"Grant", 0}, {"Amount", CELL_NUMERIC}};
     static const struct table_column contract_cols[] = {
-        {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
-        {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
+        {"Released", 0}, {"Contract", 0}, {"Tender period", 0}};
     struct buf caption = BUF_INIT, note = BUF_INIT;
 
     if (v->grants) {
@@ -674,7 +695,7 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
                                    .caption_note = v->total > v->n ? note.data : NULL,
                                    .flags = TABLE_SMALL_TEXT,
                                    .cols = v->grants ? grant_cols : contract_cols,
-                                   .ncols = v->grants ? 3 : 6});
+                                   .ncols = 3});
     if (v->grants) {
         grant_rows(b, v);
     } else {
@@ -754,7 +775,7 @@ static int named_section(struct buf *b, const struct opendata_list_view *v)
             }
             if (m->name) {
                 html_lit(b, ", org-id ");
-                html_text(b, m->org_id);
+                breakable(b, m->org_id);
             }
             html_lit(b, "</span></li>");
         }
