@@ -34,8 +34,8 @@ size_t indicators_query(struct store *st, const char *min_count, const char *com
 /*
  * The indicators of the organisation ref names (its org-id or number in the register, or an
  * org-id the register does not keep), as funder and as buyer, and the grants it received, into
- * out (from arena); its name is the register's, else the one the open data gives it. ERR_NOT_FOUND when the register has no such organisation and no grant or
- * contract names it.
+ * out (from arena); its name is the register's, else the one the open data gives it. ERR_NOT_FOUND
+ * when the register has no such organisation and no grant or contract names it.
  */
 int indicators_report(struct store *st, const char *ref, size_t min_count,
                       const struct param_set *compact, const char *compact_id, struct arena *arena,

@@ -460,6 +460,15 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     }
     view_layout_start(b, &l);
     view_heading(b, name, l.title);
+    if (!v->ref) {
+        html_lit(b, "<p class=\"govuk-body\">This organisation is not in the register");
+        if (v->name) {
+            html_lit(b, ": its name is the one the published data gives it");
+        }
+        html_lit(b, ". Its org-id is ");
+        html_text(b, v->org);
+        html_lit(b, ".</p>");
+    }
     html_lit(b, "<p class=\"govuk-body\">What the published grants (360Giving) and contracts "
                 "(Open Contracting) show of this organisation, read through the Compact: the "
                 "grants it received and made, multi-year funding, funding that ended, and time to "
