@@ -7,6 +7,43 @@
 #include "base/num.h"
 #include "base/banned.h"
 
+/* The name the open data gives org_id, an organisation the register does not keep (as a
+ * funder, a recipient, a buyer or a supplier), into *out; NULL when none gives one. */
+static int data_name(struct store *st, const char *org_id, struct arena *arena, const char **out)
+{
+    *out = NULL;
+    for (int role = OPENDATA_FUNDER; role <= OPENDATA_SUPPLIER && !*out; role++) {
+        struct opendata_name *m;
+        size_t n;
+        int more,
+            ret = store_opendata_names(st, (enum opendata_role)role, org_id, arena, &m, &n, &more);
+        if (ret < 0) {
+            return ret;
+        }
+        if (n && m[0].exact) {
+            *out = m[0].name;
+        }
+    }
+    return 0;
+}
+
+int received_report(struct store *st, const char *org_id, struct arena *arena,
+                    struct ind_received *out)
+{
+    struct ind_received_grant *g = NULL;
+    struct ind_funder_year *fy = NULL;
+    size_t ng = 0, nfy = 0;
+    int ret;
+
+    memset(out, 0, sizeof(*out));
+    if (org_id && ((ret = store_received_grants(st, org_id, arena, &g, &ng)) < 0 ||
+                   (ret = store_received_funder_years(st, org_id, arena, &fy, &nfy)) < 0)) {
+        return ret;
+    }
+    ind_received_compute(g, ng, fy, nfy, arena, out);
+    return 0;
+}
+
 size_t indicators_query(struct store *st, const char *min_count, const char *compact_id,
                         size_t *count, struct param_set *compact, int *has_compact,
                         struct field_error errs[2])
@@ -65,11 +102,12 @@ int indicators_report(struct store *st, const char *ref, size_t min_count,
     }
     if (org) {
         if ((ret = store_indicator_grants(st, org, arena, &g, &ng)) < 0 ||
-            (ret = store_indicator_contracts(st, org, arena, &c, &nc)) < 0) {
+            (ret = store_indicator_contracts(st, org, arena, &c, &nc)) < 0 ||
+            (ret = received_report(st, org, arena, &out->received)) < 0) {
             return ret;
         }
     }
-    if (!out->org && !ng && !nc) {
+    if (!out->org && !ng && !nc && !out->received.n) {
         return ERR_NOT_FOUND;
     }
     params_resolve(NULL, compact, &out->params);
@@ -83,6 +121,9 @@ int indicators_report(struct store *st, const char *ref, size_t min_count,
     }
     out->subject.org = org ? org : ref;
     out->subject.name = out->org ? out->org->name : NULL;
+    if (!out->org && (ret = data_name(st, out->subject.org, arena, &out->subject.name)) < 0) {
+        return ret;
+    }
     out->subject.compact_id = compact_id && *compact_id ? compact_id : NULL;
     out->subject.params = &out->params;
     return 0;

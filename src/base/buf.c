@@ -96,6 +96,23 @@ void buf_addc(struct buf *b, char c)
     buf_add(b, &c, 1);
 }
 
+void buf_add_url(struct buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (!s) {
+        return;
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~", *p)) {
+            buf_addc(b, (char)*p);
+        } else {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            buf_add(b, e, 3);
+        }
+    }
+}
+
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
     va_list cp;

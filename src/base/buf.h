@@ -41,6 +41,10 @@ void buf_grow(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *p, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
+/* s as one URL component (a path segment or a query value): every byte but the unreserved
+ * A-Z a-z 0-9 - . _ ~ percent-encoded, so the result is safe in an HTML attribute too. NULL
+ * appends nothing. */
+void buf_add_url(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Cut b to len bytes (len <= b->len). */

@@ -62,7 +62,9 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
         printf("  %d: %zu grants", ind->grant_years[i].year, ind->grant_years[i].g.count);
         print_grants(&ind->grant_years[i].g);
     }
-    printf("\nended relationships (%zu): funded in one year and not the next\n", ind->nended);
+    printf("\nended relationships (%zu): funded in one year and not in the funder's next year "
+           "of grants\n",
+           ind->nended);
     for (size_t i = 0; i < ind->nended; i++) {
         const struct ind_ended *e = &ind->ended[i];
         printf("  %d  ", e->year);
@@ -72,7 +74,7 @@ static void print_text(const struct indicators_report *rep, struct arena *arena)
             cmd_text(stdout, e->recipient);
             fputs(")", stdout);
         }
-        printf(": %zu grants, none in %d\n", e->grants, e->year + 1);
+        printf(": %zu grants, none in %d\n", e->grants, e->next_year);
     }
     printf("\ncontracts: %zu; tender periods measured %zu", c->count, c->with_period);
     if (!c->median_suppressed) {

@@ -95,7 +95,7 @@ static void add_contracts(cJSON *o, const struct ind_contracts *c, const struct 
     add_caveats(o, caveats, n);
 }
 
-static cJSON *ended_item(const struct ind_ended *e, const char *compact_id)
+static cJSON *ended_item(const struct ind_ended *e, const char *body, const char *compact_id)
 {
     cJSON *o = json_must(cJSON_CreateObject());
     char last[DATE_STRLEN + 1], end[DATE_STRLEN + 1];
@@ -104,7 +104,7 @@ static cJSON *ended_item(const struct ind_ended *e, const char *compact_id)
     json_add_str(o, "recipient_id", e->recipient);
     json_add_str(o, "recipient_name", e->name);
     json_add_num(o, "year", e->year);
-    json_add_num(o, "not_funded_in", e->year + 1);
+    json_add_num(o, "not_funded_in", e->next_year);
     json_add_num(o, "grants", (double)e->grants);
     json_add_num(o, "value", (double)e->value / 100);
     json_add_num(o, "value_pence", (double)e->value);
@@ -116,7 +116,7 @@ static cJSON *ended_item(const struct ind_ended *e, const char *compact_id)
     } else {
         json_add_null(o, "planned_end");
     }
-    ind_ended_check_path(&path, e, compact_id);
+    ind_ended_check_path(&path, e, body, compact_id);
     json_add_str(o, "check", path.data);
     buf_release(&path);
     return o;
@@ -155,9 +155,12 @@ void json_indicators(struct buf *b, const struct indicators_subject *s,
 
     ended = json_must(cJSON_AddArrayToObject(root, "ended_relationships"));
     for (size_t i = 0; i < ind->nended; i++) {
-        cJSON_AddItemToArray(ended, ended_item(&ind->ended[i], s->compact_id));
+        cJSON_AddItemToArray(ended,
+                             ended_item(&ind->ended[i], s->name ? s->name : s->org, s->compact_id));
     }
     json_add_str(root, "ended_caveat", ind_caveat_ended);
+    json_add_str(root, "ended_rules", ind_caveat_ended_rules);
+    json_add_num(root, "ended_one_offs", (double)ind->one_offs);
 
     contracts = json_must(cJSON_AddObjectToObject(root, "contracts"));
     add_contracts(contracts, &ind->contracts, &ind->params, arena);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "opendata.h"
 #include "rules.h"
 #include "suppress.h"
 #include "base/err.h"
@@ -20,6 +21,15 @@ const char ind_caveat_year_basis[] =
 const char ind_caveat_ended[] =
     "A recipient funded in one year and not the next may still be funded in another way or "
     "under another name: each is a prompt to check that notice was given, not a finding.";
+
+/* Its amount is IND_ONE_OFF_PENCE (test_indicators checks the two agree). */
+const char ind_caveat_ended_rules[] =
+    "A year in which the funder published no grants is skipped: its next year of grants is "
+    "compared instead. The funder's latest year is compared only once it is complete, that is "
+    "when its latest grant was awarded in December: until then, more of that year's grants may "
+    "yet be published. Grants under £1,000 that were not repeated are not counted (a single "
+    "grant, with none from the same funder that year or its year of grants before); a grant "
+    "under £1,000 repeated year after year that then stops is counted.";
 
 static const char *say(struct arena *arena, struct buf *b)
 {
@@ -88,14 +98,54 @@ size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, st
     return n;
 }
 
-void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *compact_id)
+int ind_ended_end(const struct ind_ended *e, date_t *end)
 {
-    buf_adds(b, "/checks/funding_change?change=end");
+    *end = 0;
     if (e->has_end) {
+        *end = e->end;
+        return 1;
+    }
+    if (e->last_duration > 0) {
+        *end = date_add_months(e->last_award, e->last_duration) - 1;
+        return 2;
+    }
+    return 0;
+}
+
+/* "&name=" and s percent-encoded, when s is not NULL or "". */
+static void add_param(struct buf *b, const char *name, const char *s)
+{
+    if (s && *s) {
+        buf_addf(b, "&%s=", name);
+        buf_add_url(b, s);
+    }
+}
+
+void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *body,
+                          const char *compact_id)
+{
+    char org[ORG_ID_MAX + 1], day[DATE_STRLEN + 1];
+    date_t end;
+
+    buf_adds(b, "/checks/funding_change?change=end");
+    if (ind_ended_end(e, &end)) {
         int y, m, d;
-        date_to_ymd(e->end, &y, &m, &d);
+        date_to_ymd(end, &y, &m, &d);
         buf_addf(b, "&effective_date-day=%d&effective_date-month=%d&effective_date-year=%d", d, m,
                  y);
+    }
+    add_param(b, "body", body);
+    if (orgid_linked(e->recipient, org) != ORGID_NONE) {
+        add_param(b, "organisation", org);
+    }
+    add_param(b, "org_q", e->name ? e->name : e->recipient);
+    if (e->value > 0) {
+        buf_addf(b, "&amount=%lld.%02lld", (long long)(e->value / 100),
+                 (long long)(e->value % 100));
+    }
+    if (e->last_award) {
+        date_format(e->last_award, day);
+        add_param(b, "last_award", day);
     }
     if (compact_id && *compact_id && strspn(compact_id, "0123456789") == strlen(compact_id)) {
         buf_adds(b, "&compact=");
@@ -249,55 +299,269 @@ static int cmp_ended(const void *a, const void *b)
     return c ? c : strcmp(nx, ny);
 }
 
-/* The ended relationships of g[0..ng), whose grants end in last_year. */
-static void ended_of(const struct ind_grant *g, size_t ng, int last_year, struct arena *arena,
+int ind_year_complete(const struct ind_funder_years *f, int year)
+{
+    int y, m, d;
+    if (f->n && f->years[f->n - 1] > year) {
+        return 1;
+    }
+    date_to_ymd(f->latest, &y, &m, &d);
+    return y == year && m == 12;
+}
+
+enum ind_end ind_end_after(const struct ind_funder_years *f, const struct ind_funded_year *y,
+                           size_t n, size_t i, int *next)
+{
+    int after = 0, before = 0;
+
+    for (size_t k = 0; k < f->n; k++) {
+        if (f->years[k] < y[i].year) {
+            before = f->years[k];
+        } else if (f->years[k] > y[i].year) {
+            after = f->years[k];
+            break;
+        }
+    }
+    *next = after;
+    if (after && i + 1 < n && y[i + 1].year == after) {
+        return IND_END_CONTINUED;
+    }
+    if (!after || !ind_year_complete(f, after)) {
+        return IND_END_TOO_SOON;
+    }
+    if (y[i].small && !(i > 0 && before && y[i - 1].year == before)) {
+        return IND_END_ONE_OFF;
+    }
+    return IND_END_ENDED;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* years[0..*n) sorted, each once. */
+static void years_unique(int *years, size_t *n)
+{
+    size_t m = 0;
+    qsort(years, *n, sizeof(*years), cmp_int);
+    for (size_t i = 0; i < *n; i++) {
+        if (!m || years[m - 1] != years[i]) {
+            years[m++] = years[i];
+        }
+    }
+    *n = m;
+}
+
+/* The figures of one year's grants gs[0..n) of one recipient into e (year and next_year
+ * aside). */
+static void ended_fill(struct ind_ended *e, const struct ind_grant *const *gs, size_t n)
+{
+    for (size_t m = 0; m < n; m++) {
+        const struct ind_grant *x = gs[m];
+        e->grants++;
+        e->value += x->gbp ? x->amount : 0;
+        if (!e->recipient && x->recipient && *x->recipient) {
+            e->recipient = x->recipient;
+        }
+        if (x->name && *x->name) {
+            e->name = x->name; /* the latest name given */
+        }
+        if (m == 0 || x->award >= e->last_award) {
+            e->last_award = x->award;
+            e->last_duration = x->duration_months;
+        }
+        if (x->has_dates && (!e->has_end || x->end > e->end)) {
+            e->has_end = 1;
+            e->end = x->end;
+        }
+    }
+}
+
+/*
+ * The years of one recipient's grants from one funder, k[0..n) sorted by year (g[k[m].i] each
+ * grant), into runs (room for n) and their first grants' places in k into starts (room for
+ * n + 1): returns how many years.
+ */
+static size_t runs_of(const struct keyed *k, size_t n, const struct ind_grant *const *g,
+                      struct ind_funded_year *runs, size_t *starts)
+{
+    size_t ny = 0;
+
+    for (size_t m = 0; m < n; m++) {
+        if (m == 0 || k[m].year != k[m - 1].year) {
+            starts[ny] = m;
+            runs[ny++] = (struct ind_funded_year){k[m].year, 0, 0};
+        }
+        runs[ny - 1].grants++;
+    }
+    starts[ny] = n;
+    for (size_t y = 0; y < ny; y++) {
+        const struct ind_grant *x = g[k[starts[y]].i];
+        runs[y].small = runs[y].grants == 1 && x->gbp && x->amount < IND_ONE_OFF_PENCE;
+    }
+    return ny;
+}
+
+/* The ended relationships of one funder's grants g[0..ng). */
+static void ended_of(const struct ind_grant *g, size_t ng, struct arena *arena,
                      struct indicators *out)
 {
     struct keyed *k = arena_alloc(arena, (ng + 1) * sizeof(*k));
+    const struct ind_grant **all = arena_alloc(arena, (ng + 1) * sizeof(*all));
+    const struct ind_grant **gs = arena_alloc(arena, (ng + 1) * sizeof(*gs));
+    struct ind_funded_year *runs = arena_alloc(arena, (ng + 1) * sizeof(*runs));
+    size_t *starts = arena_alloc(arena, (ng + 2) * sizeof(*starts));
+    int *years = arena_alloc(arena, (ng + 1) * sizeof(*years));
+    struct ind_funder_years f = {years, ng, 0};
     size_t n = 0, ne = 0;
 
     for (size_t i = 0; i < ng; i++) {
         const char *key = recipient_key(&g[i]);
+        all[i] = &g[i];
+        years[i] = year_of(g[i].award);
+        if (!i || g[i].award > f.latest) {
+            f.latest = g[i].award;
+        }
         if (key) {
-            k[n++] = (struct keyed){key, year_of(g[i].award), i};
+            k[n++] = (struct keyed){key, years[i], i};
         }
     }
+    years_unique(years, &f.n);
     qsort(k, n, sizeof(*k), cmp_keyed);
     out->ended = arena_alloc(arena, (n + 1) * sizeof(*out->ended));
     for (size_t i = 0; i < n;) {
-        /* the grants of one recipient in one year: k[i..j) */
-        size_t j = i + 1;
-        struct ind_ended e = {0};
-        while (j < n && !strcasecmp(k[j].key, k[i].key) && k[j].year == k[i].year) {
+        /* the grants of one recipient: k[i..j) */
+        size_t j = i + 1, ny;
+        while (j < n && !strcasecmp(k[j].key, k[i].key)) {
             j++;
         }
-        if (k[i].year < last_year &&
-            (j == n || strcasecmp(k[j].key, k[i].key) || k[j].year != k[i].year + 1)) {
-            e.year = k[i].year;
-            for (size_t m = i; m < j; m++) {
-                const struct ind_grant *x = &g[k[m].i];
-                e.grants++;
-                e.value += x->gbp ? x->amount : 0;
-                if (!e.recipient && x->recipient && *x->recipient) {
-                    e.recipient = x->recipient;
+        ny = runs_of(k + i, j - i, all, runs, starts);
+        for (size_t y = 0; y < ny; y++) {
+            int next;
+            enum ind_end end = ind_end_after(&f, runs, ny, y, &next);
+            if (end == IND_END_ONE_OFF) {
+                out->one_offs++;
+            } else if (end == IND_END_ENDED) {
+                struct ind_ended e = {.year = runs[y].year, .next_year = next};
+                for (size_t m = starts[y]; m < starts[y + 1]; m++) {
+                    gs[m - starts[y]] = &g[k[i + m].i];
                 }
-                if (x->name && *x->name) {
-                    e.name = x->name; /* the latest name given */
-                }
-                if (m == i || x->award > e.last_award) {
-                    e.last_award = x->award;
-                }
-                if (x->has_dates && (!e.has_end || x->end > e.end)) {
-                    e.has_end = 1;
-                    e.end = x->end;
-                }
+                ended_fill(&e, gs, starts[y + 1] - starts[y]);
+                out->ended[ne++] = e;
             }
-            out->ended[ne++] = e;
         }
         i = j;
     }
     qsort(out->ended, ne, sizeof(*out->ended), cmp_ended);
     out->nended = ne;
+}
+
+static int cmp_funder_year(const void *a, const void *b)
+{
+    const struct ind_funder_year *x = a, *y = b;
+    int c = strcasecmp(x->funder, y->funder);
+    return c ? c : (x->year > y->year) - (x->year < y->year);
+}
+
+static int cmp_received(const void *a, const void *b)
+{
+    const struct ind_received_row *x = a, *y = b;
+    const char *nx = x->funder_name ? x->funder_name : x->funder;
+    const char *ny = y->funder_name ? y->funder_name : y->funder;
+    int c = strcasecmp(nx, ny);
+    if (!c) {
+        c = strcasecmp(x->funder, y->funder);
+    }
+    return c ? c : (x->e.year > y->e.year) - (x->e.year < y->e.year);
+}
+
+void ind_received_compute(const struct ind_received_grant *g, size_t ng,
+                          const struct ind_funder_year *fy, size_t nfy, struct arena *arena,
+                          struct ind_received *out)
+{
+    struct keyed *k = arena_alloc(arena, (ng + 1) * sizeof(*k));
+    const struct ind_grant **all = arena_alloc(arena, (ng + 1) * sizeof(*all));
+    const struct ind_grant **gs = arena_alloc(arena, (ng + 1) * sizeof(*gs));
+    struct ind_funded_year *runs = arena_alloc(arena, (ng + 1) * sizeof(*runs));
+    size_t *starts = arena_alloc(arena, (ng + 2) * sizeof(*starts));
+    struct ind_funder_year *sorted = arena_alloc(arena, (nfy + 1) * sizeof(*sorted));
+    int *years = arena_alloc(arena, (nfy + ng + 1) * sizeof(*years));
+    size_t p = 0;
+
+    memset(out, 0, sizeof(*out));
+    for (size_t i = 0; i < ng; i++) {
+        all[i] = &g[i].g;
+        k[i] = (struct keyed){g[i].funder, year_of(g[i].g.award), i};
+    }
+    qsort(k, ng, sizeof(*k), cmp_keyed);
+    if (nfy) {
+        memcpy(sorted, fy, nfy * sizeof(*fy));
+    }
+    qsort(sorted, nfy, sizeof(*sorted), cmp_funder_year);
+    out->rows = arena_alloc(arena, (ng + 1) * sizeof(*out->rows));
+    for (size_t i = 0; i < ng;) {
+        /* the grants from one funder: k[i..j); its years of grants: those of fy, and of these
+         * grants should fy leave one out */
+        struct ind_funder_years f = {years, 0, 0};
+        size_t j = i + 1, ny;
+        while (j < ng && !strcasecmp(k[j].key, k[i].key)) {
+            j++;
+        }
+        while (p < nfy && strcasecmp(sorted[p].funder, k[i].key) < 0) {
+            p++;
+        }
+        for (; p < nfy && !strcasecmp(sorted[p].funder, k[i].key); p++) {
+            years[f.n++] = sorted[p].year;
+            f.latest = sorted[p].latest > f.latest ? sorted[p].latest : f.latest;
+        }
+        for (size_t m = i; m < j; m++) {
+            years[f.n++] = k[m].year;
+            f.latest = all[k[m].i]->award > f.latest ? all[k[m].i]->award : f.latest;
+        }
+        years_unique(years, &f.n);
+        ny = runs_of(k + i, j - i, all, runs, starts);
+        for (size_t y = 0; y < ny; y++) {
+            struct ind_received_row *row = &out->rows[out->n++];
+            const struct ind_received_grant *first = &g[k[i + starts[y]].i];
+            int next;
+            memset(row, 0, sizeof(*row));
+            row->funder = first->funder;
+            row->funder_known = first->funder_known;
+            row->end = ind_end_after(&f, runs, ny, y, &next);
+            row->e.year = runs[y].year;
+            row->e.next_year = next;
+            for (size_t m = starts[y]; m < starts[y + 1]; m++) {
+                const struct ind_received_grant *x = &g[k[i + m].i];
+                gs[m - starts[y]] = &x->g;
+                row->not_gbp += !x->g.gbp;
+                if (x->funder_name && *x->funder_name) {
+                    row->funder_name = x->funder_name;
+                }
+                row->funder_known |= x->funder_known;
+            }
+            ended_fill(&row->e, gs, starts[y + 1] - starts[y]);
+            row->e.recipient = row->e.name = NULL;
+            out->grants += row->e.grants;
+            out->value += row->e.value;
+            out->ended += row->end == IND_END_ENDED;
+            out->one_offs += row->end == IND_END_ONE_OFF;
+        }
+        out->funders++;
+        i = j;
+    }
+    /* one name for each funder: its latest, on every row */
+    for (size_t i = 0, j; i < out->n; i = j) {
+        const char *name = NULL;
+        for (j = i; j < out->n && !strcasecmp(out->rows[j].funder, out->rows[i].funder); j++) {
+            name = out->rows[j].funder_name ? out->rows[j].funder_name : name;
+        }
+        for (size_t m = i; m < j; m++) {
+            out->rows[m].funder_name = name;
+        }
+    }
+    qsort(out->rows, out->n, sizeof(*out->rows), cmp_received);
 }
 
 int indicators_compute(const struct ind_grant *g, size_t ng, const struct ind_contract *c,
@@ -342,7 +606,7 @@ int indicators_compute(const struct ind_grant *g, size_t ng, const struct ind_co
         for (size_t y = 0; y < out->ngrant_years; y++) {
             grants_finish(&out->grant_years[y].g, p->min_count);
         }
-        ended_of(g, ng, last, arena, out);
+        ended_of(g, ng, arena, out);
     }
 
     /* contracts, overall and by year */

@@ -11,8 +11,10 @@
  * - multi-year: a grant counts when its planned dates give a start and an end and
  *   end + 1 day >= add_months(start, min_funding_months), or, without both dates, when its
  *   duration is at least min_funding_months; a grant with neither is left out of the share;
- * - ended relationships: a recipient funded in year Y and not in Y + 1, for every Y + 1 up to
- *   the last year of the funder's grants: prompts to check that notice was given;
+ * - ended relationships: a recipient funded in year Y and not in the funder's next year of grants
+ *   N (a year in which the funder published no grant at all is skipped, not an end), when N is
+ *   complete (ind_year_complete) and the grants of Y are not a one-off small grant
+ *   (IND_ONE_OFF_PENCE): prompts to check that notice was given;
  * - contracts: the tender period in days (from the tender period's start, else the date the
  *   tender was published, to the tender period's end) against min_tender_days where a local
  *   Compact sets it, and the share of tenders marked suitable for VCSE organisations among
@@ -79,17 +81,71 @@ struct ind_grant_year {
     struct ind_grants g;
 };
 
-/* A recipient funded in year, not in year + 1. */
+/*
+ * A single grant under this amount (in pence, in GBP) is a one-off small grant when the recipient
+ * had no other grant from the same funder that year nor in the funder's year of grants before:
+ * its end is not counted. A small grant repeated year after year that then stops is counted.
+ */
+#define IND_ONE_OFF_PENCE 100000 /* £1,000 */
+
+/* What follows a year in which a funder funded a recipient. */
+enum ind_end {
+    IND_END_CONTINUED, /* funded again in the funder's next year of grants */
+    IND_END_ENDED,     /* not funded in the funder's next year of grants, a complete year */
+    IND_END_TOO_SOON,  /* the funder has no later year of grants, or only an incomplete one */
+    IND_END_ONE_OFF,   /* not funded again, but a one-off small grant: not counted */
+};
+
+/*
+ * The years in which a funder awarded any grant (to anyone), ascending and each once, and its
+ * latest award date. Its last year is complete when that latest award is in December (the data
+ * reaches the year's last month); before then more of that year's grants may yet be published.
+ * Every earlier year is complete: the funder published grants after it.
+ */
+struct ind_funder_years {
+    const int *years;
+    size_t n;
+    date_t latest;
+};
+
+/* One year in which one recipient was funded by one funder. */
+struct ind_funded_year {
+    int year;
+    size_t grants;
+    int small; /* a single grant, in GBP, under IND_ONE_OFF_PENCE */
+};
+
+/* Whether year of f's grants is complete (see struct ind_funder_years). */
+int ind_year_complete(const struct ind_funder_years *f, int year);
+
+/*
+ * What follows y[i], of y[0..n) (one recipient's years from funder f, ascending): funded again
+ * in f's next year of grants, not (an end), too soon to tell, or a one-off small grant. *next
+ * is f's next year of grants after y[i].year, or 0 when there is none.
+ */
+enum ind_end ind_end_after(const struct ind_funder_years *f, const struct ind_funded_year *y,
+                           size_t n, size_t i, int *next);
+
+/* A recipient funded in year, not in the funder's next year of grants (next_year). */
 struct ind_ended {
     const char *recipient; /* its org-id, or NULL */
     const char *name;      /* its name (or NULL when only an org-id is known) */
     int year;              /* the last year of the run of years it was funded */
+    int next_year;         /* the funder's next year of grants, in which it was not funded */
     size_t grants;         /* its grants in that year */
     int64_t value;         /* their value in pence (GBP only) */
     date_t last_award;     /* its latest award date in that year */
+    int last_duration;     /* the planned duration in months of that latest grant, or -1 */
     int has_end;           /* the latest planned end of those grants, when any gives one */
     date_t end;
 };
+
+/*
+ * When the funding of e ends, as far as the data says, into *end: 1 the latest planned end of
+ * its grants; 2 an estimate, the latest grant's award date plus its duration in months (less a
+ * day); 0 not known (*end 0).
+ */
+int ind_ended_end(const struct ind_ended *e, date_t *end);
 
 /* The contract figures of a period. The counts are always shown (under_min where the rule
  * applies); the median and the share only when not suppressed. */
@@ -119,6 +175,7 @@ struct indicators {
     size_t ngrant_years;
     struct ind_ended *ended; /* by year, then name */
     size_t nended;
+    size_t one_offs; /* one-off small grants that were not repeated: not counted as ended */
     struct ind_contracts contracts;
     struct ind_contract_year *contract_years;
     size_t ncontract_years;
@@ -150,6 +207,7 @@ struct grant_item {
     int64_t amount; /* pence */
     const char *award_date;
     const char *funder_id, *funder_name, *recipient_id, *recipient_name;
+    int funder_known, recipient_known; /* in the register */
     const char *planned_start, *planned_end;
     int duration_months; /* -1 when absent */
     const char *programme;
@@ -171,9 +229,10 @@ struct contract_item {
 };
 
 /* What the figures rest on and what they leave out, as sentences. */
-extern const char ind_caveat_no_rule[];    /* min_tender_days not set */
-extern const char ind_caveat_year_basis[]; /* how years are counted */
-extern const char ind_caveat_ended[];      /* what an ended relationship is, and is not */
+extern const char ind_caveat_no_rule[];     /* min_tender_days not set */
+extern const char ind_caveat_year_basis[];  /* how years are counted */
+extern const char ind_caveat_ended[];       /* what an ended relationship is, and is not */
+extern const char ind_caveat_ended_rules[]; /* which years and grants are compared, which not */
 
 #define IND_CAVEATS_MAX 4
 /*
@@ -190,9 +249,55 @@ size_t ind_contracts_caveats(const struct ind_contracts *s, size_t min_count, st
 
 /*
  * The path of the funding-change check form pre-filled for e, into b:
- * "/checks/funding_change?change=end", the effective date from the latest planned end when
- * there is one, and compact=compact_id when compact_id is a number (else it is left out).
+ * "/checks/funding_change?change=end", the effective date from ind_ended_end when known, what
+ * the form shows as known from the data (body: the funder's name, body (NULL: left out);
+ * organisation: the recipient's org-id where the register links its scheme; org_q: its name;
+ * amount: the value of its grants that year in pounds; last_award: the latest award date),
+ * and compact=compact_id when compact_id is a number (else it is left out), last.
  */
-void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *compact_id);
+void ind_ended_check_path(struct buf *b, const struct ind_ended *e, const char *body,
+                          const char *compact_id);
+
+/* ---- grants received: one organisation's grants, by funder and year ---- */
+
+/* A grant the organisation received, as the figures need it. */
+struct ind_received_grant {
+    const char *funder;      /* the funder's org-id */
+    const char *funder_name; /* its name in the register, else as the grant gives it, or NULL */
+    int funder_known;        /* the funder is in the register */
+    struct ind_grant g;      /* the grant (its recipient and name are not used) */
+};
+
+/* A year in which a funder awarded grants (to anyone), with its latest award that year. */
+struct ind_funder_year {
+    const char *funder; /* its org-id */
+    int year;
+    date_t latest;
+};
+
+/* The grants from one funder in one year, and what followed. */
+struct ind_received_row {
+    const char *funder, *funder_name; /* its org-id, and its name (or NULL) */
+    int funder_known;                 /* in the register */
+    struct ind_ended e;               /* recipient and name NULL */
+    size_t not_gbp;                   /* grants in other currencies, left out of e.value */
+    enum ind_end end;
+};
+
+struct ind_received {
+    struct ind_received_row *rows; /* by funder name (then org-id), then year */
+    size_t n;
+    size_t grants, funders, ended, one_offs;
+    int64_t value; /* pence, GBP only */
+};
+
+/*
+ * The grants g[0..ng) an organisation received, by funder and year, each year with what
+ * followed it, judged against every year its funder published grants in (fy[0..nfy): each
+ * funder of g with each of its years; any order, org-ids in any case). Arrays from arena.
+ */
+void ind_received_compute(const struct ind_received_grant *g, size_t ng,
+                          const struct ind_funder_year *fy, size_t nfy, struct arena *arena,
+                          struct ind_received *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/organisation.h"
+#include "base/arena.h"
 #include "base/date.h"
 
 #define OPENDATA_ID_MAX   200 /* longest identifier kept (grant id, ocid, org-id) */
@@ -85,5 +86,35 @@ enum orgid_scheme {
  */
 enum orgid_scheme orgid_scheme(const char *s);
 enum orgid_scheme orgid_linked(const char *s, char out[ORG_ID_MAX + 1]);
+
+/*
+ * Finding an organisation by name among the funders, recipients, buyers and suppliers of the
+ * open data: a name matches when each word typed begins a word of it, in any case (ASCII
+ * letters folded) and any order: "leeds community" finds "Community Foundation for Leeds"
+ * but "eds" does not find "Leeds". A word is a run of letters, digits and any byte of a
+ * character beyond ASCII; everything else separates words.
+ */
+#define NAME_WORDS_MAX 8
+
+/*
+ * The words of q (at most NAME_WORDS_MAX), in lower case, each from arena, into words; returns
+ * how many. *more: q has more words than that (they are not used).
+ */
+size_t name_words(const char *q, struct arena *arena, const char *words[NAME_WORDS_MAX], int *more);
+/* Whether name (NULL: no) holds each of words[0..n) (n > 0) at the start of one of its words. */
+int name_has_words(const char *name, const char *const *words, size_t n);
+
+/* The part an organisation plays in the open data. */
+enum opendata_role { OPENDATA_FUNDER, OPENDATA_RECIPIENT, OPENDATA_BUYER, OPENDATA_SUPPLIER };
+
+#define OPENDATA_NAMES_MAX 20
+
+/* An organisation found by name or org-id in the open data (store_opendata_names). */
+struct opendata_name {
+    const char *org_id; /* as the data gives it */
+    const char *name;   /* its name in the register, else as the data gives it; or NULL */
+    size_t records;     /* the grants, contracts or awards that name it in that part */
+    int exact;          /* its org-id is what was asked for (any case) */
+};
 
 #endif

@@ -61,3 +61,51 @@ size_t opendata_query(const struct request *r, int grants, int paged, size_t lim
     }
     return n;
 }
+
+int opendata_named(struct request *r, int grants, struct opendata_filter *f,
+                   struct opendata_named named[2], size_t *n)
+{
+    const struct {
+        enum opendata_role role;
+        const char **filter;
+    } filters[] = {{grants ? OPENDATA_FUNDER : OPENDATA_BUYER, &f->org},
+                   {grants ? OPENDATA_RECIPIENT : OPENDATA_SUPPLIER, &f->counterpart}};
+    int ret;
+
+    *n = 0;
+    for (size_t i = 0; i < 2; i++) {
+        struct opendata_named *d = &named[*n];
+        struct opendata_name *matches;
+        const char *given = *filters[i].filter;
+        if (!given) {
+            continue;
+        }
+        memset(d, 0, sizeof(*d));
+        d->role = filters[i].role;
+        d->given = given;
+        if ((ret = store_opendata_names(r->st, d->role, given, r->arena, &matches, &d->n,
+                                        &d->more)) < 0) {
+            return ret;
+        }
+        if (d->n && matches[0].exact) {
+            d->n = 1; /* the org-id given: a name that happens to match too is not asked about */
+            d->more = 0;
+        }
+        d->matches = matches;
+        if (d->n == 1) {
+            *filters[i].filter = matches[0].org_id;
+        }
+        (*n)++;
+    }
+    return 0;
+}
+
+int opendata_named_one(const struct opendata_named *named, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (named[i].n != 1) {
+            return 0;
+        }
+    }
+    return 1;
+}

@@ -41,6 +41,7 @@ int page_funder(struct request *r)
     v.name = rep.subject.name;
     v.ref = rep.org ? arena_strdup(r->arena, organisation_ref(rep.org, ref)) : NULL;
     v.params = &rep.params;
+    v.received = &rep.received;
     if (v.nerrors) {
         r->status = 400;
     } else {
@@ -65,6 +66,9 @@ static int list_page(struct request *r, int grants)
     page_number(&r->query, &v.page, errs, &v.nerrors);
     v.errors = errs;
     v.org = query_get(&r->query, grants ? "funder" : "buyer");
+    if (!v.nerrors && (ret = opendata_named(r, grants, &f, v.named, &v.nnamed)) < 0) {
+        return ret;
+    }
     v.counterpart = query_get(&r->query, grants ? "recipient" : "supplier");
     v.year = query_get(&r->query, "year");
     v.q = query_get(&r->query, "q");
@@ -74,6 +78,8 @@ static int list_page(struct request *r, int grants)
     f.offset = page_offset(v.page, v.per_page);
     if (v.nerrors) {
         r->status = 400;
+    } else if (!opendata_named_one(v.named, v.nnamed)) {
+        /* a name that names no organisation, or several to choose from: no list yet */
     } else if (grants) {
         struct grant_item *items;
         if ((ret = store_grant_list_count(r->st, &f, &v.total)) < 0 ||

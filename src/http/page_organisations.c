@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "organisation_query.h"
 #include "paging.h"
+#include "app/indicators_report.h"
 #include "app/policy.h"
 #include "view/html.h"
 #include "view/page_organisations.h"
@@ -64,10 +65,12 @@ int page_organisation(struct request *r)
 {
     struct organisation o;
     struct signatory *signatures;
+    struct ind_received received;
     size_t n;
     int ret = store_organisation_get(r->st, r->params[0], r->arena, &o), funding = 0, edit = 0;
 
     if (ret < 0 || (o.org_id && (ret = store_opendata_has(r->st, o.org_id, &funding)) < 0) ||
+        (ret = received_report(r->st, o.org_id, r->arena, &received)) < 0 ||
         (ret = store_signatory_list_by_organisation(r->st, r->params[0], r->arena, &signatures,
                                                     &n)) < 0) {
         return ret;
@@ -79,7 +82,7 @@ int page_organisation(struct request *r)
     r->content_type = "text/html; charset=utf-8";
     view_organisation_page(r->body, &o,
                            (edit ? ORG_PAGE_EDIT : 0u) | (funding ? ORG_PAGE_FUNDING : 0u),
-                           signatures, n, request_viewer(r));
+                           &received, signatures, n, request_viewer(r));
     return 0;
 }
 

@@ -654,7 +654,8 @@ int store_indicator_grants(struct store *st, const char *org_id, struct arena *a
 int store_indicator_contracts(struct store *st, const char *org_id, struct arena *arena,
                               struct ind_contract **items, size_t *n);
 
-/* Whether any grant names org_id (any case) as its funder or any contract as its buyer. */
+/* Whether any grant names org_id (any case) as its funder or its recipient, or any contract as
+ * its buyer. */
 int store_opendata_has(struct store *st, const char *org_id, int *out);
 
 struct opendata_filter {
@@ -678,5 +679,22 @@ int store_grant_list(struct store *st, const struct opendata_filter *f, struct a
                      struct grant_item **items, size_t *n);
 int store_contract_list(struct store *st, const struct opendata_filter *f, struct arena *arena,
                         struct contract_item **items, size_t *n);
+
+/* The grants org_id (any case) received, oldest first, each with its funder; from arena. */
+int store_received_grants(struct store *st, const char *org_id, struct arena *arena,
+                          struct ind_received_grant **items, size_t *n);
+/* Each year in which a funder of org_id (any case) awarded grants to anyone, with its latest
+ * award that year (the funder's org-id in lower case); from arena. */
+int store_received_funder_years(struct store *st, const char *org_id, struct arena *arena,
+                                struct ind_funder_year **items, size_t *n);
+
+/*
+ * The organisations that play role in the open data whose org-id is q (any case), or whose name
+ * in the register or in the data holds every word of q (name_has_words, core/opendata.h): the
+ * org-id's first, then by name; at most OPENDATA_NAMES_MAX, *more set when there were more (or
+ * q has more than NAME_WORDS_MAX words). Array and strings from arena.
+ */
+int store_opendata_names(struct store *st, enum opendata_role role, const char *q,
+                         struct arena *arena, struct opendata_name **items, size_t *n, int *more);
 
 #endif

@@ -53,19 +53,7 @@ void html_attr(struct buf *b, const char *s)
 
 void html_url(struct buf *b, const char *s)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    if (!s) {
-        return;
-    }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~", *p)) {
-            buf_addc(b, (char)*p);
-        } else {
-            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-            buf_add(b, e, 3);
-        }
-    }
+    buf_add_url(b, s);
 }
 
 void html_num(struct buf *b, long long n)

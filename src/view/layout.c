@@ -14,6 +14,8 @@ static const struct {
     {NAV_COMPACTS, "Local Compacts", "/compacts"},
     {NAV_COVERAGE, "Coverage", "/coverage"},
     {NAV_ORGANISATIONS, "Organisations", "/organisations"},
+    {NAV_GRANTS, "Grants", "/grants"},
+    {NAV_CONTRACTS, "Contracts", "/contracts"},
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
     {NAV_CHECKS, "Check a decision", "/checks"},
 };

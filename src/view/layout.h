@@ -16,7 +16,9 @@ enum nav {
     NAV_AUTHORITIES,
     NAV_CHECKS,
     NAV_ACCOUNT,
-    NAV_LOGIN
+    NAV_LOGIN,
+    NAV_GRANTS,
+    NAV_CONTRACTS
 };
 
 /* Who is looking at a page. */

@@ -7,6 +7,7 @@
 #include "html.h"
 #include "page_activity.h"
 #include "core/commitments.h"
+#include "core/norm.h"
 #include "base/banned.h"
 
 static const struct form_choice change_choices[] = {
@@ -233,6 +234,56 @@ static void text_question(struct buf *b, const struct check_form_view *v,
     form_textarea(b, &f);
 }
 
+/*
+ * What a "Check the notice" link from a funder's published grants (ind_ended_check_path) knows
+ * of the funding that ended: shown above the questions, and carried in hidden fields to the
+ * result, and from there to recording it.
+ */
+static void from_published_grants(struct buf *b, const struct check_form_view *v)
+{
+    static const char *const carried[] = {"body", "organisation", "org_q", "amount", "last_award"};
+    const char *body = value_of(v, "body"), *org = value_of(v, "org_q");
+    const char *amount = value_of(v, "amount"), *last = value_of(v, "last_award");
+    int64_t pence;
+    date_t award;
+
+    if (v->kind != ACTIVITY_FUNDING_CHANGE || ((!body || !*body) && (!org || !*org))) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof(carried) / sizeof(carried[0]); i++) {
+        const char *value = value_of(v, carried[i]);
+        if (value && *value) {
+            html_lit(b, "<input type=\"hidden\" name=\"");
+            html_attr(b, carried[i]);
+            html_lit(b, "\" value=\"");
+            html_attr(b, value);
+            html_lit(b, "\">");
+        }
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">From the funder&#39;s published grants</h2>"
+                "<dl class=\"govuk-summary-list\">");
+    if (body && *body) {
+        summary_row(b, "Funder", body);
+    }
+    if (org && *org) {
+        summary_row(b, "Organisation funded", org);
+    }
+    if (amount && norm_amount_text(amount, strlen(amount), &pence) == 0) {
+        summary_row_start(b, "Its grants in the last year funded", 0);
+        html_money(b, pence);
+        summary_row_end(b, NULL, NULL);
+    }
+    if (last && date_parse(last, strlen(last), &award) == 0) {
+        summary_row_start(b, "Its last grant was awarded on", 0);
+        html_date(b, award);
+        summary_row_end(b, NULL, NULL);
+    }
+    html_lit(b, "</dl><p class=\"govuk-body\">When the funding ends is filled in from the last "
+                "grant&#39;s planned end, or from its award date and its length in months, where "
+                "the funder published them. Check it, and answer what you know of the "
+                "notice.</p>");
+}
+
 void view_check_form_page(struct buf *b, const struct check_form_view *v,
                           const struct viewer *viewer)
 {
@@ -264,6 +315,7 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                 "<form method=\"get\" action=\"/checks/");
     html_url(b, activity_kind_id(v->kind));
     html_lit(b, "/result\" novalidate>");
+    from_published_grants(b, v);
     for (size_t i = 0; i < n; i++) {
         switch (qs[i].type) {
         case Q_DATE:

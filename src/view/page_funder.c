@@ -2,6 +2,7 @@
 #include "page_funder.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "components.h"
 #include "html.h"
@@ -52,6 +53,169 @@ static void org_path(struct buf *b, const char *prefix, const char *org, const c
     buf_adds(b, prefix);
     html_url(b, org);
     buf_adds(b, suffix);
+}
+
+/* name (else org_id) linked to the organisation's page when the register keeps it (known),
+ * else to the funding page of its org-id; without an org-id, name alone. */
+static void org_link(struct buf *b, const char *org_id, int known, const char *name)
+{
+    struct buf path = BUF_INIT;
+
+    if (!org_id || !*org_id) {
+        html_text(b, name && *name ? name : "Not given");
+        return;
+    }
+    org_path(&path, "/organisations/", org_id, known ? "" : "/funding");
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, path.data);
+    html_lit(b, "\">");
+    html_text(b, name && *name ? name : org_id);
+    html_lit(b, "</a>");
+    buf_release(&path);
+}
+
+/* "£1,000": IND_ONE_OFF_PENCE in whole pounds. */
+static void one_off_amount(struct buf *b)
+{
+    html_lit(b, "£");
+    html_count(b, IND_ONE_OFF_PENCE / 100);
+}
+
+/* What is and is not an ended relationship, under its table. */
+static void ended_rules(struct buf *b)
+{
+    html_lit(b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">");
+    html_text(b, ind_caveat_ended_rules);
+    html_lit(b, "</p><p class=\"govuk-body\">");
+    html_text(b, ind_caveat_ended);
+    html_lit(b, "</p></div>");
+}
+
+/* The "Check the notice" link of e, whose funder is body, into a cell. */
+static void check_link(struct buf *b, const struct ind_ended *e, const char *body,
+                       const char *compact_id, const char *whose)
+{
+    struct buf path = BUF_INIT;
+
+    ind_ended_check_path(&path, e, body, compact_id);
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, path.data);
+    html_lit(b, "\">Check the notice<span class=\"govuk-visually-hidden\"> of the end of ");
+    html_text(b, body);
+    html_lit(b, "&#39;s funding of ");
+    html_text(b, whose);
+    html_lit(b, " after ");
+    html_num(b, e->year);
+    html_lit(b, "</span></a>");
+    buf_release(&path);
+}
+
+/* Whether the funding of a received row ended, in words; with a link to check the notice. */
+static void received_end(struct buf *b, const struct ind_received_row *row, const char *org_id,
+                         const char *name, const char *compact_id)
+{
+    const char *body = row->funder_name ? row->funder_name : row->funder;
+    struct ind_ended e = row->e;
+
+    switch (row->end) {
+    case IND_END_CONTINUED:
+        html_lit(b, "No: funded again in ");
+        html_num(b, row->e.next_year);
+        break;
+    case IND_END_ENDED:
+        html_lit(b, "<strong>Yes</strong>: none in ");
+        html_num(b, row->e.next_year);
+        html_lit(b, "<br>");
+        e.recipient = org_id;
+        e.name = name;
+        check_link(b, &e, body, compact_id, name ? name : org_id);
+        break;
+    case IND_END_TOO_SOON:
+        if (row->e.next_year) {
+            html_lit(b, "Not known yet: the funder&#39;s grants of ");
+            html_num(b, row->e.next_year);
+            html_lit(b, " are not all published");
+        } else {
+            html_lit(b, "Not known yet: the funder has published no later grants");
+        }
+        break;
+    case IND_END_ONE_OFF:
+        html_lit(b, "Not counted: a one-off grant under ");
+        one_off_amount(b);
+        break;
+    }
+}
+
+void view_grants_received(struct buf *b, const struct ind_received *r, const char *org_id,
+                          const char *name, const char *compact_id, const char *none_text)
+{
+    static const struct table_column cols[] = {
+        {"Year", 0}, {"Grants", CELL_NUMERIC}, {"Did the funding end?", 0}};
+    struct buf caption = BUF_INIT;
+
+    if (!r || !r->n) {
+        if (none_text) {
+            html_lit(b,
+                     "<h2 class=\"govuk-heading-m\">Grants received</h2><p class=\"govuk-body\">");
+            html_text(b, none_text);
+            html_lit(b, "</p>");
+        }
+        return;
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants received</h2><p class=\"govuk-body\">");
+    html_count(b, (long long)r->grants);
+    html_text(b, r->grants == 1 ? " grant from " : " grants from ");
+    html_count(b, (long long)r->funders);
+    html_text(b, r->funders == 1 ? " funder, " : " funders, ");
+    html_money(b, r->value);
+    html_lit(b, " in all, as the funders published them (360Giving), by funder and the year each "
+                "grant was awarded.</p>");
+    if (r->ended) {
+        html_lit(b, "<p class=\"govuk-body\">Where a funder&#39;s funding ended, the Compact asks "
+                    "for at least three months&#39; notice in writing: follow &#8220;Check the "
+                    "notice&#8221; to check that it was given.</p>");
+    }
+    /* a table for each funder (its rows are together), three columns to fit a phone */
+    for (size_t i = 0; i < r->n; i++) {
+        const struct ind_received_row *row = &r->rows[i];
+        const char *funder = row->funder_name ? row->funder_name : row->funder;
+        if (!i || strcasecmp(row->funder, r->rows[i - 1].funder)) {
+            if (i) {
+                table_end(b);
+            }
+            html_lit(b, "<h3 class=\"govuk-heading-s\">");
+            org_link(b, row->funder, row->funder_known, row->funder_name);
+            html_lit(b, "</h3>");
+            buf_reset(&caption);
+            buf_addf(&caption, "Grants from %s, by year", funder);
+            table_start(b, &(struct table){.caption = caption.data,
+                                           .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_HIDDEN,
+                                           .cols = cols,
+                                           .ncols = 3});
+        }
+        table_row_start(b);
+        table_row_head_start(b);
+        html_num(b, row->e.year);
+        table_row_head_end(b);
+        table_cell_start(b, CELL_NUMERIC);
+        html_count(b, (long long)row->e.grants);
+        html_text(b, row->e.grants == 1 ? " grant" : " grants");
+        html_lit(b, "<br>");
+        html_money(b, row->e.value);
+        if (row->not_gbp) {
+            html_lit(b, " and ");
+            html_count(b, (long long)row->not_gbp);
+            html_lit(b, " in another currency");
+        }
+        table_cell_end(b);
+        table_cell_start(b, 0);
+        received_end(b, row, org_id, name, compact_id);
+        table_cell_end(b);
+        table_row_end(b);
+    }
+    table_end(b);
+    ended_rules(b);
+    buf_release(&caption);
 }
 
 static void options_form(struct buf *b, const struct funder_view *v, const char *action)
@@ -112,7 +276,7 @@ static void grants_section(struct buf *b, const struct funder_view *v, struct ar
     const char *c[IND_CAVEATS_MAX];
     struct buf path = BUF_INIT;
 
-    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants</h2>");
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Grants made</h2>");
     if (!g->count) {
         html_lit(b, "<p class=\"govuk-body\">No grants from this organisation have been "
                     "imported.</p>");
@@ -154,20 +318,27 @@ static void ended_section(struct buf *b, const struct funder_view *v)
     static const struct table_column cols[] = {
         {"Recipient", 0}, {"Last funded", 0}, {"Grants that year", CELL_NUMERIC}, {"Check", 0}};
     const struct indicators *ind = v->ind;
-    struct buf path = BUF_INIT, caption = BUF_INIT;
+    const char *body = v->name ? v->name : v->org;
+    struct buf caption = BUF_INIT;
 
     if (!ind->grants.count) {
         return;
     }
     html_lit(b, "<h2 class=\"govuk-heading-m\">Funding relationships that ended</h2>"
-                "<p class=\"govuk-body\">Recipients funded in one year and not in the next. Where "
-                "funding ended, the Compact asks for at least three months&#39; notice in writing: "
-                "check that it was given.</p><div class=\"govuk-inset-text\">");
-    html_text(b, ind_caveat_ended);
-    html_lit(b, "</div>");
+                "<p class=\"govuk-body\">Recipients funded in one year and not in the funder&#39;s "
+                "next year of grants. Where funding ended, the Compact asks for at least three "
+                "months&#39; notice in writing: check that it was given.</p>");
+    if (ind->one_offs) {
+        html_lit(b, "<p class=\"govuk-body\">");
+        html_count(b, (long long)ind->one_offs);
+        html_text(b, ind->one_offs == 1 ? " one-off grant under " : " one-off grants under ");
+        one_off_amount(b);
+        html_lit(b, " not repeated the next year: not counted.</p>");
+    }
+    ended_rules(b);
     if (!ind->nended) {
-        html_lit(b, "<p class=\"govuk-body\">Every recipient was funded again the next "
-                    "year.</p>");
+        html_lit(b, "<p class=\"govuk-body\">No funding relationship ended: every recipient was "
+                    "funded again, or it is too soon to tell.</p>");
         return;
     }
     html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
@@ -182,36 +353,29 @@ static void ended_section(struct buf *b, const struct funder_view *v)
                                    .ncols = 4});
     for (size_t i = 0; i < ind->nended; i++) {
         const struct ind_ended *e = &ind->ended[i];
+        const char *whose = e->name ? e->name : e->recipient;
         table_row_start(b);
         table_cell_start(b, 0);
-        html_text(b, e->name ? e->name : e->recipient);
-        if (e->recipient && e->name) {
-            html_lit(b, "<br><span class=\"govuk-body-s\">");
-            html_text(b, e->recipient);
-            html_lit(b, "</span>");
+        if (e->recipient) {
+            org_link(b, e->recipient, orgid_scheme(e->recipient) != ORGID_NONE, whose);
+        } else {
+            html_text(b, whose);
         }
         table_cell_end(b);
         table_cell_start(b, 0);
         html_num(b, e->year);
         html_lit(b, " (none in ");
-        html_num(b, e->year + 1);
+        html_num(b, e->next_year);
         html_lit(b, ")");
         table_cell_end(b);
         table_num_cell(b, (long long)e->grants);
         table_cell_start(b, 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        buf_reset(&path);
-        ind_ended_check_path(&path, e, v->compact_id);
-        html_attr(b, path.data);
-        html_lit(b, "\">Check the notice<span class=\"govuk-visually-hidden\"> given to ");
-        html_text(b, e->name ? e->name : e->recipient);
-        html_lit(b, "</span></a>");
+        check_link(b, e, body, v->compact_id, whose);
         table_cell_end(b);
         table_row_end(b);
     }
     table_end(b);
     html_lit(b, "</div></details>");
-    buf_release(&path);
     buf_release(&caption);
 }
 
@@ -279,7 +443,7 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     struct buf org = BUF_INIT, path = BUF_INIT;
     struct crumb crumbs[4] = {{"Home", "/"}, {"Organisations", "/organisations"}};
     struct layout l = {.title = "Funding and contracts",
-                       .nav = NAV_NONE,
+                       .nav = NAV_ORGANISATIONS,
                        .crumbs = crumbs,
                        .ncrumbs = 3,
                        .errors = v->errors,
@@ -296,10 +460,20 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     }
     view_layout_start(b, &l);
     view_heading(b, name, l.title);
-    html_lit(b, "<p class=\"govuk-body\">What this organisation&#39;s published grants "
-                "(360Giving) and contracts (Open Contracting) show, read through the Compact: "
-                "multi-year funding, funding that ended, and time to bid. Counts and sums of "
-                "published records are always shown; a share or median resting on fewer than ");
+    if (!v->ref) {
+        html_lit(b, "<p class=\"govuk-body\">This organisation is not in the register");
+        if (v->name) {
+            html_lit(b, ": its name is the one the published data gives it");
+        }
+        html_lit(b, ". Its org-id is ");
+        html_text(b, v->org);
+        html_lit(b, ".</p>");
+    }
+    html_lit(b, "<p class=\"govuk-body\">What the published grants (360Giving) and contracts "
+                "(Open Contracting) show of this organisation, read through the Compact: the "
+                "grants it received and made, multi-year funding, funding that ended, and time to "
+                "bid. Counts and sums of published records are always shown; a share or median "
+                "resting on fewer than ");
     html_num(b, v->ind ? (long long)v->ind->params.min_count : INDICATORS_MIN_COUNT_DEFAULT);
     html_lit(b, " records is not.</p><p class=\"govuk-body\">");
     html_text(b, ind_caveat_year_basis);
@@ -307,6 +481,7 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
     org_path(&path, "/organisations/", v->ref ? v->ref : v->org, "/funding");
     options_form(b, v, path.data);
     if (v->ind) {
+        view_grants_received(b, v->received, v->org, v->name, v->compact_id, NULL);
         grants_section(b, v, arena);
         ended_section(b, v);
         contracts_section(b, v, arena);
@@ -333,12 +508,18 @@ void view_funder_page(struct buf *b, const struct funder_view *v, struct arena *
 
 /* ---- the lists ---- */
 
-static void list_query(struct buf *b, const struct opendata_list_view *v)
+/* The filters as a query string, the filter which (0 org, 1 counterpart, else none) set to
+ * value instead. */
+static void list_query_with(struct buf *b, const struct opendata_list_view *v, size_t which,
+                            const char *value)
 {
     const char *names[4] = {v->grants ? "funder" : "buyer", v->grants ? "recipient" : "supplier",
                             "year", "q"};
     const char *values[4] = {v->org, v->counterpart, v->year, v->q};
     int more = 0;
+    if (which < 2) {
+        values[which] = value;
+    }
     for (size_t i = 0; i < 4; i++) {
         if (values[i] && *values[i]) {
             buf_adds(b, more ? "&" : "");
@@ -350,13 +531,19 @@ static void list_query(struct buf *b, const struct opendata_list_view *v)
     }
 }
 
+static void list_query(struct buf *b, const struct opendata_list_view *v)
+{
+    list_query_with(b, v, 2, NULL);
+}
+
 /* One of the list's filters: a text input in half the row. */
 static void list_filter(struct buf *b, const struct opendata_list_view *v, const char *name,
-                        const char *label, const char *type, const char *value)
+                        const char *label, const char *hint, const char *type, const char *value)
 {
     html_lit(b, "<div class=\"govuk-grid-column-one-half\">");
     form_text_input(b, &(struct form_field){.name = name,
                                             .label = label,
+                                            .hint = hint,
                                             .error = form_error_for(v->errors, v->nerrors, name),
                                             .value = value,
                                             .type = type,
@@ -374,33 +561,71 @@ static void list_form(struct buf *b, const struct opendata_list_view *v)
         html_lit(b, "/contracts");
     }
     html_lit(b, "\" novalidate><div class=\"govuk-grid-row\">");
-    list_filter(b, v, v->grants ? "funder" : "buyer",
-                v->grants ? "Funder's org-id" : "Buyer's org-id", NULL, v->org);
-    list_filter(b, v, v->grants ? "recipient" : "supplier",
-                v->grants ? "Recipient's org-id" : "Supplier's org-id", NULL, v->counterpart);
+    list_filter(b, v, v->grants ? "funder" : "buyer", v->grants ? "Funder" : "Buyer",
+                "Its name, or part of it, or its org-id", NULL, v->org);
+    list_filter(b, v, v->grants ? "recipient" : "supplier", v->grants ? "Recipient" : "Supplier",
+                "Its name, or part of it, or its org-id", NULL, v->counterpart);
     html_lit(b, "</div><div class=\"govuk-grid-row\">");
-    list_filter(b, v, "year", v->grants ? "Year of award" : "Year the tender opened", NULL,
+    list_filter(b, v, "year", v->grants ? "Year of award" : "Year the tender opened", NULL, NULL,
                 v->year);
-    list_filter(b, v, "q", v->grants ? "Search titles and recipients" : "Search titles", "search",
-                v->q);
+    list_filter(b, v, "q", v->grants ? "Search titles and recipients" : "Search titles", NULL,
+                "search", v->q);
     html_lit(b, "</div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                 "data-module=\"govuk-button\">Apply filters</button></form>");
 }
 
-static void cell(struct buf *b, const char *s)
+/* s as text that may break after each '/', '.', '-' and '_' (<wbr>): a long org-id or title fits a
+ * phone. */
+static void breakable(struct buf *b, const char *s)
 {
-    table_cell(b, s && *s ? s : "Not given", 0);
+    struct buf part = BUF_INIT;
+    while (*s) {
+        size_t n = strcspn(s, "/.-_");
+        buf_reset(&part);
+        buf_add(&part, s, n + (s[n] != '\0'));
+        html_text(b, part.data);
+        s += n + (s[n] != '\0');
+        if (*s) {
+            html_lit(b, "<wbr>");
+        }
+    }
+    buf_release(&part);
 }
 
+/* A "YYYY-MM-DD" date as people read it, "17 June 2017"; anything else as it is. */
+static void date_text(struct buf *b, const char *s)
+{
+    date_t d;
+    if (s && date_parse(s, strlen(s), &d) == 0) {
+        html_date(b, d);
+    } else {
+        html_text(b, s && *s ? s : "Not given");
+    }
+}
+
+static void date_cell(struct buf *b, const char *s)
+{
+    table_cell_start(b, 0);
+    date_text(b, s);
+    table_cell_end(b);
+}
+
+/* Each grant in three columns, to fit a phone: when; what, from whom to whom (each linked);
+ * how much, for how long. */
 static void grant_rows(struct buf *b, const struct opendata_list_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         const struct grant_item *g = &v->grant_items[i];
         table_row_start(b);
-        cell(b, g->award_date);
-        cell(b, g->title);
-        cell(b, g->funder_name ? g->funder_name : g->funder_id);
-        cell(b, g->recipient_name ? g->recipient_name : g->recipient_id);
+        date_cell(b, g->award_date);
+        table_cell_start(b, 0);
+        breakable(b, g->title && *g->title ? g->title : "Not given");
+        html_lit(b, "<br><span class=\"govuk-body-s\">From ");
+        org_link(b, g->funder_id, g->funder_known, g->funder_name);
+        html_lit(b, " to ");
+        org_link(b, g->recipient_id, g->recipient_known, g->recipient_name);
+        html_lit(b, "</span>");
+        table_cell_end(b);
         table_cell_start(b, CELL_NUMERIC);
         if (g->currency && strcmp(g->currency, "GBP")) {
             html_text(b, g->currency);
@@ -410,36 +635,50 @@ static void grant_rows(struct buf *b, const struct opendata_list_view *v)
         } else {
             html_money(b, g->amount);
         }
-        table_cell_end(b);
+        html_lit(b, "<br><span class=\"govuk-body-s\">");
         if (g->duration_months >= 0) {
-            table_num_cell(b, g->duration_months);
+            html_num(b, g->duration_months);
+            html_text(b, g->duration_months == 1 ? " month" : " months");
         } else {
-            table_cell(b, "Not given", CELL_NUMERIC);
+            html_lit(b, "Length not given");
         }
+        html_lit(b, "</span>");
+        table_cell_end(b);
         table_row_end(b);
     }
 }
 
+/* Each contracting process in three columns, to fit a phone: when; what, bought by whom from
+ * whom (the buyer linked); its tender period and whether it suits VCSE organisations. */
 static void contract_rows(struct buf *b, const struct opendata_list_view *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         const struct contract_item *c = &v->contract_items[i];
         const char *from = c->tender_start ? c->tender_start : c->tender_published;
         table_row_start(b);
-        cell(b, c->release_date);
-        cell(b, c->title ? c->title : c->ocid);
-        cell(b, c->buyer_name ? c->buyer_name : c->buyer_id);
+        date_cell(b, c->release_date);
+        table_cell_start(b, 0);
+        breakable(b, c->title ? c->title : c->ocid);
+        html_lit(b, "<br><span class=\"govuk-body-s\">Bought by ");
+        org_link(b, c->buyer_id, 0, c->buyer_name); /* a buyer's funding page has its contracts */
+        if (c->suppliers) {
+            html_lit(b, " from ");
+            html_text(b, c->suppliers);
+        }
+        html_lit(b, "</span>");
+        table_cell_end(b);
         table_cell_start(b, 0);
         if (from || c->tender_end) {
-            html_text(b, from ? from : "?");
+            date_text(b, from ? from : "?");
             html_lit(b, " to ");
-            html_text(b, c->tender_end ? c->tender_end : "?");
+            date_text(b, c->tender_end ? c->tender_end : "?");
         } else {
             html_lit(b, "Not given");
         }
+        html_lit(b, "<br><span class=\"govuk-body-s\">Suitable for VCSE organisations: ");
+        html_text(b, c->vcse_suitable < 0 ? "not given" : c->vcse_suitable ? "yes" : "no");
+        html_lit(b, "</span>");
         table_cell_end(b);
-        cell(b, c->vcse_suitable < 0 ? NULL : c->vcse_suitable ? "Yes" : "No");
-        cell(b, c->suppliers);
         table_row_end(b);
     }
 }
@@ -448,15 +687,10 @@ static void contract_rows(struct buf *b, const struct opendata_list_view *v)
 static void list_table(struct buf *b, const struct opendata_list_view *v, const char *query)
 {
     struct buf paged = BUF_INIT;
-    static const struct table_column grant_cols[] = {{"Awarded", 0},
-                                                     {"Grant", 0},
-                                                     {"Funder", 0},
-                                                     {"Recipient", 0},
-                                                     {"Amount", CELL_NUMERIC},
-                                                     {"Months", CELL_NUMERIC}};
+    static const struct table_column grant_cols[] = {
+        {"Awarded", 0}, {"Grant", 0}, {"Amount", CELL_NUMERIC}};
     static const struct table_column contract_cols[] = {
-        {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
-        {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
+        {"Released", 0}, {"Contract", 0}, {"Tender period", 0}};
     struct buf caption = BUF_INIT;
 
     if (v->grants) {
@@ -467,7 +701,7 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     table_start(b, &(struct table){.caption = caption.data,
                                    .flags = TABLE_SMALL_TEXT,
                                    .cols = v->grants ? grant_cols : contract_cols,
-                                   .ncols = 6});
+                                   .ncols = 3});
     if (v->grants) {
         grant_rows(b, v);
     } else {
@@ -482,13 +716,106 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
     buf_release(&caption);
 }
 
+static const char *const role_words[][2] = {[OPENDATA_FUNDER] = {"funder", "funders"},
+                                            [OPENDATA_RECIPIENT] = {"recipient", "recipients"},
+                                            [OPENDATA_BUYER] = {"buyer", "buyers"},
+                                            [OPENDATA_SUPPLIER] = {"supplier", "suppliers"}};
+
+/*
+ * What each filter given by name found: the organisation it names, or those to choose from
+ * (links: the same filters with its org-id), or none. Returns whether every filter names one
+ * organisation, so that the list can be shown.
+ */
+static int named_section(struct buf *b, const struct opendata_list_view *v)
+{
+    struct buf q = BUF_INIT;
+    int one = 1;
+
+    for (size_t i = 0; i < v->nnamed; i++) {
+        const struct opendata_named *f = &v->named[i];
+        const char *const *words = role_words[f->role];
+        if (f->n == 1) {
+            continue;
+        }
+        one = 0;
+        if (!f->n) {
+            html_lit(b, "<h2 class=\"govuk-heading-m\">No ");
+            html_text(b, words[0]);
+            html_lit(b, " found</h2><p class=\"govuk-body\">No ");
+            html_text(b, words[0]);
+            html_lit(b, " in the published data has a name with the words &#8220;");
+            html_text(b, f->given);
+            html_lit(b, "&#8221;, or that org-id. Check the spelling, or enter fewer words or the "
+                        "start of a word.</p>");
+            continue;
+        }
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Choose the ");
+        html_text(b, words[0]);
+        html_lit(b, "</h2><p class=\"govuk-body\">");
+        if (f->more) {
+            html_lit(b, "More than ");
+        }
+        html_count(b, (long long)f->n);
+        html_lit(b, " ");
+        html_text(b, words[1]);
+        html_lit(b, " have a name with the words &#8220;");
+        html_text(b, f->given);
+        html_lit(b, "&#8221;");
+        if (f->more) {
+            html_lit(b, ": these are the first. Enter more of the name to find the others");
+        }
+        html_lit(b, ".</p><ul class=\"govuk-list govuk-list--spaced\">");
+        for (size_t k = 0; k < f->n; k++) {
+            const struct opendata_name *m = &f->matches[k];
+            buf_reset(&q);
+            buf_adds(&q, v->grants ? "/grants?" : "/contracts?");
+            list_query_with(&q, v, f->role == OPENDATA_RECIPIENT || f->role == OPENDATA_SUPPLIER,
+                            m->org_id);
+            html_lit(b, "<li><a class=\"govuk-link\" href=\"");
+            html_attr(b, q.data);
+            html_lit(b, "\">");
+            html_text(b, m->name ? m->name : m->org_id);
+            html_lit(b, "</a><br><span class=\"govuk-body-s\">");
+            html_count(b, (long long)m->records);
+            if (v->grants) {
+                html_text(b, m->records == 1 ? " grant in all" : " grants in all");
+            } else {
+                html_text(b, m->records == 1 ? " contract in all" : " contracts in all");
+            }
+            if (m->name) {
+                html_lit(b, ", org-id ");
+                breakable(b, m->org_id);
+            }
+            html_lit(b, "</span></li>");
+        }
+        html_lit(b, "</ul>");
+    }
+    if (one && v->nnamed) {
+        html_lit(b, "<dl class=\"govuk-summary-list\">");
+        for (size_t i = 0; i < v->nnamed; i++) {
+            const struct opendata_name *m = &v->named[i].matches[0];
+            const char *key = role_words[v->named[i].role][0];
+            summary_key_start(b, 0);
+            buf_addc(b, (char)(key[0] - 'a' + 'A'));
+            html_text(b, key + 1);
+            summary_value_start(b);
+            org_link(b, m->org_id, 0, m->name);
+            summary_row_end(b, NULL, NULL);
+        }
+        html_lit(b, "</dl>");
+    }
+    buf_release(&q);
+    return one;
+}
+
 void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                              const struct viewer *viewer)
 {
     const char *title = v->grants ? "Grants" : "Contracts";
     struct buf q = BUF_INIT;
 
-    view_top_page_start(b, title, title, NAV_NONE, v->errors, v->nerrors, viewer);
+    view_top_page_start(b, title, title, v->grants ? NAV_GRANTS : NAV_CONTRACTS, v->errors,
+                        v->nerrors, viewer);
     view_heading(b, NULL, title);
     if (v->grants) {
         html_lit(b, "<p class=\"govuk-body\">Grants published by funders in the 360Giving Data "
@@ -498,7 +825,7 @@ void view_opendata_list_page(struct buf *b, const struct opendata_list_view *v,
                     "Contracting Data Standard, newest first.</p>");
     }
     list_form(b, v);
-    if (!v->nerrors) {
+    if (!v->nerrors && named_section(b, v)) {
         list_query(&q, v);
         list_table(b, v, q.data);
         download_csv(b, "one", v->grants ? "/api/v1/grants.csv" : "/api/v1/contracts.csv", q.data);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "components.h"
+#include "page_funder.h"
 #include "html.h"
 #include "page_signatories.h"
 #include "base/banned.h"
@@ -136,8 +137,8 @@ static const char *org_path(struct buf *tmp, const char *ref, const char *suffix
 }
 
 void view_organisation_page(struct buf *b, const struct organisation *o, unsigned flags,
-                            const struct signatory *signatures, size_t n,
-                            const struct viewer *viewer)
+                            const struct ind_received *received, const struct signatory *signatures,
+                            size_t n, const struct viewer *viewer)
 {
     const struct crumb crumbs[] = {
         {"Home", "/"}, {"Organisations", "/organisations"}, {o->name, NULL}};
@@ -182,10 +183,12 @@ void view_organisation_page(struct buf *b, const struct organisation *o, unsigne
     html_num(b, o->id);
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
+    view_grants_received(b, received, o->org_id, o->name, NULL, NULL);
     if (flags & ORG_PAGE_FUNDING) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
         html_attr(b, org_path(&path, ref, "/funding"));
-        html_lit(b, "\">Funding and contracts</a></p>");
+        html_lit(b, "\">Funding and contracts</a>: grants received and made, funding that "
+                    "ended, and contracts, with the figures by year</p>");
     }
     if (flags & ORG_PAGE_EDIT) {
         html_lit(b, "<a href=\"");

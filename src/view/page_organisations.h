@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "core/compact.h"
+#include "core/indicators.h"
 #include "core/organisation.h"
 #include "form.h"
 #include "layout.h"
@@ -32,11 +33,11 @@ enum organisation_page_flags {
     ORG_PAGE_FUNDING = 1 << 1, /* it has grants or contracts: link to its funding page */
 };
 
-/* An organisation's page: its summary (flags: enum organisation_page_flags) and the Compacts
- * it signed (signatures[0..n)). */
+/* An organisation's page: its summary (flags: enum organisation_page_flags), the grants it
+ * received (NULL: none) and the Compacts it signed (signatures[0..n)). */
 void view_organisation_page(struct buf *b, const struct organisation *o, unsigned flags,
-                            const struct signatory *signatures, size_t n,
-                            const struct viewer *viewer);
+                            const struct ind_received *received, const struct signatory *signatures,
+                            size_t n, const struct viewer *viewer);
 
 struct organisation_form_view {
     const char *ref;  /* the organisation being changed, or NULL to add one */

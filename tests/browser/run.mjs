@@ -29,6 +29,7 @@ import { updateJourney } from './update.mjs';
 import { homesJourney } from './homes.mjs';
 import { publicJourney } from './public.mjs';
 import { recordJourney } from './record.mjs';
+import { charityJourney } from './charity.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -306,6 +307,8 @@ async function main() {
       { axeCheck, screenshot }));
     await journey('public', () => publicJourney(browser, BASE, { binary: BINARY }, check, { axeCheck, screenshot }));
     await journey('record', () => recordJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('charity', () => charityJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

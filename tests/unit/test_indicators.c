@@ -128,11 +128,9 @@ static void test_grants_by_year_and_suppression(void **state)
     assert_int_equal(indicators_compute(g, 14, NULL, 0, &p, &a, &ind), 0);
     assert_false(ind.grant_years[2].g.share_suppressed);
     assert_true(ind.grant_years[2].g.share == 1.0);
-    /* the recipient was funded in 2012 and not 2013: ended; 2014 is the last year */
-    assert_int_equal(ind.nended, 1);
-    assert_int_equal(ind.ended[0].year, 2012);
-    assert_int_equal(ind.ended[0].grants, 11);
-    assert_string_equal(ind.ended[0].recipient, "GB-CHC-1");
+    /* the recipient was funded in 2012 and 2014: the funder published nothing in 2013, a gap
+     * that is not an end (issue 13; before, 2012 was counted as an end) */
+    assert_int_equal(ind.nended, 0);
     arena_release(&a);
 }
 
@@ -144,13 +142,18 @@ static void test_ended_relationships(void **state)
         lasting("2012-05-01", 12, "GB-CHC-2"), /* 2012 only: ended */
         lasting("2012-09-01", 12, "GB-CHC-2"),
         lasting("2013-01-01", 12, "GB-CHC-3"), /* 2013 then 2015: ended in 2013 */
-        lasting("2015-01-01", 12, "GB-CHC-3"), /* 2015 is the last year: not ended */
+        lasting("2015-12-01", 12, "GB-CHC-3"), /* 2015 is the last year: not ended */
         lasting("2014-01-01", 12, NULL),       /* a name only, below */
         lasting("2014-01-01", 12, NULL),       /* a person: never named */
     };
     struct indicators ind;
     struct arena a;
     (void)state;
+    /* not one-off small grants (issue 13: those are left out, below); the last year, 2015, is
+     * complete: its latest grant was awarded in December */
+    for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++) {
+        g[i].amount = 500000;
+    }
     g[6].name = "Friends of the Park";
     g[7].name = "A Person";
     g[7].individual = 1;
@@ -163,6 +166,8 @@ static void test_ended_relationships(void **state)
     assert_int_equal(ind.ended[0].year, 2012);
     assert_string_equal(ind.ended[0].recipient, "GB-CHC-2");
     assert_int_equal(ind.ended[0].grants, 2);
+    assert_int_equal(ind.ended[0].next_year, 2013);
+    assert_int_equal(ind.ended[0].value, 1000000);
     assert_int_equal(ind.ended[0].last_award, day("2012-09-01"));
     assert_true(ind.ended[0].has_end);
     assert_int_equal(ind.ended[0].end, day("2013-08-31"));
@@ -176,6 +181,219 @@ static void test_ended_relationships(void **state)
     assert_int_equal(ind.ended[3].year, 2014);
     assert_null(ind.ended[3].recipient);
     assert_string_equal(ind.ended[3].name, "Friends of the Park");
+    assert_int_equal(ind.ended[3].next_year, 2015);
+    assert_int_equal(ind.one_offs, 0);
+    arena_release(&a);
+}
+
+/* A funder's grants in the years given, each a grant of amount pence to recipient. */
+struct funded {
+    const char *award, *recipient;
+    int64_t amount;
+};
+
+static size_t compute_ended(const struct funded *f, size_t n, struct arena *a,
+                            struct indicators *ind)
+{
+    struct ind_grant *g = arena_alloc(a, n * sizeof(*g));
+    for (size_t i = 0; i < n; i++) {
+        g[i] = lasting(f[i].award, -1, f[i].recipient);
+        g[i].amount = f[i].amount;
+    }
+    assert_int_equal(indicators_compute(g, n, NULL, 0, &defaults, a, ind), 0);
+    return ind->nended;
+}
+
+/* A year in which the funder published nothing is not an end: the next year it published is
+ * compared. */
+static void test_ended_gap_year(void **state)
+{
+    const struct funded f[] = {
+        {"2012-04-01", "GB-CHC-1", 500000}, /* 2012, then 2014: the funder had none in 2013 */
+        {"2014-04-01", "GB-CHC-1", 500000},
+        {"2012-04-01", "GB-CHC-2", 500000}, /* 2012 only: ended, none in 2014 (not 2013) */
+        {"2015-12-01", "GB-CHC-9", 500000}, /* 2015 is complete */
+    };
+    struct indicators ind;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(compute_ended(f, 4, &a, &ind), 2);
+    assert_string_equal(ind.ended[0].recipient, "GB-CHC-2");
+    assert_int_equal(ind.ended[0].year, 2012);
+    assert_int_equal(ind.ended[0].next_year, 2014);
+    /* GB-CHC-1: 2014, none in 2015 */
+    assert_string_equal(ind.ended[1].recipient, "GB-CHC-1");
+    assert_int_equal(ind.ended[1].year, 2014);
+    assert_int_equal(ind.ended[1].next_year, 2015);
+    arena_release(&a);
+}
+
+/* The latest year of the funder's data is compared only once complete: its latest award is in
+ * December. */
+static void test_ended_latest_partial_year(void **state)
+{
+    struct funded f[] = {
+        {"2012-04-01", "GB-CHC-1", 500000},
+        {"2013-06-30", "GB-CHC-2", 500000}, /* the funder's latest grant: 2013 is partial */
+    };
+    int years[] = {2012, 2013};
+    struct ind_funder_years fy = {years, 2, day("2013-11-30")};
+    struct indicators ind;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(compute_ended(f, 2, &a, &ind), 0);
+    f[1].award = "2013-12-01"; /* now complete: GB-CHC-1 was not funded in it */
+    assert_int_equal(compute_ended(f, 2, &a, &ind), 1);
+    assert_string_equal(ind.ended[0].recipient, "GB-CHC-1");
+    assert_int_equal(ind.ended[0].next_year, 2013);
+    /* every year before the last is complete; the last only in December */
+    assert_true(ind_year_complete(&fy, 2012));
+    assert_false(ind_year_complete(&fy, 2013));
+    fy.latest = day("2013-12-31");
+    assert_true(ind_year_complete(&fy, 2013));
+    assert_false(ind_year_complete(&fy, 2014));
+    arena_release(&a);
+}
+
+/* A single grant under £1,000, with none from the funder that year or its year before, is a
+ * one-off: not counted. A small grant repeated each year that then stops is counted. */
+static void test_ended_small_grants(void **state)
+{
+    const struct funded f[] = {
+        {"2012-04-01", "GB-CHC-1", 50000}, /* £500 once: a one-off */
+        {"2011-04-01", "GB-CHC-2", 50000}, /* £500 a year, 2011 and 2012, then none: counted */
+        {"2012-04-01", "GB-CHC-2", 50000},
+        {"2012-04-01", "GB-CHC-3", 40000}, /* two small grants in one year: counted */
+        {"2012-05-01", "GB-CHC-3", 40000},
+        {"2012-04-01", "GB-CHC-4", 100000}, /* £1,000 exactly is not under £1,000: counted */
+        {"2012-04-01", "GB-CHC-5", 99999},  /* £999.99: a one-off */
+        {"2013-12-01", "GB-CHC-6", 500000}, /* 2013 is complete */
+    };
+    struct indicators ind;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    assert_int_equal(compute_ended(f, 8, &a, &ind), 3);
+    assert_string_equal(ind.ended[0].recipient, "GB-CHC-2");
+    assert_int_equal(ind.ended[0].year, 2012);
+    assert_string_equal(ind.ended[1].recipient, "GB-CHC-3");
+    assert_int_equal(ind.ended[1].grants, 2);
+    assert_string_equal(ind.ended[2].recipient, "GB-CHC-4");
+    assert_int_equal(ind.one_offs, 2);
+    /* the page states the amount the constant holds */
+    assert_int_equal(IND_ONE_OFF_PENCE, 100000);
+    assert_non_null(strstr(ind_caveat_ended_rules,
+                           "Grants under £1,000 that were not repeated are not counted"));
+    assert_non_null(strstr(ind_caveat_ended_rules, "repeated year after year that then stops is "
+                                                   "counted"));
+    arena_release(&a);
+}
+
+static void test_ended_check_path(void **state)
+{
+    struct ind_ended e = {.recipient = "GB-CHC-1159034",
+                          .name = "Art & Heart",
+                          .year = 2017,
+                          .next_year = 2018,
+                          .grants = 1,
+                          .value = 200005,
+                          .last_award = day("2017-06-17"),
+                          .last_duration = 12};
+    struct buf b = BUF_INIT;
+    date_t end;
+    (void)state;
+    /* the end: the planned end, else the last award and its duration, else not known */
+    assert_int_equal(ind_ended_end(&e, &end), 2);
+    assert_int_equal(end, day("2018-06-16"));
+    ind_ended_check_path(&b, &e, "Trafford Council", "7");
+    assert_string_equal(b.data, "/checks/funding_change?change=end&effective_date-day=16&"
+                                "effective_date-month=6&effective_date-year=2018&body=Trafford%20"
+                                "Council&organisation=GB-CHC-1159034&org_q=Art%20%26%20Heart&"
+                                "amount=2000.05&last_award=2017-06-17&compact=7");
+    /* an org-id the register does not link: its name only; no Compact that is not a number */
+    e.recipient = "360G-trafford-x";
+    e.has_end = 1;
+    e.end = day("2018-03-31");
+    e.value = 0;
+    buf_reset(&b);
+    ind_ended_check_path(&b, &e, NULL, "7&x=1");
+    assert_string_equal(b.data, "/checks/funding_change?change=end&effective_date-day=31&"
+                                "effective_date-month=3&effective_date-year=2018&org_q=Art%20%26%20"
+                                "Heart&last_award=2017-06-17");
+    e.has_end = 0;
+    e.last_duration = -1;
+    assert_int_equal(ind_ended_end(&e, &end), 0);
+    assert_int_equal(end, 0);
+    buf_release(&b);
+}
+
+static struct ind_received_grant received(const char *funder, const char *name, const char *award,
+                                          int64_t amount)
+{
+    struct ind_received_grant r = {funder, name, 1, lasting(award, 12, NULL)};
+    r.g.amount = amount;
+    return r;
+}
+
+/* One organisation's grants by funder and year, judged against every year each funder
+ * published grants in. */
+static void test_received(void **state)
+{
+    const struct ind_received_grant g[] = {
+        received("GB-LAE-TRF", "Trafford Council", "2013-02-01", 200000),
+        received("GB-LAE-TRF", "Trafford Council", "2013-07-01", 100000),
+        received("gb-lae-trf", "Trafford Council", "2014-02-01", 300000),  /* continues */
+        received("GB-LAE-TRF", "Trafford Council", "2016-02-01", 50000),   /* after a gap */
+        received("GB-CHC-200051", "Esmee Fairbairn", "2019-05-01", 50000), /* one-off */
+        received("GB-CHC-200051", "Esmee Fairbairn", "2021-03-01", 900000),
+    };
+    /* Trafford published in 2013, 2014, 2016, 2017 (to others), none in 2015; Esmee in 2019 to
+     * 2021, its 2021 partial */
+    const struct ind_funder_year fy[] = {
+        {"gb-lae-trf", 2016, 0},    {"gb-lae-trf", 2013, 0},    {"gb-lae-trf", 2014, 0},
+        {"gb-lae-trf", 2017, 0},    {"gb-chc-200051", 2019, 0}, {"gb-chc-200051", 2020, 0},
+        {"gb-chc-200051", 2021, 0},
+    };
+    struct ind_funder_year years[7];
+    struct ind_received r;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    memcpy(years, fy, sizeof(fy));
+    years[3].latest = day("2017-12-10");
+    years[6].latest = day("2021-04-01");
+    ind_received_compute(g, 6, years, 7, &a, &r);
+    assert_int_equal(r.grants, 6);
+    assert_int_equal(r.funders, 2);
+    assert_int_equal(r.value, 1600000);
+    assert_int_equal(r.ended, 1);
+    assert_int_equal(r.one_offs, 1);
+    assert_int_equal(r.n, 5);
+    /* by funder name: Esmee first */
+    assert_string_equal(r.rows[0].funder_name, "Esmee Fairbairn");
+    assert_int_equal(r.rows[0].e.year, 2019);
+    assert_int_equal(r.rows[0].end, IND_END_ONE_OFF); /* £500 once, none in 2020 */
+    assert_int_equal(r.rows[1].e.year, 2021);
+    assert_int_equal(r.rows[1].end, IND_END_TOO_SOON); /* its latest year */
+    assert_int_equal(r.rows[2].e.year, 2013);
+    assert_int_equal(r.rows[2].e.grants, 2);
+    assert_int_equal(r.rows[2].e.value, 300000);
+    assert_int_equal(r.rows[2].e.last_award, day("2013-07-01"));
+    assert_int_equal(r.rows[2].end, IND_END_CONTINUED);
+    assert_int_equal(r.rows[2].e.next_year, 2014);
+    assert_int_equal(r.rows[3].e.year, 2014);
+    assert_int_equal(r.rows[3].end, IND_END_CONTINUED); /* 2015 had no grants at all */
+    assert_int_equal(r.rows[3].e.next_year, 2016);
+    assert_int_equal(r.rows[4].e.year, 2016);
+    assert_int_equal(r.rows[4].end, IND_END_ENDED); /* £500, but the year before it had one */
+    assert_int_equal(r.rows[4].e.next_year, 2017);
+    assert_true(r.rows[4].funder_known);
+    /* nothing received */
+    ind_received_compute(NULL, 0, NULL, 0, &a, &r);
+    assert_int_equal(r.n, 0);
+    assert_int_equal(r.funders, 0);
     arena_release(&a);
 }
 
@@ -285,6 +503,11 @@ int main(void)
         cmocka_unit_test(test_multi_year_boundary_day),
         cmocka_unit_test(test_grants_by_year_and_suppression),
         cmocka_unit_test(test_ended_relationships),
+        cmocka_unit_test(test_ended_gap_year),
+        cmocka_unit_test(test_ended_latest_partial_year),
+        cmocka_unit_test(test_ended_small_grants),
+        cmocka_unit_test(test_ended_check_path),
+        cmocka_unit_test(test_received),
         cmocka_unit_test(test_contracts),
         cmocka_unit_test(test_bad_parameters),
     };

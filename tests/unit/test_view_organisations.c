@@ -75,7 +75,7 @@ static void test_one_organisation(void **state)
 {
     struct buf b = BUF_INIT;
     (void)state;
-    view_organisation_page(&b, &items[1], 0, NULL, 0, NULL);
+    view_organisation_page(&b, &items[1], 0, NULL, NULL, 0, NULL);
     assert_non_null(strstr(b.data, "<h1 class=\"govuk-heading-l\">Friends of the Park</h1>"));
     assert_non_null(strstr(b.data, "It has not signed a local Compact"));
     assert_non_null(strstr(b.data, "None recorded"));
@@ -90,7 +90,7 @@ static void test_one_organisation(void **state)
                                          .org_name = "Acme",
                                          .role = "Chair",
                                          .signed_on = 15000};
-    view_organisation_page(&b, &items[0], ORG_PAGE_EDIT, &signed_one, 1, NULL);
+    view_organisation_page(&b, &items[0], ORG_PAGE_EDIT, NULL, &signed_one, 1, NULL);
     assert_non_null(strstr(b.data, "href=\"/organisations/GB-CHC-1234567/edit\""));
     assert_non_null(strstr(b.data, "href=\"/compacts/7\""));
     assert_non_null(strstr(b.data, "Wigan &amp; Leigh Compact"));

@@ -1,0 +1,207 @@
+/* Open data read back by name and by recipient: tests/data/opendata/names.json over the real
+ * reference data, on SQLite and on PostgreSQL (store_backend.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <cmocka.h>
+
+#include "store_backend.h"
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "base/err.h"
+
+static struct store *st;
+static struct arena arena;
+
+static void path_of(struct buf *b, const char *rel)
+{
+    const char *slash = strrchr(__FILE__, '/');
+    buf_add(b, __FILE__, slash ? (size_t)(slash - __FILE__) + 1 : 0);
+    buf_adds(b, rel);
+}
+
+static int setup(void **state)
+{
+    struct ingest_opendata_opts opts = {"test", 0, NULL, NULL, NULL};
+    struct ingest_summary sum;
+    struct buf err = BUF_INIT, path = BUF_INIT;
+    size_t n;
+    int ret;
+    (void)state;
+    arena_init(&arena);
+    path_of(&path, "../data/opendata/names.json");
+    ret = store_open(test_db_uri(), STORE_CREATE, &st) || store_migrate(st, NULL, NULL) ||
+          ingest_reference_data(st, &n, &err) ||
+          ingest_opendata(st, INGEST_GRANTS, path.data, &opts, &sum, &err);
+    if (ret) {
+        print_error("setup: %s\n", err.data);
+    }
+    buf_release(&err);
+    buf_release(&path);
+    return ret ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    store_close(st);
+    arena_release(&arena);
+    return 0;
+}
+
+/* The org-ids store_opendata_names finds for q in role, in order, joined by " ". */
+static const char *found(enum opendata_role role, const char *q)
+{
+    static char out[512];
+    struct opendata_name *items;
+    size_t n, len = 0;
+    int more;
+    assert_int_equal(store_opendata_names(st, role, q, &arena, &items, &n, &more), 0);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        int w = snprintf(out + len, sizeof(out) - len, "%s%s", i ? " " : "", items[i].org_id);
+        assert_true(w > 0 && (size_t)w < sizeof(out) - len);
+        len += (size_t)w;
+    }
+    assert_false(more);
+    return out;
+}
+
+static void test_names_as_words(void **state)
+{
+    (void)state;
+    /* several: by name (the register's where it keeps one) */
+    assert_string_equal(found(OPENDATA_FUNDER, "leeds"),
+                        "360G-leeds-arts GB-LAE-LDS GB-CHC-1096892");
+    /* every word, in any order and case, each the start of a word of the name */
+    assert_string_equal(found(OPENDATA_FUNDER, "Community LEEDS"), "GB-CHC-1096892");
+    assert_string_equal(found(OPENDATA_FUNDER, "leeds comm"), "GB-CHC-1096892");
+    assert_string_equal(found(OPENDATA_FUNDER, "eds"), "");
+    assert_string_equal(found(OPENDATA_FUNDER, "leeds zebra"), "");
+    /* after punctuation: "St. John's (Wakefield) Trust" */
+    assert_string_equal(found(OPENDATA_FUNDER, "john"), "GB-CHC-226227");
+    assert_string_equal(found(OPENDATA_FUNDER, "(wakefield)"), "GB-CHC-226227");
+    /* "heart" is not "Hartley's"; recipients, not funders */
+    assert_string_equal(found(OPENDATA_RECIPIENT, "heart art"), "GB-CHC-1159034 GB-COH-09281882");
+    assert_string_equal(found(OPENDATA_RECIPIENT, "hartley"), "360G-leeds-hartleys");
+    assert_string_equal(found(OPENDATA_FUNDER, "heart"), "");
+    /* an org-id, in any case, alone even when a name has its words */
+    assert_string_equal(found(OPENDATA_FUNDER, "gb-chc-1096892"), "GB-CHC-1096892");
+    assert_string_equal(found(OPENDATA_FUNDER, "360G-LEEDS-ARTS"), "360G-leeds-arts");
+}
+
+static void test_names_hostile(void **state)
+{
+    struct opendata_name *items;
+    size_t n;
+    int more;
+    (void)state;
+    /* LIKE's own characters are the text they are, not patterns */
+    assert_string_equal(found(OPENDATA_FUNDER, "%"), "");
+    assert_string_equal(found(OPENDATA_FUNDER, "_"), "");
+    assert_string_equal(found(OPENDATA_FUNDER, "\\"), "");
+    assert_string_equal(found(OPENDATA_FUNDER, "100%"), "GB-CHC-1000147");
+    assert_string_equal(found(OPENDATA_FUNDER, "x"), "GB-CHC-1000147");
+    assert_string_equal(found(OPENDATA_FUNDER, "'; DROP TABLE grant_award; --"), "");
+    assert_string_equal(found(OPENDATA_RECIPIENT, "<script>"), "360G-hostile-1");
+    /* more words than are matched: said */
+    assert_int_equal(
+        store_opendata_names(st, OPENDATA_FUNDER, "a b c d e f g h i", &arena, &items, &n, &more),
+        0);
+    assert_true(more);
+    assert_int_equal(n, 0);
+    /* a name of the data kept with its records */
+    assert_int_equal(store_opendata_names(st, OPENDATA_FUNDER, "fund", &arena, &items, &n, &more),
+                     0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].name, "100% <Fund> & 'Co' _x_");
+    assert_int_equal(items[0].records, 1);
+    assert_false(items[0].exact);
+}
+
+/* The register's name is matched too, and shown. */
+static void test_names_register(void **state)
+{
+    struct organisation_draft patch = {.name = "The LCF Trust", .given = ORG_FIELD_NAME};
+    struct org_problem problems[ORG_PROBLEMS_MAX];
+    struct organisation o;
+    struct opendata_name *items;
+    size_t n, np;
+    int more;
+    (void)state;
+    assert_int_equal(
+        store_organisation_update(st, "GB-CHC-1096892", &patch, "test", &arena, &o, problems, &np),
+        0);
+    assert_int_equal(store_opendata_names(st, OPENDATA_FUNDER, "lcf", &arena, &items, &n, &more),
+                     0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].name, "The LCF Trust");
+    assert_int_equal(items[0].records, 3);
+    /* and the data's name still finds it */
+    assert_string_equal(found(OPENDATA_FUNDER, "leeds community"), "GB-CHC-1096892");
+}
+
+static void test_received(void **state)
+{
+    struct ind_received_grant *g;
+    struct ind_funder_year *fy;
+    size_t n, nfy;
+    int has;
+    (void)state;
+    assert_int_equal(store_received_grants(st, "gb-chc-1159034", &arena, &g, &n), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(g[0].funder, "GB-CHC-1096892");
+    assert_string_equal(g[0].funder_name, "Leeds Community Foundation");
+    assert_true(g[0].funder_known);
+    assert_int_equal(g[0].g.amount, 500000);
+    assert_true(g[0].g.gbp);
+    assert_int_equal(g[0].g.duration_months, 12);
+    assert_string_equal(g[2].funder, "GB-CHC-226227");
+    /* its funders' years, of every grant they made: Leeds Community Foundation's 2021 too */
+    assert_int_equal(store_received_funder_years(st, "GB-CHC-1159034", &arena, &fy, &nfy), 0);
+    assert_int_equal(nfy, 4);
+    for (size_t i = 0; i < nfy; i++) {
+        if (!strcmp(fy[i].funder, "gb-chc-1096892") && fy[i].year == 2021) {
+            char d[DATE_STRLEN + 1];
+            date_format(fy[i].latest, d);
+            assert_string_equal(d, "2021-12-15");
+        }
+    }
+    /* a recipient has funding */
+    assert_int_equal(store_opendata_has(st, "GB-CHC-1159034", &has), 0);
+    assert_true(has);
+    assert_int_equal(store_opendata_has(st, "GB-CHC-99999999", &has), 0);
+    assert_false(has);
+    assert_int_equal(store_received_grants(st, "GB-CHC-99999999", &arena, &g, &n), 0);
+    assert_int_equal(n, 0);
+}
+
+/* The list says which funders and recipients the register keeps. */
+static void test_grant_list_known(void **state)
+{
+    struct opendata_filter f = {.org = "360G-leeds-arts"};
+    struct grant_item *items;
+    size_t n;
+    (void)state;
+    assert_int_equal(store_grant_list(st, &f, &arena, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_false(items[0].funder_known);
+    assert_true(items[0].recipient_known);
+    assert_string_equal(items[0].recipient_id, "GB-COH-09281882");
+    assert_string_equal(items[0].award_date, "2020-06-01");
+    assert_string_equal(items[0].programme ? items[0].programme : "", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_as_words), cmocka_unit_test(test_names_hostile),
+        cmocka_unit_test(test_received),       cmocka_unit_test(test_grant_list_known),
+        cmocka_unit_test(test_names_register), /* last: it renames a funder */
+    };
+    RUN_ON_BOTH(tests, setup, teardown);
+}
