@@ -198,7 +198,8 @@ int page_compact(struct request *r)
     if (compact_param(r, &id) < 0) {
         return ERR_NOT_FOUND;
     }
-    if ((ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
+    if ((ret = store_compact_get_signed(
+             r->st, id, r->arena, &e, (struct signatory **)&v.signatories, &v.nsignatories)) < 0) {
         return ret;
     }
     if ((ret = policy_compact_edit(r->st, &r->user, id)) < 0 && ret != ERR_FORBIDDEN) {
@@ -206,10 +207,6 @@ int page_compact(struct request *r)
     }
     v.may_edit = ret == 0;
     v.signed_in = policy_audit_read(&r->user, "compact", r->params[0]) == 0;
-    if ((ret = store_signatory_list(r->st, id, r->arena, (struct signatory **)&v.signatories,
-                                    &v.nsignatories)) < 0) {
-        return ret;
-    }
     v.entry = &e;
     v.done = done_parse(query_get(&r->query, "done"));
     v.today = r->cache_day = date_today(); /* its status and review are as of today */

@@ -388,9 +388,15 @@ int store_signatory_list(struct store *st, long long compact_id, struct arena *a
  * order; ERR_NOT_FOUND for no such organisation, ERR_CONFLICT for a name several share. */
 int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
                                          struct signatory **items, size_t *n);
-/* The whole entry of Compact id (arrays and strings from arena); ERR_NOT_FOUND if none. */
+/* The whole entry of Compact id (arrays and strings from arena); ERR_NOT_FOUND if none. One
+ * statement. */
 int store_compact_get(struct store *st, long long id, struct arena *arena,
                       struct compact_entry *out);
+/* store_compact_get with the Compact's signatories as store_signatory_list gives them, read in
+ * the same statement (a Compact's page). */
+int store_compact_get_signed(struct store *st, long long id, struct arena *arena,
+                             struct compact_entry *out, struct signatory **signatories,
+                             size_t *nsignatories);
 
 struct compact_filter {
     date_t today;          /* the day statuses and reviews are judged on */

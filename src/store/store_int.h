@@ -139,6 +139,22 @@ int store_row(struct store *st, struct db_stmt *stmt, struct arena *arena, store
 int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
                  store_row_fn *fn, void *item);
 
+/* ---- store_signatory.c: a Compact's signatories, which its entry reads too ---- */
+
+/* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)
+ * and c (compact) as STORE_SIGNATORY_FROM names them, and the order of a Compact's: current
+ * ones first by date signed, then those withdrawn by date withdrawn. */
+#define STORE_SIGNATORY_COLUMNS                                                                    \
+    "s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "         \
+    "s.signed_on, s.withdrawn_on"
+#define STORE_SIGNATORY_FROM                                                                       \
+    "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "                            \
+    "JOIN compact c ON c.id = s.compact_id"
+#define STORE_SIGNATORY_ORDER                                                                      \
+    "s.withdrawn_on IS NOT NULL, s.withdrawn_on, s.signed_on, o.name_norm, s.id"
+/* A struct signatory from columns 0 to 7 of the current row. */
+store_row_fn store_signatory_row;
+
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),
  * who, what, the entity's kind and identifier, and its state before and after as JSON that
