@@ -337,6 +337,12 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
  * strings from arena. */
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
                        const char *paraphrases[RULE_COUNT]);
+/* What a check reads, in one statement: the local parameters of the Compact numbered compact
+ * (as store_compact_params; NULL for none, params then all unset) and store_rule_numbers'
+ * numbers. ERR_NOT_FOUND when compact names no Compact. */
+int store_check_reads(struct store *st, const char *compact, struct param_set *params,
+                      struct arena *arena, const char *numbers[RULE_COUNT],
+                      const char *paraphrases[RULE_COUNT]);
 /*
  * Correct commitment id: a new number and paraphrase (NULL keeps each), verified (-1 keeps it),
  * with its audit entry, in one transaction. ERR_NOT_FOUND, or ERR_CONFLICT (a number in use).

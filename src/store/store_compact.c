@@ -106,6 +106,17 @@ static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE comp
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
 
+void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set *out)
+{
+    const char *text = (const char *)db_column_text(stmt, name);
+    enum param p;
+
+    if (text && param_parse(text, &p) == 0) {
+        out->set[p] = 1;
+        out->value[p] = db_column_int(stmt, value);
+    }
+}
+
 /* The parameters in the rows of stmt, bound and not yet stepped, whose columns col and col + 1
  * are a name and a value, into out (cleared first); *rows (may be NULL) counts the rows. */
 static int read_params(struct store *st, struct db_stmt *stmt, int col, struct param_set *out,
@@ -116,12 +127,7 @@ static int read_params(struct store *st, struct db_stmt *stmt, int col, struct p
 
     memset(out, 0, sizeof(*out));
     while ((rc = store_step(st, stmt)) == DB_ROW) {
-        enum param p;
-        const char *name = (const char *)db_column_text(stmt, col);
-        if (name && param_parse(name, &p) == 0) {
-            out->set[p] = 1;
-            out->value[p] = db_column_int(stmt, col + 1);
-        }
+        store_param_row(stmt, col, col + 1, out);
         n++;
     }
     ret = store_err(st, rc);
@@ -520,7 +526,6 @@ static int entry_row(struct db_stmt *stmt, struct arena *arena, struct compact_e
     const size_t size = sizeof(struct signatory);
     const char *text = (const char *)db_column_text(stmt, 3);
     enum compact_status cs;
-    enum param p;
 
     switch (db_column_int(stmt, 8)) {
     case PART_ENTRY:
@@ -573,11 +578,7 @@ static int entry_row(struct db_stmt *stmt, struct arena *arena, struct compact_e
         }
         break;
     case PART_PARAMETER:
-        text = (const char *)db_column_text(stmt, 2);
-        if (text && param_parse(text, &p) == 0) {
-            out->params.set[p] = 1;
-            out->params.value[p] = db_column_int(stmt, 0);
-        }
+        store_param_row(stmt, 2, 0, &out->params);
         break;
     case PART_SIGNATORY:
         store_grow(arena, (void **)&l->signatories, l->nsignatories, &l->cap, size);

@@ -139,6 +139,10 @@ int store_row(struct store *st, struct db_stmt *stmt, struct arena *arena, store
 int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
                  store_row_fn *fn, void *item);
 
+/* A Compact's parameter from the current row, its name in column name and its value in column
+ * value, into out; a name not known is left out. */
+void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set *out);
+
 /* ---- store_signatory.c: a Compact's signatories, which its entry reads too ---- */
 
 /* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)

@@ -418,6 +418,8 @@ static void test_params(void **state)
     long long id = add("Params Compact", "E08000006", COMPACT_ACTIVE, "", "", "");
     struct param_set ps = {{0}}, got;
     struct compact_entry e;
+    const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
+    long long was;
     char ref[24];
     (void)state;
     snprintf(ref, sizeof(ref), "%lld", id);
@@ -439,6 +441,15 @@ static void test_params(void **state)
     assert_int_equal(e.params.value[PARAM_MIN_TENDER_DAYS], 30);
     assert_int_equal(store_compact_params(st, "9999", &got), ERR_NOT_FOUND);
     assert_int_equal(store_compact_params(st, "abc", &got), ERR_NOT_FOUND);
+    /* a check's reads: the same parameters with the rules' numbers, in one statement */
+    was = db_statements(st->db);
+    assert_int_equal(store_check_reads(st, ref, &got, &arena, numbers, paraphrases), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_memory_equal(&got, &e.params, sizeof(got));
+    assert_int_equal(store_check_reads(st, "9999", &got, &arena, numbers, paraphrases),
+                     ERR_NOT_FOUND);
+    assert_int_equal(store_check_reads(st, "abc", &got, &arena, numbers, paraphrases),
+                     ERR_NOT_FOUND);
     assert_int_equal(store_compact_set_params(st, 9999, &ps, "user:4"), ERR_NOT_FOUND);
     assert_int_equal(audits(id), 2);
 }
