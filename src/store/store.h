@@ -182,6 +182,10 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);
+/* A page of them by code (the API's), with how many match f without the page (as
+ * store_authority_count), read together: one statement when the page has a row. */
+int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n, size_t *total);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);
@@ -420,6 +424,10 @@ int store_compact_count(struct store *st, const struct compact_filter *f, size_t
 /* The matching Compacts, array and strings from arena. */
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n);
+/* A page of them by id (the API's), with how many match f without the page (after and limit
+ * ignored, as store_compact_count), read together: one statement when the page has a row. */
+int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n, size_t *total);
 
 /*
  * Change Compact id as p says, with an audit entry (before and after), in one transaction.

@@ -7,23 +7,29 @@
 
 /* The 2011 code joined once, not looked up again for each row (PostgreSQL ran that lookup as a
  * subplan per row: two fifths of its time on the page of 317 authorities). */
-#define AUTHORITY_COLUMNS                                                                          \
+#define AUTHORITY_SELECT                                                                           \
     "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, c.name, a.region, "      \
-    "a.start_date, a.end_date, a.sets, al.alias "                                                  \
-    "FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "                              \
+    "a.start_date, a.end_date, a.sets, al.alias"
+#define AUTHORITY_FROM                                                                             \
+    " FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "                             \
     "LEFT JOIN (SELECT gss, min(alias) AS alias FROM authority_alias WHERE in_2011 <> 0 "          \
     "GROUP BY gss) AS al ON al.gss = a.gss "
+#define AUTHORITY_COLUMNS AUTHORITY_SELECT AUTHORITY_FROM
 
 #define AUTHORITY_WHERE                                                                            \
     "WHERE (CAST(?1 AS BIGINT) IS NULL OR (a.sets & ?1) <> 0) "                                    \
     "AND (CAST(?2 AS TEXT) IS NULL OR a.type = ?2) "                                               \
     "AND (CAST(?3 AS TEXT) IS NULL OR a.region = ?3) "
+#define AUTHORITY_COUNT "SELECT count(*) FROM authority a " AUTHORITY_WHERE
 
-static const char sql_list_by_gss[] = AUTHORITY_COLUMNS AUTHORITY_WHERE
-    "AND (CAST(?4 AS TEXT) IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
+/* The API's pages: each row ends with how many match without the page (column 12), so a page
+ * and its total are one statement. */
+static const char sql_list_by_gss[] =
+    AUTHORITY_SELECT ", (" AUTHORITY_COUNT ")" AUTHORITY_FROM AUTHORITY_WHERE
+                     "AND (CAST(?4 AS TEXT) IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
 static const char sql_list_by_name[] =
     AUTHORITY_COLUMNS AUTHORITY_WHERE "ORDER BY a.name, a.gss LIMIT ?5";
-static const char sql_count[] = "SELECT count(*) FROM authority a " AUTHORITY_WHERE;
+static const char sql_count[] = AUTHORITY_COUNT;
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
 static const char sql_get[] = AUTHORITY_COLUMNS
@@ -161,8 +167,9 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     return ret;
 }
 
-int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
-                         struct authority **items, size_t *n)
+/* The list, and when total is not NULL (ordered by code) how many match without the page. */
+static int list(struct store *st, const struct authority_filter *f, struct arena *arena,
+                struct authority **items, size_t *n, size_t *total)
 {
     struct db_stmt *stmt;
     void *v;
@@ -177,7 +184,23 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
         store_bind_text(stmt, 4, f->after);
     }
     store_bind_limit(stmt, 5, f->limit);
-    ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
+    ret = store_rows_total(st, stmt, arena, sizeof(**items), read_row, &v, n, 12, total);
     *items = v;
-    return ret;
+    /* an empty page says nothing of the others */
+    return ret == 0 && total && !*n ? store_authority_count(st, f, total) : ret;
+}
+
+int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n)
+{
+    return list(st, f, arena, items, n, NULL);
+}
+
+int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n, size_t *total)
+{
+    struct authority_filter by_gss = *f;
+
+    by_gss.by_name = 0;
+    return list(st, &by_gss, arena, items, n, total);
 }

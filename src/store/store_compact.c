@@ -438,9 +438,14 @@ int store_compact_add_many(struct store *st, const struct compact_new *c, size_t
 /*
  * The entry, its lists, its parameters and (when ?2 is not 0) its signatories in one statement:
  * on PostgreSQL each statement is a round trip to the server that costs more than the rows it
- * reads (docs/PERFORMANCE.md). Each part's rows are a branch of a UNION ALL, tagged by the part
- * (column 8) and numbered in its order (column 9); their values in the columns they share:
- * two numbers (0 and 1) and six texts (2 to 7), as store_signatory_row reads a signatory.
+ * reads (docs/PERFORMANCE.md). Each part's rows are a branch of a UNION ALL tagged by the part
+ * (column 8), with their values in the columns they share, two numbers (0 and 1) and six texts
+ * (2 to 7), as store_signatory_row reads a signatory; then the keys of the part's order in the
+ * columns the statement is sorted by after the part: a number (9), three texts (10 to 12), a
+ * number (13), and the coordinators' e-mail addresses (14), which alone sort without regard to
+ * case (COLLATE NOCASE on SQLite, nocase on PostgreSQL, which refuses to sort a column mixing
+ * it with "C"). Keys, not a row_number() per part: PostgreSQL's executor took longer to set up
+ * a window and its sort for each part than to read them.
  */
 enum entry_part {
     PART_ENTRY,
@@ -453,43 +458,48 @@ enum entry_part {
     PART_PARAMETER,
     PART_SIGNATORY,
 };
-/* The entry's own row, which types the shared columns; then each part, numbered in order. */
+/* The entry's own row, which types the shared columns. */
 #define ENTRY_ROW                                                                                  \
     "SELECT CAST(demo AS BIGINT), CAST(NULL AS BIGINT), name, adopted, refreshed, review_due, "    \
-    "document_url, created_at, 0, 0 FROM compact WHERE id = ?1 "
-#define ENTRY_PART(part, values, order, from)                                                      \
-    "UNION ALL SELECT " values ", " #part ", row_number() OVER (ORDER BY " order ") " from " "
-#define AREA_VALUES(t) "NULL, NULL, " t ".gss, " t ".name, " t ".type, " t ".region, NULL, NULL"
-#define AREA_ORDER(t)  t ".name, " t ".gss"
+    "document_url, created_at, 0, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), "  \
+    "CAST(NULL AS TEXT), CAST(NULL AS BIGINT), NULL FROM compact WHERE id = ?1 "
+/* A part: its values (columns 0 to 7), its number, its keys (9 to 14), where from. */
+#define ENTRY_PART(part, values, keys, from)                                                       \
+    "UNION ALL SELECT " values ", " #part ", " keys " " from " "
+#define NO_VALUES    "NULL, NULL, NULL, NULL, NULL, NULL"
+#define AREA(t)      "NULL, NULL, " t ".gss, " t ".name, " t ".type, " t ".region, NULL, NULL"
+#define AREA_KEYS(t) "NULL, " t ".name, " t ".gss, NULL, NULL, NULL"
 #define GET_AUTHORITIES                                                                            \
-    ENTRY_PART(1, AREA_VALUES("a"), AREA_ORDER("a"),                                               \
+    ENTRY_PART(1, AREA("a"), AREA_KEYS("a"),                                                       \
                "FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "                     \
                "WHERE ca.compact_id = ?1")
 #define GET_DISTRICTS                                                                              \
-    ENTRY_PART(2, AREA_VALUES("d"), AREA_ORDER("d"),                                               \
+    ENTRY_PART(2, AREA("d"), AREA_KEYS("d"),                                                       \
                "FROM compact_authority ca JOIN authority d ON d.county_gss = ca.gss "              \
                "WHERE ca.compact_id = ?1 AND d.type = 'district' AND d.end_date IS NULL")
 #define GET_STATUSES                                                                               \
-    ENTRY_PART(3, "NULL, NULL, date, status, NULL, NULL, NULL, NULL", "date",                      \
-               "FROM compact_status WHERE compact_id = ?1")
+    ENTRY_PART(3, "NULL, NULL, date, status, NULL, NULL, NULL, NULL",                              \
+               "NULL, date, NULL, NULL, NULL, NULL", "FROM compact_status WHERE compact_id = ?1")
 #define GET_CONTACTS                                                                               \
-    ENTRY_PART(4, "NULL, NULL, name, role, email, phone, NULL, NULL", "position",                  \
+    ENTRY_PART(4, "NULL, NULL, name, role, email, phone, NULL, NULL",                              \
+               "position, NULL, NULL, NULL, NULL, NULL",                                           \
                "FROM compact_contact WHERE compact_id = ?1")
 #define GET_CODES                                                                                  \
-    ENTRY_PART(5, "id, NULL, title, summary, url, NULL, NULL, NULL", "id",                         \
-               "FROM compact_code WHERE compact_id = ?1")
+    ENTRY_PART(5, "id, NULL, title, summary, url, NULL, NULL, NULL",                               \
+               "id, NULL, NULL, NULL, NULL, NULL", "FROM compact_code WHERE compact_id = ?1")
 #define GET_COORDINATORS                                                                           \
-    ENTRY_PART(6, "NULL, NULL, u.email, NULL, NULL, NULL, NULL, NULL", "u.email",                  \
+    ENTRY_PART(6, "NULL, NULL, u.email, NULL, NULL, NULL, NULL, NULL",                             \
+               "NULL, NULL, NULL, NULL, NULL, u.email",                                            \
                "FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "                 \
                "WHERE cc.compact_id = ?1")
 #define GET_PARAMETERS                                                                             \
-    ENTRY_PART(7, "value, NULL, name, NULL, NULL, NULL, NULL, NULL", "name",                       \
+    ENTRY_PART(7, "value, NULL, name, NULL, NULL, NULL, NULL, NULL", NO_VALUES,                    \
                "FROM compact_parameter WHERE compact_id = ?1")
 #define GET_SIGNATORIES                                                                            \
-    ENTRY_PART(8, STORE_SIGNATORY_COLUMNS, STORE_SIGNATORY_ORDER,                                  \
+    ENTRY_PART(8, STORE_SIGNATORY_COLUMNS, STORE_SIGNATORY_ORDER ", NULL",                         \
                STORE_SIGNATORY_FROM " WHERE s.compact_id = ?1 AND ?2 <> 0")
 static const char sql_get[] = ENTRY_ROW GET_AUTHORITIES GET_DISTRICTS GET_STATUSES GET_CONTACTS
-    GET_CODES GET_COORDINATORS GET_PARAMETERS GET_SIGNATORIES "ORDER BY 9, 10";
+    GET_CODES GET_COORDINATORS GET_PARAMETERS GET_SIGNATORIES "ORDER BY 9, 10, 11, 12, 13, 14, 15";
 _Static_assert(PART_SIGNATORY == 8, "sql_get numbers the parts as enum entry_part does");
 
 #define STATUSES_MAX  256
@@ -646,15 +656,17 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 
 /* ---- lists ---- */
 
-/* ?1 today; each Compact's state on it. due: review_due_on, written by set_review_due_on. */
+/* ?1 today; each Compact's state on it: its last status change on or before ?1, found for all
+ * at once by a join (two subqueries run for each Compact cost PostgreSQL more than the rest of
+ * the list). due: review_due_on, written by set_review_due_on. */
 #define LIST_CTE                                                                                   \
-    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, "                                        \
-    "(SELECT status FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                   \
-    "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
-    "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
-    "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
+    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, s.status, s.date AS since, "             \
+    "c.review_due_on AS due FROM compact c "                                                       \
+    "LEFT JOIN (SELECT compact_id, max(date) AS date FROM compact_status WHERE date <= ?1 "        \
+    "GROUP BY compact_id) AS m ON m.compact_id = c.id "                                            \
+    "LEFT JOIN compact_status s ON s.compact_id = c.id AND s.date = m.date) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?7 after */
-#define LIST_WHERE                                                                                 \
+#define LIST_FILTERS                                                                               \
     "WHERE (CAST(?2 AS TEXT) IS NULL OR l.status = ?2) "                                           \
     "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority "  \
     "a "                                                                                           \
@@ -669,9 +681,9 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "(SELECT gss FROM authority_alias WHERE alias = upper(?5))))) "                                \
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
-    "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND " LIST_AFTER
+    "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "
 #define LIST_AFTER "(CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+#define LIST_WHERE LIST_FILTERS "AND " LIST_AFTER
 /* No filter, as when the list is first opened: a statement without them. PostgreSQL plans each
  * run of a statement whose best plan hangs on its parameters anew, and planning the filters,
  * though unset ones fall away, was most of the list's cost there (the benchmark's 12 Compacts:
@@ -679,9 +691,11 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 #define LIST_ALL "WHERE " LIST_AFTER
 /* A page of Compacts (?8 of them, in order), then each one's authorities' names in order joined
  * by "; ", NULL for none: one statement, not one more per Compact. The engines share no ordered
- * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own. */
-#define LIST_PAGE(where, order, names)                                                             \
-    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names                       \
+ * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own.
+ * Then total: how many match without the page, on every row (the API's pages, in the same
+ * statement), or NULL (the pages by name, which show them all). */
+#define LIST_PAGE(where, order, names, total)                                                      \
+    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names ", " total            \
              " FROM (SELECT l.* FROM l " where "ORDER BY " order " LIMIT ?8) AS p ORDER BY " order
 #define NAMES_SQLITE                                                                               \
     "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
@@ -689,18 +703,23 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 #define NAMES_PG                                                                                   \
     "(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM compact_authority ca "                  \
     "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
-#define BY_ID   "id"
-#define BY_NAME "name_norm, id"
+#define BY_ID          "id"
+#define BY_NAME        "name_norm, id"
+#define COUNT_ALL      "SELECT count(*) FROM compact"
+#define COUNT_FILTERED "SELECT count(*) FROM l " LIST_FILTERS
 /* [filtered][by name][PostgreSQL] */
 static const char *const sql_lists[2][2][2] = {
-    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG)},
-     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG)}},
-    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG)},
-     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG)}},
+    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE, "(" COUNT_ALL ")"),
+      LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG, "(" COUNT_ALL ")")},
+     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE, "NULL"),
+      LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG, "NULL")}},
+    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE, "(" COUNT_FILTERED ")"),
+      LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG, "(" COUNT_FILTERED ")")},
+     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE, "NULL"),
+      LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG, "NULL")}},
 };
 /* [filtered] */
-static const char *const sql_counts[2] = {"SELECT count(*) FROM compact",
-                                          LIST_CTE "SELECT count(*) FROM l " LIST_WHERE};
+static const char *const sql_counts[2] = {COUNT_ALL, LIST_CTE COUNT_FILTERED};
 
 /* Whether f names a filter (beyond its page). */
 static int filtered(const struct compact_filter *f)
@@ -758,8 +777,9 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->authorities = store_col(stmt, 6, arena);
 }
 
-int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
-                       struct compact_summary **items, size_t *n)
+/* The list, and when total is not NULL (ordered by id) how many match without the page. */
+static int list(struct store *st, const struct compact_filter *f, struct arena *arena,
+                struct compact_summary **items, size_t *n, size_t *total)
 {
     const char *sql = sql_lists[filtered(f)][f->by_name != 0][db_kind(st->db) == DB_PG];
     struct db_stmt *stmt;
@@ -769,7 +789,8 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
     *items = NULL;
     *n = 0;
     if ((ret = prepare_filter(st, sql, f, 1, &stmt)) < 0 ||
-        (ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n)) < 0) {
+        (ret = store_rows_total(st, stmt, arena, sizeof(**items), summary_row, &v, n, 7, total)) <
+            0) {
         return ret;
     }
     *items = v;
@@ -777,7 +798,23 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
         struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
     }
-    return 0;
+    /* an empty page says nothing of the others */
+    return total && !*n ? store_compact_count(st, f, total) : 0;
+}
+
+int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n)
+{
+    return list(st, f, arena, items, n, NULL);
+}
+
+int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n, size_t *total)
+{
+    struct compact_filter by_id = *f;
+
+    by_id.by_name = 0;
+    return list(st, &by_id, arena, items, n, total);
 }
 
 /* ---- changes ---- */

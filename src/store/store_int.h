@@ -127,6 +127,10 @@ typedef void store_row_fn(struct db_stmt *stmt, struct arena *arena, void *item)
  */
 int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n);
+/* store_rows whose statement gives, in column col of every row, how many rows there are without
+ * its page (a count(*) subquery): *total, from the first row (0 when there is none). */
+int store_rows_total(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
+                     store_row_fn *fn, void *items, size_t *n, int col, size_t *total);
 /* store_rows for the literal sql with ?1 bound to id, prepared here: the rows of one Compact,
  * organisation... (*items NULL and *n 0 on any failure). */
 int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,
@@ -147,7 +151,8 @@ void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set
 
 /* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)
  * and c (compact) as STORE_SIGNATORY_FROM names them, and the order of a Compact's: current
- * ones first by date signed, then those withdrawn by date withdrawn. */
+ * ones first by date signed, then those withdrawn by date withdrawn (five keys, which a
+ * Compact's entry sorts its signatories by as well). */
 #define STORE_SIGNATORY_COLUMNS                                                                    \
     "s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "         \
     "s.signed_on, s.withdrawn_on"
@@ -155,7 +160,8 @@ void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set
     "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "                            \
     "JOIN compact c ON c.id = s.compact_id"
 #define STORE_SIGNATORY_ORDER                                                                      \
-    "s.withdrawn_on IS NOT NULL, s.withdrawn_on, s.signed_on, o.name_norm, s.id"
+    "CASE WHEN s.withdrawn_on IS NULL THEN 0 ELSE 1 END, s.withdrawn_on, s.signed_on, "            \
+    "o.name_norm, s.id"
 /* A struct signatory from columns 0 to 7 of the current row. */
 store_row_fn store_signatory_row;
 

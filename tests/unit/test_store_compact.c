@@ -258,8 +258,8 @@ static void test_lists_filter_and_order(void **state)
                               .status = COMPACT_ACTIVE,
                               .status_date = "2010-01-01"};
     struct compact_summary *items;
-    size_t n, total, seen = 0;
-    long long last = 0, id;
+    size_t n, total, counted, seen = 0;
+    long long last = 0, id, was;
     const char *bad;
     (void)state;
     add("alpha lower", "E07000004", COMPACT_IN_DEVELOPMENT, "", "", "");
@@ -287,6 +287,27 @@ static void test_lists_filter_and_order(void **state)
         f.after = last;
     } while (n == f.limit);
     assert_int_equal(seen, total);
+    /* the API's pages with their total: one statement, one more only for an empty page */
+    f.after = 0;
+    was = db_statements(st->db);
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(n, 2);
+    assert_int_equal(counted, total);
+    f.after = last;
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(counted, total);
+    assert_int_equal(db_statements(st->db), was + 3);
+    f.after = 0;
+    f.q = "alpha";
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(counted, 2);
+    f.limit = 1;
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(counted, 2);
     f = (struct compact_filter){.today = day("2020-01-01"), .status = -1, .region = -1};
     /* a name in any case, an authority's name, a (former) code */
     f.q = "ALPHA";
@@ -487,6 +508,14 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     ps.set[PARAM_NOTICE_MONTHS] = 1;
     ps.value[PARAM_NOTICE_MONTHS] = 6;
     assert_int_equal(store_compact_set_params(st, id, &ps, "cli"), 0);
+    /* a second coordinator, who sorts after the first whatever the case ("D" < "c" in bytes) */
+    assert_int_equal(db_exec(st->db, "INSERT INTO \"user\" (id, email, name, role, created_at) "
+                                     "VALUES (8, 'Dean@example.org', 'Dean', 'coordinator', 'x')"),
+                     DB_OK);
+    p = (struct compact_patch){.fields = PATCH_COORDINATORS,
+                               .coordinators = {"Dean@example.org", "coord@example.org"},
+                               .ncoordinators = 2};
+    assert_int_equal(store_compact_patch(st, id, &p, "cli", &arena, &field, &why), 0);
     for (int i = 0; i < 3; i++) { /* the first withdraws; the others signed on one day */
         struct organisation o = {.name = orgs[i], .sector = SECTOR_VCS, .type = ORG_CHARITY};
         struct signatory_new sn = {.compact_id = id, .role = "Chair"};
@@ -534,8 +563,9 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     assert_string_equal(whole.codes[0].title, "Funding");
     assert_null(whole.codes[0].url);
     assert_string_equal(whole.codes[1].url, "https://example.org/v");
-    assert_int_equal(whole.ncoordinators, 1);
+    assert_int_equal(whole.ncoordinators, 2); /* by address, whatever the case */
     assert_string_equal(whole.coordinators[0], "coord@example.org");
+    assert_string_equal(whole.coordinators[1], "Dean@example.org");
     assert_true(whole.params.set[PARAM_NOTICE_MONTHS]);
     assert_int_equal(whole.params.value[PARAM_NOTICE_MONTHS], 6);
     assert_false(whole.params.set[PARAM_CONSULTATION_WEEKS]);
