@@ -20,16 +20,35 @@
     "WHERE (CAST(?1 AS BIGINT) IS NULL OR (a.sets & ?1) <> 0) "                                    \
     "AND (CAST(?2 AS TEXT) IS NULL OR a.type = ?2) "                                               \
     "AND (CAST(?3 AS TEXT) IS NULL OR a.region = ?3) "
-#define AUTHORITY_COUNT "SELECT count(*) FROM authority a " AUTHORITY_WHERE
 
-/* The API's pages: each row ends with how many match without the page (column 12), so a page
- * and its total are one statement. */
-static const char sql_list_by_gss[] =
-    AUTHORITY_SELECT ", (" AUTHORITY_COUNT ")" AUTHORITY_FROM AUTHORITY_WHERE
-                     "AND (CAST(?4 AS TEXT) IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
-static const char sql_list_by_name[] =
-    AUTHORITY_COLUMNS AUTHORITY_WHERE "ORDER BY a.name, a.gss LIMIT ?5";
-static const char sql_count[] = AUTHORITY_COUNT;
+/*
+ * The lists and their counts have a statement for each shape of filter, the filters it names
+ * and no others (set ?1, type ?2, region ?3), not one whose filters fall away when NULL: a
+ * statement PostgreSQL keeps is planned for any parameters, and it guessed three rows for the
+ * one with all its "?N IS NULL OR ...", sorting all the authorities for a page of the API by
+ * code instead of reading them by it (310 us of the server a page, 140 us with this one's own).
+ * [set | type << 1 | region << 2]
+ */
+#define BY_SET    "AND (a.sets & ?1) <> 0 "
+#define BY_TYPE   "AND a.type = ?2 "
+#define BY_REGION "AND a.region = ?3 "
+#define SHAPES(M)                                                                                  \
+    {                                                                                              \
+        M("WHERE 1 = 1 "), M("WHERE 1 = 1 " BY_SET), M("WHERE 1 = 1 " BY_TYPE),                    \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE), M("WHERE 1 = 1 " BY_REGION),                         \
+            M("WHERE 1 = 1 " BY_SET BY_REGION), M("WHERE 1 = 1 " BY_TYPE BY_REGION),               \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)                                             \
+    }
+#define COUNT(where) "SELECT count(*) FROM authority a " where
+/* The API's pages, after code ?4 ("" for the first): each row ends with how many match without
+ * the page (column 12), so that a page and its total are one statement. */
+#define PAGE_BY_GSS(where)                                                                         \
+    AUTHORITY_SELECT ", (" COUNT(where) ")" AUTHORITY_FROM where                                   \
+                                        "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
+#define LIST_BY_NAME(where) AUTHORITY_COLUMNS where "ORDER BY a.name, a.gss LIMIT ?5"
+static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
+static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
+static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
 static const char sql_get[] = AUTHORITY_COLUMNS
@@ -64,6 +83,12 @@ static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
     a->end_date = store_col(stmt, 9, arena);
     a->sets = (unsigned)db_column_int(stmt, 10);
     a->gss_2011 = store_col(stmt, 11, arena);
+}
+
+/* The shape of f's filter: its index in SHAPES. */
+static int shape(const struct authority_filter *f)
+{
+    return (f->set >= 0) | (f->type >= 0) << 1 | (f->region >= 0) << 2;
 }
 
 /* sql prepared with f's set, type and region bound (?1 to ?3). */
@@ -139,7 +164,7 @@ int store_authority_get(struct store *st, const char *code, struct arena *arena,
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
 {
     struct db_stmt *stmt;
-    int ret = prepare_filter(st, sql_count, f, &stmt);
+    int ret = prepare_filter(st, sql_counts[shape(f)], f, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
@@ -177,11 +202,12 @@ static int list(struct store *st, const struct authority_filter *f, struct arena
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_gss, f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_lists_by_name[shape(f)] : sql_pages[shape(f)], f,
+                              &stmt)) < 0) {
         return ret;
     }
     if (!f->by_name) {
-        store_bind_text(stmt, 4, f->after);
+        store_bind_text(stmt, 4, f->after ? f->after : "");
     }
     store_bind_limit(stmt, 5, f->limit);
     ret = store_rows_total(st, stmt, arena, sizeof(**items), read_row, &v, n, 12, total);

@@ -6,9 +6,10 @@
 
 #include "store.h"
 
-/* More than the statements of src/store/ together (80 with the organisations'): one
- * connection may use them all, and a full cache is fatal. */
-#define STORE_STMT_CACHE 256
+/* More than the statements of src/store/ together (about 200, counting each of an array's,
+ * such as a list's for each shape of filter): one connection may use them all, and a full
+ * cache is fatal. */
+#define STORE_STMT_CACHE 512
 
 struct store {
     struct db *db;
