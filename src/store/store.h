@@ -182,8 +182,9 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);
-/* A page of them by code (the API's), with how many match f without the page (as
- * store_authority_count), read together: one statement when the page has a row. */
+/* store_authority_list with, for a page by code (the API's: by_name 0), how many match f
+ * without the page (as store_authority_count) into *total (NULL: not asked), read in the same
+ * statement when the page has a row. */
 int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n, size_t *total);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
@@ -424,8 +425,9 @@ int store_compact_count(struct store *st, const struct compact_filter *f, size_t
 /* The matching Compacts, array and strings from arena. */
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n);
-/* A page of them by id (the API's), with how many match f without the page (after and limit
- * ignored, as store_compact_count), read together: one statement when the page has a row. */
+/* store_compact_list with, for a page by id (the API's: by_name 0), how many match f without
+ * the page (as store_compact_count) into *total (NULL: not asked), read in the same statement
+ * when the page has a row. */
 int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n, size_t *total);
 

@@ -192,9 +192,8 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     return ret;
 }
 
-/* The list, and when total is not NULL (ordered by code) how many match without the page. */
-static int list(struct store *st, const struct authority_filter *f, struct arena *arena,
-                struct authority **items, size_t *n, size_t *total)
+int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n, size_t *total)
 {
     struct db_stmt *stmt;
     void *v;
@@ -219,14 +218,5 @@ static int list(struct store *st, const struct authority_filter *f, struct arena
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n)
 {
-    return list(st, f, arena, items, n, NULL);
-}
-
-int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
-                         struct authority **items, size_t *n, size_t *total)
-{
-    struct authority_filter by_gss = *f;
-
-    by_gss.by_name = 0;
-    return list(st, &by_gss, arena, items, n, total);
+    return store_authority_page(st, f, arena, items, n, NULL);
 }

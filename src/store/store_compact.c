@@ -777,9 +777,8 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->authorities = store_col(stmt, 6, arena);
 }
 
-/* The list, and when total is not NULL (ordered by id) how many match without the page. */
-static int list(struct store *st, const struct compact_filter *f, struct arena *arena,
-                struct compact_summary **items, size_t *n, size_t *total)
+int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n, size_t *total)
 {
     const char *sql = sql_lists[filtered(f)][f->by_name != 0][db_kind(st->db) == DB_PG];
     struct db_stmt *stmt;
@@ -805,16 +804,7 @@ static int list(struct store *st, const struct compact_filter *f, struct arena *
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n)
 {
-    return list(st, f, arena, items, n, NULL);
-}
-
-int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
-                       struct compact_summary **items, size_t *n, size_t *total)
-{
-    struct compact_filter by_id = *f;
-
-    by_id.by_name = 0;
-    return list(st, &by_id, arena, items, n, total);
+    return store_compact_page(st, f, arena, items, n, NULL);
 }
 
 /* ---- changes ---- */
