@@ -17,6 +17,7 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
     struct param_set compact = {{0}, {0}};
     struct params p;
     struct finding findings[RULES_MAX_FINDINGS];
+    const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
     enum verdict overall;
     size_t n;
     int ret;
@@ -24,16 +25,17 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
     if ((ret = json_check_request(text, len, arena, &req, field, why)) < 0) {
         return ret;
     }
-    if (req.compact_id) {
-        ret = st ? store_compact_params(st, req.compact_id, &compact) : ERR_NOT_FOUND;
-        if (ret == ERR_NOT_FOUND) {
-            *field = "compact_id";
-            *why = "names no Compact in the register";
-            return ERR_INVALID;
-        }
-        if (ret < 0) {
-            return ret;
-        }
+    /* the Compact's parameters and the commitments' numbers: one statement */
+    ret = st ? store_check_reads(st, req.compact_id, &compact, arena, numbers, paraphrases)
+          : req.compact_id ? ERR_NOT_FOUND
+                           : 0;
+    if (ret == ERR_NOT_FOUND) {
+        *field = "compact_id";
+        *why = "names no Compact in the register";
+        return ERR_INVALID;
+    }
+    if (ret < 0) {
+        return ret;
     }
     params_resolve(&req.params, &compact, &p);
     ret = rules_check(&req.activity, &p, req.has_as_of ? req.as_of : today, findings,
@@ -44,15 +46,7 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
                "9999";
         return ERR_INVALID;
     }
-    if (st) {
-        const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
-        if ((ret = store_rule_numbers(st, arena, numbers, paraphrases)) < 0) {
-            return ret;
-        }
-        json_check_result(out, &req.activity, &p, findings, n, overall, numbers);
-        return 0;
-    }
-    json_check_result(out, &req.activity, &p, findings, n, overall, NULL);
+    json_check_result(out, &req.activity, &p, findings, n, overall, st ? numbers : NULL);
     return 0;
 }
 

@@ -19,8 +19,7 @@ int api_authorities(struct request *r)
         return reply_bad_query(r, &errs[0]);
     }
     page_begin(&pg, &f.limit);
-    if ((ret = store_authority_count(r->st, &f, &pg.total)) < 0 ||
-        (ret = store_authority_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
+    if ((ret = store_authority_page(r->st, &f, r->arena, &items, &pg.n, &pg.total)) < 0) {
         return ret;
     }
     next = page_more(&pg) ? items[pg.n - 1].gss : NULL;

@@ -22,8 +22,7 @@ int api_compacts_list(struct request *r)
         return reply_bad_query(r, &errs[0]);
     }
     page_begin(&pg, &f.limit);
-    if ((ret = store_compact_count(r->st, &f, &pg.total)) < 0 ||
-        (ret = store_compact_list(r->st, &f, r->arena, &items, &pg.n)) < 0) {
+    if ((ret = store_compact_page(r->st, &f, r->arena, &items, &pg.n, &pg.total)) < 0) {
         return ret;
     }
     next = page_more(&pg) ? page_cursor(r->arena, items[pg.n - 1].id) : NULL;

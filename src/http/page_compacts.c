@@ -199,7 +199,8 @@ int page_compact(struct request *r)
     if (compact_param(r, &id) < 0) {
         return ERR_NOT_FOUND;
     }
-    if ((ret = store_compact_get(r->st, id, r->arena, &e)) < 0) {
+    if ((ret = store_compact_get_signed(
+             r->st, id, r->arena, &e, (struct signatory **)&v.signatories, &v.nsignatories)) < 0) {
         return ret;
     }
     if ((ret = policy_compact_edit(r->st, &r->user, id)) < 0 && ret != ERR_FORBIDDEN) {
@@ -207,10 +208,6 @@ int page_compact(struct request *r)
     }
     v.may_edit = ret == 0;
     v.signed_in = policy_audit_read(&r->user, "compact", r->params[0]) == 0;
-    if ((ret = store_signatory_list(r->st, id, r->arena, (struct signatory **)&v.signatories,
-                                    &v.nsignatories)) < 0) {
-        return ret;
-    }
     if ((ret = page_coordinators_of(r, &e, &v.coordinators)) < 0) {
         return ret;
     }

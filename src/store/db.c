@@ -163,12 +163,20 @@ void db_bind_null(struct db_stmt *s, int i)
 
 int db_step(struct db_stmt *s)
 {
-    return note(s->db, s->db->drv->step(s));
+    int rc;
+
+    if (!s->running) {
+        s->db->statements++;
+    }
+    rc = note(s->db, s->db->drv->step(s));
+    s->running = rc == DB_ROW;
+    return rc;
 }
 
 void db_reset(struct db_stmt *s)
 {
     if (s) {
+        s->running = 0;
         s->db->drv->reset(s);
     }
 }
@@ -220,29 +228,39 @@ long long db_changes(struct db *db)
 
 int db_exec(struct db *db, const char *script)
 {
+    db->statements++;
     return note(db, db->drv->exec(db, script));
 }
 
 int db_begin(struct db *db)
 {
+    db->statements++;
     db->last = DB_OK;
     return note(db, db->drv->begin(db));
 }
 
 int db_begin_bulk(struct db *db)
 {
+    db->statements++;
     db->last = DB_OK;
     return note(db, db->drv->begin_bulk(db));
 }
 
 int db_commit(struct db *db)
 {
+    db->statements++;
     return note(db, db->drv->commit(db));
 }
 
 int db_rollback(struct db *db)
 {
+    db->statements += db->drv->in_transaction(db) != 0;
     return db->drv->rollback(db); /* keeps the class of the failure that led here */
+}
+
+long long db_statements(const struct db *db)
+{
+    return db->statements;
 }
 
 int db_in_transaction(struct db *db)

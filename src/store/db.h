@@ -164,6 +164,15 @@ int db_in_transaction(struct db *db);
 int db_transaction(struct db *db, int (*fn)(void *arg), void *arg);
 
 /*
+ * The statements this connection has run: each run of a prepared statement once (its first
+ * db_step after preparing, db_reset or DB_DONE), however many rows it then steps through, and
+ * each db_exec, begin, commit and rollback of an open transaction. On PostgreSQL each is a round
+ * trip to the server, the cost that counts there (docs/PERFORMANCE.md); tests use it to say how
+ * many a read takes.
+ */
+long long db_statements(const struct db *db);
+
+/*
  * A number that changes when the data may have changed: what was read at one version still
  * holds while it is the same. SQLite: PRAGMA data_version (other connections' commits) and
  * total_changes (this one's). PostgreSQL: a counter per process and database, bumped by every

@@ -47,12 +47,14 @@ struct db_driver {
 /* The first member of each driver's connection. */
 struct db {
     const struct db_driver *drv;
-    int last; /* db_errcode's */
+    int last;             /* db_errcode's */
+    long long statements; /* db_statements' */
 };
 
 /* The first member of each driver's statement. */
 struct db_stmt {
     struct db *db;
+    int running; /* stepped, and not yet done or reset: the next step reads on, not runs */
 };
 
 extern const struct db_driver db_sqlite_driver;

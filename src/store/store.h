@@ -184,6 +184,11 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);
+/* store_authority_list with, for a page by code (the API's: by_name 0), how many match f
+ * without the page (as store_authority_count) into *total (NULL: not asked), read in the same
+ * statement when the page has a row. */
+int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n, size_t *total);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);
@@ -343,6 +348,12 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
  * strings from arena. */
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
                        const char *paraphrases[RULE_COUNT]);
+/* What a check reads, in one statement: the local parameters of the Compact numbered compact
+ * (as store_compact_params; NULL for none, params then all unset) and store_rule_numbers'
+ * numbers. ERR_NOT_FOUND when compact names no Compact. */
+int store_check_reads(struct store *st, const char *compact, struct param_set *params,
+                      struct arena *arena, const char *numbers[RULE_COUNT],
+                      const char *paraphrases[RULE_COUNT]);
 /*
  * Correct commitment id: a new number and paraphrase (NULL keeps each), verified (-1 keeps it),
  * with its audit entry, in one transaction. ERR_NOT_FOUND, or ERR_CONFLICT (a number in use).
@@ -394,9 +405,15 @@ int store_signatory_list(struct store *st, long long compact_id, struct arena *a
  * order; ERR_NOT_FOUND for no such organisation, ERR_CONFLICT for a name several share. */
 int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
                                          struct signatory **items, size_t *n);
-/* The whole entry of Compact id (arrays and strings from arena); ERR_NOT_FOUND if none. */
+/* The whole entry of Compact id (arrays and strings from arena); ERR_NOT_FOUND if none. One
+ * statement. */
 int store_compact_get(struct store *st, long long id, struct arena *arena,
                       struct compact_entry *out);
+/* store_compact_get with the Compact's signatories as store_signatory_list gives them, read in
+ * the same statement (a Compact's page). */
+int store_compact_get_signed(struct store *st, long long id, struct arena *arena,
+                             struct compact_entry *out, struct signatory **signatories,
+                             size_t *nsignatories);
 
 struct compact_filter {
     date_t today;          /* the day statuses and reviews are judged on */
@@ -415,6 +432,11 @@ int store_compact_count(struct store *st, const struct compact_filter *f, size_t
 /* The matching Compacts, array and strings from arena. */
 int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
                        struct compact_summary **items, size_t *n);
+/* store_compact_list with, for a page by id (the API's: by_name 0), how many match f without
+ * the page (as store_compact_count) into *total (NULL: not asked), read in the same statement
+ * when the page has a row. */
+int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n, size_t *total);
 
 /*
  * Change Compact id as p says, with an audit entry (before and after), in one transaction.

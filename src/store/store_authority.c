@@ -7,23 +7,48 @@
 
 /* The 2011 code joined once, not looked up again for each row (PostgreSQL ran that lookup as a
  * subplan per row: two fifths of its time on the page of 317 authorities). */
-#define AUTHORITY_COLUMNS                                                                          \
+#define AUTHORITY_SELECT                                                                           \
     "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, c.name, a.region, "      \
-    "a.start_date, a.end_date, a.sets, al.alias "                                                  \
-    "FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "                              \
+    "a.start_date, a.end_date, a.sets, al.alias"
+#define AUTHORITY_FROM                                                                             \
+    " FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "                             \
     "LEFT JOIN (SELECT gss, min(alias) AS alias FROM authority_alias WHERE in_2011 <> 0 "          \
     "GROUP BY gss) AS al ON al.gss = a.gss "
+#define AUTHORITY_COLUMNS AUTHORITY_SELECT AUTHORITY_FROM
 
 #define AUTHORITY_WHERE                                                                            \
     "WHERE (CAST(?1 AS BIGINT) IS NULL OR (a.sets & ?1) <> 0) "                                    \
     "AND (CAST(?2 AS TEXT) IS NULL OR a.type = ?2) "                                               \
     "AND (CAST(?3 AS TEXT) IS NULL OR a.region = ?3) "
 
-static const char sql_list_by_gss[] = AUTHORITY_COLUMNS AUTHORITY_WHERE
-    "AND (CAST(?4 AS TEXT) IS NULL OR a.gss > ?4) ORDER BY a.gss LIMIT ?5";
-static const char sql_list_by_name[] =
-    AUTHORITY_COLUMNS AUTHORITY_WHERE "ORDER BY a.name, a.gss LIMIT ?5";
-static const char sql_count[] = "SELECT count(*) FROM authority a " AUTHORITY_WHERE;
+/*
+ * The lists and their counts have a statement for each shape of filter, the filters it names
+ * and no others (set ?1, type ?2, region ?3), not one whose filters fall away when NULL: a
+ * statement PostgreSQL keeps is planned for any parameters, and it guessed three rows for the
+ * one with all its "?N IS NULL OR ...", sorting all the authorities for a page of the API by
+ * code instead of reading them by it (310 us of the server a page, 140 us with this one's own).
+ * [set | type << 1 | region << 2]
+ */
+#define BY_SET    "AND (a.sets & ?1) <> 0 "
+#define BY_TYPE   "AND a.type = ?2 "
+#define BY_REGION "AND a.region = ?3 "
+#define SHAPES(M)                                                                                  \
+    {                                                                                              \
+        M("WHERE 1 = 1 "), M("WHERE 1 = 1 " BY_SET), M("WHERE 1 = 1 " BY_TYPE),                    \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE), M("WHERE 1 = 1 " BY_REGION),                         \
+            M("WHERE 1 = 1 " BY_SET BY_REGION), M("WHERE 1 = 1 " BY_TYPE BY_REGION),               \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)                                             \
+    }
+#define COUNT(where) "SELECT count(*) FROM authority a " where
+/* The API's pages, after code ?4 ("" for the first): each row ends with how many match without
+ * the page (column 12), so that a page and its total are one statement. */
+#define PAGE_BY_GSS(where)                                                                         \
+    AUTHORITY_SELECT ", (" COUNT(where) ")" AUTHORITY_FROM where                                   \
+                                        "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
+#define LIST_BY_NAME(where) AUTHORITY_COLUMNS where "ORDER BY a.name, a.gss LIMIT ?5"
+static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
+static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
+static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
 static const char sql_get[] = AUTHORITY_COLUMNS
@@ -58,6 +83,12 @@ static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
     a->end_date = store_col(stmt, 9, arena);
     a->sets = (unsigned)db_column_int(stmt, 10);
     a->gss_2011 = store_col(stmt, 11, arena);
+}
+
+/* The shape of f's filter: its index in SHAPES. */
+static int shape(const struct authority_filter *f)
+{
+    return (f->set >= 0) | (f->type >= 0) << 1 | (f->region >= 0) << 2;
 }
 
 /* sql prepared with f's set, type and region bound (?1 to ?3). */
@@ -133,7 +164,7 @@ int store_authority_get(struct store *st, const char *code, struct arena *arena,
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out)
 {
     struct db_stmt *stmt;
-    int ret = prepare_filter(st, sql_count, f, &stmt);
+    int ret = prepare_filter(st, sql_counts[shape(f)], f, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
@@ -161,8 +192,8 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     return ret;
 }
 
-int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
-                         struct authority **items, size_t *n)
+int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n, size_t *total)
 {
     struct db_stmt *stmt;
     void *v;
@@ -170,14 +201,22 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, f->by_name ? sql_list_by_name : sql_list_by_gss, f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_lists_by_name[shape(f)] : sql_pages[shape(f)], f,
+                              &stmt)) < 0) {
         return ret;
     }
     if (!f->by_name) {
-        store_bind_text(stmt, 4, f->after);
+        store_bind_text(stmt, 4, f->after ? f->after : "");
     }
     store_bind_limit(stmt, 5, f->limit);
-    ret = store_rows(st, stmt, arena, sizeof(**items), read_row, &v, n);
+    ret = store_rows_total(st, stmt, arena, sizeof(**items), read_row, &v, n, 12, total);
     *items = v;
-    return ret;
+    /* an empty page says nothing of the others */
+    return ret == 0 && total && !*n ? store_authority_count(st, f, total) : ret;
+}
+
+int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
+                         struct authority **items, size_t *n)
+{
+    return store_authority_page(st, f, arena, items, n, NULL);
 }

@@ -136,6 +136,20 @@ int store_commitment_list(struct store *st, struct arena *arena, struct commitme
     return store_rows(st, stmt, arena, sizeof(**items), read_list_row, items, n);
 }
 
+/* A rule (column rule) and its commitment's number and paraphrase (columns rule + 1 and 2) into
+ * numbers and paraphrases; an unknown rule is left out. */
+static void number_row(struct db_stmt *stmt, int rule, struct arena *arena,
+                       const char *numbers[RULE_COUNT], const char *paraphrases[RULE_COUNT])
+{
+    const char *id = (const char *)db_column_text(stmt, rule);
+    enum rule r;
+
+    if (id && rule_parse(id, &r) == 0) {
+        numbers[r] = store_col(stmt, rule + 1, arena);
+        paraphrases[r] = store_col(stmt, rule + 2, arena);
+    }
+}
+
 int store_rule_numbers(struct store *st, struct arena *arena, const char *numbers[RULE_COUNT],
                        const char *paraphrases[RULE_COUNT])
 {
@@ -150,16 +164,49 @@ int store_rule_numbers(struct store *st, struct arena *arena, const char *number
         return ret;
     }
     while ((rc = store_step(st, stmt)) == DB_ROW) {
-        enum rule r;
-        const char *id = (const char *)db_column_text(stmt, 0);
-        if (id && rule_parse(id, &r) == 0) {
-            numbers[r] = store_col(stmt, 1, arena);
-            paraphrases[r] = store_col(stmt, 2, arena);
-        }
+        number_row(stmt, 0, arena, numbers, paraphrases);
     }
     ret = store_err(st, rc);
     store_done(stmt);
     return ret;
+}
+
+/* A check's reads in one statement, each a round trip on PostgreSQL: the Compact numbered ?1
+ * (as text) with its parameters (column 0 is 0, a row with a NULL name for none), then the rules'
+ * numbers (column 0 is 1). */
+static const char sql_check[] =
+    "SELECT 0, p.name, p.value, NULL, NULL, NULL FROM compact c "
+    "LEFT JOIN compact_parameter p ON p.compact_id = c.id WHERE CAST(c.id AS TEXT) = ?1 "
+    "UNION ALL SELECT 1, NULL, NULL, r.rule, c.number, c.paraphrase FROM commitment_rule r "
+    "JOIN commitment c ON c.id = r.commitment_id";
+
+int store_check_reads(struct store *st, const char *compact, struct param_set *params,
+                      struct arena *arena, const char *numbers[RULE_COUNT],
+                      const char *paraphrases[RULE_COUNT])
+{
+    struct db_stmt *stmt;
+    int ret, rc, found = 0;
+
+    memset(params, 0, sizeof(*params));
+    for (int i = 0; i < RULE_COUNT; i++) {
+        numbers[i] = NULL;
+        paraphrases[i] = NULL;
+    }
+    if ((ret = store_prepare(st, sql_check, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_text(stmt, 1, compact);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        if (db_column_int(stmt, 0) == 0) {
+            found = 1;
+            store_param_row(stmt, 1, 2, params);
+        } else {
+            number_row(stmt, 3, arena, numbers, paraphrases);
+        }
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret < 0 ? ret : compact && !found ? ERR_NOT_FOUND : 0;
 }
 
 /* Commitment id as the audit trail keeps it, into out; ERR_NOT_FOUND when there is none. */

@@ -98,7 +98,6 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
     return ret;
 }
 
-static const char sql_params[] = "SELECT name, value FROM compact_parameter WHERE compact_id = ?1";
 /* The Compact numbered ?1 (as text) with its parameters, if it has any: one statement. */
 static const char sql_params_of[] =
     "SELECT c.id, p.name, p.value FROM compact c "
@@ -106,6 +105,17 @@ static const char sql_params_of[] =
 static const char sql_params_clear[] = "DELETE FROM compact_parameter WHERE compact_id = ?1";
 static const char sql_param_add[] =
     "INSERT INTO compact_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
+
+void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set *out)
+{
+    const char *text = (const char *)db_column_text(stmt, name);
+    enum param p;
+
+    if (text && param_parse(text, &p) == 0) {
+        out->set[p] = 1;
+        out->value[p] = db_column_int(stmt, value);
+    }
+}
 
 /* The parameters in the rows of stmt, bound and not yet stepped, whose columns col and col + 1
  * are a name and a value, into out (cleared first); *rows (may be NULL) counts the rows. */
@@ -117,12 +127,7 @@ static int read_params(struct store *st, struct db_stmt *stmt, int col, struct p
 
     memset(out, 0, sizeof(*out));
     while ((rc = store_step(st, stmt)) == DB_ROW) {
-        enum param p;
-        const char *name = (const char *)db_column_text(stmt, col);
-        if (name && param_parse(name, &p) == 0) {
-            out->set[p] = 1;
-            out->value[p] = db_column_int(stmt, col + 1);
-        }
+        store_param_row(stmt, col, col + 1, out);
         n++;
     }
     ret = store_err(st, rc);
@@ -430,172 +435,239 @@ int store_compact_add_many(struct store *st, const struct compact_new *c, size_t
 
 /* ---- the whole entry ---- */
 
-static const char sql_get[] = "SELECT name, adopted, refreshed, review_due, document_url, demo, "
-                              "created_at FROM compact WHERE id = ?1";
-static const char sql_get_authorities[] =
-    "SELECT a.gss, a.name, a.type, a.region FROM compact_authority ca "
-    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = ?1 ORDER BY a.name, a.gss";
-static const char sql_get_districts[] =
-    "SELECT d.gss, d.name, d.type, d.region FROM compact_authority ca "
-    "JOIN authority d ON d.county_gss = ca.gss WHERE ca.compact_id = ?1 "
-    "AND d.type = 'district' AND d.end_date IS NULL ORDER BY d.name, d.gss";
-static const char sql_get_statuses[] =
-    "SELECT date, status FROM compact_status WHERE compact_id = ?1 ORDER BY date";
-static const char sql_get_contacts[] = "SELECT name, role, email, phone FROM compact_contact "
-                                       "WHERE compact_id = ?1 ORDER BY position";
-static const char sql_get_codes[] =
-    "SELECT id, title, summary, url FROM compact_code WHERE compact_id = ?1 ORDER BY id";
-static const char sql_get_coordinators[] =
-    "SELECT u.email FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "
-    "WHERE cc.compact_id = ?1 ORDER BY u.email";
-
-/* Rows of a statement that takes a Compact's id, each handed to fn with its index. */
-static int each_row(struct store *st, const char *sql, long long id, struct arena *arena,
-                    void (*fn)(struct db_stmt *stmt, struct arena *arena, void *items, size_t i),
-                    void *items, size_t max, size_t *n)
-{
-    struct db_stmt *stmt;
-    int ret, rc;
-
-    *n = 0;
-    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == DB_ROW) {
-        if (*n < max) {
-            fn(stmt, arena, items, (*n)++);
-        }
-    }
-    ret = store_err(st, rc);
-    store_done(stmt);
-    return ret;
-}
-
-static void area_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
-{
-    struct compact_area *a = (struct compact_area *)items + i;
-    const char *type = (const char *)db_column_text(stmt, 2);
-    enum authority_type t;
-
-    a->gss = store_col(stmt, 0, arena);
-    a->name = store_col(stmt, 1, arena);
-    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
-    a->region = store_col(stmt, 3, arena);
-}
-
-static void status_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
-{
-    struct status_change *s = (struct status_change *)items + i;
-    const char *status = (const char *)db_column_text(stmt, 1);
-    enum compact_status cs;
-
-    (void)arena;
-    s->date = store_col_date(stmt, 0);
-    s->status = compact_status_parse(status ? status : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
-}
-
-static void contact_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
-{
-    struct compact_contact *k = (struct compact_contact *)items + i;
-
-    k->name = store_col(stmt, 0, arena);
-    k->role = store_col(stmt, 1, arena);
-    k->email = store_col(stmt, 2, arena);
-    k->phone = store_col(stmt, 3, arena);
-}
-
-static void code_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
-{
-    struct compact_code *c = (struct compact_code *)items + i;
-
-    c->id = db_column_int64(stmt, 0);
-    c->title = store_col(stmt, 1, arena);
-    c->summary = store_col(stmt, 2, arena);
-    c->url = store_col(stmt, 3, arena);
-}
-
-static void text_row(struct db_stmt *stmt, struct arena *arena, void *items, size_t i)
-{
-    ((const char **)items)[i] = store_col(stmt, 0, arena);
-}
+/*
+ * The entry, its lists, its parameters and (when ?2 is not 0) its signatories in one statement:
+ * on PostgreSQL each statement is a round trip to the server that costs more than the rows it
+ * reads (docs/PERFORMANCE.md). Each part's rows are a branch of a UNION ALL tagged by the part
+ * (column 8), with their values in the columns they share, two numbers (0 and 1) and six texts
+ * (2 to 7), as store_signatory_row reads a signatory; then the keys of the part's order in the
+ * columns the statement is sorted by after the part: a number (9), three texts (10 to 12), a
+ * number (13), and the coordinators' e-mail addresses (14), which alone sort without regard to
+ * case (COLLATE NOCASE on SQLite, nocase on PostgreSQL, which refuses to sort a column mixing
+ * it with "C"). Keys, not a row_number() per part: PostgreSQL's executor took longer to set up
+ * a window and its sort for each part than to read them.
+ */
+enum entry_part {
+    PART_ENTRY,
+    PART_AUTHORITY,
+    PART_DISTRICT,
+    PART_STATUS,
+    PART_CONTACT,
+    PART_CODE,
+    PART_COORDINATOR,
+    PART_PARAMETER,
+    PART_SIGNATORY,
+};
+/* The entry's own row, which types the shared columns. */
+#define ENTRY_ROW                                                                                  \
+    "SELECT CAST(demo AS BIGINT), CAST(NULL AS BIGINT), name, adopted, refreshed, review_due, "    \
+    "document_url, created_at, 0, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), "  \
+    "CAST(NULL AS TEXT), CAST(NULL AS BIGINT), NULL FROM compact WHERE id = ?1 "
+/* A part: its values (columns 0 to 7), its number, its keys (9 to 14), where from. */
+#define ENTRY_PART(part, values, keys, from)                                                       \
+    "UNION ALL SELECT " values ", " #part ", " keys " " from " "
+#define NO_VALUES    "NULL, NULL, NULL, NULL, NULL, NULL"
+#define AREA(t)      "NULL, NULL, " t ".gss, " t ".name, " t ".type, " t ".region, NULL, NULL"
+#define AREA_KEYS(t) "NULL, " t ".name, " t ".gss, NULL, NULL, NULL"
+#define GET_AUTHORITIES                                                                            \
+    ENTRY_PART(1, AREA("a"), AREA_KEYS("a"),                                                       \
+               "FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "                     \
+               "WHERE ca.compact_id = ?1")
+#define GET_DISTRICTS                                                                              \
+    ENTRY_PART(2, AREA("d"), AREA_KEYS("d"),                                                       \
+               "FROM compact_authority ca JOIN authority d ON d.county_gss = ca.gss "              \
+               "WHERE ca.compact_id = ?1 AND d.type = 'district' AND d.end_date IS NULL")
+#define GET_STATUSES                                                                               \
+    ENTRY_PART(3, "NULL, NULL, date, status, NULL, NULL, NULL, NULL",                              \
+               "NULL, date, NULL, NULL, NULL, NULL", "FROM compact_status WHERE compact_id = ?1")
+#define GET_CONTACTS                                                                               \
+    ENTRY_PART(4, "NULL, NULL, name, role, email, phone, NULL, NULL",                              \
+               "position, NULL, NULL, NULL, NULL, NULL",                                           \
+               "FROM compact_contact WHERE compact_id = ?1")
+#define GET_CODES                                                                                  \
+    ENTRY_PART(5, "id, NULL, title, summary, url, NULL, NULL, NULL",                               \
+               "id, NULL, NULL, NULL, NULL, NULL", "FROM compact_code WHERE compact_id = ?1")
+#define GET_COORDINATORS                                                                           \
+    ENTRY_PART(6, "NULL, NULL, u.email, NULL, NULL, NULL, NULL, NULL",                             \
+               "NULL, NULL, NULL, NULL, NULL, u.email",                                            \
+               "FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "                 \
+               "WHERE cc.compact_id = ?1")
+#define GET_PARAMETERS                                                                             \
+    ENTRY_PART(7, "value, NULL, name, NULL, NULL, NULL, NULL, NULL", NO_VALUES,                    \
+               "FROM compact_parameter WHERE compact_id = ?1")
+#define GET_SIGNATORIES                                                                            \
+    ENTRY_PART(8, STORE_SIGNATORY_COLUMNS, STORE_SIGNATORY_ORDER ", NULL",                         \
+               STORE_SIGNATORY_FROM " WHERE s.compact_id = ?1 AND ?2 <> 0")
+static const char sql_get[] = ENTRY_ROW GET_AUTHORITIES GET_DISTRICTS GET_STATUSES GET_CONTACTS
+    GET_CODES GET_COORDINATORS GET_PARAMETERS GET_SIGNATORIES "ORDER BY 9, 10, 11, 12, 13, 14, 15";
+_Static_assert(PART_SIGNATORY == 8, "sql_get numbers the parts as enum entry_part does");
 
 #define STATUSES_MAX  256
 #define DISTRICTS_MAX 256
 
-int store_compact_get(struct store *st, long long id, struct arena *arena,
-                      struct compact_entry *out)
+/* The arrays sql_get's rows fill, then handed to the entry. */
+struct entry_lists {
+    struct compact_area *authorities, *districts;
+    struct status_change *statuses;
+    struct compact_contact *contacts;
+    struct compact_code *codes;
+    const char **coordinators;
+    char *signatories; /* struct signatory, grown by store_grow */
+    size_t nsignatories, cap;
+};
+
+/* Columns 2 to 5: an authority the entry names, or a district. */
+static void area_row(struct db_stmt *stmt, struct arena *arena, struct compact_area *a)
 {
-    struct compact_area *auths = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*auths));
-    struct compact_area *districts = arena_alloc(arena, DISTRICTS_MAX * sizeof(*districts));
-    struct status_change *statuses = arena_alloc(arena, STATUSES_MAX * sizeof(*statuses));
-    struct compact_contact *contacts = arena_alloc(arena, COMPACT_CONTACTS_MAX * sizeof(*contacts));
-    struct compact_code *codes = arena_alloc(arena, COMPACT_CODES_MAX * sizeof(*codes));
-    const char **coordinators = arena_alloc(arena, COMPACT_COORDINATORS_MAX * sizeof(char *));
+    const char *type = (const char *)db_column_text(stmt, 4);
+    enum authority_type t;
+
+    a->gss = store_col(stmt, 2, arena);
+    a->name = store_col(stmt, 3, arena);
+    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+    a->region = store_col(stmt, 5, arena);
+}
+
+/* One row of sql_get into out and l: whether it was the entry's own row. Rows past an
+ * array's room are left out. */
+static int entry_row(struct db_stmt *stmt, struct arena *arena, struct compact_entry *out,
+                     struct entry_lists *l)
+{
+    const size_t size = sizeof(struct signatory);
+    const char *text = (const char *)db_column_text(stmt, 3);
+    enum compact_status cs;
+
+    switch (db_column_int(stmt, 8)) {
+    case PART_ENTRY:
+        out->demo = db_column_int(stmt, 0);
+        out->name = store_col(stmt, 2, arena);
+        out->adopted = store_col_date(stmt, 3);
+        out->refreshed = store_col_date(stmt, 4);
+        out->review_set = store_col_date(stmt, 5);
+        out->document_url = store_col(stmt, 6, arena);
+        out->created_at = store_col(stmt, 7, arena);
+        return 1;
+    case PART_AUTHORITY:
+        if (out->nauthorities < COMPACT_AUTHORITIES_MAX) {
+            area_row(stmt, arena, &l->authorities[out->nauthorities++]);
+        }
+        break;
+    case PART_DISTRICT:
+        if (out->ndistricts < DISTRICTS_MAX) {
+            area_row(stmt, arena, &l->districts[out->ndistricts++]);
+        }
+        break;
+    case PART_STATUS:
+        if (out->nstatuses < STATUSES_MAX) {
+            struct status_change *sc = &l->statuses[out->nstatuses++];
+            sc->date = store_col_date(stmt, 2);
+            sc->status = compact_status_parse(text ? text : "", &cs) == 0 ? cs : COMPACT_INACTIVE;
+        }
+        break;
+    case PART_CONTACT:
+        if (out->ncontacts < COMPACT_CONTACTS_MAX) {
+            struct compact_contact *k = &l->contacts[out->ncontacts++];
+            k->name = store_col(stmt, 2, arena);
+            k->role = store_col(stmt, 3, arena);
+            k->email = store_col(stmt, 4, arena);
+            k->phone = store_col(stmt, 5, arena);
+        }
+        break;
+    case PART_CODE:
+        if (out->ncodes < COMPACT_CODES_MAX) {
+            struct compact_code *c = &l->codes[out->ncodes++];
+            c->id = db_column_int64(stmt, 0);
+            c->title = store_col(stmt, 2, arena);
+            c->summary = store_col(stmt, 3, arena);
+            c->url = store_col(stmt, 4, arena);
+        }
+        break;
+    case PART_COORDINATOR:
+        if (out->ncoordinators < COMPACT_COORDINATORS_MAX) {
+            l->coordinators[out->ncoordinators++] = store_col(stmt, 2, arena);
+        }
+        break;
+    case PART_PARAMETER:
+        store_param_row(stmt, 2, 0, &out->params);
+        break;
+    case PART_SIGNATORY:
+        store_grow(arena, (void **)&l->signatories, l->nsignatories, &l->cap, size);
+        memset(l->signatories + l->nsignatories * size, 0, size);
+        store_signatory_row(stmt, arena, l->signatories + l->nsignatories++ * size);
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+int store_compact_get_signed(struct store *st, long long id, struct arena *arena,
+                             struct compact_entry *out, struct signatory **signatories,
+                             size_t *nsignatories)
+{
+    struct entry_lists l = {0};
     struct db_stmt *stmt;
-    int ret, rc;
+    int ret, rc, found = 0;
 
     memset(out, 0, sizeof(*out));
+    if (signatories) {
+        *signatories = NULL;
+        *nsignatories = 0;
+    }
     if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
+    l.authorities = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*l.authorities));
+    l.districts = arena_alloc(arena, DISTRICTS_MAX * sizeof(*l.districts));
+    l.statuses = arena_alloc(arena, STATUSES_MAX * sizeof(*l.statuses));
+    l.contacts = arena_alloc(arena, COMPACT_CONTACTS_MAX * sizeof(*l.contacts));
+    l.codes = arena_alloc(arena, COMPACT_CODES_MAX * sizeof(*l.codes));
+    l.coordinators = arena_alloc(arena, COMPACT_COORDINATORS_MAX * sizeof(*l.coordinators));
     db_bind_int64(stmt, 1, id);
-    rc = store_step(st, stmt);
-    if (rc == DB_ROW) {
-        out->id = id;
-        out->name = store_col(stmt, 0, arena);
-        out->adopted = store_col_date(stmt, 1);
-        out->refreshed = store_col_date(stmt, 2);
-        out->review_set = store_col_date(stmt, 3);
-        out->document_url = store_col(stmt, 4, arena);
-        out->demo = db_column_int(stmt, 5);
-        out->created_at = store_col(stmt, 6, arena);
-        ret = 0;
-    } else {
-        ret = rc == DB_DONE ? ERR_NOT_FOUND : store_fail(st, rc);
+    db_bind_int(stmt, 2, signatories != NULL);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        found |= entry_row(stmt, arena, out, &l);
     }
+    ret = store_err(st, rc);
     store_done(stmt);
-    if (ret < 0 ||
-        (ret = each_row(st, sql_get_authorities, id, arena, area_row, auths,
-                        COMPACT_AUTHORITIES_MAX, &out->nauthorities)) < 0 ||
-        (ret = each_row(st, sql_get_districts, id, arena, area_row, districts, DISTRICTS_MAX,
-                        &out->ndistricts)) < 0 ||
-        (ret = each_row(st, sql_get_statuses, id, arena, status_row, statuses, STATUSES_MAX,
-                        &out->nstatuses)) < 0 ||
-        (ret = each_row(st, sql_get_contacts, id, arena, contact_row, contacts,
-                        COMPACT_CONTACTS_MAX, &out->ncontacts)) < 0 ||
-        (ret = each_row(st, sql_get_codes, id, arena, code_row, codes, COMPACT_CODES_MAX,
-                        &out->ncodes)) < 0 ||
-        (ret = each_row(st, sql_get_coordinators, id, arena, text_row, coordinators,
-                        COMPACT_COORDINATORS_MAX, &out->ncoordinators)) < 0) {
+    if (ret < 0 || !found) {
         memset(out, 0, sizeof(*out));
-        return ret;
+        return ret < 0 ? ret : ERR_NOT_FOUND;
     }
-    out->authorities = auths;
-    out->districts = districts;
-    out->statuses = statuses;
-    out->contacts = contacts;
-    out->codes = codes;
-    out->coordinators = coordinators;
-    if ((ret = store_prepare(st, sql_params, &stmt)) < 0) {
-        return ret;
+    out->id = id;
+    out->authorities = l.authorities;
+    out->districts = l.districts;
+    out->statuses = l.statuses;
+    out->contacts = l.contacts;
+    out->codes = l.codes;
+    out->coordinators = l.coordinators;
+    if (signatories) {
+        *signatories = (struct signatory *)(void *)l.signatories;
+        *nsignatories = l.nsignatories;
     }
-    db_bind_int64(stmt, 1, id);
-    return read_params(st, stmt, 0, &out->params, NULL);
+    return 0;
+}
+
+int store_compact_get(struct store *st, long long id, struct arena *arena,
+                      struct compact_entry *out)
+{
+    return store_compact_get_signed(st, id, arena, out, NULL, NULL);
 }
 
 /* ---- lists ---- */
 
-/* ?1 today; each Compact's state on it. due: review_due_on, written by set_review_due_on. */
+/* ?1 today; each Compact's state on it: its last status change on or before ?1, found for all
+ * at once by a join (two subqueries run for each Compact cost PostgreSQL more than the rest of
+ * the list). due: review_due_on, written by set_review_due_on. */
 #define LIST_CTE                                                                                   \
-    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, "                                        \
-    "(SELECT status FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                   \
-    "ORDER BY date DESC LIMIT 1) AS status, "                                                      \
-    "(SELECT date FROM compact_status WHERE compact_id = c.id AND date <= ?1 "                     \
-    "ORDER BY date DESC LIMIT 1) AS since, c.review_due_on AS due FROM compact c) "
+    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, s.status, s.date AS since, "             \
+    "c.review_due_on AS due FROM compact c "                                                       \
+    "LEFT JOIN (SELECT compact_id, max(date) AS date FROM compact_status WHERE date <= ?1 "        \
+    "GROUP BY compact_id) AS m ON m.compact_id = c.id "                                            \
+    "LEFT JOIN compact_status s ON s.compact_id = c.id AND s.date = m.date) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?9 coordinator (0: any);
  * then LIST_AFTER's ?7 after, and the page's ?8 limit */
-#define LIST_WHERE                                                                                 \
+#define LIST_FILTERS                                                                               \
     "WHERE (CAST(?2 AS TEXT) IS NULL OR l.status = ?2) "                                           \
     "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca JOIN authority "  \
     "a "                                                                                           \
@@ -611,9 +683,9 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
     "AND (CAST(?6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM compact_authority ca WHERE "           \
     "ca.compact_id = l.id "                                                                        \
     "AND (ca.gss = ?6 OR ca.gss = (SELECT county_gss FROM authority WHERE gss = ?6)))) "           \
-    "AND (?9 = 0 OR l.id IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?9)) "     \
-    "AND " LIST_AFTER
+    "AND (?9 = 0 OR l.id IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?9)) "
 #define LIST_AFTER "(CAST(?7 AS BIGINT) IS NULL OR l.id > ?7) "
+#define LIST_WHERE LIST_FILTERS "AND " LIST_AFTER
 /* No filter, as when the list is first opened: a statement without them. PostgreSQL plans each
  * run of a statement whose best plan hangs on its parameters anew, and planning the filters,
  * though unset ones fall away, was most of the list's cost there (the benchmark's 12 Compacts:
@@ -621,9 +693,11 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 #define LIST_ALL "WHERE " LIST_AFTER
 /* A page of Compacts (?8 of them, in order), then each one's authorities' names in order joined
  * by "; ", NULL for none: one statement, not one more per Compact. The engines share no ordered
- * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own. */
-#define LIST_PAGE(where, order, names)                                                             \
-    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names                       \
+ * aggregate (SQLite 3.40 has no string_agg, PostgreSQL no group_concat), so each has its own.
+ * Then total: how many match without the page, on every row (the API's pages, in the same
+ * statement), or NULL (the pages by name, which show them all). */
+#define LIST_PAGE(where, order, names, total)                                                      \
+    LIST_CTE "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names ", " total            \
              " FROM (SELECT l.* FROM l " where "ORDER BY " order " LIMIT ?8) AS p ORDER BY " order
 #define NAMES_SQLITE                                                                               \
     "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
@@ -631,18 +705,23 @@ int store_compact_get(struct store *st, long long id, struct arena *arena,
 #define NAMES_PG                                                                                   \
     "(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM compact_authority ca "                  \
     "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
-#define BY_ID   "id"
-#define BY_NAME "name_norm, id"
+#define BY_ID          "id"
+#define BY_NAME        "name_norm, id"
+#define COUNT_ALL      "SELECT count(*) FROM compact"
+#define COUNT_FILTERED "SELECT count(*) FROM l " LIST_FILTERS
 /* [filtered][by name][PostgreSQL] */
 static const char *const sql_lists[2][2][2] = {
-    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG)},
-     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG)}},
-    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG)},
-     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE), LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG)}},
+    {{LIST_PAGE(LIST_ALL, BY_ID, NAMES_SQLITE, "(" COUNT_ALL ")"),
+      LIST_PAGE(LIST_ALL, BY_ID, NAMES_PG, "(" COUNT_ALL ")")},
+     {LIST_PAGE(LIST_ALL, BY_NAME, NAMES_SQLITE, "NULL"),
+      LIST_PAGE(LIST_ALL, BY_NAME, NAMES_PG, "NULL")}},
+    {{LIST_PAGE(LIST_WHERE, BY_ID, NAMES_SQLITE, "(" COUNT_FILTERED ")"),
+      LIST_PAGE(LIST_WHERE, BY_ID, NAMES_PG, "(" COUNT_FILTERED ")")},
+     {LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_SQLITE, "NULL"),
+      LIST_PAGE(LIST_WHERE, BY_NAME, NAMES_PG, "NULL")}},
 };
 /* [filtered] */
-static const char *const sql_counts[2] = {"SELECT count(*) FROM compact",
-                                          LIST_CTE "SELECT count(*) FROM l " LIST_WHERE};
+static const char *const sql_counts[2] = {COUNT_ALL, LIST_CTE COUNT_FILTERED};
 
 /* Whether f names a filter (beyond its page). */
 static int filtered(const struct compact_filter *f)
@@ -704,8 +783,8 @@ static void summary_row(struct db_stmt *stmt, struct arena *arena, void *item)
     s->authorities = store_col(stmt, 6, arena);
 }
 
-int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
-                       struct compact_summary **items, size_t *n)
+int store_compact_page(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n, size_t *total)
 {
     const char *sql = sql_lists[filtered(f)][f->by_name != 0][db_kind(st->db) == DB_PG];
     struct db_stmt *stmt;
@@ -715,7 +794,8 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
     *items = NULL;
     *n = 0;
     if ((ret = prepare_filter(st, sql, f, 1, &stmt)) < 0 ||
-        (ret = store_rows(st, stmt, arena, sizeof(**items), summary_row, &v, n)) < 0) {
+        (ret = store_rows_total(st, stmt, arena, sizeof(**items), summary_row, &v, n, 7, total)) <
+            0) {
         return ret;
     }
     *items = v;
@@ -723,7 +803,14 @@ int store_compact_list(struct store *st, const struct compact_filter *f, struct 
         struct compact_summary *s = &(*items)[i];
         s->review_overdue = compact_review_overdue(s->review_due, f->today, s->status);
     }
-    return 0;
+    /* an empty page says nothing of the others */
+    return total && !*n ? store_compact_count(st, f, total) : 0;
+}
+
+int store_compact_list(struct store *st, const struct compact_filter *f, struct arena *arena,
+                       struct compact_summary **items, size_t *n)
+{
+    return store_compact_page(st, f, arena, items, n, NULL);
 }
 
 /* ---- changes ---- */
@@ -951,23 +1038,20 @@ int store_compact_status_add(struct store *st, long long id, enum compact_status
                              date_t date, const char *actor)
 {
     struct arena arena;
-    struct status_change *history = NULL;
+    struct compact_entry e;
     struct buf before = BUF_INIT;
     char text[DATE_STRLEN + 1];
-    size_t n;
     int ret;
 
     arena_init(&arena);
-    history = arena_alloc(&arena, STATUSES_MAX * sizeof(*history));
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = entry_snapshot(st, id, &before)) < 0 ||
-        (ret = each_row(st, sql_get_statuses, id, &arena, status_row, history, STATUSES_MAX, &n)) <
-            0) {
+    if ((ret = store_compact_get(st, id, &arena, &e)) < 0) {
         goto cleanup;
     }
-    if ((ret = compact_status_check(history, n, date)) < 0) {
+    json_audit_compact(&before, &e);
+    if ((ret = compact_status_check(e.statuses, e.nstatuses, date)) < 0) {
         goto cleanup;
     }
     date_format(date, text);
@@ -1128,20 +1212,19 @@ int store_compact_naming(struct store *st, const char *gss, const char *county_g
     ret = store_err(st, rc);
     store_done(stmt);
     for (size_t i = 0; i < len && !ret; i++) {
-        struct status_change *s = arena_alloc(arena, STATUSES_MAX * sizeof(*s));
-        struct compact_area *a = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*a));
-        const char **codes = arena_alloc(arena, COMPACT_AUTHORITIES_MAX * sizeof(*codes));
-        if ((ret = each_row(st, sql_get_statuses, c[i].id, arena, status_row, s, STATUSES_MAX,
-                            &c[i].nstatuses)) < 0 ||
-            (ret = each_row(st, sql_get_authorities, c[i].id, arena, area_row, a,
-                            COMPACT_AUTHORITIES_MAX, &c[i].ngss)) < 0) {
+        struct compact_entry e;
+        const char **codes;
+        if ((ret = store_compact_get(st, c[i].id, arena, &e)) < 0) {
             break;
         }
-        for (size_t j = 0; j < c[i].ngss; j++) {
-            codes[j] = a[j].gss;
+        codes = arena_alloc(arena, (e.nauthorities + 1) * sizeof(*codes));
+        for (size_t j = 0; j < e.nauthorities; j++) {
+            codes[j] = e.authorities[j].gss;
         }
-        c[i].statuses = s;
+        c[i].statuses = e.statuses;
+        c[i].nstatuses = e.nstatuses;
         c[i].gss = codes;
+        c[i].ngss = e.nauthorities;
     }
     if (!ret) {
         *out = c;

@@ -6,9 +6,10 @@
 
 #include "store.h"
 
-/* More than the statements of src/store/ together (80 with the organisations'): one
- * connection may use them all, and a full cache is fatal. */
-#define STORE_STMT_CACHE 256
+/* More than the statements of src/store/ together (about 200, counting each of an array's,
+ * such as a list's for each shape of filter): one connection may use them all, and a full
+ * cache is fatal. */
+#define STORE_STMT_CACHE 512
 
 struct store {
     struct db *db;
@@ -127,6 +128,10 @@ typedef void store_row_fn(struct db_stmt *stmt, struct arena *arena, void *item)
  */
 int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
                store_row_fn *fn, void *items, size_t *n);
+/* store_rows whose statement gives, in column col of every row, how many rows there are without
+ * its page (a count(*) subquery): *total, from the first row (0 when there is none). */
+int store_rows_total(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
+                     store_row_fn *fn, void *items, size_t *n, int col, size_t *total);
 /* store_rows for the literal sql with ?1 bound to id, prepared here: the rows of one Compact,
  * organisation... (*items NULL and *n 0 on any failure). */
 int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,
@@ -138,6 +143,28 @@ int store_row(struct store *st, struct db_stmt *stmt, struct arena *arena, store
 /* store_row for the literal sql with ?1 bound to id, prepared here: one thing by its id. */
 int store_row_of(struct store *st, const char *sql, long long id, struct arena *arena,
                  store_row_fn *fn, void *item);
+
+/* A Compact's parameter from the current row, its name in column name and its value in column
+ * value, into out; a name not known is left out. */
+void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set *out);
+
+/* ---- store_signatory.c: a Compact's signatories, which its entry reads too ---- */
+
+/* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)
+ * and c (compact) as STORE_SIGNATORY_FROM names them, and the order of a Compact's: current
+ * ones first by date signed, then those withdrawn by date withdrawn (five keys, which a
+ * Compact's entry sorts its signatories by as well). */
+#define STORE_SIGNATORY_COLUMNS                                                                    \
+    "s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "         \
+    "s.signed_on, s.withdrawn_on"
+#define STORE_SIGNATORY_FROM                                                                       \
+    "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "                            \
+    "JOIN compact c ON c.id = s.compact_id"
+#define STORE_SIGNATORY_ORDER                                                                      \
+    "CASE WHEN s.withdrawn_on IS NULL THEN 0 ELSE 1 END, s.withdrawn_on, s.signed_on, "            \
+    "o.name_norm, s.id"
+/* A struct signatory from columns 0 to 7 of the current row. */
+store_row_fn store_signatory_row;
 
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),

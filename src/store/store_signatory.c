@@ -27,17 +27,10 @@ static const char sql_release[] = "RELEASE SAVEPOINT signatory_insert";
 static const char sql_rollback_to[] = "ROLLBACK TO SAVEPOINT signatory_insert";
 static const char sql_withdraw[] = "UPDATE signatory SET withdrawn_on = ?2 WHERE id = ?1";
 
-/* The columns read_row reads, from s, o and c (compact). */
-#define SIGNATORY_COLUMNS                                                                          \
-    "SELECT s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "  \
-    "s.signed_on, s.withdrawn_on FROM signatory s JOIN organisation o ON o.id = "                  \
-    "s.organisation_id "                                                                           \
-    "JOIN compact c ON c.id = s.compact_id "
+#define SIGNATORY_COLUMNS "SELECT " STORE_SIGNATORY_COLUMNS " " STORE_SIGNATORY_FROM " "
 static const char sql_get[] = SIGNATORY_COLUMNS "WHERE s.id = ?1 AND s.compact_id = ?2";
-/* Current first by date signed, then those withdrawn by date withdrawn. */
 static const char sql_list[] =
-    SIGNATORY_COLUMNS "WHERE s.compact_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
-                      "s.withdrawn_on, s.signed_on, o.name_norm, s.id";
+    SIGNATORY_COLUMNS "WHERE s.compact_id = ?1 ORDER BY " STORE_SIGNATORY_ORDER;
 static const char sql_list_org[] =
     SIGNATORY_COLUMNS "WHERE s.organisation_id = ?1 ORDER BY s.withdrawn_on IS NOT NULL, "
                       "s.withdrawn_on, s.signed_on, c.name_norm, s.id";
@@ -193,7 +186,7 @@ cleanup:
     return ret;
 }
 
-static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
+void store_signatory_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct signatory *out = item;
 
@@ -219,13 +212,14 @@ int store_signatory_get(struct store *st, long long compact_id, long long id, st
     }
     db_bind_int64(stmt, 1, id);
     db_bind_int64(stmt, 2, compact_id);
-    return store_row(st, stmt, arena, read_row, out);
+    return store_row(st, stmt, arena, store_signatory_row, out);
 }
 
 int store_signatory_list(struct store *st, long long compact_id, struct arena *arena,
                          struct signatory **items, size_t *n)
 {
-    return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), read_row, items, n);
+    return store_rows_of(st, sql_list, compact_id, arena, sizeof(**items), store_signatory_row,
+                         items, n);
 }
 
 int store_signatory_list_by_organisation(struct store *st, const char *org, struct arena *arena,
@@ -239,5 +233,6 @@ int store_signatory_list_by_organisation(struct store *st, const char *org, stru
     if ((ret = store_organisation_find(st, org, &org_id)) < 0) {
         return ret;
     }
-    return store_rows_of(st, sql_list_org, org_id, arena, sizeof(**items), read_row, items, n);
+    return store_rows_of(st, sql_list_org, org_id, arena, sizeof(**items), store_signatory_row,
+                         items, n);
 }

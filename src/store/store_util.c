@@ -69,8 +69,8 @@ void store_grow(struct arena *arena, void **v, size_t len, size_t *cap, size_t s
     *v = nv;
 }
 
-int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
-               store_row_fn *fn, void *items, size_t *n)
+int store_rows_total(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
+                     store_row_fn *fn, void *items, size_t *n, int col, size_t *total)
 {
     char *v = NULL;
     size_t len = 0, cap = 0;
@@ -78,7 +78,14 @@ int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size
 
     memcpy(items, &v, sizeof(v)); /* items is a T **: every object pointer is alike here */
     *n = 0;
+    if (total) {
+        *total = 0;
+    }
     while ((rc = store_step(st, stmt)) == DB_ROW) {
+        if (total && !len) {
+            long long t = db_column_int64(stmt, col);
+            *total = t > 0 ? (size_t)t : 0;
+        }
         store_grow(arena, (void **)&v, len, &cap, size);
         memset(v + len * size, 0, size);
         fn(stmt, arena, v + len++ * size);
@@ -88,8 +95,16 @@ int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size
     if (!ret) {
         memcpy(items, &v, sizeof(v));
         *n = len;
+    } else if (total) {
+        *total = 0;
     }
     return ret;
+}
+
+int store_rows(struct store *st, struct db_stmt *stmt, struct arena *arena, size_t size,
+               store_row_fn *fn, void *items, size_t *n)
+{
+    return store_rows_total(st, stmt, arena, size, fn, items, n, 0, NULL);
 }
 
 int store_rows_of(struct store *st, const char *sql, long long id, struct arena *arena, size_t size,

@@ -299,6 +299,37 @@ static void test_step_reset_and_run_again(void **state)
     db_finalize(s);
 }
 
+/* db_statements: a run counts once however many rows it reads; commands count too. */
+static void test_statements_counted(void **state)
+{
+    struct t *t = *state;
+    struct db_stmt *s;
+    long long was;
+
+    assert_int_equal(insert(t->db, "a", 1), DB_DONE);
+    assert_int_equal(insert(t->db, "b", 2), DB_DONE);
+    s = prep(t->db, "SELECT name FROM db_t WHERE n >= ?1 ORDER BY n");
+    was = db_statements(t->db);
+    db_bind_int(s, 1, 1);
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_step(s), DB_DONE);
+    assert_int_equal(db_statements(t->db), was + 1);
+    assert_int_equal(db_step(s), DB_ROW); /* after DB_DONE: runs again */
+    assert_int_equal(db_statements(t->db), was + 2);
+    db_reset(s); /* before the last row: the next step runs it again */
+    db_bind_int(s, 1, 2);
+    assert_int_equal(db_step(s), DB_ROW);
+    assert_int_equal(db_step(s), DB_DONE);
+    assert_int_equal(db_statements(t->db), was + 3);
+    db_finalize(s);
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(insert(t->db, "c", 3), DB_DONE);
+    assert_int_equal(db_commit(t->db), DB_OK);
+    assert_int_equal(db_rollback(t->db), DB_OK); /* none open: nothing is sent */
+    assert_int_equal(db_statements(t->db), was + 6);
+}
+
 static void test_transaction_rolled_back(void **state)
 {
     struct t *t = *state;
@@ -566,10 +597,11 @@ static void test_statements_named_outside_transactions(void **state)
     db_reset(u);
     assert_int_equal(db_commit(t->db), DB_OK);
     assert_int_equal(prepared(t->db, in_tx), 0);
-    /* A new session after a reconnect: made again there. */
+    /* A new session after a reconnect: made again there (killed while idle, the connection
+     * is remade before the statement, which costs nothing: test_reconnects_...). */
     pid = number(t->db, "SELECT pg_backend_pid()");
     kill_backend(t, t->db);
-    assert_int_equal(n_of(s, "a"), 1); /* an idle connection the server closed is remade first */
+    assert_int_equal(n_of(s, "a"), 1);
     assert_true(number(t->db, "SELECT pg_backend_pid()") != pid);
     assert_int_equal(prepared(t->db, by_name), 1);
     /* Names gone from the session where they were made, as when a pooler in transaction mode
@@ -790,6 +822,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_returning_id),
     CASE(test_parameters_reused_and_out_of_range),
     CASE(test_step_reset_and_run_again),
+    CASE(test_statements_counted),
     CASE(test_transaction_rolled_back),
     CASE(test_data_version_moves_with_commits),
     CASE(test_transaction_retried_after_serialization_failure),

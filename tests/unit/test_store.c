@@ -121,6 +121,7 @@ static void test_list_filters_and_cursor(void **state)
     struct authority *items;
     size_t n, total, counts[AUTH_TYPE_COUNT];
     struct authority_filter f = {.set = AUTH_SET_CURRENT, .type = -1, .region = -1};
+    long long was;
     (void)state;
     arena_init(&a);
     load(st);
@@ -144,6 +145,24 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(items[0].gss, "E10000015");
+    /* the API's pages with their total: one statement, one more only for an empty page */
+    f.after = NULL;
+    was = db_statements(st->db);
+    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(n, 2);
+    assert_string_equal(items[1].gss, "E07000240");
+    assert_int_equal(total, 3);
+    f.after = "E10000015";
+    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(total, 3);
+    assert_int_equal(db_statements(st->db), was + 3);
+    f.after = NULL;
+    f.type = AUTH_DISTRICT;
+    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(total, 1);
 
     f = (struct authority_filter){.set = AUTH_SET_2012, .type = -1, .region = 8, .by_name = 1};
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);

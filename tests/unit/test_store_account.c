@@ -246,6 +246,25 @@ static void test_commitments_seeded_once_and_corrected_with_audit(void **state)
     assert_string_equal(numbers[RULE_FUNDING_NOTICE], "4.6");
     assert_string_equal(numbers[RULE_FUNDING_REASONS], "4.6");
     assert_string_equal(numbers[RULE_FUNDING_IMPACT_ASSESSMENT], "4.3");
+    {
+        /* a check's reads: the same numbers, no Compact asked for, one statement */
+        const char *again[RULE_COUNT], *again_paraphrases[RULE_COUNT];
+        struct param_set none;
+        long long was = db_statements(st->db);
+        assert_int_equal(store_check_reads(st, NULL, &none, &arena, again, again_paraphrases), 0);
+        assert_int_equal(db_statements(st->db), was + 1);
+        for (int r = 0; r < RULE_COUNT; r++) {
+            assert_true(again[r] && numbers[r] ? !strcmp(again[r], numbers[r])
+                                               : again[r] == numbers[r]);
+            assert_true(again_paraphrases[r] && paraphrases[r]
+                            ? !strcmp(again_paraphrases[r], paraphrases[r])
+                            : again_paraphrases[r] == paraphrases[r]);
+        }
+        assert_string_equal(again[RULE_FUNDING_NOTICE], "4.6");
+        for (int p = 0; p < PARAM_COUNT; p++) {
+            assert_false(none.set[p]);
+        }
+    }
     assert_int_equal(store_commitment_update(st, id, "4.3", NULL, -1, "user:1"), ERR_CONFLICT);
     assert_int_equal(store_commitment_update(st, 99999, "4.9", NULL, -1, "user:1"), ERR_NOT_FOUND);
     snprintf(entity, sizeof(entity), "%lld", id);

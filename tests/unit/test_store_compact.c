@@ -258,8 +258,8 @@ static void test_lists_filter_and_order(void **state)
                               .status = COMPACT_ACTIVE,
                               .status_date = "2010-01-01"};
     struct compact_summary *items;
-    size_t n, total, seen = 0;
-    long long last = 0, id;
+    size_t n, total, counted, seen = 0;
+    long long last = 0, id, was;
     const char *bad;
     (void)state;
     add("alpha lower", "E07000004", COMPACT_IN_DEVELOPMENT, "", "", "");
@@ -287,6 +287,27 @@ static void test_lists_filter_and_order(void **state)
         f.after = last;
     } while (n == f.limit);
     assert_int_equal(seen, total);
+    /* the API's pages with their total: one statement, one more only for an empty page */
+    f.after = 0;
+    was = db_statements(st->db);
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(n, 2);
+    assert_int_equal(counted, total);
+    f.after = last;
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(counted, total);
+    assert_int_equal(db_statements(st->db), was + 3);
+    f.after = 0;
+    f.q = "alpha";
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(counted, 2);
+    f.limit = 1;
+    assert_int_equal(store_compact_page(st, &f, &arena, &items, &n, &counted), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(counted, 2);
     f = (struct compact_filter){.today = day("2020-01-01"), .status = -1, .region = -1};
     /* a name in any case, an authority's name, a (former) code */
     f.q = "ALPHA";
@@ -418,6 +439,8 @@ static void test_params(void **state)
     long long id = add("Params Compact", "E08000006", COMPACT_ACTIVE, "", "", "");
     struct param_set ps = {{0}}, got;
     struct compact_entry e;
+    const char *numbers[RULE_COUNT], *paraphrases[RULE_COUNT];
+    long long was;
     char ref[24];
     (void)state;
     snprintf(ref, sizeof(ref), "%lld", id);
@@ -439,8 +462,142 @@ static void test_params(void **state)
     assert_int_equal(e.params.value[PARAM_MIN_TENDER_DAYS], 30);
     assert_int_equal(store_compact_params(st, "9999", &got), ERR_NOT_FOUND);
     assert_int_equal(store_compact_params(st, "abc", &got), ERR_NOT_FOUND);
+    /* a check's reads: the same parameters with the rules' numbers, in one statement */
+    was = db_statements(st->db);
+    assert_int_equal(store_check_reads(st, ref, &got, &arena, numbers, paraphrases), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_memory_equal(&got, &e.params, sizeof(got));
+    assert_int_equal(store_check_reads(st, "9999", &got, &arena, numbers, paraphrases),
+                     ERR_NOT_FOUND);
+    assert_int_equal(store_check_reads(st, "abc", &got, &arena, numbers, paraphrases),
+                     ERR_NOT_FOUND);
     assert_int_equal(store_compact_set_params(st, 9999, &ps, "user:4"), ERR_NOT_FOUND);
     assert_int_equal(audits(id), 2);
+}
+
+/* A Compact's page reads its entry, every list and its signatories in one statement, as the
+ * separate reads give them. */
+static void test_entry_with_signatories_in_one_statement(void **state)
+{
+    struct compact_new c = {.name = "Whole Compact",
+                            .authorities = {"E10000002", "E08000009"},
+                            .nauthorities = 2,
+                            .status = COMPACT_IN_DEVELOPMENT,
+                            .status_date = "2010-01-01",
+                            .document_url = "https://example.org/whole.pdf",
+                            .contacts = {{"Bea", "Chair", NULL, "0161"}, {"Al", NULL, "al@x.org"}},
+                            .ncontacts = 2,
+                            .coordinator_id = 7,
+                            .demo = 1};
+    struct compact_patch p = {.fields = PATCH_CODES,
+                              .codes_add = {{0, "Funding", "On funding", NULL},
+                                            {0, "Volunteering", NULL, "https://example.org/v"}},
+                              .ncodes_add = 2};
+    struct param_set ps = {{0}};
+    static const char *const orgs[3] = {"Zed Trust", "Alpha Group", "Mid Forum"};
+    struct compact_entry e, whole;
+    struct signatory *list, *sigs;
+    const char *bad, *field, *why;
+    long long id, sid, was;
+    size_t n, nsigs;
+    (void)state;
+    c.adopted = day("2010-06-01");
+    assert_int_equal(store_compact_add(st, &c, "cli", &id, &bad), 0);
+    assert_int_equal(store_compact_status_add(st, id, COMPACT_ACTIVE, day("2011-01-01"), "cli"), 0);
+    assert_int_equal(store_compact_patch(st, id, &p, "cli", &arena, &field, &why), 0);
+    ps.set[PARAM_NOTICE_MONTHS] = 1;
+    ps.value[PARAM_NOTICE_MONTHS] = 6;
+    assert_int_equal(store_compact_set_params(st, id, &ps, "cli"), 0);
+    /* a second coordinator, who sorts after the first whatever the case ("D" < "c" in bytes) */
+    assert_int_equal(db_exec(st->db, "INSERT INTO \"user\" (id, email, name, role, created_at) "
+                                     "VALUES (8, 'Dean@example.org', 'Dean', 'coordinator', 'x')"),
+                     DB_OK);
+    p = (struct compact_patch){.fields = PATCH_COORDINATORS,
+                               .coordinators = {"Dean@example.org", "coord@example.org"},
+                               .ncoordinators = 2};
+    assert_int_equal(store_compact_patch(st, id, &p, "cli", &arena, &field, &why), 0);
+    for (int i = 0; i < 3; i++) { /* the first withdraws; the others signed on one day */
+        struct organisation o = {.name = orgs[i], .sector = SECTOR_VCS, .type = ORG_CHARITY};
+        struct signatory_new sn = {.compact_id = id, .role = "Chair"};
+        char ref[24];
+        assert_int_equal(store_organisation_add(st, &o, "cli", &sid), 0);
+        snprintf(ref, sizeof(ref), "%lld", sid);
+        sn.organisation = ref;
+        sn.signed_on = day(i == 0 ? "2011-05-01" : "2011-03-01");
+        assert_int_equal(store_signatory_add(st, &sn, "cli", &sid, &bad), 0);
+        if (i == 0) {
+            assert_int_equal(store_signatory_withdraw(st, id, sid, day("2012-01-01"), "cli"), 0);
+        }
+    }
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_int_equal(store_signatory_list(st, id, &arena, &list, &n), 0);
+    was = db_statements(st->db);
+    assert_int_equal(store_compact_get_signed(st, id, &arena, &whole, &sigs, &nsigs), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    /* the same entry */
+    assert_int_equal(whole.id, id);
+    assert_string_equal(whole.name, "Whole Compact");
+    assert_int_equal(whole.demo, 1);
+    assert_string_equal(text(whole.adopted), "2010-06-01");
+    assert_string_equal(whole.document_url, "https://example.org/whole.pdf");
+    assert_string_equal(whole.created_at, e.created_at);
+    assert_int_equal(whole.nauthorities, 2); /* by name */
+    assert_string_equal(whole.authorities[0].name, "Buckinghamshire");
+    assert_int_equal(whole.authorities[0].type, AUTH_COUNTY);
+    assert_string_equal(whole.authorities[0].region, "South East");
+    assert_string_equal(whole.authorities[1].gss, "E08000009");
+    assert_int_equal(whole.ndistricts, 1);
+    assert_string_equal(whole.districts[0].gss, "E07000004");
+    assert_int_equal(whole.nstatuses, 2); /* by date */
+    assert_int_equal(whole.statuses[0].status, COMPACT_IN_DEVELOPMENT);
+    assert_int_equal(whole.statuses[1].status, COMPACT_ACTIVE);
+    assert_string_equal(text(whole.statuses[1].date), "2011-01-01");
+    assert_int_equal(whole.ncontacts, 2); /* as given */
+    assert_string_equal(whole.contacts[0].name, "Bea");
+    assert_null(whole.contacts[0].email);
+    assert_string_equal(whole.contacts[0].phone, "0161");
+    assert_string_equal(whole.contacts[1].email, "al@x.org");
+    assert_null(whole.contacts[1].role);
+    assert_int_equal(whole.ncodes, 2); /* by id */
+    assert_true(whole.codes[0].id < whole.codes[1].id);
+    assert_string_equal(whole.codes[0].title, "Funding");
+    assert_null(whole.codes[0].url);
+    assert_string_equal(whole.codes[1].url, "https://example.org/v");
+    assert_int_equal(whole.ncoordinators, 2); /* by address, whatever the case */
+    assert_string_equal(whole.coordinators[0], "coord@example.org");
+    assert_string_equal(whole.coordinators[1], "Dean@example.org");
+    assert_true(whole.params.set[PARAM_NOTICE_MONTHS]);
+    assert_int_equal(whole.params.value[PARAM_NOTICE_MONTHS], 6);
+    assert_false(whole.params.set[PARAM_CONSULTATION_WEEKS]);
+    assert_memory_equal(&whole.params, &e.params, sizeof(e.params));
+    assert_int_equal(whole.nauthorities, e.nauthorities);
+    assert_int_equal(whole.nstatuses, e.nstatuses);
+    assert_int_equal(whole.ncontacts, e.ncontacts);
+    /* the same signatories, in the same order: current by date signed, then withdrawn */
+    assert_int_equal(nsigs, 3);
+    assert_int_equal(nsigs, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(sigs[i].id, list[i].id);
+        assert_int_equal(sigs[i].compact_id, id);
+        assert_string_equal(sigs[i].compact_name, "Whole Compact");
+        assert_string_equal(sigs[i].org_ref, list[i].org_ref);
+        assert_string_equal(sigs[i].org_name, list[i].org_name);
+        assert_string_equal(sigs[i].role, list[i].role);
+        assert_int_equal(sigs[i].signed_on, list[i].signed_on);
+        assert_int_equal(sigs[i].withdrawn_on, list[i].withdrawn_on);
+    }
+    assert_string_equal(sigs[0].org_name, "Alpha Group");
+    assert_string_equal(sigs[2].org_name, "Zed Trust");
+    assert_string_equal(text(sigs[2].withdrawn_on), "2012-01-01");
+    /* the entry alone: one statement too, and none for a Compact that does not exist */
+    was = db_statements(st->db);
+    assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(store_compact_get_signed(st, id + 100, &arena, &whole, &sigs, &nsigs),
+                     ERR_NOT_FOUND);
+    assert_null(sigs);
+    assert_int_equal(nsigs, 0);
+    assert_null(whole.name);
 }
 
 static void test_find_authority(void **state)
@@ -467,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_patch),
         cmocka_unit_test(test_statuses),
         cmocka_unit_test(test_params),
+        cmocka_unit_test(test_entry_with_signatories_in_one_statement),
         cmocka_unit_test(test_find_authority),
     };
     RUN_ON_BOTH(tests, setup, teardown);
