@@ -26,6 +26,7 @@ import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
 import { planningJourney } from './planning.mjs';
 import { updateJourney } from './update.mjs';
+import { phonesJourney } from './phones.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -298,6 +299,9 @@ async function main() {
     await journey('planning', () => planningJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('update', () => updateJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    // Last, so that the pages it measures hold what the other journeys made.
+    await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();
