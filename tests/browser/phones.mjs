@@ -6,11 +6,12 @@
 // The pages are not a hand list: they are the GET routes of `compact routes` (less the API, the
 // assets and /healthz), each filled with real ids found by following the links of the service
 // from its home page, signed in as an admin, on a database with content (`compact demo load`,
-// Trafford's grants and a contract from data/opendata, and an activity recorded against a demo
-// Compact). A check's result page is reached by answering its form. A route no link leads to
-// fails the test, naming it, so a new page cannot go unmeasured. Each page found is then
-// measured signed in and, where the public may see it, signed out. axe-core checks one page of
-// each route at 320 pixels.
+// Trafford's grants and a contract from data/opendata, a coordinator's Compact with an activity
+// recorded against it). A check's result page is reached by answering its form; a route no link
+// leads to takes the ids of the pages found under the same path, else fails the test, naming
+// it, so that a new page cannot go unmeasured. Each page found is measured as the admin, the
+// first of each route as the coordinator and as a member, and every one the public may see
+// signed out. axe-core checks one page of each route at 320 pixels.
 //
 //   import { phonesJourney } from './phones.mjs';
 //   await phonesJourney(browser, baseUrl, { binary, dbPath }, check, { axeCheck, screenshot });
@@ -28,7 +29,8 @@ const GRANTS = join(OPENDATA, '360giving', 'trafford_council', 'trafford_council
 const CONTRACT = join(OPENDATA, 'ocds', 'uk-contracts-finder-2016', 'releases',
   'ocds-b5fd17-2c391a7a-adc8-11e6-9901-0019b9f3037b-59431-bath-swce-9fdjpf.json');
 // Pages with the most to show, visited as well as those the links lead to first.
-const SEEDS = ['/organisations/GB-LAE-TRF', '/organisations/GB-LAE-TRF/funding', '/authorities?set=2012'];
+const TRAFFORD = 'GB-LAE-TRF';
+const SEEDS = [`/organisations/${TRAFFORD}`, `/organisations/${TRAFFORD}/funding`, '/authorities?set=2012'];
 const WIDTHS = [320, 375];
 const PER_ROUTE = 4; // pages visited of each route (different ids or queries)
 const MAX_PAGES = 200;
@@ -144,9 +146,20 @@ async function signIn(page, baseUrl, email, password) {
   return !(await page.locator('.govuk-error-summary').count());
 }
 
-// Data for the pages to show: the demo set (perhaps loaded already by another journey), grants,
-// a contract and a recorded activity.
-async function load(baseUrl, binary, dbPath, email, password) {
+async function post(baseUrl, token, path, body) {
+  const r = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, text: await r.text() };
+}
+
+// Data for the pages to show: the demo set (perhaps loaded already by another journey), grants
+// and a contract; an admin; a coordinator with a Compact of their own and an activity recorded
+// against it; a member of an organisation with grants. Answers the people, each {role, email,
+// password}, the paths of the coordinator's Compact and notes of what could not be made.
+async function load(baseUrl, binary, dbPath) {
   const notes = [];
   const demo = await run(binary, ['demo', 'load', '--db', dbPath]);
   if (demo.code !== 0 && !/already/i.test(demo.stderr)) notes.push(`demo load: ${demo.stderr.trim()}`);
@@ -154,20 +167,27 @@ async function load(baseUrl, binary, dbPath, email, password) {
     const r = await run(binary, ['import', what, file, '--db', dbPath]);
     if (r.code !== 0) notes.push(`import ${what}: ${r.stderr.trim().slice(0, 200)}`);
   }
-  await addUser(binary, dbPath, email, 'admin', password);
-  const { token } = await addToken(binary, dbPath, email);
-  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const list = await (await fetch(`${baseUrl}/api/v1/compacts`, { headers: auth })).json();
-  const compact = (list.items || []).find((c) => c.demo);
-  if (compact) {
-    const r = await fetch(`${baseUrl}/api/v1/compacts/${compact.id}/activities`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ organisation: 'GB-LAE-TRF', activity: { kind: 'funding_change', change: 'end', notice_date: null } }),
-    });
-    if (r.status !== 201) notes.push(`an activity was not recorded: ${r.status} ${(await r.text()).slice(0, 200)}`);
+  const tag = randomBytes(4).toString('hex');
+  const people = ['admin', 'coordinator', 'member'].map((role) => ({
+    role, email: `phones-${role}-${tag}@browser.test`, password: newPassword('phones'),
+  }));
+  for (const p of people) {
+    await addUser(binary, dbPath, p.email, p.role, p.password, p.role === 'member' ? TRAFFORD : undefined);
   }
-  return notes;
+  const seeds = [];
+  const { token } = await addToken(binary, dbPath, people[1].email);
+  const made = await post(baseUrl, token, '/api/v1/compacts',
+    { name: `Trafford Compact ${tag}`, authorities: ['E08000009'], status: 'active', status_date: '2012-04-01' });
+  if (made.status === 201) {
+    const id = JSON.parse(made.text).id;
+    seeds.push(`/compacts/${id}`, `/compacts/${id}/compliance`);
+    const r = await post(baseUrl, token, `/api/v1/compacts/${id}/activities`,
+      { organisation: TRAFFORD, activity: { kind: 'funding_change', change: 'end', notice_date: null } });
+    if (r.status !== 201) notes.push(`an activity was not recorded: ${r.status} ${r.text.slice(0, 200)}`);
+  } else {
+    notes.push(`the coordinator's Compact was not made: ${made.status} ${made.text.slice(0, 200)}`);
+  }
+  return { people, seeds, notes };
 }
 
 export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, check,
@@ -177,18 +197,16 @@ export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, c
     return;
   }
   const routes = await pageRoutes(binary);
-  const email = `phones-${randomBytes(4).toString('hex')}@browser.test`;
-  const password = newPassword('phones');
-  for (const note of await load(baseUrl, binary, dbPath, email, password)) console.log(`# phones: ${note}`);
+  const { people, seeds, notes } = await load(baseUrl, binary, dbPath);
+  for (const note of notes) console.log(`# phones: ${note}`);
 
-  const admin = await browser.newContext({ viewport: { width: WIDTHS[0], height: 800 } });
-  const public_ = await browser.newContext({ viewport: { width: WIDTHS[0], height: 800 } });
   const origin = new URL(baseUrl).origin;
   const found = new Map(); // route pattern -> Set of paths (with query)
   const problems = new Map(); // `${width} ${who}` -> [lines]
   const regionProblems = [];
   const axed = new Set();
   const shot = new Set();
+  const contexts = [];
   let pages = 0;
 
   // Loads path in page at each width, records what does not fit; returns the page's links.
@@ -211,21 +229,32 @@ export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, c
         await screenshot(page, `phones-${width}-${who}${route.pattern.replace(/[^a-z0-9]+/gi, '-')}`);
       }
     }
-    if (who === 'admin' && !axed.has(route.pattern)) {
-      axed.add(route.pattern);
+    if (!axed.has(`${who} ${route.pattern}`) && (who === 'admin' || route.pattern === '/')) {
+      axed.add(`${who} ${route.pattern}`);
       await page.setViewportSize({ width: WIDTHS[0], height: 800 });
-      await axeCheck(page, `phones 320: ${route.pattern}`);
+      await axeCheck(page, `phones 320, ${who}: ${route.pattern}`);
     }
     return page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href));
   }
 
-  try {
-    const page = await admin.newPage();
+  async function newPage(who) {
+    const ctx = await browser.newContext({ viewport: { width: WIDTHS[0], height: 800 } });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
     page.setDefaultTimeout(15000);
-    if (!check('phones: the admin signs in', await signIn(page, baseUrl, email, password))) return;
+    const person = people.find((p) => p.role === who);
+    if (person && !check(`phones: the ${who} signs in`, await signIn(page, baseUrl, person.email, person.password))) {
+      return null;
+    }
+    return page;
+  }
+
+  try {
+    const page = await newPage('admin');
+    if (!page) return;
 
     // Follow the links, breadth first, keeping up to PER_ROUTE pages of each route.
-    const queue = ['/', ...routes.filter((r) => !r.pattern.includes(':')).map((r) => r.pattern), ...SEEDS];
+    const queue = ['/', ...routes.filter((r) => !r.pattern.includes(':')).map((r) => r.pattern), ...SEEDS, ...seeds];
     const queued = new Set();
     const take = (href) => {
       const u = new URL(href, origin);
@@ -283,9 +312,16 @@ export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, c
     check(`phones: a page of each of the ${routes.length} routes is found to measure`, missing.length === 0,
       `no link of the service leads to ${missing.join(', ')}: give phones.mjs a way to reach it`);
 
-    // The same pages signed out, where the public may see them.
-    const out = await public_.newPage();
-    out.setDefaultTimeout(15000);
+    // The coordinator and the member see the first page found of each route they may use;
+    // signed out, every page found that the public may see, and the page not found.
+    for (const who of ['coordinator', 'member']) {
+      const p = await newPage(who);
+      if (!p) continue;
+      for (const r of routes.filter((x) => x.access.includes(who) && found.has(x.pattern))) {
+        await visit(p, who, [...found.get(r.pattern)][0], r);
+      }
+    }
+    const out = await newPage('public');
     for (const r of routes.filter((x) => x.access.includes('public'))) {
       for (const path of found.get(r.pattern) || []) await visit(out, 'public', path, r);
     }
@@ -293,9 +329,9 @@ export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, c
     await visit(out, 'public', '/no-such-page', { pattern: '/not-found' });
 
     for (const width of WIDTHS) {
-      for (const who of ['admin', 'public']) {
+      for (const who of ['admin', 'coordinator', 'member', 'public']) {
         const wide = problems.get(`${width} ${who}`) || [];
-        const ok = check(`phones ${width}: no page is wider than the screen, ${who === 'admin' ? 'signed in' : 'signed out'}`,
+        const ok = check(`phones ${width}: no page is wider than the screen, ${who === 'public' ? 'signed out' : `signed in as ${who}`}`,
           wide.length === 0, `${wide.length} page(s) scroll sideways`);
         if (!ok) for (const line of wide) console.log(`       ${line}`);
       }
@@ -305,7 +341,6 @@ export async function phonesJourney(browser, baseUrl, { binary, dbPath } = {}, c
     if (!ok) for (const line of regionProblems.slice(0, 20)) console.log(`       ${line}`);
     console.log(`# phones: ${pages} pages measured`);
   } finally {
-    await admin.close();
-    await public_.close();
+    for (const ctx of contexts) await ctx.close();
   }
 }
