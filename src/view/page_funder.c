@@ -449,13 +449,13 @@ static void list_table(struct buf *b, const struct opendata_list_view *v, const 
 {
     static const struct table_column grant_cols[] = {{"Awarded", 0},
                                                      {"Grant", 0},
-                                                     {"Funder", 0},
+                                                     {"Funder", CELL_WIDE_ONLY},
                                                      {"Recipient", 0},
                                                      {"Amount", CELL_NUMERIC},
-                                                     {"Months", CELL_NUMERIC}};
+                                                     {"Months", CELL_NUMERIC | CELL_WIDE_ONLY}};
     static const struct table_column contract_cols[] = {
-        {"Released", 0},      {"Contract", 0},          {"Buyer", 0},
-        {"Tender period", 0}, {"Suitable for VCSE", 0}, {"Suppliers", 0}};
+        {"Released", 0},          {"Contract", 0}, {"Buyer", 0}, {"Tender period", CELL_WIDE_ONLY},
+        {"Suitable for VCSE", 0}, {"Suppliers", 0}};
     struct buf caption = BUF_INIT, note = BUF_INIT;
 
     if (v->grants) {
