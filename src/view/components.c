@@ -85,9 +85,20 @@ void summary_card_end(struct buf *b)
 
 void table_start(struct buf *b, const struct table *t)
 {
-    html_lit(b, "<table class=\"govuk-table");
+    html_lit(b, "<div class=\"app-table-region\" tabindex=\"0\"");
+    if (t->caption) {
+        html_lit(b, " role=\"region\" aria-label=\"");
+        html_attr(b, t->caption);
+        html_lit(b, "\"");
+    }
+    html_lit(b, "><table class=\"govuk-table");
     if (t->flags & TABLE_SMALL_TEXT) {
         html_lit(b, " govuk-table--small-text-until-tablet");
+    }
+    for (size_t i = 0; i < t->ncols && i < 9; i++) {
+        if (t->cols[i].flags & CELL_WIDE_ONLY) {
+            buf_addf(b, " app-table--wide-only-%zu", i + 1);
+        }
     }
     html_lit(b, "\"");
     if (t->id) {
@@ -133,7 +144,7 @@ void table_start(struct buf *b, const struct table *t)
 
 void table_end(struct buf *b)
 {
-    html_lit(b, "</tbody></table>");
+    html_lit(b, "</tbody></table></div>");
 }
 
 void table_row_start(struct buf *b)

@@ -46,8 +46,10 @@ enum table_flags {
 };
 
 enum cell_flags {
-    CELL_NUMERIC = 1 << 0, /* figures, aligned right (the column's header too) */
-    CELL_HIDDEN = 1 << 1,  /* a column header only screen readers read */
+    CELL_NUMERIC = 1 << 0,   /* figures, aligned right (the column's header too) */
+    CELL_HIDDEN = 1 << 1,    /* a column header only screen readers read */
+    CELL_WIDE_ONLY = 1 << 2, /* a column left out on a phone (until tablet width): the table's
+                                first nine columns can be */
 };
 
 struct table_column {
@@ -64,7 +66,11 @@ struct table {
     size_t ncols;
 };
 
-/* The table, its caption, its head, and the opening of its body. */
+/*
+ * The table, its caption, its head, and the opening of its body. The table is inside a region
+ * of its own (focusable, named by the caption: give every table one, hidden if need be) that
+ * scrolls sideways when the table is wider than the screen, so that the page itself never is.
+ */
 void table_start(struct buf *b, const struct table *t);
 /* The body's end and the table's. */
 void table_end(struct buf *b);

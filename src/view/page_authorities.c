@@ -48,8 +48,11 @@ static void filter_form(struct buf *b, const struct authorities_view *v)
 
 static void table(struct buf *b, const struct authorities_view *v)
 {
-    static const struct table_column cols[] = {
-        {"Name", 0}, {"GSS code", 0}, {"Type", 0}, {"County", 0}, {"Region", 0}};
+    static const struct table_column cols[] = {{"Name", 0},
+                                               {"GSS code", CELL_WIDE_ONLY},
+                                               {"Type", 0},
+                                               {"County", CELL_WIDE_ONLY},
+                                               {"Region", 0}};
     struct buf caption = BUF_INIT;
 
     count_phrase(&caption, v->n, "authority", "authorities");

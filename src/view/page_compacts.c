@@ -180,7 +180,7 @@ static void filters_query(struct buf *b, const struct compacts_view *v)
 static void list_table(struct buf *b, const struct compacts_view *v)
 {
     static const struct table_column cols[] = {
-        {"Name", 0}, {"Authorities", 0}, {"Status", 0}, {"Review due", 0}};
+        {"Name", 0}, {"Authorities", CELL_WIDE_ONLY}, {"Status", 0}, {"Review due", 0}};
     struct buf caption = BUF_INIT;
 
     count_phrase(&caption, v->n, "local Compact", "local Compacts");

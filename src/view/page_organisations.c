@@ -75,7 +75,7 @@ static void link_to(struct buf *b, const struct organisation *o)
 static void table(struct buf *b, const struct organisations_view *v)
 {
     static const struct table_column cols[] = {
-        {"Name", 0}, {"Org-id", 0}, {"Type", 0}, {"Sector", 0}};
+        {"Name", 0}, {"Org-id", CELL_WIDE_ONLY}, {"Type", 0}, {"Sector", 0}};
     struct buf caption = BUF_INIT;
 
     count_phrase(&caption, v->total, "organisation", "organisations");

@@ -24,12 +24,17 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
 {
     const struct table_column cols[] = {
         {flavour == SIGNATORIES_OF_COMPACT ? "Organisation" : "Compact", 0},
-        {"Signed by", 0},
+        {"Signed by", CELL_WIDE_ONLY},
         {"Signed", 0},
         {"Status", 0},
         {"Action", CELL_HIDDEN}};
 
-    table_start(b, &(struct table){.caption = caption, .cols = cols, .ncols = withdraw ? 5 : 4});
+    const char *hidden = flavour == SIGNATORIES_OF_COMPACT ? "Signatories" : "Compacts it signed";
+
+    table_start(b, &(struct table){.caption = caption ? caption : hidden,
+                                   .flags = caption ? 0 : TABLE_CAPTION_HIDDEN,
+                                   .cols = cols,
+                                   .ncols = withdraw ? 5 : 4});
     for (size_t i = 0; i < n; i++) {
         const struct signatory *g = &items[i];
         const char *who = flavour == SIGNATORIES_OF_COMPACT ? g->org_name : g->compact_name;

@@ -30,6 +30,7 @@ import { homesJourney } from './homes.mjs';
 import { publicJourney } from './public.mjs';
 import { recordJourney } from './record.mjs';
 import { charityJourney } from './charity.mjs';
+import { phonesJourney } from './phones.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -309,6 +310,9 @@ async function main() {
     await journey('record', () => recordJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('charity', () => charityJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    // Last, so that the pages it measures hold what the other journeys made.
+    await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

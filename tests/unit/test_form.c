@@ -291,7 +291,7 @@ static void test_summary_rows(void **state)
 static void test_table(void **state)
 {
     static const struct table_column cols[] = {
-        {"Name " NASTY, 0}, {"Count", CELL_NUMERIC}, {"Action", CELL_HIDDEN}};
+        {"Name " NASTY, 0}, {"Count", CELL_NUMERIC | CELL_WIDE_ONLY}, {"Action", CELL_HIDDEN}};
     struct buf b = BUF_INIT;
     (void)state;
     table_start(&b, &(struct table){.id = "t",
@@ -308,7 +308,9 @@ static void test_table(void **state)
     table_end(&b);
     assert_string_equal(
         b.data,
-        "<table class=\"govuk-table govuk-table--small-text-until-tablet\" id=\"t\"><caption "
+        "<div class=\"app-table-region\" tabindex=\"0\" role=\"region\" aria-label=\"1 "
+        "thing " NASTY_ESCAPED "\"><table class=\"govuk-table govuk-table--small-text-until-tablet "
+        "app-table--wide-only-2\" id=\"t\"><caption "
         "class=\"govuk-table__caption govuk-table__caption--s\">1 thing " NASTY_ESCAPED
         " <span class=\"govuk-caption-m\">This page shows 1.</span></caption><thead "
         "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
@@ -318,10 +320,11 @@ static void test_table(void **state)
         "</tr></thead><tbody class=\"govuk-table__body\"><tr class=\"govuk-table__row\"><th "
         "scope=\"row\" class=\"govuk-table__header\">" NASTY_ESCAPED "</th><td "
         "class=\"govuk-table__cell govuk-table__cell--numeric\">1169</td><td "
-        "class=\"govuk-table__cell\"></td></tr></tbody></table>");
+        "class=\"govuk-table__cell\"></td></tr></tbody></table></div>");
     buf_reset(&b);
     table_start(&b, &(struct table){.caption = "Hidden", .flags = TABLE_CAPTION_HIDDEN});
-    assert_string_equal(b.data, "<table class=\"govuk-table\"><caption "
+    assert_string_equal(b.data, "<div class=\"app-table-region\" tabindex=\"0\" role=\"region\" "
+                                "aria-label=\"Hidden\"><table class=\"govuk-table\"><caption "
                                 "class=\"govuk-visually-hidden\">Hidden</caption><thead "
                                 "class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                                 "</tr></thead><tbody class=\"govuk-table__body\">");
