@@ -71,6 +71,18 @@ void summary_card_end(struct buf *b)
 
 /* ---- tables ---- */
 
+void table_scroll_start(struct buf *b, const char *label)
+{
+    html_lit(b, "<div class=\"app-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    html_attr(b, label);
+    html_lit(b, "\">");
+}
+
+void table_scroll_end(struct buf *b)
+{
+    html_lit(b, "</div>");
+}
+
 void table_start(struct buf *b, const struct table *t)
 {
     html_lit(b, "<table class=\"govuk-table");

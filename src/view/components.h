@@ -78,6 +78,12 @@ void table_row_head_start(struct buf *b);
 void table_row_head_end(struct buf *b);
 void table_row_head(struct buf *b, const char *text);
 
+/* A region that scrolls sideways around a table too wide for a phone (GOV.UK's last resort for a
+ * wide table): focusable, so that a keyboard scrolls it, and named label. Then the table, then
+ * table_scroll_end. */
+void table_scroll_start(struct buf *b, const char *label);
+void table_scroll_end(struct buf *b);
+
 /* "N one" or "N many" into b as plain text, for a caption: "1 authority", "364 authorities". */
 void count_phrase(struct buf *b, size_t n, const char *one, const char *many);
 
