@@ -17,19 +17,27 @@ static int read_set(void *set, const char *arg)
     return authority_set_parse(arg, set);
 }
 
+/* A covered authority's line: its code, its name and the Compact that covers it. */
+static void print_covered(const struct coverage_row *r)
+{
+    fputs("  ", stdout);
+    cmd_text(stdout, r->authority->gss);
+    fputs("  ", stdout);
+    cmd_text(stdout, r->authority->name);
+    printf("  by #%lld ", r->compact_id);
+    cmd_text(stdout, r->compact_name);
+    if (r->via_county) {
+        fputs(" (through its county)", stdout);
+    }
+    putchar('\n');
+}
+
 /* The authorities of rows idx[0..n) of c, one a line, after a heading. */
 static void print_change(const char *what, const struct coverage *c, const size_t *idx, size_t n)
 {
     printf("\n%s (%zu):\n", what, n);
     for (size_t i = 0; i < n; i++) {
-        const struct coverage_row *r = &c->rows[idx[i]];
-        fputs("  ", stdout);
-        cmd_text(stdout, r->authority->gss);
-        fputs("  ", stdout);
-        cmd_text(stdout, r->authority->name);
-        printf("  by #%lld ", r->compact_id);
-        cmd_text(stdout, r->compact_name);
-        putchar('\n');
+        print_covered(&c->rows[idx[i]]);
     }
 }
 
@@ -100,19 +108,9 @@ static void print_text(const struct coverage *c, const struct coverage_change *c
     printf("\ncovered (%zu):\n", c->all.covered);
     for (size_t i = 0; i < c->nrows; i++) {
         const struct coverage_row *r = &c->rows[i];
-        if (r->state != COVER_COVERED) {
-            continue;
+        if (r->state == COVER_COVERED) {
+            print_covered(r);
         }
-        fputs("  ", stdout);
-        cmd_text(stdout, r->authority->gss);
-        fputs("  ", stdout);
-        cmd_text(stdout, r->authority->name);
-        printf("  by #%lld ", r->compact_id);
-        cmd_text(stdout, r->compact_name);
-        if (r->via_county) {
-            fputs(" (through its county)", stdout);
-        }
-        putchar('\n');
     }
 }
 

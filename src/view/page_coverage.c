@@ -195,10 +195,10 @@ static int shown(const struct coverage_view *v, const struct authority *a)
 
 /* The authorities in state s (with filtered, those shown), by name, under a caption "N
  * authorities WHAT", with the Compact of each in a column last_col (NULL: none); with none, a
- * sentence saying so (none_text). */
+ * sentence saying so (none_text, or none_filtered when filters leave none). */
 static void state_table(struct buf *b, const struct coverage_view *v, enum coverage_state s,
                         int filtered, const char *id, const char *what, const char *last_col,
-                        const char *none_text)
+                        const char *none_text, const char *none_filtered)
 {
     const struct coverage *c = v->cov;
     const struct table_column cols[] = {{"Authority", 0}, {last_col, 0}};
@@ -212,7 +212,7 @@ static void state_table(struct buf *b, const struct coverage_view *v, enum cover
         html_lit(b, "<p class=\"govuk-body\" id=\"");
         html_attr(b, id);
         html_lit(b, "\">");
-        html_text(b, none_text);
+        html_text(b, filtered && (v->type >= 0 || v->region >= 0) ? none_filtered : none_text);
         html_lit(b, "</p>");
         return;
     }
@@ -540,13 +540,15 @@ static void report(struct buf *b, const struct coverage_view *v)
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"not-covered\">Authorities not covered</h2>");
     filter_form(b, v);
     state_table(b, v, COVER_NONE, 1, "not-covered-list", " not covered", NULL,
+                "Every authority has a local Compact, in force or in development.",
                 "No authority of this type and region is without a local Compact.");
     state_table(b, v, COVER_IN_DEVELOPMENT, 1, "in-development",
                 " where a local Compact is in development", "Compact in development",
+                "No local Compact is in development.",
                 "No local Compact is in development for an authority of this type and region.");
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"covered\">Authorities covered</h2>");
     state_table(b, v, COVER_COVERED, 0, "covered-list", " covered", "Covered by",
-                "No authority is covered by an active local Compact.");
+                "No authority is covered by an active local Compact.", NULL);
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"over-time\">Coverage over time</h2>");
     view_coverage_chart(b, v->points, v->npoints, c->as_of);
 }
