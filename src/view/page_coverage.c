@@ -165,9 +165,10 @@ static void compact_link(struct buf *b, const struct coverage_row *row)
     }
 }
 
-/* A row's start and its first cell: the authority's name linked to its page, its type and
- * region under it (fewer columns: the table fits a phone). */
-static void authority_cell(struct buf *b, const struct authority *a)
+/* A row's start and its first cell: the authority's name linked to its page and, with under
+ * set, its type and region under it (fewer columns: the table fits a phone), else in a cell of
+ * their own (a line a row: a long list stays short). */
+static void authority_cells(struct buf *b, const struct authority *a, int under)
 {
     table_row_start(b);
     table_cell_start(b, 0);
@@ -175,11 +176,19 @@ static void authority_cell(struct buf *b, const struct authority *a)
     html_url(b, a->gss);
     html_lit(b, "\">");
     html_text(b, a->name);
-    html_lit(b, "</a><span class=\"govuk-!-display-block\">");
+    html_lit(b, "</a>");
+    if (under) {
+        html_lit(b, "<span class=\"govuk-!-display-block\">");
+    } else {
+        table_cell_end(b);
+        table_cell_start(b, 0);
+    }
     html_text(b, authority_type_label(a->type));
     html_lit(b, ", ");
     html_text(b, a->region);
-    html_lit(b, "</span>");
+    if (under) {
+        html_lit(b, "</span>");
+    }
     table_cell_end(b);
 }
 
@@ -194,14 +203,16 @@ static int shown(const struct coverage_view *v, const struct authority *a)
 }
 
 /* The authorities in state s (with filtered, those shown), by name, under a caption "N
- * authorities WHAT", with the Compact of each in a column last_col (NULL: none); with none, a
- * sentence saying so (none_text, or none_filtered when filters leave none). */
+ * authorities WHAT", with the Compact of each in a column last_col (NULL: none, and the type and
+ * region in a column of their own); with none, a sentence saying so (none_text, or
+ * none_filtered when filters leave none). */
 static void state_table(struct buf *b, const struct coverage_view *v, enum coverage_state s,
                         int filtered, const char *id, const char *what, const char *last_col,
                         const char *none_text, const char *none_filtered)
 {
     const struct coverage *c = v->cov;
-    const struct table_column cols[] = {{"Authority", 0}, {last_col, 0}};
+    const struct table_column cols[] = {{"Authority", 0},
+                                        {last_col ? last_col : "Type and region", 0}};
     struct buf caption = BUF_INIT, note = BUF_INIT;
     size_t n = 0;
 
@@ -229,13 +240,13 @@ static void state_table(struct buf *b, const struct coverage_view *v, enum cover
                                    .caption_note = note.len ? note.data : NULL,
                                    .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                    .cols = cols,
-                                   .ncols = last_col ? 2 : 1});
+                                   .ncols = 2});
     for (size_t i = 0; i < c->nrows; i++) {
         const struct coverage_row *row = &c->rows[i];
         if (row->state != s || (filtered && !shown(v, row->authority))) {
             continue;
         }
-        authority_cell(b, row->authority);
+        authority_cells(b, row->authority, last_col != NULL);
         if (last_col) {
             table_cell_start(b, 0);
             compact_link(b, row);
@@ -425,15 +436,14 @@ static void change_figures(struct buf *b, const struct coverage_change *ch)
 }
 
 /* The authorities gained (lost 0) or lost, with the Compact that covers them on the later date
- * (gained) or covered them on the earlier one and their state on the later (lost). */
+ * (gained) or covered them on the earlier one, and under it their state on the later (lost). */
 static void change_table(struct buf *b, const struct coverage_change *ch, int lost)
 {
     const struct coverage *c = lost ? ch->before : ch->after;
     const size_t *idx = lost ? ch->lost : ch->gained;
     size_t n = lost ? ch->nlost : ch->ngained;
-    struct buf caption = BUF_INIT, now = BUF_INIT;
-    struct table_column cols[3] = {
-        {"Authority", 0}, {lost ? "Was covered by" : "Covered by", 0}, {NULL, 0}};
+    struct buf caption = BUF_INIT, head = BUF_INIT;
+    struct table_column cols[2] = {{"Authority", 0}, {"Covered by", 0}};
 
     if (!n) {
         html_lit(b, "<p class=\"govuk-body\" id=\"");
@@ -445,36 +455,32 @@ static void change_table(struct buf *b, const struct coverage_change *ch, int lo
     }
     count_phrase(&caption, n, "authority", "authorities");
     buf_adds(&caption, lost ? " lost coverage" : " gained coverage");
-    buf_adds(&now, "On ");
-    html_date(&now, ch->after->as_of);
-    cols[2].head = now.data;
     if (lost) {
-        table_scroll_start(b, caption.data);
+        buf_adds(&head, "Was covered by, and its state on ");
+        html_date(&head, ch->after->as_of);
+        cols[1].head = head.data;
     }
     table_start(b, &(struct table){.id = lost ? "lost" : "gained",
                                    .caption = caption.data,
                                    .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                    .cols = cols,
-                                   .ncols = lost ? 3 : 2});
+                                   .ncols = 2});
     for (size_t i = 0; i < n; i++) {
         const struct coverage_row *row = &c->rows[idx[i]];
-        authority_cell(b, row->authority);
+        authority_cells(b, row->authority, 1);
         table_cell_start(b, 0);
         compact_link(b, row);
-        table_cell_end(b);
         if (lost) {
-            table_cell_start(b, 0);
+            html_lit(b, "<span class=\"govuk-!-display-block govuk-!-margin-top-1\">");
             tag(b, ch->after->rows[idx[i]].state);
-            table_cell_end(b);
+            html_lit(b, "</span>");
         }
+        table_cell_end(b);
         table_row_end(b);
     }
     table_end(b);
-    if (lost) {
-        table_scroll_end(b);
-    }
     buf_release(&caption);
-    buf_release(&now);
+    buf_release(&head);
 }
 
 static void comparison(struct buf *b, const struct coverage_view *v)
