@@ -4,6 +4,7 @@
 #include "page_coverage.h"
 
 #include "chart.h"
+#include "page_authorities.h"
 #include "hexmap.h"
 #include "components.h"
 #include "html.h"
@@ -172,11 +173,7 @@ static void authority_cells(struct buf *b, const struct authority *a, int under)
 {
     table_row_start(b);
     table_cell_start(b, 0);
-    html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
-    html_url(b, a->gss);
-    html_lit(b, "\">");
-    html_text(b, a->name);
-    html_lit(b, "</a>");
+    view_authority_link(b, a);
     if (under) {
         html_lit(b, "<span class=\"govuk-!-display-block\">");
     } else {
@@ -262,18 +259,6 @@ static void state_table(struct buf *b, const struct coverage_view *v, enum cover
 /* The filters of the authorities not covered: a GET form that keeps the dates and the set. */
 static void filter_form(struct buf *b, const struct coverage_view *v)
 {
-    struct form_option types[AUTH_TYPE_COUNT + 1], regions[REGION_COUNT + 1];
-
-    types[0] = (struct form_option){"", "All types", v->type < 0};
-    for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
-        types[i + 1] =
-            (struct form_option){authority_type_id(i), authority_type_label(i), v->type == i};
-    }
-    regions[0] = (struct form_option){"", "All regions", v->region < 0};
-    for (int i = 0; i < REGION_COUNT; i++) {
-        regions[i + 1] =
-            (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
-    }
     html_lit(b, "<form method=\"get\" action=\"/coverage#not-covered\" novalidate>");
     if (v->as_of) {
         form_hidden(b, "as_of", v->as_of);
@@ -282,17 +267,9 @@ static void filter_form(struct buf *b, const struct coverage_view *v)
         form_hidden(b, "from", v->from);
     }
     form_hidden(b, "set", authority_set_id((enum authority_set)v->set));
-    html_lit(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">");
-    form_select(b,
-                &(struct form_field){
-                    .name = "type", .label = "Type of authority", .error = error_for(v, "type")},
-                types, AUTH_TYPE_COUNT + 1);
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
-    form_select(
-        b,
-        &(struct form_field){.name = "region", .label = "Region", .error = error_for(v, "region")},
-        regions, REGION_COUNT + 1);
-    html_lit(b, "</div></div><button type=\"submit\" class=\"govuk-button "
+    html_lit(b, "<div class=\"govuk-grid-row\">");
+    view_authority_filters(b, v->type, v->region, v->errors, v->nerrors);
+    html_lit(b, "</div><button type=\"submit\" class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\">Filter the authorities "
                 "not covered</button></form>");
 }
