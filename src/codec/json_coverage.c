@@ -27,7 +27,44 @@ static cJSON *authority_item(const struct coverage_row *row)
     return o;
 }
 
-void json_coverage(struct buf *b, const struct coverage *c)
+/* The Compact of row (none: nothing) into o. */
+static void add_compact(cJSON *o, const struct coverage_row *row)
+{
+    json_add_num(o, "compact_id", (double)row->compact_id);
+    json_must(cJSON_AddStringToObject(o, "compact_name", row->compact_name));
+    json_must(cJSON_AddBoolToObject(o, "via_county", row->via_county));
+}
+
+static void add_change(cJSON *root, const struct coverage_change *ch)
+{
+    cJSON *o = json_must(cJSON_AddObjectToObject(root, "compare")), *gained, *lost;
+    const struct coverage *then = ch->before;
+    char from[DATE_STRLEN + 1];
+
+    date_format(then->as_of, from);
+    json_must(cJSON_AddStringToObject(o, "from", from));
+    json_add_num(o, "covered", (double)then->all.covered);
+    json_add_num(o, "in_development", (double)then->all.in_development);
+    json_add_num(o, "active_compacts", (double)then->active_compacts);
+    gained = json_must(cJSON_AddArrayToObject(o, "gained"));
+    for (size_t i = 0; i < ch->ngained; i++) {
+        const struct coverage_row *row = &ch->after->rows[ch->gained[i]];
+        cJSON *item = authority_item(row);
+        add_compact(item, row);
+        cJSON_AddItemToArray(gained, item);
+    }
+    lost = json_must(cJSON_AddArrayToObject(o, "lost"));
+    for (size_t i = 0; i < ch->nlost; i++) {
+        const struct coverage_row *was = &then->rows[ch->lost[i]];
+        cJSON *item = authority_item(was);
+        json_must(cJSON_AddStringToObject(item, "state",
+                                          coverage_state_id(ch->after->rows[ch->lost[i]].state)));
+        add_compact(item, was);
+        cJSON_AddItemToArray(lost, item);
+    }
+}
+
+void json_coverage(struct buf *b, const struct coverage *c, const struct coverage_change *change)
 {
     cJSON *root = json_must(cJSON_CreateObject()), *uncovered, *covered_by, *by_type, *by_region;
     char as_of[DATE_STRLEN + 1];
@@ -49,9 +86,7 @@ void json_coverage(struct buf *b, const struct coverage *c)
             cJSON_AddItemToArray(uncovered, o);
             continue;
         }
-        json_add_num(o, "compact_id", (double)row->compact_id);
-        json_must(cJSON_AddStringToObject(o, "compact_name", row->compact_name));
-        json_must(cJSON_AddBoolToObject(o, "via_county", row->via_county));
+        add_compact(o, row);
         cJSON_AddItemToArray(covered_by, o);
     }
     by_type = json_must(cJSON_AddObjectToObject(root, "by_type"));
@@ -62,6 +97,9 @@ void json_coverage(struct buf *b, const struct coverage *c)
     for (size_t r = 0; r < REGION_COUNT; r++) {
         add_count(by_region, region_name(r), &c->by_region[r]);
     }
+    if (change) {
+        add_change(root, change);
+    }
     if (!(s = cJSON_PrintUnformatted(root))) {
         die("out of memory printing JSON");
     }
@@ -70,13 +108,24 @@ void json_coverage(struct buf *b, const struct coverage *c)
     cJSON_Delete(root);
 }
 
-void csv_coverage(struct buf *b, const struct coverage *c)
+/* The Compact's id of row as text into id ("" for none). */
+static void compact_id(const struct coverage_row *row, char id[24])
 {
-    buf_adds(b, "gss,name,type,region,county_gss,state,compact_id,compact_name,via_county\r\n");
+    id[0] = '\0';
+    if (row->compact_id && snprintf(id, 24, "%lld", row->compact_id) >= 24) {
+        id[0] = '\0'; /* cannot happen: 20 digits and a sign fit */
+    }
+}
+
+void csv_coverage(struct buf *b, const struct coverage *c, const struct coverage_change *change)
+{
+    buf_adds(b, "gss,name,type,region,county_gss,state,compact_id,compact_name,via_county");
+    buf_adds(b, change ? ",from_state,from_compact_id,from_compact_name,change\r\n" : "\r\n");
     for (size_t i = 0; i < c->nrows; i++) {
         const struct coverage_row *row = &c->rows[i];
+        const struct coverage_row *was = change ? &change->before->rows[i] : NULL;
         const struct authority *a = row->authority;
-        char id[24] = "";
+        char id[24], was_id[24] = "";
         const char *fields[] = {a->gss,
                                 a->name,
                                 authority_type_id(a->type),
@@ -85,11 +134,16 @@ void csv_coverage(struct buf *b, const struct coverage *c)
                                 coverage_state_id(row->state),
                                 id,
                                 row->compact_name,
-                                row->compact_id ? (row->via_county ? "true" : "false") : ""};
-        if (row->compact_id &&
-            snprintf(id, sizeof(id), "%lld", row->compact_id) >= (int)sizeof(id)) {
-            id[0] = '\0'; /* cannot happen: 20 digits and a sign fit */
+                                row->compact_id ? (row->via_county ? "true" : "false") : "",
+                                was ? coverage_state_id(was->state) : NULL,
+                                was_id,
+                                was ? was->compact_name : NULL,
+                                was ? coverage_move_id(coverage_move(was, row)) : NULL};
+        size_t n = sizeof(fields) / sizeof(fields[0]);
+        compact_id(row, id);
+        if (was) {
+            compact_id(was, was_id);
         }
-        csv_record(b, fields, sizeof(fields) / sizeof(fields[0]));
+        csv_record(b, fields, was ? n : n - 4); /* without change, not its four columns */
     }
 }

@@ -12,13 +12,23 @@
  *  "covered_by": [{"gss", "name", "type", "compact_id", "compact_name", "via_county"}],
  *  "by_type": {"county": {"total", "covered", "in_development"}, ...every type},
  *  "by_region": {"North East": {...}, ...every region}}
- * Authorities in the order of c's rows.
+ * Authorities in the order of c's rows. With change (NULL: none; its after is c), one more
+ * member, what changed since an earlier date:
+ *  "compare": {"from", "covered", "in_development", "active_compacts" (on from),
+ *              "gained": [{"gss", "name", "type", "compact_id", "compact_name", "via_county"}]
+ *                        (the Compact that covers it on as_of),
+ *              "lost": [{"gss", "name", "type", "state" (on as_of), "compact_id",
+ *                        "compact_name", "via_county"}] (the Compact that covered it on from)}
  */
-void json_coverage(struct buf *b, const struct coverage *c);
+void json_coverage(struct buf *b, const struct coverage *c, const struct coverage_change *change);
 
-/* One line per authority: gss,name,type,region,county_gss,state,compact_id,compact_name,
+/*
+ * One line per authority: gss,name,type,region,county_gss,state,compact_id,compact_name,
  * via_county (state "covered", "in_development" or "not_covered"; the Compact's fields empty
- * where none), with a header line. */
-void csv_coverage(struct buf *b, const struct coverage *c);
+ * where none), with a header line. With change (NULL: none; its after is c), four more columns
+ * for the earlier date: from_state,from_compact_id,from_compact_name,change ("gained", "lost"
+ * or empty).
+ */
+void csv_coverage(struct buf *b, const struct coverage *c, const struct coverage_change *change);
 
 #endif

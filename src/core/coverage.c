@@ -1,6 +1,7 @@
 /* Coverage of a set of authorities by the Compacts in force on a date. */
 #include "coverage.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +142,44 @@ const struct coverage_row *coverage_find(const struct coverage *c, const char *g
         }
     }
     return NULL;
+}
+
+enum coverage_move coverage_move(const struct coverage_row *before,
+                                 const struct coverage_row *after)
+{
+    int was = before->state == COVER_COVERED, is = after->state == COVER_COVERED;
+    return is && !was ? COVER_GAINED : was && !is ? COVER_LOST : COVER_SAME;
+}
+
+const char *coverage_move_id(enum coverage_move m)
+{
+    return m == COVER_GAINED ? "gained" : m == COVER_LOST ? "lost" : "";
+}
+
+void coverage_compare(const struct coverage *before, const struct coverage *after,
+                      struct arena *arena, struct coverage_change *out)
+{
+    size_t n = after->nrows < before->nrows ? after->nrows : before->nrows;
+    size_t *gained = arena_alloc(arena, (n ? n : 1) * sizeof(*gained));
+    size_t *lost = arena_alloc(arena, (n ? n : 1) * sizeof(*lost));
+
+    assert(before->nrows == after->nrows);
+    *out = (struct coverage_change){.before = before, .after = after};
+    for (size_t i = 0; i < n; i++) {
+        assert(before->rows[i].authority == after->rows[i].authority);
+        switch (coverage_move(&before->rows[i], &after->rows[i])) {
+        case COVER_GAINED:
+            gained[out->ngained++] = i;
+            break;
+        case COVER_LOST:
+            lost[out->nlost++] = i;
+            break;
+        default:
+            break;
+        }
+    }
+    out->gained = gained;
+    out->lost = lost;
 }
 
 static int cmp_date(const void *a, const void *b)

@@ -74,6 +74,36 @@ void coverage_compute(const struct authority *a, size_t n, enum authority_set se
  * coverage_compute keeps, so a hex map can look up each of its hexes). */
 const struct coverage_row *coverage_find(const struct coverage *c, const char *gss);
 
+/* How an authority's coverage moved between two dates: it gained a Compact in force (covered
+ * on the later date, not on the earlier), lost one (the reverse), or neither (in development
+ * and not covered are both "not covered" here). */
+enum coverage_move {
+    COVER_SAME,
+    COVER_GAINED,
+    COVER_LOST,
+};
+
+/* The move from row before to row after (the same authority on two dates). */
+enum coverage_move coverage_move(const struct coverage_row *before,
+                                 const struct coverage_row *after);
+/* "gained", "lost", "" (the CSV's and the JSON's words). */
+const char *coverage_move_id(enum coverage_move m);
+
+/* Coverage on two dates compared: the authorities gained and lost, as indexes of rows (the
+ * same in both: the two were computed over the same authorities). */
+struct coverage_change {
+    const struct coverage *before, *after; /* borrowed */
+    const size_t *gained, *lost;           /* in the order of the rows */
+    size_t ngained, nlost;
+};
+
+/*
+ * Compare before and after, two coverages computed by coverage_compute over the same array of
+ * authorities (on any two dates; before is usually the earlier). Indexes from arena.
+ */
+void coverage_compare(const struct coverage *before, const struct coverage *after,
+                      struct arena *arena, struct coverage_change *out);
+
 /* Coverage on one date, for the chart of coverage over time. */
 struct coverage_point {
     date_t date;

@@ -118,10 +118,11 @@ static int admin_home(struct request *r, struct admin_home *out)
 {
     struct compact_filter f = {.today = date_today(), .status = -1, .region = -1};
     struct organisation_filter of = {.sector = -1, .type = -1};
-    struct coverage *c = arena_alloc(r->arena, sizeof(*c));
+    const struct coverage_query q = {.as_of = f.today, .set = AUTH_SET_CURRENT};
+    struct coverage_report *rep = arena_alloc(r->arena, sizeof(*rep));
     int ret;
 
-    if ((ret = coverage_report(r->st, AUTH_SET_CURRENT, f.today, r->arena, c, NULL, NULL)) < 0 ||
+    if ((ret = coverage_report(r->st, &q, 0, r->arena, rep)) < 0 ||
         (ret = store_compact_count(r->st, &f, &out->compacts)) < 0 ||
         (ret = store_organisation_count(r->st, &of, &out->organisations)) < 0) {
         return ret;
@@ -137,7 +138,7 @@ static int admin_home(struct request *r, struct admin_home *out)
     if ((ret = store_compact_count(r->st, &f, &out->overdue)) < 0) {
         return ret;
     }
-    out->coverage = c;
+    out->coverage = &rep->now;
     return 0;
 }
 

@@ -15,6 +15,23 @@ struct frame {
     size_t top, step;
 };
 
+size_t chart_axis(size_t max, size_t *step)
+{
+    static const size_t steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000};
+    size_t s = steps[sizeof(steps) / sizeof(steps[0]) - 1];
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        if (max / steps[i] <= 6) {
+            s = steps[i];
+            break;
+        }
+    }
+    while (max / s > 6) {
+        s *= 10; /* more than 30,000 a year */
+    }
+    *step = s;
+    return (max / s + 1) * s;
+}
+
 static long long frame_y(const struct frame *f, size_t v)
 {
     return f->y1 - (long long)v * (f->y1 - f->y0) / (long long)f->top;
@@ -145,36 +162,39 @@ static void year_ticks(struct buf *b, const struct scale *s)
 
 static void coverage_table(struct buf *b, const struct coverage_point *p, size_t n)
 {
-    static const struct table_column cols[] = {
-        {"Date", 0}, {"Active Compacts", CELL_NUMERIC}, {"Authorities covered", CELL_NUMERIC}};
+    static const struct table_column cols[] = {{"Date", 0},
+                                               {"Active Compacts", CELL_NUMERIC},
+                                               {"Authorities covered", CELL_NUMERIC},
+                                               {"In development", CELL_NUMERIC}};
     const struct table t = {.caption = "Coverage on each date a Compact's status changed",
-                            .flags = TABLE_CAPTION_S,
+                            .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
                             .cols = cols,
-                            .ncols = 3};
+                            .ncols = 4};
 
     html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
                 "<span class=\"govuk-details__summary-text\">The chart as a table</span>"
                 "</summary><div class=\"govuk-details__text\">");
     table_start(b, &t);
     for (size_t i = 0; i < n; i++) {
-        char day[DATE_STRLEN + 1];
-        date_format(p[i].date, day);
         table_row_start(b);
-        table_row_head(b, day);
+        table_row_head_start(b);
+        html_date(b, p[i].date);
+        table_row_head_end(b);
         table_num_cell(b, (long long)p[i].active_compacts);
         table_num_cell(b, (long long)p[i].covered);
+        table_num_cell(b, (long long)p[i].in_development);
         table_row_end(b);
     }
     table_end(b);
     html_lit(b, "</div></details>");
 }
 
-void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, size_t total,
-                         date_t end)
+void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, date_t end)
 {
-    struct scale s = {.f = {70, 780, 20, 340, total ? total : 1, 1}};
+    struct scale s = {.f = {70, 780, 20, 340, 1, 1}};
     struct buf title = BUF_INIT;
-    char from[DATE_STRLEN + 1], to[DATE_STRLEN + 1];
+    char from[DATE_LONG_MAX + 1], to[DATE_LONG_MAX + 1];
+    size_t max = 0;
 
     if (!n) {
         html_lit(b, "<p class=\"govuk-body\">No local Compact has a status in the register yet, "
@@ -187,13 +207,12 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
         s.to = s.from + 1;
     }
     for (size_t i = 0; i < n; i++) {
-        if (p[i].active_compacts > s.f.top) {
-            s.f.top = p[i].active_compacts;
-        }
+        max = p[i].active_compacts > max ? p[i].active_compacts : max;
+        max = p[i].covered > max ? p[i].covered : max;
     }
-    s.f.step = s.f.top <= 10 ? 1 : s.f.top <= 50 ? 10 : s.f.top <= 200 ? 50 : 100;
-    date_format(s.from, from);
-    date_format(s.to, to);
+    s.f.top = chart_axis(max, &s.f.step);
+    date_format_long(s.from, from);
+    date_format_long(s.to, to);
     buf_addf(&title,
              "Step chart of authorities covered and active local Compacts from %s to %s; the "
              "table below gives the figures",
@@ -221,24 +240,6 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
 }
 
 /* ---- grants by year ---- */
-
-/* A round top for the y axis above max, with its step: at most 7 grid lines. */
-static size_t nice_top(size_t max, size_t *step)
-{
-    static const size_t steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000};
-    size_t s = steps[sizeof(steps) / sizeof(steps[0]) - 1];
-    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-        if (max / steps[i] <= 6) {
-            s = steps[i];
-            break;
-        }
-    }
-    while (max / s > 6) {
-        s *= 10; /* more than 30,000 grants a year */
-    }
-    *step = s;
-    return (max / s + 1) * s;
-}
 
 /* Bar i of n, value high, its label (when it has one) under the axis. */
 static void bar(struct buf *b, const struct frame *f, size_t i, size_t n, size_t value,
@@ -318,7 +319,7 @@ void view_grants_chart(struct buf *b, const struct indicators *ind)
             max = ind->grant_years[i].g.count;
         }
     }
-    f.top = nice_top(max, &f.step);
+    f.top = chart_axis(max, &f.step);
     every = n <= 15 ? 1 : (n + 14) / 15; /* at most 15 labels */
     buf_addf(&title,
              "Bar chart of the number of grants in each calendar year from %lld to %lld; the "

@@ -10,12 +10,18 @@
 #include "core/indicators.h"
 
 /*
- * The chart of p[0..n) (ascending dates), drawn from the first date to end (held flat after
- * the last point), the y axis from 0 to total authorities; then a key and a table of the
- * points in a details element. n 0: a sentence saying there is nothing to draw.
+ * The y axis for values up to max: a round step (1, 2, 2.5 or 5 times a power of ten), at most
+ * 7 steps from 0 to the top, the first multiple of the step above max. Returns the top.
  */
-void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, size_t total,
-                         date_t end);
+size_t chart_axis(size_t max, size_t *step);
+
+/*
+ * The chart of p[0..n) (ascending dates), drawn from the first date to end (held flat after
+ * the last point), the y axis from 0 to the chart_axis top of the largest value drawn; then a
+ * key and a table of the points in a details element. n 0: a sentence saying there is nothing
+ * to draw.
+ */
+void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n, date_t end);
 
 /* The chart of grants by year: bars of the count with axis labels, then the figures as a table
  * (its text equivalent). Nothing to draw: a sentence saying so. */

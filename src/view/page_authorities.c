@@ -7,41 +7,57 @@
 #include "layout.h"
 #include "base/banned.h"
 
+void view_authority_link(struct buf *b, const struct authority *a)
+{
+    html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
+    html_url(b, a->gss);
+    html_lit(b, "\">");
+    html_text(b, a->name);
+    html_lit(b, "</a>");
+}
+
 /* A filter: a select in a third of the row. */
-static void filter(struct buf *b, const struct authorities_view *v, const char *name,
-                   const char *label, const struct form_option *options, size_t n)
+static void filter(struct buf *b, const struct field_error *errors, size_t nerrors,
+                   const char *name, const char *label, const struct form_option *options, size_t n)
 {
     html_lit(b, "<div class=\"govuk-grid-column-one-third\">");
     form_select(b,
-                &(struct form_field){.name = name,
-                                     .label = label,
-                                     .error = form_error_for(v->errors, v->nerrors, name)},
+                &(struct form_field){
+                    .name = name, .label = label, .error = form_error_for(errors, nerrors, name)},
                 options, n);
     html_lit(b, "</div>");
 }
 
+void view_authority_filters(struct buf *b, int type, int region, const struct field_error *errors,
+                            size_t n)
+{
+    struct form_option types[AUTH_TYPE_COUNT + 1], regions[REGION_COUNT + 1];
+
+    types[0] = (struct form_option){"", "All types", type < 0};
+    for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
+        types[i + 1] =
+            (struct form_option){authority_type_id(i), authority_type_label(i), type == i};
+    }
+    regions[0] = (struct form_option){"", "All regions", region < 0};
+    for (int i = 0; i < REGION_COUNT; i++) {
+        regions[i + 1] =
+            (struct form_option){region_id((size_t)i), region_name((size_t)i), region == i};
+    }
+    filter(b, errors, n, "type", "Type", types, AUTH_TYPE_COUNT + 1);
+    filter(b, errors, n, "region", "Region", regions, REGION_COUNT + 1);
+}
+
 static void filter_form(struct buf *b, const struct authorities_view *v)
 {
-    struct form_option sets[AUTH_SET_COUNT], types[AUTH_TYPE_COUNT + 1], regions[REGION_COUNT + 1];
+    struct form_option sets[AUTH_SET_COUNT];
 
     for (int i = 0; i < AUTH_SET_COUNT; i++) {
         sets[i] = (struct form_option){authority_set_id(i), authority_set_label(i), v->set == i};
     }
-    types[0] = (struct form_option){"", "All types", v->type < 0};
-    for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
-        types[i + 1] =
-            (struct form_option){authority_type_id(i), authority_type_label(i), v->type == i};
-    }
-    regions[0] = (struct form_option){"", "All regions", v->region < 0};
-    for (int i = 0; i < REGION_COUNT; i++) {
-        regions[i + 1] =
-            (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
-    }
     html_lit(b, "<form method=\"get\" action=\"/authorities\" novalidate>"
                 "<div class=\"govuk-grid-row\">");
-    filter(b, v, "set", "Authorities as they stood", sets, AUTH_SET_COUNT);
-    filter(b, v, "type", "Type", types, AUTH_TYPE_COUNT + 1);
-    filter(b, v, "region", "Region", regions, REGION_COUNT + 1);
+    filter(b, v->errors, v->nerrors, "set", "Authorities as they stood", sets, AUTH_SET_COUNT);
+    view_authority_filters(b, v->type, v->region, v->errors, v->nerrors);
     html_lit(b, "</div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                 "data-module=\"govuk-button\">Apply filters</button></form>");
 }
@@ -63,11 +79,7 @@ static void table(struct buf *b, const struct authorities_view *v)
         const struct authority *a = &v->items[i];
         table_row_start(b);
         table_cell_start(b, 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
-        html_url(b, a->gss);
-        html_lit(b, "\">");
-        html_text(b, a->name);
-        html_lit(b, "</a>");
+        view_authority_link(b, a);
         table_cell_end(b);
         table_cell(b, a->gss, 0);
         table_cell(b, authority_type_label(a->type), 0);

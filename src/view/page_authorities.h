@@ -17,6 +17,15 @@ struct authorities_view {
     size_t nerrors;
 };
 
+/* The authority's name, linked to its page. */
+void view_authority_link(struct buf *b, const struct authority *a);
+
+/* The selects of the filters type and region (-1: all), each in a third of a grid row, with the
+ * error of each among errors[0..n): the authority list's, and the coverage page's list of
+ * authorities not covered. */
+void view_authority_filters(struct buf *b, int type, int region, const struct field_error *errors,
+                            size_t n);
+
 void view_authorities_page(struct buf *b, const struct authorities_view *v,
                            const struct viewer *viewer);
 

@@ -34,11 +34,14 @@ export async function coverageJourney(browser, baseUrl, { binary, dbPath } = {},
       (await page.locator('.app-hex-map svg a').count()) === 296);
     await axeCheck(page, 'coverage: today');
 
-    await page.fill('#as_of', '2012-01-15');
+    await page.fill('#as_of-day', '15');
+    await page.fill('#as_of-month', '1');
+    await page.fill('#as_of-year', '2012');
     await page.selectOption('#set', '2012');
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Show coverage")')]);
     const q = new URL(page.url()).searchParams;
-    check('coverage: the form asks for the date and the set', q.get('as_of') === '2012-01-15' && q.get('set') === '2012',
+    check('coverage: the form asks for the date (day, month, year) and the set',
+      q.get('as_of-day') === '15' && q.get('as_of-month') === '1' && q.get('as_of-year') === '2012' && q.get('set') === '2012',
       `at ${page.url()}`);
     const summary = await page.locator('#summary').innerText();
     const want = made ? '13 of the 353' : 'of the 353';
@@ -61,7 +64,7 @@ export async function coverageJourney(browser, baseUrl, { binary, dbPath } = {},
     await page.goto(baseUrl + '/coverage?as_of=2012-02-30&set=2012');
     const error = page.locator('.govuk-error-summary');
     check('coverage: an impossible date brings the error summary',
-      (await error.count()) === 1 && /YYYY-MM-DD/.test(await error.innerText()));
+      (await error.count()) === 1 && /The date to show coverage on must be a real date/.test(await error.innerText()));
     check('coverage: the page title says there is an error', (await page.title()).startsWith('Error: '));
     await axeCheck(page, 'coverage: with an error');
   } finally {

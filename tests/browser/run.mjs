@@ -21,6 +21,7 @@ import { checksJourney } from './checks.mjs';
 import { signatoriesJourney } from './signatories.mjs';
 import { organisationsJourney } from './organisations.mjs';
 import { coverageJourney } from './coverage.mjs';
+import { coverageCompareJourney } from './coverage_compare.mjs';
 import { compactsJourney } from './compacts.mjs';
 import { registerJourney } from './register.mjs';
 import { funderJourney } from './funder.mjs';
@@ -294,6 +295,8 @@ async function main() {
       check, { axeCheck, screenshot }));
     await journey('coverage', () => coverageJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
+    await journey('coverage compare', () => coverageCompareJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath },
+      check, { axeCheck, screenshot }));
     await journey('compacts', () => compactsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('register', () => registerJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,

@@ -273,6 +273,61 @@ static void test_timeline_steps_on_each_status_date(void **state)
     arena_release(&a);
 }
 
+/* Two dates compared: gained is covered on the later date and not on the earlier, lost the
+ * reverse; a move between in development and not covered is neither. */
+static void test_compare_gained_and_lost(void **state)
+{
+    struct one kent = {{{day("2010-04-01"), COMPACT_IN_DEVELOPMENT},
+                        {day("2011-06-01"), COMPACT_ACTIVE},
+                        {day("2014-09-30"), COMPACT_INACTIVE}},
+                       {KENT}};
+    struct one leeds = {{{day("2009-01-01"), COMPACT_ACTIVE}}, {LEEDS}};
+    struct one medway = {{{day("2012-01-01"), COMPACT_IN_DEVELOPMENT}}, {MEDWAY}};
+    struct coverage_compact c[] = {compact(1, "Kent Compact", &kent, 3, 1),
+                                   compact(2, "Leeds Compact", &leeds, 1, 1),
+                                   compact(3, "Medway Compact", &medway, 1, 1)};
+    struct coverage before, after, later;
+    struct coverage_change ch;
+    struct arena a;
+    (void)state;
+    arena_init(&a);
+    /* 2011: Kent in development, Leeds covered, Medway nothing; 2013: Kent and its districts
+     * covered, Medway in development */
+    coverage_compute(A, NA, AUTH_SET_2012, c, 3, day("2011-01-01"), &a, &before);
+    coverage_compute(A, NA, AUTH_SET_2012, c, 3, day("2013-01-01"), &a, &after);
+    coverage_compare(&before, &after, &a, &ch);
+    assert_ptr_equal(ch.before, &before);
+    assert_ptr_equal(ch.after, &after);
+    assert_int_equal(ch.ngained, 3);
+    assert_int_equal(ch.nlost, 0);
+    /* in the order of the rows: Dover, Kent, Thanet */
+    assert_string_equal(after.rows[ch.gained[0]].authority->gss, DOVER);
+    assert_string_equal(after.rows[ch.gained[1]].authority->gss, KENT);
+    assert_string_equal(after.rows[ch.gained[2]].authority->gss, THANET);
+    assert_int_equal(after.rows[ch.gained[0]].compact_id, 1);
+    assert_int_equal(coverage_move(coverage_find(&before, MEDWAY), coverage_find(&after, MEDWAY)),
+                     COVER_SAME); /* not covered to in development */
+    assert_int_equal(coverage_move(coverage_find(&before, LEEDS), coverage_find(&after, LEEDS)),
+                     COVER_SAME); /* covered on both */
+
+    /* 2015: Kent's Compact inactive: Kent and its districts lost, Leeds kept */
+    coverage_compute(A, NA, AUTH_SET_2012, c, 3, day("2015-01-01"), &a, &later);
+    coverage_compare(&after, &later, &a, &ch);
+    assert_int_equal(ch.ngained, 0);
+    assert_int_equal(ch.nlost, 3);
+    assert_string_equal(after.rows[ch.lost[1]].authority->gss, KENT);
+    assert_int_equal(after.rows[ch.lost[1]].compact_id, 1); /* what covered it before */
+    assert_int_equal(later.rows[ch.lost[1]].state, COVER_NONE);
+    assert_string_equal(coverage_move_id(COVER_GAINED), "gained");
+    assert_string_equal(coverage_move_id(COVER_LOST), "lost");
+    assert_string_equal(coverage_move_id(COVER_SAME), "");
+
+    /* a date with itself: nothing moves */
+    coverage_compare(&after, &after, &a, &ch);
+    assert_int_equal(ch.ngained + ch.nlost, 0);
+    arena_release(&a);
+}
+
 /* Through the store: a Compact made with a 2011 code covers the authority of the current code;
  * histories and codes are read back whole. */
 static void test_store_alias_and_history(void **state)
@@ -387,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_in_development_and_active_beats_it),
         cmocka_unit_test(test_counts_by_type_and_region_add_up),
         cmocka_unit_test(test_timeline_steps_on_each_status_date),
+        cmocka_unit_test(test_compare_gained_and_lost),
         cmocka_unit_test(test_store_alias_and_history),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

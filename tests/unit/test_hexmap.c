@@ -1,5 +1,5 @@
 /* Hex maps: HexJSON read (England only), the geometry of offset layouts, the maps compiled into
- * the program, and the SVG of the map and of the chart of coverage over time. */
+ * the program, and the SVG of the map (the chart of coverage over time: test_chart.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +9,6 @@
 #include "codec/hexjson.h"
 #include "core/coverage.h"
 #include "ingest/ingest.h"
-#include "view/chart.h"
 #include "view/hexmap.h"
 #include "base/err.h"
 
@@ -161,32 +160,6 @@ static void test_map_svg_links_each_hex(void **state)
     arena_release(&a);
 }
 
-static void test_chart_steps_and_table(void **state)
-{
-    struct coverage_point p[] = {{date_from_ymd(2010, 1, 1), 1, 10, 0},
-                                 {date_from_ymd(2012, 1, 1), 2, 20, 0}};
-    struct buf b = BUF_INIT;
-    (void)state;
-    view_coverage_chart(&b, p, 2, 40, date_from_ymd(2014, 1, 1));
-    /* 2010-01-01 at x 70, 2014-01-01 at 780; 2012-01-01 half way (730 of 1461 days); y 340 is
-     * 0 and 20 is 340 - 20 * 320 / 40 = 180 */
-    assert_non_null(strstr(b.data, "d=\"M70 340V260H424L424 260V180H780\""));
-    assert_non_null(strstr(b.data, "<title id=\"chart-title\">Step chart of authorities "
-                                   "covered and active local Compacts from 2010-01-01 to "
-                                   "2014-01-01"));
-    assert_non_null(strstr(b.data, ">2013</text>"));
-    assert_non_null(strstr(b.data,
-                           "<th scope=\"row\" class=\"govuk-table__header\">2012-01-01"
-                           "</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">"
-                           "2</td><td class=\"govuk-table__cell "
-                           "govuk-table__cell--numeric\">20</td>"));
-    buf_reset(&b);
-    view_coverage_chart(&b, NULL, 0, 40, 0);
-    assert_non_null(strstr(b.data, "No local Compact has a status"));
-    assert_null(strstr(b.data, "<svg"));
-    buf_release(&b);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,7 +168,6 @@ int main(void)
         cmocka_unit_test(test_odd_r_geometry),
         cmocka_unit_test(test_compiled_maps_hold_englands_districts),
         cmocka_unit_test(test_map_svg_links_each_hex),
-        cmocka_unit_test(test_chart_steps_and_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
