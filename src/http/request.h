@@ -11,6 +11,7 @@
 #include "query.h"
 #include "view/layout.h"
 #include "core/account.h"
+#include "core/calendar.h"
 #include "core/crypto.h"
 #include "core/field_error.h"
 #include "base/arena.h"
@@ -52,15 +53,16 @@ struct request {
     size_t body_in_len;
 
     /* who is asking (server.c sets these before the router runs) */
-    struct user user;          /* role ROLE_PUBLIC when nobody is signed in */
-    int by_token;              /* signed in by an API token: no cookies, no CSRF */
-    int bad_token;             /* a bearer token came and is not valid: 401 everywhere */
-    int stale_session;         /* a session cookie came and no session answers to it */
-    int who_err;               /* the database could not say who is asking (enum err): the
-                                  request is refused with 503, the token or session kept */
-    char session[SECRET_TEXT]; /* the session cookie's secret, "" without one */
-    const unsigned char *key;  /* the server key for keyed hashes */
-    long long now;             /* Unix seconds when the request came */
+    struct user user;           /* role ROLE_PUBLIC when nobody is signed in */
+    int by_token;               /* signed in by an API token: no cookies, no CSRF */
+    int bad_token;              /* a bearer token came and is not valid: 401 everywhere */
+    int stale_session;          /* a session cookie came and no session answers to it */
+    int who_err;                /* the database could not say who is asking (enum err): the
+                                   request is refused with 503, the token or session kept */
+    char session[SECRET_TEXT];  /* the session cookie's secret, "" without one */
+    const unsigned char *key;   /* the server key for keyed hashes */
+    const struct calendar *cal; /* the working days of England and Wales (core/calendar.h) */
+    long long now;              /* Unix seconds when the request came */
     const struct server_config *cfg;
 
     /* the reply */

@@ -33,6 +33,7 @@
 #include "request.h"
 #include "router.h"
 #include "app/db.h"
+#include "ingest/ingest.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -67,7 +68,8 @@ struct worker {
     struct arena arena;
     struct buf body;
     struct event *stop_ev, *drain_ev, *sweep_ev;
-    struct conn *conns; /* every open connection, for the drain at stop */
+    const struct calendar *cal; /* the working days, the server's one copy */
+    struct conn *conns;         /* every open connection, for the drain at stop */
     int stopping;
     int drain_ticks;
     int replying; /* in send_reply or replace_reply: what is written to a connection is ours */
@@ -826,6 +828,7 @@ static void on_request(struct evhttp_request *ev, void *arg)
 
     log_path(path, sizeof(path), evhttp_request_get_uri(ev));
     r.key = w->key;
+    r.cal = w->cal;
     r.cfg = w->cfg;
     r.now = (long long)time(NULL);
     if (read_request(w, ev, &r) == 0) {
@@ -1024,6 +1027,8 @@ int server_run(const struct server_config *cfg)
     struct event_base *main_base = NULL;
     struct event *sigterm = NULL, *sigint = NULL;
     struct worker *workers = NULL;
+    struct calendar cal;
+    struct buf why = BUF_INIT;
     evutil_socket_t fd = -1;
     int nthreads = cfg->threads, started = 0, port = 0, ret = ERR_IO;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1040,7 +1045,15 @@ int server_run(const struct server_config *cfg)
         log_error("libevent has no thread support");
         return ERR_IO;
     }
+    if ((ret = ingest_calendar(&cal, &why)) < 0) {
+        log_error("%s", why.len ? why.data : "the bank holidays cannot be read");
+        buf_release(&why);
+        return ret;
+    }
+    buf_release(&why);
+    ret = ERR_IO;
     if ((fd = listen_on(cfg->host, cfg->port, &port)) < 0) {
+        ingest_calendar_free(&cal);
         return ERR_IO;
     }
     main_base = event_base_new();
@@ -1055,6 +1068,7 @@ int server_run(const struct server_config *cfg)
     workers = xcalloc((size_t)nthreads, sizeof(*workers));
     for (int i = 0; i < nthreads; i++) {
         workers[i].id = i;
+        workers[i].cal = &cal;
         if ((ret = worker_init(&workers[i], cfg, fd)) < 0) {
             goto cleanup;
         }
@@ -1101,5 +1115,6 @@ cleanup:
     if (fd >= 0) {
         close(fd);
     }
+    ingest_calendar_free(&cal);
     return ret;
 }
