@@ -29,7 +29,7 @@ run: build
 test: deps
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
-	ctest --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS) || { sh scripts/test-failures.sh build/asan; exit 1; }
 
 bench: build
 	sh bench/http.sh
