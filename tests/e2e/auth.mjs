@@ -474,8 +474,19 @@ async function signInChecks({ A, test, keep, users }) {
     for (const h of ['content-type', 'cache-control', 'set-cookie', 'location']) {
       expect(wrong.headers[h] === none.headers[h], `${h}: ${show(wrong.headers[h])} vs ${show(none.headers[h])}`);
     }
-    // Argon2id for a known email only would tell who has an account.
-    expect(t2 - t1 >= 0.3 * (t1 - t0), `unknown email answered in ${t2 - t1} ms, wrong password in ${t1 - t0} ms`);
+    // Argon2id for a known email only would tell who has an account. One pair of timings can
+    // be anything on a loaded machine (a 578 ms stall met once under the whole suite): the
+    // fastest of three of each, taken in turn, is what the work itself costs.
+    const fast = { wrong: t1 - t0, none: t2 - t1 };
+    for (let i = 0; i < 2; i++) {
+      for (const [kind, email] of [['wrong', member.email], ['none', unknown]]) {
+        const s = Date.now();
+        const res = await request(P, { method: 'POST', path: '/login', local: `127.0.10.${20 + i}`, body: { email, password: 'not the password at all' } });
+        expect(res.status === 400, `status ${res.status}`);
+        fast[kind] = Math.min(fast[kind], Date.now() - s);
+      }
+    }
+    expect(fast.none >= 0.3 * fast.wrong, `unknown email answered in ${fast.none} ms at the fastest, wrong password in ${fast.wrong} ms`);
   });
   await test('sign-in: the email is echoed escaped (no markup injection)', async () => {
     const email = '"><script>alert(1)</script>@auth.test';
