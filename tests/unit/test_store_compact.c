@@ -651,6 +651,8 @@ static void test_entry_is_one_flat_append_on_postgresql(void **state)
     assert_string_equal(e.name, "Flat Compact");
     assert_true(plan_has("FROM compact_coordinator cc", id, "Append"));
     assert_false(plan_has("FROM compact_coordinator cc", id, "Subquery Scan"));
+    /* each signatory's organisation by its key, not a hash of them all */
+    assert_true(plan_has("FROM compact_coordinator cc", id, "Index Scan using organisation_pkey"));
 }
 
 static void test_find_authority(void **state)
