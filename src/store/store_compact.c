@@ -543,8 +543,13 @@ enum entry_part {
     ENTRY_ROW(K)                                                                                   \
     GET_AUTHORITIES(K)                                                                             \
     GET_DISTRICTS(K)                                                                               \
-    GET_STATUSES(K) GET_CONTACTS(K) GET_CODES(K) GET_COORDINATORS(K) GET_PARAMETERS(K)             \
-        GET_SIGNATORIES(K) "ORDER BY 9, 10, 11, 12, 13, 14, 15"
+    GET_STATUSES(K)                                                                                \
+    GET_CONTACTS(K)                                                                                \
+    GET_CODES(K)                                                                                   \
+    GET_COORDINATORS(K)                                                                            \
+    GET_PARAMETERS(K)                                                                              \
+    GET_SIGNATORIES(K)                                                                             \
+    "ORDER BY 9, 10, 11, 12, 13, 14, 15"
 /* [PostgreSQL] */
 static const char *const sql_get[2] = {GET_ENTRY(S), GET_ENTRY(P)};
 _Static_assert(PART_SIGNATORY == 8, "sql_get numbers the parts as enum entry_part does");
