@@ -153,16 +153,17 @@ void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set
 /* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)
  * and c (compact) as STORE_SIGNATORY_FROM names them, and the order of a Compact's: current
  * ones first by date signed, then those withdrawn by date withdrawn (five keys, which a
- * Compact's entry sorts its signatories by as well). */
+ * Compact's entry sorts its signatories by as well). A Compact's entry, which has the name,
+ * reads them without the compact (the _ORG_ID, _REST, _ORGS and _LAPSED, _KEYS pieces). */
+#define STORE_SIGNATORY_ORG_ID "coalesce(o.org_id, CAST(o.id AS TEXT))"
+#define STORE_SIGNATORY_REST   "o.name, s.role, s.signed_on, s.withdrawn_on"
 #define STORE_SIGNATORY_COLUMNS                                                                    \
-    "s.id, s.compact_id, c.name, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, s.role, "         \
-    "s.signed_on, s.withdrawn_on"
-#define STORE_SIGNATORY_FROM                                                                       \
-    "FROM signatory s JOIN organisation o ON o.id = s.organisation_id "                            \
-    "JOIN compact c ON c.id = s.compact_id"
-#define STORE_SIGNATORY_ORDER                                                                      \
-    "CASE WHEN s.withdrawn_on IS NULL THEN 0 ELSE 1 END, s.withdrawn_on, s.signed_on, "            \
-    "o.name_norm, s.id"
+    "s.id, s.compact_id, c.name, " STORE_SIGNATORY_ORG_ID ", " STORE_SIGNATORY_REST
+#define STORE_SIGNATORY_ORGS   "FROM signatory s JOIN organisation o ON o.id = s.organisation_id"
+#define STORE_SIGNATORY_FROM   STORE_SIGNATORY_ORGS " JOIN compact c ON c.id = s.compact_id"
+#define STORE_SIGNATORY_LAPSED "CASE WHEN s.withdrawn_on IS NULL THEN 0 ELSE 1 END"
+#define STORE_SIGNATORY_KEYS   "s.withdrawn_on, s.signed_on, o.name_norm, s.id"
+#define STORE_SIGNATORY_ORDER  STORE_SIGNATORY_LAPSED ", " STORE_SIGNATORY_KEYS
 /* A struct signatory from columns 0 to 7 of the current row. */
 store_row_fn store_signatory_row;
 
