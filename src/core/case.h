@@ -59,7 +59,8 @@ struct case_new {
     long long activity_id; /* 0: none; else a recorded activity of the same Compact */
 };
 
-/* What a new event says (POST /api/v1/complaints/{id}/events). Strings are borrowed. */
+/* What a new event says (POST /api/v1/complaints/{id}/events). Strings are borrowed; date
+ * NULL is today. */
 struct case_event_new {
     const char *type, *date, *note, *to, *ombudsman, *outcome, *remedy;
     const char *const *causes;
