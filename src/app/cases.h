@@ -67,7 +67,7 @@ struct case_filter {
     long long compact_id; /* 0: every Compact */
     const char *org_id;   /* NULL: any; else the cases where this organisation is a party */
     int open_only;
-    int overdue_only;     /* open, current stage overdue or long overdue as of as_of */
+    int overdue_only; /* open, current stage overdue or long overdue as of as_of */
 };
 
 /*
