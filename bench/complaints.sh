@@ -61,6 +61,7 @@ sqlite3 "$db" <<SQL || die "copying the cases failed"
 BEGIN;
 CREATE TEMP TABLE k AS WITH RECURSIVE n(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM n WHERE j < $copies)
   SELECT j FROM n;
+DELETE FROM k WHERE j > $copies;
 INSERT INTO complaint (id, compact_id, complainant_id, respondent_id, title, summary, aware_on,
     opened_on, activity_id, created_at, created_by, status, stage, highest, outcome, year_opened,
     due_on, awaiting, ombudsman, ombudsman_late, nevents, nstages, last_date)
