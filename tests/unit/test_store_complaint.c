@@ -14,6 +14,7 @@
 #include "store_backend.h"
 #include "calendar_fixture.h"
 
+#include "codec/json_check.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "base/err.h"
@@ -160,6 +161,47 @@ static void test_many_in_one_transaction(void **state)
                      50);
 }
 
+/* A Compact's working days set with its other parameters (PUT .../parameters), audited. */
+static void test_set_with_the_compact_parameters(void **state)
+{
+    struct param_set ps = {{0}, {0}};
+    struct complaint_params cp = {{0}, {0}}, got;
+    struct arena a;
+    const char *field, *why;
+    (void)state;
+
+    arena_init(&a);
+    assert_int_equal(json_param_set("{\"notice_months\": 6, \"informal_response_days\": 5}", 49, &a,
+                                    &ps, &cp, &field, &why),
+                     0);
+    assert_true(ps.set[PARAM_NOTICE_MONTHS] && cp.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+    assert_int_equal(cp.value[CPARAM_INFORMAL_RESPONSE_DAYS], 5);
+    assert_int_equal(
+        json_param_set("{\"formal_response_days\": 0}", 27, &a, &ps, &cp, &field, &why),
+        ERR_INVALID);
+    assert_string_equal(field, "parameters.formal_response_days");
+    assert_int_equal(
+        json_param_set("{\"formal_response_days\": 5, \"x\": 1}", 35, &a, &ps, &cp, &field, &why),
+        ERR_INVALID);
+    assert_int_equal(
+        json_param_set("{\"informal_response_days\": 5}", 29, &a, &ps, &cp, &field, &why), 0);
+    arena_release(&a);
+    assert_int_equal(store_compact_set_params(st, 1, &ps, &cp, "cli"), 0);
+    assert_int_equal(store_complaint_params(st, 1, &got), 0);
+    assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+    assert_false(got.set[CPARAM_FORMAL_RESPONSE_DAYS]); /* replaced: the 30 set before is gone */
+    assert_int_equal(got.value[CPARAM_INFORMAL_RESPONSE_DAYS], 5);
+    assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE kind = 'compact' AND "
+                                         "action = 'complaint_parameters' AND after = "
+                                         "'{\"complaint_parameters\":{\"informal_response_"
+                                         "days\":5}}'"),
+                     1);
+    /* without cp they stay as they are */
+    assert_int_equal(store_compact_set_params(st, 1, &ps, NULL, "cli"), 0);
+    assert_int_equal(store_complaint_params(st, 1, &got), 0);
+    assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown_db)
 
 int main(void)
@@ -168,6 +210,7 @@ int main(void)
         T(test_write_and_read),
         T(test_events_append_only),
         T(test_many_in_one_transaction),
+        T(test_set_with_the_compact_parameters),
     };
     RUN_ON_BOTH(tests, calendar_setup, calendar_teardown);
 }
