@@ -19,22 +19,13 @@
 #include "store/store_int.h"
 #include "base/err.h"
 
-static struct store *st;
-static struct arena arena;
+STORE_TEST_FIXTURE
 
 static int setup_db(void **state)
 {
-    struct buf err = BUF_INIT;
-    size_t n;
-    (void)state;
-
-    arena_init(&arena);
-    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
-        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
-        buf_release(&err);
+    if (setup(state)) {
         return -1;
     }
-    buf_release(&err);
     return db_exec(st->db,
                    "INSERT INTO organisation (id, org_id, name, sector, type, created_at, "
                    "updated_at) VALUES (100001, 'GB-CHC-3000001', 'Leeds Carers', 'vcs', "
@@ -44,14 +35,6 @@ static int setup_db(void **state)
                    "value) VALUES (1, 'formal_response_days', 30)") == DB_OK
                ? 0
                : -1;
-}
-
-static int teardown_db(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
 }
 
 /* A case opened on 21 December 2012 at informal, stored: its id; cc its state. */
@@ -202,7 +185,7 @@ static void test_set_with_the_compact_parameters(void **state)
     assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown_db)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown)
 
 int main(void)
 {
