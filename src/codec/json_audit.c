@@ -233,6 +233,22 @@ void json_audit_complaint_event(struct buf *b, int n, const struct complaint_eve
     json_print(b, o);
 }
 
+void json_audit_complaint_params(struct buf *b, const struct complaint_params *cp)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+    cJSON *obj = json_must(cJSON_AddObjectToObject(o, "complaint_parameters"));
+    /* by name: dispute_, formal_, informal_ */
+    static const enum complaint_param order[] = {
+        CPARAM_DISPUTE_RESPONSE_DAYS, CPARAM_FORMAL_RESPONSE_DAYS, CPARAM_INFORMAL_RESPONSE_DAYS};
+
+    for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        if (cp->set[order[i]]) {
+            json_add_int(obj, complaint_param_id(order[i]), cp->value[order[i]]);
+        }
+    }
+    json_print(b, o);
+}
+
 void json_audit_complaint_feed(struct buf *b, long long user_id, int active)
 {
     cJSON *o = json_must(cJSON_CreateObject());

@@ -75,6 +75,8 @@ void json_audit_complaint(struct buf *b, const struct audit_complaint *c);
  * event has none). */
 void json_audit_complaint_event(struct buf *b, int n, const struct complaint_event *e,
                                 const struct complaint_case *after);
+/* A Compact's working days for complaints: {"complaint_parameters": {name: value} by name}. */
+void json_audit_complaint_params(struct buf *b, const struct complaint_params *cp);
 /* A person's calendar feed: {"user_id", "active" (a boolean)}; never its secret. */
 void json_audit_complaint_feed(struct buf *b, long long user_id, int active);
 

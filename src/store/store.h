@@ -517,10 +517,11 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
 /* The local parameters of the Compact with id (SPEC section 5) into out; ERR_NOT_FOUND when
  * there is no such Compact. */
 int store_compact_params(struct store *st, const char *id, struct param_set *out);
-/* Replace the local parameters of Compact id with ps, with an audit entry, in one transaction.
+/* Replace the local parameters of Compact id with ps, and (cp not NULL) its working days for
+ * complaints with cp (SPEC section 6), with an audit entry each, in one transaction.
  * ERR_NOT_FOUND when there is no such Compact. */
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
-                             const char *actor);
+                             const struct complaint_params *cp, const char *actor);
 
 /*
  * Record an activity against Compact compact_id with d's values (migration 0009), the

@@ -81,8 +81,8 @@ static const char sql_list_overdue[] =
 /* The statistics: ?1 Compact (0 all), ?2 year (0 all), ?3 as_of. */
 #define STATS_WHERE "(?1 = 0 OR compact_id = ?1) AND (?2 = 0 OR year_opened = ?2) "
 static const char sql_stats_cases[] =
-    "SELECT highest, CASE WHEN status = 'closed' THEN outcome ELSE 'open' END, count(*) "
-    "FROM complaint WHERE " STATS_WHERE "AND opened_on <= ?3 GROUP BY 1, 2";
+    "SELECT highest, status, outcome, count(*) FROM complaint WHERE " STATS_WHERE
+    "AND opened_on <= ?3 GROUP BY highest, status, outcome";
 static const char sql_stats_causes[] =
     "SELECT rule, count(*) FROM complaint_cause WHERE " STATS_WHERE "GROUP BY rule";
 /* Stage entries with a due date: responded on time, and those the share counts (responded,
@@ -98,6 +98,10 @@ static const char sql_years[] = "SELECT DISTINCT year_opened FROM complaint "
 static const char sql_params[] =
     "SELECT c.id, p.name, p.value FROM compact c "
     "LEFT JOIN complaint_parameter p ON p.compact_id = c.id WHERE c.id = ?1";
+
+static const char sql_params_clear[] = "DELETE FROM complaint_parameter WHERE compact_id = ?1";
+static const char sql_param_add[] =
+    "INSERT INTO complaint_parameter (compact_id, name, value) VALUES (?1, ?2, ?3)";
 
 static const char sql_feed_revoke[] = "UPDATE complaint_feed SET revoked_at = ?2 "
                                       "WHERE user_id = ?1 AND revoked_at IS NULL RETURNING id";
@@ -601,9 +605,12 @@ int store_complaint_counts(struct store *st, long long compact_id, int year, dat
         return ret;
     }
     while ((rc = store_step(st, stmt)) == DB_ROW) {
-        size_t count = (size_t)db_column_int64(stmt, 2);
+        size_t count = (size_t)db_column_int64(stmt, 3);
         int stage = col_enum(stmt, 0, parse_stage, STAGE_INFORMAL);
-        int outcome = col_enum(stmt, 1, parse_outcome, COMPLAINT_OUTCOME_OPEN);
+        const char *status = (const char *)db_column_text(stmt, 1);
+        int outcome = status && !strcmp(status, "closed")
+                          ? col_enum(stmt, 2, parse_outcome, COMPLAINT_OUTCOME_OPEN)
+                          : COMPLAINT_OUTCOME_OPEN;
         out->opened.n += count;
         out->by_stage[stage].n += count;
         out->by_outcome[outcome].n += count;
@@ -666,6 +673,62 @@ int store_complaint_params(struct store *st, long long compact_id, struct compla
         return store_err(st, rc);
     }
     return found ? 0 : ERR_NOT_FOUND;
+}
+
+/* Whether a and b set the same values. */
+static int same_params(const struct complaint_params *a, const struct complaint_params *b)
+{
+    for (int p = 0; p < CPARAM_COUNT; p++) {
+        if (a->set[p] != b->set[p] || (a->set[p] && a->value[p] != b->value[p])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int store_complaint_params_put(struct store *st, long long id, const struct complaint_params *cp,
+                               const char *actor)
+{
+    struct complaint_params was;
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    struct db_stmt *stmt;
+    char entity[STORE_ID_LEN];
+    int ret;
+
+    if ((ret = store_complaint_params(st, id, &was)) < 0) {
+        return ret;
+    }
+    if (same_params(&was, cp)) {
+        return 0; /* nothing to change, nothing to audit */
+    }
+    if ((ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, id);
+    if ((ret = store_run(st, stmt)) < 0) {
+        return ret;
+    }
+    for (int p = 0; p < CPARAM_COUNT; p++) {
+        if (!cp->set[p]) {
+            continue;
+        }
+        if ((ret = store_prepare(st, sql_param_add, &stmt)) < 0) {
+            return ret;
+        }
+        db_bind_int64(stmt, 1, id);
+        db_bind_text(stmt, 2, complaint_param_id((enum complaint_param)p));
+        db_bind_int(stmt, 3, cp->value[p]);
+        if ((ret = store_run(st, stmt)) < 0) {
+            return ret;
+        }
+    }
+    json_audit_complaint_params(&before, &was);
+    json_audit_complaint_params(&after, cp);
+    ret = store_audit_add(st, NULL, actor, "complaint_parameters", "compact",
+                          store_id_text(id, entity), &before, &after);
+    buf_release(&before);
+    buf_release(&after);
+    return ret;
 }
 
 /* ---- calendar feeds ---- */

@@ -21,8 +21,7 @@
 #include "store/store_int.h"
 #include "base/err.h"
 
-static struct store *st;
-static struct arena arena;
+STORE_TEST_FIXTURE
 
 /* Nine people: members of the complainant (1), the respondent (2) and a third organisation
  * (3); the coordinators of Leeds (4) and of Birmingham (5); an admin (6); nobody (7). */
@@ -48,17 +47,9 @@ static int fixture_exec(const char *sql)
 
 static int setup_db(void **state)
 {
-    struct buf err = BUF_INIT;
-    size_t n;
-    (void)state;
-
-    arena_init(&arena);
-    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
-        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
-        buf_release(&err);
+    if (setup(state)) {
         return -1;
     }
-    buf_release(&err);
     return fixture_exec(
         "INSERT INTO organisation (id, org_id, name, sector, type, created_at, updated_at) VALUES "
         "(100001, 'GB-CHC-3000001', 'Leeds Carers', 'vcs', 'charity', 'x', 'x'), "
@@ -74,14 +65,6 @@ static int setup_db(void **state)
         "(5, 'b@example.org', 'Bola', 'coordinator', NULL, 'x'), "
         "(6, 'a@example.org', 'Ann', 'admin', NULL, 'x'); "
         "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (1, 4), (2, 5)");
-}
-
-static int teardown_db(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
 }
 
 static long long count(const char *sql)
@@ -531,7 +514,7 @@ static void test_feed(void **state)
                      3);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown_db)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown)
 
 int main(void)
 {

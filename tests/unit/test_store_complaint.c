@@ -14,26 +14,18 @@
 #include "store_backend.h"
 #include "calendar_fixture.h"
 
+#include "codec/json_check.h"
 #include "store/store.h"
 #include "store/store_int.h"
 #include "base/err.h"
 
-static struct store *st;
-static struct arena arena;
+STORE_TEST_FIXTURE
 
 static int setup_db(void **state)
 {
-    struct buf err = BUF_INIT;
-    size_t n;
-    (void)state;
-
-    arena_init(&arena);
-    if (crypto_start() || store_open(test_db_uri(), STORE_CREATE, &st) ||
-        store_migrate(st, NULL, NULL) || ingest_reference_data(st, &n, &err)) {
-        buf_release(&err);
+    if (setup(state)) {
         return -1;
     }
-    buf_release(&err);
     return db_exec(st->db,
                    "INSERT INTO organisation (id, org_id, name, sector, type, created_at, "
                    "updated_at) VALUES (100001, 'GB-CHC-3000001', 'Leeds Carers', 'vcs', "
@@ -43,14 +35,6 @@ static int setup_db(void **state)
                    "value) VALUES (1, 'formal_response_days', 30)") == DB_OK
                ? 0
                : -1;
-}
-
-static int teardown_db(void **state)
-{
-    (void)state;
-    store_close(st);
-    arena_release(&arena);
-    return 0;
 }
 
 /* A case opened on 21 December 2012 at informal, stored: its id; cc its state. */
@@ -160,7 +144,52 @@ static void test_many_in_one_transaction(void **state)
                      50);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown_db)
+/* A Compact's working days set with its other parameters (PUT .../parameters), audited. */
+static void test_set_with_the_compact_parameters(void **state)
+{
+    struct param_set ps = {{0}, {0}};
+    struct complaint_params cp = {{0}, {0}}, got;
+    struct arena a;
+    const char *field, *why;
+    (void)state;
+
+    arena_init(&a);
+    assert_int_equal(json_param_set("{\"notice_months\": 6, \"informal_response_days\": 5}", 49, &a,
+                                    &ps, &cp, &field, &why),
+                     0);
+    assert_true(ps.set[PARAM_NOTICE_MONTHS] && cp.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+    assert_int_equal(cp.value[CPARAM_INFORMAL_RESPONSE_DAYS], 5);
+    assert_int_equal(
+        json_param_set("{\"formal_response_days\": 0}", 27, &a, &ps, &cp, &field, &why),
+        ERR_INVALID);
+    assert_string_equal(field, "parameters.formal_response_days");
+    assert_int_equal(
+        json_param_set("{\"formal_response_days\": 5, \"x\": 1}", 35, &a, &ps, &cp, &field, &why),
+        ERR_INVALID);
+    assert_int_equal(
+        json_param_set("{\"informal_response_days\": 5}", 29, &a, &ps, &cp, &field, &why), 0);
+    arena_release(&a);
+    assert_int_equal(store_compact_set_params(st, 1, &ps, &cp, "cli"), 0);
+    assert_int_equal(store_complaint_params(st, 1, &got), 0);
+    assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+    assert_false(got.set[CPARAM_FORMAL_RESPONSE_DAYS]); /* replaced: the 30 set before is gone */
+    assert_int_equal(got.value[CPARAM_INFORMAL_RESPONSE_DAYS], 5);
+    assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE kind = 'compact' AND "
+                                         "action = 'complaint_parameters' AND after = "
+                                         "'{\"complaint_parameters\":{\"informal_response_"
+                                         "days\":5}}'"),
+                     1);
+    assert_int_equal(store_compact_set_params(st, 1, &ps, &cp, "cli"), 0); /* the same again */
+    assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE "
+                                         "action = 'complaint_parameters'"),
+                     1);
+    /* without cp they stay as they are */
+    assert_int_equal(store_compact_set_params(st, 1, &ps, NULL, "cli"), 0);
+    assert_int_equal(store_complaint_params(st, 1, &got), 0);
+    assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown)
 
 int main(void)
 {
@@ -168,6 +197,7 @@ int main(void)
         T(test_write_and_read),
         T(test_events_append_only),
         T(test_many_in_one_transaction),
+        T(test_set_with_the_compact_parameters),
     };
     RUN_ON_BOTH(tests, calendar_setup, calendar_teardown);
 }

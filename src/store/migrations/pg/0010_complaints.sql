@@ -36,6 +36,9 @@ CREATE TABLE complaint (
 );
 CREATE INDEX complaint_compact ON complaint(compact_id, year_opened);
 CREATE INDEX complaint_year ON complaint(year_opened);
+-- the statistics' counts read from this index alone, in the order they are grouped by
+CREATE INDEX complaint_stats ON complaint(highest, status, outcome, compact_id, year_opened,
+                                          opened_on);
 CREATE INDEX complaint_due ON complaint(awaiting, due_on);
 CREATE INDEX complaint_complainant ON complaint(complainant_id);
 CREATE INDEX complaint_respondent ON complaint(respondent_id);
@@ -98,7 +101,8 @@ CREATE TABLE complaint_stage (
     ended_on     text COLLATE "C",
     PRIMARY KEY (complaint_id, n)
 );
-CREATE INDEX complaint_stage_compact ON complaint_stage(compact_id, year_opened);
+CREATE INDEX complaint_stage_stats ON complaint_stage(compact_id, year_opened, days, started_on,
+                                                  due_on, responded_on, ended_on);
 
 -- Derived: the causes of a case's last closing.
 CREATE TABLE complaint_cause (
@@ -108,6 +112,7 @@ CREATE TABLE complaint_cause (
     year_opened  bigint NOT NULL,
     PRIMARY KEY (complaint_id, rule)
 );
+CREATE INDEX complaint_cause_stats ON complaint_cause(rule, compact_id, year_opened);
 
 -- A Compact's working days for a response at a stage; the national default where none.
 CREATE TABLE complaint_parameter (

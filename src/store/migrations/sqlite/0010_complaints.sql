@@ -33,6 +33,9 @@ CREATE TABLE complaint (
 );
 CREATE INDEX complaint_compact ON complaint(compact_id, year_opened);
 CREATE INDEX complaint_year ON complaint(year_opened);
+-- the statistics' counts read from this index alone, in the order they are grouped by
+CREATE INDEX complaint_stats ON complaint(highest, status, outcome, compact_id, year_opened,
+                                          opened_on);
 CREATE INDEX complaint_due ON complaint(awaiting, due_on);
 CREATE INDEX complaint_complainant ON complaint(complainant_id);
 CREATE INDEX complaint_respondent ON complaint(respondent_id);
@@ -85,7 +88,8 @@ CREATE TABLE complaint_stage (
     ended_on     TEXT,
     PRIMARY KEY (complaint_id, n)
 ) WITHOUT ROWID;
-CREATE INDEX complaint_stage_compact ON complaint_stage(compact_id, year_opened);
+CREATE INDEX complaint_stage_stats ON complaint_stage(compact_id, year_opened, days, started_on,
+                                                  due_on, responded_on, ended_on);
 
 -- Derived: the causes of a case's last closing.
 CREATE TABLE complaint_cause (
@@ -113,6 +117,7 @@ CREATE TABLE complaint_feed (
     created_at  TEXT NOT NULL,
     revoked_at  TEXT
 );
+CREATE INDEX complaint_cause_stats ON complaint_cause(rule, compact_id, year_opened);
 CREATE INDEX complaint_feed_user ON complaint_feed(user_id);
 
 PRAGMA user_version = 10;
