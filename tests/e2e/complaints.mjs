@@ -12,7 +12,6 @@
 //   await complaintTests(BIN, report);   // report(name, ok, why)
 import { addToken, addUser, bearer, cookieHeader, expect, newPassword, onServer, request, session, show } from './auth.mjs';
 import { run } from '../lib/server.mjs';
-import { sql } from './organisations.mjs';
 
 export async function complaintTests(BIN, report) {
   await onServer(BIN, report, 'complaints', (s, test) => tests(BIN, s, test));
@@ -269,9 +268,8 @@ async function tests(BIN, s, test) {
   });
 
   await test('complaints: a Compact\'s parameter changed after a stage started does not move its due date', async () => {
-    // No route sets a Compact's working days yet (cases-store's table complaint_parameter): the
-    // coordinator's change is made in the database, as an administrator would.
-    await sql(s.dbPath, `INSERT INTO complaint_parameter (compact_id, name, value) VALUES (${A}, 'formal_response_days', 5)`);
+    const put = await send('PUT', `/api/v1/compacts/${A}/parameters`, who.coordA, { formal_response_days: 5 });
+    expect(put.status === 200, `parameters: ${put.status} ${show(put.text)}`);
     const c = await read(first);
     expect(c.stages[1].due_on === '2013-02-11' && c.stages[1].days === 20 && c.stages[1].source === 'national default',
       show(JSON.stringify(c.stages[1])));
