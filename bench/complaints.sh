@@ -4,11 +4,14 @@
 # and one case's JSON from `compact serve` against nginx serving the very same bytes as a static
 # file, side by side on loopback (the method of bench/http.sh).
 #
-#   sh bench/complaints.sh [path/to/compact]    (default build/release/compact; `make bench`)
+#   sh bench/complaints.sh [path/to/compact [path/to/bench_complaints_gen]]
+#                                (defaults in build/release; `make bench` runs it)
 #
-# 1. A fresh database; SEED cases (default 1,000) made through the real API by
-#    bench/complaints_seed.mjs (1% left unanswered: overdue), then copied in SQL (sqlite3) to
-#    CASES (default 100,000) with their events, stage entries, rules and causes.
+# 1. A fresh database; 20 Compacts and 20 charities made through the real API
+#    (bench/complaints_seed.mjs), then CASES (default 100,000) cases spread over the Compacts,
+#    each between a charity and a council, by bench_complaints_gen (app/cases_bench.h's
+#    cases_generate: core applies every event; responses on time, late and never, escalations,
+#    closings, reopenings).
 # 2. `compact serve --no-cache`: each request RUNS times (default 20) with curl, the server's
 #    time for each read from its access log ("GET PATH STATUS BYTES 12.34ms", the path without
 #    its query: one request at a time, so each line is known by its place); the table gives
@@ -19,7 +22,7 @@
 #    which serves only what everyone sees) against nginx serving the bytes of that reply.
 # Everything it starts it stops, by PID, on exit. About a minute and a half with the defaults.
 #
-# Settings (environment): CASES=100000, SEED=1000, RUNS=20, ROUNDS=3, DURATION=5, WARMUP=1,
+# Settings (environment): CASES=100000, RUNS=20, ROUNDS=3, DURATION=5, WARMUP=1,
 # CONNECTIONS=64, WRK_THREADS=2, SERVER_THREADS=2, KEEP=1 keeps the temporary folder.
 set -eu
 
@@ -28,66 +31,33 @@ tmp=""
 pids=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
+gen=${2:-$root/build/release/bench/bench_complaints_gen}
 wrk_settings 3 5
 CASES=${CASES:-100000}
-SEED=${SEED:-1000}
 RUNS=${RUNS:-20}
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
+[ -x "$gen" ] || die "no executable at $gen (run: make build)"
 need wrk nginx curl ss sqlite3 node
-[ $((CASES % SEED)) -eq 0 ] || die "CASES ($CASES) must be a multiple of SEED ($SEED)"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-complaints.XXXXXX")
 db=$tmp/compact.db
 
-# 1. The database, an admin and their token, the seed through the API.
+# 1. The database, an admin and their token, the Compacts and charities through the API, then
+# the cases by bench_complaints_gen.
 "$bin" init --db "$db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
 printf 'a bench passphrase of some length\n' |
 	"$bin" user add bench@example.org --role admin --name 'Bench Admin' --password-stdin \
 		--db "$db" >>"$tmp/init.log" 2>&1 || die "compact user add failed: $(cat "$tmp/init.log")"
 token=$("$bin" token add bench@example.org --db "$db" | tail -n 1)
 start_compact seed
-seed_start=$(date +%s.%N)
-node "$root/bench/complaints_seed.mjs" "$url" "$token" "$SEED" >"$tmp/seed.ids" 2>"$tmp/seed.log" ||
-	die "the seed failed: $(cat "$tmp/seed.log")"
-seed_end=$(date +%s.%N)
+node "$root/bench/complaints_seed.mjs" "$url" "$token" >"$tmp/seed.txt" 2>"$tmp/seed.log" ||
+	die "the register's seed failed: $(cat "$tmp/seed.log")"
 kill "${pids##* }" && wait "${pids##* }" 2>/dev/null || true
 pids=${pids% *}
-
-# Copies k = 1 .. CASES/SEED - 1 of every seeded case, its id moved by k * SEED.
-copies=$((CASES / SEED - 1))
-copy_start=$(date +%s.%N)
-sqlite3 "$db" <<SQL || die "copying the cases failed"
-BEGIN;
-CREATE TEMP TABLE k AS WITH RECURSIVE n(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM n WHERE j < $copies)
-  SELECT j FROM n;
-DELETE FROM k WHERE j > $copies;
-INSERT INTO complaint (id, compact_id, complainant_id, respondent_id, title, summary, aware_on,
-    opened_on, activity_id, created_at, created_by, status, stage, highest, outcome, year_opened,
-    due_on, awaiting, ombudsman, ombudsman_late, nevents, nstages, last_date)
-  SELECT id + j * $SEED, compact_id, complainant_id, respondent_id, title || ' (' || j || ')',
-    summary, aware_on, opened_on, activity_id, created_at, created_by, status, stage, highest,
-    outcome, year_opened, due_on, awaiting, ombudsman, ombudsman_late, nevents, nstages, last_date
-  FROM complaint, k WHERE id <= $SEED;
-INSERT INTO complaint_rule (complaint_id, rule)
-  SELECT complaint_id + j * $SEED, rule FROM complaint_rule, k WHERE complaint_id <= $SEED;
-INSERT INTO complaint_event (complaint_id, n, type, date, to_stage, ombudsman, outcome, causes,
-    remedy, note, by_actor, days, source, recorded_at)
-  SELECT complaint_id + j * $SEED, n, type, date, to_stage, ombudsman, outcome, causes, remedy,
-    note, by_actor, days, source, recorded_at
-  FROM complaint_event, k WHERE complaint_id <= $SEED;
-INSERT INTO complaint_stage (complaint_id, n, compact_id, year_opened, stage, started_on, days,
-    source, due_on, long_due_on, responded_on, ended_on)
-  SELECT complaint_id + j * $SEED, n, compact_id, year_opened, stage, started_on, days, source,
-    due_on, long_due_on, responded_on, ended_on
-  FROM complaint_stage, k WHERE complaint_id <= $SEED;
-INSERT INTO complaint_cause (complaint_id, rule, compact_id, year_opened)
-  SELECT complaint_id + j * $SEED, rule, compact_id, year_opened
-  FROM complaint_cause, k WHERE complaint_id <= $SEED;
-COMMIT;
-ANALYZE;
-SQL
-copy_end=$(date +%s.%N)
+made=$("$gen" --db "$db" --cases "$CASES" --compacts "$(sed -n 1p "$tmp/seed.txt")" \
+	--complainants "$(sed -n 2p "$tmp/seed.txt")" --respondents "$(sed -n 3p "$tmp/seed.txt")") ||
+	die "bench_complaints_gen failed"
 stored=$(sqlite3 "$db" 'SELECT count(*) FROM complaint')
 events=$(sqlite3 "$db" 'SELECT count(*) FROM complaint_event')
 [ "$stored" -eq "$CASES" ] || die "$stored cases stored, want $CASES"
@@ -97,9 +67,8 @@ start_compact nocache --no-cache
 nocache_url=$url
 compact_id=$(sqlite3 "$db" 'SELECT compact_id FROM complaint WHERE awaiting = 1 ORDER BY id LIMIT 1')
 year=$(sqlite3 "$db" 'SELECT max(year_opened) FROM complaint')
-echo "bench: $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)); $stored cases, $events events;" \
-	"seed of $SEED through the API in $(awk -v s="$seed_start" -v e="$seed_end" 'BEGIN { printf "%.1f", e - s }') s," \
-	"copied in SQL in $(awk -v s="$copy_start" -v e="$copy_end" 'BEGIN { printf "%.1f", e - s }') s" >&2
+echo "bench: $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)); $stored cases, $events events" \
+	"($made)" >&2
 timed() { # label path [curl options]: RUNS requests, then the median and largest server time
 	label=$1
 	path=$2
@@ -139,7 +108,7 @@ overdue=$(curl -sf -H "Authorization: Bearer $token" "$nocache_url/api/v1/compla
 echo "  (the overdue list holds $overdue cases, Compact $compact_id's open list $open)"
 
 # 3. One case's JSON under wrk, against nginx serving its bytes.
-case_id=$(sqlite3 "$db" "SELECT max(id) FROM complaint WHERE nevents = 5") # taken to formal
+case_id=$(sqlite3 "$db" "SELECT max(id) FROM complaint WHERE nstages >= 2 AND nevents >= 4")
 case_path=/api/v1/complaints/$case_id
 mkdir -p "$tmp/www"
 curl -sf -H "Authorization: Bearer $token" -o "$tmp/www/case.json" "$nocache_url$case_path" ||

@@ -134,7 +134,7 @@ static int complaints_list(int argc, char **argv)
     f.compact_id = compact;
     ret = cases_list(x.st, NULL, &x.cal, &f, date_today(), &x.arena, &cases, &n);
     if (ret == 0 && format == FORMAT_JSON) {
-        json_case_list(&x.out, cases, n);
+        json_case_list(&x.out, n, cases, n, NULL);
         buf_addc(&x.out, '\n');
     } else if (ret == 0 && format == FORMAT_CSV) {
         csv_case_list(&x.out, cases, n);
@@ -387,7 +387,7 @@ static int complaints_overdue(int argc, char **argv)
     f.open_only = f.overdue_only = 1;
     ret = cases_list(x.st, NULL, &x.cal, &f, as_of, &x.arena, &cases, &n);
     if (ret == 0 && format == 0) {
-        json_case_list(&x.out, cases, n);
+        json_case_list(&x.out, n, cases, n, NULL);
         buf_addc(&x.out, '\n');
     } else if (ret == 0) {
         csv_case_list(&x.out, cases, n);

@@ -449,9 +449,10 @@ static cJSON *case_item(const void *item)
     return o;
 }
 
-void json_case_list(struct buf *b, const struct case_record *cases, size_t n)
+void json_case_list(struct buf *b, size_t total, const struct case_record *cases, size_t n,
+                    const char *next)
 {
-    json_list(b, n, cases, n, sizeof(*cases), case_item, NULL);
+    json_list(b, total, cases, n, sizeof(*cases), case_item, next);
 }
 
 /* d as YYYY-MM-DD, "" for 0. */

@@ -53,12 +53,14 @@ int json_case_event_new(const char *text, size_t len, struct arena *arena,
 void json_case(struct buf *b, const struct case_record *c);
 
 /*
- * Cases as lists give them: {"total", "items": [{"id", "compact_id", "compact_name", "title",
+ * A page of a list of cases: {"total", "items": [{"id", "compact_id", "compact_name", "title",
  * "status", "stage", "complainant", "respondent", "opened_on", "due_on" (what is due next, or
- * null), "state" (the current stage's), "working_days_left", "working_days_late"}], "next":
- * null}. working_days_left and working_days_late are null where they do not apply.
+ * null), "state" (the current stage's), "working_days_left", "working_days_late"}], "next"}
+ * with items cases[0..n) of total, next the cursor of the page after (NULL: none).
+ * working_days_left and working_days_late are null where they do not apply.
  */
-void json_case_list(struct buf *b, const struct case_record *cases, size_t n);
+void json_case_list(struct buf *b, size_t total, const struct case_record *cases, size_t n,
+                    const char *next);
 /* The same as CSV with a header line: id, compact_id, compact, title, status, stage,
  * complainant, complainant_name, respondent, respondent_name, opened_on, due_on, state,
  * working_days_left, working_days_late (empty where they do not apply). */

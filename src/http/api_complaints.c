@@ -6,13 +6,15 @@
 
 #include "compact_query.h"
 #include "handlers.h"
+#include "paging.h"
 #include "app/cases.h"
 #include "codec/json_complaint.h"
 #include "base/err.h"
 #include "base/num.h"
 #include "base/banned.h"
 
-#define NO_CASE "There is no complaint with that number."
+#define NO_CASE    "There is no complaint with that number."
+#define CASES_PAGE 100 /* cases a page of a list holds unless limit says */
 
 /* The 400 or 409 problem of a refused write, naming the field; or the reply to another error
  * (0 when a reply is set, else ret for the router). */
@@ -187,18 +189,34 @@ int api_complaint(struct request *r)
     return reply_case(r, id, q.as_of, 200);
 }
 
-/* The cases of filter f the person asking may see, as of as_of. */
+/* A page (limit, cursor) of the cases of filter f the person asking may see, as of as_of. */
 static int reply_list(struct request *r, const struct case_filter *f, date_t as_of)
 {
+    struct field_error errs[2];
     struct case_record *cases;
-    size_t n;
-    int ret = cases_list(r->st, &r->user, r->cal, f, as_of, r->arena, &cases, &n);
+    const char *next = NULL;
+    size_t n, nerr = 0, limit;
+    long long after;
+    struct page pg;
+    int ret;
 
-    if (ret < 0) {
+    page_query(&r->query, CASES_PAGE, &limit, &after, NULL, errs, &nerr);
+    if (nerr) {
+        return reply_bad_query(r, &errs[0]);
+    }
+    if ((ret = cases_list(r->st, &r->user, r->cal, f, as_of, r->arena, &cases, &n)) < 0) {
         return ret;
     }
+    /* the list is whole in memory, in its order: the cursor is the number of the last row sent */
+    page_begin(&pg, &limit);
+    pg.total = n;
+    pg.n = (size_t)after < n ? n - (size_t)after : 0;
+    pg.n = pg.n < limit ? pg.n : limit;
+    if (page_more(&pg)) {
+        next = page_cursor(r->arena, after + (long long)pg.n);
+    }
     r->content_type = "application/json";
-    json_case_list(r->body, cases, n);
+    json_case_list(r->body, n, cases + ((size_t)after < n ? after : 0), pg.n, next);
     return 0;
 }
 

@@ -106,10 +106,15 @@
               "2013-01-10")
 static const struct api_param case_query[] = {P_CASE_AS_OF, END};
 static const struct api_param compact_case_query[] = {P_CASE_AS_OF, P_CASE_OPEN, P_CASE_OVERDUE,
-                                                      END};
+                                                      P_LIMIT,      P_CURSOR,    END};
 static const struct api_param case_list_query[] = {
-    P_CASE_AS_OF, P_CASE_OPEN, P_CASE_OVERDUE,
-    API_PARAM("compact_id", "A local Compact's number: its cases only.", API_INTEGER, "3"), END};
+    P_CASE_AS_OF,
+    P_CASE_OPEN,
+    P_CASE_OVERDUE,
+    API_PARAM("compact_id", "A local Compact's number: its cases only.", API_INTEGER, "3"),
+    P_LIMIT,
+    P_CURSOR,
+    END};
 static const struct api_param case_stats_query[] = {
     API_PARAM("year", "The year the cases opened, as 4 digits (default every year).", API_INTEGER,
               "2013"),

@@ -329,6 +329,15 @@ async function tests(BIN, s, test) {
       expect(l.total === n && l.items.length === n, `${l.total} cases: ${show(r.text, 300)}`);
     });
   }
+  await test('complaints: a list pages by limit and cursor', async () => {
+    const one = parse(await get(`/api/v1/compacts/${A}/complaints?limit=2`, who.admin));
+    expect(one.total === 3 && one.items.length === 2 && typeof one.next === 'string', show(JSON.stringify(one), 300));
+    const two = parse(await get(`/api/v1/compacts/${A}/complaints?limit=2&cursor=${encodeURIComponent(one.next)}`, who.admin));
+    expect(two.total === 3 && two.items.length === 1 && two.next === null, show(JSON.stringify(two), 300));
+    const ids = [...one.items, ...two.items].map((i) => i.id).sort((a, b) => a - b);
+    expect(JSON.stringify(ids) === JSON.stringify([first, second, ids[2]].sort((a, b) => a - b)) && new Set(ids).size === 3, `ids ${ids}`);
+    problem(await get(`/api/v1/compacts/${A}/complaints?limit=0`, who.admin), 400, 'limit');
+  });
   await test('complaints: the overdue list as of 2013-01-10 holds the open case overdue since 2013-01-09', async () => {
     const r = await get('/api/v1/complaints?overdue=true&as_of=2013-01-10', who.admin);
     expect(r.status === 200, `${r.status} ${show(r.text)}`);

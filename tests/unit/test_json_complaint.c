@@ -342,7 +342,7 @@ static void test_case_list(void **state)
     build(&r[0], e1, 1, "2013-01-10");
     build(&r[1], e2, 2, "2013-01-10");
     r[1].id = 8;
-    json_case_list(&b, r, 2);
+    json_case_list(&b, 2, r, 2, NULL);
     assert_non_null(strstr(b.data, "{\"total\":2,\"items\":[{\"id\":7,"));
     assert_non_null(strstr(b.data, "\"opened_on\":\"2012-12-21\",\"due_on\":\"2013-01-09\","
                                    "\"state\":\"overdue\",\"working_days_left\":null,"
@@ -350,6 +350,10 @@ static void test_case_list(void **state)
     assert_non_null(strstr(b.data, "\"due_on\":null,\"state\":\"responded\","
                                    "\"working_days_left\":null,\"working_days_late\":null}"));
     assert_non_null(strstr(b.data, "],\"next\":null}"));
+    buf_reset(&b);
+    json_case_list(&b, 5, r + 1, 1, "c2"); /* a page of one */
+    assert_non_null(strstr(b.data, "{\"total\":5,\"items\":[{\"id\":8,"));
+    assert_non_null(strstr(b.data, "}],\"next\":\"c2\"}"));
     buf_reset(&b);
     csv_case_list(&b, r, 1);
     assert_string_equal(b.data,
