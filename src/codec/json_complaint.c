@@ -142,17 +142,23 @@ static int decode(const cJSON *root, const struct field *fields, size_t nfields,
     return 0;
 }
 
-/* Parse text as an object and decode it by the table. */
+/* Parse text as an object and decode it by the table into out (size bytes, zeroed first and
+ * again on a refusal, so that nothing half decoded is left). */
 static int decode_text(const char *text, size_t len, const struct field *fields, size_t nfields,
-                       void *out, struct arena *arena, const char **field, const char **why)
+                       void *out, size_t size, struct arena *arena, const char **field,
+                       const char **why)
 {
     cJSON *root;
     int ret;
 
+    memset(out, 0, size);
     if ((ret = json_parse_object(text, len, arena, &root, field, why)) == 0) {
         ret = decode(root, fields, nfields, out, arena, field, why);
     }
     cJSON_Delete(root);
+    if (ret < 0) {
+        memset(out, 0, size);
+    }
     return ret;
 }
 
@@ -187,10 +193,8 @@ int json_case_new(const char *text, size_t len, struct arena *arena, struct case
                    "must be the number of a recorded activity of the Compact, or null."),
     };
 
-    memset(out, 0, sizeof(*out));
-    if (decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, arena, field, why) <
-        0) {
-        memset(out, 0, sizeof(*out));
+    if (decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, sizeof(*out), arena,
+                    field, why) < 0) {
         return ERR_INVALID;
     }
     if (!*out->title) {
@@ -226,13 +230,8 @@ int json_case_event_new(const char *text, size_t len, struct arena *arena,
                     "must be text of at most 10000 characters, or null."),
     };
 
-    memset(out, 0, sizeof(*out));
-    if (decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, arena, field, why) <
-        0) {
-        memset(out, 0, sizeof(*out));
-        return ERR_INVALID;
-    }
-    return 0;
+    return decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, sizeof(*out),
+                       arena, field, why);
 }
 
 /* ---- writing ---- */
