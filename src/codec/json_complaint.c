@@ -62,14 +62,14 @@ static int names(const cJSON *item, const char *name, struct arena *arena, const
     }
     if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) > CASE_NAMES_MAX) {
         return json_fail(field, why, name,
-                         "must be a list of at most 64 rule names, such as [\"funding.notice\"].");
+                         "must be a list of at most 64 rule names, such as [\"funding.notice\"]");
     }
     list = arena_alloc(arena, ((size_t)cJSON_GetArraySize(item) + 1) * sizeof(*list));
     cJSON_ArrayForEach(v, item)
     {
         if (!cJSON_IsString(v)) {
             return json_fail(field, why, at(arena, name, i),
-                             "must be a rule's name as text, such as \"funding.notice\".");
+                             "must be a rule's name as text, such as \"funding.notice\"");
         }
         list[i++] = arena_strdup(arena, v->valuestring);
     }
@@ -95,8 +95,8 @@ static int decode(const cJSON *root, const struct field *fields, size_t nfields,
         }
         if (i == nfields) {
             return *item->string ? json_fail(field, why, arena_strdup(arena, item->string),
-                                             "is not a field of this request.")
-                                 : json_fail(field, why, "body", "has a field with no name.");
+                                             "is not a field of this request")
+                                 : json_fail(field, why, "body", "has a field with no name");
         }
         seen |= 1u << i;
         slot = (char *)out + fields[i].offset;
@@ -152,9 +152,12 @@ static int decode_text(const char *text, size_t len, const struct field *fields,
     int ret;
 
     memset(out, 0, size);
-    if ((ret = json_parse_object(text, len, arena, &root, field, why)) == 0) {
-        ret = decode(root, fields, nfields, out, arena, field, why);
+    if (json_text_check(text, len, arena, field, why) < 0) {
+        return ERR_INVALID;
     }
+    root = cJSON_ParseWithLength(text, len);
+    ret = cJSON_IsObject(root) ? decode(root, fields, nfields, out, arena, field, why)
+                               : json_fail(field, why, "body", "must be a JSON object");
     cJSON_Delete(root);
     if (ret < 0) {
         memset(out, 0, size);
@@ -173,24 +176,24 @@ int json_case_new(const char *text, size_t len, struct arena *arena, struct case
     static const struct field fields[] = {
         CASE_FIELD("complainant", K_TEXT, 0, complainant,
                    "must be the org-id or register number of the organisation complaining, such "
-                   "as \"GB-CHC-1234567\"."),
+                   "as \"GB-CHC-1234567\""),
         CASE_FIELD("respondent", K_TEXT, 0, respondent,
                    "must be the org-id or register number of the body complained about, such as "
-                   "\"GB-LAE-MRT\"."),
+                   "\"GB-LAE-MRT\""),
         CASE_FIELD("title", K_TEXT, CASE_TITLE_MAX, title,
-                   "must be text of 1 to 200 characters saying what the complaint is about."),
+                   "must be text of 1 to 200 characters saying what the complaint is about"),
         CASE_FIELD("summary", K_TEXT, CASE_TEXT_MAX, summary,
-                   "must be text of at most 10000 characters."),
+                   "must be text of at most 10000 characters"),
         CASE_FIELD("aware_on", K_TEXT, 0, aware_on,
-                   "must be the day the complainant knew of the problem, written YYYY-MM-DD."),
+                   "must be the day the complainant knew of the problem, written YYYY-MM-DD"),
         CASE_FIELD("opened_on", K_TEXT, 0, opened_on,
-                   "must be the day the case opened, written YYYY-MM-DD."),
+                   "must be the day the case opened, written YYYY-MM-DD"),
         CASE_FIELD("stage", K_OPT_TEXT, 0, stage,
-                   "must be informal, formal or dispute (the stage the case opens at), or null."),
+                   "must be informal, formal or dispute (the stage the case opens at), or null"),
         {"rules", K_NAMES, 0, offsetof(struct case_new, rules), offsetof(struct case_new, nrules),
          NULL},
         CASE_FIELD("activity_id", K_ID, 0, activity_id,
-                   "must be the number of a recorded activity of the Compact, or null."),
+                   "must be the number of a recorded activity of the Compact, or null"),
     };
 
     if (decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, sizeof(*out), arena,
@@ -214,20 +217,20 @@ int json_case_event_new(const char *text, size_t len, struct arena *arena,
 {
     static const struct field fields[] = {
         EVENT_FIELD("type", K_TEXT, 0, type,
-                    "must be opened, response, escalated, closed, reopened or note."),
-        EVENT_FIELD("date", K_TEXT, 0, date, "must be the day it happened, written YYYY-MM-DD."),
+                    "must be opened, response, escalated, closed, reopened or note"),
+        EVENT_FIELD("date", K_TEXT, 0, date, "must be the day it happened, written YYYY-MM-DD"),
         EVENT_FIELD("note", K_OPT_TEXT, CASE_TEXT_MAX, note,
-                    "must be text of at most 10000 characters, or null."),
+                    "must be text of at most 10000 characters, or null"),
         EVENT_FIELD("to", K_OPT_TEXT, 0, to,
-                    "must be the stage escalated to: formal, dispute, advice or ombudsman."),
+                    "must be the stage escalated to: formal, dispute, advice or ombudsman"),
         EVENT_FIELD("ombudsman", K_OPT_TEXT, 0, ombudsman,
-                    "must be lgo (councils and local bodies) or phso (central government)."),
+                    "must be lgo (councils and local bodies) or phso (central government)"),
         EVENT_FIELD("outcome", K_OPT_TEXT, 0, outcome,
-                    "must be resolved, upheld, partly_upheld, not_upheld or withdrawn."),
+                    "must be resolved, upheld, partly_upheld, not_upheld or withdrawn"),
         {"causes", K_NAMES, 0, offsetof(struct case_event_new, causes),
          offsetof(struct case_event_new, ncauses), NULL},
         EVENT_FIELD("remedy", K_OPT_TEXT, CASE_TEXT_MAX, remedy,
-                    "must be text of at most 10000 characters, or null."),
+                    "must be text of at most 10000 characters, or null"),
     };
 
     return decode_text(text, len, fields, sizeof(fields) / sizeof(fields[0]), out, sizeof(*out),

@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "paging.h"
 #include "app/cases.h"
+#include "app/policy.h"
 #include "codec/json_complaint.h"
 #include "base/err.h"
 #include "base/num.h"
@@ -54,7 +55,7 @@ static int reply_case(struct request *r, long long id, date_t as_of, int status)
 int api_complaint_create(struct request *r)
 {
     struct case_refusal why = {CREFUSE_NONE, NULL, NULL};
-    const char *field = NULL, *text = NULL;
+    const char *field = NULL, *text = NULL, *name, *org;
     struct case_new in;
     long long cid, id = 0;
     char location[64];
@@ -62,6 +63,25 @@ int api_complaint_create(struct request *r)
 
     if (compact_param(r, &cid) < 0) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    /* Who may write to this Compact at all, asked before the body is read: a coordinator only
+     * to those they coordinate (a case raised elsewhere they could not see), a member as their
+     * organisation, an admin to any. That is policy_activity_write's rule for a Compact;
+     * policy_case_create, which cases_create asks next, does not take the Compact. */
+    if ((ret = store_compact_name(r->st, cid, r->arena, &name)) == 0) {
+        ret = policy_activity_write(r->st, &r->user, cid, &org);
+    }
+    if (ret == ERR_NOT_FOUND) {
+        return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
+    }
+    if (ret == ERR_FORBIDDEN) {
+        return reply_problem(r, 403, "Forbidden",
+                             "Only the Compact's coordinators, admins and members of the "
+                             "complaining organisation may raise a complaint on it.",
+                             "id");
+    }
+    if (ret < 0) {
+        return ret;
     }
     if (!r->body_in ||
         json_case_new(r->body_in, r->body_in_len, r->arena, &in, &field, &text) < 0) {

@@ -169,6 +169,17 @@ async function tests(BIN, s, test) {
     expect(withCsrf.status === 201, `session with CSRF: ${withCsrf.status} ${show(withCsrf.text)}`);
     expect(await count(A) === before + 1, 'the case of the session was not stored');
   });
+  await test('complaints: the coordinator of another Compact may not open a case on this one (403); nothing stored', async () => {
+    const before = await count(A);
+    problem(await create(A, who.coordB, CASE), 403);
+    problem(await create(A, who.coordB, {}), 403);
+    expect(await count(A) === before, 'a case was stored');
+  });
+  await test('complaints: a member may open a case only as the complainant (403 as another organisation)', async () => {
+    const before = await count(A);
+    problem(await create(A, who.third, CASE), 403);
+    expect(await count(A) === before, 'a case was stored');
+  });
   await test('complaints: a case on a Compact that does not exist is 404', async () => {
     problem(await create(99999, who.admin, CASE), 404);
   });
