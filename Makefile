@@ -36,6 +36,7 @@ bench: build
 	sh bench/checks.sh
 	sh bench/recheck.sh
 	sh bench/coverage.sh
+	sh bench/complaints.sh
 	sh bench/backends.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60

@@ -17,6 +17,7 @@ int cmd_export(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
+int cmd_complaints(int argc, char **argv);
 /* coverage */
 int cmd_coverage(int argc, char **argv);
 /* open data */

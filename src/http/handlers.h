@@ -71,6 +71,13 @@ int api_signatories(struct request *r);
 int api_signatory_add(struct request *r);
 int api_signatory_withdraw(struct request *r);
 int api_organisation_signatories(struct request *r);
+/* complaints */
+int api_complaint_create(struct request *r);
+int api_complaint_event(struct request *r);
+int api_complaint(struct request *r);
+int api_complaints_stats(struct request *r);
+int api_compact_complaints(struct request *r);
+int api_complaints_list(struct request *r);
 /* organisations */
 int page_organisations(struct request *r);
 int page_organisation_new(struct request *r);

@@ -97,6 +97,30 @@
         API_PARAM("name", "Its name.", API_TEXT, NULL), P_ORG_TYPE, P_SECTOR,                      \
         API_PARAM("website", "Its website, starting https:// or http://.", API_TEXT, NULL)
 
+#define P_CASE_OPEN API_PARAM("open", "true for the cases still open.", API_BOOLEAN, "true")
+#define P_CASE_OVERDUE                                                                             \
+    API_PARAM("overdue", "true for the open cases whose current stage is overdue.", API_BOOLEAN,   \
+              "true")
+#define P_CASE_AS_OF                                                                               \
+    API_PARAM("as_of", "The day the cases are as of, as YYYY-MM-DD (default today).", API_DATE,    \
+              "2013-01-10")
+static const struct api_param case_query[] = {P_CASE_AS_OF, END};
+static const struct api_param compact_case_query[] = {P_CASE_AS_OF, P_CASE_OPEN, P_CASE_OVERDUE,
+                                                      P_LIMIT,      P_CURSOR,    END};
+static const struct api_param case_list_query[] = {
+    P_CASE_AS_OF,
+    P_CASE_OPEN,
+    P_CASE_OVERDUE,
+    API_PARAM("compact_id", "A local Compact's number: its cases only.", API_INTEGER, "3"),
+    P_LIMIT,
+    P_CURSOR,
+    END};
+static const struct api_param case_stats_query[] = {
+    API_PARAM("year", "The year the cases opened, as 4 digits (default every year).", API_INTEGER,
+              "2013"),
+    API_PARAM("compact_id", "A local Compact's number (default every Compact, nationally).",
+              API_INTEGER, "3"),
+    P_CASE_AS_OF, END};
 static const struct api_param authority_filters[] = {P_SET, P_AUTH_TYPE, P_REGION, END};
 static const struct api_param authority_pages[] = {P_SET,   P_AUTH_TYPE, P_REGION,
                                                    P_LIMIT, P_CURSOR,    END};
@@ -783,6 +807,61 @@ const struct route routes[] = {
      0,
      {"Withdraw a recorded activity, with a reason; it is kept in the audit trail.", NULL,
       "{\"reason\": \"Recorded twice\"}", 0}},
+    /* complaints */
+    {M_POST,
+     "/api/v1/compacts/:id/complaints",
+     api_complaint_create,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Raise a complaint that a body did not keep this local Compact; answers the case, its "
+      "address in Location.",
+      NULL,
+      "{\"complainant\": \"GB-CHC-1234567\", \"respondent\": \"GB-LAE-MRT\", \"title\": "
+      "\"Funding ended without notice\", \"summary\": \"Our grant ended with two weeks' "
+      "notice.\", \"aware_on\": \"2012-11-20\", \"opened_on\": \"2012-12-21\", \"stage\": "
+      "\"informal\", \"rules\": [\"funding.notice\"], \"activity_id\": null}",
+      201}},
+    {M_GET,
+     "/api/v1/compacts/:id/complaints",
+     api_compact_complaints,
+     ACCESS_ANYONE,
+     0,
+     {"The complaints of a local Compact that you may see, open first, overdue first.",
+      compact_case_query, "/api/v1/compacts/3/complaints?open=true", 0}},
+    {M_GET,
+     "/api/v1/complaints",
+     api_complaints_list,
+     ACCESS_ANYONE,
+     0,
+     {"The complaints you may see across Compacts, such as those overdue, for a daily job.",
+      case_list_query, "/api/v1/complaints?overdue=true", 0}},
+    {M_GET,
+     "/api/v1/complaints/stats",
+     api_complaints_stats,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Statistics of complaints by Compact or nationally, by year: stages, outcomes, causes and "
+      "responses on time, counts from 1 to 4 shown as null.",
+      case_stats_query, "/api/v1/complaints/stats?year=2013&compact_id=3", 0}},
+    {M_GET,
+     "/api/v1/complaints/:id",
+     api_complaint,
+     ACCESS_ANYONE,
+     0,
+     {"One complaint as of a day: its stages with their due dates and states, its events and "
+      "outcome; 404 to anyone who may not see it.",
+      case_query, "/api/v1/complaints/7?as_of=2013-01-10", 0}},
+    {M_POST,
+     "/api/v1/complaints/:id/events",
+     api_complaint_event,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Add an event to a complaint: a response, an escalation, its closing, reopening or a note; "
+      "answers the case.",
+      NULL,
+      "{\"type\": \"escalated\", \"date\": \"2013-01-14\", \"to\": \"formal\", \"note\": "
+      "\"No answer from the officer\"}",
+      201}},
     {M_GET,
      "/api/v1/compacts/:id/findings.csv",
      api_findings_csv,
