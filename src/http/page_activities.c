@@ -488,6 +488,15 @@ int page_activity(struct request *r)
     /* whoever may see it may change and withdraw it (policy_activity_see), while it stands */
     v.may_change = !a->withdrawn_at;
     v.may_move = v.may_change && may_move(r);
+    for (size_t i = 0; !a->withdrawn_at && i < a->nfindings; i++) {
+        if (!strcmp(a->findings[i].verdict, "breach")) {
+            struct buf href = BUF_INIT;
+            buf_addf(&href, "/compacts/%lld/complaints/new?activity=%lld", a->compact_id, a->id);
+            v.complain_href = arena_strdup(r->arena, href.data);
+            buf_release(&href);
+            break;
+        }
+    }
     r->content_type = "text/html; charset=utf-8";
     view_activity_page(r->body, &v, request_viewer(r));
     return 0;

@@ -548,6 +548,15 @@ void view_activity_page(struct buf *b, const struct activity_page_view *v,
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
     findings_cards(b, v);
+    if (v->complain_href) {
+        html_lit(b, "<div class=\"app-no-print\"><h2 class=\"govuk-heading-m\">Complain about "
+                    "it</h2><p class=\"govuk-body\">It breaches the Compact. The organisation "
+                    "affected can raise a complaint with the body, then follow it through the "
+                    "Compact&#39;s stages.</p><p class=\"govuk-body\"><a class=\"govuk-link\" "
+                    "href=\"");
+        html_attr(b, v->complain_href);
+        html_lit(b, "\">Raise a complaint about this decision</a></p></div>");
+    }
     html_lit(b, "<h2 class=\"govuk-heading-m\">The answers checked</h2>"
                 "<dl class=\"govuk-summary-list\">");
     qs = check_questions(v->kind, &n);

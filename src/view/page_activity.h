@@ -93,9 +93,10 @@ struct activity_page_view {
     /* the stored catalogue's number and paraphrase for each enum rule (NULL where none) */
     const char *const *numbers;
     const char *const *paraphrases;
-    int may_change;     /* it stands and the person may change and withdraw it */
-    int may_move;       /* and give it another organisation affected (admins) */
-    const char *notice; /* "recorded", "changed" or "withdrawn": the banner saying so */
+    int may_change;            /* it stands and the person may change and withdraw it */
+    int may_move;              /* and give it another organisation affected (admins) */
+    const char *notice;        /* "recorded", "changed" or "withdrawn": the banner saying so */
+    const char *complain_href; /* a breach found: where to raise a complaint about it, or NULL */
 };
 
 /* The activity's page: what it is, its findings and the answers checked, printable. */

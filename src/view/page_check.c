@@ -586,6 +586,15 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     if (v->record) {
         view_record_offer(b, v->record);
     }
+    if (v->complain_href) {
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Complain about it</h2><p "
+                    "class=\"govuk-body\">A breach of the Compact can be taken up with the body "
+                    "that made the decision: raise a complaint, with the commitments it breaches "
+                    "filled in, and follow it through each stage and its deadlines.</p><p "
+                    "class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, v->complain_href);
+        html_lit(b, "\">Raise a complaint about this decision</a></p>");
+    }
     html_lit(b, "<div class=\"govuk-button-group\"><a class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");
     html_url(b, activity_kind_id(v->kind));

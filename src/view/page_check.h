@@ -57,6 +57,8 @@ struct check_result_view {
     const char *const *paraphrases;
     /* what to say about recording it (page_activity.h), or NULL */
     const struct record_offer *record;
+    /* a breach found, against a local Compact: where to raise a complaint about it, or NULL */
+    const char *complain_href;
 };
 
 void view_check_start_page(struct buf *b, const struct viewer *viewer);

@@ -416,6 +416,11 @@ void view_home_page(struct buf *b, const struct home_view *v, const struct viewe
         view_layout_end(b, &l);
         return;
     }
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"complaints\">Complaints</h2>");
+    view_case_table(b, "Open complaints you may see, what is due first at the top", v->cases,
+                    v->ncases, 1);
+    html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/complaints/statistics\">"
+                "Complaint statistics of every local Compact</a></p>");
     html_lit(b, "<h2 class=\"govuk-heading-m\">What else you can do</h2>");
     what_you_can_do(b, v);
     view_layout_end(b, &l);
