@@ -16,6 +16,12 @@ static int has_role(const struct user *u, unsigned roles)
     return !u || (u->role & roles) ? 0 : ERR_FORBIDDEN;
 }
 
+/* Whether u is a member acting for the organisation with org-id org (any case). */
+static int same_org(const struct user *u, const char *org)
+{
+    return u && u->role == ROLE_MEMBER && u->org_id && org && !strcasecmp(u->org_id, org);
+}
+
 int policy_compact_create(const struct user *u)
 {
     return has_role(u, ROLE_ADMIN | ROLE_COORDINATOR);
@@ -147,6 +153,77 @@ int policy_activity_move(const struct user *u, const char *from, const char *to)
         return from == to ? 0 : ERR_FORBIDDEN;
     }
     return strcmp(from, to) == 0 ? 0 : ERR_FORBIDDEN;
+}
+
+int policy_case_create(const struct user *u, const char *complainant_org)
+{
+    if (has_role(u, ACCESS_SIGNED_IN) < 0) {
+        return ERR_FORBIDDEN;
+    }
+    if (u && u->role == ROLE_MEMBER) {
+        return same_org(u, complainant_org) ? 0 : ERR_FORBIDDEN;
+    }
+    return 0;
+}
+
+int policy_case_see(struct store *st, const struct user *u, long long compact_id,
+                    const char *complainant, const char *respondent)
+{
+    int ret;
+
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    switch (u->role) {
+    case ROLE_MEMBER:
+        return same_org(u, complainant) || same_org(u, respondent) ? 0 : ERR_NOT_FOUND;
+    case ROLE_COORDINATOR:
+        ret = store_compact_is_coordinator(st, compact_id, u->id);
+        return ret;
+    default:
+        return ERR_NOT_FOUND;
+    }
+}
+
+const char policy_case_event_rule[] =
+    "The organisation a complaint is about may record its response and add notes. The "
+    "organisation that complained may add notes, escalate the complaint or withdraw it. Only an "
+    "admin or a coordinator of this Compact may close it otherwise or reopen it.";
+
+int policy_case_event(const struct user *u, const char *complainant, const char *respondent,
+                      enum complaint_event_type t, enum complaint_outcome outcome)
+{
+    int ok = 0;
+
+    if (has_role(u, ROLE_ADMIN | ROLE_COORDINATOR) == 0) {
+        return 0;
+    }
+    if (u->role != ROLE_MEMBER) {
+        return ERR_FORBIDDEN;
+    }
+    if (same_org(u, respondent)) {
+        ok |= t == CEVENT_RESPONSE || t == CEVENT_NOTE;
+    }
+    if (same_org(u, complainant)) {
+        ok |= t == CEVENT_NOTE || t == CEVENT_ESCALATED ||
+              (t == CEVENT_CLOSED && outcome == OUTCOME_WITHDRAWN);
+    }
+    return ok ? 0 : ERR_FORBIDDEN;
+}
+
+int policy_case_scope(const struct user *u, long long *coordinator, const char **org)
+{
+    *coordinator = 0;
+    *org = NULL;
+    if (has_role(u, ACCESS_SIGNED_IN) < 0) {
+        return ERR_FORBIDDEN;
+    }
+    if (u && u->role == ROLE_MEMBER) {
+        *org = u->org_id;
+        return u->org_id ? 0 : ERR_FORBIDDEN;
+    }
+    *coordinator = policy_compact_coordinator(u);
+    return 0;
 }
 
 enum home_kind policy_home(const struct user *u)

@@ -75,6 +75,43 @@ int policy_activity_move(const struct user *u, const char *from, const char *to)
 extern const char policy_activity_write_rule[];
 extern const char policy_activity_move_rule[];
 
+/*
+ * Complaints (SPEC section 6, "Who sees what"). A case is between two organisations of the
+ * register, the complainant and the respondent (their org-ids; NULL for one without: no member
+ * acts for it), on one Compact.
+ *
+ * Raising a case on a Compact: anyone signed in, on any Compact; a member only as their own
+ * organisation, which must be the complainant (complainant_org: its org-id). The command line
+ * may raise any.
+ */
+int policy_case_create(const struct user *u, const char *complainant_org);
+/*
+ * Seeing case of Compact compact_id (and so its history, its due dates in a calendar feed):
+ * admins; the coordinators of that Compact (not of another); members of the complainant or of
+ * the respondent. Anyone else is answered as if it did not exist: ERR_NOT_FOUND, not
+ * ERR_FORBIDDEN.
+ */
+int policy_case_see(struct store *st, const struct user *u, long long compact_id,
+                    const char *complainant, const char *respondent);
+/*
+ * Adding an event of type t (closed: with outcome) to a case u may see (ask policy_case_see
+ * first): admins and coordinators, every type (closing with any outcome, reopening); a member
+ * of the respondent: `response` and `note`; of the complainant: `note`, `escalated`, and
+ * `closed` with outcome `withdrawn` only (withdrawing their own complaint; SPEC: "the
+ * complainant's members escalate or withdraw"). Reopening and the other outcomes are the
+ * coordinators' and admins'. A member of both sides has both. ERR_FORBIDDEN otherwise.
+ */
+int policy_case_event(const struct user *u, const char *complainant, const char *respondent,
+                      enum complaint_event_type t, enum complaint_outcome outcome);
+/* The rule of policy_case_event in a sentence, to say why a change was refused. */
+extern const char policy_case_event_rule[];
+/*
+ * Which cases a list shows u: ERR_FORBIDDEN for nobody signed in (they see none); else 0 with
+ * *coordinator the person whose Compacts they must be of (a coordinator, themselves; 0 any) and
+ * *org the organisation that must be a party (a member's; NULL any).
+ */
+int policy_case_scope(const struct user *u, long long *coordinator, const char **org);
+
 /* The home page each person lands on. */
 enum home_kind {
     HOME_PUBLIC,      /* what the service is for, and where to go */

@@ -175,6 +175,89 @@ void json_audit_activity(struct buf *b, const struct audit_activity *a)
     json_print(b, o);
 }
 
+/* The names of rules r[0..n) as an array under key. */
+static void add_rules(cJSON *o, const char *key, const enum rule *r, size_t n)
+{
+    cJSON *arr = json_must(cJSON_AddArrayToObject(o, key));
+
+    for (size_t i = 0; i < n; i++) {
+        cJSON_AddItemToArray(arr, json_must(cJSON_CreateString(rule_id(r[i]))));
+    }
+}
+
+void json_audit_complaint(struct buf *b, const struct audit_complaint *c)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "id", c->id);
+    json_add_int(o, "compact_id", c->compact_id);
+    json_add_str(o, "complainant", c->complainant);
+    json_add_str(o, "respondent", c->respondent);
+    json_add_str(o, "title", c->title);
+    json_add_str(o, "summary", c->summary);
+    json_add_date(o, "aware_on", c->aware_on);
+    json_add_date(o, "opened_on", c->opened_on);
+    add_rules(o, "rules", c->rules, c->nrules);
+    if (c->activity_id) {
+        json_add_int(o, "activity_id", c->activity_id);
+    } else {
+        json_add_null(o, "activity_id");
+    }
+    json_print(b, o);
+}
+
+void json_audit_complaint_event(struct buf *b, int n, const struct complaint_event *e,
+                                const struct complaint_case *after)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+    int starts = e->type == CEVENT_OPENED || e->type == CEVENT_ESCALATED;
+
+    json_add_int(o, "n", n);
+    json_add_str(o, "type", complaint_event_id(e->type));
+    json_add_date(o, "date", e->date);
+    json_add_str(o, "to", starts ? complaint_stage_id(e->to) : NULL);
+    json_add_str(o, "ombudsman",
+                 starts && e->to == STAGE_OMBUDSMAN ? complaint_ombudsman_id(e->ombudsman) : NULL);
+    json_add_str(o, "outcome", e->type == CEVENT_CLOSED ? complaint_outcome_id(e->outcome) : NULL);
+    if (e->type == CEVENT_CLOSED) {
+        add_rules(o, "causes", e->causes, e->ncauses);
+    } else {
+        json_add_null(o, "causes");
+    }
+    json_add_str(o, "remedy", e->remedy);
+    json_add_str(o, "note", e->note);
+    json_add_int(o, "days", e->days);
+    json_add_str(o, "source", e->source != SOURCE_NONE ? param_source_id(e->source) : NULL);
+    json_add_str(o, "status", after->status == CSTATUS_CLOSED ? "closed" : "open");
+    json_add_str(o, "stage", complaint_stage_id(complaint_current(after)));
+    json_print(b, o);
+}
+
+void json_audit_complaint_params(struct buf *b, const struct complaint_params *cp)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+    cJSON *obj = json_must(cJSON_AddObjectToObject(o, "complaint_parameters"));
+    /* by name: dispute_, formal_, informal_ */
+    static const enum complaint_param order[] = {
+        CPARAM_DISPUTE_RESPONSE_DAYS, CPARAM_FORMAL_RESPONSE_DAYS, CPARAM_INFORMAL_RESPONSE_DAYS};
+
+    for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        if (cp->set[order[i]]) {
+            json_add_int(obj, complaint_param_id(order[i]), cp->value[order[i]]);
+        }
+    }
+    json_print(b, o);
+}
+
+void json_audit_complaint_feed(struct buf *b, long long user_id, int active)
+{
+    cJSON *o = json_must(cJSON_CreateObject());
+
+    json_add_int(o, "user_id", user_id);
+    add_bool(o, "active", active);
+    json_print(b, o);
+}
+
 void json_audit_commitment(struct buf *b, const struct commitment_row *c)
 {
     cJSON *o = json_must(cJSON_CreateObject());

@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "core/activity.h"
 #include "core/commitments.h"
+#include "core/complaint.h"
 #include "core/compact.h"
 #include "core/organisation.h"
 #include "base/arena.h"
@@ -55,6 +56,29 @@ void json_audit_commitment(struct buf *b, const struct commitment_row *c);
 void json_audit_user(struct buf *b, const struct user *u);
 /* {"id", "email", "label", "created_at", "revoked_at"} */
 void json_audit_token(struct buf *b, const struct api_token *t);
+
+/* A complaint as raised; strings borrowed. */
+struct audit_complaint {
+    long long id, compact_id;
+    const char *complainant, *respondent; /* the organisations' org-ids (else numbers) */
+    const char *title, *summary;
+    date_t aware_on, opened_on;
+    const enum rule *rules;
+    size_t nrules;
+    long long activity_id; /* 0: none */
+};
+/* {"id", "compact_id", "complainant", "respondent", "title", "summary", "aware_on", "opened_on",
+ * "rules" (names), "activity_id" (or null)} */
+void json_audit_complaint(struct buf *b, const struct audit_complaint *c);
+/* A complaint's event number n and the case after it: {"n", "type", "date", "to", "ombudsman",
+ * "outcome", "causes", "remedy", "note", "days", "source", "status", "stage"} (null where the
+ * event has none). */
+void json_audit_complaint_event(struct buf *b, int n, const struct complaint_event *e,
+                                const struct complaint_case *after);
+/* A Compact's working days for complaints: {"complaint_parameters": {name: value} by name}. */
+void json_audit_complaint_params(struct buf *b, const struct complaint_params *cp);
+/* A person's calendar feed: {"user_id", "active" (a boolean)}; never its secret. */
+void json_audit_complaint_feed(struct buf *b, long long user_id, int active);
 
 /* What an import of open data did. */
 struct audit_import {

@@ -405,16 +405,49 @@ void json_activity_request(struct buf *b, const struct activity *a,
 }
 
 int json_param_set(const char *text, size_t len, struct arena *arena, struct param_set *ps,
-                   const char **field, const char **why)
+                   struct complaint_params *cp, const char **field, const char **why)
 {
     struct ctx c = {arena, field, why};
-    cJSON *root;
+    cJSON *root, *item, *rest;
     int ret;
 
     memset(ps, 0, sizeof(*ps));
-    if ((ret = parse(&c, text, len, &root)) == 0) {
-        ret = root ? read_params(&c, root, ps) : fail(&c, NULL, "body", "must be a JSON object");
+    memset(cp, 0, sizeof(*cp));
+    if ((ret = parse(&c, text, len, &root)) < 0) {
+        return ret;
     }
+    if (!root) {
+        return fail(&c, NULL, "body", "must be a JSON object");
+    }
+    if (!cJSON_IsObject(root)) {
+        ret = read_params(&c, root, ps); /* which says what it must be */
+        cJSON_Delete(root);
+        return ret;
+    }
+    /* the working days for complaints taken out; the rest are the rules' */
+    rest = json_must(cJSON_CreateObject());
+    while (ret == 0 && (item = root->child)) {
+        enum complaint_param p;
+        cJSON_DetachItemViaPointer(root, item);
+        if (!item->string || complaint_param_parse(item->string, &p) < 0) {
+            cJSON_AddItemToObject(rest, item->string ? item->string : "", item);
+            continue;
+        }
+        if (!cJSON_IsNumber(item) || item->valuedouble < 1 ||
+            item->valuedouble > CPARAM_VALUE_MAX ||
+            item->valuedouble != (double)(int)item->valuedouble) {
+            ret = fail(&c, "parameters", item->string,
+                       "must be a whole number of working days from 1 to 260");
+        } else {
+            cp->set[p] = 1;
+            cp->value[p] = (int)item->valuedouble;
+        }
+        cJSON_Delete(item);
+    }
+    if (ret == 0) {
+        ret = read_params(&c, rest, ps);
+    }
+    cJSON_Delete(rest);
     cJSON_Delete(root);
     return ret;
 }

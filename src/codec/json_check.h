@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/activity.h"
+#include "core/complaint.h"
 #include "core/rules.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -45,10 +46,11 @@ void json_check_result(struct buf *b, const struct activity *a, const struct par
                        const struct finding *findings, size_t n, enum verdict overall,
                        const char *const *numbers);
 
-/* A Compact's own parameters: {"notice_months": 6, ...}, whole numbers 0 to 3660, into ps;
- * ERR_INVALID with *field and *why as above. */
+/* A Compact's own parameters: {"notice_months": 6, ...}, whole numbers 0 to 3660, into ps, and
+ * its working days for complaints ({"formal_response_days": 30, ...}, 1 to CPARAM_VALUE_MAX)
+ * into cp; ERR_INVALID with *field and *why as above. */
 int json_param_set(const char *text, size_t len, struct arena *arena, struct param_set *ps,
-                   const char **field, const char **why);
+                   struct complaint_params *cp, const char **field, const char **why);
 
 /* {"organisation"?, "title"?, "amount"?, "decision_date"?, "activity": {"kind", "change"?,
  * facts...}}: a request json_check_request reads back as a (absent facts left out, null ones

@@ -679,6 +679,11 @@ void complaint_stats(const struct complaint_summary *s, size_t n, struct complai
         out->on_time += s[i].on_time;
         out->on_time_base += s[i].due_counted;
     }
+    complaint_stats_suppress(out);
+}
+
+void complaint_stats_suppress(struct complaint_stats *out)
+{
     out->opened.hidden = suppress_count(out->opened.n);
     hide_breakdown(out->by_stage, STAGE_COUNT);
     hide_breakdown(out->by_outcome, OUTCOME_COUNT + 1);

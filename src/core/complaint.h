@@ -351,5 +351,8 @@ struct complaint_stats {
 /* The statistics of s[0..n) (already chosen: one Compact or all, one year or all), suppressed
  * as SPEC section 6 says (core/suppress.h). */
 void complaint_stats(const struct complaint_summary *s, size_t n, struct complaint_stats *out);
+/* The suppression of complaint_stats on counts already made (out's n fields, on_time and
+ * on_time_base, e.g. counted by the database): sets every hidden, share_shown and the share. */
+void complaint_stats_suppress(struct complaint_stats *out);
 
 #endif

@@ -95,6 +95,7 @@ int page_compliance(struct request *r)
 int api_compact_parameters(struct request *r)
 {
     struct param_set ps;
+    struct complaint_params cp;
     const char *field, *why;
     long long cid;
     size_t count, changed;
@@ -103,7 +104,8 @@ int api_compact_parameters(struct request *r)
     if ((ret = api_compact_editable(r, &cid)) != 0) {
         return ret < 0 ? ret : 0;
     }
-    if (!r->body_in || json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &field, &why)) {
+    if (!r->body_in ||
+        json_param_set(r->body_in, r->body_in_len, r->arena, &ps, &cp, &field, &why)) {
         return reply_invalid(r, "Invalid parameters", r->body_in ? field : "body",
                              r->body_in ? why : "must be a JSON object");
     }
@@ -114,7 +116,7 @@ int api_compact_parameters(struct request *r)
         buf_release(&at);
         return 0;
     }
-    ret = store_compact_set_params(r->st, cid, &ps, request_actor(r));
+    ret = store_compact_set_params(r->st, cid, &ps, &cp, request_actor(r));
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }

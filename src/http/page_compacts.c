@@ -867,7 +867,7 @@ int page_compact_parameters_post(struct request *r)
     if (n) {
         return subpage(r, view_compact_parameters_page, &e, q, errs, n);
     }
-    if ((ret = store_compact_set_params(r->st, e.id, &ps, request_actor(r))) < 0 ||
+    if ((ret = store_compact_set_params(r->st, e.id, &ps, NULL, request_actor(r))) < 0 ||
         (ret = check_recheck_compact(r->st, e.id, date_today(), &count, &changed)) < 0) {
         return ret;
     }

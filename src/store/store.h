@@ -19,6 +19,7 @@
 #include "core/authority.h"
 #include "core/commitments.h"
 #include "core/compact.h"
+#include "core/complaint.h"
 #include "core/compliance.h"
 #include "core/coverage.h"
 #include "core/opendata.h"
@@ -516,10 +517,11 @@ int store_compact_names_of(struct store *st, long long coordinator, size_t max, 
 /* The local parameters of the Compact with id (SPEC section 5) into out; ERR_NOT_FOUND when
  * there is no such Compact. */
 int store_compact_params(struct store *st, const char *id, struct param_set *out);
-/* Replace the local parameters of Compact id with ps, with an audit entry, in one transaction.
+/* Replace the local parameters of Compact id with ps, and (cp not NULL) its working days for
+ * complaints with cp (SPEC section 6), with an audit entry each, in one transaction.
  * ERR_NOT_FOUND when there is no such Compact. */
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
-                             const char *actor);
+                             const struct complaint_params *cp, const char *actor);
 
 /*
  * Record an activity against Compact compact_id with d's values (migration 0009), the
@@ -718,5 +720,122 @@ int store_received_funder_years(struct store *st, const char *org_id, struct are
  */
 int store_opendata_names(struct store *st, enum opendata_role role, const char *q,
                          struct arena *arena, struct opendata_name **items, size_t *n, int *more);
+
+/* ---- complaints (SPEC section 6; store_complaint.c, migration 0010) ---- */
+
+/* One stored event of a case: core's event (its strings and causes read back) and its author's
+ * name (NULL for the command line or a person no longer there). */
+struct store_complaint_event {
+    int n; /* from 1 */
+    struct complaint_event e;
+    const char *by_name;
+    const char *recorded_at; /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+};
+
+/* A party of a case: the organisation's number in the register, its org-id (NULL for one
+ * without), its reference (the org-id, else the number as text) and its name. */
+struct store_complaint_party {
+    long long id;
+    const char *org_id, *ref, *name;
+};
+
+/*
+ * A case as stored, strings from arena. What a new case gives (store_complaint_add): compact_id,
+ * complainant.id, respondent.id, title, summary, aware_on, opened_on, activity_id (0: none),
+ * rules. What is read back adds the names, and: store_complaint_get every event; the lists the
+ * case's state kept with its last event (status to current) and not the events.
+ */
+struct store_complaint {
+    long long id, compact_id;
+    const char *compact_name;
+    struct store_complaint_party complainant, respondent;
+    const char *title, *summary;
+    date_t aware_on, opened_on;
+    long long activity_id;
+    enum rule rules[COMPLAINT_RULES_MAX];
+    size_t nrules;
+    struct store_complaint_event *events; /* store_complaint_get */
+    size_t nevents;
+    /* kept with every event (complaint_apply's result), for lists and statistics */
+    enum complaint_status status;
+    enum complaint_stage stage, highest;
+    int has_outcome; /* closed */
+    enum complaint_outcome outcome;
+    int awaiting; /* a response is awaited by due_on (complaint_due_next) */
+    date_t due_on;
+    enum complaint_ombudsman ombudsman;
+    int ombudsman_late;
+    date_t last_date;
+    size_t nstages;               /* stage entries */
+    struct complaint_run current; /* the last stage entry */
+};
+
+/*
+ * Store a new case c whose `opened` event, applied by complaint_apply (with the days it fixed),
+ * is e and whose state is then cc, with its audit entry, by actor, in one transaction. *id is the
+ * new case's. ERR_NOT_FOUND when there is no Compact c->compact_id; ERR_CONFLICT for an
+ * organisation or activity that is not there. store_complaint_insert does the same inside the
+ * caller's transaction (store_begin_bulk: many at once, as a benchmark makes them).
+ */
+int store_complaint_add(struct store *st, const struct store_complaint *c,
+                        const struct complaint_event *e, const struct complaint_case *cc,
+                        const char *actor, long long *id);
+int store_complaint_insert(struct store *st, const struct store_complaint *c,
+                           const struct complaint_event *e, const struct complaint_case *cc,
+                           const char *actor, long long *id);
+/*
+ * Store event e as case id's event number n (its events so far were n - 1, as read to apply it),
+ * the case's state cc after it, with its audit entry, by actor, in one transaction. ERR_BUSY when
+ * another event was stored since they were read (nothing stored: read and apply again).
+ * store_complaint_insert_event inside the caller's transaction.
+ */
+int store_complaint_add_event(struct store *st, long long id, int n,
+                              const struct complaint_event *e, const struct complaint_case *cc,
+                              const char *actor);
+int store_complaint_insert_event(struct store *st, long long id, int n,
+                                 const struct complaint_event *e, const struct complaint_case *cc,
+                                 const char *actor);
+/* Case id with its rules and every event into *out, from arena; ERR_NOT_FOUND. */
+int store_complaint_get(struct store *st, long long id, struct arena *arena,
+                        struct store_complaint *out);
+
+/* Which cases a list holds, and whom for. */
+struct store_complaint_filter {
+    long long compact_id; /* 0: every Compact */
+    const char *party;    /* NULL: any; else an org-id (any case) or number that is a party */
+    int open_only;
+    int overdue_only; /* awaiting a response due before as_of */
+    date_t as_of;
+    long long coordinator;  /* visible: 0 any, else the Compacts this user coordinates */
+    const char *member_org; /* visible: NULL any, else the cases this org-id is a party to */
+};
+/* The cases f holds, open first, then by what is due next (earliest first, none last), then
+ * newest: without their events (nevents 0). Array and strings from arena. */
+int store_complaint_list(struct store *st, const struct store_complaint_filter *f,
+                         struct arena *arena, struct store_complaint **items, size_t *n);
+
+/*
+ * The statistics' counts, unsuppressed, of the cases opened in year (0: every year) on
+ * compact_id (0: every Compact) by as_of, as SPEC section 6 counts them, into out's n fields
+ * and on_time, on_time_base (the rest zero); and the years with cases, newest first, into
+ * *years[0..*nyears) from arena (years may be NULL).
+ */
+int store_complaint_counts(struct store *st, long long compact_id, int year, date_t as_of,
+                           struct complaint_stats *out, struct arena *arena, int **years,
+                           size_t *nyears);
+
+/* The working days Compact compact_id sets for a response at each stage (SPEC section 6) into
+ * out (unset where it sets none); ERR_NOT_FOUND when there is no such Compact. */
+int store_complaint_params(struct store *st, long long compact_id, struct complaint_params *out);
+
+/* The calendar feeds' secrets, by their keyed hash: a new one for user_id (those before
+ * revoked), its revocation (ERR_NOT_FOUND when there is none), whether there is one, and whose
+ * it is (an enabled user; ERR_NOT_FOUND). The changes are audited, by actor. */
+int store_complaint_feed_add(struct store *st, long long user_id,
+                             const unsigned char hash[SECRET_HASH_BYTES], const char *actor);
+int store_complaint_feed_revoke(struct store *st, long long user_id, const char *actor);
+int store_complaint_feed_exists(struct store *st, long long user_id, int *exists);
+int store_complaint_feed_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
+                              struct arena *arena, struct user *out);
 
 #endif

@@ -8,7 +8,7 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-#define USER_COLUMNS "u.id, u.email, u.name, u.role, u.org_id, u.disabled, u.created_at"
+#define USER_COLUMNS STORE_USER_COLUMNS
 #define TOKEN_COLUMNS                                                                              \
     "SELECT t.id, u.email, t.label, t.created_at, t.revoked_at FROM api_token t "                  \
     "JOIN \"user\" u ON u.id = t.user_id "
@@ -59,7 +59,7 @@ static const char sql_failure_purge[] = "DELETE FROM login_failure WHERE at <= ?
 static const char sql_session_purge[] =
     "DELETE FROM session WHERE created_at <= ?1 OR seen_at <= ?2";
 
-static void read_user(struct db_stmt *stmt, struct arena *arena, void *item)
+void store_user_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct user *u = item;
     const char *role = (const char *)db_column_text(stmt, 3);
@@ -197,7 +197,7 @@ int store_user_by_email(struct store *st, const char *email, struct arena *arena
     db_bind_text(stmt, 1, email);
     rc = store_step(st, stmt);
     if (rc == DB_ROW) {
-        read_user(stmt, arena, out);
+        store_user_row(stmt, arena, out);
         if (password_hash) {
             *password_hash = store_col(stmt, 7, arena);
         }
@@ -219,14 +219,14 @@ int store_user_list(struct store *st, struct arena *arena, struct user **items, 
     if ((ret = store_prepare(st, sql_user_list, &stmt)) < 0) {
         return ret;
     }
-    return store_rows(st, stmt, arena, sizeof(**items), read_user, items, n);
+    return store_rows(st, stmt, arena, sizeof(**items), store_user_row, items, n);
 }
 
 int store_user_coordinators(struct store *st, long long compact_id, struct arena *arena,
                             struct user **items, size_t *n)
 {
-    return store_rows_of(st, sql_user_coordinators, compact_id, arena, sizeof(**items), read_user,
-                         items, n);
+    return store_rows_of(st, sql_user_coordinators, compact_id, arena, sizeof(**items),
+                         store_user_row, items, n);
 }
 
 static void read_token(struct db_stmt *stmt, struct arena *arena, void *item)
@@ -375,7 +375,7 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
     db_bind_int64(stmt, 2, created_after);
     db_bind_int64(stmt, 3, seen_after);
-    if ((ret = store_row(st, stmt, arena, read_user, out)) < 0) {
+    if ((ret = store_row(st, stmt, arena, store_user_row, out)) < 0) {
         return ret;
     }
     /* Mark it seen at most once a minute (or twice per idle period, if shorter): a write on
@@ -442,7 +442,7 @@ int store_token_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTE
         return ret;
     }
     db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
-    return store_row(st, stmt, arena, read_user, out);
+    return store_row(st, stmt, arena, store_user_row, out);
 }
 
 int store_token_list(struct store *st, const char *email, struct arena *arena,

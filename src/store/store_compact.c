@@ -156,7 +156,7 @@ int store_compact_params(struct store *st, const char *id, struct param_set *out
 }
 
 int store_compact_set_params(struct store *st, long long id, const struct param_set *ps,
-                             const char *actor)
+                             const struct complaint_params *cp, const char *actor)
 {
     struct buf before = BUF_INIT, after = BUF_INIT;
     struct param_set was;
@@ -196,6 +196,9 @@ int store_compact_set_params(struct store *st, long long id, const struct param_
     if ((ret = store_audit_add(st, NULL, actor, "parameters", "compact", entity, &before, &after)) <
         0) {
         goto cleanup;
+    }
+    if (cp) {
+        ret = store_complaint_params_put(st, id, cp, actor);
     }
 cleanup:
     ret = store_end(st, ret);

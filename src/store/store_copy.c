@@ -122,6 +122,27 @@ static const struct copy_table tables[] = {
     TABLE("contract_supplier", "contract_supplier",
           "contract_id, position, supplier_org_id, name, vcse, organisation_id", P6, "iittii", 0,
           "contract_id, position"),
+    TABLE("complaint", "complaint",
+          "id, compact_id, complainant_id, respondent_id, title, summary, aware_on, opened_on, "
+          "activity_id, created_at, created_by, status, stage, highest, outcome, year_opened, "
+          "due_on, awaiting, ombudsman, ombudsman_late, nevents, nstages, last_date",
+          P19 ", ?20, ?21, ?22, ?23", "iiiittttittttttititiiit", 1, "id"),
+    TABLE("complaint_rule", "complaint_rule", "complaint_id, rule", P2, "it", 0,
+          "complaint_id, rule"),
+    TABLE("complaint_event", "complaint_event",
+          "complaint_id, n, type, date, to_stage, ombudsman, outcome, causes, remedy, note, "
+          "by_actor, days, source, recorded_at",
+          P14, "iitttttttttitt", 0, "complaint_id, n"),
+    TABLE("complaint_stage", "complaint_stage",
+          "complaint_id, n, compact_id, year_opened, stage, started_on, days, source, due_on, "
+          "long_due_on, responded_on, ended_on",
+          P12, "iiiittittttt", 0, "complaint_id, n"),
+    TABLE("complaint_cause", "complaint_cause", "complaint_id, rule, compact_id, year_opened", P4,
+          "itii", 0, "complaint_id, rule"),
+    TABLE("complaint_parameter", "complaint_parameter", "compact_id, name, value", P3, "iti", 0,
+          "compact_id, name"),
+    TABLE("complaint_feed", "complaint_feed", "id, user_id, secret_hash, created_at, revoked_at",
+          P5, "iibtt", 1, "id"),
 };
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))

@@ -148,6 +148,19 @@ int store_row_of(struct store *st, const char *sql, long long id, struct arena *
  * value, into out; a name not known is left out. */
 void store_param_row(struct db_stmt *stmt, int name, int value, struct param_set *out);
 
+/* ---- store_complaint.c: what a Compact's parameters write ---- */
+
+/* Replace Compact id's working days for complaints with cp, with an audit entry (kind compact,
+ * action complaint_parameters), inside the caller's transaction. */
+int store_complaint_params_put(struct store *st, long long id, const struct complaint_params *cp,
+                               const char *actor);
+
+/* ---- store_account.c: a person, as every statement that reads one gives it ---- */
+
+#define STORE_USER_COLUMNS "u.id, u.email, u.name, u.role, u.org_id, u.disabled, u.created_at"
+/* A struct user from columns 0 to 6 (STORE_USER_COLUMNS) of the current row. */
+store_row_fn store_user_row;
+
 /* ---- store_signatory.c: a Compact's signatories, which its entry reads too ---- */
 
 /* The columns store_signatory_row reads (the first eight), from s (signatory), o (organisation)

@@ -83,6 +83,20 @@ static void test_outside_the_data(void **state)
     assert_int_equal(calendar_add_working_days(&cal, d("2012-06-01"), -1, &out), ERR_INVALID);
 }
 
+/* Working days between two dates, counted by weeks, equal to counting them one by one. */
+static void test_working_days_between(void **state)
+{
+    (void)state;
+    for (date_t from = d("2012-12-01"); from < d("2013-01-15"); from += 3) {
+        int n = 0;
+        for (date_t to = from; to < from + 800; to++) {
+            n += to > from && calendar_is_working_day(&cal, to);
+            assert_int_equal(calendar_working_days_between(&cal, from, to), n);
+        }
+    }
+    assert_int_equal(calendar_working_days_between(&cal, d("2013-01-10"), d("2013-01-01")), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -91,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_weekends),
         cmocka_unit_test(test_add_working_days),
         cmocka_unit_test(test_outside_the_data),
+        cmocka_unit_test(test_working_days_between),
     };
     return cmocka_run_group_tests(tests, calendar_setup, calendar_teardown);
 }

@@ -138,7 +138,7 @@ static void test_compact_changes(void **state)
     /* parameters: their own before and after */
     ps.set[PARAM_NOTICE_MONTHS] = 1;
     ps.value[PARAM_NOTICE_MONTHS] = 6;
-    assert_int_equal(store_compact_set_params(st, id, &ps, "user:2"), 0);
+    assert_int_equal(store_compact_set_params(st, id, &ps, NULL, "user:2"), 0);
     e = entry("compact", id_text, 4);
     assert_string_equal(e->action, "parameters");
     assert_string_equal(e->before, "{\"parameters\":{}}");
@@ -150,7 +150,7 @@ static void test_compact_changes(void **state)
     assert_non_null(strstr(e->before, "\"parameters\":{\"notice_months\":6},\"demo\":0}"));
 
     /* a refused change writes no entry */
-    assert_int_equal(store_compact_set_params(st, id + 100, &ps, "user:2"), ERR_NOT_FOUND);
+    assert_int_equal(store_compact_set_params(st, id + 100, &ps, NULL, "user:2"), ERR_NOT_FOUND);
     snprintf(id_text, sizeof(id_text), "%lld", id + 100);
     {
         struct audit_entry *items;

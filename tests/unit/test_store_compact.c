@@ -452,7 +452,7 @@ static void test_params(void **state)
     ps.value[PARAM_CONSULTATION_WEEKS] = 8;
     ps.set[PARAM_MIN_TENDER_DAYS] = 1;
     ps.value[PARAM_MIN_TENDER_DAYS] = 30;
-    assert_int_equal(store_compact_set_params(st, id, &ps, "user:4"), 0);
+    assert_int_equal(store_compact_set_params(st, id, &ps, NULL, "user:4"), 0);
     assert_int_equal(store_compact_params(st, ref, &got), 0);
     assert_true(got.set[PARAM_CONSULTATION_WEEKS]);
     assert_int_equal(got.value[PARAM_CONSULTATION_WEEKS], 8);
@@ -471,7 +471,7 @@ static void test_params(void **state)
                      ERR_NOT_FOUND);
     assert_int_equal(store_check_reads(st, "abc", &got, &arena, numbers, paraphrases),
                      ERR_NOT_FOUND);
-    assert_int_equal(store_compact_set_params(st, 9999, &ps, "user:4"), ERR_NOT_FOUND);
+    assert_int_equal(store_compact_set_params(st, 9999, &ps, NULL, "user:4"), ERR_NOT_FOUND);
     assert_int_equal(audits(id), 2);
 }
 
@@ -507,7 +507,7 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     assert_int_equal(store_compact_patch(st, id, &p, "cli", &arena, &field, &why), 0);
     ps.set[PARAM_NOTICE_MONTHS] = 1;
     ps.value[PARAM_NOTICE_MONTHS] = 6;
-    assert_int_equal(store_compact_set_params(st, id, &ps, "cli"), 0);
+    assert_int_equal(store_compact_set_params(st, id, &ps, NULL, "cli"), 0);
     /* a second coordinator, who sorts after the first whatever the case ("D" < "c" in bytes) */
     assert_int_equal(db_exec(st->db, "INSERT INTO \"user\" (id, email, name, role, created_at) "
                                      "VALUES (8, 'Dean@example.org', 'Dean', 'coordinator', 'x')"),
