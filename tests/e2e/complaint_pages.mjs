@@ -33,15 +33,14 @@ async function tests(BIN, s, test) {
 
   const ready = await test('complaint pages: an admin, coordinators of A and B, members of a charity, a council and another charity', async () => {
     for (const [role, name, org] of [['admin', 'admin'], ['coordinator', 'coordA'], ['coordinator', 'coordB'],
-      ['member', 'charity', 'GB-CHC-7790001'], ['member', 'council', 'GB-LAE-CPX'], ['member', 'other', 'GB-CHC-7790002']]) {
+      ['member', 'charity', 'GB-CHC-7790001'], ['member', 'council', 'GB-LAE-TRF'], ['member', 'other', 'GB-CHC-7790002']]) {
       const email = `${name}@cpages.test`;
       const password = newPassword(name);
       await addUser(BIN, s.dbPath, email, role, password, org);
       who[name] = { email, password, token: (await addToken(BIN, s.dbPath, email)).token };
     }
     const send = (path, token, body) => request(P, { method: 'POST', path, headers: { ...bearer(token), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    for (const [org_id, name, type] of [['GB-CHC-7790001', 'Pages Advice Centre', 'charity'], ['GB-LAE-CPX', 'Pages Borough Council', 'council'],
-      ['GB-CHC-7790002', 'Another Charity', 'charity']]) {
+    for (const [org_id, name, type] of [['GB-CHC-7790001', 'Pages Advice Centre', 'charity'], ['GB-CHC-7790002', 'Another Charity', 'charity']]) {
       const r = await send('/api/v1/organisations', who.admin.token, { org_id, name, type });
       expect(r.status === 201, `${name}: ${r.status} ${show(r.text)}`);
     }
@@ -59,7 +58,7 @@ async function tests(BIN, s, test) {
     method: 'POST', path, headers: cookieHeader(person.cookie), body: [['csrf_token', person.csrf], ...pairs],
   });
   const count = async () => mainText((await get(who.coordA, `/compacts/${A}/complaints`)).text).match(/(\d+) open, (\d+) closed/)?.slice(1).join('/') || '0/0';
-  const raise = [['respondent_q', 'Pages Borough Council'], ['title', 'Advice grant cut without notice'],
+  const raise = [['respondent_q', 'Trafford Metropolitan Borough Council'], ['title', 'Advice grant cut without notice'],
     ['summary', 'The grant ended with two weeks notice.'], ...dateFields('aware_on', 80), ...dateFields('opened_on', 60),
     ['stage', 'informal'], ['rules', 'funding.notice'], ['action', 'raise']];
 
@@ -70,7 +69,7 @@ async function tests(BIN, s, test) {
     expect(!r.text.includes('name="complainant_q"'), 'the member is asked who is complaining');
   });
   await test('complaint pages: a form without a title or dates is shown again naming them (400), and nothing is stored', async () => {
-    const r = await post(who.charity, `/compacts/${A}/complaints/new`, [['respondent_q', 'Pages Borough Council'], ['action', 'raise']]);
+    const r = await post(who.charity, `/compacts/${A}/complaints/new`, [['respondent_q', 'Trafford Metropolitan Borough Council'], ['action', 'raise']]);
     const t = mainText(r.text);
     expect(r.status === 400 && r.text.includes('govuk-error-summary') && t.includes('Enter a title') &&
       r.text.includes('href="#aware_on"') && r.text.includes('href="#opened_on"'), `${r.status} ${show(t, 400)}`);
@@ -82,8 +81,8 @@ async function tests(BIN, s, test) {
     id = Number(/\/complaints\/(\d+)/.exec(r.headers.location)[1]);
     const page = await get(who.charity, r.headers.location);
     const t = mainText(page.text);
-    expect(page.status === 200 && t.includes('The complaint has been raised') && t.includes('Pages Borough Council') &&
-      t.includes('Raised with the decision-maker') && /overdue/i.test(t) && !t.includes('GB-LAE-CPX') && !t.includes('funding.notice'), show(t, 600));
+    expect(page.status === 200 && t.includes('The complaint has been raised') && t.includes('Trafford Metropolitan Borough Council') &&
+      t.includes('Raised with the decision-maker') && /overdue/i.test(t) && !t.includes('GB-LAE-TRF') && !t.includes('funding.notice'), show(t, 600));
   });
   if (!id) return;
 
