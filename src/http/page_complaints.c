@@ -682,12 +682,19 @@ int page_complaint_feed(struct request *r)
     for (size_t i = 0; i < n; i++) {
         struct buf uid = BUF_INIT, summary = BUF_INIT, desc = BUF_INIT, url = BUF_INIT;
         const char *host = request_header(r, "Host");
+        const struct complaint_run *run;
+        char started[DATE_STRLEN + 1];
         date_t due;
 
         if (!complaint_due_next(&recs[i].c, &due)) {
             continue;
         }
-        buf_addf(&uid, "complaint-%lld-stage-%zu@compact-hub", recs[i].id, recs[i].c.nruns);
+        /* one event per stage entry: a list's record holds the current entry alone (c.nruns
+         * 1), so the entry is named by its stage and the day it started */
+        run = &recs[i].c.runs[recs[i].c.nruns - 1];
+        date_format(run->started_on, started);
+        buf_addf(&uid, "complaint-%lld-stage-%s-%s@compact-hub", recs[i].id,
+                 complaint_stage_id(run->stage), started);
         buf_addf(&summary, "Response due: %s", recs[i].title);
         buf_addf(&desc, "%s about %s, %s (%s). %s.",
                  recs[i].complainant.name ? recs[i].complainant.name : "",

@@ -17,7 +17,7 @@ static void count_cell(struct buf *b, const struct complaint_count *c)
 {
     table_cell_start(b, CELL_NUMERIC);
     if (c->hidden) {
-        html_lit(b, "fewer than 5");
+        html_lit(b, "fewer&nbsp;than&nbsp;5"); /* on one line in a narrow column */
     } else {
         html_count(b, (long long)c->n);
     }
@@ -111,7 +111,7 @@ void view_case_stats_page(struct buf *b, const struct case_stats_view *v,
     if (v->nby_year) {
         static const struct table_column cols[] = {{"Year", 0}, {"Complaints", CELL_NUMERIC}};
         const struct table years = {
-            .caption = "Complaints raised each year", .cols = cols, .ncols = 2};
+            .caption = "The chart's figures", .flags = TABLE_CAPTION_S, .cols = cols, .ncols = 2};
         table_start(b, &years);
         for (size_t i = 0; i < v->nby_year; i++) {
             char y[8];

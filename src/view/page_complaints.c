@@ -129,7 +129,7 @@ static void event_title(struct buf *b, const struct complaint_event *e)
         html_lit(b, "The body responded");
         break;
     case CEVENT_ESCALATED:
-        html_lit(b, "Escalated to ");
+        html_lit(b, "Escalated: ");
         stage_text(b, e->to, e->ombudsman);
         break;
     case CEVENT_CLOSED:
@@ -366,7 +366,7 @@ static void action_end(struct buf *b, const struct case_page_view *v, enum compl
     form_date(b,
               &(struct form_field){.name = acts[t].date,
                                    .label = date_label,
-                                   .hint = "For example, 27 3 2027",
+                                   .hint = "For example, 27 3 2026",
                                    .error = error_of(v, t, acts[t].date),
                                    .flags = FORM_BOLD},
               given);
@@ -727,7 +727,7 @@ void view_case_form_page(struct buf *b, const struct case_form_view *v, const st
               &(struct form_field){.name = "aware_on",
                                    .label = "When did you first know of the problem?",
                                    .hint = "The ombudsman expects a complaint within 12 months of "
-                                           "this day. For example, 27 3 2027",
+                                           "this day. For example, 27 3 2026",
                                    .error = form_error_for(v->errors, v->nerrors, "aware_on"),
                                    .flags = FORM_BOLD},
               v->aware_on);
@@ -735,7 +735,7 @@ void view_case_form_page(struct buf *b, const struct case_form_view *v, const st
               &(struct form_field){.name = "opened_on",
                                    .label = "When did you raise it with the body?",
                                    .hint = "The body's time to respond counts from this day. For "
-                                           "example, 27 3 2027",
+                                           "example, 27 3 2026",
                                    .error = form_error_for(v->errors, v->nerrors, "opened_on"),
                                    .flags = FORM_BOLD},
               v->opened_on);
@@ -786,6 +786,10 @@ static void due_cell(struct buf *b, const struct case_view *k)
     table_cell_start(b, 0);
     if (c->status == CSTATUS_CLOSED) {
         html_lit(b, "Closed");
+        if (c->has_outcome) {
+            html_lit(b, ": ");
+            html_text(b, complaint_outcome_label(c->outcome));
+        }
     } else if (complaint_due_next(c, &due)) {
         const struct complaint_run_state *st = &k->states[c->nruns - 1];
         html_lit(b, "Response due ");
@@ -806,7 +810,7 @@ void view_case_table(struct buf *b, const char *caption, const struct case_view 
                      int with_compact)
 {
     static const struct table_column cols[] = {
-        {"Complaint", 0}, {"Local Compact", 0}, {"Stage", 0}, {"What is due", 0}};
+        {"Complaint", 0}, {"Local Compact", CELL_WIDE_ONLY}, {"Stage", 0}, {"What is due", 0}};
     struct table t = {.caption = caption,
                       .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
                       .cols = with_compact ? cols : cols + 1,

@@ -154,7 +154,7 @@ async function journeyAt(browser, width, { url, password, people, compact, check
     await submit(p, 'Escalate the complaint');
     const shown = await main(p);
     check(`${at}: escalated to the dispute procedure, with its due date`,
-      shown.includes('The complaint has been escalated') && shown.includes('Escalated to The local Compact\'s dispute procedure') && shown.includes('Due by'),
+      shown.includes('The complaint has been escalated') && shown.includes('Escalated: The local Compact\'s dispute procedure') && shown.includes('Due by'),
       shown.slice(0, 900));
     await look(p, 'case escalated');
   } finally {

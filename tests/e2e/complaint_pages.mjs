@@ -131,7 +131,7 @@ async function tests(BIN, s, test) {
     expect(bad.status === 400 && bad.text.includes('href="#to"'), `${bad.status}`);
     const r = await post(who.charity, `/complaints/${id}/events`, [['type', 'escalated'], ['to', 'dispute'], ...dateFields('escalated_on', 0)]);
     expect(r.status === 303, `${r.status} ${show(mainText(r.text), 300)}`);
-    expect(mainText((await get(who.charity, `/complaints/${id}`)).text).includes('Escalated to The local Compact\'s dispute procedure'), 'escalated');
+    expect(mainText((await get(who.charity, `/complaints/${id}`)).text).includes('Escalated: The local Compact\'s dispute procedure'), 'escalated');
   });
 
   // ---- the calendar feed
@@ -148,7 +148,7 @@ async function tests(BIN, s, test) {
     theirs = await feedOf(who.coordB);
     const r = await request(P, { path: mine });
     expect(r.status === 200 && /^text\/calendar/.test(r.headers['content-type'] || ''), `${r.status} ${r.headers['content-type']}`);
-    expect(r.text.startsWith('BEGIN:VCALENDAR\r\n') && r.text.includes('DTSTART;VALUE=DATE:') && r.text.includes(`UID:complaint-${id}-stage-`) &&
+    expect(r.text.startsWith('BEGIN:VCALENDAR\r\n') && r.text.includes('DTSTART;VALUE=DATE:') && r.text.includes(`UID:complaint-${id}-stage-dispute-`) &&
       r.text.replace(/\r\n /g, '').includes('Advice grant cut without notice'), show(r.text, 600));
   });
   await test('complaint pages: the feed holds only the cases its owner may see (B\'s coordinator: none of A\'s)', async () => {

@@ -104,7 +104,8 @@ static void test_case_page(void **state)
     assert_non_null(strstr(b.data, "govuk-tag--red\">Overdue"));
     /* the timeline, newest first, with dates as people read them */
     assert_non_null(strstr(b.data, "class=\"app-timeline\""));
-    assert_true(strstr(b.data, "Escalated to The body") < strstr(b.data, "Complaint raised: "));
+    assert_non_null(strstr(b.data, "Escalated: The body"));
+    assert_true(strstr(b.data, "Escalated: The body") < strstr(b.data, "Complaint raised: "));
     assert_non_null(strstr(b.data, "<time datetime=\"2012-12-21\">21 December 2012</time>"));
     /* the ombudsman's 12 months, to 20 November 2013 */
     assert_non_null(strstr(b.data, "by 20 November 2013"));
@@ -193,6 +194,13 @@ static void test_list_and_form(void **state)
     view_case_list_page(&b, &l, NULL);
     assert_null(strstr(b.data, "/complaints/7"));
     assert_non_null(strstr(b.data, "Sign in"));
+    buf_reset(&b);
+    /* a closed case says how it closed; a home page's table leaves its Compact out on a phone */
+    build(k, 4, d("2013-01-25"));
+    view_case_table(&b, "Open complaints", &k->k, 1, 1);
+    assert_non_null(strstr(b.data, "Closed: Upheld"));
+    assert_non_null(strstr(b.data, "app-table--wide-only-2"));
+    assert_non_null(strstr(b.data, "Merton Compact"));
     buf_reset(&b);
 
     f.complainant_fixed = 1;
