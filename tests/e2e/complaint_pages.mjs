@@ -75,14 +75,15 @@ async function tests(BIN, s, test) {
       r.text.includes('href="#aware_on"') && r.text.includes('href="#opened_on"'), `${r.status} ${show(t, 400)}`);
     expect((await count()) === '0/0', await count());
   });
-  await test('complaint pages: the charity\'s member raises it (303 to the case page, named by the council\'s name)', async () => {
-    const r = await post(who.charity, `/compacts/${A}/complaints/new`, raise);
+  await test('complaint pages: the charity\'s member raises it (303 to the case page, named by the council\'s name), as their own organisation whatever the form says', async () => {
+    const r = await post(who.charity, `/compacts/${A}/complaints/new`, [...raise, ['complainant', 'GB-CHC-7790002']]);
     expect(r.status === 303 && /^\/complaints\/\d+\?done=opened$/.test(r.headers.location || ''), `${r.status} ${r.headers.location} ${show(mainText(r.text), 400)}`);
     id = Number(/\/complaints\/(\d+)/.exec(r.headers.location)[1]);
     const page = await get(who.charity, r.headers.location);
     const t = mainText(page.text);
     expect(page.status === 200 && t.includes('The complaint has been raised') && t.includes('Trafford Metropolitan Borough Council') &&
-      t.includes('Raised with the decision-maker') && /overdue/i.test(t) && !t.includes('GB-LAE-TRF') && !t.includes('funding.notice'), show(t, 600));
+      t.includes('Raised with the decision-maker') && /overdue/i.test(t) && !t.includes('GB-LAE-TRF') && !t.includes('funding.notice') &&
+      t.includes('Pages Advice Centre') && !t.includes('Another Charity'), show(t, 600));
   });
   if (!id) return;
 
