@@ -105,6 +105,29 @@ async function tests(BIN, s, test) {
     expect(mine.status === 200 && mine.text.includes(`href="/complaints/${id}"`) && /overdue/i.test(mainText(mine.text)), show(mainText(mine.text), 400));
     expect(theirs.status === 200 && !theirs.text.includes(`/complaints/${id}"`), 'B sees A\'s case');
   });
+  await test('complaint pages: the reply cache keeps only what everyone sees: a Compact\'s page links anyone to its statistics, and only those signed in to its list and the raise form', async () => {
+    // signed in first: a reply naming them must not be kept for the next request of nobody's
+    for (const name of ['coordA', 'charity']) {
+      const r = await get(who[name], `/compacts/${A}`);
+      expect(r.status === 200 && r.text.includes(`href="/compacts/${A}/complaints"`) && r.text.includes(`href="/compacts/${A}/complaints/new"`), `${name}: ${r.status}`);
+    }
+    for (let i = 0; i < 4; i++) { // more than one worker: each keeps a cache of its own
+      const r = await get(null, `/compacts/${A}`);
+      expect(r.status === 200 && r.text.includes(`href="/compacts/${A}/complaints/statistics"`) && !r.text.includes(`href="/compacts/${A}/complaints"`) &&
+        !r.text.includes('/complaints/new') && !r.text.includes('Sign out'), `nobody's copy ${i}: ${show(mainText(r.text), 300)}`);
+    }
+    const again = await get(who.coordA, `/compacts/${A}`);
+    expect(again.text.includes(`href="/compacts/${A}/complaints"`), 'the coordinator is given nobody\'s copy');
+    const list = await get(null, `/compacts/${A}/complaints`);
+    expect(list.status === 200 && !list.text.includes(`/complaints/${id}"`) && mainText(list.text).includes('Sign in'), `nobody's list: ${show(mainText(list.text), 300)}`);
+    const home = await get(null, '/');
+    expect(home.status === 200 && !home.text.includes('Advice grant cut') && !home.text.includes('Open complaints you may see'), 'nobody\'s home');
+    expect((await get(who.charity, '/')).text.includes(`href="/complaints/${id}"`), 'the charity\'s home');
+    for (let i = 0; i < 4; i++) { // kept, to be dropped when the case closes (below)
+      const st = await get(null, `/compacts/${A}/complaints/statistics`);
+      expect(st.status === 200 && /Upheld\s+0\s/.test(mainText(st.text)), `statistics before closing: ${show(mainText(st.text), 300)}`);
+    }
+  });
   await test('complaint pages: each side\'s actions: the council records a response, the charity escalates', async () => {
     const charity = await get(who.charity, `/complaints/${id}`);
     const council = await get(who.council, `/complaints/${id}`);
@@ -171,6 +194,7 @@ async function tests(BIN, s, test) {
       const st = await get(null, path);
       const t = mainText(st.text);
       expect(st.status === 200 && t.includes('fewer than 5') && st.text.includes('<svg') && !t.includes('Advice grant cut'), `${path}: ${st.status} ${show(t, 300)}`);
+      expect(/Upheld\s+fewer&nbsp;than&nbsp;5/.test(t), `${path}: the closing not counted: ${show(t, 300)}`);
     }
     expect((await get(null, '/complaints/statistics?year=12')).status === 400, 'a bad year');
   });
