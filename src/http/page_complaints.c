@@ -14,6 +14,7 @@
 #include "server.h"
 #include "app/activity.h"
 #include "app/cases.h"
+#include "app/policy.h"
 #include "codec/ical.h"
 #include "view/activities.h"
 #include "view/page_complaints.h"
@@ -118,6 +119,10 @@ static int case_page(struct request *r, long long id, const struct case_action_f
     to_view(r, rec, k);
     v.k = k;
     v.actions = cases_actions(&r->user, rec);
+    /* closing offered, but not with every outcome: the complainant may only withdraw it */
+    v.withdraw_only = (v.actions & (1u << CEVENT_CLOSED)) &&
+                      policy_case_event(&r->user, rec->complainant.org_id, rec->respondent.org_id,
+                                        CEVENT_CLOSED, OUTCOME_UPHELD) < 0;
     v.today = date_today();
     v.notice = query_get(&r->query, "done");
     v.form = form;

@@ -17,7 +17,7 @@ static void count_cell(struct buf *b, const struct complaint_count *c)
 {
     table_cell_start(b, CELL_NUMERIC);
     if (c->hidden) {
-        html_lit(b, "fewer&nbsp;than&nbsp;5"); /* on one line in a narrow column */
+        html_lit(b, "fewer than&nbsp;5"); /* never a 5 alone on a line */
     } else {
         html_count(b, (long long)c->n);
     }
@@ -75,7 +75,7 @@ void view_case_stats_page(struct buf *b, const struct case_stats_view *v,
                        .crumbs = crumbs,
                        .ncrumbs = 1,
                        .viewer = viewer};
-    struct table t = {.flags = TABLE_CAPTION_S, .ncols = 2};
+    struct table t = {.flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT, .ncols = 2};
     struct chart_count bars[64];
     size_t nbars = 0;
 
@@ -171,7 +171,7 @@ void view_case_stats_page(struct buf *b, const struct case_stats_view *v,
         static const struct table_column cols[] = {{"Commitment not kept", 0},
                                                    {"Complaints", CELL_NUMERIC}};
         const struct table causes = {.caption = "By cause found, when closed",
-                                     .flags = TABLE_CAPTION_S,
+                                     .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
                                      .cols = cols,
                                      .ncols = 2};
         table_start(b, &causes);

@@ -354,9 +354,9 @@ static void action_start(struct buf *b, const struct case_page_view *v, const st
     form_hidden(b, "type", complaint_event_id(t));
 }
 
-/* Action t's date and note, its button, and its end. */
+/* Action t's date and note, its button (NULL: the action's own), and its end. */
 static void action_end(struct buf *b, const struct case_page_view *v, enum complaint_event_type t,
-                       const char *date_label)
+                       const char *date_label, const char *button)
 {
     const struct case_action_form *f = again(v, t);
     const char *given[3];
@@ -376,7 +376,7 @@ static void action_end(struct buf *b, const struct case_page_view *v, enum compl
                                           .value = f ? f->note : NULL,
                                           .rows = 3,
                                           .flags = FORM_BOLD});
-    form_buttons(b, acts[t].button, NULL);
+    form_buttons(b, button ? button : acts[t].button, NULL);
     html_lit(b, "</form></div></details>");
 }
 
@@ -521,27 +521,34 @@ static void actions(struct buf *b, const struct case_page_view *v, const struct 
         action_start(b, v, vw, CEVENT_RESPONSE, "Record the body's response");
         html_lit(b, "<p class=\"govuk-body\">The response at this stage: "
                     "the complaint then waits for the complainant to escalate or close it.</p>");
-        action_end(b, v, CEVENT_RESPONSE, "When did the body respond?");
+        action_end(b, v, CEVENT_RESPONSE, "When did the body respond?", NULL);
     }
     if (a & (1u << CEVENT_ESCALATED)) {
         action_start(b, v, vw, CEVENT_ESCALATED, "Escalate the complaint to the next stage");
         escalate_choices(b, v);
-        action_end(b, v, CEVENT_ESCALATED, "When was it escalated?");
+        action_end(b, v, CEVENT_ESCALATED, "When was it escalated?", NULL);
     }
-    if (a & (1u << CEVENT_CLOSED)) {
+    if ((a & (1u << CEVENT_CLOSED)) && v->withdraw_only) {
+        action_start(b, v, vw, CEVENT_CLOSED, "Withdraw the complaint");
+        html_lit(b, "<p class=\"govuk-body\">Withdraw it if your organisation no longer wants "
+                    "to pursue it. Only the local Compact&#39;s coordinator can close it with "
+                    "another outcome, or reopen it.</p>");
+        form_hidden(b, "outcome", "withdrawn");
+        action_end(b, v, CEVENT_CLOSED, "When was it withdrawn?", "Withdraw the complaint");
+    } else if (a & (1u << CEVENT_CLOSED)) {
         action_start(b, v, vw, CEVENT_CLOSED, "Close the complaint");
         close_fields(b, v);
-        action_end(b, v, CEVENT_CLOSED, "When was it closed?");
+        action_end(b, v, CEVENT_CLOSED, "When was it closed?", NULL);
     }
     if (a & (1u << CEVENT_REOPENED)) {
         action_start(b, v, vw, CEVENT_REOPENED, "Reopen the complaint");
         html_lit(b, "<p class=\"govuk-body\">It starts the stage it was closed at again, with a "
                     "new due date.</p>");
-        action_end(b, v, CEVENT_REOPENED, "When was it reopened?");
+        action_end(b, v, CEVENT_REOPENED, "When was it reopened?", NULL);
     }
     if (a & (1u << CEVENT_NOTE)) {
         action_start(b, v, vw, CEVENT_NOTE, "Add a note");
-        action_end(b, v, CEVENT_NOTE, "What date is the note for?");
+        action_end(b, v, CEVENT_NOTE, "What date is the note for?", NULL);
     }
 }
 
@@ -809,8 +816,10 @@ static void due_cell(struct buf *b, const struct case_view *k)
 void view_case_table(struct buf *b, const char *caption, const struct case_view *cases, size_t n,
                      int with_compact)
 {
-    static const struct table_column cols[] = {
-        {"Complaint", 0}, {"Local Compact", CELL_WIDE_ONLY}, {"Stage", 0}, {"What is due", 0}};
+    static const struct table_column cols[] = {{"Complaint", 0},
+                                               {"Local Compact", CELL_WIDE_ONLY},
+                                               {"Stage", CELL_WIDE_ONLY},
+                                               {"What is due", 0}};
     struct table t = {.caption = caption,
                       .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
                       .cols = with_compact ? cols : cols + 1,

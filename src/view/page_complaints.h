@@ -57,6 +57,7 @@ struct case_page_view {
     const struct case_view *k;
     struct rule_names names;
     unsigned actions;   /* bits 1 << enum complaint_event_type the viewer may add now */
+    int withdraw_only;  /* closing offered only as withdrawing it (the complainant's member) */
     date_t today;       /* the date fields' default */
     const char *notice; /* a banner after a change: the event type added, or "opened" */
     const struct case_action_form *form; /* given again after a refusal, or NULL */

@@ -133,6 +133,10 @@ async function tests(BIN, s, test) {
     const council = await get(who.council, `/complaints/${id}`);
     expect(charity.text.includes('id="action-escalated"') && !charity.text.includes('id="action-response"'), 'the charity\'s actions');
     expect(council.text.includes('id="action-response"') && !council.text.includes('id="action-escalated"'), 'the council\'s actions');
+    expect(charity.text.includes('Withdraw the complaint') && !charity.text.includes('value="upheld"') && !council.text.includes('id="action-closed"'),
+      'the charity may only withdraw it, the council not close it');
+    const coord = await get(who.coordA, `/complaints/${id}`);
+    expect(coord.text.includes('value="upheld"') && !coord.text.includes('Withdraw the complaint'), 'the coordinator closes it with any outcome');
   });
   await test('complaint pages: the charity may not record the body\'s response (403), nothing stored', async () => {
     const r = await post(who.charity, `/complaints/${id}/events`, [['type', 'response'], ...dateFields('response_on', 0)]);
@@ -156,6 +160,18 @@ async function tests(BIN, s, test) {
     const r = await post(who.charity, `/complaints/${id}/events`, [['type', 'escalated'], ['to', 'dispute'], ...dateFields('escalated_on', 0)]);
     expect(r.status === 303, `${r.status} ${show(mainText(r.text), 300)}`);
     expect(mainText((await get(who.charity, `/complaints/${id}`)).text).includes('Escalated: The local Compact\'s dispute procedure'), 'escalated');
+  });
+
+  await test('complaint pages: the charity withdraws a second complaint from its page (303, "Closed: Withdrawn"); closing it as upheld is theirs to ask for, not to do (403)', async () => {
+    const made = await post(who.charity, `/compacts/${A}/complaints/new`, [...raise.filter(([k]) => k !== 'title'), ['title', 'Second complaint to withdraw']]);
+    expect(made.status === 303, `${made.status}`);
+    const second = /\/complaints\/(\d+)/.exec(made.headers.location)[1];
+    const upheld = await post(who.charity, `/complaints/${second}/events`, [['type', 'closed'], ['outcome', 'upheld'], ...dateFields('closed_on', 0)]);
+    expect(upheld.status === 403, `upheld: ${upheld.status}`);
+    const r = await post(who.charity, `/complaints/${second}/events`, [['type', 'closed'], ['outcome', 'withdrawn'], ...dateFields('closed_on', 0)]);
+    expect(r.status === 303, `${r.status} ${show(mainText(r.text), 300)}`);
+    const t = mainText((await get(who.charity, `/complaints/${second}`)).text);
+    expect(t.includes('Closed: Withdrawn') && !t.includes('Withdraw the complaint'), show(t, 400));
   });
 
   // ---- the calendar feed
@@ -194,7 +210,7 @@ async function tests(BIN, s, test) {
       const st = await get(null, path);
       const t = mainText(st.text);
       expect(st.status === 200 && t.includes('fewer than 5') && st.text.includes('<svg') && !t.includes('Advice grant cut'), `${path}: ${st.status} ${show(t, 300)}`);
-      expect(/Upheld\s+fewer&nbsp;than&nbsp;5/.test(t), `${path}: the closing not counted: ${show(t, 300)}`);
+      expect(/Upheld\s+fewer than&nbsp;5/.test(t), `${path}: the closing not counted: ${show(t, 300)}`);
     }
     expect((await get(null, '/complaints/statistics?year=12')).status === 400, 'a bad year');
   });

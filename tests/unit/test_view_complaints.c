@@ -151,6 +151,23 @@ static void test_case_page_refusal_and_closed(void **state)
     /* not yet at formal: the ombudsman is not offered, and the page says why */
     assert_null(strstr(b.data, "value=\"ombudsman-lgo\""));
     assert_non_null(strstr(b.data, "The ombudsman is offered once"));
+    buf_reset(&b);
+    /* the complainant's member may close it only by withdrawing it */
+    v.form = NULL;
+    v.errors = NULL;
+    v.nerrors = 0;
+    v.actions = 1u << CEVENT_CLOSED;
+    v.withdraw_only = 1;
+    view_case_page(&b, &v, &alice);
+    assert_non_null(strstr(b.data, "Withdraw the complaint"));
+    assert_non_null(strstr(b.data, "name=\"outcome\" value=\"withdrawn\""));
+    assert_null(strstr(b.data, "value=\"upheld\""));
+    assert_null(strstr(b.data, "name=\"causes\""));
+    buf_reset(&b);
+    v.withdraw_only = 0;
+    view_case_page(&b, &v, &alice);
+    assert_non_null(strstr(b.data, "value=\"upheld\""));
+    assert_null(strstr(b.data, "Withdraw the complaint"));
     buf_release(&b);
 
     build(k, 4, d("2013-01-25"));
@@ -199,7 +216,7 @@ static void test_list_and_form(void **state)
     build(k, 4, d("2013-01-25"));
     view_case_table(&b, "Open complaints", &k->k, 1, 1);
     assert_non_null(strstr(b.data, "Closed: Upheld"));
-    assert_non_null(strstr(b.data, "app-table--wide-only-2"));
+    assert_non_null(strstr(b.data, "app-table--wide-only-2 app-table--wide-only-3"));
     assert_non_null(strstr(b.data, "Merton Compact"));
     buf_reset(&b);
 
