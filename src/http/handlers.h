@@ -117,9 +117,9 @@ int page_feed_revoke(struct request *r);
 struct case_filter;
 struct case_view;
 /* The cases the person asking may see that match f, at most max, as the pages show them, into
- * *out[0..*n) from the arena (page_complaints.c). */
+ * *out[0..*n) from the arena, and how many match into *total (page_complaints.c). */
 int complaint_views(struct request *r, const struct case_filter *f, size_t max,
-                    struct case_view **out, size_t *n);
+                    struct case_view **out, size_t *n, size_t *total);
 /* The absolute address of the calendar feed of secret (page_complaints.c). */
 const char *complaint_feed_url(struct request *r, const char *secret);
 /* the service itself */

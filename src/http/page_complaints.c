@@ -78,7 +78,7 @@ static int html_reply(struct request *r, int status)
 
 /* The cases u may see matching f, as views, into *out. */
 int complaint_views(struct request *r, const struct case_filter *f, size_t max,
-                    struct case_view **out, size_t *n)
+                    struct case_view **out, size_t *n, size_t *total)
 {
     struct case_record *recs;
     struct case_view *views;
@@ -86,10 +86,11 @@ int complaint_views(struct request *r, const struct case_filter *f, size_t max,
     int ret;
 
     *out = NULL;
-    *n = 0;
+    *n = *total = 0;
     if ((ret = cases_list(r->st, &r->user, r->cal, f, date_today(), r->arena, &recs, &nrecs)) < 0) {
         return ret;
     }
+    *total = nrecs;
     if (nrecs > max) {
         nrecs = max;
     }
@@ -583,7 +584,7 @@ int page_compact_complaints(struct request *r)
     v.may_raise = v.signed_in;
     if (v.signed_in) {
         f.compact_id = v.compact_id;
-        if ((ret = complaint_views(r, &f, CASE_LIST_MAX, &cases, &v.n)) < 0) {
+        if ((ret = complaint_views(r, &f, CASE_LIST_MAX, &cases, &v.n, &v.total)) < 0) {
             return ret;
         }
         v.cases = cases;

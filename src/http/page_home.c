@@ -183,7 +183,7 @@ int page_home(struct request *r)
         struct case_filter cf = {.open_only = 1,
                                  .org_id = r->user.role == ROLE_MEMBER ? r->user.org_id : NULL};
         struct case_view *cases;
-        if ((ret = complaint_views(r, &cf, HOME_CASES, &cases, &v.ncases)) < 0) {
+        if ((ret = complaint_views(r, &cf, HOME_CASES, &cases, &v.ncases, &v.ncases_total)) < 0) {
             return ret;
         }
         v.cases = cases;

@@ -900,7 +900,12 @@ void view_case_list_page(struct buf *b, const struct case_list_view *v, const st
         for (size_t i = 0; i < v->n; i++) {
             open += v->cases[i].c->status == CSTATUS_OPEN;
         }
-        buf_addf(&caption, "%zu open, %zu closed, that you may see", open, v->n - open);
+        if (v->total > v->n) {
+            buf_addf(&caption, "%zu complaints you may see: the first %zu, open first", v->total,
+                     v->n);
+        } else {
+            buf_addf(&caption, "%zu open, %zu closed, that you may see", open, v->n - open);
+        }
         if (!v->n) {
             html_lit(b, "<p class=\"govuk-body\">There are no complaints you may see.</p>");
         } else {

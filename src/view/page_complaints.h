@@ -100,9 +100,9 @@ struct case_list_view {
     long long compact_id; /* 0: cases of several Compacts (a home page): their Compact shown */
     const char *compact_name;
     const struct case_view *cases; /* open first, then what is due next */
-    size_t n;
-    int signed_in; /* else: say that signing in shows the cases one may see */
-    int may_raise; /* a link to raise one */
+    size_t n, total;               /* shown, and in all (more than n: the first n shown) */
+    int signed_in;                 /* else: say that signing in shows the cases one may see */
+    int may_raise;                 /* a link to raise one */
 };
 
 void view_case_list_page(struct buf *b, const struct case_list_view *v,

@@ -61,7 +61,7 @@ struct home_view {
     const struct admin_home *admin;
     /* for a person signed in: the open complaints they may see, what is due first first */
     const struct case_view *cases;
-    size_t ncases;
+    size_t ncases, ncases_total; /* shown, and open in all */
 };
 
 void view_home_page(struct buf *b, const struct home_view *v, const struct viewer *viewer);

@@ -10,6 +10,7 @@
 
 #include "calendar_fixture.h"
 #include "view/page_complaints.h"
+#include "view/page_home.h"
 
 static const struct viewer alice = {.name = "Alice", .csrf = "tok"};
 
@@ -207,6 +208,12 @@ static void test_list_and_form(void **state)
     assert_non_null(strstr(b.data, "Long overdue")); /* formal: 40 working days from 14 January */
     assert_non_null(strstr(b.data, "href=\"/compacts/3/complaints/new\""));
     buf_reset(&b);
+    l.total = 600; /* more than the page shows: it says so, not "1 open" */
+    view_case_list_page(&b, &l, &alice);
+    assert_non_null(strstr(b.data, "600 complaints you may see: the first 1, open first"));
+    assert_null(strstr(b.data, "1 open, 0 closed"));
+    l.total = 1;
+    buf_reset(&b);
     l.signed_in = 0;
     view_case_list_page(&b, &l, NULL);
     assert_null(strstr(b.data, "/complaints/7"));
@@ -219,6 +226,18 @@ static void test_list_and_form(void **state)
     assert_non_null(strstr(b.data, "app-table--wide-only-2 app-table--wide-only-3"));
     assert_non_null(strstr(b.data, "Merton Compact"));
     buf_reset(&b);
+    { /* a home page showing the first of more open cases says how many there are */
+        const struct coordinator_home none = {0};
+        struct home_view h = {.coordinator = &none, .cases = &k->k, .ncases = 1};
+        view_home_page(&b, &h, &alice);
+        assert_non_null(strstr(b.data, "href=\"/complaints/7\""));
+        assert_null(strstr(b.data, "due first of"));
+        buf_reset(&b);
+        h.ncases_total = 1234;
+        view_home_page(&b, &h, &alice);
+        assert_non_null(strstr(b.data, "These are the 1 due first of 1,234 open complaints"));
+        buf_reset(&b);
+    }
 
     f.complainant_fixed = 1;
     f.complainant = (struct org_pick_view){.org_id = "GB-CHC-1", .org_name = "Merton Advice"};
