@@ -675,6 +675,17 @@ int store_complaint_params(struct store *st, long long compact_id, struct compla
     return found ? 0 : ERR_NOT_FOUND;
 }
 
+/* Whether a and b set the same values. */
+static int same_params(const struct complaint_params *a, const struct complaint_params *b)
+{
+    for (int p = 0; p < CPARAM_COUNT; p++) {
+        if (a->set[p] != b->set[p] || (a->set[p] && a->value[p] != b->value[p])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int store_complaint_params_put(struct store *st, long long id, const struct complaint_params *cp,
                                const char *actor)
 {
@@ -684,8 +695,13 @@ int store_complaint_params_put(struct store *st, long long id, const struct comp
     char entity[STORE_ID_LEN];
     int ret;
 
-    if ((ret = store_complaint_params(st, id, &was)) < 0 ||
-        (ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
+    if ((ret = store_complaint_params(st, id, &was)) < 0) {
+        return ret;
+    }
+    if (same_params(&was, cp)) {
+        return 0; /* nothing to change, nothing to audit */
+    }
+    if ((ret = store_prepare(st, sql_params_clear, &stmt)) < 0) {
         return ret;
     }
     db_bind_int64(stmt, 1, id);

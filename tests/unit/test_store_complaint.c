@@ -179,6 +179,10 @@ static void test_set_with_the_compact_parameters(void **state)
                                          "'{\"complaint_parameters\":{\"informal_response_"
                                          "days\":5}}'"),
                      1);
+    assert_int_equal(store_compact_set_params(st, 1, &ps, &cp, "cli"), 0); /* the same again */
+    assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE "
+                                         "action = 'complaint_parameters'"),
+                     1);
     /* without cp they stay as they are */
     assert_int_equal(store_compact_set_params(st, 1, &ps, NULL, "cli"), 0);
     assert_int_equal(store_complaint_params(st, 1, &got), 0);
