@@ -267,39 +267,44 @@ static void add_error(struct raise_form *f, const char *field, const char *msg)
     f->v.errors = f->errs;
 }
 
+/* The view of an organisation question named names (its search box, its choice, its search
+ * button's action) from what p picked. */
+static struct org_pick_view pick_view(const struct raise_form *f, const struct org_pick *p,
+                                      const char *const names[3], const char *label,
+                                      const char *hint, const char *q)
+{
+    return (struct org_pick_view){.q_name = names[0],
+                                  .choose_name = names[1],
+                                  .action = names[2],
+                                  .label = label,
+                                  .hint = hint,
+                                  .q = q,
+                                  .org_id = p->org_id,
+                                  .org_name = p->org_name,
+                                  .searched = p->searched,
+                                  .matches = p->matches,
+                                  .nmatches = p->nmatches,
+                                  .q_error = form_error_for(f->errs, f->v.nerrors, names[0]),
+                                  .choose_error = form_error_for(f->errs, f->v.nerrors, names[1])};
+}
+
 /* The views of the two organisation questions from what was picked. */
 static void pick_views(struct raise_form *f, const char *cq, const char *rq)
 {
-    f->v.complainant = (struct org_pick_view){
-        .q_name = "complainant_q",
-        .choose_name = "complainant",
-        .action = "search-complainant",
-        .label = "Which organisation is complaining?",
-        .hint = "Type part of its name, or its charity number, and choose Search. Then choose "
-                "it from the list.",
-        .q = cq,
-        .org_id = f->complainant.org_id,
-        .org_name = f->complainant.org_name,
-        .searched = f->complainant.searched,
-        .matches = f->complainant.matches,
-        .nmatches = f->complainant.nmatches,
-        .q_error = form_error_for(f->errs, f->v.nerrors, "complainant_q"),
-        .choose_error = form_error_for(f->errs, f->v.nerrors, "complainant")};
-    f->v.respondent = (struct org_pick_view){
-        .q_name = "respondent_q",
-        .choose_name = "respondent",
-        .action = "search-respondent",
-        .label = "Which body is the complaint about?",
-        .hint = "The council or other body that did not keep the Compact. Type part of its "
-                "name and choose Search. Then choose it from the list.",
-        .q = rq,
-        .org_id = f->respondent.org_id,
-        .org_name = f->respondent.org_name,
-        .searched = f->respondent.searched,
-        .matches = f->respondent.matches,
-        .nmatches = f->respondent.nmatches,
-        .q_error = form_error_for(f->errs, f->v.nerrors, "respondent_q"),
-        .choose_error = form_error_for(f->errs, f->v.nerrors, "respondent")};
+    static const char *const complainant[3] = {"complainant_q", "complainant",
+                                               "search-complainant"};
+    static const char *const respondent[3] = {"respondent_q", "respondent", "search-respondent"};
+
+    f->v.complainant =
+        pick_view(f, &f->complainant, complainant, "Which organisation is complaining?",
+                  "Type part of its name, or its charity number, and choose "
+                  "Search. Then choose it from the list.",
+                  cq);
+    f->v.respondent = pick_view(f, &f->respondent, respondent, "Which body is the complaint about?",
+                                "The council or other body that did not keep the Compact. Type "
+                                "part of its name and choose Search. Then choose it from the "
+                                "list.",
+                                rq);
 }
 
 static int raise_page(struct request *r, struct raise_form *f, const char *cq, const char *rq)

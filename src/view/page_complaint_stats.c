@@ -176,8 +176,7 @@ void view_case_stats_page(struct buf *b, const struct case_stats_view *v,
                                      .ncols = 2};
         table_start(b, &causes);
         for (int r = 0; r < RULE_COUNT; r++) {
-            view_rule_commitment(&label, (enum rule)r, v->names.numbers, v->names.paraphrases);
-            buf_addf(&label, " (%s)", rule_label((enum rule)r));
+            case_rule_label(&label, (enum rule)r, &v->names);
             count_row(b, label.data, &s->by_cause[r]);
         }
         table_end(b);

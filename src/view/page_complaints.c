@@ -20,15 +20,30 @@ void case_href(struct buf *b, long long id)
 
 /* ---- names ---- */
 
-/* Rule r as the check result pages name it, "4.4 Give at least ... (Notice)". */
+void case_rule_label(struct buf *out, enum rule r, const struct rule_names *names)
+{
+    view_rule_commitment(out, r, names->numbers, names->paraphrases);
+    buf_addf(out, " (%s)", rule_label(r));
+}
+
 static void rule_text(struct buf *b, enum rule r, const struct rule_names *names)
 {
     struct buf t = BUF_INIT;
 
-    view_rule_commitment(&t, r, names->numbers, names->paraphrases);
-    buf_addf(&t, " (%s)", rule_label(r));
+    case_rule_label(&t, r, names);
     html_text(b, t.data);
     buf_release(&t);
+}
+
+/* A box for each rule, labelled as case_rule_label: labels[] to release after. */
+static void rule_choices(struct buf labels[RULE_COUNT], struct form_choice choices[RULE_COUNT],
+                         const struct rule_names *names)
+{
+    for (int r = 0; r < RULE_COUNT; r++) {
+        buf_init(&labels[r], BUF_MAX_DEFAULT);
+        case_rule_label(&labels[r], (enum rule)r, names);
+        choices[r] = (struct form_choice){rule_id((enum rule)r), labels[r].data};
+    }
 }
 
 /* rules[0..n) as a list, or "None named". */
@@ -438,12 +453,7 @@ static void causes(struct buf *b, const struct case_page_view *v)
     struct buf labels[RULE_COUNT];
     int ticked[RULE_COUNT] = {0};
 
-    for (int r = 0; r < RULE_COUNT; r++) {
-        buf_init(&labels[r], BUF_MAX_DEFAULT);
-        view_rule_commitment(&labels[r], (enum rule)r, v->names.numbers, v->names.paraphrases);
-        buf_addf(&labels[r], " (%s)", rule_label((enum rule)r));
-        choices[r] = (struct form_choice){rule_id((enum rule)r), labels[r].data};
-    }
+    rule_choices(labels, choices, &v->names);
     if (f) {
         for (size_t i = 0; i < f->ncauses; i++) {
             enum rule r;
@@ -753,12 +763,7 @@ void view_case_form_page(struct buf *b, const struct case_form_view *v, const st
                                             .value = v->stage ? v->stage : "informal",
                                             .flags = FORM_BOLD},
                        stage_choices, stage_hints, 3);
-    for (int r = 0; r < RULE_COUNT; r++) {
-        buf_init(&labels[r], BUF_MAX_DEFAULT);
-        view_rule_commitment(&labels[r], (enum rule)r, v->names.numbers, v->names.paraphrases);
-        buf_addf(&labels[r], " (%s)", rule_label((enum rule)r));
-        rules[r] = (struct form_choice){rule_id((enum rule)r), labels[r].data};
-    }
+    rule_choices(labels, rules, &v->names);
     form_checkboxes_ticked(
         b,
         &(struct form_field){.name = "rules",

@@ -133,6 +133,10 @@ struct case_stats_view {
 void view_case_stats_page(struct buf *b, const struct case_stats_view *v,
                           const struct viewer *viewer);
 
+/* Rule r as the check result pages name it, "4.4 Give at least ... (Notice)", into out as
+ * text. */
+void case_rule_label(struct buf *out, enum rule r, const struct rule_names *names);
+
 /* Where a case's page is: "/complaints/ID". */
 void case_href(struct buf *b, long long id);
 
