@@ -110,6 +110,25 @@ int api_grants(struct request *r);
 int api_grants_csv(struct request *r);
 int api_contracts(struct request *r);
 int api_contracts_csv(struct request *r);
+/* complaints */
+int page_complaint(struct request *r);
+int page_complaint_event(struct request *r);
+int page_complaint_new(struct request *r);
+int page_complaint_create(struct request *r);
+int page_compact_complaints(struct request *r);
+int page_complaint_stats(struct request *r);
+int page_compact_complaint_stats(struct request *r);
+int page_complaint_feed(struct request *r);
+int page_feed_create(struct request *r);
+int page_feed_revoke(struct request *r);
+struct case_filter;
+struct case_view;
+/* The cases the person asking may see that match f, at most max, as the pages show them, into
+ * *out[0..*n) from the arena, and how many match into *total (page_complaints.c). */
+int complaint_views(struct request *r, const struct case_filter *f, size_t max,
+                    struct case_view **out, size_t *n, size_t *total);
+/* The absolute address of the calendar feed of secret (page_complaints.c). */
+const char *complaint_feed_url(struct request *r, const char *secret);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);

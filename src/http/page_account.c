@@ -5,6 +5,7 @@
 #include "auth.h"
 #include "handlers.h"
 #include "server.h"
+#include "app/cases.h"
 #include "app/history.h"
 #include "app/policy.h"
 #include "view/html.h"
@@ -236,12 +237,14 @@ int page_logout(struct request *r)
     return reply_redirect(r, "/");
 }
 
-static int account(struct request *r, const char *new_token, const char *notice)
+static int account_feed(struct request *r, const char *new_token, const char *notice,
+                        const char *feed_url)
 {
-    struct account_view v = {.user = &r->user, .new_token = new_token, .notice = notice};
+    struct account_view v = {
+        .user = &r->user, .new_token = new_token, .notice = notice, .feed_url = feed_url};
     struct api_token *tokens;
     int ret = store_token_list(r->st, r->user.email, r->arena, &tokens, &v.ntokens);
-    if (ret < 0) {
+    if (ret < 0 || (ret = cases_feed_exists(r->st, &r->user, &v.feed_exists)) < 0) {
         return ret;
     }
     v.tokens = tokens;
@@ -250,9 +253,41 @@ static int account(struct request *r, const char *new_token, const char *notice)
     return 0;
 }
 
+static int account(struct request *r, const char *new_token, const char *notice)
+{
+    return account_feed(r, new_token, notice, NULL);
+}
+
+/* POST /account/calendar: a new secret address of the complaints' calendar, shown once. */
+int page_feed_create(struct request *r)
+{
+    char secret[SECRET_TEXT];
+    int ret;
+
+    if ((ret = cases_feed_create(r->st, &r->user, r->key, secret)) < 0) {
+        return ret;
+    }
+    r->status = 201;
+    return account_feed(r, NULL, NULL, complaint_feed_url(r, secret));
+}
+
+/* POST /account/calendar/revoke: the calendar's address stops working. */
+int page_feed_revoke(struct request *r)
+{
+    int ret = cases_feed_revoke(r->st, &r->user);
+
+    if (ret < 0 && ret != ERR_NOT_FOUND) {
+        return ret;
+    }
+    return reply_redirect(r, "/account?calendar=revoked");
+}
+
 int page_account(struct request *r)
 {
-    return account(r, NULL, query_get(&r->query, "revoked") ? "The token has been revoked" : NULL);
+    return account(r, NULL,
+                   query_get(&r->query, "revoked")    ? "The token has been revoked"
+                   : query_get(&r->query, "calendar") ? "The calendar address has been revoked"
+                                                      : NULL);
 }
 
 int page_token_create(struct request *r)

@@ -9,6 +9,7 @@
 #include "activity_form.h"
 #include "compact_query.h"
 #include "handlers.h"
+#include "org_pick.h"
 #include "app/activity.h"
 #include "app/check.h"
 #include "app/policy.h"
@@ -21,14 +22,12 @@
 #include "base/banned.h"
 
 #define DETAILS_MAX_ERRORS 6
-#define ORG_MATCHES_MAX    10
 
 /* A form of an activity's own values as read, with what to show again. */
 struct details_form {
     struct activity_form_view v;
     struct activity_details d;
     struct field_error errs[DETAILS_MAX_ERRORS];
-    struct org_choice matches[ORG_MATCHES_MAX];
 };
 
 static void add_error(struct details_form *f, const char *field, const char *msg)
@@ -156,62 +155,6 @@ static int form_page(struct request *r, struct details_form *f)
     return 0;
 }
 
-/* The register's organisations whose name or org-id matches q, those with an org-id, into f;
- * for a number alone, a charity's or a company's too (GB-CHC-, GB-COH- and the number). */
-static int search(struct request *r, const char *q, struct details_form *f)
-{
-    static const char *const schemes[] = {"", "GB-CHC-", "GB-COH-"};
-    int number = *q && strspn(q, "0123456789") == strlen(q);
-
-    f->v.searched = 1;
-    f->v.matches = f->matches;
-    for (size_t s = 0; s < (number ? 3 : 1); s++) {
-        struct buf text = BUF_INIT;
-        struct organisation_filter filter = {
-            .sector = -1, .type = -1, .limit = ORG_MATCHES_MAX * 3};
-        struct organisation *items;
-        size_t n;
-        int ret;
-
-        buf_addf(&text, "%s%s", schemes[s], q);
-        filter.q = text.data;
-        ret = store_organisation_list(r->st, &filter, r->arena, &items, &n);
-        buf_release(&text);
-        if (ret < 0) {
-            return ret;
-        }
-        for (size_t i = 0; i < n && f->v.nmatches < ORG_MATCHES_MAX; i++) {
-            size_t j = 0;
-            while (items[i].org_id && j < f->v.nmatches &&
-                   strcmp(f->matches[j].org_id, items[i].org_id) != 0) {
-                j++;
-            }
-            if (items[i].org_id && j == f->v.nmatches) { /* one with an org-id, once */
-                f->matches[f->v.nmatches++] = (struct org_choice){items[i].org_id, items[i].name};
-            }
-        }
-    }
-    return 0;
-}
-
-/* The organisation chosen: one of the register's, with an org-id; else an error. */
-static int choose_org(struct request *r, const char *ref, struct details_form *f)
-{
-    struct organisation o;
-    int ret = store_organisation_get(r->st, ref, r->arena, &o);
-
-    if (ret == ERR_NOT_FOUND || (ret == 0 && !o.org_id)) {
-        add_error(f, "organisation", "Choose the organisation from the list");
-        return 0;
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    f->d.org = f->v.org_id = o.org_id;
-    f->v.org_name = o.name;
-    return 0;
-}
-
 /* Whether an activity of kind k always affects an organisation: a funding change or award. */
 static int org_needed(enum activity_kind k)
 {
@@ -219,49 +162,33 @@ static int org_needed(enum activity_kind k)
 }
 
 /*
- * The organisation affected: the one chosen from a search's list; else, typed without
- * choosing, the one whose org-id, number or whole name it is; else the list of those that match
- * it, to choose from (the search step, which needs no script), with an error unless the person
- * asked for the search (searching).
+ * The organisation affected (org_pick_read) into f, with its errors: none needed but for a
+ * funding change or award.
  */
 static int read_org(struct request *r, const char *q, const char *chosen, int searching,
                     struct details_form *f)
 {
-    long long id;
+    struct org_pick *p = arena_alloc(r->arena, sizeof(*p));
     int ret;
 
-    if (chosen && *chosen && (ret = choose_org(r, chosen, f)) < 0) {
+    memset(p, 0, sizeof(*p));
+    if ((ret = org_pick_read(r, q, chosen, searching,
+                             f->v.org_needed ? "Enter the name of the organisation affected, then "
+                                               "choose Search"
+                                             : NULL,
+                             p)) < 0) {
         return ret;
     }
-    if (searching) {
-        if (!q || !*q) {
-            add_error(f, "org_q", "Enter part of the organisation's name to search for it");
-            return 0;
-        }
-        return search(r, q, f);
+    f->d.org = f->v.org_id = p->org_id;
+    f->v.org_name = p->org_name;
+    f->v.searched = p->searched;
+    f->v.matches = p->matches;
+    f->v.nmatches = p->nmatches;
+    if (p->choose_error) {
+        add_error(f, "organisation", p->choose_error);
     }
-    if (!f->d.org && q && *q) {
-        ret = store_organisation_find(r->st, q, &id);
-        if (ret == 0) {
-            char ref[32];
-            int n = snprintf(ref, sizeof(ref), "%lld", id);
-            if (n > 0 && (size_t)n < sizeof(ref) && (ret = choose_org(r, ref, f)) < 0) {
-                return ret;
-            }
-        } else if (ret != ERR_NOT_FOUND && ret != ERR_CONFLICT) {
-            return ret;
-        }
-        if (!f->d.org) {
-            if ((ret = search(r, q, f)) < 0) {
-                return ret;
-            }
-            add_error(f, f->v.nmatches ? "organisation" : "org_q",
-                      f->v.nmatches ? "Choose the organisation from the list"
-                                    : "No organisation in the register has that name: search "
-                                      "for part of it");
-        }
-    } else if (!f->d.org && f->v.org_needed && !(chosen && *chosen)) {
-        add_error(f, "org_q", "Enter the name of the organisation affected, then choose Search");
+    if (p->q_error) {
+        add_error(f, "org_q", p->q_error);
     }
     return 0;
 }
@@ -561,6 +488,15 @@ int page_activity(struct request *r)
     /* whoever may see it may change and withdraw it (policy_activity_see), while it stands */
     v.may_change = !a->withdrawn_at;
     v.may_move = v.may_change && may_move(r);
+    for (size_t i = 0; !a->withdrawn_at && i < a->nfindings; i++) {
+        if (!strcmp(a->findings[i].verdict, "breach")) {
+            struct buf href = BUF_INIT;
+            buf_addf(&href, "/compacts/%lld/complaints/new?activity=%lld", a->compact_id, a->id);
+            v.complain_href = arena_strdup(r->arena, href.data);
+            buf_release(&href);
+            break;
+        }
+    }
     r->content_type = "text/html; charset=utf-8";
     view_activity_page(r->body, &v, request_viewer(r));
     return 0;

@@ -145,6 +145,12 @@ static void read_answer(struct request *r, const struct query *answers, enum act
     }
 }
 
+/* Whether the answers are of a plan not yet decided (no breach to complain of yet). */
+static int planned_check(const struct activity *a, date_t as_of)
+{
+    return rules_planned(a, as_of) == 1;
+}
+
 int page_check_result(struct request *r)
 {
     struct field_error errs[CHECK_MAX_ERRORS];
@@ -205,6 +211,19 @@ int page_check_result(struct request *r)
         return ret;
     }
     v.record = &offer;
+    if (offer.compact_name && chosen) {
+        for (size_t i = 0; i < v.n; i++) {
+            if (findings[i].verdict == VERDICT_BREACH && !planned_check(&a, v.as_of)) {
+                struct buf href = BUF_INIT;
+                buf_adds(&href, "/compacts/");
+                buf_add_url(&href, chosen);
+                buf_addf(&href, "/complaints/new?kind=%s&%s", activity_kind_id(k), q ? q + 1 : "");
+                v.complain_href = arena_strdup(r->arena, href.data);
+                buf_release(&href);
+                break;
+            }
+        }
+    }
     v.kind = k;
     v.activity = &a;
     v.local = chosen && *chosen;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "handlers.h"
+#include "app/cases.h"
 #include "app/coverage_report.h"
 #include "app/policy.h"
 #include "core/upkeep.h"
@@ -13,6 +14,7 @@
 #define HOME_RECENT       3  /* activities shown for each of them */
 #define HOME_ACTIVITIES   20 /* a member's organisation's activities shown */
 #define HOME_GRANTS       5  /* the latest grants it received shown */
+#define HOME_CASES        10 /* open complaints shown */
 
 /* One of a coordinator's Compacts with what it still needs, as of today. */
 static int load_compact(struct request *r, long long id, date_t today, struct home_compact *out)
@@ -176,6 +178,15 @@ int page_home(struct request *r)
     }
     if (ret < 0) {
         return ret;
+    }
+    if (r->user.role != ROLE_PUBLIC) { /* their open cases: a member's, their organisation's */
+        struct case_filter cf = {.open_only = 1,
+                                 .org_id = r->user.role == ROLE_MEMBER ? r->user.org_id : NULL};
+        struct case_view *cases;
+        if ((ret = complaint_views(r, &cf, HOME_CASES, &cases, &v.ncases, &v.ncases_total)) < 0) {
+            return ret;
+        }
+        v.cases = cases;
     }
     r->content_type = "text/html; charset=utf-8";
     view_home_page(r->body, &v, request_viewer(r));

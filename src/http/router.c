@@ -212,6 +212,51 @@ static const struct api_param audit_query[] = {
      API_TEXT, "compact"},
     {"entity", "Which one: a Compact's number, an org-id, ...", API_TEXT, "3"},
     END};
+static const struct api_param complaint_form[] = {
+    P_CSRF,
+    {"complainant_q, complainant",
+     "The organisation complaining (a member's own is fixed): "
+     "a search, then its org-id chosen.",
+     API_TEXT, NULL},
+    {"respondent_q, respondent", "The body complained about: a search, then its org-id chosen.",
+     API_TEXT, NULL},
+    {"title", "The complaint in a few words.", API_TEXT, NULL},
+    {"summary", "What happened.", API_TEXT, NULL},
+    {"aware_on-day, -month, -year", "When the complainant first knew of the problem.", API_DATE,
+     NULL},
+    {"opened_on-day, -month, -year", "When it was raised with the body.", API_DATE, NULL},
+    {"stage", "informal (default), formal or dispute.", API_TEXT, "informal"},
+    {"rules", "A rule the complaint cites, once for each (SPEC section 5 names).", API_TEXT,
+     "funding.notice"},
+    {"activity", "The recorded activity it is about: its number.", API_INTEGER, NULL},
+    {"action", "search-complainant or search-respondent for a search step; raise to send.",
+     API_TEXT, NULL},
+    END};
+static const struct api_param complaint_new_query[] = {
+    {"kind, (each answer)",
+     "A check's kind and answers, as its result page has them: the rules "
+     "it finds in breach are ticked.",
+     API_TEXT, NULL},
+    {"activity", "A recorded activity of the Compact: it, its organisation and its breaches.",
+     API_INTEGER, "12"},
+    END};
+static const struct api_param complaint_event_form[] = {
+    P_CSRF,
+    {"type", "response, escalated, closed, reopened or note.", API_TEXT, "response"},
+    {"response_on-day, escalated_on-day, closed_on-day, reopened_on-day, note_on-day (and "
+     "-month, -year)",
+     "The event's date, in the fields of its type's form.", API_DATE, NULL},
+    {"response_note, escalate_note, close_note, reopen_note, note", "What happened, in words.",
+     API_TEXT, NULL},
+    {"to", "escalated: the stage, or ombudsman-lgo or ombudsman-phso.", API_TEXT, "dispute"},
+    {"outcome", "closed: resolved, upheld, partly_upheld, not_upheld or withdrawn.", API_TEXT,
+     "upheld"},
+    {"causes", "closed: a rule found not kept, once for each.", API_TEXT, "funding.notice"},
+    {"remedy", "closed: the remedy agreed.", API_TEXT, NULL},
+    END};
+static const struct api_param complaint_page[] = {
+    {"done", "The event type just added (or opened): the banner saying so.", API_TEXT, NULL}, END};
+static const struct api_param complaint_stats_query[] = {P_YEAR, END};
 static const struct api_param grant_filters[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q, END};
 static const struct api_param grant_page[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q, P_PAGE, END};
 static const struct api_param grant_pages[] = {P_FUNDER, P_RECIPIENT, P_YEAR, P_OD_Q,
@@ -616,6 +661,92 @@ const struct route routes[] = {
      ACCESS_SIGNED_IN,
      ROUTE_PEOPLE,
      {"Revoke one of your API tokens.", csrf_only, "csrf_token=...", 303}},
+    /* complaints */
+    {M_GET,
+     "/compacts/:id/complaints",
+     page_compact_complaints,
+     ACCESS_ANYONE,
+     0,
+     {"A local Compact's complaints that the person asking may see, open first, overdue ones "
+      "marked.",
+      NULL, "/compacts/3/complaints", 0}},
+    {M_GET,
+     "/compacts/:id/complaints/new",
+     page_complaint_new,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The form that raises a complaint on a local Compact, filled in from a check's result or "
+      "a recorded activity.",
+      complaint_new_query, "/compacts/3/complaints/new?activity=12", 0}},
+    {M_POST,
+     "/compacts/:id/complaints/new",
+     page_complaint_create,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Raise a complaint on a local Compact (or search for an organisation to name in it).",
+      complaint_form,
+      "csrf_token=...&respondent=GB-LAE-TRF&title=Grant+cut+without+notice&summary=...&"
+      "aware_on-day=1&aware_on-month=3&aware_on-year=2027&opened_on-day=2&opened_on-month=3&"
+      "opened_on-year=2027&rules=funding.notice",
+      303}},
+    {M_GET,
+     "/compacts/:id/complaints/statistics",
+     page_compact_complaint_stats,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A local Compact's complaint statistics by year: a chart and the tables behind it, small "
+      "numbers suppressed.",
+      complaint_stats_query, "/compacts/3/complaints/statistics?year=2027", 0}},
+    {M_GET,
+     "/complaints/statistics",
+     page_complaint_stats,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The complaint statistics of every local Compact by year: a chart and the tables behind "
+      "it, small numbers suppressed.",
+      complaint_stats_query, "/complaints/statistics?year=2027", 0}},
+    {M_GET,
+     "/complaints/calendar/:secret",
+     page_complaint_feed,
+     ACCESS_ANYONE,
+     0,
+     {"An iCalendar (RFC 5545) feed of the due dates of the open complaints its owner may see, "
+      "at the secret address made on the account page (SECRET.ics); 404 once revoked.",
+      NULL, "/complaints/calendar/SECRET.ics", 0}},
+    {M_GET,
+     "/complaints/:id",
+     page_complaint,
+     ACCESS_SIGNED_IN,
+     0,
+     {"A complaint's page: its parties, stages with their deadlines, the ombudsman's window, "
+      "the timeline of events and what the person asking may do; 404 to whoever may not see "
+      "it.",
+      complaint_page, "/complaints/7", 0}},
+    {M_POST,
+     "/complaints/:id/events",
+     page_complaint_event,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Add an event to a complaint: a response, an escalation, its closing, a reopening or a "
+      "note. A refusal is shown on the complaint's page, naming the field.",
+      complaint_event_form,
+      "csrf_token=...&type=response&response_on-day=10&"
+      "response_on-month=1&response_on-year=2013&response_note=Reinstated",
+      303}},
+    {M_POST,
+     "/account/calendar",
+     page_feed_create,
+     ACCESS_SIGNED_IN,
+     ROUTE_PEOPLE,
+     {"Make a new secret address of your complaints' calendar (revoking the one before): shown "
+      "once.",
+      csrf_only, "csrf_token=...", 201}},
+    {M_POST,
+     "/account/calendar/revoke",
+     page_feed_revoke,
+     ACCESS_SIGNED_IN,
+     ROUTE_PEOPLE,
+     {"Revoke the secret address of your complaints' calendar.", csrf_only, "csrf_token=...", 303}},
     {M_GET,
      "/history/:kind/:entity",
      page_history,

@@ -334,3 +334,32 @@ void view_grants_chart(struct buf *b, const struct indicators *ind)
     grants_table(b, ind);
     buf_release(&title);
 }
+
+void view_count_chart(struct buf *b, const char *id, const char *title, const char *x_title,
+                      const char *y_title, const struct chart_count *c, size_t n)
+{
+    struct frame f = {80, 780, 20, 330, 0, 0};
+    size_t max = 4, every = n <= 15 ? 1 : (n + 14) / 15; /* at most 15 labels */
+
+    if (!n) {
+        html_lit(b, "<p class=\"govuk-body\">There is nothing to draw.</p>");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!c[i].hidden && c[i].n > max) {
+            max = c[i].n;
+        }
+    }
+    f.top = chart_axis(max, &f.step);
+    frame_start(b, &f, id, title);
+    for (size_t i = 0; i < n; i++) {
+        bar(b, &f, i, n, c[i].hidden ? 0 : c[i].n, i % every == 0, c[i].year);
+        if (c[i].hidden) {
+            long long slot = (f.x1 - f.x0) / (long long)n;
+            text_at(b, f.x0 + (long long)i * slot + slot / 2, f.y1 - 8, "middle");
+            html_lit(b, "&lt;5</text>");
+        }
+    }
+    frame_axes(b, &f, x_title, y_title);
+    frame_end(b);
+}

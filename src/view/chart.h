@@ -27,4 +27,19 @@ void view_coverage_chart(struct buf *b, const struct coverage_point *p, size_t n
  * (its text equivalent). Nothing to draw: a sentence saying so. */
 void view_grants_chart(struct buf *b, const struct indicators *ind);
 
+/* A count by year as published: hidden when suppressed ("fewer than 5"). */
+struct chart_count {
+    long long year;
+    size_t n;
+    int hidden;
+};
+
+/*
+ * A bar chart of c[0..n) (ascending years) titled title (id: its title's id), with its axes'
+ * titles; a hidden count draws no bar, "<5" in its place. The table of figures is the
+ * caller's. Nothing to draw: a sentence saying so.
+ */
+void view_count_chart(struct buf *b, const char *id, const char *title, const char *x_title,
+                      const char *y_title, const struct chart_count *c, size_t n);
+
 #endif

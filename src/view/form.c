@@ -233,7 +233,8 @@ static void choice_id(struct buf *b, const char *name, const struct form_choice 
 /* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox";
  * hints[i] (hints or any NULL: none) under choice i's label. */
 static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                    const char *const *hints, size_t n, const char *kind, const char *type)
+                    const char *const *hints, size_t n, const char *kind, const char *type,
+                    const int *ticked)
 {
     html_lit(b, "<div class=\"govuk-");
     html_attr(b, kind);
@@ -255,7 +256,7 @@ static void choices(struct buf *b, const struct form_field *f, const struct form
         html_lit(b, "\" value=\"");
         html_attr(b, c[i].value);
         html_lit(b, "\"");
-        if (f->value && !strcmp(f->value, c[i].value)) {
+        if (ticked ? ticked[i] : f->value && !strcmp(f->value, c[i].value)) {
             html_lit(b, " checked");
         }
         if (hints && hints[i]) {
@@ -293,7 +294,7 @@ void form_radios_hinted(struct buf *b, const struct form_field *f, const struct 
                         const char *const *hints, size_t n)
 {
     fieldset_start(b, f, 0);
-    choices(b, f, c, hints, n, "radios", "radio");
+    choices(b, f, c, hints, n, "radios", "radio", NULL);
     form_fieldset_end(b);
 }
 
@@ -302,16 +303,24 @@ void form_checkboxes(struct buf *b, const struct form_field *f, const struct for
 {
     if (f->label) {
         fieldset_start(b, f, 0);
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
         form_fieldset_end(b);
     } else if (f->flags & FORM_WITHOUT_GROUP) {
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
     } else {
         group_start(b, f->error);
         hint_and_error(b, f);
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox");
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
         html_lit(b, "</div>");
     }
+}
+
+void form_checkboxes_ticked(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                            const int *ticked, size_t n)
+{
+    fieldset_start(b, f, 0);
+    choices(b, f, c, NULL, n, "checkboxes", "checkbox", ticked);
+    form_fieldset_end(b);
 }
 
 void form_date_start(struct buf *b, const struct form_field *f, const char *const given[3])

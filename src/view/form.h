@@ -67,6 +67,10 @@ void form_radios_hinted(struct buf *b, const struct form_field *f, const struct 
  */
 void form_checkboxes(struct buf *b, const struct form_field *f, const struct form_choice *c,
                      size_t n);
+/* Checkboxes c[0..n) in a fieldset with legend f->label, more than one ticked: c[i] when
+ * ticked[i]. */
+void form_checkboxes_ticked(struct buf *b, const struct form_field *f, const struct form_choice *c,
+                            const int *ticked, size_t n);
 /*
  * A GOV.UK date input: a fieldset with legend f->label over the fields NAME-day, NAME-month and
  * NAME-year, showing given[0..2] again (given or any may be NULL). The error summary links to

@@ -60,6 +60,45 @@ static void tokens(struct buf *b, const struct account_view *v, const struct vie
                 "data-module=\"govuk-button\">Create a token</button></form>");
 }
 
+/* The calendar of complaints' due dates: its secret address, made and revoked here. */
+static void calendar(struct buf *b, const struct account_view *v, const struct viewer *viewer)
+{
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"calendar\">Complaints in your calendar</h2>"
+                "<p class=\"govuk-body\">A calendar program (Outlook, Google Calendar, Apple "
+                "Calendar) can show the due dates of the open complaints you may see. Give it a "
+                "secret address: anyone who has the address can read those dates, so keep it "
+                "to yourself, and revoke it if it is shared.</p>");
+    if (v->feed_url) {
+        html_lit(b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\"><strong>Your "
+                    "calendar address</strong> (copy it now: it will not be shown again)</p>"
+                    "<p class=\"govuk-body\"><code class=\"app-token\" id=\"calendar-url\">");
+        html_text(b, v->feed_url);
+        html_lit(b, "</code></p><p class=\"govuk-body\">In your calendar program, choose to "
+                    "add a calendar from the internet (subscribe by URL) and paste it.</p>"
+                    "</div>");
+    } else if (v->feed_exists) {
+        html_lit(b, "<p class=\"govuk-body\">You have a calendar address. It was shown once, "
+                    "when it was made: to see one again, make a new one (the old one then stops "
+                    "working).</p>");
+    }
+    html_lit(b, "<div class=\"govuk-button-group\"><form method=\"post\" "
+                "class=\"app-inline-form\" action=\"/account/calendar\">");
+    view_csrf_field(b, viewer);
+    html_lit(b, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+                "data-module=\"govuk-button\">");
+    html_text(b, v->feed_exists || v->feed_url ? "Make a new calendar address"
+                                               : "Make a calendar address");
+    html_lit(b, "</button></form>");
+    if (v->feed_exists || v->feed_url) {
+        html_lit(b, "<form method=\"post\" class=\"app-inline-form\" "
+                    "action=\"/account/calendar/revoke\">");
+        view_csrf_field(b, viewer);
+        html_lit(b, "<button type=\"submit\" class=\"govuk-button govuk-button--warning\" "
+                    "data-module=\"govuk-button\">Revoke the calendar address</button></form>");
+    }
+    html_lit(b, "</div>");
+}
+
 void view_account_page(struct buf *b, const struct account_view *v, const struct viewer *viewer)
 {
     const struct layout l = {.title = "Your account", .nav = NAV_ACCOUNT, .viewer = viewer};
@@ -86,6 +125,7 @@ void view_account_page(struct buf *b, const struct account_view *v, const struct
     html_lit(b, "</dl><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/history/user/");
     html_url(b, v->user->email);
     html_lit(b, "\">History of your account</a></p>");
+    calendar(b, v, viewer);
     tokens(b, v, viewer);
     view_layout_end(b, &l);
 }

@@ -11,6 +11,8 @@ struct account_view {
     size_t ntokens;
     const char *new_token; /* a token just made, shown this once; else NULL */
     const char *notice;    /* a line of news for the banner, e.g. "Token 3 revoked"; or NULL */
+    int feed_exists;       /* the person has a calendar feed of complaints' due dates */
+    const char *feed_url;  /* its address just made, shown this once; else NULL */
 };
 
 void view_account_page(struct buf *b, const struct account_view *v, const struct viewer *viewer);

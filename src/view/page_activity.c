@@ -102,15 +102,56 @@ static const char *amount_label(enum activity_kind k)
     }
 }
 
-/* The organisation question: a search box and its button, then what the search found to
- * choose from (the one chosen before among them). */
-static void org_question(struct buf *b, const struct activity_form_view *v)
+void view_org_pick(struct buf *b, const struct org_pick_view *p)
 {
-    const char *q_error = form_error_for(v->errors, v->nerrors, "org_q");
-    const char *choose_error = form_error_for(v->errors, v->nerrors, "organisation");
     struct form_choice stack[16];
     size_t n = 0;
 
+    form_text_input(b, &(struct form_field){.name = p->q_name,
+                                            .label = p->label,
+                                            .hint = p->hint,
+                                            .error = p->q_error,
+                                            .value = p->q,
+                                            .autocomplete = "off",
+                                            .flags = FORM_BOLD | FORM_NO_SPELLCHECK});
+    html_lit(b, "<button type=\"submit\" name=\"action\" value=\"");
+    html_attr(b, p->action);
+    html_lit(b, "\" class=\"govuk-button govuk-button--secondary\" "
+                "data-module=\"govuk-button\">Search</button>");
+    if (p->org_id) { /* the one chosen, first */
+        stack[n++] = (struct form_choice){p->org_id, p->org_name ? p->org_name : p->org_id};
+    }
+    for (size_t i = 0; i < p->nmatches && n < sizeof(stack) / sizeof(stack[0]); i++) {
+        if (!p->org_id || strcmp(p->matches[i].org_id, p->org_id) != 0) {
+            stack[n++] = (struct form_choice){p->matches[i].org_id, p->matches[i].name};
+        }
+    }
+    if (n) {
+        form_radios(b,
+                    &(struct form_field){.name = p->choose_name,
+                                         .label = "Choose the organisation",
+                                         .hint = p->searched && p->nmatches >= 10
+                                                     ? "The first 10 found: type more of the "
+                                                       "name to find another"
+                                                     : NULL,
+                                         .error = p->choose_error,
+                                         .value = p->org_id          ? p->org_id
+                                                  : p->nmatches == 1 ? stack[0].value
+                                                                     : NULL,
+                                         .flags = FORM_BOLD},
+                    stack, n);
+    } else if (p->searched) {
+        html_lit(b, "<p class=\"govuk-body\">No organisation in the register matches &ldquo;");
+        html_text(b, p->q);
+        html_lit(b, "&rdquo;. Try a shorter part of its name, or its charity number. If it is "
+                    "not in the register, a coordinator can <a class=\"govuk-link\" "
+                    "href=\"/organisations/new\">add it</a>.</p>");
+    }
+}
+
+/* The organisation question: fixed (shown, carried), or found by name (view_org_pick). */
+static void org_question(struct buf *b, const struct activity_form_view *v)
+{
     if (v->org_fixed) {
         html_lit(b, "<h2 class=\"govuk-heading-s\">Organisation affected</h2>"
                     "<p class=\"govuk-body\">");
@@ -125,48 +166,23 @@ static void org_question(struct buf *b, const struct activity_form_view *v)
         }
         return;
     }
-    form_text_input(
-        b, &(struct form_field){.name = "org_q",
-                                .label = v->org_needed ? "Which organisation does it affect?"
-                                                       : "Which organisation does it affect? "
-                                                         "(optional)",
-                                .hint = "Type part of its name, or its charity or company number, "
-                                        "and choose Search. Then choose it from the list.",
-                                .error = q_error,
-                                .value = v->org_q,
-                                .autocomplete = "off",
-                                .flags = FORM_BOLD | FORM_NO_SPELLCHECK});
-    html_lit(b, "<button type=\"submit\" name=\"action\" value=\"search\" class=\"govuk-button "
-                "govuk-button--secondary\" data-module=\"govuk-button\">Search</button>");
-    if (v->org_id) { /* the one chosen, first */
-        stack[n++] = (struct form_choice){v->org_id, v->org_name ? v->org_name : v->org_id};
-    }
-    for (size_t i = 0; i < v->nmatches && n < sizeof(stack) / sizeof(stack[0]); i++) {
-        if (!v->org_id || strcmp(v->matches[i].org_id, v->org_id) != 0) {
-            stack[n++] = (struct form_choice){v->matches[i].org_id, v->matches[i].name};
-        }
-    }
-    if (n) {
-        form_radios(b,
-                    &(struct form_field){.name = "organisation",
-                                         .label = "Choose the organisation",
-                                         .hint = v->searched && v->nmatches >= 10
-                                                     ? "The first 10 found: type more of the "
-                                                       "name to find another"
-                                                     : NULL,
-                                         .error = choose_error,
-                                         .value = v->org_id          ? v->org_id
-                                                  : v->nmatches == 1 ? stack[0].value
-                                                                     : NULL,
-                                         .flags = FORM_BOLD},
-                    stack, n);
-    } else if (v->searched) {
-        html_lit(b, "<p class=\"govuk-body\">No organisation in the register matches &ldquo;");
-        html_text(b, v->org_q);
-        html_lit(b, "&rdquo;. Try a shorter part of its name, or its charity number. If it is "
-                    "not in the register, a coordinator can <a class=\"govuk-link\" "
-                    "href=\"/organisations/new\">add it</a>.</p>");
-    }
+    view_org_pick(b,
+                  &(struct org_pick_view){
+                      .q_name = "org_q",
+                      .choose_name = "organisation",
+                      .action = "search",
+                      .label = v->org_needed ? "Which organisation does it affect?"
+                                             : "Which organisation does it affect? (optional)",
+                      .hint = "Type part of its name, or its charity or company number, and choose "
+                              "Search. Then choose it from the list.",
+                      .q = v->org_q,
+                      .org_id = v->org_id,
+                      .org_name = v->org_name,
+                      .searched = v->searched,
+                      .matches = v->matches,
+                      .nmatches = v->nmatches,
+                      .q_error = form_error_for(v->errors, v->nerrors, "org_q"),
+                      .choose_error = form_error_for(v->errors, v->nerrors, "organisation")});
 }
 
 void view_activity_form_page(struct buf *b, const struct activity_form_view *v,
@@ -532,6 +548,15 @@ void view_activity_page(struct buf *b, const struct activity_page_view *v,
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
     findings_cards(b, v);
+    if (v->complain_href) {
+        html_lit(b, "<div class=\"app-no-print\"><h2 class=\"govuk-heading-m\">Complain about "
+                    "it</h2><p class=\"govuk-body\">It breaches the Compact. The organisation "
+                    "affected can raise a complaint with the body, then follow it through the "
+                    "Compact&#39;s stages.</p><p class=\"govuk-body\"><a class=\"govuk-link\" "
+                    "href=\"");
+        html_attr(b, v->complain_href);
+        html_lit(b, "\">Raise a complaint about this decision</a></p></div>");
+    }
     html_lit(b, "<h2 class=\"govuk-heading-m\">The answers checked</h2>"
                 "<dl class=\"govuk-summary-list\">");
     qs = check_questions(v->kind, &n);

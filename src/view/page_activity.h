@@ -34,6 +34,23 @@ struct org_choice {
     const char *org_id, *name;
 };
 
+/* The question that finds an organisation of the register by name without JavaScript: a search
+ * box (q_name) and its Search button (name "action", value action), then the organisations
+ * found as radios (choose_name), the one chosen before first. */
+struct org_pick_view {
+    const char *q_name, *choose_name, *action;
+    const char *label, *hint; /* the search box's */
+    const char *q;            /* what was searched for */
+    const char *org_id;       /* the organisation chosen (an org-id), or NULL */
+    const char *org_name;     /* its name, or NULL */
+    int searched;             /* a search was made: say what it found */
+    const struct org_choice *matches;
+    size_t nmatches;
+    const char *q_error, *choose_error;
+};
+
+void view_org_pick(struct buf *b, const struct org_pick_view *p);
+
 /* A field a form carries as it came: a check's answer. */
 struct hidden_field {
     const char *name, *value;
@@ -76,9 +93,10 @@ struct activity_page_view {
     /* the stored catalogue's number and paraphrase for each enum rule (NULL where none) */
     const char *const *numbers;
     const char *const *paraphrases;
-    int may_change;     /* it stands and the person may change and withdraw it */
-    int may_move;       /* and give it another organisation affected (admins) */
-    const char *notice; /* "recorded", "changed" or "withdrawn": the banner saying so */
+    int may_change;            /* it stands and the person may change and withdraw it */
+    int may_move;              /* and give it another organisation affected (admins) */
+    const char *notice;        /* "recorded", "changed" or "withdrawn": the banner saying so */
+    const char *complain_href; /* a breach found: where to raise a complaint about it, or NULL */
 };
 
 /* The activity's page: what it is, its findings and the answers checked, printable. */

@@ -410,22 +410,34 @@ static const char *paraphrase_for(const char *rule)
     return rule;
 }
 
-/* The commitment rule r tests, as "4.4 Give at least three months' ...", from the stored
- * catalogue when it has it, else the default. */
-static void commitment_title(struct buf *out, const struct check_result_view *v, const char *rule)
+void view_rule_commitment(struct buf *out, enum rule r, const char *const *numbers,
+                          const char *const *paraphrases)
 {
-    enum rule r;
-    int known = rule_parse(rule, &r) == 0;
-    const char *number =
-        known && v->numbers && v->numbers[r] ? v->numbers[r] : commitment_for_rule(rule);
-    const char *paraphrase =
-        known && v->paraphrases && v->paraphrases[r] ? v->paraphrases[r] : paraphrase_for(rule);
+    const char *rule = rule_id(r);
+    const char *number = numbers && numbers[r] ? numbers[r] : commitment_for_rule(rule);
+    const char *paraphrase = paraphrases && paraphrases[r] ? paraphrases[r] : paraphrase_for(rule);
 
     buf_reset(out);
     if (number) {
         buf_addf(out, "%s %s", number, paraphrase);
     } else {
         buf_adds(out, paraphrase);
+    }
+}
+
+/* The commitment rule tests (view_rule_commitment), or the rule's name when it is not one. */
+static void commitment_title(struct buf *out, const struct check_result_view *v, const char *rule)
+{
+    enum rule r;
+
+    if (rule_parse(rule, &r) == 0) {
+        view_rule_commitment(out, r, v->numbers, v->paraphrases);
+    } else if (commitment_for_rule(rule)) {
+        buf_reset(out);
+        buf_addf(out, "%s %s", commitment_for_rule(rule), paraphrase_for(rule));
+    } else {
+        buf_reset(out);
+        buf_adds(out, paraphrase_for(rule));
     }
 }
 
@@ -573,6 +585,15 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     numbers_used(b, v);
     if (v->record) {
         view_record_offer(b, v->record);
+    }
+    if (v->complain_href) {
+        html_lit(b, "<h2 class=\"govuk-heading-m\">Complain about it</h2><p "
+                    "class=\"govuk-body\">A breach of the Compact can be taken up with the body "
+                    "that made the decision: raise a complaint, with the commitments it breaches "
+                    "filled in, and follow it through each stage and its deadlines.</p><p "
+                    "class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
+        html_attr(b, v->complain_href);
+        html_lit(b, "\">Raise a complaint about this decision</a></p>");
     }
     html_lit(b, "<div class=\"govuk-button-group\"><a class=\"govuk-button "
                 "govuk-button--secondary\" data-module=\"govuk-button\" href=\"/checks/");

@@ -57,6 +57,8 @@ struct check_result_view {
     const char *const *paraphrases;
     /* what to say about recording it (page_activity.h), or NULL */
     const struct record_offer *record;
+    /* a breach found, against a local Compact: where to raise a complaint about it, or NULL */
+    const char *complain_href;
 };
 
 void view_check_start_page(struct buf *b, const struct viewer *viewer);
@@ -64,6 +66,11 @@ void view_check_form_page(struct buf *b, const struct check_form_view *v,
                           const struct viewer *viewer);
 void view_check_result_page(struct buf *b, const struct check_result_view *v,
                             const struct viewer *viewer);
+/* The commitment rule r tests, as "4.4 Give at least three months' notice ...", from the stored
+ * catalogue's numbers[r] and paraphrases[r] when given (either may be NULL), else the default:
+ * how pages name a rule. */
+void view_rule_commitment(struct buf *out, enum rule r, const char *const *numbers,
+                          const char *const *paraphrases);
 /* A verdict in words on pages, for a plan (planned: "Would not keep") or for what was done
  * ("Breach"); "" when out of range. The API's codes never change (SPEC section 5). */
 const char *verdict_label(enum verdict v, int planned);

@@ -481,6 +481,29 @@ static void compliance(struct buf *b, const struct compact_page_view *v)
                 "steps still to take.</p>");
 }
 
+/* Complaints that a body did not keep it: the list for those signed in, the statistics for
+ * everyone. */
+static void complaints(struct buf *b, const struct compact_page_view *v)
+{
+    char href[64];
+
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Complaints</h2><p class=\"govuk-body\">When a "
+                "body does not keep this Compact, an organisation it affected can complain, "
+                "and follow the complaint through each stage and its deadlines.</p>"
+                "<ul class=\"govuk-list\">");
+    if (v->signed_in) {
+        html_lit(b, "<li><a class=\"govuk-link\" href=\"");
+        html_attr(b, compact_href(href, sizeof(href), v->entry->id, "/complaints"));
+        html_lit(b, "\">The complaints you may see</a></li><li><a class=\"govuk-link\" "
+                    "href=\"");
+        html_attr(b, compact_href(href, sizeof(href), v->entry->id, "/complaints/new"));
+        html_lit(b, "\">Raise a complaint</a></li>");
+    }
+    html_lit(b, "<li><a class=\"govuk-link\" href=\"");
+    html_attr(b, compact_href(href, sizeof(href), v->entry->id, "/complaints/statistics"));
+    html_lit(b, "\">Statistics of its complaints</a></li></ul>");
+}
+
 static void history(struct buf *b, const struct compact_page_view *v)
 {
     static const struct table_column cols[] = {{"From", 0}, {"Status", 0}};
@@ -701,6 +724,7 @@ void view_compact_page(struct buf *b, const struct compact_page_view *v,
     codes(b, v);
     signatories(b, v);
     compliance(b, v);
+    complaints(b, v);
     if (v->coordinators) {
         view_coordinators_summary(b, v->coordinators, viewer);
     }

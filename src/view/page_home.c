@@ -416,6 +416,19 @@ void view_home_page(struct buf *b, const struct home_view *v, const struct viewe
         view_layout_end(b, &l);
         return;
     }
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"complaints\">Complaints</h2>");
+    view_case_table(b, "Open complaints you may see, what is due first at the top", v->cases,
+                    v->ncases, 1);
+    if (v->ncases_total > v->ncases) {
+        html_lit(b, "<p class=\"govuk-body\">These are the ");
+        html_count(b, (long long)v->ncases);
+        html_lit(b, " due first of ");
+        html_count(b, (long long)v->ncases_total);
+        html_lit(b, " open complaints you may see. Each local Compact&#39;s page lists all of "
+                    "its own.</p>");
+    }
+    html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/complaints/statistics\">"
+                "Complaint statistics of every local Compact</a></p>");
     html_lit(b, "<h2 class=\"govuk-heading-m\">What else you can do</h2>");
     what_you_can_do(b, v);
     view_layout_end(b, &l);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "layout.h"
+#include "page_complaints.h"
 #include "core/compliance.h"
 #include "core/coverage.h"
 #include "core/indicators.h"
@@ -58,6 +59,9 @@ struct home_view {
     const struct coordinator_home *coordinator;
     const struct member_home *member;
     const struct admin_home *admin;
+    /* for a person signed in: the open complaints they may see, what is due first first */
+    const struct case_view *cases;
+    size_t ncases, ncases_total; /* shown, and open in all */
 };
 
 void view_home_page(struct buf *b, const struct home_view *v, const struct viewer *viewer);

@@ -55,6 +55,7 @@ import { pgClusterTests } from './pg_cluster.mjs';
 import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
+import { complaintPageTests } from './complaint_pages.mjs';
 import { publicTests } from './public.mjs';
 import { complaintTests } from './complaints.mjs';
 
@@ -964,6 +965,7 @@ async function main() {
   await copyTests(BIN, report);
   await homeTests(BIN, report);
   await complaintTests(BIN, report);
+  await complaintPageTests(BIN, report);
 }
 
 try {
