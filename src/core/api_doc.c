@@ -95,6 +95,9 @@ const char *api_path_param_about(const char *pattern, const char *name)
         {"tokens", "id", "The API token's number, as your account page lists it."},
         {"complaints", "id",
          "The complaint's number, its id in the case's JSON, as in /complaints/7."},
+        {"calendar", "secret",
+         "The secret part of your calendar feed's address, as your account page shows it, "
+         "ending .ics."},
         {NULL, "gss",
          "An authority's GSS code, such as E08000035; a former code finds the "
          "authority too."},
