@@ -222,6 +222,21 @@ int survey_refuse(struct survey_refusal *r, enum survey_refusal_kind kind, const
 int survey_check(const struct survey_question *qs, size_t nq, const struct survey_response_in *in,
                  struct survey_response *out, struct survey_refusal *refused);
 
+/* ---- invitation codes ---- */
+
+/* A code is 12 characters of an alphabet without look-alikes (no 0, O, 1, I, L), about 59 bits,
+ * shown in groups of four ("7KQM-W3XR-PD9T") to be read from paper and typed. */
+#define SURVEY_CODE_LEN  12
+#define SURVEY_CODE_TEXT (SURVEY_CODE_LEN + 3) /* with its two hyphens and a NUL */
+/* The context of the keyed hash (core/crypto.h's secret_hash) the database keeps of a code. */
+#define SURVEY_CODE_CONTEXT "survey-code"
+
+/* A new random code, as shown (with hyphens). */
+void survey_code_new(char out[SURVEY_CODE_TEXT]);
+/* The code as typed (any case, hyphens and spaces anywhere) as hashed: its 12 characters in
+ * upper case into out; ERR_INVALID (out "") when it is not a code. */
+int survey_code_normalise(const char *in, char out[SURVEY_CODE_LEN + 1]);
+
 /* ---- tallies ---- */
 
 /*
