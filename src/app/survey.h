@@ -59,7 +59,8 @@ int survey_round_list(struct store *st, struct arena *arena, struct survey_round
 /*
  * Make count new invitation codes of the round of year for Compact compact_id as u, stored
  * hashed under key, audited (how many, for which Compact; never the codes): *codes[0..count)
- * the codes themselves (SECRET_TEXT-long text from arena), which are shown this once.
+ * the codes themselves as shown ("7KQM-W3XR-PD9T", core/survey.h; from arena), which are
+ * shown this once.
  * ERR_NOT_FOUND for no such round (field "year") or Compact ("compact_id"); ERR_FORBIDDEN
  * unless u may (policy_survey_codes: admins, and the coordinators of that Compact);
  * ERR_INVALID ("count") unless 1 <= count <= SURVEY_CODES_MAX. A closed round still takes
@@ -126,14 +127,6 @@ int survey_import_csv(struct store *st, const struct user *u, int year, const ch
                       size_t len, struct arena *arena, size_t *imported,
                       struct survey_import_error **errors, size_t *nerrors);
 
-/* How many responses a Compact has in a round (no answers). */
-struct survey_compact_count {
-    long long compact_id;
-    const char *compact_name;
-    long long general;
-    int benchmark; /* 1 when it has a benchmark answer */
-};
-
 /*
  * The response counts of the round of year by Compact, by name, for those who run it while it
  * is open (policy_survey_manage: admins; ERR_FORBIDDEN otherwise): every Compact with at least
@@ -169,6 +162,13 @@ int survey_results_read(struct store *st, int year, struct arena *arena,
  */
 int survey_year_on_year(struct store *st, const struct survey_results *r, struct arena *arena,
                         struct survey_change **changes, int *before_year);
+
+/*
+ * The tallies of the round of year counted again from its stored answers into *out, as
+ * store_survey_tally reads the kept ones (they must be equal: a check for tests and for
+ * `compact survey` to run after a repair). ERR_NOT_FOUND for no such round.
+ */
+int survey_recount(struct store *st, int year, struct survey_tally *out);
 
 /* The headline sentence of r (core's survey_headline) appended to out; ERR_NOT_FOUND (nothing
  * appended) when the round has no importance question or its share is hidden. */

@@ -650,6 +650,78 @@ int survey_headline(int year, const struct survey_question_result *r, struct buf
     return 0;
 }
 
+/* ---- answers as stored ---- */
+
+void survey_value_format(const struct survey_question *q, const struct survey_answer *a,
+                         struct buf *out)
+{
+    int first = 1;
+
+    if (a->text) {
+        buf_adds(out, a->text);
+        return;
+    }
+    for (size_t o = 0; o < q->noptions && o < SURVEY_OPTIONS_MAX; o++) {
+        if (a->options & (1u << o)) {
+            if (!first) {
+                buf_addc(out, SURVEY_OPTION_SEP);
+            }
+            buf_adds(out, q->options[o].id);
+            first = 0;
+        }
+    }
+}
+
+/* The options of value (ids joined by ';') among q's into *options. */
+static int options_parse(const struct survey_question *q, const char *value, unsigned *options)
+{
+    *options = 0;
+    for (const char *p = value;;) {
+        size_t len = strcspn(p, ";");
+        size_t o = 0;
+        while (o < q->noptions &&
+               (strlen(q->options[o].id) != len || memcmp(q->options[o].id, p, len) != 0)) {
+            o++;
+        }
+        if (o == q->noptions) {
+            return ERR_INVALID;
+        }
+        *options |= 1u << o;
+        if (!p[len]) {
+            return 0;
+        }
+        p += len + 1;
+    }
+}
+
+int survey_response_from_stored(const struct survey_question *qs, size_t nq,
+                                enum survey_questionnaire questionnaire, const char *sector,
+                                const char *body_type, long long compact_id,
+                                const char *const *values, struct survey_response *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->questionnaire = questionnaire;
+    out->compact_id = compact_id;
+    if (survey_sector_parse(sector, &out->sector) < 0 ||
+        (body_type && survey_body_parse(body_type, &out->body_type) < 0)) {
+        return ERR_INVALID;
+    }
+    for (size_t i = 0; i < nq && i < SURVEY_QUESTIONS_MAX; i++) {
+        struct survey_answer *a = &out->answers[out->nanswers];
+        if (!values[i]) {
+            continue;
+        }
+        *a = (struct survey_answer){.question = i};
+        if (qs[i].type == SQ_TEXT) {
+            a->text = values[i];
+        } else if (options_parse(&qs[i], values[i], &a->options) < 0) {
+            return ERR_INVALID;
+        }
+        out->nanswers++;
+    }
+    return 0;
+}
+
 /* ---- invitation codes ---- */
 
 static const char code_alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; /* 31: no 0 O 1 I L */

@@ -222,6 +222,25 @@ int survey_refuse(struct survey_refusal *r, enum survey_refusal_kind kind, const
 int survey_check(const struct survey_question *qs, size_t nq, const struct survey_response_in *in,
                  struct survey_response *out, struct survey_refusal *refused);
 
+/* ---- answers as stored and imported ---- */
+
+/* The separator of the options of one answer in the store and in an import's column. */
+#define SURVEY_OPTION_SEP ';'
+
+/* Append answer a to q as stored and exported: its options' ids in q's order joined by ';', or
+ * its text. */
+void survey_value_format(const struct survey_question *q, const struct survey_answer *a,
+                         struct buf *out);
+/*
+ * A stored response back into *out: values[i] the answer to qs[i] as survey_value_format wrote
+ * it (NULL: none), borrowed by out's texts. ERR_INVALID when it does not read (an option the
+ * question lacks, a sector or body type unknown): not written by this program.
+ */
+int survey_response_from_stored(const struct survey_question *qs, size_t nq,
+                                enum survey_questionnaire questionnaire, const char *sector,
+                                const char *body_type, long long compact_id,
+                                const char *const *values, struct survey_response *out);
+
 /* ---- invitation codes ---- */
 
 /* A code is 12 characters of an alphabet without look-alikes (no 0, O, 1, I, L), about 59 bits,

@@ -409,62 +409,6 @@ int store_survey_batch_respondent(struct store_survey_batch *b, long long user_i
     return store_run(b->st, stmt);
 }
 
-/* A stored value (options joined by ';', or text) as the answer to q, for survey_check: its
- * values from arena into a. */
-static void split_value(const struct survey_question *q, const char *value, struct arena *arena,
-                        struct survey_answer_in *a)
-{
-    const char **v;
-    size_t n = 1;
-
-    a->key = q->key;
-    if (!survey_type_multi(q->type)) {
-        v = arena_alloc(arena, sizeof(*v));
-        v[0] = value;
-        a->values = v;
-        a->nvalues = 1;
-        return;
-    }
-    for (const char *p = value; *p; p++) {
-        n += *p == ';';
-    }
-    v = arena_alloc(arena, n * sizeof(*v));
-    n = 0;
-    for (const char *p = value;;) {
-        size_t len = strcspn(p, ";");
-        v[n++] = arena_memdupz(arena, p, len);
-        if (!p[len]) {
-            break;
-        }
-        p += len + 1;
-    }
-    a->values = v;
-    a->nvalues = n;
-}
-
-/* The stored response (its sector, body type and answers as stored) checked again into r. */
-static int rebuild(const struct survey_question *qs, size_t nq, enum survey_questionnaire qn,
-                   const char *sector, const char *body_type, long long compact_id,
-                   const char *const *keys, const char *const *values, size_t n,
-                   struct arena *arena, struct survey_response *r)
-{
-    struct survey_answer_in a[SURVEY_QUESTIONS_MAX];
-    struct survey_response_in in = {.questionnaire = survey_questionnaire_id(qn),
-                                    .sector = sector,
-                                    .body_type = body_type,
-                                    .compact_id = compact_id,
-                                    .answers = a};
-    struct survey_refusal refused;
-
-    for (size_t i = 0; i < n && in.nanswers < SURVEY_QUESTIONS_MAX; i++) {
-        const struct survey_question *q = survey_question_find(qs, nq, keys[i]);
-        if (q) {
-            split_value(q, values[i], arena, &a[in.nanswers++]);
-        }
-    }
-    return survey_check(qs, nq, &in, r, &refused) < 0 ? ERR_DB : 0;
-}
-
 /* Take the Compact's benchmark response of the round out, if it has one, with its share of the
  * tallies. */
 static int benchmark_remove(struct store_survey_batch *b, long long compact_id)
@@ -472,10 +416,9 @@ static int benchmark_remove(struct store_survey_batch *b, long long compact_id)
     struct store *st = b->st;
     struct arena arena;
     struct survey_response old;
-    const char *keys[SURVEY_QUESTIONS_MAX], *values[SURVEY_QUESTIONS_MAX], *sector, *body;
+    const char *values[SURVEY_QUESTIONS_MAX] = {0}, *sector, *body;
     struct db_stmt *stmt;
     long long id;
-    size_t n = 0;
     int ret, rc;
 
     if ((ret = store_prepare(st, sql_benchmark_find, &stmt)) < 0) {
@@ -498,14 +441,21 @@ static int benchmark_remove(struct store_survey_batch *b, long long compact_id)
         goto cleanup;
     }
     db_bind_int64(stmt, 1, id);
-    while ((rc = store_step(st, stmt)) == DB_ROW && n < SURVEY_QUESTIONS_MAX) {
-        keys[n] = store_col(stmt, 0, &arena);
-        values[n++] = store_col(stmt, 1, &arena);
+    while ((rc = store_step(st, stmt)) == DB_ROW) {
+        const struct survey_question *q =
+            survey_question_find(b->qs, b->nq, (const char *)db_column_text(stmt, 0));
+        if (q) {
+            values[q - b->qs] = store_col(stmt, 1, &arena);
+        }
     }
-    ret = rc == DB_ROW ? 0 : store_err(st, rc);
+    ret = store_err(st, rc);
     store_done(stmt);
-    if (ret < 0 || (ret = rebuild(b->qs, b->nq, SURVEY_BENCHMARK, sector, body, compact_id, keys,
-                                  values, n, &arena, &old)) < 0) {
+    if (ret < 0) {
+        goto cleanup;
+    }
+    if (survey_response_from_stored(b->qs, b->nq, SURVEY_BENCHMARK, sector, body, compact_id,
+                                    values, &old) < 0) {
+        ret = ERR_DB; /* not written by this program */
         goto cleanup;
     }
     survey_tally_add(&b->delta, &old, -1);
@@ -521,25 +471,6 @@ static int benchmark_remove(struct store_survey_batch *b, long long compact_id)
 cleanup:
     arena_release(&arena);
     return ret;
-}
-
-/* The stored value of answer a: its options joined by ';', or its text. */
-static void answer_value(const struct survey_question *q, const struct survey_answer *a,
-                         struct buf *out)
-{
-    buf_reset(out);
-    if (a->text) {
-        buf_adds(out, a->text);
-        return;
-    }
-    for (size_t o = 0; o < q->noptions; o++) {
-        if (a->options & (1u << o)) {
-            if (out->len) {
-                buf_addc(out, ';');
-            }
-            buf_adds(out, q->options[o].id);
-        }
-    }
 }
 
 int store_survey_batch_add(struct store_survey_batch *b, const struct survey_response *r,
@@ -571,7 +502,8 @@ int store_survey_batch_add(struct store_survey_batch *b, const struct survey_res
     }
     for (size_t i = 0; i < r->nanswers; i++) {
         const struct survey_question *q = &b->qs[r->answers[i].question];
-        answer_value(q, &r->answers[i], &value);
+        buf_reset(&value);
+        survey_value_format(q, &r->answers[i], &value);
         if (buf_failed(&value)) {
             ret = ERR_TOO_BIG;
             break;
