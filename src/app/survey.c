@@ -227,35 +227,44 @@ static int round_open(const struct survey_round_info *r, date_t today,
     return 0;
 }
 
-/* Who may give response r, and what it marks: *code_id the code it uses, *respondent the person
- * it marks as having answered (0: none). */
-static int answer_who(struct store *st, const struct user *u, const unsigned char key[SECRET_BYTES],
-                      const struct survey_round_info *round, const char *code,
-                      struct survey_response *r, long long *code_id, long long *respondent,
-                      struct survey_refusal *refused)
+/* The code typed, looked up before anything else: ERR_NOT_FOUND or ERR_CONFLICT (used) naming
+ * "code"; 0 with *code_id and *compact. */
+static int answer_code(struct store *st, const unsigned char key[SECRET_BYTES],
+                       const struct survey_round_info *round, const char *code, long long *code_id,
+                       long long *compact, struct survey_refusal *refused)
 {
-    long long compact = 0;
-    int used = 0, ret;
+    int used = 0, ret = code_find(st, key, round->id, code, code_id, compact, &used);
 
-    *code_id = *respondent = 0;
-    if (code && code[0]) {
+    if (ret == ERR_NOT_FOUND) {
+        survey_refuse(refused, SREFUSE_NONE, "code",
+                      "This invitation code is not one of the %d survey's", round->year);
+    } else if (ret == 0 && used) {
+        survey_refuse(refused, SREFUSE_NONE, "code", "This invitation code has been used");
+        ret = ERR_CONFLICT;
+    }
+    return ret;
+}
+
+/* Who may give response r (with code_id, of Compact code_compact, when not 0), and the person it
+ * marks as having answered into *respondent (0: none). */
+static int answer_who(struct store *st, const struct user *u, long long code_id,
+                      long long code_compact, const struct survey_response *r,
+                      long long *respondent, struct survey_refusal *refused)
+{
+    int ret;
+
+    *respondent = 0;
+    if (code_id) {
         if (r->questionnaire != SURVEY_GENERAL) {
             survey_refuse(refused, SREFUSE_NONE, "code",
                           "Invitation codes are for the general survey");
             return ERR_FORBIDDEN;
         }
-        ret = code_find(st, key, round->id, code, code_id, &compact, &used);
-        if (ret == ERR_NOT_FOUND) {
-            survey_refuse(refused, SREFUSE_NONE, "code",
-                          "This invitation code is not one of the %d survey's", round->year);
-        } else if (ret == 0 && used) {
-            survey_refuse(refused, SREFUSE_NONE, "code", "This invitation code has been used");
-            ret = ERR_CONFLICT;
-        } else if (ret == 0 && r->compact_id != compact) {
-            ret = survey_refuse(refused, SREFUSE_NONE, "compact_id",
-                                "This invitation code is for another Compact");
+        if (r->compact_id != code_compact) {
+            return survey_refuse(refused, SREFUSE_NONE, "compact_id",
+                                 "This invitation code is for another Compact");
         }
-        return ret;
+        return 0;
     }
     if (r->questionnaire == SURVEY_BENCHMARK) {
         if ((ret = policy_survey_benchmark(st, u, r->compact_id)) < 0) {
@@ -282,8 +291,8 @@ int survey_answer(struct store *st, const struct user *u, const unsigned char ke
     struct store_survey_batch *b = NULL;
     struct arena arena;
     const char *name;
-    long long code_id, respondent, compact;
-    int used, ret;
+    long long code_id = 0, respondent, compact = 0;
+    int ret;
 
     if (response_id) {
         *response_id = 0;
@@ -294,10 +303,13 @@ int survey_answer(struct store *st, const struct user *u, const unsigned char ke
         (ret = round_open(&round, today, refused)) < 0) {
         goto cleanup;
     }
-    /* with a code and no Compact, the code's */
-    if (code && code[0] && given.compact_id == 0 &&
-        code_find(st, key, round.id, code, &code_id, &compact, &used) == 0) {
-        given.compact_id = compact;
+    if (code && code[0]) {
+        if ((ret = answer_code(st, key, &round, code, &code_id, &compact, refused)) < 0) {
+            goto cleanup;
+        }
+        if (given.compact_id == 0) { /* with a code and no Compact, the code's */
+            given.compact_id = compact;
+        }
     }
     if ((ret = survey_check(round.questions, round.nquestions, &given, &r, refused)) < 0) {
         goto cleanup;
@@ -309,7 +321,7 @@ int survey_answer(struct store *st, const struct user *u, const unsigned char ke
         }
         goto cleanup;
     }
-    if ((ret = answer_who(st, u, key, &round, code, &r, &code_id, &respondent, refused)) < 0) {
+    if ((ret = answer_who(st, u, code_id, compact, &r, &respondent, refused)) < 0) {
         goto cleanup;
     }
     if ((ret = store_survey_batch_begin(st, round.id, round.questions, round.nquestions, &b)) < 0) {

@@ -80,11 +80,11 @@ void survey_code_link(struct buf *out, const char *base_url, int year, const cha
  *  - ERR_NOT_FOUND ("year"): no such round;
  *  - ERR_FORBIDDEN ("year"): today is before opens_on or after closes_on, why saying "The 2011
  *    survey opens on 1 March 2011" or "The 2011 survey closed on 31 May 2011";
- *  - ERR_INVALID: survey_check's refusals, and "compact_id" for no such Compact or one that
- *    is not the code's;
- *  - with a code (the general questionnaire only, else ERR_FORBIDDEN "code"): ERR_NOT_FOUND
- *    ("code") when no code of this round has it, ERR_CONFLICT ("code") when it was used; the
- *    Compact is the code's when in->compact_id is 0;
+ *  - with a code: ERR_NOT_FOUND ("code") when no code of this round has it (any case, hyphens
+ *    or not), ERR_CONFLICT ("code") when it was used; in->compact_id 0 is the code's Compact;
+ *  - ERR_INVALID: survey_check's refusals, and "compact_id" for no such Compact;
+ *  - with a code: ERR_FORBIDDEN ("code") for the benchmark questionnaire (codes are for the
+ *    general one), ERR_INVALID ("compact_id") for a Compact that is not the code's;
  *  - without one, general: ERR_FORBIDDEN ("code") for nobody signed in; ERR_CONFLICT when u has
  *    answered this round already (the command line may answer any number of times);
  *  - benchmark: ERR_FORBIDDEN ("compact_id") unless u may (policy_survey_benchmark: admins and

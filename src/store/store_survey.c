@@ -23,6 +23,7 @@ static const char sql_round_get[] =
     "SELECT id, year, opens_on, closes_on FROM survey_round WHERE year = ?1";
 static const char sql_round_list[] =
     "SELECT id, year, opens_on, closes_on FROM survey_round ORDER BY year DESC";
+static const char sql_round_year[] = "SELECT year FROM survey_round WHERE id = ?1";
 static const char sql_round_before[] = "SELECT max(year) FROM survey_round WHERE year < ?1";
 static const char sql_questions[] =
     "SELECT key, version, questionnaire, type, text, hint FROM survey_question "
@@ -600,10 +601,18 @@ int store_survey_batch_end(struct store_survey_batch *b, int ret, const char *ac
     }
     if (ret == 0 && actor) {
         struct buf after = BUF_INIT;
+        struct db_stmt *stmt;
         char entity[STORE_ID_LEN];
+        long long year = 0;
         buf_addf(&after, "{\"imported\":%zu}", b->added);
-        ret = store_audit_add(st, NULL, actor, "import", "survey_round",
-                              store_id_text(b->round_id, entity), NULL, &after);
+        if ((ret = store_prepare(st, sql_round_year, &stmt)) == 0) {
+            db_bind_int64(stmt, 1, b->round_id);
+            ret = store_row_int(st, stmt, &year);
+        }
+        if (ret == 0) { /* the round's entity is its year, as when it was made */
+            ret = store_audit_add(st, NULL, actor, "import", "survey_round",
+                                  store_id_text(year, entity), NULL, &after);
+        }
         buf_release(&after);
     }
     free(b);

@@ -100,7 +100,7 @@ CREATE TABLE survey_tally (
     key      text COLLATE "C" NOT NULL,
     grp      text COLLATE "C" NOT NULL,
     option   text COLLATE "C" NOT NULL,
-    n        integer NOT NULL CHECK (n >= 0),
+    n        integer NOT NULL, -- a delta on its way in may be negative: no CHECK
     PRIMARY KEY (round_id, key, grp, option)
 );
 -- How many responses per questionnaire and group.
@@ -108,15 +108,15 @@ CREATE TABLE survey_tally_response (
     round_id      bigint NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,
     questionnaire text COLLATE "C" NOT NULL,
     grp           text COLLATE "C" NOT NULL,
-    n             integer NOT NULL CHECK (n >= 0),
+    n             integer NOT NULL, -- a delta on its way in may be negative: no CHECK
     PRIMARY KEY (round_id, questionnaire, grp)
 );
 -- How many responses per Compact: general ones, and whether it has its benchmark (0 or 1).
 CREATE TABLE survey_tally_compact (
     round_id   bigint NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,
     compact_id bigint NOT NULL REFERENCES compact(id),
-    general    integer NOT NULL CHECK (general >= 0),
-    benchmark  integer NOT NULL CHECK (benchmark IN (0, 1)),
+    general    integer NOT NULL,
+    benchmark  integer NOT NULL,
     PRIMARY KEY (round_id, compact_id)
 );
 

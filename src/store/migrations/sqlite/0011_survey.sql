@@ -107,7 +107,7 @@ CREATE TABLE survey_tally (
     key      TEXT NOT NULL,
     grp      TEXT NOT NULL,
     option   TEXT NOT NULL,
-    n        INTEGER NOT NULL CHECK (n >= 0),
+    n        INTEGER NOT NULL, -- a delta on its way in may be negative: no CHECK
     PRIMARY KEY (round_id, key, grp, option)
 );
 -- How many responses per questionnaire and group.
@@ -115,15 +115,15 @@ CREATE TABLE survey_tally_response (
     round_id      INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,
     questionnaire TEXT NOT NULL,
     grp           TEXT NOT NULL,
-    n             INTEGER NOT NULL CHECK (n >= 0),
+    n             INTEGER NOT NULL, -- a delta on its way in may be negative: no CHECK
     PRIMARY KEY (round_id, questionnaire, grp)
 );
 -- How many responses per Compact: general ones, and whether it has its benchmark (0 or 1).
 CREATE TABLE survey_tally_compact (
     round_id   INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,
     compact_id INTEGER NOT NULL REFERENCES compact(id),
-    general    INTEGER NOT NULL CHECK (general >= 0),
-    benchmark  INTEGER NOT NULL CHECK (benchmark IN (0, 1)),
+    general    INTEGER NOT NULL,
+    benchmark  INTEGER NOT NULL,
     PRIMARY KEY (round_id, compact_id)
 );
 
