@@ -22,6 +22,8 @@
 
 STORE_TEST_FIXTURE
 
+#include "survey_fixture.h"
+
 static unsigned char key[SECRET_BYTES];
 
 static const struct user admin = {.id = 1, .email = "ann@example.org", .role = ROLE_ADMIN};
@@ -49,19 +51,6 @@ static int setup_app(void **state)
         "INSERT INTO compact_coordinator (compact_id, user_id) VALUES (1, 2), (2, 3)");
 }
 
-static date_t d(const char *s)
-{
-    date_t out = 0;
-    assert_int_equal(date_parse(s, strlen(s), &out), 0);
-    return out;
-}
-
-#define ANSWER(k, ...)                                                                             \
-    {                                                                                              \
-        k, (const char *const[]){__VA_ARGS__},                                                     \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)                      \
-    }
-
 static void make_round(int year, const char *opens, const char *closes)
 {
     struct survey_refusal why;
@@ -81,19 +70,6 @@ static const char *const *codes_for(long long compact, size_t n)
 static long long responses(void)
 {
     return test_number(st->db, "SELECT count(*) FROM survey_response");
-}
-
-static void tallies_equal_recount(int year)
-{
-    struct survey_round_info round;
-    struct survey_tally kept, counted;
-
-    assert_int_equal(survey_round_read(st, year, &arena, &round), 0);
-    assert_int_equal(store_survey_tally(st, round.id, round.questions, round.nquestions, &kept), 0);
-    assert_int_equal(survey_recount(st, year, &counted), 0);
-    assert_memory_equal(kept.answered, counted.answered, sizeof(kept.answered));
-    assert_memory_equal(kept.count, counted.count, sizeof(kept.count));
-    assert_memory_equal(kept.responses, counted.responses, sizeof(kept.responses));
 }
 
 static void test_making_a_round(void **state)

@@ -22,6 +22,8 @@
 
 STORE_TEST_FIXTURE
 
+#include "survey_fixture.h"
+
 static int setup_survey(void **state)
 {
     if (setup(state)) {
@@ -31,13 +33,6 @@ static int setup_survey(void **state)
                            "(1, 'Leeds Compact', 'x'), (2, 'Kent Compact', 'x'); "
                            "INSERT INTO \"user\" (id, email, name, role, created_at) VALUES "
                            "(5, 'sam@example.org', 'Sam', 'admin', 'x')");
-}
-
-static date_t d(const char *s)
-{
-    date_t out = 0;
-    assert_int_equal(date_parse(s, strlen(s), &out), 0);
-    return out;
 }
 
 /* The round of 2011, made, with its questions. */
@@ -60,26 +55,6 @@ static void response(const struct survey_question *qs, size_t nq, const char *qu
     struct survey_response_in in = {questionnaire, sector, body, compact, a, na};
     struct survey_refusal why;
     assert_int_equal(survey_check(qs, nq, &in, r, &why), 0);
-}
-
-#define ANSWER(k, ...)                                                                             \
-    {                                                                                              \
-        k, (const char *const[]){__VA_ARGS__},                                                     \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)                      \
-    }
-
-/* The kept tallies of the round equal a recount from the stored answers. */
-static void tallies_equal_recount(int year, long long round_id, const struct survey_question *qs,
-                                  size_t nq)
-{
-    struct survey_tally kept, counted;
-
-    assert_int_equal(store_survey_tally(st, round_id, qs, nq, &kept), 0);
-    assert_int_equal(survey_recount(st, year, &counted), 0);
-    assert_int_equal(kept.nq, counted.nq);
-    assert_memory_equal(kept.answered, counted.answered, sizeof(kept.answered));
-    assert_memory_equal(kept.count, counted.count, sizeof(kept.count));
-    assert_memory_equal(kept.responses, counted.responses, sizeof(kept.responses));
 }
 
 static void test_bank_seeded_as_core_has_it(void **state)
@@ -219,7 +194,7 @@ static void test_responses_replacement_and_tallies(void **state)
     response(qs, nq, "benchmark", "vcs", NULL, 1, bench1, 2, &r);
     assert_int_equal(store_survey_batch_add(b, &r, NULL), 0);
     assert_int_equal(store_survey_batch_end(b, 0, NULL), 0);
-    tallies_equal_recount(2011, round, qs, nq);
+    tallies_equal_recount(2011);
 
     /* the person is marked as having answered, with nothing that links them to an answer */
     assert_int_equal(test_number(st->db, "SELECT count(*) FROM survey_respondent"), 1);
@@ -250,14 +225,14 @@ static void test_responses_replacement_and_tallies(void **state)
         assert_int_equal(t.count[pw][SURVEY_ALL][1], 1); /* no */
         assert_int_equal(t.answered[sp][SURVEY_ALL], 0);
     }
-    tallies_equal_recount(2011, round, qs, nq);
+    tallies_equal_recount(2011);
 
     /* a batch rolled back leaves the tallies as they were */
     assert_int_equal(store_survey_batch_begin(st, round, qs, nq, &b), 0);
     response(qs, nq, "general", "vcs", NULL, 2, general, 3, &r);
     assert_int_equal(store_survey_batch_add(b, &r, NULL), 0);
     assert_int_equal(store_survey_batch_end(b, ERR_INVALID, NULL), ERR_INVALID);
-    tallies_equal_recount(2011, round, qs, nq);
+    tallies_equal_recount(2011);
     assert_int_equal(store_survey_compact_counts(st, round, &arena, &counts, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(counts[0].compact_name, "Leeds Compact");
@@ -298,7 +273,7 @@ static void test_batch_of_many(void **state)
     assert_int_equal(t.responses[SURVEY_GENERAL][SURVEY_ALL], 500);
     assert_int_equal(t.responses[SURVEY_BENCHMARK][SURVEY_ALL], 1);
     assert_int_equal(t.count[0][SURVEY_ALL][1], 125);
-    tallies_equal_recount(2011, round, qs, nq);
+    tallies_equal_recount(2011);
     assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE action = 'import' "
                                          "AND after = '{\"imported\":505}'"),
                      1);

@@ -15,6 +15,9 @@
 #include "core/survey.h"
 #include "base/err.h"
 
+#define SURVEY_FIXTURE_CORE_ONLY
+#include "survey_fixture.h"
+
 static const struct survey_question *bank(size_t *n)
 {
     return survey_bank(n);
@@ -89,12 +92,6 @@ static int check(const struct survey_response_in *in, struct survey_response *r,
     const struct survey_question *qs = bank(&n);
     return survey_check(qs, n, in, r, why);
 }
-
-#define ANSWER(k, ...)                                                                             \
-    {                                                                                              \
-        k, (const char *const[]){__VA_ARGS__},                                                     \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)                      \
-    }
 
 static void test_a_good_response(void **state)
 {
