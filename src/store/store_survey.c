@@ -47,8 +47,61 @@ static const char sql_respondent_add[] =
 static const char sql_response_add[] =
     "INSERT INTO survey_response (round_id, questionnaire, compact_id, sector, body_type) "
     "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
-static const char sql_answer_add[] =
-    "INSERT INTO survey_answer (response_id, key, value) VALUES (?1, ?2, ?3)";
+/* A response's answers in one statement (a round trip each on PostgreSQL): [n] for n rows,
+ * (?1 the response, ?2k and ?2k+1 the k-th key and value). */
+#define R1 "(?1, ?2, ?3)"
+#define R2                                                                                         \
+    R1 ", "                                                                                        \
+       "(?1, ?4, ?5)"
+#define R3                                                                                         \
+    R2 ", "                                                                                        \
+       "(?1, ?6, ?7)"
+#define R4                                                                                         \
+    R3 ", "                                                                                        \
+       "(?1, ?8, ?9)"
+#define R5                                                                                         \
+    R4 ", "                                                                                        \
+       "(?1, ?10, ?11)"
+#define R6                                                                                         \
+    R5 ", "                                                                                        \
+       "(?1, ?12, ?13)"
+#define R7                                                                                         \
+    R6 ", "                                                                                        \
+       "(?1, ?14, ?15)"
+#define R8                                                                                         \
+    R7 ", "                                                                                        \
+       "(?1, ?16, ?17)"
+#define R9                                                                                         \
+    R8 ", "                                                                                        \
+       "(?1, ?18, ?19)"
+#define R10                                                                                        \
+    R9 ", "                                                                                        \
+       "(?1, ?20, ?21)"
+#define R11                                                                                        \
+    R10 ", "                                                                                       \
+        "(?1, ?22, ?23)"
+#define R12                                                                                        \
+    R11 ", "                                                                                       \
+        "(?1, ?24, ?25)"
+#define R13                                                                                        \
+    R12 ", "                                                                                       \
+        "(?1, ?26, ?27)"
+#define R14                                                                                        \
+    R13 ", "                                                                                       \
+        "(?1, ?28, ?29)"
+#define R15                                                                                        \
+    R14 ", "                                                                                       \
+        "(?1, ?30, ?31)"
+#define R16                                                                                        \
+    R15 ", "                                                                                       \
+        "(?1, ?32, ?33)"
+#define ANSWERS(rows) "INSERT INTO survey_answer (response_id, key, value) VALUES " rows
+static const char *const sql_answers_add[SURVEY_QUESTIONS_MAX + 1] = {
+    NULL,         ANSWERS(R1),  ANSWERS(R2),  ANSWERS(R3),  ANSWERS(R4),  ANSWERS(R5),
+    ANSWERS(R6),  ANSWERS(R7),  ANSWERS(R8),  ANSWERS(R9),  ANSWERS(R10), ANSWERS(R11),
+    ANSWERS(R12), ANSWERS(R13), ANSWERS(R14), ANSWERS(R15), ANSWERS(R16),
+};
+_Static_assert(SURVEY_QUESTIONS_MAX == 16, "sql_answers_add has a statement for each count");
 static const char sql_benchmark_find[] =
     "SELECT id, sector, body_type FROM survey_response WHERE round_id = ?1 AND compact_id = ?2 "
     "AND questionnaire = 'benchmark'";
@@ -358,7 +411,34 @@ struct store_survey_batch {
     size_t nq;
     size_t added;
     struct survey_tally delta; /* what the kept tallies move by at the end */
+    struct compact_delta {
+        long long compact_id, general;
+        int benchmark;
+    } * compacts; /* what survey_tally_compact moves by at the end, a Compact each */
+    size_t ncompacts, capcompacts, last;
 };
+
+/* The Compact's entry of b->compacts, made when missing (a round has a few hundred Compacts:
+ * looked for from the last one used, which an import's lines often repeat). */
+static struct compact_delta *compact_delta(struct store_survey_batch *b, long long compact_id)
+{
+    if (b->last < b->ncompacts && b->compacts[b->last].compact_id == compact_id) {
+        return &b->compacts[b->last];
+    }
+    for (size_t i = 0; i < b->ncompacts; i++) {
+        if (b->compacts[i].compact_id == compact_id) {
+            b->last = i;
+            return &b->compacts[i];
+        }
+    }
+    if (b->ncompacts == b->capcompacts) {
+        b->capcompacts = b->capcompacts ? 2 * b->capcompacts : 64;
+        b->compacts = xrealloc(b->compacts, st_mult(b->capcompacts, sizeof(*b->compacts)));
+    }
+    b->compacts[b->ncompacts] = (struct compact_delta){.compact_id = compact_id};
+    b->last = b->ncompacts;
+    return &b->compacts[b->ncompacts++];
+}
 
 int store_survey_batch_begin(struct store *st, long long round_id, const struct survey_question *qs,
                              size_t nq, struct store_survey_batch **out)
@@ -478,7 +558,6 @@ int store_survey_batch_add(struct store_survey_batch *b, const struct survey_res
                            long long *response_id)
 {
     struct store *st = b->st;
-    struct buf value = BUF_INIT;
     struct db_stmt *stmt;
     long long id = 0;
     int ret;
@@ -501,34 +580,36 @@ int store_survey_batch_add(struct store_survey_batch *b, const struct survey_res
     if ((ret = store_run_id(st, stmt, &id)) < 0) {
         return ret == ERR_NOT_FOUND ? ERR_DB : ret;
     }
-    for (size_t i = 0; i < r->nanswers; i++) {
-        const struct survey_question *q = &b->qs[r->answers[i].question];
-        buf_reset(&value);
-        survey_value_format(q, &r->answers[i], &value);
-        if (buf_failed(&value)) {
-            ret = ERR_TOO_BIG;
-            break;
-        }
-        if ((ret = store_prepare(st, sql_answer_add, &stmt)) < 0) {
-            break;
+    if (r->nanswers) {
+        struct buf values[SURVEY_QUESTIONS_MAX];
+        if ((ret = store_prepare(st, sql_answers_add[r->nanswers], &stmt)) < 0) {
+            return ret;
         }
         db_bind_int64(stmt, 1, id);
-        db_bind_text(stmt, 2, q->key);
-        db_bind_text(stmt, 3, value.data);
-        if ((ret = store_run(st, stmt)) < 0) {
-            break;
+        for (size_t i = 0; i < r->nanswers; i++) {
+            const struct survey_question *q = &b->qs[r->answers[i].question];
+            buf_init(&values[i], BUF_MAX_DEFAULT);
+            survey_value_format(q, &r->answers[i], &values[i]);
+            db_bind_text(stmt, (int)(2 + 2 * i), q->key);
+            db_bind_text(stmt, (int)(3 + 2 * i), values[i].data);
+            ret = buf_failed(&values[i]) ? ERR_TOO_BIG : ret;
+        }
+        if (ret == 0) {
+            ret = store_run(st, stmt);
+        } else {
+            store_done(stmt);
+        }
+        for (size_t i = 0; i < r->nanswers; i++) {
+            buf_release(&values[i]);
+        }
+        if (ret < 0) {
+            return ret;
         }
     }
-    buf_release(&value);
-    if (ret < 0 || (ret = store_prepare(st, sql_tally_compact_move, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, b->round_id);
-    db_bind_int64(stmt, 2, r->compact_id);
-    db_bind_int(stmt, 3, r->questionnaire == SURVEY_GENERAL);
-    db_bind_int(stmt, 4, r->questionnaire == SURVEY_BENCHMARK);
-    if ((ret = store_run(st, stmt)) < 0) {
-        return ret;
+    {
+        struct compact_delta *c = compact_delta(b, r->compact_id);
+        c->general += r->questionnaire == SURVEY_GENERAL;
+        c->benchmark |= r->questionnaire == SURVEY_BENCHMARK;
     }
     survey_tally_add(&b->delta, r, 1);
     b->added++;
@@ -566,6 +647,18 @@ static int tally_write(struct store_survey_batch *b)
                     return ret;
                 }
             }
+        }
+    }
+    for (size_t i = 0; i < b->ncompacts; i++) {
+        if ((ret = store_prepare(b->st, sql_tally_compact_move, &stmt)) < 0) {
+            return ret;
+        }
+        db_bind_int64(stmt, 1, b->round_id);
+        db_bind_int64(stmt, 2, b->compacts[i].compact_id);
+        db_bind_int64(stmt, 3, b->compacts[i].general);
+        db_bind_int(stmt, 4, b->compacts[i].benchmark);
+        if ((ret = store_run(b->st, stmt)) < 0) {
+            return ret;
         }
     }
     for (size_t k = 0; k < SURVEY_QUESTIONNAIRE_COUNT; k++) {
@@ -615,6 +708,7 @@ int store_survey_batch_end(struct store_survey_batch *b, int ret, const char *ac
         }
         buf_release(&after);
     }
+    free(b->compacts);
     free(b);
     return store_end(st, ret);
 }
