@@ -257,3 +257,34 @@ int policy_audit_read(const struct user *u, const char *kind, const char *entity
                ? 0
                : ERR_FORBIDDEN;
 }
+
+int policy_survey_manage(const struct user *u)
+{
+    return has_role(u, ROLE_ADMIN);
+}
+
+const char policy_survey_codes_rule[] =
+    "Only an admin or a coordinator of this Compact may make its invitation codes.";
+const char policy_survey_benchmark_rule[] =
+    "Only an admin or a coordinator of this Compact may answer its benchmarking survey.";
+
+/* Admins, and the coordinators of Compact compact_id. */
+static int survey_compact_people(struct store *st, const struct user *u, long long compact_id)
+{
+    return policy_compact_edit(st, u, compact_id);
+}
+
+int policy_survey_codes(struct store *st, const struct user *u, long long compact_id)
+{
+    return survey_compact_people(st, u, compact_id);
+}
+
+int policy_survey_benchmark(struct store *st, const struct user *u, long long compact_id)
+{
+    return survey_compact_people(st, u, compact_id);
+}
+
+int policy_survey_general(const struct user *u)
+{
+    return has_role(u, ACCESS_SIGNED_IN);
+}

@@ -111,6 +111,20 @@ extern const char policy_case_event_rule[];
  * *org the organisation that must be a party (a member's; NULL any).
  */
 int policy_case_scope(const struct user *u, long long *coordinator, const char **org);
+/* Running the annual survey: making a round, importing answers, the response counts by Compact
+ * and the anonymised export with comments: admins. */
+int policy_survey_manage(const struct user *u);
+/* Making invitation codes of Compact compact_id (look it up first): admins any; coordinators
+ * those they coordinate. */
+int policy_survey_codes(struct store *st, const struct user *u, long long compact_id);
+/* Answering the benchmark questionnaire for Compact compact_id: the same people. */
+int policy_survey_benchmark(struct store *st, const struct user *u, long long compact_id);
+/* Answering the general questionnaire without an invitation code: anyone signed in (once a
+ * round, which app/survey.c keeps). */
+int policy_survey_general(const struct user *u);
+/* The rules of policy_survey_codes and policy_survey_benchmark in a sentence each. */
+extern const char policy_survey_codes_rule[];
+extern const char policy_survey_benchmark_rule[];
 
 /* The home page each person lands on. */
 enum home_kind {

@@ -25,6 +25,7 @@
 #include "core/opendata.h"
 #include "core/crypto.h"
 #include "core/rules.h"
+#include "core/survey.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -837,5 +838,109 @@ int store_complaint_feed_revoke(struct store *st, long long user_id, const char 
 int store_complaint_feed_exists(struct store *st, long long user_id, int *exists);
 int store_complaint_feed_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
                               struct arena *arena, struct user *out);
+/* ---- the annual survey (store_survey.c; SPEC section 7) ---- */
+
+/* A round as stored. */
+struct survey_round_row {
+    long long id;
+    int year;
+    date_t opens_on, closes_on;
+};
+
+/*
+ * Make the round of year, copying the bank's questions and options into it, and its audit
+ * entry (kind "survey_round", entity the year), in one transaction. ERR_CONFLICT when the year
+ * has a round. *id is the new round's (0 on failure).
+ */
+int store_survey_round_add(struct store *st, int year, date_t opens_on, date_t closes_on,
+                           const char *actor, long long *id);
+/* The round of year into *out, and its questions in order (general first) into
+ * *qs[0..*nq) (may be NULL: not read), all from arena. ERR_NOT_FOUND when there is none. */
+int store_survey_round_get(struct store *st, int year, struct arena *arena,
+                           struct survey_round_row *out, struct survey_question **qs, size_t *nq);
+/* Every round, newest first, into *out[0..*n) from arena. */
+int store_survey_round_list(struct store *st, struct arena *arena, struct survey_round_row **out,
+                            size_t *n);
+/* The year of the newest round before year into *out: ERR_NOT_FOUND (and 0) when none. */
+int store_survey_round_before(struct store *st, int year, int *out);
+/* The bank's questions as seeded (for a check that they are core/survey.c's), from arena. */
+int store_survey_bank(struct store *st, struct arena *arena, struct survey_question **qs,
+                      size_t *n);
+
+/*
+ * Add n invitation codes of round round_id (of year, for the audit) for Compact compact_id,
+ * given as their keyed hashes (secret_hash under the server key, context SURVEY_CODE_CONTEXT),
+ * and one audit entry (kind "survey_round", entity the year, action "codes": the Compact and
+ * how many), in one transaction. ERR_NOT_FOUND for no such Compact; ERR_CONFLICT when a hash
+ * is there already (nothing added).
+ */
+int store_survey_codes_add(struct store *st, long long round_id, int year, long long compact_id,
+                           const unsigned char (*hashes)[SECRET_HASH_BYTES], size_t n,
+                           const char *actor);
+/* The code of round round_id with hash: *code_id, *compact_id and *used (whether used_at is
+ * set). ERR_NOT_FOUND when there is none (every out set to 0). */
+int store_survey_code_find(struct store *st, long long round_id,
+                           const unsigned char hash[SECRET_HASH_BYTES], long long *code_id,
+                           long long *compact_id, int *used);
+
+/*
+ * Writing responses: one transaction holding any number of them (an answer, an import), in
+ * which the tallies move with each (kept in memory, written once at the end). Begin on round
+ * round_id whose questions are qs[0..nq) (borrowed until the end; each response checked
+ * against them by survey_check); add responses; end commits them all (with an audit entry of
+ * action "import" and how many when actor is not NULL) when ret is 0, else rolls everything
+ * back. Answers carry no time and no person. *out is NULL on failure.
+ */
+struct store_survey_batch;
+int store_survey_batch_begin(struct store *st, long long round_id, const struct survey_question *qs,
+                             size_t nq, struct store_survey_batch **out);
+/*
+ * Add response r (checked against the batch's questions): a benchmark response replaces the
+ * Compact's earlier one in this round (its answers and its share of the tallies taken out).
+ * *response_id may be NULL.
+ */
+int store_survey_batch_add(struct store_survey_batch *b, const struct survey_response *r,
+                           long long *response_id);
+/* Mark code code_id used now: ERR_CONFLICT when it was already (a race lost). */
+int store_survey_batch_use_code(struct store_survey_batch *b, long long code_id);
+/* Record that user_id has answered the round's general questionnaire (and nothing of what):
+ * ERR_CONFLICT when they had. */
+int store_survey_batch_respondent(struct store_survey_batch *b, long long user_id);
+/* Write the tallies and commit (ret 0) or roll back (ret < 0); frees b. Returns ret or the
+ * commit's enum err. */
+int store_survey_batch_end(struct store_survey_batch *b, int ret, const char *actor);
+
+/* The kept tallies of round round_id for its questions qs[0..nq) into *out: a few hundred
+ * rows however many answers. */
+int store_survey_tally(struct store *st, long long round_id, const struct survey_question *qs,
+                       size_t nq, struct survey_tally *out);
+
+/* How many responses a Compact has in a round (no answers). */
+struct survey_compact_count {
+    long long compact_id;
+    const char *compact_name;
+    long long general;
+    int benchmark; /* 1 when it has a benchmark answer */
+};
+/* Every Compact with a response in round round_id, by name, into *out[0..*n) from arena. */
+int store_survey_compact_counts(struct store *st, long long round_id, struct arena *arena,
+                                struct survey_compact_count **out, size_t *n);
+
+/* A stored response as the export and a recount read it: values[i] the answer to question i
+ * of the round (NULL: none), as stored (options joined by ';', or text). Borrowed by the
+ * callback until it returns. */
+struct survey_stored {
+    enum survey_questionnaire questionnaire;
+    const char *sector, *body_type; /* body_type NULL when none */
+    long long compact_id;
+    const char **values;
+};
+/*
+ * Call fn with every response of round round_id (questions qs[0..nq)), in the order they were
+ * stored (an export sorts its lines, so as not to tell when each came); fn's non-zero answer
+ * stops and is returned. Read in pages, so a round of any size holds little memory.
+ */
+int store_survey_each(struct store *st, long long round_id, const struct survey_question *qs,
+                      size_t nq, int (*fn)(const struct survey_stored *r, void *ctx), void *ctx);
 
 #endif

@@ -103,6 +103,34 @@ static void assert_decisions(const struct decision *d, const int *got)
         got[w] = (expr);                                                                           \
     }
 
+/* The annual survey: running it is the national body's; codes and the benchmark are the
+ * Compact's own (this coordinator's, not another's); anyone signed in answers the general
+ * questionnaire without a code. */
+static void test_survey(void **state)
+{
+    static const struct decision manage = {"run the survey", {0, NO, NO, NO, 0}},
+                                 codes_a = {"make codes of Compact A", {0, 0, NO, NO, 0}},
+                                 codes_b = {"make codes of Compact B", {0, NO, NO, NO, 0}},
+                                 bench_a = {"answer Compact A's benchmark", {0, 0, NO, NO, 0}},
+                                 bench_b = {"answer Compact B's benchmark", {0, NO, NO, NO, 0}},
+                                 general = {"answer without a code", {0, 0, 0, NO, 0}};
+    int got[WHO_COUNT];
+    (void)state;
+
+    EACH(policy_survey_manage(u));
+    assert_decisions(&manage, got);
+    EACH(policy_survey_codes(st, u, compact_a));
+    assert_decisions(&codes_a, got);
+    EACH(policy_survey_codes(st, u, compact_b));
+    assert_decisions(&codes_b, got);
+    EACH(policy_survey_benchmark(st, u, compact_a));
+    assert_decisions(&bench_a, got);
+    EACH(policy_survey_benchmark(st, u, compact_b));
+    assert_decisions(&bench_b, got);
+    EACH(policy_survey_general(u));
+    assert_decisions(&general, got);
+}
+
 static void test_compacts(void **state)
 {
     static const struct decision create = {"add a Compact", {0, 0, NO, NO, 0}},
@@ -371,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_compacts),   cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_activities), cmocka_unit_test(test_history),
         cmocka_unit_test(test_actor),      cmocka_unit_test(test_home),
+        cmocka_unit_test(test_survey),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
