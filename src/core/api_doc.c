@@ -93,6 +93,11 @@ const char *api_path_param_about(const char *pattern, const char *name)
          "%2F), or its number in the register when it has none."},
         {"commitments", "id", "The commitment's number in the catalogue (its id, not 4.4)."},
         {"tokens", "id", "The API token's number, as your account page lists it."},
+        {"complaints", "id",
+         "The complaint's number, its id in the case's JSON, as in /complaints/7."},
+        {"calendar", "secret",
+         "Your calendar's secret, as the address your account page showed when it was made, "
+         "then .ics."},
         {NULL, "gss",
          "An authority's GSS code, such as E08000035; a former code finds the "
          "authority too."},
