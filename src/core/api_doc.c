@@ -96,8 +96,8 @@ const char *api_path_param_about(const char *pattern, const char *name)
         {"complaints", "id",
          "The complaint's number, its id in the case's JSON, as in /complaints/7."},
         {"calendar", "secret",
-         "The secret part of your calendar feed's address, as your account page shows it, "
-         "ending .ics."},
+         "Your calendar's secret, as the address your account page showed when it was made, "
+         "then .ics."},
         {NULL, "gss",
          "An authority's GSS code, such as E08000035; a former code finds the "
          "authority too."},

@@ -1,5 +1,7 @@
 /* GET /checks, /checks/{kind} and /checks/{kind}/result: the check pages for people; and
  * /checks/{kind}/record, the record form of a result. */
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "activity_form.h"
@@ -8,9 +10,11 @@
 #include "view/page_activity.h"
 #include "view/page_check.h"
 #include "base/err.h"
+#include "base/num.h"
 #include "base/banned.h"
 
 #define CHECK_MAX_ERRORS 16
+#define CHECK_COMPACTS   16 /* offered on a check's form (the view shows as many) */
 
 int page_checks(struct request *r)
 {
@@ -29,6 +33,40 @@ static int kind_of(struct request *r, enum activity_kind *k)
     return activity_kind_parse(r->params[0], k);
 }
 
+/*
+ * The Compact a link chose (?compact=ID, from a Compact's page) offered first when it is not
+ * among the first by name that choices[0..*n) hold (at most CHECK_COMPACTS, room for one more):
+ * else a Compact late in the alphabet could not be chosen. An unknown one is left out.
+ */
+static int chosen_first(struct request *r, struct compact_choice *choices, size_t *n)
+{
+    const char *chosen = query_get(&r->query, "compact");
+    const char *name;
+    char ref[24];
+    long long id;
+    int ret, k;
+
+    if (!chosen || num_whole(chosen, 1, LLONG_MAX, &id) < 0 ||
+        (k = snprintf(ref, sizeof(ref), "%lld", id)) < 0 || (size_t)k >= sizeof(ref)) {
+        return 0;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        if (!strcmp(choices[i].id, ref)) {
+            return 0;
+        }
+    }
+    if ((ret = store_compact_name(r->st, id, r->arena, &name)) < 0) {
+        return ret == ERR_NOT_FOUND ? 0 : ret;
+    }
+    if (*n == CHECK_COMPACTS) {
+        (*n)--;
+    }
+    memmove(choices + 1, choices, *n * sizeof(*choices));
+    choices[0] = (struct compact_choice){arena_strdup(r->arena, ref), name};
+    (*n)++;
+    return 0;
+}
+
 static int form(struct request *r, enum activity_kind k, const struct field_error *errs,
                 size_t nerrs)
 {
@@ -38,12 +76,15 @@ static int form(struct request *r, enum activity_kind k, const struct field_erro
     size_t n;
     int ret;
 
-    if ((ret = store_compact_names(r->st, 16, r->arena, &ids, &names, &n)) < 0) {
+    if ((ret = store_compact_names(r->st, CHECK_COMPACTS, r->arena, &ids, &names, &n)) < 0) {
         return ret;
     }
     choices = arena_alloc(r->arena, (n + 1) * sizeof(*choices));
     for (size_t i = 0; i < n; i++) {
         choices[i] = (struct compact_choice){ids[i], names[i]};
+    }
+    if ((ret = chosen_first(r, choices, &n)) < 0) {
+        return ret;
     }
     v.compacts = choices;
     v.ncompacts = n;

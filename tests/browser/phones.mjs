@@ -4,12 +4,13 @@
 // users can scroll it) and labelled (role="region" and an aria-label naming the table).
 //
 // The pages are not a hand list: they are the GET routes of `compact routes` (less the API, the
-// assets and /healthz), each filled with real ids found by following the links of the service
-// from its home page, signed in as an admin, on a database with content (`compact demo load`,
-// Trafford's grants and a contract from data/opendata, a coordinator's Compact with an activity
-// recorded against it). A check's result page is reached by answering its form; a route no link
-// leads to takes the ids of the pages found under the same path, else fails the test, naming
-// it, so that a new page cannot go unmeasured. Each page found is measured as the admin, the
+// assets, /healthz and the complaints' calendar feed), each filled with real ids found by
+// following the links of the service from its home page, signed in as an admin, on a database
+// with content (`compact demo load`, Trafford's grants and a contract from data/opendata, a
+// coordinator's Compact with an activity recorded against it and a complaint raised on it). A
+// check's result page is reached by answering its form; a route no link leads to takes the ids
+// of the pages found under the same path, else fails the test, naming it, so that a new page
+// cannot go unmeasured. Each page found is measured as the admin, the
 // first of each route as the coordinator and as a member, and every one the public may see
 // signed out. axe-core checks one page of each route at 320 pixels.
 //
@@ -21,7 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../lib/server.mjs';
-import { addToken, addUser, newPassword } from '../e2e/auth.mjs';
+import { addToken, addUser, cookieHeader, newPassword, request, session } from '../e2e/auth.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OPENDATA = join(HERE, '..', '..', 'data', 'opendata');
@@ -40,8 +41,10 @@ async function pageRoutes(binary) {
   const r = await run(binary, ['routes']);
   if (r.code !== 0) throw new Error(`compact routes exited ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout)
+    // not pages: the API, the assets, /healthz, and the complaints' calendar (a calendar
+    // program reads it; a browser downloads it)
     .filter((x) => x.method === 'GET' && !x.pattern.startsWith('/api/v1/') && x.pattern !== '/healthz' &&
-      !x.pattern.startsWith('/assets/'))
+      !x.pattern.startsWith('/assets/') && !x.pattern.startsWith('/complaints/calendar/'))
     .map((x) => {
       const parts = x.pattern.split('/');
       const re = parts.map((p) => (p.startsWith(':') ? '[^/]+' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
@@ -155,6 +158,28 @@ async function post(baseUrl, token, path, body) {
   return { status: r.status, text: await r.text() };
 }
 
+// A complaint on Compact id, by a charity about Trafford, raised by admin on its form: its path
+// into seeds (a closed one has no link from a home page). Answers notes.
+async function complaint(baseUrl, binary, dbPath, admin, id, seeds) {
+  const P = Number(new URL(baseUrl).port);
+  const me = await session(P, admin.email, admin.password);
+  const { token } = await addToken(binary, dbPath, admin.email);
+  await post(baseUrl, token, '/api/v1/organisations', { org_id: 'GB-CHC-6060601', name: 'Phones Advice Centre', type: 'charity' });
+  const now = new Date();
+  const day = [['day', now.getUTCDate()], ['month', now.getUTCMonth() + 1], ['year', now.getUTCFullYear()]];
+  const raised = await request(P, {
+    method: 'POST',
+    path: `/compacts/${id}/complaints/new`,
+    headers: cookieHeader(me.cookie),
+    body: [['csrf_token', me.csrf], ['complainant', 'GB-CHC-6060601'], ['respondent', TRAFFORD], ['title', 'Grant ended without notice'],
+      ['summary', 'The grant ended with two weeks\' notice.'], ...day.map(([k, v]) => [`aware_on-${k}`, String(v)]),
+      ...day.map(([k, v]) => [`opened_on-${k}`, String(v)]), ['action', 'raise']],
+  });
+  if (raised.status !== 303) return [`a complaint was not raised: ${raised.status}`];
+  seeds.push(raised.headers.location.split('?')[0]);
+  return [];
+}
+
 // Data for the pages to show: the demo set (perhaps loaded already by another journey), grants
 // and a contract; an admin; a coordinator with a Compact of their own and an activity recorded
 // against it; a member of an organisation with grants. Answers the people, each {role, email,
@@ -184,6 +209,7 @@ async function load(baseUrl, binary, dbPath) {
     const r = await post(baseUrl, token, `/api/v1/compacts/${id}/activities`,
       { organisation: TRAFFORD, activity: { kind: 'funding_change', change: 'end', notice_date: null } });
     if (r.status !== 201) notes.push(`an activity was not recorded: ${r.status} ${r.text.slice(0, 200)}`);
+    notes.push(...await complaint(baseUrl, binary, dbPath, people[0], id, seeds));
   } else {
     notes.push(`the coordinator's Compact was not made: ${made.status} ${made.text.slice(0, 200)}`);
   }

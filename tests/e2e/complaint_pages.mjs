@@ -202,6 +202,17 @@ async function tests(BIN, s, test) {
     expect((await request(P, { path: '/complaints/calendar/nope.ics' })).status === 404, 'an unknown feed answers');
   });
 
+  await test('complaint pages: a Compact\'s link to a check chooses it on the check\'s form, however many Compacts come before it by name', async () => {
+    for (let i = 0; i < 16; i++) {
+      const r = await request(P, { method: 'POST', path: '/api/v1/compacts', headers: { ...bearer(who.coordB.token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `Aaa Compact ${String(i).padStart(2, '0')}`, authorities: ['E08000009'], status: 'active', status_date: '2012-04-01' }) });
+      expect(r.status === 201, `Compact ${i}: ${r.status}`);
+    }
+    const r = await get(who.charity, `/checks/funding_change?compact=${A}`);
+    expect(r.status === 200 && new RegExp(`<option value="${A}" selected>Pages Compact A</option>`).test(r.text), show(/<select[\s\S]*?<\/select>/.exec(r.text)?.[0], 600));
+    const plain = await get(who.charity, '/checks/funding_change');
+    expect(!plain.text.includes('Pages Compact A') && plain.text.includes('Aaa Compact 00'), 'without a choice: the first 16 by name');
+  });
   await test('complaint pages: the coordinator closes it as upheld; the statistics are public and suppress the one case', async () => {
     const r = await post(who.coordA, `/complaints/${id}/events`, [['type', 'closed'], ['outcome', 'upheld'], ['causes', 'funding.notice'],
       ['remedy', 'Notice restored'], ...dateFields('closed_on', 0)]);
