@@ -6,8 +6,17 @@
 #include "base/banned.h"
 
 static const struct audit_kind kinds[] = {
-    {"compact", 1, 1},    {"organisation", 0, 1}, {"user", 0, 0},   {"api_token", 1, 0},
-    {"commitment", 1, 1}, {"activity", 1, 1},     {"grants", 0, 1}, {"contracts", 0, 1},
+    {"compact", 1, 1},
+    {"organisation", 0, 1},
+    {"user", 0, 0},
+    {"api_token", 1, 0},
+    {"commitment", 1, 1},
+    {"activity", 1, 1},
+    {"grants", 0, 1},
+    {"contracts", 0, 1},
+    /* the library: a draft's history is for admins (its author sees the draft itself) */
+    {"case_study", 1, 0},
+    {"resource", 1, 0},
 };
 
 const struct audit_kind *audit_kind_find(const char *s, size_t len)

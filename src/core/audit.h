@@ -27,6 +27,7 @@ struct audit_kind {
 const struct audit_kind *audit_kind_find(const char *s, size_t len);
 /* The kinds for a message: "compact, user, ... or contracts". */
 #define AUDIT_KINDS                                                                                \
-    "compact, organisation, user, api_token, commitment, activity, grants or contracts"
+    "compact, organisation, user, api_token, commitment, activity, grants, contracts, case_study " \
+    "or resource"
 
 #endif
