@@ -45,6 +45,12 @@ const char *resource_kind_id(enum resource_kind k);
 const char *resource_kind_label(enum resource_kind k);
 int resource_kind_parse(const char *s, enum resource_kind *out);
 
+/* The kind a library list asks for: any, case studies, or a resource kind (resources of it). */
+enum library_kind_filter {
+    LIBRARY_ANY = -1,
+    LIBRARY_CASE_STUDIES = RESOURCE_KIND_COUNT,
+};
+
 /* draft or published. */
 enum library_status { LIBRARY_DRAFT, LIBRARY_PUBLISHED };
 const char *library_status_id(enum library_status s);
@@ -65,6 +71,7 @@ struct case_study {
     int year;                              /* 0: not known */
     unsigned themes;                       /* bit (1u << enum library_theme) for each */
     const char **areas;                    /* GSS codes, ascending */
+    const char **area_names;               /* their names, as the store read them, or NULL */
     size_t nareas;
     const char *organisations;   /* the organisations involved, one a line, or NULL */
     long long compact_id;        /* 0: none */

@@ -122,6 +122,23 @@ static const struct copy_table tables[] = {
     TABLE("contract_supplier", "contract_supplier",
           "contract_id, position, supplier_org_id, name, vcse, organisation_id", P6, "iittii", 0,
           "contract_id, position"),
+    /* the library (0012) */
+    TABLE("case_study", "case_study",
+          "id, title, summary, outcome, year, compact_id, organisations, source_citation, "
+          "source_url, status, created_by, created_at, updated_at, published_at",
+          P14, "itttiitttttttt", 1, "id"),
+    TABLE("case_study_theme", "case_study_theme", "case_study_id, theme", P2, "it", 0,
+          "case_study_id, theme"),
+    TABLE("case_study_area", "case_study_area", "case_study_id, gss", P2, "it", 0,
+          "case_study_id, gss"),
+    TABLE("resource", "resource",
+          "id, title, kind, summary, published_on, url, compact_id, status, created_by, "
+          "created_at, updated_at, published_at",
+          P12, "itttttittttt", 1, "id"),
+    TABLE("resource_document", "resource_document",
+          "resource_id, file_name, sha256, size, bytes, uploaded_by, uploaded_at", P7, "ittibtt", 0,
+          "resource_id"),
+    TABLE("library_loaded", "library_loaded", "key, loaded_at", P2, "tt", 0, "key"),
 };
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))

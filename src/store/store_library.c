@@ -20,6 +20,11 @@
 /* Its themes and areas, each joined by ' ': a statement for each engine (STORE_JOINED_*). */
 #define CS_THEMES(J) J("theme", "' '", "FROM case_study_theme WHERE case_study_id = cs.id", "theme")
 #define CS_AREAS(J)  J("gss", "' '", "FROM case_study_area WHERE case_study_id = cs.id", "gss")
+/* their names, a line each, in the same order */
+#define CS_AREA_NAMES(J)                                                                           \
+    J("au.name", "'\n'",                                                                           \
+      "FROM case_study_area a JOIN authority au ON au.gss = a.gss WHERE a.case_study_id = cs.id",  \
+      "a.gss")
 #define CS_SELECT(J)                                                                               \
     "SELECT cs.id, cs.title, cs.summary, cs.outcome, cs.year, cs.compact_id, c.name, "             \
     "cs.organisations, cs.source_citation, cs.source_url, cs.status, cs.created_by, u.name, "      \
@@ -161,6 +166,15 @@ static void read_case_study(struct db_stmt *stmt, struct arena *arena, void *ite
         }
     }
     cs->nareas = split_joined(store_col(stmt, 17, arena), arena, &cs->areas);
+    cs->area_names = arena_alloc(arena, (cs->nareas ? cs->nareas : 1) * sizeof(*cs->area_names));
+    {
+        const char *p = store_col(stmt, 18, arena);
+        for (size_t i = 0; i < cs->nareas; i++) {
+            size_t len = p ? strcspn(p, "\n") : 0;
+            cs->area_names[i] = p ? arena_memdupz(arena, p, len) : cs->areas[i];
+            p = p && p[len] ? p + len + 1 : NULL;
+        }
+    }
 }
 
 static void read_resource(struct db_stmt *stmt, struct arena *arena, void *item)

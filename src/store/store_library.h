@@ -14,10 +14,6 @@
 #include "base/arena.h"
 
 /* What a library list asks for. -1 (0 for year) is "any". */
-enum library_kind_filter {
-    LIBRARY_ANY = -1,
-    LIBRARY_CASE_STUDIES = RESOURCE_KIND_COUNT, /* else a resource kind: resources of it */
-};
 struct library_filter {
     int kind;   /* enum library_kind_filter, or an enum resource_kind */
     int theme;  /* enum library_theme: case studies of it (resources have none) */

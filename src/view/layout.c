@@ -17,6 +17,7 @@ static const struct {
     {NAV_GRANTS, "Grants", "/grants"},
     {NAV_CONTRACTS, "Contracts", "/contracts"},
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
+    {NAV_LIBRARY, "Library", "/library"},
     {NAV_CHECKS, "Check a decision", "/checks"},
 };
 
