@@ -31,11 +31,11 @@ struct case_party {
 
 /* One stored event, with its author for people. */
 struct case_event {
-    int n;                    /* from 1 */
-    struct complaint_event e; /* type, date, to, ombudsman, outcome, causes, remedy, note, by,
-                                 days, source; by is the actor ("user:ID" or "cli") */
-    const char *by_name;      /* the author's name (or "Command line"), for people */
-    const char *recorded_at;  /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+    int n;                      /* from 1 */
+    struct complaint_event e;   /* type, date, to, ombudsman, outcome, causes, remedy, note, by,
+                                   days, source; by is the actor ("user:ID" or "cli") */
+    const char *by_name;        /* the author's name (or "Command line"), for people */
+    const char *recorded_at;    /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 };
 
 /* A case as read, built as of as_of. */
@@ -47,11 +47,11 @@ struct case_record {
     date_t aware_on, opened_on;
     enum rule rules[COMPLAINT_RULES_MAX]; /* the rules it cites */
     size_t nrules;
-    long long activity_id;     /* the recorded activity it is about, 0 for none */
+    long long activity_id; /* the recorded activity it is about, 0 for none */
     struct case_event *events; /* every stored event, in order (also those after as_of) */
     size_t nevents;
     date_t as_of;
-    struct complaint_case c;                                 /* built from the events up to as_of */
+    struct complaint_case c;                          /* built from the events up to as_of */
     struct complaint_run_state states[COMPLAINT_STAGES_MAX]; /* of c.runs[i] as of as_of */
     date_t ombudsman_deadline;
     enum complaint_window window;
@@ -117,7 +117,7 @@ struct case_filter {
     long long compact_id; /* 0: every Compact */
     const char *org_id;   /* NULL: any; else the cases where this organisation is a party */
     int open_only;
-    int overdue_only; /* open, current stage overdue or long overdue as of as_of */
+    int overdue_only;     /* open, current stage overdue or long overdue as of as_of */
 };
 
 /*
