@@ -23,6 +23,7 @@ static const struct opt_command commands[] = {
     {"demo", cmd_demo, "load a fictional demo set (demo load)"},
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
+    {"search", cmd_search, "search case studies, resources, Compacts and organisations"},
     /* coverage */
     {"coverage", cmd_coverage, "which authorities local Compacts cover on a date"},
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},

@@ -17,6 +17,8 @@ int cmd_export(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
+/* search (cmd_search.c) */
+int cmd_search(int argc, char **argv);
 /* coverage */
 int cmd_coverage(int argc, char **argv);
 /* open data */

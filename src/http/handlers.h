@@ -84,6 +84,10 @@ int api_organisations_create(struct request *r);
 int api_organisation(struct request *r);
 int api_organisation_patch(struct request *r);
 
+/* the one search (page_search.c) */
+int page_search(struct request *r);
+int api_search(struct request *r);
+
 /* the library (page_library.c, api_library.c) */
 int page_library(struct request *r);
 int page_case_study(struct request *r);

@@ -202,6 +202,20 @@ static const struct api_param asset_query[] = {
      NULL},
     END};
 
+static const struct api_param search_query[] = {
+    API_PARAM("q",
+              "What to find: any text, searched as words (each finds its inflections; quotes, "
+              "*, NEAR, - and brackets are words like the others). At most 4,096 bytes of UTF-8.",
+              API_TEXT, "cuts"),
+    API_PARAM("type", "Only these: case_study, resource, compact or organisation.", API_TEXT,
+              "case_study"),
+    API_PARAM("theme", "Only case studies of this theme, such as managing_cuts.", API_TEXT,
+              "managing_cuts"),
+    P_REGION,
+    P_YEAR,
+    API_PARAM("page", "The page's number, from 1; 20 results a page.", API_INTEGER, "2"),
+    END};
+
 static const struct api_param library_filters[] = {
     {"kind",
      "case_study, or a resource's kind: national_compact, guidance, toolkit, template, "
@@ -946,6 +960,24 @@ const struct route routes[] = {
      ROUTE_CACHE,
      {"Every contracting process that matches, as CSV.", contract_filters,
       "/api/v1/contracts.csv?year=2020", 0}},
+    /* the one search */
+    {M_GET,
+     "/search",
+     page_search,
+     ACCESS_ANYONE,
+     0,
+     {"Search case studies, resources, Compacts and organisations: the best first, the matched "
+      "words marked, filtered by type, theme, region and year.",
+      search_query, "/search?q=cuts", 0}},
+    {M_GET,
+     "/api/v1/search",
+     api_search,
+     ACCESS_ANYONE,
+     0,
+     {"Search case studies, resources, Compacts and organisations, the best first: {\"total\", "
+      "\"items\": [{\"type\", \"id\", \"title\", \"snippet\", \"url\"}]}; a snippet is HTML, "
+      "its text escaped and the matched words in <mark>.",
+      search_query, "/api/v1/search?q=cuts&type=case_study", 0}},
     /* the library: case studies and resources */
     {M_GET,
      "/library",

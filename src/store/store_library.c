@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "store_search.h"
 #include "codec/json_library.h"
 #include "core/authority.h"
 #include "core/crypto.h"
@@ -426,7 +427,8 @@ static int case_study_write(struct store *st, const struct case_study *cs, const
         }
     }
     /* the search's index of case study *id is updated here (issue 16, migration 0013) */
-    if ((ret = cs_snapshot(st, *id, &after)) < 0) {
+    if ((ret = store_search_index(st, SEARCH_CASE_STUDY, *id)) < 0 ||
+        (ret = cs_snapshot(st, *id, &after)) < 0) {
         goto cleanup;
     }
     ret = store_audit_add(st, NULL, actor, action, "case_study", store_id_text(*id, idtext),
@@ -621,7 +623,8 @@ static int resource_write(struct store *st, const struct resource *r,
         }
     }
     /* the search's index of resource *id is updated here (issue 16, migration 0013) */
-    if ((ret = r_snapshot(st, *id, &after)) < 0) {
+    if ((ret = store_search_index(st, SEARCH_RESOURCE, *id)) < 0 ||
+        (ret = r_snapshot(st, *id, &after)) < 0) {
         goto cleanup;
     }
     ret = store_audit_add(st, NULL, actor, action, "resource", store_id_text(*id, idtext),
