@@ -39,11 +39,12 @@ int search_kind_parse(const char *s, enum search_kind *out)
 /* Words too common to narrow a search (both engines' stop words would differ otherwise: FTS5
  * has none, PostgreSQL's english configuration drops these and more). */
 static const char *const common[] = {
-    "a",    "about", "an",   "and",  "are",   "as",   "at",   "be",   "by",    "can",
-    "do",   "does",  "for",  "from", "has",   "have", "how",  "i",    "if",    "in",
-    "is",   "it",    "its",  "of",   "on",    "or",   "our",  "that", "the",   "their",
-    "they", "this",  "to",   "was",  "we",    "were", "what", "when", "where", "which",
-    "who",  "why",   "will", "with", "would", "you",
+    "a",     "about", "an",   "did",  "should", "could", "my",   "me",   "us",   "there", "these",
+    "those", "any",   "not",  "no",   "but",    "so",    "all",  "and",  "are",  "as",    "at",
+    "be",    "by",    "can",  "do",   "does",   "for",   "from", "has",  "have", "how",   "i",
+    "if",    "in",    "is",   "it",   "its",    "of",    "on",   "or",   "our",  "that",  "the",
+    "their", "they",  "this", "to",   "was",    "we",    "were", "what", "when", "where", "which",
+    "who",   "why",   "will", "with", "would",  "you",
 };
 
 static int is_common(const char *w)
@@ -160,12 +161,19 @@ int search_query_parse(const char *text, size_t len, struct search_query *q, con
     return 0;
 }
 
+/* "*" when a stem is long enough to match as a prefix (four letters: "not" would find
+ * "Nottingham"), else "". */
+static const char *prefix(const char *stem)
+{
+    return strlen(stem) >= 4 ? "*" : "";
+}
+
 void search_query_fts5(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
         /* words hold no '"' (search_query_parse): each is a string, never an operator */
-        buf_addf(out, "%s(\"%s\" OR \"%s\"*)", i ? " AND " : "", q->words[i].word,
-                 q->words[i].stem);
+        buf_addf(out, "%s(\"%s\" OR \"%s\"%s)", i ? q->any ? " OR " : " AND " : "",
+                 q->words[i].word, q->words[i].stem, prefix(q->words[i].stem));
     }
 }
 
@@ -173,7 +181,8 @@ void search_query_tsquery(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
         /* words are letters and digits only: each a quoted lexeme, never an operator */
-        buf_addf(out, "%s('%s' | '%s':*)", i ? " & " : "", q->words[i].word, q->words[i].stem);
+        buf_addf(out, "%s('%s' | '%s'%s)", i ? q->any ? " | " : " & " : "", q->words[i].word,
+                 q->words[i].stem, *prefix(q->words[i].stem) ? ":*" : "");
     }
 }
 

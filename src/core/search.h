@@ -40,6 +40,8 @@ int search_kind_parse(const char *s, enum search_kind *out);
  */
 struct search_query {
     size_t nwords;
+    int any; /* match any of the words, not every one (what a search does when every word
+              * finds nothing: a question in plain words, "how did Merton manage the cuts?") */
     struct {
         char word[SEARCH_WORD_MAX + 1];
         char stem[SEARCH_WORD_MAX + 1];
@@ -51,9 +53,9 @@ struct search_query {
  * NUL) or is longer than SEARCH_TEXT_MAX; 0 otherwise, q->nwords possibly 0 (nothing to find).
  */
 int search_query_parse(const char *text, size_t len, struct search_query *q, const char **why);
-/* FTS5 MATCH text: ("word" OR "stem"*) for each word, AND between them. */
+/* FTS5 MATCH text: ("word" OR "stem"*) for each word, AND between them (OR: q->any). */
 void search_query_fts5(const struct search_query *q, struct buf *out);
-/* to_tsquery text: (word | stem:*) for each word, & between them. */
+/* to_tsquery text: ('word' | 'stem':*) for each word, & between them (|: q->any). */
 void search_query_tsquery(const struct search_query *q, struct buf *out);
 
 /* What a search asks for besides its words. -1 (0 for year) is "any". */

@@ -27,14 +27,14 @@
 
 #define INDEX_CASE_STUDY(J)                                                                        \
     DOC_INSERT                                                                                     \
-        "SELECT 'case_study', cs.id, CAST(cs.id AS TEXT), cs.title, cs.summary || ' ' || "         \
-        "coalesce(cs.outcome, '') || ' ' || coalesce(cs.organisations, '') || ' ' || "             \
-        "coalesce(cs.source_citation, ''), " BARS(                                                 \
-            J, "theme", "FROM case_study_theme WHERE case_study_id = cs.id",                       \
-            "theme") ", " REGIONS(J, "case_study_area",                                            \
-                                  "x.case_study_id = cs.id") ", cs.year FROM case_study cs WHERE " \
-                                                             "(cs.id = ?1 OR ?1 = 0) AND "         \
-                                                             "cs.status = 'published'"
+    "SELECT 'case_study', cs.id, CAST(cs.id AS TEXT), cs.title, cs.summary || ' ' || "             \
+    "coalesce(cs.outcome, '') || ' ' || coalesce(cs.organisations, '') || ' ' || "                 \
+    "coalesce(cs.source_citation, ''), " BARS(                                                     \
+        J, "theme", "FROM case_study_theme WHERE case_study_id = cs.id",                           \
+        "theme") ", " REGIONS(J, "case_study_area",                                                \
+                              "x.case_study_id = cs.id") ", cs.year FROM case_study cs WHERE "     \
+                                                         "(cs.id = ?1 OR ?1 = 0) AND "             \
+                                                         "cs.status = 'published'"
 #define INDEX_RESOURCE(J)                                                                          \
     DOC_INSERT "SELECT 'resource', r.id, CAST(r.id AS TEXT), r.title, coalesce(r.summary, ''), "   \
                "'||', " REGIONS(J, "compact_authority",                                            \
@@ -126,20 +126,38 @@ int store_search_rebuild(struct store *st)
 #define FILTERS                                                                                    \
     " AND (?2 = '' OR d.kind = ?2) AND (?3 = '' OR d.themes LIKE ?3) AND "                         \
     "(?4 = '' OR d.regions LIKE ?4) AND (?5 = 0 OR d.year = ?5)"
-/* SQLite: FTS5's MATCH, bm25 (a title's words count four times a body's), its snippet. */
+/*
+ * How many of the words a document holds, the first key of the order (the rank the second):
+ * ?11 to ?22 each one word's query, '' for none. So a document with more of the words comes
+ * first whatever its length, in both engines (ts_rank knows nothing of a word's rarity).
+ */
+#define HAS_SQLITE(n)                                                                              \
+    "CASE WHEN ?" #n " = '' THEN 0 WHEN d.id IN (SELECT rowid FROM search_fts WHERE search_fts "   \
+    "MATCH ?" #n ") THEN 1 ELSE 0 END"
+#define HAS_PG(n)                                                                                  \
+    "CASE WHEN ?" #n " = '' THEN 0 WHEN d.doc @@ to_tsquery('english', ?" #n ") THEN 1 ELSE 0 END"
+#define WORDS(H)                                                                                   \
+    "(" H(11) " + " H(12) " + " H(13) " + " H(14) " + " H(15) " + " H(16) " + " H(17) " + " H(     \
+        18) " + " H(19) " + " H(20) " + " H(21) " + " H(22) ")"
+#define WORD_PARAMS 11 /* the first of them */
+
+/* SQLite: FTS5's MATCH, bm25 (a title's words count twice a body's), its snippet. */
 static const char sql_search_sqlite[] =
     "SELECT d.kind, d.item_id, d.ref, d.title, snippet(search_fts, -1, ?8, ?9, ?10, 24) "
     "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?1" FILTERS
-    " ORDER BY bm25(search_fts, 4.0, 1.0), d.id LIMIT ?6 OFFSET ?7";
+    " ORDER BY " WORDS(HAS_SQLITE) " DESC, bm25(search_fts, 2.0, 1.0), d.id LIMIT ?6 OFFSET ?7";
 static const char sql_count_sqlite[] =
     "SELECT count(*) FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
     "WHERE search_fts MATCH ?1" FILTERS;
 /* PostgreSQL: @@, ts_rank (title weight A, body B), ts_headline over the page's rows only. */
 static const char sql_search_pg[] =
     "SELECT kind, item_id, ref, title, ts_headline('english', title || ' — ' || body, q, ?8) "
-    "FROM (SELECT d.kind, d.item_id, d.ref, d.title, d.body, q, ts_rank(d.doc, q) AS rank, d.id "
-    "FROM search_doc d, to_tsquery('english', ?1) AS q WHERE d.doc @@ q" FILTERS
-    " ORDER BY rank DESC, d.id LIMIT ?6 OFFSET ?7) AS hits ORDER BY rank DESC, id";
+    "FROM (SELECT d.kind, d.item_id, d.ref, d.title, d.body, q, " WORDS(
+        HAS_PG) " AS words, "
+                "ts_rank(d.doc, q) AS rank, d.id FROM search_doc d, to_tsquery('english', ?1) AS q "
+                "WHERE d.doc @@ q" FILTERS
+                " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7) AS hits "
+                "ORDER BY words DESC, rank DESC, id";
 static const char sql_count_pg[] =
     "SELECT count(*) FROM search_doc d, to_tsquery('english', ?1) AS q WHERE d.doc @@ q" FILTERS;
 
@@ -186,22 +204,31 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     if (!q->nwords) {
         return 0;
     }
-    (pg ? search_query_tsquery : search_query_fts5)(q, &match);
     if (f->theme >= 0) {
         buf_addf(&theme, "%%|%s|%%", library_theme_id((enum library_theme)f->theme));
     }
     if (f->region >= 0) {
         buf_addf(&region, "%%|%s|%%", region_name((size_t)f->region));
     }
-    if (buf_failed(&match) || buf_failed(&theme) || buf_failed(&region)) {
-        ret = ERR_TOO_BIG;
-        goto cleanup;
+    /* every word; when that finds nothing, any of them (best first: those with the most) */
+    for (int any = 0; any <= (q->nwords > 1) && !*total; any++) {
+        struct search_query each = *q;
+        each.any = any;
+        buf_reset(&match);
+        (pg ? search_query_tsquery : search_query_fts5)(&each, &match);
+        if (buf_failed(&match) || buf_failed(&theme) || buf_failed(&region)) {
+            ret = ERR_TOO_BIG;
+            goto cleanup;
+        }
+        if ((ret = store_prepare(st, pg ? sql_count_pg : sql_count_sqlite, &stmt)) < 0) {
+            goto cleanup;
+        }
+        bind_filters(stmt, match.data, f, &theme, &region);
+        if ((ret = store_row_count(st, stmt, total)) < 0) {
+            goto cleanup;
+        }
     }
-    if ((ret = store_prepare(st, pg ? sql_count_pg : sql_count_sqlite, &stmt)) < 0) {
-        goto cleanup;
-    }
-    bind_filters(stmt, match.data, f, &theme, &region);
-    if ((ret = store_row_count(st, stmt, total)) < 0 || !*total) {
+    if (!*total) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, pg ? sql_search_pg : sql_search_sqlite, &stmt)) < 0) {
@@ -213,6 +240,17 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     db_bind_text(stmt, 8, pg ? headline_options : SEARCH_MARK_START);
     db_bind_text(stmt, 9, SEARCH_MARK_END);
     db_bind_text(stmt, 10, "…");
+    for (size_t i = 0; i < SEARCH_WORDS_MAX; i++) {
+        struct search_query one = {0};
+        struct buf w = BUF_INIT;
+        if (i < q->nwords) {
+            one.nwords = 1;
+            memcpy(one.words, &q->words[i], sizeof(one.words[0]));
+            (pg ? search_query_tsquery : search_query_fts5)(&one, &w);
+        }
+        db_bind_text_copy(stmt, WORD_PARAMS + (int)i, w.data);
+        buf_release(&w);
+    }
     ret = store_rows(st, stmt, arena, sizeof(**items), read_hit, items, n);
 cleanup:
     buf_release(&match);

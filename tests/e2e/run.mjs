@@ -56,6 +56,7 @@ import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
 import { publicTests } from './public.mjs';
+import { searchTests } from './search.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -960,6 +961,7 @@ async function main() {
   await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
   await publicTests(BIN, report);
+  await searchTests(BIN, report);
   await copyTests(BIN, report);
   await homeTests(BIN, report);
 }

@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sqlite3_reset(match);
         sqlite3_clear_bindings(match);
     }
-    /* the tsquery's quotes are the builder's: two a word, four a word with its stem */
+    /* the tsquery's quotes are the builder's: four a word (the word, its stem) */
     {
         size_t quotes = 0;
         for (size_t i = 0; i < ts.len; i++) {

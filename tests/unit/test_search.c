@@ -32,21 +32,21 @@ static void fts5_of(const char *text, const char *want)
 static void test_words(void **state)
 {
     (void)state;
-    fts5_of("cuts", "(\"cuts\" OR \"cut\"*)");
+    fts5_of("cuts", "(\"cuts\" OR \"cut\")");
     fts5_of("Commissioner", "(\"commissioner\" OR \"commiss\"*)");
-    fts5_of("How do we manage the cuts?",
-            "(\"manage\" OR \"manage\"*) AND (\"cuts\" OR \"cut\"*)");
+    fts5_of("How do we manage the cuts?", "(\"manage\" OR \"manage\"*) AND (\"cuts\" OR \"cut\")");
     /* syntax of FTS5 and of people: words like the others, or separators */
-    fts5_of("\"cuts", "(\"cuts\" OR \"cut\"*)");
-    fts5_of("cut* NEAR(a b) -merton", "(\"cut\" OR \"cut\"*) AND (\"near\" OR \"near\"*) AND "
+    fts5_of("\"cuts", "(\"cuts\" OR \"cut\")");
+    fts5_of("cut* NEAR(a b) -merton", "(\"cut\" OR \"cut\") AND (\"near\" OR \"near\"*) AND "
                                       "(\"merton\" OR \"merton\"*)");
-    fts5_of("title:cuts AND (OR NOT", "(\"title\" OR \"title\"*) AND (\"cuts\" OR \"cut\"*) AND "
-                                      "(\"not\" OR \"not\"*)");
+    fts5_of("title:cuts AND (OR NOT council",
+            "(\"title\" OR \"title\"*) AND (\"cuts\" OR \"cut\") AND "
+            "(\"council\" OR \"council\"*)");
     fts5_of("Café", "(\"café\" OR \"café\"*)");
     fts5_of("don\xe2\x80\x99t \xe2\x80\x9cstop\xe2\x80\x9d",
-            "(\"don\" OR \"don\"*) AND (\"stop\" OR \"stop\"*)");
-    fts5_of("cuts cuts CUTS", "(\"cuts\" OR \"cut\"*)");
-    fts5_of("the", "(\"the\" OR \"the\"*)"); /* only common words: those */
+            "(\"don\" OR \"don\") AND (\"stop\" OR \"stop\"*)");
+    fts5_of("cuts cuts CUTS", "(\"cuts\" OR \"cut\")");
+    fts5_of("the", "(\"the\" OR \"the\")"); /* only common words: those */
     fts5_of("\"*()-:", "");
     fts5_of("", "");
 }
@@ -59,7 +59,7 @@ static void test_tsquery(void **state)
     (void)state;
     parse("commissioner's cuts!", &q);
     search_query_tsquery(&q, &b);
-    assert_string_equal(b.data, "('commissioner' | 'commiss':*) & ('cuts' | 'cut':*)");
+    assert_string_equal(b.data, "('commissioner' | 'commiss':*) & ('cuts' | 'cut')");
     buf_release(&b);
 }
 
@@ -90,9 +90,8 @@ static void test_filters(void **state)
     struct field_error errs[5];
 
     (void)state;
-    assert_int_equal(search_filter_parse("case_study", "managing_cuts", "london", "2010", "2", &f,
-                                         errs),
-                     0);
+    assert_int_equal(
+        search_filter_parse("case_study", "managing_cuts", "london", "2010", "2", &f, errs), 0);
     assert_int_equal(f.kind, SEARCH_CASE_STUDY);
     assert_int_equal(f.year, 2010);
     assert_int_equal(f.page, 2);
