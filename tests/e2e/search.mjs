@@ -177,8 +177,10 @@ async function tests(BIN, s, test) {
     const f = await q('alert trust');
     const item = f.items.find((i) => i.type === 'organisation');
     expect(item && item.title === '<script>alert(1)</script> Cuts Trust', show(JSON.stringify(f)));
-    expect(!item.snippet.includes('<script') && item.snippet.includes('&lt;script&gt;'), show(item.snippet, 300));
-    expect(/<mark>alert<\/mark>/.test(item.snippet), show(item.snippet, 300));
+    // the only markup of a snippet is <mark>: the name's own is text (PostgreSQL's ts_headline
+    // leaves a tag out of the snippet altogether; SQLite's snippet keeps it, escaped)
+    expect(!item.snippet.replace(/<\/?mark>/g, '').includes('<') && /<mark>\w+<\/mark>/.test(item.snippet), show(item.snippet, 300));
+    if (!process.env.COMPACT_TEST_PG) expect(item.snippet.includes('&lt;script&gt;<mark>alert</mark>'), show(item.snippet, 300));
     const page = await request(P, { path: '/search?q=alert+trust' });
     expect(page.status === 200 && !page.text.includes('<script>alert') && page.text.includes('&lt;script&gt;alert(1)'),
       show(page.text.slice(page.text.indexOf('<main'), page.text.indexOf('<main') + 2500), 2600));
