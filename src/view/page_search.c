@@ -132,6 +132,7 @@ void view_search_page(struct buf *b, const struct search_view *v, const struct v
     char year[8] = "";
 
     view_top_page_start(b, "Search", "Search", NAV_NONE, v->errors, v->nerrors, viewer);
+    view_heading(b, NULL, "Search");
     filters(b, v);
     if (v->q && *v->q && !v->nerrors) {
         html_lit(b, "<p class=\"govuk-body\" role=\"status\">");
