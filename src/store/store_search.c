@@ -141,23 +141,27 @@ int store_search_rebuild(struct store *st)
         18) " + " H(19) " + " H(20) " + " H(21) " + " H(22) ")"
 #define WORD_PARAMS 11 /* the first of them */
 
-/* SQLite: FTS5's MATCH, bm25 (a title's words count twice a body's), its snippet. */
-static const char sql_search_sqlite[] =
-    "SELECT d.kind, d.item_id, d.ref, d.title, snippet(search_fts, -1, ?8, ?9, ?10, 24) "
-    "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?1" FILTERS
-    " ORDER BY " WORDS(HAS_SQLITE) " DESC, bm25(search_fts, 2.0, 1.0), d.id LIMIT ?6 OFFSET ?7";
+/* SQLite: FTS5's MATCH, bm25 (a title's words count twice a body's), its snippet; for any of
+ * the words (rank: the order before bm25), the documents with more of them first. */
+#define SEARCH_SQLITE(rank)                                                                        \
+    "SELECT d.kind, d.item_id, d.ref, d.title, snippet(search_fts, -1, ?8, ?9, ?10, 24) "          \
+    "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH "         \
+    "?1" FILTERS " ORDER BY " rank "bm25(search_fts, 2.0, 1.0), d.id LIMIT ?6 OFFSET ?7"
+static const char sql_search_sqlite[] = SEARCH_SQLITE("");
+static const char sql_search_sqlite_any[] = SEARCH_SQLITE(WORDS(HAS_SQLITE) " DESC, ");
 static const char sql_count_sqlite[] =
     "SELECT count(*) FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
     "WHERE search_fts MATCH ?1" FILTERS;
 /* PostgreSQL: @@, ts_rank (title weight A, body B), ts_headline over the page's rows only. */
-static const char sql_search_pg[] =
-    "SELECT kind, item_id, ref, title, ts_headline('english', title || ' — ' || body, q, ?8) "
-    "FROM (SELECT d.kind, d.item_id, d.ref, d.title, d.body, q, " WORDS(
-        HAS_PG) " AS words, "
-                "ts_rank(d.doc, q) AS rank, d.id FROM search_doc d, to_tsquery('english', ?1) AS q "
-                "WHERE d.doc @@ q" FILTERS
-                " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7) AS hits "
-                "ORDER BY words DESC, rank DESC, id";
+#define SEARCH_PG(words)                                                                           \
+    "SELECT kind, item_id, ref, title, ts_headline('english', title || ' — ' || body, q, ?8) "   \
+    "FROM (SELECT d.kind, d.item_id, d.ref, d.title, d.body, q, " words " AS words, "              \
+    "ts_rank(d.doc, q) AS rank, d.id FROM search_doc d, to_tsquery('english', ?1) AS q "           \
+    "WHERE d.doc @@ q" FILTERS                                                                     \
+    " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7) AS hits "                           \
+    "ORDER BY words DESC, rank DESC, id"
+static const char sql_search_pg[] = SEARCH_PG("0");
+static const char sql_search_pg_any[] = SEARCH_PG(WORDS(HAS_PG));
 static const char sql_count_pg[] =
     "SELECT count(*) FROM search_doc d, to_tsquery('english', ?1) AS q WHERE d.doc @@ q" FILTERS;
 
@@ -194,7 +198,7 @@ static void read_hit(struct db_stmt *stmt, struct arena *arena, void *item)
 int store_search(struct store *st, const struct search_query *q, const struct search_filter *f,
                  struct arena *arena, struct search_hit **items, size_t *n, size_t *total)
 {
-    int pg = db_kind(st->db) == DB_PG, ret;
+    int pg = db_kind(st->db) == DB_PG, any = 0, ret;
     struct buf match = BUF_INIT, theme = BUF_INIT, region = BUF_INIT;
     struct db_stmt *stmt;
 
@@ -211,7 +215,7 @@ int store_search(struct store *st, const struct search_query *q, const struct se
         buf_addf(&region, "%%|%s|%%", region_name((size_t)f->region));
     }
     /* every word; when that finds nothing, any of them (best first: those with the most) */
-    for (int any = 0; any <= (q->nwords > 1) && !*total; any++) {
+    for (; any <= (q->nwords > 1) && !*total; any++) {
         struct search_query each = *q;
         each.any = any;
         buf_reset(&match);
@@ -231,7 +235,12 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     if (!*total) {
         goto cleanup;
     }
-    if ((ret = store_prepare(st, pg ? sql_search_pg : sql_search_sqlite, &stmt)) < 0) {
+    any--; /* the pass that found them */
+    if ((ret = store_prepare(st,
+                             pg    ? any ? sql_search_pg_any : sql_search_pg
+                             : any ? sql_search_sqlite_any
+                                   : sql_search_sqlite,
+                             &stmt)) < 0) {
         goto cleanup;
     }
     bind_filters(stmt, match.data, f, &theme, &region);
@@ -240,7 +249,7 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     db_bind_text(stmt, 8, pg ? headline_options : SEARCH_MARK_START);
     db_bind_text(stmt, 9, SEARCH_MARK_END);
     db_bind_text(stmt, 10, "…");
-    for (size_t i = 0; i < SEARCH_WORDS_MAX; i++) {
+    for (size_t i = 0; any && i < SEARCH_WORDS_MAX; i++) {
         struct search_query one = {0};
         struct buf w = BUF_INIT;
         if (i < q->nwords) {
