@@ -79,14 +79,7 @@ int cmd_search(int argc, char **argv)
         goto cleanup;
     }
     if (format == FORMAT_JSON) {
-        const char **snippets = arena_alloc(&arena, (n ? n : 1) * sizeof(*snippets));
-        for (size_t i = 0; i < n; i++) {
-            struct buf s = BUF_INIT;
-            view_search_snippet(&s, hits[i].snippet);
-            snippets[i] = arena_strdup(&arena, s.data);
-            buf_release(&s);
-        }
-        json_search(&out, total, hits, snippets, n);
+        json_search(&out, total, hits, view_search_snippets(hits, n, &arena), n);
         buf_addc(&out, '\n');
         ret = cmd_finish_report(&out);
     } else {

@@ -51,7 +51,7 @@ int api_search(struct request *r)
     struct search_filter f;
     struct field_error errs[5];
     struct search_hit *hits;
-    const char *why = NULL, **snippets;
+    const char *why = NULL;
     size_t n, total;
     int ret;
 
@@ -65,14 +65,7 @@ int api_search(struct request *r)
     if (ret < 0) {
         return ret;
     }
-    snippets = arena_alloc(r->arena, (n ? n : 1) * sizeof(*snippets));
-    for (size_t i = 0; i < n; i++) {
-        struct buf s = BUF_INIT;
-        view_search_snippet(&s, hits[i].snippet);
-        snippets[i] = arena_strdup(r->arena, s.data);
-        buf_release(&s);
-    }
     r->content_type = "application/json";
-    json_search(r->body, total, hits, snippets, n);
+    json_search(r->body, total, hits, view_search_snippets(hits, n, r->arena), n);
     return 0;
 }

@@ -43,6 +43,19 @@ void view_search_snippet(struct buf *b, const char *snippet)
     }
 }
 
+const char **view_search_snippets(const struct search_hit *hits, size_t n, struct arena *arena)
+{
+    const char **out = arena_alloc(arena, (n ? n : 1) * sizeof(*out));
+
+    for (size_t i = 0; i < n; i++) {
+        struct buf s = BUF_INIT;
+        view_search_snippet(&s, hits[i].snippet);
+        out[i] = arena_strdup(arena, s.data);
+        buf_release(&s);
+    }
+    return out;
+}
+
 static void filters(struct buf *b, const struct search_view *v)
 {
     const struct search_filter *f = v->f;

@@ -6,6 +6,7 @@
 
 #include "layout.h"
 #include "core/search.h"
+#include "base/arena.h"
 #include "base/buf.h"
 
 struct search_view {
@@ -21,5 +22,7 @@ void view_search_page(struct buf *b, const struct search_view *v, const struct v
 /* snippet (SEARCH_MARK_* around the matched words) as HTML: its text escaped, and only then
  * each matched word in <mark>. Shared by the page and the API's "snippet". */
 void view_search_snippet(struct buf *b, const char *snippet);
+/* The snippets of hits[0..n) so, from arena: what the API's and `compact search`'s JSON give. */
+const char **view_search_snippets(const struct search_hit *hits, size_t n, struct arena *arena);
 
 #endif
