@@ -56,6 +56,7 @@ import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
 import { publicTests } from './public.mjs';
+import { libraryTests } from './library.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -962,6 +963,7 @@ async function main() {
   await publicTests(BIN, report);
   await copyTests(BIN, report);
   await homeTests(BIN, report);
+  await libraryTests(BIN, report);
 }
 
 try {
