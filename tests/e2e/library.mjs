@@ -11,6 +11,7 @@ import {
   addToken, addUser, bearer, cookieHeader, expect, newPassword, onServer, request, session, show,
 } from './auth.mjs';
 import { json, sql } from './organisations.mjs';
+import { run } from '../lib/server.mjs';
 
 const MEMBER_ORG = 'GB-CHC-7777777';
 
@@ -281,5 +282,16 @@ async function tests(BIN, s, test) {
     const du = await request(P, { path: `/resources/${json(u).id}/document`, headers: bearer(who.admin.token) });
     expect((du.headers['content-disposition'] || '') === "attachment; filename=\"R__sum__ Merton.pdf\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20Merton.pdf",
       du.headers['content-disposition']);
+  });
+
+  await test('library: compact library list and show read it all, drafts too; a bad filter names its option', async () => {
+    const r = await run(BIN, ['library', 'list', '--kind', 'case_study', '--format', 'json', '--db', s.dbPath]);
+    const out = JSON.parse(r.stdout || '{}');
+    expect(r.code === 0 && out.case_studies.total === 6 && out.case_studies.items.some((i) => i.status === 'draft') &&
+      out.resources.total === 0, `${r.code} ${show(r.stdout, 300)} ${show(r.stderr)}`);
+    const one = await run(BIN, ['library', 'show', 'resource', String(doc.id), '--db', s.dbPath]);
+    expect(one.code === 0 && JSON.parse(one.stdout).document.sha256 === doc.document.sha256, `${one.code} ${show(one.stdout)}`);
+    const bad = await run(BIN, ['library', 'list', '--theme', 'cuts', '--db', s.dbPath]);
+    expect(bad.code === 2 && /--theme/.test(bad.stderr), `${bad.code} ${show(bad.stderr)}`);
   });
 }
