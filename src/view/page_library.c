@@ -175,6 +175,7 @@ void view_library_page(struct buf *b, const struct library_view *v, const struct
     struct buf count = BUF_INIT;
 
     view_top_page_start(b, "Library", "Library", NAV_LIBRARY, v->errors, v->nerrors, viewer);
+    view_heading(b, NULL, "Library");
     html_lit(b, "<p class=\"govuk-body-l\">What local Compacts achieved, and the documents that "
                 "explain the Compact: evidence for statutory bodies deciding whether to sign "
                 "theirs.</p>");
@@ -207,12 +208,15 @@ void view_library_page(struct buf *b, const struct library_view *v, const struct
 }
 
 /* The publish button and the change link, as flags allow; path is the item's page. */
-static void actions(struct buf *b, const char *path, unsigned flags, const struct viewer *viewer)
+static void actions(struct buf *b, const char *path, const char *what, unsigned flags,
+                    const struct viewer *viewer)
 {
     if (flags & LIBRARY_PAGE_EDIT) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
         html_attr(b, path);
-        html_lit(b, "/edit\">Change it</a></p>");
+        html_lit(b, "/edit\">Change this ");
+        html_text(b, what);
+        html_lit(b, "</a></p>");
     }
     if (flags & LIBRARY_PAGE_PUBLISH) {
         html_lit(b, "<form method=\"post\" action=\"");
@@ -229,7 +233,7 @@ static void page_start(struct buf *b, const char *title, enum library_status sta
 {
     view_layout_start(b, l);
     if (flags & LIBRARY_PAGE_DONE) {
-        banner(b, 1, status == LIBRARY_PUBLISHED ? "Published" : "Saved");
+        banner(b, 1, status == LIBRARY_PUBLISHED ? "Published" : "Saved as a draft");
     }
     if (status == LIBRARY_DRAFT) {
         banner_start(b, 0);
@@ -320,7 +324,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
-    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", flags, viewer);
+    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", "case study", flags, viewer);
     view_layout_end(b, &l);
 }
 
@@ -382,7 +386,7 @@ void view_resource_page(struct buf *b, const struct resource *r, unsigned flags,
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
-    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", flags, viewer);
+    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", "resource", flags, viewer);
     view_layout_end(b, &l);
 }
 
