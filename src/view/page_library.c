@@ -50,6 +50,24 @@ static void areas_text(struct buf *b, const struct case_study *cs)
     }
 }
 
+/* The summary row linking to the Compact id (none for 0) by its name. */
+static void compact_row(struct buf *b, long long id, const char *name)
+{
+    char href[40];
+    int m = snprintf(href, sizeof(href), "/compacts/%lld", id);
+
+    if (!id) {
+        return;
+    }
+    summary_row_start(b, "Local Compact", 0);
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
+    html_lit(b, "\">");
+    html_text(b, name ? name : "Its Compact");
+    html_lit(b, "</a>");
+    summary_row_end(b, NULL, NULL);
+}
+
 static void filters(struct buf *b, const struct library_view *v)
 {
     struct form_option kinds[RESOURCE_KIND_COUNT + 2], themes[THEME_COUNT + 1],
@@ -282,17 +300,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
         html_lit(b, "Not known");
     }
     summary_row_end(b, NULL, NULL);
-    if (cs->compact_id) {
-        char href[40];
-        int m = snprintf(href, sizeof(href), "/compacts/%lld", cs->compact_id);
-        summary_row_start(b, "Local Compact", 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
-        html_lit(b, "\">");
-        html_text(b, cs->compact_name ? cs->compact_name : "Its Compact");
-        html_lit(b, "</a>");
-        summary_row_end(b, NULL, NULL);
-    }
+    compact_row(b, cs->compact_id, cs->compact_name);
     if (cs->organisations) {
         summary_row_start(b, "Organisations involved", 0);
         for (const char *p = cs->organisations; *p;) {
@@ -354,17 +362,7 @@ void view_resource_page(struct buf *b, const struct resource *r, unsigned flags,
         html_lit(b, "Not known");
     }
     summary_row_end(b, NULL, NULL);
-    if (r->compact_id) {
-        char href[40];
-        int m = snprintf(href, sizeof(href), "/compacts/%lld", r->compact_id);
-        summary_row_start(b, "Local Compact", 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
-        html_lit(b, "\">");
-        html_text(b, r->compact_name ? r->compact_name : "Its Compact");
-        html_lit(b, "</a>");
-        summary_row_end(b, NULL, NULL);
-    }
+    compact_row(b, r->compact_id, r->compact_name);
     if (r->url) {
         summary_row_start(b, "Link", 0);
         html_lit(b, "<a class=\"govuk-link\" href=\"");
