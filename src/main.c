@@ -17,6 +17,7 @@ static const struct opt_command commands[] = {
     {"user", cmd_user, "add, list and disable the people who sign in"},
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
+    {"library", cmd_library, "list and show the library's case studies and resources"},
     /* register */
     {"import", cmd_import, "import organisations, Compacts, signatories, grants or contracts"},
     {"export", cmd_export, "write the whole register as JSON"},

@@ -13,6 +13,11 @@
 #include "store/store_library.h"
 #include "base/arena.h"
 
+/* A list's filters as given (each NULL or "" for any): kind (case_study or a resource's kind),
+ * theme, region (its id or name) and year, into f. Each bad one adds a field_error naming it to
+ * errs (room for 4); returns how many. */
+size_t library_filter_read(const char *kind, const char *theme, const char *region,
+                           const char *year, struct library_filter *f, struct field_error errs[4]);
 /* f's filters (its scope set here for u), into both lists; strings from arena. */
 int library_list(struct store *st, const struct user *u, struct library_filter *f,
                  struct arena *arena, struct case_study **cases, size_t *ncases,

@@ -11,6 +11,7 @@ int cmd_version(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_library(int argc, char **argv);
 /* register */
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -286,3 +286,88 @@ int json_resource_draft(const char *text, size_t len, struct arena *arena, struc
     *d = (struct resource_draft){slots[0], slots[1], slots[2], slots[3], slots[4], slots[5]};
     return ret;
 }
+
+/* The strings of array a joined by sep, from arena ("" for none); NULL when a is not one. */
+static const char *joined(const cJSON *a, const char *sep, struct arena *arena)
+{
+    struct buf b = BUF_INIT;
+    const cJSON *e;
+    const char *out;
+
+    if (!cJSON_IsArray(a)) {
+        return NULL;
+    }
+    cJSON_ArrayForEach(e, a)
+    {
+        if (!cJSON_IsString(e)) {
+            buf_release(&b);
+            return NULL;
+        }
+        buf_adds(&b, b.len ? sep : "");
+        buf_adds(&b, e->valuestring);
+    }
+    out = buf_failed(&b) ? NULL : arena_strdup(arena, b.data);
+    buf_release(&b);
+    return out;
+}
+
+static const char *str(const cJSON *o, const char *key, struct arena *arena)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? arena_strdup(arena, v->valuestring) : NULL;
+}
+
+int json_library_seed(const char *text, size_t len, struct arena *arena,
+                      struct library_seed **items, size_t *n, const char **why)
+{
+    const char *field;
+    cJSON *root = NULL;
+    const cJSON *list, *e;
+    const char *citation;
+    size_t i = 0;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = json_parse_object(text, len, arena, &root, &field, why)) < 0) {
+        goto cleanup;
+    }
+    citation = str(cJSON_GetObjectItemCaseSensitive(root, "source"), "citation", arena);
+    list = cJSON_GetObjectItemCaseSensitive(root, "case_studies");
+    if (!cJSON_IsArray(list)) {
+        ret = ERR_INVALID;
+        *why = "case_studies is not a list";
+        goto cleanup;
+    }
+    *items = arena_alloc(arena, ((size_t)cJSON_GetArraySize(list) + 1) * sizeof(**items));
+    cJSON_ArrayForEach(e, list)
+    {
+        struct library_seed *s = &(*items)[i];
+        const cJSON *year = cJSON_GetObjectItemCaseSensitive(e, "year");
+        char y[16];
+
+        memset(s, 0, sizeof(*s));
+        s->key = str(e, "key", arena);
+        s->draft.title = str(e, "title", arena);
+        s->draft.summary = str(e, "summary", arena);
+        s->draft.outcome = str(e, "outcome", arena);
+        s->draft.areas = joined(cJSON_GetObjectItemCaseSensitive(e, "area"), " ", arena);
+        s->draft.themes = joined(cJSON_GetObjectItemCaseSensitive(e, "themes"), " ", arena);
+        s->draft.organisations =
+            joined(cJSON_GetObjectItemCaseSensitive(e, "organisations"), "\n", arena);
+        s->draft.source_citation = citation;
+        if (cJSON_IsNumber(year) && snprintf(y, sizeof(y), "%d", year->valueint) > 0) {
+            s->draft.year = arena_strdup(arena, y);
+        }
+        if (!s->key) {
+            ret = ERR_INVALID;
+            *why = "a case study has no key";
+            goto cleanup;
+        }
+        i++;
+    }
+    *n = i;
+cleanup:
+    cJSON_Delete(root);
+    return ret;
+}

@@ -40,4 +40,17 @@ int json_case_study_draft(const char *text, size_t len, struct arena *arena,
 int json_resource_draft(const char *text, size_t len, struct arena *arena, struct resource_draft *d,
                         const char **field, const char **why);
 
+/* One case study of the shipped library (data/library/case_studies.json). */
+struct library_seed {
+    const char *key;
+    struct case_study_draft draft;
+};
+/*
+ * Read the shipped case studies {"source": {"citation"}, "case_studies": [{"key", "title",
+ * "area" [GSS], "year" (or null), "themes" [ids], "organisations" [names], "summary",
+ * "outcome"}]} into items[0..*n) from arena, each citing the source. ERR_INVALID with *why.
+ */
+int json_library_seed(const char *text, size_t len, struct arena *arena,
+                      struct library_seed **items, size_t *n, const char **why);
+
 #endif

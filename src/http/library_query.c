@@ -1,6 +1,8 @@
 /* The library's filters and form fields. */
 #include "library_query.h"
 
+#include "app/library.h"
+
 #include <string.h>
 
 #include "core/authority.h"
@@ -11,49 +13,8 @@
 
 size_t library_query(const struct query *q, struct library_filter *f, struct field_error errs[4])
 {
-    const char *kind = query_get(q, "kind"), *theme = query_get(q, "theme"),
-               *region = query_get(q, "region"), *year = query_get(q, "year");
-    size_t n = 0, ri;
-    long long y;
-
-    memset(f, 0, sizeof(*f));
-    f->kind = LIBRARY_ANY;
-    f->theme = -1;
-    f->region = -1;
-    if (kind && *kind) {
-        enum resource_kind k;
-        if (!strcmp(kind, "case_study")) {
-            f->kind = LIBRARY_CASE_STUDIES;
-        } else if (resource_kind_parse(kind, &k) == 0) {
-            f->kind = (int)k;
-        } else {
-            errs[n++] =
-                (struct field_error){"kind", "Kind must be case_study or a resource's kind"};
-        }
-    }
-    if (theme && *theme) {
-        enum library_theme t;
-        if (library_theme_parse(theme, &t) == 0) {
-            f->theme = (int)t;
-        } else {
-            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
-        }
-    }
-    if (region && *region) {
-        if (region_parse(region, &ri) == 0) {
-            f->region = (int)ri;
-        } else {
-            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
-        }
-    }
-    if (year && *year) {
-        if (num_whole(year, 1000, 9999, &y) == 0) {
-            f->year = (int)y;
-        } else {
-            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
-        }
-    }
-    return n;
+    return library_filter_read(query_get(q, "kind"), query_get(q, "theme"), query_get(q, "region"),
+                               query_get(q, "year"), f, errs);
 }
 
 void library_case_study_fields(const struct query *q, struct arena *arena,

@@ -30,8 +30,9 @@
     "SELECT cs.id, cs.title, cs.summary, cs.outcome, cs.year, cs.compact_id, c.name, "             \
     "cs.organisations, cs.source_citation, cs.source_url, cs.status, cs.created_by, u.name, "      \
     "cs.created_at, cs.updated_at, cs.published_at, " CS_THEMES(J) ", " CS_AREAS(                  \
-        J) " FROM case_study cs LEFT JOIN compact c ON c.id = cs.compact_id "                      \
-           "LEFT JOIN \"user\" u ON 'user:' || u.id = cs.created_by "
+        J) ", " CS_AREA_NAMES(J) " FROM case_study cs LEFT JOIN compact c ON c.id = "              \
+                                 "cs.compact_id "                                                  \
+                                 "LEFT JOIN \"user\" u ON 'user:' || u.id = cs.created_by "
 /* Published, or a draft the reader may see: ?5 every draft, ?6 their own (an actor), ?7 those of
  * the Compacts they coordinate. */
 #define VISIBLE(t)                                                                                 \

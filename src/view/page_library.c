@@ -50,6 +50,24 @@ static void areas_text(struct buf *b, const struct case_study *cs)
     }
 }
 
+/* The summary row linking to the Compact id (none for 0) by its name. */
+static void compact_row(struct buf *b, long long id, const char *name)
+{
+    char href[40];
+    int m = snprintf(href, sizeof(href), "/compacts/%lld", id);
+
+    if (!id) {
+        return;
+    }
+    summary_row_start(b, "Local Compact", 0);
+    html_lit(b, "<a class=\"govuk-link\" href=\"");
+    html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
+    html_lit(b, "\">");
+    html_text(b, name ? name : "Its Compact");
+    html_lit(b, "</a>");
+    summary_row_end(b, NULL, NULL);
+}
+
 static void filters(struct buf *b, const struct library_view *v)
 {
     struct form_option kinds[RESOURCE_KIND_COUNT + 2], themes[THEME_COUNT + 1],
@@ -175,6 +193,7 @@ void view_library_page(struct buf *b, const struct library_view *v, const struct
     struct buf count = BUF_INIT;
 
     view_top_page_start(b, "Library", "Library", NAV_LIBRARY, v->errors, v->nerrors, viewer);
+    view_heading(b, NULL, "Library");
     html_lit(b, "<p class=\"govuk-body-l\">What local Compacts achieved, and the documents that "
                 "explain the Compact: evidence for statutory bodies deciding whether to sign "
                 "theirs.</p>");
@@ -207,12 +226,15 @@ void view_library_page(struct buf *b, const struct library_view *v, const struct
 }
 
 /* The publish button and the change link, as flags allow; path is the item's page. */
-static void actions(struct buf *b, const char *path, unsigned flags, const struct viewer *viewer)
+static void actions(struct buf *b, const char *path, const char *what, unsigned flags,
+                    const struct viewer *viewer)
 {
     if (flags & LIBRARY_PAGE_EDIT) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
         html_attr(b, path);
-        html_lit(b, "/edit\">Change it</a></p>");
+        html_lit(b, "/edit\">Change this ");
+        html_text(b, what);
+        html_lit(b, "</a></p>");
     }
     if (flags & LIBRARY_PAGE_PUBLISH) {
         html_lit(b, "<form method=\"post\" action=\"");
@@ -229,7 +251,7 @@ static void page_start(struct buf *b, const char *title, enum library_status sta
 {
     view_layout_start(b, l);
     if (flags & LIBRARY_PAGE_DONE) {
-        banner(b, 1, status == LIBRARY_PUBLISHED ? "Published" : "Saved");
+        banner(b, 1, status == LIBRARY_PUBLISHED ? "Published" : "Saved as a draft");
     }
     if (status == LIBRARY_DRAFT) {
         banner_start(b, 0);
@@ -278,17 +300,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
         html_lit(b, "Not known");
     }
     summary_row_end(b, NULL, NULL);
-    if (cs->compact_id) {
-        char href[40];
-        int m = snprintf(href, sizeof(href), "/compacts/%lld", cs->compact_id);
-        summary_row_start(b, "Local Compact", 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
-        html_lit(b, "\">");
-        html_text(b, cs->compact_name ? cs->compact_name : "Its Compact");
-        html_lit(b, "</a>");
-        summary_row_end(b, NULL, NULL);
-    }
+    compact_row(b, cs->compact_id, cs->compact_name);
     if (cs->organisations) {
         summary_row_start(b, "Organisations involved", 0);
         for (const char *p = cs->organisations; *p;) {
@@ -320,7 +332,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
-    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", flags, viewer);
+    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", "case study", flags, viewer);
     view_layout_end(b, &l);
 }
 
@@ -350,17 +362,7 @@ void view_resource_page(struct buf *b, const struct resource *r, unsigned flags,
         html_lit(b, "Not known");
     }
     summary_row_end(b, NULL, NULL);
-    if (r->compact_id) {
-        char href[40];
-        int m = snprintf(href, sizeof(href), "/compacts/%lld", r->compact_id);
-        summary_row_start(b, "Local Compact", 0);
-        html_lit(b, "<a class=\"govuk-link\" href=\"");
-        html_attr(b, m > 0 && (size_t)m < sizeof(href) ? href : "/compacts");
-        html_lit(b, "\">");
-        html_text(b, r->compact_name ? r->compact_name : "Its Compact");
-        html_lit(b, "</a>");
-        summary_row_end(b, NULL, NULL);
-    }
+    compact_row(b, r->compact_id, r->compact_name);
     if (r->url) {
         summary_row_start(b, "Link", 0);
         html_lit(b, "<a class=\"govuk-link\" href=\"");
@@ -382,7 +384,7 @@ void view_resource_page(struct buf *b, const struct resource *r, unsigned flags,
         summary_row_end(b, NULL, NULL);
     }
     html_lit(b, "</dl>");
-    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", flags, viewer);
+    actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", "resource", flags, viewer);
     view_layout_end(b, &l);
 }
 

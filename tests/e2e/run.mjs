@@ -57,6 +57,7 @@ import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
 import { publicTests } from './public.mjs';
 import { searchTests } from './search.mjs';
+import { libraryTests } from './library.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -964,6 +965,7 @@ async function main() {
   await searchTests(BIN, report);
   await copyTests(BIN, report);
   await homeTests(BIN, report);
+  await libraryTests(BIN, report);
 }
 
 try {
