@@ -38,6 +38,7 @@ bench: build
 	sh bench/coverage.sh
 	sh bench/complaints.sh
 	sh bench/backends.sh
+	sh bench/search.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60
 fuzz: deps

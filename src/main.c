@@ -17,6 +17,7 @@ static const struct opt_command commands[] = {
     {"user", cmd_user, "add, list and disable the people who sign in"},
     {"token", cmd_token, "add, list and revoke API tokens for scripts"},
     {"audit", cmd_audit, "show the history of a user, token or Compact"},
+    {"library", cmd_library, "list and show the library's case studies and resources"},
     /* register */
     {"import", cmd_import, "import organisations, Compacts, signatories, grants or contracts"},
     {"export", cmd_export, "write the whole register as JSON"},
@@ -24,6 +25,7 @@ static const struct opt_command commands[] = {
     {"version", cmd_version, "print the version"},
     {"recheck", cmd_recheck, "check every recorded activity again, as of today"},
     {"complaints", cmd_complaints, "list, show and count complaints, and those overdue"},
+    {"search", cmd_search, "search case studies, resources, Compacts and organisations"},
     /* coverage */
     {"coverage", cmd_coverage, "which authorities local Compacts cover on a date"},
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},

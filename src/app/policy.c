@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "base/date.h"
 #include "base/err.h"
+#include "store/store_library.h"
 #include "base/banned.h"
 
 /* Whether u has one of roles; the command line has them all. */
@@ -287,4 +288,84 @@ int policy_survey_benchmark(struct store *st, const struct user *u, long long co
 int policy_survey_general(const struct user *u)
 {
     return has_role(u, ACCESS_SIGNED_IN);
+}
+
+const char policy_library_write_rule[] =
+    "A coordinator may write for a local Compact they coordinate, a member for a local Compact "
+    "their organisation has signed; only an admin may write for none.";
+const char policy_library_edit_rule[] =
+    "Only an admin, a coordinator of its Compact or its author, while it is a draft, may change "
+    "it.";
+const char policy_library_publish_rule[] = "Only an admin may publish to the library.";
+
+int policy_library_write(struct store *st, const struct user *u, long long compact_id)
+{
+    int ret;
+
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    if (!compact_id || !(u->role & (ROLE_COORDINATOR | ROLE_MEMBER))) {
+        return ERR_FORBIDDEN;
+    }
+    if (u->role == ROLE_COORDINATOR) {
+        return policy_compact_edit(st, u, compact_id);
+    }
+    ret = store_library_org_signs(st, compact_id, u->org_id, date_today());
+    return ret == ERR_NOT_FOUND ? ERR_FORBIDDEN : ret;
+}
+
+/* Whether u wrote what author names. */
+static int is_author(const struct user *u, const char *author)
+{
+    char actor[ACTOR_MAX];
+
+    return u && u->role != ROLE_PUBLIC && author && !strcmp(actor_name(u, actor), author);
+}
+
+/* Whether u coordinates Compact compact_id: 0, ERR_FORBIDDEN or a store error. */
+static int coordinates(struct store *st, const struct user *u, long long compact_id)
+{
+    return u && u->role == ROLE_COORDINATOR && compact_id ? policy_compact_edit(st, u, compact_id)
+                                                          : ERR_FORBIDDEN;
+}
+
+int policy_library_see(struct store *st, const struct user *u, long long compact_id,
+                       enum library_status status, const char *author)
+{
+    if (status == LIBRARY_PUBLISHED || has_role(u, ROLE_ADMIN) == 0 || is_author(u, author)) {
+        return 0;
+    }
+    return coordinates(st, u, compact_id);
+}
+
+int policy_library_edit(struct store *st, const struct user *u, long long compact_id,
+                        enum library_status status, const char *author, long long to)
+{
+    int ret;
+
+    if (has_role(u, ROLE_ADMIN) == 0) {
+        return 0;
+    }
+    ret = coordinates(st, u, compact_id);
+    if (ret == ERR_FORBIDDEN && status == LIBRARY_DRAFT && is_author(u, author)) {
+        ret = policy_library_write(st, u, compact_id);
+    }
+    if (ret == 0 && to != compact_id) {
+        ret = policy_library_write(st, u, to);
+    }
+    return ret;
+}
+
+int policy_library_publish(const struct user *u)
+{
+    return has_role(u, ROLE_ADMIN);
+}
+
+void policy_library_scope(const struct user *u, char author_buf[ACTOR_MAX], int *all,
+                          const char **author, long long *coordinator)
+{
+    *all = has_role(u, ROLE_ADMIN) == 0;
+    *author = u && u->role != ROLE_PUBLIC ? actor_name(u, author_buf) : NULL;
+    *coordinator = policy_compact_coordinator(u);
 }

@@ -11,6 +11,8 @@
 #define APP_POLICY_H
 
 #include "core/account.h"
+#include "actor.h"
+#include "core/library.h"
 #include "store/store.h"
 
 /* Adding a Compact: admins and coordinators. */
@@ -125,6 +127,36 @@ int policy_survey_general(const struct user *u);
 /* The rules of policy_survey_codes and policy_survey_benchmark in a sentence each. */
 extern const char policy_survey_codes_rule[];
 extern const char policy_survey_benchmark_rule[];
+ * The library (SPEC section 9: "Coordinators and members write drafts for their own Compact;
+ * admins publish"). Writing a new case study or resource of Compact compact_id (0: none):
+ * admins, of any Compact or none; a coordinator, of a Compact they coordinate; a member, of a
+ * Compact their organisation has signed and not withdrawn from today (their "own Compact").
+ */
+int policy_library_write(struct store *st, const struct user *u, long long compact_id);
+extern const char policy_library_write_rule[];
+/*
+ * Seeing one (look it up first) of Compact compact_id, with status and its author (an actor):
+ * a published one, everyone; a draft, its author, the coordinators of its Compact and admins.
+ * A draft refused is answered as not found.
+ */
+int policy_library_see(struct store *st, const struct user *u, long long compact_id,
+                       enum library_status status, const char *author);
+/*
+ * Changing one: admins; coordinators of its Compact; its author while it is a draft and they
+ * may still write for its Compact. Moving it to Compact to (another than compact_id) also
+ * needs policy_library_write for to.
+ */
+int policy_library_edit(struct store *st, const struct user *u, long long compact_id,
+                        enum library_status status, const char *author, long long to);
+extern const char policy_library_edit_rule[];
+/* Publishing: admins. */
+int policy_library_publish(const struct user *u);
+extern const char policy_library_publish_rule[];
+/* Which drafts a list shows u besides what is published: *all every one (admins), else those
+ * whose author is *author (u's actor, in author_buf; NULL for nobody signed in) and those of
+ * the Compacts *coordinator coordinates (0: none). */
+void policy_library_scope(const struct user *u, char author_buf[ACTOR_MAX], int *all,
+                          const char **author, long long *coordinator);
 
 /* The home page each person lands on. */
 enum home_kind {

@@ -11,6 +11,7 @@ int cmd_version(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_library(int argc, char **argv);
 /* register */
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
@@ -18,6 +19,8 @@ int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
 int cmd_complaints(int argc, char **argv);
+/* search (cmd_search.c) */
+int cmd_search(int argc, char **argv);
 /* coverage */
 int cmd_coverage(int argc, char **argv);
 /* open data */

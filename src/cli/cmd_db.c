@@ -14,7 +14,8 @@ static const struct opt_cmd init_cmd = {
     NULL, 0,
     "Create the database (and its folder) if it is not there, bring its schema up to date and\n"
     "load the reference data shipped with the program: England's local authorities, as they\n"
-    "stood in 2009-2019 and today. Safe to run again: it updates what is there.\n"};
+    "stood in 2009-2019 and today, and the library's first case studies and resources (once:\n"
+    "later edits stand). Safe to run again: it updates what is there.\n"};
 static const struct opt_cmd migrate_cmd = {
     NULL, 0, "Apply the schema changes the database lacks, each in its own transaction.\n"};
 static const struct opt_cmd backup_cmd = {
@@ -58,7 +59,7 @@ int cmd_init(int argc, char **argv)
     struct buf err = BUF_INIT;
     const char *db;
     char shown[DB_SHOWN_MAX];
-    size_t count;
+    size_t count, library = 0;
     int ret, version = 0;
 
     if ((ret = parse_db_opts(&init_cmd, argc, argv, &db)) != OPT_RUN) {
@@ -73,6 +74,9 @@ int cmd_init(int argc, char **argv)
         return EXIT_FAIL;
     }
     ret = ingest_reference_data(st, &count, &err);
+    if (ret == 0) {
+        ret = ingest_library(st, &library, &err);
+    }
     if (ret == 0) {
         ret = store_schema_version(st, &version);
     }

@@ -31,10 +31,12 @@ int api_op_status(const struct api_op *op)
 #define G_COMMIT   "Commitments"
 #define G_OPENDATA "Open data: grants and contracts"
 #define G_ACCOUNTS "Accounts and the audit trail"
+#define G_LIBRARY  "The library"
 #define G_SERVICE  "The service"
 
-static const char *const groups[] = {G_COMPACTS, G_SIGN,   G_ORGS,     G_AUTH,     G_COVERAGE,
-                                     G_CHECKS,   G_COMMIT, G_OPENDATA, G_ACCOUNTS, G_SERVICE};
+static const char *const groups[] = {G_COMPACTS, G_SIGN,    G_ORGS,   G_AUTH,
+                                     G_COVERAGE, G_CHECKS,  G_COMMIT, G_OPENDATA,
+                                     G_ACCOUNTS, G_LIBRARY, G_SERVICE};
 
 const char *const *api_groups(size_t *n)
 {
@@ -47,11 +49,12 @@ static const struct {
     const char *segment, *group;
 } anywhere[] = {{"signatories", G_SIGN},  {"activities", G_CHECKS}, {"findings", G_CHECKS},
                 {"compliance", G_CHECKS}, {"funding", G_OPENDATA},  {"indicators", G_OPENDATA}},
-  first[] = {{"compacts", G_COMPACTS}, {"organisations", G_ORGS}, {"authorities", G_AUTH},
-             {"coverage", G_COVERAGE}, {"checks", G_CHECKS},      {"commitments", G_COMMIT},
-             {"grants", G_OPENDATA},   {"contracts", G_OPENDATA}, {"login", G_ACCOUNTS},
-             {"logout", G_ACCOUNTS},   {"account", G_ACCOUNTS},   {"me", G_ACCOUNTS},
-             {"audit", G_ACCOUNTS},    {"history", G_ACCOUNTS}};
+  first[] = {{"compacts", G_COMPACTS},    {"organisations", G_ORGS}, {"authorities", G_AUTH},
+             {"coverage", G_COVERAGE},    {"checks", G_CHECKS},      {"commitments", G_COMMIT},
+             {"grants", G_OPENDATA},      {"contracts", G_OPENDATA}, {"login", G_ACCOUNTS},
+             {"logout", G_ACCOUNTS},      {"account", G_ACCOUNTS},   {"me", G_ACCOUNTS},
+             {"audit", G_ACCOUNTS},       {"history", G_ACCOUNTS},   {"library", G_LIBRARY},
+             {"case-studies", G_LIBRARY}, {"resources", G_LIBRARY}};
 
 /* Whether the segment s[0..len) is name, or name with ".csv". */
 static int segment_is(const char *s, size_t len, const char *name)
@@ -98,6 +101,8 @@ const char *api_path_param_about(const char *pattern, const char *name)
         {"calendar", "secret",
          "Your calendar's secret, as the address your account page showed when it was made, "
          "then .ics."},
+        {"case-studies", "id", "The case study's number, as in /case-studies/2."},
+        {"resources", "id", "The resource's number, as in /resources/1."},
         {NULL, "gss",
          "An authority's GSS code, such as E08000035; a former code finds the "
          "authority too."},

@@ -17,6 +17,9 @@ static const struct audit_kind kinds[] = {
     /* only the parties, their Compact's coordinators and admins see a complaint (SPEC 6) */
     {"complaint", 1, 0},
     {"complaint_feed", 1, 0},
+    /* the library: a draft's history is for admins (its author sees the draft itself) */
+    {"case_study", 1, 0},
+    {"resource", 1, 0},
 };
 
 const struct audit_kind *audit_kind_find(const char *s, size_t len)

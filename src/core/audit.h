@@ -28,6 +28,6 @@ const struct audit_kind *audit_kind_find(const char *s, size_t len);
 /* The kinds for a message: "compact, user, ... or contracts". */
 #define AUDIT_KINDS                                                                                \
     "compact, organisation, user, api_token, commitment, activity, complaint, complaint_feed, "    \
-    "grants or contracts"
+    "grants, contracts, case_study or resource"
 
 #endif

@@ -50,4 +50,8 @@ int password_verify(const char *hash, const char *pw);
 /* Spend the time a verification takes, for an unknown account, so timing tells nothing. */
 void password_verify_dummy(const char *pw);
 
+#define SHA256_HEX 65 /* a SHA-256 as 64 lower-case hex digits and a NUL */
+/* The SHA-256 of data[0..len) as hex: what a stored document is known by (crypto_hash_sha256). */
+void sha256_hex(const void *data, size_t len, char out[SHA256_HEX]);
+
 #endif

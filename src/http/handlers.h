@@ -90,6 +90,36 @@ int api_organisations_csv(struct request *r);
 int api_organisations_create(struct request *r);
 int api_organisation(struct request *r);
 int api_organisation_patch(struct request *r);
+
+/* the one search (page_search.c) */
+int page_search(struct request *r);
+int api_search(struct request *r);
+
+/* the library (page_library.c, api_library.c) */
+int page_library(struct request *r);
+int page_case_study(struct request *r);
+int page_case_study_new(struct request *r);
+int page_case_study_create(struct request *r);
+int page_case_study_edit(struct request *r);
+int page_case_study_update(struct request *r);
+int page_case_study_publish(struct request *r);
+int page_resource(struct request *r);
+int page_resource_new(struct request *r);
+int page_resource_create(struct request *r);
+int page_resource_edit(struct request *r);
+int page_resource_update(struct request *r);
+int page_resource_publish(struct request *r);
+int resource_document(struct request *r);
+int api_case_studies(struct request *r);
+int api_case_study(struct request *r);
+int api_case_study_create(struct request *r);
+int api_case_study_patch(struct request *r);
+int api_case_study_publish(struct request *r);
+int api_resources(struct request *r);
+int api_resource(struct request *r);
+int api_resource_create(struct request *r);
+int api_resource_patch(struct request *r);
+int api_resource_publish(struct request *r);
 /* accounts and the audit trail */
 int page_login(struct request *r);
 int page_login_post(struct request *r);

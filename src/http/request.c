@@ -21,12 +21,15 @@ int request_id(const struct request *r, size_t i, long long *out)
 
 static int is_form(struct request *r)
 {
-    const char *type = request_header(r, "Content-Type");
-    return type && !strncmp(type, "application/x-www-form-urlencoded", 33);
+    const char *type = request_header(r, "Content-Type"), *boundary;
+    return type && (!strncmp(type, "application/x-www-form-urlencoded", 33) ||
+                    multipart_is(type, r->arena, &boundary));
 }
 
 int request_form(struct request *r, struct query *form)
 {
+    const char *boundary;
+
     form->n = 0;
     form->error = (struct field_error){NULL, NULL};
     if (!r->body_in) {
@@ -35,6 +38,12 @@ int request_form(struct request *r, struct query *form)
     if (!is_form(r)) {
         form->error.message = "The body must be a form (application/x-www-form-urlencoded)";
         return ERR_INVALID;
+    }
+    if (multipart_is(request_header(r, "Content-Type"), r->arena, &boundary)) {
+        struct multipart_file *file = arena_alloc(r->arena, sizeof(*file));
+        int ret = multipart_parse(boundary, r->body_in, r->body_in_len, r->arena, form, file);
+        r->upload = ret == 0 && file->field ? file : NULL;
+        return ret;
     }
     return query_parse(r->body_in, r->body_in_len, r->arena, form);
 }

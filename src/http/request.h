@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "multipart.h"
 #include "query.h"
 #include "view/layout.h"
 #include "core/account.h"
@@ -51,6 +52,9 @@ struct request {
     const char *client;        /* the peer's address */
     const char *body_in;       /* the request body, NUL-terminated, or NULL */
     size_t body_in_len;
+    /* a multipart/form-data body's file (request_form reads it), or NULL: its bytes are
+     * body_in's */
+    const struct multipart_file *upload;
 
     /* who is asking (server.c sets these before the router runs) */
     struct user user;           /* role ROLE_PUBLIC when nobody is signed in */
@@ -76,12 +80,13 @@ struct request {
     int static_permanent; /* static_body lives as long as the program: sent without a copy */
     struct evbuffer_file_segment *segment; /* instead of body: a cached reply's (cache.h) */
     const char *etag;
-    unsigned allow;              /* with 405: the methods the path does answer */
-    const char *location;        /* a redirect's target */
-    const char *set_cookie;      /* a Set-Cookie header's value */
-    const char *set_cookie_also; /* and a second one */
-    long long retry_after;       /* when not 0: a Retry-After header, in seconds */
-    int www_authenticate;        /* with 401: ask for a bearer token */
+    unsigned allow;                  /* with 405: the methods the path does answer */
+    const char *location;            /* a redirect's target */
+    const char *content_disposition; /* a download's Content-Disposition header, or NULL */
+    const char *set_cookie;          /* a Set-Cookie header's value */
+    const char *set_cookie_also;     /* and a second one */
+    long long retry_after;           /* when not 0: a Retry-After header, in seconds */
+    int www_authenticate;            /* with 401: ask for a bearer token */
 };
 
 /* The value of the request header name, or NULL. */
@@ -110,8 +115,10 @@ int reply_error(struct request *r, int status, const char *detail);
  * ERR_NOT_FOUND with *out 0 (no such thing has that address). */
 int request_id(const struct request *r, size_t i, long long *out);
 /*
- * The form fields of an application/x-www-form-urlencoded body (none without a body);
- * ERR_INVALID, with form->error set, for another type of body or one query_parse refuses.
+ * The form fields of an application/x-www-form-urlencoded body (none without a body), or of a
+ * multipart/form-data one (multipart.h; its file, if any, then in r->upload); ERR_INVALID,
+ * with form->error set, for another type of body or one query_parse or multipart_parse
+ * refuses.
  */
 int request_form(struct request *r, struct query *form);
 /*

@@ -271,6 +271,66 @@ static const struct api_param asset_query[] = {
      NULL},
     END};
 
+static const struct api_param search_query[] = {
+    API_PARAM("q",
+              "What to find: any text, searched as words (each finds its inflections; quotes, "
+              "*, NEAR, - and brackets are words like the others). At most 4,096 bytes of UTF-8.",
+              API_TEXT, "cuts"),
+    API_PARAM("type", "Only these: case_study, resource, compact or organisation.", API_TEXT,
+              "case_study"),
+    API_PARAM("theme", "Only case studies of this theme, such as managing_cuts.", API_TEXT,
+              "managing_cuts"),
+    P_REGION,
+    P_YEAR,
+    API_PARAM("page", "The page's number, from 1; 20 results a page.", API_INTEGER, "2"),
+    END};
+
+static const struct api_param library_filters[] = {
+    {"kind",
+     "case_study, or a resource's kind: national_compact, guidance, toolkit, template, "
+     "report or local_compact_document.",
+     API_TEXT, "case_study"},
+    {"theme",
+     "A case study's theme: delivering_results, managing_cuts, commissioning, "
+     "efficiency_innovation, managing_risk, consultation, equality, volunteering or "
+     "independence.",
+     API_TEXT, "managing_cuts"},
+    P_REGION,
+    P_YEAR,
+    END};
+static const struct api_param case_study_form[] = {
+    P_CSRF,
+    {"title", "What it is about, in a few words.", API_TEXT, NULL},
+    {"summary", "What happened.", API_TEXT, NULL},
+    {"outcome", "What came of it.", API_TEXT, NULL},
+    {"year", "The year it happened, as 4 digits.", API_INTEGER, NULL},
+    {"themes", "Its themes, one field each (as listed under kind and theme).", API_TEXT, NULL},
+    {"areas", "The GSS codes of the authorities it concerns, separated by spaces.", API_TEXT, NULL},
+    {"organisations", "The organisations involved, one a line.", API_TEXT, NULL},
+    {"compact", "The local Compact it is of: its number (required but for admins).", API_INTEGER,
+     NULL},
+    {"source_citation, source_url", "Where it comes from: a citation and a link.", API_TEXT, NULL},
+    END};
+static const struct api_param resource_form[] = {
+    P_CSRF,
+    {"title", "Its title.", API_TEXT, NULL},
+    {"kind", "national_compact, guidance, toolkit, template, report or local_compact_document.",
+     API_TEXT, NULL},
+    {"summary", "What it is, in a sentence or two.", API_TEXT, NULL},
+    {"date-day, date-month, date-year", "The date it was published.", API_DATE, NULL},
+    {"url", "A link to it, starting https:// or http://.", API_TEXT, NULL},
+    {"compact", "The local Compact whose document it is: its number.", API_INTEGER, NULL},
+    {"document", "The document as a PDF file (multipart/form-data), at most 20 MB.", API_TEXT,
+     NULL},
+    END};
+#define CASE_STUDY_BODY                                                                            \
+    "{\"title\": \"Talking early about cuts\", \"summary\": \"The council consulted the sector "   \
+    "on the cuts.\", \"year\": 2010, \"themes\": [\"managing_cuts\"], \"areas\": "                 \
+    "[\"E09000024\"], \"compact_id\": 3}"
+#define RESOURCE_BODY                                                                              \
+    "{\"title\": \"Merton Compact funding code\", \"kind\": \"local_compact_document\", "          \
+    "\"url\": \"https://example.org/code.pdf\", \"compact_id\": 3}"
+
 #define ACTIVITY_BODY                                                                              \
     "{\"organisation\": \"GB-CHC-1234567\", \"activity\": {\"kind\": \"funding_change\", "         \
     "\"change\": \"reduce\", \"decision_date\": \"2026-09-01\", \"notice_date\": \"2026-09-15\", " \
@@ -1110,6 +1170,187 @@ const struct route routes[] = {
      ROUTE_CACHE,
      {"Every contracting process that matches, as CSV.", contract_filters,
       "/api/v1/contracts.csv?year=2020", 0}},
+    /* the one search */
+    {M_GET,
+     "/search",
+     page_search,
+     ACCESS_ANYONE,
+     0,
+     {"Search case studies, resources, Compacts and organisations: the best first, the matched "
+      "words marked, filtered by type, theme, region and year.",
+      search_query, "/search?q=cuts", 0}},
+    {M_GET,
+     "/api/v1/search",
+     api_search,
+     ACCESS_ANYONE,
+     0,
+     {"Search case studies, resources, Compacts and organisations, the best first: {\"total\", "
+      "\"items\": [{\"type\", \"id\", \"title\", \"snippet\", \"url\"}]}; a snippet is HTML, "
+      "its text escaped and the matched words in <mark>.",
+      search_query, "/api/v1/search?q=cuts&type=case_study", 0}},
+    /* the library: case studies and resources */
+    {M_GET,
+     "/library",
+     page_library,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The library: case studies of what local Compacts achieved, and resources, filtered by "
+      "kind, theme, region and year.",
+      library_filters, "/library?theme=managing_cuts", 0}},
+    {M_GET,
+     "/case-studies/new",
+     page_case_study_new,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The form that writes a case study, as a draft.", NULL, "/case-studies/new", 0}},
+    {M_POST,
+     "/case-studies",
+     page_case_study_create,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Write a case study: a draft until an admin publishes it.", case_study_form,
+      "csrf_token=...&title=Talking+early+about+cuts&summary=...&themes=managing_cuts&compact=3",
+      303}},
+    {M_GET,
+     "/case-studies/:id",
+     page_case_study,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A case study: what happened, where, its themes, its outcome and its source.", NULL,
+      "/case-studies/2", 0}},
+    {M_POST,
+     "/case-studies/:id",
+     page_case_study_update,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Change a case study.", case_study_form,
+      "csrf_token=...&title=Talking+early+about+cuts&summary=...&themes=managing_cuts", 303}},
+    {M_GET,
+     "/case-studies/:id/edit",
+     page_case_study_edit,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The form that changes a case study.", NULL, "/case-studies/2/edit", 0}},
+    {M_POST,
+     "/case-studies/:id/publish",
+     page_case_study_publish,
+     ACCESS_ADMIN,
+     0,
+     {"Publish a case study: everyone may then read it.", csrf_only, "csrf_token=...", 303}},
+    {M_GET,
+     "/resources/new",
+     page_resource_new,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The form that adds a resource, with a link or a PDF, as a draft.", NULL, "/resources/new",
+      0}},
+    {M_POST,
+     "/resources",
+     page_resource_create,
+     ACCESS_SIGNED_IN,
+     ROUTE_UPLOAD,
+     {"Add a resource (multipart/form-data with its PDF, or a form with its link): a draft "
+      "until an admin publishes it.",
+      resource_form, "csrf_token=...&title=Funding+code&kind=local_compact_document&compact=3",
+      303}},
+    {M_GET,
+     "/resources/:id",
+     page_resource,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"A resource: what it is, its date, its link and its PDF.", NULL, "/resources/1", 0}},
+    {M_POST,
+     "/resources/:id",
+     page_resource_update,
+     ACCESS_SIGNED_IN,
+     ROUTE_UPLOAD,
+     {"Change a resource, or replace its PDF.", resource_form,
+      "csrf_token=...&title=Funding+code&kind=local_compact_document&compact=3", 303}},
+    {M_GET,
+     "/resources/:id/edit",
+     page_resource_edit,
+     ACCESS_SIGNED_IN,
+     0,
+     {"The form that changes a resource.", NULL, "/resources/1/edit", 0}},
+    {M_POST,
+     "/resources/:id/publish",
+     page_resource_publish,
+     ACCESS_ADMIN,
+     0,
+     {"Publish a resource: everyone may then read it.", csrf_only, "csrf_token=...", 303}},
+    {M_GET,
+     "/resources/:id/document",
+     resource_document,
+     ACCESS_ANYONE,
+     0,
+     {"A resource's PDF, as an attachment under its own name.", NULL, "/resources/7/document", 0}},
+    {M_GET,
+     "/api/v1/case-studies",
+     api_case_studies,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The case studies you may read (published, and your drafts), newest year first.",
+      library_filters, "/api/v1/case-studies?theme=managing_cuts", 0}},
+    {M_POST,
+     "/api/v1/case-studies",
+     api_case_study_create,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Write a case study, as a draft; answers it.", NULL, CASE_STUDY_BODY, 201}},
+    {M_GET,
+     "/api/v1/case-studies/:id",
+     api_case_study,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One case study (a draft: only for its author, its Compact's coordinators and admins).", NULL,
+      "/api/v1/case-studies/2", 0}},
+    {M_PATCH,
+     "/api/v1/case-studies/:id",
+     api_case_study_patch,
+     ACCESS_SIGNED_IN,
+     0,
+     {"Change a case study: the fields given (null clears one).", NULL,
+      "{\"outcome\": \"Funding was kept at that level the next year.\"}", 0}},
+    {M_POST,
+     "/api/v1/case-studies/:id/publish",
+     api_case_study_publish,
+     ACCESS_ADMIN,
+     0,
+     {"Publish a case study.", NULL, "{}", 0}},
+    {M_GET,
+     "/api/v1/resources",
+     api_resources,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The resources you may read (published, and your drafts), newest first.", library_filters,
+      "/api/v1/resources?kind=guidance", 0}},
+    {M_POST,
+     "/api/v1/resources",
+     api_resource_create,
+     ACCESS_SIGNED_IN,
+     ROUTE_UPLOAD,
+     {"Add a resource, as a draft: JSON, or multipart/form-data with its PDF as the field "
+      "document; answers it.",
+      resource_form, RESOURCE_BODY, 201}},
+    {M_GET,
+     "/api/v1/resources/:id",
+     api_resource,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"One resource, with its PDF's name, size and SHA-256.", NULL, "/api/v1/resources/1", 0}},
+    {M_PATCH,
+     "/api/v1/resources/:id",
+     api_resource_patch,
+     ACCESS_SIGNED_IN,
+     ROUTE_UPLOAD,
+     {"Change a resource: the fields given; multipart/form-data to replace its PDF.", resource_form,
+      "{\"summary\": \"The code agreed in 2011.\"}", 0}},
+    {M_POST,
+     "/api/v1/resources/:id/publish",
+     api_resource_publish,
+     ACCESS_ADMIN,
+     0,
+     {"Publish a resource.", NULL, "{}", 0}},
     /* the service itself */
     {M_GET,
      "/healthz",
@@ -1181,6 +1422,59 @@ int http_status_of(int err)
         }
     }
     return 500;
+}
+
+/* Whether pattern matches path[0..len) (no query), segment by segment as sent. */
+static int raw_match(const char *pattern, const char *path, size_t len)
+{
+    const char *p = pattern, *s = path, *end = path + len;
+
+    while (*p) {
+        const char *pe, *se;
+        size_t pl, sl;
+
+        if (s == end || *s != '/' || *p != '/') {
+            return 0;
+        }
+        p++;
+        s++;
+        pe = strchr(p, '/');
+        pl = pe ? (size_t)(pe - p) : strlen(p);
+        se = memchr(s, '/', (size_t)(end - s));
+        sl = se ? (size_t)(se - s) : (size_t)(end - s);
+        if (*p == ':' ? sl == 0 : pl != sl || memcmp(p, s, pl) != 0) {
+            return 0;
+        }
+        p += pl;
+        s += sl;
+    }
+    return s == end;
+}
+
+size_t route_body_max(const char *method, size_t mlen, const char *target, size_t tlen, size_t dflt)
+{
+    static const struct {
+        const char *name;
+        unsigned m;
+    } methods[] = {{"POST", M_POST}, {"PUT", M_PUT}, {"PATCH", M_PATCH}};
+    unsigned m = 0;
+    size_t len = 0;
+
+    for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+        if (strlen(methods[i].name) == mlen && !memcmp(method, methods[i].name, mlen)) {
+            m = methods[i].m;
+        }
+    }
+    while (len < tlen && target[len] != '?' && target[len] != ' ' && target[len] != '#') {
+        len++;
+    }
+    for (size_t i = 0; m && len < tlen && i < routes_count; i++) {
+        if ((routes[i].flags & ROUTE_UPLOAD) && (routes[i].methods & m) &&
+            raw_match(routes[i].pattern, target, len)) {
+            return ROUTE_UPLOAD_BODY_MAX;
+        }
+    }
+    return dflt;
 }
 
 #define PATH_MAX_SEGMENTS 16 /* more than any route has */

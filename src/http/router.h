@@ -14,7 +14,12 @@ enum route_flags {
     /* For a person signed in, never for an API token (managing tokens: a leaked token must not
      * make others that outlive its revocation). */
     ROUTE_PEOPLE = 1 << 1,
+    /* It takes an uploaded file (multipart/form-data): a body up to ROUTE_UPLOAD_BODY_MAX. */
+    ROUTE_UPLOAD = 1 << 2,
 };
+
+/* The largest body of a ROUTE_UPLOAD route: a 20 MiB file and 1 MiB for the form around it. */
+#define ROUTE_UPLOAD_BODY_MAX ((size_t)21 << 20)
 
 struct route {
     unsigned methods;    /* enum method bits; GET routes answer HEAD too */
@@ -44,6 +49,13 @@ extern const size_t routes_count;
  * in r (status, content type, body).
  */
 void router_dispatch(struct request *r);
+/*
+ * The largest body a request may send, from the start of its request line (method[0..mlen) and
+ * target[0..tlen), which may be cut short): ROUTE_UPLOAD_BODY_MAX for a route flagged
+ * ROUTE_UPLOAD whose pattern the path matches and whose methods include it, else dflt.
+ */
+size_t route_body_max(const char *method, size_t mlen, const char *target, size_t tlen,
+                      size_t dflt);
 /* The HTTP status for an enum err, from one table. */
 int http_status_of(int err);
 /* The standard reason phrase (RFC 9110) of an error status the service sends, also the title of

@@ -101,6 +101,7 @@ struct conn {
     int line_known;         /* the request line was seen: is_api and is_head tell */
     int is_api, is_head;
     int chunked;       /* a header line "Transfer-Encoding: chunked" was taken */
+    size_t body_max;   /* the largest body the request may send (route_body_max) */
     int replied;       /* a reply has begun since the last change to the input */
     int own_status;    /* evhttp is writing a reply of its own, of this status */
     size_t own_start;  /* where in the output it begins */
@@ -246,8 +247,26 @@ static int target_is_api(const char *t, size_t len)
     return len >= 5 && !memcmp(t, "/api/", 5);
 }
 
+/*
+ * The largest body this connection's request may send: evhttp reads it only after the request
+ * line and headers, and refuses a larger one with 413 (replaced by own_reply). evhttp keeps the
+ * limit on its connection, which is the argument of the callbacks it sets on our bufferevent
+ * (http.c, evhttp_connection_base_bufferevent_new): the one way to reach it from here.
+ */
+static void set_body_max(struct conn *c, size_t max)
+{
+    void *evcon = NULL;
+
+    c->body_max = max;
+    bufferevent_getcb(c->bev, NULL, NULL, NULL, &evcon);
+    if (evcon && !conn_released(c)) {
+        evhttp_connection_set_max_body_size(evcon, (ev_ssize_t)max);
+    }
+}
+
 /* From the request line at the start of the input, whether the request is under /api/ and is
- * a HEAD; unknown until its method and the start of its target have come. */
+ * a HEAD, and the largest body it may send; unknown until its method and the start of its
+ * target have come. */
 static void read_request_line(struct conn *c)
 {
     size_t avail = c->head_len >= 0 ? (size_t)c->head_len : c->head_avail;
@@ -263,6 +282,9 @@ static void read_request_line(struct conn *c)
     c->line_known = 1;
     c->is_head = sp && sp - c->head == 4 && !memcmp(c->head, "HEAD", 4);
     c->is_api = sp && target_is_api(sp + 1, avail - (size_t)(sp + 1 - c->head));
+    set_body_max(c, sp ? route_body_max(c->head, (size_t)(sp - c->head), sp + 1,
+                                        avail - (size_t)(sp + 1 - c->head), c->w->cfg->max_body)
+                       : c->w->cfg->max_body);
 }
 
 /* Whether line is the header "Transfer-Encoding: chunked", as evhttp reads one. */
@@ -345,7 +367,7 @@ static void own_reply(struct conn *c, int status, const char *version, struct bu
         detail = "The chunked body is not valid: a chunk size must be a hexadecimal number.";
     } else if (status == 413) {
         int n = snprintf(too_large, sizeof(too_large), "The request body is larger than %zu bytes.",
-                         w->cfg->max_body);
+                         c->body_max ? c->body_max : w->cfg->max_body);
         detail = n > 0 && (size_t)n < sizeof(too_large) ? too_large : NULL;
     } else if (status == 501) {
         detail = "This service does not answer that method.";
@@ -671,6 +693,9 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
     }
     if (r->location) {
         add_header(h, "Location", r->location);
+    }
+    if (r->content_disposition) {
+        add_header(h, "Content-Disposition", r->content_disposition);
     }
     if (r->set_cookie) {
         add_header(h, "Set-Cookie", r->set_cookie);

@@ -18,6 +18,13 @@
 int ingest_reference_data(struct store *st, size_t *count, struct buf *err);
 
 /*
+ * Load the library shipped with the program (data/library/: the first case studies and
+ * resources), each published, once: an item loaded before (library_loaded) is left as people
+ * have since made it. *loaded is how many were written now. On failure err says why.
+ */
+int ingest_library(struct store *st, size_t *loaded, struct buf *err);
+
+/*
  * The England and Wales bank holidays compiled into the program, into out; its table is the
  * caller's to free with ingest_calendar_free. On failure out is empty and err says why.
  */

@@ -1,5 +1,6 @@
 /* Opening the database, migrations, transactions, backups and the statement cache. */
 #include "store_int.h"
+#include "store_search.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -340,6 +341,8 @@ static int migrated(struct store *st, int pg, int ret)
 #define SCHEMA_ORGANISATIONS 6
 /* The schema version that added the review date the program computes (0008_portable.sql). */
 #define SCHEMA_REVIEW_DUE_ON 8
+/* The schema version that added the search's index (0013_search.sql). */
+#define SCHEMA_SEARCH 13
 
 /*
  * What migrating a database from schema version from takes beyond the migrations' SQL, done in
@@ -358,6 +361,10 @@ static int migrate_data(struct store *st, int from)
     }
     if (!ret && from < SCHEMA_REVIEW_DUE_ON) {
         ret = store_compact_review_fill(st);
+    }
+    /* the search indexes what there is (a new database's comes with its writes) */
+    if (!ret && from > 0 && from < SCHEMA_SEARCH) {
+        ret = store_search_rebuild(st);
     }
     return ret;
 }

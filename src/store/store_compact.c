@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "store_search.h"
 #include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -333,7 +334,9 @@ static int audit(struct store *st, long long id, const char *actor, const char *
     char entity[STORE_ID_LEN];
     int ret;
 
-    if ((ret = entry_snapshot(st, id, &after)) == 0) {
+    /* every write of a Compact ends here: the search's index of it too, in its transaction */
+    if ((ret = store_search_index(st, SEARCH_COMPACT, id)) == 0 &&
+        (ret = entry_snapshot(st, id, &after)) == 0) {
         ret = store_audit_add(st, NULL, actor, action, "compact", store_id_text(id, entity), before,
                               &after);
     }
@@ -1155,7 +1158,7 @@ static int demo_compact(struct store *st, const struct demo_compact *d, const ch
             return ret;
         }
     }
-    return 0;
+    return d->ncodes ? store_search_index(st, SEARCH_COMPACT, *id) : 0; /* its codes too */
 }
 
 int store_demo_load(struct store *st, const struct demo_compact *c, size_t nc,

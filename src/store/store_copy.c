@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "store_int.h"
+#include "store_search.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/banned.h"
@@ -167,6 +168,25 @@ static const struct copy_table tables[] = {
           "itti", 0, "round_id, questionnaire, grp"),
     TABLE("survey_tally_compact", "survey_tally_compact",
           "round_id, compact_id, general, benchmark", P4, "iiii", 0, "round_id, compact_id"),
+    /* the library (0012) */
+    TABLE("case_study", "case_study",
+          "id, title, summary, outcome, year, compact_id, organisations, source_citation, "
+          "source_url, status, created_by, created_at, updated_at, published_at",
+          P14, "itttiitttttttt", 1, "id"),
+    TABLE("case_study_theme", "case_study_theme", "case_study_id, theme", P2, "it", 0,
+          "case_study_id, theme"),
+    TABLE("case_study_area", "case_study_area", "case_study_id, gss", P2, "it", 0,
+          "case_study_id, gss"),
+    TABLE("resource", "resource",
+          "id, title, kind, summary, published_on, url, compact_id, status, created_by, "
+          "created_at, updated_at, published_at",
+          P12, "itttttittttt", 1, "id"),
+    TABLE("resource_document", "resource_document",
+          "resource_id, file_name, sha256, size, bytes, uploaded_by, uploaded_at", P7, "ittibtt", 0,
+          "resource_id"),
+    TABLE("library_loaded", "library_loaded", "key, loaded_at", P2, "tt", 0, "key"),
+    /* the search's index: not copied, made again from what was (store_search_rebuild) */
+    {"search_doc", "search_doc", NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
@@ -176,7 +196,8 @@ static const struct copy_table tables[] = {
 
 /* The tables of the schema the connection works in (PostgreSQL: its search_path's first). */
 static const char sql_tables_lite[] =
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_'";
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_' "
+    "AND substr(name, 1, 10) <> 'search_fts'"; /* FTS5's, over search_doc */
 static const char sql_tables_pg[] =
     "SELECT table_name FROM information_schema.tables "
     "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
@@ -506,6 +527,9 @@ static int copy_all(struct copy *k)
     }
     if (!ret) {
         ret = move_sequences(k, max_ids);
+    }
+    if (!ret) {
+        ret = store_search_rebuild(k->to);
     }
     ret = store_end(k->to, ret);
     store_rollback(k->from); /* a read: nothing to keep */

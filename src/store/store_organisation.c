@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "store_search.h"
 #include "codec/json_audit.h"
 #include "base/err.h"
 #include "base/banned.h"
@@ -189,7 +190,9 @@ static int audit(struct store *st, const char *actor, const char *action, const 
     int ret;
 
     arena_init(&arena);
-    if ((ret = get(st, store_id_text(id, num), &arena, &o)) == 0) {
+    /* every write of an organisation ends here: the search's index of it too */
+    if ((ret = store_search_index(st, SEARCH_ORGANISATION, id)) == 0 &&
+        (ret = get(st, store_id_text(id, num), &arena, &o)) == 0) {
         json_audit_organisation(&after, &o);
         ret = store_audit_add(st, NULL, actor, action, "organisation", o.org_id ? o.org_id : num,
                               before, &after);

@@ -145,6 +145,25 @@ void form_text_input(struct buf *b, const struct form_field *f)
     html_lit(b, "></div>");
 }
 
+void form_file_upload(struct buf *b, const struct form_field *f)
+{
+    labelled_start(b, f);
+    html_lit(b, "<input class=\"govuk-file-upload");
+    if (f->error) {
+        html_lit(b, " govuk-file-upload--error");
+    }
+    html_lit(b, "\"");
+    id_and_name(b, f->name);
+    html_lit(b, " type=\"file\"");
+    if (f->type) { /* what it accepts */
+        html_lit(b, " accept=\"");
+        html_attr(b, f->type);
+        html_lit(b, "\"");
+    }
+    described_by(b, f);
+    html_lit(b, "></div>");
+}
+
 void form_textarea(struct buf *b, const struct form_field *f)
 {
     labelled_start(b, f);
@@ -232,6 +251,19 @@ static void choice_id(struct buf *b, const char *name, const struct form_choice 
 
 /* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox";
  * hints[i] (hints or any NULL: none) under choice i's label. */
+/* Whether the space-separated list words holds word. */
+static int has_word(const char *words, const char *word)
+{
+    size_t n = strlen(word);
+
+    for (const char *p = words; (p = strstr(p, word)); p += n) {
+        if ((p == words || p[-1] == ' ') && (p[n] == ' ' || !p[n])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
                     const char *const *hints, size_t n, const char *kind, const char *type,
                     const int *ticked)
@@ -256,7 +288,9 @@ static void choices(struct buf *b, const struct form_field *f, const struct form
         html_lit(b, "\" value=\"");
         html_attr(b, c[i].value);
         html_lit(b, "\"");
-        if (ticked ? ticked[i] : f->value && !strcmp(f->value, c[i].value)) {
+        if (ticked ? ticked[i]
+                   : f->value && (!strcmp(f->value, c[i].value) ||
+                                  (!strcmp(type, "checkbox") && has_word(f->value, c[i].value)))) {
             html_lit(b, " checked");
         }
         if (hints && hints[i]) {

@@ -51,6 +51,9 @@ struct form_option {
 void form_text_input(struct buf *b, const struct form_field *f);
 /* <textarea class="govuk-textarea">, with its label, hint and error message. */
 void form_textarea(struct buf *b, const struct form_field *f);
+/* A GOV.UK file upload: its label, hint and error; f->type, if given, is what it accepts
+ * (".pdf,application/pdf"). Its form must be sent as multipart/form-data. */
+void form_file_upload(struct buf *b, const struct form_field *f);
 /* A labelled select of options[0..n). */
 void form_select(struct buf *b, const struct form_field *f, const struct form_option *options,
                  size_t n);
@@ -61,7 +64,8 @@ void form_radios(struct buf *b, const struct form_field *f, const struct form_ch
 void form_radios_hinted(struct buf *b, const struct form_field *f, const struct form_choice *c,
                         const char *const *hints, size_t n);
 /*
- * Checkboxes c[0..n) named f->name (ids as for radios): in a fieldset with legend f->label, or
+ * Checkboxes c[0..n) named f->name (ids as for radios), those whose value is one of the
+ * space-separated words of f->value ticked: in a fieldset with legend f->label, or
  * with f->label NULL the boxes alone in their form group (a single box says what it means) or,
  * with FORM_WITHOUT_GROUP, not even that (a box inside another question's fieldset).
  */

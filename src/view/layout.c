@@ -17,6 +17,7 @@ static const struct {
     {NAV_GRANTS, "Grants", "/grants"},
     {NAV_CONTRACTS, "Contracts", "/contracts"},
     {NAV_AUTHORITIES, "Local authorities", "/authorities"},
+    {NAV_LIBRARY, "Library", "/library"},
     {NAV_CHECKS, "Check a decision", "/checks"},
 };
 
@@ -121,7 +122,15 @@ void view_layout_start(struct buf *b, const struct layout *l)
                 "<div class=\"govuk-generic-header__container govuk-width-container\">"
                 "<div class=\"govuk-generic-header__logo\">"
                 "<a href=\"/\" class=\"govuk-generic-header__homepage-link\">Compact Hub</a>"
-                "</div></div></div>");
+                "</div>"
+                /* the one search, on every page (SPEC section 9) */
+                "<form class=\"app-header-search\" action=\"/search\" method=\"get\" "
+                "role=\"search\"><label class=\"govuk-visually-hidden\" for=\"header-search\">"
+                "Search Compact Hub</label><input class=\"govuk-input app-header-search__input\" "
+                "id=\"header-search\" name=\"q\" type=\"search\" autocomplete=\"off\">"
+                "<button type=\"submit\" class=\"govuk-button app-header-search__button\" "
+                "data-module=\"govuk-button\">Search</button></form>"
+                "</div></div>");
     service_navigation(b, l->nav, l->viewer);
     html_lit(b, "<div class=\"govuk-phase-banner govuk-width-container\">"
                 "<p class=\"govuk-phase-banner__content\">"

@@ -18,7 +18,8 @@ enum nav {
     NAV_ACCOUNT,
     NAV_LOGIN,
     NAV_GRANTS,
-    NAV_CONTRACTS
+    NAV_CONTRACTS,
+    NAV_LIBRARY
 };
 
 /* Who is looking at a page. */

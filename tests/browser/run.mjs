@@ -33,6 +33,8 @@ import { recordJourney } from './record.mjs';
 import { charityJourney } from './charity.mjs';
 import { phonesJourney } from './phones.mjs';
 import { complaintsJourney } from './complaints.mjs';
+import { searchJourney } from './search.mjs';
+import { libraryJourney } from './library.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -316,6 +318,10 @@ async function main() {
     await journey('charity', () => charityJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('complaints', () => complaintsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('search', () => searchJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('library', () => libraryJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,

@@ -58,6 +58,8 @@ import { homeTests } from './homes.mjs';
 import { complaintPageTests } from './complaint_pages.mjs';
 import { publicTests } from './public.mjs';
 import { complaintTests } from './complaints.mjs';
+import { searchTests } from './search.mjs';
+import { libraryTests } from './library.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -962,10 +964,12 @@ async function main() {
   await pgClusterTests(BIN, report); // two servers on one PostgreSQL of its own, stopped under them
   await trustStallTests(BIN, report);
   await publicTests(BIN, report);
+  await searchTests(BIN, report);
   await copyTests(BIN, report);
   await homeTests(BIN, report);
   await complaintTests(BIN, report);
   await complaintPageTests(BIN, report);
+  await libraryTests(BIN, report);
 }
 
 try {

@@ -693,10 +693,12 @@ static void test_migrations_apply_in_sequence(void **state)
     struct t *t = *state;
     static const char lite_columns[] =
         "SELECT m.name, p.name FROM sqlite_master m, pragma_table_xinfo(m.name) p"
-        " WHERE m.type = 'table' AND m.name <> 'db_t'";
+        " WHERE m.type = 'table' AND m.name <> 'db_t'"
+        " AND substr(m.name, 1, 10) <> 'search_fts'"; /* the search's index: FTS5's */
     static const char pg_columns[] =
         "SELECT table_name, column_name FROM information_schema.columns"
-        " WHERE table_schema = current_schema() AND table_name NOT IN ('db_t', 'schema_version')";
+        " WHERE table_schema = current_schema() AND table_name NOT IN ('db_t', 'schema_version')"
+        " AND NOT (table_name = 'search_doc' AND column_name = 'doc')"; /* the index: tsvector */
     static char want[400][80], got[400][80];
     struct db *lite;
     size_t n_want, n_got;
