@@ -127,6 +127,7 @@ int policy_survey_general(const struct user *u);
 /* The rules of policy_survey_codes and policy_survey_benchmark in a sentence each. */
 extern const char policy_survey_codes_rule[];
 extern const char policy_survey_benchmark_rule[];
+/*
  * The library (SPEC section 9: "Coordinators and members write drafts for their own Compact;
  * admins publish"). Writing a new case study or resource of Compact compact_id (0: none):
  * admins, of any Compact or none; a coordinator, of a Compact they coordinate; a member, of a
