@@ -80,7 +80,6 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
     struct complaint_params params;
     enum complaint_refusal why;
     const char *compact_name, *org;
-    long long coordinator;
     char actor[ACTOR_MAX];
     int ret;
 
@@ -90,8 +89,11 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
     if ((ret = store_compact_name(st, in->compact_id, arena, &compact_name)) < 0) {
         return ret;
     }
-    if (policy_case_scope(u, &coordinator, &org) < 0) {
-        return ERR_FORBIDDEN; /* nobody signed in; a member's organisation is checked below */
+    if ((ret = policy_case_create(st, u, in->compact_id, NULL)) < 0) {
+        /* before anything else; a member's organisation is checked below */
+        return ret == ERR_FORBIDDEN ? refuse(refused, CREFUSE_NONE, ERR_FORBIDDEN, "compact_id",
+                                             policy_case_create_rule)
+                                    : ret;
     }
     c.compact_id = in->compact_id;
     c.title = in->title;
@@ -141,8 +143,11 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
         }
         c.activity_id = in->activity_id;
     }
-    if (policy_case_create(u, c.complainant.org_id) < 0) {
-        return ERR_FORBIDDEN;
+    if ((ret = policy_case_create(st, u, in->compact_id,
+                                  c.complainant.org_id ? c.complainant.org_id : "")) < 0) {
+        return ret == ERR_FORBIDDEN ? refuse(refused, CREFUSE_NONE, ERR_FORBIDDEN, "complainant",
+                                             policy_case_create_rule)
+                                    : ret;
     }
     if ((ret = store_complaint_params(st, in->compact_id, &params)) < 0) {
         return ret;

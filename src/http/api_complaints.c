@@ -55,7 +55,7 @@ static int reply_case(struct request *r, long long id, date_t as_of, int status)
 int api_complaint_create(struct request *r)
 {
     struct case_refusal why = {CREFUSE_NONE, NULL, NULL};
-    const char *field = NULL, *text = NULL, *name, *org;
+    const char *field = NULL, *text = NULL, *name;
     struct case_new in;
     long long cid, id = 0;
     char location[64];
@@ -64,21 +64,16 @@ int api_complaint_create(struct request *r)
     if (compact_param(r, &cid) < 0) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
-    /* Who may write to this Compact at all, asked before the body is read: a coordinator only
-     * to those they coordinate (a case raised elsewhere they could not see), a member as their
-     * organisation, an admin to any. That is policy_activity_write's rule for a Compact;
-     * policy_case_create, which cases_create asks next, does not take the Compact. */
+    /* Whether u may raise a case on this Compact at all, asked before the body is read
+     * (cases_create asks again, and for a member whether they complain as their own). */
     if ((ret = store_compact_name(r->st, cid, r->arena, &name)) == 0) {
-        ret = policy_activity_write(r->st, &r->user, cid, &org);
+        ret = policy_case_create(r->st, &r->user, cid, NULL);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
     if (ret == ERR_FORBIDDEN) {
-        return reply_problem(r, 403, "Forbidden",
-                             "Only the Compact's coordinators, admins and members of the "
-                             "complaining organisation may raise a complaint on it.",
-                             "id");
+        return reply_problem(r, 403, "Forbidden", policy_case_create_rule, "id");
     }
     if (ret < 0) {
         return ret;

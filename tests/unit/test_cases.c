@@ -188,9 +188,25 @@ static void test_who_raises_it(void **state)
     raise(&third, 1, "2012-12-21", ERR_FORBIDDEN);      /* not their organisation */
     raise(&respondent, 1, "2012-12-21", ERR_FORBIDDEN); /* as the complainant: no */
     raise(&admin, 99, "2012-12-21", ERR_NOT_FOUND);
+    raise(&brum, 1, "2012-12-21", ERR_FORBIDDEN); /* a coordinator of another Compact */
+    { /* refused before anything of the case is looked at */
+        struct case_new blank = {.compact_id = 1};
+        struct case_refusal why;
+        long long id;
+        assert_int_equal(cases_create(st, &brum, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+                         ERR_FORBIDDEN);
+        assert_int_equal(
+            cases_create(st, &nobody, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+            ERR_FORBIDDEN);
+        assert_int_equal(cases_create(st, &leeds, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+                         ERR_INVALID);
+    }
     assert_int_equal(stored(), before);
-    assert_true(raise(&brum, 1, "2012-12-21", 0) > 0); /* anyone signed in, on any Compact */
-    assert_true(raise(NULL, 2, "2012-12-21", 0) > 0);  /* the command line */
+    assert_true(raise(&leeds, 1, "2012-12-21", 0) > 0); /* this Compact's coordinator */
+    assert_true(raise(&brum, 2, "2012-12-21", 0) > 0);  /* and Birmingham's on theirs */
+    assert_true(raise(&admin, 2, "2012-12-21", 0) > 0);
+    assert_true(raise(&complainant, 2, "2012-12-21", 0) > 0); /* a member on any Compact */
+    assert_true(raise(NULL, 2, "2012-12-21", 0) > 0);         /* the command line */
 }
 
 static void test_who_changes_it(void **state)
