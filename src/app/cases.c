@@ -386,24 +386,34 @@ static void record_listed(const struct calendar *cal, const struct store_complai
     }
 }
 
-int cases_list(struct store *st, const struct user *u, const struct calendar *cal,
-               const struct case_filter *f, date_t as_of, struct arena *arena,
-               struct case_record **out, size_t *n)
+/* f and what u may see as the store's filter: -1 when u sees no case. */
+static int list_filter(const struct user *u, const struct case_filter *f, date_t as_of,
+                       struct store_complaint_filter *sf)
 {
-    struct store_complaint_filter sf = {
+    *sf = (struct store_complaint_filter){
         .compact_id = f->compact_id,
         .party = f->org_id,
         .open_only = f->open_only,
         .overdue_only = f->overdue_only,
         .as_of = as_of,
+        .limit = f->limit,
+        .offset = f->offset > 0 ? f->offset : 0,
     };
+    return policy_case_scope(u, &sf->coordinator, &sf->member_org) < 0 ? -1 : 0;
+}
+
+int cases_list(struct store *st, const struct user *u, const struct calendar *cal,
+               const struct case_filter *f, date_t as_of, struct arena *arena,
+               struct case_record **out, size_t *n)
+{
+    struct store_complaint_filter sf;
     struct store_complaint *items;
     size_t count;
     int ret;
 
     *out = NULL;
     *n = 0;
-    if (policy_case_scope(u, &sf.coordinator, &sf.member_org) < 0) {
+    if (list_filter(u, f, as_of, &sf) < 0) {
         return 0; /* nobody signed in sees no case */
     }
     if ((ret = store_complaint_list(st, &sf, arena, &items, &count)) < 0) {
@@ -415,6 +425,15 @@ int cases_list(struct store *st, const struct user *u, const struct calendar *ca
     }
     *n = count;
     return 0;
+}
+
+int cases_count(struct store *st, const struct user *u, const struct case_filter *f, date_t as_of,
+                size_t *n)
+{
+    struct store_complaint_filter sf;
+
+    *n = 0;
+    return list_filter(u, f, as_of, &sf) < 0 ? 0 : store_complaint_count(st, &sf, n);
 }
 
 int cases_stats(struct store *st, const struct calendar *cal, long long compact_id, int year,

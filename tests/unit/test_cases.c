@@ -443,15 +443,41 @@ static void test_statistics(void **state)
 static size_t listed(const struct user *u, const struct case_filter *f)
 {
     struct case_record *cs;
-    size_t n;
+    size_t n, counted;
 
     assert_int_equal(cases_list(st, u, &cal, f, d("2013-03-01"), &arena, &cs, &n), 0);
+    assert_int_equal(cases_count(st, u, f, d("2013-03-01"), &counted), 0);
+    assert_int_equal(counted, n);
     for (size_t i = 0; f->overdue_only && i < n; i++) {
         assert_int_equal(cs[i].c.status, CSTATUS_OPEN);
         assert_true(cs[i].states[0].state == CSTATE_OVERDUE ||
                     cs[i].states[0].state == CSTATE_LONG_OVERDUE);
     }
     return n;
+}
+
+/* The admin's list of f read in pages of size: the whole list, in its order, total cases. */
+static void pages(const struct case_filter *f, size_t size, size_t total)
+{
+    struct case_filter p = *f;
+    struct case_record *whole, *page;
+    size_t n, got, seen = 0, counted;
+
+    assert_int_equal(cases_list(st, &admin, &cal, f, d("2013-03-01"), &arena, &whole, &n), 0);
+    assert_int_equal(n, total);
+    p.limit = size;
+    do {
+        p.offset = (long long)seen;
+        assert_int_equal(cases_list(st, &admin, &cal, &p, d("2013-03-01"), &arena, &page, &got), 0);
+        assert_true(got <= size);
+        assert_int_equal(cases_count(st, &admin, &p, d("2013-03-01"), &counted), 0);
+        assert_int_equal(counted, total); /* whatever the page */
+        for (size_t i = 0; i < got; i++) {
+            assert_int_equal(page[i].id, whole[seen + i].id);
+        }
+        seen += got;
+    } while (got == size);
+    assert_int_equal(seen, total);
 }
 
 static void test_lists(void **state)
@@ -480,6 +506,9 @@ static void test_lists(void **state)
     assert_int_equal(cases_list(st, &admin, &cal, &all, d("2013-03-01"), &arena, &cs, &n), 0);
     assert_int_equal(cs[0].c.runs[0].due_on, d("2013-01-09")); /* Birmingham's */
     assert_int_equal(cs[n - 1].c.status, CSTATUS_CLOSED);
+    pages(&all, 5, 13);
+    pages(&overdue, 2, 3);
+    pages(&open, 100, 11);
 }
 
 static void test_actions(void **state)
