@@ -80,7 +80,6 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
     struct complaint_params params;
     enum complaint_refusal why;
     const char *compact_name, *org;
-    long long coordinator;
     char actor[ACTOR_MAX];
     int ret;
 
@@ -90,8 +89,11 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
     if ((ret = store_compact_name(st, in->compact_id, arena, &compact_name)) < 0) {
         return ret;
     }
-    if (policy_case_scope(u, &coordinator, &org) < 0) {
-        return ERR_FORBIDDEN; /* nobody signed in; a member's organisation is checked below */
+    if ((ret = policy_case_create(st, u, in->compact_id, NULL)) < 0) {
+        /* before anything else; a member's organisation is checked below */
+        return ret == ERR_FORBIDDEN ? refuse(refused, CREFUSE_NONE, ERR_FORBIDDEN, "compact_id",
+                                             policy_case_create_rule)
+                                    : ret;
     }
     c.compact_id = in->compact_id;
     c.title = in->title;
@@ -141,8 +143,11 @@ int cases_create(struct store *st, const struct user *u, const struct calendar *
         }
         c.activity_id = in->activity_id;
     }
-    if (policy_case_create(u, c.complainant.org_id) < 0) {
-        return ERR_FORBIDDEN;
+    if ((ret = policy_case_create(st, u, in->compact_id,
+                                  c.complainant.org_id ? c.complainant.org_id : "")) < 0) {
+        return ret == ERR_FORBIDDEN ? refuse(refused, CREFUSE_NONE, ERR_FORBIDDEN, "complainant",
+                                             policy_case_create_rule)
+                                    : ret;
     }
     if ((ret = store_complaint_params(st, in->compact_id, &params)) < 0) {
         return ret;
@@ -381,24 +386,34 @@ static void record_listed(const struct calendar *cal, const struct store_complai
     }
 }
 
-int cases_list(struct store *st, const struct user *u, const struct calendar *cal,
-               const struct case_filter *f, date_t as_of, struct arena *arena,
-               struct case_record **out, size_t *n)
+/* f and what u may see as the store's filter: -1 when u sees no case. */
+static int list_filter(const struct user *u, const struct case_filter *f, date_t as_of,
+                       struct store_complaint_filter *sf)
 {
-    struct store_complaint_filter sf = {
+    *sf = (struct store_complaint_filter){
         .compact_id = f->compact_id,
         .party = f->org_id,
         .open_only = f->open_only,
         .overdue_only = f->overdue_only,
         .as_of = as_of,
+        .limit = f->limit,
+        .offset = f->offset > 0 ? f->offset : 0,
     };
+    return policy_case_scope(u, &sf->coordinator, &sf->member_org) < 0 ? -1 : 0;
+}
+
+int cases_list(struct store *st, const struct user *u, const struct calendar *cal,
+               const struct case_filter *f, date_t as_of, struct arena *arena,
+               struct case_record **out, size_t *n)
+{
+    struct store_complaint_filter sf;
     struct store_complaint *items;
     size_t count;
     int ret;
 
     *out = NULL;
     *n = 0;
-    if (policy_case_scope(u, &sf.coordinator, &sf.member_org) < 0) {
+    if (list_filter(u, f, as_of, &sf) < 0) {
         return 0; /* nobody signed in sees no case */
     }
     if ((ret = store_complaint_list(st, &sf, arena, &items, &count)) < 0) {
@@ -410,6 +425,15 @@ int cases_list(struct store *st, const struct user *u, const struct calendar *ca
     }
     *n = count;
     return 0;
+}
+
+int cases_count(struct store *st, const struct user *u, const struct case_filter *f, date_t as_of,
+                size_t *n)
+{
+    struct store_complaint_filter sf;
+
+    *n = 0;
+    return list_filter(u, f, as_of, &sf) < 0 ? 0 : store_complaint_count(st, &sf, n);
 }
 
 int cases_stats(struct store *st, const struct calendar *cal, long long compact_id, int year,

@@ -68,11 +68,16 @@ struct case_filter {
     const char *org_id;   /* NULL: any; else the cases where this organisation is a party */
     int open_only;
     int overdue_only; /* open, current stage overdue or long overdue as of as_of */
+    size_t limit;     /* a page of at most this many (0: every case; CASES_PAGE a page's) */
+    long long offset; /* the page starts after this many (an API cursor) */
 };
+/* The cases a page holds unless asked otherwise: the API's lists, the command line's pages. */
+#define CASES_PAGE 100
 
 /*
  * The cases u may see that match f, as of as_of, open first, then by the due date of what is
- * due next (overdue first), then newest: *out[0..*n) from arena. Nobody signed in sees none.
+ * due next (overdue first), then newest: *out[0..*n) from arena, the page of f's limit and
+ * offset (the store reads that page alone). Nobody signed in sees none.
  * A list reads what is kept with each case's last event, not its events (100,000 cases in
  * well under 100 ms): each record has no events (nevents 0) and c holds the current stage
  * entry alone (c.nruns 1, its state in states[0]), with c.status, c.outcome, c.ombudsman and
@@ -81,6 +86,9 @@ struct case_filter {
 int cases_list(struct store *st, const struct user *u, const struct calendar *cal,
                const struct case_filter *f, date_t as_of, struct arena *arena,
                struct case_record **out, size_t *n);
+/* How many cases cases_list gives u for f, as of as_of, whatever f's limit and offset. */
+int cases_count(struct store *st, const struct user *u, const struct case_filter *f, date_t as_of,
+                size_t *n);
 
 /*
  * The statistics of SPEC section 6 for everyone: cases opened in year (0: every year) on

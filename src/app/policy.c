@@ -156,15 +156,23 @@ int policy_activity_move(const struct user *u, const char *from, const char *to)
     return strcmp(from, to) == 0 ? 0 : ERR_FORBIDDEN;
 }
 
-int policy_case_create(const struct user *u, const char *complainant_org)
+const char policy_case_create_rule[] =
+    "Only an admin or a coordinator of this Compact may raise a complaint on it, or a member of "
+    "the organisation that is complaining.";
+
+int policy_case_create(struct store *st, const struct user *u, long long compact_id,
+                       const char *complainant_org)
 {
     if (has_role(u, ACCESS_SIGNED_IN) < 0) {
         return ERR_FORBIDDEN;
     }
     if (u && u->role == ROLE_MEMBER) {
+        if (!complainant_org) {
+            return u->org_id ? 0 : ERR_FORBIDDEN;
+        }
         return same_org(u, complainant_org) ? 0 : ERR_FORBIDDEN;
     }
-    return 0;
+    return policy_compact_edit(st, u, compact_id); /* admins any; coordinators their own */
 }
 
 int policy_case_see(struct store *st, const struct user *u, long long compact_id,

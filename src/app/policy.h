@@ -82,11 +82,17 @@ extern const char policy_activity_move_rule[];
  * register, the complainant and the respondent (their org-ids; NULL for one without: no member
  * acts for it), on one Compact.
  *
- * Raising a case on a Compact: anyone signed in, on any Compact; a member only as their own
- * organisation, which must be the complainant (complainant_org: its org-id). The command line
- * may raise any.
+ * Raising a case on Compact compact_id (look it up first): admins any Compact; coordinators the
+ * Compacts they coordinate (a case raised elsewhere they could not see); members any Compact,
+ * but only as their own organisation, which must be the complainant; nobody signed in none.
+ * complainant_org: the complainant's org-id ("" for an organisation without one, which no
+ * member acts for), or NULL before the complainant is known (a form, a request not yet read):
+ * then whether u may raise some case on it. The command line may raise any. 0 or ERR_FORBIDDEN.
  */
-int policy_case_create(const struct user *u, const char *complainant_org);
+int policy_case_create(struct store *st, const struct user *u, long long compact_id,
+                       const char *complainant_org);
+/* The rule of policy_case_create in a sentence, to say why a case was refused. */
+extern const char policy_case_create_rule[];
 /*
  * Seeing case of Compact compact_id (and so its history, its due dates in a calendar feed):
  * admins; the coordinators of that Compact (not of another); members of the complainant or of

@@ -363,6 +363,40 @@ static const struct opt_cmd overdue_cmd = {
     "today), one a row with its due date, working days late, Compact and parties: for a daily\n"
     "job. Exits 0 whether there are any or not.\n"};
 
+/* Every case of f as of as_of, read a page of CASES_PAGE at a time, into *out[0..*n). */
+static int overdue_pages(struct ctx *x, struct case_filter *f, date_t as_of,
+                         struct case_record **out, size_t *n)
+{
+    struct case_record *all = NULL, *page;
+    size_t cap = 0, got;
+    int ret;
+
+    *out = NULL;
+    *n = 0;
+    f->limit = CASES_PAGE;
+    do {
+        f->offset = (long long)*n;
+        if ((ret = cases_list(x->st, NULL, &x->cal, f, as_of, &x->arena, &page, &got)) < 0) {
+            return ret;
+        }
+        if (*n + got > cap) {
+            struct case_record *grown;
+            cap = (*n + got) * 2;
+            grown = arena_alloc(&x->arena, cap * sizeof(*grown));
+            if (*n) {
+                memcpy(grown, all, *n * sizeof(*grown));
+            }
+            all = grown;
+        }
+        if (got) {
+            memcpy(all + *n, page, got * sizeof(*page));
+        }
+        *n += got;
+    } while (got == CASES_PAGE);
+    *out = all;
+    return 0;
+}
+
 static int complaints_overdue(int argc, char **argv)
 {
     static const char *const formats[] = {"json", "csv", NULL};
@@ -385,7 +419,7 @@ static int complaints_overdue(int argc, char **argv)
         return ret;
     }
     f.open_only = f.overdue_only = 1;
-    ret = cases_list(x.st, NULL, &x.cal, &f, as_of, &x.arena, &cases, &n);
+    ret = overdue_pages(&x, &f, as_of, &cases, &n);
     if (ret == 0 && format == 0) {
         json_case_list(&x.out, n, cases, n, NULL);
         buf_addc(&x.out, '\n');

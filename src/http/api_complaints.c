@@ -14,8 +14,7 @@
 #include "base/num.h"
 #include "base/banned.h"
 
-#define NO_CASE    "There is no complaint with that number."
-#define CASES_PAGE 100 /* cases a page of a list holds unless limit says */
+#define NO_CASE "There is no complaint with that number."
 
 /* The 400 or 409 problem of a refused write, naming the field; or the reply to another error
  * (0 when a reply is set, else ret for the router). */
@@ -55,7 +54,7 @@ static int reply_case(struct request *r, long long id, date_t as_of, int status)
 int api_complaint_create(struct request *r)
 {
     struct case_refusal why = {CREFUSE_NONE, NULL, NULL};
-    const char *field = NULL, *text = NULL, *name, *org;
+    const char *field = NULL, *text = NULL, *name;
     struct case_new in;
     long long cid, id = 0;
     char location[64];
@@ -64,21 +63,16 @@ int api_complaint_create(struct request *r)
     if (compact_param(r, &cid) < 0) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
-    /* Who may write to this Compact at all, asked before the body is read: a coordinator only
-     * to those they coordinate (a case raised elsewhere they could not see), a member as their
-     * organisation, an admin to any. That is policy_activity_write's rule for a Compact;
-     * policy_case_create, which cases_create asks next, does not take the Compact. */
+    /* Whether u may raise a case on this Compact at all, asked before the body is read
+     * (cases_create asks again, and for a member whether they complain as their own). */
     if ((ret = store_compact_name(r->st, cid, r->arena, &name)) == 0) {
-        ret = policy_activity_write(r->st, &r->user, cid, &org);
+        ret = policy_case_create(r->st, &r->user, cid, NULL);
     }
     if (ret == ERR_NOT_FOUND) {
         return reply_problem(r, 404, "Not Found", "There is no Compact with that id.", "id");
     }
     if (ret == ERR_FORBIDDEN) {
-        return reply_problem(r, 403, "Forbidden",
-                             "Only the Compact's coordinators, admins and members of the "
-                             "complaining organisation may raise a complaint on it.",
-                             "id");
+        return reply_problem(r, 403, "Forbidden", policy_case_create_rule, "id");
     }
     if (ret < 0) {
         return ret;
@@ -209,34 +203,35 @@ int api_complaint(struct request *r)
     return reply_case(r, id, q.as_of, 200);
 }
 
-/* A page (limit, cursor) of the cases of filter f the person asking may see, as of as_of. */
-static int reply_list(struct request *r, const struct case_filter *f, date_t as_of)
+/* A page (limit, cursor) of the cases of filter f the person asking may see, as of as_of: the
+ * store reads that page alone, and counts the rest. */
+static int reply_list(struct request *r, const struct case_filter *filter, date_t as_of)
 {
+    struct case_filter f = *filter;
     struct field_error errs[2];
     struct case_record *cases;
     const char *next = NULL;
-    size_t n, nerr = 0, limit;
+    size_t nerr = 0;
     long long after;
     struct page pg;
     int ret;
 
-    page_query(&r->query, CASES_PAGE, &limit, &after, NULL, errs, &nerr);
+    page_query(&r->query, CASES_PAGE, &f.limit, &after, NULL, errs, &nerr);
     if (nerr) {
         return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = cases_list(r->st, &r->user, r->cal, f, as_of, r->arena, &cases, &n)) < 0) {
+    /* the cursor is the number of the last row sent */
+    page_begin(&pg, &f.limit);
+    f.offset = after;
+    if ((ret = cases_count(r->st, &r->user, &f, as_of, &pg.total)) < 0 ||
+        (ret = cases_list(r->st, &r->user, r->cal, &f, as_of, r->arena, &cases, &pg.n)) < 0) {
         return ret;
     }
-    /* the list is whole in memory, in its order: the cursor is the number of the last row sent */
-    page_begin(&pg, &limit);
-    pg.total = n;
-    pg.n = (size_t)after < n ? n - (size_t)after : 0;
-    pg.n = pg.n < limit ? pg.n : limit;
     if (page_more(&pg)) {
         next = page_cursor(r->arena, after + (long long)pg.n);
     }
     r->content_type = "application/json";
-    json_case_list(r->body, n, cases + ((size_t)after < n ? after : 0), pg.n, next);
+    json_case_list(r->body, pg.total, cases, pg.n, next);
     return 0;
 }
 

@@ -315,7 +315,8 @@ static int raise_page(struct request *r, struct raise_form *f, const char *cq, c
     return 0;
 }
 
-/* The route's Compact and the form's start: the complainant fixed for a member. */
+/* The route's Compact and the form's start: the complainant fixed for a member. 1 with the 403
+ * page set when u may not raise a case on that Compact (policy_case_create). */
 static int raise_start(struct request *r, struct raise_form *f)
 {
     int ret;
@@ -326,6 +327,14 @@ static int raise_start(struct request *r, struct raise_form *f)
     }
     if ((ret = store_compact_name(r->st, f->v.compact_id, r->arena, &f->v.compact_name)) < 0 ||
         (ret = rule_names(r, &f->v.names)) < 0) {
+        return ret;
+    }
+    /* before the form is read: a coordinator raises cases only on the Compacts they coordinate */
+    if ((ret = policy_case_create(r->st, &r->user, f->v.compact_id, NULL)) == ERR_FORBIDDEN) {
+        reply_error(r, 403, policy_case_create_rule);
+        return 1;
+    }
+    if (ret < 0) {
         return ret;
     }
     if (r->user.role == ROLE_MEMBER && r->user.org_id) {
@@ -425,7 +434,10 @@ int page_complaint_new(struct request *r)
     struct raise_form *f = arena_alloc(r->arena, sizeof(*f));
     int ret;
 
-    if ((ret = raise_start(r, f)) < 0 || (ret = from_check(r, f, &r->query)) < 0 ||
+    if ((ret = raise_start(r, f)) != 0) {
+        return ret < 0 ? ret : 0;
+    }
+    if ((ret = from_check(r, f, &r->query)) < 0 ||
         (ret = from_activity(r, f, query_get(&r->query, "activity"))) < 0) {
         return ret;
     }
@@ -473,8 +485,8 @@ int page_complaint_create(struct request *r)
     long long id;
     int ret;
 
-    if ((ret = raise_start(r, f)) < 0) {
-        return ret;
+    if ((ret = raise_start(r, f)) != 0) {
+        return ret < 0 ? ret : 0;
     }
     if (request_form(r, &form) < 0) {
         return reply_error(r, 400, "The form could not be read.");

@@ -809,11 +809,16 @@ struct store_complaint_filter {
     date_t as_of;
     long long coordinator;  /* visible: 0 any, else the Compacts this user coordinates */
     const char *member_org; /* visible: NULL any, else the cases this org-id is a party to */
+    size_t limit;           /* a page: at most this many (0: every one) */
+    long long offset;       /* the page starts after this many */
 };
 /* The cases f holds, open first, then by what is due next (earliest first, none last), then
- * newest: without their events (nevents 0). Array and strings from arena. */
+ * newest: without their events (nevents 0); the page of f's limit and offset. Array and
+ * strings from arena. */
 int store_complaint_list(struct store *st, const struct store_complaint_filter *f,
                          struct arena *arena, struct store_complaint **items, size_t *n);
+/* How many cases f holds, whatever its limit and offset. */
+int store_complaint_count(struct store *st, const struct store_complaint_filter *f, size_t *n);
 
 /*
  * The statistics' counts, unsuppressed, of the cases opened in year (0: every year) on

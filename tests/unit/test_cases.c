@@ -188,9 +188,25 @@ static void test_who_raises_it(void **state)
     raise(&third, 1, "2012-12-21", ERR_FORBIDDEN);      /* not their organisation */
     raise(&respondent, 1, "2012-12-21", ERR_FORBIDDEN); /* as the complainant: no */
     raise(&admin, 99, "2012-12-21", ERR_NOT_FOUND);
+    raise(&brum, 1, "2012-12-21", ERR_FORBIDDEN); /* a coordinator of another Compact */
+    { /* refused before anything of the case is looked at */
+        struct case_new blank = {.compact_id = 1};
+        struct case_refusal why;
+        long long id;
+        assert_int_equal(cases_create(st, &brum, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+                         ERR_FORBIDDEN);
+        assert_int_equal(
+            cases_create(st, &nobody, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+            ERR_FORBIDDEN);
+        assert_int_equal(cases_create(st, &leeds, &cal, &blank, d("2013-06-01"), &arena, &id, &why),
+                         ERR_INVALID);
+    }
     assert_int_equal(stored(), before);
-    assert_true(raise(&brum, 1, "2012-12-21", 0) > 0); /* anyone signed in, on any Compact */
-    assert_true(raise(NULL, 2, "2012-12-21", 0) > 0);  /* the command line */
+    assert_true(raise(&leeds, 1, "2012-12-21", 0) > 0); /* this Compact's coordinator */
+    assert_true(raise(&brum, 2, "2012-12-21", 0) > 0);  /* and Birmingham's on theirs */
+    assert_true(raise(&admin, 2, "2012-12-21", 0) > 0);
+    assert_true(raise(&complainant, 2, "2012-12-21", 0) > 0); /* a member on any Compact */
+    assert_true(raise(NULL, 2, "2012-12-21", 0) > 0);         /* the command line */
 }
 
 static void test_who_changes_it(void **state)
@@ -427,15 +443,41 @@ static void test_statistics(void **state)
 static size_t listed(const struct user *u, const struct case_filter *f)
 {
     struct case_record *cs;
-    size_t n;
+    size_t n, counted;
 
     assert_int_equal(cases_list(st, u, &cal, f, d("2013-03-01"), &arena, &cs, &n), 0);
+    assert_int_equal(cases_count(st, u, f, d("2013-03-01"), &counted), 0);
+    assert_int_equal(counted, n);
     for (size_t i = 0; f->overdue_only && i < n; i++) {
         assert_int_equal(cs[i].c.status, CSTATUS_OPEN);
         assert_true(cs[i].states[0].state == CSTATE_OVERDUE ||
                     cs[i].states[0].state == CSTATE_LONG_OVERDUE);
     }
     return n;
+}
+
+/* The admin's list of f read in pages of size: the whole list, in its order, total cases. */
+static void pages(const struct case_filter *f, size_t size, size_t total)
+{
+    struct case_filter p = *f;
+    struct case_record *whole, *page;
+    size_t n, got, seen = 0, counted;
+
+    assert_int_equal(cases_list(st, &admin, &cal, f, d("2013-03-01"), &arena, &whole, &n), 0);
+    assert_int_equal(n, total);
+    p.limit = size;
+    do {
+        p.offset = (long long)seen;
+        assert_int_equal(cases_list(st, &admin, &cal, &p, d("2013-03-01"), &arena, &page, &got), 0);
+        assert_true(got <= size);
+        assert_int_equal(cases_count(st, &admin, &p, d("2013-03-01"), &counted), 0);
+        assert_int_equal(counted, total); /* whatever the page */
+        for (size_t i = 0; i < got; i++) {
+            assert_int_equal(page[i].id, whole[seen + i].id);
+        }
+        seen += got;
+    } while (got == size);
+    assert_int_equal(seen, total);
 }
 
 static void test_lists(void **state)
@@ -464,6 +506,9 @@ static void test_lists(void **state)
     assert_int_equal(cases_list(st, &admin, &cal, &all, d("2013-03-01"), &arena, &cs, &n), 0);
     assert_int_equal(cs[0].c.runs[0].due_on, d("2013-01-09")); /* Birmingham's */
     assert_int_equal(cs[n - 1].c.status, CSTATUS_CLOSED);
+    pages(&all, 5, 13);
+    pages(&overdue, 2, 3);
+    pages(&open, 100, 11);
 }
 
 static void test_actions(void **state)

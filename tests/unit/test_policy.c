@@ -355,6 +355,32 @@ static void test_activities(void **state)
     assert_decisions(&see_b_y, got);
 }
 
+/* Raising a complaint, by object: this coordinator on their Compact, not on another; a member
+ * on any Compact, as their own organisation only. */
+static void test_cases(void **state)
+{
+    static const struct decision
+        some_a = {"raise some complaint on Compact A", {0, 0, 0, NO, 0}},
+        some_b = {"raise some complaint on Compact B", {0, NO, 0, NO, 0}},
+        own_b = {"raise the member's organisation's complaint on Compact B", {0, NO, 0, NO, 0}},
+        other_a = {"raise another organisation's complaint on Compact A", {0, 0, NO, NO, 0}},
+        no_org_a = {"raise a complaint of an organisation without org-id on Compact A",
+                    {0, 0, NO, NO, 0}};
+    int got[WHO_COUNT];
+    (void)state;
+
+    EACH(policy_case_create(st, u, compact_a, NULL));
+    assert_decisions(&some_a, got);
+    EACH(policy_case_create(st, u, compact_b, NULL));
+    assert_decisions(&some_b, got);
+    EACH(policy_case_create(st, u, compact_b, "gb-chc-1111111"));
+    assert_decisions(&own_b, got);
+    EACH(policy_case_create(st, u, compact_a, "GB-CHC-2222222"));
+    assert_decisions(&other_a, got);
+    EACH(policy_case_create(st, u, compact_a, ""));
+    assert_decisions(&no_org_a, got);
+}
+
 static void test_history(void **state)
 {
     static const struct decision compact = {"read a Compact's history", {0, 0, 0, NO, 0}},
@@ -399,7 +425,7 @@ int main(void)
         cmocka_unit_test(test_compacts),   cmocka_unit_test(test_organisations),
         cmocka_unit_test(test_activities), cmocka_unit_test(test_history),
         cmocka_unit_test(test_actor),      cmocka_unit_test(test_home),
-        cmocka_unit_test(test_survey),
+        cmocka_unit_test(test_survey),     cmocka_unit_test(test_cases),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
