@@ -52,15 +52,10 @@ const NOT_THEIRS = [
   { name: 'an organisation an admin added', compact: null, org: 'GB-CHC-4040402' },
 ];
 
-// Raising a complaint on a Compact is open to anyone signed in, on any Compact (SPEC section 6,
-// policy_case_create): it is not a write that only the Compact's coordinators may make.
-const COMPLAINT_RAISE = /^(\/api\/v1)?\/compacts\/:id\/complaints(\/new)?$/;
-
 // Whether route writes to (or shows the form to write to) obj's kind of object, a Compact or
 // an organisation: the routes the by-object cells call.
 function writesObject(route, obj) {
-  const target = obj.org ? ORG_ROUTE.test(route.pattern)
-    : (COMPACT_ROUTE.test(route.pattern) && !COMPLAINT_RAISE.test(route.pattern)) || route.pattern === RECORD_ROUTE;
+  const target = obj.org ? ORG_ROUTE.test(route.pattern) : COMPACT_ROUTE.test(route.pattern) || route.pattern === RECORD_ROUTE;
   return target && (route.method !== 'GET' || !route.access.includes('member'));
 }
 
