@@ -19,6 +19,7 @@ int cmd_check(int argc, char **argv);
 int cmd_recheck(int argc, char **argv);
 /* coverage */
 int cmd_coverage(int argc, char **argv);
+int cmd_signups(int argc, char **argv);
 /* open data */
 int cmd_indicators(int argc, char **argv);
 
