@@ -539,7 +539,9 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
     html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
                 "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
                 "that is active on that date covers its area, or, for a district, its "
-                "county&#39;s area. A county is covered only by a Compact of its own.</p>");
+                "county&#39;s area. A county is covered only by a Compact of its own.</p>"
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/signups\">See which "
+                "councils have signed the local Compact that covers their area</a></p>");
     form(b, v);
     if (!v->nerrors && v->cov) {
         report(b, v);

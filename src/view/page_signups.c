@@ -13,6 +13,9 @@ static const char *const with_article[SIGNUP_PARTNERS] = {"a council", "an NHS b
                                                           "a fire and rescue service"};
 static const char *const bare[SIGNUP_PARTNERS] = {"council", "NHS body", "police force",
                                                   "fire and rescue service"};
+/* And at the start of a line. */
+static const char *const line[SIGNUP_PARTNERS] = {"Council", "NHS body", "Police",
+                                                  "Fire and rescue service"};
 
 /* The words of the types of bits among the partners, joined by commas and last_join. */
 static void partner_list(struct buf *b, unsigned bits, const char *const words[],
@@ -200,6 +203,7 @@ static void by_region(struct buf *b, const struct signups *su)
 
     table_start(b, &(struct table){.id = "by-region",
                                    .caption = "Councils by region",
+                                   .caption_note = "Percentages are of the region's councils.",
                                    .flags = TABLE_SMALL_TEXT | TABLE_CAPTION_S,
                                    .cols = cols,
                                    .ncols = 4});
@@ -234,8 +238,8 @@ static void downloads(struct buf *b, const struct signups *su)
 }
 
 /* The council of row r (its official name, else the authority's), linked to its authority's
- * page, with its type under it. */
-static void council_cell(struct buf *b, const struct signup_row *r)
+ * page, with its type under it (under set) or in a cell of its own. */
+static void council_cells(struct buf *b, const struct signup_row *r, int under)
 {
     const struct authority *a = r->cov->authority;
 
@@ -244,10 +248,16 @@ static void council_cell(struct buf *b, const struct signup_row *r)
     html_url(b, a->gss);
     html_lit(b, "\">");
     html_text(b, a->official_name ? a->official_name : a->name);
-    html_lit(b, "</a><span class=\"govuk-!-display-block\">");
-    html_text(b, authority_type_label(a->type));
-    html_lit(b, "</span>");
+    html_lit(b, "</a>");
+    if (under) {
+        html_lit(b, "<span class=\"govuk-!-display-block\">");
+        html_text(b, authority_type_label(a->type));
+        html_lit(b, "</span>");
+        table_cell_end(b);
+        return;
+    }
     table_cell_end(b);
+    table_cell(b, authority_type_label(a->type), 0);
 }
 
 /* The Compact that covers row r's area, linked, and the county it covers it through. */
@@ -268,18 +278,19 @@ static void compact_cell(struct buf *b, const struct signup_row *r)
     table_cell_end(b);
 }
 
-/* The councils in state s, a table per region (ids ID-REGION) under a heading, or none_text. */
+/* The councils in state s, a table per region (ids ID-REGION), folded in a details element
+ * (folded set: a long list the map sums up), or none_text. */
 static void region_tables(struct buf *b, const struct signups *su, enum signup_state s,
-                          const char *id, const char *none_text)
+                          const char *id, int folded, const char *none_text)
 {
     const struct table_column not_signed[] = {{"Council", 0}, {"Local Compact that covers it", 0}};
     const struct table_column signed_cols[] = {
         {"Council", 0}, {"Local Compact", 0}, {"Signed on", 0}};
-    const struct table_column not_covered[] = {{"Council", 0}};
+    const struct table_column not_covered[] = {{"Council", 0}, {"Type", 0}};
     const struct table_column *cols = s == SIGNUP_SIGNED       ? signed_cols
                                       : s == SIGNUP_NOT_SIGNED ? not_signed
                                                                : not_covered;
-    size_t ncols = s == SIGNUP_SIGNED ? 3 : s == SIGNUP_NOT_SIGNED ? 2 : 1, i = 0;
+    size_t ncols = s == SIGNUP_SIGNED ? 3 : 2, i = 0;
 
     if (!su->all[s]) {
         html_lit(b, "<p class=\"govuk-body\" id=\"");
@@ -288,6 +299,13 @@ static void region_tables(struct buf *b, const struct signups *su, enum signup_s
         html_text(b, none_text);
         html_lit(b, "</p>");
         return;
+    }
+    if (folded) {
+        html_lit(b, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+                    "<span class=\"govuk-details__summary-text\">Show the ");
+        html_num(b, (long long)su->all[s]);
+        html_text(b, su->all[s] == 1 ? " council" : " councils, by region");
+        html_lit(b, "</span></summary><div class=\"govuk-details__text\">");
     }
     for (size_t region = 0; region < REGION_COUNT; region++) {
         struct buf caption = BUF_INIT, tid = BUF_INIT;
@@ -317,7 +335,7 @@ static void region_tables(struct buf *b, const struct signups *su, enum signup_s
                 continue;
             }
             table_row_start(b);
-            council_cell(b, r);
+            council_cells(b, r, s != SIGNUP_NOT_COVERED);
             if (s != SIGNUP_NOT_COVERED) {
                 compact_cell(b, r);
             }
@@ -332,29 +350,47 @@ static void region_tables(struct buf *b, const struct signups *su, enum signup_s
         buf_release(&caption);
         buf_release(&tid);
     }
+    if (folded) {
+        html_lit(b, "</div></details>");
+    }
 }
 
-/* How many active Compacts lack each partner, as a sentence. */
+/* How many active Compacts lack each partner: a list of those some lack. */
 static void missing_summary(struct buf *b, const struct signups *su)
 {
-    html_lit(b, "<p class=\"govuk-body\" id=\"missing-summary\">Of the ");
-    html_num(b, (long long)su->ncompacts);
-    html_text(b, su->ncompacts == 1 ? " active local Compact, " : " active local Compacts, ");
+    size_t lacking = 0;
+
     for (int t = 0; t < SIGNUP_PARTNERS; t++) {
-        if (t) {
-            html_text(b, t == SIGNUP_PARTNERS - 1 ? " and " : ", ");
+        lacking += su->missing[t] > 0;
+    }
+    html_lit(b, "<div id=\"missing-summary\"><p class=\"govuk-body\">");
+    if (!lacking) {
+        html_lit(b, "Every active local Compact has a council, an NHS body, the police and a fire "
+                    "and rescue service among its signatories.</p></div>");
+        return;
+    }
+    html_lit(b, "Of the ");
+    html_num(b, (long long)su->ncompacts);
+    html_text(b, su->ncompacts == 1 ? " active local Compact:" : " active local Compacts:");
+    html_lit(b, "</p><ul class=\"govuk-list govuk-list--bullet\">");
+    for (int t = 0; t < SIGNUP_PARTNERS; t++) {
+        if (!su->missing[t]) {
+            continue;
         }
+        html_lit(b, "<li>");
         html_num(b, (long long)su->missing[t]);
         html_text(b, su->missing[t] == 1 ? " has no " : " have no ");
         html_text(b, bare[t]);
+        html_text(b, su->missing[t] == 1 ? " among its signatories" : " among their signatories");
+        html_lit(b, "</li>");
     }
-    html_lit(b, " among their signatories.</p>");
+    html_lit(b, "</ul></div>");
 }
 
 static void compacts_table(struct buf *b, const struct signups *su)
 {
     const struct table_column cols[] = {
-        {"Local Compact", 0}, {"Statutory signatories", 0}, {"No signatory from", 0}};
+        {"Local Compact", 0}, {"Statutory signatories", 0}, {"Not signed by", 0}};
 
     if (!su->ncompacts) {
         html_lit(b, "<p class=\"govuk-body\" id=\"compacts-none\">No local Compact was active on "
@@ -398,16 +434,17 @@ static void compacts_table(struct buf *b, const struct signups *su)
         table_cell_end(b);
         table_cell_start(b, 0);
         if (!missing) {
-            html_lit(b, "None: all four have signed");
+            html_lit(b, "All four statutory partners have signed");
         } else {
-            html_lit(b, "<strong class=\"govuk-tag govuk-tag--red\">");
-            for (int t = 0, k2 = 0; t < SIGNUP_PARTNERS; t++) {
+            html_lit(b, "<ul class=\"govuk-list\">");
+            for (int t = 0; t < SIGNUP_PARTNERS; t++) {
                 if (missing & (1u << t)) {
-                    html_text(b, k2++ ? ", " : "");
-                    html_text(b, bare[t]);
+                    html_lit(b, "<li>");
+                    html_text(b, line[t]);
+                    html_lit(b, "</li>");
                 }
             }
-            html_lit(b, "</strong>");
+            html_lit(b, "</ul>");
         }
         table_cell_end(b);
         table_row_end(b);
@@ -448,17 +485,17 @@ static void report(struct buf *b, const struct signups_view *v)
     downloads(b, su);
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"not-signed\">Councils that have not signed "
                 "the Compact that covers their area</h2>");
-    region_tables(b, su, SIGNUP_NOT_SIGNED, "not-signed",
+    region_tables(b, su, SIGNUP_NOT_SIGNED, "not-signed", 0,
                   "Every council whose area an active local Compact covers has signed it.");
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"partners\">Statutory partners of active "
                 "local Compacts</h2>");
     compacts_table(b, su);
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"not-covered\">Councils with no active local "
                 "Compact</h2>");
-    region_tables(b, su, SIGNUP_NOT_COVERED, "not-covered",
+    region_tables(b, su, SIGNUP_NOT_COVERED, "not-covered", 1,
                   "An active local Compact covers every council's area.");
     html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"signed\">Councils that have signed</h2>");
-    region_tables(b, su, SIGNUP_SIGNED, "signed",
+    region_tables(b, su, SIGNUP_SIGNED, "signed", 1,
                   "No council has signed the local Compact that covers its area.");
 }
 

@@ -32,6 +32,7 @@ import { publicJourney } from './public.mjs';
 import { recordJourney } from './record.mjs';
 import { charityJourney } from './charity.mjs';
 import { phonesJourney } from './phones.mjs';
+import { signupsJourney } from './signups.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -316,6 +317,8 @@ async function main() {
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('signups', () => signupsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
   } finally {
     await browser.close();

@@ -154,8 +154,13 @@ async function run1(BIN, s, test) {
     expect(t.includes('South East: 12 councils') && /id="not-signed-south-east"/.test(t), 'no South East table of councils not signed');
     expect(/<a class="govuk-link" href="\/authorities\/E07000108">Dover District Council<\/a>/.test(t) &&
       /Kent Compact<\/a> \(through Kent\)/.test(t), 'Dover not named, or its Compact not shown through Kent');
-    expect(t.includes('Of the 2 active local Compacts, 1 has no council, 2 have no NHS body, 1 has no police force and 2 have no fire and rescue service'),
-      show(t.slice(t.indexOf('id="missing-summary"'), t.indexOf('id="missing-summary"') + 200), 200));
+    const missing = t.slice(t.indexOf('id="missing-summary"'), t.indexOf('</div>', t.indexOf('id="missing-summary"')));
+    expect(missing.includes('Of the 2 active local Compacts:') && missing.includes('<li>1 has no council among its signatories</li>') &&
+      missing.includes('<li>2 have no NHS body among their signatories</li>') && missing.includes('<li>1 has no police force among its signatories</li>') &&
+      missing.includes('<li>2 have no fire and rescue service among their signatories</li>'), show(missing, 400));
+    expect(/Kent Compact<\/a><\/td><td[^>]*><ul class="govuk-list"><li>Kent County Council <span[^>]*>\(council\)<\/span><\/li><li>Thanet District Council <span[^>]*>\(council\)<\/span><\/li><li>Kent Police /.test(t) &&
+      t.includes('<ul class="govuk-list"><li>NHS body</li><li>Fire and rescue service</li></ul></td>'), 'the Compact\'s signatories by type, and the partners missing');
+    expect(t.includes('Show the 339 councils, by region') && t.includes('Show the 2 councils, by region'), 'the long lists not folded');
     expect(t.includes('>1 June 2011<') && !/>\d{4}-\d{2}-\d{2}</.test(t), 'dates not as "1 June 2011"');
     expect(!t.includes('GB-LAE-'), 'an org-id shown to people');
     expect(t.includes(`href="/api/v1/signups.csv?as_of=2012-03-31&amp;set=2012"`), 'no CSV link');
