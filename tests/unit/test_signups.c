@@ -11,6 +11,7 @@
 
 #include "core/signups.h"
 #include "codec/json_signups.h"
+#include "view/page_signups.h"
 #include "base/err.h"
 
 #define KENT   "E10000016"
@@ -308,6 +309,52 @@ static void test_json_and_csv(void **state)
     arena_release(&r.arena);
 }
 
+static void test_partners_summary(void **state)
+{
+    struct buf b = BUF_INIT;
+    (void)state;
+    view_signup_partners(&b, (1u << SIGNUP_COUNCIL) | (1u << SIGNUP_POLICE) | (1u << SIGNUP_OTHER));
+    assert_non_null(strstr(b.data, "Statutory partners: a council and the police have signed this "
+                                   "Compact; no NHS body or fire and rescue service has."));
+    buf_reset(&b);
+    view_signup_partners(&b, 1u << SIGNUP_NHS);
+    assert_non_null(strstr(b.data, "an NHS body has signed this Compact; no council, police force "
+                                   "or fire and rescue service has."));
+    buf_reset(&b);
+    view_signup_partners(&b, 1u << SIGNUP_OTHER); /* another public body is not a partner */
+    assert_non_null(strstr(b.data, "No statutory partner has signed this Compact"));
+    buf_reset(&b);
+    view_signup_partners(&b, SIGNUP_ALL_PARTNERS);
+    assert_non_null(strstr(b.data, "All four statutory partners have signed this Compact"));
+    assert_non_null(strstr(b.data, "href=\"/signups\""));
+    buf_release(&b);
+}
+
+static void test_page_names_councils_not_codes(void **state)
+{
+    struct signup_signatory s[] = {
+        sig(1, "GB-LAE-KEN", "Kent County Council", ORG_COUNCIL, "2010-05-01", NULL),
+    };
+    struct signups_view v = {.today = day("2012-04-01"), .set = AUTH_SET_2012};
+    struct report r;
+    struct buf b = BUF_INIT;
+    (void)state;
+    compute(&r, "2012-03-31", s, 1);
+    v.su = &r.su;
+    view_signups_page(&b, &v, NULL);
+    assert_non_null(strstr(b.data, "On 31 March 2012, 1 of the 4 councils of 2009 to 2019 whose "
+                                   "areas an active local Compact covers had signed it (25.0%)."));
+    assert_non_null(strstr(b.data, "South East: 3 councils"));
+    assert_non_null(strstr(b.data, ">Dover District Council</a>"));
+    assert_non_null(strstr(b.data, "Kent Compact</a> (through Kent)"));
+    assert_non_null(strstr(b.data, "Show the 2 councils, by region"));
+    assert_null(strstr(b.data, "GB-LAE-"));
+    assert_null(strstr(b.data, "2010-05-01"));
+    assert_non_null(strstr(b.data, ">1 May 2010<"));
+    buf_release(&b);
+    arena_release(&r.arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +365,8 @@ int main(void)
         cmocka_unit_test(test_missing_partner_types),
         cmocka_unit_test(test_types_and_the_day_a_signature_counts),
         cmocka_unit_test(test_json_and_csv),
+        cmocka_unit_test(test_partners_summary),
+        cmocka_unit_test(test_page_names_councils_not_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
