@@ -15,9 +15,9 @@ int page_signups(struct request *r)
 {
     struct signups_view v = {0};
     struct field_error errs[PAGE_ERRORS];
-    struct coverage_query q = {.set = AUTH_SET_CURRENT};
+    struct coverage_query q = {.set = AUTH_SET_CURRENT}, sets;
+    struct field_error set_errs[COVERAGE_QUERY_ERRORS];
     struct signups_report *rep = arena_alloc(r->arena, sizeof(*rep));
-    const char *set = query_get(&r->query, "set");
     date_t today = date_today();
     size_t n = 0;
     int ret;
@@ -26,11 +26,10 @@ int page_signups(struct request *r)
                   &v.as_of, &q.as_of, errs, &n) != 0) {
         q.as_of = today;
     }
-    if (set && *set && authority_set_parse(set, &q.set) < 0) {
-        q.set = AUTH_SET_CURRENT;
-        errs[n++] = (struct field_error){"set", "Choose a set of councils: those of 2009 to 2019 "
-                                                "or those of today"};
+    if (coverage_query(NULL, NULL, query_get(&r->query, "set"), today, &sets, set_errs)) {
+        errs[n++] = set_errs[0]; /* the set, read as coverage reads it */
     }
+    q.set = sets.set;
     v.today = today;
     v.set = q.set;
     v.errors = errs;

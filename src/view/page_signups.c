@@ -131,16 +131,6 @@ static const char *tense(const struct signups_view *v, date_t day, const char *p
     return day < v->today ? past : day == v->today ? present : future;
 }
 
-/* " (13.6%)": part's share of total (nothing when either is 0). */
-static void share(struct buf *b, size_t part, size_t total)
-{
-    if (part && total) {
-        html_lit(b, " (");
-        html_percent(b, (double)part / (double)total);
-        html_lit(b, ")");
-    }
-}
-
 static void summary(struct buf *b, const struct signups_view *v)
 {
     const struct signups *su = v->su;
@@ -159,7 +149,7 @@ static void summary(struct buf *b, const struct signups_view *v)
                               : " whose areas an active local Compact covers ");
     html_text(b, tense(v, day, "had", "have", "will have"));
     html_lit(b, " signed it");
-    share(b, su->all[SIGNUP_SIGNED], covered);
+    count_share(b, su->all[SIGNUP_SIGNED], covered);
     html_lit(b, ".</p><p class=\"govuk-body\" id=\"summary-rest\">");
     html_num(b, (long long)su->all[SIGNUP_NOT_SIGNED]);
     html_text(b, su->all[SIGNUP_NOT_SIGNED] == 1 ? " council " : " councils ");
@@ -173,15 +163,6 @@ static void summary(struct buf *b, const struct signups_view *v)
     html_lit(b, " no active local Compact to sign.</p>");
 }
 
-/* A numeric cell "7 (2.2%)". */
-static void share_cell(struct buf *b, size_t part, size_t total)
-{
-    table_cell_start(b, CELL_NUMERIC);
-    html_num(b, (long long)part);
-    share(b, part, total);
-    table_cell_end(b);
-}
-
 static void region_row(struct buf *b, const char *label, const size_t n[SIGNUP_STATE_COUNT])
 {
     size_t total = n[SIGNUP_SIGNED] + n[SIGNUP_NOT_SIGNED] + n[SIGNUP_NOT_COVERED];
@@ -189,7 +170,7 @@ static void region_row(struct buf *b, const char *label, const size_t n[SIGNUP_S
     table_row_start(b);
     table_row_head(b, label);
     for (int s = 0; s < SIGNUP_STATE_COUNT; s++) {
-        share_cell(b, n[s], total);
+        table_share_cell(b, n[s], total);
     }
     table_row_end(b);
 }
