@@ -28,6 +28,7 @@ static const struct opt_command commands[] = {
     {"search", cmd_search, "search case studies, resources, Compacts and organisations"},
     /* coverage */
     {"coverage", cmd_coverage, "which authorities local Compacts cover on a date"},
+    {"signups", cmd_signups, "which councils and partners have signed local Compacts on a date"},
     {"check", cmd_check, "check an activity against the Compact (JSON in, JSON out)"},
     {"routes", cmd_routes, "print the route table and who may use each route"},
     /* open data */

@@ -23,6 +23,7 @@ int cmd_complaints(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 /* coverage */
 int cmd_coverage(int argc, char **argv);
+int cmd_signups(int argc, char **argv);
 /* open data */
 int cmd_indicators(int argc, char **argv);
 

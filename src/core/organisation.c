@@ -215,6 +215,17 @@ const char *orgid_council_code(const char *s)
     return s && !strncmp(s, "GB-LAE-", 7) ? s + 7 : NULL;
 }
 
+const char *orgid_of_council(const char *code, char buf[ORG_ID_MAX + 1])
+{
+    int len = code && *code ? snprintf(buf, ORG_ID_MAX + 1, "GB-LAE-%s", code) : -1;
+
+    if (len < 0 || len > ORG_ID_MAX) {
+        buf[0] = '\0';
+        return NULL;
+    }
+    return buf;
+}
+
 static int blank(const char *s)
 {
     return !s || s[strspn(s, " \t")] == '\0';

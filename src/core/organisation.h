@@ -76,6 +76,12 @@ int organisation_ref_is_number(const char *ref);
 int orgid_check(const char *s, const char **why);
 /* The council code in a GB-LAE- org-id (a pointer into s), or NULL for any other. */
 const char *orgid_council_code(const char *s);
+/*
+ * The org-id of the council whose register code is code (an authority's, struct authority's
+ * code): "GB-LAE-" and the code, written into buf. Returns buf, or NULL (buf "") when code is
+ * NULL, empty or too long: the one way an authority leads to its council's organisation.
+ */
+const char *orgid_of_council(const char *code, char buf[ORG_ID_MAX + 1]);
 /* What to say when a GB-LAE- org-id's code is no council's. */
 extern const char orgid_unknown_council[];
 /* What to say when another organisation has the org-id already. */

@@ -15,6 +15,10 @@ int api_authority(struct request *r);
 int page_coverage(struct request *r);
 int api_coverage(struct request *r);
 int api_coverage_csv(struct request *r);
+/* signing up */
+int page_signups(struct request *r);
+int api_signups(struct request *r);
+int api_signups_csv(struct request *r);
 /* checks, commitments and recorded activities */
 int page_checks(struct request *r);
 int page_check_form(struct request *r);

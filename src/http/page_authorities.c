@@ -32,6 +32,25 @@ int page_authorities(struct request *r)
     return 0;
 }
 
+/* Whether a's council has signed the Compact out names, today (core/signups.h). */
+static void council_signed(const struct authority *a, struct authority_local *out)
+{
+    char council[ORG_ID_MAX + 1];
+    date_t today = date_today();
+
+    if (!orgid_of_council(a->code, council)) {
+        return;
+    }
+    for (size_t i = 0; i < out->nsignatories; i++) {
+        const struct signatory *g = &out->signatories[i];
+        if (signup_is_council(g->org_ref, g->signed_on, g->withdrawn_on, council, today)) {
+            out->council_signed = 1;
+            out->council_signed_on = g->signed_on;
+            return;
+        }
+    }
+}
+
 /* The Compact covering a today, by the coverage rule (core/coverage.c) over a and its county. */
 static int local_compact(struct request *r, const struct authority *a, struct authority_local *out)
 {
@@ -72,6 +91,7 @@ static int local_compact(struct request *r, const struct authority *a, struct au
     out->status = s.status;
     out->review_due = s.review_due;
     out->review_overdue = s.review_overdue;
+    council_signed(a, out);
     return 0;
 }
 

@@ -193,6 +193,9 @@ int page_compact(struct request *r)
 {
     struct compact_page_view v = {0};
     struct compact_entry e;
+    struct signup_signatory *partners;
+    size_t npartners;
+    unsigned signed_types;
     long long id;
     int ret;
 
@@ -215,6 +218,11 @@ int page_compact(struct request *r)
     v.entry = &e;
     v.done = done_parse(query_get(&r->query, "done"));
     v.today = r->cache_day = date_today(); /* its status and review are as of today */
+    if ((ret = store_signup_signatories(r->st, id, r->arena, &partners, &npartners)) < 0) {
+        return ret;
+    }
+    signed_types = signup_types(partners, npartners, v.today);
+    v.partners = &signed_types;
     view_compact_page(r->body, &v, request_viewer(r));
     return html(r);
 }

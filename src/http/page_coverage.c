@@ -4,6 +4,7 @@
 
 #include "authority_query.h"
 #include "coverage_map.h"
+#include "day_query.h"
 #include "handlers.h"
 #include "app/coverage_report.h"
 #include "view/page_coverage.h"
@@ -12,53 +13,6 @@
 
 /* Room for the errors of set, type, region and the two dates. */
 #define PAGE_ERRORS 5
-
-/* The numbers of day as the date boxes show them ("15", "1", "2012"), from the arena. */
-static void boxes_of(struct arena *arena, date_t day, const char *given[3])
-{
-    int ymd[3];
-
-    date_to_ymd(day, &ymd[2], &ymd[1], &ymd[0]);
-    for (int i = 0; i < 3; i++) {
-        char s[16];
-        given[i] = snprintf(s, sizeof(s), "%d", ymd[i]) < (int)sizeof(s)
-                       ? arena_strdup(arena, s)
-                       : NULL; /* cannot happen: a year has four digits */
-    }
-}
-
-/*
- * A date of the form: its boxes STEM-day, STEM-month and STEM-year, or else STEM written
- * YYYY-MM-DD (as the filter form and links carry it). given receives the boxes to show again,
- * *iso the date as YYYY-MM-DD when it is real (else NULL). Returns 0 with *out the date, 1 when
- * it was not given, or ERR_INVALID after adding a field_error naming STEM with message invalid.
- */
-static int form_day(struct request *r, const char *stem, const char *invalid, const char *given[3],
-                    const char **iso, date_t *out, struct field_error *errs, size_t *n)
-{
-    const struct date_messages m = {NULL, invalid};
-    const char *text = query_get(&r->query, stem), *error = NULL;
-    char day[DATE_STRLEN + 1];
-    int ret = read_date(&r->query, stem, &m, given, out, &error);
-
-    *iso = NULL;
-    if (ret == 1 && text && *text) {
-        if (date_parse(text, strlen(text), out) < 0) {
-            ret = ERR_INVALID;
-            error = invalid;
-        } else {
-            boxes_of(r->arena, *out, given);
-            ret = 0;
-        }
-    }
-    if (ret < 0) {
-        errs[(*n)++] = (struct field_error){stem, error};
-    } else if (ret == 0) {
-        date_format(*out, day);
-        *iso = arena_strdup(r->arena, day);
-    }
-    return ret;
-}
 
 int page_coverage(struct request *r)
 {
@@ -72,12 +26,13 @@ int page_coverage(struct request *r)
     int as_of, from, ret;
 
     n = authority_query(r, 0, &f, errs); /* set, type, region: at most 3 */
-    as_of = form_day(r, "as_of",
-                     "The date to show coverage on must be a real date, for example "
-                     "31 3 2012",
-                     v.as_of_given, &v.as_of, &q.as_of, errs, &n);
-    from = form_day(r, "from", "The date to compare with must be a real date, for example 1 4 2011",
-                    v.from_given, &v.from, &q.from, errs, &n);
+    as_of = day_query(r, "as_of",
+                      "The date to show coverage on must be a real date, for example "
+                      "31 3 2012",
+                      v.as_of_given, &v.as_of, &q.as_of, errs, &n);
+    from =
+        day_query(r, "from", "The date to compare with must be a real date, for example 1 4 2011",
+                  v.from_given, &v.from, &q.from, errs, &n);
     q.as_of = as_of == 0 ? q.as_of : today;
     q.compare = from == 0;
     q.set = (enum authority_set)f.set;

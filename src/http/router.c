@@ -376,6 +376,14 @@ const struct route routes[] = {
      {"Where local Compacts cover England on a day: the map, figures by type and region, and "
       "coverage over time.",
       coverage_query, "/coverage?as_of=2012-03-31&set=2012", 0}},
+    {M_GET,
+     "/signups",
+     page_signups,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Who has signed local Compacts on a day: councils signed, not signed and not covered, by "
+      "region and on a map, and the statutory partners each active Compact lacks.",
+      coverage_query, "/signups?as_of=2012-03-31&set=2012", 0}},
     /* checks, commitments and recorded activities */
     {M_GET,
      "/checks",
@@ -850,6 +858,23 @@ const struct route routes[] = {
      ROUTE_CACHE,
      {"Each authority and the Compact that covers it on a day, as CSV.", coverage_query,
       "/api/v1/coverage.csv?as_of=2012-03-31", 0}},
+    {M_GET,
+     "/api/v1/signups",
+     api_signups,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The case for signing up on a day: each active Compact's statutory partner types signed "
+      "and missing, the councils that have not signed the Compact that covers their area, and "
+      "those no active Compact covers.",
+      coverage_query, "/api/v1/signups?as_of=2012-03-31&set=2012", 0}},
+    {M_GET,
+     "/api/v1/signups.csv",
+     api_signups_csv,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"Each council and whether it has signed the Compact that covers its area on a day, as "
+      "CSV.",
+      coverage_query, "/api/v1/signups.csv?as_of=2012-03-31&set=2012", 0}},
     /* accounts and the audit trail */
     {M_GET,
      "/api/v1/me",

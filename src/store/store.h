@@ -610,6 +610,18 @@ int store_coverage_load(struct store *st, enum authority_set set, struct arena *
                         struct authority **auth, size_t *nauth, struct coverage_compact **compacts,
                         size_t *ncompacts);
 
+/* Signing up (SPEC section 9). */
+
+#include "core/signups.h"
+
+/*
+ * The statutory signatories (organisations of the statutory sector), current and withdrawn, of
+ * Compact compact_id, or of every Compact when it is 0, by Compact; array and strings from
+ * arena (NULL and 0 on failure). With store_coverage_load, what signups_compute needs.
+ */
+int store_signup_signatories(struct store *st, long long compact_id, struct arena *arena,
+                             struct signup_signatory **items, size_t *n);
+
 /* Open data. */
 
 /*

@@ -404,8 +404,8 @@ int store_organisation_councils(struct store *st, const char *actor, size_t *mad
                                  .type = ORG_COUNCIL,
                                  .verified = 1};
         long long id;
-        int len = snprintf(org_id, sizeof(org_id), "GB-LAE-%s", c[i].code ? c[i].code : ""), m;
-        if (len < 0 || (size_t)len >= sizeof(org_id)) {
+        int m;
+        if (!orgid_of_council(c[i].code, org_id)) {
             ret = ERR_INVALID;
         } else if ((ret = store_organisation_find_or_make(st, &o, actor, &id, &m)) == 0) {
             *made += (size_t)m;

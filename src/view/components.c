@@ -207,6 +207,23 @@ void count_phrase(struct buf *b, size_t n, const char *one, const char *many)
     buf_addf(b, "%zu %s", n, n == 1 ? one : many);
 }
 
+void count_share(struct buf *b, size_t part, size_t total)
+{
+    if (part && total) {
+        html_lit(b, " (");
+        html_percent(b, (double)part / (double)total);
+        html_lit(b, ")");
+    }
+}
+
+void table_share_cell(struct buf *b, size_t part, size_t total)
+{
+    table_cell_start(b, CELL_NUMERIC);
+    html_num(b, (long long)part);
+    count_share(b, part, total);
+    table_cell_end(b);
+}
+
 /* ---- pagination ---- */
 
 /* The previous page's link (prev) or the next's, of pagination with page numbers. */

@@ -89,6 +89,11 @@ void table_row_head(struct buf *b, const char *text);
 
 /* "N one" or "N many" into b as plain text, for a caption: "1 authority", "364 authorities". */
 void count_phrase(struct buf *b, size_t n, const char *one, const char *many);
+/* " (13.6%)": part's share of total, nothing when either is 0 (the coverage and signups
+ * figures). */
+void count_share(struct buf *b, size_t part, size_t total);
+/* A numeric cell "7 (2.2%)": part and its share of total. */
+void table_share_cell(struct buf *b, size_t part, size_t total);
 
 /* ---- pagination ---- */
 

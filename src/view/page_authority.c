@@ -9,7 +9,36 @@
 #include "layout.h"
 #include "base/banned.h"
 
-static void local_compact(struct buf *b, const struct authority_local *l)
+/* Whether its council has signed the Compact that covers its area, today. */
+static void council_row(struct buf *b, const struct authority *a, const struct authority_local *l)
+{
+    const char *council = a->official_name ? a->official_name : a->name;
+
+    summary_row_start(b, "Signed by the council", 0);
+    html_lit(b, "<span id=\"council-signed\">");
+    if (l->council_signed) {
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Signed</strong>"
+                    "<span class=\"govuk-!-display-block govuk-!-margin-top-1\">");
+        html_text(b, council);
+        html_lit(b, " signed it on ");
+        html_date(b, l->council_signed_on);
+    } else {
+        html_lit(b, "<strong class=\"govuk-tag govuk-tag--red\">Not signed</strong>"
+                    "<span class=\"govuk-!-display-block govuk-!-margin-top-1\">");
+        html_text(b, council);
+        html_lit(b, " has not signed it");
+        if (l->via_county) {
+            html_lit(b, ": the county&#39;s Compact covers the area, but only the district "
+                        "council&#39;s own signature counts");
+        }
+    }
+    html_lit(b, ". <a class=\"govuk-link\" href=\"/signups\">See who has signed across "
+                "England</a></span>");
+    html_lit(b, "</span>");
+    summary_row_end(b, NULL, NULL);
+}
+
+static void local_compact(struct buf *b, const struct authority *a, const struct authority_local *l)
 {
     html_lit(b, "<h2 class=\"govuk-heading-m\">Local Compact</h2>");
     if (!l->compact_id) {
@@ -42,6 +71,9 @@ static void local_compact(struct buf *b, const struct authority_local *l)
         html_lit(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
     }
     summary_row_end(b, NULL, NULL);
+    if (l->state == COVER_COVERED) {
+        council_row(b, a, l);
+    }
     html_lit(b, "</dl>");
     if (l->nsignatories) {
         view_signatory_table(b, l->signatories, l->nsignatories, SIGNATORIES_OF_COMPACT,
@@ -86,7 +118,7 @@ void view_authority_page(struct buf *b, const struct authority *a,
     summary_row(b, "In the 2009 to 2019 set", a->sets & AUTH_IN_2012 ? "Yes" : "No");
     html_lit(b, "</dl>");
     if (local) {
-        local_compact(b, local);
+        local_compact(b, a, local);
     }
     view_layout_end(b, &l);
 }

@@ -19,6 +19,10 @@ struct authority_local {
     int review_overdue;
     const struct signatory *signatories; /* that Compact's, current first */
     size_t nsignatories;
+    /* covered: whether its council (its GB-LAE- organisation) is a signatory of that Compact
+     * today, and since when (core/signups.h) */
+    int council_signed;
+    date_t council_signed_on;
 };
 
 /* local may be NULL (not known). */

@@ -1,6 +1,7 @@
 /* The local Compact pages: list, summary, and the forms that change a Compact. */
 #include "page_compacts.h"
 #include "page_signatories.h"
+#include "page_signups.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -457,6 +458,9 @@ static void signatories(struct buf *b, const struct compact_page_view *v)
     } else {
         html_lit(b, "<h2 class=\"govuk-heading-m\">Signatories</h2>"
                     "<p class=\"govuk-body\">No organisation has signed this Compact yet.</p>");
+    }
+    if (v->partners) {
+        view_signup_partners(b, *v->partners);
     }
     if (v->may_edit) {
         html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");

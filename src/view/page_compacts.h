@@ -54,6 +54,8 @@ struct compact_page_view {
     int signed_in; /* the history link (the history is for people signed in) */
     const struct signatory *signatories; /* current first, then those who withdrew */
     size_t nsignatories;
+    const unsigned *partners; /* the statutory partner types that have signed today (bits of
+                                 enum signup_type), or NULL: not said */
     const struct coordinators_view *coordinators; /* its Coordinators section, or NULL: none */
     const char *notice; /* the heading of a success banner after a change, or NULL */
 };

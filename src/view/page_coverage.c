@@ -60,32 +60,13 @@ static void form(struct buf *b, const struct coverage_view *v)
                 "Show coverage</button></form>");
 }
 
-/* " (13.6%)": part's share of total (nothing when either is 0). */
-static void share(struct buf *b, size_t part, size_t total)
-{
-    if (part && total) {
-        html_lit(b, " (");
-        html_percent(b, (double)part / (double)total);
-        html_lit(b, ")");
-    }
-}
-
 /* "43 of 317 (13.6%)" */
 static void part_of(struct buf *b, size_t part, size_t total)
 {
     html_num(b, (long long)part);
     html_lit(b, " of ");
     html_num(b, (long long)total);
-    share(b, part, total);
-}
-
-/* A numeric cell "7 (2.2%)". */
-static void share_cell(struct buf *b, size_t part, size_t total)
-{
-    table_cell_start(b, CELL_NUMERIC);
-    html_num(b, (long long)part);
-    share(b, part, total);
-    table_cell_end(b);
+    count_share(b, part, total);
 }
 
 static void count_row(struct buf *b, const char *label, const struct coverage_count *c)
@@ -95,8 +76,8 @@ static void count_row(struct buf *b, const char *label, const struct coverage_co
     table_cell_start(b, CELL_NUMERIC);
     part_of(b, c->covered, c->total);
     table_cell_end(b);
-    share_cell(b, c->in_development, c->total);
-    share_cell(b, c->total - c->covered - c->in_development, c->total);
+    table_share_cell(b, c->in_development, c->total);
+    table_share_cell(b, c->total - c->covered - c->in_development, c->total);
     table_row_end(b);
 }
 
@@ -331,7 +312,7 @@ static void summary(struct buf *b, const struct coverage_view *v)
     } else {
         html_lit(b, " local authorities of today");
     }
-    share(b, c->all.covered, c->all.total);
+    count_share(b, c->all.covered, c->all.total);
     html_lit(b, " ");
     tense(b, v, c->as_of, "were", "are", "will be");
     html_lit(b, " covered by ");
@@ -348,12 +329,12 @@ static void summary(struct buf *b, const struct coverage_view *v)
         html_lit(b, " in development for ");
         html_num(b, (long long)c->all.in_development);
         html_text(b, c->all.in_development == 1 ? " more authority" : " more authorities");
-        share(b, c->all.in_development, c->all.total);
+        count_share(b, c->all.in_development, c->all.total);
         html_lit(b, ". ");
     }
     html_num(b, (long long)none);
     html_text(b, none == 1 ? " authority" : " authorities");
-    share(b, none, c->all.total);
+    count_share(b, none, c->all.total);
     html_lit(b, " ");
     tense(b, v, c->as_of, "had", "have", "will have");
     html_lit(b, " no local Compact, in force or in development.</p>");
@@ -387,14 +368,14 @@ static void change_figures(struct buf *b, const struct coverage_change *ch)
     table_row_start(b);
     table_row_head(b, "In development");
     for (int i = 0; i < 2; i++) {
-        share_cell(b, dates[i]->all.in_development, dates[i]->all.total);
+        table_share_cell(b, dates[i]->all.in_development, dates[i]->all.total);
     }
     table_row_end(b);
     table_row_start(b);
     table_row_head(b, "Not covered");
     for (int i = 0; i < 2; i++) {
         const struct coverage_count *n = &dates[i]->all;
-        share_cell(b, n->total - n->covered - n->in_development, n->total);
+        table_share_cell(b, n->total - n->covered - n->in_development, n->total);
     }
     table_row_end(b);
     table_row_start(b);
@@ -539,7 +520,9 @@ void view_coverage_page(struct buf *b, const struct coverage_view *v, const stru
     html_lit(b, "<h1 class=\"govuk-heading-l\">Coverage of England by local Compacts</h1>"
                 "<p class=\"govuk-body\">An authority is covered on a date when a local Compact "
                 "that is active on that date covers its area, or, for a district, its "
-                "county&#39;s area. A county is covered only by a Compact of its own.</p>");
+                "county&#39;s area. A county is covered only by a Compact of its own.</p>"
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/signups\">See which "
+                "councils have signed the local Compact that covers their area</a></p>");
     form(b, v);
     if (!v->nerrors && v->cov) {
         report(b, v);

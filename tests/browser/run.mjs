@@ -35,6 +35,7 @@ import { phonesJourney } from './phones.mjs';
 import { complaintsJourney } from './complaints.mjs';
 import { searchJourney } from './search.mjs';
 import { libraryJourney } from './library.mjs';
+import { signupsJourney } from './signups.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -322,6 +323,8 @@ async function main() {
     await journey('search', () => searchJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('library', () => libraryJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('signups', () => signupsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,

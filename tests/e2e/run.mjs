@@ -42,6 +42,7 @@ import { permissionMatrix } from './permissions.mjs';
 import { signatoryTests } from './signatories.mjs';
 import { organisationTests } from './organisations.mjs';
 import { coverageTests } from './coverage.mjs';
+import { signupTests } from './signups.mjs';
 import { compactTests } from './compacts.mjs';
 import { updateTests } from './update.mjs';
 import { indicatorTests } from './indicators.mjs';
@@ -953,6 +954,7 @@ async function main() {
   await recordTests(BIN, report);
   await organisationTests(BIN, report);
   await coverageTests(BIN, report);
+  await signupTests(BIN, report);
   await compactTests(BIN, report);
   await updateTests(BIN, report);
   await opendataTests(BIN, report);
