@@ -21,5 +21,6 @@ int cmd_recheck(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 /* open data */
 int cmd_indicators(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
 
 #endif

@@ -103,6 +103,12 @@ int api_grants(struct request *r);
 int api_grants_csv(struct request *r);
 int api_contracts(struct request *r);
 int api_contracts_csv(struct request *r);
+/* the annual survey */
+int api_survey_create(struct request *r);
+int api_survey_answer(struct request *r);
+int api_survey_results(struct request *r);
+int api_survey_results_csv(struct request *r);
+int api_survey_codes(struct request *r);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
