@@ -56,6 +56,7 @@ import { trustStallTests } from './trust_stall.mjs';
 import { copyTests } from './copy.mjs';
 import { homeTests } from './homes.mjs';
 import { publicTests } from './public.mjs';
+import { surveyTests } from './survey.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -954,6 +955,7 @@ async function main() {
   await opendataTests(BIN, report);
   await trustImportTests(BIN, report);
   await indicatorTests(BIN, report);
+  await surveyTests(BIN, report);
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
