@@ -7,6 +7,7 @@
 
 #include "handlers.h"
 #include "router.h"
+#include "survey_http.h"
 #include "app/survey.h"
 #include "codec/json.h"
 #include "codec/json_survey.h"
@@ -148,9 +149,10 @@ static const char *base_url(struct request *r)
     return out;
 }
 
-static void codes_csv(struct buf *out, const char *base, int year, const char **codes, size_t n)
+void survey_codes_reply(struct request *r, int year, const char **codes, size_t n)
 {
-    struct buf link = BUF_INIT;
+    struct buf link = BUF_INIT, *out = r->body;
+    const char *base = base_url(r);
 
     buf_adds(out, "code,link\r\n");
     for (size_t i = 0; i < n; i++) {
@@ -159,6 +161,8 @@ static void codes_csv(struct buf *out, const char *base, int year, const char **
         buf_addf(out, "%s,%s\r\n", codes[i], link.data);
     }
     buf_release(&link);
+    r->status = 201;
+    r->content_type = "text/csv; charset=utf-8";
 }
 
 int api_survey_codes(struct request *r)
@@ -183,8 +187,6 @@ int api_survey_codes(struct request *r)
     if (ret < 0) {
         return refusal(r, ret, "Invalid codes", &refused);
     }
-    codes_csv(r->body, base_url(r), year, codes, (size_t)count);
-    r->status = 201;
-    r->content_type = "text/csv; charset=utf-8";
+    survey_codes_reply(r, year, codes, (size_t)count);
     return 0;
 }

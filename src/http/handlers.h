@@ -109,6 +109,15 @@ int api_survey_answer(struct request *r);
 int api_survey_results(struct request *r);
 int api_survey_results_csv(struct request *r);
 int api_survey_codes(struct request *r);
+int page_surveys(struct request *r);
+int page_survey_create(struct request *r);
+int page_survey_results(struct request *r);
+int page_survey_respond(struct request *r);
+int page_survey_respond_post(struct request *r);
+int page_survey_benchmark(struct request *r);
+int page_survey_benchmark_post(struct request *r);
+int page_survey_manage(struct request *r);
+int page_survey_codes(struct request *r);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);
