@@ -627,6 +627,7 @@ void view_survey_rounds(struct buf *b, const struct survey_admin_view *v,
 
     view_top_page_start(b, "The annual survey of local Compacts", "Surveys", NAV_NONE, v->errors,
                         v->nerrors, viewer);
+    view_heading(b, NULL, "The annual survey of local Compacts");
     if (v->done_year) {
         struct buf h = BUF_INIT;
         buf_addf(&h, "The %d survey is open for codes", v->done_year);

@@ -32,6 +32,7 @@ import { publicJourney } from './public.mjs';
 import { recordJourney } from './record.mjs';
 import { charityJourney } from './charity.mjs';
 import { phonesJourney } from './phones.mjs';
+import { surveyJourney } from './survey.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -313,6 +314,8 @@ async function main() {
     await journey('record', () => recordJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('charity', () => charityJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('survey', () => surveyJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
