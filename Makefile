@@ -37,6 +37,7 @@ bench: build
 	sh bench/recheck.sh
 	sh bench/coverage.sh
 	sh bench/backends.sh
+	sh bench/survey.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60
 fuzz: deps
