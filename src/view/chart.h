@@ -34,8 +34,8 @@ void view_grants_chart(struct buf *b, const struct indicators *ind);
  * drawing is titled title (id: the title's id). A row with nothing to draw says so. The caller
  * writes the figures as a table after it, its text equivalent.
  */
-void view_stacked_bars(struct buf *b, const char *id, const char *title,
-                       const char *const *rows, size_t nrows, const char *const *segments,
-                       size_t nsegments, const double *shares);
+void view_stacked_bars(struct buf *b, const char *id, const char *title, const char *const *rows,
+                       size_t nrows, const char *const *segments, size_t nsegments,
+                       const double *shares);
 
 #endif
