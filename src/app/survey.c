@@ -9,6 +9,7 @@
 #include "policy.h"
 #include "codec/csv.h"
 #include "core/coverage.h"
+#include "core/suppress.h"
 #include "base/err.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -665,7 +666,8 @@ int survey_results_read(struct store *st, int year, struct arena *arena, struct 
         return ret;
     }
     for (size_t k = 0; k < SURVEY_QUESTIONNAIRE_COUNT; k++) {
-        out->responses[k] = t->responses[k][SURVEY_ALL];
+        long long n = t->responses[k][SURVEY_ALL];
+        out->responses[k] = (struct survey_count){n, suppress_count((size_t)(n > 0 ? n : 0))};
     }
     all = arena_alloc(arena, (out->round.nquestions + 1) * sizeof(*all));
     survey_results(out->round.questions, out->round.nquestions, t, all);

@@ -138,8 +138,9 @@ int survey_counts(struct store *st, const struct user *u, int year, struct arena
 /* The results of a round, as the contract gives them to everyone. */
 struct survey_results {
     struct survey_round_info round;
-    long long responses[SURVEY_QUESTIONNAIRE_COUNT]; /* how many of each; never suppressed:
-                                                        a round's totals are not small cells */
+    struct survey_count responses[SURVEY_QUESTIONNAIRE_COUNT]; /* how many of each, hidden
+                                                                   from 1 to 4 like any count */
+    /* coverage: counts of Compacts, facts of the register, never hidden */
     size_t active_compacts;                   /* Compacts active on closes_on (compact_status_on) */
     size_t with_general;                      /* of them, those with at least one general answer */
     size_t with_benchmark;                    /* of them, those with a benchmark answer */
