@@ -245,8 +245,15 @@ static void print_results(const struct survey_results *r)
 {
     struct buf head = BUF_INIT;
 
-    printf("the %d survey: %lld general answers, %lld benchmark answers\n", r->round.year,
-           r->responses[SURVEY_GENERAL], r->responses[SURVEY_BENCHMARK]);
+    printf("the %d survey: ", r->round.year);
+    for (int i = 0; i < SURVEY_QUESTIONNAIRE_COUNT; i++) {
+        if (r->responses[i].hidden) {
+            fputs("fewer than 5", stdout);
+        } else {
+            printf("%lld", r->responses[i].n);
+        }
+        fputs(i == SURVEY_GENERAL ? " general answers, " : " benchmark answers\n", stdout);
+    }
     printf("coverage: %zu active Compacts, %zu with a general answer, %zu with a benchmark\n",
            r->active_compacts, r->with_general, r->with_benchmark);
     if (survey_headline_of(r, &head) == 0) {

@@ -286,7 +286,7 @@ void json_survey_results(struct buf *b, const struct json_survey_round_results *
     json_add_int(root, "year", r->year);
     o = json_must(cJSON_AddObjectToObject(root, "responses"));
     for (int i = 0; i < SURVEY_QUESTIONNAIRE_COUNT; i++) {
-        json_add_int(o, survey_questionnaire_id((enum survey_questionnaire)i), r->responses[i]);
+        add_count(o, survey_questionnaire_id((enum survey_questionnaire)i), &r->responses[i]);
     }
     o = json_must(cJSON_AddObjectToObject(root, "coverage"));
     json_add_int(o, "active_compacts", (long long)r->active_compacts);

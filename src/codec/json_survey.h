@@ -42,7 +42,7 @@ int json_survey_count(const char *text, size_t len, struct arena *arena, long lo
 /* What a round's results are made of, as app/survey.h's survey_results gives them. */
 struct json_survey_round_results {
     int year;
-    const long long *responses; /* [SURVEY_QUESTIONNAIRE_COUNT] */
+    const struct survey_count *responses; /* [SURVEY_QUESTIONNAIRE_COUNT], hidden: null */
     size_t active_compacts, with_general, with_benchmark;
     const struct survey_question_result *questions;
     size_t nquestions;

@@ -566,6 +566,15 @@ static void question_results(struct buf *b, const struct survey_question_result 
     buf_release(&title);
 }
 
+static void answers_count(struct buf *b, const struct survey_count *c)
+{
+    if (c->hidden) {
+        html_lit(b, "fewer than 5");
+    } else {
+        html_count(b, c->n);
+    }
+}
+
 void view_survey_results(struct buf *b, const struct survey_results_view *v,
                          const struct viewer *viewer)
 {
@@ -588,9 +597,9 @@ void view_survey_results(struct buf *b, const struct survey_results_view *v,
     html_date(b, v->closes_on);
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Answers", 0);
-    html_count(b, v->responses[SURVEY_GENERAL]);
+    answers_count(b, &v->responses[SURVEY_GENERAL]);
     html_lit(b, " to the general survey, ");
-    html_count(b, v->responses[SURVEY_BENCHMARK]);
+    answers_count(b, &v->responses[SURVEY_BENCHMARK]);
     html_lit(b, " benchmarks");
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Coverage", 0);

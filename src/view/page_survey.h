@@ -68,7 +68,7 @@ void view_survey_stop(struct buf *b, int year, const char *title, const char *wh
 struct survey_results_view {
     int year;
     date_t opens_on, closes_on;
-    long long responses[SURVEY_QUESTIONNAIRE_COUNT];
+    struct survey_count responses[SURVEY_QUESTIONNAIRE_COUNT];
     size_t active_compacts, with_general, with_benchmark;
     const char *headline; /* or NULL */
     const struct survey_question_result *questions;
