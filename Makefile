@@ -39,6 +39,7 @@ bench: build
 	sh bench/complaints.sh
 	sh bench/backends.sh
 	sh bench/search.sh
+	sh bench/survey.sh
 
 # libFuzzer targets (clang); run one with e.g. build/fuzz/tests/fuzz/fuzz_query -max_total_time=60
 fuzz: deps

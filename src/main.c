@@ -33,6 +33,7 @@ static const struct opt_command commands[] = {
     {"routes", cmd_routes, "print the route table and who may use each route"},
     /* open data */
     {"indicators", cmd_indicators, "a funder's or buyer's open data indicators"},
+    {"survey", cmd_survey, "run the annual survey: rounds, codes, imports and results"},
 };
 
 int main(int argc, char **argv)

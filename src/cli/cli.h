@@ -26,5 +26,6 @@ int cmd_coverage(int argc, char **argv);
 int cmd_signups(int argc, char **argv);
 /* open data */
 int cmd_indicators(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
 
 #endif

@@ -33,10 +33,11 @@ int api_op_status(const struct api_op *op)
 #define G_ACCOUNTS "Accounts and the audit trail"
 #define G_LIBRARY  "The library"
 #define G_SERVICE  "The service"
+#define G_SURVEY   "The annual survey"
 
-static const char *const groups[] = {G_COMPACTS, G_SIGN,    G_ORGS,   G_AUTH,
-                                     G_COVERAGE, G_CHECKS,  G_COMMIT, G_OPENDATA,
-                                     G_ACCOUNTS, G_LIBRARY, G_SERVICE};
+static const char *const groups[] = {G_COMPACTS, G_SIGN,     G_ORGS,    G_AUTH,
+                                     G_COVERAGE, G_CHECKS,   G_COMMIT,  G_OPENDATA,
+                                     G_SURVEY,   G_ACCOUNTS, G_LIBRARY, G_SERVICE};
 
 const char *const *api_groups(size_t *n)
 {
@@ -49,12 +50,12 @@ static const struct {
     const char *segment, *group;
 } anywhere[] = {{"signatories", G_SIGN},  {"activities", G_CHECKS}, {"findings", G_CHECKS},
                 {"compliance", G_CHECKS}, {"funding", G_OPENDATA},  {"indicators", G_OPENDATA}},
-  first[] = {{"compacts", G_COMPACTS},    {"organisations", G_ORGS}, {"authorities", G_AUTH},
-             {"coverage", G_COVERAGE},    {"checks", G_CHECKS},      {"commitments", G_COMMIT},
-             {"grants", G_OPENDATA},      {"contracts", G_OPENDATA}, {"login", G_ACCOUNTS},
-             {"logout", G_ACCOUNTS},      {"account", G_ACCOUNTS},   {"me", G_ACCOUNTS},
-             {"audit", G_ACCOUNTS},       {"history", G_ACCOUNTS},   {"library", G_LIBRARY},
-             {"case-studies", G_LIBRARY}, {"resources", G_LIBRARY}};
+  first[] = {{"compacts", G_COMPACTS}, {"organisations", G_ORGS},   {"authorities", G_AUTH},
+             {"coverage", G_COVERAGE}, {"checks", G_CHECKS},        {"commitments", G_COMMIT},
+             {"grants", G_OPENDATA},   {"contracts", G_OPENDATA},   {"surveys", G_SURVEY},
+             {"login", G_ACCOUNTS},    {"logout", G_ACCOUNTS},      {"account", G_ACCOUNTS},
+             {"me", G_ACCOUNTS},       {"audit", G_ACCOUNTS},       {"history", G_ACCOUNTS},
+             {"library", G_LIBRARY},   {"case-studies", G_LIBRARY}, {"resources", G_LIBRARY}};
 
 /* Whether the segment s[0..len) is name, or name with ".csv". */
 static int segment_is(const char *s, size_t len, const char *name)
@@ -117,6 +118,7 @@ const char *api_path_param_about(const char *pattern, const char *name)
         {NULL, "n", "The section's number, from 1 to 5."},
         {NULL, "sid", "The signature's number, as the Compact's signatories list gives it."},
         {NULL, "activity", "The recorded activity's number."},
+        {"surveys", "year", "The year of the survey's round, such as 2011."},
         {NULL, "path", "The file's name, as the pages link to it (app.css, init.mjs, ...)."},
     };
     const char *before = NULL;

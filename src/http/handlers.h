@@ -163,6 +163,21 @@ int complaint_views(struct request *r, const struct case_filter *f, size_t max,
                     struct case_view **out, size_t *n, size_t *total);
 /* The absolute address of the calendar feed of secret (page_complaints.c). */
 const char *complaint_feed_url(struct request *r, const char *secret);
+/* the annual survey */
+int api_survey_create(struct request *r);
+int api_survey_answer(struct request *r);
+int api_survey_results(struct request *r);
+int api_survey_results_csv(struct request *r);
+int api_survey_codes(struct request *r);
+int page_surveys(struct request *r);
+int page_survey_create(struct request *r);
+int page_survey_results(struct request *r);
+int page_survey_respond(struct request *r);
+int page_survey_respond_post(struct request *r);
+int page_survey_benchmark(struct request *r);
+int page_survey_benchmark_post(struct request *r);
+int page_survey_manage(struct request *r);
+int page_survey_codes(struct request *r);
 /* the service itself */
 int api_healthz(struct request *r);
 int asset_get(struct request *r);

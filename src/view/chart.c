@@ -363,3 +363,76 @@ void view_count_chart(struct buf *b, const char *id, const char *title, const ch
     frame_axes(b, &f, x_title, y_title);
     frame_end(b);
 }
+
+/* The fills of the segments of stacked bars, in order (GOV.UK's colours, dark to light and on to
+ * greys, each far enough from its neighbours to tell apart, with the key naming each). */
+static const char *const segment_fills[] = {"#0b0c0c", "#1d70b8", "#5694ca", "#b1b4b6",
+                                            "#f47738", "#d4351c", "#00703c", "#505a5f"};
+
+void view_stacked_bars(struct buf *b, const char *id, const char *title, const char *const *rows,
+                       size_t nrows, const char *const *segments, size_t nsegments,
+                       const double *shares)
+{
+    const long long x0 = 230, x1 = 780, row_h = 44, top = 16;
+    const size_t nkey = nsegments < 8 ? nsegments : 8;
+    const long long key_y = top + (long long)nrows * row_h + 36;
+    const long long height = key_y + (long long)((nkey + 1) / 2) * 28 + 8;
+
+    html_lit(b, "<div class=\"app-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+                "800 ");
+    html_num(b, height);
+    html_lit(b, "\" font-family=\"Arial, sans-serif\" role=\"img\" aria-labelledby=\"");
+    html_attr(b, id);
+    html_lit(b, "\"><title id=\"");
+    html_attr(b, id);
+    html_lit(b, "\">");
+    html_text(b, title);
+    html_lit(b, "</title>");
+    for (size_t r = 0; r < nrows; r++) {
+        long long y = top + (long long)r * row_h, x = x0;
+        int any = 0;
+        text_at(b, x0 - 10, y + 24, "end");
+        html_text(b, rows[r]);
+        html_lit(b, "</text>");
+        for (size_t s = 0; s < nsegments && s < 8; s++) {
+            double v = shares[r * nsegments + s];
+            long long w;
+            if (v <= 0) {
+                continue;
+            }
+            any = 1;
+            w = (long long)(v * (double)(x1 - x0) + 0.5);
+            if (x + w > x1) {
+                w = x1 - x;
+            }
+            html_lit(b, "<rect x=\"");
+            html_num(b, x);
+            html_lit(b, "\" y=\"");
+            html_num(b, y + 6);
+            html_lit(b, "\" width=\"");
+            html_num(b, w);
+            html_lit(b, "\" height=\"28\" fill=\"");
+            html_attr(b, segment_fills[s]);
+            html_lit(b, "\"/>");
+            x += w;
+        }
+        if (!any) {
+            text_at(b, x0, y + 24, "start");
+            html_lit(b, "Too few answers to show</text>");
+        }
+    }
+    for (size_t s = 0; s < nkey; s++) {
+        long long kx = 40 + (long long)(s % 2) * 380, ky = key_y + (long long)(s / 2) * 28;
+        html_lit(b, "<rect x=\"");
+        html_num(b, kx);
+        html_lit(b, "\" y=\"");
+        html_num(b, ky - 14);
+        html_lit(b, "\" width=\"18\" height=\"18\" fill=\"");
+        html_attr(b, segment_fills[s]);
+        html_lit(b, "\"/>");
+        text_at(b, kx + 26, ky, "start");
+        html_text(b, segments[s]);
+        html_lit(b, "</text>");
+    }
+    html_lit(b, "</svg></div>");
+}

@@ -41,5 +41,15 @@ struct chart_count {
  */
 void view_count_chart(struct buf *b, const char *id, const char *title, const char *x_title,
                       const char *y_title, const struct chart_count *c, size_t n);
+/*
+ * Horizontal bars of shares stacked to 1, one bar per row (labelled rows[r]), each made of
+ * nsegments segments (at most 8; shares[r * nsegments + s] for rows[r] and segments[s]; 0 or
+ * less: not drawn, so a hidden share leaves a gap), with a key of the segments under them; the
+ * drawing is titled title (id: the title's id). A row with nothing to draw says so. The caller
+ * writes the figures as a table after it, its text equivalent.
+ */
+void view_stacked_bars(struct buf *b, const char *id, const char *title, const char *const *rows,
+                       size_t nrows, const char *const *segments, size_t nsegments,
+                       const double *shares);
 
 #endif

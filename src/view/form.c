@@ -264,6 +264,20 @@ static int has_word(const char *words, const char *word)
     return 0;
 }
 
+/* Whether v is one of the ';'-separated list. */
+static int in_list(const char *list, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ";");
+        if (len == n && !strncmp(p, v, n)) {
+            return 1;
+        }
+        p += len + (p[len] == ';');
+    }
+    return 0;
+}
+
 static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
                     const char *const *hints, size_t n, const char *kind, const char *type,
                     const int *ticked)
@@ -289,8 +303,11 @@ static void choices(struct buf *b, const struct form_field *f, const struct form
         html_attr(b, c[i].value);
         html_lit(b, "\"");
         if (ticked ? ticked[i]
-                   : f->value && (!strcmp(f->value, c[i].value) ||
-                                  (!strcmp(type, "checkbox") && has_word(f->value, c[i].value)))) {
+                   : f->value &&
+                         ((f->flags & FORM_VALUE_LIST) ? in_list(f->value, c[i].value)
+                                                       : !strcmp(f->value, c[i].value) ||
+                                                             (!strcmp(type, "checkbox") &&
+                                                              has_word(f->value, c[i].value)))) {
             html_lit(b, " checked");
         }
         if (hints && hints[i]) {
@@ -432,6 +449,18 @@ void form_buttons(struct buf *b, const char *submit, const char *cancel_href)
         html_lit(b, "\">Cancel</a>");
     }
     html_lit(b, "</div>");
+}
+
+void form_button_secondary(struct buf *b, const char *label, const char *name, const char *value)
+{
+    html_lit(b, "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+                "data-module=\"govuk-button\" name=\"");
+    html_attr(b, name);
+    html_lit(b, "\" value=\"");
+    html_attr(b, value);
+    html_lit(b, "\">");
+    html_text(b, label);
+    html_lit(b, "</button>");
 }
 
 void form_error_summary(struct buf *b, const struct field_error *errors, size_t n)

@@ -20,6 +20,7 @@ enum form_flags {
     FORM_WITHOUT_GROUP = 1 << 2, /* boxes without their form group: inside another's fieldset */
     FORM_AUTOFOCUS = 1 << 3,     /* the control (a date's day) takes the focus when the page opens:
                                   * the field a "Change" link named, without JavaScript */
+    FORM_VALUE_LIST = 1 << 4,    /* checkboxes: value is a ';'-separated list of those ticked */
 };
 
 /*
@@ -88,6 +89,9 @@ void form_fieldset_end(struct buf *b);
 void form_hidden(struct buf *b, const char *name, const char *value);
 /* The submit button, and a Cancel link to cancel_href (NULL: none), side by side. */
 void form_buttons(struct buf *b, const char *submit, const char *cancel_href);
+/* A secondary submit button that sends name=value (a "Change" of a check-your-answers page
+ * whose answers ride in hidden fields). */
+void form_button_secondary(struct buf *b, const char *label, const char *name, const char *value);
 /* The error message of the field with id, shown above it; its id is "ID-error". */
 void form_error_message(struct buf *b, const char *id, const char *error);
 /* The error summary that opens a page whose form has errors; each links to its field. */

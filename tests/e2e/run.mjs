@@ -61,6 +61,7 @@ import { publicTests } from './public.mjs';
 import { complaintTests } from './complaints.mjs';
 import { searchTests } from './search.mjs';
 import { libraryTests } from './library.mjs';
+import { surveyTests } from './survey.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SECURITY = {
@@ -960,6 +961,7 @@ async function main() {
   await opendataTests(BIN, report);
   await trustImportTests(BIN, report);
   await indicatorTests(BIN, report);
+  await surveyTests(BIN, report);
   await utf8Tests(BIN, report);
   await trustContentTests(BIN, report);
   await trustServerTests(BIN, report);
