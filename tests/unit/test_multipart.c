@@ -41,7 +41,7 @@ static void test_fields_and_file(void **state)
     static const char body[] = PART("title") "Funding code\r\n" PART(
         "themes") "a\r\n"
                   "--" B "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a "
-                         "\\\"b\\\".pdf\"\r\n"
+                  "\\\"b\\\".pdf\"\r\n"
                   "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--not-the-end\r\n"
                   "--" B "--\r\nepilogue";
     struct arena arena;
