@@ -107,7 +107,7 @@ async function journeyAt(browser, width, { url, password, people, compact, check
     check(`${at}: sent empty, the error summary names the body, the title and the dates`,
       errors.includes('Enter the name of the body') && errors.includes('Enter a title') && errors.includes('first knew'), errors);
     await look(p, 'raise form with errors');
-    await p.getByLabel('Which body is the complaint about?').fill('Trafford');
+    await p.getByLabel('Which body is the complaint about?').fill('Trafford Metropolitan');
     await submit(p, 'Search');
     await p.getByRole('radio', { name: COUNCIL.name }).check();
     await p.getByLabel('Title').fill(title);
