@@ -129,7 +129,7 @@ void view_layout_start(struct buf *b, const struct layout *l)
                 "Search Compact Hub</label><input class=\"govuk-input app-header-search__input\" "
                 "id=\"header-search\" name=\"q\" type=\"search\" autocomplete=\"off\">"
                 "<button type=\"submit\" class=\"govuk-button app-header-search__button\" "
-                "data-module=\"govuk-button\">Search</button></form>"
+                "data-module=\"govuk-button\">Find</button></form>"
                 "</div></div>");
     service_navigation(b, l->nav, l->viewer);
     html_lit(b, "<div class=\"govuk-phase-banner govuk-width-container\">"

@@ -50,10 +50,12 @@ function post(port, token, path, obj) {
 }
 
 // Every table of the SQLite database at file with its columns (generated ones too) and which
-// are blobs: [{table, cols: [{name, blob}]}], schema_version left out (each database's own).
+// are blobs: [{table, cols: [{name, blob}]}], schema_version left out (each database's own), and
+// the full-text index of SQLite (search_fts and its shadow tables), which a copy rebuilds from
+// search_doc.
 async function tablesOf(file) {
   const r = await sql(file, "SELECT m.name, p.name, upper(p.type) FROM sqlite_master m, pragma_table_xinfo(m.name) p " +
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name <> 'schema_version' ORDER BY m.name, p.cid");
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name NOT LIKE 'search_fts%' AND m.name <> 'schema_version' ORDER BY m.name, p.cid");
   expect(r.code === 0, `the tables of ${file}: ${show(r.stderr)}`);
   const tables = new Map();
   for (const line of r.stdout.trim().split('\n')) {
