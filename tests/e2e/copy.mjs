@@ -178,6 +178,8 @@ export async function copyTests(BIN, report) {
       await test(`copy: every table's rows on ${what} are the source's (${tables.length} tables)`, async () => {
         const differ = [];
         for (const t of tables) {
+          // the search index is rebuilt by the copy, not copied: its rows are counted below
+          if (t.table === 'search_doc') continue;
           const [a, b] = [await rowsOf(src, t), await rowsOf(uri, t)];
           if (a !== b) differ.push(`${t.table} (${a.split('\n').length - 1} rows, ${b.split('\n').length - 1} there)`);
         }
