@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -74,8 +75,18 @@ int cmd_init(int argc, char **argv)
         return EXIT_FAIL;
     }
     ret = ingest_reference_data(st, &count, &err);
-    if (ret == 0) {
+    /* Two inits at once on one PostgreSQL database both load the library's first entries: the
+     * one that loses a key's race is refused (busy or conflict), and loading again finds that key
+     * recorded as loaded and skips it. */
+    for (int tries = 0; ret == 0; tries++) {
+        struct timespec pause = {0, 50000000L * (tries + 1)};
+        buf_reset(&err);
         ret = ingest_library(st, &library, &err);
+        if ((ret != ERR_BUSY && ret != ERR_CONFLICT) || tries == 4) {
+            break;
+        }
+        ret = 0;
+        nanosleep(&pause, NULL);
     }
     if (ret == 0) {
         ret = store_schema_version(st, &version);
