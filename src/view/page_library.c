@@ -42,11 +42,20 @@ static void themes_text(struct buf *b, unsigned themes)
     }
 }
 
-static void areas_text(struct buf *b, const struct case_study *cs)
+/* Its areas by name, each a link to its authority's page when link is set. */
+static void areas_text(struct buf *b, const struct case_study *cs, int link)
 {
     for (size_t i = 0; i < cs->nareas; i++) {
         html_text(b, i ? ", " : "");
+        if (link) {
+            html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
+            html_url(b, cs->areas[i]);
+            html_lit(b, "\">");
+        }
         html_text(b, cs->area_names ? cs->area_names[i] : cs->areas[i]);
+        if (link) {
+            html_lit(b, "</a>");
+        }
     }
 }
 
@@ -146,7 +155,7 @@ static void case_study_card(struct buf *b, const struct case_study *cs)
     summary_row_end(b, NULL, NULL);
     if (cs->nareas) {
         summary_row_start(b, "Area", 0);
-        areas_text(b, cs);
+        areas_text(b, cs, 0);
         summary_row_end(b, NULL, NULL);
     }
     if (cs->year) {
@@ -288,7 +297,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Area", 0);
     if (cs->nareas) {
-        areas_text(b, cs);
+        areas_text(b, cs, 1);
     } else {
         html_lit(b, "Not given");
     }
@@ -333,6 +342,10 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
     }
     html_lit(b, "</dl>");
     actions(b, n > 0 && (size_t)n < sizeof(path) ? path : "/library", "case study", flags, viewer);
+    /* the evidence leads to the case for signing up (SPEC section 9) */
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Who has signed</h2><p class=\"govuk-body\">"
+                "<a class=\"govuk-link\" href=\"/signups\">See which councils have signed the "
+                "local Compact that covers their area</a></p>");
     view_layout_end(b, &l);
 }
 
