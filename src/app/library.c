@@ -57,20 +57,18 @@ size_t library_filter_read(const char *kind, const char *theme, const char *regi
     return n;
 }
 
-int library_list(struct store *st, const struct user *u, struct library_filter *f,
-                 struct arena *arena, struct case_study **cases, size_t *ncases,
-                 struct resource **resources, size_t *nresources)
+int library_list(struct store *st, const struct user *u, enum library_item item,
+                 struct library_filter *f, struct arena *arena, void *items, size_t *n,
+                 size_t *total)
 {
     char *author = arena_alloc(arena, ACTOR_MAX);
     int ret;
 
-    *resources = NULL;
-    *nresources = 0;
     policy_library_scope(u, author, &f->all_drafts, &f->author, &f->coordinator);
-    if ((ret = store_case_study_list(st, f, arena, cases, ncases)) < 0) {
+    if (total && (ret = store_library_count(st, item, f, total)) < 0) {
         return ret;
     }
-    return store_resource_list(st, f, arena, resources, nresources);
+    return store_library_list(st, item, f, arena, items, n);
 }
 
 /* A refusal to see is a not found; the rest as they are. */
@@ -145,7 +143,7 @@ int library_case_study_put(struct store *st, const struct user *u, const char *a
         return ret;
     }
     cs.id = id;
-    ret = store_case_study_save(st, &cs, actor, made, &field, &swhy);
+    ret = store_library_save(st, LIBRARY_ITEM_CASE_STUDY, &cs, NULL, actor, made, &field, &swhy);
     return store_problem(ret, field, swhy, problems, n);
 }
 
@@ -190,37 +188,23 @@ int library_resource_put(struct store *st, const struct user *u, const char *act
         return ret;
     }
     r.id = id;
-    ret = store_resource_save(st, &r, file, actor, made, &field, &swhy);
+    ret = store_library_save(st, LIBRARY_ITEM_RESOURCE, &r, file, actor, made, &field, &swhy);
     return store_problem(ret, field, swhy, problems, n);
 }
 
-int library_case_study_publish(struct store *st, const struct user *u, const char *actor,
-                               long long id)
+int library_publish(struct store *st, const struct user *u, const char *actor,
+                    enum library_item item, long long id)
 {
     struct arena arena;
     struct case_study cs;
-    int ret;
-
-    arena_init(&arena);
-    if ((ret = library_case_study_read(st, u, id, &arena, &cs)) == 0 &&
-        (ret = policy_library_publish(u)) == 0) {
-        ret = store_case_study_publish(st, id, actor);
-    }
-    arena_release(&arena);
-    return ret;
-}
-
-int library_resource_publish(struct store *st, const struct user *u, const char *actor,
-                             long long id)
-{
-    struct arena arena;
     struct resource r;
     int ret;
 
     arena_init(&arena);
-    if ((ret = library_resource_read(st, u, id, &arena, &r)) == 0 &&
-        (ret = policy_library_publish(u)) == 0) {
-        ret = store_resource_publish(st, id, actor);
+    ret = item == LIBRARY_ITEM_CASE_STUDY ? library_case_study_read(st, u, id, &arena, &cs)
+                                          : library_resource_read(st, u, id, &arena, &r);
+    if (ret == 0 && (ret = policy_library_publish(u)) == 0) {
+        ret = store_library_publish(st, item, id, actor);
     }
     arena_release(&arena);
     return ret;

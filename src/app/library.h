@@ -18,10 +18,13 @@
  * errs (room for 4); returns how many. */
 size_t library_filter_read(const char *kind, const char *theme, const char *region,
                            const char *year, struct library_filter *f, struct field_error errs[4]);
-/* f's filters (its scope set here for u), into both lists; strings from arena. */
-int library_list(struct store *st, const struct user *u, struct library_filter *f,
-                 struct arena *arena, struct case_study **cases, size_t *ncases,
-                 struct resource **resources, size_t *nresources);
+/* The page f asks for (its limit and offset: limit 0 for all) of item's list as u may see it
+ * (f's scope set here for u), into items (a struct case_study ** or a struct resource **, as
+ * item says) and *n, and how many there are in all into *total (total NULL: not counted).
+ * Strings from arena. */
+int library_list(struct store *st, const struct user *u, enum library_item item,
+                 struct library_filter *f, struct arena *arena, void *items, size_t *n,
+                 size_t *total);
 
 /* Case study or resource id, if u may see it: else ERR_NOT_FOUND. */
 int library_case_study_read(struct store *st, const struct user *u, long long id,
@@ -44,11 +47,9 @@ int library_resource_put(struct store *st, const struct user *u, const char *act
                          const struct resource_draft *d, const struct library_file *file,
                          struct arena *arena, long long *made, struct field_error *problems,
                          size_t *n, const char **why);
-/* Publish one: ERR_FORBIDDEN for all but admins, ERR_NOT_FOUND, ERR_CONFLICT (published). */
-int library_case_study_publish(struct store *st, const struct user *u, const char *actor,
-                               long long id);
-int library_resource_publish(struct store *st, const struct user *u, const char *actor,
-                             long long id);
+/* Publish item id: ERR_FORBIDDEN for all but admins, ERR_NOT_FOUND, ERR_CONFLICT (published). */
+int library_publish(struct store *st, const struct user *u, const char *actor,
+                    enum library_item item, long long id);
 
 /* What is wrong with an uploaded file, in a sentence, or NULL when it may be kept. */
 const char *library_file_problem(const struct library_file *file);

@@ -51,7 +51,10 @@ int library_list_cmd(int argc, char **argv)
         return EXIT_USAGE;
     }
     arena_init(&arena);
-    ret = library_list(st, NULL, &f, &arena, &cases, &n, &res, &nres);
+    if ((ret = library_list(st, NULL, LIBRARY_ITEM_CASE_STUDY, &f, &arena, &cases, &n, NULL)) ==
+        0) {
+        ret = library_list(st, NULL, LIBRARY_ITEM_RESOURCE, &f, &arena, &res, &nres, NULL);
+    }
     if (ret < 0) {
         fprintf(stderr, "compact: cannot read the library: %s\n", err_str(ret));
         ret = EXIT_FAIL;

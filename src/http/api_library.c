@@ -39,96 +39,100 @@ static int refused(struct request *r, int ret, const char *title, const char *wh
 static const char no_case_study[] = "There is no case study with that number.";
 static const char no_resource[] = "There is no resource with that number.";
 
-static int list_query(struct request *r, struct library_filter *f)
+/* What a missing one of item is told. */
+static const char *no_such(enum library_item item)
+{
+    return item == LIBRARY_ITEM_CASE_STUDY ? no_case_study : no_resource;
+}
+
+/* GET /api/v1/case-studies or /api/v1/resources: item's whole list as the filters ask. */
+static int list(struct request *r, enum library_item item)
 {
     struct field_error errs[4];
+    struct library_filter f;
+    void *items;
+    size_t n;
+    int ret;
 
-    if (library_query(&r->query, f, errs)) {
-        reply_bad_query(r, &errs[0]);
-        return 1;
+    if (library_query(&r->query, &f, errs)) {
+        return reply_bad_query(r, &errs[0]);
+    }
+    if ((ret = library_list(r->st, &r->user, item, &f, r->arena, &items, &n, NULL)) < 0) {
+        return ret;
+    }
+    r->content_type = "application/json";
+    if (item == LIBRARY_ITEM_CASE_STUDY) {
+        json_case_study_list(r->body, items, n); /* none for a resource's kind */
+    } else {
+        json_resource_list(r->body, items, n);
     }
     return 0;
 }
 
 int api_case_studies(struct request *r)
 {
-    struct library_filter f;
-    struct case_study *cases;
-    struct resource *res;
-    size_t n, nres;
-    int ret;
-
-    if (list_query(r, &f)) {
-        return 0;
-    }
-    if ((ret = library_list(r->st, &r->user, &f, r->arena, &cases, &n, &res, &nres)) < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_case_study_list(r->body, cases, n); /* none for a resource's kind */
-    return 0;
+    return list(r, LIBRARY_ITEM_CASE_STUDY);
 }
 
 int api_resources(struct request *r)
 {
-    struct library_filter f;
-    struct case_study *cases;
-    struct resource *res;
-    size_t n, nres;
-    int ret;
+    return list(r, LIBRARY_ITEM_RESOURCE);
+}
 
-    if (list_query(r, &f)) {
-        return 0;
-    }
-    if ((ret = library_list(r->st, &r->user, &f, r->arena, &cases, &n, &res, &nres)) < 0) {
+/* Item id as the store has it, as JSON with status: for what was just written or published. */
+static int answer(struct request *r, enum library_item item, long long id, int status)
+{
+    struct case_study cs;
+    struct resource res;
+    int ret = item == LIBRARY_ITEM_CASE_STUDY ? store_case_study_get(r->st, id, r->arena, &cs)
+                                              : store_resource_get(r->st, id, r->arena, &res);
+
+    if (ret < 0) {
         return ret;
     }
+    r->status = status;
     r->content_type = "application/json";
-    json_resource_list(r->body, res, nres);
+    if (item == LIBRARY_ITEM_CASE_STUDY) {
+        json_case_study(r->body, &cs, 0);
+    } else {
+        json_resource(r->body, &res, 0);
+    }
     return 0;
+}
+
+/* GET one, if the person asking may see it. */
+static int show(struct request *r, enum library_item item)
+{
+    struct case_study cs;
+    struct resource res;
+    long long id;
+    int ret = request_id(r, 0, &id);
+
+    if (ret == 0) {
+        ret = item == LIBRARY_ITEM_CASE_STUDY
+                  ? library_case_study_read(r->st, &r->user, id, r->arena, &cs)
+                  : library_resource_read(r->st, &r->user, id, r->arena, &res);
+    }
+    if (ret == ERR_NOT_FOUND) {
+        return not_found(r, no_such(item));
+    }
+    return ret < 0 ? ret : answer(r, item, id, 200);
 }
 
 int api_case_study(struct request *r)
 {
-    struct case_study cs;
-    long long id;
-    int ret;
-
-    if (request_id(r, 0, &id) < 0 ||
-        (ret = library_case_study_read(r->st, &r->user, id, r->arena, &cs)) == ERR_NOT_FOUND) {
-        return not_found(r, no_case_study);
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_case_study(r->body, &cs, 0);
-    return 0;
+    return show(r, LIBRARY_ITEM_CASE_STUDY);
 }
 
 int api_resource(struct request *r)
 {
-    struct resource res;
-    long long id;
-    int ret;
-
-    if (request_id(r, 0, &id) < 0 ||
-        (ret = library_resource_read(r->st, &r->user, id, r->arena, &res)) == ERR_NOT_FOUND) {
-        return not_found(r, no_resource);
-    }
-    if (ret < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_resource(r->body, &res, 0);
-    return 0;
+    return show(r, LIBRARY_ITEM_RESOURCE);
 }
 
 /* Write case study id (0: a new one) from the body over d; answer it with status. */
 static int put_case_study(struct request *r, long long id, struct case_study_draft *d, int status)
 {
     struct field_error problems[LIBRARY_PROBLEMS_MAX];
-    struct case_study cs;
     const char *field = "body", *why = "The body must be a JSON object.";
     long long made;
     size_t n;
@@ -143,13 +147,7 @@ static int put_case_study(struct request *r, long long id, struct case_study_dra
     if (ret < 0) {
         return refused(r, ret, "Invalid case study", no_case_study, problems, n, why);
     }
-    if ((ret = store_case_study_get(r->st, made, r->arena, &cs)) < 0) {
-        return ret;
-    }
-    r->status = status;
-    r->content_type = "application/json";
-    json_case_study(r->body, &cs, 0);
-    return 0;
+    return answer(r, LIBRARY_ITEM_CASE_STUDY, made, status);
 }
 
 int api_case_study_create(struct request *r)
@@ -193,7 +191,6 @@ static int multipart_body(struct request *r, struct query *q, int *bad)
 static int put_resource(struct request *r, long long id, struct resource_draft *d, int status)
 {
     struct field_error problems[LIBRARY_PROBLEMS_MAX];
-    struct resource res;
     struct query q;
     const struct library_file *file = NULL;
     const char *field = "body", *why = "The body must be a JSON object.";
@@ -216,13 +213,7 @@ static int put_resource(struct request *r, long long id, struct resource_draft *
     if (ret < 0) {
         return refused(r, ret, "Invalid resource", no_resource, problems, n, why);
     }
-    if ((ret = store_resource_get(r->st, made, r->arena, &res)) < 0) {
-        return ret;
-    }
-    r->status = status;
-    r->content_type = "application/json";
-    json_resource(r->body, &res, 0);
-    return 0;
+    return answer(r, LIBRARY_ITEM_RESOURCE, made, status);
 }
 
 int api_resource_create(struct request *r)
@@ -250,46 +241,29 @@ int api_resource_patch(struct request *r)
     return put_resource(r, id, &d, 200);
 }
 
-int api_case_study_publish(struct request *r)
+static int publish(struct request *r, enum library_item item)
 {
-    struct case_study cs;
     long long id;
     int ret;
 
     if (request_id(r, 0, &id) < 0) {
-        return not_found(r, no_case_study);
+        return not_found(r, no_such(item));
     }
-    ret = library_case_study_publish(r->st, &r->user, request_actor(r), id);
+    ret = library_publish(r->st, &r->user, request_actor(r), item, id);
     if (ret < 0) {
-        return refused(r, ret, "Invalid case study", no_case_study, NULL, 0,
-                       policy_library_publish_rule);
+        return refused(r, ret,
+                       item == LIBRARY_ITEM_CASE_STUDY ? "Invalid case study" : "Invalid resource",
+                       no_such(item), NULL, 0, policy_library_publish_rule);
     }
-    if ((ret = store_case_study_get(r->st, id, r->arena, &cs)) < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_case_study(r->body, &cs, 0);
-    return 0;
+    return answer(r, item, id, 200);
+}
+
+int api_case_study_publish(struct request *r)
+{
+    return publish(r, LIBRARY_ITEM_CASE_STUDY);
 }
 
 int api_resource_publish(struct request *r)
 {
-    struct resource res;
-    long long id;
-    int ret;
-
-    if (request_id(r, 0, &id) < 0) {
-        return not_found(r, no_resource);
-    }
-    ret = library_resource_publish(r->st, &r->user, request_actor(r), id);
-    if (ret < 0) {
-        return refused(r, ret, "Invalid resource", no_resource, NULL, 0,
-                       policy_library_publish_rule);
-    }
-    if ((ret = store_resource_get(r->st, id, r->arena, &res)) < 0) {
-        return ret;
-    }
-    r->content_type = "application/json";
-    json_resource(r->body, &res, 0);
-    return 0;
+    return publish(r, LIBRARY_ITEM_RESOURCE);
 }

@@ -101,6 +101,8 @@ int api_search(struct request *r);
 
 /* the library (page_library.c, api_library.c) */
 int page_library(struct request *r);
+int page_case_studies(struct request *r);
+int page_resources(struct request *r);
 int page_case_study(struct request *r);
 int page_case_study_new(struct request *r);
 int page_case_study_create(struct request *r);

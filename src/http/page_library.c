@@ -7,6 +7,7 @@
 
 #include "handlers.h"
 #include "library_query.h"
+#include "paging.h"
 #include "app/library.h"
 #include "app/policy.h"
 #include "view/html.h"
@@ -15,26 +16,47 @@
 #include "base/utf8.h"
 #include "base/banned.h"
 
-int page_library(struct request *r)
+#define LIBRARY_PER_PAGE 20 /* cards on a page of a list */
+
+/* A list page: /library (the first page of both lists), /case-studies or /resources (page by
+ * page), filtered. */
+static int list_page(struct request *r, enum library_scope scope)
 {
     struct library_view v = {0};
     struct library_filter f;
-    struct field_error errs[4];
+    struct field_error errs[5];
     struct case_study *cases = NULL;
     struct resource *res = NULL;
-    int ret;
+    int ret = 0;
 
+    v.scope = scope;
     v.nerrors = library_query(&r->query, &f, errs);
+    v.page = 1;
+    if (scope != LIBRARY_SCOPE_ALL) {
+        page_number(&r->query, &v.page, errs, &v.nerrors);
+    }
+    if (scope == LIBRARY_SCOPE_CASE_STUDIES) {
+        f.kind = LIBRARY_CASE_STUDIES;
+    } else if (scope == LIBRARY_SCOPE_RESOURCES && f.kind == LIBRARY_CASE_STUDIES) {
+        f.kind = LIBRARY_ANY;
+    }
     v.errors = errs;
     v.kind = f.kind;
     v.theme = f.theme;
     v.region = f.region;
     v.year = f.year;
+    v.per_page = LIBRARY_PER_PAGE;
     v.can_write = r->user.role != ROLE_PUBLIC;
+    f.limit = LIBRARY_PER_PAGE;
+    f.offset = page_offset(v.page, LIBRARY_PER_PAGE);
     if (v.nerrors) {
         r->status = 400;
-    } else if ((ret = library_list(r->st, &r->user, &f, r->arena, &cases, &v.ncases, &res,
-                                   &v.nresources)) < 0) {
+    } else if ((scope != LIBRARY_SCOPE_RESOURCES &&
+                (ret = library_list(r->st, &r->user, LIBRARY_ITEM_CASE_STUDY, &f, r->arena, &cases,
+                                    &v.ncases, &v.cases_total)) < 0) ||
+               (scope != LIBRARY_SCOPE_CASE_STUDIES &&
+                (ret = library_list(r->st, &r->user, LIBRARY_ITEM_RESOURCE, &f, r->arena, &res,
+                                    &v.nresources, &v.resources_total)) < 0)) {
         return ret;
     }
     v.cases = cases;
@@ -42,6 +64,21 @@ int page_library(struct request *r)
     r->content_type = "text/html; charset=utf-8";
     view_library_page(r->body, &v, request_viewer(r));
     return 0;
+}
+
+int page_library(struct request *r)
+{
+    return list_page(r, LIBRARY_SCOPE_ALL);
+}
+
+int page_case_studies(struct request *r)
+{
+    return list_page(r, LIBRARY_SCOPE_CASE_STUDIES);
+}
+
+int page_resources(struct request *r)
+{
+    return list_page(r, LIBRARY_SCOPE_RESOURCES);
 }
 
 /* The flags of an item's page for the person asking. */
@@ -188,15 +225,13 @@ int page_case_study_update(struct request *r)
     return ret < 0 ? ret : case_study_post(r, id);
 }
 
-static int publish(struct request *r,
-                   int (*fn)(struct store *, const struct user *, const char *, long long),
-                   const char *path)
+static int publish(struct request *r, enum library_item item, const char *path)
 {
     long long id;
     int ret = request_id(r, 0, &id);
 
     if (ret == 0) {
-        ret = fn(r->st, &r->user, request_actor(r), id);
+        ret = library_publish(r->st, &r->user, request_actor(r), item, id);
     }
     if (ret == ERR_FORBIDDEN) {
         return reply_error(r, 403, policy_library_publish_rule);
@@ -209,12 +244,12 @@ static int publish(struct request *r,
 
 int page_case_study_publish(struct request *r)
 {
-    return publish(r, library_case_study_publish, "/case-studies");
+    return publish(r, LIBRARY_ITEM_CASE_STUDY, "/case-studies");
 }
 
 int page_resource_publish(struct request *r)
 {
-    return publish(r, library_resource_publish, "/resources");
+    return publish(r, LIBRARY_ITEM_RESOURCE, "/resources");
 }
 
 static int resource_form(struct request *r, int status, long long id, const char *title,

@@ -298,6 +298,14 @@ static const struct api_param library_filters[] = {
     P_REGION,
     P_YEAR,
     END};
+/* a list page of the library's: its filters and its page */
+static const struct api_param library_pages[] = {
+    {"kind", "A resource's kind (on /resources).", API_TEXT, "guidance"},
+    {"theme", "A case study's theme (on /case-studies).", API_TEXT, "managing_cuts"},
+    P_REGION,
+    P_YEAR,
+    API_PARAM("page", "The page's number, from 1; 20 a page.", API_INTEGER, "2"),
+    END};
 static const struct api_param case_study_form[] = {
     P_CSRF,
     {"title", "What it is about, in a few words.", API_TEXT, NULL},
@@ -1222,6 +1230,20 @@ const struct route routes[] = {
      {"The library: case studies of what local Compacts achieved, and resources, filtered by "
       "kind, theme, region and year.",
       library_filters, "/library?theme=managing_cuts", 0}},
+    {M_GET,
+     "/case-studies",
+     page_case_studies,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The case studies, 20 a page, filtered by theme, region and year.", library_pages,
+      "/case-studies?theme=managing_cuts&page=2", 0}},
+    {M_GET,
+     "/resources",
+     page_resources,
+     ACCESS_ANYONE,
+     ROUTE_CACHE,
+     {"The resources, 20 a page, filtered by kind, region and year.", library_pages,
+      "/resources?kind=guidance&page=2", 0}},
     {M_GET,
      "/case-studies/new",
      page_case_study_new,

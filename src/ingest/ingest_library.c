@@ -66,7 +66,8 @@ static int on_resource(const struct csv_row *row, void *ctx)
     }
     buf_adds(&key, "resource:");
     buf_adds(&key, r.title);
-    ret = store_resource_load(l->st, key.data, &r, ACTOR, &loaded, &field, &why);
+    ret = store_library_load(l->st, LIBRARY_ITEM_RESOURCE, key.data, &r, ACTOR, &loaded, &field,
+                             &why);
     if (ret == ERR_INVALID && field) {
         ret = put_problem(l->err, "resource", r.title, NULL, field, why);
     }
@@ -104,7 +105,8 @@ int ingest_library(struct store *st, size_t *loaded, struct buf *err)
             ret = put_problem(err, "case study", seeds[i].key, &problems[0], NULL, NULL);
             goto cleanup;
         }
-        ret = store_case_study_load(st, seeds[i].key, &cs, ACTOR, &one, &field, &why);
+        ret = store_library_load(st, LIBRARY_ITEM_CASE_STUDY, seeds[i].key, &cs, ACTOR, &one,
+                                 &field, &why);
         if (ret == ERR_INVALID && field) {
             ret = put_problem(err, "case study", seeds[i].key, NULL, field, why);
         }

@@ -39,17 +39,20 @@
     "(" t ".status = 'published' OR ?5 = 1 OR " t ".created_by = ?6 OR (?7 <> 0 AND " t            \
     ".compact_id IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?7)))"
 /* ?2 theme, ?3 region (its name), ?4 year: NULL or 0 for any */
-#define CS_LIST(J)                                                                                 \
-    CS_SELECT(J)                                                                                   \
+#define CS_WHERE                                                                                   \
     "WHERE (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM case_study_theme t "                 \
     "WHERE t.case_study_id = cs.id AND t.theme = ?2)) "                                            \
     "AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM case_study_area a "                    \
     "JOIN authority au ON au.gss = a.gss WHERE a.case_study_id = cs.id "                           \
-    "AND au.region = ?3)) AND (?4 = 0 OR cs.year = ?4) AND ?1 = 1 AND " VISIBLE(                   \
-        "cs") " ORDER BY CASE WHEN cs.year IS NULL THEN 1 ELSE 0 END, cs.year DESC, cs.title, "    \
-              "cs.id"
+    "AND au.region = ?3)) AND (?4 = 0 OR cs.year = ?4) AND ?1 = 1 AND " VISIBLE("cs")
+/* a page: ?8 rows at most, after ?9 */
+#define CS_LIST(J)                                                                                 \
+    CS_SELECT(J)                                                                                   \
+    CS_WHERE " ORDER BY CASE WHEN cs.year IS NULL THEN 1 ELSE 0 END, cs.year DESC, cs.title, "     \
+             "cs.id LIMIT ?8 OFFSET ?9"
 static const char sql_cs_list_sqlite[] = CS_LIST(STORE_JOINED_SQLITE);
 static const char sql_cs_list_pg[] = CS_LIST(STORE_JOINED_PG);
+static const char sql_cs_count[] = "SELECT count(*) FROM case_study cs " CS_WHERE;
 static const char sql_cs_get_sqlite[] = CS_SELECT(STORE_JOINED_SQLITE) "WHERE cs.id = ?1";
 static const char sql_cs_get_pg[] = CS_SELECT(STORE_JOINED_PG) "WHERE cs.id = ?1";
 static const char sql_cs_insert[] =
@@ -78,14 +81,16 @@ static const char sql_authority_exists[] = "SELECT 1 FROM authority WHERE gss = 
     "LEFT JOIN resource_document d ON d.resource_id = r.id "                                       \
     "LEFT JOIN \"user\" u ON 'user:' || u.id = r.created_by "
 /* ?1 kind, ?3 region (its name), ?4 year (as text): NULL for any; ?2 unused */
+#define R_WHERE                                                                                    \
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR r.kind = ?1) AND (CAST(?2 AS TEXT) IS NULL "               \
+    "OR ?2 = '') AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM "                          \
+    "compact_authority ca JOIN authority au ON au.gss = ca.gss "                                   \
+    "WHERE ca.compact_id = r.compact_id AND au.region = ?3)) "                                     \
+    "AND (CAST(?4 AS TEXT) IS NULL OR substr(r.published_on, 1, 4) = ?4) AND " VISIBLE("r")
 static const char sql_r_list[] =
-    R_SELECT "WHERE (CAST(?1 AS TEXT) IS NULL OR r.kind = ?1) AND (CAST(?2 AS TEXT) IS NULL "
-             "OR ?2 = '') AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM "
-             "compact_authority ca JOIN authority au ON au.gss = ca.gss "
-             "WHERE ca.compact_id = r.compact_id AND au.region = ?3)) "
-             "AND (CAST(?4 AS TEXT) IS NULL OR substr(r.published_on, 1, 4) = ?4) AND " VISIBLE(
-                 "r") " ORDER BY CASE WHEN r.published_on IS NULL THEN 1 ELSE 0 END, "
-                      "r.published_on DESC, r.title, r.id";
+    R_SELECT R_WHERE " ORDER BY CASE WHEN r.published_on IS NULL THEN 1 ELSE 0 END, "
+                     "r.published_on DESC, r.title, r.id LIMIT ?8 OFFSET ?9";
+static const char sql_r_count[] = "SELECT count(*) FROM resource r " R_WHERE;
 static const char sql_r_get[] = R_SELECT "WHERE r.id = ?1";
 static const char sql_r_insert[] =
     "INSERT INTO resource (title, kind, summary, published_on, url, compact_id, status, "
@@ -205,59 +210,81 @@ static void read_resource(struct db_stmt *stmt, struct arena *arena, void *item)
     r->file_size = db_column_int64(stmt, 16);
 }
 
-static void bind_filter(struct db_stmt *stmt, const struct library_filter *f)
+/* Bind f to a list's or count's statement of item (its ?1 to ?7). */
+static void bind_filter(struct db_stmt *stmt, enum library_item item,
+                        const struct library_filter *f)
 {
+    char year[8] = "";
+
+    if (item == LIBRARY_ITEM_CASE_STUDY) {
+        db_bind_int64(stmt, 1, f->kind == LIBRARY_ANY || f->kind == LIBRARY_CASE_STUDIES);
+        store_bind_text(stmt, 2, f->theme >= 0 ? library_theme_id(f->theme) : NULL);
+        db_bind_int64(stmt, 4, f->year);
+    } else {
+        store_bind_text(stmt, 1, f->kind >= 0 ? resource_kind_id(f->kind) : NULL);
+        store_bind_text(stmt, 2, NULL);
+        if (f->year > 0 && f->year < 10000) {
+            year[0] = (char)('0' + f->year / 1000);
+            year[1] = (char)('0' + f->year / 100 % 10);
+            year[2] = (char)('0' + f->year / 10 % 10);
+            year[3] = (char)('0' + f->year % 10);
+            year[4] = '\0';
+        }
+        store_bind_text(stmt, 4, year[0] ? year : NULL);
+    }
     store_bind_text(stmt, 3, f->region >= 0 ? region_name((size_t)f->region) : NULL);
     db_bind_int64(stmt, 5, f->all_drafts != 0);
     store_bind_text(stmt, 6, f->author);
     db_bind_int64(stmt, 7, f->coordinator);
 }
 
-int store_case_study_list(struct store *st, const struct library_filter *f, struct arena *arena,
-                          struct case_study **items, size_t *n)
+/* Whether f can find no item of kind item: resources have no themes; a kind is one or other. */
+static int finds_none(enum library_item item, const struct library_filter *f)
 {
-    struct db_stmt *stmt;
-    int ret;
-
-    *items = NULL;
-    *n = 0;
-    if ((ret = store_prepare(st, pg(st) ? sql_cs_list_pg : sql_cs_list_sqlite, &stmt)) < 0) {
-        return ret;
-    }
-    db_bind_int64(stmt, 1, f->kind == LIBRARY_ANY || f->kind == LIBRARY_CASE_STUDIES);
-    store_bind_text(stmt, 2, f->theme >= 0 ? library_theme_id(f->theme) : NULL);
-    db_bind_int64(stmt, 4, f->year);
-    bind_filter(stmt, f);
-    return store_rows(st, stmt, arena, sizeof(**items), read_case_study, items, n);
+    return item == LIBRARY_ITEM_RESOURCE && (f->theme >= 0 || f->kind == LIBRARY_CASE_STUDIES);
 }
 
-int store_resource_list(struct store *st, const struct library_filter *f, struct arena *arena,
-                        struct resource **items, size_t *n)
+int store_library_count(struct store *st, enum library_item item, const struct library_filter *f,
+                        size_t *total)
 {
     struct db_stmt *stmt;
-    char year[8] = "";
     int ret;
 
-    *items = NULL;
-    *n = 0;
-    if (f->theme >= 0 || f->kind == LIBRARY_CASE_STUDIES) {
-        return 0; /* resources have no themes */
+    *total = 0;
+    if (finds_none(item, f)) {
+        return 0;
     }
-    if ((ret = store_prepare(st, sql_r_list, &stmt)) < 0) {
+    if ((ret = store_prepare(st, item == LIBRARY_ITEM_CASE_STUDY ? sql_cs_count : sql_r_count,
+                             &stmt)) < 0) {
         return ret;
     }
-    store_bind_text(stmt, 1, f->kind >= 0 ? resource_kind_id(f->kind) : NULL);
-    store_bind_text(stmt, 2, NULL);
-    if (f->year > 0 && f->year < 10000) {
-        year[0] = (char)('0' + f->year / 1000);
-        year[1] = (char)('0' + f->year / 100 % 10);
-        year[2] = (char)('0' + f->year / 10 % 10);
-        year[3] = (char)('0' + f->year % 10);
-        year[4] = '\0';
+    bind_filter(stmt, item, f);
+    return store_row_count(st, stmt, total);
+}
+
+int store_library_list(struct store *st, enum library_item item, const struct library_filter *f,
+                       struct arena *arena, void *items, size_t *n)
+{
+    const char *sql = item == LIBRARY_ITEM_RESOURCE ? sql_r_list
+                      : pg(st)                      ? sql_cs_list_pg
+                                                    : sql_cs_list_sqlite;
+    struct db_stmt *stmt;
+    int ret;
+
+    *(void **)items = NULL;
+    *n = 0;
+    if (finds_none(item, f)) {
+        return 0;
     }
-    store_bind_text(stmt, 4, year[0] ? year : NULL);
-    bind_filter(stmt, f);
-    return store_rows(st, stmt, arena, sizeof(**items), read_resource, items, n);
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    bind_filter(stmt, item, f);
+    store_bind_limit(stmt, 8, f->limit);
+    db_bind_int64(stmt, 9, (long long)f->offset);
+    return item == LIBRARY_ITEM_CASE_STUDY
+               ? store_rows(st, stmt, arena, sizeof(struct case_study), read_case_study, items, n)
+               : store_rows(st, stmt, arena, sizeof(struct resource), read_resource, items, n);
 }
 
 int store_case_study_get(struct store *st, long long id, struct arena *arena,
@@ -270,6 +297,38 @@ int store_case_study_get(struct store *st, long long id, struct arena *arena,
 int store_resource_get(struct store *st, long long id, struct arena *arena, struct resource *out)
 {
     return store_row_of(st, sql_r_get, id, arena, read_resource, out);
+}
+
+/* One case study or one resource. */
+union library_one {
+    struct case_study cs;
+    struct resource r;
+};
+
+static int get_one(struct store *st, enum library_item item, long long id, struct arena *arena,
+                   union library_one *out)
+{
+    return item == LIBRARY_ITEM_CASE_STUDY ? store_case_study_get(st, id, arena, &out->cs)
+                                           : store_resource_get(st, id, arena, &out->r);
+}
+
+/* Snapshot of item id as the audit trail keeps it, into out (empty when there is none). */
+static int snapshot(struct store *st, enum library_item item, long long id, struct buf *out)
+{
+    struct arena arena;
+    union library_one one;
+    int ret;
+
+    arena_init(&arena);
+    if ((ret = get_one(st, item, id, &arena, &one)) == 0) {
+        if (item == LIBRARY_ITEM_CASE_STUDY) {
+            json_case_study(out, &one.cs, JSON_LIBRARY_AUDIT);
+        } else {
+            json_resource(out, &one.r, JSON_LIBRARY_AUDIT);
+        }
+    }
+    arena_release(&arena);
+    return ret;
 }
 
 /* Whether the row sql finds for id (or for text when not NULL) exists: 0 or ERR_NOT_FOUND. */
@@ -305,21 +364,6 @@ static int check_compact(struct store *st, long long compact_id, const char **fi
     return ret == ERR_NOT_FOUND
                ? set_field(field, why, "compact", "There is no local Compact with that number")
                : ret;
-}
-
-/* Snapshot of case study id as the audit trail keeps it, into out (empty when there is none). */
-static int cs_snapshot(struct store *st, long long id, struct buf *out)
-{
-    struct arena arena;
-    struct case_study cs;
-    int ret;
-
-    arena_init(&arena);
-    if ((ret = store_case_study_get(st, id, &arena, &cs)) == 0) {
-        json_case_study(out, &cs, JSON_LIBRARY_AUDIT);
-    }
-    arena_release(&arena);
-    return ret;
 }
 
 static void bind_times(struct db_stmt *stmt, int i, const char *created_by, const char *created_at,
@@ -360,7 +404,7 @@ static int case_study_write(struct store *st, const struct case_study *cs, const
             goto cleanup;
         }
     }
-    if (cs->id && (ret = cs_snapshot(st, cs->id, &before)) < 0) {
+    if (cs->id && (ret = snapshot(st, LIBRARY_ITEM_CASE_STUDY, cs->id, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, cs->id ? sql_cs_update : sql_cs_insert, &stmt)) < 0) {
@@ -429,7 +473,7 @@ static int case_study_write(struct store *st, const struct case_study *cs, const
     }
     /* the search's index of case study *id is updated here (issue 16, migration 0013) */
     if ((ret = store_search_index(st, SEARCH_CASE_STUDY, *id)) < 0 ||
-        (ret = cs_snapshot(st, *id, &after)) < 0) {
+        (ret = snapshot(st, LIBRARY_ITEM_CASE_STUDY, *id, &after)) < 0) {
         goto cleanup;
     }
     ret = store_audit_add(st, NULL, actor, action, "case_study", store_id_text(*id, idtext),
@@ -437,69 +481,6 @@ static int case_study_write(struct store *st, const struct case_study *cs, const
 cleanup:
     buf_release(&before);
     buf_release(&after);
-    return ret;
-}
-
-int store_case_study_save(struct store *st, const struct case_study *cs, const char *actor,
-                          long long *id, const char **field, const char **why)
-{
-    struct arena arena;
-    struct case_study whole = *cs, was;
-    int ret;
-
-    *field = *why = NULL;
-    arena_init(&arena);
-    if ((ret = store_begin(st)) < 0) {
-        goto cleanup;
-    }
-    if (cs->id) {
-        if ((ret = store_case_study_get(st, cs->id, &arena, &was)) < 0) {
-            goto end;
-        }
-        whole.status = was.status;
-        whole.created_by = was.created_by;
-        whole.created_at = was.created_at;
-        whole.published_at = was.published_at;
-    } else {
-        whole.status = LIBRARY_DRAFT;
-        whole.created_by = actor;
-        whole.created_at = NULL;
-        whole.published_at = NULL;
-    }
-    ret = case_study_write(st, &whole, actor, cs->id ? "update" : "create", id, field, why);
-end:
-    ret = store_end(st, ret);
-cleanup:
-    arena_release(&arena);
-    return ret;
-}
-
-int store_case_study_publish(struct store *st, long long id, const char *actor)
-{
-    struct arena arena;
-    struct case_study cs;
-    char now[STORE_TIME_LEN + 1];
-    const char *field, *why;
-    long long got;
-    int ret;
-
-    arena_init(&arena);
-    if ((ret = store_begin(st)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_case_study_get(st, id, &arena, &cs)) == 0) {
-        if (cs.status == LIBRARY_PUBLISHED) {
-            ret = ERR_CONFLICT;
-        } else {
-            store_now(now);
-            cs.status = LIBRARY_PUBLISHED;
-            cs.published_at = now;
-            ret = case_study_write(st, &cs, actor, "publish", &got, &field, &why);
-        }
-    }
-    ret = store_end(st, ret);
-cleanup:
-    arena_release(&arena);
     return ret;
 }
 
@@ -521,49 +502,7 @@ static int mark_loaded(struct store *st, const char *key)
     return store_run(st, stmt);
 }
 
-int store_case_study_load(struct store *st, const char *key, const struct case_study *cs,
-                          const char *actor, int *loaded, const char **field, const char **why)
-{
-    struct case_study whole = *cs;
-    char now[STORE_TIME_LEN + 1];
-    long long id;
-    int ret;
-
-    *loaded = 0;
-    *field = *why = NULL;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    if ((ret = loaded_before(st, key)) == ERR_NOT_FOUND) {
-        store_now(now);
-        whole.id = 0;
-        whole.status = LIBRARY_PUBLISHED;
-        whole.created_by = actor;
-        whole.created_at = NULL;
-        whole.published_at = now;
-        if ((ret = case_study_write(st, &whole, actor, "load", &id, field, why)) == 0 &&
-            (ret = mark_loaded(st, key)) == 0) {
-            *loaded = 1;
-        }
-    }
-    return store_end(st, ret);
-}
-
 /* ---- resources ---- */
-
-static int r_snapshot(struct store *st, long long id, struct buf *out)
-{
-    struct arena arena;
-    struct resource r;
-    int ret;
-
-    arena_init(&arena);
-    if ((ret = store_resource_get(st, id, &arena, &r)) == 0) {
-        json_resource(out, &r, JSON_LIBRARY_AUDIT);
-    }
-    arena_release(&arena);
-    return ret;
-}
 
 /* THE write of a resource, as case_study_write is of a case study; with file, its PDF (its
  * SHA-256 computed here). The search's index of resources is kept here. */
@@ -581,7 +520,7 @@ static int resource_write(struct store *st, const struct resource *r,
     if ((ret = check_compact(st, r->compact_id, field, why)) < 0) {
         goto cleanup;
     }
-    if (r->id && (ret = r_snapshot(st, r->id, &before)) < 0) {
+    if (r->id && (ret = snapshot(st, LIBRARY_ITEM_RESOURCE, r->id, &before)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(st, r->id ? sql_r_update : sql_r_insert, &stmt)) < 0) {
@@ -625,7 +564,7 @@ static int resource_write(struct store *st, const struct resource *r,
     }
     /* the search's index of resource *id is updated here (issue 16, migration 0013) */
     if ((ret = store_search_index(st, SEARCH_RESOURCE, *id)) < 0 ||
-        (ret = r_snapshot(st, *id, &after)) < 0) {
+        (ret = snapshot(st, LIBRARY_ITEM_RESOURCE, *id, &after)) < 0) {
         goto cleanup;
     }
     ret = store_audit_add(st, NULL, actor, action, "resource", store_id_text(*id, idtext),
@@ -636,33 +575,72 @@ cleanup:
     return ret;
 }
 
-int store_resource_save(struct store *st, const struct resource *r, const struct library_file *file,
-                        const char *actor, long long *id, const char **field, const char **why)
+/* ---- either: save, publish, load ---- */
+
+/* The fields item's kinds share, in u. */
+struct library_common {
+    long long *id;
+    enum library_status *status;
+    const char **created_by, **created_at, **published_at;
+};
+
+static struct library_common common_of(enum library_item item, union library_one *u)
+{
+    return item == LIBRARY_ITEM_CASE_STUDY
+               ? (struct library_common){&u->cs.id, &u->cs.status, &u->cs.created_by,
+                                         &u->cs.created_at, &u->cs.published_at}
+               : (struct library_common){&u->r.id, &u->r.status, &u->r.created_by, &u->r.created_at,
+                                         &u->r.published_at};
+}
+
+/* A copy of it (a struct case_study or struct resource, as item says) into u. */
+static void copy_one(enum library_item item, const void *it, union library_one *u)
+{
+    memcpy(u, it, item == LIBRARY_ITEM_CASE_STUDY ? sizeof(u->cs) : sizeof(u->r));
+}
+
+/* THE write of either (case_study_write or resource_write; file only for a resource). */
+static int write_one(struct store *st, enum library_item item, const union library_one *u,
+                     const struct library_file *file, const char *actor, const char *action,
+                     long long *id, const char **field, const char **why)
+{
+    return item == LIBRARY_ITEM_CASE_STUDY
+               ? case_study_write(st, &u->cs, actor, action, id, field, why)
+               : resource_write(st, &u->r, file, actor, action, id, field, why);
+}
+
+int store_library_save(struct store *st, enum library_item item, const void *it,
+                       const struct library_file *file, const char *actor, long long *id,
+                       const char **field, const char **why)
 {
     struct arena arena;
-    struct resource whole = *r, was;
+    union library_one whole, was;
+    struct library_common w = common_of(item, &whole), v = common_of(item, &was);
+    long long given;
     int ret;
 
     *field = *why = NULL;
+    copy_one(item, it, &whole);
+    given = *w.id;
     arena_init(&arena);
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if (r->id) {
-        if ((ret = store_resource_get(st, r->id, &arena, &was)) < 0) {
+    if (given) {
+        if ((ret = get_one(st, item, given, &arena, &was)) < 0) {
             goto end;
         }
-        whole.status = was.status;
-        whole.created_by = was.created_by;
-        whole.created_at = was.created_at;
-        whole.published_at = was.published_at;
+        *w.status = *v.status;
+        *w.created_by = *v.created_by;
+        *w.created_at = *v.created_at;
+        *w.published_at = *v.published_at;
     } else {
-        whole.status = LIBRARY_DRAFT;
-        whole.created_by = actor;
-        whole.created_at = NULL;
-        whole.published_at = NULL;
+        *w.status = LIBRARY_DRAFT;
+        *w.created_by = actor;
+        *w.created_at = NULL;
+        *w.published_at = NULL;
     }
-    ret = resource_write(st, &whole, file, actor, r->id ? "update" : "create", id, field, why);
+    ret = write_one(st, item, &whole, file, actor, given ? "update" : "create", id, field, why);
 end:
     ret = store_end(st, ret);
 cleanup:
@@ -670,10 +648,11 @@ cleanup:
     return ret;
 }
 
-int store_resource_publish(struct store *st, long long id, const char *actor)
+int store_library_publish(struct store *st, enum library_item item, long long id, const char *actor)
 {
     struct arena arena;
-    struct resource r;
+    union library_one one;
+    struct library_common c = common_of(item, &one);
     char now[STORE_TIME_LEN + 1];
     const char *field, *why;
     long long got;
@@ -683,14 +662,14 @@ int store_resource_publish(struct store *st, long long id, const char *actor)
     if ((ret = store_begin(st)) < 0) {
         goto cleanup;
     }
-    if ((ret = store_resource_get(st, id, &arena, &r)) == 0) {
-        if (r.status == LIBRARY_PUBLISHED) {
+    if ((ret = get_one(st, item, id, &arena, &one)) == 0) {
+        if (*c.status == LIBRARY_PUBLISHED) {
             ret = ERR_CONFLICT;
         } else {
             store_now(now);
-            r.status = LIBRARY_PUBLISHED;
-            r.published_at = now;
-            ret = resource_write(st, &r, NULL, actor, "publish", &got, &field, &why);
+            *c.status = LIBRARY_PUBLISHED;
+            *c.published_at = now;
+            ret = write_one(st, item, &one, NULL, actor, "publish", &got, &field, &why);
         }
     }
     ret = store_end(st, ret);
@@ -699,27 +678,29 @@ cleanup:
     return ret;
 }
 
-int store_resource_load(struct store *st, const char *key, const struct resource *r,
-                        const char *actor, int *loaded, const char **field, const char **why)
+int store_library_load(struct store *st, enum library_item item, const char *key, const void *it,
+                       const char *actor, int *loaded, const char **field, const char **why)
 {
-    struct resource whole = *r;
+    union library_one whole;
+    struct library_common w = common_of(item, &whole);
     char now[STORE_TIME_LEN + 1];
     long long id;
     int ret;
 
     *loaded = 0;
     *field = *why = NULL;
+    copy_one(item, it, &whole);
     if ((ret = store_begin(st)) < 0) {
         return ret;
     }
     if ((ret = loaded_before(st, key)) == ERR_NOT_FOUND) {
         store_now(now);
-        whole.id = 0;
-        whole.status = LIBRARY_PUBLISHED;
-        whole.created_by = actor;
-        whole.created_at = NULL;
-        whole.published_at = now;
-        if ((ret = resource_write(st, &whole, NULL, actor, "load", &id, field, why)) == 0 &&
+        *w.id = 0;
+        *w.status = LIBRARY_PUBLISHED;
+        *w.created_by = actor;
+        *w.created_at = NULL;
+        *w.published_at = now;
+        if ((ret = write_one(st, item, &whole, NULL, actor, "load", &id, field, why)) == 0 &&
             (ret = mark_loaded(st, key)) == 0) {
             *loaded = 1;
         }

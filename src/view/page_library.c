@@ -42,20 +42,11 @@ static void themes_text(struct buf *b, unsigned themes)
     }
 }
 
-/* Its areas by name, each a link to its authority's page when link is set. */
-static void areas_text(struct buf *b, const struct case_study *cs, int link)
+static void areas_text(struct buf *b, const struct case_study *cs)
 {
     for (size_t i = 0; i < cs->nareas; i++) {
         html_text(b, i ? ", " : "");
-        if (link) {
-            html_lit(b, "<a class=\"govuk-link\" href=\"/authorities/");
-            html_url(b, cs->areas[i]);
-            html_lit(b, "\">");
-        }
         html_text(b, cs->area_names ? cs->area_names[i] : cs->areas[i]);
-        if (link) {
-            html_lit(b, "</a>");
-        }
     }
 }
 
@@ -77,10 +68,23 @@ static void compact_row(struct buf *b, long long id, const char *name)
     summary_row_end(b, NULL, NULL);
 }
 
+/* The list page of scope: its path, title and what it lists. */
+static const struct {
+    const char *path, *title;
+} scopes[] = {
+    [LIBRARY_SCOPE_ALL] = {"/library", "Library"},
+    [LIBRARY_SCOPE_CASE_STUDIES] = {"/case-studies", "Case studies"},
+    [LIBRARY_SCOPE_RESOURCES] = {"/resources", "Resources"},
+};
+
+/* The filters' form: kind (case studies or a resource's kind; on /resources the kinds of
+ * resource), theme (not on /resources: resources have none), region and year. */
 static void filters(struct buf *b, const struct library_view *v)
 {
     struct form_option kinds[RESOURCE_KIND_COUNT + 2], themes[THEME_COUNT + 1],
         regions[REGION_COUNT + 1];
+    const struct form_option *shown_kinds = kinds;
+    size_t nkinds = RESOURCE_KIND_COUNT + 2;
     char year[8] = "";
 
     kinds[0] = (struct form_option){"", "Everything", v->kind < 0};
@@ -88,6 +92,12 @@ static void filters(struct buf *b, const struct library_view *v)
     for (int k = 0; k < RESOURCE_KIND_COUNT; k++) {
         kinds[k + 2] =
             (struct form_option){resource_kind_id(k), resource_kind_label(k), v->kind == k};
+    }
+    if (v->scope == LIBRARY_SCOPE_RESOURCES) {
+        kinds[1] =
+            (struct form_option){"", "All kinds", v->kind < 0 || v->kind >= RESOURCE_KIND_COUNT};
+        shown_kinds = kinds + 1;
+        nkinds = RESOURCE_KIND_COUNT + 1;
     }
     themes[0] = (struct form_option){"", "All themes", v->theme < 0};
     for (int t = 0; t < THEME_COUNT; t++) {
@@ -102,20 +112,28 @@ static void filters(struct buf *b, const struct library_view *v)
     if (v->year > 0 && snprintf(year, sizeof(year), "%d", v->year) < 0) {
         year[0] = '\0';
     }
-    html_lit(b, "<form method=\"get\" action=\"/library\" novalidate class=\"app-filters\">"
-                "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-quarter\">");
-    form_select(b,
-                &(struct form_field){.name = "kind",
-                                     .label = "Kind",
-                                     .error = form_error_for(v->errors, v->nerrors, "kind")},
-                kinds, RESOURCE_KIND_COUNT + 2);
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-quarter\">");
-    form_select(b,
-                &(struct form_field){.name = "theme",
-                                     .label = "Theme",
-                                     .error = form_error_for(v->errors, v->nerrors, "theme")},
-                themes, THEME_COUNT + 1);
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-quarter\">");
+    html_lit(b, "<form method=\"get\" action=\"");
+    html_attr(b, scopes[v->scope].path);
+    html_lit(b, "\" novalidate class=\"app-filters\"><div class=\"govuk-grid-row\">");
+    if (v->scope != LIBRARY_SCOPE_CASE_STUDIES) {
+        html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+        form_select(b,
+                    &(struct form_field){.name = "kind",
+                                         .label = "Kind",
+                                         .error = form_error_for(v->errors, v->nerrors, "kind")},
+                    shown_kinds, nkinds);
+        html_lit(b, "</div>");
+    }
+    if (v->scope != LIBRARY_SCOPE_RESOURCES) {
+        html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+        form_select(b,
+                    &(struct form_field){.name = "theme",
+                                         .label = "Theme",
+                                         .error = form_error_for(v->errors, v->nerrors, "theme")},
+                    themes, THEME_COUNT + 1);
+        html_lit(b, "</div>");
+    }
+    html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
     form_select(b,
                 &(struct form_field){.name = "region",
                                      .label = "Region",
@@ -132,6 +150,25 @@ static void filters(struct buf *b, const struct library_view *v)
     html_lit(b,
              "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
              "data-module=\"govuk-button\">Filter</button></form>");
+}
+
+/* The filters of v that the list of item takes, as a query string into q. */
+static void filters_query(struct buf *q, const struct library_view *v, enum library_scope list)
+{
+    char year[8];
+
+    if (list == LIBRARY_SCOPE_RESOURCES && v->kind >= 0 && v->kind < RESOURCE_KIND_COUNT) {
+        query_add(q, "kind", resource_kind_id(v->kind));
+    }
+    if (list == LIBRARY_SCOPE_CASE_STUDIES && v->theme >= 0) {
+        query_add(q, "theme", library_theme_id(v->theme));
+    }
+    if (v->region >= 0) {
+        query_add(q, "region", region_id((size_t)v->region));
+    }
+    if (v->year > 0 && snprintf(year, sizeof(year), "%d", v->year) > 0) {
+        query_add(q, "year", year);
+    }
 }
 
 static void case_study_card(struct buf *b, const struct case_study *cs)
@@ -155,7 +192,7 @@ static void case_study_card(struct buf *b, const struct case_study *cs)
     summary_row_end(b, NULL, NULL);
     if (cs->nareas) {
         summary_row_start(b, "Area", 0);
-        areas_text(b, cs, 0);
+        areas_text(b, cs);
         summary_row_end(b, NULL, NULL);
     }
     if (cs->year) {
@@ -197,15 +234,62 @@ static void resource_card(struct buf *b, const struct resource *r)
     html_lit(b, "</dl></div></div>");
 }
 
+/* One list's count, cards and pagination: list is LIBRARY_SCOPE_CASE_STUDIES or _RESOURCES. */
+static void one_list(struct buf *b, const struct library_view *v, enum library_scope list)
+{
+    struct buf count = BUF_INIT, query = BUF_INIT;
+    int cases = list == LIBRARY_SCOPE_CASE_STUDIES;
+    size_t n = cases ? v->ncases : v->nresources,
+           total = cases ? v->cases_total : v->resources_total;
+
+    if (cases) {
+        count_phrase(&count, total, "case study", "case studies");
+    } else {
+        count_phrase(&count, total, "resource", "resources");
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">");
+    html_text(b, count.data);
+    html_lit(b, "</h2>");
+    for (size_t i = 0; i < n; i++) {
+        if (cases) {
+            case_study_card(b, &v->cases[i]);
+        } else {
+            resource_card(b, &v->resources[i]);
+        }
+    }
+    /* on /library, only when the list is longer than its first page, leading to the list's own */
+    if (v->scope != LIBRARY_SCOPE_ALL || total > v->per_page) {
+        filters_query(&query, v, list);
+        pagination_pages(b, scopes[list].path, query.data ? query.data : "",
+                         v->scope == LIBRARY_SCOPE_ALL ? 1 : v->page, v->per_page, total, n);
+    }
+    buf_release(&count);
+    buf_release(&query);
+}
+
 void view_library_page(struct buf *b, const struct library_view *v, const struct viewer *viewer)
 {
-    struct buf count = BUF_INIT;
+    const struct crumb crumbs[] = {{"Home", "/"}, {"Library", "/library"}};
+    const char *title = scopes[v->scope].title;
+    struct layout l = {.title = title,
+                       .nav = NAV_LIBRARY,
+                       .crumbs = crumbs,
+                       .ncrumbs = 2,
+                       .viewer = viewer,
+                       .errors = v->errors,
+                       .nerrors = v->nerrors};
 
-    view_top_page_start(b, "Library", "Library", NAV_LIBRARY, v->errors, v->nerrors, viewer);
-    view_heading(b, NULL, "Library");
-    html_lit(b, "<p class=\"govuk-body-l\">What local Compacts achieved, and the documents that "
-                "explain the Compact: evidence for statutory bodies deciding whether to sign "
-                "theirs.</p>");
+    if (v->scope == LIBRARY_SCOPE_ALL) {
+        view_top_page_start(b, "Library", "Library", NAV_LIBRARY, v->errors, v->nerrors, viewer);
+    } else {
+        view_layout_start(b, &l);
+    }
+    view_heading(b, NULL, title);
+    if (v->scope == LIBRARY_SCOPE_ALL) {
+        html_lit(b, "<p class=\"govuk-body-l\">What local Compacts achieved, and the documents "
+                    "that explain the Compact: evidence for statutory bodies deciding whether to "
+                    "sign theirs.</p>");
+    }
     if (v->can_write) {
         html_lit(b,
                  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/case-studies/new\">"
@@ -214,24 +298,18 @@ void view_library_page(struct buf *b, const struct library_view *v, const struct
     }
     filters(b, v);
     if (!v->nerrors) {
-        count_phrase(&count, v->ncases, "case study", "case studies");
-        html_lit(b, "<h2 class=\"govuk-heading-m\">");
-        html_text(b, count.data);
-        html_lit(b, "</h2>");
-        for (size_t i = 0; i < v->ncases; i++) {
-            case_study_card(b, &v->cases[i]);
+        if (v->scope != LIBRARY_SCOPE_RESOURCES) {
+            one_list(b, v, LIBRARY_SCOPE_CASE_STUDIES);
         }
-        buf_reset(&count);
-        count_phrase(&count, v->nresources, "resource", "resources");
-        html_lit(b, "<h2 class=\"govuk-heading-m\">");
-        html_text(b, count.data);
-        html_lit(b, "</h2>");
-        for (size_t i = 0; i < v->nresources; i++) {
-            resource_card(b, &v->resources[i]);
+        if (v->scope != LIBRARY_SCOPE_CASE_STUDIES) {
+            one_list(b, v, LIBRARY_SCOPE_RESOURCES);
         }
     }
-    buf_release(&count);
-    view_top_page_end(b);
+    if (v->scope == LIBRARY_SCOPE_ALL) {
+        view_top_page_end(b);
+    } else {
+        view_layout_end(b, &l);
+    }
 }
 
 /* The publish button and the change link, as flags allow; path is the item's page. */
@@ -297,7 +375,7 @@ void view_case_study_page(struct buf *b, const struct case_study *cs, unsigned f
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Area", 0);
     if (cs->nareas) {
-        areas_text(b, cs, 1);
+        areas_text(b, cs);
     } else {
         html_lit(b, "Not given");
     }

@@ -9,16 +9,23 @@
 #include "core/library.h"
 #include "base/buf.h"
 
+/* Which list a library list page is: /library (both), /case-studies or /resources. */
+enum library_scope { LIBRARY_SCOPE_ALL, LIBRARY_SCOPE_CASE_STUDIES, LIBRARY_SCOPE_RESOURCES };
+
 struct library_view {
-    int kind, theme, region, year; /* the filters as chosen (store_library.h), -1 / 0: any */
-    const struct case_study *cases;
-    size_t ncases;
+    enum library_scope scope;
+    int kind, theme, region, year;  /* the filters as chosen (store_library.h), -1 / 0: any */
+    const struct case_study *cases; /* the page shown of each list, and how many in all */
+    size_t ncases, cases_total;
     const struct resource *resources;
-    size_t nresources;
-    int can_write; /* the viewer may write a case study or add a resource */
+    size_t nresources, resources_total;
+    size_t page, per_page; /* the page's number (from 1; /library shows the first) and size */
+    int can_write;         /* the viewer may write a case study or add a resource */
     const struct field_error *errors;
     size_t nerrors;
 };
+/* A list page as v's scope says: its filters, each list's cards, and the GOV.UK pagination of
+ * each (on /library, leading to /case-studies or /resources, the filters kept). */
 void view_library_page(struct buf *b, const struct library_view *v, const struct viewer *viewer);
 
 /* What a case study's or resource's page offers (bits). */

@@ -294,4 +294,57 @@ async function tests(BIN, s, test) {
     const bad = await run(BIN, ['library', 'list', '--theme', 'cuts', '--db', s.dbPath]);
     expect(bad.code === 2 && /--theme/.test(bad.stderr), `${bad.code} ${show(bad.stderr)}`);
   });
+
+  // the lists page by 20 (SPEC section 9; issue 16): more than a page of case studies and of
+  // resources, made through the API, paged on /case-studies, /resources and from /library, the
+  // filters kept in each page's links
+  await test('library: more than a page of case studies and of resources page by 20, the filters kept', async () => {
+    const before = json(await request(P, { path: '/api/v1/case-studies?theme=volunteering&year=2015' }))?.items?.length ?? -1;
+    for (let i = 1; i <= 23; i++) {
+      const c = await send('POST', '/api/v1/case-studies', who.admin.token, { title: `Volunteers counted ${String(i).padStart(2, '0')}`,
+        summary: 'Volunteers were counted.', year: 2015, themes: ['volunteering'], areas: ['E09000024'] });
+      expect(c.status === 201, `case study ${i}: ${c.status} ${show(c.text)}`);
+      const p = await send('POST', `/api/v1/case-studies/${json(c).id}/publish`, who.admin.token, {});
+      expect(p.status === 200, `publish ${i}: ${p.status}`);
+    }
+    for (let i = 1; i <= 22; i++) {
+      const r = await send('POST', '/api/v1/resources', who.admin.token, { title: `Toolkit ${String(i).padStart(2, '0')}`, kind: 'toolkit',
+        url: `https://example.org/toolkit-${i}`, date: '2015-06-01' });
+      expect(r.status === 201, `resource ${i}: ${r.status} ${show(r.text)}`);
+      const p = await send('POST', `/api/v1/resources/${json(r).id}/publish`, who.admin.token, {});
+      expect(p.status === 200, `publish resource ${i}: ${p.status}`);
+    }
+    const total = before + 23;
+    const cards = (text) => (text.match(/class="govuk-summary-card"/g) || []).length;
+    const one = await request(P, { path: '/case-studies?theme=volunteering&year=2015' });
+    expect(one.status === 200 && one.text.includes(`<h1 class="govuk-heading-l">Case studies</h1>`) && cards(one.text) === 20 &&
+      one.text.includes(`${total} case studies`) && one.text.includes(`Showing 1 to 20 of ${total}`) &&
+      one.text.includes('href="/case-studies?theme=volunteering&amp;year=2015&amp;page=2"') &&
+      one.text.includes('<option value="volunteering" selected>'), `${one.status} ${cards(one.text)} ${show(one.text.slice(-3000), 1500)}`);
+    const two = await request(P, { path: '/case-studies?theme=volunteering&year=2015&page=2' });
+    expect(two.status === 200 && cards(two.text) === total - 20 && two.text.includes(`Showing 21 to ${total} of ${total}`) &&
+      two.text.includes('href="/case-studies?theme=volunteering&amp;year=2015"') && two.text.includes('value="2015"') &&
+      !two.text.includes('Volunteers counted 01<'), `${two.status} ${cards(two.text)} ${show(two.text.slice(-3000), 1500)}`);
+    // every one once over the two pages, in the list's order
+    const titles = (text) => [...text.matchAll(/>(Volunteers counted \d\d)</g)].map((m) => m[1]);
+    const seen = [...titles(one.text), ...titles(two.text)];
+    expect(seen.length === 23 && new Set(seen).size === 23, seen.join());
+    const lib = await request(P, { path: '/library?theme=volunteering&year=2015' });
+    expect(lib.status === 200 && cards(lib.text) === 20 && lib.text.includes(`Showing 1 to 20 of ${total}`) &&
+      lib.text.includes('href="/case-studies?theme=volunteering&amp;year=2015&amp;page=2"'), `${lib.status} ${show(lib.text.slice(-3000), 1500)}`);
+    const res = await request(P, { path: '/resources?kind=toolkit&year=2015' });
+    expect(res.status === 200 && cards(res.text) === 20 && res.text.includes('22 resources') && res.text.includes('Showing 1 to 20 of 22') &&
+      res.text.includes('href="/resources?kind=toolkit&amp;year=2015&amp;page=2"') && !res.text.includes('name="theme"'),
+    `${res.status} ${show(res.text.slice(-3000), 1500)}`);
+    const res2 = await request(P, { path: '/resources?kind=toolkit&year=2015&page=2' });
+    expect(res2.status === 200 && cards(res2.text) === 2 && res2.text.includes('Showing 21 to 22 of 22') &&
+      res2.text.includes('<option value="toolkit" selected>'), `${res2.status} ${show(res2.text.slice(-3000), 1500)}`);
+    const all = await request(P, { path: '/library?kind=toolkit' });
+    expect(all.status === 200 && all.text.includes('href="/resources?kind=toolkit&amp;page=2"') && all.text.includes('0 case studies'),
+      `${all.status} ${show(all.text.slice(-3000), 1500)}`);
+    const bad = await request(P, { path: '/case-studies?page=0' });
+    expect(bad.status === 400 && bad.text.includes('govuk-error-summary') && bad.text.includes('href="#page"'), `${bad.status} ${show(bad.text.slice(0, 800))}`);
+    const api = json(await request(P, { path: '/api/v1/case-studies?theme=volunteering&year=2015' }))?.items || [];
+    expect(api.length === total, `the API lists all ${total}: ${api.length}`);
+  });
 }
