@@ -77,6 +77,16 @@ static const struct {
     [LIBRARY_SCOPE_RESOURCES] = {"/resources", "Resources"},
 };
 
+/* A filter's column: a quarter of the row for /library's four, a third for a list's three. */
+static void column(struct buf *b, const struct library_view *v)
+{
+    if (v->scope == LIBRARY_SCOPE_ALL) {
+        html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+    } else {
+        html_lit(b, "<div class=\"govuk-grid-column-one-third\">");
+    }
+}
+
 /* The filters' form: kind (case studies or a resource's kind; on /resources the kinds of
  * resource), theme (not on /resources: resources have none), region and year. */
 static void filters(struct buf *b, const struct library_view *v)
@@ -116,7 +126,7 @@ static void filters(struct buf *b, const struct library_view *v)
     html_attr(b, scopes[v->scope].path);
     html_lit(b, "\" novalidate class=\"app-filters\"><div class=\"govuk-grid-row\">");
     if (v->scope != LIBRARY_SCOPE_CASE_STUDIES) {
-        html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+        column(b, v);
         form_select(b,
                     &(struct form_field){.name = "kind",
                                          .label = "Kind",
@@ -125,7 +135,7 @@ static void filters(struct buf *b, const struct library_view *v)
         html_lit(b, "</div>");
     }
     if (v->scope != LIBRARY_SCOPE_RESOURCES) {
-        html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+        column(b, v);
         form_select(b,
                     &(struct form_field){.name = "theme",
                                          .label = "Theme",
@@ -133,13 +143,14 @@ static void filters(struct buf *b, const struct library_view *v)
                     themes, THEME_COUNT + 1);
         html_lit(b, "</div>");
     }
-    html_lit(b, "<div class=\"govuk-grid-column-one-quarter\">");
+    column(b, v);
     form_select(b,
                 &(struct form_field){.name = "region",
                                      .label = "Region",
                                      .error = form_error_for(v->errors, v->nerrors, "region")},
                 regions, REGION_COUNT + 1);
-    html_lit(b, "</div><div class=\"govuk-grid-column-one-quarter\">");
+    html_lit(b, "</div>");
+    column(b, v);
     form_text_input(b, &(struct form_field){.name = "year",
                                             .label = "Year",
                                             .error = form_error_for(v->errors, v->nerrors, "year"),

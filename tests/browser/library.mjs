@@ -6,7 +6,7 @@
 //   import { libraryJourney } from './library.mjs';
 //   await libraryJourney(browser, baseUrl, { binary, dbPath }, check, { axeCheck, screenshot });
 import { randomBytes } from 'node:crypto';
-import { runInput } from '../e2e/auth.mjs';
+import { addToken, runInput } from '../e2e/auth.mjs';
 
 const ADMIN = { email: 'library.admin@browser.test', name: 'Nia National', role: 'admin' };
 
@@ -25,6 +25,18 @@ export async function libraryJourney(browser, baseUrl, { binary, dbPath } = {}, 
   const made = await runInput(binary, ['user', 'add', ADMIN.email, '--role', 'admin', '--name', ADMIN.name,
     '--password-stdin', '--db', dbPath], `${password}\n`);
   if (!check('library: the national body\'s admin is made with `compact user add`', made.code === 0, made.stderr)) return;
+  // more than a page (20) of case studies of one theme, published through the API: the lists page
+  const { token } = await addToken(binary, dbPath, ADMIN.email);
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  let paged = true;
+  for (let i = 1; i <= 21; i++) {
+    const c = await fetch(url('/api/v1/case-studies'), { method: 'POST', headers, body: JSON.stringify({
+      title: `The sector keeps its voice ${String(i).padStart(2, '0')}`, summary: 'The council funded the sector to speak for itself.',
+      year: 2011, themes: ['independence'] }) });
+    const id = c.status === 201 ? (await c.json()).id : 0;
+    paged = paged && id > 0 && (await fetch(url(`/api/v1/case-studies/${id}/publish`), { method: 'POST', headers })).status === 200;
+  }
+  check('library: 21 case studies about independence are published through the API', paged);
 
   for (const w of [1280, 375]) {
     const at = `library (${w}px)`;
@@ -73,6 +85,27 @@ export async function libraryJourney(browser, baseUrl, { binary, dbPath } = {}, 
         merton.includes('Merton') && merton.includes('2010') && merton.includes('Compact Voice') && merton.includes('10% cut') &&
         !merton.includes('E09000024') && !merton.includes('managing_cuts'), merton.slice(0, 600));
       await looked('the Merton case study');
+
+      // more than a page: from the library's first page to the case studies' second, the theme kept
+      await page.goto(url('/library?theme=independence'));
+      check(`${at}: the library shows the first 20 of the 21 about independence`,
+        (await page.locator('.govuk-summary-card').count()) === 20 && (await text(page.locator('main'))).includes('Showing 1 to 20 of 21'));
+      await Promise.all([page.waitForNavigation(), page.locator('.govuk-pagination__next a').first().click()]);
+      const next = new URL(page.url());
+      check(`${at}: Next leads to the case studies' second page, the theme kept`, next.pathname === '/case-studies' &&
+        next.searchParams.get('theme') === 'independence' && next.searchParams.get('page') === '2', page.url());
+      check(`${at}: the second page is titled Case studies and shows the 21st, the theme still chosen`,
+        (await text(page.locator('main h1'))) === 'Case studies' && (await page.locator('.govuk-summary-card').count()) === 1 &&
+          (await text(page.locator('main'))).includes('Showing 21 to 21 of 21') &&
+          (await page.getByLabel('Theme').inputValue()) === 'independence');
+      await looked('the second page of case studies');
+      await Promise.all([page.waitForNavigation(), page.locator('.govuk-pagination__prev a').first().click()]);
+      check(`${at}: Previous leads back to the first page`, (await page.locator('.govuk-summary-card').count()) === 20 &&
+        new URL(page.url()).searchParams.get('theme') === 'independence');
+      await page.goto(url('/resources'));
+      check(`${at}: the resources' own list, with no theme to choose`, (await text(page.locator('main h1'))) === 'Resources' &&
+        (await page.getByLabel('Theme').count()) === 0 && (await text(page.locator('main'))).includes('6 resources'));
+      await looked('the resources');
 
       // writing one: errors first, then a draft, then published
       await page.goto(url('/case-studies/new'));
