@@ -99,38 +99,41 @@ static int page_flags(struct request *r, long long compact_id, enum library_stat
     return 0;
 }
 
-int page_case_study(struct request *r)
+/* A case study's or a resource's page, if the person asking may see it. */
+static int one_page(struct request *r, enum library_item item)
 {
     struct case_study cs;
-    unsigned flags;
-    long long id;
-    int ret;
-
-    if ((ret = request_id(r, 0, &id)) < 0 ||
-        (ret = library_case_study_read(r->st, &r->user, id, r->arena, &cs)) < 0 ||
-        (ret = page_flags(r, cs.compact_id, cs.status, cs.created_by, &flags)) < 0) {
-        return ret;
-    }
-    r->content_type = "text/html; charset=utf-8";
-    view_case_study_page(r->body, &cs, flags, request_viewer(r));
-    return 0;
-}
-
-int page_resource(struct request *r)
-{
     struct resource res;
     unsigned flags;
     long long id;
     int ret;
 
     if ((ret = request_id(r, 0, &id)) < 0 ||
-        (ret = library_resource_read(r->st, &r->user, id, r->arena, &res)) < 0 ||
-        (ret = page_flags(r, res.compact_id, res.status, res.created_by, &flags)) < 0) {
+        (ret = item == LIBRARY_ITEM_CASE_STUDY
+                   ? library_case_study_read(r->st, &r->user, id, r->arena, &cs)
+                   : library_resource_read(r->st, &r->user, id, r->arena, &res)) < 0 ||
+        (ret = item == LIBRARY_ITEM_CASE_STUDY
+                   ? page_flags(r, cs.compact_id, cs.status, cs.created_by, &flags)
+                   : page_flags(r, res.compact_id, res.status, res.created_by, &flags)) < 0) {
         return ret;
     }
     r->content_type = "text/html; charset=utf-8";
-    view_resource_page(r->body, &res, flags, request_viewer(r));
+    if (item == LIBRARY_ITEM_CASE_STUDY) {
+        view_case_study_page(r->body, &cs, flags, request_viewer(r));
+    } else {
+        view_resource_page(r->body, &res, flags, request_viewer(r));
+    }
     return 0;
+}
+
+int page_case_study(struct request *r)
+{
+    return one_page(r, LIBRARY_ITEM_CASE_STUDY);
+}
+
+int page_resource(struct request *r)
+{
+    return one_page(r, LIBRARY_ITEM_RESOURCE);
 }
 
 /* 303 to what was saved: PATH/ID?saved=1. */

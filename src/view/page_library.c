@@ -182,22 +182,34 @@ static void filters_query(struct buf *q, const struct library_view *v, enum libr
     }
 }
 
-static void case_study_card(struct buf *b, const struct case_study *cs)
+/* A card up to the opening of its summary list: the title linking to path/id, a draft's tag,
+ * the summary when there is one. */
+static void card_start(struct buf *b, const char *path, long long id, const char *title,
+                       enum library_status status, const char *summary)
 {
     char href[48];
-    int n = snprintf(href, sizeof(href), "/case-studies/%lld", cs->id);
+    int n = snprintf(href, sizeof(href), "%s/%lld", path, id);
 
     html_lit(b,
              "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
              "<h3 class=\"govuk-summary-card__title\"><a class=\"govuk-link\" href=\"");
     html_attr(b, n > 0 && (size_t)n < sizeof(href) ? href : "/library");
     html_lit(b, "\">");
-    html_text(b, cs->title);
+    html_text(b, title);
     html_lit(b, "</a>");
-    draft_tag(b, cs->status);
-    html_lit(b, "</h3></div><div class=\"govuk-summary-card__content\"><p class=\"govuk-body\">");
-    html_text(b, cs->summary);
-    html_lit(b, "</p><dl class=\"govuk-summary-list\">");
+    draft_tag(b, status);
+    html_lit(b, "</h3></div><div class=\"govuk-summary-card__content\">");
+    if (summary) {
+        html_lit(b, "<p class=\"govuk-body\">");
+        html_text(b, summary);
+        html_lit(b, "</p>");
+    }
+    html_lit(b, "<dl class=\"govuk-summary-list\">");
+}
+
+static void case_study_card(struct buf *b, const struct case_study *cs)
+{
+    card_start(b, "/case-studies", cs->id, cs->title, cs->status, cs->summary);
     summary_row_start(b, "Themes", 0);
     themes_text(b, cs->themes);
     summary_row_end(b, NULL, NULL);
@@ -216,24 +228,7 @@ static void case_study_card(struct buf *b, const struct case_study *cs)
 
 static void resource_card(struct buf *b, const struct resource *r)
 {
-    char href[48];
-    int n = snprintf(href, sizeof(href), "/resources/%lld", r->id);
-
-    html_lit(b,
-             "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\">"
-             "<h3 class=\"govuk-summary-card__title\"><a class=\"govuk-link\" href=\"");
-    html_attr(b, n > 0 && (size_t)n < sizeof(href) ? href : "/library");
-    html_lit(b, "\">");
-    html_text(b, r->title);
-    html_lit(b, "</a>");
-    draft_tag(b, r->status);
-    html_lit(b, "</h3></div><div class=\"govuk-summary-card__content\">");
-    if (r->summary) {
-        html_lit(b, "<p class=\"govuk-body\">");
-        html_text(b, r->summary);
-        html_lit(b, "</p>");
-    }
-    html_lit(b, "<dl class=\"govuk-summary-list\">");
+    card_start(b, "/resources", r->id, r->title, r->status, r->summary);
     summary_row_start(b, "Kind", 0);
     html_text(b, resource_kind_label(r->kind));
     summary_row_end(b, NULL, NULL);
@@ -524,12 +519,21 @@ void view_case_study_form_page(struct buf *b, const struct case_study_form_view 
 {
     const struct case_study_draft *d = v->values;
     struct form_choice themes[THEME_COUNT];
+    int ticked[THEME_COUNT] = {0};
     char action[48];
     struct layout l;
     int n = v->id ? snprintf(action, sizeof(action), "/case-studies/%lld", v->id) : 0;
 
     for (int t = 0; t < THEME_COUNT; t++) {
         themes[t] = (struct form_choice){library_theme_id(t), library_theme_label(t)};
+    }
+    /* ticked: those of the space-separated themes given */
+    for (const char *p = d->themes; p && *p;) {
+        size_t len = strcspn(p, " ");
+        for (int t = 0; t < THEME_COUNT; t++) {
+            ticked[t] |= len == strlen(themes[t].value) && !strncmp(p, themes[t].value, len);
+        }
+        p += len + (p[len] == ' ');
     }
     form_start(b, v->id ? "Change a case study" : "Write a case study", v->id ? v->title : NULL,
                v->errors, v->nerrors, viewer, &l,
@@ -551,9 +555,8 @@ void view_case_study_form_page(struct buf *b, const struct case_study_form_view 
                                          .label = "Themes",
                                          .hint = "Select all that apply.",
                                          .error = ERR("themes"),
-                                         .value = d->themes,
                                          .classes = "govuk-checkboxes--small"},
-                    themes, THEME_COUNT);
+                    themes, ticked, THEME_COUNT);
     form_text_input(b, &(struct form_field){.name = "compact",
                                             .label = "Local Compact number",
                                             .hint = "The number in its address, such as 3 in "
