@@ -250,34 +250,8 @@ static void choice_id(struct buf *b, const char *name, const struct form_choice 
 }
 
 /* The radios or boxes themselves; kind is "radios" or "checkboxes", type "radio" or "checkbox";
- * hints[i] (hints or any NULL: none) under choice i's label. */
-/* Whether the space-separated list words holds word. */
-static int has_word(const char *words, const char *word)
-{
-    size_t n = strlen(word);
-
-    for (const char *p = words; (p = strstr(p, word)); p += n) {
-        if ((p == words || p[-1] == ' ') && (p[n] == ' ' || !p[n])) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Whether v is one of the ';'-separated list. */
-static int in_list(const char *list, const char *v)
-{
-    size_t n = strlen(v);
-    for (const char *p = list; *p;) {
-        size_t len = strcspn(p, ";");
-        if (len == n && !strncmp(p, v, n)) {
-            return 1;
-        }
-        p += len + (p[len] == ';');
-    }
-    return 0;
-}
-
+ * hints[i] (hints or any NULL: none) under choice i's label. A box is ticked when ticked[i]
+ * (ticked NULL: none); a radio when its value is f->value. */
 static void choices(struct buf *b, const struct form_field *f, const struct form_choice *c,
                     const char *const *hints, size_t n, const char *kind, const char *type,
                     const int *ticked)
@@ -302,12 +276,8 @@ static void choices(struct buf *b, const struct form_field *f, const struct form
         html_lit(b, "\" value=\"");
         html_attr(b, c[i].value);
         html_lit(b, "\"");
-        if (ticked ? ticked[i]
-                   : f->value &&
-                         ((f->flags & FORM_VALUE_LIST) ? in_list(f->value, c[i].value)
-                                                       : !strcmp(f->value, c[i].value) ||
-                                                             (!strcmp(type, "checkbox") &&
-                                                              has_word(f->value, c[i].value)))) {
+        if (!strcmp(type, "checkbox") ? ticked && ticked[i]
+                                      : f->value && !strcmp(f->value, c[i].value)) {
             html_lit(b, " checked");
         }
         if (hints && hints[i]) {
@@ -350,28 +320,20 @@ void form_radios_hinted(struct buf *b, const struct form_field *f, const struct 
 }
 
 void form_checkboxes(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                     size_t n)
+                     const int *ticked, size_t n)
 {
     if (f->label) {
         fieldset_start(b, f, 0);
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", ticked);
         form_fieldset_end(b);
     } else if (f->flags & FORM_WITHOUT_GROUP) {
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", ticked);
     } else {
         group_start(b, f->error);
         hint_and_error(b, f);
-        choices(b, f, c, NULL, n, "checkboxes", "checkbox", NULL);
+        choices(b, f, c, NULL, n, "checkboxes", "checkbox", ticked);
         html_lit(b, "</div>");
     }
-}
-
-void form_checkboxes_ticked(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                            const int *ticked, size_t n)
-{
-    fieldset_start(b, f, 0);
-    choices(b, f, c, NULL, n, "checkboxes", "checkbox", ticked);
-    form_fieldset_end(b);
 }
 
 void form_date_start(struct buf *b, const struct form_field *f, const char *const given[3])

@@ -20,15 +20,15 @@ enum form_flags {
     FORM_WITHOUT_GROUP = 1 << 2, /* boxes without their form group: inside another's fieldset */
     FORM_AUTOFOCUS = 1 << 3,     /* the control (a date's day) takes the focus when the page opens:
                                   * the field a "Change" link named, without JavaScript */
-    FORM_VALUE_LIST = 1 << 4,    /* checkboxes: value is a ';'-separated list of those ticked */
 };
 
 /*
  * One question of a form, as GOV.UK Frontend's macros take it. name is the field's name and
  * id (the error summary links to it); label is its label, or the legend of its fieldset. The
- * rest may be NULL or 0. value is the answer given, shown again (a radio or box is ticked when
- * its value is value). classes are more classes for the control: a width such as
- * "govuk-input--width-4" or "govuk-!-width-one-half", or "govuk-radios--small".
+ * rest may be NULL or 0. value is the answer given, shown again (a radio is chosen when its
+ * value is value; boxes are ticked as form_checkboxes says). classes are more classes for the
+ * control: a width such as "govuk-input--width-4" or "govuk-!-width-one-half", or
+ * "govuk-radios--small".
  */
 struct form_field {
     const char *name, *label, *hint, *error, *value, *classes;
@@ -65,17 +65,13 @@ void form_radios(struct buf *b, const struct form_field *f, const struct form_ch
 void form_radios_hinted(struct buf *b, const struct form_field *f, const struct form_choice *c,
                         const char *const *hints, size_t n);
 /*
- * Checkboxes c[0..n) named f->name (ids as for radios), those whose value is one of the
- * space-separated words of f->value ticked: in a fieldset with legend f->label, or
- * with f->label NULL the boxes alone in their form group (a single box says what it means) or,
- * with FORM_WITHOUT_GROUP, not even that (a box inside another question's fieldset).
+ * Checkboxes c[0..n) named f->name (ids as for radios), c[i] ticked when ticked[i] (ticked
+ * NULL: none; f->value is not read): in a fieldset with legend f->label, or with f->label NULL
+ * the boxes alone in their form group (a single box says what it means) or, with
+ * FORM_WITHOUT_GROUP, not even that (a box inside another question's fieldset).
  */
 void form_checkboxes(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                     size_t n);
-/* Checkboxes c[0..n) in a fieldset with legend f->label, more than one ticked: c[i] when
- * ticked[i]. */
-void form_checkboxes_ticked(struct buf *b, const struct form_field *f, const struct form_choice *c,
-                            const int *ticked, size_t n);
+                     const int *ticked, size_t n);
 /*
  * A GOV.UK date input: a fieldset with legend f->label over the fields NAME-day, NAME-month and
  * NAME-year, showing given[0..2] again (given or any may be NULL). The error summary links to

@@ -198,11 +198,10 @@ static void date_question(struct buf *b, const struct check_form_view *v,
         buf_addf(&name, "%s-none", q->fact);
         form_checkboxes(b,
                         &(struct form_field){.name = name.data,
-                                             .value = value_of(v, name.data) ? "yes" : NULL,
                                              .classes = "govuk-checkboxes--small "
                                                         "govuk-!-margin-top-3",
                                              .flags = FORM_WITHOUT_GROUP},
-                        &box, 1);
+                        &box, &(int){value_of(v, name.data) != NULL}, 1);
     }
     form_fieldset_end(b);
     buf_release(&name);

@@ -156,9 +156,8 @@ static void filter_form(struct buf *b, const struct compacts_view *v)
     html_lit(b, "</div><div class=\"govuk-grid-column-one-third\">");
     form_checkboxes(b,
                     &(struct form_field){.name = "overdue",
-                                         .value = v->overdue ? "true" : NULL,
                                          .classes = "govuk-checkboxes--small govuk-!-margin-top-6"},
-                    &(struct form_choice){"true", "Review overdue"}, 1);
+                    &(struct form_choice){"true", "Review overdue"}, &(int){v->overdue != 0}, 1);
     html_lit(b,
              "</div></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
              "data-module=\"govuk-button\">Search</button></form>");

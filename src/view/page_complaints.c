@@ -466,7 +466,7 @@ static void causes(struct buf *b, const struct case_page_view *v)
             ticked[v->k->rules[i]] = 1;
         }
     }
-    form_checkboxes_ticked(
+    form_checkboxes(
         b,
         &(struct form_field){.name = "causes",
                              .label = "Which commitments were not kept? (the causes found)",
@@ -764,16 +764,16 @@ void view_case_form_page(struct buf *b, const struct case_form_view *v, const st
                                             .flags = FORM_BOLD},
                        stage_choices, stage_hints, 3);
     rule_choices(labels, rules, &v->names);
-    form_checkboxes_ticked(
-        b,
-        &(struct form_field){.name = "rules",
-                             .label = "Which commitments were not kept? (optional)",
-                             .hint = v->from ? "Those the check found breached are ticked."
-                                             : "Tick those you know of.",
-                             .error = form_error_for(v->errors, v->nerrors, "rules"),
-                             .classes = "govuk-checkboxes--small",
-                             .flags = FORM_BOLD},
-        rules, v->rules, RULE_COUNT);
+    form_checkboxes(b,
+                    &(struct form_field){.name = "rules",
+                                         .label = "Which commitments were not kept? (optional)",
+                                         .hint = v->from
+                                                     ? "Those the check found breached are ticked."
+                                                     : "Tick those you know of.",
+                                         .error = form_error_for(v->errors, v->nerrors, "rules"),
+                                         .classes = "govuk-checkboxes--small",
+                                         .flags = FORM_BOLD},
+                    rules, v->rules, RULE_COUNT);
     for (int r = 0; r < RULE_COUNT; r++) {
         buf_release(&labels[r]);
     }

@@ -122,6 +122,7 @@ static void question_field(struct buf *b, const struct survey_form *f,
 {
     struct buf field = BUF_INIT;
     struct form_choice c[SURVEY_OPTIONS_MAX];
+    int ticked[SURVEY_OPTIONS_MAX] = {0};
     struct form_field ff = {
         .name = q->key, .label = q->text, .hint = q->hint, .value = value, .flags = FORM_BOLD};
 
@@ -130,17 +131,22 @@ static void question_field(struct buf *b, const struct survey_form *f,
     ff.error = error_of(f, q->key);
     for (size_t k = 0; k < q->noptions && k < SURVEY_OPTIONS_MAX; k++) {
         c[k] = (struct form_choice){q->options[k].id, q->options[k].label};
+        /* ticked: one of the ';'-separated ids of value */
+        for (const char *p = value; p && *p;) {
+            size_t len = strcspn(p, ";");
+            ticked[k] |= len == strlen(c[k].value) && !strncmp(p, c[k].value, len);
+            p += len + (p[len] == ';');
+        }
     }
     if (q->type == SQ_TEXT) {
         form_textarea(b, &ff);
     } else if (survey_type_multi(q->type)) {
-        ff.flags |= FORM_VALUE_LIST;
         if (!ff.hint && q->type == SQ_UP_TO_3) {
             ff.hint = "Choose up to 3.";
         } else if (!ff.hint) {
             ff.hint = "Choose all that apply.";
         }
-        form_checkboxes(b, &ff, c, q->noptions);
+        form_checkboxes(b, &ff, c, ticked, q->noptions);
     } else {
         form_radios(b, &ff, c, q->noptions);
     }

@@ -159,9 +159,8 @@ static void test_checkboxes(void **state)
     struct buf b = BUF_INIT;
     (void)state;
     form_checkboxes(&b,
-                    &(struct form_field){
-                        .name = "overdue", .value = "true", .classes = "govuk-checkboxes--small"},
-                    &box, 1);
+                    &(struct form_field){.name = "overdue", .classes = "govuk-checkboxes--small"},
+                    &box, &(int){1}, 1);
     assert_string_equal(
         b.data,
         "<div class=\"govuk-form-group\"><div class=\"govuk-checkboxes govuk-checkboxes--small\" "
@@ -171,13 +170,13 @@ static void test_checkboxes(void **state)
         "for=\"overdue\">Review overdue</label></div></div></div>");
     buf_reset(&b);
     form_checkboxes(&b, &(struct form_field){.name = "x-none", .flags = FORM_WITHOUT_GROUP}, &box,
-                    1);
+                    NULL, 1);
     assert_true(!strncmp(b.data, "<div class=\"govuk-checkboxes\"", 29));
     assert_null(strstr(b.data, "checked"));
     assert_null(strstr(b.data, "govuk-form-group"));
     buf_reset(&b);
     form_checkboxes(&b, &(struct form_field){.name = "k", .label = "Kinds", .error = "Choose"},
-                    &box, 1);
+                    &box, NULL, 1);
     assert_non_null(strstr(b.data, "<fieldset class=\"govuk-fieldset\" "
                                    "aria-describedby=\"k-error\"><legend "
                                    "class=\"govuk-fieldset__legend\">Kinds</legend>"));
