@@ -37,8 +37,10 @@ static int list_page(struct request *r, enum library_scope scope)
     }
     if (scope == LIBRARY_SCOPE_CASE_STUDIES) {
         f.kind = LIBRARY_CASE_STUDIES;
-    } else if (scope == LIBRARY_SCOPE_RESOURCES && f.kind == LIBRARY_CASE_STUDIES) {
-        f.kind = LIBRARY_ANY;
+    } else if (scope == LIBRARY_SCOPE_RESOURCES) {
+        /* resources have no theme, and the page offers none */
+        f.kind = f.kind == LIBRARY_CASE_STUDIES ? LIBRARY_ANY : f.kind;
+        f.theme = -1;
     }
     v.errors = errs;
     v.kind = f.kind;
