@@ -347,4 +347,19 @@ async function tests(BIN, s, test) {
     const api = json(await request(P, { path: '/api/v1/case-studies?theme=volunteering&year=2015' }))?.items || [];
     expect(api.length === total, `the API lists all ${total}: ${api.length}`);
   });
+
+  // the forms tick the boxes of what was given (view/form.c ticks boxes one way)
+  await test('library: the case study form ticks the themes it has, and those sent back with an error', async () => {
+    const c = await send('POST', '/api/v1/case-studies', who.admin.token, { title: 'Two themes', summary: 'Both.',
+      themes: ['consultation', 'equality'] });
+    expect(c.status === 201, `${c.status} ${show(c.text)}`);
+    const admin = await session(P, who.admin.email, who.admin.password);
+    const ticked = (text) => [...text.matchAll(/name="themes" type="checkbox" value="([a-z_]+)" checked/g)].map((m) => m[1]).join();
+    const edit = await request(P, { path: `/case-studies/${json(c).id}/edit`, headers: cookieHeader(admin.cookie) });
+    expect(edit.status === 200 && ticked(edit.text) === 'consultation,equality', `edit: ${edit.status} ${ticked(edit.text)}`);
+    const back = await request(P, { method: 'POST', path: '/case-studies',
+      headers: { ...cookieHeader(admin.cookie), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `csrf_token=${encodeURIComponent(admin.csrf)}&title=&summary=x&themes=volunteering&themes=independence` });
+    expect(back.status === 400 && ticked(back.text) === 'volunteering,independence', `back: ${back.status} ${ticked(back.text)}`);
+  });
 }
