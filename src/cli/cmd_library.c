@@ -60,9 +60,9 @@ int library_list_cmd(int argc, char **argv)
         ret = EXIT_FAIL;
     } else if (format == FORMAT_JSON) {
         buf_adds(&out, "{\"case_studies\":");
-        json_case_study_list(&out, cases, n);
+        json_case_study_list(&out, n, cases, n, NULL);
         buf_adds(&out, ",\"resources\":");
-        json_resource_list(&out, res, nres);
+        json_resource_list(&out, nres, res, nres, NULL);
         buf_adds(&out, "}\n");
         ret = cmd_finish_report(&out);
     } else {

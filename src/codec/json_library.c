@@ -123,24 +123,26 @@ void json_resource(struct buf *b, const struct resource *r, unsigned flags)
     json_print(b, resource_object(r, flags));
 }
 
-void json_case_study_list(struct buf *b, const struct case_study *items, size_t n)
+void json_case_study_list(struct buf *b, size_t total, const struct case_study *items, size_t n,
+                          const char *next)
 {
-    cJSON *arr, *root = json_list_new(n, &arr);
+    cJSON *arr, *root = json_list_new(total, &arr);
 
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, case_study_object(&items[i], 0));
     }
-    json_list_print(b, root, NULL);
+    json_list_print(b, root, next);
 }
 
-void json_resource_list(struct buf *b, const struct resource *items, size_t n)
+void json_resource_list(struct buf *b, size_t total, const struct resource *items, size_t n,
+                        const char *next)
 {
-    cJSON *arr, *root = json_list_new(n, &arr);
+    cJSON *arr, *root = json_list_new(total, &arr);
 
     for (size_t i = 0; i < n; i++) {
         cJSON_AddItemToArray(arr, resource_object(&items[i], 0));
     }
-    json_list_print(b, root, NULL);
+    json_list_print(b, root, next);
 }
 
 /* ---- in ---- */

@@ -20,14 +20,17 @@ enum json_library_flags {
  * "status", "created_at", "updated_at", "published_at", "url" (its page)}
  */
 void json_case_study(struct buf *b, const struct case_study *cs, unsigned flags);
-void json_case_study_list(struct buf *b, const struct case_study *items, size_t n);
+/* A page of a list: {"total", "items", "next"} (next null when NULL: the last page). */
+void json_case_study_list(struct buf *b, size_t total, const struct case_study *items, size_t n,
+                          const char *next);
 /*
  * {"id", "title", "kind", "summary", "date", "url", "compact_id", "compact_name", "status",
  * "document" ({"file_name", "sha256", "size", "url"} or null), "created_at", "updated_at",
  * "published_at", "page"}
  */
 void json_resource(struct buf *b, const struct resource *r, unsigned flags);
-void json_resource_list(struct buf *b, const struct resource *items, size_t n);
+void json_resource_list(struct buf *b, size_t total, const struct resource *items, size_t n,
+                        const char *next);
 
 /*
  * Read a JSON body's fields over d (as it stands: empty for a new one, the item as it is for a

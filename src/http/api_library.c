@@ -6,6 +6,7 @@
 
 #include "handlers.h"
 #include "library_query.h"
+#include "paging.h"
 #include "app/library.h"
 #include "app/policy.h"
 #include "codec/json_library.h"
@@ -36,6 +37,8 @@ static int refused(struct request *r, int ret, const char *title, const char *wh
     return ret;
 }
 
+#define LIBRARY_API_LIMIT 100 /* items on a page of the API's lists unless limit says */
+
 static const char no_case_study[] = "There is no case study with that number.";
 static const char no_resource[] = "There is no resource with that number.";
 
@@ -45,26 +48,35 @@ static const char *no_such(enum library_item item)
     return item == LIBRARY_ITEM_CASE_STUDY ? no_case_study : no_resource;
 }
 
-/* GET /api/v1/case-studies or /api/v1/resources: item's whole list as the filters ask. */
+/* GET /api/v1/case-studies or /api/v1/resources: a page of item's list as the filters ask,
+ * limit and cursor read as every list's (paging.h); the cursor is a row's number. */
 static int list(struct request *r, enum library_item item)
 {
-    struct field_error errs[4];
+    struct field_error errs[6];
     struct library_filter f;
+    struct page pg;
+    const char *next;
+    long long after;
     void *items;
-    size_t n;
+    size_t nerr;
     int ret;
 
-    if (library_query(&r->query, &f, errs)) {
+    nerr = library_query(&r->query, &f, errs);
+    page_query(&r->query, LIBRARY_API_LIMIT, &f.limit, &after, NULL, errs, &nerr);
+    if (nerr) {
         return reply_bad_query(r, &errs[0]);
     }
-    if ((ret = library_list(r->st, &r->user, item, &f, r->arena, &items, &n, NULL)) < 0) {
+    f.offset = (size_t)after;
+    page_begin(&pg, &f.limit);
+    if ((ret = library_list(r->st, &r->user, item, &f, r->arena, &items, &pg.n, &pg.total)) < 0) {
         return ret;
     }
+    next = page_more(&pg) ? page_cursor(r->arena, (long long)(f.offset + pg.n)) : NULL;
     r->content_type = "application/json";
     if (item == LIBRARY_ITEM_CASE_STUDY) {
-        json_case_study_list(r->body, items, n); /* none for a resource's kind */
+        json_case_study_list(r->body, pg.total, items, pg.n, next); /* none for a resource's kind */
     } else {
-        json_resource_list(r->body, items, n);
+        json_resource_list(r->body, pg.total, items, pg.n, next);
     }
     return 0;
 }

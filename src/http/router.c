@@ -285,19 +285,23 @@ static const struct api_param search_query[] = {
     API_PARAM("page", "The page's number, from 1; 20 results a page.", API_INTEGER, "2"),
     END};
 
-static const struct api_param library_filters[] = {
-    {"kind",
-     "case_study, or a resource's kind: national_compact, guidance, toolkit, template, "
-     "report or local_compact_document.",
-     API_TEXT, "case_study"},
-    {"theme",
-     "A case study's theme: delivering_results, managing_cuts, commissioning, "
-     "efficiency_innovation, managing_risk, consultation, equality, volunteering or "
-     "independence.",
-     API_TEXT, "managing_cuts"},
-    P_REGION,
-    P_YEAR,
-    END};
+/* the library's filters, on /library and the API's lists */
+#define P_LIBRARY_KIND                                                                             \
+    API_PARAM("kind",                                                                              \
+              "case_study, or a resource's kind: national_compact, guidance, toolkit, template, "  \
+              "report or local_compact_document.",                                                 \
+              API_TEXT, "case_study")
+#define P_LIBRARY_THEME                                                                            \
+    API_PARAM("theme",                                                                             \
+              "A case study's theme: delivering_results, managing_cuts, commissioning, "           \
+              "efficiency_innovation, managing_risk, consultation, equality, volunteering or "     \
+              "independence.",                                                                     \
+              API_TEXT, "managing_cuts")
+static const struct api_param library_filters[] = {P_LIBRARY_KIND, P_LIBRARY_THEME, P_REGION,
+                                                   P_YEAR, END};
+/* the API's lists of the library: its filters, and its pages */
+static const struct api_param library_api_filters[] = {
+    P_LIBRARY_KIND, P_LIBRARY_THEME, P_REGION, P_YEAR, P_LIMIT, P_CURSOR, END};
 /* a list page of the library's: its filters and its page */
 static const struct api_param library_pages[] = {
     {"kind", "A resource's kind (on /resources).", API_TEXT, "guidance"},
@@ -1337,7 +1341,7 @@ const struct route routes[] = {
      ACCESS_ANYONE,
      ROUTE_CACHE,
      {"The case studies you may read (published, and your drafts), newest year first.",
-      library_filters, "/api/v1/case-studies?theme=managing_cuts", 0}},
+      library_api_filters, "/api/v1/case-studies?theme=managing_cuts", 0}},
     {M_POST,
      "/api/v1/case-studies",
      api_case_study_create,
@@ -1369,7 +1373,7 @@ const struct route routes[] = {
      api_resources,
      ACCESS_ANYONE,
      ROUTE_CACHE,
-     {"The resources you may read (published, and your drafts), newest first.", library_filters,
+     {"The resources you may read (published, and your drafts), newest first.", library_api_filters,
       "/api/v1/resources?kind=guidance", 0}},
     {M_POST,
      "/api/v1/resources",

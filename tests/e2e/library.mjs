@@ -346,6 +346,23 @@ async function tests(BIN, s, test) {
     expect(bad.status === 400 && bad.text.includes('govuk-error-summary') && bad.text.includes('href="#page"'), `${bad.status} ${show(bad.text.slice(0, 800))}`);
     const api = json(await request(P, { path: '/api/v1/case-studies?theme=volunteering&year=2015' }))?.items || [];
     expect(api.length === total, `the API lists all ${total}: ${api.length}`);
+    // the API's lists page by limit and cursor, as every list of the API does
+    const got = [];
+    let path = '/api/v1/case-studies?theme=volunteering&year=2015&limit=10';
+    for (let i = 0; i < 3; i++) {
+      const r = json(await request(P, { path }));
+      expect(r && r.total === total && r.items.length === Math.min(10, total - got.length), `page ${i + 1}: ${show(JSON.stringify(r), 300)}`);
+      got.push(...r.items.map((it) => it.title));
+      expect(i < 2 ? typeof r.next === 'string' : r.next === null, `page ${i + 1}'s next: ${r.next}`);
+      path = `/api/v1/case-studies?theme=volunteering&year=2015&limit=10&cursor=${encodeURIComponent(r.next)}`;
+    }
+    expect(got.length === total && new Set(got).size === total, got.join());
+    const rp = json(await request(P, { path: '/api/v1/resources?kind=toolkit&limit=20' }));
+    expect(rp?.total === 22 && rp.items.length === 20 && typeof rp.next === 'string', show(JSON.stringify(rp), 200));
+    const badCursor = await request(P, { path: '/api/v1/resources?cursor=nonsense' });
+    expect(problem(badCursor, 400, 'cursor'), `${badCursor.status} ${show(badCursor.text)}`);
+    const badLimit = await request(P, { path: '/api/v1/case-studies?limit=0' });
+    expect(problem(badLimit, 400, 'limit'), `${badLimit.status} ${show(badLimit.text)}`);
   });
 
   // the forms tick the boxes of what was given (view/form.c ticks boxes one way)
