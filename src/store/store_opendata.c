@@ -63,6 +63,13 @@ static const char sql_cache_default[] = "PRAGMA cache_size = -2000";
  * in memory, not written to a temporary file, statement after statement. */
 static const char sql_temp_memory[] = "PRAGMA temp_store = MEMORY";
 static const char sql_temp_default[] = "PRAGMA temp_store = DEFAULT";
+/* Every link a publishing writes (funder_id, recipient_id, buyer_id, organisation_id, and a
+ * supplier's contract_id) is an id the same transaction has just read or made in the register
+ * (store_opendata_org, RETURNING id), which holds the write lock throughout: checking each
+ * again cost a third of the publishing (docs/PERFORMANCE.md). SQLite takes it outside a
+ * transaction only, like the settings above. */
+static const char sql_fk_off[] = "PRAGMA foreign_keys = OFF";
+static const char sql_fk_on[] = "PRAGMA foreign_keys = ON";
 
 /* Run a pragma that answers a row or nothing: SQLite's tuning, nothing to PostgreSQL. */
 static int pragma(struct store *st, const char *sql)
@@ -596,7 +603,8 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
 
     w->orgs_created = 0;
     /* settings made outside the transaction: SQLite takes them at its start */
-    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
+    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0 ||
+        (ret = pragma(st, sql_fk_off)) < 0) {
         goto cleanup;
     }
     if ((ret = store_begin_bulk(st)) < 0) {
@@ -612,6 +620,7 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
 cleanup:
     pragma(st, sql_cache_default);
     pragma(st, sql_temp_default);
+    pragma(st, sql_fk_on);
     return ret;
 }
 
