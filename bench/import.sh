@@ -9,32 +9,43 @@
 # of SIZE_MB (default 1100) by repeating the real grants of data/opendata (Trafford Council,
 # Power to Change, the mixed funders) with fresh identifiers, and the same records as JSON lines.
 # Then times, each under /usr/bin/time -v (wall time and peak RSS):
-#   - `compact import grants` of the package into a fresh database (stored and indexed),
+#   - `compact import grants` of the package into a fresh SQLite database (stored and indexed),
 #   - the same of the JSON lines,
+#   - the package into a fresh PostgreSQL database (a throw-away cluster, tests/pg/start.sh, in
+#     the temporary folder, stopped by tests/pg/stop.sh on exit; peak RSS is compact's alone,
+#     the server's own work is in the wall time),
 #   - Python's json.loads of each line of the JSON lines file (parsing only, bounded memory),
 #   - Python's json.load of the whole package (parsing only; memory grows with the file),
 #   - jq -c . over the JSON lines (parsing and printing, to /dev/null).
 # Prints MB/s, records/s and peak RSS for each. About two to four minutes and 3 GB of disk.
 #
+# Ends with one line per engine a table can gather (`make bench` or by hand):
+#   ratio import sqlite 0.62 (goal 1.00) peak 81.0 MB (goal 200 MB)
+# the ratio being Python's json.loads time per line over compact's import of the package.
+#
 # Settings (environment): SIZE_MB=1100, PYTHON=python3, WHOLE=1 (0 skips the whole-file
-# json.load, which needs several GB of memory), KEEP=1 keeps the temporary folder.
+# json.load, which needs several GB of memory), ENGINES="sqlite pg" (either alone), KEEP=1
+# keeps the temporary folder.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=""
 pids=""
+pgdir=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 SIZE_MB=${SIZE_MB:-1100}
 PYTHON=${PYTHON:-python3}
 WHOLE=${WHOLE:-1}
 KEEP=${KEEP:-0}
+ENGINES=${ENGINES:-sqlite pg}
 data=${DATA:-$root/data/opendata}
 
 [ -x "$bin" ] || die "no executable at $bin (build the release preset first)"
 [ -x /usr/bin/time ] || die "/usr/bin/time is not installed"
 command -v "$PYTHON" >/dev/null 2>&1 || die "$PYTHON is not installed"
 command -v jq >/dev/null 2>&1 || die "jq is not installed"
+case " $ENGINES " in *" pg "*) command -v psql >/dev/null 2>&1 || die "psql is not installed" ;; esac
 [ -d "$data/360giving" ] || die "no open data files at $data"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-import.XXXXXX")
 
@@ -59,10 +70,22 @@ timed() { # name command...
 	echo "$name $wall $rss" >>"$tmp/results"
 }
 
-"$bin" init --db "$tmp/a.db" >/dev/null 2>&1 || die "compact init failed"
-"$bin" init --db "$tmp/b.db" >/dev/null 2>&1 || die "compact init failed"
-timed compact_import_package "$bin" import grants "$tmp/grants.json" --db "$tmp/a.db" --format json
-timed compact_import_lines "$bin" import grants "$tmp/grants.jsonl" --db "$tmp/b.db" --format json
+case " $ENGINES " in *" sqlite "*)
+	"$bin" init --db "$tmp/a.db" >/dev/null 2>&1 || die "compact init failed"
+	"$bin" init --db "$tmp/b.db" >/dev/null 2>&1 || die "compact init failed"
+	timed compact_import_package "$bin" import grants "$tmp/grants.json" --db "$tmp/a.db" --format json
+	timed compact_import_lines "$bin" import grants "$tmp/grants.jsonl" --db "$tmp/b.db" --format json
+	;;
+esac
+case " $ENGINES " in *" pg "*)
+	pgdir=$tmp/pg
+	chmod 755 "$tmp" # the server runs as postgres when this runs as root
+	sh "$root/tests/pg/start.sh" "$pgdir" >"$tmp/pg.log" 2>&1 || die "PostgreSQL did not start: $(cat "$tmp/pg.log")"
+	pg_db=$(cat "$pgdir/url")
+	"$bin" init --db "$pg_db" >/dev/null 2>&1 || die "compact init failed on PostgreSQL"
+	timed compact_import_package_pg "$bin" import grants "$tmp/grants.json" --db "$pg_db" --format json
+	;;
+esac
 timed python_loads_lines "$PYTHON" -c '
 import json, sys
 n = 0
@@ -79,17 +102,29 @@ with open(sys.argv[1], "rb") as f:
 fi
 timed jq_lines sh -c 'jq -c . "$1" >/dev/null' sh "$tmp/grants.jsonl"
 
-grep -q "\"imported\": $records" "$tmp/compact_import_package.out" ||
-	die "the package import did not import every record: $(cat "$tmp/compact_import_package.out")"
-grep -q "\"imported\": $records" "$tmp/compact_import_lines.out" ||
-	die "the lines import did not import every record: $(cat "$tmp/compact_import_lines.out")"
+for name in compact_import_package compact_import_lines compact_import_package_pg; do
+	[ -f "$tmp/$name.out" ] || continue
+	grep -q "\"imported\": $records" "$tmp/$name.out" ||
+		die "$name did not import every record: $(cat "$tmp/$name.out")"
+done
+if [ -n "$pgdir" ]; then # the same rows as SQLite's import of the package
+	[ ! -f "$tmp/a.db" ] || [ "$(sqlite3 "$tmp/a.db" 'SELECT count(*) FROM grant_award')" = \
+		"$(psql -Atc 'SELECT count(*) FROM grant_award' "$pg_db")" ] ||
+		die "PostgreSQL and SQLite stored a different number of grants"
+fi
 awk '{ t[$1] = $2; m[$1] = $3 } END {
-	printf "compact (package) vs Python json.loads per line: %.2fx as fast\n",
-		t["python_loads_lines"] / t["compact_import_package"]
-	if ("python_load_whole" in t)
-		printf "compact (package) vs Python json.load of the whole file: %.2fx as fast\n",
-			t["python_load_whole"] / t["compact_import_package"]
-	printf "peak RSS of compact: %.1f MB (goal: under 200 MB)\n",
-		(m["compact_import_package"] > m["compact_import_lines"] ? m["compact_import_package"] : m["compact_import_lines"]) / 1024
+	if ("compact_import_package" in t) {
+		printf "compact (package) vs Python json.loads per line: %.2fx as fast\n",
+			t["python_loads_lines"] / t["compact_import_package"]
+		if ("python_load_whole" in t)
+			printf "compact (package) vs Python json.load of the whole file: %.2fx as fast\n",
+				t["python_load_whole"] / t["compact_import_package"]
+		peak = m["compact_import_package"] > m["compact_import_lines"] ? m["compact_import_package"] : m["compact_import_lines"]
+		printf "ratio import sqlite %.2f (goal 1.00) peak %.1f MB (goal 200 MB)\n",
+			t["python_loads_lines"] / t["compact_import_package"], peak / 1024
+	}
+	if ("compact_import_package_pg" in t)
+		printf "ratio import pg %.2f (goal 1.00) peak %.1f MB (goal 200 MB)\n",
+			t["python_loads_lines"] / t["compact_import_package_pg"], m["compact_import_package_pg"] / 1024
 }' "$tmp/results"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -1); $(date -u +%Y-%m-%d)"

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "db_driver.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/banned.h"
@@ -338,4 +339,72 @@ int db_transaction(struct db *db, int (*fn)(void *arg), void *arg)
         log_warn("database: transaction conflicted (try %d of %d)", attempt + 1, DB_RETRIES + 1);
     }
     return ret;
+}
+
+/* ---- bulk loads ---- */
+
+int db_can_copy(const struct db *db)
+{
+    return db->drv->copy_begin != NULL;
+}
+
+int db_copy_begin(struct db *db, const char *sql)
+{
+    if (!db->drv->copy_begin) {
+        return note(db, DB_ERROR);
+    }
+    db->statements++;
+    return note(db, db->drv->copy_begin(db, sql));
+}
+
+int db_copy_put(struct db *db, const void *data, size_t len)
+{
+    return note(db, db->drv->copy_put(db, data, len));
+}
+
+int db_copy_end(struct db *db, const char *abort_why)
+{
+    return note(db, db->drv->copy_end(db, abort_why));
+}
+
+void db_copy_field(struct buf *out, const char *x)
+{
+    const char *run;
+
+    if (!x) {
+        buf_add(out, "\\N", 2);
+        return;
+    }
+    for (run = x; *x; x++) {
+        const char *esc;
+        switch (*x) {
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        case '\v':
+            esc = "\\v";
+            break;
+        default:
+            continue;
+        }
+        buf_add(out, run, (size_t)(x - run));
+        buf_add(out, esc, 2);
+        run = x + 1;
+    }
+    buf_add(out, run, (size_t)(x - run));
 }

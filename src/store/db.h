@@ -197,6 +197,28 @@ int db_schema_version(struct db *db, int *out);
  */
 int db_backup(struct db *db, const char *path);
 
+/* ---- bulk loads ---- */
+
+struct buf;
+
+/*
+ * PostgreSQL's COPY, the tool it gives for bulk loads: db_copy_begin sends sql ("COPY t (a, b)
+ * FROM STDIN", text format), db_copy_put sends rows (each field written by db_copy_field, a tab
+ * between fields, a newline after each row; any number of rows a call), db_copy_end ends it:
+ * DB_OK when the server took every row, else the class of its failure (inside a transaction,
+ * the transaction then fails whole). abort_why, when not NULL, ends it with nothing stored, the
+ * server told why. SQLite has no COPY: db_can_copy is 0 and db_copy_begin answers DB_ERROR
+ * (callers insert row by row there). Between begin and end, nothing else runs on db.
+ */
+int db_can_copy(const struct db *db);
+int db_copy_begin(struct db *db, const char *sql);
+int db_copy_put(struct db *db, const void *data, size_t len);
+int db_copy_end(struct db *db, const char *abort_why);
+/* Add x to out as a field of COPY's text format: NULL as \N, and a backslash, tab, newline,
+ * carriage return, backspace, form feed and vertical tab escaped, so any text comes back as it
+ * went (UTF-8 is sent as it is: the connection's encoding is UTF-8). */
+void db_copy_field(struct buf *out, const char *x);
+
 /*
  * Remove the SQLite database at path with the files kept beside it (-wal, -shm, -journal, and
  * db_begin_bulk's -bulk): a database this process made and must not leave half made (a copy's

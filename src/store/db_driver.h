@@ -42,6 +42,10 @@ struct db_driver {
     int (*schema_version)(struct db *db, int *out);
     int (*backup)(struct db *db, const char *path);
     const char *(*errmsg)(struct db *db);
+    /* PostgreSQL's COPY FROM STDIN (db.h, "bulk loads"); NULL where the engine has none. */
+    int (*copy_begin)(struct db *db, const char *sql);
+    int (*copy_put)(struct db *db, const void *data, size_t len);
+    int (*copy_end)(struct db *db, const char *abort_why);
 };
 
 /* The first member of each driver's connection. */

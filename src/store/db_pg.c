@@ -1054,6 +1054,84 @@ static int pg_backup(struct db *base, const char *path)
     return ERR_INVALID;
 }
 
+/* ---- COPY ---- */
+
+static int pg_copy_begin(struct db *base, const char *sql)
+{
+    struct pg *db = PG(base);
+    PGresult *r;
+    int code, tx;
+
+    if ((code = ready(db)) != DB_OK) {
+        return code;
+    }
+    tx = in_tx(db);
+    r = PQexec(db->conn, sql);
+    if (r && PQresultStatus(r) == PGRES_COPY_IN) {
+        PQclear(r);
+        return DB_OK;
+    }
+    code = result_code(db, r, tx);
+    PQclear(r);
+    return code == DB_OK ? DB_ERROR : code; /* not a COPY FROM STDIN */
+}
+
+static int pg_copy_put(struct db *base, const void *data, size_t len)
+{
+    struct pg *db = PG(base);
+    const char *p = data;
+
+    while (len) { /* PQputCopyData takes an int's worth at a time */
+        int n = len > (1 << 30) ? 1 << 30 : (int)len;
+        if (PQputCopyData(db->conn, p, n) != 1) {
+            say(db, NULL, PQerrorMessage(db->conn));
+            if (PQstatus(db->conn) != CONNECTION_OK) {
+                db->broken = 1;
+                db->lost_tx = in_tx(db);
+                return DB_GONE;
+            }
+            return DB_ERROR;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return DB_OK;
+}
+
+static int pg_copy_end(struct db *base, const char *abort_why)
+{
+    struct pg *db = PG(base);
+    PGresult *r;
+    int code = DB_OK, tx = in_tx(db);
+
+    if (PQputCopyEnd(db->conn, abort_why) != 1) {
+        say(db, NULL, PQerrorMessage(db->conn));
+        code = PQstatus(db->conn) != CONNECTION_OK ? DB_GONE : DB_ERROR;
+    }
+    /* the COPY's result, then NULL: every result read, so the connection is ready again */
+    while ((r = PQgetResult(db->conn))) {
+        if (code == DB_OK) {
+            code = result_code(db, r, tx);
+            if (code == DB_OK) {
+                const char *rows = PQcmdTuples(r);
+                db->changes = rows && *rows ? strtoll(rows, NULL, 10) : 0;
+            }
+        }
+        PQclear(r);
+    }
+    if (code == DB_GONE) {
+        db->broken = 1;
+        db->lost_tx = tx;
+    }
+    if (code == DB_OK && abort_why) {
+        code = DB_ERROR;
+    }
+    if (code == DB_OK) {
+        ended(db, 1);
+    }
+    return code;
+}
+
 static const char *pg_errmsg(struct db *base)
 {
     return PG(base)->msg;
@@ -1091,4 +1169,7 @@ const struct db_driver db_pg_driver = {
     .schema_version = pg_schema_version,
     .backup = pg_backup,
     .errmsg = pg_errmsg,
+    .copy_begin = pg_copy_begin,
+    .copy_put = pg_copy_put,
+    .copy_end = pg_copy_end,
 };

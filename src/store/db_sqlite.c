@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* F_OFD_SETLK, F_OFD_GETLK */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,11 +146,20 @@ static void lite_close(struct db *db)
     free(db);
 }
 
+/* Once, before SQLite starts: no count of its memory (nothing reads sqlite3_memory_used), so
+ * its allocations take no global mutex; an import's profile had them at 4 to 5%. */
+static void lite_configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int lite_open(const char *path, unsigned flags, struct db **out)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct lite *db = xcalloc(1, sizeof(*db));
     int oflags = SQLITE_OPEN_NOMUTEX, rc, ret = ERR_DB;
 
+    pthread_once(&once, lite_configure);
     db->base.drv = &db_sqlite_driver;
     db->bulk_fd = -1;
     if (flags & DB_SCRATCH) {

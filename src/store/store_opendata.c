@@ -15,6 +15,7 @@
 
 #include "store_int.h"
 #include "codec/json_audit.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
@@ -36,6 +37,8 @@ struct opendata_writer {
     size_t orgs_created;
     struct org_slot *cache; /* ORG_CACHE slots */
     struct arena arena;     /* a staged record read back, while it is published */
+    struct buf rows;        /* PostgreSQL: grants for the next COPY (copy_grant) */
+    unsigned long long seq; /* the grants sent so far */
 };
 
 /* The staged records, in the order of the file (rowid); columns as the structs have them. */
@@ -63,6 +66,13 @@ static const char sql_cache_default[] = "PRAGMA cache_size = -2000";
  * in memory, not written to a temporary file, statement after statement. */
 static const char sql_temp_memory[] = "PRAGMA temp_store = MEMORY";
 static const char sql_temp_default[] = "PRAGMA temp_store = DEFAULT";
+/* Every link a publishing writes (funder_id, recipient_id, buyer_id, organisation_id, and a
+ * supplier's contract_id) is an id the same transaction has just read or made in the register
+ * (store_opendata_org, RETURNING id), which holds the write lock throughout: checking each
+ * again cost a third of the publishing (docs/PERFORMANCE.md). SQLite takes it outside a
+ * transaction only, like the settings above. */
+static const char sql_fk_off[] = "PRAGMA foreign_keys = OFF";
+static const char sql_fk_on[] = "PRAGMA foreign_keys = ON";
 
 /* Run a pragma that answers a row or nothing: SQLite's tuning, nothing to PostgreSQL. */
 static int pragma(struct store *st, const char *sql)
@@ -92,6 +102,7 @@ int store_opendata_writer_new(struct store *st, const char *actor, struct openda
     w->st = st;
     w->actor = actor;
     arena_init(&w->arena);
+    buf_init(&w->rows, 0);
     /* its page cache stays SQLite's default (2 MB): appending touches only the last pages, and
      * publishing reads them back in order */
     if ((ret = store_open("", STORE_SCRATCH, &w->stage)) < 0) {
@@ -116,6 +127,7 @@ void store_opendata_writer_free(struct opendata_writer *w)
     }
     store_close(w->stage); /* and with it, the scratch file */
     arena_release(&w->arena);
+    buf_release(&w->rows);
     free(w->cache);
     free(w);
 }
@@ -249,21 +261,24 @@ static void bind_grant(struct db_stmt *stmt, const struct grant *g)
     bind_text_or_null(stmt, 15, g->programme);
 }
 
-static const char sql_grant_put[] =
-    "INSERT INTO grant_award (identifier, title, currency, amount_pence, award_date, "
-    "funder_org_id, funder_name, funder_id, recipient_org_id, recipient_name, recipient_id, "
-    "recipient_individual, planned_start, planned_end, duration_months, from_open_call, "
+#define GRANT_COLUMNS                                                                              \
+    "INSERT INTO grant_award (identifier, title, currency, amount_pence, award_date, "             \
+    "funder_org_id, funder_name, funder_id, recipient_org_id, recipient_name, recipient_id, "      \
+    "recipient_individual, planned_start, planned_end, duration_months, from_open_call, "          \
     "programme, imported_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?16, ?8, ?9, ?17, ?10, ?11, ?12, ?13, ?14, ?15, ?18) "
-    "ON CONFLICT (identifier) DO UPDATE SET title = excluded.title, "
-    "currency = excluded.currency, amount_pence = excluded.amount_pence, "
-    "award_date = excluded.award_date, funder_org_id = excluded.funder_org_id, "
-    "funder_name = excluded.funder_name, funder_id = excluded.funder_id, "
-    "recipient_org_id = excluded.recipient_org_id, recipient_name = excluded.recipient_name, "
-    "recipient_id = excluded.recipient_id, recipient_individual = excluded.recipient_individual, "
-    "planned_start = excluded.planned_start, planned_end = excluded.planned_end, "
-    "duration_months = excluded.duration_months, from_open_call = excluded.from_open_call, "
-    "programme = excluded.programme, imported_at = excluded.imported_at";
+#define GRANT_UPDATE                                                                               \
+    "ON CONFLICT (identifier) DO UPDATE SET title = excluded.title, "                              \
+    "currency = excluded.currency, amount_pence = excluded.amount_pence, "                         \
+    "award_date = excluded.award_date, funder_org_id = excluded.funder_org_id, "                   \
+    "funder_name = excluded.funder_name, funder_id = excluded.funder_id, "                         \
+    "recipient_org_id = excluded.recipient_org_id, recipient_name = excluded.recipient_name, "     \
+    "recipient_id = excluded.recipient_id, recipient_individual = excluded.recipient_individual, " \
+    "planned_start = excluded.planned_start, planned_end = excluded.planned_end, "                 \
+    "duration_months = excluded.duration_months, from_open_call = excluded.from_open_call, "       \
+    "programme = excluded.programme, imported_at = excluded.imported_at"
+static const char sql_grant_put[] =
+    GRANT_COLUMNS "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?16, ?8, ?9, ?17, ?10, ?11, ?12, ?13, ?14, "
+                  "?15, ?18) " GRANT_UPDATE;
 
 /* Insert or update g in the register, inside the publishing transaction. */
 static int publish_grant(struct opendata_writer *w, const struct grant *g)
@@ -283,6 +298,112 @@ static int publish_grant(struct opendata_writer *w, const struct grant *g)
     bind_id_or_null(stmt, 16, funder);
     bind_id_or_null(stmt, 17, recipient);
     db_bind_text(stmt, 18, w->now);
+    return store_run(w->st, stmt);
+}
+
+/*
+ * PostgreSQL: grants go in with COPY, the tool it gives for bulk loads, not one upsert (and one
+ * round trip) each. A batch of rows at a time (links to the register looked up first, while no
+ * COPY is open) into a temporary table, dropped at the commit; then one statement upserts them
+ * all, each identifier once as its last row in the file says it, in the order the file first
+ * names it (the ids a row-by-row upsert gives).
+ */
+#define COPY_BATCH ((size_t)4 << 20)
+
+static const char sql_copy_table[] =
+    "CREATE TEMPORARY TABLE import_grant (seq bigint, identifier text, title text, "
+    "currency text, amount_pence bigint, award_date text, funder_org_id text, funder_name text, "
+    "funder_id bigint, recipient_org_id text, recipient_name text, recipient_id bigint, "
+    "recipient_individual integer, planned_start text, planned_end text, "
+    "duration_months integer, from_open_call integer, programme text) ON COMMIT DROP";
+static const char sql_copy_in[] = "COPY import_grant FROM STDIN";
+static const char sql_copy_publish[] = GRANT_COLUMNS
+    "SELECT identifier, title, currency, amount_pence, award_date, funder_org_id, funder_name, "
+    "funder_id, recipient_org_id, recipient_name, recipient_id, recipient_individual, "
+    "planned_start, planned_end, duration_months, from_open_call, programme, ?1 "
+    "FROM (SELECT DISTINCT ON (identifier) *, min(seq) OVER (PARTITION BY identifier) AS first "
+    "FROM import_grant ORDER BY identifier, seq DESC) AS g ORDER BY first " GRANT_UPDATE;
+
+static void copy_text(struct buf *row, const char *s, int empty_is_null, char end)
+{
+    db_copy_field(row, s && (*s || !empty_is_null) ? s : NULL);
+    buf_addc(row, end);
+}
+
+static void copy_number(struct buf *row, int has, long long v, char end)
+{
+    if (has) {
+        buf_addf(row, "%lld%c", v, end);
+    } else {
+        buf_addf(row, "\\N%c", end);
+    }
+}
+
+/* Send the rows in w->rows, if any, as one COPY. */
+static int copy_flush(struct opendata_writer *w)
+{
+    struct db *db = w->st->db;
+    int rc;
+
+    if (!w->rows.len) {
+        return 0;
+    }
+    if (buf_failed(&w->rows)) {
+        return ERR_TOO_BIG;
+    }
+    rc = db_copy_begin(db, sql_copy_in);
+    if (rc == DB_OK) {
+        int end;
+        rc = db_copy_put(db, w->rows.data, w->rows.len);
+        end = db_copy_end(db, rc == DB_OK ? NULL : "the import could not send its rows");
+        rc = rc == DB_OK ? end : rc;
+    }
+    buf_reset(&w->rows);
+    return store_err(w->st, rc);
+}
+
+/* g as a row of import_grant (its fields as bind_grant has them, then its links). */
+static int copy_grant(struct opendata_writer *w, const struct grant *g)
+{
+    struct buf *r = &w->rows;
+    long long funder, recipient;
+    int ret;
+
+    if ((ret = link(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
+        (ret = link(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) < 0) {
+        return ret;
+    }
+    copy_number(r, 1, (long long)++w->seq, '\t');
+    copy_text(r, g->id, 0, '\t');
+    copy_text(r, g->title, 0, '\t');
+    copy_text(r, g->currency, 0, '\t');
+    copy_number(r, 1, g->amount, '\t');
+    copy_text(r, g->award_date, 0, '\t');
+    copy_text(r, g->funder_id, 0, '\t');
+    copy_text(r, g->funder_name, 1, '\t');
+    copy_number(r, funder != 0, funder, '\t');
+    copy_text(r, g->recipient_id, 1, '\t');
+    copy_text(r, g->recipient_name, 1, '\t');
+    copy_number(r, recipient != 0, recipient, '\t');
+    copy_number(r, 1, g->recipient_individual != 0, '\t');
+    copy_text(r, g->planned_start, 1, '\t');
+    copy_text(r, g->planned_end, 1, '\t');
+    copy_number(r, g->duration_months >= 0, g->duration_months, '\t');
+    copy_number(r, g->from_open_call >= 0, g->from_open_call, '\t');
+    copy_text(r, g->programme, 1, '\n');
+    return w->rows.len >= COPY_BATCH ? copy_flush(w) : 0;
+}
+
+/* The grants sent by copy_grant, into the register. */
+static int copy_publish(struct opendata_writer *w)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    if ((ret = copy_flush(w)) < 0 || (ret = store_prepare(w->st, sql_copy_publish, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_text(stmt, 1, w->now);
     return store_run(w->st, stmt);
 }
 
@@ -553,21 +674,25 @@ static int read_staged_suppliers(struct opendata_writer *w, long long row, struc
 static int replay(struct opendata_writer *w)
 {
     struct db_stmt *grants = NULL, *contracts = NULL;
-    int ret, rc;
+    int copy = db_can_copy(w->st->db), ret, rc;
 
-    if ((ret = store_prepare(w->stage, sql_grants_staged, &grants)) < 0) {
+    if ((copy && (ret = store_exec(w->st, sql_copy_table)) < 0) ||
+        (ret = store_prepare(w->stage, sql_grants_staged, &grants)) < 0) {
         return ret;
     }
     while ((rc = store_step(w->stage, grants)) == DB_ROW) {
         struct grant g;
         arena_reset(&w->arena);
         read_staged_grant(grants, &w->arena, &g);
-        if ((ret = publish_grant(w, &g)) < 0) {
+        if ((ret = copy ? copy_grant(w, &g) : publish_grant(w, &g)) < 0) {
             goto cleanup;
         }
     }
     if (rc != DB_DONE) {
         ret = store_fail(w->stage, rc);
+        goto cleanup;
+    }
+    if (copy && (ret = copy_publish(w)) < 0) {
         goto cleanup;
     }
     if ((ret = store_prepare(w->stage, sql_contracts_staged, &contracts)) < 0) {
@@ -596,7 +721,8 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
 
     w->orgs_created = 0;
     /* settings made outside the transaction: SQLite takes them at its start */
-    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0) {
+    if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0 ||
+        (ret = pragma(st, sql_fk_off)) < 0) {
         goto cleanup;
     }
     if ((ret = store_begin_bulk(st)) < 0) {
@@ -612,6 +738,7 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
 cleanup:
     pragma(st, sql_cache_default);
     pragma(st, sql_temp_default);
+    pragma(st, sql_fk_on);
     return ret;
 }
 

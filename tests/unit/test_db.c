@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/buf.h"
 #include "base/embed.h"
 #include "base/err.h"
 #include "store/db.h"
@@ -815,6 +816,71 @@ static void test_open_refuses_what_it_cannot_open(void **state)
     assert_false(db_uri_is_pg("var/compact.db"));
 }
 
+/* PostgreSQL's COPY (the import's bulk load): text with tabs, backslashes, newlines, carriage
+ * returns, "\N" and "\." as text, and non-ASCII comes back byte for byte, NULL as NULL; a row
+ * the server refuses stores nothing of the COPY. SQLite has none. */
+static void test_copy_round_trips(void **state)
+{
+    static const char *const texts[] = {
+        "tab\there",
+        "back\\slash \\N \\t",
+        "line\nbreak\r\nand \\.",
+        "\\.",
+        "Caf\xc3\xa9 \xe2\x80\x94 M\xc4\x81ori \xf0\x9f\x8c\xb3 \xe5\x90\x8d",
+        "",
+        "\b\f\v end",
+        NULL,
+    };
+    const size_t n = sizeof(texts) / sizeof(texts[0]);
+    struct t *t = *state;
+    struct buf rows = BUF_INIT;
+    struct db_stmt *s;
+
+    if (t->be->kind == DB_SQLITE) {
+        assert_false(db_can_copy(t->db));
+        assert_int_equal(db_copy_begin(t->db, "COPY db_t (name) FROM STDIN"), DB_ERROR);
+        return;
+    }
+    assert_true(db_can_copy(t->db));
+    for (size_t i = 0; i < n; i++) {
+        db_copy_field(&rows, texts[i]);
+        buf_addf(&rows, "\t%zu\n", i);
+    }
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(db_copy_begin(t->db, "COPY db_t (note, n) FROM STDIN"), DB_OK);
+    assert_int_equal(db_copy_put(t->db, rows.data, rows.len), DB_OK);
+    assert_int_equal(db_copy_end(t->db, NULL), DB_OK);
+    assert_int_equal(db_changes(t->db), (long long)n);
+    assert_int_equal(db_commit(t->db), DB_OK);
+    s = prep(t->db, "SELECT note FROM db_t ORDER BY n");
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(db_step(s), DB_ROW);
+        if (!texts[i]) {
+            assert_true(db_column_is_null(s, 0));
+        } else {
+            assert_string_equal(db_column_text(s, 0), texts[i]);
+            assert_int_equal(db_column_bytes(s, 0), (int)strlen(texts[i]));
+        }
+    }
+    assert_int_equal(db_step(s), DB_DONE);
+    db_finalize(s);
+
+    /* a bad row (a number that is not one) fails the COPY: none of its rows are stored */
+    buf_reset(&rows);
+    buf_adds(&rows, "kept?\t1\nnot a number\tx\n");
+    assert_int_equal(db_copy_begin(t->db, "COPY db_t (note, n) FROM STDIN"), DB_OK);
+    assert_int_equal(db_copy_put(t->db, rows.data, rows.len), DB_OK);
+    assert_int_not_equal(db_copy_end(t->db, NULL), DB_OK);
+    /* and one ended by the client stores nothing either */
+    assert_int_equal(db_copy_begin(t->db, "COPY db_t (note, n) FROM STDIN"), DB_OK);
+    assert_int_equal(db_copy_put(t->db, "kept?\t2\n", 8), DB_OK);
+    assert_int_not_equal(db_copy_end(t->db, "stopped"), DB_OK);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), (long long)n);
+    /* the connection is ready again */
+    assert_int_equal(insert(t->db, "after", 3), DB_DONE);
+    buf_release(&rows);
+}
+
 #define CASE(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 static const struct CMUnitTest cases[] = {
@@ -836,6 +902,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_migrations_apply_in_sequence),
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
+    CASE(test_copy_round_trips),
 };
 
 static struct backend lite = {DB_SQLITE, NULL}, pg = {DB_PG, NULL};
