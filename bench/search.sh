@@ -30,6 +30,7 @@ CASES=${CASES:-5000}
 need wrk sqlite3 python3 curl
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-search.XXXXXX")
+chmod 755 "$tmp" # the PostgreSQL server may run as another user
 "$bin" init --db "$tmp/rows.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
 python3 "$root/bench/make_search.py" "$ORGS" "$CASES" | sqlite3 "$tmp/rows.db" ||
 	die "writing the rows failed"

@@ -168,21 +168,35 @@ static const char *prefix(const char *stem)
     return strlen(stem) >= 4 ? "*" : "";
 }
 
+/* A word alone when it has no ending to leave out (the engines' stemmers find its own
+ * inflections: "council" finds "councils"); else the word or its stem, as a prefix when long
+ * enough. A prefix costs a search the most (both engines read every word it begins), so it is
+ * only there for the inflections a stemmer may miss ("commissioner" and "commissioning"). */
 void search_query_fts5(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
+        const char *w = q->words[i].word, *s = q->words[i].stem;
         /* words hold no '"' (search_query_parse): each is a string, never an operator */
-        buf_addf(out, "%s(\"%s\" OR \"%s\"%s)", i ? q->any ? " OR " : " AND " : "",
-                 q->words[i].word, q->words[i].stem, prefix(q->words[i].stem));
+        buf_adds(out, i ? q->any ? " OR " : " AND " : "");
+        if (!strcmp(w, s)) {
+            buf_addf(out, "(\"%s\")", w);
+        } else {
+            buf_addf(out, "(\"%s\" OR \"%s\"%s)", w, s, prefix(s));
+        }
     }
 }
 
 void search_query_tsquery(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
+        const char *w = q->words[i].word, *s = q->words[i].stem;
         /* words are letters and digits only: each a quoted lexeme, never an operator */
-        buf_addf(out, "%s('%s' | '%s'%s)", i ? q->any ? " | " : " & " : "", q->words[i].word,
-                 q->words[i].stem, *prefix(q->words[i].stem) ? ":*" : "");
+        buf_adds(out, i ? q->any ? " | " : " & " : "");
+        if (!strcmp(w, s)) {
+            buf_addf(out, "('%s')", w);
+        } else {
+            buf_addf(out, "('%s' | '%s'%s)", w, s, *prefix(s) ? ":*" : "");
+        }
     }
 }
 
