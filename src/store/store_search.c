@@ -219,24 +219,29 @@ static const char sql_count_fts[] =
 /*
  * PostgreSQL: @@, ts_rank (title weight A, body B) over the block, ts_headline over the page's
  * rows only; '<' followed by U+E000 there, so that its parser takes no text for a tag (which
- * it would leave out of the headline), taken out again by read_hit_pg.
+ * it would leave out of the headline), and a word before the text, so that a headline from the
+ * start keeps what comes before the first word ("<script>alert"): both taken out by read_hit_pg.
  */
 #define MATCH_PG "search_doc d, q WHERE d.doc @@ q.q"
 #define PAGE_PG(words)                                                                             \
     "p AS (SELECT d.id, d.kind, d.item_id, d.ref, d.title, d.body, " words " AS words, "           \
     "ts_rank(d.doc, q.q) AS rank FROM b, " MATCH_PG IN_BLOCK("d.id") FILTERS                       \
         " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7)"
-#define SEARCH_PG(words)                                                                            \
-    "WITH q AS (SELECT to_tsquery('english', ?1) AS q), " BLOCK(MATCH_PG, "d.id") ", " PAGE_PG(     \
-        words) " SELECT p.kind, p.item_id, p.ref, p.title, ts_headline('english', "                 \
-               "replace(p.title || ' — ' || p.body, '<', '<' || chr(57344)), q.q, ?8) FROM p, q " \
-               "ORDER BY words DESC, rank DESC, id"
+#define HEADLINE_PG                                                                                \
+    "ts_headline('english', 'qzxqzx ' || replace(p.title || ' — ' || p.body, '<', '<' || "       \
+    "chr(57344)), q.q, ?8)"
+#define SEARCH_PG(words)                                                                           \
+    "WITH q AS (SELECT to_tsquery('english', ?1) AS q), " BLOCK(MATCH_PG, "d.id") ", " PAGE_PG(    \
+        words) " SELECT p.kind, p.item_id, p.ref, p.title, " HEADLINE_PG " FROM p, q ORDER BY "    \
+               "words DESC, rank DESC, id"
 static const char sql_search_pg[] = SEARCH_PG("0");
 static const char sql_search_pg_any[] = SEARCH_PG(WORDS(HAS_PG));
 static const char sql_count_pg[] = "SELECT count(*) FROM search_doc d, to_tsquery('english', "
                                    "?1) AS q WHERE d.doc @@ q" KIND("d.id") FILTERS;
-/* What SEARCH_PG puts after each '<' of a headline's text: U+E000 (private use). */
+/* What SEARCH_PG puts after each '<' of a headline's text (U+E000, private use), and before
+ * the text. */
 static const char pg_not_tag[] = "\xee\x80\x80";
+static const char pg_start[] = "qzxqzx ";
 /* Whether the index is older than DOC_ID's ids (made before them, not made again since): then
  * a kind is not a range of ids. */
 static const char sql_old_ids[] =
@@ -272,7 +277,8 @@ static void read_hit(struct db_stmt *stmt, struct arena *arena, void *item)
     }
 }
 
-/* read_hit for SEARCH_PG: its headline's text without the pg_not_tag after each '<'. */
+/* read_hit for SEARCH_PG: its headline's text without pg_start and the pg_not_tag after each
+ * '<'. */
 static void read_hit_pg(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct search_hit *h = item;
@@ -283,6 +289,9 @@ static void read_hit_pg(struct db_stmt *stmt, struct arena *arena, void *item)
     read_hit(stmt, arena, item);
     if (!in || !(out = arena_strdup(arena, in))) {
         return;
+    }
+    if (!strncmp(in, pg_start, sizeof(pg_start) - 1)) {
+        in += sizeof(pg_start) - 1;
     }
     for (size_t i = 0; in[i]; i++) {
         out[n++] = in[i];
