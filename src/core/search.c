@@ -200,17 +200,49 @@ void search_query_tsquery(const struct search_query *q, struct buf *out)
     }
 }
 
-size_t search_filter_parse(const char *type, const char *theme, const char *region,
-                           const char *year, const char *page, struct search_filter *f,
-                           struct field_error errs[5])
+size_t search_facets_parse(const char *theme, const char *region, const char *year, int *theme_out,
+                           int *region_out, int *year_out, struct field_error errs[3])
 {
     size_t n = 0, ri;
     long long v;
 
+    *theme_out = -1;
+    *region_out = -1;
+    *year_out = 0;
+    if (theme && *theme) {
+        enum library_theme t;
+        if (library_theme_parse(theme, &t) == 0) {
+            *theme_out = (int)t;
+        } else {
+            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
+        }
+    }
+    if (region && *region) {
+        if (region_parse(region, &ri) == 0) {
+            *region_out = (int)ri;
+        } else {
+            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
+        }
+    }
+    if (year && *year) {
+        if (num_whole(year, 1000, 9999, &v) == 0) {
+            *year_out = (int)v;
+        } else {
+            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
+        }
+    }
+    return n;
+}
+
+size_t search_filter_parse(const char *type, const char *theme, const char *region,
+                           const char *year, const char *page, struct search_filter *f,
+                           struct field_error errs[5])
+{
+    size_t n = 0;
+    long long v;
+
     memset(f, 0, sizeof(*f));
     f->kind = -1;
-    f->theme = -1;
-    f->region = -1;
     f->page = 1;
     f->limit = SEARCH_PAGE_SIZE;
     if (type && *type) {
@@ -222,28 +254,7 @@ size_t search_filter_parse(const char *type, const char *theme, const char *regi
                 "type", "Type must be case_study, resource, compact or organisation"};
         }
     }
-    if (theme && *theme) {
-        enum library_theme t;
-        if (library_theme_parse(theme, &t) == 0) {
-            f->theme = (int)t;
-        } else {
-            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
-        }
-    }
-    if (region && *region) {
-        if (region_parse(region, &ri) == 0) {
-            f->region = (int)ri;
-        } else {
-            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
-        }
-    }
-    if (year && *year) {
-        if (num_whole(year, 1000, 9999, &v) == 0) {
-            f->year = (int)v;
-        } else {
-            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
-        }
-    }
+    n += search_facets_parse(theme, region, year, &f->theme, &f->region, &f->year, errs + n);
     if (page && *page) {
         if (num_whole(page, 1, 10000, &v) == 0) {
             f->page = (size_t)v;

@@ -91,6 +91,14 @@ struct search_hit {
 void search_hit_url(const struct search_hit *h, struct buf *out);
 
 /*
+ * The filters the search and the library's lists share, as a person gives them (each NULL or ""
+ * for any): theme, region (a name or its identifier) and year, into *theme_out and *region_out
+ * (-1: any) and *year_out (0: any). Returns how many errors went into errs, each naming its
+ * field.
+ */
+size_t search_facets_parse(const char *theme, const char *region, const char *year, int *theme_out,
+                           int *region_out, int *year_out, struct field_error errs[3]);
+/*
  * The filters as a person gives them (each NULL or "" for any): type, theme, region (a name or
  * its identifier) and year; page from 1. Returns how many errors went into errs, each naming
  * its field; f is filled either way.
