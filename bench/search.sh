@@ -5,7 +5,8 @@
 # throw-away PostgreSQL. The rows are written into one database, and `compact copy` makes the one
 # measured from it: the copy builds the search's index as a migration does (store_search_rebuild).
 # Each question is asked by one connection at a time (wrk -c1: the latency of a search, not of a
-# queue), and its p99 printed. The goal: p99 under 10 ms for every question.
+# queue): its p99 and p50, and the CPU time the server spent a search (what the search costs,
+# whatever else the machine is doing). The goal: p99 under 10 ms for every question.
 #
 #   cmake --preset release && cmake --build --preset release -j2
 #   sh bench/search.sh [path/to/compact]
@@ -30,6 +31,7 @@ CASES=${CASES:-5000}
 need wrk sqlite3 python3 curl
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-search.XXXXXX")
+chmod 755 "$tmp" # the PostgreSQL server may run as another user
 "$bin" init --db "$tmp/rows.db" >"$tmp/init.log" 2>&1 || die "compact init failed: $(cat "$tmp/init.log")"
 python3 "$root/bench/make_search.py" "$ORGS" "$CASES" | sqlite3 "$tmp/rows.db" ||
 	die "writing the rows failed"
@@ -43,17 +45,28 @@ word123+barnsley
 volunteering&type=case_study&region=london
 grants&type=organisation&page=3'
 
+# The CPU time (user and system, in clock ticks) process pid has used so far.
+cpu_ticks() { # pid
+	awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 measure() { # engine
 	start_compact "search-$1"
-	echo "$1: p99 (ms), requests/s, results of each question (one connection, ${DURATION}s each)"
+	server=${pids##* }
+	echo "$1: p99 and p50, requests/s, the server's CPU time a search (load-independent, PostgreSQL's own not counted), results of each question (one connection, ${DURATION}s each)"
 	echo "$questions" | while read -r qs; do
 		total=$(curl -sf --max-time 10 "$url/api/v1/search?q=$qs" | sed -n 's/^{"total":\([0-9]*\).*/\1/p')
 		[ -n "$total" ] || die "GET /api/v1/search?q=$qs failed"
 		set -f
 		wrk_run "$url/api/v1/search?q=$qs" "$WARMUP" >/dev/null
+		before=$(cpu_ticks "$server")
 		r=$(wrk_run "$url/api/v1/search?q=$qs" "$DURATION")
+		after=$(cpu_ticks "$server")
 		set +f
-		echo "$r" | awk -v q="$qs" -v t="$total" '{ printf "  %-45s p99 %6.2f ms  %6d/s  %7d results%s\n", q, $2, $1, t, ($2 < 10 ? "" : "  OVER 10 ms") }'
+		p50=$(awk '$1 == "50%" { v = $2 } END { print v }' "$tmp/wrk.txt")
+		echo "$r" | awk -v q="$qs" -v t="$total" -v p50="$p50" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '{
+			printf "  %-45s p99 %6.2f ms  p50 %8s  %6d/s  CPU %5.2f ms a search  %7d results%s\n",
+				q, $2, p50, $1, ($4 ? ticks * 1000 / hz / $4 : 0), t, ($2 < 10 ? "" : "  OVER 10 ms") }'
 	done
 }
 

@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-#include "core/authority.h"
-#include "base/num.h"
+#include "core/search.h"
 
 #include "actor.h"
 #include "policy.h"
@@ -14,13 +13,10 @@
 size_t library_filter_read(const char *kind, const char *theme, const char *region,
                            const char *year, struct library_filter *f, struct field_error errs[4])
 {
-    size_t n = 0, ri;
-    long long y;
+    size_t n = 0;
 
     memset(f, 0, sizeof(*f));
     f->kind = LIBRARY_ANY;
-    f->theme = -1;
-    f->region = -1;
     if (kind && *kind) {
         enum resource_kind k;
         if (!strcmp(kind, "case_study")) {
@@ -32,28 +28,7 @@ size_t library_filter_read(const char *kind, const char *theme, const char *regi
                 (struct field_error){"kind", "Kind must be case_study or a resource's kind"};
         }
     }
-    if (theme && *theme) {
-        enum library_theme t;
-        if (library_theme_parse(theme, &t) == 0) {
-            f->theme = (int)t;
-        } else {
-            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
-        }
-    }
-    if (region && *region) {
-        if (region_parse(region, &ri) == 0) {
-            f->region = (int)ri;
-        } else {
-            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
-        }
-    }
-    if (year && *year) {
-        if (num_whole(year, 1000, 9999, &y) == 0) {
-            f->year = (int)y;
-        } else {
-            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
-        }
-    }
+    n += search_facets_parse(theme, region, year, &f->theme, &f->region, &f->year, errs + n);
     return n;
 }
 

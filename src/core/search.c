@@ -168,35 +168,81 @@ static const char *prefix(const char *stem)
     return strlen(stem) >= 4 ? "*" : "";
 }
 
+/* A word alone when it has no ending to leave out (the engines' stemmers find its own
+ * inflections: "council" finds "councils"); else the word or its stem, as a prefix when long
+ * enough. A prefix costs a search the most (both engines read every word it begins), so it is
+ * only there for the inflections a stemmer may miss ("commissioner" and "commissioning"). */
 void search_query_fts5(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
+        const char *w = q->words[i].word, *s = q->words[i].stem;
         /* words hold no '"' (search_query_parse): each is a string, never an operator */
-        buf_addf(out, "%s(\"%s\" OR \"%s\"%s)", i ? q->any ? " OR " : " AND " : "",
-                 q->words[i].word, q->words[i].stem, prefix(q->words[i].stem));
+        buf_adds(out, i ? q->any ? " OR " : " AND " : "");
+        if (!strcmp(w, s)) {
+            buf_addf(out, "(\"%s\")", w);
+        } else {
+            buf_addf(out, "(\"%s\" OR \"%s\"%s)", w, s, prefix(s));
+        }
     }
 }
 
 void search_query_tsquery(const struct search_query *q, struct buf *out)
 {
     for (size_t i = 0; i < q->nwords; i++) {
+        const char *w = q->words[i].word, *s = q->words[i].stem;
         /* words are letters and digits only: each a quoted lexeme, never an operator */
-        buf_addf(out, "%s('%s' | '%s'%s)", i ? q->any ? " | " : " & " : "", q->words[i].word,
-                 q->words[i].stem, *prefix(q->words[i].stem) ? ":*" : "");
+        buf_adds(out, i ? q->any ? " | " : " & " : "");
+        if (!strcmp(w, s)) {
+            buf_addf(out, "('%s')", w);
+        } else {
+            buf_addf(out, "('%s' | '%s'%s)", w, s, *prefix(s) ? ":*" : "");
+        }
     }
+}
+
+size_t search_facets_parse(const char *theme, const char *region, const char *year, int *theme_out,
+                           int *region_out, int *year_out, struct field_error errs[3])
+{
+    size_t n = 0, ri;
+    long long v;
+
+    *theme_out = -1;
+    *region_out = -1;
+    *year_out = 0;
+    if (theme && *theme) {
+        enum library_theme t;
+        if (library_theme_parse(theme, &t) == 0) {
+            *theme_out = (int)t;
+        } else {
+            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
+        }
+    }
+    if (region && *region) {
+        if (region_parse(region, &ri) == 0) {
+            *region_out = (int)ri;
+        } else {
+            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
+        }
+    }
+    if (year && *year) {
+        if (num_whole(year, 1000, 9999, &v) == 0) {
+            *year_out = (int)v;
+        } else {
+            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
+        }
+    }
+    return n;
 }
 
 size_t search_filter_parse(const char *type, const char *theme, const char *region,
                            const char *year, const char *page, struct search_filter *f,
                            struct field_error errs[5])
 {
-    size_t n = 0, ri;
+    size_t n = 0;
     long long v;
 
     memset(f, 0, sizeof(*f));
     f->kind = -1;
-    f->theme = -1;
-    f->region = -1;
     f->page = 1;
     f->limit = SEARCH_PAGE_SIZE;
     if (type && *type) {
@@ -208,28 +254,7 @@ size_t search_filter_parse(const char *type, const char *theme, const char *regi
                 "type", "Type must be case_study, resource, compact or organisation"};
         }
     }
-    if (theme && *theme) {
-        enum library_theme t;
-        if (library_theme_parse(theme, &t) == 0) {
-            f->theme = (int)t;
-        } else {
-            errs[n++] = (struct field_error){"theme", "Theme must be one of the nine themes"};
-        }
-    }
-    if (region && *region) {
-        if (region_parse(region, &ri) == 0) {
-            f->region = (int)ri;
-        } else {
-            errs[n++] = (struct field_error){"region", "Region must be one of England's nine"};
-        }
-    }
-    if (year && *year) {
-        if (num_whole(year, 1000, 9999, &v) == 0) {
-            f->year = (int)v;
-        } else {
-            errs[n++] = (struct field_error){"year", "Year must be a year such as 2010"};
-        }
-    }
+    n += search_facets_parse(theme, region, year, &f->theme, &f->region, &f->year, errs + n);
     if (page && *page) {
         if (num_whole(page, 1, 10000, &v) == 0) {
             f->page = (size_t)v;

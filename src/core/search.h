@@ -36,7 +36,8 @@ int search_kind_parse(const char *s, enum search_kind *out);
  * (quotes, '*', '-', ':', brackets, other scripts' punctuation) separates words. Common English
  * words ("how", "the", "to") are left out unless there is nothing else. A word's stem is the
  * word without a common ending ("commissioner": "commiss"), matched as a prefix, so that a word
- * finds its inflections in both engines whatever their stemmers make of it.
+ * finds its inflections in both engines whatever their stemmers make of it; a word without such
+ * an ending is its own stem, left to the stemmers.
  */
 struct search_query {
     size_t nwords;
@@ -53,9 +54,11 @@ struct search_query {
  * NUL) or is longer than SEARCH_TEXT_MAX; 0 otherwise, q->nwords possibly 0 (nothing to find).
  */
 int search_query_parse(const char *text, size_t len, struct search_query *q, const char **why);
-/* FTS5 MATCH text: ("word" OR "stem"*) for each word, AND between them (OR: q->any). */
+/* FTS5 MATCH text: ("word" OR "stem"*) for each word (("word") when it is its own stem; the
+ * '*' when the stem has four letters or more), AND between them (OR: q->any). */
 void search_query_fts5(const struct search_query *q, struct buf *out);
-/* to_tsquery text: ('word' | 'stem':*) for each word, & between them (|: q->any). */
+/* to_tsquery text: ('word' | 'stem':*) for each word, as search_query_fts5, & between them
+ * (|: q->any). */
 void search_query_tsquery(const struct search_query *q, struct buf *out);
 
 /* What a search asks for besides its words. -1 (0 for year) is "any". */
@@ -68,6 +71,13 @@ struct search_filter {
     size_t limit; /* results a page */
 };
 #define SEARCH_PAGE_SIZE 20
+/*
+ * The matches ranked together: a question that matches more is ranked a block of this many at
+ * a time, in the index's order (case studies, resources, Compacts, organisations, each by its
+ * id), so that a search costs the same whatever it matches; the total stays exact. A multiple
+ * of SEARCH_PAGE_SIZE: a page is always within one block.
+ */
+#define SEARCH_RANKED 1000
 
 /* A result, best first. */
 struct search_hit {
@@ -80,6 +90,14 @@ struct search_hit {
 /* Its page's path ("/case-studies/2", "/organisations/GB-LAE-MRT"), onto out. */
 void search_hit_url(const struct search_hit *h, struct buf *out);
 
+/*
+ * The filters the search and the library's lists share, as a person gives them (each NULL or ""
+ * for any): theme, region (a name or its identifier) and year, into *theme_out and *region_out
+ * (-1: any) and *year_out (0: any). Returns how many errors went into errs, each naming its
+ * field.
+ */
+size_t search_facets_parse(const char *theme, const char *region, const char *year, int *theme_out,
+                           int *region_out, int *year_out, struct field_error errs[3]);
 /*
  * The filters as a person gives them (each NULL or "" for any): type, theme, region (a name or
  * its identifier) and year; page from 1. Returns how many errors went into errs, each naming

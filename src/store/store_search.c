@@ -5,6 +5,7 @@
  */
 #include "store_search.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "store_int.h"
@@ -15,7 +16,12 @@
 #include "base/banned.h"
 
 #define DOC_INSERT                                                                                 \
-    "INSERT INTO search_doc (kind, item_id, ref, title, body, themes, regions, year) "
+    "INSERT INTO search_doc (id, kind, item_id, ref, title, body, themes, regions, year) "
+/* search_doc's id: the kind (1 to 4: enum search_kind's order) times 2^40 and the item's id, so
+ * that the index's order is the kind's, then the item's (SEARCH_RANKED: the library comes
+ * before the organisations), and a document keeps its id when it is indexed again. */
+#define DOC_ID(kind, id) kind " * 1099511627776 + " id ", "
+#define DOC_ID_KIND      1099511627776LL
 /* A list between '|' of what J joins ("|a|b|"; "||" for none). */
 #define BARS(J, expr, from, order) "'|' || coalesce(" J(expr, "'|'", from, order) ", '') || '|'"
 /* The regions of the authorities in the rows of table x (a gss column) where where holds. */
@@ -27,23 +33,30 @@
 
 #define INDEX_CASE_STUDY(J)                                                                        \
     DOC_INSERT                                                                                     \
-    "SELECT 'case_study', cs.id, CAST(cs.id AS TEXT), cs.title, cs.summary || ' ' || "             \
-    "coalesce(cs.outcome, '') || ' ' || coalesce(cs.organisations, '') || ' ' || "                 \
-    "coalesce(cs.source_citation, ''), " BARS(                                                     \
-        J, "theme", "FROM case_study_theme WHERE case_study_id = cs.id",                           \
-        "theme") ", " REGIONS(J, "case_study_area",                                                \
-                              "x.case_study_id = cs.id") ", cs.year FROM case_study cs WHERE "     \
-                                                         "(cs.id = ?1 OR ?1 = 0) AND "             \
-                                                         "cs.status = 'published'"
+    "SELECT " DOC_ID(                                                                              \
+        "1",                                                                                       \
+        "cs.id") "'case_study', cs.id, CAST(cs.id AS TEXT), cs.title, cs.summary || ' ' || "       \
+                 "coalesce(cs.outcome, '') || ' ' || coalesce(cs.organisations, '') || ' ' || "    \
+                 "coalesce(cs.source_citation, ''), " BARS(                                        \
+                     J, "theme", "FROM case_study_theme WHERE case_study_id = cs.id",              \
+                     "theme") ", " REGIONS(J, "case_study_area",                                   \
+                                           "x.case_study_id = cs.id") ", cs.year FROM case_study " \
+                                                                      "cs WHERE "                  \
+                                                                      "(cs.id = ?1 OR ?1 = 0) "    \
+                                                                      "AND "                       \
+                                                                      "cs.status = 'published'"
 #define INDEX_RESOURCE(J)                                                                          \
-    DOC_INSERT "SELECT 'resource', r.id, CAST(r.id AS TEXT), r.title, coalesce(r.summary, ''), "   \
-               "'||', " REGIONS(J, "compact_authority",                                            \
-                                "x.compact_id = r.compact_id") ", CAST(substr(r.published_on, 1, " \
-                                                               "4) AS INTEGER) FROM resource r "   \
-                                                               "WHERE (r.id = ?1 OR ?1 = 0) AND "  \
-                                                               "r.status = 'published'"
+    DOC_INSERT "SELECT " DOC_ID(                                                                   \
+        "2", "r.id") "'resource', r.id, CAST(r.id AS TEXT), r.title, coalesce(r.summary, ''), "    \
+                     "'||', " REGIONS(                                                             \
+                         J, "compact_authority",                                                   \
+                         "x.compact_id = r.compact_id") ", CAST(substr(r.published_on, 1, "        \
+                                                        "4) AS INTEGER) FROM resource r "          \
+                                                        "WHERE (r.id = ?1 OR ?1 = 0) AND "         \
+                                                        "r.status = 'published'"
 #define INDEX_COMPACT(J)                                                                           \
-    DOC_INSERT "SELECT 'compact', c.id, CAST(c.id AS TEXT), c.name, coalesce(" J(                  \
+    DOC_INSERT                                                                                     \
+    "SELECT " DOC_ID("3", "c.id") "'compact', c.id, CAST(c.id AS TEXT), c.name, coalesce(" J(      \
         "k.title || ' ' || coalesce(k.summary, '')", "' '",                                        \
         "FROM compact_code k WHERE "                                                               \
         "k.compact_id = c.id",                                                                     \
@@ -53,26 +66,41 @@
                                               "a.name") ", ''), '||', " REGIONS(J,                 \
                                                                                 "compact_"         \
                                                                                 "authority",       \
-                                                                                "x.compact_id = "  \
+                                                                                "x.compact_"       \
+                                                                                "id = "            \
                                                                                 "c.id") ", "       \
-                                                                                        "CAST("    \
-                                                                                        "substr("  \
+                                                                                        "CAST"     \
+                                                                                        "("        \
+                                                                                        "subs"     \
+                                                                                        "tr("      \
                                                                                         "c."       \
-                                                                                        "adopted," \
-                                                                                        " 1, 4) "  \
+                                                                                        "adop"     \
+                                                                                        "ted,"     \
+                                                                                        " 1, "     \
+                                                                                        "4) "      \
                                                                                         "AS "      \
-                                                                                        "INTEGER)" \
-                                                                                        " FROM "   \
-                                                                                        "compact " \
-                                                                                        "c WHERE " \
-                                                                                        "(c.id = " \
-                                                                                        "?1 OR "   \
-                                                                                        "?1 = 0)"
+                                                                                        "INTE"     \
+                                                                                        "GER)"     \
+                                                                                        " FRO"     \
+                                                                                        "M "       \
+                                                                                        "comp"     \
+                                                                                        "act "     \
+                                                                                        "c "       \
+                                                                                        "WHER"     \
+                                                                                        "E "       \
+                                                                                        "(c."      \
+                                                                                        "id "      \
+                                                                                        "= "       \
+                                                                                        "?1 "      \
+                                                                                        "OR "      \
+                                                                                        "?1 "      \
+                                                                                        "= 0)"
 #define INDEX_ORGANISATION                                                                         \
-    DOC_INSERT "SELECT 'organisation', o.id, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, "     \
-               "coalesce(o.org_id, '') || ' ' || coalesce(a.name, ''), '||', "                     \
-               "'|' || coalesce(a.region, '') || '|', NULL FROM organisation o "                   \
-               "LEFT JOIN authority a ON a.gss = o.gss WHERE (o.id = ?1 OR ?1 = 0)"
+    DOC_INSERT "SELECT " DOC_ID(                                                                   \
+        "4", "o.id") "'organisation', o.id, coalesce(o.org_id, CAST(o.id AS TEXT)), o.name, "      \
+                     "coalesce(o.org_id, '') || ' ' || coalesce(a.name, ''), '||', "               \
+                     "'|' || coalesce(a.region, '') || '|', NULL FROM organisation o "             \
+                     "LEFT JOIN authority a ON a.gss = o.gss WHERE (o.id = ?1 OR ?1 = 0)"
 
 static const char sql_drop[] =
     "DELETE FROM search_doc WHERE kind = ?2 AND (item_id = ?1 OR ?1 = 0)";
@@ -127,13 +155,33 @@ int store_search_rebuild(struct store *st)
     " AND (?2 = '' OR d.kind = ?2) AND (?3 = '' OR d.themes LIKE ?3) AND "                         \
     "(?4 = '' OR d.regions LIKE ?4) AND (?5 = 0 OR d.year = ?5)"
 /*
+ * The documents of one kind: search_doc's id range ?25 to ?26 (SEARCH_KIND_IDS; every id when
+ * no kind is asked for or the index is older than these ids: DOC_ID). A range FTS5 reads as
+ * cheaply as the match itself, where d.kind would read search_doc for each.
+ */
+#define KIND(id) " AND " id " BETWEEN ?25 AND ?26"
+/*
+ * A page of results is ranked within its block (search.h, SEARCH_RANKED): the block's matches
+ * are those numbered ?23 to ?24 (from 0) in the index's order (search_doc's id: the kind, then
+ * the item), lo and hi the ids of its first and last, but the first block's lo is the start
+ * (?23 0) and the last block's hi the end (?24 -1); lo NULL past the last match. So a question
+ * is ranked over at most SEARCH_RANKED documents whatever it matches, and a page (?6, ?7 within
+ * the block) never straddles two.
+ */
+#define BOUND(M, id, offset)                                                                       \
+    "(SELECT " id " FROM " M KIND(id) FILTERS " ORDER BY " id " LIMIT 1 OFFSET " offset ")"
+#define BLOCK(M, id)                                                                               \
+    "b (lo, hi) AS (SELECT CASE WHEN ?23 = 0 THEN ?25 ELSE " BOUND(                                \
+        M, id, "?23") " END, "                                                                     \
+                      "CASE WHEN ?24 < 0 THEN ?26 ELSE " BOUND(M, id, "?24") " END)"
+/*
  * How many of the words a document holds, the first key of the order (the rank the second):
  * ?11 to ?22 each one word's query, '' for none. So a document with more of the words comes
  * first whatever its length, in both engines (ts_rank knows nothing of a word's rarity).
  */
 #define HAS_SQLITE(n)                                                                              \
     "CASE WHEN ?" #n " = '' THEN 0 WHEN d.id IN (SELECT rowid FROM search_fts WHERE search_fts "   \
-    "MATCH ?" #n ") THEN 1 ELSE 0 END"
+    "MATCH ?" #n " AND rowid BETWEEN (SELECT lo FROM b) AND (SELECT hi FROM b)) THEN 1 ELSE 0 END"
 #define HAS_PG(n)                                                                                  \
     "CASE WHEN ?" #n " = '' THEN 0 WHEN d.doc @@ to_tsquery('english', ?" #n ") THEN 1 ELSE 0 END"
 #define WORDS(H)                                                                                   \
@@ -141,29 +189,63 @@ int store_search_rebuild(struct store *st)
         18) " + " H(19) " + " H(20) " + " H(21) " + " H(22) ")"
 #define WORD_PARAMS 11 /* the first of them */
 
-/* SQLite: FTS5's MATCH, bm25 (a title's words count twice a body's), its snippet; for any of
- * the words (rank: the order before bm25), the documents with more of them first. */
-#define SEARCH_SQLITE(rank)                                                                        \
-    "SELECT d.kind, d.item_id, d.ref, d.title, snippet(search_fts, -1, ?8, ?9, ?10, 24) "          \
-    "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH "         \
-    "?1" FILTERS " ORDER BY " rank "bm25(search_fts, 2.0, 1.0), d.id LIMIT ?6 OFFSET ?7"
-static const char sql_search_sqlite[] = SEARCH_SQLITE("");
-static const char sql_search_sqlite_any[] = SEARCH_SQLITE(WORDS(HAS_SQLITE) " DESC, ");
-static const char sql_count_sqlite[] =
-    "SELECT count(*) FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-    "WHERE search_fts MATCH ?1" FILTERS;
-/* PostgreSQL: @@, ts_rank (title weight A, body B), ts_headline over the page's rows only. */
+/*
+ * SQLite: FTS5's MATCH, bm25 (a title's words count twice a body's) over the block (b first:
+ * its range bounds FTS5's scan), then the snippet of the page's rows only (the block's scan
+ * again: FTS5 reads the match once, where a lookup a row would read it again for each); for
+ * any of the words (words: 0 for every word), the documents with more of them first.
+ */
+#define FTS          "search_fts.rowid"
+#define MATCH_SQLITE "search_fts JOIN search_doc d ON d.id = " FTS " WHERE search_fts MATCH ?1"
+#define IN_BLOCK(id) " AND " id " BETWEEN b.lo AND b.hi"
+#define PAGE_SQLITE(words)                                                                         \
+    "p (r, w, s) AS (SELECT " FTS ", " words                                                       \
+    ", bm25(search_fts, 2.0, 1.0) FROM b CROSS JOIN " MATCH_SQLITE                                 \
+    IN_BLOCK(FTS) FILTERS " ORDER BY 2 DESC, 3, 1 LIMIT ?6 OFFSET ?7)"
+#define SEARCH_SQLITE(words)                                                                       \
+    "WITH " BLOCK(MATCH_SQLITE, FTS) ", " PAGE_SQLITE(                                             \
+        words) " SELECT d.kind, d.item_id, "                                                       \
+               "d.ref, d.title, snippet(search_fts, -1, ?8, ?9, ?10, 24) FROM b CROSS "            \
+               "JOIN " MATCH_SQLITE                                                                \
+               IN_BLOCK(FTS) " AND +" FTS                                                          \
+                             " IN (SELECT r FROM p) ORDER BY (SELECT w FROM p WHERE r = "          \
+                             "d.id) DESC, (SELECT s FROM p WHERE r = d.id), d.id"
+static const char sql_search_sqlite[] = SEARCH_SQLITE("0");
+static const char sql_search_sqlite_any[] = SEARCH_SQLITE(WORDS(HAS_SQLITE));
+/* The count: FTS5 alone when no filter needs search_doc's columns. */
+static const char sql_count_sqlite[] = "SELECT count(*) FROM " MATCH_SQLITE KIND(FTS) FILTERS;
+static const char sql_count_fts[] =
+    "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1" KIND("rowid");
+/*
+ * PostgreSQL: @@, ts_rank (title weight A, body B) over the block, ts_headline over the page's
+ * rows only; '<' followed by U+E000 there, so that its parser takes no text for a tag (which
+ * it would leave out of the headline), and a word before the text, so that a headline from the
+ * start keeps what comes before the first word ("<script>alert"): both taken out by read_hit_pg.
+ */
+#define MATCH_PG "search_doc d, q WHERE d.doc @@ q.q"
+#define PAGE_PG(words)                                                                             \
+    "p AS (SELECT d.id, d.kind, d.item_id, d.ref, d.title, d.body, " words " AS words, "           \
+    "ts_rank(d.doc, q.q) AS rank FROM b, " MATCH_PG IN_BLOCK("d.id") FILTERS                       \
+        " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7)"
+#define HEADLINE_PG                                                                                \
+    "ts_headline('english', 'qzxqzx ' || replace(p.title || ' — ' || p.body, '<', '<' || "       \
+    "chr(57344)), q.q, ?8)"
 #define SEARCH_PG(words)                                                                           \
-    "SELECT kind, item_id, ref, title, ts_headline('english', title || ' — ' || body, q, ?8) "   \
-    "FROM (SELECT d.kind, d.item_id, d.ref, d.title, d.body, q, " words " AS words, "              \
-    "ts_rank(d.doc, q) AS rank, d.id FROM search_doc d, to_tsquery('english', ?1) AS q "           \
-    "WHERE d.doc @@ q" FILTERS                                                                     \
-    " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7) AS hits "                           \
-    "ORDER BY words DESC, rank DESC, id"
+    "WITH q AS (SELECT to_tsquery('english', ?1) AS q), " BLOCK(MATCH_PG, "d.id") ", " PAGE_PG(    \
+        words) " SELECT p.kind, p.item_id, p.ref, p.title, " HEADLINE_PG " FROM p, q ORDER BY "    \
+               "words DESC, rank DESC, id"
 static const char sql_search_pg[] = SEARCH_PG("0");
 static const char sql_search_pg_any[] = SEARCH_PG(WORDS(HAS_PG));
-static const char sql_count_pg[] =
-    "SELECT count(*) FROM search_doc d, to_tsquery('english', ?1) AS q WHERE d.doc @@ q" FILTERS;
+static const char sql_count_pg[] = "SELECT count(*) FROM search_doc d, to_tsquery('english', "
+                                   "?1) AS q WHERE d.doc @@ q" KIND("d.id") FILTERS;
+/* What SEARCH_PG puts after each '<' of a headline's text (U+E000, private use), and before
+ * the text. */
+static const char pg_not_tag[] = "\xee\x80\x80";
+static const char pg_start[] = "qzxqzx ";
+/* Whether the index is older than DOC_ID's ids (made before them, not made again since): then
+ * a kind is not a range of ids. */
+static const char sql_old_ids[] =
+    "SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE id < 1099511627776 LIMIT 1) AS o";
 
 static const char headline_options[] = "StartSel=" SEARCH_MARK_START ", StopSel=" SEARCH_MARK_END
                                        ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, "
@@ -195,10 +277,68 @@ static void read_hit(struct db_stmt *stmt, struct arena *arena, void *item)
     }
 }
 
+/* read_hit for SEARCH_PG: its headline's text without pg_start and the pg_not_tag after each
+ * '<'. */
+static void read_hit_pg(struct db_stmt *stmt, struct arena *arena, void *item)
+{
+    struct search_hit *h = item;
+    const char *in = db_column_text(stmt, 4);
+    char *out;
+    size_t n = 0, skip = sizeof(pg_not_tag) - 1;
+
+    read_hit(stmt, arena, item);
+    if (!in || !(out = arena_strdup(arena, in))) {
+        return;
+    }
+    if (!strncmp(in, pg_start, sizeof(pg_start) - 1)) {
+        in += sizeof(pg_start) - 1;
+    }
+    for (size_t i = 0; in[i]; i++) {
+        out[n++] = in[i];
+        if (in[i] == '<' && !strncmp(in + i + 1, pg_not_tag, skip)) {
+            i += skip;
+        }
+    }
+    out[n] = '\0';
+    h->snippet = out;
+}
+
+/*
+ * The range of ids of f's kind (KIND) into *lo and *hi, every id when it has none; *join 1 when a
+ * filter needs search_doc's columns (0: SQLite counts with FTS5 alone).
+ */
+static int kind_ids(struct store *st, const struct search_filter *f, long long *lo, long long *hi,
+                    int *join)
+{
+    struct db_stmt *stmt;
+    size_t old = 0;
+    int ret;
+
+    *lo = -LLONG_MAX;
+    *hi = LLONG_MAX;
+    *join = f->theme >= 0 || f->region >= 0 || f->year;
+    if (f->kind < 0) {
+        return 0;
+    }
+    if ((ret = store_prepare(st, sql_old_ids, &stmt)) < 0 ||
+        (ret = store_row_count(st, stmt, &old)) < 0) {
+        return ret;
+    }
+    if (old) { /* d.kind only */
+        *join = 1;
+    } else {
+        *lo = (f->kind + 1) * DOC_ID_KIND;
+        *hi = (f->kind + 2) * DOC_ID_KIND - 1;
+    }
+    return 0;
+}
+
 int store_search(struct store *st, const struct search_query *q, const struct search_filter *f,
                  struct arena *arena, struct search_hit **items, size_t *n, size_t *total)
 {
-    int pg = db_kind(st->db) == DB_PG, any = 0, ret;
+    int pg = db_kind(st->db) == DB_PG, any = 0, join, ret;
+    long long lo, hi;
+    size_t offset = (f->page - 1) * f->limit, block = offset - offset % SEARCH_RANKED;
     struct buf match = BUF_INIT, theme = BUF_INIT, region = BUF_INIT;
     struct db_stmt *stmt;
 
@@ -207,6 +347,9 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     *total = 0;
     if (!q->nwords) {
         return 0;
+    }
+    if ((ret = kind_ids(st, f, &lo, &hi, &join)) < 0) {
+        return ret;
     }
     if (f->theme >= 0) {
         buf_addf(&theme, "%%|%s|%%", library_theme_id((enum library_theme)f->theme));
@@ -224,10 +367,16 @@ int store_search(struct store *st, const struct search_query *q, const struct se
             ret = ERR_TOO_BIG;
             goto cleanup;
         }
-        if ((ret = store_prepare(st, pg ? sql_count_pg : sql_count_sqlite, &stmt)) < 0) {
+        if ((ret = store_prepare(st,
+                                 pg     ? sql_count_pg
+                                 : join ? sql_count_sqlite
+                                        : sql_count_fts,
+                                 &stmt)) < 0) {
             goto cleanup;
         }
         bind_filters(stmt, match.data, f, &theme, &region);
+        db_bind_int64(stmt, 25, lo);
+        db_bind_int64(stmt, 26, hi);
         if ((ret = store_row_count(st, stmt, total)) < 0) {
             goto cleanup;
         }
@@ -245,7 +394,7 @@ int store_search(struct store *st, const struct search_query *q, const struct se
     }
     bind_filters(stmt, match.data, f, &theme, &region);
     db_bind_int64(stmt, 6, (long long)f->limit);
-    db_bind_int64(stmt, 7, (long long)((f->page - 1) * f->limit));
+    db_bind_int64(stmt, 7, (long long)(offset - block));
     db_bind_text(stmt, 8, pg ? headline_options : SEARCH_MARK_START);
     db_bind_text(stmt, 9, SEARCH_MARK_END);
     db_bind_text(stmt, 10, "…");
@@ -260,7 +409,12 @@ int store_search(struct store *st, const struct search_query *q, const struct se
         db_bind_text_copy(stmt, WORD_PARAMS + (int)i, w.data);
         buf_release(&w);
     }
-    ret = store_rows(st, stmt, arena, sizeof(**items), read_hit, items, n);
+    db_bind_int64(stmt, 25, lo);
+    db_bind_int64(stmt, 26, hi);
+    db_bind_int64(stmt, 23, (long long)block);
+    db_bind_int64(stmt, 24,
+                  *total > block + SEARCH_RANKED ? (long long)(block + SEARCH_RANKED - 1) : -1);
+    ret = store_rows(st, stmt, arena, sizeof(**items), pg ? read_hit_pg : read_hit, items, n);
 cleanup:
     buf_release(&match);
     buf_release(&theme);

@@ -86,13 +86,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sqlite3_reset(match);
         sqlite3_clear_bindings(match);
     }
-    /* the tsquery's quotes are the builder's: four a word (the word, its stem) */
+    /* the tsquery's quotes are the builder's: four a word (the word, its stem), two for a word
+     * that is its own stem */
     {
-        size_t quotes = 0;
+        size_t quotes = 0, want = 0;
         for (size_t i = 0; i < ts.len; i++) {
             quotes += ts.data[i] == '\'';
         }
-        CHECK(quotes == 4 * q.nwords);
+        for (size_t i = 0; i < q.nwords; i++) {
+            want += strcmp(q.words[i].word, q.words[i].stem) ? 4 : 2;
+        }
+        CHECK(quotes == want);
     }
     buf_release(&fts);
     buf_release(&ts);
