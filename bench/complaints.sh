@@ -23,12 +23,14 @@
 # Everything it starts it stops, by PID, on exit. About a minute and a half with the defaults.
 #
 # Settings (environment): CASES=100000, RUNS=20, ROUNDS=3, DURATION=5, WARMUP=1,
-# CONNECTIONS=64, WRK_THREADS=2, SERVER_THREADS=2, KEEP=1 keeps the temporary folder.
+# CONNECTIONS=64, WRK_THREADS=2, SERVER_THREADS=2, KEEP=1 keeps the temporary folder; PG=1 runs
+# it all on a throw-away PostgreSQL (tests/pg/start.sh) in that folder instead of SQLite.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=""
 pids=""
+pgdir=""
 . "$root/bench/lib.sh"
 bin=${1:-$root/build/release/compact}
 gen=${2:-$root/build/release/bench/bench_complaints_gen}
@@ -38,10 +40,23 @@ RUNS=${RUNS:-20}
 
 [ -x "$bin" ] || die "no executable at $bin (run: make build)"
 [ -x "$gen" ] || die "no executable at $gen (run: make build)"
-need wrk nginx curl ss sqlite3 node
+need wrk nginx curl ss node
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/compact-bench-complaints.XXXXXX")
-db=$tmp/compact.db
+chmod 755 "$tmp"
+if [ "${PG:-0}" = 1 ]; then
+	need psql
+	pgdir=$tmp/pg
+	sh "$root/tests/pg/start.sh" "$pgdir" >"$tmp/pg.log" 2>&1 || die "PostgreSQL did not start"
+	db=$(cat "$pgdir/url")
+	engine=PostgreSQL
+	sql() { psql -XAtq -d "$db" -c "$1"; }
+else
+	need sqlite3
+	db=$tmp/compact.db
+	engine=SQLite
+	sql() { sqlite3 "$db" "$1"; }
+fi
 
 # 1. The database, an admin and their token, the Compacts and charities through the API, then
 # the cases by bench_complaints_gen.
@@ -58,16 +73,17 @@ pids=${pids% *}
 made=$("$gen" --db "$db" --cases "$CASES" --compacts "$(sed -n 1p "$tmp/seed.txt")" \
 	--complainants "$(sed -n 2p "$tmp/seed.txt")" --respondents "$(sed -n 3p "$tmp/seed.txt")") ||
 	die "bench_complaints_gen failed"
-stored=$(sqlite3 "$db" 'SELECT count(*) FROM complaint')
-events=$(sqlite3 "$db" 'SELECT count(*) FROM complaint_event')
+stored=$(sql 'SELECT count(*) FROM complaint')
+events=$(sql 'SELECT count(*) FROM complaint_event')
+[ -z "$pgdir" ] || sql 'VACUUM ANALYZE' >/dev/null # as autovacuum would after a bulk load
 [ "$stored" -eq "$CASES" ] || die "$stored cases stored, want $CASES"
 
 # 2. The server's time for uncached requests, from its access log.
 start_compact nocache --no-cache
 nocache_url=$url
-compact_id=$(sqlite3 "$db" 'SELECT compact_id FROM complaint WHERE awaiting = 1 ORDER BY id LIMIT 1')
-year=$(sqlite3 "$db" 'SELECT max(year_opened) FROM complaint')
-echo "bench: $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)); $stored cases, $events events" \
+compact_id=$(sql 'SELECT compact_id FROM complaint WHERE awaiting = 1 ORDER BY id LIMIT 1')
+year=$(sql 'SELECT max(year_opened) FROM complaint')
+echo "bench: $engine; $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)); $stored cases, $events events" \
 	"($made)" >&2
 timed() { # label path [curl options]: RUNS requests, then the median and largest server time
 	label=$1
@@ -108,7 +124,7 @@ overdue=$(curl -sf -H "Authorization: Bearer $token" "$nocache_url/api/v1/compla
 echo "  (the overdue list holds $overdue cases, Compact $compact_id's open list $open)"
 
 # 3. One case's JSON under wrk, against nginx serving its bytes.
-case_id=$(sqlite3 "$db" "SELECT max(id) FROM complaint WHERE nstages >= 2 AND nevents >= 4")
+case_id=$(sql "SELECT max(id) FROM complaint WHERE nstages >= 2 AND nevents >= 4")
 case_path=/api/v1/complaints/$case_id
 mkdir -p "$tmp/www"
 curl -sf -H "Authorization: Bearer $token" -o "$tmp/www/case.json" "$nocache_url$case_path" ||

@@ -46,10 +46,15 @@ static const struct {
 static const struct {
     const char *id;
     int national_default;
+    const char *label;
 } cparams[CPARAM_COUNT] = {
-    [CPARAM_INFORMAL_RESPONSE_DAYS] = {"informal_response_days", 10},
-    [CPARAM_FORMAL_RESPONSE_DAYS] = {"formal_response_days", 20},
-    [CPARAM_DISPUTE_RESPONSE_DAYS] = {"dispute_response_days", 40},
+    [CPARAM_INFORMAL_RESPONSE_DAYS] = {"informal_response_days", 10,
+                                       "Time to respond to a complaint raised with the "
+                                       "decision-maker"},
+    [CPARAM_FORMAL_RESPONSE_DAYS] = {"formal_response_days", 20,
+                                     "Time to respond under the body's complaints procedure"},
+    [CPARAM_DISPUTE_RESPONSE_DAYS] = {"dispute_response_days", 40,
+                                      "Time to respond under the Compact's dispute procedure"},
 };
 
 static const char *const event_ids[CEVENT_COUNT] = {
@@ -243,6 +248,11 @@ int complaint_param_parse(const char *s, enum complaint_param *out)
 int complaint_param_default(enum complaint_param p)
 {
     return IN_RANGE(p, CPARAM_COUNT) ? cparams[p].national_default : 0;
+}
+
+const char *complaint_param_label(enum complaint_param p)
+{
+    return IN_RANGE(p, CPARAM_COUNT) ? cparams[p].label : "";
 }
 
 const char *complaint_event_id(enum complaint_event_type t)

@@ -89,6 +89,9 @@ const char *complaint_param_id(enum complaint_param p);
 int complaint_param_parse(const char *s, enum complaint_param *out);
 /* The national default: 10, 20, 40. */
 int complaint_param_default(enum complaint_param p);
+/* For people, the time in working days that it sets: "Time to respond to a complaint raised
+ * with the decision-maker", ...; "" when out of range. */
+const char *complaint_param_label(enum complaint_param p);
 /* The largest value a Compact may set (a year of working days); more is ERR_INVALID. */
 #define CPARAM_VALUE_MAX 260
 

@@ -77,6 +77,12 @@ static unsigned done_parse(const char *text)
                 done |= DONE_PARAM(p);
             }
         }
+        for (int p = 0; p < CPARAM_COUNT; p++) {
+            const char *id = complaint_param_id((enum complaint_param)p);
+            if (strlen(id) == len && !strncmp(text, id, len)) {
+                done |= DONE_CPARAM(p);
+            }
+        }
         text += len + (text[len] == ',');
     }
     return done;
@@ -99,6 +105,12 @@ static int redirect_done(struct request *r, long long id, unsigned done)
     for (int p = 0; p < PARAM_COUNT; p++) {
         if (done & DONE_PARAM(p)) {
             buf_addf(&b, "%s%s", sep, param_id((enum param)p));
+            sep = ",";
+        }
+    }
+    for (int p = 0; p < CPARAM_COUNT; p++) {
+        if (done & DONE_CPARAM(p)) {
+            buf_addf(&b, "%s%s", sep, complaint_param_id((enum complaint_param)p));
             sep = ",";
         }
     }
@@ -194,6 +206,7 @@ int page_compact(struct request *r)
     struct compact_page_view v = {0};
     struct compact_entry e;
     struct signup_signatory *partners;
+    struct complaint_params cparams;
     size_t npartners;
     unsigned signed_types;
     long long id;
@@ -223,6 +236,10 @@ int page_compact(struct request *r)
     }
     signed_types = signup_types(partners, npartners, v.today);
     v.partners = &signed_types;
+    if ((ret = store_complaint_params(r->st, id, &cparams)) < 0) {
+        return ret;
+    }
+    v.complaint_params = &cparams;
     view_compact_page(r->body, &v, request_viewer(r));
     return html(r);
 }
@@ -807,6 +824,7 @@ int page_compact_parameters(struct request *r)
 {
     struct compact_entry *e = arena_alloc(r->arena, sizeof(*e));
     struct query *q = arena_alloc(r->arena, sizeof(*q));
+    struct complaint_params cp;
     int ret;
 
     if ((ret = editable(r, e)) != 0) {
@@ -821,17 +839,35 @@ int page_compact_parameters(struct request *r)
             buf_release(&v);
         }
     }
+    if ((ret = store_complaint_params(r->st, e->id, &cp)) < 0) {
+        return ret;
+    }
+    for (int i = 0; i < CPARAM_COUNT; i++) {
+        if (cp.set[i]) {
+            struct buf v = BUF_INIT;
+            buf_addf(&v, "%d", cp.value[i]);
+            put(q, complaint_param_id((enum complaint_param)i), arena_strdup(r->arena, v.data));
+            buf_release(&v);
+        }
+    }
     return subpage(r, view_compact_parameters_page, e, q, NULL, 0);
 }
 
-/* The parameters that differ between a and b (DONE_PARAM bits), or DONE_NOTHING. */
-static unsigned params_changes(const struct param_set *a, const struct param_set *b)
+/* The parameters that differ between a and b, and the complaint response times between ca and
+ * cb (DONE_PARAM and DONE_CPARAM bits), or DONE_NOTHING. */
+static unsigned params_changes(const struct param_set *a, const struct param_set *b,
+                               const struct complaint_params *ca, const struct complaint_params *cb)
 {
     unsigned done = 0;
 
     for (int i = 0; i < PARAM_COUNT; i++) {
         if (a->set[i] != b->set[i] || (a->set[i] && a->value[i] != b->value[i])) {
             done |= DONE_PARAM(i);
+        }
+    }
+    for (int i = 0; i < CPARAM_COUNT; i++) {
+        if (ca->set[i] != cb->set[i] || (ca->set[i] && ca->value[i] != cb->value[i])) {
+            done |= DONE_CPARAM(i);
         }
     }
     return done ? done : DONE_NOTHING;
@@ -843,6 +879,7 @@ int page_compact_parameters_post(struct request *r)
     struct query *q = arena_alloc(r->arena, sizeof(*q));
     struct compact_entry e;
     struct param_set ps;
+    struct complaint_params cp, was;
     const char *f, *why;
     size_t n = 0, count, changed;
     int ret;
@@ -851,6 +888,7 @@ int page_compact_parameters_post(struct request *r)
         return ret < 0 ? ret : 0;
     }
     memset(&ps, 0, sizeof(ps));
+    memset(&cp, 0, sizeof(cp));
     for (int i = 0; i < PARAM_COUNT; i++) {
         const char *id = param_id((enum param)i), *v = field(r, q, id);
         long value;
@@ -864,6 +902,20 @@ int page_compact_parameters_post(struct request *r)
             ps.value[i] = (int)value;
         }
     }
+    for (int i = 0; i < CPARAM_COUNT; i++) {
+        const char *id = complaint_param_id((enum complaint_param)i), *v = field(r, q, id);
+        long value;
+        if (!v) {
+            continue;
+        }
+        if (number(v, 1, CPARAM_VALUE_MAX, &value) < 0) {
+            add_error(errs, &n, id,
+                      "Enter a whole number of working days from 1 to 260, or leave it blank");
+        } else {
+            cp.set[i] = 1;
+            cp.value[i] = (int)value;
+        }
+    }
     if (!n && compact_params_check(&ps, &f, &why) < 0) {
         enum param p;
         struct buf msg = BUF_INIT;
@@ -875,9 +927,10 @@ int page_compact_parameters_post(struct request *r)
     if (n) {
         return subpage(r, view_compact_parameters_page, &e, q, errs, n);
     }
-    if ((ret = store_compact_set_params(r->st, e.id, &ps, NULL, request_actor(r))) < 0 ||
+    if ((ret = store_complaint_params(r->st, e.id, &was)) < 0 ||
+        (ret = store_compact_set_params(r->st, e.id, &ps, &cp, request_actor(r))) < 0 ||
         (ret = check_recheck_compact(r->st, e.id, date_today(), &count, &changed)) < 0) {
         return ret;
     }
-    return redirect_done(r, e.id, params_changes(&e.params, &ps));
+    return redirect_done(r, e.id, params_changes(&e.params, &ps, &was, &cp));
 }

@@ -39,6 +39,46 @@ static const char sql_cause_add[] =
     "INSERT INTO complaint_cause (complaint_id, rule, compact_id, year_opened) "
     "SELECT id, ?2, compact_id, year_opened FROM complaint WHERE id = ?1";
 
+/*
+ * Kept totals (migration 0014): the statistics' counts of each Compact and year, kept in the
+ * same transaction as every event so that the statistics read a few hundred rows instead of
+ * every case. A write takes its case out of them as it was (tally_less) and puts it back as it
+ * is (tally_more): whatever an event changed, the totals stay the sum over the cases. The stage
+ * entries count by the due dates alone; those still waiting are counted when read (due before
+ * as_of). last_date is the latest date any of the cases stored: the totals hold for every as_of
+ * from it on, the statistics read the cases for an earlier one.
+ */
+#define STAGE_ON_TIME "days > 0 AND responded_on <= due_on"
+#define STAGE_SETTLED "days > 0 AND (responded_on IS NOT NULL OR due_on < ended_on)"
+#define STAGE_COUNT(what)                                                                          \
+    "(SELECT count(*) FROM complaint_stage WHERE complaint_id = ?1 AND " what ")"
+static const char sql_tally_case_less[] =
+    "UPDATE complaint_tally_case SET n = n - 1 "
+    "WHERE (compact_id, year_opened, highest, status, outcome) IN (SELECT compact_id, "
+    "year_opened, highest, status, coalesce(outcome, '') FROM complaint WHERE id = ?1)";
+static const char sql_tally_less[] = "UPDATE complaint_tally SET on_time = on_time - " STAGE_COUNT(
+    STAGE_ON_TIME) ", "
+                   "settled = settled - " STAGE_COUNT(
+                       STAGE_SETTLED) " "
+                                      "WHERE (compact_id, year_opened) IN (SELECT compact_id, "
+                                      "year_opened FROM complaint "
+                                      "WHERE id = ?1)";
+static const char sql_tally_case_more[] =
+    "INSERT INTO complaint_tally_case (compact_id, year_opened, highest, status, outcome, n) "
+    "SELECT compact_id, year_opened, highest, status, coalesce(outcome, ''), 1 FROM complaint "
+    "WHERE id = ?1 ON CONFLICT (compact_id, year_opened, highest, status, outcome) "
+    "DO UPDATE SET n = complaint_tally_case.n + 1";
+/* ?2 the latest date the case stores */
+static const char sql_tally_more[] =
+    "INSERT INTO complaint_tally (compact_id, year_opened, on_time, settled, last_date) "
+    "SELECT compact_id, year_opened, " STAGE_COUNT(STAGE_ON_TIME) ", " STAGE_COUNT(
+        STAGE_SETTLED) ", ?2 FROM complaint WHERE id = ?1 "
+                       "ON CONFLICT (compact_id, year_opened) DO UPDATE SET "
+                       "on_time = complaint_tally.on_time + excluded.on_time, "
+                       "settled = complaint_tally.settled + excluded.settled, "
+                       "last_date = CASE WHEN excluded.last_date > complaint_tally.last_date "
+                       "THEN excluded.last_date ELSE complaint_tally.last_date END";
+
 /* A case with its names and current stage entry, as every read gives it. */
 #define COMPLAINT_COLUMNS                                                                          \
     "SELECT k.id, k.compact_id, c.name, a.id, a.org_id, coalesce(a.org_id, CAST(a.id AS TEXT)), "  \
@@ -82,6 +122,14 @@ static const char sql_list[] = COMPLAINT_COLUMNS "WHERE " LIST_WHERE LIST_ORDER 
 #define OVERDUE_WHERE "WHERE k.awaiting = 1 AND k.due_on < ?6 AND " LIST_WHERE
 static const char sql_list_overdue[] =
     COMPLAINT_COLUMNS OVERDUE_WHERE "ORDER BY k.due_on, k.opened_on DESC, k.id DESC " LIST_PAGE;
+/* A Compact's open cases when no organisation is asked for (?3 and ?4 NULL), as the Compact's
+ * page and its API list them: the same order as LIST_ORDER's for open cases (awaiting is 0 or
+ * 1), which is the complaint_open index's, so that a page is read from it. */
+static const char sql_list_compact_open[] =
+    COMPLAINT_COLUMNS "WHERE k.compact_id = ?1 AND k.status = 'open' AND (?2 = 0 OR k.compact_id "
+                      "IN (SELECT compact_id FROM compact_coordinator WHERE user_id = ?2)) "
+                      "AND ?5 = 1 AND k.opened_on <= ?6 "
+                      "ORDER BY k.awaiting DESC, k.due_on, k.opened_on DESC, k.id DESC " LIST_PAGE;
 #define LIST_COUNT                                                                                 \
     "SELECT count(*) FROM complaint k JOIN organisation a ON a.id = k.complainant_id "             \
     "JOIN organisation r ON r.id = k.respondent_id "
@@ -96,6 +144,11 @@ static const char sql_count_overdue[] = LIST_COUNT OVERDUE_WHERE;
 static const char sql_count_any[] = "SELECT count(*) FROM complaint k WHERE " COUNT_WHERE;
 static const char sql_count_overdue_any[] =
     "SELECT count(*) FROM complaint k WHERE k.awaiting = 1 AND k.due_on < ?6 AND " COUNT_WHERE;
+/* One Compact's: its rows of the complaint_open index. */
+static const char sql_count_compact[] =
+    "SELECT count(*) FROM complaint k WHERE k.compact_id = ?1 AND (?2 = 0 OR k.compact_id IN "
+    "(SELECT compact_id FROM compact_coordinator WHERE user_id = ?2)) "
+    "AND (?5 = 0 OR k.status = 'open') AND k.opened_on <= ?6";
 
 /*
  * The statistics: ?1 Compact, ?2 year, ?3 as_of. A statement for each shape of filter, naming
@@ -122,9 +175,24 @@ static const char sql_count_overdue_any[] =
 static const char *const sql_stats_cases[4] = STATS_SHAPES(STATS_CASES);
 static const char *const sql_stats_causes[4] = STATS_SHAPES(STATS_CAUSES);
 static const char *const sql_stats_on_time[4] = STATS_SHAPES(STATS_ON_TIME);
+/* The kept totals (sql_tally_more), in the same shapes: those of the stage entries with the
+ * date they hold from, the cases', and the stage entries still waiting, due before ?3 as_of. */
+#define TALLY_STAGES(where)                                                                        \
+    "SELECT coalesce(sum(on_time), 0), coalesce(sum(settled), 0), max(last_date) "                 \
+    "FROM complaint_tally WHERE " where
+#define TALLY_CASES(where)                                                                         \
+    "SELECT highest, status, outcome, sum(n) FROM complaint_tally_case WHERE " where               \
+    "GROUP BY highest, status, outcome"
+#define TALLY_WAITING(where)                                                                       \
+    "SELECT count(*) FROM complaint_stage WHERE " where                                            \
+    "AND days > 0 AND responded_on IS NULL AND ended_on IS NULL AND due_on < ?3"
+static const char *const sql_tally_stages[4] = STATS_SHAPES(TALLY_STAGES);
+static const char *const sql_tally_cases[4] = STATS_SHAPES(TALLY_CASES);
+static const char *const sql_tally_waiting[4] = STATS_SHAPES(TALLY_WAITING);
+/* Every (Compact, year) with a case has its row of kept totals. */
 static const char sql_years[] =
-    "SELECT DISTINCT year_opened FROM complaint ORDER BY year_opened DESC";
-static const char sql_years_of[] = "SELECT DISTINCT year_opened FROM complaint "
+    "SELECT DISTINCT year_opened FROM complaint_tally ORDER BY year_opened DESC";
+static const char sql_years_of[] = "SELECT year_opened FROM complaint_tally "
                                    "WHERE compact_id = ?1 ORDER BY year_opened DESC";
 
 static const char sql_params[] =
@@ -231,6 +299,50 @@ static int put_causes(struct store *st, long long id, const struct complaint_cas
     return 0;
 }
 
+/* Run sql with ?1 case id (and ?2 date last, when not 0). */
+static int run_for_case(struct store *st, const char *sql, long long id, date_t last)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, id);
+    if (last) {
+        store_bind_date(stmt, 2, last);
+    }
+    return store_run(st, stmt);
+}
+
+/* Take case id out of the kept totals as it is stored now. */
+static int tally_less(struct store *st, long long id)
+{
+    int ret = run_for_case(st, sql_tally_case_less, id, 0);
+
+    return ret < 0 ? ret : run_for_case(st, sql_tally_less, id, 0);
+}
+
+/* Put case id, as stored now with state cc, into the kept totals. */
+static int tally_more(struct store *st, long long id, const struct complaint_case *cc)
+{
+    date_t last = cc->opened_on;
+    int ret;
+
+    for (size_t i = 0; i < cc->nruns; i++) {
+        const struct complaint_run *r = &cc->runs[i];
+        date_t dates[3] = {r->started_on, r->responded ? r->responded_on : 0,
+                           r->ended ? r->ended_on : 0};
+        for (size_t j = 0; j < 3; j++) {
+            last = dates[j] > last ? dates[j] : last;
+        }
+    }
+    if ((ret = run_for_case(st, sql_tally_case_more, id, 0)) < 0) {
+        return ret;
+    }
+    return run_for_case(st, sql_tally_more, id, last);
+}
+
 /* Event e as case id's number n, and its audit entry (a case's first has the case's). */
 static int put_event(struct store *st, long long id, int n, const struct complaint_event *e,
                      const struct complaint_case *cc, const char *actor)
@@ -313,7 +425,7 @@ int store_complaint_insert(struct store *st, const struct store_complaint *c,
         }
     }
     if ((ret = put_stages(st, *id, cc, 1)) < 0 || (ret = put_causes(st, *id, cc)) < 0 ||
-        (ret = put_event(st, *id, 1, e, cc, actor)) < 0) {
+        (ret = tally_more(st, *id, cc)) < 0 || (ret = put_event(st, *id, 1, e, cc, actor)) < 0) {
         goto cleanup;
     }
     json_audit_complaint(&after, &(struct audit_complaint){
@@ -367,7 +479,7 @@ int store_complaint_insert_event(struct store *st, long long id, int n,
     if (n < 2 || cc->nruns == 0) {
         return ERR_INVALID;
     }
-    if ((ret = store_prepare(st, sql_state, &stmt)) < 0) {
+    if ((ret = tally_less(st, id)) < 0 || (ret = store_prepare(st, sql_state, &stmt)) < 0) {
         return ret;
     }
     db_bind_int64(stmt, 1, id);
@@ -378,7 +490,8 @@ int store_complaint_insert_event(struct store *st, long long id, int n,
     }
     from = cc->nruns > 1 ? cc->nruns - 1 : 1;
     if ((ret = put_stages(st, id, cc, from)) < 0 ||
-        (e->type == CEVENT_CLOSED && (ret = put_causes(st, id, cc)) < 0)) {
+        (e->type == CEVENT_CLOSED && (ret = put_causes(st, id, cc)) < 0) ||
+        (ret = tally_more(st, id, cc)) < 0) {
         return ret;
     }
     return put_event(st, id, n, e, cc, actor);
@@ -596,11 +709,15 @@ int store_complaint_list(struct store *st, const struct store_complaint_filter *
                          struct arena *arena, struct store_complaint **items, size_t *n)
 {
     struct db_stmt *stmt;
+    const char *sql = f->overdue_only ? sql_list_overdue
+                      : f->compact_id && f->open_only && !f->member_org && !f->party
+                          ? sql_list_compact_open
+                          : sql_list;
     int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = store_prepare(st, f->overdue_only ? sql_list_overdue : sql_list, &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql, &stmt)) < 0) {
         return ret;
     }
     bind_list(stmt, f);
@@ -617,7 +734,8 @@ int store_complaint_count(struct store *st, const struct store_complaint_filter 
     *n = 0;
     if ((ret = store_prepare(st,
                              f->overdue_only ? (any ? sql_count_overdue_any : sql_count_overdue)
-                                             : (any ? sql_count_any : sql_count),
+                             : any           ? (f->compact_id ? sql_count_compact : sql_count_any)
+                                             : sql_count,
                              &stmt)) < 0) {
         return ret;
     }
@@ -625,7 +743,8 @@ int store_complaint_count(struct store *st, const struct store_complaint_filter 
     return store_row_count(st, stmt, n);
 }
 
-/* The statistics' statement of sql's shape for compact_id and year, with ?3 as_of bound. */
+/* The statistics' statement of sql's shape for compact_id and year, with ?3 as_of bound
+ * unless as_of is 0 (the kept totals' statements have no as_of). */
 static int stats_prepare(struct store *st, const char *const sql[4], long long compact_id, int year,
                          date_t as_of, struct db_stmt **stmt)
 {
@@ -638,9 +757,48 @@ static int stats_prepare(struct store *st, const char *const sql[4], long long c
         if (year) {
             db_bind_int(*stmt, 2, year);
         }
-        store_bind_date(*stmt, 3, as_of);
+        if (as_of) {
+            store_bind_date(*stmt, 3, as_of);
+        }
     }
     return ret;
+}
+
+/* The kept totals of the stage entries of compact_id and year into out's on_time and
+ * on_time_base as of as_of: *kept 1, or 0 (and nothing read) when as_of is before a date they
+ * count, or there are none. */
+static int tally_stages(struct store *st, long long compact_id, int year, date_t as_of,
+                        struct complaint_stats *out, int *kept)
+{
+    struct db_stmt *stmt;
+    size_t on_time = 0, settled = 0, waiting = 0;
+    date_t last = 0;
+    int ret, rc;
+
+    *kept = 0;
+    if ((ret = stats_prepare(st, sql_tally_stages, compact_id, year, 0, &stmt)) < 0) {
+        return ret;
+    }
+    if ((rc = store_step(st, stmt)) == DB_ROW) {
+        on_time = (size_t)db_column_int64(stmt, 0);
+        settled = (size_t)db_column_int64(stmt, 1);
+        last = store_col_date(stmt, 2);
+    }
+    store_done(stmt);
+    if (rc != DB_ROW) {
+        return store_fail(st, rc);
+    }
+    if (!last || as_of < last) {
+        return 0;
+    }
+    if ((ret = stats_prepare(st, sql_tally_waiting, compact_id, year, as_of, &stmt)) < 0 ||
+        (ret = store_row_count(st, stmt, &waiting)) < 0) {
+        return ret;
+    }
+    out->on_time = on_time;
+    out->on_time_base = settled + waiting;
+    *kept = 1;
+    return 0;
 }
 
 static void read_year(struct db_stmt *stmt, struct arena *arena, void *item)
@@ -654,14 +812,18 @@ int store_complaint_counts(struct store *st, long long compact_id, int year, dat
                            size_t *nyears)
 {
     struct db_stmt *stmt;
-    int ret, rc;
+    int ret, rc, kept;
 
     memset(out, 0, sizeof(*out));
     if (years) {
         *years = NULL;
         *nyears = 0;
     }
-    if ((ret = stats_prepare(st, sql_stats_cases, compact_id, year, as_of, &stmt)) < 0) {
+    if ((ret = tally_stages(st, compact_id, year, as_of, out, &kept)) < 0) {
+        return ret;
+    }
+    if ((ret = kept ? stats_prepare(st, sql_tally_cases, compact_id, year, 0, &stmt)
+                    : stats_prepare(st, sql_stats_cases, compact_id, year, as_of, &stmt)) < 0) {
         return ret;
     }
     while ((rc = store_step(st, stmt)) == DB_ROW) {
@@ -693,16 +855,18 @@ int store_complaint_counts(struct store *st, long long compact_id, int year, dat
     if (rc != DB_DONE) {
         return store_err(st, rc);
     }
-    if ((ret = stats_prepare(st, sql_stats_on_time, compact_id, year, as_of, &stmt)) < 0) {
-        return ret;
-    }
-    if ((rc = store_step(st, stmt)) == DB_ROW) {
-        out->on_time = (size_t)db_column_int64(stmt, 0);
-        out->on_time_base = (size_t)db_column_int64(stmt, 1);
-    }
-    store_done(stmt);
-    if (rc != DB_ROW) {
-        return store_fail(st, rc);
+    if (!kept) {
+        if ((ret = stats_prepare(st, sql_stats_on_time, compact_id, year, as_of, &stmt)) < 0) {
+            return ret;
+        }
+        if ((rc = store_step(st, stmt)) == DB_ROW) {
+            out->on_time = (size_t)db_column_int64(stmt, 0);
+            out->on_time_base = (size_t)db_column_int64(stmt, 1);
+        }
+        store_done(stmt);
+        if (rc != DB_ROW) {
+            return store_fail(st, rc);
+        }
     }
     if (!years) {
         return 0;

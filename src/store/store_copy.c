@@ -144,6 +144,12 @@ static const struct copy_table tables[] = {
           "compact_id, name"),
     TABLE("complaint_feed", "complaint_feed", "id, user_id, secret_hash, created_at, revoked_at",
           P5, "iibtt", 1, "id"),
+    TABLE("complaint_tally_case", "complaint_tally_case",
+          "compact_id, year_opened, highest, status, outcome, n", P6, "iittti", 0,
+          "compact_id, year_opened, highest, status, outcome"),
+    TABLE("complaint_tally", "complaint_tally",
+          "compact_id, year_opened, on_time, settled, last_date", P5, "iiiit", 0,
+          "compact_id, year_opened"),
     /* the question bank is seeded by its migration (0011), which makes the target's too */
     {"survey_bank_question", "survey_bank_question", NULL, NULL, 0, NULL, NULL, NULL},
     {"survey_bank_option", "survey_bank_option", NULL, NULL, 0, NULL, NULL, NULL},

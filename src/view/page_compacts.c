@@ -379,8 +379,8 @@ static void parameters(struct buf *b, const struct compact_page_view *v)
 
     params_resolve(NULL, &e->params, &p);
     html_lit(b, "<h2 class=\"govuk-heading-m\">Local parameters</h2>");
-    table_start(b, &(struct table){.caption = "The numbers its checks use: the Compact's own, "
-                                              "else the national default",
+    table_start(b, &(struct table){.caption = "The numbers its checks and complaints use: the "
+                                              "Compact's own, else the national default",
                                    .flags = TABLE_CAPTION_S,
                                    .cols = cols,
                                    .ncols = 3});
@@ -402,6 +402,18 @@ static void parameters(struct buf *b, const struct compact_page_view *v)
                    : p.source[pp] == SOURCE_NONE  ? "No national default"
                                                   : "National default",
                    0);
+        table_row_end(b);
+    }
+    for (int i = 0; v->complaint_params && i < CPARAM_COUNT; i++) {
+        enum complaint_param cp = (enum complaint_param)i;
+        int own = v->complaint_params->set[cp];
+        table_row_start(b);
+        table_row_head(b, complaint_param_label(cp));
+        table_cell_start(b, 0);
+        html_num(b, own ? v->complaint_params->value[cp] : complaint_param_default(cp));
+        html_lit(b, " working days");
+        table_cell_end(b);
+        table_cell(b, own ? "Local" : "National default", 0);
         table_row_end(b);
     }
     table_end(b);
@@ -601,6 +613,21 @@ static void param_change(struct buf *b, const struct compact_entry *e, enum para
     html_text(b, param_unit(p));
 }
 
+/* A complaint response time's new value (cp as they are now): its own or the national
+ * default. */
+static void cparam_change(struct buf *b, const struct complaint_params *cp, enum complaint_param p)
+{
+    html_text(b, complaint_param_label(p));
+    if (cp && cp->set[p]) {
+        html_lit(b, " changed to ");
+        html_num(b, cp->value[p]);
+    } else {
+        html_lit(b, " changed to the national default, ");
+        html_num(b, complaint_param_default(p));
+    }
+    html_lit(b, " working days");
+}
+
 /* One sentence of what changed (bit, one of v->done's), as the entry is now. */
 static void change_sentence(struct buf *b, const struct compact_page_view *v,
                             const struct compact_state *s, unsigned bit)
@@ -648,6 +675,11 @@ static void change_sentence(struct buf *b, const struct compact_page_view *v,
                 param_change(b, e, (enum param)p);
             }
         }
+        for (int p = 0; p < CPARAM_COUNT; p++) {
+            if (bit == DONE_CPARAM(p)) {
+                cparam_change(b, v->complaint_params, (enum complaint_param)p);
+            }
+        }
     }
 }
 
@@ -657,7 +689,7 @@ static void done_banner(struct buf *b, const struct compact_page_view *v,
                         const struct compact_state *s)
 {
     const struct compact_entry *e = v->entry;
-    unsigned done = v->done & ~DONE_NOTHING & (DONE_PARAM(PARAM_COUNT) - 1);
+    unsigned done = v->done & ~DONE_NOTHING & (DONE_CPARAM(CPARAM_COUNT) - 1);
     size_t n = 0;
 
     if (!v->may_edit) {
@@ -953,6 +985,25 @@ void view_compact_parameters_page(struct buf *b, const struct compact_subpage_vi
                             hint_text[0] ? hint_text
                                          : "No national default: the rule applies only where a "
                                            "Compact sets it"),
+                   NULL, "govuk-input--width-4");
+    }
+    html_lit(b, "<h2 class=\"govuk-heading-m\">Complaints</h2><p class=\"govuk-body\">How long a "
+                "body has to respond to a complaint at each stage, in working days (Monday to "
+                "Friday, not bank holidays).</p>");
+    for (int i = 0; i < CPARAM_COUNT; i++) {
+        enum complaint_param p = (enum complaint_param)i;
+        const char *id = complaint_param_id(p);
+        char text[128], hint_text[128];
+        int n = snprintf(text, sizeof(text), "%s (working days)", complaint_param_label(p));
+        if (snprintf(hint_text, sizeof(hint_text),
+                     "National default: %d working days. A change applies to stages that start "
+                     "after it.",
+                     complaint_param_default(p)) < 0) {
+            hint_text[0] = '\0';
+        }
+        text_input(b,
+                   question(&v->values, v->errors, v->nerrors, id,
+                            n > 0 && (size_t)n < sizeof(text) ? text : id, hint_text),
                    NULL, "govuk-input--width-4");
     }
     form_buttons(b, "Save the parameters", compact_href(href, sizeof(href), c->id, ""));

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "page_coordinators.h"
 #include "core/compact.h"
+#include "core/complaint.h"
 
 /* The answers of a form, to show again: a lookup of a field by name (NULL: none given). */
 struct form_values {
@@ -45,6 +46,8 @@ enum compact_done {
 };
 /* The bit of a local parameter p (enum param) whose value a save changed. */
 #define DONE_PARAM(p) (1u << (10 + (unsigned)(p)))
+/* A complaint response time (enum complaint_param) changed. */
+#define DONE_CPARAM(p) DONE_PARAM(PARAM_COUNT + (unsigned)(p))
 
 struct compact_page_view {
     const struct compact_entry *entry;
@@ -58,6 +61,7 @@ struct compact_page_view {
                                  enum signup_type), or NULL: not said */
     const struct coordinators_view *coordinators; /* its Coordinators section, or NULL: none */
     const char *notice; /* the heading of a success banner after a change, or NULL */
+    const struct complaint_params *complaint_params; /* its complaint response times, or NULL */
 };
 void view_compact_page(struct buf *b, const struct compact_page_view *v,
                        const struct viewer *viewer);

@@ -2,7 +2,8 @@
 // breached the Compact, raises a complaint from the result (the Compact and the breached
 // commitment filled in, the council found by name), the council's member records its response
 // late, the charity escalates to the local Compact's dispute procedure, and the Compact's
-// coordinator closes it as upheld. Each person in a browser of their own; at 1280 and 375
+// coordinator closes it as upheld, then sets the Compact's working days to respond under its
+// dispute procedure on its parameters page. Each person in a browser of their own; at 1280 and 375
 // pixels wide, axe-core on every page, no page wider than the screen.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -183,6 +184,29 @@ async function journeyAt(browser, width, { url, password, people, compact, check
     check(`${at}: closed as upheld, the remedy shown`, shown.includes('The complaint has been closed') && shown.includes('Closed: Upheld') &&
       shown.includes('Notice restored'), shown.slice(0, 900));
     await look(p, 'case closed');
+    // The Compact's parameters show the working days to respond at each stage, and the
+    // coordinator changes one there.
+    const days = width === 1280 ? 30 : 35;
+    await p.goto(url(`/compacts/${compact}`));
+    const params = await p.locator('table', { hasText: 'national default' }).innerText();
+    check(`${at}: the Compact's parameters show the times to respond to complaints in working days`,
+      params.includes('Time to respond to a complaint raised with the decision-maker') &&
+        /Time to respond under the Compact's dispute procedure\s+\d+ working days/.test(params) &&
+        !params.includes('response_days'), params);
+    await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'Change the local parameters' }).click()]);
+    await p.getByLabel('Time to respond under the Compact\'s dispute procedure (working days)').fill('0');
+    await submit(p, 'Save the parameters');
+    const refused = await p.locator('.govuk-error-summary').innerText();
+    check(`${at}: 0 working days is refused, naming the number wanted`, refused.includes('from 1 to 260'), refused);
+    await p.getByLabel('Time to respond under the Compact\'s dispute procedure (working days)').fill(String(days));
+    await look(p, 'parameters form');
+    await submit(p, 'Save the parameters');
+    const saved = await main(p);
+    check(`${at}: the new time to respond is saved and shown as the Compact's own`,
+      saved.includes(`Time to respond under the Compact's dispute procedure changed to ${days} working days`) &&
+        new RegExp(`Time to respond under the Compact's dispute procedure\\s+${days} working days\\s+Local`).test(saved),
+      saved.slice(0, 1500));
+    await look(p, 'compact parameters saved');
     await p.goto(url(`/compacts/${compact}/complaints/statistics`));
     check(`${at}: the statistics suppress small numbers`, (await main(p)).includes('fewer than 5'));
     await look(p, 'statistics');

@@ -189,6 +189,171 @@ static void test_set_with_the_compact_parameters(void **state)
     assert_true(got.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
 }
 
+/* Apply an event of type on date to case id (state cc) and store it. */
+static void event(long long id, struct complaint_case *cc, struct complaint_event e,
+                  const char *date)
+{
+    struct complaint_params none = {{0}, {0}};
+    enum complaint_refusal why;
+
+    e.date = d(date);
+    e.by = "cli";
+    assert_int_equal(complaint_apply(cc, &e, &none, &cal, d("2016-01-01"), &why), 0);
+    assert_int_equal(store_complaint_add_event(st, id, (int)cc->nevents, &e, cc, "cli"), 0);
+}
+
+/* A case of Compact compact opened on date at stage to: its id; cc its state. */
+static long long open_case(struct complaint_case *cc, long long compact, const char *date,
+                           enum complaint_stage to)
+{
+    struct store_complaint c = {.compact_id = compact,
+                                .complainant = {.id = 100001, .ref = "GB-CHC-3000001"},
+                                .respondent = {.id = 100003, .ref = "100003"},
+                                .title = "Notice",
+                                .summary = "",
+                                .aware_on = d(date),
+                                .opened_on = d(date),
+                                .rules = {RULE_FUNDING_NOTICE},
+                                .nrules = 1};
+    struct complaint_event e = {.type = CEVENT_OPENED, .date = d(date), .to = to, .by = "cli"};
+    struct complaint_params none = {{0}, {0}};
+    enum complaint_refusal why;
+    long long id;
+
+    complaint_init(cc, c.aware_on);
+    assert_int_equal(complaint_apply(cc, &e, &none, &cal, d("2016-01-01"), &why), 0);
+    assert_int_equal(store_complaint_add(st, &c, &e, cc, "cli", &id), 0);
+    return id;
+}
+
+/* The kept totals against a count of the cases themselves: none differs. */
+static void assert_totals_right(void)
+{
+    static const char *const sql[] = {
+        "SELECT count(*) FROM (SELECT compact_id, year_opened, highest, status, "
+        "coalesce(outcome, '') AS o, count(*) AS n FROM complaint GROUP BY compact_id, "
+        "year_opened, highest, status, coalesce(outcome, '') EXCEPT SELECT compact_id, "
+        "year_opened, highest, status, outcome, n FROM complaint_tally_case WHERE n > 0) t",
+        "SELECT count(*) FROM (SELECT compact_id, year_opened, highest, status, outcome, n FROM "
+        "complaint_tally_case WHERE n > 0 EXCEPT SELECT compact_id, year_opened, highest, "
+        "status, coalesce(outcome, ''), count(*) FROM complaint GROUP BY compact_id, "
+        "year_opened, highest, status, coalesce(outcome, '')) t",
+        "SELECT count(*) FROM complaint_tally_case WHERE n < 0",
+        "SELECT count(*) FROM (SELECT compact_id, year_opened, sum(CASE WHEN days > 0 AND "
+        "responded_on <= due_on THEN 1 ELSE 0 END) AS a, sum(CASE WHEN days > 0 AND "
+        "(responded_on IS NOT NULL OR due_on < ended_on) THEN 1 ELSE 0 END) AS b FROM "
+        "complaint_stage GROUP BY compact_id, year_opened EXCEPT SELECT compact_id, "
+        "year_opened, on_time, settled FROM complaint_tally) t",
+        "SELECT count(*) FROM (SELECT compact_id, year_opened, on_time, settled FROM "
+        "complaint_tally EXCEPT SELECT compact_id, year_opened, sum(CASE WHEN days > 0 AND "
+        "responded_on <= due_on THEN 1 ELSE 0 END), sum(CASE WHEN days > 0 AND (responded_on "
+        "IS NOT NULL OR due_on < ended_on) THEN 1 ELSE 0 END) FROM complaint_stage GROUP BY "
+        "compact_id, year_opened) t",
+        /* the date they hold from is none before a date they count */
+        "SELECT count(*) FROM complaint_stage s JOIN complaint_tally t ON t.compact_id = "
+        "s.compact_id AND t.year_opened = s.year_opened WHERE s.started_on > t.last_date OR "
+        "s.responded_on > t.last_date OR s.ended_on > t.last_date",
+    };
+
+    for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+        if (test_number(st->db, sql[i]) != 0) {
+            fail_msg("kept totals differ from a recount: %s", sql[i]);
+        }
+    }
+}
+
+/*
+ * The statistics' kept totals (migration 0014) after cases opened, answered on time and late,
+ * escalated, closed, reopened and closed again, in two Compacts and years: the same as a
+ * recount of the cases, and the statistics read from them the same as those read from the
+ * cases, for every shape of filter; before the dates they count, the cases are read.
+ */
+static void test_kept_totals(void **state)
+{
+    struct complaint_case cc[4];
+    struct complaint_stats kept, counted;
+    long long id[4];
+    static const long long compacts[] = {0, 1, 2};
+    static const int years[] = {0, 2013, 2014};
+    (void)state;
+
+    assert_int_equal(db_exec(st->db, "INSERT INTO compact (id, name, created_at) VALUES "
+                                     "(2, 'Bradford Compact', 'x')"),
+                     DB_OK);
+    id[0] = open_case(&cc[0], 1, "2013-03-04", STAGE_INFORMAL);
+    id[1] = open_case(&cc[1], 1, "2014-02-03", STAGE_FORMAL);
+    id[2] = open_case(&cc[2], 2, "2013-05-06", STAGE_INFORMAL);
+    id[3] = open_case(&cc[3], 2, "2014-06-02", STAGE_INFORMAL);
+    assert_totals_right();
+    event(id[0], &cc[0], (struct complaint_event){.type = CEVENT_RESPONSE}, "2013-03-08");
+    event(id[0], &cc[0], (struct complaint_event){.type = CEVENT_ESCALATED, .to = STAGE_FORMAL},
+          "2013-04-01");
+    event(id[1], &cc[1], (struct complaint_event){.type = CEVENT_RESPONSE},
+          "2014-09-01"); /* late */
+    event(id[2], &cc[2], (struct complaint_event){.type = CEVENT_ESCALATED, .to = STAGE_DISPUTE},
+          "2013-09-02"); /* unanswered, after its due date */
+    assert_totals_right();
+    event(id[0], &cc[0],
+          (struct complaint_event){.type = CEVENT_CLOSED,
+                                   .outcome = OUTCOME_UPHELD,
+                                   .causes = {RULE_FUNDING_NOTICE, RULE_FUNDING_REASONS},
+                                   .ncauses = 2},
+          "2013-06-03");
+    event(id[2], &cc[2],
+          (struct complaint_event){.type = CEVENT_CLOSED, .outcome = OUTCOME_WITHDRAWN},
+          "2013-09-03");
+    assert_totals_right();
+    event(id[0], &cc[0], (struct complaint_event){.type = CEVENT_REOPENED}, "2013-07-01");
+    event(id[2], &cc[2], (struct complaint_event){.type = CEVENT_NOTE, .note = "a note"},
+          "2013-10-01");
+    assert_totals_right();
+    event(id[0], &cc[0], (struct complaint_event){.type = CEVENT_RESPONSE}, "2013-07-02");
+    event(id[0], &cc[0],
+          (struct complaint_event){.type = CEVENT_CLOSED,
+                                   .outcome = OUTCOME_PARTLY_UPHELD,
+                                   .causes = {RULE_FUNDING_REASONS},
+                                   .ncauses = 1},
+          "2013-08-01");
+    event(id[2], &cc[2], (struct complaint_event){.type = CEVENT_REOPENED}, "2013-11-01");
+    assert_totals_right();
+    assert_int_equal(test_number(st->db, "SELECT sum(n) FROM complaint_tally_case"), 4);
+
+    for (size_t c = 0; c < 3; c++) {
+        for (size_t y = 0; y < 3; y++) {
+            int *ys;
+            size_t nys;
+            assert_int_equal(store_complaint_counts(st, compacts[c], years[y], d("2015-01-01"),
+                                                    &kept, &arena, &ys, &nys),
+                             0);
+            assert_int_equal(nys, 2);
+            assert_int_equal(ys[0], 2014);
+            /* the same read from the cases: their date moved past as_of */
+            assert_int_equal(db_exec(st->db, "UPDATE complaint_tally SET last_date = "
+                                             "'2015-01-02' || last_date"),
+                             DB_OK);
+            assert_int_equal(store_complaint_counts(st, compacts[c], years[y], d("2015-01-01"),
+                                                    &counted, &arena, NULL, NULL),
+                             0);
+            assert_int_equal(db_exec(st->db, "UPDATE complaint_tally SET last_date = "
+                                             "substr(last_date, 11)"),
+                             DB_OK);
+            assert_memory_equal(&kept, &counted, sizeof(kept));
+        }
+    }
+    assert_totals_right();
+    /* nationally: 4 opened, one still waiting unanswered past its due date */
+    assert_int_equal(store_complaint_counts(st, 0, 0, d("2015-01-01"), &kept, &arena, NULL, NULL),
+                     0);
+    assert_int_equal(kept.opened.n, 4);
+    assert_int_equal(kept.by_outcome[OUTCOME_PARTLY_UPHELD].n, 1);
+    assert_int_equal(kept.by_outcome[COMPLAINT_OUTCOME_OPEN].n, 3);
+    assert_true(kept.on_time > 0 && kept.on_time < kept.on_time_base);
+    /* as of a day before the last event, the cases are read: the same as before kept totals */
+    assert_int_equal(
+        store_complaint_counts(st, 0, 0, d("2013-06-01"), &counted, &arena, NULL, NULL), 0);
+    assert_int_equal(counted.opened.n, 2);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_db, teardown)
 
 int main(void)
@@ -198,6 +363,7 @@ int main(void)
         T(test_events_append_only),
         T(test_many_in_one_transaction),
         T(test_set_with_the_compact_parameters),
+        T(test_kept_totals),
     };
     RUN_ON_BOTH(tests, calendar_setup, calendar_teardown);
 }
