@@ -377,11 +377,11 @@ static const char *const segment_fills[] = {"#0b0c0c", "#1d70b8", "#5694ca", "#b
 enum {
     BARS_W = CHART_BARS_WIDTH,
     BARS_PAD = 10,     /* left and right of everything */
-    BARS_LINE = 22,    /* a line of words */
+    BARS_LINE = 26,    /* a line of words */
     BARS_BAR = 28,     /* a bar's height */
     BARS_GAP = 14,     /* under a bar */
-    BARS_SWATCH = 18,  /* a key's swatch */
-    BARS_KEY_TEXT = 28 /* a key's words start after its swatch */
+    BARS_SWATCH = 20,  /* a key's swatch */
+    BARS_KEY_TEXT = 30 /* a key's words start after its swatch */
 };
 
 size_t chart_wrap(const char *text, size_t width, size_t *starts, size_t *lens, size_t max)
@@ -437,7 +437,13 @@ static size_t wrapped_text(struct buf *b, long long x, long long y, const char *
     size_t n = chart_wrap(text, width, starts, lens, CHART_WRAP_MAX);
     struct buf line = BUF_INIT;
 
-    text_at(b, x, y, "start");
+    html_lit(b, "<text x=\"");
+    html_num(b, x);
+    html_lit(b, "\" y=\"");
+    html_num(b, y);
+    html_lit(b, "\" font-size=\"");
+    html_num(b, CHART_FONT);
+    html_lit(b, "\" fill=\"#0b0c0c\">");
     for (size_t i = 0; i < n; i++) {
         buf_reset(&line);
         buf_add(&line, text + starts[i], lens[i]);
@@ -499,7 +505,7 @@ void view_stacked_bars(struct buf *b, const char *id, const char *title, const c
         long long x = x0;
         int any = 0;
         /* the label above its bar, wrapped: it has the drawing's whole width */
-        y += (long long)wrapped_text(b, x0, y + 16, rows[r], label_w) * BARS_LINE;
+        y += (long long)wrapped_text(b, x0, y + 20, rows[r], label_w) * BARS_LINE;
         for (size_t s = 0; s < nsegments && s < 8; s++) {
             double v = shares[r * nsegments + s];
             long long w;
@@ -525,8 +531,7 @@ void view_stacked_bars(struct buf *b, const char *id, const char *title, const c
             x += w;
         }
         if (!any) {
-            text_at(b, x0, y + 20, "start");
-            html_lit(b, "Too few answers to show</text>");
+            (void)wrapped_text(b, x0, y + 20, "Too few answers to show", label_w);
         }
         y += BARS_BAR + BARS_GAP;
     }
@@ -544,7 +549,7 @@ void view_stacked_bars(struct buf *b, const char *id, const char *title, const c
         html_attr(b, segment_fills[s]);
         html_lit(b, "\" stroke=\"#0b0c0c\" stroke-width=\"1\"/>");
         y +=
-            (long long)wrapped_text(b, x0 + BARS_KEY_TEXT, y + 16, segments[s], key_w) * BARS_LINE +
+            (long long)wrapped_text(b, x0 + BARS_KEY_TEXT, y + 19, segments[s], key_w) * BARS_LINE +
             8;
     }
     html_lit(b, "</svg></div>");

@@ -43,9 +43,10 @@ void view_count_chart(struct buf *b, const char *id, const char *title, const ch
                       const char *y_title, const struct chart_count *c, size_t n);
 /* The stacked bars' drawing is CHART_BARS_WIDTH units wide; its words are CHART_FONT units
  * high, and a character is taken as CHART_CHAR_TENTHS tenths of that wide (Arial's widest
- * common letters; most are narrower), so that a line wrapped to a width never runs past it. */
+ * common letters; most are narrower), so that a line wrapped to a width never runs past it:
+ * 20 units, some 14 pixels on a phone, where the drawing is scaled to the screen's width. */
 #define CHART_BARS_WIDTH  480
-#define CHART_FONT        16
+#define CHART_FONT        20
 #define CHART_CHAR_TENTHS 6
 #define CHART_WRAP_MAX    8 /* the most lines a label is wrapped to (the rest is cut) */
 

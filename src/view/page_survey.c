@@ -639,16 +639,7 @@ static void coverage_section(struct buf *b, const struct survey_results_view *v)
     struct buf cap = BUF_INIT;
 
     date_format_long(v->closes_on, day);
-    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"coverage\">Who answered</h2>"
-                "<p class=\"govuk-body\">");
-    html_count(b, (long long)v->with_general);
-    html_lit(b, " of the ");
-    html_count(b, (long long)v->active_compacts);
-    html_lit(b, " local Compacts active on ");
-    html_text(b, day);
-    html_lit(b, " have general answers, and ");
-    html_count(b, (long long)v->with_benchmark);
-    html_lit(b, " have given the benchmark.</p>");
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"coverage\">Who answered</h2>");
     if (v->map && v->coverage) {
         struct buf title = BUF_INIT;
         buf_addf(&title,

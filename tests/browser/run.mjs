@@ -37,6 +37,7 @@ import { searchJourney } from './search.mjs';
 import { libraryJourney } from './library.mjs';
 import { signupsJourney } from './signups.mjs';
 import { surveyJourney } from './survey.mjs';
+import { surveyImportJourney } from './survey_import.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -328,6 +329,8 @@ async function main() {
     await journey('signups', () => signupsJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('survey', () => surveyJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('survey import', () => surveyImportJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,

@@ -127,7 +127,7 @@ static long attr_num(const char *tag, const char *end, const char *attr, long de
 }
 
 /* The words of each <text> of svg, its lines (tspans) joined by spaces, into texts[*n]; and
- * whether every line, taken as 16-unit letters 0.6 of that wide (CHART_CHAR_TENTHS), stays
+ * whether every line, taken as letters CHART_FONT high and 0.6 of that wide, stays
  * inside the viewBox's width and height. */
 static int texts_fit(const char *svg, char texts[][200], size_t *n, long *worst)
 {
@@ -173,9 +173,9 @@ static int texts_fit(const char *svg, char texts[][200], size_t *n, long *worst)
                 chars += ((unsigned char)*c & 0xc0) != 0x80;
             }
             {
-                long w = chars * 16 * 6 / 10;
+                long w = chars * CHART_FONT * CHART_CHAR_TENTHS / 10;
                 long left = end_anchor ? x - w : x, right = end_anchor ? x : x + w;
-                if (left < 0 || right > width || y > height || y < 16) {
+                if (left < 0 || right > width || y > height || y < CHART_FONT) {
                     fit = 0;
                     *worst = left < 0 ? left : right - width;
                 }
@@ -227,23 +227,23 @@ static void test_stacked_bars_labels_whole_and_inside(void **state)
 static void test_wrap_at_spaces_and_cut_long_words(void **state)
 {
     size_t starts[8], lens[8];
-    /* 96 units is 10 letters of 9.6 */
-    size_t n = chart_wrap("one two three four", 96, starts, lens, 8);
+    /* 120 units is 10 letters of 12 (20 * 0.6) */
+    size_t n = chart_wrap("one two three four", 120, starts, lens, 8);
     (void)state;
     assert_int_equal(n, 2);
     assert_int_equal(starts[0], 0);
     assert_int_equal(lens[0], 7); /* "one two" */
     assert_int_equal(starts[1], 8);
     assert_int_equal(lens[1], 10); /* "three four" */
-    n = chart_wrap("abcdefghijklmnopqrstuvwxy", 96, starts, lens, 8);
+    n = chart_wrap("abcdefghijklmnopqrstuvwxy", 120, starts, lens, 8);
     assert_int_equal(n, 3);
     assert_int_equal(lens[0], 10);
     assert_int_equal(lens[2], 5);
-    assert_int_equal(chart_wrap("", 96, starts, lens, 8), 0);
+    assert_int_equal(chart_wrap("", 120, starts, lens, 8), 0);
     /* letters, not bytes: ten two-byte letters fit one line */
     assert_int_equal(chart_wrap("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
                                 "\xc3\xa9\xc3\xa9",
-                                96, starts, lens, 8),
+                                120, starts, lens, 8),
                      1);
 }
 
