@@ -650,7 +650,8 @@ static void coverage_section(struct buf *b, const struct survey_results_view *v)
                     "London borough or unitary authority, shaded by the answers about the "
                     "local Compact that covers it on ");
         html_text(b, day);
-        html_lit(b, " (a district covered through its county by its county&#39;s Compact). "
+        html_lit(b, " (a district takes the answers of its county&#39;s Compact when that covers "
+                    "it). "
                     "Select a hexagon to see the authority. The table under the map lists "
                     "each local Compact.</p><div class=\"govuk-grid-row\"><div "
                     "class=\"govuk-grid-column-two-thirds\"><div class=\"app-hex-map\">");
@@ -699,7 +700,7 @@ static void export_section(struct buf *b, int year)
                 "<p class=\"govuk-body\">As an admin you can download every answer of the round, "
                 "comments included, a line a response. It says which local Compact, sector and "
                 "kind of body each answer is about, never who answered or with which code. "
-                "Its figures are not suppressed: keep it to yourself.</p>"
+                "Small numbers are not hidden in it, so do not publish or share it.</p>"
                 "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" "
                 "role=\"button\" draggable=\"false\" data-module=\"govuk-button\" href=\"/api/v1/"
                 "surveys/");
