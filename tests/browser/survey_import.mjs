@@ -1,11 +1,12 @@
 // Browser journey of a survey round built from an import (issue 15's closing note): an admin
 // opens the 2011 round and imports 202 answers collected elsewhere with the real
-// `compact survey import`, about four local Compacts made through the API (Devon, county-wide;
-// Bristol; Cornwall; Norfolk). Then /surveys/2011, at 1280 and 375 px, read by anybody: the
+// `compact survey import`, about four local Compacts made through the API (Hampshire,
+// county-wide; Bristol; Plymouth; Lincolnshire, county-wide: areas no other journey or the demo
+// set covers). Then /surveys/2011, at 1280 and 375 px, read by anybody: the
 // headline sentence and the importance and improvements tables computed from the file (88% of
 // respondents, 82% of local authority respondents, as in the real 2010/11 survey); the coverage
-// of the round on the hex map (Devon's districts through their county: general answers and a
-// benchmark; Bristol general answers only; Cornwall the benchmark only; Norfolk none), its key
+// of the round on the hex map (Hampshire's districts through their county: general answers and
+// a benchmark; Bristol general answers only; Plymouth the benchmark only; Lincolnshire none), its key
 // and the table behind it; every label of the stacked bars whole and inside its drawing; no
 // link to the answers for anybody but an admin. The admin downloads the anonymised answers
 // with their comments from the round's page (and no one's identity is in them); a coordinator
@@ -23,10 +24,10 @@ const YEAR = 2011;
 const ADMIN = 'import.admin@survey.test';
 const COORD = 'import.coord@survey.test';
 const COMPACTS = [
-  ['Devon Compact', 'E10000008'],
+  ['Hampshire Compact', 'E10000014'],
   ['Bristol Compact', 'E06000023'],
-  ['Cornwall Compact', 'E06000052'],
-  ['Norfolk Compact', 'E10000020'],
+  ['Plymouth Compact', 'E06000026'],
+  ['Lincolnshire Compact', 'E10000019'],
 ];
 const HEADER = 'questionnaire,sector,body_type,compact_id,importance,relationship_change,independence_respect,' +
   'actively_engaged,improvements,comments,group_meets,refresh_planned,paid_worker,dispute_procedure,' +
@@ -40,17 +41,17 @@ function answers(id) {
   const general = (sector, body, compact, importance, improvements = '', comment = '', change = '') =>
     lines.push(`general,${sector},${body},${compact},${importance},${change},,,${improvements},${comment},,,,,,`);
   for (let i = 0; i < 50; i++) {
-    general('statutory', 'local_authority', id.Devon, i < 20 ? 'strongly_agree' : i < 41 ? 'agree' : i < 46 ? 'neither' : 'disagree',
+    general('statutory', 'local_authority', id.Hampshire, i < 20 ? 'strongly_agree' : i < 41 ? 'agree' : i < 46 ? 'neither' : 'disagree',
       i < 25 ? 'resources;senior_leadership' : 'training', i < 3 ? COMMENT : '', i < 30 ? 'improved' : 'same');
   }
-  for (let i = 0; i < 30; i++) general('statutory', 'nhs', id.Devon, i < 27 ? 'agree' : 'dont_know');
-  for (let i = 0; i < 20; i++) general('other', '', id.Devon, i < 16 ? 'agree' : 'disagree');
+  for (let i = 0; i < 30; i++) general('statutory', 'nhs', id.Hampshire, i < 27 ? 'agree' : 'dont_know');
+  for (let i = 0; i < 20; i++) general('other', '', id.Hampshire, i < 16 ? 'agree' : 'disagree');
   for (let i = 0; i < 100; i++) {
     general('vcs', '', id.Bristol, i < 52 ? 'strongly_agree' : i < 92 ? 'agree' : 'neither',
       i < 60 ? 'resources;promotion;paid_worker' : 'resources', i < 2 ? 'Meetings are too rare' : '');
   }
-  lines.push(`benchmark,statutory,local_authority,${id.Devon},,,,,,,quarterly,yes,yes,no,yes,council;nhs`);
-  lines.push(`benchmark,vcs,,${id.Cornwall},,,,,,,yearly,no,no,dont_know,no,council`);
+  lines.push(`benchmark,statutory,local_authority,${id.Hampshire},,,,,,,quarterly,yes,yes,no,yes,council;nhs`);
+  lines.push(`benchmark,vcs,,${id.Plymouth},,,,,,,yearly,no,no,dont_know,no,council`);
   return lines.join('\n') + '\n';
 }
 
@@ -161,10 +162,10 @@ export async function surveyImportJourney(browser, baseUrl, { binary, dbPath } =
         /survey has answers about the local Compact/.test(await map.locator('title').first().textContent()));
       const titles = await map.locator('a > title').allTextContents();
       for (const want of [
-        'Exeter: General answers and a benchmark (Devon Compact, through its county)',
+        'Winchester: General answers and a benchmark (Hampshire Compact, through its county)',
         'City of Bristol: Some answers (Bristol Compact)',
-        'Cornwall: Some answers (Cornwall Compact)',
-        'Norwich: No answers (Norfolk Compact, through its county)',
+        'Plymouth: Some answers (Plymouth Compact)',
+        'City of Lincoln: No answers (Lincolnshire Compact, through its county)',
       ]) check(`${at}: on the map, ${want}`, titles.includes(want), titles.filter((t) => t.startsWith(want.split(':')[0])).join(' | '));
       check(`${at}: an area no Compact covers is not covered`, titles.some((t) => / Not covered$/.test(t)));
       const key = (await page.locator('.app-map-key li').allInnerTexts()).map((s) => s.trim().split(':')[0]);
@@ -172,11 +173,11 @@ export async function surveyImportJourney(browser, baseUrl, { binary, dbPath } =
         JSON.stringify(key) === JSON.stringify(['General answers and a benchmark', 'Some answers', 'No answers', 'Not covered']), key.join(' | '));
       const cover = async (name) => (await page.locator('#coverage-table tbody tr', { has: page.getByRole('link', { name, exact: true }) })
         .locator('th, td').allInnerTexts()).map((s) => s.trim());
-      check(`${at}: the table behind the map: Devon yes and given, Norfolk none`,
-        JSON.stringify(await cover('Devon Compact')) === JSON.stringify(['Devon Compact', 'Yes', 'Given']) &&
-        JSON.stringify(await cover('Norfolk Compact')) === JSON.stringify(['Norfolk Compact', 'None', 'Not given']) &&
-        JSON.stringify(await cover('Cornwall Compact')) === JSON.stringify(['Cornwall Compact', 'None', 'Given']),
-      (await cover('Devon Compact')).join(' | '));
+      check(`${at}: the table behind the map: Hampshire yes and given, Plymouth the benchmark only, Lincolnshire none`,
+        JSON.stringify(await cover('Hampshire Compact')) === JSON.stringify(['Hampshire Compact', 'Yes', 'Given']) &&
+        JSON.stringify(await cover('Lincolnshire Compact')) === JSON.stringify(['Lincolnshire Compact', 'None', 'Not given']) &&
+        JSON.stringify(await cover('Plymouth Compact')) === JSON.stringify(['Plymouth Compact', 'None', 'Given']),
+      (await cover('Hampshire Compact')).join(' | '));
       check(`${at}: nobody signed in sees no link to the answers`,
         (await page.locator('a[href$="/answers.csv"]').count()) === 0 && !(await page.locator('main').innerText()).includes('anonymised'));
       check(`${at}: the page does not scroll sideways`, await fitsTheScreen(page));
