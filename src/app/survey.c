@@ -617,8 +617,16 @@ int survey_counts(struct store *st, const struct user *u, int year, struct arena
     return store_survey_compact_counts(st, r.id, arena, out, n);
 }
 
+static int cover_cmp(const void *a, const void *b)
+{
+    const struct survey_cover *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->compact_id > y->compact_id) - (x->compact_id < y->compact_id);
+}
+
 /* The coverage of round r: the Compacts active on closes_on, and of them how many have a
- * general answer and a benchmark answer. */
+ * general answer and a benchmark answer; for the map, the authorities' coverage on closes_on
+ * (core/coverage.h's, as the coverage page has it) and each active Compact's answers. */
 static int coverage_of(struct store *st, struct arena *arena, struct survey_results *out)
 {
     struct authority *auth;
@@ -632,19 +640,27 @@ static int coverage_of(struct store *st, struct arena *arena, struct survey_resu
         (ret = store_survey_compact_counts(st, out->round.id, arena, &counts, &ncounts)) < 0) {
         return ret;
     }
+    coverage_compute(auth, nauth, AUTH_SET_CURRENT, compacts, ncompacts, out->round.closes_on,
+                     arena, &out->coverage);
+    out->compacts = arena_alloc(arena, (ncompacts + 1) * sizeof(*out->compacts));
     for (size_t i = 0; i < ncompacts; i++) { /* by id */
+        struct survey_cover *c;
         if (compact_status_on(compacts[i].statuses, compacts[i].nstatuses, out->round.closes_on) !=
             COMPACT_ACTIVE) {
             continue;
         }
-        out->active_compacts++;
+        c = &out->compacts[out->active_compacts++];
+        *c = (struct survey_cover){compacts[i].id, compacts[i].name, 0, 0};
         for (k = 0; k < ncounts && counts[k].compact_id != compacts[i].id; k++) {
         }
         if (k < ncounts) {
-            out->with_general += counts[k].general > 0;
-            out->with_benchmark += counts[k].benchmark != 0;
+            c->general = counts[k].general > 0;
+            c->benchmark = counts[k].benchmark != 0;
+            out->with_general += (size_t)c->general;
+            out->with_benchmark += (size_t)c->benchmark;
         }
     }
+    qsort(out->compacts, out->active_compacts, sizeof(*out->compacts), cover_cmp);
     return 0;
 }
 

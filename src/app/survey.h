@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "core/account.h"
+#include "core/coverage.h"
 #include "core/crypto.h"
 #include "core/survey.h"
 #include "store/store.h"
@@ -146,6 +147,10 @@ struct survey_results {
     size_t with_benchmark;                    /* of them, those with a benchmark answer */
     struct survey_question_result *questions; /* round.questions but the text ones, in order */
     size_t nquestions;
+    /* for the map of coverage: the authorities' coverage on closes_on (core/coverage.h), and
+     * the active_compacts Compacts it counts, by name, each with whether it has answers */
+    struct coverage coverage;
+    struct survey_cover *compacts;
 };
 
 /*

@@ -1,7 +1,8 @@
 /*
  * compact survey: the annual survey (SPEC section 7) from the command line, through the same
  * service as the API (app/survey.h): add a round, make invitation codes with their links,
- * import answers collected elsewhere, and print a round's results.
+ * import answers collected elsewhere, print a round's results, and export its answers
+ * anonymised.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -352,6 +353,47 @@ cleanup:
     return ret;
 }
 
+static const struct opt_cmd export_cmd = {
+    NULL, 0,
+    "Print a round's answers, anonymised, as CSV: the columns of an import (questionnaire,\n"
+    "sector, body_type, compact_id, then every question by key, free-text comments included),\n"
+    "a line a response in an order that says nothing of when each came, never who answered or\n"
+    "with which code. It imports again as it is. For admins: the same as\n"
+    "GET /api/v1/surveys/YEAR/answers.csv.\n"};
+
+static int survey_export_cmd(int argc, char **argv)
+{
+    const char *db;
+    struct store *st;
+    struct buf out = BUF_INIT;
+    int year = 0, ret, err;
+    const struct opt opts[] = {
+        OPT_INT("year", "YEAR", &year, 2000, 2100, "the year of the round"),
+        OPT_DB(&db),
+        OPT_END(),
+    };
+
+    if ((ret = cmd_parse_open(&export_cmd, opts, argc, argv, &db, &st)) != OPT_RUN) {
+        return ret;
+    }
+    ret = EXIT_USAGE;
+    if (!year) {
+        fputs("compact: --year is required\n", stderr);
+        goto cleanup;
+    }
+    ret = EXIT_FAIL;
+    if ((err = survey_export_csv(st, NULL, year, &out)) < 0) {
+        fprintf(stderr, "compact: cannot export the answers: %s\n",
+                err == ERR_NOT_FOUND ? "no round of that year" : err_str(err));
+        goto cleanup;
+    }
+    ret = cmd_finish_report(&out);
+cleanup:
+    buf_release(&out);
+    store_close(st);
+    return ret;
+}
+
 int cmd_survey(int argc, char **argv)
 {
     static const struct opt_command subs[] = {
@@ -359,6 +401,7 @@ int cmd_survey(int argc, char **argv)
         {"codes", survey_codes, "make invitation codes for a local Compact, with their links"},
         {"import", survey_import, "import answers collected elsewhere, all or nothing"},
         {"results", survey_results_cmd, "print a round's results by question and group"},
+        {"export", survey_export_cmd, "print a round's answers, anonymised, as CSV (admins)"},
     };
     return opt_dispatch(subs, sizeof(subs) / sizeof(subs[0]),
                         "Run the annual survey of local Compacts.\n", argc, argv);

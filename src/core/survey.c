@@ -765,3 +765,38 @@ int survey_code_normalise(const char *in, char out[SURVEY_CODE_LEN + 1])
     }
     return 0;
 }
+
+/* ---- coverage of a round ---- */
+
+enum survey_cover_state survey_cover_state_of(const struct survey_cover *c)
+{
+    if (!c) {
+        return SCOVER_NOT_COVERED;
+    }
+    if (c->general && c->benchmark) {
+        return SCOVER_BOTH;
+    }
+    return c->general || c->benchmark ? SCOVER_SOME : SCOVER_NONE;
+}
+
+const char *survey_cover_state_label(enum survey_cover_state s)
+{
+    static const char *const labels[SCOVER_STATE_COUNT] = {
+        [SCOVER_BOTH] = "General answers and a benchmark",
+        [SCOVER_SOME] = "Some answers",
+        [SCOVER_NONE] = "No answers",
+        [SCOVER_NOT_COVERED] = "Not covered",
+    };
+    return (unsigned)s < SCOVER_STATE_COUNT ? labels[s] : "";
+}
+
+const struct survey_cover *survey_cover_find(const struct survey_cover *c, size_t n,
+                                             long long compact_id)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].compact_id == compact_id) {
+            return &c[i];
+        }
+    }
+    return NULL;
+}

@@ -344,6 +344,33 @@ void survey_compare(const struct survey_question_result *now,
                     const struct survey_question_result *before, size_t nbefore,
                     struct survey_change *out);
 
+/* ---- coverage of a round ---- */
+
+/* A local Compact active on a round's closes_on, and whether the round has answers about it. */
+struct survey_cover {
+    long long compact_id;
+    const char *name;
+    int general;   /* at least one general answer */
+    int benchmark; /* a benchmark answer */
+};
+
+/* How an area stands in a round, for the map of its coverage. */
+enum survey_cover_state {
+    SCOVER_BOTH,        /* its Compact has general answers and a benchmark */
+    SCOVER_SOME,        /* one of the two */
+    SCOVER_NONE,        /* an active Compact covers it, with no answer about it */
+    SCOVER_NOT_COVERED, /* no active Compact covers it */
+    SCOVER_STATE_COUNT
+};
+
+/* The state of an area covered by c (NULL: not covered by an active Compact). */
+enum survey_cover_state survey_cover_state_of(const struct survey_cover *c);
+/* For people: "General answers and a benchmark", "Some answers", "No answers", "Not covered". */
+const char *survey_cover_state_label(enum survey_cover_state s);
+/* The Compact compact_id among c[0..n), or NULL. */
+const struct survey_cover *survey_cover_find(const struct survey_cover *c, size_t n,
+                                             long long compact_id);
+
 /* ---- the headline ---- */
 
 /* The question the headline rests on. */

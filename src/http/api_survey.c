@@ -190,3 +190,19 @@ int api_survey_codes(struct request *r)
     survey_codes_reply(r, year, codes, (size_t)count);
     return 0;
 }
+
+int api_survey_answers_csv(struct request *r)
+{
+    struct buf name = BUF_INIT;
+    int year, ret;
+
+    if ((ret = route_year(r, &year)) < 0 ||
+        (ret = survey_export_csv(r->st, &r->user, year, r->body)) < 0) {
+        return ret;
+    }
+    buf_addf(&name, "attachment; filename=\"survey-%d-answers.csv\"", year);
+    r->content_disposition = arena_strdup(r->arena, name.data);
+    buf_release(&name);
+    r->content_type = "text/csv; charset=utf-8";
+    return 0;
+}

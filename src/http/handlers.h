@@ -171,6 +171,8 @@ int api_survey_answer(struct request *r);
 int api_survey_results(struct request *r);
 int api_survey_results_csv(struct request *r);
 int api_survey_codes(struct request *r);
+/* The anonymised answers of a round as CSV, text answers included: admins only. */
+int api_survey_answers_csv(struct request *r);
 int page_surveys(struct request *r);
 int page_survey_create(struct request *r);
 int page_survey_results(struct request *r);

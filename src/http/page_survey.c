@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "coverage_map.h"
 #include "handlers.h"
 #include "router.h"
 #include "app/policy.h"
@@ -485,6 +486,10 @@ int page_survey_results(struct request *r)
     v.nquestions = res.nquestions;
     v.changes = changes;
     v.before_year = before;
+    v.map = coverage_hexmap(AUTH_SET_CURRENT);
+    v.coverage = &res.coverage;
+    v.compacts = res.compacts;
+    v.export_answers = policy_survey_manage(&r->user) == 0;
     r->content_type = HTML;
     view_survey_results(r->body, &v, request_viewer(r));
     return 0;

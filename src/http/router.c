@@ -1474,6 +1474,15 @@ const struct route routes[] = {
      0,
      {"The same results as CSV, a line a question, group and option.", NULL,
       "/api/v1/surveys/2011/results.csv", 0}},
+    {M_GET,
+     "/api/v1/surveys/:year/answers.csv",
+     api_survey_answers_csv,
+     ACCESS_ADMIN,
+     0,
+     {"A round's answers for admins, anonymised: a line a response (its Compact, sector and body "
+      "type, every answer, free-text comments too), never who answered; it imports again as it "
+      "is.",
+      NULL, "/api/v1/surveys/2011/answers.csv", 0}},
     {M_POST,
      "/api/v1/surveys/:year/compacts/:id/codes",
      api_survey_codes,

@@ -102,6 +102,82 @@ static const char *const sql_answers_add[SURVEY_QUESTIONS_MAX + 1] = {
     ANSWERS(R12), ANSWERS(R13), ANSWERS(R14), ANSWERS(R15), ANSWERS(R16),
 };
 _Static_assert(SURVEY_QUESTIONS_MAX == 16, "sql_answers_add has a statement for each count");
+/*
+ * On PostgreSQL a response and its answers in one statement, one round trip where the two above
+ * take two (an import of 100,000 answers makes 100,000 fewer): [n] for n answers, ?1 to ?5 as
+ * sql_response_add, ?2k+4 and ?2k+5 the k-th key and value (k from 1); the response's id comes
+ * back. SQLite has no INSERT in a WITH, and in one process the two cost nothing more.
+ */
+#define V1 "(?6, ?7)"
+#define V2                                                                                         \
+    V1 ", "                                                                                        \
+       "(?8, ?9)"
+#define V3                                                                                         \
+    V2 ", "                                                                                        \
+       "(?10, ?11)"
+#define V4                                                                                         \
+    V3 ", "                                                                                        \
+       "(?12, ?13)"
+#define V5                                                                                         \
+    V4 ", "                                                                                        \
+       "(?14, ?15)"
+#define V6                                                                                         \
+    V5 ", "                                                                                        \
+       "(?16, ?17)"
+#define V7                                                                                         \
+    V6 ", "                                                                                        \
+       "(?18, ?19)"
+#define V8                                                                                         \
+    V7 ", "                                                                                        \
+       "(?20, ?21)"
+#define V9                                                                                         \
+    V8 ", "                                                                                        \
+       "(?22, ?23)"
+#define V10                                                                                        \
+    V9 ", "                                                                                        \
+       "(?24, ?25)"
+#define V11                                                                                        \
+    V10 ", "                                                                                       \
+        "(?26, ?27)"
+#define V12                                                                                        \
+    V11 ", "                                                                                       \
+        "(?28, ?29)"
+#define V13                                                                                        \
+    V12 ", "                                                                                       \
+        "(?30, ?31)"
+#define V14                                                                                        \
+    V13 ", "                                                                                       \
+        "(?32, ?33)"
+#define V15                                                                                        \
+    V14 ", "                                                                                       \
+        "(?34, ?35)"
+#define V16                                                                                        \
+    V15 ", "                                                                                       \
+        "(?36, ?37)"
+#define RESPONSE_ANSWERS_PG(rows)                                                                  \
+    "WITH r AS (INSERT INTO survey_response (round_id, questionnaire, compact_id, sector, "        \
+    "body_type) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id), a AS (INSERT INTO survey_answer "       \
+    "(response_id, key, value) SELECT r.id, v.k, v.v FROM r, (VALUES " rows ") AS v(k, v)) "       \
+    "SELECT id FROM r"
+static const char *const sql_response_answers_pg[SURVEY_QUESTIONS_MAX + 1] = {
+    NULL,
+    RESPONSE_ANSWERS_PG(V1),
+    RESPONSE_ANSWERS_PG(V2),
+    RESPONSE_ANSWERS_PG(V3),
+    RESPONSE_ANSWERS_PG(V4),
+    RESPONSE_ANSWERS_PG(V5),
+    RESPONSE_ANSWERS_PG(V6),
+    RESPONSE_ANSWERS_PG(V7),
+    RESPONSE_ANSWERS_PG(V8),
+    RESPONSE_ANSWERS_PG(V9),
+    RESPONSE_ANSWERS_PG(V10),
+    RESPONSE_ANSWERS_PG(V11),
+    RESPONSE_ANSWERS_PG(V12),
+    RESPONSE_ANSWERS_PG(V13),
+    RESPONSE_ANSWERS_PG(V14),
+    RESPONSE_ANSWERS_PG(V15),
+    RESPONSE_ANSWERS_PG(V16),
+};
 static const char sql_benchmark_find[] =
     "SELECT id, sector, body_type FROM survey_response WHERE round_id = ?1 AND compact_id = ?2 "
     "AND questionnaire = 'benchmark'";
@@ -554,13 +630,55 @@ cleanup:
     return ret;
 }
 
+/* ?1 to ?5 of sql_response_add: the response apart from its answers. */
+static void response_bind(const struct store_survey_batch *b, const struct survey_response *r,
+                          struct db_stmt *stmt)
+{
+    db_bind_int64(stmt, 1, b->round_id);
+    db_bind_text(stmt, 2, survey_questionnaire_id(r->questionnaire));
+    db_bind_int64(stmt, 3, r->compact_id);
+    db_bind_text(stmt, 4, survey_sector_id(r->sector));
+    store_bind_text(stmt, 5,
+                    r->body_type == SURVEY_BODY_NONE ? NULL : survey_body_id(r->body_type));
+}
+
+/*
+ * Run stmt with r's answers bound from parameter first on (a key and its value each), and *id
+ * the response's id: sql_response_answers_pg (first 6, which gives the id back) or
+ * sql_answers_add (first 2, ?1 the id given).
+ */
+static int answers_run(struct store_survey_batch *b, const struct survey_response *r,
+                       struct db_stmt *stmt, int first, long long *id)
+{
+    struct buf values[SURVEY_QUESTIONS_MAX];
+    int ret = 0;
+
+    for (size_t i = 0; i < r->nanswers; i++) {
+        const struct survey_question *q = &b->qs[r->answers[i].question];
+        buf_init(&values[i], BUF_MAX_DEFAULT);
+        survey_value_format(q, &r->answers[i], &values[i]);
+        db_bind_text(stmt, first + (int)(2 * i), q->key);
+        db_bind_text(stmt, first + 1 + (int)(2 * i), values[i].data);
+        ret = buf_failed(&values[i]) ? ERR_TOO_BIG : ret;
+    }
+    if (ret < 0) {
+        store_done(stmt);
+    } else {
+        ret = first == 2 ? store_run(b->st, stmt) : store_run_id(b->st, stmt, id);
+    }
+    for (size_t i = 0; i < r->nanswers; i++) {
+        buf_release(&values[i]);
+    }
+    return ret;
+}
+
 int store_survey_batch_add(struct store_survey_batch *b, const struct survey_response *r,
                            long long *response_id)
 {
     struct store *st = b->st;
     struct db_stmt *stmt;
     long long id = 0;
-    int ret;
+    int ret, pg = db_kind(st->db) == DB_PG;
 
     if (response_id) {
         *response_id = 0;
@@ -568,41 +686,24 @@ int store_survey_batch_add(struct store_survey_batch *b, const struct survey_res
     if (r->questionnaire == SURVEY_BENCHMARK && (ret = benchmark_remove(b, r->compact_id)) < 0) {
         return ret;
     }
-    if ((ret = store_prepare(st, sql_response_add, &stmt)) < 0) {
-        return ret;
+    if (r->nanswers && pg) { /* the response and its answers, one round trip */
+        if ((ret = store_prepare(st, sql_response_answers_pg[r->nanswers], &stmt)) == 0) {
+            response_bind(b, r, stmt);
+            ret = answers_run(b, r, stmt, 6, &id);
+        }
+    } else if ((ret = store_prepare(st, sql_response_add, &stmt)) == 0) {
+        response_bind(b, r, stmt);
+        ret = store_run_id(st, stmt, &id);
     }
-    db_bind_int64(stmt, 1, b->round_id);
-    db_bind_text(stmt, 2, survey_questionnaire_id(r->questionnaire));
-    db_bind_int64(stmt, 3, r->compact_id);
-    db_bind_text(stmt, 4, survey_sector_id(r->sector));
-    store_bind_text(stmt, 5,
-                    r->body_type == SURVEY_BODY_NONE ? NULL : survey_body_id(r->body_type));
-    if ((ret = store_run_id(st, stmt, &id)) < 0) {
+    if (ret < 0) {
         return ret == ERR_NOT_FOUND ? ERR_DB : ret;
     }
-    if (r->nanswers) {
-        struct buf values[SURVEY_QUESTIONS_MAX];
+    if (r->nanswers && !pg) {
         if ((ret = store_prepare(st, sql_answers_add[r->nanswers], &stmt)) < 0) {
             return ret;
         }
         db_bind_int64(stmt, 1, id);
-        for (size_t i = 0; i < r->nanswers; i++) {
-            const struct survey_question *q = &b->qs[r->answers[i].question];
-            buf_init(&values[i], BUF_MAX_DEFAULT);
-            survey_value_format(q, &r->answers[i], &values[i]);
-            db_bind_text(stmt, (int)(2 + 2 * i), q->key);
-            db_bind_text(stmt, (int)(3 + 2 * i), values[i].data);
-            ret = buf_failed(&values[i]) ? ERR_TOO_BIG : ret;
-        }
-        if (ret == 0) {
-            ret = store_run(st, stmt);
-        } else {
-            store_done(stmt);
-        }
-        for (size_t i = 0; i < r->nanswers; i++) {
-            buf_release(&values[i]);
-        }
-        if (ret < 0) {
+        if ((ret = answers_run(b, r, stmt, 2, NULL)) < 0) {
             return ret;
         }
     }

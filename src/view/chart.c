@@ -5,8 +5,11 @@
  */
 #include "chart.h"
 
+#include <string.h>
+
 #include "components.h"
 #include "html.h"
+#include "base/utf8.h"
 #include "base/banned.h"
 
 /* The plot area inside the drawing, and the y axis: 0 to top, a grid line every step. */
@@ -369,17 +372,126 @@ void view_count_chart(struct buf *b, const char *id, const char *title, const ch
 static const char *const segment_fills[] = {"#0b0c0c", "#1d70b8", "#5694ca", "#b1b4b6",
                                             "#f47738", "#d4351c", "#00703c", "#505a5f"};
 
+/* The stacked bars' drawing: narrower than the other charts, so that its words stay readable
+ * on a phone, where the drawing is scaled down to the screen's width. */
+enum {
+    BARS_W = CHART_BARS_WIDTH,
+    BARS_PAD = 10,     /* left and right of everything */
+    BARS_LINE = 26,    /* a line of words */
+    BARS_BAR = 28,     /* a bar's height */
+    BARS_GAP = 14,     /* under a bar */
+    BARS_SWATCH = 20,  /* a key's swatch */
+    BARS_KEY_TEXT = 30 /* a key's words start after its swatch */
+};
+
+size_t chart_wrap(const char *text, size_t width, size_t *starts, size_t *lens, size_t max)
+{
+    const size_t most = width * 10 / (CHART_FONT * CHART_CHAR_TENTHS); /* characters a line */
+    size_t n = 0, at = 0, len = strlen(text);
+
+    while (at < len && n < max) {
+        size_t end, chars = 0, last_space = 0, p;
+        int spaced = 0;
+        while (text[at] == ' ') {
+            at++;
+        }
+        if (at >= len) {
+            break;
+        }
+        for (p = at; p < len; chars++) {
+            size_t step = utf8_seq((const unsigned char *)text + p, len - p);
+            if (chars >= most) {
+                break;
+            }
+            if (text[p] == ' ') {
+                last_space = p;
+                spaced = 1;
+            }
+            p += step ? step : 1;
+        }
+        if (p >= len) {
+            end = len;
+        } else if (text[p] == ' ') {
+            end = p; /* the line is full at a space */
+        } else if (spaced && last_space > at) {
+            end = last_space; /* break at the last space that fits */
+        } else {
+            end = p; /* a word longer than a line: cut it */
+        }
+        if (end <= at) {
+            break;
+        }
+        starts[n] = at;
+        lens[n] = end - at;
+        n++;
+        at = end;
+    }
+    return n;
+}
+
+/* text wrapped to width as a <text> at (x, y) of lines one under the other, each a <tspan>;
+ * returns how many lines. */
+static size_t wrapped_text(struct buf *b, long long x, long long y, const char *text, size_t width)
+{
+    size_t starts[CHART_WRAP_MAX], lens[CHART_WRAP_MAX];
+    size_t n = chart_wrap(text, width, starts, lens, CHART_WRAP_MAX);
+    struct buf line = BUF_INIT;
+
+    html_lit(b, "<text x=\"");
+    html_num(b, x);
+    html_lit(b, "\" y=\"");
+    html_num(b, y);
+    html_lit(b, "\" font-size=\"");
+    html_num(b, CHART_FONT);
+    html_lit(b, "\" fill=\"#0b0c0c\">");
+    for (size_t i = 0; i < n; i++) {
+        buf_reset(&line);
+        buf_add(&line, text + starts[i], lens[i]);
+        buf_addc(&line, '\0');
+        html_lit(b, "<tspan x=\"");
+        html_num(b, x);
+        html_lit(b, "\" y=\"");
+        html_num(b, y + (long long)i * BARS_LINE);
+        html_lit(b, "\">");
+        html_text(b, line.data);
+        html_lit(b, "</tspan>");
+    }
+    html_lit(b, "</text>");
+    buf_release(&line);
+    return n ? n : 1;
+}
+
+static size_t lines_of(const char *text, size_t width)
+{
+    size_t starts[CHART_WRAP_MAX], lens[CHART_WRAP_MAX];
+    size_t n = chart_wrap(text, width, starts, lens, CHART_WRAP_MAX);
+    return n ? n : 1;
+}
+
 void view_stacked_bars(struct buf *b, const char *id, const char *title, const char *const *rows,
                        size_t nrows, const char *const *segments, size_t nsegments,
                        const double *shares)
 {
-    const long long x0 = 230, x1 = 780, row_h = 44, top = 16;
+    const long long x0 = BARS_PAD, x1 = BARS_W - BARS_PAD;
+    const size_t label_w = (size_t)(x1 - x0), key_w = (size_t)(x1 - x0 - BARS_KEY_TEXT);
     const size_t nkey = nsegments < 8 ? nsegments : 8;
-    const long long key_y = top + (long long)nrows * row_h + 36;
-    const long long height = key_y + (long long)((nkey + 1) / 2) * 28 + 8;
+    long long height = BARS_PAD, y;
 
-    html_lit(b, "<div class=\"app-chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-                "800 ");
+    /* the height: each row its label's lines and its bar, then the key a line per segment */
+    for (size_t r = 0; r < nrows; r++) {
+        height += (long long)lines_of(rows[r], label_w) * BARS_LINE + BARS_BAR + BARS_GAP;
+    }
+    height += 12;
+    for (size_t s = 0; s < nkey; s++) {
+        height += (long long)lines_of(segments[s], key_w) * BARS_LINE + 8;
+    }
+    height += BARS_PAD;
+
+    html_lit(b,
+             "<div class=\"app-chart app-chart--bars\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+             "viewBox=\"0 0 ");
+    html_num(b, BARS_W);
+    html_lit(b, " ");
     html_num(b, height);
     html_lit(b, "\" font-family=\"Arial, sans-serif\" role=\"img\" aria-labelledby=\"");
     html_attr(b, id);
@@ -388,12 +500,12 @@ void view_stacked_bars(struct buf *b, const char *id, const char *title, const c
     html_lit(b, "\">");
     html_text(b, title);
     html_lit(b, "</title>");
+    y = BARS_PAD;
     for (size_t r = 0; r < nrows; r++) {
-        long long y = top + (long long)r * row_h, x = x0;
+        long long x = x0;
         int any = 0;
-        text_at(b, x0 - 10, y + 24, "end");
-        html_text(b, rows[r]);
-        html_lit(b, "</text>");
+        /* the label above its bar, wrapped: it has the drawing's whole width */
+        y += (long long)wrapped_text(b, x0, y + 20, rows[r], label_w) * BARS_LINE;
         for (size_t s = 0; s < nsegments && s < 8; s++) {
             double v = shares[r * nsegments + s];
             long long w;
@@ -408,31 +520,37 @@ void view_stacked_bars(struct buf *b, const char *id, const char *title, const c
             html_lit(b, "<rect x=\"");
             html_num(b, x);
             html_lit(b, "\" y=\"");
-            html_num(b, y + 6);
+            html_num(b, y);
             html_lit(b, "\" width=\"");
             html_num(b, w);
-            html_lit(b, "\" height=\"28\" fill=\"");
+            html_lit(b, "\" height=\"");
+            html_num(b, BARS_BAR);
+            html_lit(b, "\" fill=\"");
             html_attr(b, segment_fills[s]);
             html_lit(b, "\"/>");
             x += w;
         }
         if (!any) {
-            text_at(b, x0, y + 24, "start");
-            html_lit(b, "Too few answers to show</text>");
+            (void)wrapped_text(b, x0, y + 20, "Too few answers to show", label_w);
         }
+        y += BARS_BAR + BARS_GAP;
     }
+    y += 12;
     for (size_t s = 0; s < nkey; s++) {
-        long long kx = 40 + (long long)(s % 2) * 380, ky = key_y + (long long)(s / 2) * 28;
         html_lit(b, "<rect x=\"");
-        html_num(b, kx);
+        html_num(b, x0);
         html_lit(b, "\" y=\"");
-        html_num(b, ky - 14);
-        html_lit(b, "\" width=\"18\" height=\"18\" fill=\"");
+        html_num(b, y + 2);
+        html_lit(b, "\" width=\"");
+        html_num(b, BARS_SWATCH);
+        html_lit(b, "\" height=\"");
+        html_num(b, BARS_SWATCH);
+        html_lit(b, "\" fill=\"");
         html_attr(b, segment_fills[s]);
-        html_lit(b, "\"/>");
-        text_at(b, kx + 26, ky, "start");
-        html_text(b, segments[s]);
-        html_lit(b, "</text>");
+        html_lit(b, "\" stroke=\"#0b0c0c\" stroke-width=\"1\"/>");
+        y +=
+            (long long)wrapped_text(b, x0 + BARS_KEY_TEXT, y + 19, segments[s], key_w) * BARS_LINE +
+            8;
     }
     html_lit(b, "</svg></div>");
 }

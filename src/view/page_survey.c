@@ -5,6 +5,7 @@
 
 #include "chart.h"
 #include "components.h"
+#include "hexmap.h"
 #include "html.h"
 #include "base/banned.h"
 
@@ -198,7 +199,13 @@ static const char *body_label(const char *id)
     return id && *id && survey_body_parse(id, &t) == 0 ? survey_body_label(t) : "None";
 }
 
-static void check_page(struct buf *b, const struct survey_form *f)
+/*
+ * The check of the answers: each section's answers, and after each its own small form whose one
+ * button goes back to change them; then the form that sends them, whose only button is Send.
+ * Separate forms, so that Enter in the page submits the answers (a form's first submit button
+ * is what Enter presses), never a Change.
+ */
+static void check_page(struct buf *b, const struct survey_form *f, const struct viewer *viewer)
 {
     struct buf v = BUF_INIT;
 
@@ -229,7 +236,11 @@ static void check_page(struct buf *b, const struct survey_form *f)
                  s == SSTEP_ABOUT   ? "what you said about you"
                  : s == SSTEP_VIEWS ? "your views"
                                     : "what would help");
+        form_start(b, viewer, f->year, "respond");
+        hidden_state(b, f, SSTEP_CHECK);
+        form_hidden(b, "step", step_ids[SSTEP_CHECK]);
         form_button_secondary(b, v.data, "goto", step_ids[s]);
+        html_lit(b, "</form>");
     }
     html_lit(b, "<h2 class=\"govuk-heading-m\">Now send your answers</h2><p class=\"govuk-body\">"
                 "Your answers are kept apart from who you are: the results show only totals, and "
@@ -255,6 +266,9 @@ void view_survey_step(struct buf *b, const struct survey_form *f, enum survey_st
         html_num(b, step + 1);
         html_lit(b, " of 3. You can leave out any question you would rather not answer.</p>");
     }
+    if (step == SSTEP_CHECK) {
+        check_page(b, f, viewer);
+    }
     form_start(b, viewer, f->year, "respond");
     hidden_state(b, f, step);
     form_hidden(b, "step", step_ids[step]);
@@ -279,9 +293,7 @@ void view_survey_step(struct buf *b, const struct survey_form *f, enum survey_st
             form_select(b, &c, opts, n + 1);
         }
         about_fields(b, f);
-    } else if (step == SSTEP_CHECK) {
-        check_page(b, f);
-    } else {
+    } else if (step != SSTEP_CHECK) {
         for (size_t i = 0; i < f->nq; i++) {
             const struct survey_question *q = &f->qs[i];
             if (q->questionnaire == f->questionnaire && survey_step_of(q) == step) {
@@ -581,6 +593,128 @@ static void answers_count(struct buf *b, const struct survey_count *c)
     }
 }
 
+/* The map's states, in the order of enum survey_cover_state: both solid green, some striped
+ * blue, none mid grey outlined, not covered pale grey (as on the coverage map): dark to pale,
+ * told apart without colour too. */
+static const struct hex_style cover_styles[SCOVER_STATE_COUNT] = {
+    [SCOVER_BOTH] = {"both", "General answers and a benchmark",
+                     ": people answered the general survey about the local Compact that covers "
+                     "the area, and its key contact gave the benchmark",
+                     "#00703c", NULL, 0},
+    [SCOVER_SOME] = {"some", "Some answers",
+                     ": general answers or the benchmark about the Compact that covers the area, "
+                     "not both",
+                     "#1d70b8", NULL, 1},
+    [SCOVER_NONE] = {"none", "No answers",
+                     ": an active local Compact covers the area, but nobody has answered about "
+                     "it",
+                     "#b1b4b6", "#505a5f", 0},
+    [SCOVER_NOT_COVERED] = {"not_covered", "Not covered",
+                            ": no active local Compact covers the area", "#f3f2f1", "#505a5f", 0},
+};
+
+/* A hex's state: the answers about the active Compact that covers its area (ctx, the view). */
+static size_t cover_state(const void *ctx, const struct hex *h, struct buf *title,
+                          const char **name)
+{
+    const struct survey_results_view *v = ctx;
+    const struct coverage_row *row = coverage_find(v->coverage, h->code);
+    enum survey_cover_state s = SCOVER_NOT_COVERED;
+
+    *name = row ? row->authority->name : NULL;
+    if (row && row->state == COVER_COVERED) {
+        const struct survey_cover *c =
+            survey_cover_find(v->compacts, v->active_compacts, row->compact_id);
+        s = c ? survey_cover_state_of(c) : SCOVER_NONE;
+    }
+    buf_adds(title, survey_cover_state_label(s));
+    if (s != SCOVER_NOT_COVERED && row->compact_name) {
+        buf_addf(title, " (%s%s)", row->compact_name,
+                 row->via_county ? ", through its county" : "");
+    }
+    return (size_t)s;
+}
+
+/* Coverage of the round: the map of who answered, its key, and the table behind it. */
+static void coverage_section(struct buf *b, const struct survey_results_view *v)
+{
+    static const size_t order[] = {SCOVER_BOTH, SCOVER_SOME, SCOVER_NONE, SCOVER_NOT_COVERED};
+    static const struct table_column cols[] = {
+        {"Local Compact", 0}, {"General answers", 0}, {"Benchmark", 0}};
+    char day[DATE_LONG_MAX + 1];
+    struct buf cap = BUF_INIT;
+
+    date_format_long(v->closes_on, day);
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"coverage\">Who answered</h2>");
+    if (v->map && v->coverage) {
+        struct buf title = BUF_INIT;
+        buf_addf(&title,
+                 "Hex map of England's districts, each shaded by whether the %d survey has "
+                 "answers about the local Compact that covers it",
+                 v->year);
+        html_lit(b, "<p class=\"govuk-body\">Each hexagon is a district, metropolitan district, "
+                    "London borough or unitary authority, shaded by the answers about the "
+                    "local Compact that covers it on ");
+        html_text(b, day);
+        html_lit(b, " (a district takes the answers of its county&#39;s Compact when that covers "
+                    "it). "
+                    "Select a hexagon to see the authority. The table under the map lists "
+                    "each local Compact.</p><div class=\"govuk-grid-row\"><div "
+                    "class=\"govuk-grid-column-two-thirds\"><div class=\"app-hex-map\">");
+        view_hexmap_of(b, v->map, "svy", cover_styles, SCOVER_STATE_COUNT, cover_state, v,
+                       title.data);
+        html_lit(b, "</div></div><div class=\"govuk-grid-column-one-third\">");
+        view_hexmap_key(b, "svy", cover_styles, order, sizeof(order) / sizeof(order[0]));
+        html_lit(b, "</div></div>");
+        buf_release(&title);
+    }
+    if (!v->active_compacts) {
+        html_lit(b, "<p class=\"govuk-body\">No local Compact is active on that day.</p>");
+        return;
+    }
+    buf_addf(&cap, "Local Compacts active on %s, and their answers", day);
+    {
+        const struct table t = {.id = "coverage-table",
+                                .caption = cap.data,
+                                .flags = TABLE_CAPTION_S,
+                                .cols = cols,
+                                .ncols = 3};
+        table_start(b, &t);
+    }
+    for (size_t i = 0; i < v->active_compacts; i++) {
+        const struct survey_cover *c = &v->compacts[i];
+        table_row_start(b);
+        table_row_head_start(b);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/compacts/");
+        html_num(b, c->compact_id);
+        html_lit(b, "\">");
+        html_text(b, c->name);
+        html_lit(b, "</a>");
+        table_row_head_end(b);
+        table_cell(b, c->general ? "Yes" : "None", 0);
+        table_cell(b, c->benchmark ? "Given" : "Not given", 0);
+        table_row_end(b);
+    }
+    table_end(b);
+    buf_release(&cap);
+}
+
+/* For admins: the anonymised answers, free-text comments too. */
+static void export_section(struct buf *b, int year)
+{
+    html_lit(b, "<h2 class=\"govuk-heading-m\" id=\"answers\">Answers for analysis</h2>"
+                "<p class=\"govuk-body\">As an admin you can download every answer of the round, "
+                "comments included, a line a response. It says which local Compact, sector and "
+                "kind of body each answer is about, never who answered or with which code. "
+                "Small numbers are not hidden in it, so do not publish or share it.</p>"
+                "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" "
+                "role=\"button\" draggable=\"false\" data-module=\"govuk-button\" href=\"/api/v1/"
+                "surveys/");
+    html_num(b, year);
+    html_lit(b, "/answers.csv\" download>Download the anonymised answers with comments "
+                "(CSV)</a></p>");
+}
+
 void view_survey_results(struct buf *b, const struct survey_results_view *v,
                          const struct viewer *viewer)
 {
@@ -622,6 +756,10 @@ void view_survey_results(struct buf *b, const struct survey_results_view *v,
     html_lit(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"");
     html_attr(b, path.data);
     html_lit(b, "\">Download these results as CSV</a></p>");
+    if (v->export_answers) {
+        export_section(b, v->year);
+    }
+    coverage_section(b, v);
     for (size_t i = 0; i < v->nquestions; i++) {
         question_results(b, &v->questions[i], v->changes ? &v->changes[i] : NULL, v->before_year,
                          i);

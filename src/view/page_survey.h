@@ -12,6 +12,8 @@
 #include <stddef.h>
 
 #include "core/compact.h"
+#include "core/coverage.h"
+#include "core/hexmap.h"
 #include "core/survey.h"
 #include "base/buf.h"
 #include "form.h"
@@ -75,6 +77,12 @@ struct survey_results_view {
     size_t nquestions;
     const struct survey_change *changes; /* [nquestions] or NULL */
     int before_year;
+    /* coverage of the round on a hex map: each area by the answers about the active Compact
+     * that covers it on closes_on (map NULL: not drawn; the table is) */
+    const struct hexmap *map;
+    const struct coverage *coverage;
+    const struct survey_cover *compacts; /* the active_compacts Compacts, by name */
+    int export_answers;                  /* an admin: the link to the anonymised answers */
 };
 void view_survey_results(struct buf *b, const struct survey_results_view *v,
                          const struct viewer *viewer);

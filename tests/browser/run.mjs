@@ -36,6 +36,7 @@ import { complaintsJourney } from './complaints.mjs';
 import { caseForSigningJourney } from './case_for_signing.mjs';
 import { libraryJourney } from './library.mjs';
 import { surveyJourney } from './survey.mjs';
+import { surveyImportJourney } from './survey_import.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -326,6 +327,8 @@ async function main() {
     await journey('library', () => libraryJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     await journey('survey', () => surveyJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
+      { axeCheck, screenshot }));
+    await journey('survey import', () => surveyImportJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,
       { axeCheck, screenshot }));
     // Last, so that the pages it measures hold what the other journeys made.
     await journey('phones', () => phonesJourney(browser, BASE, { binary: BINARY, dbPath: server?.dbPath }, check,

@@ -1,7 +1,7 @@
 // Browser journey of the annual survey (SPEC section 7): an admin opens a round and downloads
 // invitation codes for a Compact; two respondents follow their codes' links through the
-// general questionnaire (a section a page, then the check of their answers) and send it; a
-// used code gets its page; the Compact's coordinator answers the benchmark beside the
+// general questionnaire (a section a page, then the check of their answers) and send it (the
+// second by pressing Enter); a used code gets its page; the Compact's coordinator answers the benchmark beside the
 // register's signatories; answers collected elsewhere are imported with `compact survey
 // import`, and the results page shows the headline, a chart and its table. axe-core checks
 // every page at 1280 px, and the pages again at 375 px (no sideways scrolling).
@@ -130,8 +130,26 @@ export async function surveyJourney(browser, baseUrl, { binary, dbPath } = {}, c
         await submit(page, 'Continue');
         await submit(page, 'Continue');
       }
-      await submit(page, 'Send your answers');
-      check(`survey: respondent ${i + 1}'s answers are sent`, (await h1(page)) === 'Answers sent', await h1(page));
+      if (i === 1) {
+        // Enter sends the answers: the form of "Send your answers" has it as its first (only)
+        // button, each Change being a form of its own. A form's Enter presses its first submit
+        // button: a text box typed into and Enter, as any field of the form would have it.
+        const send = page.locator('main form', { has: page.getByRole('button', { name: 'Send your answers', exact: true }) });
+        const buttons = await send.locator('button').allInnerTexts();
+        check('survey: on the check of the answers, the form that sends has no Change button',
+          buttons.length === 1 && buttons[0].trim() === 'Send your answers', buttons.join(' | '));
+        await send.evaluate((f) => {
+          const box = document.createElement('input');
+          box.type = 'text';
+          box.name = 'enter_test';
+          box.setAttribute('aria-label', 'Enter test');
+          f.prepend(box);
+        });
+        await Promise.all([page.waitForNavigation(), page.getByLabel('Enter test').press('Enter')]);
+      } else {
+        await submit(page, 'Send your answers');
+      }
+      check(`survey: respondent ${i + 1}'s answers are sent${i === 1 ? ' by pressing Enter' : ''}`, (await h1(page)) === 'Answers sent', await h1(page));
       if (i === 0) {
         await axeCheck(page, 'survey: answers sent');
         await page.goto(url(link.pathname + link.search));

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../lib/server.mjs';
-import { addToken, addUser, bearer, expect, newPassword, onServer, request, show } from './auth.mjs';
+import { addToken, addUser, bearer, cookieHeader, expect, newPassword, onServer, request, session, show } from './auth.mjs';
 
 const YEAR = new Date().getFullYear(); // the round open today
 const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
@@ -41,11 +41,13 @@ export async function surveyTests(BIN, report) {
   await onServer(BIN, report, 'survey', async (s, test) => {
     const P = s.port;
     const T = {};
+    const PW = {};
     let A;
     let B;
     await test('survey: an admin, two coordinators, a member; Compacts A and B', async () => {
       for (const [who, role] of [['admin', 'admin'], ['coorda', 'coordinator'], ['coordb', 'coordinator'], ['member', 'member']]) {
-        await addUser(BIN, s.dbPath, `${who}@survey.test`, role, newPassword(who), role === 'member' ? 'GB-CHC-1' : undefined);
+        PW[who] = newPassword(who);
+        await addUser(BIN, s.dbPath, `${who}@survey.test`, role, PW[who], role === 'member' ? 'GB-CHC-1' : undefined);
         T[who] = (await addToken(BIN, s.dbPath, `${who}@survey.test`)).token;
       }
       const ids = [];
@@ -204,6 +206,45 @@ export async function surveyTests(BIN, report) {
       expect(lines.includes('importance,1,agree5,local_authority,,agree,,'), 'local authorities not hidden');
       expect(!r.text.includes('Not honoured'), 'a comment is published');
     });
+    let exported;
+    await test('survey: the anonymised answers as CSV (comments too): 200 to an admin, 401 nobody, 403 coordinators (A\'s too) and a member', async () => {
+      const path = `/api/v1/surveys/${YEAR}/answers.csv`;
+      const r = await request(P, { path, headers: bearer(T.admin) });
+      expect(r.status === 200 && /^text\/csv/.test(r.headers['content-type']), `${r.status} ${show(r.text)}`);
+      expect(/^attachment; filename="survey-\d{4}-answers\.csv"$/.test(r.headers['content-disposition'] || ''), r.headers['content-disposition']);
+      const lines = r.text.split('\r\n').filter((l) => l);
+      expect(lines[0] === 'questionnaire,sector,body_type,compact_id,importance,relationship_change,independence_respect,actively_engaged,improvements,comments,group_meets,refresh_planned,paid_worker,dispute_procedure,annual_review_held,signed_partners', lines[0]);
+      // 16 general answers and the one benchmark (replaced, not added)
+      expect(lines.length === 1 + 17, `${lines.length - 1} lines`);
+      expect(lines.filter((l) => l.includes('Not honoured here.')).length === 3, 'the comments');
+      expect(lines.includes(`benchmark,vcs,,${A},,,,,,,quarterly,,no,,,council;nhs`), 'the benchmark as replaced');
+      // never who answered, nor with which code
+      expect(!/@survey\.test|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(r.text), show(r.text, 400));
+      for (const c of codes) expect(!r.text.includes(c) && !r.text.includes(c.replaceAll('-', '')), 'a code in the export');
+      exported = r.text;
+      expect((await request(P, { path })).status === 401, 'nobody');
+      problem(await request(P, { path, headers: bearer(T.coorda) }), 403);
+      problem(await request(P, { path, headers: bearer(T.coordb) }), 403);
+      problem(await request(P, { path, headers: bearer(T.member) }), 403);
+      problem(await request(P, { path: '/api/v1/surveys/1990/answers.csv', headers: bearer(T.admin) }), 404);
+    });
+    await test('survey: the results page links admins to the anonymised answers; coordinators, members and nobody see no link', async () => {
+      const link = `href="/api/v1/surveys/${YEAR}/answers.csv"`;
+      const people = {};
+      for (const who of ['admin', 'coorda', 'member']) people[who] = await session(P, `${who}@survey.test`, PW[who]);
+      const page = async (who) => request(P, { path: `/surveys/${YEAR}`, headers: who ? cookieHeader(people[who].cookie) : {} });
+      const a = await page('admin');
+      expect(a.status === 200 && a.text.includes(link) && a.text.includes('Download the anonymised answers with comments (CSV)'), show(a.text, 200));
+      for (const who of ['coorda', 'member', null]) {
+        const r = await page(who);
+        expect(r.status === 200 && !r.text.includes('answers.csv') && !r.text.includes('anonymised answers'), `${who}: the link shows`);
+      }
+      // the same at the URL for a signed-in coordinator: the router's 403, decided by role
+      const c = await request(P, { path: `/api/v1/surveys/${YEAR}/answers.csv`, headers: cookieHeader(people.coorda.cookie) });
+      expect(c.status === 403 && !c.text.includes('Not honoured'), `${c.status}`);
+      const d = await request(P, { path: `/api/v1/surveys/${YEAR}/answers.csv`, headers: cookieHeader(people.admin.cookie) });
+      expect(d.status === 200 && d.text === exported, `${d.status}`);
+    });
     await test('survey: results of no round are 404; a round with no answers reads zeros', async () => {
       problem(await request(P, { path: '/api/v1/surveys/1990/results' }), 404);
       problem(await request(P, { path: '/api/v1/surveys/x/results' }), 404);
@@ -273,6 +314,22 @@ export async function surveyTests(BIN, report) {
         expect(res.responses.general === 11 && res.responses.benchmark === null, JSON.stringify(res.responses));
         const imp = res.questions.find((q) => q.key === 'importance');
         expect(imp.groups.all.answered === 11 && imp.groups.all.agree === 6 && imp.groups.all.counts.neither === null && imp.groups.local_authority.answered === 6, JSON.stringify(imp.groups.all));
+      });
+      await test('survey: compact survey export prints the API\'s CSV, and it imports again as it is', async () => {
+        const r = await cli(['export', '--year', String(YEAR)]);
+        const api = await request(P, { path: `/api/v1/surveys/${YEAR}/answers.csv`, headers: bearer(T.admin) });
+        expect(r.code === 0 && r.stdout === api.text && api.text.length > exported.length, `${r.code} ${show(r.stderr)}`);
+        const e = await cli(['export', '--year', '2011']);
+        expect(e.code === 0 && e.stdout.split('\r\n').filter((l) => l).length === 1 + 12, show(e.stdout, 300));
+        const add = await cli(['add', '--year', '2014', '--opens', '2014-03-01', '--closes', '2014-05-31']);
+        const file = join(dir, 'again.csv');
+        writeFileSync(file, e.stdout);
+        const i = await cli(['import', '--year', '2014', file]);
+        expect(add.code === 0 && i.code === 0 && /imported 12 answers/.test(i.stdout), `${i.code} ${show(i.stderr)}`);
+        const again = await cli(['export', '--year', '2014']);
+        expect(again.code === 0 && again.stdout === e.stdout, show(again.stdout, 300));
+        const none = await cli(['export', '--year', '2097']);
+        expect(none.code !== 0 && /no round/.test(none.stderr), show(none.stderr));
       });
       await test('survey: a missing file or round exits non-zero', async () => {
         let r = await cli(['import', '--year', '2011', join(dir, 'none.csv')]);

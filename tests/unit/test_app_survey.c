@@ -41,6 +41,7 @@ static int setup_app(void **state)
         st->db,
         "INSERT INTO compact (id, name, created_at) VALUES (1, 'Leeds Compact', 'x'), "
         "(2, 'Kent Compact', 'x'), (3, 'Merton Compact', 'x'); "
+        "INSERT INTO compact_authority (compact_id, gss) VALUES (1, 'E08000035'); "
         "INSERT INTO compact_status (compact_id, status, date) VALUES "
         "(1, 'active', '2005-01-01'), (2, 'active', '2006-01-01'), "
         "(3, 'active', '2007-01-01'), (3, 'inactive', '2011-04-01'); "
@@ -390,6 +391,20 @@ static void test_results_coverage_headline_and_year_on_year(void **state)
     assert_int_equal(r.active_compacts, 2); /* Leeds and Kent; Merton inactive since April */
     assert_int_equal(r.with_general, 2);
     assert_int_equal(r.with_benchmark, 0);
+    /* for the map: the active Compacts by name, each with its answers, and the areas' coverage
+     * on closes_on (Leeds covered by its Compact) */
+    assert_string_equal(r.compacts[0].name, "Kent Compact");
+    assert_string_equal(r.compacts[1].name, "Leeds Compact");
+    assert_true(r.compacts[0].general && r.compacts[1].general);
+    assert_false(r.compacts[0].benchmark || r.compacts[1].benchmark);
+    assert_int_equal(r.coverage.as_of, r.round.closes_on);
+    {
+        const struct coverage_row *leeds = coverage_find(&r.coverage, "E08000035");
+        assert_non_null(leeds);
+        assert_int_equal(leeds->state, COVER_COVERED);
+        assert_ptr_equal(survey_cover_find(r.compacts, r.active_compacts, leeds->compact_id),
+                         &r.compacts[1]);
+    }
     for (size_t i = 0; i < r.nquestions; i++) {
         assert_true(r.questions[i].q->type != SQ_TEXT);
     }

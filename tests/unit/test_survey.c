@@ -517,6 +517,26 @@ static void test_codes(void **state)
     assert_int_equal(survey_code_normalise(NULL, typed), ERR_INVALID);
 }
 
+/* Coverage of a round on the map: an area's state from the answers about its Compact. */
+static void test_cover_states(void **state)
+{
+    const struct survey_cover c[] = {{3, "Devon Compact", 1, 1},
+                                     {5, "Bristol Compact", 1, 0},
+                                     {7, "Cornwall Compact", 0, 1},
+                                     {9, "Norfolk Compact", 0, 0}};
+    (void)state;
+    assert_int_equal(survey_cover_state_of(&c[0]), SCOVER_BOTH);
+    assert_int_equal(survey_cover_state_of(&c[1]), SCOVER_SOME);
+    assert_int_equal(survey_cover_state_of(&c[2]), SCOVER_SOME);
+    assert_int_equal(survey_cover_state_of(&c[3]), SCOVER_NONE);
+    assert_int_equal(survey_cover_state_of(NULL), SCOVER_NOT_COVERED);
+    assert_ptr_equal(survey_cover_find(c, 4, 7), &c[2]);
+    assert_null(survey_cover_find(c, 4, 4));
+    assert_string_equal(survey_cover_state_label(SCOVER_BOTH), "General answers and a benchmark");
+    assert_string_equal(survey_cover_state_label(SCOVER_NOT_COVERED), "Not covered");
+    assert_string_equal(survey_cover_state_label(SCOVER_STATE_COUNT), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_year_on_year),
         cmocka_unit_test(test_stored_values_round_trip),
         cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_cover_states),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
