@@ -1025,6 +1025,26 @@ static void worker_release(struct worker *w)
     buf_release(&w->body);
 }
 
+/*
+ * A worker's event loop. With epoll's change list, the events libevent turns off and on again
+ * within one turn of the loop (a connection's reading, stopped while its reply is written and
+ * started after) cost no epoll_ctl(2) each: only the net change is made (epoll_ctl was 8% of the
+ * samples of a cached reply). Safe here: no descriptor is ever dup()ed.
+ */
+static struct event_base *base_new(void)
+{
+    struct event_config *cfg = event_config_new();
+    struct event_base *base;
+
+    if (!cfg) {
+        return NULL;
+    }
+    event_config_set_flag(cfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
+    base = event_base_new_with_config(cfg);
+    event_config_free(cfg);
+    return base;
+}
+
 static int worker_init(struct worker *w, const struct server_config *cfg, evutil_socket_t fd)
 {
     /* evhttp's own cap, past which it answers a bare 400: far above ours, so that ours (431,
@@ -1052,7 +1072,7 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
         log_error("cannot read the server key from the database");
         return ret;
     }
-    w->base = event_base_new();
+    w->base = base_new();
     w->http = w->base ? evhttp_new(w->base) : NULL;
     if (!w->http) {
         log_error("cannot start an event loop");
