@@ -42,10 +42,53 @@ void json_authority(struct buf *b, const struct authority *a)
     json_print(b, authority_object(a));
 }
 
+/* authority_object's bytes, written straight into b (the API's list: no tree per row). */
+static void authority_write(struct buf *b, const struct authority *a)
+{
+    const char *sep = "";
+
+    buf_adds(b, "{\"gss\":");
+    json_w_str(b, a->gss);
+    buf_adds(b, ",\"name\":");
+    json_w_str(b, a->name);
+    buf_adds(b, ",\"official_name\":");
+    json_w_str(b, a->official_name);
+    buf_adds(b, ",\"type\":");
+    json_w_str(b, authority_type_id(a->type));
+    buf_adds(b, ",\"code\":");
+    json_w_str(b, a->code);
+    buf_adds(b, ",\"county_gss\":");
+    json_w_str(b, a->county_gss);
+    buf_adds(b, ",\"region\":");
+    json_w_str(b, a->region);
+    buf_adds(b, ",\"gss_2011\":");
+    json_w_str(b, a->gss_2011 ? a->gss_2011 : a->gss);
+    buf_adds(b, ",\"start_date\":");
+    json_w_str(b, a->start_date);
+    buf_adds(b, ",\"end_date\":");
+    json_w_str(b, a->end_date);
+    buf_adds(b, ",\"sets\":[");
+    for (int s = 0; s < AUTH_SET_COUNT; s++) {
+        if (a->sets & (1u << s)) {
+            buf_adds(b, sep);
+            json_w_str(b, authority_set_id(s));
+            sep = ",";
+        }
+    }
+    buf_adds(b, "]}");
+}
+
 void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
                          const char *next)
 {
-    json_list(b, total, items, n, sizeof(*items), authority_object, next);
+    json_w_list_start(b, total);
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            buf_addc(b, ',');
+        }
+        authority_write(b, &items[i]);
+    }
+    json_w_list_end(b, next);
 }
 
 void json_problem(struct buf *b, int status, const char *type, const char *title,
@@ -324,22 +367,25 @@ void json_compact(struct buf *b, const struct compact_entry *e, date_t today)
 void json_compact_list(struct buf *b, size_t total, const struct compact_summary *items, size_t n,
                        const char *next)
 {
-    cJSON *arr, *root = json_list_new(total, &arr);
-
+    json_w_list_start(b, total);
     for (size_t i = 0; i < n; i++) {
         const struct compact_summary *s = &items[i];
-        cJSON *o = json_must(cJSON_CreateObject());
-        json_must(cJSON_AddNumberToObject(o, "id", (double)s->id));
-        json_add_str(o, "name", s->name);
-        add_status(o, "status", s->status);
-        json_add_date(o, "status_since", s->since);
-        json_add_date(o, "review_due", s->review_due);
-        json_must(cJSON_AddBoolToObject(o, "review_overdue", s->review_overdue));
-        json_add_str(o, "authorities", s->authorities);
-        json_must(cJSON_AddBoolToObject(o, "demo", s->demo));
-        cJSON_AddItemToArray(arr, o);
+        buf_adds(b, i ? ",{\"id\":" : "{\"id\":");
+        json_w_int(b, s->id);
+        buf_adds(b, ",\"name\":");
+        json_w_str(b, s->name);
+        buf_adds(b, ",\"status\":");
+        json_w_str(b, s->status >= 0 ? compact_status_id((enum compact_status)s->status) : NULL);
+        buf_adds(b, ",\"status_since\":");
+        json_w_date(b, s->since);
+        buf_adds(b, ",\"review_due\":");
+        json_w_date(b, s->review_due);
+        buf_adds(b, s->review_overdue ? ",\"review_overdue\":true" : ",\"review_overdue\":false");
+        buf_adds(b, ",\"authorities\":");
+        json_w_str(b, s->authorities);
+        buf_adds(b, s->demo ? ",\"demo\":true}" : ",\"demo\":false}");
     }
-    json_list_print(b, root, next);
+    json_w_list_end(b, next);
 }
 
 void csv_compact_list(struct buf *b, const struct compact_summary *items, size_t n)

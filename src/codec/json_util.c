@@ -1,6 +1,8 @@
 /* What the JSON readers and writers of codec/ share over cJSON. */
 #include "json_util.h"
 
+#include <string.h>
+
 #include "base/err.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -82,6 +84,101 @@ void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t 
         cJSON_AddItemToArray(arr, object((const char *)items + i * size));
     }
     json_list_print(b, root, next);
+}
+
+void json_w_str(struct buf *b, const char *v)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)v, *run;
+
+    if (!v) {
+        buf_add(b, "null", 4);
+        return;
+    }
+    buf_addc(b, '"');
+    for (run = p;; p++) {
+        char esc[6];
+        size_t n = 2;
+
+        if (*p >= 0x20 && *p != '"' && *p != '\\') {
+            continue;
+        }
+        buf_add(b, run, (size_t)(p - run));
+        if (!*p) {
+            break;
+        }
+        esc[0] = '\\';
+        switch (*p) {
+        case '"':
+        case '\\':
+            esc[1] = (char)*p;
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[*p >> 4];
+            esc[5] = hex[*p & 15];
+            n = 6;
+        }
+        buf_add(b, esc, n);
+        run = p + 1;
+    }
+    buf_addc(b, '"');
+}
+
+void json_w_int(struct buf *b, long long v)
+{
+    char s[24], *e = s + sizeof(s);
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        *--e = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        *--e = '-';
+    }
+    buf_add(b, e, (size_t)(s + sizeof(s) - e));
+}
+
+void json_w_date(struct buf *b, date_t d)
+{
+    char s[DATE_STRLEN + 1];
+
+    if (!d) {
+        buf_add(b, "null", 4);
+        return;
+    }
+    date_format(d, s);
+    json_w_str(b, s);
+}
+
+void json_w_list_start(struct buf *b, size_t total)
+{
+    buf_adds(b, "{\"total\":");
+    json_w_int(b, (long long)total);
+    buf_adds(b, ",\"items\":[");
+}
+
+void json_w_list_end(struct buf *b, const char *next)
+{
+    buf_adds(b, "],\"next\":");
+    json_w_str(b, next);
+    buf_addc(b, '}');
 }
 
 int json_fail(const char **field, const char **why, const char *f, const char *w)

@@ -34,6 +34,22 @@ void json_list_print(struct buf *b, cJSON *root, const char *next);
 void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t size,
                cJSON *(*object)(const void *item), const char *next);
 
+/*
+ * ---- writing straight into a buf ----
+ * For the long lists, whose cJSON trees (an allocation per key and value, freed again) cost more
+ * than reading the rows: the same bytes cJSON_PrintUnformatted gives, written once.
+ */
+
+/* v as a JSON string, escaped as cJSON escapes it, or null when v is NULL. */
+void json_w_str(struct buf *b, const char *v);
+/* v as a JSON number, as cJSON prints a whole number of up to 15 digits (ids, counts). */
+void json_w_int(struct buf *b, long long v);
+/* d as "YYYY-MM-DD", or null when d is 0. */
+void json_w_date(struct buf *b, date_t d);
+/* The start of a page of a list, {"total":total,"items":[ ; json_w_list_end closes it. */
+void json_w_list_start(struct buf *b, size_t total);
+void json_w_list_end(struct buf *b, const char *next);
+
 /* ---- reading request bodies ---- */
 
 /* Set *field and *why and return ERR_INVALID: the readers' one way to refuse. */

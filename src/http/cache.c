@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+
+#define CACHE_SENDFILE_MIN (64u << 10) /* bodies larger than this are sent with sendfile(2) */
 #include "base/banned.h"
 
 struct entry {
@@ -146,7 +148,10 @@ void cache_put(struct reply_cache *c, long long version, const char *target, dat
     victim->reply.content_type = content_type;
     victim->reply.len = len;
     victim->reply.day = day;
-    victim->reply.segment = segment_new(body, len);
+    /* a small body goes out in the one writev with its headers: sendfile(2) would cost a second
+     * system call and a TCP segment of its own (GET /api/v1/compacts, 2 KB: writev and
+     * sendfile 17% and 16% of the samples); a large one is sent from the file, as nginx does */
+    victim->reply.segment = len > CACHE_SENDFILE_MIN ? segment_new(body, len) : NULL;
     if (!victim->reply.segment) {
         victim->reply.body = xmemdupz(body, len);
     }

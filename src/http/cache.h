@@ -3,8 +3,9 @@
  * holds only while the database is unchanged: any commit, by this connection or another process,
  * moves the database's version (store_version) and empties the cache. Owned by one thread.
  *
- * A body is kept in an anonymous memory file as a libevent file segment, so a reply is sent with
- * sendfile(2) straight from it, as a static file server would, without a copy per request.
+ * A large body is kept in an anonymous memory file as a libevent file segment, so a reply is sent
+ * with sendfile(2) straight from it, as a static file server would, without a copy per request;
+ * a small one (64 KB or less) in memory, copied into the reply, which then leaves in one writev.
  */
 #ifndef HTTP_CACHE_H
 #define HTTP_CACHE_H

@@ -147,17 +147,13 @@ static int admin_home(struct request *r, struct admin_home *out)
 int page_home(struct request *r)
 {
     struct home_view v = {0};
-    struct authority_filter f = {.set = AUTH_SET_2012, .type = -1, .region = -1};
     struct coordinator_home coordinator = {0};
     struct member_home member = {0};
     struct admin_home admin = {0};
     int ret;
 
-    if ((ret = store_authority_count(r->st, &f, &v.authorities_2012)) < 0) {
-        return ret;
-    }
-    f.set = AUTH_SET_CURRENT;
-    if ((ret = store_authority_count(r->st, &f, &v.authorities_current)) < 0) {
+    if ((ret = store_authority_count_sets(r->st, AUTH_SET_2012, AUTH_SET_CURRENT,
+                                          &v.authorities_2012, &v.authorities_current)) < 0) {
         return ret;
     }
     switch (policy_home(&r->user)) {

@@ -54,6 +54,19 @@ static const struct {
 #define PEEK_BYTES 128
 
 struct conn;
+struct worker;
+
+/*
+ * A reply body's memory, lent to libevent with the reply instead of copied into its buffer, and
+ * given back to its worker's spares once sent: the next reply is written into memory already
+ * touched, at the size the worker's replies need (no page faults, no copy, no growing).
+ */
+struct spare {
+    struct worker *w;
+    char *data;
+    size_t cap;
+    struct spare *next;
+};
 
 struct worker {
     int id;
@@ -67,6 +80,8 @@ struct worker {
     struct reply_cache *cache;
     struct arena arena;
     struct buf body;
+    struct spare *spares; /* bodies' memory sent and given back, ready for the next */
+    struct spare *shells; /* struct spare without memory, for the next lending */
     struct event *stop_ev, *drain_ev, *sweep_ev;
     const struct calendar *cal; /* the working days, the server's one copy */
     struct conn *conns;         /* every open connection, for the drain at stop */
@@ -660,6 +675,65 @@ static int read_request(struct worker *w, struct evhttp_request *ev, struct requ
     return 0;
 }
 
+/* libevent has sent a lent body (or dropped its connection): its memory is the worker's again. */
+static void body_returned(const void *data, size_t len, void *arg)
+{
+    struct spare *sp = arg;
+    (void)data;
+    (void)len;
+
+    if (sp->cap > (1u << 20)) { /* do not keep a rare large reply's memory */
+        free(sp->data);
+        sp->data = NULL;
+        sp->next = sp->w->shells;
+        sp->w->shells = sp;
+        return;
+    }
+    sp->next = sp->w->spares;
+    sp->w->spares = sp;
+}
+
+/* Lend w->body's len bytes to out, and give w->body a spare's memory (if any) for the next
+ * reply; where libevent cannot take them, they are copied as before. */
+static int lend_body(struct worker *w, struct evbuffer *out, size_t len)
+{
+    struct spare *sp = w->shells, *mem = w->spares;
+
+    if (sp) {
+        w->shells = sp->next;
+    } else {
+        sp = xcalloc(1, sizeof(*sp));
+        sp->w = w;
+    }
+    sp->cap = w->body.cap;
+    sp->data = buf_detach(&w->body, NULL);
+    if (mem) { /* struct buf's memory by hand: what buf_detach handed out, handed back */
+        w->spares = mem->next;
+        w->body.data = mem->data;
+        w->body.cap = mem->cap;
+        w->body.data[0] = '\0';
+        mem->data = NULL;
+        mem->next = w->shells;
+        w->shells = mem;
+    }
+    if (evbuffer_add_reference(out, sp->data, len, body_returned, sp) < 0) {
+        int rc = evbuffer_add(out, sp->data, len);
+        body_returned(sp->data, len, sp);
+        return rc;
+    }
+    return 0;
+}
+
+static void spares_free(struct spare *sp)
+{
+    while (sp) {
+        struct spare *next = sp->next;
+        free(sp->data);
+        free(sp);
+        sp = next;
+    }
+}
+
 static void add_header(struct evkeyvalq *h, const char *k, const char *v)
 {
     if (evhttp_add_header(h, k, v) < 0) {
@@ -740,6 +814,8 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
             rc = evbuffer_add_file_segment(out, r->segment, 0, (ev_off_t)len);
         } else if (r->static_body && r->static_permanent) {
             rc = evbuffer_add_reference(out, body, len, NULL, NULL);
+        } else if (len && body == w->body.data && w->body.cap) {
+            rc = lend_body(w, out, len);
         } else {
             rc = evbuffer_add(out, body, len);
         }
@@ -941,10 +1017,32 @@ static void worker_release(struct worker *w)
     if (w->base) {
         event_base_free(w->base);
     }
+    spares_free(w->spares); /* every lent body is back: the connections are gone */
+    spares_free(w->shells);
     store_close(w->st);
     cache_free(w->cache);
     arena_release(&w->arena);
     buf_release(&w->body);
+}
+
+/*
+ * A worker's event loop. With epoll's change list, the events libevent turns off and on again
+ * within one turn of the loop (a connection's reading, stopped while its reply is written and
+ * started after) cost no epoll_ctl(2) each: only the net change is made (epoll_ctl was 8% of the
+ * samples of a cached reply). Safe here: no descriptor is ever dup()ed.
+ */
+static struct event_base *base_new(void)
+{
+    struct event_config *cfg = event_config_new();
+    struct event_base *base;
+
+    if (!cfg) {
+        return NULL;
+    }
+    event_config_set_flag(cfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
+    base = event_base_new_with_config(cfg);
+    event_config_free(cfg);
+    return base;
 }
 
 static int worker_init(struct worker *w, const struct server_config *cfg, evutil_socket_t fd)
@@ -974,7 +1072,7 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
         log_error("cannot read the server key from the database");
         return ret;
     }
-    w->base = event_base_new();
+    w->base = base_new();
     w->http = w->base ? evhttp_new(w->base) : NULL;
     if (!w->http) {
         log_error("cannot start an event loop");

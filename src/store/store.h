@@ -183,6 +183,9 @@ int store_authority_get(struct store *st, const char *code, struct arena *arena,
                         struct authority *out);
 /* How many match f (ignoring after and limit). */
 int store_authority_count(struct store *st, const struct authority_filter *f, size_t *out);
+/* How many authorities are in set a and how many in set b (enum authority_set), in one read of
+ * the table (the home page's two figures). */
+int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, size_t *in_b);
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);

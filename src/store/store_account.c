@@ -35,7 +35,7 @@ static const char sql_user_tokens_revoke[] =
 static const char sql_session_add[] =
     "INSERT INTO session (id_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)";
 static const char sql_session_user[] =
-    "SELECT " USER_COLUMNS " FROM session s JOIN \"user\" u ON u.id = s.user_id "
+    "SELECT " USER_COLUMNS ", s.seen_at FROM session s JOIN \"user\" u ON u.id = s.user_id "
     "WHERE s.id_hash = ?1 AND s.created_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0";
 static const char sql_session_touch[] =
     "UPDATE session SET seen_at = ?2 WHERE id_hash = ?1 AND seen_at <= ?2 - ?3";
@@ -360,10 +360,24 @@ int store_session_add(struct store *st, const unsigned char hash[SECRET_HASH_BYT
     return store_run(st, stmt);
 }
 
+/* A session's person and when it was last marked seen (sql_session_user's last column). */
+struct session_row {
+    struct user *user;
+    long long seen_at;
+};
+
+static void session_row(struct db_stmt *stmt, struct arena *arena, void *item)
+{
+    struct session_row *s = item;
+    store_user_row(stmt, arena, s->user);
+    s->seen_at = db_column_int64(stmt, 7);
+}
+
 int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BYTES],
                        long long created_after, long long seen_after, long long now,
                        struct arena *arena, struct user *out)
 {
+    struct session_row row = {out, 0};
     struct db_stmt *stmt;
     long long slack;
     int ret;
@@ -375,12 +389,17 @@ int store_session_user(struct store *st, const unsigned char hash[SECRET_HASH_BY
     db_bind_blob(stmt, 1, hash, SECRET_HASH_BYTES);
     db_bind_int64(stmt, 2, created_after);
     db_bind_int64(stmt, 3, seen_after);
-    if ((ret = store_row(st, stmt, arena, store_user_row, out)) < 0) {
+    if ((ret = store_row(st, stmt, arena, session_row, &row)) < 0) {
         return ret;
     }
     /* Mark it seen at most once a minute (or twice per idle period, if shorter): a write on
-     * every request would also move the database's version and empty the reply caches. */
+     * every request would also move the database's version and empty the reply caches. Not
+     * even tried when the row read says it is not due: an UPDATE that changes nothing still
+     * takes the write lock (the most of a signed-in request's own cost on SQLite). */
     slack = (now - seen_after) / 2 < 60 ? (now - seen_after) / 2 : 60;
+    if (row.seen_at > now - slack) {
+        return 0;
+    }
     if ((ret = store_prepare(st, sql_session_touch, &stmt)) < 0) {
         return ret;
     }

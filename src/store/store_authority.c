@@ -170,6 +170,30 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
     return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
+static const char sql_count_sets[] =
+    "SELECT sum(CASE WHEN (sets & ?1) <> 0 THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN (sets & ?2) <> 0 THEN 1 ELSE 0 END) FROM authority";
+
+int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, size_t *in_b)
+{
+    struct db_stmt *stmt;
+    int ret, rc;
+
+    *in_a = *in_b = 0;
+    if ((ret = store_prepare(st, sql_count_sets, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_int64(stmt, 1, 1ll << a);
+    db_bind_int64(stmt, 2, 1ll << b);
+    if ((rc = store_step(st, stmt)) == DB_ROW) {
+        *in_a = (size_t)db_column_int64(stmt, 0);
+        *in_b = (size_t)db_column_int64(stmt, 1);
+    }
+    ret = store_err(st, rc);
+    store_done(stmt);
+    return ret;
+}
+
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT])
 {

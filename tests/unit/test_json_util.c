@@ -23,6 +23,66 @@ static void test_list_envelope(void **state)
     buf_release(&b);
 }
 
+/* Whether value, written into w, is as cJSON prints o ({"k": value}), which it frees; w emptied. */
+static void expect_as_cjson(struct buf *w, cJSON *o)
+{
+    struct buf b = BUF_INIT, whole = BUF_INIT;
+
+    json_print(&b, o);
+    buf_adds(&whole, "{\"k\":");
+    buf_add(&whole, w->data, w->len);
+    buf_addc(&whole, '}');
+    assert_string_equal(whole.data, b.data);
+    buf_release(&b);
+    buf_release(&whole);
+    buf_reset(w);
+}
+
+/* The writers straight into a buf give cJSON_PrintUnformatted's very bytes: every byte value in
+ * a string, NULL, whole numbers, the list's envelope. */
+static void test_writers_match_cjson(void **state)
+{
+    char every[256];
+    const char *strings[] = {every,
+                             "",
+                             "plain",
+                             "quote \" back \\ slash",
+                             "\b\f\n\r\t\x01\x1f\x7f",
+                             "caf\xc3\xa9 \xe2\x80\x94",
+                             NULL};
+    const long long ints[] = {
+        0, 1, -1, 42, 2147483647, -2147483648LL, 3000000000LL, 999999999999999LL};
+    struct buf b = BUF_INIT, w = BUF_INIT;
+    (void)state;
+
+    for (int i = 1; i < 256; i++) {
+        every[i - 1] = (char)i;
+    }
+    every[255] = '\0';
+    for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_str(o, "k", strings[i]);
+        json_w_str(&w, strings[i]);
+        expect_as_cjson(&w, o);
+    }
+    for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+        cJSON *o = json_must(cJSON_CreateObject());
+        json_add_int(o, "k", ints[i]);
+        json_w_int(&w, ints[i]);
+        expect_as_cjson(&w, o);
+    }
+    json_w_list_start(&b, 3);
+    json_w_str(&b, "a");
+    json_w_list_end(&b, "c2");
+    assert_string_equal(b.data, "{\"total\":3,\"items\":[\"a\"],\"next\":\"c2\"}");
+    buf_reset(&b);
+    json_w_list_start(&b, 0);
+    json_w_list_end(&b, NULL);
+    assert_string_equal(b.data, "{\"total\":0,\"items\":[],\"next\":null}");
+    buf_release(&b);
+    buf_release(&w);
+}
+
 static void test_parse_object(void **state)
 {
     static const struct {
@@ -170,11 +230,9 @@ static void test_fail_sets_both(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_list_envelope),
-        cmocka_unit_test(test_parse_object),
-        cmocka_unit_test(test_fail_sets_both),
-        cmocka_unit_test(test_text_check),
-        cmocka_unit_test(test_parse_object_checks_text),
+        cmocka_unit_test(test_list_envelope), cmocka_unit_test(test_writers_match_cjson),
+        cmocka_unit_test(test_parse_object),  cmocka_unit_test(test_fail_sets_both),
+        cmocka_unit_test(test_text_check),    cmocka_unit_test(test_parse_object_checks_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

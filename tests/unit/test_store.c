@@ -130,6 +130,10 @@ static void test_list_filters_and_cursor(void **state)
     f.set = AUTH_SET_2012;
     assert_int_equal(store_authority_count(st, &f, &total), 0);
     assert_int_equal(total, 3);
+    assert_int_equal(store_authority_count_sets(st, AUTH_SET_2012, AUTH_SET_CURRENT, &total, &n),
+                     0);
+    assert_int_equal(total, 3); /* the home page's two figures, in one read */
+    assert_int_equal(n, 2);
     assert_int_equal(store_authority_count_by_type(st, &f, counts), 0);
     assert_int_equal(counts[AUTH_COUNTY], 1);
     assert_int_equal(counts[AUTH_DISTRICT], 1);
