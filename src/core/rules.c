@@ -1295,7 +1295,7 @@ static int run_rule(const struct check *c, enum rule r, struct finding *f)
     text_start(&why, f->explanation, sizeof(f->explanation));
     text_start(&fix, f->remedy, sizeof(f->remedy));
     rules[r].fn(c, f, &why, &fix);
-    if (f->param >= 0) {
+    if (f->param >= 0 && f->param < PARAM_COUNT) {
         say_if_weaker(c, (enum param)f->param, &why);
     }
     if (why.over || fix.over) {
