@@ -265,7 +265,8 @@ static const char pg_start[] = "qzxqzx ";
  * a kind is not a range of ids. Its smallest id, which both engines read from the key (a LIMIT 1
  * under a WHERE read the whole table on PostgreSQL until its statistics were gathered). */
 static const char sql_old_ids[] =
-    "SELECT count(*) FROM (SELECT min(id) AS m FROM search_doc) AS o WHERE m < 1099511627776";
+    "SELECT count(*) FROM search_doc WHERE id = (SELECT min(id) FROM search_doc) AND id < "
+    "1099511627776";
 
 static const char headline_options[] = "StartSel=" SEARCH_MARK_START ", StopSel=" SEARCH_MARK_END
                                        ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, "
