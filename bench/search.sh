@@ -80,5 +80,8 @@ if [ "${PG:-1}" = 1 ] && [ -x "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | s
 	sh "$root/tests/pg/start.sh" "$pgdir" >"$tmp/pg.log" 2>&1 || die "PostgreSQL did not start: $(cat "$tmp/pg.log")"
 	"$bin" copy --from "$tmp/rows.db" --to "$(cat "$pgdir/url")" >"$tmp/copy-pg.log" 2>&1 ||
 		die "compact copy to PostgreSQL failed: $(cat "$tmp/copy-pg.log")"
+	# the planner's statistics and the visibility map, as autovacuum would after a bulk load
+	psql -qX "$(cat "$pgdir/url")" -c 'VACUUM ANALYZE' >>"$tmp/copy-pg.log" 2>&1 ||
+		die "VACUUM ANALYZE failed: $(cat "$tmp/copy-pg.log")"
 	db=$(cat "$pgdir/url") measure postgresql
 fi

@@ -122,6 +122,11 @@ struct db *db_handle(struct db_stmt *s)
     return s->db;
 }
 
+void db_plan_each(struct db_stmt *s)
+{
+    s->plan_each = 1;
+}
+
 void db_bind_text(struct db_stmt *s, int i, const char *x)
 {
     s->db->drv->bind_text(s, i, x, 0);

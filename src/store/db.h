@@ -87,6 +87,10 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
 void db_finalize(struct db_stmt *s);
 /* The connection s was prepared on (sqlite3_db_handle). */
 struct db *db_handle(struct db_stmt *s);
+/* PostgreSQL plans s for its values at each run (sent whole, as the unnamed statement), never
+ * once for any values as a named statement: for the few whose best plan depends on their values
+ * (which index, from the statistics). SQLite plans every statement for its values already. */
+void db_plan_each(struct db_stmt *s);
 
 /* Bind parameter i (from 1). A bind past the statement's parameters is ignored, as the store
  * always let SQLite ignore it: a count shares the binds of its list, the page's among them. */

@@ -58,7 +58,8 @@ struct db {
 /* The first member of each driver's statement. */
 struct db_stmt {
     struct db *db;
-    int running; /* stepped, and not yet done or reset: the next step reads on, not runs */
+    int running;   /* stepped, and not yet done or reset: the next step reads on, not runs */
+    int plan_each; /* db_plan_each */
 };
 
 extern const struct db_driver db_sqlite_driver;

@@ -5,9 +5,9 @@
  * "named statements" below: this is what makes a page's statements cheap); inside a transaction,
  * and for good once a name was not found where it was made (a pooler in transaction mode, such
  * as pgBouncer 1.18, moved the session), each is sent whole with PQexecParams and the unnamed
- * statement. A lost connection is remade at the next statement outside a transaction; the data
- * version of a process is kept by one listening connection per database (LISTEN
- * compact_changes).
+ * statement (and so is one marked db_plan_each). A lost connection is remade at the next statement
+ * outside a transaction; the data version of a process is kept by one listening connection per
+ * database (LISTEN compact_changes).
  */
 #include <libpq-fe.h>
 #include <limits.h>
@@ -848,7 +848,7 @@ static int pg_step(struct db_stmt *base)
             s->formats[k] = 0;
         }
     }
-    s->res = tx || db->unnamed ? NULL : run_named(db, s);
+    s->res = tx || db->unnamed || base->plan_each ? NULL : run_named(db, s);
     if (!s->res) {
         s->res = PQexecParams(db->conn, s->sql, s->nparams, s->types, s->values, s->lengths,
                               s->formats, 0);

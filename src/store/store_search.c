@@ -182,8 +182,10 @@ int store_search_rebuild(struct store *st)
 #define HAS_SQLITE(n)                                                                              \
     "CASE WHEN ?" #n " = '' THEN 0 WHEN d.id IN (SELECT rowid FROM search_fts WHERE search_fts "   \
     "MATCH ?" #n " AND rowid BETWEEN (SELECT lo FROM b) AND (SELECT hi FROM b)) THEN 1 ELSE 0 END"
+/* The word's query a subquery, made once for the statement. */
 #define HAS_PG(n)                                                                                  \
-    "CASE WHEN ?" #n " = '' THEN 0 WHEN d.doc @@ to_tsquery('english', ?" #n ") THEN 1 ELSE 0 END"
+    "CASE WHEN ?" #n " = '' THEN 0 WHEN d.doc @@ (SELECT to_tsquery('english', ?" #n               \
+    ")) THEN 1 ELSE 0 END"
 #define WORDS(H)                                                                                   \
     "(" H(11) " + " H(12) " + " H(13) " + " H(14) " + " H(15) " + " H(16) " + " H(17) " + " H(     \
         18) " + " H(19) " + " H(20) " + " H(21) " + " H(22) ")"
@@ -223,29 +225,48 @@ static const char sql_count_fts[] =
  * start keeps what comes before the first word ("<script>alert"): both taken out by read_hit_pg.
  */
 #define MATCH_PG "search_doc d, q WHERE d.doc @@ q.q"
+/*
+ * These statements are planned for their values at each run (db_plan_each): a named statement
+ * is planned once for any values after five runs, when a range of ids with unknown bounds looks
+ * like 0.5% of the table, and PostgreSQL walked the primary key testing @@ on every document of
+ * the range (every one of 170,000 organisations for a question with 20 matches). Planned for
+ * its values, with the statistics, a range is read from the key only where it is narrow (a kind,
+ * a block past the first), the matches from the GIN index. The block's ids are the page's ?23
+ * and ?24 (read by sql_count_pg), so that its plan knows them.
+ */
 #define PAGE_PG(words)                                                                             \
     "p AS (SELECT d.id, d.kind, d.item_id, d.ref, d.title, d.body, " words " AS words, "           \
-    "ts_rank(d.doc, q.q) AS rank FROM b, " MATCH_PG IN_BLOCK("d.id") FILTERS                       \
-        " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7)"
+    "ts_rank(d.doc, q.q) AS rank FROM " MATCH_PG " AND d.id BETWEEN ?23 AND ?24" FILTERS           \
+    " ORDER BY words DESC, rank DESC, d.id LIMIT ?6 OFFSET ?7)"
 #define HEADLINE_PG                                                                                \
     "ts_headline('english', 'qzxqzx ' || replace(p.title || ' — ' || p.body, '<', '<' || "       \
     "chr(57344)), q.q, ?8)"
 #define SEARCH_PG(words)                                                                           \
-    "WITH q AS (SELECT to_tsquery('english', ?1) AS q), " BLOCK(MATCH_PG, "d.id") ", " PAGE_PG(    \
+    "WITH q AS (SELECT to_tsquery('english', ?1) AS q), " PAGE_PG(                                 \
         words) " SELECT p.kind, p.item_id, p.ref, p.title, " HEADLINE_PG " FROM p, q ORDER BY "    \
                "words DESC, rank DESC, id"
 static const char sql_search_pg[] = SEARCH_PG("0");
 static const char sql_search_pg_any[] = SEARCH_PG(WORDS(HAS_PG));
-static const char sql_count_pg[] = "SELECT count(*) FROM search_doc d, to_tsquery('english', "
-                                   "?1) AS q WHERE d.doc @@ q" KIND("d.id") FILTERS;
+/*
+ * The count, and the ids of the matches numbered ?23 and ?24 in the index's order (NULL past
+ * the last): the block's bounds (BLOCK) from the one read of the matches that counts them,
+ * where BLOCK's subqueries would read every match of a question again for each (PostgreSQL's
+ * GIN index gives them in no order: 10,000 matches cost as much to bound as to count).
+ */
+static const char sql_count_pg[] =
+    "SELECT n, a[CAST(?23 AS integer) + 1], a[CAST(?24 AS integer) + 1] FROM (SELECT count(*) "
+    "AS n, array_agg(d.id ORDER BY d.id) AS a FROM search_doc d, to_tsquery('english', "
+    "?1) AS q WHERE d.doc @@ q" KIND("d.id") FILTERS ") AS c";
 /* What SEARCH_PG puts after each '<' of a headline's text (U+E000, private use), and before
  * the text. */
 static const char pg_not_tag[] = "\xee\x80\x80";
 static const char pg_start[] = "qzxqzx ";
 /* Whether the index is older than DOC_ID's ids (made before them, not made again since): then
- * a kind is not a range of ids. */
+ * a kind is not a range of ids. Its smallest id, which both engines read from the key (a LIMIT 1
+ * under a WHERE read the whole table on PostgreSQL until its statistics were gathered). */
 static const char sql_old_ids[] =
-    "SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE id < 1099511627776 LIMIT 1) AS o";
+    "SELECT count(*) FROM search_doc WHERE id = (SELECT min(id) FROM search_doc) AND id < "
+    "1099511627776";
 
 static const char headline_options[] = "StartSel=" SEARCH_MARK_START ", StopSel=" SEARCH_MARK_END
                                        ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, "
@@ -304,6 +325,34 @@ static void read_hit_pg(struct db_stmt *stmt, struct arena *arena, void *item)
 }
 
 /*
+ * Run sql_count_pg, bound for block: *total, and the block's lo and hi (BLOCK) into *lo and *hi,
+ * *lo_null 1 when the block starts past the last match (kind range lo to hi: the kind's).
+ */
+static int count_pg(struct store *st, struct db_stmt *stmt, size_t block, size_t *total,
+                    long long *lo, int *lo_null, long long *hi)
+{
+    int rc = store_step(st, stmt), ret = 0;
+
+    *total = 0;
+    *lo_null = 0;
+    if (rc != DB_ROW) {
+        ret = rc == DB_DONE ? 0 : store_fail(st, rc);
+    } else {
+        long long n = db_column_int64(stmt, 0);
+        *total = n > 0 ? (size_t)n : 0;
+        if (block) {
+            *lo_null = db_column_is_null(stmt, 1);
+            *lo = *lo_null ? 0 : db_column_int64(stmt, 1);
+        }
+        if (*total > block + SEARCH_RANKED) {
+            *hi = db_column_int64(stmt, 2);
+        }
+    }
+    store_done(stmt);
+    return ret;
+}
+
+/*
  * The range of ids of f's kind (KIND) into *lo and *hi, every id when it has none; *join 1 when a
  * filter needs search_doc's columns (0: SQLite counts with FTS5 alone).
  */
@@ -336,8 +385,8 @@ static int kind_ids(struct store *st, const struct search_filter *f, long long *
 int store_search(struct store *st, const struct search_query *q, const struct search_filter *f,
                  struct arena *arena, struct search_hit **items, size_t *n, size_t *total)
 {
-    int pg = db_kind(st->db) == DB_PG, any = 0, join, ret;
-    long long lo, hi;
+    int pg = db_kind(st->db) == DB_PG, any = 0, join, lo_null = 0, ret;
+    long long lo, hi, block_lo = 0, block_hi = 0;
     size_t offset = (f->page - 1) * f->limit, block = offset - offset % SEARCH_RANKED;
     struct buf match = BUF_INIT, theme = BUF_INIT, region = BUF_INIT;
     struct db_stmt *stmt;
@@ -374,10 +423,20 @@ int store_search(struct store *st, const struct search_query *q, const struct se
                                  &stmt)) < 0) {
             goto cleanup;
         }
+        db_plan_each(stmt);
         bind_filters(stmt, match.data, f, &theme, &region);
         db_bind_int64(stmt, 25, lo);
         db_bind_int64(stmt, 26, hi);
-        if ((ret = store_row_count(st, stmt, total)) < 0) {
+        block_lo = lo;
+        block_hi = hi;
+        if (pg) {
+            db_bind_int64(stmt, 23, (long long)block);
+            db_bind_int64(stmt, 24, (long long)(block + SEARCH_RANKED - 1));
+            ret = count_pg(st, stmt, block, total, &block_lo, &lo_null, &block_hi);
+        } else {
+            ret = store_row_count(st, stmt, total);
+        }
+        if (ret < 0) {
             goto cleanup;
         }
     }
@@ -392,6 +451,7 @@ int store_search(struct store *st, const struct search_query *q, const struct se
                              &stmt)) < 0) {
         goto cleanup;
     }
+    db_plan_each(stmt);
     bind_filters(stmt, match.data, f, &theme, &region);
     db_bind_int64(stmt, 6, (long long)f->limit);
     db_bind_int64(stmt, 7, (long long)(offset - block));
@@ -409,11 +469,20 @@ int store_search(struct store *st, const struct search_query *q, const struct se
         db_bind_text_copy(stmt, WORD_PARAMS + (int)i, w.data);
         buf_release(&w);
     }
-    db_bind_int64(stmt, 25, lo);
-    db_bind_int64(stmt, 26, hi);
-    db_bind_int64(stmt, 23, (long long)block);
-    db_bind_int64(stmt, 24,
-                  *total > block + SEARCH_RANKED ? (long long)(block + SEARCH_RANKED - 1) : -1);
+    if (pg) { /* the block's bounds, as count_pg read them */
+        if (lo_null) {
+            db_bind_null(stmt, 23);
+        } else {
+            db_bind_int64(stmt, 23, block_lo);
+        }
+        db_bind_int64(stmt, 24, block_hi);
+    } else {
+        db_bind_int64(stmt, 25, lo);
+        db_bind_int64(stmt, 26, hi);
+        db_bind_int64(stmt, 23, (long long)block);
+        db_bind_int64(stmt, 24,
+                      *total > block + SEARCH_RANKED ? (long long)(block + SEARCH_RANKED - 1) : -1);
+    }
     ret = store_rows(st, stmt, arena, sizeof(**items), pg ? read_hit_pg : read_hit, items, n);
 cleanup:
     buf_release(&match);
