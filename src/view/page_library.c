@@ -87,6 +87,25 @@ static void column(struct buf *b, const struct library_view *v)
     }
 }
 
+void view_facet_options(int theme, int region, int year, struct form_option themes[THEME_COUNT + 1],
+                        struct form_option regions[REGION_COUNT + 1], char year_text[8])
+{
+    themes[0] = (struct form_option){"", "All themes", theme < 0};
+    for (int t = 0; t < THEME_COUNT; t++) {
+        themes[t + 1] =
+            (struct form_option){library_theme_id(t), library_theme_label(t), theme == t};
+    }
+    regions[0] = (struct form_option){"", "All regions", region < 0};
+    for (int i = 0; i < REGION_COUNT; i++) {
+        regions[i + 1] =
+            (struct form_option){region_id((size_t)i), region_name((size_t)i), region == i};
+    }
+    year_text[0] = '\0';
+    if (year > 0 && snprintf(year_text, 8, "%d", year) < 0) {
+        year_text[0] = '\0';
+    }
+}
+
 /* The filters' form: kind (case studies or a resource's kind; on /resources the kinds of
  * resource), theme (not on /resources: resources have none), region and year. */
 static void filters(struct buf *b, const struct library_view *v)
@@ -109,19 +128,7 @@ static void filters(struct buf *b, const struct library_view *v)
         shown_kinds = kinds + 1;
         nkinds = RESOURCE_KIND_COUNT + 1;
     }
-    themes[0] = (struct form_option){"", "All themes", v->theme < 0};
-    for (int t = 0; t < THEME_COUNT; t++) {
-        themes[t + 1] =
-            (struct form_option){library_theme_id(t), library_theme_label(t), v->theme == t};
-    }
-    regions[0] = (struct form_option){"", "All regions", v->region < 0};
-    for (int i = 0; i < REGION_COUNT; i++) {
-        regions[i + 1] =
-            (struct form_option){region_id((size_t)i), region_name((size_t)i), v->region == i};
-    }
-    if (v->year > 0 && snprintf(year, sizeof(year), "%d", v->year) < 0) {
-        year[0] = '\0';
-    }
+    view_facet_options(v->theme, v->region, v->year, themes, regions, year);
     html_lit(b, "<form method=\"get\" action=\"");
     html_attr(b, scopes[v->scope].path);
     html_lit(b, "\" novalidate class=\"app-filters\"><div class=\"govuk-grid-row\">");

@@ -6,6 +6,7 @@
 
 #include "form.h"
 #include "layout.h"
+#include "core/authority.h"
 #include "core/library.h"
 #include "base/buf.h"
 
@@ -26,6 +27,14 @@ struct library_view {
 };
 /* A list page as v's scope says: its filters, each list's cards, and the GOV.UK pagination of
  * each (on /library, leading to /case-studies or /resources, the filters kept). */
+/*
+ * The theme and region choices of a filter form, each led by "All themes" or "All regions" and
+ * the chosen one selected (theme and region below 0 for none), and the year as text ("" for
+ * none): the library's lists and search filter by the same facets.
+ */
+void view_facet_options(int theme, int region, int year, struct form_option themes[THEME_COUNT + 1],
+                        struct form_option regions[REGION_COUNT + 1], char year_text[8]);
+
 void view_library_page(struct buf *b, const struct library_view *v, const struct viewer *viewer);
 
 /* What a case study's or resource's page offers (bits). */

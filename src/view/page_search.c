@@ -7,6 +7,7 @@
 #include "components.h"
 #include "form.h"
 #include "html.h"
+#include "page_library.h"
 #include "core/authority.h"
 #include "core/library.h"
 #include "base/banned.h"
@@ -67,19 +68,7 @@ static void filters(struct buf *b, const struct search_view *v)
     for (int k = 0; k < SEARCH_KIND_COUNT; k++) {
         kinds[k + 1] = (struct form_option){search_kind_id(k), search_kind_label(k), f->kind == k};
     }
-    themes[0] = (struct form_option){"", "All themes", f->theme < 0};
-    for (int t = 0; t < THEME_COUNT; t++) {
-        themes[t + 1] =
-            (struct form_option){library_theme_id(t), library_theme_label(t), f->theme == t};
-    }
-    regions[0] = (struct form_option){"", "All regions", f->region < 0};
-    for (int i = 0; i < REGION_COUNT; i++) {
-        regions[i + 1] =
-            (struct form_option){region_id((size_t)i), region_name((size_t)i), f->region == i};
-    }
-    if (f->year > 0 && snprintf(year, sizeof(year), "%d", f->year) < 0) {
-        year[0] = '\0';
-    }
+    view_facet_options(f->theme, f->region, f->year, themes, regions, year);
     html_lit(b, "<form method=\"get\" action=\"/search\" novalidate role=\"search\">");
     form_text_input(b, &(struct form_field){.name = "q",
                                             .label = "Search for",
