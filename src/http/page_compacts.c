@@ -204,10 +204,7 @@ int page_compacts(struct request *r)
 int page_compact(struct request *r)
 {
     struct compact_page_view v = {0};
-    struct compact_entry e;
-    struct signup_signatory *partners;
-    struct complaint_params cparams;
-    size_t npartners;
+    struct compact_shown p;
     unsigned signed_types;
     long long id;
     int ret;
@@ -215,8 +212,7 @@ int page_compact(struct request *r)
     if (compact_param(r, &id) < 0) {
         return ERR_NOT_FOUND;
     }
-    if ((ret = store_compact_get_signed(
-             r->st, id, r->arena, &e, (struct signatory **)&v.signatories, &v.nsignatories)) < 0) {
+    if ((ret = store_compact_shown(r->st, id, r->arena, &p)) < 0) {
         return ret;
     }
     if ((ret = policy_compact_edit(r->st, &r->user, id)) < 0 && ret != ERR_FORBIDDEN) {
@@ -224,22 +220,18 @@ int page_compact(struct request *r)
     }
     v.may_edit = ret == 0;
     v.signed_in = policy_audit_read(&r->user, "compact", r->params[0]) == 0;
-    if ((ret = page_coordinators_of(r, &e, &v.coordinators)) < 0) {
+    if ((ret = page_coordinators_of(r, &p.entry, &v.coordinators)) < 0) {
         return ret;
     }
     v.notice = page_coordinators_notice(r);
-    v.entry = &e;
+    v.entry = &p.entry;
+    v.signatories = p.signatories;
+    v.nsignatories = p.nsignatories;
     v.done = done_parse(query_get(&r->query, "done"));
     v.today = r->cache_day = date_today(); /* its status and review are as of today */
-    if ((ret = store_signup_signatories(r->st, id, r->arena, &partners, &npartners)) < 0) {
-        return ret;
-    }
-    signed_types = signup_types(partners, npartners, v.today);
+    signed_types = signup_types(p.partners, p.npartners, v.today);
     v.partners = &signed_types;
-    if ((ret = store_complaint_params(r->st, id, &cparams)) < 0) {
-        return ret;
-    }
-    v.complaint_params = &cparams;
+    v.complaint_params = &p.complaint;
     view_compact_page(r->body, &v, request_viewer(r));
     return html(r);
 }

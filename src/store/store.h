@@ -25,6 +25,7 @@
 #include "core/opendata.h"
 #include "core/crypto.h"
 #include "core/rules.h"
+#include "core/signups.h"
 #include "core/survey.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -414,11 +415,20 @@ int store_signatory_list_by_organisation(struct store *st, const char *org, stru
  * statement. */
 int store_compact_get(struct store *st, long long id, struct arena *arena,
                       struct compact_entry *out);
-/* store_compact_get with the Compact's signatories as store_signatory_list gives them, read in
- * the same statement (a Compact's page). */
-int store_compact_get_signed(struct store *st, long long id, struct arena *arena,
-                             struct compact_entry *out, struct signatory **signatories,
-                             size_t *nsignatories);
+/* What a Compact's page shows, read in one statement (on PostgreSQL one round trip): its entry
+ * as store_compact_get gives it, its signatories as store_signatory_list does, its statutory
+ * signatories as store_signup_signatories does (in another order), and its complaint response
+ * times as store_complaint_params does. */
+struct compact_shown {
+    struct compact_entry entry;
+    struct signatory *signatories;
+    size_t nsignatories;
+    struct signup_signatory *partners;
+    size_t npartners;
+    struct complaint_params complaint;
+};
+int store_compact_shown(struct store *st, long long id, struct arena *arena,
+                        struct compact_shown *out);
 
 struct compact_filter {
     date_t today;          /* the day statuses and reviews are judged on */

@@ -463,6 +463,7 @@ enum entry_part {
     PART_COORDINATOR,
     PART_PARAMETER,
     PART_SIGNATORY,
+    PART_COMPLAINT_PARAM,
 };
 /*
  * The statement is written once for both engines with K standing for the engine's pieces: S_
@@ -495,8 +496,8 @@ enum entry_part {
  * through the primary key, as SQLite reads the join by itself. */
 #define S_ORGS STORE_SIGNATORY_ORGS
 #define P_ORGS                                                                                     \
-    "FROM signatory s CROSS JOIN LATERAL (SELECT o.id, o.org_id, o.name, o.name_norm "             \
-    "FROM organisation o WHERE o.id = s.organisation_id OFFSET 0) AS o"
+    "FROM signatory s CROSS JOIN LATERAL (SELECT o.id, o.org_id, o.name, o.name_norm, o.sector, "  \
+    "o.type FROM organisation o WHERE o.id = s.organisation_id OFFSET 0) AS o"
 #define T2(K)      K##_T ", " K##_T
 #define T4(K)      T2(K) ", " T2(K)
 #define NO_KEYS(K) K##_B ", " K##_T ", " K##_T ", " K##_T ", " K##_B ", " K##_E
@@ -510,14 +511,27 @@ enum entry_part {
     "UNION ALL SELECT " values ", " #part ", " keys " " from " "
 #define AREA(K, t)      K##_B ", " K##_B ", " t ".gss, " t ".name, " t ".type, " t ".region, " T2(K)
 #define AREA_KEYS(K, t) K##_B ", " t ".name, " t ".gss, " K##_T ", " K##_B ", " K##_E
+/* The authorities and districts of a Compact, and its coordinators: on PostgreSQL each read
+ * through its index per row of the Compact, as P_ORGS reads organisations (a generic plan would
+ * hash every authority on each run). */
+#define S_AUTHORITIES "JOIN authority a ON a.gss = ca.gss"
+#define P_AUTHORITIES                                                                              \
+    "CROSS JOIN LATERAL (SELECT a.gss, a.name, a.type, a.region FROM authority a "                 \
+    "WHERE a.gss = ca.gss OFFSET 0) AS a"
+#define S_DISTRICTS "JOIN authority d ON d.county_gss = ca.gss AND " DISTRICT_CURRENT
+#define P_DISTRICTS                                                                                \
+    "CROSS JOIN LATERAL (SELECT d.gss, d.name, d.type, d.region FROM authority d "                 \
+    "WHERE d.county_gss = ca.gss AND " DISTRICT_CURRENT " OFFSET 0) AS d"
+#define DISTRICT_CURRENT "d.type = 'district' AND d.end_date IS NULL"
+#define S_USERS          "JOIN \"user\" u ON u.id = cc.user_id"
+#define P_USERS                                                                                    \
+    "CROSS JOIN LATERAL (SELECT u.email FROM \"user\" u WHERE u.id = cc.user_id OFFSET 0) AS u"
 #define GET_AUTHORITIES(K)                                                                         \
     ENTRY_PART(1, AREA(K, "a"), AREA_KEYS(K, "a"),                                                 \
-               "FROM compact_authority ca JOIN authority a ON a.gss = ca.gss "                     \
-               "WHERE ca.compact_id = ?1")
+               "FROM compact_authority ca " K##_AUTHORITIES " WHERE ca.compact_id = ?1")
 #define GET_DISTRICTS(K)                                                                           \
     ENTRY_PART(2, AREA(K, "d"), AREA_KEYS(K, "d"),                                                 \
-               "FROM compact_authority ca JOIN authority d ON d.county_gss = ca.gss "              \
-               "WHERE ca.compact_id = ?1 AND d.type = 'district' AND d.end_date IS NULL")
+               "FROM compact_authority ca " K##_DISTRICTS " WHERE ca.compact_id = ?1")
 #define GET_STATUSES(K)                                                                            \
     ENTRY_PART(3, K##_B ", " K##_B ", date, status, " T4(K),                                       \
                K##_B ", date, " K##_T ", " K##_T ", " K##_B ", " K##_E,                            \
@@ -533,18 +547,22 @@ enum entry_part {
 #define GET_COORDINATORS(K)                                                                        \
     ENTRY_PART(6, K##_B ", " K##_B ", u.email" K##_C ", " K##_T ", " T4(K),                        \
                K##_B ", " K##_T ", " K##_T ", " K##_T ", " K##_B ", u.email",                      \
-               "FROM compact_coordinator cc JOIN \"user\" u ON u.id = cc.user_id "                 \
-               "WHERE cc.compact_id = ?1")
+               "FROM compact_coordinator cc " K##_USERS " WHERE cc.compact_id = ?1")
 #define GET_PARAMETERS(K)                                                                          \
     ENTRY_PART(7, K##_I("value") ", " K##_B ", name, " K##_T ", " T4(K), NO_KEYS(K),               \
                "FROM compact_parameter WHERE compact_id = ?1")
-/* The entry has the Compact's name: its signatories are read without it (column 2). */
+/* The entry has the Compact's name: its signatories are read without it, and column 2 holds
+ * the type of each statutory one instead (for the case for signing up, ?3). */
 #define GET_SIGNATORIES(K)                                                                         \
     ENTRY_PART(8,                                                                                  \
-               "s.id, s.compact_id, " K##_T ", " STORE_SIGNATORY_ORG_ID K##_C                      \
-               ", " STORE_SIGNATORY_REST,                                                          \
+               "s.id, s.compact_id, CASE WHEN o.sector = 'statutory' THEN o.type END" K##_C        \
+               ", " STORE_SIGNATORY_ORG_ID K##_C ", " STORE_SIGNATORY_REST,                        \
                K##_I(STORE_SIGNATORY_LAPSED) ", " STORE_SIGNATORY_KEYS ", " K##_E,                 \
                K##_ORGS " WHERE s.compact_id = ?1 AND ?2 <> 0")
+/* The Compact's complaint response times (?3): value, name. */
+#define GET_COMPLAINT_PARAMS(K)                                                                    \
+    ENTRY_PART(9, K##_I("value") ", " K##_B ", name, " K##_T ", " T4(K), NO_KEYS(K),               \
+               "FROM complaint_parameter WHERE compact_id = ?1 AND ?3 <> 0")
 #define GET_ENTRY(K)                                                                               \
     ENTRY_ROW(K)                                                                                   \
     GET_AUTHORITIES(K)                                                                             \
@@ -555,10 +573,11 @@ enum entry_part {
     GET_COORDINATORS(K)                                                                            \
     GET_PARAMETERS(K)                                                                              \
     GET_SIGNATORIES(K)                                                                             \
+    GET_COMPLAINT_PARAMS(K)                                                                        \
     "ORDER BY 9, 10, 11, 12, 13, 14, 15"
 /* [PostgreSQL] */
 static const char *const sql_get[2] = {GET_ENTRY(S), GET_ENTRY(P)};
-_Static_assert(PART_SIGNATORY == 8, "sql_get numbers the parts as enum entry_part does");
+_Static_assert(PART_COMPLAINT_PARAM == 9, "sql_get numbers the parts as enum entry_part does");
 
 #define STATUSES_MAX  256
 #define DISTRICTS_MAX 256
@@ -572,6 +591,8 @@ struct entry_lists {
     const char **coordinators;
     char *signatories; /* struct signatory, grown by store_grow */
     size_t nsignatories, cap;
+    struct compact_shown *page; /* NULL but for store_compact_shown */
+    size_t partners_cap;
 };
 
 /* Columns 2 to 5: an authority the entry names, or a district. */
@@ -584,6 +605,25 @@ static void area_row(struct db_stmt *stmt, struct arena *arena, struct compact_a
     a->name = store_col(stmt, 3, arena);
     a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
     a->region = store_col(stmt, 5, arena);
+}
+
+/* The statutory signatory of the PART_SIGNATORY row just read, whose column 2 is its
+ * organisation's type, as store_signup_signatories gives it. */
+static void partner_row(struct db_stmt *stmt, struct arena *arena, struct entry_lists *l)
+{
+    const struct signatory *s =
+        (const struct signatory *)(void *)l->signatories + (l->nsignatories - 1);
+    struct compact_shown *p = l->page;
+    struct signup_signatory *out;
+
+    store_grow(arena, (void **)&p->partners, p->npartners, &l->partners_cap, sizeof(*p->partners));
+    out = &p->partners[p->npartners++];
+    out->compact_id = s->compact_id;
+    out->org_ref = s->org_ref;
+    out->name = s->org_name;
+    out->type = store_signup_type((const char *)db_column_text(stmt, 2));
+    out->signed_on = s->signed_on;
+    out->withdrawn_on = s->withdrawn_on;
 }
 
 /* One row of sql_get into out and l: whether it was the entry's own row. Rows past an
@@ -652,6 +692,15 @@ static int entry_row(struct db_stmt *stmt, struct arena *arena, struct compact_e
         store_grow(arena, (void **)&l->signatories, l->nsignatories, &l->cap, size);
         memset(l->signatories + l->nsignatories * size, 0, size);
         store_signatory_row(stmt, arena, l->signatories + l->nsignatories++ * size);
+        if (l->page && !db_column_is_null(stmt, 2)) {
+            partner_row(stmt, arena, l);
+        }
+        break;
+    case PART_COMPLAINT_PARAM:
+        if (l->page) {
+            store_complaint_param_row(&l->page->complaint, (const char *)db_column_text(stmt, 2),
+                                      db_column_int(stmt, 0));
+        }
         break;
     default:
         break;
@@ -659,11 +708,13 @@ static int entry_row(struct db_stmt *stmt, struct arena *arena, struct compact_e
     return 0;
 }
 
-int store_compact_get_signed(struct store *st, long long id, struct arena *arena,
-                             struct compact_entry *out, struct signatory **signatories,
-                             size_t *nsignatories)
+/* The entry of Compact id into out; its signatories too unless signatories is NULL, and what
+ * else a page reads unless page is NULL. */
+static int get_entry(struct store *st, long long id, struct arena *arena, struct compact_entry *out,
+                     struct signatory **signatories, size_t *nsignatories,
+                     struct compact_shown *page)
 {
-    struct entry_lists l = {0};
+    struct entry_lists l = {.page = page};
     struct db_stmt *stmt;
     int ret, rc, found = 0;
 
@@ -683,6 +734,7 @@ int store_compact_get_signed(struct store *st, long long id, struct arena *arena
     l.coordinators = arena_alloc(arena, COMPACT_COORDINATORS_MAX * sizeof(*l.coordinators));
     db_bind_int64(stmt, 1, id);
     db_bind_int(stmt, 2, signatories != NULL);
+    db_bind_int(stmt, 3, page != NULL);
     while ((rc = store_step(st, stmt)) == DB_ROW) {
         found |= entry_row(stmt, arena, out, &l);
     }
@@ -712,7 +764,14 @@ int store_compact_get_signed(struct store *st, long long id, struct arena *arena
 int store_compact_get(struct store *st, long long id, struct arena *arena,
                       struct compact_entry *out)
 {
-    return store_compact_get_signed(st, id, arena, out, NULL, NULL);
+    return get_entry(st, id, arena, out, NULL, NULL, NULL);
+}
+
+int store_compact_shown(struct store *st, long long id, struct arena *arena,
+                        struct compact_shown *out)
+{
+    memset(out, 0, sizeof(*out));
+    return get_entry(st, id, arena, &out->entry, &out->signatories, &out->nsignatories, out);
 }
 
 /* ---- lists ---- */

@@ -881,6 +881,16 @@ int store_complaint_counts(struct store *st, long long compact_id, int year, dat
                          nyears);
 }
 
+void store_complaint_param_row(struct complaint_params *out, const char *name, int value)
+{
+    enum complaint_param p;
+
+    if (name && complaint_param_parse(name, &p) == 0) {
+        out->set[p] = 1;
+        out->value[p] = value;
+    }
+}
+
 int store_complaint_params(struct store *st, long long compact_id, struct complaint_params *out)
 {
     struct db_stmt *stmt;
@@ -892,13 +902,9 @@ int store_complaint_params(struct store *st, long long compact_id, struct compla
     }
     db_bind_int64(stmt, 1, compact_id);
     while ((rc = store_step(st, stmt)) == DB_ROW) {
-        const char *name = (const char *)db_column_text(stmt, 1);
-        enum complaint_param p;
         found = 1;
-        if (name && complaint_param_parse(name, &p) == 0) {
-            out->set[p] = 1;
-            out->value[p] = db_column_int(stmt, 2);
-        }
+        store_complaint_param_row(out, (const char *)db_column_text(stmt, 1),
+                                  db_column_int(stmt, 2));
     }
     store_done(stmt);
     if (rc != DB_DONE) {

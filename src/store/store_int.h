@@ -179,6 +179,11 @@ store_row_fn store_user_row;
 #define STORE_SIGNATORY_ORDER  STORE_SIGNATORY_LAPSED ", " STORE_SIGNATORY_KEYS
 /* A struct signatory from columns 0 to 7 of the current row. */
 store_row_fn store_signatory_row;
+/* The organisation type text a statutory signatory's row holds, parsed (store_signups.c). */
+enum org_type store_signup_type(const char *type);
+/* Sets the complaint response time named name (a row of complaint_parameter) in out; a name
+ * not known is passed over (store_complaint.c). */
+void store_complaint_param_row(struct complaint_params *out, const char *name, int value);
 
 /*
  * Append an entry to the audit trail, inside the caller's transaction: at (NULL for now),

@@ -12,17 +12,22 @@
 static const char sql_all[] = SIGNUP_COLUMNS "ORDER BY s.compact_id, s.id";
 static const char sql_one[] = SIGNUP_COLUMNS "AND s.compact_id = ?1 ORDER BY s.id";
 
+enum org_type store_signup_type(const char *type)
+{
+    enum org_type t;
+
+    /* the schema's CHECK keeps the type one of the register's; a statutory one in any case */
+    return type && org_type_parse(type, &t) == 0 ? t : ORG_PUBLIC_OTHER;
+}
+
 static void signup_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct signup_signatory *out = item;
-    const char *type = (const char *)db_column_text(stmt, 3);
-    enum org_type t;
 
     out->compact_id = db_column_int64(stmt, 0);
     out->org_ref = store_col(stmt, 1, arena);
     out->name = store_col(stmt, 2, arena);
-    /* the schema's CHECK keeps the type one of the register's; a statutory one in any case */
-    out->type = type && org_type_parse(type, &t) == 0 ? t : ORG_PUBLIC_OTHER;
+    out->type = store_signup_type((const char *)db_column_text(stmt, 3));
     out->signed_on = store_col_date(stmt, 4);
     out->withdrawn_on = store_col_date(stmt, 5);
 }

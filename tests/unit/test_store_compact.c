@@ -496,6 +496,7 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     struct param_set ps = {{0}};
     static const char *const orgs[3] = {"Zed Trust", "Alpha Group", "Mid Forum"};
     struct compact_entry e, whole;
+    struct compact_shown shown;
     struct signatory *list, *sigs;
     const char *bad, *field, *why;
     long long id, sid, was;
@@ -532,8 +533,11 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
     assert_int_equal(store_signatory_list(st, id, &arena, &list, &n), 0);
     was = db_statements(st->db);
-    assert_int_equal(store_compact_get_signed(st, id, &arena, &whole, &sigs, &nsigs), 0);
+    assert_int_equal(store_compact_shown(st, id, &arena, &shown), 0);
     assert_int_equal(db_statements(st->db), was + 1);
+    whole = shown.entry;
+    sigs = shown.signatories;
+    nsigs = shown.nsignatories;
     /* the same entry */
     assert_int_equal(whole.id, id);
     assert_string_equal(whole.name, "Whole Compact");
@@ -593,11 +597,53 @@ static void test_entry_with_signatories_in_one_statement(void **state)
     was = db_statements(st->db);
     assert_int_equal(store_compact_get(st, id, &arena, &e), 0);
     assert_int_equal(db_statements(st->db), was + 1);
-    assert_int_equal(store_compact_get_signed(st, id + 100, &arena, &whole, &sigs, &nsigs),
-                     ERR_NOT_FOUND);
-    assert_null(sigs);
-    assert_int_equal(nsigs, 0);
-    assert_null(whole.name);
+    assert_int_equal(store_compact_shown(st, id + 100, &arena, &shown), ERR_NOT_FOUND);
+    assert_null(shown.signatories);
+    assert_int_equal(shown.nsignatories, 0);
+    assert_null(shown.entry.name);
+    /* none of the signatories is statutory, and no complaint response time is set */
+    assert_int_equal(store_compact_shown(st, id, &arena, &shown), 0);
+    assert_int_equal(shown.npartners, 0);
+    for (int i = 0; i < CPARAM_COUNT; i++) {
+        assert_false(shown.complaint.set[i]);
+    }
+    /* a council signs and a response time is set: the page reads both in the same statement,
+     * as store_signup_signatories and store_complaint_params read them */
+    {
+        struct organisation o = {
+            .name = "Whole Council", .sector = SECTOR_STATUTORY, .type = ORG_COUNCIL};
+        struct signatory_new sn = {.compact_id = id, .role = "Leader"};
+        struct complaint_params cp = {0}, cp2;
+        struct signup_signatory *partners;
+        size_t npartners;
+        char ref[24];
+        assert_int_equal(store_organisation_add(st, &o, "cli", &sid), 0);
+        snprintf(ref, sizeof(ref), "%lld", sid);
+        sn.organisation = ref;
+        sn.signed_on = day("2011-07-01");
+        assert_int_equal(store_signatory_add(st, &sn, "cli", &sid, &bad), 0);
+        cp.set[CPARAM_FORMAL_RESPONSE_DAYS] = 1;
+        cp.value[CPARAM_FORMAL_RESPONSE_DAYS] = 15;
+        assert_int_equal(store_complaint_params_put(st, id, &cp, "cli"), 0);
+        was = db_statements(st->db);
+        assert_int_equal(store_compact_shown(st, id, &arena, &shown), 0);
+        assert_int_equal(db_statements(st->db), was + 1);
+        assert_int_equal(shown.nsignatories, 4);
+        assert_int_equal(store_signup_signatories(st, id, &arena, &partners, &npartners), 0);
+        assert_int_equal(npartners, 1);
+        assert_int_equal(shown.npartners, 1);
+        assert_int_equal(shown.partners[0].compact_id, partners[0].compact_id);
+        assert_string_equal(shown.partners[0].org_ref, partners[0].org_ref);
+        assert_string_equal(shown.partners[0].name, "Whole Council");
+        assert_int_equal(shown.partners[0].type, ORG_COUNCIL);
+        assert_int_equal(shown.partners[0].signed_on, partners[0].signed_on);
+        assert_int_equal(shown.partners[0].withdrawn_on, 0);
+        assert_int_equal(store_complaint_params(st, id, &cp2), 0);
+        assert_memory_equal(&shown.complaint, &cp2, sizeof(cp2));
+        assert_true(shown.complaint.set[CPARAM_FORMAL_RESPONSE_DAYS]);
+        assert_int_equal(shown.complaint.value[CPARAM_FORMAL_RESPONSE_DAYS], 15);
+        assert_false(shown.complaint.set[CPARAM_INFORMAL_RESPONSE_DAYS]);
+    }
 }
 
 /* A line of the plan of the session's prepared statement whose text has mark, run with
@@ -617,7 +663,7 @@ static int plan_has(const char *mark, long long id, const char *what)
     assert_int_equal(db_step(stmt), DB_ROW);
     snprintf(name, sizeof(name), "%s", db_column_text(stmt, 0));
     db_finalize(stmt);
-    assert_true(snprintf(sql, sizeof(sql), "EXPLAIN (COSTS OFF) EXECUTE %s(%lld, 1)", name, id) <
+    assert_true(snprintf(sql, sizeof(sql), "EXPLAIN (COSTS OFF) EXECUTE %s(%lld, 1, 1)", name, id) <
                 (int)sizeof(sql));
     assert_int_equal(db_prepare(st->db, sql, &stmt), DB_OK);
     while (db_step(stmt) == DB_ROW) {
@@ -637,22 +683,25 @@ static void test_entry_is_one_flat_append_on_postgresql(void **state)
                             .nauthorities = 1,
                             .status = COMPACT_ACTIVE,
                             .status_date = "2012-01-01"};
-    struct compact_entry e;
-    struct signatory *sigs;
+    struct compact_shown shown;
     const char *bad;
     long long id;
-    size_t nsigs;
     (void)state;
     if (db_kind(st->db) != DB_PG) {
         skip();
     }
     assert_int_equal(store_compact_add(st, &c, "cli", &id, &bad), 0);
-    assert_int_equal(store_compact_get_signed(st, id, &arena, &e, &sigs, &nsigs), 0);
-    assert_string_equal(e.name, "Flat Compact");
+    assert_int_equal(store_compact_shown(st, id, &arena, &shown), 0);
+    assert_string_equal(shown.entry.name, "Flat Compact");
     assert_true(plan_has("FROM compact_coordinator cc", id, "Append"));
     assert_false(plan_has("FROM compact_coordinator cc", id, "Subquery Scan"));
     /* each signatory's organisation by its key, not a hash of them all */
     assert_true(plan_has("FROM compact_coordinator cc", id, "Index Scan using organisation_pkey"));
+    /* and each authority, its districts and its coordinators' addresses by theirs */
+    assert_true(plan_has("FROM compact_coordinator cc", id, "Index Scan using authority_pkey"));
+    assert_true(plan_has("FROM compact_coordinator cc", id, "authority_county"));
+    assert_true(plan_has("FROM compact_coordinator cc", id, "Index Scan using user_pkey"));
+    assert_false(plan_has("FROM compact_coordinator cc", id, "Seq Scan"));
 }
 
 static void test_find_authority(void **state)
