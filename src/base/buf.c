@@ -75,7 +75,7 @@ void buf_grow(struct buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_add(struct buf *b, const void *p, size_t len)
+void buf_add_grow(struct buf *b, const void *p, size_t len)
 {
     buf_grow(b, len);
     if (b->failed || !len) {
@@ -91,25 +91,23 @@ void buf_adds(struct buf *b, const char *s)
     buf_add(b, s, strlen(s));
 }
 
-void buf_addc(struct buf *b, char c)
-{
-    buf_add(b, &c, 1);
-}
-
 void buf_add_url(struct buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
+    static const char unreserved[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                     "0123456789-._~";
     if (!s) {
         return;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~", *p)) {
-            buf_addc(b, (char)*p);
-        } else {
-            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-            buf_add(b, e, 3);
+    for (;;) { /* a run of unreserved bytes at once, then one encoded */
+        size_t n = strspn(s, unreserved);
+        unsigned char c;
+        buf_add(b, s, n);
+        s += n;
+        if (!(c = (unsigned char)*s++)) {
+            return;
         }
+        buf_add(b, (char[3]){'%', hex[c >> 4], hex[c & 15]}, 3);
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
     char *data;
@@ -38,9 +39,24 @@ char *buf_detach(struct buf *b, size_t *len);
 /* Make room for extra more bytes; sets failed if that would pass max. */
 void buf_grow(struct buf *b, size_t extra);
 
-void buf_add(struct buf *b, const void *p, size_t len);
+/* Append len bytes of p (buf_add_grow when they need room). Pages are written a few bytes at a
+ * time, thousands of times a page: the usual case, room enough, is inline. */
+void buf_add_grow(struct buf *b, const void *p, size_t len);
+static inline void buf_add(struct buf *b, const void *p, size_t len)
+{
+    if (len < b->cap - b->len && len <= b->max - b->len && !b->failed) {
+        memcpy(b->data + b->len, p, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+    } else {
+        buf_add_grow(b, p, len);
+    }
+}
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+static inline void buf_addc(struct buf *b, char c)
+{
+    buf_add(b, &c, 1);
+}
 /* s as one URL component (a path segment or a query value): every byte but the unreserved
  * A-Z a-z 0-9 - . _ ~ percent-encoded, so the result is safe in an HTML attribute too. NULL
  * appends nothing. */

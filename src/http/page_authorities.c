@@ -20,7 +20,7 @@ int page_authorities(struct request *r)
     v.errors = errs;
     if (v.nerrors) {
         r->status = 400;
-    } else if ((ret = store_authority_list(r->st, &f, r->arena, &items, &v.n)) < 0) {
+    } else if ((ret = store_authority_listed(r->st, &f, r->arena, &items, &v.n)) < 0) {
         return ret;
     }
     v.set = f.set;

@@ -190,6 +190,10 @@ int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, siz
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);
+/* The authorities f selects (its set, type and region), by name, as the authorities page lists
+ * them: only the code, name, type, county's name and region of each (the rest NULL). */
+int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
+                           struct authority **items, size_t *n);
 /* store_authority_list with, for a page by code (the API's: by_name 0), how many match f
  * without the page (as store_authority_count) into *total (NULL: not asked), read in the same
  * statement when the page has a row. */

@@ -46,8 +46,14 @@
     AUTHORITY_SELECT ", (" COUNT(where) ")" AUTHORITY_FROM where                                   \
                                         "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
 #define LIST_BY_NAME(where) AUTHORITY_COLUMNS where "ORDER BY a.name, a.gss LIMIT ?5"
+/* The authorities page's list, with only what it shows, read from the index authority_list
+ * alone (migration 0015) and each district's county by its key. */
+#define LISTED(where)                                                                              \
+    "SELECT a.gss, a.name, a.type, c.name, a.region FROM authority a "                             \
+    "LEFT JOIN authority c ON c.gss = a.county_gss " where "ORDER BY a.name, a.gss"
 static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
 static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
+static const char *const sql_listed[8] = SHAPES(LISTED);
 static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
@@ -83,6 +89,20 @@ static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
     a->end_date = store_col(stmt, 9, arena);
     a->sets = (unsigned)db_column_int(stmt, 10);
     a->gss_2011 = store_col(stmt, 11, arena);
+}
+
+/* A row of LISTED. */
+static void read_listed(struct db_stmt *stmt, struct arena *arena, void *item)
+{
+    struct authority *a = item;
+    const char *type = (const char *)db_column_text(stmt, 2);
+    enum authority_type t;
+
+    a->gss = store_col(stmt, 0, arena);
+    a->name = store_col(stmt, 1, arena);
+    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+    a->county_name = store_col(stmt, 3, arena);
+    a->region = store_col(stmt, 4, arena);
 }
 
 /* The shape of f's filter: its index in SHAPES. */
@@ -243,4 +263,18 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
                          struct authority **items, size_t *n)
 {
     return store_authority_page(st, f, arena, items, n, NULL);
+}
+
+int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
+                           struct authority **items, size_t *n)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = prepare_filter(st, sql_listed[shape(f)], f, &stmt)) < 0) {
+        return ret;
+    }
+    return store_rows(st, stmt, arena, sizeof(**items), read_listed, items, n);
 }

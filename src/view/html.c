@@ -8,33 +8,30 @@
 
 static void escape(struct buf *b, const char *s)
 {
-    const char *run = s;
-    for (; *s; s++) {
-        const char *rep;
-        switch (*s) {
+    for (;;) { /* a run of plain text at once, then one character's entity */
+        size_t n = strcspn(s, "&<>\"'");
+        buf_add(b, s, n);
+        s += n;
+        switch (*s++) {
         case '&':
-            rep = "&amp;";
+            html_lit(b, "&amp;");
             break;
         case '<':
-            rep = "&lt;";
+            html_lit(b, "&lt;");
             break;
         case '>':
-            rep = "&gt;";
+            html_lit(b, "&gt;");
             break;
         case '"':
-            rep = "&quot;";
+            html_lit(b, "&quot;");
             break;
         case '\'':
-            rep = "&#39;";
+            html_lit(b, "&#39;");
             break;
-        default:
-            continue;
+        default: /* the end */
+            return;
         }
-        buf_add(b, run, (size_t)(s - run));
-        buf_adds(b, rep);
-        run = s + 1;
     }
-    buf_add(b, run, (size_t)(s - run));
 }
 
 void html_text(struct buf *b, const char *s)

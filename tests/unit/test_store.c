@@ -121,6 +121,8 @@ static void test_list_filters_and_cursor(void **state)
     struct authority *items;
     size_t n, total, counts[AUTH_TYPE_COUNT];
     struct authority_filter f = {.set = AUTH_SET_CURRENT, .type = -1, .region = -1};
+    struct authority *full;
+    size_t nfull;
     long long was;
     (void)state;
     arena_init(&a);
@@ -177,6 +179,37 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(items[0].name, "St Albans");
+
+    /* the authorities page's list: the same authorities in the same order, with what the page
+     * shows of each (and nothing else), in one statement */
+    f = (struct authority_filter){.set = AUTH_SET_2012, .type = -1, .region = -1, .by_name = 1};
+    assert_int_equal(store_authority_list(st, &f, &a, &full, &nfull), 0);
+    assert_int_equal(nfull, 3);
+    was = db_statements(st->db);
+    assert_int_equal(store_authority_listed(st, &f, &a, &items, &n), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(n, nfull);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(items[i].gss, full[i].gss);
+        assert_string_equal(items[i].name, full[i].name);
+        assert_int_equal(items[i].type, full[i].type);
+        assert_string_equal(items[i].region, full[i].region);
+        if (full[i].county_name) {
+            assert_string_equal(items[i].county_name, full[i].county_name);
+        } else {
+            assert_null(items[i].county_name);
+        }
+        assert_null(items[i].code);
+        assert_null(items[i].official_name);
+    }
+    f.type = AUTH_DISTRICT;
+    assert_int_equal(store_authority_listed(st, &f, &a, &items, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(items[0].name, "St Albans");
+    assert_string_equal(items[0].county_name, "Hertfordshire");
+    f = (struct authority_filter){.set = AUTH_SET_CURRENT, .type = -1, .region = 8, .by_name = 1};
+    assert_int_equal(store_authority_listed(st, &f, &a, &items, &n), 0);
+    assert_int_equal(n, 0); /* Bournemouth, the South West's, is gone */
     arena_release(&a);
     store_close(st);
 }
