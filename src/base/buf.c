@@ -91,19 +91,26 @@ void buf_adds(struct buf *b, const char *s)
     buf_add(b, s, strlen(s));
 }
 
+/* Whether c is an unreserved URL character (RFC 3986): A-Z a-z 0-9 - . _ ~ */
+static int unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
 void buf_add_url(struct buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    static const char unreserved[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                     "0123456789-._~";
     if (!s) {
         return;
     }
     for (;;) { /* a run of unreserved bytes at once, then one encoded */
-        size_t n = strspn(s, unreserved);
+        const char *run = s;
         unsigned char c;
-        buf_add(b, s, n);
-        s += n;
+        while (unreserved((unsigned char)*s)) {
+            s++;
+        }
+        buf_add(b, run, (size_t)(s - run));
         if (!(c = (unsigned char)*s++)) {
             return;
         }

@@ -46,14 +46,20 @@
     AUTHORITY_SELECT ", (" COUNT(where) ")" AUTHORITY_FROM where                                   \
                                         "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
 #define LIST_BY_NAME(where) AUTHORITY_COLUMNS where "ORDER BY a.name, a.gss LIMIT ?5"
-/* The authorities page's list, with only what it shows, read from the index authority_list
- * alone (migration 0015) and each district's county by its key. */
+/* The authorities page's list, with only what it shows, read in its order from the index
+ * authority_list alone (migration 0015), and each district's county by its key: on PostgreSQL
+ * through a lateral subquery, without which it hashes every authority and sorts them (0.35 ms
+ * a run against 0.27). [PostgreSQL] */
+#define LISTED_SELECT "SELECT a.gss, a.name, a.type, c.name, a.region FROM authority a "
+#define LISTED_ORDER  "ORDER BY a.name, a.gss"
 #define LISTED(where)                                                                              \
-    "SELECT a.gss, a.name, a.type, c.name, a.region FROM authority a "                             \
-    "LEFT JOIN authority c ON c.gss = a.county_gss " where "ORDER BY a.name, a.gss"
+    LISTED_SELECT "LEFT JOIN authority c ON c.gss = a.county_gss " where LISTED_ORDER
+#define LISTED_PG(where)                                                                           \
+    LISTED_SELECT "LEFT JOIN LATERAL (SELECT c.name FROM authority c WHERE c.gss = a.county_gss "  \
+                  "OFFSET 0) AS c ON TRUE " where LISTED_ORDER
 static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
 static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
-static const char *const sql_listed[8] = SHAPES(LISTED);
+static const char *const sql_listed[2][8] = {SHAPES(LISTED), SHAPES(LISTED_PG)};
 static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
@@ -273,7 +279,7 @@ int store_authority_listed(struct store *st, const struct authority_filter *f, s
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, sql_listed[shape(f)], f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_listed[db_kind(st->db) == DB_PG][shape(f)], f, &stmt)) < 0) {
         return ret;
     }
     return store_rows(st, stmt, arena, sizeof(**items), read_listed, items, n);
