@@ -1809,7 +1809,7 @@ static void run(const struct route *route, struct request *r)
 {
     const struct cached_reply *hit;
     long long version = 0;
-    int cache, ret;
+    int cache, reading, ret;
 
     if (r->who_err) { /* who is asking is unknown: not even a public page is safe to send */
         fail(r, r->who_err);
@@ -1833,7 +1833,12 @@ static void run(const struct route *route, struct request *r)
         r->static_len = hit->len;
         return;
     }
+    /* what a GET shows is read from one snapshot, in one read transaction on SQLite */
+    reading = (r->method & (M_GET | M_HEAD)) && store_read_begin(r->st) == 0;
     ret = route->fn(r);
+    if (reading) {
+        store_read_end(r->st);
+    }
     if (ret < 0) {
         fail(r, ret);
     } else if (cache && r->status == 200 && !r->static_body && !buf_failed(r->body)) {

@@ -269,6 +269,18 @@ long long db_statements(const struct db *db)
     return db->statements;
 }
 
+int db_read_begin(struct db *db)
+{
+    return db->drv->read_begin ? db->drv->read_begin(db) : DB_OK;
+}
+
+void db_read_end(struct db *db)
+{
+    if (db->drv->read_end) {
+        db->drv->read_end(db);
+    }
+}
+
 int db_in_transaction(struct db *db)
 {
     return db->drv->in_transaction(db);

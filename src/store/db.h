@@ -189,6 +189,17 @@ long long db_statements(const struct db *db);
  */
 int db_version(struct db *db, long long *out);
 /*
+ * The reads that follow, until db_read_end, see one snapshot of the database. SQLite: one read
+ * transaction (BEGIN, then COMMIT) instead of one for each statement, each of which takes the
+ * write-ahead log's locks, for which a server's threads wait on one another
+ * (docs/PERFORMANCE.md); a statement that writes, db_begin, db_begin_bulk or db_exec ends it
+ * first, so that writing never meets a snapshot grown stale. PostgreSQL: nothing (a BEGIN and a
+ * COMMIT would be two more round trips). Returns DB_OK or the failure to begin (then nothing
+ * changes); db_read_end does nothing when none was begun.
+ */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+/*
  * The schema's version: SQLite's PRAGMA user_version; PostgreSQL's highest schema_version row
  * (0 before the first migration). Returns 0 or an enum err.
  */

@@ -46,6 +46,9 @@ struct db_driver {
     int (*copy_begin)(struct db *db, const char *sql);
     int (*copy_put)(struct db *db, const void *data, size_t len);
     int (*copy_end)(struct db *db, const char *abort_why);
+    /* db_read_begin and db_read_end; NULL where each statement is best left alone. */
+    int (*read_begin)(struct db *db);
+    void (*read_end)(struct db *db);
 };
 
 /* The first member of each driver's connection. */

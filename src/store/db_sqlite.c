@@ -23,6 +23,7 @@ struct lite {
     int bulk_fd;                /* the database's "-bulk" file, or -1 while it is not open */
     int bulk;                   /* this connection holds the bulk lock */
     int bulk_write;             /* its transaction is a bulk write (db_begin_bulk) */
+    int reading;                /* in the read transaction of db_read_begin */
 };
 
 struct lite_stmt {
@@ -57,9 +58,51 @@ static int code_of(int rc)
     }
 }
 
-static int lite_exec(struct db *db, const char *script)
+static int exec_raw(struct db *db, const char *script)
 {
     return code_of(sqlite3_exec(HANDLE(db), script, NULL, NULL, NULL));
+}
+
+/* The read transaction of db_read_begin, ended before a write. If it cannot end (a statement
+ * still being read), the write joins it and db_read_end commits both. */
+static void read_done(struct lite *db)
+{
+    if (db->reading && exec_raw(&db->base, "COMMIT") == DB_OK) {
+        db->reading = 0;
+    }
+}
+
+static int lite_read_begin(struct db *base)
+{
+    struct lite *db = LITE(base);
+    int code;
+
+    if (db->reading || !sqlite3_get_autocommit(db->h)) {
+        return DB_OK; /* already in one, or in a write transaction, which reads as one */
+    }
+    /* deferred: the snapshot is taken by the first read */
+    if ((code = exec_raw(base, "BEGIN")) == DB_OK) {
+        db->reading = 1;
+    }
+    return code;
+}
+
+static void lite_read_end(struct db *base)
+{
+    struct lite *db = LITE(base);
+
+    if (db->reading) {
+        db->reading = 0;
+        if (exec_raw(base, "COMMIT") != DB_OK) {
+            exec_raw(base, "ROLLBACK");
+        }
+    }
+}
+
+static int lite_exec(struct db *db, const char *script)
+{
+    read_done(LITE(db)); /* a script may write */
+    return exec_raw(db, script);
 }
 
 /*
@@ -260,6 +303,9 @@ static void lite_bind_null(struct db_stmt *s, int i)
 
 static int lite_step(struct db_stmt *s)
 {
+    if (LITE(s->db)->reading && !sqlite3_stmt_readonly(STMT(s))) {
+        read_done(LITE(s->db));
+    }
     return code_of(sqlite3_step(STMT(s)));
 }
 
@@ -311,7 +357,7 @@ static long long lite_changes(struct db *db)
 
 static int lite_begin(struct db *db)
 {
-    return lite_exec(db, "BEGIN IMMEDIATE");
+    return lite_exec(db, "BEGIN IMMEDIATE"); /* the read transaction ended first */
 }
 
 static int lite_begin_bulk(struct db *base)
@@ -332,15 +378,16 @@ static int lite_begin_bulk(struct db *base)
     return code;
 }
 
+/* A write transaction: the read one of db_read_begin is not. */
 static int lite_in_transaction(struct db *db)
 {
-    return !sqlite3_get_autocommit(HANDLE(db));
+    return !sqlite3_get_autocommit(HANDLE(db)) && !LITE(db)->reading;
 }
 
 static int lite_commit(struct db *base)
 {
     struct lite *db = LITE(base);
-    int code = lite_exec(base, "COMMIT"), rc;
+    int code = exec_raw(base, "COMMIT"), rc;
 
     if (lite_in_transaction(base)) {
         return code; /* still open: the caller rolls back */
@@ -364,7 +411,7 @@ static int lite_commit(struct db *base)
 
 static int lite_rollback(struct db *db)
 {
-    int code = lite_in_transaction(db) ? lite_exec(db, "ROLLBACK") : DB_OK;
+    int code = lite_in_transaction(db) ? exec_raw(db, "ROLLBACK") : DB_OK;
 
     bulk_end(LITE(db));
     return code;
@@ -497,4 +544,6 @@ const struct db_driver db_sqlite_driver = {
     .schema_version = lite_schema_version,
     .backup = lite_backup,
     .errmsg = lite_errmsg,
+    .read_begin = lite_read_begin,
+    .read_end = lite_read_end,
 };

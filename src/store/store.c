@@ -512,6 +512,16 @@ int store_end(struct store *st, int ret)
     return ret;
 }
 
+int store_read_begin(struct store *st)
+{
+    return store_err(st, db_read_begin(st->db));
+}
+
+void store_read_end(struct store *st)
+{
+    db_read_end(st->db);
+}
+
 int store_version(struct store *st, long long *out)
 {
     return db_version(st->db, out);

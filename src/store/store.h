@@ -164,6 +164,11 @@ void store_rollback(struct store *st);
  * still holds while the version is the same.
  */
 int store_version(struct store *st, long long *out);
+/* The reads that follow, until store_read_end, from one snapshot of the database (db.h,
+ * db_read_begin): a request that only reads, in one read transaction on SQLite. A write ends
+ * it first. */
+int store_read_begin(struct store *st);
+void store_read_end(struct store *st);
 
 /* Authorities. */
 struct authority_filter {

@@ -881,6 +881,47 @@ static void test_copy_round_trips(void **state)
     buf_release(&rows);
 }
 
+/* db_read_begin: on SQLite the reads until db_read_end see one snapshot, and a write ends it
+ * first (so another connection's commit in between never makes the write fail); a write
+ * transaction begins and commits inside it. On PostgreSQL it changes nothing: each read sees
+ * the latest commit. */
+static void test_read_snapshot(void **state)
+{
+    struct t *t = *state;
+    struct db *other = open_other(t);
+    int lite = t->be->kind == DB_SQLITE;
+    long long was;
+
+    assert_int_equal(insert(t->db, "a", 1), DB_DONE);
+    was = db_statements(t->db);
+    assert_int_equal(db_read_begin(t->db), DB_OK);
+    assert_int_equal(db_statements(t->db), was);   /* none of the request's statements */
+    assert_int_equal(db_in_transaction(t->db), 0); /* no write transaction */
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 1);
+    assert_int_equal(insert(other, "b", 2), DB_DONE);
+    /* SQLite: still the snapshot of the first read; PostgreSQL: each statement its own */
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), lite ? 1 : 2);
+    /* a write ends the snapshot first: no "database is locked" or stale snapshot */
+    assert_int_equal(insert(t->db, "c", 3), DB_DONE);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 3);
+    db_read_end(t->db);
+    /* a write transaction inside a read one */
+    assert_int_equal(db_read_begin(t->db), DB_OK);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 3);
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(insert(t->db, "d", 4), DB_DONE);
+    assert_int_equal(db_commit(t->db), DB_OK);
+    assert_int_equal(number(other, "SELECT count(*) FROM db_t"), 4); /* committed */
+    was = db_statements(t->db);
+    db_read_end(t->db);
+    db_read_end(t->db); /* a second end does nothing */
+    assert_int_equal(db_statements(t->db), was);
+    /* after the end, another connection's commit is seen at once */
+    assert_int_equal(insert(other, "e", 5), DB_DONE);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 5);
+    db_close(other);
+}
+
 #define CASE(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 static const struct CMUnitTest cases[] = {
@@ -903,6 +944,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
     CASE(test_copy_round_trips),
+    CASE(test_read_snapshot),
 };
 
 static struct backend lite = {DB_SQLITE, NULL}, pg = {DB_PG, NULL};

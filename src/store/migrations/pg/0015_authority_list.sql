@@ -3,5 +3,7 @@
 -- again in the table. It serves what authority_name served (name, then code) as well.
 CREATE INDEX authority_list ON authority(name, gss, type, region, county_gss, sets);
 DROP INDEX authority_name;
+-- How many authorities each set holds, counted from this small index (the home pages' figures).
+CREATE INDEX authority_sets ON authority(sets);
 
 INSERT INTO schema_version (version) VALUES (15);
