@@ -19,23 +19,23 @@
 /* One of a coordinator's Compacts with what it still needs, as of today. */
 static int load_compact(struct request *r, long long id, date_t today, struct home_compact *out)
 {
-    struct compact_entry *e = arena_alloc(r->arena, sizeof(*e));
+    struct compact_shown *c = arena_alloc(r->arena, sizeof(*c));
+    struct compact_entry *e = &c->entry;
     struct activity_filter f = {.compact_id = id, .limit = HOME_RECENT};
     struct activity_summary *recent;
     struct finding_record *findings;
-    struct signatory *signatories;
-    size_t nsignatories, nfindings;
+    size_t nfindings;
     int ret;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_compact_get(r->st, id, r->arena, e)) < 0 ||
-        (ret = store_signatory_list(r->st, id, r->arena, &signatories, &nsignatories)) < 0 ||
+    /* its entry and signatories in one statement */
+    if ((ret = store_compact_shown(r->st, id, r->arena, c)) < 0 ||
         (ret = store_compact_findings(r->st, id, r->arena, &findings, &nfindings)) < 0 ||
         (ret = store_activity_summaries(r->st, &f, r->arena, &recent, &out->nrecent)) < 0) {
         return ret;
     }
-    for (size_t i = 0; i < nsignatories; i++) {
-        if (signatories[i].withdrawn_on) {
+    for (size_t i = 0; i < c->nsignatories; i++) {
+        if (c->signatories[i].withdrawn_on) {
             out->withdrawn++;
         } else {
             out->signatories++;
