@@ -86,11 +86,6 @@ void buf_add_grow(struct buf *b, const void *p, size_t len)
     b->data[b->len] = '\0';
 }
 
-void buf_adds(struct buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
-
 /* Whether c is an unreserved URL character (RFC 3986): A-Z a-z 0-9 - . _ ~ */
 static int unreserved(unsigned char c)
 {

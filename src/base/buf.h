@@ -52,7 +52,11 @@ static inline void buf_add(struct buf *b, const void *p, size_t len)
         buf_add_grow(b, p, len);
     }
 }
-void buf_adds(struct buf *b, const char *s);
+/* s whole (its length known when compiled, for a literal) */
+static inline void buf_adds(struct buf *b, const char *s)
+{
+    buf_add(b, s, strlen(s));
+}
 static inline void buf_addc(struct buf *b, char c)
 {
     buf_add(b, &c, 1);
