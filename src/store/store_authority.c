@@ -86,20 +86,24 @@ static const char sql_alias_put[] =
     "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
 
+enum authority_type store_col_authority_type(struct db_stmt *stmt, int i)
+{
+    const char *type = (const char *)db_column_text(stmt, i);
+    enum authority_type t;
+
+    /* the CHECK constraint makes the fallback unreachable */
+    return authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+}
+
 static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct authority *a = item;
-    const char *type = (const char *)db_column_text(stmt, 4);
-    enum authority_type t;
 
     a->gss = store_col(stmt, 0, arena);
     a->code = store_col(stmt, 1, arena);
     a->name = store_col(stmt, 2, arena);
     a->official_name = store_col(stmt, 3, arena);
-    if (authority_type_parse(type ? type : "", &t) < 0) {
-        t = AUTH_UNITARY; /* the CHECK constraint makes this unreachable */
-    }
-    a->type = t;
+    a->type = store_col_authority_type(stmt, 4);
     a->county_gss = store_col(stmt, 5, arena);
     a->county_name = store_col(stmt, 6, arena);
     a->region = store_col(stmt, 7, arena);
@@ -113,12 +117,10 @@ static void read_row(struct db_stmt *stmt, struct arena *arena, void *item)
 static void read_listed(struct db_stmt *stmt, struct arena *arena, void *item)
 {
     struct authority *a = item;
-    const char *type = (const char *)db_column_text(stmt, 2);
-    enum authority_type t;
 
     a->gss = store_col(stmt, 0, arena);
     a->name = store_col(stmt, 1, arena);
-    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+    a->type = store_col_authority_type(stmt, 2);
     a->county_name = store_col(stmt, 3, arena);
     a->region = store_col(stmt, 4, arena);
 }

@@ -598,12 +598,9 @@ struct entry_lists {
 /* Columns 2 to 5: an authority the entry names, or a district. */
 static void area_row(struct db_stmt *stmt, struct arena *arena, struct compact_area *a)
 {
-    const char *type = (const char *)db_column_text(stmt, 4);
-    enum authority_type t;
-
     a->gss = store_col(stmt, 2, arena);
     a->name = store_col(stmt, 3, arena);
-    a->type = authority_type_parse(type ? type : "", &t) == 0 ? t : AUTH_UNITARY;
+    a->type = store_col_authority_type(stmt, 4);
     a->region = store_col(stmt, 5, arena);
 }
 

@@ -179,6 +179,8 @@ store_row_fn store_user_row;
 #define STORE_SIGNATORY_ORDER  STORE_SIGNATORY_LAPSED ", " STORE_SIGNATORY_KEYS
 /* A struct signatory from columns 0 to 7 of the current row. */
 store_row_fn store_signatory_row;
+/* Column i of the current row, an authority's type (store_authority.c). */
+enum authority_type store_col_authority_type(struct db_stmt *stmt, int i);
 /* The organisation type text a statutory signatory's row holds, parsed (store_signups.c). */
 enum org_type store_signup_type(const char *type);
 /* Sets the complaint response time named name (a row of complaint_parameter) in out; a name
