@@ -823,9 +823,15 @@ int store_compact_shown(struct store *st, long long id, struct arena *arena,
 #define LIST_PAGE(cte, where, order, names, total)                                                 \
     cte "SELECT p.id, p.name, p.demo, p.status, p.since, p.due, " names ", " total                 \
         " FROM (SELECT l.* FROM l " where "ORDER BY " order " LIMIT ?8) AS p ORDER BY " order
+/* SQLite reads the Compacts in either order through a key (compact_name_norm, or the rowid) and
+ * stops at the page's end, working out the names of those it returns alone: the page as a
+ * subquery, sorted again after, cost it a quarter more. */
+#define LIST_PAGE_SQLITE(cte, where, order, names, total)                                          \
+    cte "SELECT l.id, l.name, l.demo, l.status, l.since, l.due, " names ", " total                 \
+        " FROM l " where "ORDER BY " order " LIMIT ?8"
 #define NAMES_SQLITE                                                                               \
     "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM compact_authority ca "              \
-    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id ORDER BY a.name) AS n)"
+    "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = l.id ORDER BY a.name) AS n)"
 #define NAMES_PG                                                                                   \
     "(SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM compact_authority ca "                  \
     "JOIN authority a ON a.gss = ca.gss WHERE ca.compact_id = p.id)"
@@ -835,13 +841,13 @@ int store_compact_shown(struct store *st, long long id, struct arena *arena,
 #define COUNT_FILTERED "SELECT count(*) FROM l " LIST_FILTERS
 /* [filtered][by name][PostgreSQL] */
 static const char *const sql_lists[2][2][2] = {
-    {{LIST_PAGE(LIST_CTE_SQLITE, LIST_ALL, BY_ID, NAMES_SQLITE, "(" COUNT_ALL ")"),
+    {{LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_ALL, BY_ID, NAMES_SQLITE, "(" COUNT_ALL ")"),
       LIST_PAGE(LIST_CTE_PG, LIST_ALL, BY_ID, NAMES_PG, "(" COUNT_ALL ")")},
-     {LIST_PAGE(LIST_CTE_SQLITE, LIST_ALL, BY_NAME, NAMES_SQLITE, "NULL"),
+     {LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_ALL, BY_NAME, NAMES_SQLITE, "NULL"),
       LIST_PAGE(LIST_CTE_PG, LIST_ALL, BY_NAME, NAMES_PG, "NULL")}},
-    {{LIST_PAGE(LIST_CTE_SQLITE, LIST_WHERE, BY_ID, NAMES_SQLITE, "(" COUNT_FILTERED ")"),
+    {{LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_WHERE, BY_ID, NAMES_SQLITE, "(" COUNT_FILTERED ")"),
       LIST_PAGE(LIST_CTE_PG, LIST_WHERE, BY_ID, NAMES_PG, "(" COUNT_FILTERED ")")},
-     {LIST_PAGE(LIST_CTE_SQLITE, LIST_WHERE, BY_NAME, NAMES_SQLITE, "NULL"),
+     {LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_WHERE, BY_NAME, NAMES_SQLITE, "NULL"),
       LIST_PAGE(LIST_CTE_PG, LIST_WHERE, BY_NAME, NAMES_PG, "NULL")}},
 };
 /* [filtered][PostgreSQL] */
