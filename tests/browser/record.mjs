@@ -173,6 +173,20 @@ async function journeyAt(browser, width, { url, password, leeds, check, axeCheck
         shown.includes('Leeds Advice Network') && shown.includes('£12,500.00') && shown.includes('15 January 2027') &&
         shown.includes('Priya Shah'), shown.slice(0, 800));
     check(`${at}: its findings are listed, a card each`, (await page.locator('main .govuk-summary-card').count()) >= 1);
+    // The findings read as the result page's do: dates as people write them, a plan's verdicts
+    // as a plan's (the decision, 15 January 2027, is still to come), each commitment once, and
+    // what can still be done.
+    check(`${at}: the activity's page writes no date as 2027-01-15`, !/\b\d{4}-\d{2}-\d{2}\b/.test(shown),
+      (shown.match(/.{0,60}\b\d{4}-\d{2}-\d{2}\b.{0,20}/) || [''])[0]);
+    const headings = await page.locator('main .govuk-summary-card__title').allInnerTexts();
+    const numbers = headings.map((h) => h.trim().split(' ')[0]);
+    check(`${at}: each commitment's number once on the activity's page`,
+      numbers.length > 0 && new Set(numbers).size === numbers.length, numbers.join(', '));
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: the planned cut "would not keep" the Compact, never "Breach", with what to do`,
+        /Overall\s+Would not keep/.test(shown) && !shown.includes('Breach') && shown.includes('To keep it:') &&
+          !shown.includes('Complain about it'), shown.slice(0, 1200));
+    }
     const json = await (await fetch(url(`/api/v1${activityPath}`), { headers: { Authorization: `Bearer ${bearer}` } })).json();
     check(`${at}: the API has it in the Leeds Compact, for the charity, recorded for Leeds City Council`,
       json.compact?.name === 'Leeds Compact' && json.organisation?.org_id === CHARITY.org_id && json.amount === 12500 &&

@@ -33,8 +33,12 @@ const banner = (page) => page.locator('.govuk-notification-banner--success');
 const text = async (locator) => ((await locator.count()) ? (await locator.first().innerText()).replace(/\s+/g, ' ').trim() : '');
 
 // Whether the element with id has the focus and can be seen without scrolling, with its
-// question (the legend of its fieldset, else its label) above it.
+// question (the legend of its fieldset, else its label) above it. The browser moves the focus
+// to an autofocus field at its next rendering after the page loads, so that is waited for
+// (up to 3 seconds, on a loaded machine) before anything is measured.
 async function focusedInView(page, id) {
+  await page.waitForFunction((want) => document.activeElement && document.activeElement.id === want, id,
+    { timeout: 3000 }).catch(() => {});
   return page.evaluate((want) => {
     const el = document.activeElement;
     if (!el || el.id !== want) return `focus on ${el ? el.id || el.tagName : 'nothing'}`;
