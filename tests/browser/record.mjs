@@ -205,6 +205,20 @@ async function journeyAt(browser, width, { url, password, leeds, check, axeCheck
     await screenshot(page, `record-${width}-printed`);
     await page.emulateMedia({ media: 'screen' });
 
+    // Their home lists it by its title, a plan's verdict in a plan's words, linked to its page.
+    await page.goto(url('/'));
+    const listed = page.locator('main tr', { has: page.getByRole('link', { name: title, exact: true }) });
+    const row = (await listed.count()) ? (await listed.first().innerText()).replace(/\s+/g, ' ') : '';
+    check(`${at}: their home lists the activity by its title, as a funding change in the Leeds Compact`,
+      row.includes('(Funding change)') && row.includes('Leeds Compact') &&
+        (await listed.first().getByRole('link', { name: title, exact: true }).getAttribute('href')) === activityPath, row);
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: on their home the planned cut "would not keep" the Compact, not "Breach"`,
+        row.includes('Would not keep') && !row.includes('Breach'), row);
+    }
+    await look('home with the activity');
+    await page.goto(url(activityPath));
+
     // Changing it: the form is filled in with what was recorded.
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Change the record' }).click()]);
     check(`${at}: the change form is pre-filled`,
