@@ -273,6 +273,15 @@ async function atWidth(browser, baseUrl, { binary, dbPath }, check, { axeCheck, 
       (await text(rows.filter({ hasText: charity }))).includes('Still signed') &&
       (await text(rows.filter({ hasText: 'Leeds City Council' }))).includes('Withdrawn on 3 March 2026') &&
       !(await text(p.locator('main'))).includes('Current'), await text(rows));
+    // The signatories' table fits the screen: "Withdraw" is under the status, in view without
+    // scrolling sideways (issue 13, phones).
+    const fit = await p.locator('main table.govuk-table', { hasText: charity }).evaluate((t) => {
+      const r = t.closest('.app-table-region') || t.parentElement;
+      const a = [...t.querySelectorAll('a')].find((l) => l.textContent.startsWith('Withdraw'));
+      return { scroll: r.scrollWidth, client: r.clientWidth, right: a ? Math.round(a.getBoundingClientRect().right) : -1 };
+    });
+    check(name('the signatories\' table fits the screen, "Withdraw" in view'),
+      fit.scroll <= fit.client && fit.right > 0 && fit.right <= width, JSON.stringify(fit));
     await axeAgain('the Compact with its signatories');
   } catch (e) {
     check(name('adding signatories without JavaScript runs to the end'), false, e.message.split('\n')[0]);
