@@ -217,6 +217,19 @@ async function journeyAt(browser, width, { url, password, leeds, check, axeCheck
         row.includes('Would not keep') && !row.includes('Breach'), row);
     }
     await look('home with the activity');
+
+    // The Compact's compliance page lists it the same way, and says how its figures count a plan.
+    await page.goto(url(`/compacts/${leeds}/compliance`));
+    const entry = page.locator('main tr', { has: page.getByRole('link', { name: title, exact: true }) });
+    const entryText = (await entry.count()) ? (await entry.first().innerText()).replace(/\s+/g, ' ') : '';
+    check(`${at}: the compliance page lists it by its title, with the charity`,
+      entryText.includes('(Funding change)') && entryText.includes('Leeds Advice Network'), entryText);
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: the compliance page says the planned cut "would not keep", and how its figures count a plan`,
+        entryText.includes('Would not keep') &&
+          (await page.locator('main .govuk-inset-text', { hasText: 'decisions still to come' }).count()) === 1, entryText);
+    }
+    await look('compliance with the activity');
     await page.goto(url(activityPath));
 
     // Changing it: the form is filled in with what was recorded.
