@@ -124,7 +124,15 @@ void view_account_page(struct buf *b, const struct account_view *v, const struct
     summary_row(b, "Name", v->user->name);
     summary_row(b, "Email address", v->user->email);
     summary_row(b, "Role", role_id(v->user->role));
-    if (v->user->org_id) {
+    if (v->user->org_id && v->org_name && v->org_ref) { /* by name, linked to its page */
+        summary_row_start(b, "Organisation", 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/organisations/");
+        html_url(b, v->org_ref);
+        html_lit(b, "\">");
+        html_text(b, v->org_name);
+        html_lit(b, "</a>");
+        summary_row_end(b, NULL, NULL);
+    } else if (v->user->org_id) {
         summary_row(b, "Organisation", v->user->org_id);
     }
     html_lit(b, "</dl><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/history/user/");
