@@ -50,18 +50,25 @@ int check_evaluate(struct store *st, const char *text, size_t len, date_t today,
     return 0;
 }
 
-/* Resolve a Compact's parameters and check a; findings into out[RULES_MAX_FINDINGS]. */
-static int check_for_compact(struct store *st, const char *compact, const struct activity *a,
-                             date_t as_of, struct finding *out, size_t *n, enum verdict *overall)
+int check_against_compact(struct store *st, const char *compact, const struct activity *a,
+                          date_t as_of, enum rules_dates dates, struct params *p,
+                          struct finding *out, size_t *n, enum verdict *overall)
 {
     struct param_set local = {{0}, {0}};
-    struct params p;
     int ret = store_compact_params(st, compact, &local);
     if (ret < 0) {
         return ret;
     }
-    params_resolve(NULL, &local, &p);
-    return rules_check(a, &p, as_of, out, RULES_MAX_FINDINGS, n, overall);
+    params_resolve(NULL, &local, p);
+    return rules_check_dated(a, p, as_of, dates, out, RULES_MAX_FINDINGS, n, overall);
+}
+
+/* Resolve a Compact's parameters and check a; findings into out[RULES_MAX_FINDINGS]. */
+static int check_for_compact(struct store *st, const char *compact, const struct activity *a,
+                             date_t as_of, struct finding *out, size_t *n, enum verdict *overall)
+{
+    struct params p;
+    return check_against_compact(st, compact, a, as_of, RULES_DATES_ISO, &p, out, n, overall);
 }
 
 /* A recorded activity's request, decoded and checked, and for whom. */

@@ -9,6 +9,7 @@
 
 #include "store/store.h"
 #include "core/account.h"
+#include "core/rules.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -43,6 +44,15 @@ int check_record(struct store *st, const struct user *u, long long compact_id, c
 int check_update(struct store *st, const struct user *u, long long compact_id, long long id,
                  const char *text, size_t len, date_t today, struct arena *arena,
                  const char **field, const char **why);
+/*
+ * Check activity a with Compact compact's parameters (its id as text) as of as_of, the dates of
+ * explanations and remedies written as dates says: the parameters used into *p, the findings
+ * into out[RULES_MAX_FINDINGS]. What a recorded activity's page shows. ERR_NOT_FOUND when there
+ * is no such Compact; ERR_INVALID when a date falls outside the years 1000 to 9999.
+ */
+int check_against_compact(struct store *st, const char *compact, const struct activity *a,
+                          date_t as_of, enum rules_dates dates, struct params *p,
+                          struct finding *out, size_t *n, enum verdict *overall);
 /* Check every recorded activity again as of as_of (time makes pending steps overdue), in one
  * transaction, writing only the findings that changed; *count is how many were checked,
  * *changed how many were rewritten (may be NULL). */

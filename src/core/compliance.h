@@ -34,6 +34,8 @@ struct activity_summary {
     const char *org_name;    /* the register's name of org_id, or NULL when it has none */
     const char *recorded_at; /* "YYYY-MM-DDTHH:MM:SSZ" */
     const char *overall;     /* verdict_id() of its latest check */
+    const char *title;       /* the title it was given, or NULL */
+    int planned;             /* its decision falls after the day asked about: a plan still */
 };
 
 /*

@@ -75,6 +75,7 @@ int page_compliance(struct request *r)
         return ERR_NOT_FOUND;
     }
     f.compact_id = v.compact_id;
+    f.today = date_today(); /* a plan's verdicts in a plan's words */
     if ((ret = store_compact_name(r->st, v.compact_id, r->arena, &v.compact_name)) < 0 ||
         (ret = store_compact_findings(r->st, v.compact_id, r->arena, &rows, &v.n)) < 0 ||
         (ret = store_activity_summaries(r->st, &f, r->arena, &activities, &v.nactivities)) < 0 ||

@@ -248,6 +248,17 @@ static int account_feed(struct request *r, const char *new_token, const char *no
         return ret;
     }
     v.tokens = tokens;
+    if (r->user.org_id) { /* its name, where the register has it */
+        struct organisation *org = arena_alloc(r->arena, sizeof(*org));
+        char ref[ORG_REF_MAX];
+        ret = store_organisation_get(r->st, r->user.org_id, r->arena, org);
+        if (ret == 0) {
+            v.org_name = org->name;
+            v.org_ref = arena_strdup(r->arena, organisation_ref(org, ref));
+        } else if (ret != ERR_NOT_FOUND) {
+            return ret;
+        }
+    }
     r->content_type = "text/html; charset=utf-8";
     view_account_page(r->body, &v, request_viewer(r));
     return 0;

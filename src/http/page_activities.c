@@ -488,8 +488,29 @@ int page_activity(struct request *r)
     /* whoever may see it may change and withdraw it (policy_activity_see), while it stands */
     v.may_change = !a->withdrawn_at;
     v.may_move = v.may_change && may_move(r);
-    for (size_t i = 0; !a->withdrawn_at && i < a->nfindings; i++) {
-        if (!strcmp(a->findings[i].verdict, "breach")) {
+    /* checked again today, as the check's result page does, for the dates, a plan's words and
+     * what can still be done from today */
+    {
+        struct finding *findings = arena_alloc(r->arena, RULES_MAX_FINDINGS * sizeof(*findings));
+        struct params *p = arena_alloc(r->arena, sizeof(*p));
+        char compact[24];
+        int len = snprintf(compact, sizeof(compact), "%lld", a->compact_id);
+
+        if (len <= 0 || (size_t)len >= sizeof(compact)) {
+            return ERR_INVALID;
+        }
+        v.as_of = date_today();
+        if ((ret = check_against_compact(r->st, compact, facts, v.as_of, RULES_DATES_LONG, p,
+                                         findings, &v.nfindings, &v.overall)) < 0 &&
+            ret != ERR_INVALID) { /* a date out of range: no findings, "Not known" */
+            return ret;
+        }
+        v.findings = findings;
+        v.params = p;
+        v.planned = rules_planned(facts, v.as_of) == 1;
+    }
+    for (size_t i = 0; !a->withdrawn_at && !v.planned && i < v.nfindings; i++) {
+        if (v.findings[i].verdict == VERDICT_BREACH) {
             struct buf href = BUF_INIT;
             buf_addf(&href, "/compacts/%lld/complaints/new?activity=%lld", a->compact_id, a->id);
             v.complain_href = arena_strdup(r->arena, href.data);

@@ -21,7 +21,7 @@ static int load_compact(struct request *r, long long id, date_t today, struct ho
 {
     struct compact_shown *c = arena_alloc(r->arena, sizeof(*c));
     struct compact_entry *e = &c->entry;
-    struct activity_filter f = {.compact_id = id, .limit = HOME_RECENT};
+    struct activity_filter f = {.compact_id = id, .limit = HOME_RECENT, .today = today};
     struct activity_summary *recent;
     struct finding_record *findings;
     size_t nfindings;
@@ -79,7 +79,7 @@ static int coordinator_home(struct request *r, struct coordinator_home *out)
 
 static int member_home(struct request *r, struct member_home *out)
 {
-    struct activity_filter af = {.limit = HOME_ACTIVITIES};
+    struct activity_filter af = {.limit = HOME_ACTIVITIES, .today = date_today()};
     struct opendata_filter made = {0}, received = {0};
     struct organisation *org = arena_alloc(r->arena, sizeof(*org));
     struct activity_summary *activities;

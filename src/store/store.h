@@ -615,9 +615,11 @@ struct activity_filter {
     const char *org;       /* concerning this org-id (any case) or recorded by a member of it;
                               NULL for any */
     size_t limit;          /* most to return; 0 for no limit */
+    date_t today;          /* an activity decided after it is a plan still (planned); 0: none */
 };
 /* The matching activities, the latest recorded first, each with its Compact's name and its
- * organisation's name where the register has it; array and strings from arena. */
+ * organisation's name where the register has it, its title, and whether it is planned; array
+ * and strings from arena. */
 int store_activity_summaries(struct store *st, const struct activity_filter *f, struct arena *arena,
                              struct activity_summary **items, size_t *n);
 

@@ -57,7 +57,8 @@ static const char sql_list_sqlite[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_SQLITE
 static const char sql_list_pg[] = ACTIVITY_LIST(FINDINGS(STORE_JOINED_PG));
 /* ?1 Compact (0: any), ?2 coordinator (0: any), ?3 org-id (NULL: any), ?4 limit */
 static const char sql_summaries[] =
-    "SELECT a.id, a.compact_id, c.name, a.kind, a.org_id, o.name, a.recorded_at, a.overall "
+    "SELECT a.id, a.compact_id, c.name, a.kind, a.org_id, o.name, a.recorded_at, a.overall, "
+    "a.title, CASE WHEN a.decision_date > CAST(?5 AS TEXT) THEN 1 ELSE 0 END "
     "FROM activity a JOIN compact c ON c.id = a.compact_id "
     "LEFT JOIN organisation o ON o.org_id_norm = lower(a.org_id) "
     "WHERE (?1 = 0 OR a.compact_id = ?1) AND a.withdrawn_at IS NULL "
@@ -440,6 +441,8 @@ static void read_summary(struct db_stmt *stmt, struct arena *arena, void *item)
     a->org_name = store_col(stmt, 5, arena);
     a->recorded_at = store_col(stmt, 6, arena);
     a->overall = store_col(stmt, 7, arena);
+    a->title = store_col(stmt, 8, arena);
+    a->planned = (int)db_column_int64(stmt, 9);
 }
 
 int store_activity_summaries(struct store *st, const struct activity_filter *f, struct arena *arena,
@@ -457,5 +460,6 @@ int store_activity_summaries(struct store *st, const struct activity_filter *f, 
     db_bind_int64(stmt, 2, f->coordinator);
     store_bind_text(stmt, 3, f->org);
     store_bind_limit(stmt, 4, f->limit);
+    store_bind_date(stmt, 5, f->today);
     return store_rows(st, stmt, arena, sizeof(**items), read_summary, items, n);
 }

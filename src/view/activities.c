@@ -24,6 +24,17 @@ void view_activity_link(struct buf *b, const struct activity_summary *a, int day
     html_attr(b, href.data);
     buf_release(&href);
     html_lit(b, "\">");
+    if (a->title && *a->title) { /* its title, then what it is */
+        html_text(b, a->title);
+        html_lit(b, "</a> (");
+        html_text(b, activity_kind_name(a->kind));
+        if (day_shown) {
+            html_lit(b, ", ");
+            view_recorded_on(b, a->recorded_at);
+        }
+        html_lit(b, ")");
+        return;
+    }
     html_text(b, activity_kind_name(a->kind));
     if (day_shown) {
         html_lit(b, ", ");
@@ -43,12 +54,12 @@ const char *activity_kind_name(const char *kind)
     return kind && activity_kind_parse(kind, &k) == 0 ? activity_kind_label(k) : "Activity";
 }
 
-void view_verdict_tag_id(struct buf *b, const char *verdict)
+void view_verdict_tag_id(struct buf *b, const char *verdict, int planned)
 {
     enum verdict v;
 
     if (verdict && verdict_parse(verdict, &v) == 0) {
-        view_verdict_tag(b, v, 0);
+        view_verdict_tag(b, v, planned);
     }
 }
 
@@ -102,7 +113,7 @@ void view_activity_table(struct buf *b, const char *caption, const struct activi
         html_lit(b, "<br>Recorded ");
         view_recorded_on(b, a[i].recorded_at);
         html_lit(b, "<br>");
-        view_verdict_tag_id(b, a[i].overall);
+        view_verdict_tag_id(b, a[i].overall, a[i].planned);
         table_cell_end(b);
         if (columns & ACTIVITY_COL_ORG) {
             table_cell_start(b, 0);

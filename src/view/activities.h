@@ -14,18 +14,19 @@
  * activity is made here, so where it is shown changes in one place. */
 void activity_href(struct buf *b, long long compact_id, long long id);
 
-/* A link to activity a's page: its kind and the day it was recorded, that day shown ("Funding
- * change, 2 December 2026") or, where the page shows it beside the link, for screen readers
- * only. */
+/* A link to activity a's page: its title then its kind and the day it was recorded ("End of
+ * the advice grant (Funding change, 2 December 2026)"); without a title its kind and the day
+ * ("Funding change, 2 December 2026"). The day shown, or, where the page shows it beside the
+ * link (day_shown 0), for screen readers only. */
 void view_activity_link(struct buf *b, const struct activity_summary *a, int day_shown);
 
 /* "Funding change", "Consultation", "Funding award", "Procurement" for an activity_kind_id();
  * "Activity" for anything else. */
 const char *activity_kind_name(const char *kind);
 
-/* A verdict id ("breach") as a GOV.UK tag (view_verdict_tag, for what was done); nothing for an
- * unknown id. */
-void view_verdict_tag_id(struct buf *b, const char *verdict);
+/* A verdict id ("breach") as a GOV.UK tag (view_verdict_tag: in a plan's words when planned,
+ * "Would not keep"); nothing for an unknown id. */
+void view_verdict_tag_id(struct buf *b, const char *verdict, int planned);
 
 /* The organisation an activity or finding concerns: its name linked to its page when the
  * register has it (name not NULL), else the reference as recorded, else "No organisation

@@ -1,41 +1,46 @@
 /* The account page. */
 #include "page_account.h"
 
+#include "activities.h"
 #include "components.h"
 #include "form.h"
 #include "html.h"
 #include "base/banned.h"
 
+/* Two columns, the day a token was made under its label and the button to revoke it under its
+ * status, so that the table fits a 320-pixel phone without scrolling. */
 static void tokens(struct buf *b, const struct account_view *v, const struct viewer *viewer)
 {
-    static const struct table_column cols[] = {
-        {"Label", 0}, {"Created", 0}, {"Status", 0}, {"Action", CELL_HIDDEN}};
+    static const struct table_column cols[] = {{"Token", 0}, {"Status", 0}};
 
     html_lit(b, "<h2 class=\"govuk-heading-m\">API tokens</h2><p class=\"govuk-body\">A token "
                 "lets a script use the API as you, with your role: send it as "
                 "<code>Authorization: Bearer TOKEN</code>. Keep it as secret as a password.</p>");
     if (v->ntokens) {
-        table_start(
-            b, &(struct table){
-                   .caption = "Your tokens", .flags = TABLE_CAPTION_S, .cols = cols, .ncols = 4});
+        table_start(b, &(struct table){.caption = "Your tokens",
+                                       .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
+                                       .cols = cols,
+                                       .ncols = 2});
         for (size_t i = 0; i < v->ntokens; i++) {
             const struct api_token *t = &v->tokens[i];
             table_row_start(b);
-            table_cell(b, t->label, 0);
-            table_cell(b, t->created_at, 0);
+            table_cell_start(b, 0);
+            html_text(b, t->label);
+            html_lit(b, "<br><span class=\"govuk-hint govuk-!-font-size-16 govuk-!-margin-0\">"
+                        "Created ");
+            view_recorded_on(b, t->created_at);
+            html_lit(b, "</span>");
+            table_cell_end(b);
             table_cell_start(b, 0);
             if (t->revoked_at) {
                 html_lit(b, "<strong class=\"govuk-tag govuk-tag--grey\">Revoked</strong>");
                 table_cell_end(b);
-                table_cell(b, NULL, 0);
                 table_row_end(b);
                 continue;
             }
-            html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Active</strong>");
-            table_cell_end(b);
-            table_cell_start(b, 0);
-            html_lit(b,
-                     "<form method=\"post\" class=\"app-inline-form\" action=\"/account/tokens/");
+            html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Active</strong>"
+                        "<form method=\"post\" class=\"govuk-!-margin-top-2\" "
+                        "action=\"/account/tokens/");
             html_num(b, t->id);
             html_lit(b, "/revoke\">");
             view_csrf_field(b, viewer);
@@ -119,7 +124,15 @@ void view_account_page(struct buf *b, const struct account_view *v, const struct
     summary_row(b, "Name", v->user->name);
     summary_row(b, "Email address", v->user->email);
     summary_row(b, "Role", role_id(v->user->role));
-    if (v->user->org_id) {
+    if (v->user->org_id && v->org_name && v->org_ref) { /* by name, linked to its page */
+        summary_row_start(b, "Organisation", 0);
+        html_lit(b, "<a class=\"govuk-link\" href=\"/organisations/");
+        html_url(b, v->org_ref);
+        html_lit(b, "\">");
+        html_text(b, v->org_name);
+        html_lit(b, "</a>");
+        summary_row_end(b, NULL, NULL);
+    } else if (v->user->org_id) {
         summary_row(b, "Organisation", v->user->org_id);
     }
     html_lit(b, "</dl><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/history/user/");

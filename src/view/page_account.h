@@ -13,6 +13,9 @@ struct account_view {
     const char *notice;    /* a line of news for the banner, e.g. "Token 3 revoked"; or NULL */
     int feed_exists;       /* the person has a calendar feed of complaints' due dates */
     const char *feed_url;  /* its address just made, shown this once; else NULL */
+    /* the person's organisation as the register has it, its name and page's reference; NULL
+     * when it has none (its org-id is shown as it is) */
+    const char *org_name, *org_ref;
 };
 
 void view_account_page(struct buf *b, const struct account_view *v, const struct viewer *viewer);

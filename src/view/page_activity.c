@@ -416,42 +416,28 @@ static void notice_banner(struct buf *b, const struct activity_page_view *v)
     banner_end(b);
 }
 
-/* The findings, a summary card each: the commitment, then its result, why and when it is due. */
+/* The findings as checked today, a card per commitment (view_check_findings): what a plan
+ * would do, or what was done, and what can still be done. */
 static void findings_cards(struct buf *b, const struct activity_page_view *v)
 {
-    const struct recorded_activity *a = v->a;
+    const struct check_result_view r = {.kind = v->kind,
+                                        .params = v->params,
+                                        .findings = v->findings,
+                                        .n = v->nfindings,
+                                        .overall = v->overall,
+                                        .as_of = v->as_of,
+                                        .activity = v->facts,
+                                        .local = 1,
+                                        .numbers = v->numbers,
+                                        .paraphrases = v->paraphrases};
 
     html_lit(b, "<h2 class=\"govuk-heading-m\">What the Compact asks, and what was found</h2>");
-    for (size_t i = 0; i < a->nfindings; i++) {
-        const struct finding_record *f = &a->findings[i];
-        struct buf title = BUF_INIT;
-        enum rule r;
-        enum verdict verdict;
-        date_t due;
-        int known = rule_parse(f->rule, &r) == 0;
-        const char *number =
-            known && v->numbers && v->numbers[r] ? v->numbers[r] : commitment_for_rule(f->rule);
-
-        if (number) {
-            buf_addf(&title, "%s ", number);
-        }
-        buf_adds(&title,
-                 known && v->paraphrases && v->paraphrases[r] ? v->paraphrases[r] : f->rule);
-        summary_card_start(b, title.data, NULL, 1);
-        buf_release(&title);
-        summary_row_start(b, "Result", 0);
-        if (verdict_parse(f->verdict, &verdict) == 0) {
-            view_verdict_tag(b, verdict, 0);
-        }
-        summary_row_end(b, NULL, NULL);
-        summary_row(b, "Why", f->explanation);
-        if (f->due_date && date_parse(f->due_date, strlen(f->due_date), &due) == 0) {
-            summary_row_start(b, "Due by", 0);
-            html_date(b, due);
-            summary_row_end(b, NULL, NULL);
-        }
-        summary_card_end(b);
+    if (v->planned) {
+        html_lit(b, "<p class=\"govuk-body\">The decision is still to come, so the results say "
+                    "what it would do as planned, and what can still be done to keep the "
+                    "Compact.</p>");
     }
+    view_check_findings(b, &r, v->planned);
 }
 
 void view_activity_page(struct buf *b, const struct activity_page_view *v,
@@ -501,7 +487,7 @@ void view_activity_page(struct buf *b, const struct activity_page_view *v,
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Organisation affected", v->may_change && !v->may_move);
     if (a->details.org) {
-        html_text(b, a->org_name ? a->org_name : a->details.org);
+        view_activity_org(b, a->details.org, a->org_name);
     } else {
         html_lit(b, "None named");
     }
@@ -535,16 +521,14 @@ void view_activity_page(struct buf *b, const struct activity_page_view *v,
         html_text(b, a->recorder_org_name ? a->recorder_org_name : a->recorder_org);
     }
     summary_row_end(b, NULL, NULL);
-    summary_row_start(b, "Last checked", v->may_change);
-    html_date(b, a->checked_on);
+    summary_row_start(b, "Checked as of", v->may_change);
+    html_date(b, v->as_of);
+    html_lit(b, ", with ");
+    html_text(b, a->compact_name);
+    html_lit(b, "&#39;s numbers");
     summary_row_end(b, NULL, NULL);
     summary_row_start(b, "Overall", v->may_change);
-    {
-        enum verdict overall;
-        if (a->overall && verdict_parse(a->overall, &overall) == 0) {
-            view_verdict_tag(b, overall, 0);
-        }
-    }
+    view_verdict_tag(b, v->overall, v->planned);
     summary_row_end(b, NULL, NULL);
     html_lit(b, "</dl>");
     findings_cards(b, v);

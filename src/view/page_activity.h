@@ -9,6 +9,7 @@
 #include "form.h"
 #include "layout.h"
 #include "core/activity.h"
+#include "core/rules.h"
 
 /* What a check's result page says about recording it. */
 enum record_offer_state {
@@ -97,6 +98,15 @@ struct activity_page_view {
     int may_move;              /* and give it another organisation affected (admins) */
     const char *notice;        /* "recorded", "changed" or "withdrawn": the banner saying so */
     const char *complain_href; /* a breach found: where to raise a complaint about it, or NULL */
+    /* it checked again as of as_of (today) with its Compact's parameters *params, as the page
+     * shows it: dates as people read them, a plan's verdicts as a plan's (planned), and what
+     * can still be done from that day on */
+    const struct finding *findings;
+    size_t nfindings;
+    enum verdict overall;
+    const struct params *params;
+    date_t as_of;
+    int planned;
 };
 
 /* The activity's page: what it is, its findings and the answers checked, printable. */

@@ -466,11 +466,7 @@ static void finding_row(struct buf *b, const struct finding *f, int planned)
     summary_row_end(b, NULL, NULL);
 }
 
-/*
- * The findings, one card per commitment: two rules of one commitment (4.4: notice and reasons)
- * share its card, so each number shows once. Then the rules that do not apply, saying why.
- */
-static void findings(struct buf *b, const struct check_result_view *v, int planned)
+void view_check_findings(struct buf *b, const struct check_result_view *v, int planned)
 {
     struct rule_skipped skipped[RULE_COUNT];
     size_t nskipped =
@@ -580,7 +576,7 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
     }
     html_lit(b, ".</p><h2 class=\"govuk-heading-m\">What the Compact asks, and what the answers "
                 "show</h2>");
-    findings(b, v, planned);
+    view_check_findings(b, v, planned);
     numbers_used(b, v);
     if (v->record) {
         view_record_offer(b, v->record);

@@ -71,6 +71,14 @@ void view_check_result_page(struct buf *b, const struct check_result_view *v,
  * how pages name a rule. */
 void view_rule_commitment(struct buf *out, enum rule r, const char *const *numbers,
                           const char *const *paraphrases);
+/*
+ * The findings of v (kind, params, findings, n, activity, local, numbers and paraphrases), one
+ * summary card per commitment: two rules of one commitment (4.4: notice and reasons) share its
+ * card, so each number shows once; each with its verdict (planned: a plan's words), why, and
+ * what can still be done. Then the rules that do not apply, saying why. The result page's and a
+ * recorded activity's.
+ */
+void view_check_findings(struct buf *b, const struct check_result_view *v, int planned);
 /* A verdict in words on pages, for a plan (planned: "Would not keep") or for what was done
  * ("Breach"); "" when out of range. The API's codes never change (SPEC section 5). */
 const char *verdict_label(enum verdict v, int planned);

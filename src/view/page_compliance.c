@@ -262,6 +262,14 @@ void view_compliance_page(struct buf *b, const struct compliance_view *v,
     view_activity_table(b, "Activities recorded", v->activities, v->nactivities, ACTIVITY_COL_ORG);
     html_lit(b, "<p class=\"govuk-body\">To record another, check a decision:</p>");
     check_links(b, v->compact_id);
+    for (size_t i = 0; i < v->nactivities; i++) {
+        if (v->activities[i].planned) { /* the tallies count verdicts as the API gives them */
+            html_lit(b, "<div class=\"govuk-inset-text\">The figures below count the findings "
+                        "of decisions still to come too: for those, a breach is what the "
+                        "decision would not keep as planned, and can still be avoided.</div>");
+            break;
+        }
+    }
     commitment_table(b, v);
     organisation_table(b, v);
     month_table(b, s);

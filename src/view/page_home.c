@@ -140,7 +140,7 @@ static void recent(struct buf *b, const struct home_compact *c)
                 html_text(b, a->org_name ? a->org_name : a->org_id);
             }
             html_lit(b, " ");
-            view_verdict_tag_id(b, a->overall);
+            view_verdict_tag_id(b, a->overall, a->planned);
             html_lit(b, "</li>");
         }
         html_lit(b, "</ul>");

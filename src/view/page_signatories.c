@@ -19,6 +19,8 @@ static void compact_href(struct buf *b, long long id)
     html_num(b, id);
 }
 
+/* Four columns, three on a phone (who signed it only on wider screens), the link to withdraw
+ * under the status, so that the table fits a 320-pixel phone without scrolling. */
 void view_signatory_table(struct buf *b, const struct signatory *items, size_t n,
                           enum signatory_flavour flavour, const char *caption, int withdraw)
 {
@@ -26,15 +28,14 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
         {flavour == SIGNATORIES_OF_COMPACT ? "Organisation" : "Compact", 0},
         {"Signed by", CELL_WIDE_ONLY},
         {"Signed", 0},
-        {"Status", 0},
-        {"Action", CELL_HIDDEN}};
+        {"Status", 0}};
 
     const char *hidden = flavour == SIGNATORIES_OF_COMPACT ? "Signatories" : "Compacts it signed";
 
     table_start(b, &(struct table){.caption = caption ? caption : hidden,
-                                   .flags = caption ? 0 : TABLE_CAPTION_HIDDEN,
+                                   .flags = TABLE_SMALL_TEXT | (caption ? 0 : TABLE_CAPTION_HIDDEN),
                                    .cols = cols,
-                                   .ncols = withdraw ? 5 : 4});
+                                   .ncols = 4});
     for (size_t i = 0; i < n; i++) {
         const struct signatory *g = &items[i];
         const char *who = flavour == SIGNATORIES_OF_COMPACT ? g->org_name : g->compact_name;
@@ -61,12 +62,8 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
             html_date(b, g->withdrawn_on);
         } else {
             html_lit(b, "<strong class=\"govuk-tag govuk-tag--green\">Still signed</strong>");
-        }
-        table_cell_end(b);
-        if (withdraw) {
-            table_cell_start(b, 0);
-            if (!g->withdrawn_on) {
-                html_lit(b, "<a class=\"govuk-link\" href=\"");
+            if (withdraw) {
+                html_lit(b, "<br><a class=\"govuk-link\" href=\"");
                 signatories_href(b, g->compact_id);
                 html_lit(b, "/");
                 html_num(b, g->id);
@@ -74,8 +71,8 @@ void view_signatory_table(struct buf *b, const struct signatory *items, size_t n
                 html_text(b, who);
                 html_lit(b, "</span></a>");
             }
-            table_cell_end(b);
         }
+        table_cell_end(b);
         table_row_end(b);
     }
     table_end(b);

@@ -18,7 +18,8 @@ enum signatory_flavour {
  * links the organisation to /organisations/{ref}; per organisation, the Compact to
  * /compacts/{id}. Then the role, the date signed, and "Still signed" (a tag) or "Withdrawn on
  * 3 March 2026".
- * withdraw: a "Withdraw" link on each current row, for people who may change the Compact.
+ * withdraw: a "Withdraw" link under the status of each current row, for people who may change
+ * the Compact.
  */
 void view_signatory_table(struct buf *b, const struct signatory *items, size_t n,
                           enum signatory_flavour flavour, const char *caption, int withdraw);

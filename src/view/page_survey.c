@@ -639,8 +639,8 @@ static size_t cover_state(const void *ctx, const struct hex *h, struct buf *titl
 static void coverage_section(struct buf *b, const struct survey_results_view *v)
 {
     static const size_t order[] = {SCOVER_BOTH, SCOVER_SOME, SCOVER_NONE, SCOVER_NOT_COVERED};
-    static const struct table_column cols[] = {
-        {"Local Compact", 0}, {"General answers", 0}, {"Benchmark", 0}};
+    /* two columns, so that the table fits a 320-pixel phone without scrolling */
+    static const struct table_column cols[] = {{"Local Compact", 0}, {"Answers about it", 0}};
     char day[DATE_LONG_MAX + 1];
     struct buf cap = BUF_INIT;
 
@@ -676,9 +676,9 @@ static void coverage_section(struct buf *b, const struct survey_results_view *v)
     {
         const struct table t = {.id = "coverage-table",
                                 .caption = cap.data,
-                                .flags = TABLE_CAPTION_S,
+                                .flags = TABLE_CAPTION_S | TABLE_SMALL_TEXT,
                                 .cols = cols,
-                                .ncols = 3};
+                                .ncols = 2};
         table_start(b, &t);
     }
     for (size_t i = 0; i < v->active_compacts; i++) {
@@ -691,8 +691,12 @@ static void coverage_section(struct buf *b, const struct survey_results_view *v)
         html_text(b, c->name);
         html_lit(b, "</a>");
         table_row_head_end(b);
-        table_cell(b, c->general ? "Yes" : "None", 0);
-        table_cell(b, c->benchmark ? "Given" : "Not given", 0);
+        table_cell(b,
+                   c->general && c->benchmark ? "General answers and a benchmark"
+                   : c->general               ? "General answers, no benchmark"
+                   : c->benchmark             ? "A benchmark, no general answers"
+                                              : "None",
+                   0);
         table_row_end(b);
     }
     table_end(b);

@@ -153,6 +153,20 @@ export async function authJourney(browser, baseUrl, { binary, dbPath } = {}, che
       (await banner.count()) === 1 && /^[A-Za-z0-9_-]{43}$/.test(token), `token ${JSON.stringify(token)}`);
     const row = page.locator('table.govuk-table tbody tr', { hasText: 'browser script' });
     check('auth: the token is listed as active', (await row.count()) === 1 && /active/i.test(await text(row)));
+    check('auth: the token\'s creation day reads as a date, such as "3 December 2026"',
+      /^browser script Created \d{1,2} [A-Z][a-z]+ \d{4} Active/.test(await text(row)), await text(row));
+    // On a 320-pixel phone the tokens table fits: nothing in it scrolls sideways, the button to
+    // revoke a token in view (issue 13).
+    await page.setViewportSize({ width: 320, height: 900 });
+    const tokens = await page.locator('table.govuk-table', { hasText: 'browser script' }).evaluate((t) => {
+      const r = t.closest('.app-table-region') || t.parentElement;
+      const button = t.querySelector('button').getBoundingClientRect();
+      return { scroll: r.scrollWidth, client: r.clientWidth, right: Math.round(button.right) };
+    });
+    check('auth: at 320 px the tokens table fits the screen, "Revoke" in view',
+      tokens.scroll <= tokens.client && tokens.right <= 320, JSON.stringify(tokens));
+    await screenshot(page, 'account-token-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'account-token');
     await axeCheck(page, 'account page with a new token');
     noErrors('account page with a new token');

@@ -286,6 +286,14 @@ export async function homesJourney(browser, baseUrl, { binary, dbPath } = {}, ch
           main.includes(`${ORG} received 1 grant and made 1.`) && main.includes('Trafford Council') && main.includes('£12,000.00') &&
           (await page.locator(`main a[href="/organisations/${MEMBER.org}/funding"]`).count()) === 1, main);
         await looked(page, 'member home', w);
+
+        // Their account names their organisation, linked to its page, not its org-id.
+        await page.goto(url('/account'));
+        const org = page.locator('main dl .govuk-summary-list__row', { hasText: 'Organisation' });
+        check(`homes: the member's account names their organisation, linked ${at}`,
+          (await text(org)).includes(ORG) && !(await text(org)).includes(MEMBER.org) &&
+            (await org.locator(`a[href="/organisations/${MEMBER.org}"]`).count()) === 1, await text(org));
+        await looked(page, 'member account', w);
       } finally {
         await ctx.close();
       }

@@ -173,6 +173,20 @@ async function journeyAt(browser, width, { url, password, leeds, check, axeCheck
         shown.includes('Leeds Advice Network') && shown.includes('£12,500.00') && shown.includes('15 January 2027') &&
         shown.includes('Priya Shah'), shown.slice(0, 800));
     check(`${at}: its findings are listed, a card each`, (await page.locator('main .govuk-summary-card').count()) >= 1);
+    // The findings read as the result page's do: dates as people write them, a plan's verdicts
+    // as a plan's (the decision, 15 January 2027, is still to come), each commitment once, and
+    // what can still be done.
+    check(`${at}: the activity's page writes no date as 2027-01-15`, !/\b\d{4}-\d{2}-\d{2}\b/.test(shown),
+      (shown.match(/.{0,60}\b\d{4}-\d{2}-\d{2}\b.{0,20}/) || [''])[0]);
+    const headings = await page.locator('main .govuk-summary-card__title').allInnerTexts();
+    const numbers = headings.map((h) => h.trim().split(' ')[0]);
+    check(`${at}: each commitment's number once on the activity's page`,
+      numbers.length > 0 && new Set(numbers).size === numbers.length, numbers.join(', '));
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: the planned cut "would not keep" the Compact, never "Breach", with what to do`,
+        /Overall\s+Would not keep/.test(shown) && !shown.includes('Breach') && shown.includes('To keep it:') &&
+          !shown.includes('Complain about it'), shown.slice(0, 1200));
+    }
     const json = await (await fetch(url(`/api/v1${activityPath}`), { headers: { Authorization: `Bearer ${bearer}` } })).json();
     check(`${at}: the API has it in the Leeds Compact, for the charity, recorded for Leeds City Council`,
       json.compact?.name === 'Leeds Compact' && json.organisation?.org_id === CHARITY.org_id && json.amount === 12500 &&
@@ -190,6 +204,33 @@ async function journeyAt(browser, width, { url, password, leeds, check, axeCheck
       (await page.locator('main .govuk-summary-card').first().isVisible()) && (await main()).includes('15 January 2027'));
     await screenshot(page, `record-${width}-printed`);
     await page.emulateMedia({ media: 'screen' });
+
+    // Their home lists it by its title, a plan's verdict in a plan's words, linked to its page.
+    await page.goto(url('/'));
+    const listed = page.locator('main tr', { has: page.getByRole('link', { name: title, exact: true }) });
+    const row = (await listed.count()) ? (await listed.first().innerText()).replace(/\s+/g, ' ') : '';
+    check(`${at}: their home lists the activity by its title, as a funding change in the Leeds Compact`,
+      row.includes('(Funding change)') && row.includes('Leeds Compact') &&
+        (await listed.first().getByRole('link', { name: title, exact: true }).getAttribute('href')) === activityPath, row);
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: on their home the planned cut "would not keep" the Compact, not "Breach"`,
+        row.includes('Would not keep') && !row.includes('Breach'), row);
+    }
+    await look('home with the activity');
+
+    // The Compact's compliance page lists it the same way, and says how its figures count a plan.
+    await page.goto(url(`/compacts/${leeds}/compliance`));
+    const entry = page.locator('main tr', { has: page.getByRole('link', { name: title, exact: true }) });
+    const entryText = (await entry.count()) ? (await entry.first().innerText()).replace(/\s+/g, ' ') : '';
+    check(`${at}: the compliance page lists it by its title, with the charity`,
+      entryText.includes('(Funding change)') && entryText.includes('Leeds Advice Network'), entryText);
+    if (Date.now() < Date.parse('2027-01-15')) {
+      check(`${at}: the compliance page says the planned cut "would not keep", and how its figures count a plan`,
+        entryText.includes('Would not keep') &&
+          (await page.locator('main .govuk-inset-text', { hasText: 'decisions still to come' }).count()) === 1, entryText);
+    }
+    await look('compliance with the activity');
+    await page.goto(url(activityPath));
 
     // Changing it: the form is filled in with what was recorded.
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Change the record' }).click()]);

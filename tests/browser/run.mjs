@@ -4,6 +4,7 @@
 //        node tests/browser/run.mjs --binary PATH  (starts PATH serve on a free port with a
 //                                                   fresh database, and stops it at the end)
 // Env:   SCREENSHOT_DIR=dir   full-page PNG of each page visited
+//        JOURNEYS=a,b         run only the journeys so named (e.g. JOURNEYS=planning,record)
 //        CHROMIUM=path        browser binary (default /usr/bin/chromium)
 //
 // Drives Debian's Chromium through playwright-core and checks pages with
@@ -162,7 +163,10 @@ async function submitFilter(page, type, set) {
   await Promise.all([page.waitForNavigation(), button.click()]);
 }
 
+const ONLY = (process.env.JOURNEYS || '').split(',').map((s) => s.trim()).filter(Boolean);
+
 async function journey(name, fn) {
+  if (ONLY.length && !ONLY.includes(name)) return;
   try {
     await fn();
   } catch (e) {

@@ -173,11 +173,19 @@ export async function surveyImportJourney(browser, baseUrl, { binary, dbPath } =
         JSON.stringify(key) === JSON.stringify(['General answers and a benchmark', 'Some answers', 'No answers', 'Not covered']), key.join(' | '));
       const cover = async (name) => (await page.locator('#coverage-table tbody tr', { has: page.getByRole('link', { name, exact: true }) })
         .locator('th, td').allInnerTexts()).map((s) => s.trim());
-      check(`${at}: the table behind the map: Hampshire yes and given, Plymouth the benchmark only, Lincolnshire none`,
-        JSON.stringify(await cover('Hampshire Compact')) === JSON.stringify(['Hampshire Compact', 'Yes', 'Given']) &&
-        JSON.stringify(await cover('Lincolnshire Compact')) === JSON.stringify(['Lincolnshire Compact', 'None', 'Not given']) &&
-        JSON.stringify(await cover('Plymouth Compact')) === JSON.stringify(['Plymouth Compact', 'None', 'Given']),
+      // two columns (issue 13: the table fits a phone without scrolling sideways)
+      check(`${at}: the table behind the map: Hampshire both, Plymouth the benchmark only, Bristol general answers only, Lincolnshire none`,
+        JSON.stringify(await cover('Hampshire Compact')) === JSON.stringify(['Hampshire Compact', 'General answers and a benchmark']) &&
+        JSON.stringify(await cover('Lincolnshire Compact')) === JSON.stringify(['Lincolnshire Compact', 'None']) &&
+        JSON.stringify(await cover('Bristol Compact')) === JSON.stringify(['Bristol Compact', 'General answers, no benchmark']) &&
+        JSON.stringify(await cover('Plymouth Compact')) === JSON.stringify(['Plymouth Compact', 'A benchmark, no general answers']),
       (await cover('Hampshire Compact')).join(' | '));
+      const region = await page.locator('#coverage-table').evaluate((t) => {
+        const r = t.closest('.app-table-region') || t.parentElement;
+        return { scroll: r.scrollWidth, client: r.clientWidth };
+      });
+      check(`${at}: "Who answered" fits the screen: its table does not scroll sideways`,
+        region.scroll <= region.client, `${region.scroll} px wide in ${region.client}`);
       check(`${at}: nobody signed in sees no link to the answers`,
         (await page.locator('a[href$="/answers.csv"]').count()) === 0 && !(await page.locator('main').innerText()).includes('anonymised'));
       check(`${at}: the page does not scroll sideways`, await fitsTheScreen(page));

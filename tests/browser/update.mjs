@@ -33,8 +33,12 @@ const banner = (page) => page.locator('.govuk-notification-banner--success');
 const text = async (locator) => ((await locator.count()) ? (await locator.first().innerText()).replace(/\s+/g, ' ').trim() : '');
 
 // Whether the element with id has the focus and can be seen without scrolling, with its
-// question (the legend of its fieldset, else its label) above it.
+// question (the legend of its fieldset, else its label) above it. The browser moves the focus
+// to an autofocus field at its next rendering after the page loads, so that is waited for
+// (up to 3 seconds, on a loaded machine) before anything is measured.
 async function focusedInView(page, id) {
+  await page.waitForFunction((want) => document.activeElement && document.activeElement.id === want, id,
+    { timeout: 3000 }).catch(() => {});
   return page.evaluate((want) => {
     const el = document.activeElement;
     if (!el || el.id !== want) return `focus on ${el ? el.id || el.tagName : 'nothing'}`;
@@ -269,6 +273,15 @@ async function atWidth(browser, baseUrl, { binary, dbPath }, check, { axeCheck, 
       (await text(rows.filter({ hasText: charity }))).includes('Still signed') &&
       (await text(rows.filter({ hasText: 'Leeds City Council' }))).includes('Withdrawn on 3 March 2026') &&
       !(await text(p.locator('main'))).includes('Current'), await text(rows));
+    // The signatories' table fits the screen: "Withdraw" is under the status, in view without
+    // scrolling sideways (issue 13, phones).
+    const fit = await p.locator('main table.govuk-table', { hasText: charity }).evaluate((t) => {
+      const r = t.closest('.app-table-region') || t.parentElement;
+      const a = [...t.querySelectorAll('a')].find((l) => l.textContent.startsWith('Withdraw'));
+      return { scroll: r.scrollWidth, client: r.clientWidth, right: a ? Math.round(a.getBoundingClientRect().right) : -1 };
+    });
+    check(name('the signatories\' table fits the screen, "Withdraw" in view'),
+      fit.scroll <= fit.client && fit.right > 0 && fit.right <= width, JSON.stringify(fit));
     await axeAgain('the Compact with its signatories');
   } catch (e) {
     check(name('adding signatories without JavaScript runs to the end'), false, e.message.split('\n')[0]);

@@ -234,7 +234,7 @@ function tokenRows(html) {
   const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html);
   if (!body) return rows;
   for (const tr of body[1].split('</tr>').filter((x) => x.includes('<td'))) {
-    const label = /<td[^>]*>([^<]*)<\/td>/.exec(tr);
+    const label = /<td[^>]*>([^<]*)</.exec(tr); // the label, then the day it was made under it
     const id = /action="\/account\/tokens\/(\d+)\/revoke"/.exec(tr);
     rows.push({ label: label ? label[1] : '', id: id ? Number(id[1]) : null, active: !!id });
   }

@@ -42,6 +42,10 @@ static void test_table_per_compact(void **state)
     assert_null(strstr(strstr(b.data, "Still signed") + 1, "Still signed"));
     assert_null(strstr(b.data, "Current"));
     assert_non_null(strstr(b.data, "href=\"/compacts/3/signatories/7/withdraw\">Withdraw"));
+    /* under its "Still signed" tag, in the status column: no fifth column to scroll to */
+    assert_non_null(strstr(b.data, "Still signed</strong><br><a class=\"govuk-link\" "
+                                   "href=\"/compacts/3/signatories/7/withdraw\">"));
+    assert_null(strstr(b.data, ">Action</th>"));
     assert_null(strstr(b.data, "/signatories/8/withdraw"));
     buf_release(&b);
 }
@@ -53,6 +57,7 @@ static void test_table_per_organisation(void **state)
     view_signatory_table(&b, rows, 2, SIGNATORIES_OF_ORGANISATION, NULL, 0);
     /* without a caption of its own, one for screen readers, naming the table's region */
     assert_non_null(strstr(b.data, "aria-label=\"Compacts it signed\"><table class=\"govuk-table "
+                                   "govuk-table--small-text-until-tablet "
                                    "app-table--wide-only-2\">"
                                    "<caption class=\"govuk-visually-hidden\">Compacts it signed"));
     assert_non_null(strstr(b.data, ">Compact</th>"));
