@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store_int.h"
@@ -84,14 +85,20 @@ static int pragma(struct store *st, const char *sql)
 
 #define STAGE_BUFFER ((size_t)1 << 20) /* the scratch file's stdio buffer */
 
-/* The folder SQLite would make its temporary files in: SQLITE_TMPDIR, TMPDIR, else /var/tmp. */
+/* The folder SQLite would make its temporary files in: the first writable folder of
+ * SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp and ".". */
 static const char *stage_folder(void)
 {
-    const char *d = getenv("SQLITE_TMPDIR");
-    if (!d || !*d) {
-        d = getenv("TMPDIR");
+    const char *dirs[] = {getenv("SQLITE_TMPDIR"), getenv("TMPDIR"), "/var/tmp", "/usr/tmp",
+                          "/tmp"};
+    struct stat sb;
+    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        if (dirs[i] && *dirs[i] && stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
+            access(dirs[i], W_OK | X_OK) == 0) {
+            return dirs[i];
+        }
     }
-    return d && *d ? d : "/var/tmp";
+    return ".";
 }
 
 /* The scratch file: made, unlinked at once (a killed process leaves nothing behind), read back
