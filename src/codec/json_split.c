@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/bytes.h"
 #include "base/err.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -467,10 +468,7 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
     case S_ELEM:
         if (s->in_str && !s->esc && !s->uhex) {
             /* the common case: run to the end of the string's plain bytes */
-            size_t j = *i;
-            while (j < len && p[j] != '"' && p[j] != '\\' && p[j] != '\n') {
-                j++;
-            }
+            size_t j = *i + bytes_span3(p + *i, len - *i, '"', '\\', '\n');
             if (j > *i) {
                 *i = j - 1;
                 return 0;
@@ -539,9 +537,7 @@ static int feed_bytes(struct json_split *s, const unsigned char *p, size_t len)
         if (s->state == S_ELEM && !s->esc && !s->uhex) {
             /* inside a record most bytes change nothing: run past them */
             if (s->in_str) {
-                while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\n') {
-                    i++;
-                }
+                i += bytes_span3(p + i, len - i, '"', '\\', '\n');
             } else {
                 while (i < len && !elem_special[p[i]]) {
                     i++;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes.h"
 #include "base/banned.h"
 
 #define NUMBER_MAX 62 /* cJSON reads at most 63 characters of a number */
@@ -96,9 +97,7 @@ static char *string(struct reader *r)
     const unsigned char *s = r->p + 1, *q = s, *end;
     unsigned char *out, *o;
 
-    while (q < r->end && *q != '"' && *q != '\\' && *q) {
-        q++;
-    }
+    q += bytes_span3(q, (size_t)(r->end - q), '"', '\\', '\0');
     if (q < r->end && *q == '"') { /* the common case: nothing to decode */
         r->p = q + 1;
         return arena_memdupz(r->arena, s, (size_t)(q - s));

@@ -791,6 +791,73 @@ static int read_staged_contract(struct staged *r, struct contract *c)
     return r->bad ? ERR_IO : 0;
 }
 
+/*
+ * SQLite: an import at least as large as the grants kept goes faster with grant_award's own
+ * indexes (not the identifier's, which the upsert needs) built once at its end, sorted, than
+ * kept up row by row, a B-tree search and insert per index and grant (docs/PERFORMANCE.md).
+ * Inside the publishing transaction, so that they are dropped and made again, by the very
+ * statements that made them (sqlite_master), only if the whole import lands; a reader of the
+ * register sees them throughout (WAL). Not on PostgreSQL, where DROP INDEX would lock readers out.
+ */
+static const char sql_grant_indexes[] =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grant_award' "
+    "AND sql IS NOT NULL ORDER BY rowid";
+static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
+
+static int count(struct store *st, const char *sql, size_t *out);
+
+/* Drop grant_award's indexes into *made (their CREATE statements, NUL-separated) when the
+ * import is large enough for it; *made left empty otherwise. */
+static int indexes_drop(struct opendata_writer *w, struct buf *made)
+{
+    struct buf drop = BUF_INIT;
+    struct db_stmt *stmt;
+    size_t kept;
+    int ret, rc;
+
+    if (db_kind(w->st->db) != DB_SQLITE || !w->staged[STAGE_GRANT]) {
+        return 0;
+    }
+    if ((ret = count(w->st, sql_grant_count, &kept)) < 0 || kept > w->staged[STAGE_GRANT]) {
+        return ret;
+    }
+    if ((ret = store_prepare(w->st, sql_grant_indexes, &stmt)) < 0) {
+        return ret;
+    }
+    while ((rc = store_step(w->st, stmt)) == DB_ROW) {
+        const char *name = db_column_text(stmt, 0), *sql = db_column_text(stmt, 1);
+        buf_adds(&drop, "DROP INDEX \"");
+        for (; *name; name++) { /* an identifier in double quotes, any '"' doubled */
+            if (*name == '"') {
+                buf_addc(&drop, '"');
+            }
+            buf_addc(&drop, *name);
+        }
+        buf_adds(&drop, "\";");
+        buf_add(made, sql, strlen(sql) + 1);
+    }
+    ret = rc == DB_DONE ? 0 : store_fail(w->st, rc);
+    store_done(stmt);
+    if (!ret && (buf_failed(&drop) || buf_failed(made))) {
+        ret = ERR_TOO_BIG;
+    }
+    if (!ret && drop.len) {
+        ret = store_exec(w->st, drop.data);
+    }
+    buf_release(&drop);
+    return ret;
+}
+
+/* Make again the indexes indexes_drop dropped. */
+static int indexes_make(struct opendata_writer *w, const struct buf *made)
+{
+    int ret = 0;
+    for (size_t at = 0; at < made->len && !ret; at += strlen(made->data + at) + 1) {
+        ret = store_exec(w->st, made->data + at);
+    }
+    return ret;
+}
+
 /* Replay the staged records of one kind into the register, in the order staged. */
 static int replay_kind(struct opendata_writer *w, int kind)
 {
@@ -828,10 +895,13 @@ static int replay_kind(struct opendata_writer *w, int kind)
 /* Every staged grant, then every staged contracting process. */
 static int replay(struct opendata_writer *w)
 {
+    struct buf made = BUF_INIT;
     int ret = 0;
-    if (w->staged[STAGE_GRANT]) {
-        ret = replay_kind(w, STAGE_GRANT);
+    if (w->staged[STAGE_GRANT] && !(ret = indexes_drop(w, &made)) &&
+        !(ret = replay_kind(w, STAGE_GRANT))) {
+        ret = indexes_make(w, &made);
     }
+    buf_release(&made);
     if (!ret && w->staged[STAGE_CONTRACT]) {
         ret = replay_kind(w, STAGE_CONTRACT);
     }
@@ -866,7 +936,6 @@ cleanup:
     return ret;
 }
 
-static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
 static const char sql_contract_count[] = "SELECT count(*) FROM contract";
 
 static int count(struct store *st, const char *sql, size_t *out)

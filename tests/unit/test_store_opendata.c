@@ -264,6 +264,86 @@ static void test_same_rows_on_both_engines(void **state)
     buf_release(&path);
 }
 
+/* The grant table's indexes as the schema has them, name and statement. */
+static void indexes_of(struct store *s, struct buf *out)
+{
+    struct db_stmt *stmt;
+    buf_reset(out);
+    assert_int_equal(db_prepare(s->db,
+                                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                "tbl_name = 'grant_award' ORDER BY name",
+                                &stmt),
+                     DB_OK);
+    while (db_step(stmt) == DB_ROW) {
+        const char *sql = db_column_text(stmt, 1);
+        buf_addf(out, "%s: %s\n", db_column_text(stmt, 0), sql ? sql : "<NULL>");
+    }
+    db_finalize(stmt);
+}
+
+static int steps, fail_at;
+
+static int fail_one_step(struct db_stmt *stmt)
+{
+    return ++steps == fail_at ? DB_ERROR : db_step(stmt);
+}
+
+/*
+ * SQLite: an import at least as large as the grants kept drops grant_award's indexes and makes
+ * them again at its end, in its transaction. A failure at any step of the publishing leaves
+ * them as they were, and nothing imported; the import that lands leaves them as the schema
+ * made them, their content checked against the table.
+ */
+static void test_indexes_made_again_or_kept(void **state)
+{
+    struct ingest_opendata_opts opts = {"test", 0, NULL, NULL, NULL};
+    struct ingest_summary sum;
+    struct buf err = BUF_INIT, names = BUF_INIT, escapes = BUF_INIT, before = BUF_INIT,
+               after = BUF_INIT;
+    struct db_stmt *stmt;
+    struct store *s;
+    size_t n, grants;
+    int ret = -1;
+    (void)state;
+
+    path_of(&names, "../data/opendata/names.json");
+    path_of(&escapes, "../data/opendata/escapes.json");
+    assert_int_equal(store_open(":memory:", STORE_CREATE, &s), 0);
+    assert_int_equal(store_migrate(s, NULL, NULL), 0);
+    assert_int_equal(ingest_reference_data(s, &n, &err), 0);
+    indexes_of(s, &before);
+    assert_non_null(strstr(before.data, "grant_award_date: CREATE INDEX"));
+    for (fail_at = 1; ret != 0; fail_at++) {
+        steps = 0;
+        store_step_hook = fail_one_step;
+        buf_reset(&err);
+        ret = ingest_opendata(s, INGEST_GRANTS, names.data, &opts, &sum, &err);
+        store_step_hook = NULL;
+        assert_true(fail_at < 1000);
+        indexes_of(s, &after);
+        assert_string_equal(after.data, before.data);
+        assert_int_equal(store_grant_count(s, &grants), 0);
+        assert_int_equal(grants, ret ? 0 : 7);
+    }
+    assert_true(fail_at > 7); /* it failed at each of the publishing's steps before it landed */
+    /* smaller than what is kept: the indexes kept up row by row */
+    assert_int_equal(ingest_opendata(s, INGEST_GRANTS, escapes.data, &opts, &sum, &err), 0);
+    assert_int_equal(store_grant_count(s, &grants), 0);
+    assert_int_equal(grants, 11);
+    indexes_of(s, &after);
+    assert_string_equal(after.data, before.data);
+    assert_int_equal(db_prepare(s->db, "PRAGMA integrity_check", &stmt), DB_OK);
+    assert_int_equal(db_step(stmt), DB_ROW);
+    assert_string_equal(db_column_text(stmt, 0), "ok");
+    db_finalize(stmt);
+    store_close(s);
+    buf_release(&err);
+    buf_release(&names);
+    buf_release(&escapes);
+    buf_release(&before);
+    buf_release(&after);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,7 +352,10 @@ int main(void)
         cmocka_unit_test(test_names_register), /* last: it renames a funder */
     };
     const struct CMUnitTest both[] = {cmocka_unit_test(test_same_rows_on_both_engines)};
+    const struct CMUnitTest lite[] = {cmocka_unit_test(test_indexes_made_again_or_kept)};
     int failed = cmocka_run_group_tests_name("on SQLite", tests, setup, teardown);
+
+    failed += cmocka_run_group_tests_name("publishing on SQLite", lite, NULL, NULL);
 
     test_pg = getenv("COMPACT_TEST_PG");
     if (!test_pg || !*test_pg) {
