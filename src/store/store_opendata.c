@@ -25,9 +25,12 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-/* A direct-mapped cache of org-id -> organisation id, so a file's repeated funders and
- * recipients cost no query; bounded whatever the file's size. */
+/* A cache of org-id -> organisation id, so a file's repeated funders and recipients cost no
+ * query (on PostgreSQL, no round trip); bounded whatever the file's size. Four ways to a set:
+ * direct-mapped, a few hundred org-ids that fell on the same slots took each other's place all
+ * through a large file, ten thousand queries for 800 organisations (docs/PERFORMANCE.md). */
 #define ORG_CACHE 4096
+#define ORG_WAYS  4
 
 struct org_slot {
     char key[OPENDATA_ID_MAX + 1]; /* the org-id in lower case; "" when empty */
@@ -181,16 +184,24 @@ static enum org_type guess_type(enum orgid_scheme scheme, enum org_role role, in
     return role == ORG_RECIPIENT || vcse == 1 ? ORG_SOCIAL_ENTERPRISE : ORG_BUSINESS;
 }
 
+/* The slot of org_id (its lower-case form into key): the one that holds it, else one to fill. */
 static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, char *key)
 {
     size_t n = strlen(org_id);
     unsigned long h = 5381;
+    struct org_slot *set;
     for (size_t i = 0; i <= n; i++) {
         char c = org_id[i];
         key[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
         h = h * 33 + (unsigned char)key[i];
     }
-    return &w->cache[h % ORG_CACHE];
+    set = &w->cache[(h % (ORG_CACHE / ORG_WAYS)) * ORG_WAYS];
+    for (size_t i = 0; i < ORG_WAYS; i++) {
+        if (!set[i].id || !strcmp(set[i].key, key)) {
+            return &set[i];
+        }
+    }
+    return &set[(h / (ORG_CACHE / ORG_WAYS)) % ORG_WAYS]; /* all taken: one of them goes */
 }
 
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
@@ -914,6 +925,7 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
     int ret;
 
     w->orgs_created = 0;
+    memset(w->cache, 0, ORG_CACHE * sizeof(*w->cache)); /* ids of a publishing rolled back */
     /* settings made outside the transaction: SQLite takes them at its start */
     if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0 ||
         (ret = pragma(st, sql_fk_off)) < 0) {
