@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <cmocka.h>
@@ -344,6 +345,66 @@ static void test_indexes_made_again_or_kept(void **state)
     buf_release(&after);
 }
 
+static int count_step(struct db_stmt *stmt)
+{
+    steps++;
+    return db_step(stmt);
+}
+
+/* The steps an import of n grants takes, their recipients two charities whose org-ids fall on
+ * the same slot of a direct-mapped cache of 4096, one grant to each in turn. */
+static int steps_for(size_t n)
+{
+    struct ingest_opendata_opts opts = {"test", 0, NULL, NULL, NULL};
+    struct ingest_summary sum;
+    struct buf err = BUF_INIT, json = BUF_INIT, path = BUF_INIT;
+    struct store *s;
+    size_t refs;
+    FILE *f;
+    int fd;
+
+    buf_addf(&path, "%s/compact-test-orgs.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_true((fd = mkstemp(path.data)) >= 0);
+    assert_non_null(f = fdopen(fd, "w"));
+    buf_adds(&json, "{\"grants\": [");
+    for (size_t i = 0; i < n; i++) {
+        buf_addf(&json,
+                 "%s{\"id\": \"360G-c-%zu\", \"title\": \"T\", \"currency\": \"GBP\", "
+                 "\"amountAwarded\": 10, \"awardDate\": \"2024-01-01\", "
+                 "\"fundingOrganization\": [{\"id\": \"GB-LAE-TRF\"}], "
+                 "\"recipientOrganization\": [{\"id\": \"GB-CHC-%s\", \"name\": \"C\"}]}",
+                 i ? ", " : "", i, i % 2 ? "1000080" : "1000404");
+    }
+    buf_adds(&json, "]}");
+    assert_int_equal(fwrite(json.data, 1, json.len, f), json.len);
+    fclose(f);
+    assert_int_equal(store_open(":memory:", STORE_CREATE, &s), 0);
+    assert_int_equal(store_migrate(s, NULL, NULL), 0);
+    assert_int_equal(ingest_reference_data(s, &refs, &err), 0);
+    steps = 0;
+    store_step_hook = count_step;
+    if (ingest_opendata(s, INGEST_GRANTS, path.data, &opts, &sum, &err)) {
+        fail_msg("import: %s", err.data);
+    }
+    store_step_hook = NULL;
+    assert_int_equal(sum.imported, n);
+    assert_int_equal(sum.organisations_created, 2);
+    store_close(s);
+    remove(path.data);
+    buf_release(&path);
+    buf_release(&json);
+    buf_release(&err);
+    return steps;
+}
+
+/* An organisation named again and again costs one query, whatever else falls on its slot: each
+ * grant more is one step more (its upsert), not two (its recipient looked up again). */
+static void test_org_cache_holds_colliding_org_ids(void **state)
+{
+    (void)state;
+    assert_int_equal(steps_for(80) - steps_for(40), 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,7 +413,8 @@ int main(void)
         cmocka_unit_test(test_names_register), /* last: it renames a funder */
     };
     const struct CMUnitTest both[] = {cmocka_unit_test(test_same_rows_on_both_engines)};
-    const struct CMUnitTest lite[] = {cmocka_unit_test(test_indexes_made_again_or_kept)};
+    const struct CMUnitTest lite[] = {cmocka_unit_test(test_indexes_made_again_or_kept),
+                                      cmocka_unit_test(test_org_cache_holds_colliding_org_ids)};
     int failed = cmocka_run_group_tests_name("on SQLite", tests, setup, teardown);
 
     failed += cmocka_run_group_tests_name("publishing on SQLite", lite, NULL, NULL);
