@@ -535,13 +535,36 @@ static int feed_bytes(struct json_split *s, const unsigned char *p, size_t len)
     }
     for (i = 0; i < len; i++) {
         if (s->state == S_ELEM && !s->esc && !s->uhex) {
-            /* inside a record most bytes change nothing: run past them */
-            if (s->in_str) {
-                i += bytes_span3(p + i, len - i, '"', '\\', '\n');
-            } else {
+            /* inside a record most bytes change nothing: run past them; and inside its
+             * brackets (depth above the record's own) a quote that opens or closes a string
+             * and a bracket that opens change only what feed_byte would, so they are taken
+             * here too: what ends the record, escapes and line breaks go to feed_byte */
+            for (;;) {
+                if (s->in_str) {
+                    i += bytes_span3(p + i, len - i, '"', '\\', '\n');
+                    if (i < len && p[i] == '"' && s->depth > s->elem_base) {
+                        s->in_str = 0;
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
                 while (i < len && !elem_special[p[i]]) {
                     i++;
                 }
+                if (i < len && p[i] == '"') {
+                    s->in_str = 1;
+                    i++;
+                    continue;
+                }
+                if (i < len && (p[i] == '{' || p[i] == '[')) {
+                    if (push(s, p[i] == '{', s->offset + i) < 0) {
+                        return s->ret;
+                    }
+                    i++;
+                    continue;
+                }
+                break;
             }
             if (i == len) {
                 break;
