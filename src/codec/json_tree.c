@@ -14,6 +14,9 @@ struct reader {
     const unsigned char *p, *end;
     struct arena *arena;
     int depth;
+    const char *const *keep; /* the root object's members to keep, or NULL for all */
+    int discard;             /* reading a value left out: checked, not kept */
+    cJSON dummy;             /* the node of every value left out */
 };
 
 static cJSON *value(struct reader *r);
@@ -27,7 +30,7 @@ static void skip_space(struct reader *r)
 
 static cJSON *new_node(struct reader *r, int type)
 {
-    cJSON *n = arena_alloc(r->arena, sizeof(*n));
+    cJSON *n = r->discard ? &r->dummy : arena_alloc(r->arena, sizeof(*n));
     memset(n, 0, sizeof(*n));
     n->type = type;
     return n;
@@ -100,7 +103,7 @@ static char *string(struct reader *r)
     q += bytes_span3(q, (size_t)(r->end - q), '"', '\\', '\0');
     if (q < r->end && *q == '"') { /* the common case: nothing to decode */
         r->p = q + 1;
-        return arena_memdupz(r->arena, s, (size_t)(q - s));
+        return r->discard ? (char *)"" : arena_memdupz(r->arena, s, (size_t)(q - s));
     }
     /* find the end, then decode: the text is never shorter than what it stands for */
     while (q < r->end && *q != '"' && *q) {
@@ -196,13 +199,16 @@ static cJSON *number(struct reader *r)
     if (p - s > NUMBER_MAX) {
         return NULL;
     }
+    n = new_node(r, cJSON_Number);
+    r->p = p;
+    if (r->discard) {
+        return n;
+    }
     memcpy(text, s, (size_t)(p - s));
     text[p - s] = '\0';
     d = strtod(text, NULL);
-    n = new_node(r, cJSON_Number);
     n->valuedouble = d;
     n->valueint = d >= INT_MAX ? INT_MAX : d <= (double)INT_MIN ? INT_MIN : (int)d;
-    r->p = p;
     return n;
 }
 
@@ -218,6 +224,16 @@ static cJSON *literal(struct reader *r, const char *word, int type)
     node = new_node(r, type);
     node->valueint = type == cJSON_True;
     return node;
+}
+
+static int kept(const char *const *keep, const char *key)
+{
+    for (; *keep; keep++) {
+        if (!strcmp(*keep, key)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The members of an object or the elements of an array, r->p at its opening bracket. */
@@ -251,17 +267,25 @@ static cJSON *container(struct reader *r, int object)
             r->p++;
             skip_space(r);
         }
-        if (!(item = value(r))) {
+        if (key && r->keep && r->depth == 1 && !kept(r->keep, key)) {
+            r->discard++; /* a member of the root left out: read, checked, not linked */
+            item = value(r);
+            r->discard--;
+            if (!item) {
+                return NULL;
+            }
+        } else if (!(item = value(r))) {
             return NULL;
-        }
-        item->string = key;
-        if (last) {
-            last->next = item;
-            item->prev = last;
         } else {
-            node->child = item;
+            item->string = key;
+            if (last) {
+                last->next = item;
+                item->prev = last;
+            } else {
+                node->child = item;
+            }
+            last = item;
         }
-        last = item;
         skip_space(r);
         if (r->p < r->end && *r->p == ',') {
             r->p++;
@@ -273,7 +297,9 @@ static cJSON *container(struct reader *r, int object)
         }
         return NULL;
     }
-    node->child->prev = last; /* as cJSON links them: the first's prev is the last */
+    if (node->child) {
+        node->child->prev = last; /* as cJSON links them: the first's prev is the last */
+    }
     r->depth--;
     return node;
 }
@@ -308,18 +334,29 @@ static cJSON *value(struct reader *r)
     }
 }
 
-cJSON *json_tree_parse(const char *text, size_t len, struct arena *arena)
+cJSON *json_tree_parse_some(const char *text, size_t len, const char *const *keep,
+                            struct arena *arena)
 {
-    struct reader r = {(const unsigned char *)text, (const unsigned char *)text + len, arena, 0};
+    struct reader r;
     cJSON *root;
 
     if (!text || !len || len > JSON_TREE_MAX) {
         return NULL;
     }
+    memset(&r, 0, sizeof(r));
+    r.p = (const unsigned char *)text;
+    r.end = r.p + len;
+    r.arena = arena;
+    r.keep = keep;
     skip_space(&r);
     if (!(root = value(&r))) {
         return NULL;
     }
     skip_space(&r);
     return r.p == r.end ? root : NULL;
+}
+
+cJSON *json_tree_parse(const char *text, size_t len, struct arena *arena)
+{
+    return json_tree_parse_some(text, len, NULL, arena);
 }

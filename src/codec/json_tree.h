@@ -26,5 +26,14 @@
 
 /* The tree of text[0..len), nodes and strings from arena; NULL: not strict JSON, ask cJSON. */
 cJSON *json_tree_parse(const char *text, size_t len, struct arena *arena);
+/*
+ * The same, but when the root is an object its members not named in keep (a NULL-terminated
+ * list) are left out of the tree: read and checked as the rest (the answer is NULL for the same
+ * texts), with no node made or string copied. For a decoder that reads a few members of large
+ * records: what it finds (cJSON_GetObjectItemCaseSensitive's first member of a name) is what
+ * it would find in the whole tree.
+ */
+cJSON *json_tree_parse_some(const char *text, size_t len, const char *const *keep,
+                            struct arena *arena);
 
 #endif

@@ -271,22 +271,38 @@ static int grant_fields(const cJSON *root, struct arena *arena, struct grant *ou
 }
 
 /*
- * The tree of a record: read into arena by json_tree_parse (no allocation per node, nothing
- * to free), or, for text it leaves to cJSON (malformed, or what only cJSON reads), by cJSON
- * into *own, which the caller deletes. NULL: not JSON.
+ * The tree of a record: read into arena by json_tree_parse_some (no allocation per node,
+ * nothing to free; only the root's members named in keep, or all for NULL), or, for text it
+ * leaves to cJSON (malformed, or what only cJSON reads), by cJSON into *own, which the caller
+ * deletes. NULL: not JSON.
  */
-static const cJSON *record_tree(const char *text, size_t len, struct arena *arena, cJSON **own)
+static const cJSON *record_tree(const char *text, size_t len, const char *const *keep,
+                                struct arena *arena, cJSON **own)
 {
-    const cJSON *root = json_tree_parse(text, len, arena);
+    const cJSON *root = json_tree_parse_some(text, len, keep, arena);
     *own = root ? NULL : cJSON_ParseWithLength(text, len);
     return root ? root : *own;
 }
+
+/* The members of a grant grant_fields reads. */
+static const char *const grant_members[] = {"id",
+                                            "title",
+                                            "currency",
+                                            "amountAwarded",
+                                            "awardDate",
+                                            "fundingOrganization",
+                                            "recipientOrganization",
+                                            "recipientIndividual",
+                                            "plannedDates",
+                                            "fromOpenCall",
+                                            "grantProgramme",
+                                            NULL};
 
 int grant_from_json(const char *text, size_t len, struct arena *arena, struct grant *out,
                     struct opendata_warnings *w, const char **why)
 {
     cJSON *own;
-    int ret = grant_fields(record_tree(text, len, arena, &own), arena, out, w, why);
+    int ret = grant_fields(record_tree(text, len, grant_members, arena, &own), arena, out, w, why);
 
     cJSON_Delete(own);
     if (ret < 0) {
@@ -478,7 +494,8 @@ int contract_from_json(const char *text, size_t len, int record, struct arena *a
                        struct contract *out, struct opendata_warnings *w, const char **why)
 {
     cJSON *own;
-    int ret = contract_fields(record_tree(text, len, arena, &own), record, arena, out, w, why);
+    int ret =
+        contract_fields(record_tree(text, len, NULL, arena, &own), record, arena, out, w, why);
 
     cJSON_Delete(own);
     if (ret < 0) {

@@ -217,6 +217,44 @@ static void test_grant_the_same_from_either_reader(void **state)
     arena_release(&a2);
 }
 
+/* Only the members asked for: the same as in the whole tree, the rest checked but left out. */
+static void test_some_members(void **state)
+{
+    static const char *const keep[] = {"id", "amount", "org", NULL};
+    static const char text[] =
+        "{\"skip\": {\"deep\": [1, \"two\", {\"x\": null}]}, \"id\": \"a\", "
+        "\"note\": \"caf\\u00e9\", \"amount\": 12.5, \"id\": \"second\", "
+        "\"org\": [{\"id\": \"GB-CHC-1\", \"extra\": true}], \"tail\": [[], {}]}";
+    struct arena arena;
+    cJSON *whole, *some;
+    (void)state;
+    arena_init(&arena);
+    whole = json_tree_parse(text, strlen(text), &arena);
+    some = json_tree_parse_some(text, strlen(text), keep, &arena);
+    assert_non_null(whole);
+    assert_non_null(some);
+    assert_int_equal(cJSON_GetArraySize(some), 4); /* id, amount, id again, org */
+    for (size_t i = 0; keep[i]; i++) {
+        assert_same_tree(cJSON_GetObjectItemCaseSensitive(some, keep[i]),
+                         cJSON_GetObjectItemCaseSensitive(whole, keep[i]));
+    }
+    assert_string_equal(cJSON_GetObjectItemCaseSensitive(some, "id")->valuestring, "a");
+    assert_null(cJSON_GetObjectItemCaseSensitive(some, "skip"));
+    assert_null(cJSON_GetObjectItemCaseSensitive(some, "note"));
+    /* a member left out is checked all the same: the answer is NULL where the whole is */
+    for (size_t i = 0; i < sizeof(left) / sizeof(left[0]); i++) {
+        struct buf in = BUF_INIT;
+        buf_adds(&in, "{\"skip\": ");
+        buf_add(&in, left[i].text, left[i].len ? left[i].len : strlen(left[i].text));
+        buf_adds(&in, ", \"id\": \"a\"}");
+        print_message("%s\n", in.data);
+        assert_true(!json_tree_parse(in.data, in.len, &arena) ==
+                    !json_tree_parse_some(in.data, in.len, keep, &arena));
+        buf_release(&in);
+    }
+    arena_release(&arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_the_rest_is_left_to_cjson),
         cmocka_unit_test(test_depth_and_size_limits),
         cmocka_unit_test(test_grant_the_same_from_either_reader),
+        cmocka_unit_test(test_some_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
