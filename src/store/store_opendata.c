@@ -282,16 +282,16 @@ static int link_org(struct opendata_writer *w, const char *org_id, const char *n
     return ret;
 }
 
-/* A grant's own fields as ?1 to ?15, in the order of the staged table (the register's statement
- * names the same numbers, and its links to organisations after them). */
+/* A grant's own fields as ?1 to ?15 (the register's statement names the same numbers, and its
+ * links to organisations after them); its texts borrowed, not copied: they outlive the step. */
 static void bind_grant(struct db_stmt *stmt, const struct grant *g)
 {
-    store_bind_text(stmt, 1, g->id);
-    store_bind_text(stmt, 2, g->title);
-    store_bind_text(stmt, 3, g->currency);
+    db_bind_text(stmt, 1, g->id);
+    db_bind_text(stmt, 2, g->title);
+    db_bind_text(stmt, 3, g->currency);
     db_bind_int64(stmt, 4, g->amount);
-    store_bind_text(stmt, 5, g->award_date);
-    store_bind_text(stmt, 6, g->funder_id);
+    db_bind_text(stmt, 5, g->award_date);
+    db_bind_text(stmt, 6, g->funder_id);
     bind_text_or_null(stmt, 7, g->funder_name);
     bind_text_or_null(stmt, 8, g->recipient_id);
     bind_text_or_null(stmt, 9, g->recipient_name);
