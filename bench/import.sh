@@ -21,7 +21,10 @@
 #
 # Ends with one line per engine a table can gather (`make bench` or by hand):
 #   ratio import sqlite 0.62 (goal 1.00) peak 81.0 MB (goal 200 MB)
-# the ratio being Python's json.loads time per line over compact's import of the package.
+# the ratio being Python's json.loads time per line over compact's import of the package (wall
+# time); each contender's CPU time (user and system) is printed too, and for SQLite a "cpu import"
+# line, the same ratio of CPU times, which other work on a loaded machine moves less
+# (on PostgreSQL the server's work is not compact's CPU time: there, wall time only).
 #
 # Settings (environment): SIZE_MB=1100, PYTHON=python3, WHOLE=1 (0 skips the whole-file
 # json.load, which needs several GB of memory), ENGINES="sqlite pg" (either alone), KEEP=1
@@ -64,10 +67,11 @@ timed() { # name command...
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/$name.time" |
 		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/$name.time")
-	awk -v n="$name" -v s="$wall" -v kb="$rss" -v b="$bytes" -v r="$records" 'BEGIN {
-		printf "%-28s %7.2f s %8.1f MB/s %10.0f records/s  peak RSS %6.1f MB\n",
-			n, s, b / 1048576 / s, r / s, kb / 1024 }'
-	echo "$name $wall $rss" >>"$tmp/results"
+	cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$tmp/$name.time" | awk '{ s += $1 } END { print s }')
+	awk -v n="$name" -v s="$wall" -v kb="$rss" -v b="$bytes" -v r="$records" -v c="$cpu" 'BEGIN {
+		printf "%-28s %7.2f s %8.1f MB/s %10.0f records/s  peak RSS %6.1f MB  cpu %6.2f s\n",
+			n, s, b / 1048576 / s, r / s, kb / 1024, c }'
+	echo "$name $wall $rss $cpu" >>"$tmp/results"
 }
 
 case " $ENGINES " in *" sqlite "*)
@@ -112,7 +116,7 @@ if [ -n "$pgdir" ]; then # the same rows as SQLite's import of the package
 		"$(psql -Atc 'SELECT count(*) FROM grant_award' "$pg_db")" ] ||
 		die "PostgreSQL and SQLite stored a different number of grants"
 fi
-awk '{ t[$1] = $2; m[$1] = $3 } END {
+awk '{ t[$1] = $2; m[$1] = $3; c[$1] = $4 } END {
 	if ("compact_import_package" in t) {
 		printf "compact (package) vs Python json.loads per line: %.2fx as fast\n",
 			t["python_loads_lines"] / t["compact_import_package"]
@@ -122,6 +126,9 @@ awk '{ t[$1] = $2; m[$1] = $3 } END {
 		peak = m["compact_import_package"] > m["compact_import_lines"] ? m["compact_import_package"] : m["compact_import_lines"]
 		printf "ratio import sqlite %.2f (goal 1.00) peak %.1f MB (goal 200 MB)\n",
 			t["python_loads_lines"] / t["compact_import_package"], peak / 1024
+		if (c["compact_import_package"] > 0)
+			printf "cpu import sqlite %.2f (the same ratio of user and system times)\n",
+				c["python_loads_lines"] / c["compact_import_package"]
 	}
 	if ("compact_import_package_pg" in t)
 		printf "ratio import pg %.2f (goal 1.00) peak %.1f MB (goal 200 MB)\n",

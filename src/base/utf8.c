@@ -1,6 +1,7 @@
 /* UTF-8 validation (RFC 3629). */
 #include "utf8.h"
 
+#include "bytes.h"
 #include "err.h"
 #include "banned.h"
 
@@ -45,7 +46,19 @@ int utf8_check(const char *s, size_t len, size_t *bad)
     size_t i = 0;
 
     while (i < len) {
-        size_t n = p[i] ? utf8_seq(p + i, len - i) : 0;
+        size_t n;
+        /* eight bytes of ASCII without NUL at a time */
+        while (len - i >= 8) {
+            uint64_t v = bytes_load8(p + i);
+            if ((v & BYTES_HIGHS) || bytes_has_zero(v)) {
+                break;
+            }
+            i += 8;
+        }
+        if (i == len) {
+            break;
+        }
+        n = p[i] ? utf8_seq(p + i, len - i) : 0;
         if (!n) {
             if (bad) {
                 *bad = i;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/bytes.h"
 #include "base/err.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
@@ -467,10 +468,7 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
     case S_ELEM:
         if (s->in_str && !s->esc && !s->uhex) {
             /* the common case: run to the end of the string's plain bytes */
-            size_t j = *i;
-            while (j < len && p[j] != '"' && p[j] != '\\' && p[j] != '\n') {
-                j++;
-            }
+            size_t j = *i + bytes_span3(p + *i, len - *i, '"', '\\', '\n');
             if (j > *i) {
                 *i = j - 1;
                 return 0;
@@ -537,15 +535,36 @@ static int feed_bytes(struct json_split *s, const unsigned char *p, size_t len)
     }
     for (i = 0; i < len; i++) {
         if (s->state == S_ELEM && !s->esc && !s->uhex) {
-            /* inside a record most bytes change nothing: run past them */
-            if (s->in_str) {
-                while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\n') {
-                    i++;
+            /* inside a record most bytes change nothing: run past them; and inside its
+             * brackets (depth above the record's own) a quote that opens or closes a string
+             * and a bracket that opens change only what feed_byte would, so they are taken
+             * here too: what ends the record, escapes and line breaks go to feed_byte */
+            for (;;) {
+                if (s->in_str) {
+                    i += bytes_span3(p + i, len - i, '"', '\\', '\n');
+                    if (i < len && p[i] == '"' && s->depth > s->elem_base) {
+                        s->in_str = 0;
+                        i++;
+                        continue;
+                    }
+                    break;
                 }
-            } else {
                 while (i < len && !elem_special[p[i]]) {
                     i++;
                 }
+                if (i < len && p[i] == '"') {
+                    s->in_str = 1;
+                    i++;
+                    continue;
+                }
+                if (i < len && (p[i] == '{' || p[i] == '[')) {
+                    if (push(s, p[i] == '{', s->offset + i) < 0) {
+                        return s->ret;
+                    }
+                    i++;
+                    continue;
+                }
+                break;
             }
             if (i == len) {
                 break;

@@ -1,4 +1,5 @@
-/* 360Giving grants (JSON and flat CSV) and OCDS releases into core structs, with cJSON and libcsv.
+/* 360Giving grants (JSON and flat CSV) and OCDS releases into core structs, with cJSON's trees
+ * (read by codec/json_tree.h where it can) and libcsv.
  */
 #include "opendata.h"
 
@@ -8,6 +9,7 @@
 #include <strings.h>
 
 #include "codec/csv.h"
+#include "codec/json_tree.h"
 #include "core/norm.h"
 #include "base/err.h"
 #include "base/xalloc.h"
@@ -268,13 +270,41 @@ static int grant_fields(const cJSON *root, struct arena *arena, struct grant *ou
     return 0;
 }
 
+/*
+ * The tree of a record: read into arena by json_tree_parse_some (no allocation per node,
+ * nothing to free; only the root's members named in keep, or all for NULL), or, for text it
+ * leaves to cJSON (malformed, or what only cJSON reads), by cJSON into *own, which the caller
+ * deletes. NULL: not JSON.
+ */
+static const cJSON *record_tree(const char *text, size_t len, const char *const *keep,
+                                struct arena *arena, cJSON **own)
+{
+    const cJSON *root = json_tree_parse_some(text, len, keep, arena);
+    *own = root ? NULL : cJSON_ParseWithLength(text, len);
+    return root ? root : *own;
+}
+
+/* The members of a grant grant_fields reads. */
+static const char *const grant_members[] = {"id",
+                                            "title",
+                                            "currency",
+                                            "amountAwarded",
+                                            "awardDate",
+                                            "fundingOrganization",
+                                            "recipientOrganization",
+                                            "recipientIndividual",
+                                            "plannedDates",
+                                            "fromOpenCall",
+                                            "grantProgramme",
+                                            NULL};
+
 int grant_from_json(const char *text, size_t len, struct arena *arena, struct grant *out,
                     struct opendata_warnings *w, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    int ret = grant_fields(root, arena, out, w, why);
+    cJSON *own;
+    int ret = grant_fields(record_tree(text, len, grant_members, arena, &own), arena, out, w, why);
 
-    cJSON_Delete(root);
+    cJSON_Delete(own);
     if (ret < 0) {
         memset(out, 0, sizeof(*out));
     }
@@ -463,10 +493,11 @@ static int contract_fields(const cJSON *root, int record, struct arena *arena, s
 int contract_from_json(const char *text, size_t len, int record, struct arena *arena,
                        struct contract *out, struct opendata_warnings *w, const char **why)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    int ret = contract_fields(root, record, arena, out, w, why);
+    cJSON *own;
+    int ret =
+        contract_fields(record_tree(text, len, NULL, arena, &own), record, arena, out, w, why);
 
-    cJSON_Delete(root);
+    cJSON_Delete(own);
     if (ret < 0) {
         memset(out, 0, sizeof(*out));
     }

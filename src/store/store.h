@@ -650,12 +650,12 @@ int store_signup_signatories(struct store *st, long long compact_id, struct aren
 
 /*
  * Writing open data: one writer for one import, staged and then published. While the file is
- * read, each record is staged in a private scratch database (STORE_SCRATCH) and nothing
- * of the register is locked or changed, so a server on the same database goes on reading and
- * writing. store_opendata_publish then writes the staged records into the register in one
- * short transaction: all of them or, on any failure (or the process being killed), none.
- * actor names who imports, for the audit trail; borrowed for the writer's life. Freeing the
- * writer throws away what was staged and not published.
+ * read, each record is appended to a private scratch file (in SQLITE_TMPDIR, else TMPDIR, else
+ * /var/tmp; unlinked as soon as it is made) and nothing of the register is locked or changed, so a
+ * server on the same database goes on reading and writing. store_opendata_publish then writes the
+ * staged records into the register in one short transaction: all of them or, on any failure (or the
+ * process being killed), none. actor names who imports, for the audit trail; borrowed for the
+ * writer's life. Freeing the writer throws away what was staged and not published.
  */
 struct opendata_writer;
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out);

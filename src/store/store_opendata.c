@@ -3,15 +3,20 @@
  * funders, recipients, buyers and suppliers linked to the organisation register by org-id.
  * An org-id the register does not know yet becomes an unverified organisation (audited).
  *
- * An import is staged, then published. Staging writes each decoded record to a private
- * scratch database (STORE_SCRATCH) and takes no lock on the register: the server reads
- * and writes as usual while a large file is read, checked and decoded. Publishing replays the
+ * An import is staged, then published. Staging appends each decoded record to a private
+ * scratch file (a flat file of length-prefixed fields, unlinked as soon as it is made) and takes
+ * no lock on the register: the server reads and writes as usual while a large file is read,
+ * checked and decoded. Publishing replays the
  * staged records, in the file's order, into the register in one transaction: only that holds
  * the write lock, and it either lands whole or not at all.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "store_int.h"
 #include "codec/json_audit.h"
@@ -20,42 +25,32 @@
 #include "base/xalloc.h"
 #include "base/banned.h"
 
-/* A direct-mapped cache of org-id -> organisation id, so a file's repeated funders and
- * recipients cost no query; bounded whatever the file's size. */
+/* A cache of org-id -> organisation id, so a file's repeated funders and recipients cost no
+ * query (on PostgreSQL, no round trip); bounded whatever the file's size. Four ways to a set:
+ * direct-mapped, a few hundred org-ids that fell on the same slots took each other's place all
+ * through a large file, ten thousand queries for 800 organisations (docs/PERFORMANCE.md). */
 #define ORG_CACHE 4096
+#define ORG_WAYS  4
 
 struct org_slot {
     char key[OPENDATA_ID_MAX + 1]; /* the org-id in lower case; "" when empty */
     long long id;
 };
 
+enum { STAGE_GRANT, STAGE_CONTRACT };
+
 struct opendata_writer {
-    struct store *st;    /* the register: written only by store_opendata_publish */
-    struct store *stage; /* the scratch database the records are staged in */
+    struct store *st; /* the register: written only by store_opendata_publish */
+    FILE *stage;      /* the scratch file the records are staged in (stage_open) */
+    struct buf rec;   /* a record being staged, or one read back */
+    size_t staged[2]; /* how many of each kind (STAGE_GRANT, STAGE_CONTRACT) */
     const char *actor;
     char now[STORE_TIME_LEN + 1]; /* the import's time, for every row and audit entry */
     size_t orgs_created;
     struct org_slot *cache; /* ORG_CACHE slots */
-    struct arena arena;     /* a staged record read back, while it is published */
     struct buf rows;        /* PostgreSQL: grants for the next COPY (copy_grant) */
     unsigned long long seq; /* the grants sent so far */
 };
-
-/* The staged records, in the order of the file (rowid); columns as the structs have them. */
-static const char sql_stage_schema[] =
-    "CREATE TABLE staged_grant (identifier TEXT, title TEXT, currency TEXT, amount_pence INTEGER, "
-    "award_date TEXT, funder_org_id TEXT, funder_name TEXT, recipient_org_id TEXT, "
-    "recipient_name TEXT, recipient_individual INTEGER, planned_start TEXT, planned_end TEXT, "
-    "duration_months INTEGER, from_open_call INTEGER, programme TEXT);"
-    "CREATE TABLE staged_contract (ocid TEXT, release_id TEXT, release_date TEXT, title TEXT, "
-    "buyer_org_id TEXT, buyer_name TEXT, tender_published TEXT, tender_start TEXT, "
-    "tender_end TEXT, vcse_suitable INTEGER, value_currency TEXT, value_pence INTEGER, "
-    "award_currency TEXT, award_pence INTEGER);"
-    "CREATE TABLE staged_supplier (contract INTEGER NOT NULL, position INTEGER NOT NULL, "
-    "supplier_org_id TEXT, name TEXT, vcse INTEGER, PRIMARY KEY (contract, position)) "
-    "WITHOUT ROWID;"
-    /* one transaction for all of it: nothing is written to the file until the cache spills */
-    "BEGIN";
 
 /* An import's transaction writes far more than SQLite's default 2 MB page cache holds: with
  * the cache that small, index pages are spilled and written again and again. 96 MB keeps the
@@ -91,6 +86,48 @@ static int pragma(struct store *st, const char *sql)
     return ret;
 }
 
+#define STAGE_BUFFER ((size_t)1 << 20) /* the scratch file's stdio buffer */
+
+/* The folder SQLite would make its temporary files in: the first writable folder of
+ * SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp and ".". */
+static const char *stage_folder(void)
+{
+    const char *dirs[] = {getenv("SQLITE_TMPDIR"), getenv("TMPDIR"), "/var/tmp", "/usr/tmp",
+                          "/tmp"};
+    struct stat sb;
+    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        if (dirs[i] && *dirs[i] && stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode) &&
+            access(dirs[i], W_OK | X_OK) == 0) {
+            return dirs[i];
+        }
+    }
+    return ".";
+}
+
+/* The scratch file: made, unlinked at once (a killed process leaves nothing behind), read back
+ * by store_opendata_publish. Its content is thrown away on any failure. */
+static int stage_open(FILE **out)
+{
+    struct buf path = BUF_INIT;
+    int fd, ret = ERR_IO;
+
+    *out = NULL;
+    buf_addf(&path, "%s/compact-import.XXXXXX", stage_folder());
+    if (buf_failed(&path)) {
+        ret = ERR_TOO_BIG;
+    } else if ((fd = mkstemp(path.data)) >= 0) {
+        unlink(path.data);
+        if ((*out = fdopen(fd, "w+b")) != NULL) {
+            setvbuf(*out, NULL, _IOFBF, STAGE_BUFFER);
+            ret = 0;
+        } else {
+            close(fd);
+        }
+    }
+    buf_release(&path);
+    return ret;
+}
+
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out)
 {
     struct opendata_writer *w;
@@ -101,14 +138,9 @@ int store_opendata_writer_new(struct store *st, const char *actor, struct openda
     store_now(w->now);
     w->st = st;
     w->actor = actor;
-    arena_init(&w->arena);
     buf_init(&w->rows, 0);
-    /* its page cache stays SQLite's default (2 MB): appending touches only the last pages, and
-     * publishing reads them back in order */
-    if ((ret = store_open("", STORE_SCRATCH, &w->stage)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_exec(w->stage, sql_stage_schema)) < 0) {
+    buf_init(&w->rec, 0);
+    if ((ret = stage_open(&w->stage)) < 0) {
         goto cleanup;
     }
     w->cache = xcalloc(ORG_CACHE, sizeof(*w->cache));
@@ -125,8 +157,10 @@ void store_opendata_writer_free(struct opendata_writer *w)
     if (!w) {
         return;
     }
-    store_close(w->stage); /* and with it, the scratch file */
-    arena_release(&w->arena);
+    if (w->stage) {
+        fclose(w->stage); /* and with it, the scratch file */
+    }
+    buf_release(&w->rec);
     buf_release(&w->rows);
     free(w->cache);
     free(w);
@@ -150,16 +184,24 @@ static enum org_type guess_type(enum orgid_scheme scheme, enum org_role role, in
     return role == ORG_RECIPIENT || vcse == 1 ? ORG_SOCIAL_ENTERPRISE : ORG_BUSINESS;
 }
 
+/* The slot of org_id (its lower-case form into key): the one that holds it, else one to fill. */
 static struct org_slot *slot_for(struct opendata_writer *w, const char *org_id, char *key)
 {
     size_t n = strlen(org_id);
     unsigned long h = 5381;
+    struct org_slot *set;
     for (size_t i = 0; i <= n; i++) {
         char c = org_id[i];
         key[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
         h = h * 33 + (unsigned char)key[i];
     }
-    return &w->cache[h % ORG_CACHE];
+    set = &w->cache[(h % (ORG_CACHE / ORG_WAYS)) * ORG_WAYS];
+    for (size_t i = 0; i < ORG_WAYS; i++) {
+        if (!set[i].id || !strcmp(set[i].key, key)) {
+            return &set[i];
+        }
+    }
+    return &set[(h / (ORG_CACHE / ORG_WAYS)) % ORG_WAYS]; /* all taken: one of them goes */
 }
 
 int store_opendata_org(struct opendata_writer *w, const char *org_id, const char *name,
@@ -229,8 +271,8 @@ static void bind_money_or_null(struct db_stmt *stmt, int i, int has, int64_t pen
 }
 
 /* A link to the register, or none (0) for an org-id it does not keep. */
-static int link(struct opendata_writer *w, const char *org_id, const char *name, enum org_role role,
-                int vcse, long long *id)
+static int link_org(struct opendata_writer *w, const char *org_id, const char *name,
+                    enum org_role role, int vcse, long long *id)
 {
     int ret = org_id ? store_opendata_org(w, org_id, name, role, vcse, id) : ERR_NOT_FOUND;
     if (ret == ERR_NOT_FOUND) {
@@ -240,16 +282,16 @@ static int link(struct opendata_writer *w, const char *org_id, const char *name,
     return ret;
 }
 
-/* A grant's own fields as ?1 to ?15, in the order of the staged table (the register's statement
- * names the same numbers, and its links to organisations after them). */
+/* A grant's own fields as ?1 to ?15 (the register's statement names the same numbers, and its
+ * links to organisations after them); its texts borrowed, not copied: they outlive the step. */
 static void bind_grant(struct db_stmt *stmt, const struct grant *g)
 {
-    store_bind_text(stmt, 1, g->id);
-    store_bind_text(stmt, 2, g->title);
-    store_bind_text(stmt, 3, g->currency);
+    db_bind_text(stmt, 1, g->id);
+    db_bind_text(stmt, 2, g->title);
+    db_bind_text(stmt, 3, g->currency);
     db_bind_int64(stmt, 4, g->amount);
-    store_bind_text(stmt, 5, g->award_date);
-    store_bind_text(stmt, 6, g->funder_id);
+    db_bind_text(stmt, 5, g->award_date);
+    db_bind_text(stmt, 6, g->funder_id);
     bind_text_or_null(stmt, 7, g->funder_name);
     bind_text_or_null(stmt, 8, g->recipient_id);
     bind_text_or_null(stmt, 9, g->recipient_name);
@@ -287,8 +329,9 @@ static int publish_grant(struct opendata_writer *w, const struct grant *g)
     struct db_stmt *stmt;
     int ret;
 
-    if ((ret = link(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
-        (ret = link(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) < 0) {
+    if ((ret = link_org(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
+        (ret = link_org(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) <
+            0) {
         return ret;
     }
     if ((ret = store_prepare(w->st, sql_grant_put, &stmt)) < 0) {
@@ -369,8 +412,9 @@ static int copy_grant(struct opendata_writer *w, const struct grant *g)
     long long funder, recipient;
     int ret;
 
-    if ((ret = link(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
-        (ret = link(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) < 0) {
+    if ((ret = link_org(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
+        (ret = link_org(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) <
+            0) {
         return ret;
     }
     copy_number(r, 1, (long long)++w->seq, '\t');
@@ -455,7 +499,7 @@ static int publish_contract(struct opendata_writer *w, const struct contract *c)
     struct db_stmt *stmt;
     int ret, rc;
 
-    if ((ret = link(w, c->buyer_id, c->buyer_name, ORG_BUYER, -1, &buyer)) < 0) {
+    if ((ret = link_org(w, c->buyer_id, c->buyer_name, ORG_BUYER, -1, &buyer)) < 0) {
         return ret;
     }
     if ((ret = store_prepare(st, sql_contract_put, &stmt)) < 0) {
@@ -483,7 +527,7 @@ static int publish_contract(struct opendata_writer *w, const struct contract *c)
     }
     for (size_t i = 0; i < c->nsuppliers; i++) {
         const struct contract_supplier *s = &c->suppliers[i];
-        if ((ret = link(w, s->id, s->name, ORG_SUPPLIER, s->vcse, &org)) < 0 ||
+        if ((ret = link_org(w, s->id, s->name, ORG_SUPPLIER, s->vcse, &org)) < 0 ||
             (ret = store_prepare(st, sql_supplier_add, &stmt)) < 0) {
             return ret;
         }
@@ -518,199 +562,360 @@ static int import_audit(struct opendata_writer *w, const struct opendata_import 
     return ret;
 }
 
-/* Staging: each record as its struct holds it, "" and -1 (absent) as NULL. */
+/*
+ * Staging: each record as one block of the scratch file, its length (4 bytes, host order) then
+ * its kind (8 bytes, STAGE_GRANT or STAGE_CONTRACT) and its fields in the struct's order: a text as
+ * its length (4 bytes, UINT32_MAX for absent) and its bytes and a NUL, so that it is read back in
+ * place; a number as 8 bytes. What is absent is what the register stores as NULL: "" for an
+ * optional text, -1 for a flag, an amount not given.
+ */
+#define STAGE_NULL UINT32_MAX
 
-static const char sql_grant_stage[] =
-    "INSERT INTO staged_grant (identifier, title, currency, amount_pence, award_date, "
-    "funder_org_id, funder_name, recipient_org_id, recipient_name, recipient_individual, "
-    "planned_start, planned_end, duration_months, from_open_call, programme) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
-static const char sql_grants_staged[] =
-    "SELECT identifier, title, currency, amount_pence, award_date, funder_org_id, funder_name, "
-    "recipient_org_id, recipient_name, recipient_individual, planned_start, planned_end, "
-    "duration_months, from_open_call, programme FROM staged_grant ORDER BY rowid";
+static void put_u32(struct buf *b, uint32_t v)
+{
+    buf_add(b, &v, sizeof(v));
+}
+
+static void put_i64(struct buf *b, int64_t v)
+{
+    buf_add(b, &v, sizeof(v));
+}
+
+/* A text: NULL absent. */
+static void put_text(struct buf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    put_u32(b, s ? (uint32_t)n : STAGE_NULL);
+    if (s) {
+        buf_add(b, s, n + 1);
+    }
+}
+
+/* An optional text: "" is absent too (as bind_text_or_null has it). */
+static void put_opt(struct buf *b, const char *s)
+{
+    put_text(b, s && *s ? s : NULL);
+}
+
+static void stage_begin(struct opendata_writer *w, int kind)
+{
+    buf_reset(&w->rec);
+    put_u32(&w->rec, 0);
+    put_i64(&w->rec, kind);
+    w->staged[kind]++;
+}
+
+/* Append the record in w->rec to the scratch file. */
+static int stage_end(struct opendata_writer *w)
+{
+    uint32_t len;
+    if (buf_failed(&w->rec)) {
+        return ERR_TOO_BIG;
+    }
+    len = (uint32_t)(w->rec.len - sizeof(len));
+    memcpy(w->rec.data, &len, sizeof(len));
+    return fwrite(w->rec.data, 1, w->rec.len, w->stage) == w->rec.len ? 0 : ERR_IO;
+}
 
 int store_grant_stage(struct opendata_writer *w, const struct grant *g)
 {
-    struct db_stmt *stmt;
-    int ret;
-
-    if ((ret = store_prepare(w->stage, sql_grant_stage, &stmt)) < 0) {
-        return ret;
-    }
-    bind_grant(stmt, g);
-    return store_run(w->stage, stmt);
+    struct buf *b = &w->rec;
+    stage_begin(w, STAGE_GRANT);
+    put_text(b, g->id);
+    put_text(b, g->title);
+    put_text(b, g->currency);
+    put_i64(b, g->amount);
+    put_text(b, g->award_date);
+    put_text(b, g->funder_id);
+    put_opt(b, g->funder_name);
+    put_opt(b, g->recipient_id);
+    put_opt(b, g->recipient_name);
+    put_i64(b, g->recipient_individual != 0);
+    put_opt(b, g->planned_start);
+    put_opt(b, g->planned_end);
+    put_i64(b, g->duration_months >= 0 ? g->duration_months : -1);
+    put_i64(b, g->from_open_call >= 0 ? g->from_open_call : -1);
+    put_opt(b, g->programme);
+    return stage_end(w);
 }
-
-static const char sql_contract_stage[] =
-    "INSERT INTO staged_contract (ocid, release_id, release_date, title, buyer_org_id, "
-    "buyer_name, tender_published, tender_start, tender_end, vcse_suitable, value_currency, "
-    "value_pence, award_currency, award_pence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING rowid";
-static const char sql_supplier_stage[] =
-    "INSERT INTO staged_supplier (contract, position, supplier_org_id, name, vcse) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char sql_contracts_staged[] =
-    "SELECT ocid, release_id, release_date, title, buyer_org_id, buyer_name, tender_published, "
-    "tender_start, tender_end, vcse_suitable, value_currency, value_pence, award_currency, "
-    "award_pence, rowid FROM staged_contract ORDER BY rowid";
-static const char sql_suppliers_staged[] =
-    "SELECT supplier_org_id, name, vcse FROM staged_supplier WHERE contract = ?1 "
-    "ORDER BY position";
 
 int store_contract_stage(struct opendata_writer *w, const struct contract *c)
 {
-    struct store *stage = w->stage;
-    struct db_stmt *stmt;
-    long long row;
-    int ret;
-
-    if ((ret = store_prepare(stage, sql_contract_stage, &stmt)) < 0) {
-        return ret;
-    }
-    bind_contract(stmt, c);
-    if ((ret = store_run_id(stage, stmt, &row)) < 0) {
-        return ret;
-    }
+    struct buf *b = &w->rec;
+    stage_begin(w, STAGE_CONTRACT);
+    put_text(b, c->ocid);
+    put_text(b, c->release_id);
+    put_text(b, c->date);
+    put_opt(b, c->title);
+    put_opt(b, c->buyer_id);
+    put_opt(b, c->buyer_name);
+    put_opt(b, c->tender_published);
+    put_opt(b, c->tender_start);
+    put_opt(b, c->tender_end);
+    put_i64(b, c->vcse_suitable >= 0 ? c->vcse_suitable : -1);
+    put_opt(b, c->has_value ? c->value_currency : NULL);
+    put_i64(b, c->has_value != 0);
+    put_i64(b, c->value_amount);
+    put_opt(b, c->has_award ? c->award_currency : NULL);
+    put_i64(b, c->has_award != 0);
+    put_i64(b, c->award_amount);
+    put_i64(b, (int64_t)c->nsuppliers);
     for (size_t i = 0; i < c->nsuppliers; i++) {
-        const struct contract_supplier *sup = &c->suppliers[i];
-        if ((ret = store_prepare(stage, sql_supplier_stage, &stmt)) < 0) {
-            return ret;
-        }
-        db_bind_int64(stmt, 1, row);
-        db_bind_int64(stmt, 2, (long long)i + 1);
-        bind_text_or_null(stmt, 3, sup->id);
-        bind_text_or_null(stmt, 4, sup->name);
-        bind_flag(stmt, 5, sup->vcse);
-        if ((ret = store_run(stage, stmt)) < 0) {
-            return ret;
-        }
+        put_opt(b, c->suppliers[i].id);
+        put_opt(b, c->suppliers[i].name);
+        put_i64(b, c->suppliers[i].vcse >= 0 ? c->suppliers[i].vcse : -1);
     }
-    return 0;
+    return stage_end(w);
 }
 
-/* Reading a staged record back: its strings copied into the writer's arena. */
+/* Reading a staged record back, its texts in place in w->rec. */
+struct staged {
+    const char *p, *end;
+    int bad; /* the block ended early: the scratch file is not what was written */
+};
 
-/* Text column i into the date field out ("" for NULL); staged from such a field, so it fits. */
-static void col_date(struct db_stmt *stmt, int i, char out[DATE_STRLEN + 1])
+static const char *get_text(struct staged *r)
 {
-    const char *s = db_column_text(stmt, i);
-    size_t n = s ? (size_t)db_column_bytes(stmt, i) : 0;
+    uint32_t n;
+    const char *s;
+    if ((size_t)(r->end - r->p) < sizeof(n)) {
+        r->bad = 1;
+        return NULL;
+    }
+    memcpy(&n, r->p, sizeof(n));
+    r->p += sizeof(n);
+    if (n == STAGE_NULL) {
+        return NULL;
+    }
+    if ((size_t)(r->end - r->p) < (size_t)n + 1) {
+        r->bad = 1;
+        return NULL;
+    }
+    s = r->p;
+    r->p += (size_t)n + 1;
+    return s;
+}
 
+static int64_t get_i64(struct staged *r)
+{
+    int64_t v = 0;
+    if ((size_t)(r->end - r->p) < sizeof(v)) {
+        r->bad = 1;
+        return 0;
+    }
+    memcpy(&v, r->p, sizeof(v));
+    r->p += sizeof(v);
+    return v;
+}
+
+/* A date field: "" for absent; staged from such a field, so it fits. */
+static void get_date(struct staged *r, char out[DATE_STRLEN + 1])
+{
+    const char *s = get_text(r);
+    size_t n = s ? strlen(s) : 0;
     n = n < DATE_STRLEN ? n : DATE_STRLEN;
-    memcpy(out, s ? (const char *)s : "", n);
+    memcpy(out, s ? s : "", n);
     out[n] = '\0';
 }
 
-/* Integer column i, or -1 (absent) for NULL. */
-static int col_flag(struct db_stmt *stmt, int i)
+/* The next staged record into w->rec: 1, 0 at the end, or ERR_IO. */
+static int stage_next(struct opendata_writer *w, struct staged *r)
 {
-    return db_column_is_null(stmt, i) ? -1 : db_column_int(stmt, i);
+    uint32_t len;
+    size_t got = fread(&len, 1, sizeof(len), w->stage);
+    if (got == 0 && feof(w->stage)) {
+        return 0;
+    }
+    if (got != sizeof(len)) {
+        return ERR_IO;
+    }
+    buf_reset(&w->rec);
+    buf_grow(&w->rec, len);
+    if (buf_failed(&w->rec) || fread(w->rec.data, 1, len, w->stage) != len) {
+        return ERR_IO;
+    }
+    w->rec.len = len;
+    w->rec.data[len] = '\0';
+    r->p = w->rec.data;
+    r->end = w->rec.data + len;
+    r->bad = 0;
+    return 1;
 }
 
-static void read_staged_grant(struct db_stmt *stmt, struct arena *arena, struct grant *g)
+static int read_staged_grant(struct staged *r, struct grant *g)
 {
     memset(g, 0, sizeof(*g));
-    g->id = store_col(stmt, 0, arena);
-    g->title = store_col(stmt, 1, arena);
-    g->currency = store_col(stmt, 2, arena);
-    g->amount = db_column_int64(stmt, 3);
-    col_date(stmt, 4, g->award_date);
-    g->funder_id = store_col(stmt, 5, arena);
-    g->funder_name = store_col(stmt, 6, arena);
-    g->recipient_id = store_col(stmt, 7, arena);
-    g->recipient_name = store_col(stmt, 8, arena);
-    g->recipient_individual = db_column_int(stmt, 9);
-    col_date(stmt, 10, g->planned_start);
-    col_date(stmt, 11, g->planned_end);
-    g->duration_months = col_flag(stmt, 12);
-    g->from_open_call = col_flag(stmt, 13);
-    g->programme = store_col(stmt, 14, arena);
+    g->id = get_text(r);
+    g->title = get_text(r);
+    g->currency = get_text(r);
+    g->amount = get_i64(r);
+    get_date(r, g->award_date);
+    g->funder_id = get_text(r);
+    g->funder_name = get_text(r);
+    g->recipient_id = get_text(r);
+    g->recipient_name = get_text(r);
+    g->recipient_individual = (int)get_i64(r);
+    get_date(r, g->planned_start);
+    get_date(r, g->planned_end);
+    g->duration_months = (int)get_i64(r);
+    g->from_open_call = (int)get_i64(r);
+    g->programme = get_text(r);
+    return r->bad ? ERR_IO : 0;
 }
 
-static void read_staged_contract(struct db_stmt *stmt, struct arena *arena, struct contract *c)
+static int read_staged_contract(struct staged *r, struct contract *c)
 {
+    size_t n;
     memset(c, 0, sizeof(*c));
-    c->ocid = store_col(stmt, 0, arena);
-    c->release_id = store_col(stmt, 1, arena);
-    col_date(stmt, 2, c->date);
-    c->title = store_col(stmt, 3, arena);
-    c->buyer_id = store_col(stmt, 4, arena);
-    c->buyer_name = store_col(stmt, 5, arena);
-    col_date(stmt, 6, c->tender_published);
-    col_date(stmt, 7, c->tender_start);
-    col_date(stmt, 8, c->tender_end);
-    c->vcse_suitable = col_flag(stmt, 9);
-    c->value_currency = store_col(stmt, 10, arena);
-    c->has_value = !db_column_is_null(stmt, 11);
-    c->value_amount = db_column_int64(stmt, 11);
-    c->award_currency = store_col(stmt, 12, arena);
-    c->has_award = !db_column_is_null(stmt, 13);
-    c->award_amount = db_column_int64(stmt, 13);
+    c->ocid = get_text(r);
+    c->release_id = get_text(r);
+    get_date(r, c->date);
+    c->title = get_text(r);
+    c->buyer_id = get_text(r);
+    c->buyer_name = get_text(r);
+    get_date(r, c->tender_published);
+    get_date(r, c->tender_start);
+    get_date(r, c->tender_end);
+    c->vcse_suitable = (int)get_i64(r);
+    c->value_currency = get_text(r);
+    c->has_value = (int)get_i64(r);
+    c->value_amount = get_i64(r);
+    c->award_currency = get_text(r);
+    c->has_award = (int)get_i64(r);
+    c->award_amount = get_i64(r);
+    if (!c->has_value) {
+        c->value_amount = 0;
+    }
+    if (!c->has_award) {
+        c->award_amount = 0;
+    }
+    n = (size_t)get_i64(r);
+    if (n > CONTRACT_SUPPLIERS_MAX) {
+        return ERR_IO;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct contract_supplier *sup = &c->suppliers[c->nsuppliers++];
+        sup->id = get_text(r);
+        sup->name = get_text(r);
+        sup->vcse = (int)get_i64(r);
+    }
+    return r->bad ? ERR_IO : 0;
 }
 
-/* The suppliers staged with the contract of staging row `row` into c. */
-static int read_staged_suppliers(struct opendata_writer *w, long long row, struct contract *c)
+/*
+ * SQLite: an import at least as large as the grants kept goes faster with grant_award's own
+ * indexes (not the identifier's, which the upsert needs) built once at its end, sorted, than
+ * kept up row by row, a B-tree search and insert per index and grant (docs/PERFORMANCE.md).
+ * Inside the publishing transaction, so that they are dropped and made again, by the very
+ * statements that made them (sqlite_master), only if the whole import lands; a reader of the
+ * register sees them throughout (WAL). Not on PostgreSQL, where DROP INDEX would lock readers out.
+ */
+static const char sql_grant_indexes[] =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grant_award' "
+    "AND sql IS NOT NULL ORDER BY rowid";
+static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
+
+static int count(struct store *st, const char *sql, size_t *out);
+
+/* Drop grant_award's indexes into *made (their CREATE statements, NUL-separated) when the
+ * import is large enough for it; *made left empty otherwise. */
+static int indexes_drop(struct opendata_writer *w, struct buf *made)
 {
+    struct buf drop = BUF_INIT;
     struct db_stmt *stmt;
+    size_t kept;
     int ret, rc;
 
-    if ((ret = store_prepare(w->stage, sql_suppliers_staged, &stmt)) < 0) {
+    if (db_kind(w->st->db) != DB_SQLITE || !w->staged[STAGE_GRANT]) {
+        return 0;
+    }
+    if ((ret = count(w->st, sql_grant_count, &kept)) < 0 || kept > w->staged[STAGE_GRANT]) {
         return ret;
     }
-    db_bind_int64(stmt, 1, row);
-    while ((rc = store_step(w->stage, stmt)) == DB_ROW && c->nsuppliers < CONTRACT_SUPPLIERS_MAX) {
-        struct contract_supplier *sup = &c->suppliers[c->nsuppliers++];
-        sup->id = store_col(stmt, 0, &w->arena);
-        sup->name = store_col(stmt, 1, &w->arena);
-        sup->vcse = col_flag(stmt, 2);
+    if ((ret = store_prepare(w->st, sql_grant_indexes, &stmt)) < 0) {
+        return ret;
     }
-    ret = rc == DB_ROW || rc == DB_DONE ? 0 : store_fail(w->stage, rc);
+    while ((rc = store_step(w->st, stmt)) == DB_ROW) {
+        const char *name = db_column_text(stmt, 0), *sql = db_column_text(stmt, 1);
+        buf_adds(&drop, "DROP INDEX \"");
+        for (; *name; name++) { /* an identifier in double quotes, any '"' doubled */
+            if (*name == '"') {
+                buf_addc(&drop, '"');
+            }
+            buf_addc(&drop, *name);
+        }
+        buf_adds(&drop, "\";");
+        buf_add(made, sql, strlen(sql) + 1);
+    }
+    ret = rc == DB_DONE ? 0 : store_fail(w->st, rc);
     store_done(stmt);
+    if (!ret && (buf_failed(&drop) || buf_failed(made))) {
+        ret = ERR_TOO_BIG;
+    }
+    if (!ret && drop.len) {
+        ret = store_exec(w->st, drop.data);
+    }
+    buf_release(&drop);
     return ret;
 }
 
-/* Replay every staged record into the register, in the order staged. */
-static int replay(struct opendata_writer *w)
+/* Make again the indexes indexes_drop dropped. */
+static int indexes_make(struct opendata_writer *w, const struct buf *made)
 {
-    struct db_stmt *grants = NULL, *contracts = NULL;
-    int copy = db_can_copy(w->st->db), ret, rc;
+    int ret = 0;
+    for (size_t at = 0; at < made->len && !ret; at += strlen(made->data + at) + 1) {
+        ret = store_exec(w->st, made->data + at);
+    }
+    return ret;
+}
 
-    if ((copy && (ret = store_exec(w->st, sql_copy_table)) < 0) ||
-        (ret = store_prepare(w->stage, sql_grants_staged, &grants)) < 0) {
+/* Replay the staged records of one kind into the register, in the order staged. */
+static int replay_kind(struct opendata_writer *w, int kind)
+{
+    int copy = kind == STAGE_GRANT && db_can_copy(w->st->db), ret, more;
+    struct staged r;
+
+    if (fflush(w->stage) != 0 || fseek(w->stage, 0, SEEK_SET) != 0) {
+        return ERR_IO;
+    }
+    if (copy && (ret = store_exec(w->st, sql_copy_table)) < 0) {
         return ret;
     }
-    while ((rc = store_step(w->stage, grants)) == DB_ROW) {
+    while ((more = stage_next(w, &r)) > 0) {
         struct grant g;
-        arena_reset(&w->arena);
-        read_staged_grant(grants, &w->arena, &g);
-        if ((ret = copy ? copy_grant(w, &g) : publish_grant(w, &g)) < 0) {
-            goto cleanup;
-        }
-    }
-    if (rc != DB_DONE) {
-        ret = store_fail(w->stage, rc);
-        goto cleanup;
-    }
-    if (copy && (ret = copy_publish(w)) < 0) {
-        goto cleanup;
-    }
-    if ((ret = store_prepare(w->stage, sql_contracts_staged, &contracts)) < 0) {
-        goto cleanup;
-    }
-    while ((rc = store_step(w->stage, contracts)) == DB_ROW) {
         struct contract c;
-        arena_reset(&w->arena);
-        read_staged_contract(contracts, &w->arena, &c);
-        if ((ret = read_staged_suppliers(w, db_column_int64(contracts, 14), &c)) < 0 ||
-            (ret = publish_contract(w, &c)) < 0) {
-            goto cleanup;
+        if ((int)get_i64(&r) != kind) {
+            continue;
+        }
+        if (kind == STAGE_GRANT) {
+            if ((ret = read_staged_grant(&r, &g)) < 0 ||
+                (ret = copy ? copy_grant(w, &g) : publish_grant(w, &g)) < 0) {
+                return ret;
+            }
+        } else if ((ret = read_staged_contract(&r, &c)) < 0 ||
+                   (ret = publish_contract(w, &c)) < 0) {
+            return ret;
         }
     }
-    ret = rc == DB_DONE ? 0 : store_fail(w->stage, rc);
-cleanup:
-    store_done(grants);
-    store_done(contracts);
+    if (more < 0) {
+        return more;
+    }
+    return copy ? copy_publish(w) : 0;
+}
+
+/* Every staged grant, then every staged contracting process. */
+static int replay(struct opendata_writer *w)
+{
+    struct buf made = BUF_INIT;
+    int ret = 0;
+    if (w->staged[STAGE_GRANT] && !(ret = indexes_drop(w, &made)) &&
+        !(ret = replay_kind(w, STAGE_GRANT))) {
+        ret = indexes_make(w, &made);
+    }
+    buf_release(&made);
+    if (!ret && w->staged[STAGE_CONTRACT]) {
+        ret = replay_kind(w, STAGE_CONTRACT);
+    }
     return ret;
 }
 
@@ -720,6 +925,7 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
     int ret;
 
     w->orgs_created = 0;
+    memset(w->cache, 0, ORG_CACHE * sizeof(*w->cache)); /* ids of a publishing rolled back */
     /* settings made outside the transaction: SQLite takes them at its start */
     if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0 ||
         (ret = pragma(st, sql_fk_off)) < 0) {
@@ -742,7 +948,6 @@ cleanup:
     return ret;
 }
 
-static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
 static const char sql_contract_count[] = "SELECT count(*) FROM contract";
 
 static int count(struct store *st, const char *sql, size_t *out)
