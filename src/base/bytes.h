@@ -26,6 +26,12 @@ static inline uint64_t bytes_has_zero(uint64_t v)
     return (v - BYTES_ONES) & ~v & BYTES_HIGHS;
 }
 
+/* Non-zero when some byte of v is less than c, c at most 128 (exactly, as bytes_has_zero). */
+static inline uint64_t bytes_has_less(uint64_t v, unsigned char c)
+{
+    return (v - BYTES_ONES * c) & ~v & BYTES_HIGHS;
+}
+
 /* Non-zero when some byte of v is c. */
 static inline uint64_t bytes_has(uint64_t v, unsigned char c)
 {

@@ -65,6 +65,20 @@ static void test_writers_match_cjson(void **state)
         json_w_str(&w, strings[i]);
         expect_as_cjson(&w, o);
     }
+    /* one byte that is or is not escaped at every place of a run read eight bytes at a time */
+    for (size_t k = 0; k < 20; k++) {
+        static const char special[] = "\"\\\n\x1f\x7f\x80\xff ~";
+        for (size_t j = 0; j < sizeof(special) - 1; j++) {
+            char text[24];
+            cJSON *o = json_must(cJSON_CreateObject());
+            memset(text, 'a', sizeof(text));
+            text[k] = special[j];
+            text[21] = '\0';
+            json_add_str(o, "k", text);
+            json_w_str(&w, text);
+            expect_as_cjson(&w, o);
+        }
+    }
     for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
         cJSON *o = json_must(cJSON_CreateObject());
         json_add_int(o, "k", ints[i]);
