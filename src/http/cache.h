@@ -5,7 +5,7 @@
  *
  * A large body is kept in an anonymous memory file as a libevent file segment, so a reply is sent
  * with sendfile(2) straight from it, as a static file server would, without a copy per request;
- * a small one (64 KB or less) in memory, copied into the reply, which then leaves in one writev.
+ * a small one (8 KB or less) in memory, copied into the reply, which then leaves in one writev.
  */
 #ifndef HTTP_CACHE_H
 #define HTTP_CACHE_H

@@ -2,6 +2,7 @@
  * does (its documentation, read by GET /api and /api/openapi.json). */
 #include "router.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "auth.h"
@@ -11,6 +12,7 @@
 #include "codec/json.h"
 #include "view/page_error.h"
 #include "base/err.h"
+#include "base/xalloc.h"
 #include "base/banned.h"
 
 /* ---- what the routes take: query parameters and form fields, shared where routes share them */
@@ -1847,6 +1849,52 @@ static void run(const struct route *route, struct request *r)
     }
 }
 
+/*
+ * Of each route, made once per process: its number of segments ("/api/v1/compacts" 3), or
+ * ANY_SEGMENTS for a pattern ending in "*", and the first character of its last segment where
+ * that is a literal one (else 0). A path of another number of segments, or whose last one
+ * starts otherwise, is no match, known without reading the pattern (matching every route's
+ * pattern in turn was 3% of a cached reply's time).
+ */
+#define ANY_SEGMENTS 0xff
+struct route_shape {
+    unsigned char segments;
+    char last;
+};
+static struct route_shape *route_shapes;
+static pthread_once_t route_shapes_once = PTHREAD_ONCE_INIT;
+
+static void route_shapes_make(void)
+{
+    route_shapes = xcalloc(routes_count, sizeof(*route_shapes));
+    for (size_t i = 0; i < routes_count; i++) {
+        const char *p = routes[i].pattern, *last = strrchr(p, '/');
+        unsigned n = 0;
+
+        for (; *p; p++) {
+            n += *p == '/';
+        }
+        if (strchr(routes[i].pattern, '*') || n >= ANY_SEGMENTS) {
+            n = ANY_SEGMENTS;
+        } else if (last && last[1] != ':') {
+            route_shapes[i].last = last[1];
+        }
+        route_shapes[i].segments = (unsigned char)n;
+    }
+}
+
+/* Whether route i may match segs: what route_shapes says is no match surely is none. */
+static int may_match(size_t i, const struct segments *segs)
+{
+    const struct route_shape *sh = &route_shapes[i];
+
+    if (sh->segments == ANY_SEGMENTS) {
+        return 1;
+    }
+    return sh->segments == segs->n && !segs->more &&
+           (!sh->last || (segs->n && sh->last == segs->dec[segs->n - 1][0]));
+}
+
 void router_dispatch(struct request *r)
 {
     struct segments segs;
@@ -1856,8 +1904,9 @@ void router_dispatch(struct request *r)
         reply_error(r, 400, "The address is not valid.");
         return;
     }
+    pthread_once(&route_shapes_once, route_shapes_make);
     for (size_t i = 0; i < routes_count; i++) {
-        if (!match(routes[i].pattern, &segs, r)) {
+        if (!may_match(i, &segs) || !match(routes[i].pattern, &segs, r)) {
             continue;
         }
         allowed |= routes[i].methods | (routes[i].methods & M_GET ? M_HEAD : 0);

@@ -83,7 +83,9 @@ struct worker {
     struct spare *spares; /* bodies' memory sent and given back, ready for the next */
     struct spare *shells; /* struct spare without memory, for the next lending */
     struct event *stop_ev, *drain_ev, *sweep_ev;
+    struct event *log_ev;       /* writes the access log's kept lines (log_batch) */
     const struct calendar *cal; /* the working days, the server's one copy */
+    struct buf headers;         /* the security headers as one entry's value (add_security) */
     struct conn *conns;         /* every open connection, for the drain at stop */
     int stopping;
     int drain_ticks;
@@ -741,6 +743,43 @@ static void add_header(struct evkeyvalq *h, const char *k, const char *v)
     }
 }
 
+/* The security headers' lines, as add_security sends them: the first's value, each other
+ * line, and the name of Cache-Control, whose value each reply adds. */
+static void security_lines(struct buf *out)
+{
+    buf_adds(out, security_headers[0].value);
+    for (size_t i = 1; i < sizeof(security_headers) / sizeof(security_headers[0]); i++) {
+        buf_addf(out, "\r\n%s: %s", security_headers[i].name, security_headers[i].value);
+    }
+    buf_adds(out, "\r\nCache-Control: ");
+}
+
+/*
+ * The security headers and Cache-Control, written by evhttp as one header entry whose value
+ * holds the lines after the first: the same bytes as an entry each, for one allocation and one
+ * formatted write instead of five each (evhttp_add_header copies each name and value, and
+ * evhttp writes each through evbuffer_add_printf: together 9% of a cached reply's time). An
+ * entry of struct evkeyval (libevent's public keyvalq_struct.h) is made here because
+ * evhttp_add_header refuses a line break in a value; what is in it is ours and constant but
+ * for cache_control, a route's literal. evhttp finds no header it looks for in it (Content-Type,
+ * Content-Length, Connection, Date) and frees it with the request, as one of its own.
+ */
+static void add_security(struct worker *w, struct evkeyvalq *h, const char *cache_control)
+{
+    struct evkeyval *kv;
+    size_t len = strlen(cache_control);
+
+    if (strpbrk(cache_control, "\r\n")) {
+        die("a line break in Cache-Control");
+    }
+    kv = xcalloc(1, sizeof(*kv));
+    kv->key = xstrdup(security_headers[0].name);
+    kv->value = xmalloc(w->headers.len + len + 1);
+    memcpy(kv->value, w->headers.data, w->headers.len);
+    memcpy(kv->value + w->headers.len, cache_control, len + 1);
+    TAILQ_INSERT_TAIL(h, kv, next);
+}
+
 static void send_reply(struct worker *w, struct evhttp_request *ev, struct request *r, size_t *sent)
 {
     struct evkeyvalq *h = evhttp_request_get_output_headers(ev);
@@ -758,10 +797,7 @@ static void send_reply(struct worker *w, struct evhttp_request *ev, struct reque
         len = r->body->len;
     }
     add_header(h, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
-    for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++) {
-        add_header(h, security_headers[i].name, security_headers[i].value);
-    }
-    add_header(h, "Cache-Control", r->cache_control ? r->cache_control : "no-cache");
+    add_security(w, h, r->cache_control ? r->cache_control : "no-cache");
     if (r->etag) {
         add_header(h, "ETag", r->etag);
     }
@@ -914,6 +950,7 @@ static void on_request(struct evhttp_request *ev, void *arg)
     struct timespec t0, t1;
     char path[256];
     size_t sent = 0;
+    long long took;
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     memset(&r, 0, sizeof(r));
@@ -940,8 +977,11 @@ static void on_request(struct evhttp_request *ev, void *arg)
     send_reply(w, ev, &r, &sent);
 
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    log_info("%s %s %d %zu %.2fms", method_name(r.method), path, r.status, sent,
-             (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    /* the time in hundredths of a millisecond, rounded, with no floating point to format */
+    took = ((long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec) + 5000) /
+           10000;
+    log_info("%s %s %d %zu %lld.%02lldms", method_name(r.method), path, r.status, sent, took / 100,
+             took % 100);
     arena_reset(&w->arena);
     if (w->body.cap > (1u << 20)) {
         buf_release(&w->body); /* do not keep a rare large reply's memory */
@@ -990,10 +1030,38 @@ static void on_stop(evutil_socket_t fd, short what, void *arg)
     on_drain_tick(-1, 0, w);
 }
 
+/*
+ * The access log a batch at a time: the lines of LOG_WRITE_MS's requests in one write(2) (a
+ * write per request was 4% of a cached reply's time), the first of them at most that late.
+ */
+#define LOG_WRITE_MS 2
+
+static void on_log_write(evutil_socket_t fd, short what, void *arg)
+{
+    (void)fd;
+    (void)what;
+    (void)arg;
+    log_flush();
+}
+
+/* log_batch's pending: a line is kept, write it soon. */
+static void log_kept(void *arg)
+{
+    struct worker *w = arg;
+    struct timeval soon = {0, LOG_WRITE_MS * 1000};
+
+    if (event_add(w->log_ev, &soon) < 0) {
+        log_flush();
+    }
+}
+
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
+
+    log_batch(log_kept, w);
     event_base_dispatch(w->base);
+    log_flush();
     return NULL;
 }
 
@@ -1014,6 +1082,9 @@ static void worker_release(struct worker *w)
     if (w->sweep_ev) {
         event_free(w->sweep_ev);
     }
+    if (w->log_ev) {
+        event_free(w->log_ev);
+    }
     if (w->base) {
         event_base_free(w->base);
     }
@@ -1023,6 +1094,7 @@ static void worker_release(struct worker *w)
     cache_free(w->cache);
     arena_release(&w->arena);
     buf_release(&w->body);
+    buf_release(&w->headers);
 }
 
 /*
@@ -1056,6 +1128,12 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     w->cfg = cfg;
     arena_init(&w->arena);
     buf_init(&w->body, 64u << 20);
+    buf_init(&w->headers, 4096);
+    security_lines(&w->headers);
+    if (buf_failed(&w->headers)) {
+        log_error("out of memory");
+        return ERR_IO;
+    }
     w->cache = cache_new(cfg->cache_entries, 1u << 20);
     if ((ret = store_open(cfg->db_path, STORE_SERVER, &w->st)) < 0) {
         char where[DB_SHOWN_MAX]; /* a URI's password is never logged */
@@ -1081,7 +1159,9 @@ static int worker_init(struct worker *w, const struct server_config *cfg, evutil
     w->stop_ev = event_new(w->base, -1, 0, on_stop, w);
     w->drain_ev = event_new(w->base, -1, EV_PERSIST, on_drain_tick, w);
     w->sweep_ev = event_new(w->base, -1, EV_PERSIST, on_sweep, w);
-    if (!w->stop_ev || !w->drain_ev || !w->sweep_ev || event_add(w->sweep_ev, &sweep_every) < 0) {
+    w->log_ev = evtimer_new(w->base, on_log_write, w);
+    if (!w->stop_ev || !w->drain_ev || !w->sweep_ev || !w->log_ev ||
+        event_add(w->sweep_ev, &sweep_every) < 0) {
         return ERR_IO;
     }
     evhttp_set_max_body_size(w->http, (ev_ssize_t)cfg->max_body);

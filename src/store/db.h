@@ -178,7 +178,9 @@ long long db_statements(const struct db *db);
 
 /*
  * A number that changes when the data may have changed: what was read at one version still
- * holds while it is the same. SQLite: PRAGMA data_version (other connections' commits) and
+ * holds while it is the same. SQLite: a count moved by each change of the WAL index's header
+ * in shared memory (which every commit, of any connection or process, rewrites), read without
+ * a transaction; where it cannot be read, PRAGMA data_version (other connections' commits) and
  * total_changes (this one's). PostgreSQL: a counter per process and database, bumped by every
  * commit of this process's connections, by each NOTIFY on channel "compact_changes" (sent by
  * the tables' triggers, so by any server's commit), and when the listening connection is

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -428,6 +429,86 @@ static void test_data_version_moves_with_commits(void **state)
     assert_int_equal(db_version(t->db, &v4), 0);
     if (t->be->kind == DB_SQLITE) {
         assert_true(v4 == v3);
+    }
+    db_close(other);
+}
+
+/* The unit's own executable as another process writing to the SQLite file at path: script
+ * run by a connection of its own (main's "write" mode), before the process ends. */
+static void write_elsewhere(const char *path, const char *script)
+{
+    int status = -1;
+    pid_t pid = fork();
+
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        execl("/proc/self/exe", "test_db", "write", path, script, (char *)NULL);
+        _exit(127);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/*
+ * The reply cache's safety (http/cache.h): every commit moves the version at once, however it
+ * is made (this connection, another one, another process), with the WAL log restarted under
+ * it (a checkpoint that lets the next commit write from the log's start again, the header's
+ * frame count going back), and nothing else does. On SQLite the version is read from the WAL
+ * index's header, so a commit this missed would be served from the cache until another.
+ */
+static void test_data_version_sees_every_commit(void **state)
+{
+    struct t *t = *state;
+    struct db *other;
+    long long was, now, again;
+    char sql[160];
+
+    if (t->be->kind != DB_SQLITE) {
+        skip(); /* PostgreSQL's: test_data_version_moves_with_commits, the listener's tests */
+    }
+    other = open_other(t);
+    assert_int_equal(db_version(t->db, &was), 0);
+    for (int i = 0; i < 36; i++) {
+        snprintf(sql, sizeof(sql), "INSERT INTO db_t (name, n) VALUES ('row %d', %d)", i, i);
+        switch (i % 6) {
+        case 0:
+            exec_ok(other, sql);
+            break;
+        case 1:
+            write_elsewhere(t->path, sql);
+            break;
+        case 2:
+            exec_ok(t->db, sql);
+            break;
+        case 3: /* the log emptied, then the same change twice from its start: the header's
+                 * frame count the same each time, the log's salt not */
+        case 4:
+            snprintf(sql, sizeof(sql),
+                     "PRAGMA wal_checkpoint(TRUNCATE);"
+                     "UPDATE db_t SET n = %d WHERE name = 'row %d'",
+                     i, i - i % 6);
+            if (i % 6 == 3) {
+                exec_ok(other, sql);
+            } else {
+                write_elsewhere(t->path, sql);
+            }
+            break;
+        default: /* a change in place */
+            snprintf(sql, sizeof(sql), "UPDATE db_t SET n = %d WHERE name = 'row %d'", i, i - 4);
+            exec_ok(other, sql);
+            break;
+        }
+        assert_int_equal(db_version(t->db, &now), 0);
+        if (now == was) {
+            fail_msg("change %d (case %d) not seen: the version stayed at %lld", i, i % 6, now);
+        }
+        assert_int_equal(db_version(t->db, &again), 0);
+        assert_true(again == now); /* and no change, no move: the cache holds */
+        assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"),
+                         (long long)i / 6 * 3 + (i % 6 < 3 ? i % 6 + 1 : 3));
+        assert_int_equal(db_version(t->db, &again), 0);
+        assert_true(again == now); /* reading moves nothing either */
+        was = now;
     }
     db_close(other);
 }
@@ -934,6 +1015,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_statements_counted),
     CASE(test_transaction_rolled_back),
     CASE(test_data_version_moves_with_commits),
+    CASE(test_data_version_sees_every_commit),
     CASE(test_transaction_retried_after_serialization_failure),
     CASE(test_transaction_not_retried_for_other_failures),
     CASE(test_reconnects_after_the_connection_is_lost),
@@ -961,9 +1043,29 @@ static int use_pg(void **state)
     return 0;
 }
 
-int main(void)
+/* "test_db write PATH SCRIPT": another process's commit, for test_data_version_sees_every_commit.
+ */
+static int write_mode(const char *path, const char *script)
 {
-    int failed = cmocka_run_group_tests_name("db on SQLite", cases, use_lite, NULL);
+    struct db *db = NULL;
+    int rc;
+
+    if (db_connect(path, 0, &db) != 0) {
+        return 1;
+    }
+    rc = db_exec(db, script);
+    db_close(db);
+    return rc == DB_OK ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+    int failed;
+
+    if (argc == 4 && !strcmp(argv[1], "write")) {
+        return write_mode(argv[2], argv[3]);
+    }
+    failed = cmocka_run_group_tests_name("db on SQLite", cases, use_lite, NULL);
 
     pg.uri = getenv("COMPACT_TEST_PG");
     if (!pg.uri || !*pg.uri) {
