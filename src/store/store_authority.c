@@ -210,10 +210,14 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
     return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
-/* How many authorities have each combination of sets, from the index authority_sets alone
- * (migration 0015): a few rows, summed here (twice as fast as summing each set in SQL over the
- * table's rows, on SQLite). */
-static const char sql_count_sets[] = "SELECT sets, count(*) FROM authority GROUP BY sets";
+/* How many authorities there are, then how many are outside set a (their sets ?1 or ?2) and
+ * outside set b (?3 or ?4): a count of the table SQLite keeps the pages for, and two short
+ * ranges of the small index authority_sets (migration 0015). 14 us of CPU a run counting
+ * every authority's sets, a quarter of a coordinator's home; 6 us so. */
+static const char sql_count_sets[] = "SELECT (SELECT count(*) FROM authority), "
+                                     "(SELECT count(*) FROM authority WHERE sets IN (?1, ?2)), "
+                                     "(SELECT count(*) FROM authority WHERE sets IN (?3, ?4))";
+_Static_assert(AUTH_SET_COUNT == 2, "sql_count_sets names the sets outside one of two");
 
 int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, size_t *in_b)
 {
@@ -224,11 +228,15 @@ int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, siz
     if ((ret = store_prepare(st, sql_count_sets, &stmt)) < 0) {
         return ret;
     }
-    while ((rc = store_step(st, stmt)) == DB_ROW) {
-        long long sets = db_column_int64(stmt, 0);
-        size_t n = (size_t)db_column_int64(stmt, 1);
-        *in_a += (sets >> a & 1) ? n : 0;
-        *in_b += (sets >> b & 1) ? n : 0;
+    /* outside a set: in none, or in the other alone */
+    db_bind_int(stmt, 1, 0);
+    db_bind_int(stmt, 2, 3 & ~(1 << a));
+    db_bind_int(stmt, 3, 0);
+    db_bind_int(stmt, 4, 3 & ~(1 << b));
+    if ((rc = store_step(st, stmt)) == DB_ROW) {
+        long long all = db_column_int64(stmt, 0);
+        *in_a = (size_t)(all - db_column_int64(stmt, 1));
+        *in_b = (size_t)(all - db_column_int64(stmt, 2));
     }
     ret = store_err(st, rc);
     store_done(stmt);
