@@ -313,9 +313,8 @@ static int write_all(struct store *st, struct load *l)
                 buf_addf(l->err, "%s: '%s' has a bad former code '%s'", REGISTER_FILE, a->gss, p);
                 return ERR_INVALID;
             }
-            int is_2011 = a->gss_2011 && !strcmp(p, a->gss_2011);
-            seen_2011 |= is_2011;
-            ret = store_authority_alias_put(st, p, a->gss, is_2011);
+            seen_2011 |= a->gss_2011 && !strcmp(p, a->gss_2011);
+            ret = store_authority_alias_put(st, p, a->gss);
             if (ret < 0) {
                 buf_addf(l->err, "cannot store former code '%s' of '%s'", p, a->gss);
                 return ret;
@@ -323,7 +322,7 @@ static int write_all(struct store *st, struct load *l)
         }
         if (a->gss_2011 && !seen_2011) {
             /* the 2011 code is an alias even where the register does not list it */
-            if ((ret = store_authority_alias_put(st, a->gss_2011, a->gss, 1)) < 0) {
+            if ((ret = store_authority_alias_put(st, a->gss_2011, a->gss)) < 0) {
                 buf_addf(l->err, "cannot store 2011 code of '%s'", a->gss);
                 return ret;
             }

@@ -182,8 +182,9 @@ struct authority_filter {
 
 /* Insert or update an authority, by GSS code. */
 int store_authority_put(struct store *st, const struct authority *a);
-/* Record that alias was a former code of gss (in_2011: the code in use in 2011). */
-int store_authority_alias_put(struct store *st, const char *alias, const char *gss, int in_2011);
+/* Record that alias was a former code of gss (its 2011 code among them: a->gss_2011 of
+ * store_authority_put). */
+int store_authority_alias_put(struct store *st, const char *alias, const char *gss);
 /* The authority whose current code or former code is code. Strings come from arena. */
 int store_authority_get(struct store *st, const char *code, struct arena *arena,
                         struct authority *out);

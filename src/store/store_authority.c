@@ -5,23 +5,13 @@
 #include "base/err.h"
 #include "base/banned.h"
 
-/* The 2011 code. PostgreSQL: joined once, not looked up again for each row (it ran that lookup
- * as a subplan per row: two fifths of its time on the page of 317 authorities). SQLite: looked
- * up for each row through authority_alias_gss, where it would group the former codes and index
- * them anew on every run (a fifth of the API's page of 100: 105 to 83 us of CPU). [PostgreSQL] */
-#define AUTHORITY_SELECT_(alias)                                                                   \
-    "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, c.name, a.region, "      \
-    "a.start_date, a.end_date, a.sets, " alias
-#define AUTHORITY_FROM_(alias)                                                                     \
-    " FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss " alias
-#define S_SELECT                                                                                   \
-    AUTHORITY_SELECT_("(SELECT min(alias) FROM authority_alias x WHERE x.gss = a.gss AND "         \
-                      "x.in_2011 <> 0)")
-#define S_FROM   AUTHORITY_FROM_("")
-#define P_SELECT AUTHORITY_SELECT_("al.alias")
-#define P_FROM                                                                                     \
-    AUTHORITY_FROM_("LEFT JOIN (SELECT gss, min(alias) AS alias FROM authority_alias "             \
-                    "WHERE in_2011 <> 0 GROUP BY gss) AS al ON al.gss = a.gss ")
+/* An authority's columns, the county's name as county (NULL where the statement has no use for
+ * it, as the API's pages). */
+#define AUTHORITY_SELECT_(county)                                                                  \
+    "SELECT a.gss, a.code, a.name, a.official_name, a.type, a.county_gss, " county ", a.region, "  \
+    "a.start_date, a.end_date, a.sets, a.gss_2011"
+#define AUTHORITY_SELECT AUTHORITY_SELECT_("c.name")
+#define AUTHORITY_FROM   " FROM authority a LEFT JOIN authority c ON c.gss = a.county_gss "
 
 #define AUTHORITY_WHERE                                                                            \
     "WHERE (CAST(?1 AS BIGINT) IS NULL OR (a.sets & ?1) <> 0) "                                    \
@@ -39,23 +29,29 @@
 #define BY_SET    "AND (a.sets & ?1) <> 0 "
 #define BY_TYPE   "AND a.type = ?2 "
 #define BY_REGION "AND a.region = ?3 "
-#define SHAPES(M)                                                                                  \
+#define SHAPES_(M, by_set)                                                                         \
     {                                                                                              \
-        M("WHERE 1 = 1 "), M("WHERE 1 = 1 " BY_SET), M("WHERE 1 = 1 " BY_TYPE),                    \
-            M("WHERE 1 = 1 " BY_SET BY_TYPE), M("WHERE 1 = 1 " BY_REGION),                         \
-            M("WHERE 1 = 1 " BY_SET BY_REGION), M("WHERE 1 = 1 " BY_TYPE BY_REGION),               \
-            M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)                                             \
+        M("WHERE 1 = 1 "), by_set, M("WHERE 1 = 1 " BY_TYPE), M("WHERE 1 = 1 " BY_SET BY_TYPE),    \
+            M("WHERE 1 = 1 " BY_REGION), M("WHERE 1 = 1 " BY_SET BY_REGION),                       \
+            M("WHERE 1 = 1 " BY_TYPE BY_REGION), M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)        \
     }
+#define SHAPES(M)    SHAPES_(M, M("WHERE 1 = 1 " BY_SET))
 #define COUNT(where) "SELECT count(*) FROM authority a " where
 /* The API's pages, after code ?4 ("" for the first): each row ends with how many match without
- * the page (column 12), so that a page and its total are one statement. */
-#define PAGE_BY_GSS_(K, where)                                                                     \
-    K##_SELECT ", (" COUNT(where) ")" K##_FROM where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
-#define LIST_BY_NAME_(K, where) K##_SELECT K##_FROM where "ORDER BY a.name, a.gss LIMIT ?5"
-#define PAGE_BY_GSS_S(where)    PAGE_BY_GSS_(S, where)
-#define PAGE_BY_GSS_P(where)    PAGE_BY_GSS_(P, where)
-#define LIST_BY_NAME_S(where)   LIST_BY_NAME_(S, where)
-#define LIST_BY_NAME_P(where)   LIST_BY_NAME_(P, where)
+ * the page (column 12), so that a page and its total are one statement. The county's name is
+ * not in the API's authority. */
+#define PAGE_(where, count)                                                                        \
+    AUTHORITY_SELECT_("NULL")                                                                      \
+    ", (" count ") FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
+#define PAGE_BY_GSS(where) PAGE_(where, COUNT(where))
+/* SQLite: the authorities in a set alone (?1, the API's default) counted as those outside it
+ * (their sets 0 or ?6) taken from all, a count of the table SQLite keeps the pages for and a
+ * short range of the small index authority_sets: 15 to 3 us of the page's 70 (the
+ * authorities' bits tested one by one). PostgreSQL counts them in one pass. */
+#define PAGE_IN_SET_SQLITE                                                                         \
+    PAGE_("WHERE 1 = 1 " BY_SET, "SELECT (SELECT count(*) FROM authority) - (SELECT count(*) "     \
+                                 "FROM authority WHERE sets IN (0, ?6))")
+#define LIST_BY_NAME(where) AUTHORITY_SELECT AUTHORITY_FROM where "ORDER BY a.name, a.gss LIMIT ?5"
 /* The authorities page's list, with only what it shows, read in its order from the index
  * authority_list alone (migration 0015), and each district's county by its key: on PostgreSQL
  * through a lateral subquery, without which it hashes every authority and sorts them (0.35 ms
@@ -67,24 +63,22 @@
 #define LISTED_PG(where)                                                                           \
     LISTED_SELECT "LEFT JOIN LATERAL (SELECT c.name FROM authority c WHERE c.gss = a.county_gss "  \
                   "OFFSET 0) AS c ON TRUE " where LISTED_ORDER
-static const char *const sql_pages[2][8] = {SHAPES(PAGE_BY_GSS_S), SHAPES(PAGE_BY_GSS_P)};
-static const char *const sql_lists_by_name[2][8] = {SHAPES(LIST_BY_NAME_S), SHAPES(LIST_BY_NAME_P)};
+static const char *const sql_pages[2][8] = {SHAPES_(PAGE_BY_GSS, PAGE_IN_SET_SQLITE),
+                                            SHAPES(PAGE_BY_GSS)};
+static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
 static const char *const sql_listed[2][8] = {SHAPES(LISTED), SHAPES(LISTED_PG)};
 static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
     "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
-#define GET_(K)                                                                                    \
-    K##_SELECT K##_FROM                                                                            \
-        "WHERE a.gss = ?1 OR a.gss = (SELECT gss FROM authority_alias WHERE alias = ?1)"
-static const char *const sql_get[2] = {GET_(S), GET_(P)};
+static const char sql_get[] = AUTHORITY_SELECT AUTHORITY_FROM
+    "WHERE a.gss = ?1 OR a.gss = (SELECT gss FROM authority_alias WHERE alias = ?1)";
 static const char sql_put[] =
     "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, "
-    "start_date, end_date, sets) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "start_date, end_date, sets, gss_2011) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
     "ON CONFLICT (gss) DO UPDATE SET code = ?2, name = ?3, official_name = ?4, type = ?5, "
-    "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10";
-static const char sql_alias_put[] =
-    "INSERT INTO authority_alias (alias, gss, in_2011) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT (alias) DO UPDATE SET gss = ?2, in_2011 = ?3";
+    "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10, gss_2011 = ?11";
+static const char sql_alias_put[] = "INSERT INTO authority_alias (alias, gss) VALUES (?1, ?2) "
+                                    "ON CONFLICT (alias) DO UPDATE SET gss = ?2";
 
 enum authority_type store_col_authority_type(struct db_stmt *stmt, int i)
 {
@@ -170,10 +164,11 @@ int store_authority_put(struct store *st, const struct authority *a)
     store_bind_text(stmt, 8, a->start_date);
     store_bind_text(stmt, 9, a->end_date);
     db_bind_int(stmt, 10, (int)a->sets);
+    store_bind_text(stmt, 11, a->gss_2011);
     return store_run(st, stmt);
 }
 
-int store_authority_alias_put(struct store *st, const char *alias, const char *gss, int in_2011)
+int store_authority_alias_put(struct store *st, const char *alias, const char *gss)
 {
     struct db_stmt *stmt;
     int ret;
@@ -183,7 +178,6 @@ int store_authority_alias_put(struct store *st, const char *alias, const char *g
     }
     db_bind_text(stmt, 1, alias);
     db_bind_text(stmt, 2, gss);
-    db_bind_int(stmt, 3, in_2011 != 0);
     return store_run(st, stmt);
 }
 
@@ -194,7 +188,7 @@ int store_authority_get(struct store *st, const char *code, struct arena *arena,
     int ret;
 
     memset(out, 0, sizeof(*out));
-    if ((ret = store_prepare(st, sql_get[db_kind(st->db) == DB_PG], &stmt)) < 0) {
+    if ((ret = store_prepare(st, sql_get, &stmt)) < 0) {
         return ret;
     }
     db_bind_text(stmt, 1, code);
@@ -268,19 +262,22 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
 int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n, size_t *total)
 {
+    int pg = db_kind(st->db) == DB_PG, sh = shape(f);
     struct db_stmt *stmt;
     void *v;
     int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(
-             st, (f->by_name ? sql_lists_by_name : sql_pages)[db_kind(st->db) == DB_PG][shape(f)],
-             f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, f->by_name ? sql_lists_by_name[sh] : sql_pages[pg][sh], f,
+                              &stmt)) < 0) {
         return ret;
     }
     if (!f->by_name) {
         store_bind_text(stmt, 4, f->after ? f->after : "");
+        if (!pg && sh == 1) {
+            db_bind_int(stmt, 6, 3 & ~(1 << f->set)); /* in the other set alone */
+        }
     }
     store_bind_limit(stmt, 5, f->limit);
     ret = store_rows_total(st, stmt, arena, sizeof(**items), read_row, &v, n, 12, total);

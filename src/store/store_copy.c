@@ -66,9 +66,10 @@ struct copy_table {
 static const struct copy_table tables[] = {
     {"schema_version", "schema_version", NULL, NULL, 0, NULL, NULL, NULL},
     TABLE("authority", "authority",
-          "gss, code, name, official_name, type, county_gss, region, start_date, end_date, sets",
-          P10, "ttttttttti", 0, "gss"),
-    TABLE("authority_alias", "authority_alias", "alias, gss, in_2011", P3, "tti", 0, "alias"),
+          "gss, code, name, official_name, type, county_gss, region, start_date, end_date, sets, "
+          "gss_2011",
+          P11, "tttttttttit", 0, "gss"),
+    TABLE("authority_alias", "authority_alias", "alias, gss", P2, "tt", 0, "alias"),
     TABLE("server_key", "server_key", "id, key", P2, "ib", 0, "id"),
     TABLE("user", "\"user\"", "id, email, name, role, org_id, password_hash, disabled, created_at",
           P8, "itttttit", 1, "id"),

@@ -353,6 +353,7 @@ static void test_store_alias_and_history(void **state)
                                                .official_name = "Gateshead Council",
                                                .type = AUTH_METROPOLITAN_DISTRICT,
                                                .region = "North East",
+                                               .gss_2011 = "E08000020",
                                                .sets = AUTH_IN_2012 | AUTH_IN_CURRENT};
     static const struct authority old = {.gss = "E06000028",
                                          .code = "BMH",
@@ -388,7 +389,7 @@ static void test_store_alias_and_history(void **state)
     assert_int_equal(store_authority_put(st, &kent), 0);
     assert_int_equal(store_authority_put(st, &gateshead), 0);
     assert_int_equal(store_authority_put(st, &old), 0);
-    assert_int_equal(store_authority_alias_put(st, "E08000020", "E08000037", 1), 0);
+    assert_int_equal(store_authority_alias_put(st, "E08000020", "E08000037"), 0);
     assert_int_equal(store_commit(st), 0);
 
     /* no Compacts: every authority of the set, none covered */

@@ -755,9 +755,10 @@ static size_t columns(struct db *db, const char *sql, char out[][80], size_t max
     return n;
 }
 
-static void migrate(struct db *db, const struct embed_file *m, size_t count)
+/* Apply migrations from + 1 to to of m. */
+static void migrate_range(struct db *db, const struct embed_file *m, size_t from, size_t to)
 {
-    for (size_t v = 0; v < count; v++) {
+    for (size_t v = from; v < to; v++) {
         char *sql = strndup((const char *)m[v].data, m[v].len);
         int version;
         assert_non_null(sql);
@@ -768,6 +769,11 @@ static void migrate(struct db *db, const struct embed_file *m, size_t count)
         assert_int_equal(db_schema_version(db, &version), 0);
         assert_int_equal(version, (int)v + 1);
     }
+}
+
+static void migrate(struct db *db, const struct embed_file *m, size_t count)
+{
+    migrate_range(db, m, 0, count);
 }
 
 static void test_migrations_apply_in_sequence(void **state)
@@ -853,6 +859,37 @@ static void test_migrations_apply_in_sequence(void **state)
     assert_int_equal(db_rollback(t->db), DB_OK);
     assert_int_equal(db_schema_version(t->db, &version), 0);
     assert_int_equal(version, 0);
+}
+
+/* Migration 16 keeps each authority's 2011 code, which was the former code marked in_2011, as
+ * the authority's own column, and every former code as one. */
+static void test_migration_keeps_the_2011_code(void **state)
+{
+    struct t *t = *state;
+    const struct embed_file *m = t->be->kind == DB_PG ? store_migrations_pg : store_migrations;
+
+    assert_int_equal(db_begin(t->db), DB_OK);
+    migrate_range(t->db, m, 0, 15);
+    exec_ok(t->db,
+            "INSERT INTO authority (gss, code, name, official_name, type, region, sets) VALUES"
+            " ('E08000037', 'GAT', 'Gateshead', 'Gateshead Council', 'metropolitan_district',"
+            " 'North East', 3), ('E08000009', 'TRF', 'Trafford', 'Trafford Council',"
+            " 'metropolitan_district', 'North West', 3);"
+            "INSERT INTO authority_alias (alias, gss, in_2011) VALUES"
+            " ('E08000020', 'E08000037', 1), ('E08000098', 'E08000037', 0),"
+            " ('E08000099', 'E08000009', 0)");
+    if (t->be->kind == DB_PG) {
+        exec_ok(t->db, "SET CONSTRAINTS ALL IMMEDIATE"); /* as a migration's own transaction */
+    }
+    migrate_range(t->db, m, 15, 16);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM authority WHERE gss = 'E08000037'"
+                                   " AND gss_2011 = 'E08000020'"),
+                     1);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM authority WHERE gss = 'E08000009'"
+                                   " AND gss_2011 IS NULL"),
+                     1);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM authority_alias"), 3);
+    assert_int_equal(db_rollback(t->db), DB_OK);
 }
 
 static void test_backup_copies_sqlite_only(void **state)
@@ -1023,6 +1060,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_read_only_server_means_reconnect),
     CASE(test_version_survives_the_listener_lost),
     CASE(test_migrations_apply_in_sequence),
+    CASE(test_migration_keeps_the_2011_code),
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
     CASE(test_copy_round_trips),

@@ -39,7 +39,7 @@ static int setup(void **state)
         "NULL, 'South East', 1), "
         "('E07000004', 'AYL', 'Aylesbury Vale', 'Aylesbury Vale District Council', 'district', "
         "'E10000002', 'South East', 1); "
-        "INSERT INTO authority_alias (alias, gss, in_2011) VALUES ('E08000099', 'E08000009', 1); "
+        "INSERT INTO authority_alias (alias, gss) VALUES ('E08000099', 'E08000009'); "
         "INSERT INTO \"user\" (id, email, name, role, created_at) VALUES "
         "(7, 'coord@example.org', 'Coordinator', 'coordinator', 'x')");
 }
