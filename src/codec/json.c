@@ -42,8 +42,7 @@ void json_authority(struct buf *b, const struct authority *a)
     json_print(b, authority_object(a));
 }
 
-/* authority_object's bytes, written straight into b (the API's list: no tree per row). */
-static void authority_write(struct buf *b, const struct authority *a)
+void json_authority_item(struct buf *b, const struct authority *a)
 {
     const char *sep = "";
 
@@ -54,7 +53,7 @@ static void authority_write(struct buf *b, const struct authority *a)
     buf_adds(b, ",\"official_name\":");
     json_w_str(b, a->official_name);
     buf_adds(b, ",\"type\":");
-    json_w_str(b, authority_type_id(a->type));
+    json_w_id(b, authority_type_id(a->type));
     buf_adds(b, ",\"code\":");
     json_w_str(b, a->code);
     buf_adds(b, ",\"county_gss\":");
@@ -71,24 +70,11 @@ static void authority_write(struct buf *b, const struct authority *a)
     for (int s = 0; s < AUTH_SET_COUNT; s++) {
         if (a->sets & (1u << s)) {
             buf_adds(b, sep);
-            json_w_str(b, authority_set_id(s));
+            json_w_id(b, authority_set_id(s));
             sep = ",";
         }
     }
     buf_adds(b, "]}");
-}
-
-void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
-                         const char *next)
-{
-    json_w_list_start(b, total);
-    for (size_t i = 0; i < n; i++) {
-        if (i) {
-            buf_addc(b, ',');
-        }
-        authority_write(b, &items[i]);
-    }
-    json_w_list_end(b, next);
 }
 
 void json_problem(struct buf *b, int status, const char *type, const char *title,

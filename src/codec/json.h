@@ -14,9 +14,9 @@
 
 /* {"gss", "name", "official_name", "type", "code", "county_gss", "region", ...} */
 void json_authority(struct buf *b, const struct authority *a);
-/* {"total": total, "items": [...], "next": next or null} */
-void json_authority_list(struct buf *b, size_t total, const struct authority *items, size_t n,
-                         const char *next);
+/* json_authority's bytes, written straight into b: an item of the API's list (between
+ * json_w_list_start and json_w_list_end, no tree per row). */
+void json_authority_item(struct buf *b, const struct authority *a);
 /*
  * An RFC 9457 problem: {"type", "title", "status", "detail"[, "param"]}. type is a URI
  * reference (e.g. "about:blank"); detail and param may be NULL.

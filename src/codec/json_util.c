@@ -87,18 +87,42 @@ void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t 
     json_list_print(b, root, next);
 }
 
+/* Whether byte c is written escaped in a JSON string. */
+static inline int json_special(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
 void json_w_str(struct buf *b, const char *v)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)v, *run, *end;
+    size_t len;
 
     if (!v) {
         buf_add(b, "null", 4);
         return;
     }
-    end = p + strlen(v);
+    len = strlen(v);
+    end = p + len;
+    /* most strings have nothing to escape: found so, they are written whole */
+    while (end - p >= 8) {
+        uint64_t w = bytes_load8(p);
+        if (bytes_has_less(w, 0x20) | bytes_has(w, '"') | bytes_has(w, '\\')) {
+            break;
+        }
+        p += 8;
+    }
+    while (p < end && !json_special(*p)) {
+        p++;
+    }
     buf_addc(b, '"');
-    for (run = p;; p++) {
+    if (p == end) {
+        buf_add(b, v, len);
+        buf_addc(b, '"');
+        return;
+    }
+    for (run = (const unsigned char *)v;; p++) {
         char esc[6];
         size_t n = 2;
 
@@ -110,7 +134,7 @@ void json_w_str(struct buf *b, const char *v)
             }
             p += 8;
         }
-        if (*p >= 0x20 && *p != '"' && *p != '\\') {
+        if (!json_special(*p)) {
             continue;
         }
         buf_add(b, run, (size_t)(p - run));
@@ -147,6 +171,13 @@ void json_w_str(struct buf *b, const char *v)
         buf_add(b, esc, n);
         run = p + 1;
     }
+    buf_addc(b, '"');
+}
+
+void json_w_id(struct buf *b, const char *id)
+{
+    buf_addc(b, '"');
+    buf_adds(b, id);
     buf_addc(b, '"');
 }
 

@@ -42,6 +42,9 @@ void json_list(struct buf *b, size_t total, const void *items, size_t n, size_t 
 
 /* v as a JSON string, escaped as cJSON escapes it, or null when v is NULL. */
 void json_w_str(struct buf *b, const char *v);
+/* An identifier of core's (authority_type_id, authority_set_id...), plain ASCII written as it
+ * is, without looking for what to escape: never text that came from outside. */
+void json_w_id(struct buf *b, const char *id);
 /* v as a JSON number, as cJSON prints a whole number of up to 15 digits (ids, counts). */
 void json_w_int(struct buf *b, long long v);
 /* d as "YYYY-MM-DD", or null when d is 0. */

@@ -1,30 +1,60 @@
 /* GET /api/v1/authorities, its .csv variant, and GET /api/v1/authorities/{gss}. */
+#include <string.h>
+
 #include "authority_query.h"
 #include "handlers.h"
 #include "paging.h"
 #include "codec/json.h"
+#include "codec/json_util.h"
 #include "base/err.h"
 #include "base/banned.h"
+
+/* The API's page as it is read: each authority written as it comes, none copied (a fifth of
+ * the page's time went to copying 1,200 strings to write them once). */
+struct listing {
+    struct buf *b;
+    struct page pg;         /* n: the authorities read so far */
+    char last[GSS_LEN + 1]; /* the code of the last one written: the next page's cursor */
+};
+
+static int list_one(void *ctx, const struct authority *a)
+{
+    struct listing *l = ctx;
+
+    if (l->pg.n++ == l->pg.want) {
+        return 0; /* the one more that tells another page follows */
+    }
+    if (l->pg.n == 1) {
+        json_w_list_start(l->b, l->pg.total);
+    } else {
+        buf_addc(l->b, ',');
+    }
+    json_authority_item(l->b, a);
+    size_t len = strnlen(a->gss, GSS_LEN);
+    memcpy(l->last, a->gss, len);
+    l->last[len] = '\0';
+    return 0;
+}
 
 int api_authorities(struct request *r)
 {
     struct authority_filter f;
     struct field_error errs[5];
-    struct authority *items;
-    struct page pg;
-    const char *next;
+    struct listing l = {.b = r->body};
     int ret;
 
     if (authority_query(r, 1, &f, errs)) {
         return reply_bad_query(r, &errs[0]);
     }
-    page_begin(&pg, &f.limit);
-    if ((ret = store_authority_page(r->st, &f, r->arena, &items, &pg.n, &pg.total)) < 0) {
+    page_begin(&l.pg, &f.limit);
+    if ((ret = store_authority_each(r->st, &f, &l.pg.total, list_one, &l)) < 0) {
         return ret;
     }
-    next = page_more(&pg) ? items[pg.n - 1].gss : NULL;
+    if (!l.pg.n) {
+        json_w_list_start(r->body, l.pg.total);
+    }
     r->content_type = "application/json";
-    json_authority_list(r->body, pg.total, items, pg.n, next);
+    json_w_list_end(r->body, page_more(&l.pg) ? l.last : NULL);
     return 0;
 }
 

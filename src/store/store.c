@@ -133,7 +133,7 @@ cleanup:
 const char *store_col(struct db_stmt *stmt, int i, struct arena *arena)
 {
     const char *s = db_column_text(stmt, i);
-    return s ? arena_memdupz(arena, s, (size_t)db_column_bytes(stmt, i)) : NULL;
+    return s && arena ? arena_memdupz(arena, s, (size_t)db_column_bytes(stmt, i)) : s;
 }
 
 date_t store_col_date(struct db_stmt *stmt, int i)

@@ -200,11 +200,16 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
  * them: only the code, name, type, county's name and region of each (the rest NULL). */
 int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
                            struct authority **items, size_t *n);
-/* store_authority_list with, for a page by code (the API's: by_name 0), how many match f
- * without the page (as store_authority_count) into *total (NULL: not asked), read in the same
- * statement when the page has a row. */
-int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
-                         struct authority **items, size_t *n, size_t *total);
+/*
+ * The API's page of f, by code (f->by_name ignored): each authority to fn with ctx, in order, as
+ * it is read. Its strings are the database's, which hold until fn returns (the county's name is
+ * NULL); nothing is copied. *total, how many match f without the page (as
+ * store_authority_count), is set before the first call, from the same statement when the page
+ * has a row. fn's negative return stops the page and is returned.
+ */
+typedef int store_authority_fn(void *ctx, const struct authority *a);
+int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
+                         store_authority_fn *fn, void *ctx);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);

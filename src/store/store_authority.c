@@ -259,37 +259,66 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
     return ret;
 }
 
-int store_authority_page(struct store *st, const struct authority_filter *f, struct arena *arena,
-                         struct authority **items, size_t *n, size_t *total)
+/* Bind what a page by code names beyond f's filters (store_authority_each). */
+static void bind_page(struct db_stmt *stmt, const struct authority_filter *f, int pg)
 {
-    int pg = db_kind(st->db) == DB_PG, sh = shape(f);
-    struct db_stmt *stmt;
-    void *v;
-    int ret;
+    store_bind_text(stmt, 4, f->after ? f->after : "");
+    store_bind_limit(stmt, 5, f->limit);
+    if (!pg && shape(f) == 1) {
+        db_bind_int(stmt, 6, 3 & ~(1 << f->set)); /* in the other set alone */
+    }
+}
 
-    *items = NULL;
-    *n = 0;
-    if ((ret = prepare_filter(st, f->by_name ? sql_lists_by_name[sh] : sql_pages[pg][sh], f,
-                              &stmt)) < 0) {
+int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
+                         store_authority_fn *fn, void *ctx)
+{
+    int pg = db_kind(st->db) == DB_PG;
+    struct db_stmt *stmt;
+    struct authority a;
+    size_t n = 0;
+    int ret = 0, rc = DB_DONE;
+
+    *total = 0;
+    if ((ret = prepare_filter(st, sql_pages[pg][shape(f)], f, &stmt)) < 0) {
         return ret;
     }
-    if (!f->by_name) {
-        store_bind_text(stmt, 4, f->after ? f->after : "");
-        if (!pg && sh == 1) {
-            db_bind_int(stmt, 6, 3 & ~(1 << f->set)); /* in the other set alone */
+    bind_page(stmt, f, pg);
+    while (ret >= 0 && (rc = store_step(st, stmt)) == DB_ROW) {
+        if (!n++) {
+            long long t = db_column_int64(stmt, 12);
+            *total = t > 0 ? (size_t)t : 0;
         }
+        memset(&a, 0, sizeof(a));
+        read_row(stmt, NULL, &a);
+        ret = fn(ctx, &a);
     }
-    store_bind_limit(stmt, 5, f->limit);
-    ret = store_rows_total(st, stmt, arena, sizeof(**items), read_row, &v, n, 12, total);
-    *items = v;
+    if (ret >= 0) {
+        ret = store_err(st, rc);
+    }
+    store_done(stmt);
     /* an empty page says nothing of the others */
-    return ret == 0 && total && !*n ? store_authority_count(st, f, total) : ret;
+    return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
 }
 
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n)
 {
-    return store_authority_page(st, f, arena, items, n, NULL);
+    int pg = db_kind(st->db) == DB_PG;
+    struct db_stmt *stmt;
+    int ret;
+
+    *items = NULL;
+    *n = 0;
+    if ((ret = prepare_filter(st, (f->by_name ? sql_lists_by_name : sql_pages[pg])[shape(f)], f,
+                              &stmt)) < 0) {
+        return ret;
+    }
+    if (f->by_name) {
+        store_bind_limit(stmt, 5, f->limit);
+    } else {
+        bind_page(stmt, f, pg);
+    }
+    return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
 }
 
 int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,

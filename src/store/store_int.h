@@ -48,7 +48,8 @@ int store_row_count(struct store *st, struct db_stmt *stmt, size_t *out);
  * second row has the same rank (a name several share).
  */
 int store_row_ranked(struct store *st, struct db_stmt *stmt, long long *id);
-/* A copy from arena of text column i of the current row, or NULL for SQL NULL. */
+/* A copy from arena of text column i of the current row, or NULL for SQL NULL. With arena NULL,
+ * the column's own text, which holds until the statement steps again. */
 const char *store_col(struct db_stmt *stmt, int i, struct arena *arena);
 /* Text column i of the current row as a date: 0 for SQL NULL or anything but 'YYYY-MM-DD'. */
 date_t store_col_date(struct db_stmt *stmt, int i);

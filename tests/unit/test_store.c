@@ -115,6 +115,25 @@ static void test_get_by_code_and_alias(void **state)
     store_close(st);
 }
 
+/* What store_authority_each gave, copied: the strings it lends last only the call. */
+struct seen {
+    size_t n, fail_at, total[4];
+    char gss[4][GSS_LEN + 1], gss_2011[4][GSS_LEN + 1];
+    size_t *total_at; /* the caller's total, read at each call */
+};
+
+static int seen_one(void *ctx, const struct authority *a)
+{
+    struct seen *s = ctx;
+
+    assert_true(s->n < 4);
+    s->total[s->n] = *s->total_at;
+    snprintf(s->gss[s->n], sizeof(s->gss[0]), "%s", a->gss);
+    snprintf(s->gss_2011[s->n], sizeof(s->gss_2011[0]), "%s", a->gss_2011 ? a->gss_2011 : "");
+    assert_null(a->county_name); /* not the API's */
+    return ++s->n == s->fail_at ? ERR_INVALID : 0;
+}
+
 static void test_list_filters_and_cursor(void **state)
 {
     struct store *st = open_mem();
@@ -125,6 +144,7 @@ static void test_list_filters_and_cursor(void **state)
     struct authority *full;
     size_t nfull;
     long long was;
+    struct seen seen = {.total_at = &total};
     (void)state;
     arena_init(&a);
     load(st);
@@ -155,21 +175,42 @@ static void test_list_filters_and_cursor(void **state)
     /* the API's pages with their total: one statement, one more only for an empty page */
     f.after = NULL;
     was = db_statements(st->db);
-    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
     assert_int_equal(db_statements(st->db), was + 1);
-    assert_int_equal(n, 2);
-    assert_string_equal(items[1].gss, "E07000240");
+    assert_int_equal(seen.n, 2);
+    assert_string_equal(seen.gss[1], "E07000240");
+    assert_string_equal(seen.gss_2011[1], "E07000100");
+    assert_int_equal(seen.total[0], 3); /* known before the first authority */
     assert_int_equal(total, 3);
     f.after = "E10000015";
-    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
-    assert_int_equal(n, 0);
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(seen.n, 0);
     assert_int_equal(total, 3);
     assert_int_equal(db_statements(st->db), was + 3);
     f.after = NULL;
     f.type = AUTH_DISTRICT;
-    assert_int_equal(store_authority_page(st, &f, &a, &items, &n, &total), 0);
-    assert_int_equal(n, 1);
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(seen.n, 1);
     assert_int_equal(total, 1);
+    /* a set alone, counted from its index: all three were in the 2012 set, two are today */
+    f.type = -1;
+    f.set = AUTH_SET_2012;
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(total, 3);
+    f.set = AUTH_SET_CURRENT;
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(total, 2);
+    /* fn's failure stops the page */
+    seen.n = 0;
+    seen.fail_at = 1;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), ERR_INVALID);
+    assert_int_equal(seen.n, 1);
+    seen.fail_at = 0;
 
     f = (struct authority_filter){.set = AUTH_SET_2012, .type = -1, .region = 8, .by_name = 1};
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);
