@@ -133,7 +133,10 @@ cleanup:
 const char *store_col(struct db_stmt *stmt, int i, struct arena *arena)
 {
     const char *s = db_column_text(stmt, i);
-    return s && arena ? arena_memdupz(arena, s, (size_t)db_column_bytes(stmt, i)) : s;
+
+    /* both engines end a column's text with a NUL; strlen is cheaper than asking them (the
+     * call to SQLite's sqlite3_column_bytes was 4% of the authorities page) */
+    return s && arena ? arena_memdupz(arena, s, strlen(s)) : s;
 }
 
 date_t store_col_date(struct db_stmt *stmt, int i)
