@@ -45,6 +45,20 @@ const char *role_id(enum role r)
     }
 }
 
+const char *role_label(enum role r)
+{
+    switch (r) {
+    case ROLE_ADMIN:
+        return "Administrator";
+    case ROLE_COORDINATOR:
+        return "Compact coordinator";
+    case ROLE_MEMBER:
+        return "Member of an organisation";
+    default:
+        return "Member of the public";
+    }
+}
+
 int role_parse(const char *s, enum role *out)
 {
     static const enum role roles[] = {ROLE_ADMIN, ROLE_COORDINATOR, ROLE_MEMBER};

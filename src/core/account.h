@@ -38,6 +38,8 @@ struct api_token {
 
 /* "admin", "coordinator", "member" ("public" for ROLE_PUBLIC). */
 const char *role_id(enum role r);
+/* The role as people read it: "Compact coordinator", "Member of an organisation"... */
+const char *role_label(enum role r);
 /* 0 and *out for a signed-in role's identifier, else ERR_INVALID. */
 int role_parse(const char *s, enum role *out);
 

@@ -123,7 +123,7 @@ void view_account_page(struct buf *b, const struct account_view *v, const struct
     html_lit(b, "<h1 class=\"govuk-heading-l\">Your account</h1><dl class=\"govuk-summary-list\">");
     summary_row(b, "Name", v->user->name);
     summary_row(b, "Email address", v->user->email);
-    summary_row(b, "Role", role_id(v->user->role));
+    summary_row(b, "Role", role_label(v->user->role));
     if (v->user->org_id && v->org_name && v->org_ref) { /* by name, linked to its page */
         summary_row_start(b, "Organisation", 0);
         html_lit(b, "<a class=\"govuk-link\" href=\"/organisations/");
