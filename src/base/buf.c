@@ -155,6 +155,20 @@ void buf_addf(struct buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+void buf_insert(struct buf *b, size_t at, const void *p, size_t len)
+{
+    if (at > b->len) {
+        at = b->len;
+    }
+    buf_grow(b, len);
+    if (b->failed || !len) {
+        return;
+    }
+    memmove(b->data + at + len, b->data + at, b->len - at + 1); /* with the NUL */
+    memcpy(b->data + at, p, len);
+    b->len += len;
+}
+
 void buf_truncate(struct buf *b, size_t len)
 {
     if (len < b->len) {

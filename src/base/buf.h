@@ -69,6 +69,8 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Cut b to len bytes (len <= b->len). */
 void buf_truncate(struct buf *b, size_t len);
+/* len bytes of p put in at offset at (at most b's length), what followed moved after them. */
+void buf_insert(struct buf *b, size_t at, const void *p, size_t len);
 
 static inline int buf_failed(const struct buf *b)
 {

@@ -8,27 +8,43 @@
 #include "base/err.h"
 #include "base/banned.h"
 
+struct listing {
+    struct buf *b;
+    size_t n;
+};
+
+static int list_one(void *ctx, const struct authority *a)
+{
+    struct listing *l = ctx;
+
+    view_authorities_row(l->b, a);
+    l->n++;
+    return 0;
+}
+
 int page_authorities(struct request *r)
 {
     struct authorities_view v = {0};
     struct authority_filter f;
     struct field_error errs[5];
-    struct authority *items = NULL;
+    struct listing l = {.b = r->body};
+    size_t table_at;
     int ret;
 
     v.nerrors = authority_query(r, 0, &f, errs);
     v.errors = errs;
-    if (v.nerrors) {
-        r->status = 400;
-    } else if ((ret = store_authority_listed(r->st, &f, r->arena, &items, &v.n)) < 0) {
-        return ret;
-    }
     v.set = f.set;
     v.type = f.type;
     v.region = f.region;
-    v.items = items;
     r->content_type = "text/html; charset=utf-8";
-    view_authorities_page(r->body, &v, request_viewer(r));
+    table_at = view_authorities_start(r->body, &v, request_viewer(r));
+    if (v.nerrors) {
+        r->status = 400;
+    } else if ((ret = store_authority_listed(r->st, &f, list_one, &l)) < 0) {
+        return ret;
+    }
+    v.n = l.n;
+    view_authorities_end(r->body, &v, table_at);
     return 0;
 }
 

@@ -196,10 +196,13 @@ int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, siz
 /* The matching authorities, array and strings from arena; *items NULL and *n 0 on failure. */
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n);
+/* Given each authority of a list as it is read (store_authority_listed, _each). */
+typedef int store_authority_fn(void *ctx, const struct authority *a);
 /* The authorities f selects (its set, type and region), by name, as the authorities page lists
- * them: only the code, name, type, county's name and region of each (the rest NULL). */
-int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
-                           struct authority **items, size_t *n);
+ * them: only the code, name, type, county's name and region of each (the rest NULL), each to fn
+ * with ctx as it is read, as store_authority_each gives them. */
+int store_authority_listed(struct store *st, const struct authority_filter *f,
+                           store_authority_fn *fn, void *ctx);
 /*
  * The API's page of f, by code (f->by_name ignored): each authority to fn with ctx, in order, as
  * it is read. Its strings are the database's, which hold until fn returns (the county's name is
@@ -207,7 +210,6 @@ int store_authority_listed(struct store *st, const struct authority_filter *f, s
  * store_authority_count), is set before the first call, from the same statement when the page
  * has a row. fn's negative return stops the page and is returned.
  */
-typedef int store_authority_fn(void *ctx, const struct authority *a);
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
                          store_authority_fn *fn, void *ctx);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */

@@ -269,33 +269,46 @@ static void bind_page(struct db_stmt *stmt, const struct authority_filter *f, in
     }
 }
 
-int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
-                         store_authority_fn *fn, void *ctx)
+/* Each row of stmt, read by read with the engine's own strings, to fn with ctx; with total, the
+ * first row's column 12 into it before the first call. How many rows into *n. */
+static int each_row(struct store *st, struct db_stmt *stmt, store_row_fn *read,
+                    store_authority_fn *fn, void *ctx, size_t *total, size_t *n)
 {
-    int pg = db_kind(st->db) == DB_PG;
-    struct db_stmt *stmt;
     struct authority a;
-    size_t n = 0;
     int ret = 0, rc = DB_DONE;
 
-    *total = 0;
-    if ((ret = prepare_filter(st, sql_pages[pg][shape(f)], f, &stmt)) < 0) {
-        return ret;
-    }
-    bind_page(stmt, f, pg);
+    *n = 0;
     while (ret >= 0 && (rc = store_step(st, stmt)) == DB_ROW) {
-        if (!n++) {
+        if (total && !*n) {
             long long t = db_column_int64(stmt, 12);
             *total = t > 0 ? (size_t)t : 0;
         }
+        ++*n;
         memset(&a, 0, sizeof(a));
-        read_row(stmt, NULL, &a);
+        read(stmt, NULL, &a);
         ret = fn(ctx, &a);
     }
     if (ret >= 0) {
         ret = store_err(st, rc);
     }
     store_done(stmt);
+    return ret;
+}
+
+int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
+                         store_authority_fn *fn, void *ctx)
+{
+    int pg = db_kind(st->db) == DB_PG;
+    struct db_stmt *stmt;
+    size_t n;
+    int ret;
+
+    *total = 0;
+    if ((ret = prepare_filter(st, sql_pages[pg][shape(f)], f, &stmt)) < 0) {
+        return ret;
+    }
+    bind_page(stmt, f, pg);
+    ret = each_row(st, stmt, read_row, fn, ctx, total, &n);
     /* an empty page says nothing of the others */
     return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
 }
@@ -321,16 +334,15 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
     return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
 }
 
-int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
-                           struct authority **items, size_t *n)
+int store_authority_listed(struct store *st, const struct authority_filter *f,
+                           store_authority_fn *fn, void *ctx)
 {
     struct db_stmt *stmt;
+    size_t n;
     int ret;
 
-    *items = NULL;
-    *n = 0;
     if ((ret = prepare_filter(st, sql_listed[db_kind(st->db) == DB_PG][shape(f)], f, &stmt)) < 0) {
         return ret;
     }
-    return store_rows(st, stmt, arena, sizeof(**items), read_listed, items, n);
+    return each_row(st, stmt, read_listed, fn, ctx, NULL, &n);
 }

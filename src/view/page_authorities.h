@@ -10,9 +10,8 @@
 #include "layout.h"
 
 struct authorities_view {
-    int set, type, region; /* the filters as chosen; -1 for any (set is never -1) */
-    const struct authority *items;
-    size_t n;
+    int set, type, region;            /* the filters as chosen; -1 for any (set is never -1) */
+    size_t n;                         /* authorities listed */
     const struct field_error *errors; /* with any, the page shows them and no table */
     size_t nerrors;
 };
@@ -26,7 +25,14 @@ void view_authority_link(struct buf *b, const struct authority *a);
 void view_authority_filters(struct buf *b, int type, int region, const struct field_error *errors,
                             size_t n);
 
-void view_authorities_page(struct buf *b, const struct authorities_view *v,
-                           const struct viewer *viewer);
+/*
+ * The page, written as its list is read: view_authorities_start (v's n not yet known) gives
+ * where the table starts; then view_authorities_row for each authority (none when v has
+ * errors), then view_authorities_end with v's n, which puts the table's head in there.
+ */
+size_t view_authorities_start(struct buf *b, const struct authorities_view *v,
+                              const struct viewer *viewer);
+void view_authorities_row(struct buf *b, const struct authority *a);
+void view_authorities_end(struct buf *b, const struct authorities_view *v, size_t table_at);
 
 #endif

@@ -89,6 +89,32 @@ static void test_detach_and_truncate(void **state)
     free(s);
 }
 
+static void test_insert(void **state)
+{
+    struct buf b = BUF_INIT, small;
+    (void)state;
+    buf_insert(&b, 0, "abc", 3); /* into nothing */
+    assert_string_equal(b.data, "abc");
+    buf_insert(&b, 1, "XY", 2);
+    assert_string_equal(b.data, "aXYbc");
+    buf_insert(&b, 5, "!", 1); /* at the end */
+    assert_string_equal(b.data, "aXYbc!");
+    buf_insert(&b, 99, "?", 1); /* past the end: at the end */
+    assert_string_equal(b.data, "aXYbc!?");
+    for (int i = 0; i < 100; i++) { /* growing, the head kept first */
+        buf_insert(&b, 0, "0123456789", 10);
+    }
+    assert_int_equal(b.len, 1007);
+    assert_string_equal(b.data + 1000, "aXYbc!?");
+    buf_release(&b);
+    buf_init(&small, 4);
+    buf_adds(&small, "ab");
+    buf_insert(&small, 1, "xyz", 3); /* more than it may hold: fails, unchanged */
+    assert_true(buf_failed(&small));
+    assert_string_equal(small.data, "ab");
+    buf_release(&small);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -97,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_addf_longer_than_first_guess),
         cmocka_unit_test(test_cap_fails_and_sticks),
         cmocka_unit_test(test_detach_and_truncate),
+        cmocka_unit_test(test_insert),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
