@@ -5,6 +5,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "codec/json.h"
 #include "codec/json_util.h"
 #include "base/err.h"
 
@@ -95,6 +96,61 @@ static void test_writers_match_cjson(void **state)
     assert_string_equal(b.data, "{\"total\":0,\"items\":[],\"next\":null}");
     buf_release(&b);
     buf_release(&w);
+}
+
+/* The API's list writes each authority straight into the reply, with room made once: the very
+ * bytes of the one authority's object (cJSON's), whatever its strings hold and sets say. */
+static void test_authority_item_as_object(void **state)
+{
+    static const char every_byte[] = "\x01\x08\t\n\x0c\r\x1f \"\\/caf\xc3\xa9\x7f";
+    const struct authority cases[] = {
+        {.gss = "E07000240",
+         .code = "SAL",
+         .name = "St Albans",
+         .official_name = "St Albans City and District Council",
+         .type = AUTH_DISTRICT,
+         .county_gss = "E10000015",
+         .region = "East of England",
+         .start_date = "1974-04-01",
+         .gss_2011 = "E07000100",
+         .sets = AUTH_IN_2012 | AUTH_IN_CURRENT},
+        {.gss = "E06000028",
+         .code = "BMH",
+         .name = "Bournemouth",
+         .official_name = "",
+         .type = AUTH_UNITARY,
+         .region = "South West",
+         .end_date = "2019-03-31",
+         .sets = AUTH_IN_2012},
+        {.gss = "E0\"\\\n",
+         .code = every_byte,
+         .name = every_byte,
+         .official_name = every_byte,
+         .type = AUTH_LONDON_BOROUGH,
+         .region = every_byte,
+         .start_date = every_byte,
+         .sets = AUTH_IN_CURRENT},
+        {.gss = "E09000001",
+         .code = "LND",
+         .name = "City of London",
+         .official_name = "x",
+         .type = AUTH_LONDON_BOROUGH,
+         .region = "London",
+         .sets = 0},
+    };
+    struct buf one = BUF_INIT, item = BUF_INIT;
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        buf_reset(&one);
+        buf_reset(&item);
+        json_authority(&one, &cases[i]);
+        buf_adds(&item, "x"); /* after what the buf holds already */
+        json_authority_item(&item, &cases[i]);
+        assert_string_equal(item.data + 1, one.data);
+    }
+    buf_release(&one);
+    buf_release(&item);
 }
 
 static void test_parse_object(void **state)
@@ -244,9 +300,13 @@ static void test_fail_sets_both(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_list_envelope), cmocka_unit_test(test_writers_match_cjson),
-        cmocka_unit_test(test_parse_object),  cmocka_unit_test(test_fail_sets_both),
-        cmocka_unit_test(test_text_check),    cmocka_unit_test(test_parse_object_checks_text),
+        cmocka_unit_test(test_list_envelope),
+        cmocka_unit_test(test_writers_match_cjson),
+        cmocka_unit_test(test_authority_item_as_object),
+        cmocka_unit_test(test_parse_object),
+        cmocka_unit_test(test_fail_sets_both),
+        cmocka_unit_test(test_text_check),
+        cmocka_unit_test(test_parse_object_checks_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
