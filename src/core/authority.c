@@ -57,7 +57,8 @@ const char *authority_type_plural(enum authority_type t)
 int authority_type_parse(const char *s, enum authority_type *out)
 {
     for (int i = 0; i < AUTH_TYPE_COUNT; i++) {
-        if (!strcmp(s, types[i].id)) {
+        /* the first letter first: each row of a list is parsed (2% of the API's page) */
+        if (s[0] == types[i].id[0] && !strcmp(s, types[i].id)) {
             *out = (enum authority_type)i;
             return 0;
         }
