@@ -29,28 +29,24 @@
 #define BY_SET    "AND (a.sets & ?1) <> 0 "
 #define BY_TYPE   "AND a.type = ?2 "
 #define BY_REGION "AND a.region = ?3 "
-#define SHAPES_(M, by_set)                                                                         \
+#define SHAPES(M)                                                                                  \
     {                                                                                              \
-        M("WHERE 1 = 1 "), by_set, M("WHERE 1 = 1 " BY_TYPE), M("WHERE 1 = 1 " BY_SET BY_TYPE),    \
-            M("WHERE 1 = 1 " BY_REGION), M("WHERE 1 = 1 " BY_SET BY_REGION),                       \
-            M("WHERE 1 = 1 " BY_TYPE BY_REGION), M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)        \
+        M("WHERE 1 = 1 "), M("WHERE 1 = 1 " BY_SET), M("WHERE 1 = 1 " BY_TYPE),                    \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE), M("WHERE 1 = 1 " BY_REGION),                         \
+            M("WHERE 1 = 1 " BY_SET BY_REGION), M("WHERE 1 = 1 " BY_TYPE BY_REGION),               \
+            M("WHERE 1 = 1 " BY_SET BY_TYPE BY_REGION)                                             \
     }
-#define SHAPES(M)    SHAPES_(M, M("WHERE 1 = 1 " BY_SET))
-#define COUNT(where) "SELECT count(*) FROM authority a " where
+/* How many authorities match: a sum over authority_tally, the authorities counted by set bits,
+ * type and region as they are written (migration 0017), which the filters name as they name
+ * authority's columns. */
+#define COUNT(where) "SELECT coalesce(sum(a.n), 0) FROM authority_tally a " where
 /* The API's pages, after code ?4 ("" for the first): each row ends with how many match without
  * the page (column 12), so that a page and its total are one statement. The county's name is
  * not in the API's authority. */
 #define PAGE_(where, count)                                                                        \
     AUTHORITY_SELECT_("NULL")                                                                      \
     ", (" count ") FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
-#define PAGE_BY_GSS(where) PAGE_(where, COUNT(where))
-/* SQLite: the authorities in a set alone (?1, the API's default) counted as those outside it
- * (their sets 0 or ?6) taken from all, a count of the table SQLite keeps the pages for and a
- * short range of the small index authority_sets: 15 to 3 us of the page's 70 (the
- * authorities' bits tested one by one). PostgreSQL counts them in one pass. */
-#define PAGE_IN_SET_SQLITE                                                                         \
-    PAGE_("WHERE 1 = 1 " BY_SET, "SELECT (SELECT count(*) FROM authority) - (SELECT count(*) "     \
-                                 "FROM authority WHERE sets IN (0, ?6))")
+#define PAGE_BY_GSS(where)  PAGE_(where, COUNT(where))
 #define LIST_BY_NAME(where) AUTHORITY_SELECT AUTHORITY_FROM where "ORDER BY a.name, a.gss LIMIT ?5"
 /* The authorities page's list, with only what it shows, read in its order from the index
  * authority_list alone (migration 0015), and each district's county by its key: on PostgreSQL
@@ -63,13 +59,12 @@
 #define LISTED_PG(where)                                                                           \
     LISTED_SELECT "LEFT JOIN LATERAL (SELECT c.name FROM authority c WHERE c.gss = a.county_gss "  \
                   "OFFSET 0) AS c ON TRUE " where LISTED_ORDER
-static const char *const sql_pages[2][8] = {SHAPES_(PAGE_BY_GSS, PAGE_IN_SET_SQLITE),
-                                            SHAPES(PAGE_BY_GSS)};
+static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
 static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
 static const char *const sql_listed[2][8] = {SHAPES(LISTED), SHAPES(LISTED_PG)};
 static const char *const sql_counts[8] = SHAPES(COUNT);
 static const char sql_count_by_type[] =
-    "SELECT a.type, count(*) FROM authority a " AUTHORITY_WHERE "GROUP BY a.type";
+    "SELECT a.type, sum(a.n) FROM authority_tally a " AUTHORITY_WHERE "GROUP BY a.type";
 static const char sql_get[] = AUTHORITY_SELECT AUTHORITY_FROM
     "WHERE a.gss = ?1 OR a.gss = (SELECT gss FROM authority_alias WHERE alias = ?1)";
 static const char sql_put[] =
@@ -204,14 +199,10 @@ int store_authority_count(struct store *st, const struct authority_filter *f, si
     return ret < 0 ? ret : store_row_count(st, stmt, out);
 }
 
-/* How many authorities there are, then how many are outside set a (their sets ?1 or ?2) and
- * outside set b (?3 or ?4): a count of the table SQLite keeps the pages for, and two short
- * ranges of the small index authority_sets (migration 0015). 14 us of CPU a run counting
- * every authority's sets, a quarter of a coordinator's home; 6 us so. */
-static const char sql_count_sets[] = "SELECT (SELECT count(*) FROM authority), "
-                                     "(SELECT count(*) FROM authority WHERE sets IN (?1, ?2)), "
-                                     "(SELECT count(*) FROM authority WHERE sets IN (?3, ?4))";
-_Static_assert(AUTH_SET_COUNT == 2, "sql_count_sets names the sets outside one of two");
+/* How many authorities are in set ?1 and how many in set ?2 (their bits), from the tally. */
+static const char sql_count_sets[] =
+    "SELECT coalesce(sum(CASE WHEN (sets & ?1) <> 0 THEN n ELSE 0 END), 0), "
+    "coalesce(sum(CASE WHEN (sets & ?2) <> 0 THEN n ELSE 0 END), 0) FROM authority_tally";
 
 int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, size_t *in_b)
 {
@@ -222,15 +213,11 @@ int store_authority_count_sets(struct store *st, int a, int b, size_t *in_a, siz
     if ((ret = store_prepare(st, sql_count_sets, &stmt)) < 0) {
         return ret;
     }
-    /* outside a set: in none, or in the other alone */
-    db_bind_int(stmt, 1, 0);
-    db_bind_int(stmt, 2, 3 & ~(1 << a));
-    db_bind_int(stmt, 3, 0);
-    db_bind_int(stmt, 4, 3 & ~(1 << b));
+    db_bind_int(stmt, 1, 1 << a);
+    db_bind_int(stmt, 2, 1 << b);
     if ((rc = store_step(st, stmt)) == DB_ROW) {
-        long long all = db_column_int64(stmt, 0);
-        *in_a = (size_t)(all - db_column_int64(stmt, 1));
-        *in_b = (size_t)(all - db_column_int64(stmt, 2));
+        *in_a = (size_t)db_column_int64(stmt, 0);
+        *in_b = (size_t)db_column_int64(stmt, 1);
     }
     ret = store_err(st, rc);
     store_done(stmt);
@@ -260,13 +247,10 @@ int store_authority_count_by_type(struct store *st, const struct authority_filte
 }
 
 /* Bind what a page by code names beyond f's filters (store_authority_each). */
-static void bind_page(struct db_stmt *stmt, const struct authority_filter *f, int pg)
+static void bind_page(struct db_stmt *stmt, const struct authority_filter *f)
 {
     store_bind_text(stmt, 4, f->after ? f->after : "");
     store_bind_limit(stmt, 5, f->limit);
-    if (!pg && shape(f) == 1) {
-        db_bind_int(stmt, 6, 3 & ~(1 << f->set)); /* in the other set alone */
-    }
 }
 
 /* Each row of stmt, read by read with the engine's own strings, to fn with ctx; with total, the
@@ -298,16 +282,15 @@ static int each_row(struct store *st, struct db_stmt *stmt, store_row_fn *read,
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
                          store_authority_fn *fn, void *ctx)
 {
-    int pg = db_kind(st->db) == DB_PG;
     struct db_stmt *stmt;
     size_t n;
     int ret;
 
     *total = 0;
-    if ((ret = prepare_filter(st, sql_pages[pg][shape(f)], f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_pages[shape(f)], f, &stmt)) < 0) {
         return ret;
     }
-    bind_page(stmt, f, pg);
+    bind_page(stmt, f);
     ret = each_row(st, stmt, read_row, fn, ctx, total, &n);
     /* an empty page says nothing of the others */
     return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
@@ -316,20 +299,19 @@ int store_authority_each(struct store *st, const struct authority_filter *f, siz
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,
                          struct authority **items, size_t *n)
 {
-    int pg = db_kind(st->db) == DB_PG;
     struct db_stmt *stmt;
     int ret;
 
     *items = NULL;
     *n = 0;
-    if ((ret = prepare_filter(st, (f->by_name ? sql_lists_by_name : sql_pages[pg])[shape(f)], f,
+    if ((ret = prepare_filter(st, (f->by_name ? sql_lists_by_name : sql_pages)[shape(f)], f,
                               &stmt)) < 0) {
         return ret;
     }
     if (f->by_name) {
         store_bind_limit(stmt, 5, f->limit);
     } else {
-        bind_page(stmt, f, pg);
+        bind_page(stmt, f);
     }
     return store_rows(st, stmt, arena, sizeof(**items), read_row, items, n);
 }

@@ -70,6 +70,8 @@ static const struct copy_table tables[] = {
           "gss_2011",
           P11, "tttttttttit", 0, "gss"),
     TABLE("authority_alias", "authority_alias", "alias, gss", P2, "tt", 0, "alias"),
+    /* kept by the target's triggers as authority is copied (migration 0017) */
+    {"authority_tally", "authority_tally", NULL, NULL, 0, NULL, NULL, NULL},
     TABLE("server_key", "server_key", "id, key", P2, "ib", 0, "id"),
     TABLE("user", "\"user\"", "id, email, name, role, org_id, password_hash, disabled, created_at",
           P8, "itttttit", 1, "id"),

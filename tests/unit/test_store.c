@@ -298,6 +298,63 @@ static void test_list_filters_and_cursor(void **state)
     store_close(st);
 }
 
+/* Every count of authorities is the tally's, which follows each write to the table: an insert,
+ * a change of set, type or region (through the import's upsert), a delete, a rollback. */
+static void test_counts_follow_every_write(void **state)
+{
+    struct store *st = open_mem();
+    struct authority_filter f = {.set = AUTH_SET_2012, .type = -1, .region = -1};
+    struct authority moved = herts;
+    size_t in_2012, now, counts[AUTH_TYPE_COUNT];
+    (void)state;
+
+    load(st);
+    assert_int_equal(
+        store_authority_count_sets(st, AUTH_SET_2012, AUTH_SET_CURRENT, &in_2012, &now), 0);
+    assert_int_equal(in_2012, 3);
+    assert_int_equal(now, 2);
+    /* Hertfordshire leaves the 2012 set and moves region */
+    moved.sets = AUTH_IN_CURRENT;
+    moved.region = "London";
+    assert_int_equal(store_authority_put(st, &moved), 0);
+    assert_int_equal(
+        store_authority_count_sets(st, AUTH_SET_2012, AUTH_SET_CURRENT, &in_2012, &now), 0);
+    assert_int_equal(in_2012, 2);
+    assert_int_equal(now, 2);
+    f.set = AUTH_SET_CURRENT;
+    f.region = 6; /* London */
+    assert_int_equal(store_authority_count(st, &f, &now), 0);
+    assert_int_equal(now, 1);
+    f.region = -1;
+    assert_int_equal(store_authority_count_by_type(st, &f, counts), 0);
+    assert_int_equal(counts[AUTH_COUNTY], 1);
+    assert_int_equal(counts[AUTH_DISTRICT], 1);
+    /* put again as it is: nothing moves */
+    assert_int_equal(store_authority_put(st, &moved), 0);
+    assert_int_equal(store_authority_count(st, &f, &now), 0);
+    assert_int_equal(now, 2);
+    /* a delete, then a delete rolled back */
+    assert_int_equal(store_exec(st, "DELETE FROM authority WHERE gss = 'E06000028'"), 0);
+    f.set = AUTH_SET_2012;
+    assert_int_equal(store_authority_count(st, &f, &now), 0);
+    assert_int_equal(now, 1);
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(store_exec(st, "DELETE FROM authority WHERE gss = 'E07000240'"), 0);
+    assert_int_equal(store_end(st, ERR_INVALID), ERR_INVALID);
+    assert_int_equal(store_authority_count(st, &f, &now), 0);
+    assert_int_equal(now, 1);
+    /* the tally is what a count of the table gives, group by group */
+    assert_int_equal(number(st, "SELECT count(*) FROM (SELECT sets, type, region, count(*) AS n "
+                                "FROM authority GROUP BY sets, type, region) g "
+                                "LEFT JOIN authority_tally t ON t.sets = g.sets AND "
+                                "t.type = g.type AND t.region = g.region WHERE t.n IS NULL OR "
+                                "t.n <> g.n"),
+                     0);
+    assert_int_equal(number(st, "SELECT sum(n) FROM authority_tally"),
+                     number(st, "SELECT count(*) FROM authority"));
+    store_close(st);
+}
+
 static void test_constraints_refuse_and_roll_back(void **state)
 {
     struct store *st = open_mem();
@@ -707,6 +764,7 @@ int main(void)
         cmocka_unit_test(test_migrate_is_idempotent),
         cmocka_unit_test(test_get_by_code_and_alias),
         cmocka_unit_test(test_list_filters_and_cursor),
+        cmocka_unit_test(test_counts_follow_every_write),
         cmocka_unit_test(test_constraints_refuse_and_roll_back),
         cmocka_unit_test(test_forced_errors_become_err_busy_or_err_db),
         cmocka_unit_test(test_rows_and_row_of_an_id),
