@@ -54,8 +54,8 @@ struct opendata_writer {
     /* PostgreSQL, a register with no grant yet: grants sent while the file is read (direct) */
     int direct;    /* DIRECT_* */
     int copying;   /* a COPY is open */
-    uint64_t *ids; /* the identifiers sent to grant_award, hashed (ID_SLOTS) */
-    size_t nids;
+    uint64_t *ids; /* the identifiers sent to grant_award, hashed (id_seen) */
+    size_t nids, slots;
 };
 
 enum {
@@ -544,29 +544,50 @@ static int copy_publish(struct opendata_writer *w)
  * import storing the same identifiers meanwhile, a lost connection) rolls it all back, and the
  * publishing goes the usual way, from the scratch file, which is written all the same.
  */
-#define ID_SLOTS ((size_t)1 << 22) /* most identifiers followed: 32 MB, half of them full */
+#define ID_SLOTS_MIN ((size_t)1 << 16)
+#define ID_SLOTS_MAX ((size_t)1 << 22) /* most identifiers followed: 32 MB, half of them full */
 
-/* Whether id was sent already (then maybe: another's hash); notes it. 1, 0, or -1: full. */
+/* Put hash h into the table of n slots (a power of two): 1 when it was there already. */
+static int id_put(uint64_t *ids, size_t n, uint64_t h)
+{
+    size_t at;
+    for (at = (size_t)h & (n - 1); ids[at]; at = (at + 1) & (n - 1)) {
+        if (ids[at] == h) {
+            return 1;
+        }
+    }
+    ids[at] = h;
+    return 0;
+}
+
+/* Whether id was sent already (then maybe: another's hash); notes it. 1, 0, or -1: too many to
+ * follow. The table doubles when half full. */
 static int id_seen(struct opendata_writer *w, const char *id)
 {
-    uint64_t h = 1469598103934665603ULL;
-    size_t at;
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
     for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
         h = (h ^ *p) * 1099511628211ULL;
     }
     h |= 1; /* 0 marks an empty slot */
-    if (!w->ids) {
-        w->ids = xcalloc(ID_SLOTS, sizeof(*w->ids));
-    }
-    if (w->nids >= ID_SLOTS / 2) {
-        return -1;
-    }
-    for (at = (size_t)(h % ID_SLOTS); w->ids[at]; at = (at + 1) % ID_SLOTS) {
-        if (w->ids[at] == h) {
-            return 1;
+    if (w->nids >= w->slots / 2) {
+        size_t n = w->slots ? w->slots * 2 : ID_SLOTS_MIN;
+        uint64_t *ids;
+        if (n > ID_SLOTS_MAX) {
+            return -1;
         }
+        ids = xcalloc(n, sizeof(*ids));
+        for (size_t i = 0; i < w->slots; i++) {
+            if (w->ids[i]) {
+                id_put(ids, n, w->ids[i]);
+            }
+        }
+        free(w->ids);
+        w->ids = ids;
+        w->slots = n;
     }
-    w->ids[at] = h;
+    if (id_put(w->ids, w->slots, h)) {
+        return 1;
+    }
     w->nids++;
     return 0;
 }
@@ -582,7 +603,7 @@ static void direct_abandon(struct opendata_writer *w)
     buf_reset(&w->rows);
     free(w->ids);
     w->ids = NULL;
-    w->nids = 0;
+    w->nids = w->slots = 0;
     w->seq = 0;
     w->orgs_created = 0;
     memset(w->cache, 0, ORG_CACHE * sizeof(*w->cache)); /* ids of what was rolled back */
