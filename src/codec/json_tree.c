@@ -336,21 +336,31 @@ static cJSON *value(struct reader *r)
     }
 }
 
+/* A reader of text[0..len), or 0 when there is nothing it may read. */
+static int reader_start(struct reader *r, const char *text, size_t len, const char *const *keep,
+                        int depth, struct arena *arena)
+{
+    if (!text || !len || len > JSON_TREE_MAX) {
+        return 0;
+    }
+    memset(r, 0, sizeof(*r));
+    r->p = (const unsigned char *)text;
+    r->end = r->p + len;
+    r->arena = arena;
+    r->keep = keep;
+    r->max_depth = depth < JSON_TREE_DEPTH ? depth : JSON_TREE_DEPTH;
+    return 1;
+}
+
 cJSON *json_tree_parse_some(const char *text, size_t len, const char *const *keep,
                             struct arena *arena)
 {
     struct reader r;
     cJSON *root;
 
-    if (!text || !len || len > JSON_TREE_MAX) {
+    if (!reader_start(&r, text, len, keep, JSON_TREE_DEPTH, arena)) {
         return NULL;
     }
-    memset(&r, 0, sizeof(r));
-    r.p = (const unsigned char *)text;
-    r.end = r.p + len;
-    r.arena = arena;
-    r.keep = keep;
-    r.max_depth = JSON_TREE_DEPTH;
     skip_space(&r);
     if (!(root = value(&r))) {
         return NULL;
@@ -367,16 +377,8 @@ cJSON *json_tree_parse_prefix(const char *text, size_t len, const char *const *k
 
     *used = 0;
     *lines = 0;
-    if (!text || !len || len > JSON_TREE_MAX || (*text != '{' && *text != '[')) {
-        return NULL;
-    }
-    memset(&r, 0, sizeof(r));
-    r.p = (const unsigned char *)text;
-    r.end = r.p + len;
-    r.arena = arena;
-    r.keep = keep;
-    r.max_depth = depth < JSON_TREE_DEPTH ? depth : JSON_TREE_DEPTH;
-    if (!(root = value(&r))) {
+    if (!reader_start(&r, text, len, keep, depth, arena) || (*text != '{' && *text != '[') ||
+        !(root = value(&r))) {
         return NULL;
     }
     *used = (size_t)(r.p - (const unsigned char *)text);
