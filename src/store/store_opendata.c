@@ -35,8 +35,9 @@
 
 struct org_slot {
     char key[OPENDATA_ID_MAX + 1]; /* the org-id in lower case; "" when empty */
-    long long id;
+    long long id;                  /* 0: empty; NOT_LINKED: of no scheme the register keeps */
 };
+#define NOT_LINKED (-1LL)
 
 enum { STAGE_GRANT, STAGE_CONTRACT };
 
@@ -234,19 +235,26 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
                        enum org_role role, int vcse, long long *id)
 {
     char form[ORG_ID_MAX + 1], key[OPENDATA_ID_MAX + 1];
-    enum orgid_scheme scheme = orgid_linked(org_id, form);
+    enum orgid_scheme scheme;
     struct organisation o = {.org_id = form, .name = name && *name ? name : form};
     struct org_slot *slot;
     int ret, made;
 
     *id = 0;
-    if (scheme == ORGID_NONE) {
-        return ERR_NOT_FOUND;
+    if (!org_id || strlen(org_id) > ORG_ID_MAX) {
+        return ERR_NOT_FOUND; /* no org-id of the register's schemes is longer */
     }
+    /* the cache first: a file names the same funders and recipients grant after grant, and
+     * the identifiers of other schemes (kept as NOT_LINKED) as often */
     slot = slot_for(w, org_id, key);
     if (slot->id && !strcmp(slot->key, key)) {
-        *id = slot->id;
-        return 0;
+        *id = slot->id > 0 ? slot->id : 0;
+        return slot->id > 0 ? 0 : ERR_NOT_FOUND;
+    }
+    if ((scheme = orgid_linked(org_id, form)) == ORGID_NONE) {
+        memcpy(slot->key, key, strlen(key) + 1);
+        slot->id = NOT_LINKED;
+        return ERR_NOT_FOUND;
     }
     if (w->copying && (ret = copy_close(w)) < 0) { /* the connection is needed for a query */
         return ret;
