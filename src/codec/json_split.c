@@ -30,6 +30,7 @@ enum expect { EXPECT_FIRST, EXPECT_COMMA, EXPECT_VALUE };
 struct json_split {
     const char *const *keys;
     json_split_fn fn;
+    json_split_read_fn read; /* or NULL */
     void *ctx;
     enum state state;
     enum json_split_shape shape;
@@ -77,6 +78,11 @@ struct json_split *json_split_new(const char *const *keys, size_t max, json_spli
     buf_init(&s->elem, max ? max : (size_t)64 << 20);
     buf_init(&s->err, 512);
     return s;
+}
+
+void json_split_reader(struct json_split *s, json_split_read_fn read)
+{
+    s->read = read;
 }
 
 void json_split_free(struct json_split *s)
@@ -169,19 +175,66 @@ static int collect(struct json_split *s, const char *p, size_t n, unsigned long 
     return 0;
 }
 
-static int emit(struct json_split *s)
+/* Hand over a record: the one collected, or one read in place (data not NULL). */
+static void after_value(struct json_split *s);
+
+static int emit_item(struct json_split *s, const char *data, size_t len)
 {
     struct json_split_item item;
     s->count++;
-    item.data = s->elem.data;
-    item.len = s->elem.len;
+    item.data = data ? data : s->elem.data;
+    item.len = data ? len : s->elem.len;
     item.index = s->count;
     item.line = s->elem_line;
     item.offset = s->elem_offset;
     item.key = s->shape == JSON_SPLIT_KEY ? s->key : NULL;
+    item.read = data != NULL;
     s->ret = s->fn(&item, s->ctx);
     buf_reset(&s->elem);
     return s->ret;
+}
+
+static int emit(struct json_split *s)
+{
+    return emit_item(s, NULL, 0);
+}
+
+/*
+ * A record that starts at p[*i], an object or an array, read whole and in place by s->read
+ * (json_split_reader) rather than scanned here, when it ends within p[0..len) and is what the
+ * scan would hand over unchanged: no deeper than the splitter follows, no longer than max, no
+ * line break in a string (every line break in its bytes one the reader read as white space), on
+ * one line for JSON lines. Then it is handed over, *i left at its last byte: 1. Else 0, and the
+ * record is scanned as before (the reader's answer thrown away), the same bytes and refusals.
+ */
+static int read_whole(struct json_split *s, const unsigned char *p, size_t len, size_t *i)
+{
+    const unsigned char *q = p + *i, *end;
+    size_t n = len - *i, used;
+    long lines = 0, breaks = 0;
+
+    if (!s->read || (*q != '{' && *q != '[') || s->depth >= JSON_SPLIT_MAX_DEPTH) {
+        return 0;
+    }
+    n = n < s->elem.max ? n : s->elem.max;
+    used = s->read((const char *)q, n, JSON_SPLIT_MAX_DEPTH - s->depth, &lines, s->ctx);
+    if (!used || used > n) {
+        return 0;
+    }
+    for (end = q + used; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) {
+        breaks++;
+    }
+    if (breaks != lines || (breaks && s->shape == JSON_SPLIT_LINES)) {
+        return 0;
+    }
+    s->elem_base = s->depth;
+    s->elem_line = s->line;
+    s->elem_offset = s->offset + *i;
+    s->line += breaks;
+    after_value(s);
+    emit_item(s, (const char *)p + *i, used);
+    *i += used - 1;
+    return 1;
 }
 
 /* A record starts with byte c at absolute offset at: the state to go on in. */
@@ -387,6 +440,9 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
                 return fail(s, at, "a second JSON value on the same line");
             }
             s->shape = JSON_SPLIT_LINES;
+            if (read_whole(s, p, len, i)) {
+                return s->ret;
+            }
             *span = *i;
             return start_elem(s, c, at);
         }
@@ -462,6 +518,9 @@ static int feed_byte(struct json_split *s, const unsigned char *p, size_t len, s
         }
         if (s->expect == EXPECT_COMMA) {
             return fail(s, at, "expected ',' or ']' after a record");
+        }
+        if (read_whole(s, p, len, i)) {
+            return s->ret;
         }
         *span = *i;
         return start_elem(s, c, at);

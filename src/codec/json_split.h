@@ -32,6 +32,8 @@ struct json_split_item {
     long line;                 /* 1-based line the record starts on */
     unsigned long long offset; /* 0-based byte offset of its first byte in the file */
     const char *key;           /* the key of the array it came from, or NULL */
+    int read;                  /* read whole by the splitter's reader (json_split_reader): data
+                                  is then in the fed chunk, not NUL-terminated */
 };
 
 /* Return 0 to go on, anything else to stop: feed and finish then return that value. */
@@ -55,6 +57,21 @@ enum json_split_shape {
  */
 struct json_split *json_split_new(const char *const *keys, size_t max, json_split_fn fn, void *ctx);
 void json_split_free(struct json_split *s);
+
+/*
+ * Optional: a reader of whole records, so that a record's bytes are read once, not scanned here
+ * then read again by the decoder. Where a record (an object or an array) starts, the splitter
+ * may hand it text[0..len), from the record's first byte to the end of the bytes it has (already
+ * checked as UTF-8 without NUL); the reader reads one value there (json_tree_parse_prefix) and
+ * keeps what it read in ctx, and answers the value's length, with *lines the line breaks it read
+ * as white space, no deeper than depth; or 0 for anything it does not read (not strict JSON,
+ * cut short). The splitter then hands that record to fn with item->read set, or, when it would
+ * not hand over those very bytes, scans it as before (item->read 0: what the reader kept is
+ * stale). Nothing else changes: the same records, refusals, lines and offsets.
+ */
+typedef size_t (*json_split_read_fn)(const char *text, size_t len, int depth, long *lines,
+                                     void *ctx);
+void json_split_reader(struct json_split *s, json_split_read_fn read);
 
 /*
  * Feed the next len bytes. Returns 0, fn's non-zero answer, ERR_INVALID (malformed) or

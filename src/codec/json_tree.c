@@ -13,7 +13,8 @@
 struct reader {
     const unsigned char *p, *end;
     struct arena *arena;
-    int depth;
+    int depth, max_depth;    /* nesting so far, and the most allowed */
+    long lines;              /* line breaks in the white space read */
     const char *const *keep; /* the root object's members to keep, or NULL for all */
     int discard;             /* reading a value left out: checked, not kept */
     cJSON dummy;             /* the node of every value left out */
@@ -24,6 +25,7 @@ static cJSON *value(struct reader *r);
 static void skip_space(struct reader *r)
 {
     while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t')) {
+        r->lines += *r->p == '\n';
         r->p++;
     }
 }
@@ -242,7 +244,7 @@ static cJSON *container(struct reader *r, int object)
     cJSON *node = new_node(r, object ? cJSON_Object : cJSON_Array), *last = NULL;
     unsigned char close = object ? '}' : ']';
 
-    if (++r->depth > JSON_TREE_DEPTH) {
+    if (++r->depth > r->max_depth) {
         return NULL;
     }
     r->p++;
@@ -334,26 +336,54 @@ static cJSON *value(struct reader *r)
     }
 }
 
+/* A reader of text[0..len), or 0 when there is nothing it may read. */
+static int reader_start(struct reader *r, const char *text, size_t len, const char *const *keep,
+                        int depth, struct arena *arena)
+{
+    if (!text || !len || len > JSON_TREE_MAX) {
+        return 0;
+    }
+    memset(r, 0, sizeof(*r));
+    r->p = (const unsigned char *)text;
+    r->end = r->p + len;
+    r->arena = arena;
+    r->keep = keep;
+    r->max_depth = depth < JSON_TREE_DEPTH ? depth : JSON_TREE_DEPTH;
+    return 1;
+}
+
 cJSON *json_tree_parse_some(const char *text, size_t len, const char *const *keep,
                             struct arena *arena)
 {
     struct reader r;
     cJSON *root;
 
-    if (!text || !len || len > JSON_TREE_MAX) {
+    if (!reader_start(&r, text, len, keep, JSON_TREE_DEPTH, arena)) {
         return NULL;
     }
-    memset(&r, 0, sizeof(r));
-    r.p = (const unsigned char *)text;
-    r.end = r.p + len;
-    r.arena = arena;
-    r.keep = keep;
     skip_space(&r);
     if (!(root = value(&r))) {
         return NULL;
     }
     skip_space(&r);
     return r.p == r.end ? root : NULL;
+}
+
+cJSON *json_tree_parse_prefix(const char *text, size_t len, const char *const *keep, int depth,
+                              struct arena *arena, size_t *used, long *lines)
+{
+    struct reader r;
+    cJSON *root;
+
+    *used = 0;
+    *lines = 0;
+    if (!reader_start(&r, text, len, keep, depth, arena) || (*text != '{' && *text != '[') ||
+        !(root = value(&r))) {
+        return NULL;
+    }
+    *used = (size_t)(r.p - (const unsigned char *)text);
+    *lines = r.lines;
+    return root;
 }
 
 cJSON *json_tree_parse(const char *text, size_t len, struct arena *arena)

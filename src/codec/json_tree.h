@@ -35,5 +35,15 @@ cJSON *json_tree_parse(const char *text, size_t len, struct arena *arena);
  */
 cJSON *json_tree_parse_some(const char *text, size_t len, const char *const *keep,
                             struct arena *arena);
+/*
+ * The object or array at the very start of text[0..len) (its first byte a bracket), read as
+ * json_tree_parse_some reads one, with what follows it left unread: for a splitter that reads a
+ * record where it finds it, in place. *used is the value's length and *lines the line breaks
+ * in its white space (a line break in a string is not counted: a caller that refuses those
+ * compares this with all the line breaks in the value's bytes). NULL, *used 0: not strict
+ * JSON, nested deeper than depth (or JSON_TREE_DEPTH), or not ended within len (cut short).
+ */
+cJSON *json_tree_parse_prefix(const char *text, size_t len, const char *const *keep, int depth,
+                              struct arena *arena, size_t *used, long *lines);
 
 #endif

@@ -311,6 +311,25 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
     return ret;
 }
 
+size_t grant_read(const char *text, size_t len, int depth, long *lines, struct arena *arena,
+                  const struct cJSON **tree)
+{
+    size_t used;
+    len = len < JSON_TREE_MAX ? len : JSON_TREE_MAX; /* a longer record: read by the scan */
+    *tree = json_tree_parse_prefix(text, len, grant_members, depth, arena, &used, lines);
+    return *tree ? used : 0;
+}
+
+int grant_from_tree(const struct cJSON *tree, struct arena *arena, struct grant *out,
+                    struct opendata_warnings *w, const char **why)
+{
+    int ret = grant_fields(tree, arena, out, w, why);
+    if (ret < 0) {
+        memset(out, 0, sizeof(*out));
+    }
+    return ret;
+}
+
 /* Add a supplier once, by identifier (or name when it has none). */
 static void add_supplier(struct contract *c, const cJSON *s, const cJSON *parties,
                          struct arena *arena, struct opendata_warnings *w)

@@ -37,6 +37,20 @@ int grant_from_json(const char *text, size_t len, struct arena *arena, struct gr
                     struct opendata_warnings *w, const char **why);
 
 /*
+ * A grant's JSON read in place, where the splitter finds it (json_split_reader's reader; the
+ * text from the grant's first byte to the end of what the splitter has): *tree the tree
+ * grant_from_json would read (json_tree_parse_prefix, from arena, only the members it reads),
+ * the answer its length, *lines the line breaks in its white space; 0, *tree NULL: the splitter
+ * is to scan the record, and grant_from_json to read it.
+ */
+struct cJSON;
+size_t grant_read(const char *text, size_t len, int depth, long *lines, struct arena *arena,
+                  const struct cJSON **tree);
+/* Decode a tree grant_read read, as grant_from_json decodes the same text. */
+int grant_from_tree(const struct cJSON *tree, struct arena *arena, struct grant *out,
+                    struct opendata_warnings *w, const char **why);
+
+/*
  * Decode the JSON text of one OCDS release into out; record: the text is a record, whose
  * compiledRelease is decoded. Strings from arena. Returns 0 or ERR_INVALID with *why.
  */

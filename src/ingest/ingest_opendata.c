@@ -30,6 +30,7 @@ struct import {
     struct ingest_summary *sum;
     struct opendata_writer *w;
     struct arena arena;
+    const struct cJSON *tree; /* the grant read in place by read_grant */
     struct buf *err;
     int failed; /* a record was rejected: go on checking, store no more */
 };
@@ -92,6 +93,14 @@ static int on_grant_row(const struct grant_row *row, void *ctx)
     return im->failed ? 0 : store_grant(im, row->grant);
 }
 
+/* A grant read where the splitter finds it (json_split_reader): its bytes read once. */
+static size_t read_grant(const char *text, size_t len, int depth, long *lines, void *ctx)
+{
+    struct import *im = ctx;
+    arena_reset(&im->arena);
+    return grant_read(text, len, depth, lines, &im->arena, &im->tree);
+}
+
 static int on_item(const struct json_split_item *item, void *ctx)
 {
     struct import *im = ctx;
@@ -106,10 +115,13 @@ static int on_item(const struct json_split_item *item, void *ctx)
         return ERR_INVALID;
     }
     im->sum->read++;
-    arena_reset(&im->arena);
+    if (!item->read) {
+        arena_reset(&im->arena); /* else it holds the tree read_grant read */
+    }
     if (im->kind == INGEST_GRANTS) {
         struct grant g;
-        if (grant_from_json(item->data, item->len, &im->arena, &g, &w, &why) < 0) {
+        if ((item->read ? grant_from_tree(im->tree, &im->arena, &g, &w, &why)
+                        : grant_from_json(item->data, item->len, &im->arena, &g, &w, &why)) < 0) {
             reject(im, item->index, item->line, why);
             return 0;
         }
@@ -217,6 +229,9 @@ int ingest_opendata(struct store *st, enum ingest_kind kind, const char *path,
                 gc = grant_csv_new(on_grant_row, &im);
             } else {
                 js = json_split_new(keys, RECORD_MAX, on_item, &im);
+                if (kind == INGEST_GRANTS) {
+                    json_split_reader(js, read_grant);
+                }
             }
         }
         ret = csv ? grant_csv_feed(gc, chunk, n, err) : json_split_feed(js, chunk, n);

@@ -22,6 +22,7 @@
 #include "codec/json_audit.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/log.h"
 #include "base/xalloc.h"
 #include "base/banned.h"
 
@@ -34,8 +35,9 @@
 
 struct org_slot {
     char key[OPENDATA_ID_MAX + 1]; /* the org-id in lower case; "" when empty */
-    long long id;
+    long long id;                  /* 0: empty; NOT_LINKED: of no scheme the register keeps */
 };
+#define NOT_LINKED (-1LL)
 
 enum { STAGE_GRANT, STAGE_CONTRACT };
 
@@ -50,6 +52,19 @@ struct opendata_writer {
     struct org_slot *cache; /* ORG_CACHE slots */
     struct buf rows;        /* PostgreSQL: grants for the next COPY (copy_grant) */
     unsigned long long seq; /* the grants sent so far */
+    /* PostgreSQL, a register with no grant yet: grants sent while the file is read (direct) */
+    int direct;    /* DIRECT_* */
+    int copying;   /* a COPY is open */
+    uint64_t *ids; /* the identifiers sent to grant_award, hashed (id_seen) */
+    size_t nids, slots;
+};
+
+enum {
+    DIRECT_UNTRIED, /* no grant staged yet */
+    DIRECT_OFF,     /* staged, published at the end (SQLite; PostgreSQL with grants kept) */
+    DIRECT_ON,      /* each grant COPYed into grant_award as it is staged */
+    DIRECT_TEMP,    /* an identifier sent again: the rest into import_grant, upserted at the end */
+    DIRECT_FAILED,  /* rolled back: published from the scratch file at the end, as DIRECT_OFF */
 };
 
 /* An import's transaction writes far more than SQLite's default 2 MB page cache holds: with
@@ -128,6 +143,14 @@ static int stage_open(FILE **out)
     return ret;
 }
 
+static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
+
+static void direct_abandon(struct opendata_writer *w);
+static int copy_close(struct opendata_writer *w);
+static int count(struct store *st, const char *sql, size_t *out);
+static int replay_kind(struct opendata_writer *w, int kind);
+static int import_audit(struct opendata_writer *w, const struct opendata_import *im);
+
 int store_opendata_writer_new(struct store *st, const char *actor, struct opendata_writer **out)
 {
     struct opendata_writer *w;
@@ -157,12 +180,16 @@ void store_opendata_writer_free(struct opendata_writer *w)
     if (!w) {
         return;
     }
+    if (w->direct == DIRECT_ON || w->direct == DIRECT_TEMP) {
+        direct_abandon(w); /* not published: nothing of it stays */
+    }
     if (w->stage) {
         fclose(w->stage); /* and with it, the scratch file */
     }
     buf_release(&w->rec);
     buf_release(&w->rows);
     free(w->cache);
+    free(w->ids);
     free(w);
 }
 
@@ -208,19 +235,29 @@ int store_opendata_org(struct opendata_writer *w, const char *org_id, const char
                        enum org_role role, int vcse, long long *id)
 {
     char form[ORG_ID_MAX + 1], key[OPENDATA_ID_MAX + 1];
-    enum orgid_scheme scheme = orgid_linked(org_id, form);
+    enum orgid_scheme scheme;
     struct organisation o = {.org_id = form, .name = name && *name ? name : form};
     struct org_slot *slot;
     int ret, made;
 
     *id = 0;
-    if (scheme == ORGID_NONE) {
-        return ERR_NOT_FOUND;
+    if (!org_id || strlen(org_id) > ORG_ID_MAX) {
+        return ERR_NOT_FOUND; /* no org-id of the register's schemes is longer */
     }
+    /* the cache first: a file names the same funders and recipients grant after grant, and
+     * the identifiers of other schemes (kept as NOT_LINKED) as often */
     slot = slot_for(w, org_id, key);
     if (slot->id && !strcmp(slot->key, key)) {
-        *id = slot->id;
-        return 0;
+        *id = slot->id > 0 ? slot->id : 0;
+        return slot->id > 0 ? 0 : ERR_NOT_FOUND;
+    }
+    if ((scheme = orgid_linked(org_id, form)) == ORGID_NONE) {
+        memcpy(slot->key, key, strlen(key) + 1);
+        slot->id = NOT_LINKED;
+        return ERR_NOT_FOUND;
+    }
+    if (w->copying && (ret = copy_close(w)) < 0) { /* the connection is needed for a query */
+        return ret;
     }
     /* unverified, of a type guessed from the scheme and the part it plays */
     o.type = guess_type(scheme, role, vcse);
@@ -360,13 +397,6 @@ static const char sql_copy_table[] =
     "recipient_individual integer, planned_start text, planned_end text, "
     "duration_months integer, from_open_call integer, programme text) ON COMMIT DROP";
 static const char sql_copy_in[] = "COPY import_grant FROM STDIN";
-static const char sql_copy_publish[] = GRANT_COLUMNS
-    "SELECT identifier, title, currency, amount_pence, award_date, funder_org_id, funder_name, "
-    "funder_id, recipient_org_id, recipient_name, recipient_id, recipient_individual, "
-    "planned_start, planned_end, duration_months, from_open_call, programme, ?1 "
-    "FROM (SELECT DISTINCT ON (identifier) *, min(seq) OVER (PARTITION BY identifier) AS first "
-    "FROM import_grant ORDER BY identifier, seq DESC) AS g ORDER BY first " GRANT_UPDATE;
-
 static void copy_text(struct buf *row, const char *s, int empty_is_null, char end)
 {
     db_copy_field(row, s && (*s || !empty_is_null) ? s : NULL);
@@ -382,42 +412,68 @@ static void copy_number(struct buf *row, int has, long long v, char end)
     }
 }
 
-/* Send the rows in w->rows, if any, as one COPY. */
-static int copy_flush(struct opendata_writer *w)
+/* Where a row goes: grant_award itself (DIRECT_ON), else import_grant. */
+static const char sql_copy_direct[] =
+    "COPY grant_award (identifier, title, currency, amount_pence, award_date, funder_org_id, "
+    "funder_name, funder_id, recipient_org_id, recipient_name, recipient_id, "
+    "recipient_individual, planned_start, planned_end, duration_months, from_open_call, "
+    "programme, imported_at) FROM STDIN";
+
+/* Send the rows in w->rows, opening a COPY if none is: it stays open, the server storing the rows
+ * while the next are made, until a query needs the connection (copy_close). */
+static int copy_send(struct opendata_writer *w)
 {
     struct db *db = w->st->db;
-    int rc;
+    int rc = DB_OK;
 
-    if (!w->rows.len) {
-        return 0;
-    }
     if (buf_failed(&w->rows)) {
         return ERR_TOO_BIG;
     }
-    rc = db_copy_begin(db, sql_copy_in);
-    if (rc == DB_OK) {
-        int end;
+    if (!w->copying && w->rows.len) {
+        rc = db_copy_begin(db, w->direct == DIRECT_ON ? sql_copy_direct : sql_copy_in);
+        w->copying = rc == DB_OK;
+    }
+    if (rc == DB_OK && w->rows.len) {
         rc = db_copy_put(db, w->rows.data, w->rows.len);
-        end = db_copy_end(db, rc == DB_OK ? NULL : "the import could not send its rows");
-        rc = rc == DB_OK ? end : rc;
     }
     buf_reset(&w->rows);
+    if (rc != DB_OK && w->copying) {
+        db_copy_end(db, "the import could not send its rows");
+        w->copying = 0;
+    }
     return store_err(w->st, rc);
 }
 
-/* g as a row of import_grant (its fields as bind_grant has them, then its links). */
+/* Send what is left and end the COPY: the server's answer for all the rows it took. */
+static int copy_close(struct opendata_writer *w)
+{
+    int ret = copy_send(w);
+    if (w->copying) {
+        int rc = db_copy_end(w->st->db, ret < 0 ? "the import could not send its rows" : NULL);
+        w->copying = 0;
+        ret = ret < 0 ? ret : store_err(w->st, rc);
+    }
+    return ret;
+}
+
+#define COPY_SEND ((size_t)256 << 10) /* rows sent at a time into an open COPY */
+
+/* g as a row of grant_award (DIRECT_ON) or of import_grant (its fields as bind_grant has them,
+ * then its links), sent when enough are made. */
 static int copy_grant(struct opendata_writer *w, const struct grant *g)
 {
     struct buf *r = &w->rows;
     long long funder, recipient;
-    int ret;
+    int ret, direct = w->direct == DIRECT_ON;
 
     if ((ret = link_org(w, g->funder_id, g->funder_name, ORG_FUNDER, -1, &funder)) < 0 ||
         (ret = link_org(w, g->recipient_id, g->recipient_name, ORG_RECIPIENT, -1, &recipient)) <
             0) {
         return ret;
     }
-    copy_number(r, 1, (long long)++w->seq, '\t');
+    if (!direct) {
+        copy_number(r, 1, (long long)++w->seq, '\t');
+    }
     copy_text(r, g->id, 0, '\t');
     copy_text(r, g->title, 0, '\t');
     copy_text(r, g->currency, 0, '\t');
@@ -434,21 +490,181 @@ static int copy_grant(struct opendata_writer *w, const struct grant *g)
     copy_text(r, g->planned_end, 1, '\t');
     copy_number(r, g->duration_months >= 0, g->duration_months, '\t');
     copy_number(r, g->from_open_call >= 0, g->from_open_call, '\t');
-    copy_text(r, g->programme, 1, '\n');
-    return w->rows.len >= COPY_BATCH ? copy_flush(w) : 0;
+    copy_text(r, g->programme, 1, direct ? '\t' : '\n');
+    if (direct) {
+        copy_text(r, w->now, 0, '\n');
+    }
+    return w->rows.len >= COPY_SEND ? copy_send(w) : 0;
 }
 
-/* The grants sent by copy_grant, into the register. */
+/*
+ * import_grant's rows into the register, each identifier once as its last row in the file says
+ * it: those the register keeps updated, the others inserted in the order the file first names
+ * them, so that ids are drawn for new rows alone (as SQLite gives them: an upsert of each, ON
+ * CONFLICT, drew one for every row, kept or not). The insert's ON CONFLICT is for another
+ * import storing the same identifier meanwhile.
+ */
+static const char sql_temp_update[] =
+    "UPDATE grant_award SET title = g.title, currency = g.currency, "
+    "amount_pence = g.amount_pence, award_date = g.award_date, funder_org_id = g.funder_org_id, "
+    "funder_name = g.funder_name, funder_id = g.funder_id, "
+    "recipient_org_id = g.recipient_org_id, recipient_name = g.recipient_name, "
+    "recipient_id = g.recipient_id, recipient_individual = g.recipient_individual, "
+    "planned_start = g.planned_start, planned_end = g.planned_end, "
+    "duration_months = g.duration_months, from_open_call = g.from_open_call, "
+    "programme = g.programme, imported_at = ?1 "
+    "FROM (SELECT DISTINCT ON (identifier) * FROM import_grant ORDER BY identifier, seq DESC) "
+    "AS g WHERE grant_award.identifier = g.identifier";
+static const char sql_temp_insert[] = GRANT_COLUMNS
+    "SELECT identifier, title, currency, amount_pence, award_date, funder_org_id, funder_name, "
+    "funder_id, recipient_org_id, recipient_name, recipient_id, recipient_individual, "
+    "planned_start, planned_end, duration_months, from_open_call, programme, ?1 "
+    "FROM (SELECT DISTINCT ON (identifier) *, min(seq) OVER (PARTITION BY identifier) AS first "
+    "FROM import_grant ORDER BY identifier, seq DESC) AS g WHERE NOT EXISTS "
+    "(SELECT 1 FROM grant_award AS a WHERE a.identifier = g.identifier) "
+    "ORDER BY first " GRANT_UPDATE;
+
+/* The grants sent by copy_grant into import_grant, into the register. */
 static int copy_publish(struct opendata_writer *w)
 {
+    const char *sql[] = {sql_temp_update, sql_temp_insert};
     struct db_stmt *stmt;
-    int ret;
+    int ret = copy_close(w);
 
-    if ((ret = copy_flush(w)) < 0 || (ret = store_prepare(w->st, sql_copy_publish, &stmt)) < 0) {
-        return ret;
+    for (size_t i = 0; i < 2 && !ret; i++) {
+        if ((ret = store_prepare(w->st, sql[i], &stmt)) == 0) {
+            db_bind_text(stmt, 1, w->now);
+            ret = store_run(w->st, stmt);
+        }
     }
-    db_bind_text(stmt, 1, w->now);
-    return store_run(w->st, stmt);
+    return ret;
+}
+
+/*
+ * PostgreSQL, an import into a register that holds no grant yet (the first import, and the
+ * largest): each grant goes straight into grant_award with COPY as the file is read, in a
+ * transaction begun at the first grant, so that the server stores and indexes the rows while
+ * this process reads the next (two processes, two cores) rather than after the whole file.
+ * Publishing ends the COPY and commits. The ids are those a publishing from the scratch file
+ * gives (the file's order; no identifier is sent twice: a grant named again sends it and the
+ * rest into import_grant, upserted at the end by direct_finish as copy_publish does, updating
+ * first, so that no id is drawn for a row that is kept). Whatever fails on the way (another
+ * import storing the same identifiers meanwhile, a lost connection) rolls it all back, and the
+ * publishing goes the usual way, from the scratch file, which is written all the same.
+ */
+#define ID_SLOTS_MIN ((size_t)1 << 16)
+#define ID_SLOTS_MAX ((size_t)1 << 22) /* most identifiers followed: 32 MB, half of them full */
+
+/* Put hash h into the table of n slots (a power of two): 1 when it was there already. */
+static int id_put(uint64_t *ids, size_t n, uint64_t h)
+{
+    size_t at;
+    for (at = (size_t)h & (n - 1); ids[at]; at = (at + 1) & (n - 1)) {
+        if (ids[at] == h) {
+            return 1;
+        }
+    }
+    ids[at] = h;
+    return 0;
+}
+
+/* Whether id was sent already (then maybe: another's hash); notes it. 1, 0, or -1: too many to
+ * follow. The table doubles when half full. */
+static int id_seen(struct opendata_writer *w, const char *id)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        h = (h ^ *p) * 1099511628211ULL;
+    }
+    h |= 1; /* 0 marks an empty slot */
+    if (w->nids >= w->slots / 2) {
+        size_t n = w->slots ? w->slots * 2 : ID_SLOTS_MIN;
+        uint64_t *ids;
+        if (n > ID_SLOTS_MAX) {
+            return -1;
+        }
+        ids = xcalloc(n, sizeof(*ids));
+        for (size_t i = 0; i < w->slots; i++) {
+            if (w->ids[i]) {
+                id_put(ids, n, w->ids[i]);
+            }
+        }
+        free(w->ids);
+        w->ids = ids;
+        w->slots = n;
+    }
+    if (id_put(w->ids, w->slots, h)) {
+        return 1;
+    }
+    w->nids++;
+    return 0;
+}
+
+/* Roll the direct transaction back; the publishing will go from the scratch file. */
+static void direct_abandon(struct opendata_writer *w)
+{
+    if (w->copying) {
+        db_copy_end(w->st->db, "the import was abandoned");
+        w->copying = 0;
+    }
+    store_rollback(w->st);
+    buf_reset(&w->rows);
+    free(w->ids);
+    w->ids = NULL;
+    w->nids = w->slots = 0;
+    w->seq = 0;
+    w->orgs_created = 0;
+    memset(w->cache, 0, ORG_CACHE * sizeof(*w->cache)); /* ids of what was rolled back */
+    w->direct = DIRECT_FAILED;
+}
+
+/* A grant staged: on PostgreSQL with no grant kept, sent at once (the first begins it all). */
+static void direct_grant(struct opendata_writer *w, const struct grant *g)
+{
+    size_t kept;
+    int seen, ret = 0;
+
+    if (w->direct == DIRECT_UNTRIED) {
+        w->direct = DIRECT_OFF;
+        if (!db_can_copy(w->st->db) || count(w->st, sql_grant_count, &kept) < 0 || kept ||
+            store_begin_bulk(w->st) < 0) {
+            return;
+        }
+        w->direct = DIRECT_ON;
+    }
+    if (w->direct != DIRECT_ON && w->direct != DIRECT_TEMP) {
+        return;
+    }
+    if (w->direct == DIRECT_ON && (seen = id_seen(w, g->id)) != 0) {
+        /* named again (or too many to follow): the rest goes through import_grant */
+        if ((ret = copy_close(w)) == 0 && (ret = store_exec(w->st, sql_copy_table)) == 0) {
+            w->direct = DIRECT_TEMP;
+        }
+    }
+    if (ret < 0 || (ret = copy_grant(w, g)) < 0) {
+        log_info("import: grants sent while the file was read rolled back (%s): they will be "
+                 "published from the scratch file",
+                 db_errmsg(w->st->db));
+        direct_abandon(w);
+    }
+}
+
+/* The grants sent while the file was read, into the register; contracts and the audit entry
+ * as a publishing from the scratch file writes them; then the commit. */
+static int direct_finish(struct opendata_writer *w, const struct opendata_import *im)
+{
+    int ret = w->direct == DIRECT_TEMP ? copy_publish(w) : copy_close(w);
+
+    if (!ret && w->staged[STAGE_CONTRACT]) {
+        ret = replay_kind(w, STAGE_CONTRACT);
+    }
+    if (!ret) {
+        ret = import_audit(w, im);
+    }
+    if (!ret && (ret = store_commit(w->st)) == 0) {
+        w->direct = DIRECT_OFF; /* nothing left to roll back */
+    }
+    return ret;
 }
 
 /* A contracting process's own fields as ?1 to ?14, in the order of the staged table (the
@@ -620,6 +836,8 @@ static int stage_end(struct opendata_writer *w)
 int store_grant_stage(struct opendata_writer *w, const struct grant *g)
 {
     struct buf *b = &w->rec;
+    int ret;
+
     stage_begin(w, STAGE_GRANT);
     put_text(b, g->id);
     put_text(b, g->title);
@@ -636,7 +854,10 @@ int store_grant_stage(struct opendata_writer *w, const struct grant *g)
     put_i64(b, g->duration_months >= 0 ? g->duration_months : -1);
     put_i64(b, g->from_open_call >= 0 ? g->from_open_call : -1);
     put_opt(b, g->programme);
-    return stage_end(w);
+    if ((ret = stage_end(w)) == 0) {
+        direct_grant(w, g);
+    }
+    return ret;
 }
 
 int store_contract_stage(struct opendata_writer *w, const struct contract *c)
@@ -813,9 +1034,6 @@ static int read_staged_contract(struct staged *r, struct contract *c)
 static const char sql_grant_indexes[] =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grant_award' "
     "AND sql IS NOT NULL ORDER BY rowid";
-static const char sql_grant_count[] = "SELECT count(*) FROM grant_award";
-
-static int count(struct store *st, const char *sql, size_t *out);
 
 /* Drop grant_award's indexes into *made (their CREATE statements, NUL-separated) when the
  * import is large enough for it; *made left empty otherwise. */
@@ -924,7 +1142,17 @@ int store_opendata_publish(struct opendata_writer *w, const struct opendata_impo
     struct store *st = w->st;
     int ret;
 
+    if (w->direct == DIRECT_ON || w->direct == DIRECT_TEMP) {
+        if (direct_finish(w, im) == 0) {
+            return 0;
+        }
+        log_info("import: grants sent while the file was read rolled back (%s): publishing them "
+                 "from the scratch file",
+                 db_errmsg(st->db));
+        direct_abandon(w); /* then as if it had never been tried */
+    }
     w->orgs_created = 0;
+    w->seq = 0;
     memset(w->cache, 0, ORG_CACHE * sizeof(*w->cache)); /* ids of a publishing rolled back */
     /* settings made outside the transaction: SQLite takes them at its start */
     if ((ret = pragma(st, sql_cache_big)) < 0 || (ret = pragma(st, sql_temp_memory)) < 0 ||

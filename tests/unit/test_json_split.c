@@ -7,18 +7,45 @@
 #include <cmocka.h>
 
 #include "codec/json_split.h"
+#include "codec/json_tree.h"
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
 
 static const char *const keys[] = {"grants", "releases", "records", NULL};
 
+/* Splitting with a reader of whole records (json_split_reader), as the import of grants does. */
+static int use_reader;
+static size_t reads; /* records handed over as read by it */
+static struct arena reader_arena;
+static const char *read_at;
+static size_t read_len;
+
+static size_t reader(const char *text, size_t len, int depth, long *lines, void *ctx)
+{
+    size_t used;
+    (void)ctx;
+    arena_reset(&reader_arena);
+    read_at = json_tree_parse_prefix(text, len < JSON_TREE_MAX ? len : JSON_TREE_MAX, NULL, depth,
+                                     &reader_arena, &used, lines)
+                  ? text
+                  : NULL;
+    read_len = read_at ? used : 0;
+    return read_len;
+}
+
 /* Every record as "index line offset key data\n". */
 static int log_item(const struct json_split_item *item, void *ctx)
 {
     struct buf *b = ctx;
-    assert_int_equal(item->data[item->len], '\0');
-    buf_addf(b, "%zu %ld %llu %s %s\n", item->index, item->line, item->offset,
-             item->key ? item->key : "-", item->data);
+    if (item->read) { /* the very text the reader read, in place */
+        assert_true(item->data == read_at && item->len == read_len);
+        reads++;
+    } else {
+        assert_int_equal(item->data[item->len], '\0');
+    }
+    buf_addf(b, "%zu %ld %llu %s %.*s\n", item->index, item->line, item->offset,
+             item->key ? item->key : "-", (int)item->len, item->data);
     return 0;
 }
 
@@ -28,6 +55,9 @@ static int split(const char *in, size_t len, size_t chunk, struct buf *out,
 {
     struct json_split *s = json_split_new(keys, 4096, log_item, out);
     int ret = 0;
+    if (use_reader) {
+        json_split_reader(s, reader);
+    }
     if (!chunk) {
         chunk = len ? len : 1;
     }
@@ -164,6 +194,72 @@ static void test_cases_in_every_chunk_size(void **state)
     assert_false(failed);
 }
 
+/* With a reader of whole records the splitter hands over the same records, lines, offsets and
+ * refusals in every chunk size: the reader reads those it can, the scan takes the rest (a line
+ * break in a string, a record cut by the chunk, JSON lines over two lines, nesting too deep). */
+static void test_cases_with_a_reader(void **state)
+{
+    static const struct split_case more[] = {
+        {"[{\"a\": [1,\n2]},\n {\"b\": \"\\n\"}]", 0, JSON_SPLIT_ARRAY,
+         "1 1 1 - {\"a\": [1,\n2]}\n2 3 17 - {\"b\": \"\\n\"}\n"},
+        {"{\"grants\": [[[]], {\"x\": \"y\"}, {\"l\":\n\"z\"}]}", 0, JSON_SPLIT_KEY,
+         "1 1 12 grants [[]]\n2 1 18 grants {\"x\": \"y\"}\n3 1 30 grants {\"l\":\n\"z\"}\n"},
+        {"[{\"a\": 1} {\"b\": 2}]", ERR_INVALID, JSON_SPLIT_ARRAY,
+         "1 1 1 - {\"a\": 1}\nerror: line 1, byte 10: expected ',' or ']' after a record"},
+    };
+    size_t was = reads;
+    (void)state;
+    arena_init(&reader_arena);
+    use_reader = 1;
+    test_cases_in_every_chunk_size(state);
+    for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++) {
+        for (int r = 0; r < 2; r++) {
+            struct buf out = BUF_INIT;
+            enum json_split_shape shape;
+            use_reader = r;
+            assert_int_equal(split(more[c].in, strlen(more[c].in), 0, &out, &shape), more[c].ret);
+            assert_string_equal(out.data, more[c].want);
+            assert_int_equal(shape, more[c].shape);
+            buf_release(&out);
+        }
+    }
+    use_reader = 0;
+    arena_release(&reader_arena);
+    assert_true(reads > was + 20); /* it did read most */
+}
+
+/* Nesting: a record read whole is refused where the scan would refuse it, at the same depth. */
+static void test_reader_nesting_as_deep_as_the_scan(void **state)
+{
+    (void)state;
+    arena_init(&reader_arena);
+    for (int deep = JSON_SPLIT_MAX_DEPTH - 1; deep <= JSON_SPLIT_MAX_DEPTH + 1; deep++) {
+        struct buf in = BUF_INIT, out[2] = {BUF_INIT, BUF_INIT};
+        enum json_split_shape shape;
+        int ret[2];
+        buf_adds(&in, "{\"grants\": [");
+        for (int i = 0; i < deep - 2; i++) {
+            buf_addc(&in, '[');
+        }
+        for (int i = 0; i < deep - 2; i++) {
+            buf_addc(&in, ']');
+        }
+        buf_adds(&in, "]}");
+        for (int r = 0; r < 2; r++) {
+            use_reader = r;
+            ret[r] = split(in.data, in.len, 0, &out[r], &shape);
+        }
+        assert_int_equal(ret[0], deep <= JSON_SPLIT_MAX_DEPTH ? 0 : ERR_INVALID);
+        assert_int_equal(ret[1], ret[0]);
+        assert_string_equal(out[1].data, out[0].data);
+        buf_release(&in);
+        buf_release(&out[0]);
+        buf_release(&out[1]);
+    }
+    use_reader = 0;
+    arena_release(&reader_arena);
+}
+
 static int stop_at_two(const struct json_split_item *item, void *ctx)
 {
     (void)ctx;
@@ -214,6 +310,8 @@ int main(void)
         cmocka_unit_test(test_callback_stops_the_split),
         cmocka_unit_test(test_record_over_the_limit),
         cmocka_unit_test(test_deep_nesting_is_refused),
+        cmocka_unit_test(test_cases_with_a_reader),
+        cmocka_unit_test(test_reader_nesting_as_deep_as_the_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -255,6 +255,36 @@ static void test_some_members(void **state)
     arena_release(&arena);
 }
 
+/* A value read where it starts, what follows left unread: its length and the line breaks in its
+ * white space; nothing for text that is not a whole object or array within len, or too deep. */
+static void test_prefix(void **state)
+{
+    static const char text[] = "{\"a\": [1,\n 2],\r\n \"b\": \"x\\ny\"}, {\"next\": 1}";
+    struct arena arena;
+    size_t used;
+    long lines;
+    cJSON *root;
+    (void)state;
+    arena_init(&arena);
+    root = json_tree_parse_prefix(text, strlen(text), NULL, 512, &arena, &used, &lines);
+    assert_non_null(root);
+    assert_int_equal(used, strchr(text, '}') - text + 1);
+    assert_int_equal(lines, 2); /* the escaped \n of "x\ny" is no line break */
+    assert_string_equal(cJSON_GetObjectItemCaseSensitive(root, "b")->valuestring, "x\ny");
+    for (size_t len = 1; len < used; len++) { /* cut short: nothing */
+        assert_null(json_tree_parse_prefix(text, len, NULL, 512, &arena, &used, &lines));
+        assert_int_equal(used, 0);
+    }
+    assert_null(json_tree_parse_prefix(" {}", 3, NULL, 512, &arena, &used, &lines));
+    assert_null(json_tree_parse_prefix("12", 2, NULL, 512, &arena, &used, &lines));
+    assert_non_null(json_tree_parse_prefix("[[]]", 4, NULL, 2, &arena, &used, &lines));
+    assert_null(json_tree_parse_prefix("[[[]]]", 6, NULL, 2, &arena, &used, &lines));
+    /* a line break in a string is not counted, read or not: a caller that refuses it compares */
+    json_tree_parse_prefix("[\"a\nb\"]", 7, NULL, 512, &arena, &used, &lines);
+    assert_int_equal(lines, 0);
+    arena_release(&arena);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_depth_and_size_limits),
         cmocka_unit_test(test_grant_the_same_from_either_reader),
         cmocka_unit_test(test_some_members),
+        cmocka_unit_test(test_prefix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
