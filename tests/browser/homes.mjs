@@ -289,7 +289,9 @@ export async function homesJourney(browser, baseUrl, { binary, dbPath } = {}, ch
 
         // Their account names their organisation, linked to its page, not its org-id.
         await page.goto(url('/account'));
-        const org = page.locator('main dl .govuk-summary-list__row', { hasText: 'Organisation' });
+        // the row whose key is "Organisation" (the role, "Member of an organisation", says it too)
+        const org = page.locator('main dl .govuk-summary-list__row')
+          .filter({ has: page.locator('dt', { hasText: /^\s*Organisation\s*$/ }) });
         check(`homes: the member's account names their organisation, linked ${at}`,
           (await text(org)).includes(ORG) && !(await text(org)).includes(MEMBER.org) &&
             (await org.locator(`a[href="/organisations/${MEMBER.org}"]`).count()) === 1, await text(org));
