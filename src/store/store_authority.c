@@ -147,11 +147,9 @@ static void read_listed_own(struct db_stmt *stmt, struct arena *arena, void *ite
 {
     struct authority *a = item;
 
-    a->gss = store_col(stmt, 0, arena);
-    a->name = store_col(stmt, 1, arena);
-    a->type = store_col_authority_type(stmt, 2);
-    a->county_gss = store_col(stmt, 3, arena);
-    a->region = store_col(stmt, 4, arena);
+    read_listed(stmt, arena, item);
+    a->county_gss = a->county_name;
+    a->county_name = NULL;
 }
 
 static int cmp_gss(const void *x, const void *y)
