@@ -77,7 +77,7 @@
 /* On PostgreSQL the page's list by set alone, or of all, reads no county: each district's county
  * is one of the rows it reads (a set's districts have their county in the set), found among them
  * in C (counties_named). The lateral lookup of LISTED_PG, a nested loop and a cache probe for
- * every row, was 40% of the statement's time (167 to 93 us of the server's CPU a run); where a
+ * every row, was 40% of the statement's time (167 to 97 us of the server's CPU a run); where a
  * county is not among the rows the page is read again with LISTED_PG. [set given] */
 #define LISTED_OWN(where)                                                                          \
     "SELECT a.gss, a.name, a.type, a.county_gss, a.region FROM authority a " where LISTED_ORDER    \
