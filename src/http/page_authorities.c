@@ -40,7 +40,7 @@ int page_authorities(struct request *r)
     table_at = view_authorities_start(r->body, &v, request_viewer(r));
     if (v.nerrors) {
         r->status = 400;
-    } else if ((ret = store_authority_listed(r->st, &f, list_one, &l)) < 0) {
+    } else if ((ret = store_authority_listed(r->st, &f, r->arena, list_one, &l)) < 0) {
         return ret;
     }
     v.n = l.n;

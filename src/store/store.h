@@ -200,8 +200,9 @@ int store_authority_list(struct store *st, const struct authority_filter *f, str
 typedef int store_authority_fn(void *ctx, const struct authority *a);
 /* The authorities f selects (its set, type and region), by name, as the authorities page lists
  * them: only the code, name, type, county's name and region of each (the rest NULL), each to fn
- * with ctx as it is read, as store_authority_each gives them. */
-int store_authority_listed(struct store *st, const struct authority_filter *f,
+ * with ctx as it is read, as store_authority_each gives them. arena: for what the read must
+ * keep before it gives any (on PostgreSQL the rows, whose counties are named among them). */
+int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
                            store_authority_fn *fn, void *ctx);
 /*
  * The API's page of f, by code (f->by_name ignored): each authority to fn with ctx, in order, as
