@@ -102,12 +102,18 @@ static const char content[] =
     "INSERT INTO api_token (id, user_id, token_hash, label, created_at, revoked_at) "
     "VALUES (40, 7, X'0102', '', '2026-01-01T00:00:00Z', NULL);"
     "INSERT INTO audit (id, at, actor, action, kind, entity, before, after) "
-    "VALUES (100, '2026-01-01T00:00:00Z', 'cli', 'create', 'user', '7', NULL, '{\"a\":1}');";
+    "VALUES (100, '2026-01-01T00:00:00Z', 'cli', 'create', 'user', '7', NULL, '{\"a\":1}');"
+    "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, sets, "
+    "gss_2011) VALUES ('E10000015', 'HRT', 'Hertfordshire', 'Hertfordshire County Council', "
+    "'county', NULL, 'East of England', 3, NULL), ('E07000240', 'SAL', 'St Albans', "
+    "'St Albans City and District Council', 'district', 'E10000015', 'East of England', 2, "
+    "'E07000100');";
 
 /* Whether st holds content's rows exactly. */
 static void check_content(struct store *st)
 {
     struct db_stmt *s;
+    size_t in_2012, now;
     static const unsigned char key[32] = {0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff,
                                           0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff,
                                           0, 0xff, 0, 0xff, 0, 0xff, 0, 0xff};
@@ -146,6 +152,14 @@ static void check_content(struct store *st)
     db_finalize(s);
     assert_int_equal(test_number(st->db, "SELECT count(*) FROM audit WHERE id = 100 AND "
                                          "before IS NULL AND after = '{\"a\":1}'"),
+                     1);
+    /* the authorities' counts, which the target's triggers kept as the rows arrived */
+    assert_int_equal(
+        store_authority_count_sets(st, AUTH_SET_2012, AUTH_SET_CURRENT, &in_2012, &now), 0);
+    assert_int_equal(in_2012, 1);
+    assert_int_equal(now, 2);
+    assert_int_equal(test_number(st->db, "SELECT gss_2011 = 'E07000100' FROM authority "
+                                         "WHERE gss = 'E07000240'"),
                      1);
 }
 
@@ -186,10 +200,10 @@ static void test_copy_keeps_every_value_both_ways(void **state)
     assert_int_equal(c.version, store_schema_latest());
     assert_int_equal(c.tables, 50); /* 25, complaints' 7 (0010), the survey's 10 (0011), the
                                      * library's 6 (0012), the complaints' kept totals 2 (0014) */
-    assert_int_equal(c.rows, 5);
+    assert_int_equal(c.rows, 7);
     /* ... and back, into a new SQLite file */
     assert_int_equal(store_copy(target, back, &c), 0);
-    assert_int_equal(c.rows, 5);
+    assert_int_equal(c.rows, 7);
     for (int i = 0; i < 2; i++) {
         int version = 0;
         assert_int_equal(store_open(i ? back : target, 0, &st), 0);
