@@ -1,7 +1,7 @@
 -- How many authorities there are of each set bits, type and region, kept by triggers with every
 -- write to authority (issue 17, docs/PERFORMANCE.md): every count of authorities a page or the
 -- API gives (a list's total, the home page's two figures, the counts by type) is a sum over
--- these few dozen rows, not a scan of the table's 364 (on PostgreSQL some 60 us of a page of the
+-- these few dozen rows, not a scan of the table's 364 (on PostgreSQL some 35 us of a page of the
 -- API). Rows whose n falls to 0 stay, counting nothing.
 CREATE TABLE authority_tally (
     sets   INTEGER NOT NULL,
