@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "codec/json.h"
+#include "base/arena.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -39,12 +41,48 @@ static int seed(struct store *st)
     return ret == ERR_BUSY || ret == ERR_CONFLICT ? store_commitments_seed(st, &seeded) : ret;
 }
 
+int db_authority_json(struct store *st, size_t *written)
+{
+    struct authority_filter f = {.set = -1, .type = -1, .region = -1};
+    struct authority *items;
+    struct arena arena;
+    struct buf json = BUF_INIT;
+    size_t n;
+    int ret, changed;
+
+    *written = 0;
+    if ((ret = store_begin(st)) < 0) {
+        return ret;
+    }
+    arena_init(&arena);
+    ret = store_authority_list(st, &f, &arena, &items, &n);
+    for (size_t i = 0; ret == 0 && i < n; i++) {
+        buf_reset(&json);
+        json_authority_item(&json, &items[i]);
+        if ((ret = store_authority_json_put(st, items[i].gss, json.data, &changed)) == 0) {
+            *written += (size_t)changed;
+        }
+    }
+    buf_release(&json);
+    arena_release(&arena);
+    if (ret < 0) {
+        store_rollback(st);
+        *written = 0;
+        return ret;
+    }
+    if ((ret = store_commit(st)) < 0) {
+        *written = 0;
+    }
+    return ret;
+}
+
 int db_open(const char *uri, int create, struct store **out, struct buf *why)
 {
     struct store *st;
     char where[DB_SHOWN_MAX];
     const char *path = db_shown(uri, where);
     int ret = store_open(uri, create ? STORE_CREATE : 0, &st), from, to;
+    size_t written;
 
     *out = NULL;
     if (ret == ERR_NOT_FOUND) {
@@ -60,6 +98,8 @@ int db_open(const char *uri, int create, struct store **out, struct buf *why)
                  ret == ERR_CONFLICT ? "it is newer than this program" : err_str(ret));
     } else if ((ret = seed(st)) < 0) {
         buf_addf(why, "cannot put the commitments catalogue into '%s': %s", path, err_str(ret));
+    } else if (from != to && (ret = db_authority_json(st, &written)) < 0) {
+        buf_addf(why, "cannot write the authorities' JSON into '%s': %s", path, err_str(ret));
     }
     if (ret < 0) {
         store_close(st);

@@ -35,6 +35,14 @@ const char *db_shown(const char *path, char out[DB_SHOWN_MAX]);
 int db_open(const char *path, int create, struct store **out, struct buf *why);
 
 /*
+ * Write every authority's JSON for the API's lists (codec's json_authority_item) with its row,
+ * where what is stored is not that (none yet, the row written since, or the codec changed), in
+ * one transaction: `compact init` after the register, `compact migrate` after the schema, and
+ * db_open when it moved the schema. *written is how many rows were written.
+ */
+int db_authority_json(struct store *st, size_t *written);
+
+/*
  * Open the database a server is to run on, as db_open does, except that a PostgreSQL database
  * is not migrated: several servers share it and would race to apply the same migration. Its
  * schema must be the program's already (`compact migrate` once, before the servers start);

@@ -58,6 +58,7 @@ int cmd_init(int argc, char **argv)
 {
     struct store *st;
     struct buf err = BUF_INIT;
+    size_t written;
     const char *db;
     char shown[DB_SHOWN_MAX];
     size_t count, library = 0;
@@ -75,6 +76,16 @@ int cmd_init(int argc, char **argv)
         return EXIT_FAIL;
     }
     ret = ingest_reference_data(st, &count, &err);
+    /* two inits at once on PostgreSQL: the later writer of a row's JSON may fail to serialize */
+    for (int tries = 0; ret == 0; tries++) {
+        ret = db_authority_json(st, &written);
+        if ((ret != ERR_BUSY && ret != ERR_CONFLICT) || tries == 4) {
+            break;
+        }
+    }
+    if (ret < 0 && !err.len) {
+        buf_addf(&err, "cannot write the authorities' JSON: %s", err_str(ret));
+    }
     /* Two inits at once on one PostgreSQL database both load the library's first entries: the
      * one that loses a key's race is refused (busy or conflict), and loading again finds that key
      * recorded as loaded and skips it. */
@@ -105,6 +116,7 @@ int cmd_init(int argc, char **argv)
 
 int cmd_migrate(int argc, char **argv)
 {
+    size_t written;
     struct store *st;
     const char *db;
     char shown[DB_SHOWN_MAX];
@@ -120,10 +132,17 @@ int cmd_migrate(int argc, char **argv)
         return EXIT_FAIL;
     }
     ret = store_migrate(st, &from, &to);
-    store_close(st);
     if (ret < 0) {
+        store_close(st);
         fprintf(stderr, "compact: migration failed: %s\n",
                 ret == ERR_CONFLICT ? "the database is newer than this program" : err_str(ret));
+        return EXIT_FAIL;
+    }
+    /* what the API's lists keep of each authority, as this program writes it */
+    ret = db_authority_json(st, &written);
+    store_close(st);
+    if (ret < 0) {
+        fprintf(stderr, "compact: cannot write the authorities' JSON: %s\n", err_str(ret));
         return EXIT_FAIL;
     }
     if (from == to) {

@@ -17,7 +17,10 @@ struct listing {
     char last[GSS_LEN + 1]; /* the code of the last one written: the next page's cursor */
 };
 
-static int list_one(void *ctx, const struct authority *a)
+/* a written as json where the database keeps its JSON with the row (migration 0018: CPU a page
+ * of 100 from 62 to 37 us, its twelve columns no longer read and written out on every request),
+ * else from its columns. */
+static int list_one(void *ctx, const struct authority *a, const char *json)
 {
     struct listing *l = ctx;
 
@@ -29,7 +32,11 @@ static int list_one(void *ctx, const struct authority *a)
     } else {
         buf_addc(l->b, ',');
     }
-    json_authority_item(l->b, a);
+    if (json) {
+        buf_adds(l->b, json);
+    } else {
+        json_authority_item(l->b, a);
+    }
     size_t len = strnlen(a->gss, GSS_LEN);
     memcpy(l->last, a->gss, len);
     l->last[len] = '\0';

@@ -180,7 +180,8 @@ struct authority_filter {
     int by_name;       /* order by name (pages) instead of by GSS code (API, cursors) */
 };
 
-/* Insert or update an authority, by GSS code. */
+/* Insert or update an authority, by GSS code; its JSON for the API's lists is forgotten until
+ * store_authority_json_put writes it again. */
 int store_authority_put(struct store *st, const struct authority *a);
 /* Record that alias was a former code of gss (its 2011 code among them: a->gss_2011 of
  * store_authority_put). */
@@ -204,6 +205,11 @@ typedef int store_authority_fn(void *ctx, const struct authority *a);
  * keep before it gives any (on PostgreSQL the rows, whose counties are named among them). */
 int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
                            store_authority_fn *fn, void *ctx);
+/* Given each authority of the API's page as it is read (store_authority_each): json, the row as
+ * the API's lists write it, stored with it (store_authority_json_put), and a holding its code
+ * (gss) alone; or json NULL (none stored, or stored before the row's last write) and a holding
+ * every column. */
+typedef int store_authority_json_fn(void *ctx, const struct authority *a, const char *json);
 /*
  * The API's page of f, by code (f->by_name ignored): each authority to fn with ctx, in order, as
  * it is read. Its strings are the database's, which hold until fn returns (the county's name is
@@ -212,7 +218,14 @@ int store_authority_listed(struct store *st, const struct authority_filter *f, s
  * has a row. fn's negative return stops the page and is returned.
  */
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
-                         store_authority_fn *fn, void *ctx);
+                         store_authority_json_fn *fn, void *ctx);
+/*
+ * Store json as authority gss's JSON for the API's lists (what store_authority_each gives), where
+ * it is not that already; *changed, whether it was written. The JSON must be of the row's own
+ * columns as they are now: store_authority_put forgets it (sets it NULL) whenever it writes the
+ * row, and the row's JSON is written from its columns until this is called again.
+ */
+int store_authority_json_put(struct store *st, const char *gss, const char *json, int *changed);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);

@@ -43,11 +43,11 @@
  * authority's columns. */
 #define COUNT(where) "SELECT coalesce(sum(a.n), 0) FROM authority_tally a " where
 /* The API's pages, after code ?4 ("" for the first): each row ends with how many match without
- * the page (column 12), so that a page and its total are one statement. The county's name is
- * not in the API's authority. */
+ * the page (column 12), so that a page and its total are one statement, and its stored JSON
+ * (column 13, migration 0018). The county's name is not in the API's authority. */
 #define PAGE_(where, count)                                                                        \
     AUTHORITY_SELECT_("NULL")                                                                      \
-    ", (" count ") FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
+    ", (" count "), a.api_json FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
 #define PAGE_BY_GSS(where)  PAGE_(where, COUNT(where))
 #define LIST_BY_NAME(where) AUTHORITY_SELECT AUTHORITY_FROM where "ORDER BY a.name, a.gss LIMIT ?5"
 /* The authorities page's list, with only what it shows, read in its order from the index
@@ -88,7 +88,12 @@ static const char sql_put[] =
     "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, "
     "start_date, end_date, sets, gss_2011) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
     "ON CONFLICT (gss) DO UPDATE SET code = ?2, name = ?3, official_name = ?4, type = ?5, "
-    "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10, gss_2011 = ?11";
+    "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10, gss_2011 = ?11, "
+    "api_json = NULL";
+/* IS DISTINCT FROM: a row whose JSON is already this one is not written again (nor its cached
+ * replies dropped). */
+static const char sql_json_put[] =
+    "UPDATE authority SET api_json = ?2 WHERE gss = ?1 AND api_json IS DISTINCT FROM ?2";
 static const char sql_alias_put[] = "INSERT INTO authority_alias (alias, gss) VALUES (?1, ?2) "
                                     "ON CONFLICT (alias) DO UPDATE SET gss = ?2";
 
@@ -349,20 +354,55 @@ static int each_row(struct store *st, struct db_stmt *stmt, store_row_fn *read,
 }
 
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
-                         store_authority_fn *fn, void *ctx)
+                         store_authority_json_fn *fn, void *ctx)
 {
     struct db_stmt *stmt;
-    size_t n;
-    int ret;
+    struct authority a;
+    size_t n = 0;
+    int ret = 0, rc = DB_DONE;
 
     *total = 0;
     if ((ret = prepare_filter(st, sql_pages[shape(f)], f, &stmt)) < 0) {
         return ret;
     }
     bind_page(stmt, f);
-    ret = each_row(st, stmt, read_row, fn, ctx, total, &n);
+    while (ret >= 0 && (rc = store_step(st, stmt)) == DB_ROW) {
+        const char *json = db_column_text(stmt, 13);
+        if (!n++) {
+            long long t = db_column_int64(stmt, 12);
+            *total = t > 0 ? (size_t)t : 0;
+        }
+        memset(&a, 0, sizeof(a));
+        if (json) {
+            a.gss = db_column_text(stmt, 0);
+        } else {
+            read_row(stmt, NULL, &a);
+        }
+        ret = fn(ctx, &a, json);
+    }
+    if (ret >= 0) {
+        ret = store_err(st, rc);
+    }
+    store_done(stmt);
     /* an empty page says nothing of the others */
     return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
+}
+
+int store_authority_json_put(struct store *st, const char *gss, const char *json, int *changed)
+{
+    struct db_stmt *stmt;
+    int ret;
+
+    *changed = 0;
+    if ((ret = store_prepare(st, sql_json_put, &stmt)) < 0) {
+        return ret;
+    }
+    db_bind_text(stmt, 1, gss);
+    db_bind_text(stmt, 2, json);
+    if ((ret = store_run(st, stmt)) == 0) {
+        *changed = db_changes(st->db) > 0;
+    }
+    return ret;
 }
 
 int store_authority_list(struct store *st, const struct authority_filter *f, struct arena *arena,

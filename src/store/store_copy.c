@@ -67,8 +67,8 @@ static const struct copy_table tables[] = {
     {"schema_version", "schema_version", NULL, NULL, 0, NULL, NULL, NULL},
     TABLE("authority", "authority",
           "gss, code, name, official_name, type, county_gss, region, start_date, end_date, sets, "
-          "gss_2011",
-          P11, "tttttttttit", 0, "gss"),
+          "gss_2011, api_json",
+          P12, "tttttttttitt", 0, "gss"),
     TABLE("authority_alias", "authority_alias", "alias, gss", P2, "tt", 0, "alias"),
     /* kept by the target's triggers as authority is copied (migration 0017) */
     {"authority_tally", "authority_tally", NULL, NULL, 0, NULL, NULL, NULL},

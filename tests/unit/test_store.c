@@ -118,11 +118,11 @@ static void test_get_by_code_and_alias(void **state)
 /* What store_authority_each gave, copied: the strings it lends last only the call. */
 struct seen {
     size_t n, fail_at, total[4];
-    char gss[4][GSS_LEN + 1], gss_2011[4][GSS_LEN + 1];
+    char gss[4][GSS_LEN + 1], gss_2011[4][GSS_LEN + 1], json[4][32];
     size_t *total_at; /* the caller's total, read at each call */
 };
 
-static int seen_one(void *ctx, const struct authority *a)
+static int seen_one(void *ctx, const struct authority *a, const char *json)
 {
     struct seen *s = ctx;
 
@@ -130,7 +130,13 @@ static int seen_one(void *ctx, const struct authority *a)
     s->total[s->n] = *s->total_at;
     snprintf(s->gss[s->n], sizeof(s->gss[0]), "%s", a->gss);
     snprintf(s->gss_2011[s->n], sizeof(s->gss_2011[0]), "%s", a->gss_2011 ? a->gss_2011 : "");
+    snprintf(s->json[s->n], sizeof(s->json[0]), "%s", json ? json : "");
     assert_null(a->county_name); /* not the API's */
+    if (json) {                  /* the stored JSON and the code alone */
+        assert_null(a->name);
+    } else {
+        assert_non_null(a->name);
+    }
     return ++s->n == s->fail_at ? ERR_INVALID : 0;
 }
 
@@ -176,6 +182,7 @@ static void test_list_filters_and_cursor(void **state)
     struct authority *full;
     size_t nfull;
     long long was;
+    int changed;
     struct seen seen = {.total_at = &total};
     struct kept kept = {.arena = &a};
     (void)state;
@@ -244,6 +251,30 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), ERR_INVALID);
     assert_int_equal(seen.n, 1);
     seen.fail_at = 0;
+    /* a row's stored JSON is given in place of its columns, written once, forgotten when the
+     * row is written */
+    assert_int_equal(store_authority_json_put(st, "E07000240", "{\"stored\":1}", &changed), 0);
+    assert_int_equal(changed, 1);
+    assert_int_equal(store_authority_json_put(st, "E07000240", "{\"stored\":1}", &changed), 0);
+    assert_int_equal(changed, 0);
+    assert_int_equal(store_authority_json_put(st, "E99999999", "{}", &changed), 0);
+    assert_int_equal(changed, 0);
+    f.set = -1;
+    f.limit = 3;
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(seen.n, 3);
+    assert_string_equal(seen.json[0], "");
+    assert_string_equal(seen.gss[1], "E07000240");
+    assert_string_equal(seen.json[1], "{\"stored\":1}");
+    assert_string_equal(seen.json[2], "");
+    assert_int_equal(store_authority_put(st, &stalbans), 0);
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_string_equal(seen.json[1], "");
+    assert_string_equal(seen.gss_2011[1], "E07000100");
+    f.set = AUTH_SET_CURRENT;
+    f.limit = 2;
 
     f = (struct authority_filter){.set = AUTH_SET_2012, .type = -1, .region = 8, .by_name = 1};
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);
