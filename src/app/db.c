@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "codec/json.h"
-#include "base/arena.h"
 #include "base/err.h"
 #include "base/banned.h"
 
@@ -43,34 +42,25 @@ static int seed(struct store *st)
 
 int db_authority_json(struct store *st, size_t *written)
 {
-    struct authority_filter f = {.set = -1, .type = -1, .region = -1};
-    struct authority *items;
-    struct arena arena;
-    struct buf json = BUF_INIT;
-    size_t n;
-    int ret, changed;
+    int ret;
 
-    *written = 0;
-    if ((ret = store_begin(st)) < 0) {
-        return ret;
-    }
-    arena_init(&arena);
-    ret = store_authority_list(st, &f, &arena, &items, &n);
-    for (size_t i = 0; ret == 0 && i < n; i++) {
-        buf_reset(&json);
-        json_authority_item(&json, &items[i]);
-        if ((ret = store_authority_json_put(st, items[i].gss, json.data, &changed)) == 0) {
-            *written += (size_t)changed;
+    /* two at once on PostgreSQL (two migrates): the later writer of a row may fail to
+     * serialize; run again, it finds the rows written */
+    for (int tries = 0;; tries++) {
+        *written = 0;
+        if ((ret = store_begin(st)) < 0) {
+            return ret;
+        }
+        if ((ret = store_authority_json_write(st, json_authority_item, written)) < 0) {
+            store_rollback(st);
+        } else {
+            ret = store_commit(st);
+        }
+        if (ret != ERR_BUSY || tries == 4) {
+            break;
         }
     }
-    buf_release(&json);
-    arena_release(&arena);
     if (ret < 0) {
-        store_rollback(st);
-        *written = 0;
-        return ret;
-    }
-    if ((ret = store_commit(st)) < 0) {
         *written = 0;
     }
     return ret;

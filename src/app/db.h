@@ -36,9 +36,9 @@ int db_open(const char *path, int create, struct store **out, struct buf *why);
 
 /*
  * Write every authority's JSON for the API's lists (codec's json_authority_item) with its row,
- * where what is stored is not that (none yet, the row written since, or the codec changed), in
- * one transaction: `compact init` after the register, `compact migrate` after the schema, and
- * db_open when it moved the schema. *written is how many rows were written.
+ * where what is stored is not that (store_authority_json_write), in one transaction: `compact
+ * migrate` after the schema, and db_open when it moved the schema (the register's load writes
+ * it too, in its own transaction). *written is how many rows were written.
  */
 int db_authority_json(struct store *st, size_t *written);
 

@@ -58,7 +58,6 @@ int cmd_init(int argc, char **argv)
 {
     struct store *st;
     struct buf err = BUF_INIT;
-    size_t written;
     const char *db;
     char shown[DB_SHOWN_MAX];
     size_t count, library = 0;
@@ -76,16 +75,6 @@ int cmd_init(int argc, char **argv)
         return EXIT_FAIL;
     }
     ret = ingest_reference_data(st, &count, &err);
-    /* two inits at once on PostgreSQL: the later writer of a row's JSON may fail to serialize */
-    for (int tries = 0; ret == 0; tries++) {
-        ret = db_authority_json(st, &written);
-        if ((ret != ERR_BUSY && ret != ERR_CONFLICT) || tries == 4) {
-            break;
-        }
-    }
-    if (ret < 0 && !err.len) {
-        buf_addf(&err, "cannot write the authorities' JSON: %s", err_str(ret));
-    }
     /* Two inits at once on one PostgreSQL database both load the library's first entries: the
      * one that loses a key's race is refused (busy or conflict), and loading again finds that key
      * recorded as loaded and skips it. */

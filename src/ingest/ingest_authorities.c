@@ -8,6 +8,7 @@
 
 #include "ingest.h"
 #include "codec/csv.h"
+#include "codec/json.h"
 #include "base/arena.h"
 #include "base/embed.h"
 #include "base/err.h"
@@ -334,6 +335,7 @@ static int write_all(struct store *st, struct load *l)
 /* Write what l holds and make the councils' organisations, in one transaction. */
 static int publish(struct store *st, struct load *l, size_t *councils, struct buf *err)
 {
+    size_t written;
     int ret;
 
     if ((ret = store_begin(st)) < 0) {
@@ -341,6 +343,11 @@ static int publish(struct store *st, struct load *l, size_t *councils, struct bu
         return ret;
     }
     if ((ret = write_all(st, l)) < 0) {
+        goto cleanup;
+    }
+    /* each row's JSON for the API's lists, as the rows are now (store_authority_put forgot it) */
+    if ((ret = store_authority_json_write(st, json_authority_item, &written)) < 0) {
+        buf_addf(err, "cannot write the authorities' JSON");
         goto cleanup;
     }
     /* every council is an organisation too (made once: a person's edits since stand) */

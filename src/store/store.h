@@ -181,7 +181,7 @@ struct authority_filter {
 };
 
 /* Insert or update an authority, by GSS code; its JSON for the API's lists is forgotten until
- * store_authority_json_put writes it again. */
+ * store_authority_json_write writes it again. */
 int store_authority_put(struct store *st, const struct authority *a);
 /* Record that alias was a former code of gss (its 2011 code among them: a->gss_2011 of
  * store_authority_put). */
@@ -206,7 +206,7 @@ typedef int store_authority_fn(void *ctx, const struct authority *a);
 int store_authority_listed(struct store *st, const struct authority_filter *f, struct arena *arena,
                            store_authority_fn *fn, void *ctx);
 /* Given each authority of the API's page as it is read (store_authority_each): json, the row as
- * the API's lists write it, stored with it (store_authority_json_put), and a holding its code
+ * the API's lists write it, stored with it (store_authority_json_write), and a holding its code
  * (gss) alone; or json NULL (none stored, or stored before the row's last write) and a holding
  * every column. */
 typedef int store_authority_json_fn(void *ctx, const struct authority *a, const char *json);
@@ -219,13 +219,17 @@ typedef int store_authority_json_fn(void *ctx, const struct authority *a, const 
  */
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
                          store_authority_json_fn *fn, void *ctx);
+/* What the API's lists write of a (codec's json_authority_item), into b. */
+typedef void store_authority_render_fn(struct buf *b, const struct authority *a);
 /*
- * Store json as authority gss's JSON for the API's lists (what store_authority_each gives), where
- * it is not that already; *changed, whether it was written. The JSON must be of the row's own
- * columns as they are now: store_authority_put forgets it (sets it NULL) whenever it writes the
- * row, and the row's JSON is written from its columns until this is called again.
+ * Write with each authority's row what render writes of it, for the API's lists (what
+ * store_authority_each gives), where what is stored is not that already (none yet, the row
+ * written since, or render changed): within the caller's transaction. *written, how many rows
+ * were written. store_authority_put forgets it (sets it NULL) whenever it writes the row, and
+ * the row's JSON is written from its columns until this is called again.
  */
-int store_authority_json_put(struct store *st, const char *gss, const char *json, int *changed);
+int store_authority_json_write(struct store *st, store_authority_render_fn *render,
+                               size_t *written);
 /* Counts of the matching authorities by type (f->type ignored): counts[AUTH_TYPE_COUNT]. */
 int store_authority_count_by_type(struct store *st, const struct authority_filter *f,
                                   size_t counts[AUTH_TYPE_COUNT]);

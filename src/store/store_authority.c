@@ -388,19 +388,39 @@ int store_authority_each(struct store *st, const struct authority_filter *f, siz
     return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
 }
 
-int store_authority_json_put(struct store *st, const char *gss, const char *json, int *changed)
+int store_authority_json_write(struct store *st, store_authority_render_fn *render, size_t *written)
 {
+    struct authority_filter f = {.set = -1, .type = -1, .region = -1};
+    struct authority *items;
     struct db_stmt *stmt;
+    struct arena arena;
+    struct buf json = BUF_INIT;
+    size_t n;
     int ret;
 
-    *changed = 0;
-    if ((ret = store_prepare(st, sql_json_put, &stmt)) < 0) {
-        return ret;
+    *written = 0;
+    arena_init(&arena);
+    ret = store_authority_list(st, &f, &arena, &items, &n);
+    for (size_t i = 0; ret == 0 && i < n; i++) {
+        buf_reset(&json);
+        render(&json, &items[i]);
+        if (buf_failed(&json) || !json.len) {
+            ret = ERR_TOO_BIG;
+            break;
+        }
+        if ((ret = store_prepare(st, sql_json_put, &stmt)) < 0) {
+            break;
+        }
+        db_bind_text(stmt, 1, items[i].gss);
+        db_bind_text(stmt, 2, json.data);
+        if ((ret = store_run(st, stmt)) == 0) {
+            *written += db_changes(st->db) > 0;
+        }
     }
-    db_bind_text(stmt, 1, gss);
-    db_bind_text(stmt, 2, json);
-    if ((ret = store_run(st, stmt)) == 0) {
-        *changed = db_changes(st->db) > 0;
+    buf_release(&json);
+    arena_release(&arena);
+    if (ret < 0) {
+        *written = 0;
     }
     return ret;
 }
