@@ -290,52 +290,65 @@ static int resolve_counties(struct load *l)
     return 0;
 }
 
-static int write_all(struct store *st, struct load *l)
+/* The register's authority i, with json, and its former codes. */
+static int write_one(struct store *st, struct load *l, size_t i, const char *json)
 {
-    int ret;
-    for (size_t i = 0; i < l->n; i++) {
-        const struct authority *a = &l->items[i];
-        int seen_2011 = 0;
-        if ((ret = store_authority_put(st, a)) < 0) {
-            buf_addf(l->err, "cannot store authority '%s'", a->gss);
+    const struct authority *a = &l->items[i];
+    int seen_2011 = 0, ret;
+
+    if ((ret = store_authority_put(st, a, json)) < 0) {
+        buf_addf(l->err, "cannot store authority '%s'", a->gss);
+        return ret;
+    }
+    /* the list is read, not cut up: a transaction run again reads it again */
+    for (const char *at = l->former[i], *next; at && *at; at = next) {
+        size_t len = strcspn(at, ",");
+        char p[16];
+        next = at + len + (at[len] == ',');
+        if (len >= sizeof(p)) {
+            len = sizeof(p) - 1; /* too long for a code: shown cut, refused below */
+        }
+        memcpy(p, at, len);
+        p[len] = '\0';
+        if (len >= sizeof(p) - 1 || !gss_is_valid(p)) {
+            buf_addf(l->err, "%s: '%s' has a bad former code '%s'", REGISTER_FILE, a->gss, p);
+            return ERR_INVALID;
+        }
+        seen_2011 |= a->gss_2011 && !strcmp(p, a->gss_2011);
+        ret = store_authority_alias_put(st, p, a->gss);
+        if (ret < 0) {
+            buf_addf(l->err, "cannot store former code '%s' of '%s'", p, a->gss);
             return ret;
         }
-        /* the list is read, not cut up: a transaction run again reads it again */
-        for (const char *at = l->former[i], *next; at && *at; at = next) {
-            size_t len = strcspn(at, ",");
-            char p[16];
-            next = at + len + (at[len] == ',');
-            if (len >= sizeof(p)) {
-                len = sizeof(p) - 1; /* too long for a code: shown cut, refused below */
-            }
-            memcpy(p, at, len);
-            p[len] = '\0';
-            if (len >= sizeof(p) - 1 || !gss_is_valid(p)) {
-                buf_addf(l->err, "%s: '%s' has a bad former code '%s'", REGISTER_FILE, a->gss, p);
-                return ERR_INVALID;
-            }
-            seen_2011 |= a->gss_2011 && !strcmp(p, a->gss_2011);
-            ret = store_authority_alias_put(st, p, a->gss);
-            if (ret < 0) {
-                buf_addf(l->err, "cannot store former code '%s' of '%s'", p, a->gss);
-                return ret;
-            }
-        }
-        if (a->gss_2011 && !seen_2011) {
-            /* the 2011 code is an alias even where the register does not list it */
-            if ((ret = store_authority_alias_put(st, a->gss_2011, a->gss)) < 0) {
-                buf_addf(l->err, "cannot store 2011 code of '%s'", a->gss);
-                return ret;
-            }
+    }
+    if (a->gss_2011 && !seen_2011) {
+        /* the 2011 code is an alias even where the register does not list it */
+        if ((ret = store_authority_alias_put(st, a->gss_2011, a->gss)) < 0) {
+            buf_addf(l->err, "cannot store 2011 code of '%s'", a->gss);
+            return ret;
         }
     }
     return 0;
 }
 
+/* Every authority of l, each with its JSON for the API's lists. */
+static int write_all(struct store *st, struct load *l)
+{
+    struct buf json = BUF_INIT;
+    int ret = 0;
+    for (size_t i = 0; i < l->n && ret == 0; i++) {
+        /* each with what the API's lists write of it, in the same write (docs/STORE.md) */
+        buf_reset(&json);
+        json_authority_item(&json, &l->items[i]);
+        ret = write_one(st, l, i, json.data);
+    }
+    buf_release(&json);
+    return ret;
+}
+
 /* Write what l holds and make the councils' organisations, in one transaction. */
 static int publish(struct store *st, struct load *l, size_t *councils, struct buf *err)
 {
-    size_t written;
     int ret;
 
     if ((ret = store_begin(st)) < 0) {
@@ -345,11 +358,7 @@ static int publish(struct store *st, struct load *l, size_t *councils, struct bu
     if ((ret = write_all(st, l)) < 0) {
         goto cleanup;
     }
-    /* each row's JSON for the API's lists, as the rows are now (store_authority_put forgot it) */
-    if ((ret = store_authority_json_write(st, json_authority_item, &written)) < 0) {
-        buf_addf(err, "cannot write the authorities' JSON");
-        goto cleanup;
-    }
+
     /* every council is an organisation too (made once: a person's edits since stand) */
     if ((ret = store_organisation_councils(st, "cli", councils)) < 0) {
         buf_addf(err, "cannot make the councils' organisations");

@@ -180,9 +180,10 @@ struct authority_filter {
     int by_name;       /* order by name (pages) instead of by GSS code (API, cursors) */
 };
 
-/* Insert or update an authority, by GSS code; its JSON for the API's lists is forgotten until
- * store_authority_json_write writes it again. */
-int store_authority_put(struct store *st, const struct authority *a);
+/* Insert or update an authority, by GSS code, with json, what the API's lists write of it
+ * (codec's json_authority_item of a), or NULL: the row is then written from its columns until
+ * store_authority_json_write writes its JSON. */
+int store_authority_put(struct store *st, const struct authority *a, const char *json);
 /* Record that alias was a former code of gss (its 2011 code among them: a->gss_2011 of
  * store_authority_put). */
 int store_authority_alias_put(struct store *st, const char *alias, const char *gss);
@@ -224,9 +225,8 @@ typedef void store_authority_render_fn(struct buf *b, const struct authority *a)
 /*
  * Write with each authority's row what render writes of it, for the API's lists (what
  * store_authority_each gives), where what is stored is not that already (none yet, the row
- * written since, or render changed): within the caller's transaction. *written, how many rows
- * were written. store_authority_put forgets it (sets it NULL) whenever it writes the row, and
- * the row's JSON is written from its columns until this is called again.
+ * written since without it, or render changed): within the caller's transaction. *written, how
+ * many rows were written.
  */
 int store_authority_json_write(struct store *st, store_authority_render_fn *render,
                                size_t *written);

@@ -86,10 +86,11 @@ static const char sql_get[] = AUTHORITY_SELECT AUTHORITY_FROM
     "WHERE a.gss = ?1 OR a.gss = (SELECT gss FROM authority_alias WHERE alias = ?1)";
 static const char sql_put[] =
     "INSERT INTO authority (gss, code, name, official_name, type, county_gss, region, "
-    "start_date, end_date, sets, gss_2011) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "start_date, end_date, sets, gss_2011, api_json) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
     "ON CONFLICT (gss) DO UPDATE SET code = ?2, name = ?3, official_name = ?4, type = ?5, "
     "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10, gss_2011 = ?11, "
-    "api_json = NULL";
+    "api_json = ?12";
 /* IS DISTINCT FROM: a row whose JSON is already this one is not written again (nor its cached
  * replies dropped). */
 static const char sql_json_put[] =
@@ -215,7 +216,7 @@ static int prepare_filter(struct store *st, const char *sql, const struct author
     return 0;
 }
 
-int store_authority_put(struct store *st, const struct authority *a)
+int store_authority_put(struct store *st, const struct authority *a, const char *json)
 {
     struct db_stmt *stmt;
     int ret;
@@ -234,6 +235,7 @@ int store_authority_put(struct store *st, const struct authority *a)
     store_bind_text(stmt, 9, a->end_date);
     db_bind_int(stmt, 10, (int)a->sets);
     store_bind_text(stmt, 11, a->gss_2011);
+    store_bind_text(stmt, 12, json);
     return store_run(st, stmt);
 }
 

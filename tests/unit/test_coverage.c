@@ -385,10 +385,10 @@ static void test_store_alias_and_history(void **state)
     assert_int_equal(store_open(":memory:", STORE_CREATE, &st), 0);
     assert_int_equal(store_migrate(st, NULL, NULL), 0);
     assert_int_equal(store_begin(st), 0);
-    assert_int_equal(store_authority_put(st, &dover), 0);
-    assert_int_equal(store_authority_put(st, &kent), 0);
-    assert_int_equal(store_authority_put(st, &gateshead), 0);
-    assert_int_equal(store_authority_put(st, &old), 0);
+    assert_int_equal(store_authority_put(st, &dover, NULL), 0);
+    assert_int_equal(store_authority_put(st, &kent, NULL), 0);
+    assert_int_equal(store_authority_put(st, &gateshead, NULL), 0);
+    assert_int_equal(store_authority_put(st, &old, NULL), 0);
     assert_int_equal(store_authority_alias_put(st, "E08000020", "E08000037"), 0);
     assert_int_equal(store_commit(st), 0);
 

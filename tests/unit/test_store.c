@@ -68,9 +68,9 @@ static const struct authority bournemouth = {.gss = "E06000028",
 static void load(struct store *st)
 {
     assert_int_equal(store_begin(st), 0);
-    assert_int_equal(store_authority_put(st, &stalbans), 0); /* before its county: deferred */
-    assert_int_equal(store_authority_put(st, &herts), 0);
-    assert_int_equal(store_authority_put(st, &bournemouth), 0);
+    assert_int_equal(store_authority_put(st, &stalbans, NULL), 0); /* before its county: deferred */
+    assert_int_equal(store_authority_put(st, &herts, NULL), 0);
+    assert_int_equal(store_authority_put(st, &bournemouth, NULL), 0);
     assert_int_equal(store_authority_alias_put(st, "E07000100", "E07000240"), 0);
     assert_int_equal(store_commit(st), 0);
 }
@@ -257,24 +257,28 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), ERR_INVALID);
     assert_int_equal(seen.n, 1);
     seen.fail_at = 0;
-    /* a row's stored JSON is given in place of its columns, written once, forgotten when the
-     * row is written */
+    /* a row's stored JSON is given in place of its columns: written with the row, or after it
+     * where it is not what is stored already; forgotten when the row is written without it */
     assert_int_equal(store_authority_json_write(st, render_test, &written), 0);
     assert_int_equal(written, 3);
     assert_int_equal(store_authority_json_write(st, render_test, &written), 0);
     assert_int_equal(written, 0);
-    assert_int_equal(store_authority_put(st, &herts), 0);
-    assert_int_equal(store_authority_put(st, &bournemouth), 0);
+    assert_int_equal(store_authority_put(st, &herts, NULL), 0);
+    assert_int_equal(store_authority_put(st, &bournemouth, "{\"with\":\"the row\"}"), 0);
+    assert_int_equal(store_authority_json_write(st, render_test, &written), 0);
+    assert_int_equal(written, 2);
+    assert_int_equal(store_authority_put(st, &herts, NULL), 0);
+    assert_int_equal(store_authority_put(st, &bournemouth, "{\"with\":\"the row\"}"), 0);
     f.set = -1;
     f.limit = 3;
     seen.n = 0;
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
     assert_int_equal(seen.n, 3);
-    assert_string_equal(seen.json[0], "");
+    assert_string_equal(seen.json[0], "{\"with\":\"the row\"}");
     assert_string_equal(seen.gss[1], "E07000240");
     assert_string_equal(seen.json[1], "{\"E07000240\":\"St Albans\"}");
     assert_string_equal(seen.json[2], "");
-    assert_int_equal(store_authority_put(st, &stalbans), 0);
+    assert_int_equal(store_authority_put(st, &stalbans, NULL), 0);
     seen.n = 0;
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
     assert_string_equal(seen.json[1], "");
@@ -345,8 +349,8 @@ static void test_list_filters_and_cursor(void **state)
         district.name = "Oddington";
         district.county_gss = "E10000099";
         district.sets = AUTH_IN_2012;
-        assert_int_equal(store_authority_put(st, &county), 0);
-        assert_int_equal(store_authority_put(st, &district), 0);
+        assert_int_equal(store_authority_put(st, &county, NULL), 0);
+        assert_int_equal(store_authority_put(st, &district, NULL), 0);
     }
     f = (struct authority_filter){.set = AUTH_SET_2012, .type = -1, .region = -1, .by_name = 1};
     kept.n = 0;
@@ -381,7 +385,7 @@ static void test_counts_follow_every_write(void **state)
     /* Hertfordshire leaves the 2012 set and moves region */
     moved.sets = AUTH_IN_CURRENT;
     moved.region = "London";
-    assert_int_equal(store_authority_put(st, &moved), 0);
+    assert_int_equal(store_authority_put(st, &moved, NULL), 0);
     assert_int_equal(
         store_authority_count_sets(st, AUTH_SET_2012, AUTH_SET_CURRENT, &in_2012, &now), 0);
     assert_int_equal(in_2012, 2);
@@ -395,7 +399,7 @@ static void test_counts_follow_every_write(void **state)
     assert_int_equal(counts[AUTH_COUNTY], 1);
     assert_int_equal(counts[AUTH_DISTRICT], 1);
     /* put again as it is: nothing moves */
-    assert_int_equal(store_authority_put(st, &moved), 0);
+    assert_int_equal(store_authority_put(st, &moved, NULL), 0);
     assert_int_equal(store_authority_count(st, &f, &now), 0);
     assert_int_equal(now, 2);
     /* a delete, then a delete rolled back */
@@ -431,7 +435,7 @@ static void test_constraints_refuse_and_roll_back(void **state)
     orphan.code = "ORP";
     orphan.county_gss = "E10000999"; /* no such county */
     assert_int_equal(store_begin(st), 0);
-    assert_int_equal(store_authority_put(st, &orphan), 0);
+    assert_int_equal(store_authority_put(st, &orphan, NULL), 0);
     assert_int_equal(store_commit(st), ERR_CONFLICT); /* deferred foreign key */
     store_rollback(st);
     assert_int_equal(store_authority_count(st, &f, &total), 0);
@@ -439,7 +443,7 @@ static void test_constraints_refuse_and_roll_back(void **state)
 
     badtype.gss = "E10000016";
     badtype.county_gss = "E10000015"; /* a county with a county */
-    assert_int_equal(store_authority_put(st, &badtype), ERR_CONFLICT);
+    assert_int_equal(store_authority_put(st, &badtype, NULL), ERR_CONFLICT);
     store_close(st);
 }
 
@@ -473,7 +477,7 @@ static void test_forced_errors_become_err_busy_or_err_db(void **state)
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), ERR_DB);
     assert_null(items);
     assert_int_equal(n, 0);
-    assert_int_equal(store_authority_put(st, &herts), ERR_DB);
+    assert_int_equal(store_authority_put(st, &herts, NULL), ERR_DB);
     store_step_hook = NULL;
     assert_int_equal(store_authority_get(st, "E07000240", &a, &got), 0); /* statements reset */
     arena_release(&a);
@@ -670,7 +674,7 @@ static void test_server_connection_waits_briefly(void **state)
     assert_int_equal(store_open(path, 0, &cli), 0);
     assert_int_equal(store_open(path, STORE_SERVER, &server), 0);
     assert_int_equal(store_begin(cli), 0);
-    assert_int_equal(store_authority_put(cli, &herts), 0);
+    assert_int_equal(store_authority_put(cli, &herts, NULL), 0);
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     assert_int_equal(store_begin(server), ERR_BUSY);
@@ -711,7 +715,7 @@ static void test_bulk_write_turns_servers_away_at_once(void **state)
         int ok;
         alarm(10); /* should the parent fail half-way, do not outlive it by much */
         ok = store_open(path, 0, &bulk) == 0 && store_begin_bulk(bulk) == 0 &&
-             store_authority_put(bulk, &herts) == 0;
+             store_authority_put(bulk, &herts, NULL) == 0;
         c = ok ? 'y' : 'n';
         if (write(up[1], &c, 1) != 1 || read(down[0], &c, 1) != 1) {
             _exit(2);
@@ -787,13 +791,13 @@ static void test_bulk_commit_checkpoints(void **state)
     make_file_db(path);
     assert_int_equal(store_open(path, 0, &st), 0);
     assert_int_equal(store_begin(st), 0);
-    assert_int_equal(store_authority_put(st, &herts), 0);
+    assert_int_equal(store_authority_put(st, &herts, NULL), 0);
     assert_int_equal(store_end(st, 0), 0);
     assert_int_equal(authorities_in_file(path), 0); /* still in the log only */
     surrey.gss = "E10000030";
     surrey.code = "SRY";
     assert_int_equal(store_begin_bulk(st), 0);
-    assert_int_equal(store_authority_put(st, &surrey), 0);
+    assert_int_equal(store_authority_put(st, &surrey, NULL), 0);
     assert_int_equal(store_end(st, 0), 0);
     assert_int_equal(authorities_in_file(path), 2);
     store_close(st);
