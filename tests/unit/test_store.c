@@ -218,12 +218,14 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_list(st, &f, &a, &items, &n), 0);
     assert_int_equal(n, 1);
     assert_string_equal(items[0].gss, "E10000015");
-    /* the API's pages with their total: one statement, one more only for an empty page */
+    /* the API's pages with their total: one statement of the stored JSON, one more to go on
+     * from the row where it has none (here the first: none yet has), one more for an empty
+     * page */
     f.after = NULL;
     was = db_statements(st->db);
     seen.n = 0;
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
-    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(db_statements(st->db), was + 2);
     assert_int_equal(seen.n, 2);
     assert_string_equal(seen.gss[1], "E07000240");
     assert_string_equal(seen.gss_2011[1], "E07000100");
@@ -234,7 +236,7 @@ static void test_list_filters_and_cursor(void **state)
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
     assert_int_equal(seen.n, 0);
     assert_int_equal(total, 3);
-    assert_int_equal(db_statements(st->db), was + 3);
+    assert_int_equal(db_statements(st->db), was + 4);
     f.after = NULL;
     f.type = AUTH_DISTRICT;
     seen.n = 0;
@@ -272,17 +274,41 @@ static void test_list_filters_and_cursor(void **state)
     f.set = -1;
     f.limit = 3;
     seen.n = 0;
+    was = db_statements(st->db);
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(db_statements(st->db), was + 2); /* the second row has none */
+    assert_int_equal(total, 3);
     assert_int_equal(seen.n, 3);
     assert_string_equal(seen.json[0], "{\"with\":\"the row\"}");
     assert_string_equal(seen.gss[1], "E07000240");
     assert_string_equal(seen.json[1], "{\"E07000240\":\"St Albans\"}");
     assert_string_equal(seen.json[2], "");
+    /* every row with it: one statement; a page's limit holds across the two statements */
+    assert_int_equal(store_authority_put(st, &herts, "{\"herts\":1}"), 0);
+    seen.n = 0;
+    was = db_statements(st->db);
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(db_statements(st->db), was + 1);
+    assert_int_equal(seen.n, 3);
+    assert_string_equal(seen.json[2], "{\"herts\":1}");
     assert_int_equal(store_authority_put(st, &stalbans, NULL), 0);
+    f.limit = 2;
     seen.n = 0;
     assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(seen.n, 2);
+    assert_string_equal(seen.json[0], "{\"with\":\"the row\"}");
     assert_string_equal(seen.json[1], "");
     assert_string_equal(seen.gss_2011[1], "E07000100");
+    assert_int_equal(total, 3);
+    f.after = "E06000028";
+    f.limit = 1;
+    seen.n = 0;
+    assert_int_equal(store_authority_each(st, &f, &total, seen_one, &seen), 0);
+    assert_int_equal(seen.n, 1);
+    assert_string_equal(seen.gss[0], "E07000240");
+    assert_string_equal(seen.json[0], "");
+    assert_int_equal(total, 3);
+    f.after = NULL;
     f.set = AUTH_SET_CURRENT;
     f.limit = 2;
 
