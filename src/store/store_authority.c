@@ -98,10 +98,10 @@ static const char sql_put[] =
     "ON CONFLICT (gss) DO UPDATE SET code = ?2, name = ?3, official_name = ?4, type = ?5, "
     "county_gss = ?6, region = ?7, start_date = ?8, end_date = ?9, sets = ?10, gss_2011 = ?11, "
     "api_json = ?12";
-/* IS DISTINCT FROM: a row whose JSON is already this one is not written again (nor its cached
- * replies dropped). */
+/* A row whose JSON is already this one is not written again (nor its cached replies dropped).
+ * Not "IS DISTINCT FROM", which SQLite has only from 3.39: ?2 is never NULL. */
 static const char sql_json_put[] =
-    "UPDATE authority SET api_json = ?2 WHERE gss = ?1 AND api_json IS DISTINCT FROM ?2";
+    "UPDATE authority SET api_json = ?2 WHERE gss = ?1 AND (api_json IS NULL OR api_json <> ?2)";
 static const char sql_alias_put[] = "INSERT INTO authority_alias (alias, gss) VALUES (?1, ?2) "
                                     "ON CONFLICT (alias) DO UPDATE SET gss = ?2";
 
