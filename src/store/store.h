@@ -225,8 +225,9 @@ typedef void store_authority_render_fn(struct buf *b, const struct authority *a)
 /*
  * Write with each authority's row what render writes of it, for the API's lists (what
  * store_authority_each gives), where what is stored is not that already (none yet, the row
- * written since without it, or render changed): within the caller's transaction. *written, how
- * many rows were written.
+ * written since without it, or render changed): within the caller's transaction, which must be
+ * store_begin's (serializable on PostgreSQL: under READ COMMITTED a row written meanwhile could
+ * get the JSON of its old columns). *written, how many rows were written.
  */
 int store_authority_json_write(struct store *st, store_authority_render_fn *render,
                                size_t *written);
