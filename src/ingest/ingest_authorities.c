@@ -358,7 +358,6 @@ static int publish(struct store *st, struct load *l, size_t *councils, struct bu
     if ((ret = write_all(st, l)) < 0) {
         goto cleanup;
     }
-
     /* every council is an organisation too (made once: a person's edits since stand) */
     if ((ret = store_organisation_councils(st, "cli", councils)) < 0) {
         buf_addf(err, "cannot make the councils' organisations");

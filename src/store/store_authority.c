@@ -50,8 +50,8 @@
     ", (" count "), a.api_json FROM authority a " where "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
 #define PAGE_BY_GSS(where) PAGE_(where, COUNT(where))
 /* The same page of the stored JSON alone (column 1; the total column 2): on PostgreSQL the
- * server then formats and sends one column a row, not thirteen (125 to 98 us of its CPU a page
- * of 100). A row without it ends this statement, and the page goes on with PAGE_. */
+ * server then formats and sends one column a row, not thirteen. A row without it ends this
+ * statement, and the page goes on with PAGE_. */
 #define PAGE_JSON(where)                                                                           \
     "SELECT a.gss, a.api_json, (" COUNT(where) ") FROM authority a " where                         \
                                                "AND a.gss > ?4 ORDER BY a.gss LIMIT ?5"
