@@ -912,6 +912,37 @@ static void test_migration_keeps_the_2011_code(void **state)
     assert_int_equal(db_rollback(t->db), DB_OK);
 }
 
+/* Migration 19 writes each Compact's authorities' names, in order, into the Compact's row (NULL
+ * for none), and its triggers keep them from then on. */
+static void test_migration_names_each_compacts_authorities(void **state)
+{
+    struct t *t = *state;
+    const struct embed_file *m = t->be->kind == DB_PG ? store_migrations_pg : store_migrations;
+
+    assert_int_equal(db_begin(t->db), DB_OK);
+    migrate_range(t->db, m, 0, 18);
+    exec_ok(t->db,
+            "INSERT INTO authority (gss, code, name, official_name, type, region, sets) VALUES"
+            " ('E08000037', 'GAT', 'Gateshead', 'Gateshead Council', 'metropolitan_district',"
+            " 'North East', 3), ('E08000009', 'TRF', 'Trafford', 'Trafford Council',"
+            " 'metropolitan_district', 'North West', 3);"
+            "INSERT INTO compact (id, name, created_at) VALUES (1, 'Both', 'x'), (2, 'None', 'x');"
+            "INSERT INTO compact_authority (compact_id, gss) VALUES (1, 'E08000009'),"
+            " (1, 'E08000037')");
+    migrate_range(t->db, m, 18, 19);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 1"
+                                   " AND authority_names = 'Gateshead; Trafford'"),
+                     1);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 2"
+                                   " AND authority_names IS NULL"),
+                     1);
+    exec_ok(t->db, "INSERT INTO compact_authority (compact_id, gss) VALUES (2, 'E08000037')");
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 2"
+                                   " AND authority_names = 'Gateshead'"),
+                     1);
+    assert_int_equal(db_rollback(t->db), DB_OK);
+}
+
 static void test_backup_copies_sqlite_only(void **state)
 {
     struct t *t = *state;
@@ -1081,6 +1112,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_version_survives_the_listener_lost),
     CASE(test_migrations_apply_in_sequence),
     CASE(test_migration_keeps_the_2011_code),
+    CASE(test_migration_names_each_compacts_authorities),
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
     CASE(test_copy_round_trips),

@@ -412,6 +412,65 @@ static void test_patch(void **state)
     assert_null(field);
 }
 
+/* The authorities' names a list shows of id on 2020-01-01, "" for none. */
+static const char *names(long long id)
+{
+    const char *s = summary(id, "2020-01-01").authorities;
+    return s ? s : "";
+}
+
+/* Each Compact's authorities' names are kept with it (migration 19): every way they can change
+ * moves them, on both engines alike, and a write rolled back moves nothing. */
+static void test_list_names_follow_every_write(void **state)
+{
+    long long id = add("Names Compact", "E08000009", COMPACT_ACTIVE, "", "", "");
+    struct compact_patch p = {
+        .fields = PATCH_AUTHORITIES, .authorities = {"E08000009", "E08000006"}, .nauthorities = 2};
+    const char *field, *why;
+    char sql[160];
+    (void)state;
+
+    assert_string_equal(names(id), "Trafford");
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why), 0);
+    assert_string_equal(names(id), "Salford; Trafford");
+    /* a patch refused changes nothing */
+    p.authorities[1] = "E00000000";
+    assert_int_equal(store_compact_patch(st, id, &p, "user:2", &arena, &field, &why),
+                     ERR_NOT_FOUND);
+    assert_string_equal(names(id), "Salford; Trafford");
+    /* a rename, which moves the name in the order; the register written again as it is */
+    assert_int_equal(
+        store_exec(st, "UPDATE authority SET name = 'Worsley' WHERE gss = 'E08000006'"), 0);
+    assert_string_equal(names(id), "Trafford; Worsley");
+    assert_int_equal(
+        store_exec(st, "UPDATE authority SET name = 'Salford' WHERE gss = 'E08000006'"), 0);
+    assert_int_equal(store_exec(st, "UPDATE authority SET name = name"), 0);
+    assert_string_equal(names(id), "Salford; Trafford");
+    /* a row of the Compact's authorities moved to another authority, then to another Compact */
+    snprintf(sql, sizeof(sql),
+             "UPDATE compact_authority SET gss = 'E10000002' WHERE compact_id = %lld AND "
+             "gss = 'E08000006'",
+             id);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_string_equal(names(id), "Buckinghamshire; Trafford");
+    long long other = add("Names Other", "E08000006", COMPACT_ACTIVE, "", "", "");
+    snprintf(sql, sizeof(sql),
+             "UPDATE compact_authority SET compact_id = %lld WHERE compact_id = %lld AND "
+             "gss = 'E10000002'",
+             other, id);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_string_equal(names(id), "Trafford");
+    assert_string_equal(names(other), "Buckinghamshire; Salford");
+    /* all gone, in a write rolled back, then in one kept */
+    snprintf(sql, sizeof(sql), "DELETE FROM compact_authority WHERE compact_id = %lld", id);
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_int_equal(store_end(st, ERR_INVALID), ERR_INVALID);
+    assert_string_equal(names(id), "Trafford");
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_string_equal(names(id), "");
+}
+
 static void test_statuses(void **state)
 {
     long long id = add("Status Compact", "E08000006", COMPACT_IN_DEVELOPMENT, "", "", "");
@@ -726,6 +785,7 @@ int main(void)
         cmocka_unit_test(test_overdue),
         cmocka_unit_test(test_lists_filter_and_order),
         cmocka_unit_test(test_patch),
+        cmocka_unit_test(test_list_names_follow_every_write),
         cmocka_unit_test(test_statuses),
         cmocka_unit_test(test_params),
         cmocka_unit_test(test_entry_with_signatories_in_one_statement),
