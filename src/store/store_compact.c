@@ -883,24 +883,19 @@ int store_compact_shown(struct store *st, long long id, struct arena *arena,
 
 /* ---- lists ---- */
 
-/* ?1 today; each Compact's state on it: its last status change on or before ?1. On PostgreSQL
- * found for all at once by a join (two subqueries run for each Compact cost it more than the
- * rest of the list). due: review_due_on, written by set_review_due_on. [PostgreSQL] */
-#define LIST_CTE_L                                                                                 \
-    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, s.status, s.date AS since, "             \
-    "c.review_due_on AS due, c.authority_names AS names FROM compact c "
-/* PostgreSQL takes each Compact's last status from one pass over the statuses in their key's
- * order (DISTINCT ON), where the greatest date grouped, then joined back to its row, cost it a
- * hash aggregate and two hash joins (the list's statement 63 to 52 us of its CPU a run). */
-#define LIST_CTE_PG                                                                                \
-    LIST_CTE_L                                                                                     \
-    "LEFT JOIN (SELECT DISTINCT ON (compact_id) compact_id, status, date FROM compact_status "     \
-    "WHERE date <= ?1 ORDER BY compact_id, date DESC) AS s ON s.compact_id = c.id) "
-/* SQLite would build the join's grouped statuses and an index on them on every run (120 of the
- * demo list's 150 us); it finds each Compact's last date through the key instead. */
-#define LIST_CTE_SQLITE                                                                            \
-    LIST_CTE_L "LEFT JOIN compact_status s ON s.compact_id = c.id AND s.date = (SELECT max(date) " \
-               "FROM compact_status x WHERE x.compact_id = c.id AND x.date <= ?1)) "
+/* ?1 today; each Compact's state on it: its last status change on or before ?1. That is the last
+ * change of all, kept with the Compact (migration 0020), unless it is dated after ?1; only then
+ * is the state looked up among the Compact's changes. (Found from the changes for every Compact,
+ * by a join, it was a third of PostgreSQL's statement; docs/PERFORMANCE.md.) due:
+ * review_due_on, written by set_review_due_on. names: the authorities' names (migration 0019). */
+#define LIST_CTE                                                                                   \
+    "WITH l AS (SELECT c.id, c.name, c.name_norm, c.demo, CASE WHEN c.last_status_on <= ?1 "       \
+    "THEN c.last_status ELSE (SELECT status FROM compact_status x WHERE x.compact_id = c.id AND "  \
+    "x.date <= ?1 ORDER BY x.date DESC LIMIT 1) END AS status, CASE WHEN c.last_status_on <= ?1 "  \
+    "THEN c.last_status_on ELSE (SELECT max(date) FROM compact_status x WHERE x.compact_id = "     \
+    "c.id "                                                                                        \
+    "AND x.date <= ?1) END AS since, c.review_due_on AS due, c.authority_names AS names "          \
+    "FROM compact c) "
 /* ?2 status, ?3 region, ?4 overdue, ?5 q, ?6 authority (current code), ?9 coordinator (0: any);
  * then LIST_AFTER's ?7 after, and the page's ?8 limit */
 #define LIST_FILTERS                                                                               \
@@ -946,18 +941,18 @@ int store_compact_shown(struct store *st, long long id, struct arena *arena,
 #define COUNT_FILTERED "SELECT count(*) FROM l " LIST_FILTERS
 /* [filtered][by name][PostgreSQL] */
 static const char *const sql_lists[2][2][2] = {
-    {{LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_ALL, BY_ID, "(" COUNT_ALL ")"),
-      LIST_PAGE(LIST_CTE_PG, LIST_ALL, BY_ID, "(" COUNT_ALL ")")},
-     {LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_ALL, BY_NAME, "NULL"),
-      LIST_PAGE(LIST_CTE_PG, LIST_ALL, BY_NAME, "NULL")}},
-    {{LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_WHERE, BY_ID, "(" COUNT_FILTERED ")"),
-      LIST_PAGE(LIST_CTE_PG, LIST_WHERE, BY_ID, "(" COUNT_FILTERED ")")},
-     {LIST_PAGE_SQLITE(LIST_CTE_SQLITE, LIST_WHERE, BY_NAME, "NULL"),
-      LIST_PAGE(LIST_CTE_PG, LIST_WHERE, BY_NAME, "NULL")}},
+    {{LIST_PAGE_SQLITE(LIST_CTE, LIST_ALL, BY_ID, "(" COUNT_ALL ")"),
+      LIST_PAGE(LIST_CTE, LIST_ALL, BY_ID, "(" COUNT_ALL ")")},
+     {LIST_PAGE_SQLITE(LIST_CTE, LIST_ALL, BY_NAME, "NULL"),
+      LIST_PAGE(LIST_CTE, LIST_ALL, BY_NAME, "NULL")}},
+    {{LIST_PAGE_SQLITE(LIST_CTE, LIST_WHERE, BY_ID, "(" COUNT_FILTERED ")"),
+      LIST_PAGE(LIST_CTE, LIST_WHERE, BY_ID, "(" COUNT_FILTERED ")")},
+     {LIST_PAGE_SQLITE(LIST_CTE, LIST_WHERE, BY_NAME, "NULL"),
+      LIST_PAGE(LIST_CTE, LIST_WHERE, BY_NAME, "NULL")}},
 };
 /* [filtered][PostgreSQL] */
-static const char *const sql_counts[2][2] = {
-    {COUNT_ALL, COUNT_ALL}, {LIST_CTE_SQLITE COUNT_FILTERED, LIST_CTE_PG COUNT_FILTERED}};
+static const char *const sql_counts[2][2] = {{COUNT_ALL, COUNT_ALL},
+                                             {LIST_CTE COUNT_FILTERED, LIST_CTE COUNT_FILTERED}};
 
 /* Whether f names a filter (beyond its page). */
 static int filtered(const struct compact_filter *f)

@@ -83,8 +83,8 @@ static const struct copy_table tables[] = {
           "id"),
     TABLE("compact", "compact",
           "id, name, created_at, adopted, refreshed, review_due, document_url, demo, "
-          "review_due_on, authority_names",
-          P10, "ittttttitt", 1, "id"),
+          "review_due_on, authority_names, last_status, last_status_on",
+          P12, "ittttttitttt", 1, "id"),
     TABLE("compact_authority", "compact_authority", "compact_id, gss", P2, "it", 0,
           "compact_id, gss"),
     TABLE("compact_status", "compact_status", "compact_id, status, date", P3, "itt", 0,

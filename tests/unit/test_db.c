@@ -943,6 +943,34 @@ static void test_migration_names_each_compacts_authorities(void **state)
     assert_int_equal(db_rollback(t->db), DB_OK);
 }
 
+/* Migration 20 writes each Compact's last status change, by date, into the Compact's row (NULL
+ * for none), and its triggers keep it from then on. */
+static void test_migration_keeps_each_compacts_last_status(void **state)
+{
+    struct t *t = *state;
+    const struct embed_file *m = t->be->kind == DB_PG ? store_migrations_pg : store_migrations;
+
+    assert_int_equal(db_begin(t->db), DB_OK);
+    migrate_range(t->db, m, 0, 19);
+    exec_ok(t->db, "INSERT INTO compact (id, name, created_at) VALUES (1, 'Two', 'x'), "
+                   "(2, 'None', 'x');"
+                   "INSERT INTO compact_status (compact_id, status, date) VALUES "
+                   "(1, 'active', '2012-01-01'), (1, 'inactive', '2019-03-31')");
+    migrate_range(t->db, m, 19, 20);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 1 AND "
+                                   "last_status = 'inactive' AND last_status_on = '2019-03-31'"),
+                     1);
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 2 AND "
+                                   "last_status IS NULL AND last_status_on IS NULL"),
+                     1);
+    exec_ok(t->db, "INSERT INTO compact_status (compact_id, status, date) VALUES "
+                   "(2, 'active', '2020-02-02')");
+    assert_int_equal(number(t->db, "SELECT count(*) FROM compact WHERE id = 2 AND "
+                                   "last_status = 'active' AND last_status_on = '2020-02-02'"),
+                     1);
+    assert_int_equal(db_rollback(t->db), DB_OK);
+}
+
 static void test_backup_copies_sqlite_only(void **state)
 {
     struct t *t = *state;
@@ -1113,6 +1141,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_migrations_apply_in_sequence),
     CASE(test_migration_keeps_the_2011_code),
     CASE(test_migration_names_each_compacts_authorities),
+    CASE(test_migration_keeps_each_compacts_last_status),
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
     CASE(test_copy_round_trips),

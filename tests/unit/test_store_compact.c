@@ -493,6 +493,46 @@ static void test_statuses(void **state)
     assert_int_equal(audits(id), 2);
 }
 
+/* Each Compact's last status change is kept with it (migration 20): a list's state on a day is
+ * that change's from its day on, and the one before it looked up on the days before; every kind
+ * of write moves it, on both engines alike, and a write rolled back moves nothing. */
+static void test_list_state_follows_every_write(void **state)
+{
+    long long id = add("State Compact", "E08000006", COMPACT_IN_DEVELOPMENT, "", "", "");
+    char sql[160];
+    (void)state;
+
+    assert_int_equal(store_compact_status_add(st, id, COMPACT_ACTIVE, day("2030-01-01"), "user:3"),
+                     0);
+    assert_int_equal(summary(id, "2030-01-01").status, COMPACT_ACTIVE);
+    assert_string_equal(text(summary(id, "2031-06-01").since), "2030-01-01");
+    assert_int_equal(summary(id, "2029-12-31").status, COMPACT_IN_DEVELOPMENT);
+    assert_string_equal(text(summary(id, "2029-12-31").since), "2010-01-01");
+    assert_int_equal(summary(id, "2009-12-31").status, -1);
+    assert_string_equal(text(summary(id, "2009-12-31").since), "none");
+    /* a change moved, in a write rolled back, then in one kept */
+    snprintf(sql, sizeof(sql),
+             "UPDATE compact_status SET date = '2011-05-05' WHERE compact_id = %lld AND "
+             "date = '2030-01-01'",
+             id);
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_int_equal(store_end(st, ERR_INVALID), ERR_INVALID);
+    assert_int_equal(summary(id, "2020-01-01").status, COMPACT_IN_DEVELOPMENT);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_int_equal(summary(id, "2020-01-01").status, COMPACT_ACTIVE);
+    assert_string_equal(text(summary(id, "2020-01-01").since), "2011-05-05");
+    /* the last change deleted: the one before is the last */
+    snprintf(sql, sizeof(sql),
+             "DELETE FROM compact_status WHERE compact_id = %lld AND date = '2011-05-05'", id);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_int_equal(summary(id, "2020-01-01").status, COMPACT_IN_DEVELOPMENT);
+    assert_string_equal(text(summary(id, "2020-01-01").since), "2010-01-01");
+    snprintf(sql, sizeof(sql), "DELETE FROM compact_status WHERE compact_id = %lld", id);
+    assert_int_equal(store_exec(st, sql), 0);
+    assert_int_equal(summary(id, "2020-01-01").status, -1);
+}
+
 static void test_params(void **state)
 {
     long long id = add("Params Compact", "E08000006", COMPACT_ACTIVE, "", "", "");
@@ -787,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_patch),
         cmocka_unit_test(test_list_names_follow_every_write),
         cmocka_unit_test(test_statuses),
+        cmocka_unit_test(test_list_state_follows_every_write),
         cmocka_unit_test(test_params),
         cmocka_unit_test(test_entry_with_signatories_in_one_statement),
         cmocka_unit_test(test_entry_is_one_flat_append_on_postgresql),
