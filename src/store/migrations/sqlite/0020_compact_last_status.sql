@@ -8,22 +8,25 @@
 ALTER TABLE compact ADD COLUMN last_status TEXT;
 ALTER TABLE compact ADD COLUMN last_status_on TEXT;
 
-UPDATE compact SET (last_status, last_status_on) = (SELECT status, date FROM compact_status s
-    WHERE s.compact_id = compact.id ORDER BY date DESC LIMIT 1);
+-- Each Compact's last change as it is now, written once for the triggers below (PostgreSQL: a
+-- function).
+CREATE VIEW compact_last_status AS SELECT compact_id, status, date FROM compact_status s
+    WHERE date = (SELECT max(date) FROM compact_status x WHERE x.compact_id = s.compact_id);
+
+UPDATE compact SET (last_status, last_status_on) = (SELECT status, date FROM compact_last_status
+    WHERE compact_id = compact.id);
 
 CREATE TRIGGER compact_last_status_insert AFTER INSERT ON compact_status BEGIN
-    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date FROM compact_status s
-        WHERE s.compact_id = compact.id ORDER BY date DESC LIMIT 1)
-        WHERE id = NEW.compact_id;
+    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date
+        FROM compact_last_status WHERE compact_id = compact.id) WHERE id = NEW.compact_id;
 END;
 CREATE TRIGGER compact_last_status_delete AFTER DELETE ON compact_status BEGIN
-    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date FROM compact_status s
-        WHERE s.compact_id = compact.id ORDER BY date DESC LIMIT 1)
-        WHERE id = OLD.compact_id;
+    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date
+        FROM compact_last_status WHERE compact_id = compact.id) WHERE id = OLD.compact_id;
 END;
 CREATE TRIGGER compact_last_status_update AFTER UPDATE ON compact_status BEGIN
-    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date FROM compact_status s
-        WHERE s.compact_id = compact.id ORDER BY date DESC LIMIT 1)
+    UPDATE compact SET (last_status, last_status_on) = (SELECT status, date
+        FROM compact_last_status WHERE compact_id = compact.id)
         WHERE id IN (OLD.compact_id, NEW.compact_id);
 END;
 
