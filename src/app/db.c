@@ -51,10 +51,11 @@ int db_authority_json(struct store *st, size_t *written)
         if ((ret = store_begin(st)) < 0) {
             return ret;
         }
-        if ((ret = store_authority_json_write(st, json_authority_item, written)) < 0) {
-            store_rollback(st);
-        } else {
+        if ((ret = store_authority_json_write(st, json_authority_item, written)) == 0) {
             ret = store_commit(st);
+        }
+        if (ret < 0) {
+            store_rollback(st); /* a COMMIT that failed may leave the transaction open */
         }
         if (ret != ERR_BUSY || tries == 4) {
             break;
