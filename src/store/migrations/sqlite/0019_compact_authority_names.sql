@@ -3,7 +3,7 @@
 -- lists of Compacts show (the page and the API). Working them out on every request, one
 -- subquery and sort a Compact, cost PostgreSQL more than half the list's statement (issue 12,
 -- docs/PERFORMANCE.md). The same order and separator as the PostgreSQL migration of this number;
--- unit.test_store checks the column against the names themselves after every kind of write.
+-- unit.test_store_compact checks the column against the names after every kind of write.
 ALTER TABLE compact ADD COLUMN authority_names TEXT;
 
 -- The names as they are now, written once for the triggers below (PostgreSQL: a function).
