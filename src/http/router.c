@@ -1807,6 +1807,28 @@ static void fail(struct request *r, int ret)
     }
 }
 
+/*
+ * Run a route that may write. A write that lost to another's at once (PostgreSQL's serialization
+ * failures and deadlocks: two servers, or two threads, changing one Compact) and so changed
+ * nothing is run again whole, its reply begun afresh, a few times after a jittered wait
+ * (store_retry); only then does the person see the 503 with Retry-After.
+ */
+static int run_writing(const struct route *route, struct request *r)
+{
+    const struct request before = *r;
+    size_t body = r->body->len;
+    long long landed = store_landed(r->st);
+    int ret;
+
+    for (int attempt = 2;; attempt++) {
+        if ((ret = route->fn(r)) >= 0 || !store_retry(r->st, ret, landed, attempt)) {
+            return ret;
+        }
+        *r = before;
+        buf_truncate(r->body, body);
+    }
+}
+
 static void run(const struct route *route, struct request *r)
 {
     const struct cached_reply *hit;
@@ -1837,9 +1859,11 @@ static void run(const struct route *route, struct request *r)
     }
     /* what a GET shows is read from one snapshot, in one read transaction on SQLite */
     reading = (r->method & (M_GET | M_HEAD)) && store_read_begin(r->st) == 0;
-    ret = route->fn(r);
     if (reading) {
+        ret = route->fn(r);
         store_read_end(r->st);
+    } else {
+        ret = run_writing(route, r);
     }
     if (ret < 0) {
         fail(r, ret);

@@ -234,8 +234,12 @@ long long db_changes(struct db *db)
 
 int db_exec(struct db *db, const char *script)
 {
+    int outside = !db->drv->in_transaction(db), code;
+
     db->statements++;
-    return note(db, db->drv->exec(db, script));
+    code = note(db, db->drv->exec(db, script));
+    db->landed += outside; /* it may have written, even where it failed part way */
+    return code;
 }
 
 int db_begin(struct db *db)
@@ -254,8 +258,12 @@ int db_begin_bulk(struct db *db)
 
 int db_commit(struct db *db)
 {
+    int code;
+
     db->statements++;
-    return note(db, db->drv->commit(db));
+    code = note(db, db->drv->commit(db));
+    db->landed += code == DB_OK;
+    return code;
 }
 
 int db_rollback(struct db *db)
@@ -267,6 +275,11 @@ int db_rollback(struct db *db)
 long long db_statements(const struct db *db)
 {
     return db->statements;
+}
+
+long long db_landed(const struct db *db)
+{
+    return db->landed;
 }
 
 int db_read_begin(struct db *db)
@@ -313,7 +326,7 @@ const char *db_errmsg(struct db *db)
  * each wait drawn between half and one and a half of that so that two servers that collided
  * do not collide again in step.
  */
-static void backoff(int attempt)
+void db_backoff(int attempt)
 {
     static _Thread_local uint64_t seed;
     long base_us = 5000L << (attempt - 1), us;
@@ -339,7 +352,7 @@ int db_transaction(struct db *db, int (*fn)(void *arg), void *arg)
 
     for (int attempt = 0; attempt <= DB_RETRIES; attempt++) {
         if (attempt > 0) {
-            backoff(attempt);
+            db_backoff(attempt);
         }
         if ((code = db_begin(db)) != DB_OK) {
             ret = db_err(db, code);

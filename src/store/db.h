@@ -166,6 +166,9 @@ int db_in_transaction(struct db *db);
  */
 #define DB_RETRIES 4
 int db_transaction(struct db *db, int (*fn)(void *arg), void *arg);
+/* Sleep before try number attempt (from 1) of a transaction that conflicted: about 5 ms,
+ * doubling each time, jittered. */
+void db_backoff(int attempt);
 
 /*
  * The statements this connection has run: each run of a prepared statement once (its first
@@ -175,6 +178,14 @@ int db_transaction(struct db *db, int (*fn)(void *arg), void *arg);
  * many a read takes.
  */
 long long db_statements(const struct db *db);
+
+/*
+ * A number that grows whenever this connection may have made a change last: each commit, each
+ * script run outside a transaction, each write statement outside one. The same before and after
+ * some work that failed: the work changed nothing, and may be done again whole (the server's
+ * writes that lost to another's on PostgreSQL, router.c).
+ */
+long long db_landed(const struct db *db);
 
 /*
  * A number that changes when the data may have changed: what was read at one version still

@@ -56,6 +56,7 @@ struct db {
     const struct db_driver *drv;
     int last;             /* db_errcode's */
     long long statements; /* db_statements' */
+    long long landed;     /* db_landed's: the drivers count writes outside a transaction */
 };
 
 /* The first member of each driver's statement. */

@@ -860,6 +860,7 @@ static int pg_step(struct db_stmt *base)
     }
     if (is_write(s->res)) {
         char *end;
+        base->db->landed += !tx;
         db->changes = strtoll(PQcmdTuples(s->res), &end, 10);
         ended(db, db->changes > 0);
     } else {

@@ -348,11 +348,16 @@ static void lite_bind_null(struct db_stmt *s, int i)
     sqlite3_bind_null(STMT(s), i);
 }
 
+static int lite_in_transaction(struct db *db);
+
 static int lite_step(struct db_stmt *s)
 {
-    if (LITE(s->db)->reading && !sqlite3_stmt_readonly(STMT(s))) {
+    int writes = !sqlite3_stmt_readonly(STMT(s));
+
+    if (LITE(s->db)->reading && writes) {
         read_done(LITE(s->db));
     }
+    s->db->landed += writes && !lite_in_transaction(s->db);
     return code_of(sqlite3_step(STMT(s)));
 }
 

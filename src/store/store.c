@@ -501,6 +501,23 @@ int store_commit(struct store *st)
     return store_err(st, db_commit(st->db));
 }
 
+long long store_landed(struct store *st)
+{
+    return db_landed(st->db);
+}
+
+int store_retry(struct store *st, int ret, long long landed, int attempt)
+{
+    if (ret != ERR_BUSY || db_kind(st->db) != DB_PG || attempt > DB_RETRIES + 1 ||
+        db_in_transaction(st->db) || db_landed(st->db) != landed) {
+        return 0;
+    }
+    log_warn("database: a write conflicted with another; running it again (try %d of %d)", attempt,
+             DB_RETRIES + 1);
+    db_backoff(attempt - 1);
+    return 1;
+}
+
 void store_rollback(struct store *st)
 {
     db_rollback(st->db); /* nothing outside a transaction */

@@ -157,6 +157,16 @@ int store_begin(struct store *st);
 int store_begin_bulk(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* What st may have changed so far: a number that grows with each change made (db_landed). */
+long long store_landed(struct store *st);
+/*
+ * Whether work that failed with ret may be run again whole, as try number attempt (from 2): a
+ * write that lost to another's at once on PostgreSQL (ERR_BUSY: a serialization failure, a
+ * deadlock), with no transaction left open and nothing kept since store_landed said landed: at
+ * most four times more. It waits the jittered backoff first. SQLite's ERR_BUSY, a writer
+ * that held the database past the wait, is not run again: it would wait as long again.
+ */
+int store_retry(struct store *st, int ret, long long landed, int attempt);
 
 /*
  * A number that changes whenever the database changes: a commit by another connection or

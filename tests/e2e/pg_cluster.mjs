@@ -326,6 +326,35 @@ async function twoServers(BIN, test, dir, uri, A, B, who) {
     console.log(`# pg_cluster: B's cached page showed A's form write after ${t} ms`);
   });
 
+  // Two writers at once on one row: a psql session changes the organisation and holds its
+  // lock; A's API change of it waits, and loses when psql commits (SERIALIZABLE: 40001). A
+  // write that lost and kept nothing is run again (router.c, store_retry): 200, not 503.
+  await test('pg_cluster: a write that loses to another at once is run again, not refused', async () => {
+    const holder = spawn('psql', ['-X', '-q', '-d', uri], { stdio: ['pipe', 'ignore', 'ignore'] });
+    holder.on('error', () => {});
+    holder.stdin.on('error', () => {});
+    holder.stdin.write("BEGIN; UPDATE organisation SET website = 'https://held.example.org' " +
+      "WHERE org_id = 'GB-CHC-5550001';\n");
+    try {
+      expect(await within(5000, async () => Number(await psql(uri, 'SELECT count(*) FROM pg_locks l ' +
+        "JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'organisation' AND l.mode = " +
+        "'RowExclusiveLock' AND l.granted")) >= 1) >= 0, 'psql did not take its lock');
+      const patched = request(A.port, {
+        method: 'PATCH', path: '/api/v1/organisations/GB-CHC-5550001',
+        headers: { ...bearer(who.token), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ website: 'https://through-a.example.org' }),
+      });
+      expect(await waiting(uri, 1, 5000) >= 0, 'A\'s write is not waiting for the lock');
+      holder.stdin.end('COMMIT;\n');
+      const r = await patched;
+      expect(r.status === 200, `PATCH through A: ${r.status} ${show(r.text)}`);
+    } finally {
+      holder.stdin.end();
+    }
+    const o = json(await request(B.port, { path: '/api/v1/organisations/GB-CHC-5550001' }));
+    expect(o.website === 'https://through-a.example.org', `the website: ${o.website}`);
+  });
+
   await test('pg_cluster: a session made through A works through B', async () => {
     const r = await request(B.port, { path: '/account', headers: cookieHeader(sess.cookie) });
     expect(r.status === 200 && r.text.includes(who.email), `${r.status}`);

@@ -971,6 +971,30 @@ static void test_migration_keeps_each_compacts_last_status(void **state)
     assert_int_equal(db_rollback(t->db), DB_OK);
 }
 
+/* What a connection may have changed (db_landed): a read moves nothing, nor a write rolled
+ * back; a write outside a transaction and a commit do. The router runs again only a write that
+ * failed without it moving. */
+static void test_landed_counts_what_may_have_changed(void **state)
+{
+    struct t *t = *state;
+    long long at = db_landed(t->db);
+
+    assert_int_equal(number(t->db, "SELECT count(*) FROM db_t"), 0);
+    assert_int_equal(db_landed(t->db), at);
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(insert(t->db, "gone", 1), DB_DONE);
+    assert_int_equal(db_rollback(t->db), DB_OK);
+    assert_int_equal(db_landed(t->db), at);
+    assert_int_equal(insert(t->db, "kept", 1), DB_DONE);
+    assert_true(db_landed(t->db) > at);
+    at = db_landed(t->db);
+    assert_int_equal(db_begin(t->db), DB_OK);
+    assert_int_equal(insert(t->db, "kept too", 2), DB_DONE);
+    assert_int_equal(db_landed(t->db), at);
+    assert_int_equal(db_commit(t->db), DB_OK);
+    assert_true(db_landed(t->db) > at);
+}
+
 static void test_backup_copies_sqlite_only(void **state)
 {
     struct t *t = *state;
@@ -1142,6 +1166,7 @@ static const struct CMUnitTest cases[] = {
     CASE(test_migration_keeps_the_2011_code),
     CASE(test_migration_names_each_compacts_authorities),
     CASE(test_migration_keeps_each_compacts_last_status),
+    CASE(test_landed_counts_what_may_have_changed),
     CASE(test_backup_copies_sqlite_only),
     CASE(test_open_refuses_what_it_cannot_open),
     CASE(test_copy_round_trips),
