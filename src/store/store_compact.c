@@ -950,9 +950,8 @@ static const char *const sql_lists[2][2][2] = {
      {LIST_PAGE_SQLITE(LIST_CTE, LIST_WHERE, BY_NAME, "NULL"),
       LIST_PAGE(LIST_CTE, LIST_WHERE, BY_NAME, "NULL")}},
 };
-/* [filtered][PostgreSQL] */
-static const char *const sql_counts[2][2] = {{COUNT_ALL, COUNT_ALL},
-                                             {LIST_CTE COUNT_FILTERED, LIST_CTE COUNT_FILTERED}};
+/* [filtered]: the same for both engines */
+static const char *const sql_counts[2] = {COUNT_ALL, LIST_CTE COUNT_FILTERED};
 
 /* Whether f names a filter (beyond its page). */
 static int filtered(const struct compact_filter *f)
@@ -993,7 +992,7 @@ static int prepare_filter(struct store *st, const char *sql, const struct compac
 int store_compact_count(struct store *st, const struct compact_filter *f, size_t *out)
 {
     struct db_stmt *stmt;
-    int ret = prepare_filter(st, sql_counts[filtered(f)][db_kind(st->db) == DB_PG], f, 0, &stmt);
+    int ret = prepare_filter(st, sql_counts[filtered(f)], f, 0, &stmt);
 
     *out = 0;
     return ret < 0 ? ret : store_row_count(st, stmt, out);
